@@ -1,0 +1,317 @@
+// GOV.UK form components with accessible error handling, plus a hook that adds
+// react-hook-form validation (same zod schema as the server) on top of a real <Form>.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useSubmit } from "@remix-run/react";
+import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { useForm, type FieldValues, type UseFormRegister } from "react-hook-form";
+import type { ZodTypeAny } from "zod";
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export function fieldId(name: string): string {
+  return name.replace(/[^a-zA-Z0-9_-]/g, "-");
+}
+
+export function ErrorSummary({ errors, labels = {} }: { errors: FieldErrors; labels?: Record<string, string> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors).filter(([, messages]) => messages && messages.length);
+  const key = entries.map(([k, m]) => `${k}:${m?.join()}`).join("|");
+  useEffect(() => {
+    if (key) ref.current?.focus();
+  }, [key]);
+  if (!entries.length) return null;
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <div className="govuk-error-summary__body">
+          <ul className="govuk-list govuk-error-summary__list">
+            {entries.map(([name, messages]) => (
+              <li key={name}>
+                {name === "form" ? (
+                  messages![0]
+                ) : (
+                  <a href={`#${fieldId(name)}`} data-label={labels[name]}>
+                    {messages![0]}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ErrorMessage({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={`${id}-error`} className="govuk-error-message">
+      <span className="govuk-visually-hidden">Error:</span> {message}
+    </p>
+  );
+}
+
+function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+type Registered = Partial<ReturnType<UseFormRegister<FieldValues>>>;
+
+interface BaseFieldProps {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  registered?: Registered;
+  labelIsHeading?: boolean;
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  registered,
+  type = "text",
+  defaultValue,
+  autoComplete,
+  width,
+  inputMode,
+  spellCheck,
+  labelIsHeading,
+  prefix,
+  suffix,
+}: BaseFieldProps & {
+  type?: string;
+  defaultValue?: string | number | null;
+  autoComplete?: string;
+  width?: "2" | "3" | "4" | "5" | "10" | "20" | "30";
+  inputMode?: "numeric" | "decimal" | "email" | "text" | "url";
+  spellCheck?: boolean;
+  prefix?: string;
+  suffix?: string;
+}) {
+  const id = fieldId(name);
+  const labelEl = (
+    <label className={`govuk-label${labelIsHeading ? " govuk-label--l" : ""}`} htmlFor={id}>
+      {label}
+    </label>
+  );
+  const input = (
+    <input
+      className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${error ? " govuk-input--error" : ""}`}
+      id={id}
+      name={name}
+      type={type}
+      defaultValue={defaultValue ?? undefined}
+      autoComplete={autoComplete}
+      inputMode={inputMode}
+      spellCheck={spellCheck}
+      aria-describedby={describedBy(id, hint, error)}
+      aria-invalid={error ? true : undefined}
+      {...registered}
+    />
+  );
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      {labelIsHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
+      {hint ? (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={id} message={error} />
+      {prefix || suffix ? (
+        <div className="govuk-input__wrapper">
+          {prefix ? <div className="govuk-input__prefix" aria-hidden="true">{prefix}</div> : null}
+          {input}
+          {suffix ? <div className="govuk-input__suffix" aria-hidden="true">{suffix}</div> : null}
+        </div>
+      ) : (
+        input
+      )}
+    </div>
+  );
+}
+
+export function TextareaField({
+  name,
+  label,
+  hint,
+  error,
+  registered,
+  defaultValue,
+  rows = 5,
+}: BaseFieldProps & { defaultValue?: string | null; rows?: number }) {
+  const id = fieldId(name);
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={id} message={error} />
+      <textarea
+        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue ?? undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        {...registered}
+      />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  registered,
+  options,
+  defaultValue,
+}: BaseFieldProps & { options: { value: string; label: string }[]; defaultValue?: string | null }) {
+  const id = fieldId(name);
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={id} message={error} />
+      <select
+        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+        id={id}
+        name={name}
+        defaultValue={defaultValue ?? ""}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        {...registered}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function ChoiceField({
+  type,
+  name,
+  legend,
+  hint,
+  error,
+  registered,
+  options,
+  defaultValue,
+  legendIsHeading,
+  inline,
+  small,
+}: {
+  type: "radio" | "checkbox";
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  registered?: Registered;
+  options: { value: string; label: string; hint?: string }[];
+  defaultValue?: string | string[] | null;
+  legendIsHeading?: boolean;
+  inline?: boolean;
+  small?: boolean;
+}) {
+  const id = fieldId(name);
+  const selected = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
+  const kind = type === "radio" ? "radios" : "checkboxes";
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend className={`govuk-fieldset__legend ${legendIsHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--s"}`}>
+          {legendIsHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
+        </legend>
+        {hint ? (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        <ErrorMessage id={id} message={error} />
+        <div className={`govuk-${kind}${inline ? ` govuk-${kind}--inline` : ""}${small ? ` govuk-${kind}--small` : ""}`} data-module={`govuk-${kind}`}>
+          {options.map((o, i) => {
+            const optionId = i === 0 ? id : `${id}-${i + 1}`;
+            return (
+              <div className={`govuk-${kind}__item`} key={o.value}>
+                <input
+                  className={`govuk-${kind}__input`}
+                  id={optionId}
+                  name={name}
+                  type={type}
+                  value={o.value}
+                  defaultChecked={selected.has(o.value)}
+                  aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
+                  {...registered}
+                />
+                <label className={`govuk-label govuk-${kind}__label`} htmlFor={optionId}>
+                  {o.label}
+                </label>
+                {o.hint ? (
+                  <div id={`${optionId}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+                    {o.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/**
+ * Progressive enhancement for a Remix <Form>: with JavaScript, react-hook-form validates
+ * with the same zod schema the server uses and only submits valid data; without it, the
+ * form posts normally and the server answers with the same messages.
+ */
+export function useZodForm<S extends ZodTypeAny>(schema: S, serverErrors: FieldErrors | undefined) {
+  const submit = useSubmit();
+  const form = useForm({ resolver: zodResolver(schema), mode: "onSubmit", reValidateMode: "onChange", shouldUseNativeValidation: false });
+  const clientErrors: FieldErrors = {};
+  for (const [key, value] of Object.entries(flattenErrors(form.formState.errors))) clientErrors[key] = [value];
+  const errors = Object.keys(clientErrors).length ? clientErrors : serverErrors ?? {};
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const formElement = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    // Save-as-draft and other secondary buttons skip client validation; the server decides.
+    if (submitter?.dataset.skipValidation === "true") return;
+    void form.handleSubmit(() => submit(submitter ?? formElement, { method: "post" }))(event);
+  };
+  return { register: form.register, errors, onSubmit, error: (name: string) => errors[name]?.[0] };
+}
+
+function flattenErrors(errors: object, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(errors)) {
+    if (!value || typeof value !== "object") continue;
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof (value as { message?: unknown }).message === "string") out[path] = (value as { message: string }).message;
+    else if (key !== "ref") Object.assign(out, flattenErrors(value as object, path));
+  }
+  return out;
+}

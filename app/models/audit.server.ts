@@ -1,0 +1,35 @@
+import { prisma, type Tx } from "~/utils/db.server";
+
+export interface AuditInput {
+  actorId?: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+}
+
+/** Appends an audit event; pass the transaction so it commits (or not) with the change. */
+export async function recordAudit(input: AuditInput, tx: Tx = prisma): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: input.actorId ?? null,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      before: input.before === undefined ? null : JSON.stringify(input.before),
+      after: input.after === undefined ? null : JSON.stringify(input.after),
+      ip: input.ip ?? null,
+    },
+  });
+}
+
+export function listAuditEvents({ entityType, entityId, take = 100 }: { entityType: string; entityId: string; take?: number }) {
+  return prisma.auditEvent.findMany({
+    where: { entityType, entityId },
+    orderBy: { createdAt: "desc" },
+    take,
+    include: { actor: { select: { name: true, email: true } } },
+  });
+}

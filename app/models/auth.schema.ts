@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { isCommonPassword } from "./common-passwords";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const emailField = z
+  .string({ required_error: "Enter your email address" })
+  .trim()
+  .min(1, "Enter your email address")
+  .max(254, "Email address must be 254 characters or fewer")
+  .email("Enter an email address in the correct format, like name@example.gov.uk");
+
+export const newPasswordField = z
+  .string({ required_error: "Enter a password" })
+  .min(MIN_PASSWORD_LENGTH, `Password must be ${MIN_PASSWORD_LENGTH} characters or more`)
+  .max(200, "Password must be 200 characters or fewer")
+  .refine((p) => !isCommonPassword(p), "Choose a password that is harder to guess: this one is on a list of common passwords");
+
+export const loginSchema = z.object({
+  email: emailField,
+  password: z
+    .string({ required_error: "Enter your password" })
+    .min(1, "Enter your password")
+    .max(200, "Password must be 200 characters or fewer"),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export const buyerSignupSchema = z
+  .object({
+    name: z
+      .string({ required_error: "Enter your full name" })
+      .trim()
+      .min(1, "Enter your full name")
+      .max(100, "Full name must be 100 characters or fewer")
+      .refine((v) => !/[<>]/.test(v), "Full name must not contain < or >"),
+    email: emailField,
+    password: newPasswordField,
+    confirmPassword: z.string({ required_error: "Confirm your password" }).min(1, "Confirm your password"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.password !== value.confirmPassword) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["confirmPassword"], message: "Passwords must match" });
+    }
+  });
+
+export type LoginInput = z.infer<typeof loginSchema>;
+export type BuyerSignupInput = z.infer<typeof buyerSignupSchema>;

@@ -1,0 +1,116 @@
+import { prisma } from "~/utils/db.server";
+import { now } from "~/utils/clock.server";
+import { hashPassword } from "~/utils/password.server";
+import type { RoleName } from "./access-control";
+
+const userWithAccess = {
+  id: true,
+  email: true,
+  name: true,
+  councilId: true,
+  supplierId: true,
+  emailVerifiedAt: true,
+  passwordChangedAt: true,
+  council: { select: { id: true, code: true, name: true } },
+  supplier: { select: { id: true, slug: true, tradingName: true } },
+  roles: { select: { name: true, permissions: { select: { action: true, entity: true, access: true } } } },
+} as const;
+
+export type UserWithAccess = NonNullable<Awaited<ReturnType<typeof getUserById>>>;
+
+export function getUserById(id: string) {
+  return prisma.user.findUnique({ where: { id }, select: userWithAccess });
+}
+
+export function getUserForLogin(email: string) {
+  return prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, passwordHash: true } });
+}
+
+export function getUserByEmail(email: string) {
+  return prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
+}
+
+export async function createUser(input: {
+  email: string;
+  name: string;
+  password: string;
+  role: RoleName;
+  councilId?: string | null;
+  supplierId?: string | null;
+}) {
+  const passwordHash = await hashPassword(input.password);
+  return prisma.user.create({
+    data: {
+      email: input.email.toLowerCase(),
+      name: input.name,
+      passwordHash,
+      councilId: input.councilId ?? null,
+      supplierId: input.supplierId ?? null,
+      roles: { connect: { name: input.role } },
+      passwordChangedAt: now(),
+    },
+    select: { id: true },
+  });
+}
+
+// ── sessions ──────────────────────────────────────────────────────────────
+
+export function createSession(data: { userId: string; expiresAt: Date; ip?: string; userAgent?: string }) {
+  const at = now();
+  return prisma.session.create({ data: { ...data, createdAt: at, lastSeenAt: at }, select: { id: true } });
+}
+
+export function getSession(id: string) {
+  return prisma.session.findUnique({ where: { id }, select: { id: true, userId: true, createdAt: true, lastSeenAt: true, expiresAt: true } });
+}
+
+export function touchSession(id: string, at: Date) {
+  return prisma.session.update({ where: { id }, data: { lastSeenAt: at } });
+}
+
+export function deleteSession(id: string) {
+  return prisma.session.deleteMany({ where: { id } });
+}
+
+export function deleteSessionsForUser(userId: string) {
+  return prisma.session.deleteMany({ where: { userId } });
+}
+
+// ── login throttling ──────────────────────────────────────────────────────
+
+export function countLoginAttempts(key: string, since: Date, onlyFailures: boolean) {
+  return prisma.loginAttempt.count({
+    where: { key, createdAt: { gte: since }, ...(onlyFailures ? { succeeded: false } : {}) },
+  });
+}
+
+export function oldestLoginAttempt(key: string, since: Date, onlyFailures: boolean) {
+  return prisma.loginAttempt.findFirst({
+    where: { key, createdAt: { gte: since }, ...(onlyFailures ? { succeeded: false } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
+}
+
+export function recordLoginAttempts(keys: string[], succeeded: boolean) {
+  const createdAt = now();
+  return prisma.loginAttempt.createMany({ data: keys.map((key) => ({ key, succeeded, createdAt })) });
+}
+
+// ── email verification ────────────────────────────────────────────────────
+
+export async function createVerificationToken(userId: string, purpose: "email-verification" | "invitation", tokenHash: string, expiresAt: Date) {
+  await prisma.verificationToken.create({ data: { userId, purpose, tokenHash, expiresAt } });
+}
+
+export async function consumeVerificationToken(tokenHash: string, at: Date) {
+  return prisma.$transaction(async (tx) => {
+    const token = await tx.verificationToken.findUnique({ where: { tokenHash } });
+    if (!token || token.usedAt || token.expiresAt <= at) return null;
+    await tx.verificationToken.update({ where: { id: token.id }, data: { usedAt: at } });
+    if (token.purpose === "email-verification") {
+      await tx.user.update({ where: { id: token.userId }, data: { emailVerifiedAt: at } });
+    }
+    return { userId: token.userId, purpose: token.purpose };
+  });
+}

@@ -1,0 +1,232 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useContext, useEffect, type ReactNode } from "react";
+import { UNSAFE_DataRouterStateContext } from "react-router-dom";
+import { getSessionUser } from "~/utils/session.server";
+import { readFlash } from "~/utils/session.server";
+import { useNonce } from "~/utils/nonce-provider";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/styles/app.css" },
+  { rel: "icon", href: "/favicon.ico", sizes: "48x48" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  const { message, headers } = await readFlash(request);
+  return Response.json(
+    {
+      flash: message,
+      user: user
+        ? {
+            name: user.name,
+            email: user.email,
+            roles: user.roles.map((r) => r.name),
+            council: user.council,
+            supplier: user.supplier,
+          }
+        : null,
+    },
+    { headers },
+  );
+}
+
+export type RootData = {
+  flash: string | null;
+  user: {
+    name: string;
+    email: string;
+    roles: string[];
+    council: { id: string; code: string; name: string } | null;
+    supplier: { id: string; slug: string; tradingName: string } | null;
+  } | null;
+};
+
+export function useOptionalUser() {
+  return (useRouteLoaderData("root") as RootData | undefined)?.user ?? null;
+}
+
+/** GOV.UK pattern: prefix the page title with "Error: " when a form came back with errors. */
+function ErrorTitle() {
+  const state = useContext(UNSAFE_DataRouterStateContext);
+  const matches = useMatches();
+  const hasErrors = Object.values(state?.actionData ?? {}).some(
+    (d) => d && typeof d === "object" && "errors" in d && d.errors && Object.keys(d.errors as object).length > 0,
+  );
+  const title = [...matches].reverse().map((m) => (m.handle as { title?: string } | undefined)?.title).find(Boolean);
+  useEffect(() => {
+    if (hasErrors && !document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
+  });
+  return hasErrors && title ? <title>{`Error: ${title} – Council Marketplace`}</title> : null;
+}
+
+function Header({ user }: { user: RootData["user"] }) {
+  const roles = user?.roles ?? [];
+  return (
+    <header className="govuk-header" data-module="govuk-header">
+      <div className="govuk-header__container govuk-width-container">
+        <div className="govuk-header__logo">
+          <Link to="/" className="govuk-header__link govuk-header__link--homepage cm-header__title">
+            Council Marketplace
+          </Link>
+        </div>
+        <div className="govuk-header__content">
+          <nav aria-label="Menu" className="govuk-header__navigation">
+            <ul id="navigation" className="govuk-header__navigation-list">
+              <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/search">Search</Link></li>
+              <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/frameworks">Frameworks</Link></li>
+              <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/case-studies">Case studies</Link></li>
+              <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/buy">Find a buying route</Link></li>
+              {roles.includes("buyer") ? <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/projects">Projects</Link></li> : null}
+              {roles.includes("supplier") ? <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/supplier">Supplier dashboard</Link></li> : null}
+              {roles.includes("admin") ? <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/admin">Admin</Link></li> : null}
+              {user ? (
+                <li className="govuk-header__navigation-item">
+                  <Form method="post" action="/logout" className="govuk-!-display-inline">
+                    <button type="submit" className="govuk-header__link cm-link-button">Sign out</button>
+                  </Form>
+                </li>
+              ) : (
+                <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/login">Sign in</Link></li>
+              )}
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function Footer() {
+  return (
+    <footer className="govuk-footer">
+      <div className="govuk-width-container">
+        <div className="govuk-footer__meta">
+          <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+            <h2 className="govuk-visually-hidden">Support links</h2>
+            <ul className="govuk-footer__inline-list">
+              <li className="govuk-footer__inline-list-item"><Link className="govuk-footer__link" to="/accessibility">Accessibility statement</Link></li>
+              <li className="govuk-footer__inline-list-item"><Link className="govuk-footer__link" to="/privacy">Privacy</Link></li>
+              <li className="govuk-footer__inline-list-item"><Link className="govuk-footer__link" to="/cookies">Cookies</Link></li>
+            </ul>
+            <p className="govuk-body-s">
+              Council data contains data from mySociety&apos;s UK local authority names and codes dataset (CC BY 4.0).
+              Framework facts marked &ldquo;unverified&rdquo; come from a single secondary source.
+            </p>
+          </div>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  const nonce = useNonce();
+  return (
+    <html lang="en-GB" className="govuk-template">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#0b0c0c" />
+        <ErrorTitle />
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+          Skip to main content
+        </a>
+        <Header user={data?.user ?? null} />
+        <div className="govuk-width-container">
+          <div className="govuk-phase-banner">
+            <p className="govuk-phase-banner__content">
+              <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
+              <span className="govuk-phase-banner__text">
+                This is a new service. Guidance is advice, not legal certainty: check each route&apos;s source.
+              </span>
+            </p>
+          </div>
+          <main className="govuk-main-wrapper" id="main-content">
+            {data?.flash ? (
+              <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="flash-title" data-module="govuk-notification-banner">
+                <div className="govuk-notification-banner__header">
+                  <h2 className="govuk-notification-banner__title" id="flash-title">Success</h2>
+                </div>
+                <div className="govuk-notification-banner__content">
+                  <p className="govuk-notification-banner__heading">{data.flash}</p>
+                </div>
+              </div>
+            ) : null}
+            {children}
+          </main>
+        </div>
+        <Footer />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  useEffect(() => {
+    document.body.classList.add("js-enabled", "govuk-frontend-supported");
+  }, []);
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      return (
+        <>
+          <title>Page not found – Council Marketplace</title>
+          <h1 className="govuk-heading-l">Page not found</h1>
+          <p className="govuk-body">If you typed the web address, check it is correct.</p>
+          <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+          <p className="govuk-body">You can <Link className="govuk-link" to="/search">search the marketplace</Link> or go to the <Link className="govuk-link" to="/">home page</Link>.</p>
+        </>
+      );
+    }
+    if (error.status === 403) {
+      return (
+        <>
+          <title>You do not have permission – Council Marketplace</title>
+          <h1 className="govuk-heading-l">You do not have permission to view or change this</h1>
+          <p className="govuk-body">This belongs to another organisation, or your account does not have the role needed.</p>
+          <p className="govuk-body">If you think you should have access, contact your organisation&apos;s administrator.</p>
+        </>
+      );
+    }
+    return (
+      <>
+        <title>{`${error.status} – Council Marketplace`}</title>
+        <h1 className="govuk-heading-l">{error.status === 400 ? "There is a problem with the request" : error.statusText || "Something went wrong"}</h1>
+        <p className="govuk-body">{typeof error.data === "string" ? error.data : "Try again later."}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <title>Sorry, there is a problem with the service – Council Marketplace</title>
+      <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
+      <p className="govuk-body">Try again later. Nothing you entered has been lost if you go back.</p>
+    </>
+  );
+}

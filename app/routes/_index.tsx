@@ -1,0 +1,70 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { listAgreements } from "~/models/agreement.server";
+import { listRecentCaseStudies } from "~/models/case-study.server";
+import { FRAMEWORK_STATUS_LABELS, formatDate } from "~/utils/format";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Buy digital and cloud services for your council");
+
+export async function loader() {
+  const [agreements, caseStudies] = await Promise.all([listAgreements(), listRecentCaseStudies(6)]);
+  return {
+    liveFrameworks: agreements.filter((a) => a.status === "live" || a.status === "expiring"),
+    caseStudies,
+  };
+}
+
+export default function Home() {
+  const { liveFrameworks, caseStudies } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-xl">Buy digital and cloud services for your council</h1>
+      <p className="govuk-body-l">
+        Find SME suppliers and cloud products on compliant frameworks, learn from what other councils bought, and
+        follow a buying route that keeps the audit trail you need.
+      </p>
+      <div className="cm-search-hero">
+        <Form method="get" action="/search" role="search">
+          <div className="govuk-form-group govuk-!-margin-bottom-0">
+            <label className="govuk-label govuk-label--m" htmlFor="home-search">
+              Search products, suppliers and case studies
+            </label>
+            <div className="govuk-hint" id="home-search-hint">For example, revenues and benefits, My Account, GIS</div>
+            <input className="govuk-input govuk-!-width-two-thirds" id="home-search" name="q" type="search" aria-describedby="home-search-hint" />{" "}
+            <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">Search</button>
+          </div>
+        </Form>
+      </div>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">Live frameworks</h2>
+          <ul className="govuk-list">
+            {liveFrameworks.map((a) => (
+              <li key={a.id}>
+                <Link className="govuk-link" to={`/frameworks/${a.number}`}>{a.name} ({a.number})</Link>{" "}
+                <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
+                <br />
+                <span className="govuk-body-s">Ends {formatDate(a.endDate)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="govuk-body"><Link className="govuk-link" to="/frameworks">All frameworks, including expired ones</Link></p>
+          <p className="govuk-body"><Link className="govuk-link" to="/buy">Work out which buying routes you can use</Link></p>
+        </div>
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">Recent case studies</h2>
+          <ul className="govuk-list">
+            {caseStudies.map((c) => (
+              <li key={c.slug} className="govuk-!-margin-bottom-4">
+                <Link className="govuk-link govuk-!-font-weight-bold" to={`/case-studies/${c.slug}`}>{c.title}</Link>
+                <br />
+                <span className="govuk-body-s">{c.council.name} · {c.serviceArea.name}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </>
+  );
+}

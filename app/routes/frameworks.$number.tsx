@@ -1,0 +1,131 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getAgreementByNumber } from "~/models/agreement.server";
+import { listCaseStudiesForAgreement } from "~/models/case-study.server";
+import { FRAMEWORK_STATUS_LABELS, formatDate, formatMoney, SIZE_LABELS } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data ? `${data.agreement.name} (${data.agreement.number})` : "Framework not found");
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const agreement = await getAgreementByNumber(String(params.number).slice(0, 40));
+  if (!agreement) throw notFound();
+  const caseStudies = await listCaseStudiesForAgreement(agreement.id);
+  return { agreement, caseStudies };
+}
+
+const METHOD_LABELS: Record<string, string> = { "direct-award": "Direct award", "further-competition": "Further competition" };
+
+export default function FrameworkPage() {
+  const { agreement, caseStudies } = useLoaderData<typeof loader>();
+  const status = FRAMEWORK_STATUS_LABELS[agreement.status];
+  return (
+    <>
+      <span className="govuk-caption-l">{agreement.number}</span>
+      <h1 className="govuk-heading-xl">{agreement.name}</h1>
+      <p className="govuk-body">
+        <strong className={`govuk-tag ${status.tag}`}>{status.label}</strong>{" "}
+        {agreement.verified ? null : <strong className="govuk-tag govuk-tag--orange">Some facts unverified</strong>}
+      </p>
+      <p className="govuk-body">{agreement.description}</p>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Dates</dt>
+          <dd className="govuk-summary-list__value">{formatDate(agreement.startDate)} to {formatDate(agreement.endDate)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Regulation</dt>
+          <dd className="govuk-summary-list__value">{agreement.regulation === "PA2023" ? "Procurement Act 2023" : "Public Contracts Regulations 2015"}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Type</dt>
+          <dd className="govuk-summary-list__value">{agreement.type.replace(/-/g, " ")}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Source</dt>
+          <dd className="govuk-summary-list__value"><a className="govuk-link" href={agreement.sourceUrl} rel="noreferrer">Agreement page (opens the publisher&apos;s site)</a></dd>
+        </div>
+        {agreement.notes ? (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Notes</dt>
+            <dd className="govuk-summary-list__value">{agreement.notes}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {agreement.status === "expired" ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            This agreement has expired. It is shown for history and is not offered for new purchases.
+          </strong>
+        </div>
+      ) : null}
+      <h2 className="govuk-heading-l">Lots</h2>
+      {agreement.lots.map((lot) => (
+        <section key={lot.id} className="govuk-!-margin-bottom-8" aria-labelledby={`lot-${lot.id}`}>
+          <h3 className="govuk-heading-m" id={`lot-${lot.id}`}>
+            Lot {lot.number}: {lot.name}{" "}
+            <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[lot.status].tag}`}>{FRAMEWORK_STATUS_LABELS[lot.status].label}</strong>
+          </h3>
+          {lot.description ? <p className="govuk-body">{lot.description}</p> : null}
+          {lot.verified ? null : <p className="govuk-body-s"><strong className="govuk-tag govuk-tag--orange">Unverified</strong> Lot details come from a single secondary source.</p>}
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--s">Routes to market on lot {lot.number}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Route</th>
+                <th scope="col" className="govuk-table__header">Minimum value</th>
+                <th scope="col" className="govuk-table__header">Maximum value</th>
+                <th scope="col" className="govuk-table__header">Maximum contract length</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {lot.routes.map((r) => (
+                <tr className="govuk-table__row" key={r.id}>
+                  <td className="govuk-table__cell">{METHOD_LABELS[r.method] ?? r.method}{r.verified ? "" : " (unverified)"}</td>
+                  <td className="govuk-table__cell">{r.minValue == null ? "No minimum" : formatMoney(r.minValue)}</td>
+                  <td className="govuk-table__cell">{r.maxValue == null ? "No maximum" : formatMoney(r.maxValue)}</td>
+                  <td className="govuk-table__cell">{r.maxContractMonths == null ? "Not stated" : `${r.maxContractMonths} months`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <details className="govuk-details">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">Suppliers verified on lot {lot.number} ({lot.awards.length})</span>
+            </summary>
+            <div className="govuk-details__text">
+              {lot.awards.length ? (
+                <ul className="govuk-list">
+                  {lot.awards.map((a) => (
+                    <li key={a.id}>
+                      <Link className="govuk-link" to={`/suppliers/${a.supplier.slug}`}>{a.supplier.tradingName}</Link>{" "}
+                      <span className="govuk-body-s">({SIZE_LABELS[a.supplier.computedSize] ?? a.supplier.computedSize})</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="govuk-body">No suppliers on this portal are verified on this lot yet.</p>
+              )}
+            </div>
+          </details>
+        </section>
+      ))}
+      <h2 className="govuk-heading-l">Case studies bought through this agreement</h2>
+      {caseStudies.length ? (
+        <ul className="govuk-list">
+          {caseStudies.map((c) => (
+            <li key={c.slug}>
+              <Link className="govuk-link" to={`/case-studies/${c.slug}`}>{c.title}</Link> <span className="govuk-body-s">({c.council.name})</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">No published case studies name this agreement yet.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CaseStudyList } from "~/components/case-study-list";
+import { getPublishedProduct, listCouncilsUsingProduct } from "~/models/product.server";
+import { ACCREDITATION_LABELS, FRAMEWORK_STATUS_LABELS, formatMoney, SIZE_LABELS } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { getSessionUser } from "~/utils/session.server";
+import { countSimilarCouncils } from "~/models/peers.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.product.version.name : "Product not found");
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const product = await getPublishedProduct(String(params.id).slice(0, 60));
+  if (!product) throw notFound();
+  const user = await getSessionUser(request);
+  const councilIds = await listCouncilsUsingProduct(product.id);
+  const similar = user?.councilId ? await countSimilarCouncils(user.councilId, councilIds) : null;
+  return { product, councilsUsing: councilIds.length, similar };
+}
+
+function List({ items, empty = "None stated" }: { items: string[]; empty?: string }) {
+  return items.length ? (
+    <ul className="govuk-list govuk-list--bullet">{items.map((i) => <li key={i}>{i}</li>)}</ul>
+  ) : (
+    <p className="govuk-body">{empty}</p>
+  );
+}
+
+export default function ProductPage() {
+  const { product, councilsUsing, similar } = useLoaderData<typeof loader>();
+  const v = product.version;
+  return (
+    <>
+      <span className="govuk-caption-l">
+        <Link className="govuk-link" to={`/suppliers/${product.supplier.slug}`}>{product.supplier.tradingName}</Link>
+      </span>
+      <h1 className="govuk-heading-xl">{v.name}</h1>
+      <p className="govuk-body-l">{v.summary}</p>
+      <p className="govuk-body">
+        Used by {councilsUsing} {councilsUsing === 1 ? "council" : "councils"}
+        {similar != null ? `, including ${similar} similar to yours` : ""}.
+      </p>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-m">Description</h2>
+          <p className="govuk-body">{v.description}</p>
+          <h2 className="govuk-heading-m">Features</h2>
+          <List items={v.features} />
+          <h2 className="govuk-heading-m">Benefits</h2>
+          <List items={v.benefits} />
+          <h2 className="govuk-heading-m">Standards and integrations</h2>
+          <List items={[...v.standards, ...v.integrations]} />
+          <h2 className="govuk-heading-m">Case studies</h2>
+          <CaseStudyList items={product.caseStudies} empty="No council has published a case study about this product yet." />
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <dl className="govuk-summary-list govuk-summary-list--no-border">
+            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Price</dt><dd className="govuk-summary-list__value">From {formatMoney(v.priceFrom)} {v.priceUnit} ({v.vatIncluded ? "including" : "excluding"} VAT)</dd></div>
+            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Free trial</dt><dd className="govuk-summary-list__value">{v.freeTrial ? "Yes" : "No"}</dd></div>
+            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Category</dt><dd className="govuk-summary-list__value">{v.category}</dd></div>
+            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Data location</dt><dd className="govuk-summary-list__value">{v.dataLocation}</dd></div>
+            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Security</dt><dd className="govuk-summary-list__value">{v.security.map((s) => ACCREDITATION_LABELS[s] ?? s).join(", ") || "None stated"}</dd></div>
+            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Supplier size</dt><dd className="govuk-summary-list__value">{SIZE_LABELS[product.supplier.computedSize]}</dd></div>
+            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Version</dt><dd className="govuk-summary-list__value">{v.versionNumber}</dd></div>
+          </dl>
+          {v.accessibilityStatementUrl ? <p className="govuk-body"><a className="govuk-link" href={v.accessibilityStatementUrl} rel="noreferrer">Accessibility statement</a></p> : null}
+          {v.pricingDocumentUrl ? <p className="govuk-body"><a className="govuk-link" href={v.pricingDocumentUrl} rel="noreferrer">Pricing document</a></p> : null}
+          <h2 className="govuk-heading-s">Available on</h2>
+          <ul className="govuk-list">
+            {v.lots.map((lot) => (
+              <li key={lot.id}>
+                <Link className="govuk-link" to={`/frameworks/${lot.agreement.number}`}>{lot.agreement.shortName}</Link> lot {lot.number}{" "}
+                <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[lot.status].tag}`}>{FRAMEWORK_STATUS_LABELS[lot.status].label}</strong>
+                {lot.status === "expired" ? <span className="govuk-body-s"> – not available for new purchases</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { buyerSignupSchema } from "~/models/auth.schema";
+import { findCouncilForEmailDomain } from "~/models/council.server";
+import { recordAudit } from "~/models/audit.server";
+import { createUser, getUserByEmail } from "~/models/user.server";
+import { parseForm } from "~/utils/forms";
+import { clientIp } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { startSession } from "~/utils/session.server";
+import { sendVerificationEmail } from "~/utils/verification.server";
+
+export const meta: MetaFunction = () => pageTitle("Create a buyer account");
+export const handle = { title: "Create a buyer account" };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, buyerSignupSchema);
+  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { name, email, password } = parsed.data;
+  const values = { name, email };
+  const domain = email.split("@")[1]?.toLowerCase() ?? "";
+  const council = await findCouncilForEmailDomain(domain);
+  if (!council?.councilId) {
+    return Response.json(
+      {
+        errors: {
+          email: [
+            "Use your council email address. If your council's domain is not recognised, ask a portal administrator to add it",
+          ],
+        },
+        values,
+      },
+      { status: 400 },
+    );
+  }
+  if (await getUserByEmail(email)) {
+    return Response.json({ errors: { email: ["An account with this email address already exists. Sign in instead"] }, values }, { status: 400 });
+  }
+  const user = await createUser({ email, name, password, role: "buyer", councilId: council.councilId });
+  const ip = clientIp(context, request);
+  await recordAudit({ actorId: user.id, action: "user.created", entityType: "user", entityId: user.id, after: { email, role: "buyer" }, ip });
+  await sendVerificationEmail({ userId: user.id, email, origin: new URL(request.url).origin });
+  return startSession(request, { userId: user.id, redirectTo: "/verify-email", ip });
+}
+
+type ActionData = { errors: Record<string, string[]>; values: Record<string, string> } | undefined;
+
+export default function Signup() {
+  const actionData = useActionData<ActionData>();
+  const { register, errors, onSubmit, error } = useZodForm(buyerSignupSchema, actionData?.errors);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Create a buyer account</h1>
+        <p className="govuk-body">
+          Buyer accounts are for council staff. Use your council email address: we check its domain and send you a link
+          to confirm it before you can start buying projects or write case studies. Anyone can browse the marketplace without an account.
+        </p>
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <TextField name="name" label="Full name" autoComplete="name" spellCheck={false}
+            defaultValue={actionData?.values?.name} error={error("name")} registered={register("name")} />
+          <TextField name="email" label="Council email address" type="email" autoComplete="email" spellCheck={false}
+            hint="For example, name@brighton-hove.gov.uk"
+            defaultValue={actionData?.values?.email} error={error("email")} registered={register("email")} />
+          <TextField name="password" label="Create a password" type="password" autoComplete="new-password"
+            hint="At least 12 characters. A few unrelated words work well." error={error("password")} registered={register("password")} />
+          <TextField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password"
+            error={error("confirmPassword")} registered={register("confirmPassword")} />
+          <button type="submit" className="govuk-button" data-module="govuk-button">Create account</button>
+        </Form>
+        <p className="govuk-body">Already have an account? <Link className="govuk-link" to="/login">Sign in</Link>.</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CaseStudyList } from "~/components/case-study-list";
+import { getSupplierBySlug } from "~/models/supplier.server";
+import { ACCREDITATION_LABELS, FRAMEWORK_STATUS_LABELS, formatDate, formatMoney, SIZE_LABELS } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.supplier.tradingName : "Supplier not found");
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const supplier = await getSupplierBySlug(String(params.slug).slice(0, 120));
+  if (!supplier) throw notFound();
+  return { supplier };
+}
+
+export default function SupplierPage() {
+  const { supplier } = useLoaderData<typeof loader>();
+  const isSme = supplier.computedSize !== "large";
+  return (
+    <>
+      <span className="govuk-caption-l">Supplier</span>
+      <h1 className="govuk-heading-xl">{supplier.tradingName}</h1>
+      <p className="govuk-body">
+        <strong className="govuk-tag govuk-tag--blue">{SIZE_LABELS[supplier.computedSize]} business</strong>{" "}
+        {isSme ? <strong className="govuk-tag govuk-tag--green">SME</strong> : null}
+      </p>
+      {supplier.description ? <p className="govuk-body">{supplier.description}</p> : null}
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Legal name</dt><dd className="govuk-summary-list__value">{supplier.legalName}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Companies House number</dt><dd className="govuk-summary-list__value">{supplier.companyNumber ?? "Not registered"}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Region</dt><dd className="govuk-summary-list__value">{supplier.region}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Size</dt><dd className="govuk-summary-list__value">{SIZE_LABELS[supplier.computedSize]} (declared: {SIZE_LABELS[supplier.declaredSize] ?? supplier.declaredSize})</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Contact</dt><dd className="govuk-summary-list__value">{supplier.contactName}, <a className="govuk-link" href={`mailto:${supplier.contactEmail}`}>{supplier.contactEmail}</a></dd></div>
+      </dl>
+      <h2 className="govuk-heading-m">Accreditations</h2>
+      {supplier.accreditations.length ? (
+        <ul className="govuk-list govuk-list--bullet">
+          {supplier.accreditations.map((a) => (
+            <li key={a.id}>{ACCREDITATION_LABELS[a.kind] ?? a.kind}{a.expiresAt ? `, expires ${formatDate(a.expiresAt)}` : ""}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">None declared.</p>
+      )}
+      <h2 className="govuk-heading-m">Framework awards (verified)</h2>
+      {supplier.awards.length ? (
+        <ul className="govuk-list">
+          {supplier.awards.map((a) => (
+            <li key={a.id}>
+              <Link className="govuk-link" to={`/frameworks/${a.lot.agreement.number}`}>{a.lot.agreement.shortName}</Link>, lot {a.lot.number}: {a.lot.name}{" "}
+              <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">No verified awards.</p>
+      )}
+      <h2 className="govuk-heading-m">Products and services</h2>
+      {supplier.products.length ? (
+        <ul className="govuk-list">
+          {supplier.products.map((p) => (
+            <li key={p.id} className="govuk-!-margin-bottom-3">
+              <Link className="govuk-link govuk-!-font-weight-bold" to={`/products/${p.id}`}>{p.publishedVersion!.name}</Link>
+              <br />
+              <span className="govuk-body-s">{p.publishedVersion!.category} · from {formatMoney(p.publishedVersion!.priceFrom)} {p.publishedVersion!.priceUnit}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">No published products.</p>
+      )}
+      <h2 className="govuk-heading-m">Case studies naming this supplier</h2>
+      <CaseStudyList items={supplier.caseStudyLinks.map((l) => l.caseStudy)} empty="No published case studies name this supplier yet." />
+    </>
+  );
+}

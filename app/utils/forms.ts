@@ -1,0 +1,43 @@
+// Shared helpers for turning form posts and query strings into zod-validated values.
+import type { ZodTypeAny, z } from "zod";
+
+export type FieldErrors = Record<string, string[]>;
+
+/** FormData → plain object; keys repeated (checkboxes) or ending in [] become arrays. */
+export function formDataToObject(formData: FormData, arrayKeys: string[] = []): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    const name = key.endsWith("[]") ? key.slice(0, -2) : key;
+    result[name] = key.endsWith("[]") || arrayKeys.includes(name) || values.length > 1 ? values : values[0];
+  }
+  for (const key of arrayKeys) result[key] ??= [];
+  return result;
+}
+
+export type Parsed<S extends ZodTypeAny> =
+  | { success: true; data: z.infer<S> }
+  | { success: false; errors: FieldErrors; values: Record<string, unknown> };
+
+export function parseWithSchema<S extends ZodTypeAny>(schema: S, input: Record<string, unknown>): Parsed<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return { success: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  // Never echo passwords back into the page.
+  const values = Object.fromEntries(Object.entries(input).filter(([k]) => !/password/i.test(k)));
+  return { success: false, errors, values };
+}
+
+export async function parseForm<S extends ZodTypeAny>(request: Request, schema: S, arrayKeys: string[] = []): Promise<Parsed<S>> {
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    return { success: false, errors: { form: ["The form could not be read. Try submitting it again."] }, values: {} };
+  }
+  return parseWithSchema(schema, formDataToObject(formData, arrayKeys));
+}
