@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce-provider";
 import { prepareDatabase } from "~/utils/startup.server";
+import { ensureSearchReady, searchEngine, startBackgroundSync } from "~/search/index.server";
 
 export const streamTimeout = 5_000;
 
@@ -21,6 +22,10 @@ declare module "@remix-run/node" {
 export async function startup(): Promise<void> {
   getEnv();
   await prepareDatabase();
+  const started = performance.now();
+  await ensureSearchReady();
+  console.log(`Search ready (${searchEngine().kind}) in ${Math.round(performance.now() - started)} ms`);
+  startBackgroundSync();
 }
 
 export default function handleRequest(

@@ -86,8 +86,8 @@ export default function FrameworkPage() {
               {lot.routes.map((r) => (
                 <tr className="govuk-table__row" key={r.id}>
                   <td className="govuk-table__cell">{METHOD_LABELS[r.method] ?? r.method}{r.verified ? "" : " (unverified)"}</td>
-                  <td className="govuk-table__cell">{r.minValue == null ? "No minimum" : formatMoney(r.minValue)}</td>
-                  <td className="govuk-table__cell">{r.maxValue == null ? "No maximum" : formatMoney(r.maxValue)}</td>
+                  <td className="govuk-table__cell">{r.minValue == null ? "No minimum" : formatMoney(r.minValue / 100)}</td>
+                  <td className="govuk-table__cell">{r.maxValue == null ? "No maximum" : formatMoney(r.maxValue / 100)}</td>
                   <td className="govuk-table__cell">{r.maxContractMonths == null ? "Not stated" : `${r.maxContractMonths} months`}</td>
                 </tr>
               ))}

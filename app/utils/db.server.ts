@@ -26,7 +26,8 @@ export function createPrismaClient(url: string): PrismaClient {
 }
 
 function getPrisma(): PrismaClient {
-  const url = getEnv().DATABASE_URL;
+  // Read per call (not cached) so each test file can point at its own database.
+  const url = process.env.DATABASE_URL || getEnv().DATABASE_URL;
   if (!globalThis.__cmPrisma || globalThis.__cmPrisma.url !== url) {
     globalThis.__cmPrisma = { url, client: createPrismaClient(url) };
   }
@@ -43,5 +44,5 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 export function databaseKind(): "sqlite" | "postgresql" {
-  return isPostgresUrl(getEnv().DATABASE_URL) ? "postgresql" : "sqlite";
+  return isPostgresUrl(process.env.DATABASE_URL || getEnv().DATABASE_URL) ? "postgresql" : "sqlite";
 }

@@ -516,7 +516,7 @@ CREATE TABLE "NoticeChecklistItem" (
 
 -- CreateTable
 CREATE TABLE "SearchOutbox" (
-    "id" TEXT NOT NULL,
+    "seq" SERIAL NOT NULL,
     "entityType" TEXT NOT NULL,
     "entityId" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -524,7 +524,7 @@ CREATE TABLE "SearchOutbox" (
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
 
-    CONSTRAINT "SearchOutbox_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "SearchOutbox_pkey" PRIMARY KEY ("seq")
 );
 
 -- CreateTable

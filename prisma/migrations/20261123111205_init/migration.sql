@@ -489,7 +489,7 @@ CREATE TABLE "NoticeChecklistItem" (
 
 -- CreateTable
 CREATE TABLE "SearchOutbox" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "seq" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "entityType" TEXT NOT NULL,
     "entityId" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -1,0 +1,42 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { searchIndex } from "~/search/index.server";
+import { parseSearchParams } from "~/search/search-query.schema";
+import { INDEX_NAMES } from "~/search/types";
+
+// GET /api/search — the same parameters as /search, answered as JSON.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = parseSearchParams(new URL(request.url).searchParams);
+  if (!parsed.success) {
+    return Response.json({ error: "Invalid search parameters", details: parsed.errors }, { status: 400 });
+  }
+  const params = parsed.data;
+  if (params.type === "all") {
+    const results = await Promise.all(INDEX_NAMES.map((index) => searchIndex(index, params)));
+    return Response.json({
+      query: params.q,
+      type: "all",
+      total: results.reduce((sum, r) => sum + r.total, 0),
+      page: params.page,
+      pageSize: params.pageSize,
+      results: Object.fromEntries(INDEX_NAMES.map((index, i) => [index, { total: results[i].total, hits: results[i].hits.map(toApiHit) }])),
+      hits: results.flatMap((r, i) => r.hits.map((h) => ({ type: INDEX_NAMES[i], ...toApiHit(h) }))),
+      facets: {},
+      processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
+    });
+  }
+  const result = await searchIndex(params.type, params);
+  return Response.json({
+    query: params.q,
+    type: params.type,
+    total: result.total,
+    page: params.page,
+    pageSize: params.pageSize,
+    hits: result.hits.map(toApiHit),
+    facets: result.facets,
+    processingTimeMs: result.processingTimeMs,
+  });
+}
+
+function toApiHit(hit: { id: string; document: Record<string, unknown>; highlights: Record<string, { text: string; mark: boolean }[]> }) {
+  return { id: hit.id, ...hit.document, _highlights: hit.highlights };
+}

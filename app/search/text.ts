@@ -1,0 +1,27 @@
+// Tokenising shared by indexing and querying in the embedded engine.
+const STOP_WORDS = new Set(["a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "by", "or", "at", "is", "our", "your"]);
+
+/** Splits on spaces and punctuation but keeps codes whole: "RM1557.15", "r&b", "SC123456". */
+export function tokenize(text: string): string[] {
+  return text.split(/[\s,;:!?()[\]{}"'“”‘’/|–—_+*=<>-]+/u);
+}
+
+/** Lower-cases, trims edge punctuation and drops stop words (returns null to drop). */
+export function processTerm(term: string): string | null {
+  const t = term.toLowerCase().replace(/^[^\p{L}\p{N}&]+|[^\p{L}\p{N}&]+$/gu, "");
+  if (!t || STOP_WORDS.has(t)) return null;
+  return t;
+}
+
+/** Codes are matched exactly: framework numbers, company numbers, anything with digits and letters mixed. */
+export function isCode(term: string): boolean {
+  return /^rm\d/.test(term) || /^(sc|ni|oc|so|nc|r)?\d{5,}$/.test(term) || (/\d/.test(term) && /[a-z]/.test(term));
+}
+
+/** Meilisearch's defaults: one typo from 5 letters, two from 9; none on codes. */
+export function typoBudget(term: string): number {
+  if (isCode(term)) return 0;
+  if (term.length >= 9) return 2;
+  if (term.length >= 5) return 1;
+  return 0;
+}

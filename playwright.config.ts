@@ -1,0 +1,44 @@
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/playwright.json" }]] : [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "off",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "js", use: { javaScriptEnabled: true }, testIgnore: /\.nojs\.spec\.ts$/ },
+    { name: "no-js", use: { javaScriptEnabled: false }, testMatch: /\.(nojs|both)\.spec\.ts$/ },
+  ],
+  webServer: {
+    command: "npx tsx tests/e2e/prepare-db.ts && node server.js",
+    url: `http://localhost:${PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      NODE_ENV: "production",
+      DATABASE_URL: "file:./tests/.tmp/e2e.db",
+      SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
+      PORTAL_TODAY: "2026-11-23",
+      // Each test sends its own X-Forwarded-For so per-IP login limits don't collide.
+      TRUST_PROXY: "true",
+      COOKIE_SECURE: "false",
+    },
+  },
+});

@@ -1,0 +1,50 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS } from "../../seed/demo-accounts";
+
+// GOV.UK Frontend's axe tag set.
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+let ipCounter = 0;
+
+export const test = base.extend<{ clientIp: string }>({
+  clientIp: async ({}, use, testInfo) => {
+    ipCounter += 1;
+    await use(`10.${testInfo.workerIndex % 250}.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`);
+  },
+  extraHTTPHeaders: async ({ clientIp }, use) => {
+    await use({ "X-Forwarded-For": clientIp });
+  },
+});
+
+export { expect };
+
+export type DemoRole = "admin" | "buyerA" | "buyerB" | "supplierA" | "supplierB";
+
+export function demoAccount(role: DemoRole) {
+  const pick = {
+    admin: (a: (typeof DEMO_ACCOUNTS)[number]) => a.role === "admin",
+    buyerA: (a: (typeof DEMO_ACCOUNTS)[number]) => a.email === "buyer@brighton-hove.gov.uk",
+    buyerB: (a: (typeof DEMO_ACCOUNTS)[number]) => a.email === "buyer@leeds.gov.uk",
+    supplierA: (a: (typeof DEMO_ACCOUNTS)[number]) => a.email === "supplier@kestrel-civic.example",
+    supplierB: (a: (typeof DEMO_ACCOUNTS)[number]) => a.email === "supplier@brightwater-digital.example",
+  }[role];
+  const account = DEMO_ACCOUNTS.find(pick);
+  if (!account) throw new Error(`No demo account for ${role}`);
+  return account;
+}
+
+export async function login(page: Page, role: DemoRole) {
+  const account = demoAccount(role);
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}

@@ -1,0 +1,17 @@
+// Where test databases live; no vitest import, so global setup can use it too.
+import path from "node:path";
+
+export const TMP_DIR = path.resolve("tests/.tmp");
+
+export function testDatabaseKind(): "sqlite" | "postgresql" {
+  return process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+}
+
+export function pgUrlFor(database: string): string {
+  const base = process.env.DATABASE_URL_PG;
+  if (!base) throw new Error("TEST_DATABASE=postgresql needs DATABASE_URL_PG (bash scripts/pg-throwaway.sh start)");
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { eligibleRoutes, frameworkStatus, isIsoDate, lotStatus, type Framework } from "../../../app/procurement";
+import { agreements, type AgreementSeed } from "../../../seed/reference/frameworks";
+
+const byNumber = (n: string): AgreementSeed => {
+  const a = agreements.find((x) => x.number === n);
+  if (!a) throw new Error(`missing ${n}`);
+  return a;
+};
+
+describe("framework reference data", () => {
+  it("covers every agreement in the procurement reference", () => {
+    expect(agreements.map((a) => a.number).sort()).toEqual(
+      ["RM1043.8", "RM1043.9", "RM1557.14", "RM1557.15", "RM6098", "RM6263", "RM6285", "RM6292"].sort(),
+    );
+  });
+
+  it("derives slugs and source URLs from the agreement number", () => {
+    for (const a of agreements) {
+      expect(a.slug).toBe(a.number.toLowerCase().replace(/\./g, "-"));
+      expect(a.sourceUrl).toBe(`https://www.crowncommercial.gov.uk/agreements/${a.number}`);
+    }
+    expect(byNumber("RM1557.14").slug).toBe("rm1557-14");
+  });
+
+  it("stores only real ISO dates, with starts before ends", () => {
+    for (const a of agreements) {
+      for (const d of [a.startDate, a.endDate, ...a.lots.flatMap((l) => [l.startDate, l.endDate])]) {
+        if (d != null) expect(isIsoDate(d)).toBe(true);
+      }
+      if (a.startDate && a.endDate) expect(a.startDate < a.endDate).toBe(true);
+    }
+  });
+
+  it("explains in the notes anything marked unverified", () => {
+    for (const a of agreements) {
+      const anythingUnverified = !a.verified || a.lots.some((l) => !l.verified || l.routes.some((r) => !r.verified));
+      if (anythingUnverified) expect(a.notes).toMatch(/[Uu]nverified/);
+    }
+  });
+
+  it("has unique lot numbers and at least one route per lot", () => {
+    for (const a of agreements) {
+      expect(new Set(a.lots.map((l) => l.number)).size).toBe(a.lots.length);
+      for (const l of a.lots) expect(l.routes.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("records the dates in the reference", () => {
+    expect(byNumber("RM1557.14")).toMatchObject({ startDate: "2024-10-29", endDate: "2026-10-28", regulation: "PCR2015" });
+    expect(byNumber("RM1557.15")).toMatchObject({ regulation: "PA2023", verified: false });
+    expect(byNumber("RM1043.9")).toMatchObject({ startDate: "2026-01-30", regulation: "PA2023" });
+    expect(byNumber("RM1043.8")).toMatchObject({ endDate: "2026-06-27", regulation: "PCR2015" });
+    expect(byNumber("RM6263")).toMatchObject({ endDate: "2026-05-30", regulation: "PCR2015" });
+    expect(byNumber("RM6285")).toMatchObject({ startDate: "2025-01-21", endDate: "2029-01-20", regulation: "PCR2015" });
+    expect(byNumber("RM6098")).toMatchObject({ verified: false, startDate: null, endDate: null, lots: [] });
+    expect(byNumber("RM6292")).toMatchObject({ verified: false, startDate: null, endDate: null, lots: [] });
+  });
+
+  it("flags only G-Cloud 15 lot 1b for above OFFICIAL", () => {
+    const above = agreements.flatMap((a) => a.lots.filter((l) => l.securityAboveOfficial).map((l) => `${a.number}/${l.number}`));
+    expect(above).toEqual(["RM1557.15/1b"]);
+  });
+
+  it("gives the expected statuses on 23 November 2026", () => {
+    const on = "2026-11-23";
+    const status = (n: string) => frameworkStatus(byNumber(n).startDate, byNumber(n).endDate, on);
+    expect(status("RM1557.14")).toBe("expired");
+    expect(status("RM1557.15")).toBe("live");
+    expect(status("RM1043.9")).toBe("live");
+    expect(status("RM1043.8")).toBe("expired");
+    expect(status("RM6263")).toBe("expired");
+    expect(status("RM6285")).toBe("live");
+    expect(status("RM6098")).toBe("unknown");
+    const gc14 = byNumber("RM1557.14");
+    for (const lot of gc14.lots) expect(lotStatus(gc14, lot, on)).toBe("expired");
+  });
+
+  it("fits the shape the buying-route rules accept", () => {
+    // Compile-time: AgreementSeed[] is assignable to the rules' Framework type.
+    const frameworks: readonly Framework[] = agreements;
+    const result = eligibleRoutes(
+      { category: "cloud-hosting", valuePence: 10_000_000, contractMonths: 12, startDate: "2026-11-23", termsUnchanged: true, security: "OFFICIAL", nation: "England" },
+      frameworks,
+    );
+    expect(result.routes.map((r) => r.id)).toContain("framework-direct-award-rm1557-15");
+  });
+});
