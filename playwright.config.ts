@@ -10,7 +10,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/playwright.json" }]] : [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: `test-results/playwright-${PORT}.json` }]] : [["list"], ["json", { outputFile: `test-results/playwright-${PORT}.json` }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "off",
@@ -24,7 +24,7 @@ export default defineConfig({
     { name: "no-js", use: { javaScriptEnabled: false }, testMatch: /\.(nojs|both)\.spec\.ts$/ },
   ],
   webServer: {
-    command: "npx tsx tests/e2e/prepare-db.ts && node server.js",
+    command: `npx tsx tests/e2e/prepare-db.ts ${PORT} && node server.js`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 240_000,
@@ -33,7 +33,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       NODE_ENV: "production",
-      DATABASE_URL: "file:./tests/.tmp/e2e.db",
+      DATABASE_URL: `file:./tests/.tmp/e2e-${PORT}.db`,
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
       PORTAL_TODAY: "2026-11-23",
       // Each test sends its own X-Forwarded-For so per-IP login limits don't collide.

@@ -29,15 +29,15 @@ if [ -z "${DATABASE_URL_PG:-}" ]; then
   if out=$(bash scripts/pg-throwaway.sh start); then eval "$out"; started_pg=1; else echo "could not start PostgreSQL"; status=1; add 0 1; fi
 fi
 if [ -n "${DATABASE_URL_PG:-}" ]; then
-  TEST_DATABASE=postgresql npx vitest run tests/data --reporter=default --reporter=json --outputFile=test-results/vitest-postgresql.json || status=1
+  TEST_DATABASE=postgresql npx vitest run --project data --reporter=default --reporter=json --outputFile=test-results/vitest-postgresql.json || status=1
   add $(count_vitest test-results/vitest-postgresql.json)
 fi
 [ -n "$started_pg" ] && bash scripts/pg-throwaway.sh stop "$PG_THROWAWAY_DIR"
 
 echo "== playwright"
-rm -f test-results/playwright.json
+rm -f test-results/playwright-3100.json
 npx playwright test || status=1
-add $(count_playwright test-results/playwright.json)
+add $(count_playwright test-results/playwright-3100.json)
 
 [ "$failed" -gt 0 ] && status=1
 echo "$passed passed, $failed failed"

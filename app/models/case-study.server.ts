@@ -1,4 +1,17 @@
-import { prisma } from "~/utils/db.server";
+// Case studies: what a council bought, how, and whether it worked. Prisma access only.
+// Every save writes a revision snapshot and an audit event, bumps lockVersion (stale edits
+// are refused), and queues the case study and its products and suppliers for the search
+// index in the same transaction; the index is then brought up to date after commit.
+import { prisma, databaseKind, type Prisma, type Tx } from "~/utils/db.server";
+import { now } from "~/utils/clock.server";
+import { syncSearch } from "~/search/index.server";
+import { recordAudit } from "./audit.server";
+import { enqueueSearchUpdate } from "./search-outbox.server";
+import { diffSnapshots, parseSnapshot, compareSnapshots, type CaseStudySnapshot, type FieldChange } from "./case-study-snapshot";
+import type { CaseStudyInput, ModerationInput, ReuseQuery, SupplierResponseInput } from "./case-study.schema";
+import { slugify } from "./service-area.schema";
+
+// ───────────────────────────── used by the home and framework pages ──────────
 
 export function listRecentCaseStudies(take = 6) {
   return prisma.caseStudy.findMany({
@@ -22,4 +35,600 @@ export function listCaseStudiesForAgreement(agreementId: string, take = 50) {
     take,
     select: { slug: true, title: true, council: { select: { name: true } } },
   });
+}
+
+// ───────────────────────────── reading ───────────────────────────────────────
+
+/** Case-insensitive "contains" on both databases (SQLite LIKE is already case-insensitive for ASCII). */
+function containsText(q: string): Prisma.StringFilter {
+  return (databaseKind() === "postgresql" ? { contains: q, mode: "insensitive" } : { contains: q }) as Prisma.StringFilter;
+}
+
+const fullInclude = {
+  council: { select: { id: true, code: true, name: true, officialName: true, type: true, typeName: true, nation: true, region: true, population: true } },
+  serviceArea: { select: { id: true, slug: true, name: true } },
+  author: { select: { name: true } },
+  metrics: { orderBy: [{ position: "asc" }, { id: "asc" }] },
+  products: {
+    orderBy: { id: "asc" },
+    include: {
+      product: {
+        select: {
+          id: true,
+          status: true,
+          supplierId: true,
+          publishedVersion: { select: { name: true } },
+          supplier: { select: { id: true, slug: true, tradingName: true } },
+        },
+      },
+    },
+  },
+  suppliers: { orderBy: { id: "asc" }, include: { supplier: { select: { id: true, slug: true, tradingName: true } } } },
+  assets: { orderBy: { id: "asc" } },
+  lot: { include: { agreement: { select: { number: true, shortName: true, name: true } } } },
+} satisfies Prisma.CaseStudyInclude;
+
+export type FullCaseStudy = Prisma.CaseStudyGetPayload<{ include: typeof fullInclude }>;
+
+export function lotLabel(lot: { number: string; name: string; agreement: { shortName: string; number: string } }): string {
+  return `${lot.agreement.shortName} (${lot.agreement.number}) lot ${lot.number}: ${lot.name}`;
+}
+
+function isoDay(d: Date | null): string | null {
+  return d ? d.toISOString().slice(0, 10) : null;
+}
+
+export function snapshotOf(cs: FullCaseStudy): CaseStudySnapshot {
+  return {
+    title: cs.title,
+    status: cs.status,
+    serviceArea: cs.serviceArea.name,
+    summary: cs.summary,
+    problem: cs.problem,
+    approach: cs.approach,
+    metrics: cs.metrics.map((m) => ({ name: m.name, before: m.before, after: m.after, unit: m.unit, higherIsBetter: m.higherIsBetter })),
+    outcomeNarrative: cs.outcomeNarrative,
+    costExact: cs.costExact,
+    costBand: cs.costBand,
+    funding: cs.funding,
+    startDate: isoDay(cs.startDate),
+    endDate: isoDay(cs.endDate),
+    products: cs.products.map((p) =>
+      p.product
+        ? { productId: p.product.id, name: p.product.publishedVersion?.name ?? "A product no longer listed", supplierName: p.product.supplier.tradingName }
+        : { productId: null, name: p.unlistedName ?? "", supplierName: p.unlistedSupplierName ?? "" },
+    ),
+    lot: cs.lot ? lotLabel(cs.lot) : null,
+    buyingRoute: cs.buyingRoute,
+    assets: cs.assets.map((a) => ({ title: a.title, type: a.type, url: a.url, licence: a.licence, description: a.description })),
+    lessons: cs.lessons,
+    contactName: cs.contactName,
+    contactEmail: cs.contactEmail,
+  };
+}
+
+export function getCaseStudyBySlug(slug: string, db: Tx = prisma) {
+  return db.caseStudy.findUnique({ where: { slug }, include: fullInclude });
+}
+
+/** Just enough to decide who may act on a case study. */
+export function getCaseStudyAccess(slug: string) {
+  return prisma.caseStudy.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, councilId: true, status: true, lockVersion: true, suppliers: { select: { supplierId: true } } },
+  });
+}
+
+export async function listPublishedCaseStudies({ serviceAreaSlug, page, pageSize = 20 }: { serviceAreaSlug?: string; page: number; pageSize?: number }) {
+  const where: Prisma.CaseStudyWhereInput = { status: "published", ...(serviceAreaSlug ? { serviceArea: { slug: serviceAreaSlug } } : {}) };
+  const [total, items] = await Promise.all([
+    prisma.caseStudy.count({ where }),
+    prisma.caseStudy.findMany({
+      where,
+      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        slug: true,
+        title: true,
+        summary: true,
+        publishedAt: true,
+        council: { select: { code: true, name: true } },
+        serviceArea: { select: { name: true } },
+        metrics: { orderBy: { position: "asc" }, take: 1, select: { name: true, before: true, after: true, unit: true } },
+      },
+    }),
+  ]);
+  return { total, items, pageSize };
+}
+
+/** A council's own case studies in every state, for its officers. */
+export function listCaseStudiesForCouncil(councilId: string) {
+  return prisma.caseStudy.findMany({
+    where: { councilId },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take: 50,
+    select: { slug: true, title: true, status: true, updatedAt: true, rejectionReason: true },
+  });
+}
+
+// ───────────────────────────── the form's choices ────────────────────────────
+
+export async function listLotsForSelect() {
+  const lots = await prisma.lot.findMany({
+    include: { agreement: { select: { number: true, shortName: true, name: true } } },
+    orderBy: [{ agreement: { number: "asc" } }, { number: "asc" }],
+  });
+  return lots.map((l) => ({ value: l.id, label: lotLabel(l) }));
+}
+
+export type PickerProduct = { id: string; name: string; supplierName: string };
+
+/** Published products matching a name or supplier (at most 15), plus the ones already chosen. */
+export async function listProductsForPicker(query: string, selectedIds: string[]): Promise<{ selected: PickerProduct[]; matches: PickerProduct[] }> {
+  const select = { id: true, publishedVersion: { select: { name: true } }, supplier: { select: { tradingName: true } } } as const;
+  const shape = (p: { id: string; publishedVersion: { name: string } | null; supplier: { tradingName: string } }) => ({
+    id: p.id,
+    name: p.publishedVersion?.name ?? "A product no longer listed",
+    supplierName: p.supplier.tradingName,
+  });
+  const q = query.trim().slice(0, 100);
+  const [selected, matches] = await Promise.all([
+    selectedIds.length ? prisma.product.findMany({ where: { id: { in: selectedIds.slice(0, 40) } }, select }) : Promise.resolve([]),
+    q
+      ? prisma.product.findMany({
+          where: {
+            status: "published",
+            publishedVersionId: { not: null },
+            id: { notIn: selectedIds },
+            OR: [{ publishedVersion: { name: containsText(q) } }, { supplier: { tradingName: containsText(q) } }],
+          },
+          select,
+          orderBy: { id: "asc" },
+          take: 15,
+        })
+      : Promise.resolve([]),
+  ]);
+  const byName = (a: PickerProduct, b: PickerProduct) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  const selectedOrder = new Map(selectedIds.map((id, i) => [id, i]));
+  return {
+    selected: selected.map(shape).sort((a, b) => (selectedOrder.get(a.id) ?? 0) - (selectedOrder.get(b.id) ?? 0)),
+    matches: matches.map(shape).sort(byName),
+  };
+}
+
+// ───────────────────────────── writing ───────────────────────────────────────
+
+export type SaveResult =
+  | { ok: true; slug: string; status: string; lockVersion: number }
+  | { ok: false; kind: "invalid"; errors: Record<string, string[]> }
+  | { ok: false; kind: "conflict"; changes: FieldChange[]; currentLockVersion: number };
+
+interface Actor {
+  id: string;
+  ip?: string | null;
+}
+
+/** Checks the ids the form sent still point at real, allowed things; user input never causes a 500. */
+async function checkReferences(input: CaseStudyInput, alreadyLinkedProductIds: string[] = []) {
+  const errors: Record<string, string[]> = {};
+  const [area, products, lot] = await Promise.all([
+    prisma.serviceArea.findUnique({ where: { id: input.serviceAreaId }, select: { id: true } }),
+    input.productIds.length
+      ? prisma.product.findMany({ where: { id: { in: input.productIds } }, select: { id: true, supplierId: true, status: true, publishedVersionId: true } })
+      : Promise.resolve([]),
+    input.lotId ? prisma.lot.findUnique({ where: { id: input.lotId }, select: { id: true } }) : Promise.resolve(null),
+  ]);
+  if (!area) errors.serviceAreaId = ["Select the service area from the list"];
+  const linked = new Set(alreadyLinkedProductIds);
+  const usable = products.filter((p) => (p.status === "published" && p.publishedVersionId) || linked.has(p.id));
+  if (usable.length !== input.productIds.length) errors.productIds = ["Choose products from the list: one you chose is no longer listed"];
+  if (input.lotId && !lot) errors.lotId = ["Select a framework lot from the list"];
+  return { errors, productSuppliers: new Map(usable.map((p) => [p.id, p.supplierId])) };
+}
+
+async function uniqueSlug(title: string, tx: Tx): Promise<string> {
+  const base = slugify(title).slice(0, 80).replace(/-+$/, "") || "case-study";
+  const taken = new Set((await tx.caseStudy.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+function scalarData(input: CaseStudyInput) {
+  return {
+    title: input.title,
+    serviceAreaId: input.serviceAreaId,
+    summary: input.summary,
+    problem: input.problem,
+    approach: input.approach,
+    outcomeNarrative: input.outcomeNarrative,
+    costExact: input.costExact,
+    costBand: input.costBand,
+    funding: input.funding,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    lotId: input.lotId,
+    buyingRoute: input.buyingRoute,
+    lessons: input.lessons,
+    contactName: input.contactName,
+    contactEmail: input.contactEmail,
+  };
+}
+
+async function writeChildren(tx: Tx, caseStudyId: string, input: CaseStudyInput, productSuppliers: Map<string, string>) {
+  await tx.caseStudyMetric.deleteMany({ where: { caseStudyId } });
+  await tx.caseStudyProduct.deleteMany({ where: { caseStudyId } });
+  await tx.reusableAsset.deleteMany({ where: { caseStudyId } });
+  if (input.metrics.length) await tx.caseStudyMetric.createMany({ data: input.metrics.map((m, position) => ({ ...m, caseStudyId, position })) });
+  // One at a time so ids (and so display order) follow the form's order.
+  for (const productId of input.productIds) await tx.caseStudyProduct.create({ data: { caseStudyId, productId } });
+  for (const u of input.unlisted) {
+    await tx.caseStudyProduct.create({ data: { caseStudyId, unlistedName: u.name, unlistedSupplierName: u.supplierName || null } });
+  }
+  for (const a of input.assets) await tx.reusableAsset.create({ data: { ...a, caseStudyId } });
+  // Linked suppliers follow the chosen products; a supplier still linked keeps its response.
+  const supplierIds = [...new Set(input.productIds.map((id) => productSuppliers.get(id)).filter((s): s is string => Boolean(s)))];
+  await tx.caseStudySupplier.deleteMany({ where: { caseStudyId, supplierId: { notIn: supplierIds } } });
+  const existing = new Set((await tx.caseStudySupplier.findMany({ where: { caseStudyId }, select: { supplierId: true } })).map((s) => s.supplierId));
+  for (const supplierId of supplierIds) if (!existing.has(supplierId)) await tx.caseStudySupplier.create({ data: { caseStudyId, supplierId } });
+  return supplierIds;
+}
+
+async function writeRevision(tx: Tx, cs: FullCaseStudy, actorId: string | null) {
+  await tx.caseStudyRevision.create({
+    data: { caseStudyId: cs.id, lockVersion: cs.lockVersion, status: cs.status, snapshot: JSON.stringify(snapshotOf(cs)), createdById: actorId, createdAt: now() },
+  });
+}
+
+/** Case studies written straight into the database (seed, buying projects) have no revision yet: record the state they start from. */
+async function ensureBaselineRevision(tx: Tx, cs: FullCaseStudy) {
+  const has = await tx.caseStudyRevision.findUnique({ where: { caseStudyId_lockVersion: { caseStudyId: cs.id, lockVersion: cs.lockVersion } }, select: { id: true } });
+  if (!has) await writeRevision(tx, cs, null);
+}
+
+async function enqueueCaseStudy(tx: Tx, caseStudyId: string, productIds: Iterable<string>, supplierIds: Iterable<string>) {
+  await enqueueSearchUpdate(tx, [
+    { entityType: "case-study", entityId: caseStudyId },
+    ...[...new Set(productIds)].map((entityId) => ({ entityType: "product" as const, entityId })),
+    ...[...new Set(supplierIds)].map((entityId) => ({ entityType: "supplier" as const, entityId })),
+  ]);
+}
+
+/** After commit: a search failure must not undo a save; the outbox is retried by the background sync. */
+async function syncSearchAfterCommit() {
+  try {
+    await syncSearch();
+  } catch (error) {
+    console.error("search sync after case study change failed; the outbox will retry", error);
+  }
+}
+
+export async function createCaseStudy(input: CaseStudyInput, author: Actor & { councilId: string }): Promise<SaveResult> {
+  const refs = await checkReferences(input);
+  if (Object.keys(refs.errors).length) return { ok: false, kind: "invalid", errors: refs.errors };
+  const status = input.intent === "submit" ? "submitted" : "draft";
+  const result = await prisma.$transaction(async (tx) => {
+    const at = now();
+    const created = await tx.caseStudy.create({
+      data: { ...scalarData(input), slug: await uniqueSlug(input.title, tx), councilId: author.councilId, authorId: author.id, status, lockVersion: 1, createdAt: at, updatedAt: at },
+      select: { id: true },
+    });
+    const supplierIds = await writeChildren(tx, created.id, input, refs.productSuppliers);
+    const cs = (await getCaseStudyBySlugById(tx, created.id))!;
+    await writeRevision(tx, cs, author.id);
+    const snapshot = snapshotOf(cs);
+    await recordAudit({ actorId: author.id, action: "case-study.created", entityType: "case-study", entityId: cs.id, after: snapshot, ip: author.ip }, tx);
+    if (status === "submitted") {
+      await recordAudit({ actorId: author.id, action: "case-study.submitted", entityType: "case-study", entityId: cs.id, before: { status: "draft" }, after: { status }, ip: author.ip }, tx);
+    }
+    await enqueueCaseStudy(tx, cs.id, input.productIds, supplierIds);
+    return { ok: true as const, slug: cs.slug, status, lockVersion: cs.lockVersion };
+  });
+  await syncSearchAfterCommit();
+  return result;
+}
+
+function getCaseStudyBySlugById(tx: Tx, id: string) {
+  return tx.caseStudy.findUnique({ where: { id }, include: fullInclude });
+}
+
+async function conflictFor(tx: Tx, caseStudyId: string, openedLockVersion: number | null, current: FullCaseStudy): Promise<SaveResult> {
+  const opened = openedLockVersion
+    ? await tx.caseStudyRevision.findUnique({ where: { caseStudyId_lockVersion: { caseStudyId, lockVersion: openedLockVersion } }, select: { snapshot: true } })
+    : null;
+  const changes = diffSnapshots(parseSnapshot(opened?.snapshot) ?? null, snapshotOf(current));
+  return { ok: false, kind: "conflict", changes: opened ? changes : [], currentLockVersion: current.lockVersion };
+}
+
+/** Saves the council's edit if nobody else saved since it was opened (compare-and-increment on lockVersion). */
+export async function updateCaseStudy(slug: string, input: CaseStudyInput, actor: Actor): Promise<SaveResult> {
+  const existing = await getCaseStudyBySlug(slug);
+  if (!existing) return { ok: false, kind: "invalid", errors: { form: ["This case study no longer exists"] } };
+  const linkedProductIds = existing.products.map((p) => p.productId).filter((id): id is string => Boolean(id));
+  const refs = await checkReferences(input, linkedProductIds);
+  if (Object.keys(refs.errors).length) return { ok: false, kind: "invalid", errors: refs.errors };
+  const status = input.intent === "submit" ? "submitted" : "draft";
+
+  const save = () => prisma.$transaction(async (tx): Promise<SaveResult> => {
+    const before = (await getCaseStudyBySlugById(tx, existing.id))!;
+    if (input.lockVersion == null || before.lockVersion !== input.lockVersion) return conflictFor(tx, before.id, input.lockVersion, before);
+    await ensureBaselineRevision(tx, before);
+    const updated = await tx.caseStudy.updateMany({
+      where: { id: before.id, lockVersion: input.lockVersion },
+      data: {
+        ...scalarData(input),
+        status,
+        // The reason stays visible until the council sends the case study back for review.
+        rejectionReason: status === "submitted" ? null : before.rejectionReason,
+        lockVersion: { increment: 1 },
+        updatedAt: now(),
+      },
+    });
+    if (updated.count !== 1) return conflictFor(tx, before.id, input.lockVersion, (await getCaseStudyBySlugById(tx, before.id))!);
+    const supplierIds = await writeChildren(tx, before.id, input, refs.productSuppliers);
+    const after = (await getCaseStudyBySlugById(tx, before.id))!;
+    await writeRevision(tx, after, actor.id);
+    await recordAudit({ actorId: actor.id, action: "case-study.updated", entityType: "case-study", entityId: after.id, before: snapshotOf(before), after: snapshotOf(after), ip: actor.ip }, tx);
+    if (status === "submitted" && before.status !== "submitted") {
+      await recordAudit({ actorId: actor.id, action: "case-study.submitted", entityType: "case-study", entityId: after.id, before: { status: before.status }, after: { status }, ip: actor.ip }, tx);
+    }
+    const productIds = [...linkedProductIds, ...input.productIds];
+    await enqueueCaseStudy(tx, after.id, productIds, [...before.suppliers.map((s) => s.supplierId), ...supplierIds]);
+    return { ok: true, slug: after.slug, status, lockVersion: after.lockVersion };
+  });
+  let result: SaveResult;
+  try {
+    result = await save();
+  } catch (error) {
+    // Two saves of the same version at once: the revision's unique key refuses the second.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    const current = (await getCaseStudyBySlug(slug))!;
+    result = await conflictFor(prisma, current.id, input.lockVersion, current);
+  }
+  if (result.ok) await syncSearchAfterCommit();
+  return result;
+}
+
+// ───────────────────────────── moderation ────────────────────────────────────
+
+export function listModerationQueue() {
+  return prisma.caseStudy.findMany({
+    where: { status: "submitted" },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    select: {
+      slug: true,
+      title: true,
+      updatedAt: true,
+      publishedAt: true,
+      council: { select: { name: true } },
+      serviceArea: { select: { name: true } },
+    },
+  });
+}
+
+export async function getModerationView(slug: string) {
+  const cs = await getCaseStudyBySlug(slug);
+  if (!cs) return null;
+  const lastPublished = await prisma.caseStudyRevision.findFirst({
+    where: { caseStudyId: cs.id, status: "published" },
+    orderBy: { lockVersion: "desc" },
+    select: { lockVersion: true, createdAt: true, snapshot: true },
+  });
+  const current = snapshotOf(cs);
+  const previous = parseSnapshot(lastPublished?.snapshot);
+  return {
+    caseStudy: { id: cs.id, slug: cs.slug, title: cs.title, status: cs.status, lockVersion: cs.lockVersion, rejectionReason: cs.rejectionReason, council: cs.council, updatedAt: cs.updatedAt, publishedAt: cs.publishedAt },
+    lastPublished: lastPublished ? { lockVersion: lastPublished.lockVersion, createdAt: lastPublished.createdAt } : null,
+    // Published before revisions were kept (seeded data): nothing to compare with.
+    publishedWithoutRevision: !lastPublished && cs.publishedAt != null,
+    fields: compareSnapshots(previous, current),
+  };
+}
+
+export type ModerationResult = { ok: true; status: string } | { ok: false; message: string };
+
+const MODERATION: Record<ModerationInput["intent"], { from: string[]; to: string; action: string }> = {
+  approve: { from: ["submitted"], to: "published", action: "case-study.published" },
+  reject: { from: ["submitted"], to: "rejected", action: "case-study.rejected" },
+  unpublish: { from: ["published"], to: "withdrawn", action: "case-study.unpublished" },
+};
+
+export async function moderateCaseStudy(slug: string, input: ModerationInput, admin: Actor): Promise<ModerationResult> {
+  const rule = MODERATION[input.intent];
+  const result = await prisma.$transaction(async (tx): Promise<ModerationResult> => {
+    const before = await getCaseStudyBySlug(slug, tx);
+    if (!before) return { ok: false, message: "This case study no longer exists" };
+    if (before.lockVersion !== input.lockVersion) {
+      return { ok: false, message: "The council changed this case study since you opened it. Review the latest version below before deciding." };
+    }
+    if (!rule.from.includes(before.status)) return { ok: false, message: `This case study is ${before.status}, so it cannot be ${input.intent === "approve" ? "approved" : input.intent === "reject" ? "rejected" : "unpublished"}.` };
+    await ensureBaselineRevision(tx, before);
+    const at = now();
+    const reason = input.intent === "approve" ? null : input.reason;
+    const updated = await tx.caseStudy.updateMany({
+      where: { id: before.id, lockVersion: input.lockVersion, status: before.status },
+      data: {
+        status: rule.to,
+        rejectionReason: reason,
+        publishedAt: input.intent === "approve" ? before.publishedAt ?? at : before.publishedAt,
+        lockVersion: { increment: 1 },
+        updatedAt: at,
+      },
+    });
+    if (updated.count !== 1) return { ok: false, message: "The council changed this case study since you opened it. Review the latest version below before deciding." };
+    const after = (await getCaseStudyBySlugById(tx, before.id))!;
+    await writeRevision(tx, after, admin.id);
+    await recordAudit(
+      { actorId: admin.id, action: rule.action, entityType: "case-study", entityId: after.id, before: { status: before.status }, after: { status: after.status, reason }, ip: admin.ip },
+      tx,
+    );
+    if (input.intent === "approve") await notifyNamedSuppliers(tx, after);
+    await enqueueCaseStudy(
+      tx,
+      after.id,
+      after.products.map((p) => p.productId).filter((id): id is string => Boolean(id)),
+      after.suppliers.map((s) => s.supplierId),
+    );
+    return { ok: true, status: after.status };
+  });
+  if (result.ok) await syncSearchAfterCommit();
+  return result;
+}
+
+/** Each supplier named in a published case study hears about it once. */
+async function notifyNamedSuppliers(tx: Tx, cs: FullCaseStudy) {
+  const link = `/supplier/case-studies/${cs.slug}`;
+  const already = new Set(
+    (await tx.notification.findMany({ where: { link, kind: "case-study.named", supplierId: { in: cs.suppliers.map((s) => s.supplierId) } }, select: { supplierId: true } })).map((n) => n.supplierId),
+  );
+  const data = cs.suppliers
+    .filter((s) => !already.has(s.supplierId))
+    .map((s) => ({
+      supplierId: s.supplierId,
+      kind: "case-study.named",
+      message: `${cs.council.name} named ${s.supplier.tradingName} in a published case study: “${cs.title}”. You can add a response.`,
+      link,
+      createdAt: now(),
+    }));
+  if (data.length) await tx.notification.createMany({ data });
+}
+
+// ───────────────────────────── supplier responses ────────────────────────────
+
+export function listCaseStudiesNamingSupplier(supplierId: string) {
+  return prisma.caseStudySupplier.findMany({
+    where: { supplierId, caseStudy: { status: "published" } },
+    orderBy: [{ caseStudy: { publishedAt: "desc" } }, { id: "asc" }],
+    select: {
+      response: true,
+      respondedAt: true,
+      caseStudy: { select: { slug: true, title: true, publishedAt: true, council: { select: { name: true } } } },
+    },
+  });
+}
+
+export function listSupplierNotifications(supplierId: string) {
+  return prisma.notification.findMany({
+    where: { supplierId, kind: "case-study.named" },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 20,
+    select: { id: true, message: true, link: true, createdAt: true, readAt: true },
+  });
+}
+
+export async function getSupplierResponseContext(slug: string, supplierId: string) {
+  const link = await prisma.caseStudySupplier.findFirst({
+    where: { supplierId, caseStudy: { slug } },
+    select: {
+      id: true,
+      response: true,
+      respondedAt: true,
+      caseStudy: { select: { id: true, slug: true, title: true, status: true, summary: true, council: { select: { name: true } } } },
+    },
+  });
+  return link;
+}
+
+export type RespondResult = { ok: true } | { ok: false; message: string };
+
+/** The supplier's own words, kept apart from the council's text; refused if someone else answered meanwhile. */
+export async function respondToCaseStudy(slug: string, supplierId: string, input: SupplierResponseInput, actor: Actor): Promise<RespondResult> {
+  return prisma.$transaction(async (tx) => {
+    const link = await tx.caseStudySupplier.findFirst({
+      where: { supplierId, caseStudy: { slug, status: "published" } },
+      select: { id: true, response: true, respondedAt: true, caseStudyId: true },
+    });
+    if (!link) return { ok: false as const, message: "You can only respond to published case studies that name your organisation" };
+    const opened = input.respondedAt ? new Date(input.respondedAt) : null;
+    const current = link.respondedAt;
+    const same = (!opened && !current) || (opened && current && opened.getTime() === current.getTime());
+    if (!same) return { ok: false as const, message: "Someone in your organisation changed this response since you opened it. Check the response below before saving again." };
+    const at = now();
+    const updated = await tx.caseStudySupplier.updateMany({ where: { id: link.id, respondedAt: current }, data: { response: input.response, respondedAt: at } });
+    if (updated.count !== 1) return { ok: false as const, message: "Someone in your organisation changed this response since you opened it." };
+    await recordAudit(
+      { actorId: actor.id, action: "case-study.supplier-responded", entityType: "case-study", entityId: link.caseStudyId, before: { supplierId, response: link.response }, after: { supplierId, response: input.response }, ip: actor.ip },
+      tx,
+    );
+    await tx.notification.updateMany({ where: { supplierId, link: `/supplier/case-studies/${slug}`, readAt: null }, data: { readAt: at } });
+    return { ok: true as const };
+  });
+}
+
+// ───────────────────────────── case study page ───────────────────────────────
+
+/** Published case studies from other councils that used any of these products, one line per council. */
+export async function listOtherCouncilsUsingProducts(productIds: string[], excludeCouncilId: string) {
+  if (!productIds.length) return [];
+  const links = await prisma.caseStudyProduct.findMany({
+    where: { productId: { in: productIds }, caseStudy: { status: "published", councilId: { not: excludeCouncilId } } },
+    select: {
+      product: { select: { id: true, publishedVersion: { select: { name: true } } } },
+      caseStudy: { select: { slug: true, title: true, council: { select: { code: true, name: true } } } },
+    },
+    orderBy: { id: "asc" },
+  });
+  const byCouncil = new Map<string, { council: { code: string; name: string }; products: Set<string>; caseStudies: Map<string, string> }>();
+  for (const l of links) {
+    const entry = byCouncil.get(l.caseStudy.council.code) ?? { council: l.caseStudy.council, products: new Set(), caseStudies: new Map() };
+    entry.products.add(l.product?.publishedVersion?.name ?? "A product no longer listed");
+    entry.caseStudies.set(l.caseStudy.slug, l.caseStudy.title);
+    byCouncil.set(l.caseStudy.council.code, entry);
+  }
+  return [...byCouncil.values()]
+    .map((e) => ({ council: e.council, products: [...e.products].sort(), caseStudies: [...e.caseStudies].map(([slug, title]) => ({ slug, title })) }))
+    .sort((a, b) => a.council.name.localeCompare(b.council.name));
+}
+
+/** Candidates for "related case studies": same service area or same products, other councils. */
+export function listRelatedCandidates(cs: { id: string; councilId: string; serviceAreaId: string }, productIds: string[], take = 200) {
+  return prisma.caseStudy.findMany({
+    where: {
+      status: "published",
+      id: { not: cs.id },
+      councilId: { not: cs.councilId },
+      OR: [{ serviceAreaId: cs.serviceAreaId }, ...(productIds.length ? [{ products: { some: { productId: { in: productIds } } } }] : [])],
+    },
+    orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+    take,
+    select: { slug: true, title: true, councilId: true, serviceAreaId: true, publishedAt: true, council: { select: { name: true } }, serviceArea: { select: { name: true } } },
+  });
+}
+
+// ───────────────────────────── reusable assets ───────────────────────────────
+
+export async function listReusableAssets(query: ReuseQuery, pageSize = 20) {
+  const q = query.q.slice(0, 200);
+  const words = q.split(/\s+/).filter(Boolean).slice(0, 6);
+  const caseStudy: Prisma.CaseStudyWhereInput = {
+    status: "published",
+    ...(query.serviceArea ? { serviceArea: { slug: query.serviceArea } } : {}),
+  };
+  // Every word must appear in the asset's title or description, or the case study's title.
+  const where: Prisma.ReusableAssetWhereInput = {
+    caseStudy,
+    ...(query.type ? { type: query.type } : {}),
+    ...(words.length
+      ? { AND: words.map((w) => ({ OR: [{ title: containsText(w) }, { description: containsText(w) }, { caseStudy: { title: containsText(w) } }] })) }
+      : {}),
+  };
+  const [matching, items] = await Promise.all([
+    prisma.reusableAsset.findMany({ where, select: { caseStudy: { select: { councilId: true } } } }),
+    prisma.reusableAsset.findMany({
+      where,
+      orderBy: [{ caseStudy: { publishedAt: "desc" } }, { id: "asc" }],
+      skip: (query.page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        title: true,
+        type: true,
+        url: true,
+        licence: true,
+        description: true,
+        caseStudy: { select: { slug: true, title: true, council: { select: { code: true, name: true } }, serviceArea: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  return { total: matching.length, councils: new Set(matching.map((m) => m.caseStudy.councilId)).size, items, pageSize };
 }

@@ -1,12 +1,14 @@
-// "Councils like mine": a documented, explainable similarity score between councils.
-// Pure functions; weights sum to 1 so a score reads as a share of "identical".
+// "Councils like mine": a documented, explainable similarity score between councils
+// (docs/peer-matching.md). Pure functions; the weights sum to 1 so a score reads as a
+// share of "identical".
 //
 //   type          0.30  same mySociety type; 0.20 if only the same tier (e.g. unitary vs metropolitan district)
 //   place         0.25  same region 0.25; same nation only 0.10
 //   population    0.20  same band 0.20; adjacent band 0.10
 //   service areas 0.15  Jaccard overlap of the service areas they published case studies in
 //   products      0.10  Jaccard overlap of the catalogue products their case studies used
-// Ties are broken by name, then code, so the ranking is stable.
+// Scores are rounded to 3 decimal places before sorting; ties are broken by name, then code,
+// so the ranking is stable.
 
 export interface CouncilProfile {
   id: string;
@@ -22,7 +24,8 @@ export interface CouncilProfile {
 
 export const PEER_WEIGHTS = { type: 0.3, tier: 0.2, region: 0.25, nation: 0.1, populationBand: 0.2, adjacentBand: 0.1, serviceAreas: 0.15, products: 0.1 } as const;
 
-const TIERS: Record<string, string> = {
+/** Tiers of local government, from mySociety's type codes. */
+export const TIERS: Record<string, string> = {
   UA: "single-tier", MD: "single-tier", LBO: "single-tier", SCO: "single-tier", WPA: "single-tier", NID: "single-tier", CC: "single-tier",
   CTY: "upper-tier", NMD: "lower-tier", COMB: "combined", SRA: "combined",
 };
@@ -35,22 +38,30 @@ export const POPULATION_BANDS = [
   { max: Infinity, label: "600,000 or more" },
 ] as const;
 
+/** Councils at or above this score count as "similar" (e.g. "used by 12 councils, including 3 similar to yours"). */
+export const SIMILAR_THRESHOLD = 0.5;
+
 export function populationBand(population: number | null): number | null {
   if (population == null) return null;
   return POPULATION_BANDS.findIndex((b) => population < b.max);
 }
 
-function jaccard(a: string[], b: string[]): number {
-  if (!a.length || !b.length) return 0;
+function overlap(a: string[], b: string[]): { shared: number; jaccard: number } {
+  const setA = new Set(a);
   const setB = new Set(b);
-  const shared = a.filter((x) => setB.has(x)).length;
-  return shared / new Set([...a, ...b]).size;
+  if (!setA.size || !setB.size) return { shared: 0, jaccard: 0 };
+  const shared = [...setA].filter((x) => setB.has(x)).length;
+  return { shared, jaccard: shared / new Set([...setA, ...setB]).size };
 }
 
 export interface PeerScore {
   council: CouncilProfile;
   score: number;
   reasons: string[];
+}
+
+function plural(n: number, one: string, many: string) {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function similarity(self: CouncilProfile, other: CouncilProfile): PeerScore {
@@ -81,15 +92,15 @@ export function similarity(self: CouncilProfile, other: CouncilProfile): PeerSco
       reasons.push("similar population");
     }
   }
-  const areas = jaccard(self.serviceAreas, other.serviceAreas);
-  if (areas > 0) {
-    score += PEER_WEIGHTS.serviceAreas * areas;
-    reasons.push("case studies in the same service areas");
+  const areas = overlap(self.serviceAreas, other.serviceAreas);
+  if (areas.shared > 0) {
+    score += PEER_WEIGHTS.serviceAreas * areas.jaccard;
+    reasons.push(`case studies in ${plural(areas.shared, "service area", "service areas")} in common`);
   }
-  const products = jaccard(self.products, other.products);
-  if (products > 0) {
-    score += PEER_WEIGHTS.products * products;
-    reasons.push("uses the same products");
+  const products = overlap(self.products, other.products);
+  if (products.shared > 0) {
+    score += PEER_WEIGHTS.products * products.jaccard;
+    reasons.push(`uses ${plural(products.shared, "product", "products")} in common`);
   }
   return { council: other, score: Math.round(score * 1000) / 1000, reasons };
 }
@@ -101,4 +112,25 @@ export function rankPeers(self: CouncilProfile, candidates: CouncilProfile[], li
     .map((c) => similarity(self, c))
     .sort((a, b) => b.score - a.score || a.council.name.localeCompare(b.council.name) || a.council.code.localeCompare(b.council.code))
     .slice(0, limit);
+}
+
+/**
+ * Orders items (case studies) by how similar their council is to `self`, then by the
+ * given order (e.g. newest first). Items from councils with the same score keep their order.
+ */
+export function rankByPeer<T extends { councilId: string }>(self: CouncilProfile, profiles: CouncilProfile[], items: T[], limit = Infinity) {
+  const byId = new Map(profiles.map((p) => [p.id, p]));
+  return items
+    .map((item, index) => {
+      const other = byId.get(item.councilId);
+      const peer = other ? similarity(self, other) : { score: 0, reasons: [] as string[] };
+      return { item, index, score: peer.score, reasons: peer.reasons };
+    })
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .slice(0, limit)
+    .map(({ item, score, reasons }) => ({ item, score, reasons }));
+}
+
+export function scorePercent(score: number): string {
+  return `${Math.round(score * 100)}%`;
 }

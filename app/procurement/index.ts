@@ -36,6 +36,7 @@ export {
 } from "./routes";
 export {
   routeFinderSchema,
+  routeFinderFields,
   ROUTE_FINDER_MESSAGES,
   MAX_VALUE_PENCE,
   MIN_CONTRACT_MONTHS,

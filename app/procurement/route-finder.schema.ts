@@ -117,19 +117,25 @@ const yesNoField = z
   .union([z.boolean(), z.enum(["yes", "no", "true", "false"])], { errorMap: () => ({ message: M.termsUnchanged }) })
   .transform((raw) => raw === true || raw === "yes" || raw === "true");
 
+/**
+ * Each question's field on its own, so a one-question-a-page form can validate
+ * just its answer with exactly the rules (and messages) the whole form uses.
+ */
+export const routeFinderFields = {
+  category: enumField(BUYING_CATEGORIES, M.category),
+  /** Estimated whole-life value including VAT, in pounds, like 150000 or 149999.99. */
+  value: valueField,
+  contractMonths: monthsField,
+  /** The date the procurement starts, YYYY-MM-DD. The form pre-fills today. */
+  startDate: startDateField,
+  termsUnchanged: yesNoField,
+  security: enumField(SECURITY_CLASSIFICATIONS, M.security),
+  nation: enumField(NATIONS, M.nation),
+  contractKind: z.enum(CONTRACT_KINDS).default("goods-and-services"),
+} as const;
+
 export const routeFinderSchema = z
-  .object({
-    category: enumField(BUYING_CATEGORIES, M.category),
-    /** Estimated whole-life value including VAT, in pounds, like 150000 or 149999.99. */
-    value: valueField,
-    contractMonths: monthsField,
-    /** The date the procurement starts, YYYY-MM-DD. The form pre-fills today. */
-    startDate: startDateField,
-    termsUnchanged: yesNoField,
-    security: enumField(SECURITY_CLASSIFICATIONS, M.security),
-    nation: enumField(NATIONS, M.nation),
-    contractKind: z.enum(CONTRACT_KINDS).default("goods-and-services"),
-  })
+  .object(routeFinderFields)
   .transform(({ value, ...rest }) => ({ ...rest, valuePence: value }));
 
 /** What the form holds (strings from inputs). */

@@ -261,7 +261,7 @@ export const FAMILIES: ProductFamily[] = [
     key: "crm",
     category: "CRM and customer portal",
     buying: ["cloud-software"],
-    serviceAreas: ["customer-services", "revenues-and-benefits", "housing", "waste-and-recycling", "highways-and-transport", "libraries", "public-health"],
+    serviceAreas: ["customer-services", "revenues-and-benefits", "housing", "waste-and-recycling", "highways-and-transport", "libraries", "public-health", "adult-social-care", "childrens-services", "environmental-health-and-licensing"],
     related: ["payments", "digital", "data", "waste", "revenues"],
     nouns: ["My Account", "Customer Portal", "CRM", "Contact Centre", "Resident Account", "Citizen Hub"],
     summaries: [
@@ -349,7 +349,7 @@ export const FAMILIES: ProductFamily[] = [
     key: "childrens",
     category: "Children's services case management",
     buying: ["cloud-software"],
-    serviceAreas: ["childrens-services"],
+    serviceAreas: ["childrens-services", "education-and-send"],
     related: ["send", "adult-social-care", "data"],
     nouns: ["Children's Services", "Early Help", "Family Hub", "Fostering", "MASH Triage", "Children's Case Manager"],
     summaries: [
@@ -609,7 +609,7 @@ export const FAMILIES: ProductFamily[] = [
     key: "payments",
     category: "Payments and income management",
     buying: ["cloud-software", "back-office-software"],
-    serviceAreas: ["finance", "revenues-and-benefits", "customer-services"],
+    serviceAreas: ["finance", "revenues-and-benefits", "customer-services", "waste-and-recycling", "highways-and-transport", "environmental-health-and-licensing", "adult-social-care"],
     related: ["finance", "revenues", "crm"],
     nouns: ["Payments", "Income Manager", "Pay Online", "Cash Receipting", "Direct Debits", "Invoicing"],
     summaries: [
@@ -781,7 +781,7 @@ export const FAMILIES: ProductFamily[] = [
     key: "data",
     category: "Data and analytics",
     buying: ["cloud-software", "digital-outcomes"],
-    serviceAreas: ["public-health", "finance", "customer-services", "it-infrastructure", "adult-social-care", "childrens-services", "education-and-send"],
+    serviceAreas: ["public-health", "finance", "customer-services", "it-infrastructure", "adult-social-care", "childrens-services", "education-and-send", "revenues-and-benefits", "housing"],
     related: ["digital", "crm", "public-health"],
     nouns: ["Insight", "Data Platform", "Dashboards", "Analytics", "Data Hub", "Population Insight"],
     summaries: [
@@ -1038,7 +1038,7 @@ export const FAMILIES: ProductFamily[] = [
   {
     key: "digital",
     category: "Digital service design and delivery",
-    buying: ["digital-outcomes", "specialists"],
+    buying: ["digital-outcomes", "specialists", "other"],
     serviceAreas: ["customer-services", "housing", "adult-social-care", "childrens-services", "revenues-and-benefits", "it-infrastructure", "planning"],
     related: ["data", "crm", "support"],
     nouns: ["Discovery", "Service Design", "Agile Delivery Team", "User Research", "Digital Transformation", "Alpha to Live Delivery"],

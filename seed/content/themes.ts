@@ -568,7 +568,7 @@ export const THEMES: Theme[] = [
   {
     key: "recruitment",
     serviceArea: "hr-and-payroll",
-    families: ["hr", "digital"],
+    families: ["hr"],
     headline: "online recruitment",
     weight: 1,
     cost: [15000, 120000],
@@ -679,7 +679,7 @@ export const THEMES: Theme[] = [
   {
     key: "asc-provider-portal",
     serviceArea: "adult-social-care",
-    families: ["adult-social-care", "payments", "finance"],
+    families: ["adult-social-care", "payments"],
     headline: "a care provider portal",
     weight: 1.5,
     cost: [30000, 300000],

@@ -3,13 +3,14 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 
-function prepareDatabase() {
+function prepareDatabase(port: string) {
+  const file = `tests/.tmp/e2e-${port}.db`;
   fs.mkdirSync("tests/.tmp", { recursive: true });
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`tests/.tmp/e2e.db${suffix}`, { force: true });
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
   execFileSync("npx", ["tsx", "seed/index.ts", "--suppliers", "60", "--products", "200", "--case-studies", "80"], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: "file:./tests/.tmp/e2e.db", PORTAL_TODAY: "2026-11-23" },
+    env: { ...process.env, DATABASE_URL: `file:./${file}`, PORTAL_TODAY: "2026-11-23" },
   });
 }
 
-prepareDatabase();
+prepareDatabase(process.argv[2] ?? "3100");

@@ -1,0 +1,226 @@
+// Framework awards: a supplier declares the lot it won; an admin verifies (or rejects) it.
+// Only verified awards on lots open for new call-offs can carry a listing.
+import { prisma } from "~/utils/db.server";
+import { toIsoDate } from "~/procurement/dates";
+import { isOpenForNewCallOffs, lotStatus, type FrameworkStatus } from "~/procurement/framework-status";
+import { recordAudit } from "./audit.server";
+import { enqueueSearchUpdate } from "./search-outbox.server";
+import { isUniqueViolation, searchEntriesForSupplier, syncSearchAfterCommit } from "./supplier-account.server";
+
+type Dated = { startDate: Date | null; endDate: Date | null };
+
+function iso(d: Date | null) {
+  return d ? toIsoDate(d) : null;
+}
+
+/** A lot's status on a date: its own dates bounded by its agreement's. */
+export function statusOfLot(agreement: Dated, lot: Dated, onDate: Date): FrameworkStatus {
+  return lotStatus(
+    { startDate: iso(agreement.startDate), endDate: iso(agreement.endDate) },
+    { startDate: iso(lot.startDate) ?? undefined, endDate: iso(lot.endDate) ?? undefined },
+    onDate,
+  );
+}
+
+function lotLabel(agreement: { shortName: string; number: string }, lot: { number: string; name: string }) {
+  return `${agreement.shortName} (${agreement.number}) lot ${lot.number}: ${lot.name}`;
+}
+
+const DECLARABLE: FrameworkStatus[] = ["live", "expiring", "upcoming"];
+
+const lotWithAgreement = {
+  include: { agreement: { select: { number: true, shortName: true, startDate: true, endDate: true } } },
+} as const;
+
+/**
+ * The lots a supplier may list products on: its verified awards whose agreement and lot
+ * are live or expiring on `onDate`. Used by the listing form.
+ */
+export async function listListableLots(
+  supplierId: string,
+  onDate: Date,
+): Promise<{ id: string; label: string; agreementNumber: string; lotNumber: string }[]> {
+  const awards = await prisma.lotAward.findMany({
+    where: { supplierId, verified: true },
+    include: { lot: lotWithAgreement },
+  });
+  return awards
+    .filter((a) => isOpenForNewCallOffs(statusOfLot(a.lot.agreement, a.lot, onDate)))
+    .map((a) => ({
+      id: a.lot.id,
+      label: lotLabel(a.lot.agreement, a.lot),
+      agreementNumber: a.lot.agreement.number,
+      lotNumber: a.lot.number,
+    }))
+    .sort((x, y) => x.agreementNumber.localeCompare(y.agreementNumber) || x.lotNumber.localeCompare(y.lotNumber, "en", { numeric: true }));
+}
+
+/** Lots a supplier can declare an award on: agreements and lots that are live, expiring or upcoming. */
+export async function listDeclarableLots(onDate: Date) {
+  const lots = await prisma.lot.findMany({
+    include: lotWithAgreement.include,
+    orderBy: [{ agreement: { number: "asc" } }, { number: "asc" }],
+  });
+  return lots
+    .map((lot) => ({ lot, status: statusOfLot(lot.agreement, lot, onDate) }))
+    .filter(({ status }) => DECLARABLE.includes(status))
+    .map(({ lot, status }) => ({ id: lot.id, label: lotLabel(lot.agreement, lot), status }));
+}
+
+export async function listSupplierAwards(supplierId: string, onDate: Date) {
+  const awards = await prisma.lotAward.findMany({
+    where: { supplierId },
+    include: { lot: lotWithAgreement },
+    orderBy: [{ verified: "asc" }, { awardedAt: "desc" }],
+  });
+  return awards.map((a) => ({
+    id: a.id,
+    reference: a.reference,
+    awardedAt: a.awardedAt,
+    verified: a.verified,
+    verifiedAt: a.verifiedAt,
+    lotLabel: lotLabel(a.lot.agreement, a.lot),
+    agreementNumber: a.lot.agreement.number,
+    status: statusOfLot(a.lot.agreement, a.lot, onDate),
+  }));
+}
+
+export function getAwardOwner(awardId: string) {
+  return prisma.lotAward.findUnique({ where: { id: awardId }, select: { id: true, supplierId: true } });
+}
+
+type Actor = { actorId: string; ip?: string | null };
+type FieldErrors = Record<string, string[]>;
+
+export async function declareAward(
+  input: { supplierId: string; lotId: string; awardedAt: Date; reference: string } & Actor,
+  onDate: Date,
+): Promise<{ ok: true; awardId: string } | { ok: false; errors: FieldErrors }> {
+  const lot = await prisma.lot.findUnique({ where: { id: input.lotId }, include: lotWithAgreement.include });
+  if (!lot || !DECLARABLE.includes(statusOfLot(lot.agreement, lot, onDate))) {
+    return { ok: false, errors: { lotId: ["Select a lot on a framework that is live, expiring or upcoming"] } };
+  }
+  if (toIsoDate(input.awardedAt) > toIsoDate(onDate)) {
+    return { ok: false, errors: { "awarded.day": ["Award date must be today or in the past"] } };
+  }
+  const duplicate = { ok: false as const, errors: { lotId: [`You have already declared an award on ${lotLabel(lot.agreement, lot)}`] } };
+  try {
+    const award = await prisma.$transaction(async (tx) => {
+      const existing = await tx.lotAward.findUnique({ where: { supplierId_lotId: { supplierId: input.supplierId, lotId: input.lotId } } });
+      if (existing) return null;
+      const created = await tx.lotAward.create({
+        data: { supplierId: input.supplierId, lotId: input.lotId, awardedAt: input.awardedAt, reference: input.reference },
+      });
+      await recordAudit(
+        {
+          actorId: input.actorId,
+          action: "award.declared",
+          entityType: "award",
+          entityId: created.id,
+          after: { supplierId: input.supplierId, lotId: input.lotId, lot: lotLabel(lot.agreement, lot), reference: input.reference, awardedAt: toIsoDate(input.awardedAt) },
+          ip: input.ip,
+        },
+        tx,
+      );
+      return created;
+    });
+    if (!award) return duplicate;
+    return { ok: true, awardId: award.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) return duplicate;
+    throw error;
+  }
+}
+
+/** A supplier may withdraw a declaration that is still waiting for verification. */
+export async function withdrawAward(input: { supplierId: string; awardId: string } & Actor): Promise<{ ok: true } | { ok: false; message: string }> {
+  return prisma.$transaction(async (tx) => {
+    const award = await tx.lotAward.findFirst({ where: { id: input.awardId, supplierId: input.supplierId } });
+    if (!award) return { ok: false as const, message: "That award has already been withdrawn or rejected" };
+    if (award.verified) return { ok: false as const, message: "A verified award cannot be withdrawn here. Contact the portal administrators" };
+    const { count } = await tx.lotAward.deleteMany({ where: { id: award.id, verified: false } });
+    if (count === 0) return { ok: false as const, message: "That award was verified or removed while you were looking at it" };
+    await recordAudit({ actorId: input.actorId, action: "award.withdrawn", entityType: "award", entityId: award.id, before: award, ip: input.ip }, tx);
+    return { ok: true as const };
+  });
+}
+
+// ── admin verification ───────────────────────────────────────────────────
+
+export async function listUnverifiedAwards(onDate: Date) {
+  const awards = await prisma.lotAward.findMany({
+    where: { verified: false },
+    include: {
+      lot: lotWithAgreement,
+      supplier: { select: { id: true, slug: true, tradingName: true, companyNumber: true, computedSize: true } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return awards.map((a) => ({
+    id: a.id,
+    reference: a.reference,
+    awardedAt: a.awardedAt,
+    declaredAt: a.createdAt,
+    supplier: a.supplier,
+    lotLabel: lotLabel(a.lot.agreement, a.lot),
+    status: statusOfLot(a.lot.agreement, a.lot, onDate),
+  }));
+}
+
+export function countUnverifiedAwards() {
+  return prisma.lotAward.count({ where: { verified: false } });
+}
+
+export async function verifyAward(input: { awardId: string } & Actor, at: Date): Promise<{ ok: true; supplierName: string } | { ok: false; message: string }> {
+  const result = await prisma.$transaction(async (tx) => {
+    const award = await tx.lotAward.findUnique({ where: { id: input.awardId }, include: { supplier: { select: { tradingName: true } } } });
+    // Compare-and-set: two admins verifying at once, or a withdrawal in between, change nothing twice.
+    const { count } = award
+      ? await tx.lotAward.updateMany({ where: { id: award.id, verified: false }, data: { verified: true, verifiedAt: at, verifiedById: input.actorId } })
+      : { count: 0 };
+    if (!award || count === 0) return { ok: false as const, message: "That award has already been verified, rejected or withdrawn" };
+    const { supplier, ...before } = award;
+    await recordAudit(
+      {
+        actorId: input.actorId,
+        action: "award.verified",
+        entityType: "award",
+        entityId: award.id,
+        before,
+        after: { ...before, verified: true, verifiedAt: at, verifiedById: input.actorId },
+        ip: input.ip,
+      },
+      tx,
+    );
+    await enqueueSearchUpdate(tx, await searchEntriesForSupplier(tx, award.supplierId));
+    return { ok: true as const, supplierName: supplier.tradingName };
+  });
+  if (result.ok) await syncSearchAfterCommit();
+  return result;
+}
+
+export async function rejectAward(input: { awardId: string; reason: string } & Actor): Promise<{ ok: true; supplierName: string } | { ok: false; message: string }> {
+  const result = await prisma.$transaction(async (tx) => {
+    const award = await tx.lotAward.findUnique({ where: { id: input.awardId }, include: { supplier: { select: { tradingName: true } } } });
+    const { count } = award ? await tx.lotAward.deleteMany({ where: { id: award.id, verified: false } }) : { count: 0 };
+    if (!award || count === 0) return { ok: false as const, message: "That award has already been verified, rejected or withdrawn" };
+    const { supplier, ...before } = award;
+    await recordAudit(
+      { actorId: input.actorId, action: "award.rejected", entityType: "award", entityId: award.id, before, after: { reason: input.reason }, ip: input.ip },
+      tx,
+    );
+    await enqueueSearchUpdate(tx, await searchEntriesForSupplier(tx, award.supplierId));
+    return { ok: true as const, supplierName: supplier.tradingName };
+  });
+  if (result.ok) await syncSearchAfterCommit();
+  return result;
+}
+
+export async function getUnverifiedAward(awardId: string, onDate: Date) {
+  const a = await prisma.lotAward.findFirst({
+    where: { id: awardId, verified: false },
+    include: { lot: lotWithAgreement, supplier: { select: { id: true, slug: true, tradingName: true } } },
+  });
+  if (!a) return null;
+  return { id: a.id, reference: a.reference, awardedAt: a.awardedAt, supplier: a.supplier, lotLabel: lotLabel(a.lot.agreement, a.lot), status: statusOfLot(a.lot.agreement, a.lot, onDate) };
+}

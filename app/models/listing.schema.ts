@@ -1,0 +1,169 @@
+// One zod schema per listing section, shared by the form (react-hook-form), the server
+// action and the CSV import. The whole listing is all sections together.
+import { z } from "zod";
+
+export const LISTING_CATEGORIES = [
+  "Revenues and benefits",
+  "Housing management",
+  "Planning and building control",
+  "Waste and recycling",
+  "Customer relationship management",
+  "Citizen portal",
+  "Adult social care",
+  "Children's services",
+  "Education and SEND",
+  "Document management (EDRMS)",
+  "GIS and mapping",
+  "Libraries",
+  "Democratic services",
+  "Payments",
+  "Finance and HR",
+  "Data and analytics",
+  "Cyber security",
+  "Cloud hosting",
+  "Cloud support and managed services",
+  "Other",
+] as const;
+
+export const PRICE_UNITS = [
+  "per user per month",
+  "per user per year",
+  "per instance per month",
+  "per licence per year",
+  "per transaction",
+  "per day",
+  "per unit",
+] as const;
+
+export const DATA_LOCATIONS = [
+  { value: "UK", label: "UK only" },
+  { value: "EEA", label: "UK and European Economic Area" },
+  { value: "other", label: "Other countries" },
+] as const;
+
+export const SECURITY_OPTIONS = [
+  { value: "cyber-essentials", label: "Cyber Essentials" },
+  { value: "cyber-essentials-plus", label: "Cyber Essentials Plus" },
+  { value: "iso-27001", label: "ISO/IEC 27001" },
+  { value: "other", label: "Other" },
+] as const;
+
+export const LIST_LIMITS = { features: 10, benefits: 10, standards: 15, integrations: 15, itemLength: 100 } as const;
+
+function text(label: string, max: number, { required = true }: { required?: boolean } = {}) {
+  let s = z.string({ invalid_type_error: `Enter ${label.toLowerCase()}` }).trim().max(max, `${label} must be ${max} characters or fewer`);
+  if (required) s = s.min(1, `Enter ${label.toLowerCase()}`);
+  return s;
+}
+
+/** A list entered one item per line (or as an array): trimmed, blank lines dropped, each item limited. */
+function lineList(label: string, maxItems: number, { min = 0 } = {}) {
+  return z.preprocess(
+    (value) => {
+      const items = Array.isArray(value) ? value : typeof value === "string" ? value.split(/\r?\n|\s\|\s/) : [];
+      return items.map((i) => String(i).trim()).filter(Boolean);
+    },
+    z
+      .array(z.string().max(LIST_LIMITS.itemLength, `Each ${label.toLowerCase().replace(/s$/, "")} must be ${LIST_LIMITS.itemLength} characters or fewer`))
+      .max(maxItems, `Enter no more than ${maxItems} ${label.toLowerCase()}`)
+      .min(min, min === 1 ? `Enter at least one ${label.toLowerCase().replace(/s$/, "")}` : `Enter at least ${min} ${label.toLowerCase()}`),
+  );
+}
+
+const httpsUrl = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(500, `${label} must be 500 characters or fewer`)
+    .refine((v) => v === "" || /^https:\/\/[^\s<>"]+\.[^\s<>"]+$/.test(v), `Enter ${label.toLowerCase()} starting with https://`)
+    .transform((v) => (v === "" ? null : v));
+
+const yesNo = (message: string) =>
+  z.preprocess((v) => (v === "yes" || v === true ? true : v === "no" || v === false ? false : v), z.boolean({ required_error: message, invalid_type_error: message }));
+
+export const aboutSectionSchema = z.object({
+  name: text("Listing name", 100),
+  summary: text("Summary", 300),
+  description: text("Description", 4000),
+  category: z.enum(LISTING_CATEGORIES, { errorMap: () => ({ message: "Select a category" }) }),
+});
+
+export const featuresSectionSchema = z.object({
+  features: lineList("Features", LIST_LIMITS.features, { min: 1 }),
+  benefits: lineList("Benefits", LIST_LIMITS.benefits, { min: 1 }),
+});
+
+export const pricingSectionSchema = z.object({
+  priceFrom: z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.replace(/[£,\s]/g, ""))) : v),
+    z
+      .number({ required_error: "Enter the starting price", invalid_type_error: "Enter the starting price as a number, like 12.50" })
+      .finite("Enter the starting price as a number, like 12.50")
+      .min(0, "The starting price must be £0 or more")
+      .max(10_000_000, "The starting price must be £10,000,000 or less")
+      .refine((n) => Math.round(n * 100) === n * 100 || Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "The starting price can have at most 2 decimal places"),
+  ),
+  priceUnit: z.enum(PRICE_UNITS, { errorMap: () => ({ message: "Select what the price is for" }) }),
+  vatIncluded: yesNo("Select whether the price includes VAT"),
+  freeTrial: yesNo("Select whether there is a free trial"),
+  pricingDocumentUrl: httpsUrl("The pricing document web address"),
+});
+
+export const lotsSectionSchema = z.object({
+  lotIds: z.preprocess(
+    (v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []),
+    z.array(z.string().max(40)).min(1, "Select at least one framework lot").max(20, "Select no more than 20 lots"),
+  ),
+});
+
+export const dataSecuritySectionSchema = z.object({
+  dataLocation: z.enum(["UK", "EEA", "other"], { errorMap: () => ({ message: "Select where the data is stored" }) }),
+  security: z.preprocess(
+    (v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []),
+    z.array(z.enum(["cyber-essentials", "cyber-essentials-plus", "iso-27001", "other"], { errorMap: () => ({ message: "Select security accreditations from the list" }) })),
+  ),
+  accessibilityStatementUrl: httpsUrl("The accessibility statement web address").refine((v) => v !== null, "Enter the accessibility statement web address starting with https://"),
+});
+
+export const standardsSectionSchema = z.object({
+  standards: lineList("Standards", LIST_LIMITS.standards),
+  integrations: lineList("Integrations", LIST_LIMITS.integrations),
+});
+
+export const LISTING_SECTIONS = [
+  { slug: "about", title: "About the product or service", schema: aboutSectionSchema },
+  { slug: "features", title: "Features and benefits", schema: featuresSectionSchema },
+  { slug: "pricing", title: "Pricing", schema: pricingSectionSchema },
+  { slug: "lots", title: "Framework lots", schema: lotsSectionSchema },
+  { slug: "data-security", title: "Data, security and accessibility", schema: dataSecuritySectionSchema },
+  { slug: "standards", title: "Standards and integrations", schema: standardsSectionSchema },
+] as const;
+
+export type ListingSectionSlug = (typeof LISTING_SECTIONS)[number]["slug"];
+
+export function sectionBySlug(slug: string) {
+  return LISTING_SECTIONS.find((s) => s.slug === slug);
+}
+
+/** The whole listing: every section's fields. Used to submit for review and for CSV rows. */
+export const listingSchema = aboutSectionSchema
+  .merge(featuresSectionSchema)
+  .merge(pricingSectionSchema)
+  .merge(lotsSectionSchema)
+  .merge(dataSecuritySectionSchema)
+  .merge(standardsSectionSchema);
+
+export type ListingInput = z.infer<typeof listingSchema>;
+
+/** Hidden fields every section form carries: the listing's version when the form was opened. */
+export const lockSchema = z.object({
+  lockVersion: z.coerce.number({ invalid_type_error: "The form is out of date. Reload the page" }).int().min(1),
+});
+
+export const moderationDecisionSchema = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("approve") }),
+  z.object({
+    decision: z.literal("reject"),
+    reason: z.string().trim().min(1, "Enter the reason for rejecting, so the supplier can fix it").max(2000, "The reason must be 2,000 characters or fewer"),
+  }),
+]);

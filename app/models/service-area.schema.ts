@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+export const serviceAreaSchema = z.object({
+  name: z
+    .string({ required_error: "Enter the name of the service area" })
+    .trim()
+    .min(1, "Enter the name of the service area")
+    .max(80, "Name must be 80 characters or fewer")
+    .refine((v) => !/[<>]/.test(v), "Name must not contain < or >")
+    .refine((v) => slugify(v).length > 0, "Name must include letters or numbers"),
+});
+export type ServiceAreaInput = z.infer<typeof serviceAreaSchema>;

@@ -1,0 +1,303 @@
+// Zod schemas for a supplier organisation's self-service forms (registration, profile,
+// accreditations, team), shared by the browser (react-hook-form) and the server.
+// Each form has a client schema (the visible fields) and, where the form carries hidden
+// fields (supplierId, version), a server schema that adds them.
+import { z } from "zod";
+import { emailField, newPasswordField } from "./auth.schema";
+import type { SupplierSize } from "./supplier-size";
+
+export const UK_REGIONS = [
+  "North East",
+  "North West",
+  "Yorkshire and The Humber",
+  "East Midlands",
+  "West Midlands",
+  "East of England",
+  "London",
+  "South East",
+  "South West",
+  "Scotland",
+  "Wales",
+  "Northern Ireland",
+] as const;
+
+export const SUPPLIER_SIZES = ["micro", "small", "medium", "large"] as const satisfies readonly SupplierSize[];
+
+export const SIZE_OPTIONS: { value: SupplierSize; label: string; hint: string }[] = [
+  { value: "micro", label: "Micro", hint: "Fewer than 10 staff and turnover of £2 million or less" },
+  { value: "small", label: "Small", hint: "Fewer than 50 staff and turnover of £10 million or less" },
+  { value: "medium", label: "Medium", hint: "Fewer than 250 staff and turnover of £44 million or less" },
+  { value: "large", label: "Large", hint: "250 staff or more, or turnover over £44 million" },
+];
+
+export const ACCREDITATION_KINDS = ["cyber-essentials", "cyber-essentials-plus", "iso-27001", "iso-9001", "other"] as const;
+export type AccreditationKind = (typeof ACCREDITATION_KINDS)[number];
+
+// ── Companies House number ───────────────────────────────────────────────
+
+// 8 digits (England and Wales companies), or a 2-letter prefix and 6 digits (SC Scotland,
+// NI Northern Ireland, OC/SO/NC LLPs, and so on), or R0 and 6 digits (old NI companies).
+const COMPANY_NUMBER = /^(?:\d{8}|[A-Z]{2}\d{6}|R0\d{6})$/;
+
+export const COMPANY_NUMBER_MESSAGES = {
+  missing: "Enter your Companies House number",
+  spaces: "Enter the Companies House number without spaces, like 01234567",
+  length: "Companies House number must be 8 characters, like 01234567 or SC123456",
+  format: "Companies House number must be 8 digits, like 01234567, or 2 letters followed by 6 digits, like SC123456",
+} as const;
+
+/** The message for a Companies House number that is not valid, or null if it is. */
+export function companyNumberProblem(raw: string): string | null {
+  const value = raw.trim().toUpperCase();
+  if (!value) return COMPANY_NUMBER_MESSAGES.missing;
+  if (/\s/.test(value)) return COMPANY_NUMBER_MESSAGES.spaces;
+  if (value.length !== 8) return COMPANY_NUMBER_MESSAGES.length;
+  if (!COMPANY_NUMBER.test(value)) return COMPANY_NUMBER_MESSAGES.format;
+  return null;
+}
+
+export const companyNumberField = z
+  .string({ required_error: COMPANY_NUMBER_MESSAGES.missing })
+  .superRefine((value, ctx) => {
+    const problem = companyNumberProblem(value);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  })
+  .transform((value) => value.trim().toUpperCase());
+
+// ── small field builders ─────────────────────────────────────────────────
+
+function requiredText(label: string, max: number, missing = `Enter ${label.toLowerCase()}`) {
+  return z
+    .string({ required_error: missing })
+    .trim()
+    .min(1, missing)
+    .max(max, `${label} must be ${max} characters or fewer`);
+}
+
+/** An optional text field: absent or blank becomes null. */
+function optionalText(label: string, max: number, check?: { test: (v: string) => boolean; message: string }) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .refine((v) => v === "" || !check || check.test(v), check?.message ?? "")
+    .optional()
+    .transform((v) => (v ? v : null));
+}
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && url.hostname.includes(".") && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+function isPhoneNumber(value: string): boolean {
+  const digits = value.replace(/\D/g, "");
+  return /^\+?[\d\s()-]+$/.test(value) && digits.length >= 10 && digits.length <= 15;
+}
+
+const WHOLE_NUMBER = /^\d+$/;
+const MONEY = /^\d+(\.\d{1,2})?$/;
+
+const staffCountField = z
+  .string({ required_error: "Enter the number of staff" })
+  .trim()
+  .min(1, "Enter the number of staff")
+  .transform((v) => v.replace(/,/g, ""))
+  .refine((v) => WHOLE_NUMBER.test(v), "Number of staff must be a whole number, like 12")
+  .transform(Number)
+  .refine((n) => n >= 1, "Number of staff must be 1 or more")
+  .refine((n) => n <= 10_000_000, "Number of staff must be 10,000,000 or fewer");
+
+const turnoverField = z
+  .string({ required_error: "Enter your annual turnover" })
+  .trim()
+  .min(1, "Enter your annual turnover")
+  .transform((v) => v.replace(/[£,\s]/g, ""))
+  .refine((v) => MONEY.test(v), "Annual turnover must be an amount in pounds, like 750000 or 1,250,000")
+  .transform(Number)
+  .refine((n) => n <= 1_000_000_000_000, "Annual turnover must be £1,000,000,000,000 or less");
+
+const contactEmailField = z
+  .string({ required_error: "Enter a contact email address" })
+  .trim()
+  .min(1, "Enter a contact email address")
+  .max(254, "Contact email address must be 254 characters or fewer")
+  .email("Enter a contact email address in the correct format, like name@example.co.uk");
+
+// ── the organisation ─────────────────────────────────────────────────────
+
+const organisationShape = {
+  legalName: requiredText("Legal name", 160, "Enter your organisation's legal name"),
+  tradingName: requiredText("Trading name", 120, "Enter your trading name"),
+  staffCount: staffCountField,
+  turnover: turnoverField,
+  declaredSize: z.enum(SUPPLIER_SIZES, { errorMap: () => ({ message: "Select the size of your organisation" }) }),
+  region: z.enum(UK_REGIONS, { errorMap: () => ({ message: "Select the region or nation where your organisation is based" }) }),
+  website: optionalText("Website", 200, {
+    test: isHttpsUrl,
+    message: "Enter a website address that starts with https://, like https://www.example.co.uk",
+  }),
+  contactName: requiredText("Contact name", 100, "Enter the name of the person buyers should contact"),
+  contactEmail: contactEmailField,
+  contactPhone: optionalText("Contact telephone number", 30, {
+    test: isPhoneNumber,
+    message: "Enter a telephone number, like 01632 960 001 or +44 808 157 0192",
+  }),
+  description: requiredText("Description", 2000, "Enter a description of your organisation"),
+};
+
+export const supplierProfileSchema = z.object(organisationShape);
+
+/** The profile form as the server reads it: also the organisation and the version the user opened. */
+export const supplierProfileServerSchema = supplierProfileSchema.extend({
+  supplierId: z.string().min(1).max(50),
+  version: z.coerce.number().int().min(1),
+});
+
+const registrationBase = z.object({
+  ...organisationShape,
+  companyNumber: companyNumberField,
+  name: requiredText("Your full name", 100, "Enter your full name"),
+  email: emailField,
+  password: newPasswordField,
+  confirmPassword: z.string({ required_error: "Confirm your password" }).min(1, "Confirm your password"),
+});
+
+export const supplierRegistrationSchema = registrationBase.superRefine((value, ctx) => {
+  if (value.password !== value.confirmPassword) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["confirmPassword"], message: "Passwords must match" });
+  }
+});
+
+export type SupplierProfileInput = z.infer<typeof supplierProfileSchema>;
+export type SupplierRegistrationInput = z.infer<typeof supplierRegistrationSchema>;
+
+/** Form labels, for the error summary and for "your value / saved value" comparisons. */
+export const ORGANISATION_LABELS: Record<keyof SupplierProfileInput | "companyNumber", string> = {
+  legalName: "Legal name",
+  tradingName: "Trading name",
+  companyNumber: "Companies House number",
+  staffCount: "Number of staff",
+  turnover: "Annual turnover",
+  declaredSize: "Size you declare",
+  region: "Region or nation",
+  website: "Website",
+  contactName: "Contact name",
+  contactEmail: "Contact email address",
+  contactPhone: "Contact telephone number",
+  description: "Description",
+};
+
+// ── dates entered as day, month and year (GOV.UK date input) ─────────────
+
+export type DateParts = { day?: string; month?: string; year?: string };
+
+/**
+ * A GOV.UK date input's three parts → a UTC midnight Date, or the message and the part
+ * to highlight ("day" | "month" | "year", or "all").
+ */
+export function parseDateParts(
+  parts: DateParts,
+  label: string,
+): { ok: true; date: Date } | { ok: false; part: "day" | "month" | "year" | "all"; message: string } {
+  const day = (parts.day ?? "").trim();
+  const month = (parts.month ?? "").trim();
+  const year = (parts.year ?? "").trim();
+  if (!day && !month && !year) return { ok: false, part: "all", message: `Enter the ${label.toLowerCase()}` };
+  if (!day) return { ok: false, part: "day", message: `${label} must include a day` };
+  if (!month) return { ok: false, part: "month", message: `${label} must include a month` };
+  if (!year) return { ok: false, part: "year", message: `${label} must include a year` };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month)) return { ok: false, part: "all", message: `${label} must be a real date` };
+  if (!/^\d{4}$/.test(year)) return { ok: false, part: "year", message: "Year must include 4 numbers" };
+  const [d, m, y] = [Number(day), Number(month), Number(year)];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (m < 1 || m > 12 || date.getUTCDate() !== d || date.getUTCMonth() !== m - 1) {
+    return { ok: false, part: "all", message: `${label} must be a real date` };
+  }
+  if (y < 1900 || y > 2200) return { ok: false, part: "year", message: `${label} must be between 1900 and 2200` };
+  return { ok: true, date };
+}
+
+/**
+ * A date input posted as `<name>.day`, `<name>.month`, `<name>.year` (react-hook-form nests
+ * dotted names; the server gets them flat and `nestDottedKeys` nests them). An error on the
+ * whole date is reported against the day, the first input, which the error summary links to.
+ */
+export function dateInputField(label: string) {
+  const part = z.string().max(10, `${label} must be a real date`).optional();
+  return z
+    .object({ day: part, month: part, year: part }, { required_error: `Enter the ${label.toLowerCase()}` })
+    .transform((parts, ctx) => {
+      const result = parseDateParts(parts, label);
+      if (result.ok) return result.date;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [result.part === "all" ? "day" : result.part], message: result.message });
+      return z.NEVER;
+    });
+}
+
+/** {"expires.day": "1"} → {expires: {day: "1"}}; plain keys are left alone. */
+export function nestDottedKeys(input: unknown): unknown {
+  if (!input || typeof input !== "object" || Array.isArray(input)) return input;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    const dot = key.indexOf(".");
+    if (dot <= 0) {
+      out[key] = value;
+      continue;
+    }
+    const [head, rest] = [key.slice(0, dot), key.slice(dot + 1)];
+    const inner = (out[head] && typeof out[head] === "object" ? out[head] : {}) as Record<string, unknown>;
+    inner[rest] = value;
+    out[head] = inner;
+  }
+  return out;
+}
+
+// ── accreditations ───────────────────────────────────────────────────────
+
+const accreditationShape = {
+  kind: z.enum(ACCREDITATION_KINDS, { errorMap: () => ({ message: "Select the type of accreditation" }) }),
+  certificateNumber: requiredText("Certificate number", 60, "Enter the certificate number"),
+  expires: dateInputField("Expiry date"),
+};
+
+export const accreditationSchema = z.preprocess(nestDottedKeys, z.object(accreditationShape));
+
+export const accreditationServerSchema = z.preprocess(
+  nestDottedKeys,
+  z.object({ ...accreditationShape, supplierId: z.string().min(1).max(50) }),
+);
+
+export const removeAccreditationSchema = z.object({
+  supplierId: z.string().min(1).max(50),
+  accreditationId: z.string().min(1).max(50),
+});
+
+// ── team ─────────────────────────────────────────────────────────────────
+
+export const inviteColleagueSchema = z.object({
+  email: z
+    .string({ required_error: "Enter your colleague's email address" })
+    .trim()
+    .min(1, "Enter your colleague's email address")
+    .max(254, "Email address must be 254 characters or fewer")
+    .email("Enter an email address in the correct format, like name@example.co.uk"),
+});
+
+export const inviteColleagueServerSchema = inviteColleagueSchema.extend({ supplierId: z.string().min(1).max(50) });
+
+export const acceptInvitationSchema = z
+  .object({
+    name: requiredText("Your full name", 100, "Enter your full name"),
+    password: newPasswordField,
+    confirmPassword: z.string({ required_error: "Confirm your password" }).min(1, "Confirm your password"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.password !== value.confirmPassword) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["confirmPassword"], message: "Passwords must match" });
+    }
+  });

@@ -1,0 +1,126 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, TextareaField } from "~/components/forms";
+import { moderationDecisionSchema } from "~/models/listing.schema";
+import { decideVersion, getVersionForModeration, ListingStateError, type ListingValues } from "~/models/listing.server";
+import { syncSearch } from "~/search/index.server";
+import { parseForm } from "~/utils/forms";
+import { clientIp, notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { requireUserWithPermission } from "~/utils/permissions.server";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Review a listing");
+export const handle = { title: "Review a listing" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "moderate:product:any");
+  const found = await getVersionForModeration(String(params.versionId).slice(0, 60));
+  if (!found) throw notFound();
+  return {
+    versionId: found.version.id,
+    status: found.version.status,
+    supplier: found.version.product.supplier.tradingName,
+    versionNumber: found.version.versionNumber,
+    values: found.values,
+    published: found.published,
+    lotLabels: found.lotLabels,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requireUserWithPermission(request, "moderate:product:any");
+  const parsed = await parseForm(request, moderationDecisionSchema);
+  if (!parsed.success) return Response.json({ errors: parsed.errors.decision ? { decision: ["Select approve or reject"] } : parsed.errors }, { status: 400 });
+  try {
+    await decideVersion({
+      versionId: String(params.versionId),
+      adminId: admin.id,
+      decision: parsed.data.decision,
+      reason: parsed.data.decision === "reject" ? parsed.data.reason : undefined,
+      ip: clientIp(context, request),
+    });
+  } catch (error) {
+    if (error instanceof ListingStateError) return Response.json({ errors: { form: [error.message] } }, { status: 409 });
+    throw error;
+  }
+  await syncSearch();
+  return redirect("/admin/moderation", {
+    headers: await flash(request, parsed.data.decision === "approve" ? "Listing approved and published" : "Listing returned to the supplier with your reason"),
+  });
+}
+
+const FIELD_LABELS: Record<keyof ListingValues, string> = {
+  name: "Name", summary: "Summary", description: "Description", category: "Category", features: "Features", benefits: "Benefits",
+  priceFrom: "Starting price (£)", priceUnit: "Price unit", vatIncluded: "VAT included", freeTrial: "Free trial", pricingDocumentUrl: "Pricing document",
+  lotIds: "Framework lots", dataLocation: "Data location", security: "Security", accessibilityStatementUrl: "Accessibility statement",
+  standards: "Standards", integrations: "Integrations",
+};
+
+function show(value: unknown, lotLabels: Record<string, string>, key: string): string {
+  if (Array.isArray(value)) return value.map((v) => (key === "lotIds" ? lotLabels[v] ?? v : v)).join("\n") || "None";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  return value == null || value === "" ? "None" : String(value);
+}
+
+export default function ReviewListing() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ errors: Record<string, string[]> }>();
+  const keys = Object.keys(FIELD_LABELS) as (keyof ListingValues)[];
+  const changed = keys.filter((k) => !d.published || show(d.published[k], d.lotLabels, k) !== show(d.values[k], d.lotLabels, k));
+  return (
+    <>
+      <Link className="govuk-back-link" to="/admin/moderation">Back to listings to review</Link>
+      <ErrorSummary errors={actionData?.errors ?? {}} />
+      <span className="govuk-caption-l">{d.supplier} · version {d.versionNumber}</span>
+      <h1 className="govuk-heading-l">Review: {d.values.name}</h1>
+      <p className="govuk-body">{d.published ? `${changed.length} of ${keys.length} fields changed since the published version.` : "A new listing: every field is shown."}</p>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">What changed</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Field</th>
+            <th scope="col" className="govuk-table__header">Published version</th>
+            <th scope="col" className="govuk-table__header">Submitted version</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {keys.map((k) => {
+            const isChanged = changed.includes(k);
+            return (
+              <tr className="govuk-table__row" key={k}>
+                <th scope="row" className="govuk-table__header">{FIELD_LABELS[k]}{isChanged && d.published ? <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">Changed</strong> : null}</th>
+                <td className={`govuk-table__cell${isChanged && d.published ? " cm-diff-removed" : ""}`}>{d.published ? show(d.published[k], d.lotLabels, k) : "–"}</td>
+                <td className={`govuk-table__cell${isChanged && d.published ? " cm-diff-added" : ""}`}>{show(d.values[k], d.lotLabels, k)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {d.status === "submitted" ? (
+        <Form method="post" noValidate>
+          <div className={`govuk-form-group${actionData?.errors?.decision ? " govuk-form-group--error" : ""}`}>
+            <fieldset className="govuk-fieldset">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Your decision</legend>
+              <div className="govuk-radios" data-module="govuk-radios">
+                <div className="govuk-radios__item">
+                  <input className="govuk-radios__input" id="decision" name="decision" type="radio" value="approve" />
+                  <label className="govuk-label govuk-radios__label" htmlFor="decision">Approve and publish</label>
+                </div>
+                <div className="govuk-radios__item">
+                  <input className="govuk-radios__input" id="decision-2" name="decision" type="radio" value="reject" />
+                  <label className="govuk-label govuk-radios__label" htmlFor="decision-2">Reject and ask for changes</label>
+                </div>
+              </div>
+            </fieldset>
+          </div>
+          <TextareaField name="reason" label="Reason for rejecting (the supplier sees this)" error={actionData?.errors?.reason?.[0]} />
+          <button type="submit" className="govuk-button" data-module="govuk-button">Save decision</button>
+        </Form>
+      ) : (
+        <p className="govuk-body">This version is {d.status}; there is nothing to decide.</p>
+      )}
+    </>
+  );
+}

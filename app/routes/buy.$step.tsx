@@ -1,0 +1,181 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink, DateInput } from "~/components/buying";
+import { ChoiceField, ErrorSummary, TextField, useZodForm, type FieldErrors } from "~/components/forms";
+import { getCouncilGuideSettings } from "~/models/buying-guide.server";
+import {
+  CATEGORY_OPTIONS,
+  GUIDE_STEPS,
+  NATION_OPTIONS,
+  SECURITY_OPTIONS,
+  STEP_SCHEMAS,
+  YES_NO_OPTIONS,
+  answersQuery,
+  canonicalAnswer,
+  checkAnswer,
+  dateParts,
+  firstUnanswered,
+  readAnswers,
+  stepBySlug,
+  type GuideStep,
+  type RawAnswers,
+} from "~/models/buying-guide.schema";
+import { toIsoDate } from "~/procurement";
+import { now } from "~/utils/clock.server";
+import { parseForm } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { getSessionUser } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? pageTitle(`${data.error ? "Error: " : ""}${data.step.question}`) : pageTitle("Page not found");
+export const handle = { title: "Find a buying route" };
+
+function previousHref(step: GuideStep, raw: RawAnswers, change: boolean): string {
+  if (change) return `/buy/check?${answersQuery(raw)}`;
+  const index = GUIDE_STEPS.indexOf(step);
+  return index === 0 ? "/buy" : `/buy/${GUIDE_STEPS[index - 1].slug}?${answersQuery(raw)}`;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const step = stepBySlug(params.step);
+  if (!step) throw notFound();
+  const url = new URL(request.url);
+  const raw = readAnswers(url.searchParams);
+  const change = url.searchParams.get("change") === "yes";
+  // An earlier answer is missing or was altered in the address: ask it again first.
+  const earlier = firstUnanswered(raw, step.field);
+  if (earlier) throw redirect(`/buy/${earlier.slug}?${answersQuery(raw)}`);
+
+  let current = raw[step.field] ?? "";
+  let defaultNote: string | null = null;
+  if (!current && step.field === "startDate") {
+    current = toIsoDate(now());
+    defaultNote = "We have filled in today's date. Change it if the procurement starts on another day.";
+  }
+  if (!current && step.field === "nation") {
+    const user = await getSessionUser(request);
+    const settings = await getCouncilGuideSettings(user?.councilId);
+    if (settings.nation && user?.council) {
+      current = settings.nation;
+      defaultNote = `We have selected ${settings.nation}, where ${user.council.name} is. Change it if you are buying for a council elsewhere.`;
+    }
+  }
+  const check = raw[step.field] !== undefined ? checkAnswer(step.field, raw) : { ok: true as const };
+  return {
+    step,
+    current,
+    defaultNote,
+    change,
+    backHref: previousHref(step, raw, change),
+    error: check.ok ? null : check.message,
+    position: GUIDE_STEPS.indexOf(step) + 1,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const step = stepBySlug(params.step);
+  if (!step) throw notFound();
+  const url = new URL(request.url);
+  const raw = readAnswers(url.searchParams);
+  const parsed = await parseForm(request, STEP_SCHEMAS[step.field]);
+  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  raw[step.field] = canonicalAnswer(step.field, parsed.data as Record<string, unknown>);
+  const index = GUIDE_STEPS.indexOf(step);
+  const last = index === GUIDE_STEPS.length - 1;
+  const next = url.searchParams.get("change") === "yes" || last ? "check" : GUIDE_STEPS[index + 1].slug;
+  return redirect(`/buy/${next}?${answersQuery(raw)}`);
+}
+
+type ActionData = { errors: FieldErrors; values: Record<string, string> } | undefined;
+
+// Keyed by question so each page gets a fresh form state with its own schema.
+export default function GuideQuestionPage() {
+  const data = useLoaderData<typeof loader>();
+  return <GuideQuestion key={data.step.slug} />;
+}
+
+function GuideQuestion() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const { step } = data;
+  const serverErrors: FieldErrors | undefined = actionData?.errors ?? (data.error ? { [step.field]: [data.error] } : undefined);
+  const { register, errors, onSubmit, error } = useZodForm(STEP_SCHEMAS[step.field], serverErrors);
+  const posted = actionData?.values ?? {};
+  const value = (name: string) => (name in posted ? String(posted[name] ?? "") : data.current);
+  const caption = <span className="govuk-caption-l">Find a buying route: question {data.position} of {GUIDE_STEPS.length}</span>;
+
+  let field: JSX.Element;
+  switch (step.field) {
+    case "category":
+      field = (
+        <ChoiceField type="radio" name="category" legendIsHeading legend={<>{caption}{step.question}</>} options={CATEGORY_OPTIONS}
+          hint="Choose the closest match. Choose ‘Other services’ if none fits."
+          defaultValue={value("category")} error={error("category")} registered={register("category")} />
+      );
+      break;
+    case "value":
+      field = (
+        <TextField name="value" labelIsHeading label={<>{caption}{step.question}</>} prefix="£" width="10" inputMode="decimal" spellCheck={false}
+          hint="Include VAT and the value of any extensions or options over the whole life of the contract. For example, 150000."
+          defaultValue={value("value")} error={error("value")} registered={register("value")} />
+      );
+      break;
+    case "contractMonths":
+      field = (
+        <TextField name="contractMonths" labelIsHeading label={<>{caption}{step.question}</>} suffix="months" width="3" inputMode="numeric" spellCheck={false}
+          hint="Include any extensions. For example, 24."
+          defaultValue={value("contractMonths")} error={error("contractMonths")} registered={register("contractMonths")} />
+      );
+      break;
+    case "startDate": {
+      const parts = "startDate-day" in posted
+        ? { day: String(posted["startDate-day"] ?? ""), month: String(posted["startDate-month"] ?? ""), year: String(posted["startDate-year"] ?? "") }
+        : dateParts(data.current);
+      field = (
+        <DateInput name="startDate" legendIsHeading legend={<>{caption}{step.question}</>} values={parts}
+          hint={<>The threshold that applies depends on this date. For example, 23 11 2026.{data.defaultNote ? <> {data.defaultNote}</> : null}</>}
+          error={error("startDate")} register={register} />
+      );
+      break;
+    }
+    case "termsUnchanged":
+      field = (
+        <ChoiceField type="radio" name="termsUnchanged" legendIsHeading legend={<>{caption}{step.question}</>} options={YES_NO_OPTIONS}
+          hint="A direct award from a framework must use the framework's call-off terms as they are. Further competition allows some refinement within the framework's rules."
+          defaultValue={value("termsUnchanged")} error={error("termsUnchanged")} registered={register("termsUnchanged")} />
+      );
+      break;
+    case "security":
+      field = (
+        <ChoiceField type="radio" name="security" legendIsHeading legend={<>{caption}{step.question}</>} options={SECURITY_OPTIONS}
+          defaultValue={value("security")} error={error("security")} registered={register("security")} />
+      );
+      break;
+    case "nation":
+      field = (
+        <ChoiceField type="radio" name="nation" legendIsHeading legend={<>{caption}{step.question}</>} options={NATION_OPTIONS}
+          hint={data.defaultNote ?? "The rules shown are the Procurement Act 2023 rules that apply in England. Other nations have their own figures and rules, which the guide points out."}
+          defaultValue={value("nation")} error={error("nation")} registered={register("nation")} />
+      );
+      break;
+  }
+
+  return (
+    <>
+      <BackLink to={data.backHref} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <Form method="post" noValidate onSubmit={onSubmit}>
+            {field}
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Continue
+            </button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

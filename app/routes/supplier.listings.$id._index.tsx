@@ -1,0 +1,142 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/forms";
+import { LISTING_SECTIONS, lockSchema } from "~/models/listing.schema";
+import { getListing, ListingConflictError, ListingStateError, sectionStatuses, submitListing, withdrawListing } from "~/models/listing.server";
+import { syncSearch } from "~/search/index.server";
+import { formatDateTime } from "~/utils/format";
+import { formDataToObject } from "~/utils/forms";
+import { clientIp, notFound } from "~/utils/http.server";
+import { requireListingAccess } from "~/utils/listing-access.server";
+import { pageTitle } from "~/utils/meta";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Listing: ${data.name}` : "Listing");
+export const handle = { title: "Listing" };
+
+const STATUS_LABELS: Record<string, { label: string; tag: string }> = {
+  draft: { label: "Draft", tag: "govuk-tag--grey" },
+  submitted: { label: "Waiting for review", tag: "govuk-tag--blue" },
+  published: { label: "Published", tag: "govuk-tag--green" },
+  rejected: { label: "Changes needed", tag: "govuk-tag--red" },
+  withdrawn: { label: "Withdrawn", tag: "govuk-tag--grey" },
+  superseded: { label: "Superseded", tag: "govuk-tag--grey" },
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, owner } = await requireListingAccess(request, params.id, "read");
+  const listing = await getListing(owner.id);
+  if (!listing) throw notFound();
+  const statuses = sectionStatuses(listing.values);
+  return {
+    productId: owner.id,
+    name: listing.values.name || "Untitled listing",
+    productStatus: listing.product.status,
+    lockVersion: listing.product.lockVersion,
+    canEdit: user.supplierId === owner.supplierId,
+    published: listing.published ? { versionNumber: listing.published.versionNumber, publishedAt: listing.published.publishedAt } : null,
+    working: listing.working
+      ? { versionNumber: listing.working.versionNumber, status: listing.working.status, rejectionReason: listing.working.rejectionReason, submittedAt: listing.working.submittedAt }
+      : null,
+    sections: LISTING_SECTIONS.map((s) => ({ slug: s.slug, title: s.title, complete: statuses[s.slug] })),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, owner } = await requireListingAccess(request, params.id, "update");
+  const form = formDataToObject(await request.formData().catch(() => new FormData()));
+  const lock = lockSchema.safeParse(form);
+  if (!lock.success) return Response.json({ errors: { form: ["The page is out of date. Reload it and try again."] } }, { status: 400 });
+  const ip = clientIp(context, request);
+  try {
+    if (form.intent === "submit") {
+      await submitListing({ productId: owner.id, userId: user.id, lockVersion: lock.data.lockVersion, ip });
+      return redirect(`/supplier/listings/${owner.id}`, { headers: await flash(request, "Listing submitted for review") });
+    }
+    if (form.intent === "withdraw") {
+      await withdrawListing({ productId: owner.id, userId: user.id, lockVersion: lock.data.lockVersion, ip });
+      await syncSearch();
+      return redirect(`/supplier/listings/${owner.id}`, { headers: await flash(request, "Listing withdrawn: buyers can no longer find it") });
+    }
+  } catch (error) {
+    if (error instanceof ListingConflictError) {
+      return Response.json({ errors: { form: ["This listing changed since you opened it. Check it again before you continue."] } }, { status: 409 });
+    }
+    if (error instanceof ListingStateError) return Response.json({ errors: { form: [error.message] } }, { status: 400 });
+    throw error;
+  }
+  return Response.json({ errors: { form: ["Choose an action"] } }, { status: 400 });
+}
+
+export default function ListingTaskList() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ errors: Record<string, string[]> }>();
+  const allComplete = data.sections.every((s) => s.complete);
+  const status = STATUS_LABELS[data.working?.status ?? data.productStatus] ?? STATUS_LABELS.draft;
+  const canSubmit = data.canEdit && allComplete && data.productStatus !== "withdrawn" && (data.working?.status === "draft" || data.working?.status === "rejected");
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to="/supplier">Back to your dashboard</Link>
+        <ErrorSummary errors={actionData?.errors ?? {}} />
+        <span className="govuk-caption-l">Listing</span>
+        <h1 className="govuk-heading-l">{data.name}</h1>
+        <p className="govuk-body">
+          <strong className={`govuk-tag ${status.tag}`}>{status.label}</strong>
+          {data.published && data.working ? <> · Version {data.published.versionNumber} stays live until version {data.working.versionNumber} is approved.</> : null}
+        </p>
+        {data.working?.status === "rejected" && data.working.rejectionReason ? (
+          <div className="govuk-notification-banner" role="region" aria-labelledby="rejected-title" data-module="govuk-notification-banner">
+            <div className="govuk-notification-banner__header"><h2 className="govuk-notification-banner__title" id="rejected-title">Changes needed</h2></div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-body">An administrator asked for changes:</p>
+              <p className="govuk-body">{data.working.rejectionReason}</p>
+            </div>
+          </div>
+        ) : null}
+        <h2 className="govuk-heading-m">Sections</h2>
+        <ul className="govuk-task-list">
+          {data.sections.map((s) => (
+            <li className="govuk-task-list__item govuk-task-list__item--with-link" key={s.slug}>
+              <div className="govuk-task-list__name-and-hint">
+                {data.canEdit && data.productStatus !== "withdrawn" ? (
+                  <Link className="govuk-link govuk-task-list__link" to={`/supplier/listings/${data.productId}/${s.slug}`} aria-describedby={`status-${s.slug}`}>{s.title}</Link>
+                ) : (
+                  <span>{s.title}</span>
+                )}
+              </div>
+              <div className="govuk-task-list__status" id={`status-${s.slug}`}>
+                {s.complete ? "Completed" : <strong className="govuk-tag govuk-tag--blue">Incomplete</strong>}
+              </div>
+            </li>
+          ))}
+        </ul>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/supplier/listings/${data.productId}/preview`}>Preview how buyers will see it</Link> ·{" "}
+          <Link className="govuk-link" to={`/supplier/listings/${data.productId}/history`}>History</Link>
+        </p>
+        {data.canEdit ? (
+          <>
+            {canSubmit ? (
+              <Form method="post">
+                <input type="hidden" name="lockVersion" value={data.lockVersion} />
+                <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">Submit for review</button>
+              </Form>
+            ) : data.working?.status === "submitted" ? (
+              <p className="govuk-body">Submitted {data.working.submittedAt ? formatDateTime(data.working.submittedAt) : ""}. An administrator will review it.</p>
+            ) : !allComplete ? (
+              <p className="govuk-body">Complete every section to submit the listing for review.</p>
+            ) : null}
+            {data.productStatus !== "withdrawn" && data.published ? (
+              <Form method="post">
+                <input type="hidden" name="lockVersion" value={data.lockVersion} />
+                <button type="submit" name="intent" value="withdraw" className="govuk-button govuk-button--warning" data-module="govuk-button">Withdraw this listing</button>
+              </Form>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

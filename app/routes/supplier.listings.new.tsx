@@ -1,0 +1,38 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link } from "@remix-run/react";
+import { createDraftListing } from "~/models/listing.server";
+import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
+import { clientIp } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Create a listing");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "create:product:own");
+  if (!user.supplierId) throw forbidden();
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "create:product:own");
+  if (!user.supplierId) throw forbidden();
+  const product = await createDraftListing({ supplierId: user.supplierId, userId: user.id, ip: clientIp(context, request) });
+  return redirect(`/supplier/listings/${product.id}`);
+}
+
+export default function NewListing() {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to="/supplier">Back to your dashboard</Link>
+        <h1 className="govuk-heading-l">Create a listing</h1>
+        <p className="govuk-body">A listing describes one product or service. You fill it in section by section and can save a draft at any point. When every section is complete, submit it: an administrator checks it before buyers can see it.</p>
+        <p className="govuk-body">To list many products at once, <Link className="govuk-link" to="/supplier/import">upload a CSV file</Link>.</p>
+        <Form method="post">
+          <button type="submit" className="govuk-button govuk-button--start" data-module="govuk-button">Start a new listing</button>
+        </Form>
+      </div>
+    </div>
+  );
+}
