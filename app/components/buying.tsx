@@ -63,11 +63,10 @@ export function DateInput({
                   <input
                     className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${error ? " govuk-input--error" : ""}`}
                     id={id}
-                    name={field}
                     type="text"
                     inputMode="numeric"
                     defaultValue={part.value}
-                    {...(register ? register(field) : {})}
+                    {...(register ? register(field) : { name: field })}
                   />
                 </div>
               </div>

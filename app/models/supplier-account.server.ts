@@ -1,0 +1,419 @@
+// A supplier organisation managing itself: registration (organisation + first user),
+// profile edits under an optimistic lock (Supplier.version), accreditations and team
+// invitations. Every change is audited and, where search shows it, queued in the outbox
+// in the same transaction.
+import crypto from "node:crypto";
+import { prisma, type Tx } from "~/utils/db.server";
+import { now } from "~/utils/clock.server";
+import { sendMail } from "~/utils/mail.server";
+import { hashPassword } from "~/utils/password.server";
+import { hashToken } from "~/utils/verification.server";
+import { syncSearch } from "~/search/index.server";
+import { recordAudit } from "./audit.server";
+import { enqueueSearchUpdate, type OutboxEntity } from "./search-outbox.server";
+import { computeSupplierSize, isSme } from "./supplier-size";
+import type { AccreditationKind, SupplierProfileInput, SupplierRegistrationInput } from "./supplier-account.schema";
+
+type FieldErrors = Record<string, string[]>;
+type Actor = { actorId: string; ip?: string | null };
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+// ── shared helpers ───────────────────────────────────────────────────────
+
+/** Prisma's unique-constraint error (P2002), whichever database adapter raised it. */
+export function isUniqueViolation(error: unknown): boolean {
+  return Boolean(error && typeof error === "object" && "code" in error && (error as { code?: unknown }).code === "P2002");
+}
+
+/** The supplier and its published products: what search shows of an organisation. */
+export async function searchEntriesForSupplier(tx: Tx, supplierId: string): Promise<{ entityType: OutboxEntity; entityId: string }[]> {
+  const products = await tx.product.findMany({ where: { supplierId, status: "published" }, select: { id: true } });
+  return [
+    { entityType: "supplier" as const, entityId: supplierId },
+    ...products.map((p) => ({ entityType: "product" as const, entityId: p.id })),
+  ];
+}
+
+/**
+ * Brings this process's search index up to date after a commit. The change is already safe
+ * in the outbox, so a search hiccup is logged (the background sync retries), never shown as
+ * a failed save.
+ */
+export async function syncSearchAfterCommit(): Promise<void> {
+  try {
+    await syncSearch();
+  } catch (error) {
+    console.error("search sync after commit failed; the background sync will retry", error);
+  }
+}
+
+// Paths under /suppliers/ that a supplier slug must never take.
+const RESERVED_SLUGS = new Set(["register", "new", "edit", "search"]);
+
+export function slugify(text: string): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return slug || "supplier";
+}
+
+async function uniqueSlug(tx: Tx, tradingName: string): Promise<string> {
+  const base = slugify(tradingName);
+  const taken = new Set(
+    (await tx.supplier.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((s) => s.slug),
+  );
+  if (!taken.has(base) && !RESERVED_SLUGS.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+function organisationData(input: SupplierProfileInput) {
+  return {
+    legalName: input.legalName,
+    tradingName: input.tradingName,
+    staffCount: input.staffCount,
+    turnover: input.turnover,
+    declaredSize: input.declaredSize,
+    computedSize: computeSupplierSize(input.staffCount, input.turnover),
+    region: input.region,
+    website: input.website,
+    contactName: input.contactName,
+    contactEmail: input.contactEmail,
+    contactPhone: input.contactPhone,
+    description: input.description,
+  };
+}
+
+const PROFILE_FIELDS = {
+  id: true,
+  slug: true,
+  legalName: true,
+  tradingName: true,
+  companyNumber: true,
+  staffCount: true,
+  turnover: true,
+  declaredSize: true,
+  computedSize: true,
+  region: true,
+  website: true,
+  contactName: true,
+  contactEmail: true,
+  contactPhone: true,
+  description: true,
+  version: true,
+} as const;
+
+// ── registration ─────────────────────────────────────────────────────────
+
+function duplicateErrors(companyNumber: string, companyTaken: boolean, emailTaken: boolean): FieldErrors {
+  const errors: FieldErrors = {};
+  if (companyTaken) {
+    errors.companyNumber = [
+      `An organisation with Companies House number ${companyNumber} is already registered. Ask someone in your organisation who uses Council Marketplace to invite you`,
+    ];
+  }
+  if (emailTaken) errors.email = ["An account with this email address already exists. Sign in instead, or use a different email address"];
+  return errors;
+}
+
+async function findDuplicates(db: Tx, companyNumber: string, email: string) {
+  const [company, user] = await Promise.all([
+    db.supplier.findUnique({ where: { companyNumber }, select: { id: true } }),
+    db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } }),
+  ]);
+  return { companyTaken: Boolean(company), emailTaken: Boolean(user) };
+}
+
+/**
+ * Creates the organisation and its first user (role supplier) in one transaction, audits
+ * it and queues the organisation for search.
+ */
+export async function registerSupplier(
+  input: SupplierRegistrationInput,
+  context: { ip?: string | null } = {},
+): Promise<{ ok: true; userId: string; supplierId: string; slug: string } | { ok: false; errors: FieldErrors }> {
+  const before = await findDuplicates(prisma, input.companyNumber, input.email);
+  if (before.companyTaken || before.emailTaken) {
+    return { ok: false, errors: duplicateErrors(input.companyNumber, before.companyTaken, before.emailTaken) };
+  }
+  // bcrypt is slow on purpose: hash outside the transaction so it holds no lock meanwhile.
+  const passwordHash = await hashPassword(input.password);
+  const at = now();
+  try {
+    const created = await prisma.$transaction(async (tx) => {
+      const dup = await findDuplicates(tx, input.companyNumber, input.email);
+      if (dup.companyTaken || dup.emailTaken) return { duplicates: dup };
+      const supplier = await tx.supplier.create({
+        data: { ...organisationData(input), slug: await uniqueSlug(tx, input.tradingName), companyNumber: input.companyNumber },
+        select: PROFILE_FIELDS,
+      });
+      const user = await tx.user.create({
+        data: {
+          email: input.email.toLowerCase(),
+          name: input.name,
+          passwordHash,
+          passwordChangedAt: at,
+          supplierId: supplier.id,
+          roles: { connect: { name: "supplier" } },
+        },
+        select: { id: true, email: true },
+      });
+      await recordAudit(
+        { actorId: user.id, action: "supplier.registered", entityType: "supplier", entityId: supplier.id, after: supplier, ip: context.ip },
+        tx,
+      );
+      await recordAudit(
+        { actorId: user.id, action: "user.created", entityType: "user", entityId: user.id, after: { email: user.email, role: "supplier", supplierId: supplier.id }, ip: context.ip },
+        tx,
+      );
+      await enqueueSearchUpdate(tx, [{ entityType: "supplier", entityId: supplier.id }]);
+      return { supplier, user };
+    });
+    if ("duplicates" in created) {
+      return { ok: false, errors: duplicateErrors(input.companyNumber, created.duplicates.companyTaken, created.duplicates.emailTaken) };
+    }
+    await syncSearchAfterCommit();
+    return { ok: true, userId: created.user.id, supplierId: created.supplier.id, slug: created.supplier.slug };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Someone registered the same company or email between our check and our insert.
+    const dup = await findDuplicates(prisma, input.companyNumber, input.email);
+    if (!dup.companyTaken && !dup.emailTaken) throw error;
+    return { ok: false, errors: duplicateErrors(input.companyNumber, dup.companyTaken, dup.emailTaken) };
+  }
+}
+
+// ── profile ──────────────────────────────────────────────────────────────
+
+export async function getSupplierAccount(supplierId: string) {
+  const supplier = await prisma.supplier.findUnique({ where: { id: supplierId }, select: PROFILE_FIELDS });
+  if (!supplier) return null;
+  return { ...supplier, sme: isSme(supplier.computedSize) };
+}
+
+export type SupplierAccount = NonNullable<Awaited<ReturnType<typeof getSupplierAccount>>>;
+
+/**
+ * Saves the profile if nobody has changed it since the user opened it (`expectedVersion`),
+ * recomputing the size. On a stale edit nothing is written and the saved values come back.
+ */
+export async function updateSupplierProfile(
+  input: { supplierId: string; expectedVersion: number; profile: SupplierProfileInput } & Actor,
+): Promise<{ ok: true; supplier: SupplierAccount } | { ok: false; reason: "not-found" } | { ok: false; reason: "conflict"; current: SupplierAccount }> {
+  const result = await prisma.$transaction(async (tx) => {
+    const before = await tx.supplier.findUnique({ where: { id: input.supplierId }, select: PROFILE_FIELDS });
+    if (!before) return { ok: false as const, reason: "not-found" as const };
+    const { count } = await tx.supplier.updateMany({
+      where: { id: input.supplierId, version: input.expectedVersion },
+      data: { ...organisationData(input.profile), version: { increment: 1 } },
+    });
+    if (count === 0) return { ok: false as const, reason: "conflict" as const, current: { ...before, sme: isSme(before.computedSize) } };
+    const after = await tx.supplier.findUniqueOrThrow({ where: { id: input.supplierId }, select: PROFILE_FIELDS });
+    await recordAudit(
+      { actorId: input.actorId, action: "supplier.updated", entityType: "supplier", entityId: input.supplierId, before, after, ip: input.ip },
+      tx,
+    );
+    await enqueueSearchUpdate(tx, await searchEntriesForSupplier(tx, input.supplierId));
+    return { ok: true as const, supplier: { ...after, sme: isSme(after.computedSize) } };
+  });
+  if (result.ok) await syncSearchAfterCommit();
+  return result;
+}
+
+// ── accreditations ───────────────────────────────────────────────────────
+
+export function listAccreditations(supplierId: string) {
+  return prisma.accreditation.findMany({
+    where: { supplierId },
+    orderBy: [{ expiresAt: "asc" }, { kind: "asc" }],
+    select: { id: true, kind: true, certificateNumber: true, expiresAt: true, createdAt: true },
+  });
+}
+
+export async function addAccreditation(
+  input: { supplierId: string; kind: AccreditationKind; certificateNumber: string; expiresAt: Date } & Actor,
+  onDate: Date,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  if (input.expiresAt.getTime() <= Date.UTC(onDate.getUTCFullYear(), onDate.getUTCMonth(), onDate.getUTCDate())) {
+    return { ok: false, errors: { "expires.day": ["Expiry date must be in the future: expired certificates cannot be added"] } };
+  }
+  await prisma.$transaction(async (tx) => {
+    const created = await tx.accreditation.create({
+      data: { supplierId: input.supplierId, kind: input.kind, certificateNumber: input.certificateNumber, expiresAt: input.expiresAt },
+    });
+    await recordAudit({ actorId: input.actorId, action: "accreditation.added", entityType: "supplier", entityId: input.supplierId, after: created, ip: input.ip }, tx);
+    await enqueueSearchUpdate(tx, [{ entityType: "supplier", entityId: input.supplierId }]);
+  });
+  await syncSearchAfterCommit();
+  return { ok: true };
+}
+
+/** Removes one of the organisation's accreditations; the owner check is in the where clause. */
+export async function removeAccreditation(input: { supplierId: string; accreditationId: string } & Actor): Promise<boolean> {
+  const removed = await prisma.$transaction(async (tx) => {
+    const before = await tx.accreditation.findFirst({ where: { id: input.accreditationId, supplierId: input.supplierId } });
+    if (!before) return false;
+    const { count } = await tx.accreditation.deleteMany({ where: { id: before.id, supplierId: input.supplierId } });
+    if (count === 0) return false;
+    await recordAudit({ actorId: input.actorId, action: "accreditation.removed", entityType: "supplier", entityId: input.supplierId, before, ip: input.ip }, tx);
+    await enqueueSearchUpdate(tx, [{ entityType: "supplier", entityId: input.supplierId }]);
+    return true;
+  });
+  if (removed) await syncSearchAfterCommit();
+  return removed;
+}
+
+// ── team and invitations ─────────────────────────────────────────────────
+
+export type TeamMemberStatus = "active" | "invited" | "invitation-expired";
+
+export async function listTeam(supplierId: string, at: Date) {
+  const users = await prisma.user.findMany({
+    where: { supplierId },
+    orderBy: [{ createdAt: "asc" }, { email: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      createdAt: true,
+      verificationTokens: { where: { purpose: "invitation" }, select: { usedAt: true, expiresAt: true } },
+    },
+  });
+  return users.map(({ verificationTokens: invitations, ...user }) => {
+    let status: TeamMemberStatus = "active";
+    if (invitations.length && !invitations.some((t) => t.usedAt)) {
+      status = invitations.some((t) => t.expiresAt > at) ? "invited" : "invitation-expired";
+    }
+    return { ...user, status };
+  });
+}
+
+function newInvitationToken() {
+  const token = crypto.randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashToken(token) };
+}
+
+/**
+ * Invites a colleague: a user with no usable password (so nobody can sign in as them until
+ * they accept), and a one-time link (only its hash is stored) valid for 7 days. Inviting a
+ * colleague who has not yet accepted sends a fresh link and cancels the old one.
+ */
+export async function inviteColleague(
+  input: { supplierId: string; email: string; inviterName: string; origin: string } & Actor,
+): Promise<{ ok: true; link: string; resent: boolean } | { ok: false; errors: FieldErrors }> {
+  const email = input.email.toLowerCase();
+  const at = now();
+  const { token, tokenHash } = newInvitationToken();
+  const expiresAt = new Date(at.getTime() + INVITATION_TTL_MS);
+  const result = await prisma.$transaction(async (tx) => {
+    const supplier = await tx.supplier.findUnique({ where: { id: input.supplierId }, select: { tradingName: true } });
+    if (!supplier) return { ok: false as const, errors: { form: ["Your organisation could not be found"] } };
+    const existing = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, supplierId: true, verificationTokens: { where: { purpose: "invitation" }, select: { usedAt: true } } },
+    });
+    const pendingHere =
+      existing && existing.supplierId === input.supplierId && existing.verificationTokens.length > 0 && !existing.verificationTokens.some((t) => t.usedAt);
+    if (existing && !pendingHere) {
+      const message =
+        existing.supplierId === input.supplierId
+          ? "This person is already in your team"
+          : "An account with this email address already exists. Each person can belong to only one organisation";
+      return { ok: false as const, errors: { email: [message] } };
+    }
+    let userId: string;
+    if (existing) {
+      userId = existing.id;
+      await tx.verificationToken.deleteMany({ where: { userId, purpose: "invitation", usedAt: null } });
+    } else {
+      const user = await tx.user.create({
+        data: {
+          email,
+          name: email,
+          // Not a bcrypt hash, so no password ever matches it.
+          passwordHash: `!invitation-pending:${crypto.randomBytes(32).toString("hex")}`,
+          supplierId: input.supplierId,
+          roles: { connect: { name: "supplier" } },
+        },
+        select: { id: true },
+      });
+      userId = user.id;
+    }
+    await tx.verificationToken.create({ data: { userId, purpose: "invitation", tokenHash, expiresAt } });
+    await recordAudit(
+      {
+        actorId: input.actorId,
+        action: "user.invited",
+        entityType: "user",
+        entityId: userId,
+        after: { email, supplierId: input.supplierId, role: "supplier", expiresAt, resent: Boolean(existing) },
+        ip: input.ip,
+      },
+      tx,
+    );
+    return { ok: true as const, supplierName: supplier.tradingName, resent: Boolean(existing) };
+  });
+  if (!result.ok) return result;
+  const link = `${input.origin}/invitations/${token}`;
+  await sendMail({
+    to: email,
+    subject: `${input.inviterName} has invited you to join ${result.supplierName} on Council Marketplace`,
+    text:
+      `${input.inviterName} has invited you to manage ${result.supplierName}'s profile, awards and listings on Council Marketplace.\n\n` +
+      `Set your name and password to accept:\n${link}\n\nThe link works once and expires in 7 days. If you were not expecting this, you can ignore it.`,
+  });
+  return { ok: true, link, resent: result.resent };
+}
+
+async function findLiveInvitation(token: string, at: Date) {
+  if (!token || token.length > 100) return null;
+  const row = await prisma.verificationToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      purpose: true,
+      usedAt: true,
+      expiresAt: true,
+      user: { select: { id: true, email: true, supplier: { select: { tradingName: true } } } },
+    },
+  });
+  if (!row || row.purpose !== "invitation" || row.usedAt || row.expiresAt <= at) return null;
+  return row;
+}
+
+export async function getInvitation(token: string, at: Date) {
+  const row = await findLiveInvitation(token, at);
+  if (!row) return null;
+  return { email: row.user.email, supplierName: row.user.supplier?.tradingName ?? "your organisation", expiresAt: row.expiresAt };
+}
+
+/**
+ * Accepts an invitation: sets the name and password, marks the email verified (the link
+ * proved it) and uses up the token, all or nothing. Returns null if the link is not live.
+ */
+export async function acceptInvitation(input: { token: string; name: string; password: string; ip?: string | null }, at: Date) {
+  const row = await findLiveInvitation(input.token, at);
+  if (!row) return null;
+  const passwordHash = await hashPassword(input.password);
+  return prisma.$transaction(async (tx) => {
+    // Compare-and-set on usedAt: a link clicked twice at once is accepted only once.
+    const { count } = await tx.verificationToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: at } });
+    if (count === 0) return null;
+    const user = await tx.user.update({
+      where: { id: row.user.id },
+      data: { name: input.name, passwordHash, passwordChangedAt: at, emailVerifiedAt: at },
+      select: { id: true, email: true, supplierId: true },
+    });
+    await recordAudit(
+      { actorId: user.id, action: "user.invitation-accepted", entityType: "user", entityId: user.id, after: { email: user.email, name: input.name, supplierId: user.supplierId }, ip: input.ip },
+      tx,
+    );
+    return { userId: user.id };
+  });
+}
