@@ -76,7 +76,7 @@ function ErrorTitle() {
 function Header({ user }: { user: RootData["user"] }) {
   const roles = user?.roles ?? [];
   return (
-    <header className="govuk-header" data-module="govuk-header">
+    <div className="govuk-header" data-module="govuk-header">
       <div className="govuk-header__container govuk-width-container">
         <div className="govuk-header__logo">
           <Link to="/" className="govuk-header__link govuk-header__link--homepage cm-header__title">
@@ -106,7 +106,7 @@ function Header({ user }: { user: RootData["user"] }) {
           </nav>
         </div>
       </div>
-    </header>
+    </div>
   );
 }
 
@@ -150,16 +150,20 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
           Skip to main content
         </a>
-        <Header user={data?.user ?? null} />
-        <div className="govuk-width-container">
-          <div className="govuk-phase-banner">
-            <p className="govuk-phase-banner__content">
-              <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
-              <span className="govuk-phase-banner__text">
-                This is a new service. Guidance is advice, not legal certainty: check each route&apos;s source.
-              </span>
-            </p>
+        <header>
+          <Header user={data?.user ?? null} />
+          <div className="govuk-width-container">
+            <div className="govuk-phase-banner">
+              <p className="govuk-phase-banner__content">
+                <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
+                <span className="govuk-phase-banner__text">
+                  This is a new service. Guidance is advice, not legal certainty: check each route&apos;s source.
+                </span>
+              </p>
+            </div>
           </div>
+        </header>
+        <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">
             {data?.flash ? (
               <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="flash-title" data-module="govuk-notification-banner">

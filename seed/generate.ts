@@ -6,6 +6,8 @@
 // Ids: sup_00001, acc_000001, awd_000001, prd_000001 (its one version is prv_000001),
 // cs_00001, csm_000001, csp_000001, css_000001, ra_000001; reference data uses
 // readable ids (cncl_BNH, sa_housing, agr_rm1557-15, lot_rm1557-15_2a).
+import { computeSupplierSize, SIZE_RULE, type SupplierSize } from "../app/models/supplier-size";
+import { costBandForAmount } from "../app/models/case-study.schema";
 import { createRng, type Rng } from "./random";
 import { DEMO_ACCOUNTS, DEMO_COUNCIL_DOMAINS } from "./demo-accounts";
 import { SERVICE_AREA_SLUGS, serviceAreaId, serviceAreas, type ServiceAreaSlug } from "./service-areas";
@@ -47,29 +49,10 @@ export const DEFAULT_SEED = 20261123;
 
 // ───────────────────────────── supplier size rule ────────────────────────────
 //
-// computedSize follows the SME definition CCS/GCA applies to suppliers (the EU
-// Recommendation 2003/361 figures the UK public sector still uses), with the euro
-// turnover ceilings converted to sterling:
-//   micro  : fewer than 10 staff   and turnover ≤ £2m
-//   small  : fewer than 50 staff   and turnover ≤ £10m
-//   medium : fewer than 250 staff  and turnover ≤ £44m   (≈ €50m)
-//   large  : anything else
-// Both tests must hold for a band, so the larger of the two answers wins. The
-// definition also allows a balance-sheet test instead of turnover; we hold no
-// balance sheets, so turnover alone decides.
-export type SupplierSize = "micro" | "small" | "medium" | "large";
-export const SIZE_RULE: { size: Exclude<SupplierSize, "large">; maxStaffExclusive: number; maxTurnover: number }[] = [
-  { size: "micro", maxStaffExclusive: 10, maxTurnover: 2_000_000 },
-  { size: "small", maxStaffExclusive: 50, maxTurnover: 10_000_000 },
-  { size: "medium", maxStaffExclusive: 250, maxTurnover: 44_000_000 },
-];
-
-export function computeSupplierSize(staffCount: number, turnover: number): SupplierSize {
-  for (const band of SIZE_RULE) {
-    if (staffCount < band.maxStaffExclusive && turnover <= band.maxTurnover) return band.size;
-  }
-  return "large";
-}
+// computedSize uses the app's rule (app/models/supplier-size.ts), the SME definition
+// CCS/GCA applies: micro <10 staff and turnover ≤ £2m; small <50 and ≤ £10m;
+// medium <250 and ≤ £44m (≈ €50m); otherwise large. Both tests must hold for a band.
+export { computeSupplierSize, SIZE_RULE, type SupplierSize };
 
 // ───────────────────────────── input and row types ───────────────────────────
 
@@ -196,6 +179,8 @@ export type LotAwardRow = {
   createdAt: Date;
 };
 export type ProductStatus = "draft" | "submitted" | "published" | "withdrawn";
+/** ProductVersion.status; a withdrawn product keeps its version "published", as withdrawListing does. */
+export type VersionStatus = "draft" | "submitted" | "published";
 export type ProductRow = {
   id: string;
   supplierId: string;
@@ -208,7 +193,7 @@ export type ProductVersionRow = {
   id: string;
   productId: string;
   versionNumber: number;
-  status: ProductStatus;
+  status: VersionStatus;
   name: string;
   summary: string;
   description: string;
@@ -379,12 +364,9 @@ function councilEmailDomain(council: CouncilInput): string {
   return DEMO_COUNCIL_DOMAINS.find((d) => d.councilCode === council.code)?.domain ?? `${councilWebSlug(council)}.gov.uk`;
 }
 
+/** The app's cost bands (app/models/case-study.schema.ts), so seeded bands match what the form would store. */
 export function costBandFor(cost: number): CostBand {
-  if (cost < 30_000) return "under-30k";
-  if (cost < 100_000) return "30k-100k";
-  if (cost < 250_000) return "100k-250k";
-  if (cost <= 1_000_000) return "250k-1m";
-  return "over-1m";
+  return costBandForAmount(cost);
 }
 
 // ───────────────────────────── reference rows ────────────────────────────────
@@ -1059,7 +1041,7 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
         id: versionId,
         productId,
         versionNumber: 1,
-        status,
+        status: status === "withdrawn" ? "published" : status,
         name,
         summary: fill(r.pick(family.summaries), { name }),
         description: buildDescription(r, family, name, integrations, standards, supplier.town, dataLocation),

@@ -255,13 +255,18 @@ async function main(): Promise<void> {
   const applied = await migrateDatabase(url);
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 
-  const { default: cliProgress } = await import("cli-progress");
-  const bars = new cliProgress.MultiBar(
-    { format: " {step} |{bar}| {value}/{total}", hideCursor: true, clearOnComplete: false, stopOnComplete: true },
-    cliProgress.Presets.shades_classic,
-  );
   // One bar per step on a terminal; one line per finished step otherwise (CI logs).
   const interactive = Boolean(process.stderr.isTTY);
+  const { default: cliProgress } = await import("cli-progress");
+  const bars = new cliProgress.MultiBar(
+    { format: " {step} |{bar}| {value}/{total}", hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+  let barsStopped = false;
+  const stopBars = () => {
+    if (interactive && !barsStopped) bars.stop();
+    barsStopped = true;
+  };
   let currentStep: string | null = null;
   let bar: ReturnType<typeof bars.create> | null = null;
   let stepStarted = performance.now();
@@ -289,14 +294,14 @@ async function main(): Promise<void> {
       `Seeding ${url.replace(/\/\/[^@/]*@/, "//***@")}: ${counts.suppliers} suppliers, ${counts.products} products, ${counts.caseStudies} case studies`,
     );
     const result = await seedDatabase(prisma, { ...counts, onProgress });
-    bars.stop();
+    stopBars();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const width = Math.max(...Object.keys(result).map((k) => k.length));
     console.log("\nRows seeded:");
     for (const [table, n] of Object.entries(result)) console.log(`  ${table.padEnd(width)}  ${String(n).padStart(8)}`);
     console.log(`\nDone in ${seconds} s. Demo password for every demo account: ${DEMO_ACCOUNTS[0].password}`);
   } finally {
-    bars.stop();
+    stopBars();
     await prisma.$disconnect();
   }
 }

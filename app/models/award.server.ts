@@ -75,6 +75,7 @@ export async function listSupplierAwards(supplierId: string, onDate: Date) {
   });
   return awards.map((a) => ({
     id: a.id,
+    lotId: a.lotId,
     reference: a.reference,
     awardedAt: a.awardedAt,
     verified: a.verified,

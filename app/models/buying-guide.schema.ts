@@ -67,27 +67,42 @@ export const DATE_MESSAGES = {
 
 const datePart = z.union([z.string(), z.number()]).optional().transform((v) => (v === undefined ? "" : String(v).trim()));
 
-/** Day, month and year boxes → `startDate` as YYYY-MM-DD, with GOV.UK date-input messages. */
-export function dateInputSchema(name: string, messages: { missing: string; invalid: string; include: (parts: string[]) => string; year: string }) {
-  return z
-    .object({ [`${name}-day`]: datePart, [`${name}-month`]: datePart, [`${name}-year`]: datePart })
-    .transform((parts, ctx) => {
-      const day = parts[`${name}-day`] ?? "";
-      const month = parts[`${name}-month`] ?? "";
-      const year = parts[`${name}-year`] ?? "";
-      const fail = (message: string) => {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message, path: [name] });
-        return z.NEVER;
-      };
-      if (!day && !month && !year) return fail(messages.missing);
-      const missing = [!day && "day", !month && "month", !year && "year"].filter((p): p is string => Boolean(p));
-      if (missing.length) return fail(messages.include(missing));
-      if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month)) return fail(messages.invalid);
-      if (!/^\d{4}$/.test(year)) return fail(messages.year);
-      const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
-      if (!isIsoDate(iso)) return fail(messages.invalid);
-      return iso;
-    });
+export interface DateMessages {
+  missing: string;
+  invalid: string;
+  year: string;
+  include: (parts: string[]) => string;
+}
+
+/** Day, month and year as typed → YYYY-MM-DD, or the GOV.UK message saying what is wrong. */
+export function isoFromDateParts(day: string, month: string, year: string, messages: DateMessages): { ok: true; iso: string } | { ok: false; message: string } {
+  if (!day && !month && !year) return { ok: false, message: messages.missing };
+  const missing = [!day && "day", !month && "month", !year && "year"].filter((p): p is string => Boolean(p));
+  if (missing.length) return { ok: false, message: messages.include(missing) };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month)) return { ok: false, message: messages.invalid };
+  if (!/^\d{4}$/.test(year)) return { ok: false, message: messages.year };
+  const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  return isIsoDate(iso) ? { ok: true, iso } : { ok: false, message: messages.invalid };
+}
+
+/** The three boxes of a date input named `name` (name-day, name-month, name-year), as schema fields. */
+export function datePartFields<N extends string>(name: N) {
+  return { [`${name}-day`]: datePart, [`${name}-month`]: datePart, [`${name}-year`]: datePart } as {
+    [K in `${N}-day` | `${N}-month` | `${N}-year`]: typeof datePart;
+  };
+}
+
+/** Day, month and year boxes → YYYY-MM-DD, with GOV.UK date-input messages on `name`. */
+export function dateInputSchema(name: string, messages: DateMessages) {
+  return z.object(datePartFields(name)).transform((parts, ctx) => {
+    const get = (part: string) => (parts as Record<string, string>)[`${name}-${part}`] ?? "";
+    const result = isoFromDateParts(get("day"), get("month"), get("year"), messages);
+    if (!result.ok) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.message, path: [name] });
+      return z.NEVER;
+    }
+    return result.iso;
+  });
 }
 
 export const startDateStepSchema = dateInputSchema("startDate", DATE_MESSAGES).transform((startDate) => ({ startDate }));

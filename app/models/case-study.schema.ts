@@ -177,19 +177,12 @@ export function unflattenFormValues(input: unknown): unknown {
       continue;
     }
     const parts = key.split(".");
+    if (parts.length > 4 || parts.some((p) => !p || (/^\d+$/.test(p) && Number(p) > 60) || p === "__proto__" || p === "constructor" || p === "prototype")) continue;
     let node: Record<string, unknown> | unknown[] = out;
-    let ok = true;
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i];
       const isIndex = /^\d+$/.test(part);
-      if (isIndex && Number(part) > 60) {
-        ok = false;
-        break;
-      }
-      if (!isIndex && Array.isArray(node)) {
-        ok = false;
-        break;
-      }
+      if (!isIndex && Array.isArray(node)) break;
       if (i === parts.length - 1) {
         (node as Record<string, unknown>)[part] = value;
         break;
@@ -203,7 +196,6 @@ export function unflattenFormValues(input: unknown): unknown {
         node = created;
       }
     }
-    if (!ok) continue;
   }
   return out;
 }
@@ -461,3 +453,44 @@ export const reuseQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
 export type ReuseQuery = z.infer<typeof reuseQuerySchema>;
+
+// ───────────────────────────── reading a post ────────────────────────────────
+
+export type ReadCaseStudyForm =
+  | { kind: "form-only"; intent: (typeof FORM_ONLY_INTENTS)[number]; values: Record<string, unknown>; productQuery: string; productIds: string[] }
+  | { kind: "invalid"; errors: Record<string, string[]>; values: Record<string, unknown>; productQuery: string; productIds: string[] }
+  | { kind: "valid"; data: CaseStudyInput; values: Record<string, unknown>; productQuery: string; productIds: string[] };
+
+/**
+ * A posted case study form: "add a row" and "find products" only re-show the form with the
+ * answers kept; saving validates with the schema. `values` are echoed back into the form.
+ */
+export function readCaseStudyForm(formData: FormData): ReadCaseStudyForm {
+  const values: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.length > 80) continue;
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string").map((v) => v.slice(0, 10_000));
+    values[key] = key === "productIds" || all.length > 1 ? all.slice(0, 50) : all[0];
+  }
+  const intent = typeof values.intent === "string" ? values.intent : "submit";
+  const productQuery = typeof values.productQuery === "string" ? values.productQuery.slice(0, 100) : "";
+  const productIds = (Array.isArray(values.productIds) ? values.productIds : []).filter((id): id is string => typeof id === "string" && /^[A-Za-z0-9_-]{1,40}$/.test(id));
+  if ((FORM_ONLY_INTENTS as readonly string[]).includes(intent)) {
+    return { kind: "form-only", intent: intent as (typeof FORM_ONLY_INTENTS)[number], values, productQuery, productIds };
+  }
+  const result = caseStudyFormSchema.safeParse(values);
+  if (result.success) return { kind: "valid", data: result.data, values, productQuery, productIds };
+  const errors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return { kind: "invalid", errors, values, productQuery, productIds };
+}
+
+export const ADDING_FOR_INTENT: Record<string, RepeatableGroup | null> = {
+  "add-metric": "metrics",
+  "add-asset": "assets",
+  "add-unlisted": "unlisted",
+  "find-products": null,
+};

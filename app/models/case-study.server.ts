@@ -10,6 +10,7 @@ import { enqueueSearchUpdate } from "./search-outbox.server";
 import { diffSnapshots, parseSnapshot, compareSnapshots, type CaseStudySnapshot, type FieldChange } from "./case-study-snapshot";
 import type { CaseStudyInput, ModerationInput, ReuseQuery, SupplierResponseInput } from "./case-study.schema";
 import { slugify } from "./service-area.schema";
+import { peersOf, rankByPeer } from "./peers.server";
 
 // ───────────────────────────── used by the home and framework pages ──────────
 
@@ -228,7 +229,8 @@ async function checkReferences(input: CaseStudyInput, alreadyLinkedProductIds: s
 }
 
 async function uniqueSlug(title: string, tx: Tx): Promise<string> {
-  const base = slugify(title).slice(0, 80).replace(/-+$/, "") || "case-study";
+  // "new" is a page of its own (/case-studies/new).
+  const base = slugify(title).slice(0, 80).replace(/-+$/, "").replace(/^new$/, "new-case-study") || "case-study";
   const taken = new Set((await tx.caseStudy.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((r) => r.slug));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
@@ -631,4 +633,85 @@ export async function listReusableAssets(query: ReuseQuery, pageSize = 20) {
     }),
   ]);
   return { total: matching.length, councils: new Set(matching.map((m) => m.caseStudy.councilId)).size, items, pageSize };
+}
+
+// ───────────────────────────── form support ──────────────────────────────────
+
+/** The choices the form offers: service areas, lots, and the product finder's results. */
+export async function loadFormOptions(productQuery: string, productIds: string[]) {
+  const [serviceAreas, lots, picker] = await Promise.all([
+    prisma.serviceArea.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+    listLotsForSelect(),
+    listProductsForPicker(productQuery, productIds),
+  ]);
+  return { serviceAreas, lots, picker: { ...picker, query: productQuery.trim().slice(0, 100) } };
+}
+
+/** A saved case study as the form's flat field values ("metrics.0.before" and so on). */
+export function formValuesFor(cs: FullCaseStudy): Record<string, unknown> {
+  const values: Record<string, unknown> = {
+    title: cs.title,
+    serviceAreaId: cs.serviceAreaId,
+    summary: cs.summary,
+    problem: cs.problem,
+    approach: cs.approach,
+    outcomeNarrative: cs.outcomeNarrative,
+    costExact: cs.costExact == null ? "" : String(cs.costExact),
+    // A band derived from the exact cost is not shown as a separate answer.
+    costBand: cs.costExact == null ? cs.costBand ?? "" : "",
+    funding: cs.funding,
+    lotId: cs.lotId ?? "",
+    buyingRoute: cs.buyingRoute ?? "",
+    lessons: cs.lessons,
+    contactName: cs.contactName,
+    contactEmail: cs.contactEmail,
+    productIds: cs.products.map((p) => p.productId).filter((id): id is string => Boolean(id)),
+  };
+  for (const [name, date] of [["startDate", cs.startDate], ["endDate", cs.endDate]] as const) {
+    values[`${name}.day`] = date ? String(date.getUTCDate()) : "";
+    values[`${name}.month`] = date ? String(date.getUTCMonth() + 1) : "";
+    values[`${name}.year`] = date ? String(date.getUTCFullYear()) : "";
+  }
+  cs.metrics.forEach((m, i) => {
+    values[`metrics.${i}.name`] = m.name;
+    values[`metrics.${i}.before`] = String(m.before);
+    values[`metrics.${i}.after`] = String(m.after);
+    values[`metrics.${i}.unit`] = m.unit;
+    values[`metrics.${i}.higherIsBetter`] = m.higherIsBetter ? "true" : "";
+  });
+  cs.products
+    .filter((p) => !p.productId)
+    .forEach((p, i) => {
+      values[`unlisted.${i}.name`] = p.unlistedName ?? "";
+      values[`unlisted.${i}.supplierName`] = p.unlistedSupplierName ?? "";
+    });
+  cs.assets.forEach((a, i) => {
+    values[`assets.${i}.title`] = a.title;
+    values[`assets.${i}.type`] = a.type;
+    values[`assets.${i}.url`] = a.url;
+    values[`assets.${i}.licence`] = a.licence;
+    values[`assets.${i}.description`] = a.description;
+  });
+  return values;
+}
+
+// ───────────────────────────── the public page ───────────────────────────────
+
+/** Everything the case study page shows: the story, its links, supplier responses and peers. */
+export async function getCaseStudyPageData(slug: string) {
+  const cs = await getCaseStudyBySlug(slug);
+  if (!cs) return null;
+  const productIds = cs.products.map((p) => p.productId).filter((id): id is string => Boolean(id));
+  const [{ self, profiles, peers }, candidates, otherCouncils] = await Promise.all([
+    peersOf(cs.councilId, 5),
+    listRelatedCandidates(cs, productIds),
+    listOtherCouncilsUsingProducts(productIds, cs.councilId),
+  ]);
+  const related = self ? rankByPeer(self, profiles, candidates, 5) : candidates.slice(0, 5).map((item) => ({ item, score: 0, reasons: [] as string[] }));
+  return {
+    caseStudy: cs,
+    peers: peers.map((p) => ({ code: p.council.code, name: p.council.name, score: p.score, reasons: p.reasons })),
+    related: related.map((r) => ({ slug: r.item.slug, title: r.item.title, council: r.item.council.name, serviceArea: r.item.serviceArea.name, score: r.score, reasons: r.reasons })),
+    otherCouncils,
+  };
 }

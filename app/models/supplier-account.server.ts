@@ -10,6 +10,7 @@ import { hashPassword } from "~/utils/password.server";
 import { hashToken } from "~/utils/verification.server";
 import { syncSearch } from "~/search/index.server";
 import { recordAudit } from "./audit.server";
+import { createVerificationToken } from "./user.server";
 import { enqueueSearchUpdate, type OutboxEntity } from "./search-outbox.server";
 import { computeSupplierSize, isSme } from "./supplier-size";
 import type { AccreditationKind, SupplierProfileInput, SupplierRegistrationInput } from "./supplier-account.schema";
@@ -146,7 +147,8 @@ export async function registerSupplier(
   const passwordHash = await hashPassword(input.password);
   const at = now();
   try {
-    const created = await prisma.$transaction(async (tx) => {
+    type Outcome = { duplicates: { companyTaken: boolean; emailTaken: boolean } } | { duplicates: null; userId: string; supplierId: string; slug: string };
+    const created = await prisma.$transaction(async (tx): Promise<Outcome> => {
       const dup = await findDuplicates(tx, input.companyNumber, input.email);
       if (dup.companyTaken || dup.emailTaken) return { duplicates: dup };
       const supplier = await tx.supplier.create({
@@ -173,13 +175,13 @@ export async function registerSupplier(
         tx,
       );
       await enqueueSearchUpdate(tx, [{ entityType: "supplier", entityId: supplier.id }]);
-      return { supplier, user };
+      return { duplicates: null, userId: user.id, supplierId: supplier.id, slug: supplier.slug };
     });
-    if ("duplicates" in created) {
+    if (created.duplicates) {
       return { ok: false, errors: duplicateErrors(input.companyNumber, created.duplicates.companyTaken, created.duplicates.emailTaken) };
     }
     await syncSearchAfterCommit();
-    return { ok: true, userId: created.user.id, supplierId: created.supplier.id, slug: created.supplier.slug };
+    return { ok: true, userId: created.userId, supplierId: created.supplierId, slug: created.slug };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Someone registered the same company or email between our check and our insert.
@@ -187,6 +189,23 @@ export async function registerSupplier(
     if (!dup.companyTaken && !dup.emailTaken) throw error;
     return { ok: false, errors: duplicateErrors(input.companyNumber, dup.companyTaken, dup.emailTaken) };
   }
+}
+
+const EMAIL_VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Mails the new supplier user a one-time link to confirm their email address (the same
+ * /verify-email link buyers get, worded for suppliers). Only the token's hash is stored.
+ */
+export async function sendSupplierVerificationEmail({ userId, email, origin }: { userId: string; email: string; origin: string }) {
+  const token = crypto.randomBytes(32).toString("base64url");
+  await createVerificationToken(userId, "email-verification", hashToken(token), new Date(now().getTime() + EMAIL_VERIFICATION_TTL_MS));
+  const link = `${origin}/verify-email?token=${token}`;
+  await sendMail({
+    to: email,
+    subject: "Confirm your email address for Council Marketplace",
+    text: `Your organisation is registered on Council Marketplace. Confirm your email address:\n${link}\n\nThe link works once and expires in 24 hours.`,
+  });
 }
 
 // ── profile ──────────────────────────────────────────────────────────────
@@ -311,7 +330,8 @@ export async function inviteColleague(
   const at = now();
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = new Date(at.getTime() + INVITATION_TTL_MS);
-  const result = await prisma.$transaction(async (tx) => {
+  type Outcome = { ok: false; errors: FieldErrors } | { ok: true; supplierName: string; resent: boolean };
+  const result = await prisma.$transaction(async (tx): Promise<Outcome> => {
     const supplier = await tx.supplier.findUnique({ where: { id: input.supplierId }, select: { tradingName: true } });
     if (!supplier) return { ok: false as const, errors: { form: ["Your organisation could not be found"] } };
     const existing = await tx.user.findUnique({

@@ -3,12 +3,11 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors } from "~/components/supplier-account";
 import { supplierRegistrationSchema } from "~/models/supplier-account.schema";
-import { registerSupplier } from "~/models/supplier-account.server";
+import { registerSupplier, sendSupplierVerificationEmail } from "~/models/supplier-account.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { startSession } from "~/utils/session.server";
-import { sendVerificationEmail } from "~/utils/verification.server";
 
 export const meta: MetaFunction = () => pageTitle("Register your organisation");
 export const handle = { title: "Register your organisation" };
@@ -24,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { password: _password, confirmPassword: _confirm, ...values } = parsed.data;
     return Response.json({ errors: result.errors, values }, { status: 400 });
   }
-  await sendVerificationEmail({ userId: result.userId, email: parsed.data.email, origin: new URL(request.url).origin });
+  await sendSupplierVerificationEmail({ userId: result.userId, email: parsed.data.email, origin: new URL(request.url).origin });
   return startSession(request, { userId: result.userId, redirectTo: "/supplier/profile?registered=1", ip });
 }
 

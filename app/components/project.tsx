@@ -1,0 +1,42 @@
+// Shared pieces of the buying-project pages.
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { FieldValues, UseFormRegister } from "react-hook-form";
+import { PROJECT_STATUS_LABELS } from "~/models/project.schema";
+import { BackLink } from "./buying";
+
+export function ProjectStatusTag({ status }: { status: string }) {
+  const s = PROJECT_STATUS_LABELS[status] ?? { label: status, tag: "govuk-tag--grey" };
+  return <strong className={`govuk-tag ${s.tag}`}>{s.label}</strong>;
+}
+
+/** Caption with the project's name, the page heading and a back link to the task list. */
+export function ProjectPageHeader({ project, title, back = true }: { project: { id: string; title: string }; title: ReactNode; back?: boolean }) {
+  return (
+    <>
+      {back ? <BackLink to={`/projects/${project.id}`}>Back to the project</BackLink> : null}
+      <span className="govuk-caption-l">{project.title}</span>
+      <h1 className="govuk-heading-l">{title}</h1>
+    </>
+  );
+}
+
+/** Why the forms are missing: unconfirmed email, someone else's council (admin), or a decided project. */
+export function ReadOnlyNotice({ verified, canEdit, locked }: { verified: boolean; canEdit: boolean; locked?: boolean }) {
+  if (!verified) {
+    return (
+      <div className="govuk-inset-text">
+        You need to confirm your email address before you can start or change a buying project.{" "}
+        <Link className="govuk-link" to="/verify-email">Find out how to confirm your email address</Link>.
+      </div>
+    );
+  }
+  if (!canEdit) return <div className="govuk-inset-text">You can view this project, but only its council&apos;s buyers can change it.</div>;
+  if (locked) return <div className="govuk-inset-text">The outcome of this project has been recorded, so this part of the record can no longer be changed.</div>;
+  return null;
+}
+
+/** The version of the project the page showed; registered with react-hook-form when the form uses it. */
+export function HiddenLock({ lockVersion, register }: { lockVersion: number; register?: UseFormRegister<FieldValues> }) {
+  return register ? <input type="hidden" {...register("lockVersion")} value={lockVersion} /> : <input type="hidden" name="lockVersion" value={lockVersion} />;
+}

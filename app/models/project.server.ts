@@ -1,0 +1,592 @@
+// Buying projects: a council's record of one purchase, from requirements to award.
+// Prisma access only. Every change writes an AuditEvent in the same transaction;
+// edits to the project's own fields and whole-set children (criteria, scores,
+// outcome, notices) compare-and-increment BuyingProject.lockVersion; frozen
+// searches are written once and never updated.
+import { prisma, type Prisma, type Tx } from "~/utils/db.server";
+import { now } from "~/utils/clock.server";
+import { searchIndex, syncSearch } from "~/search/index.server";
+import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
+import { recordAudit } from "./audit.server";
+import { enqueueSearchUpdate } from "./search-outbox.server";
+import { findBuyingRoutes } from "./buying-guide.server";
+import { createCaseStudy } from "./case-study.server";
+import {
+  CONCURRENCY_MESSAGE,
+  PROJECT_MESSAGES,
+  PROJECT_STATUS_FOR_OUTCOME,
+  agreementSlugOf,
+  caseStudyBuyingRoute,
+  isDirectAwardRoute,
+  maxFrozenResults,
+  parseSavedFilters,
+  savedSearchFromParams,
+  savedSearchQueryString,
+  type CreateProjectInput,
+  type CriteriaInput,
+  type OutcomeInput,
+  type ScoresInput,
+} from "./project.schema";
+
+export interface Actor {
+  id: string;
+  ip?: string | null;
+}
+
+type Errors = Record<string, string[]>;
+export type Failure = { ok: false; status: 400 | 403 | 404 | 409; errors: Errors };
+type Outcome<T extends object = object> = ({ ok: true } & T) | Failure;
+
+const fail = (status: Failure["status"], field: string, message: string): Failure => ({ ok: false, status, errors: { [field]: [message] } });
+
+class StaleProjectError extends Error {}
+
+/** Compare-and-increment: the write only happens if nobody changed the project since `lockVersion` was read. */
+async function bumpLockVersion(tx: Tx, projectId: string, lockVersion: number, data: Prisma.BuyingProjectUpdateManyMutationInput = {}) {
+  const { count } = await tx.buyingProject.updateMany({
+    where: { id: projectId, lockVersion },
+    data: { ...data, lockVersion: { increment: 1 }, updatedAt: now() },
+  });
+  if (count === 0) throw new StaleProjectError();
+}
+
+async function inTransaction<T extends object>(work: (tx: Tx) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  try {
+    return await prisma.$transaction((tx) => work(tx));
+  } catch (error) {
+    if (error instanceof StaleProjectError) return fail(409, "form", CONCURRENCY_MESSAGE);
+    throw error;
+  }
+}
+
+function audit(tx: Tx, actor: Actor, projectId: string, action: string, before: unknown, after: unknown) {
+  return recordAudit({ actorId: actor.id, action: `project.${action}`, entityType: "project", entityId: projectId, before, after, ip: actor.ip }, tx);
+}
+
+const lockedFailure = () =>
+  fail(409, "form", "This project has an outcome recorded, so its requirements, searches, shortlist and evaluation can no longer be changed.");
+
+// ───────────────────────────── reading ───────────────────────────────────────
+
+/** Just enough to decide who may see or change a project. */
+export function getProjectOwnership(id: string) {
+  return prisma.buyingProject.findUnique({ where: { id }, select: { id: true, councilId: true } });
+}
+
+export function listProjectsForCouncil(councilId: string | null) {
+  return prisma.buyingProject.findMany({
+    where: councilId ? { councilId } : {},
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take: 200,
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      routeId: true,
+      estimatedValue: true,
+      updatedAt: true,
+      council: { select: { name: true } },
+      owner: { select: { name: true } },
+    },
+  });
+}
+
+export function listOpenProjectsForCouncil(councilId: string) {
+  return prisma.buyingProject.findMany({
+    where: { councilId, status: "open" },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    select: { id: true, title: true, routeId: true, updatedAt: true },
+  });
+}
+
+const projectInclude = {
+  council: { select: { id: true, code: true, name: true, officialName: true, nation: true } },
+  owner: { select: { name: true, email: true } },
+  savedSearches: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  frozenSearches: {
+    orderBy: [{ frozenAt: "asc" }, { id: "asc" }],
+    include: { results: { orderBy: { position: "asc" }, include: { productVersion: { select: { versionNumber: true } } } } },
+  },
+  shortlist: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { frozenResult: true, scores: true } },
+  criteria: { orderBy: [{ position: "asc" }, { id: "asc" }] },
+  outcome: { include: { productVersion: { select: { id: true, name: true, versionNumber: true, productId: true } } } },
+  notices: { orderBy: { id: "asc" } },
+} satisfies Prisma.BuyingProjectInclude;
+
+export type FullProject = Prisma.BuyingProjectGetPayload<{ include: typeof projectInclude }>;
+
+export function getProject(id: string) {
+  return prisma.buyingProject.findUnique({ where: { id }, include: projectInclude });
+}
+
+export function listProjectHistory(projectId: string) {
+  return prisma.auditEvent.findMany({
+    // Refused attempts by other organisations are for administrators, not the project's history.
+    where: { entityType: "project", entityId: projectId, action: { startsWith: "project." } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 500,
+    include: { actor: { select: { name: true, email: true } } },
+  });
+}
+
+// ───────────────────────────── starting a project ────────────────────────────
+
+/** Creates the project with the notices checklist of the chosen route, if the route is open for these answers. */
+export async function createProject(input: CreateProjectInput, actor: Actor & { councilId: string }): Promise<Outcome<{ projectId: string }>> {
+  const { title, routeId, ...answers } = input;
+  const result = await findBuyingRoutes(answers, actor.councilId);
+  const route = result.routes.find((r) => r.id === routeId);
+  if (!route) return fail(400, "routeId", PROJECT_MESSAGES.routeNotOpen);
+  return inTransaction(async (tx) => {
+    const at = now();
+    const project = await tx.buyingProject.create({
+      data: {
+        councilId: actor.councilId,
+        ownerId: actor.id,
+        title,
+        category: answers.category,
+        estimatedValue: answers.valuePence / 100,
+        contractMonths: answers.contractMonths,
+        procurementStart: new Date(`${answers.startDate}T00:00:00.000Z`),
+        nation: answers.nation,
+        securityClassification: answers.security,
+        termsUnchanged: answers.termsUnchanged,
+        routeId,
+        createdAt: at,
+        updatedAt: at,
+        notices: {
+          create: route.notices.map((n) => ({ code: n.code, title: /^UK\d+$/.test(n.code) ? `${n.name} (${n.code})` : n.name })),
+        },
+      },
+      select: { id: true },
+    });
+    await audit(tx, actor, project.id, "created", null, {
+      title,
+      routeId,
+      routeTitle: route.title,
+      answers: { ...answers, valuePence: answers.valuePence },
+      notices: route.notices.map((n) => n.code),
+    });
+    return { ok: true, projectId: project.id };
+  });
+}
+
+// ───────────────────────────── (a) requirements and budget ───────────────────
+
+export async function updateRequirements(
+  projectId: string,
+  input: { lockVersion: number; requirements: string; budgetApproved: boolean },
+  actor: Actor,
+): Promise<Outcome> {
+  return inTransaction(async (tx) => {
+    const before = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, requirements: true, budgetApproved: true, budgetApprovedAt: true } });
+    if (!before) return fail(404, "form", "Project not found");
+    if (before.status !== "open") return lockedFailure();
+    const budgetApprovedAt = input.budgetApproved ? (before.budgetApproved ? before.budgetApprovedAt : now()) : null;
+    await bumpLockVersion(tx, projectId, input.lockVersion, { requirements: input.requirements, budgetApproved: input.budgetApproved, budgetApprovedAt });
+    await audit(tx, actor, projectId, "requirements-updated", { requirements: before.requirements, budgetApproved: before.budgetApproved }, {
+      requirements: input.requirements,
+      budgetApproved: input.budgetApproved,
+    });
+    return { ok: true };
+  });
+}
+
+// ───────────────────────────── (b) saved searches ────────────────────────────
+
+export type ParsedProjectSearch = { ok: true; params: SearchParams } | { ok: false; errors: string[] };
+
+/** A /search query string as a products search; the same validation as /search. */
+export function parseProjectSearch(search: URLSearchParams): ParsedProjectSearch {
+  const copy = new URLSearchParams(search);
+  const type = copy.get("type");
+  if (type && type !== "all" && type !== "products") return { ok: false, errors: ["Only searches for products and services can be saved to a project"] };
+  copy.set("type", "products");
+  const parsed = parseSearchParams(copy);
+  return parsed.success ? { ok: true, params: parsed.data } : { ok: false, errors: parsed.errors };
+}
+
+export async function saveSearch(projectId: string, params: SearchParams, actor: Actor): Promise<Outcome<{ savedSearchId: string }>> {
+  const { query, filters } = savedSearchFromParams(params);
+  return inTransaction(async (tx) => {
+    const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true } });
+    if (!project) return fail(404, "form", "Project not found");
+    if (project.status !== "open") return lockedFailure();
+    const saved = await tx.savedSearch.create({
+      data: { projectId, type: "products", query, filters: JSON.stringify(filters), createdById: actor.id, createdAt: now() },
+      select: { id: true },
+    });
+    await audit(tx, actor, projectId, "search-saved", null, { savedSearchId: saved.id, query, filters });
+    return { ok: true, savedSearchId: saved.id };
+  });
+}
+
+export function savedSearchParams(saved: { query: string; filters: string }): SearchParams | null {
+  const parsed = parseProjectSearch(new URLSearchParams(savedSearchQueryString(saved.query, saved.filters)));
+  return parsed.ok ? parsed.params : null;
+}
+
+/** How many results each saved search has now (so the officer knows before freezing). */
+export async function countSavedSearchResults(saved: { id: string; query: string; filters: string }[]): Promise<Record<string, number | null>> {
+  const counts: Record<string, number | null> = {};
+  for (const s of saved) {
+    const params = savedSearchParams(s);
+    counts[s.id] = params ? (await searchIndex("products", params, { page: 1, pageSize: 1 })).total : null;
+  }
+  return counts;
+}
+
+// ───────────────────────────── (c) freezing ──────────────────────────────────
+
+export function frozenLimitMessage(total: number, max: number, directAward: boolean): string {
+  return directAward
+    ? `This search has ${total} results. For a direct award, narrow your search to ${max} results or fewer; do not combine searches. Refine the search, save it again and freeze that one.`
+    : `This search has ${total} results. Narrow your search to ${max} results or fewer before freezing it.`;
+}
+
+/**
+ * Freezes a saved search: runs it now and stores the query, filters, time and each
+ * listing's exact published version with the details the officer saw. Never updated.
+ */
+export async function freezeSavedSearch(projectId: string, savedSearchId: string, actor: Actor): Promise<Outcome<{ frozenSearchId: string; count: number }>> {
+  const project = await prisma.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, routeId: true } });
+  if (!project) return fail(404, "form", "Project not found");
+  if (project.status !== "open") return lockedFailure();
+  const saved = await prisma.savedSearch.findFirst({ where: { id: savedSearchId, projectId } });
+  if (!saved) return fail(400, "savedSearchId", PROJECT_MESSAGES.savedSearch);
+  const params = savedSearchParams(saved);
+  if (!params) return fail(400, "savedSearchId", "This saved search can no longer be run. Save the search again.");
+
+  // Freeze what is published right now, including changes committed a moment ago.
+  await syncSearch().catch((error) => console.error("search sync before freezing failed", error));
+  const max = maxFrozenResults(project.routeId);
+  const response = await searchIndex("products", params, { page: 1, pageSize: max });
+  if (response.total > max) return fail(400, "savedSearchId", frozenLimitMessage(response.total, max, isDirectAwardRoute(project.routeId)));
+  if (response.total === 0) return fail(400, "savedSearchId", "This search has no results, so there is nothing to freeze. Change the search and save it again.");
+
+  const ids = response.hits.map((h) => h.id);
+  const products = await prisma.product.findMany({
+    where: { id: { in: ids }, status: "published", publishedVersionId: { not: null } },
+    select: {
+      id: true,
+      publishedVersion: { select: { id: true, name: true, priceFrom: true, priceUnit: true } },
+      supplier: { select: { tradingName: true, computedSize: true } },
+    },
+  });
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const rows = ids
+    .map((id) => byId.get(id))
+    .filter((p): p is NonNullable<typeof p> => Boolean(p?.publishedVersion))
+    .map((p, position) => ({
+      position: position + 1,
+      productId: p.id,
+      productVersionId: p.publishedVersion!.id,
+      productName: p.publishedVersion!.name,
+      supplierName: p.supplier.tradingName,
+      supplierSize: p.supplier.computedSize,
+      priceFrom: p.publishedVersion!.priceFrom,
+      priceUnit: p.publishedVersion!.priceUnit,
+    }));
+
+  return inTransaction(async (tx) => {
+    const frozen = await tx.frozenSearch.create({
+      data: {
+        projectId,
+        query: saved.query,
+        filters: saved.filters,
+        resultCount: rows.length,
+        frozenAt: now(),
+        frozenById: actor.id,
+        results: { create: rows },
+      },
+      select: { id: true, frozenAt: true },
+    });
+    await audit(tx, actor, projectId, "search-frozen", null, {
+      frozenSearchId: frozen.id,
+      savedSearchId,
+      query: saved.query,
+      filters: parseSavedFilters(saved.filters),
+      frozenAt: frozen.frozenAt.toISOString(),
+      results: rows.map((r) => ({ position: r.position, productId: r.productId, productVersionId: r.productVersionId })),
+    });
+    return { ok: true, frozenSearchId: frozen.id, count: rows.length };
+  });
+}
+
+export function getFrozenSearch(projectId: string, frozenSearchId: string) {
+  return prisma.frozenSearch.findFirst({
+    where: { id: frozenSearchId, projectId },
+    include: {
+      results: { orderBy: { position: "asc" }, include: { productVersion: { select: { versionNumber: true } } } },
+      project: { select: { id: true, title: true, routeId: true, council: { select: { name: true } } } },
+    },
+  });
+}
+
+// ───────────────────────────── (d) shortlist ─────────────────────────────────
+
+export async function addToShortlist(projectId: string, input: { frozenResultId: string; reason: string }, actor: Actor): Promise<Outcome> {
+  return inTransaction(async (tx) => {
+    const project = await tx.buyingProject.findUnique({
+      where: { id: projectId },
+      select: { status: true, routeId: true, shortlist: { select: { frozenResultId: true, frozenResult: { select: { frozenSearchId: true, frozenSearch: { select: { frozenAt: true } } } } } } },
+    });
+    if (!project) return fail(404, "form", "Project not found");
+    if (project.status !== "open") return lockedFailure();
+    // The owner check is in the where clause: only results frozen for this project.
+    const result = await tx.frozenResult.findFirst({ where: { id: input.frozenResultId, frozenSearch: { projectId } }, select: { id: true, frozenSearchId: true, productName: true, productVersionId: true } });
+    if (!result) return fail(400, "frozenResultId", PROJECT_MESSAGES.frozenResult);
+    if (project.shortlist.some((e) => e.frozenResultId === result.id)) return fail(400, "form", `${result.productName} is already on the shortlist.`);
+    const other = project.shortlist.find((e) => e.frozenResult.frozenSearchId !== result.frozenSearchId);
+    if (isDirectAwardRoute(project.routeId) && other) {
+      return fail(400, "form", "Do not combine searches: for a direct award your shortlist must come from one frozen search. Remove the services from the other search first.");
+    }
+    const entry = await tx.shortlistEntry.create({ data: { projectId, frozenResultId: result.id, reason: input.reason, createdAt: now() }, select: { id: true } });
+    await audit(tx, actor, projectId, "shortlist-added", null, { entryId: entry.id, frozenResultId: result.id, productVersionId: result.productVersionId, productName: result.productName, reason: input.reason });
+    return { ok: true };
+  });
+}
+
+export async function removeFromShortlist(projectId: string, entryId: string, actor: Actor): Promise<Outcome> {
+  return inTransaction(async (tx) => {
+    const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true } });
+    if (!project) return fail(404, "form", "Project not found");
+    if (project.status !== "open") return lockedFailure();
+    const entry = await tx.shortlistEntry.findFirst({ where: { id: entryId, projectId }, include: { frozenResult: { select: { productName: true } }, scores: true } });
+    if (!entry) return fail(400, "form", "That service is no longer on the shortlist.");
+    await tx.shortlistEntry.delete({ where: { id: entry.id } });
+    await audit(tx, actor, projectId, "shortlist-removed", { entryId: entry.id, productName: entry.frozenResult.productName, reason: entry.reason, scores: entry.scores.map((s) => ({ criterionId: s.criterionId, score: s.score })) }, null);
+    return { ok: true };
+  });
+}
+
+// ───────────────────────────── (e) evaluation ────────────────────────────────
+
+/** Replaces the criteria (keeping the ids of rows that stay, so their scores survive); weights sum to 100 (checked by the schema). */
+export async function saveCriteria(projectId: string, input: CriteriaInput, actor: Actor): Promise<Outcome> {
+  return inTransaction(async (tx) => {
+    const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, criteria: { orderBy: { position: "asc" } } } });
+    if (!project) return fail(404, "form", "Project not found");
+    if (project.status !== "open") return lockedFailure();
+    await bumpLockVersion(tx, projectId, input.lockVersion);
+    const existing = new Set(project.criteria.map((c) => c.id));
+    const keep = new Set(input.criteria.map((c) => c.id).filter((id): id is string => Boolean(id && existing.has(id))));
+    await tx.evaluationCriterion.deleteMany({ where: { projectId, id: { notIn: [...keep] } } });
+    for (const c of input.criteria) {
+      const data = { name: c.name, weight: c.weight, description: c.description, position: c.position };
+      if (c.id && keep.has(c.id)) await tx.evaluationCriterion.update({ where: { id: c.id }, data });
+      else await tx.evaluationCriterion.create({ data: { ...data, projectId } });
+    }
+    await audit(
+      tx,
+      actor,
+      projectId,
+      "criteria-saved",
+      project.criteria.map((c) => ({ name: c.name, weight: c.weight, description: c.description })),
+      input.criteria.map((c) => ({ name: c.name, weight: c.weight, description: c.description })),
+    );
+    return { ok: true };
+  });
+}
+
+export async function saveScores(projectId: string, input: ScoresInput, actor: Actor): Promise<Outcome> {
+  return inTransaction(async (tx) => {
+    const project = await tx.buyingProject.findUnique({
+      where: { id: projectId },
+      select: { status: true, criteria: { select: { id: true } }, shortlist: { select: { id: true, scores: true } } },
+    });
+    if (!project) return fail(404, "form", "Project not found");
+    if (project.status !== "open") return lockedFailure();
+    const criteria = new Set(project.criteria.map((c) => c.id));
+    const entries = new Set(project.shortlist.map((e) => e.id));
+    // A row for a criterion or listing that has gone means the page is out of date.
+    if (input.scores.some((s) => !criteria.has(s.criterionId) || !entries.has(s.entryId))) throw new StaleProjectError();
+    await bumpLockVersion(tx, projectId, input.lockVersion);
+    const before = project.shortlist.flatMap((e) => e.scores.map((s) => ({ entryId: e.id, criterionId: s.criterionId, score: s.score, notes: s.notes })));
+    for (const s of input.scores) {
+      const key = { criterionId_shortlistEntryId: { criterionId: s.criterionId, shortlistEntryId: s.entryId } };
+      if (s.score === null) await tx.evaluationScore.deleteMany({ where: { criterionId: s.criterionId, shortlistEntryId: s.entryId } });
+      else await tx.evaluationScore.upsert({ where: key, create: { criterionId: s.criterionId, shortlistEntryId: s.entryId, score: s.score, notes: s.notes }, update: { score: s.score, notes: s.notes } });
+    }
+    await audit(tx, actor, projectId, "scores-saved", before, input.scores);
+    return { ok: true };
+  });
+}
+
+// ───────────────────────────── (f) outcome ───────────────────────────────────
+
+/** Records the outcome; an award makes the product count as "used by" this council, in search too. */
+export async function recordOutcome(projectId: string, input: OutcomeInput, actor: Actor): Promise<Outcome> {
+  const result = await inTransaction(async (tx) => {
+    const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, outcome: { include: { productVersion: { select: { productId: true } } } } } });
+    if (!project) return fail(404, "form", "Project not found");
+    let award: { productVersionId: string; productId: string; supplierId: string; productName: string } | null = null;
+    if (input.kind === "awarded") {
+      const entry = await tx.shortlistEntry.findFirst({
+        where: { id: input.entryId!, projectId },
+        select: { frozenResult: { select: { productVersionId: true, productId: true, productName: true, product: { select: { supplierId: true } } } } },
+      });
+      if (!entry) return fail(400, "entryId", PROJECT_MESSAGES.awardedEntry);
+      const r = entry.frozenResult;
+      award = { productVersionId: r.productVersionId, productId: r.productId, supplierId: r.product.supplierId, productName: r.productName };
+    }
+    await bumpLockVersion(tx, projectId, input.lockVersion, { status: PROJECT_STATUS_FOR_OUTCOME[input.kind] });
+    const data = {
+      kind: input.kind,
+      productVersionId: award?.productVersionId ?? null,
+      supplierId: award?.supplierId ?? null,
+      value: input.valuePence === null ? null : input.valuePence / 100,
+      startDate: input.startDate ? new Date(`${input.startDate}T00:00:00.000Z`) : null,
+      endDate: input.endDate ? new Date(`${input.endDate}T00:00:00.000Z`) : null,
+      justification: input.justification,
+      decidedById: actor.id,
+      decidedAt: now(),
+    };
+    const before = project.outcome;
+    await tx.projectOutcome.upsert({ where: { projectId }, create: { ...data, projectId }, update: data });
+    await audit(
+      tx,
+      actor,
+      projectId,
+      "outcome-recorded",
+      before ? { kind: before.kind, productVersionId: before.productVersionId, value: before.value, justification: before.justification } : null,
+      { kind: input.kind, productVersionId: data.productVersionId, productName: award?.productName ?? null, value: data.value, startDate: input.startDate, endDate: input.endDate, justification: input.justification },
+    );
+    // "Used by N councils" is in the products index: queue the product(s) whose count may change.
+    const affected = [award?.productId, before?.productVersion?.productId].filter((id): id is string => Boolean(id));
+    await enqueueSearchUpdate(tx, [...new Set(affected)].map((entityId) => ({ entityType: "product" as const, entityId })));
+    return { ok: true };
+  });
+  if (result.ok) await syncSearch().catch((error) => console.error("search sync after award failed; the outbox will retry", error));
+  return result;
+}
+
+// ───────────────────────────── (g) notices ───────────────────────────────────
+
+export async function saveNotices(projectId: string, input: { lockVersion: number; done: string[] }, actor: Actor): Promise<Outcome> {
+  return inTransaction(async (tx) => {
+    const items = await tx.noticeChecklistItem.findMany({ where: { projectId } });
+    await bumpLockVersion(tx, projectId, input.lockVersion);
+    const done = new Set(input.done);
+    const at = now();
+    for (const item of items) {
+      const ticked = done.has(item.code);
+      if (ticked !== item.done) await tx.noticeChecklistItem.update({ where: { id: item.id }, data: { done: ticked, doneAt: ticked ? at : null } });
+    }
+    await audit(
+      tx,
+      actor,
+      projectId,
+      "notices-updated",
+      items.filter((i) => i.done).map((i) => i.code),
+      items.filter((i) => done.has(i.code)).map((i) => i.code),
+    );
+    return { ok: true };
+  });
+}
+
+// ───────────────────────────── case study ────────────────────────────────────
+
+const FALLBACK_SERVICE_AREA = "it-infrastructure";
+
+/** A draft case study for the council, filled in from an awarded project; the council finishes it on the case study pages. */
+export async function createCaseStudyFromProject(projectId: string, actor: Actor & { name: string; email: string; councilId: string }): Promise<Outcome<{ slug: string }>> {
+  const project = await prisma.buyingProject.findUnique({
+    where: { id: projectId },
+    include: {
+      council: { select: { name: true } },
+      outcome: {
+        include: {
+          productVersion: {
+            select: {
+              name: true,
+              productId: true,
+              product: { select: { supplier: { select: { tradingName: true } } } },
+              lots: { select: { lot: { select: { id: true, number: true, name: true, agreement: { select: { slug: true, shortName: true, number: true } } } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!project) return fail(404, "form", "Project not found");
+  const outcome = project.outcome;
+  if (!outcome || outcome.kind !== "awarded" || !outcome.productVersion) {
+    return fail(400, "form", "Record the award before turning the project into a case study.");
+  }
+  const previous = await prisma.auditEvent.findFirst({ where: { entityType: "project", entityId: projectId, action: "project.case-study-created" }, orderBy: { createdAt: "desc" } });
+  if (previous?.after) {
+    const slug = (JSON.parse(previous.after) as { slug?: string }).slug;
+    if (slug && (await prisma.caseStudy.findUnique({ where: { slug }, select: { id: true } }))) return { ok: true, slug };
+  }
+  const area = (await prisma.serviceArea.findUnique({ where: { slug: FALLBACK_SERVICE_AREA }, select: { id: true } })) ?? (await prisma.serviceArea.findFirst({ orderBy: { sortOrder: "asc" }, select: { id: true } }));
+  if (!area) return fail(400, "form", "No service areas are set up, so a case study cannot be created yet.");
+
+  const version = outcome.productVersion;
+  const routeAgreement = agreementSlugOf(project.routeId);
+  const lot = version.lots.map((l) => l.lot).find((l) => l.agreement.slug === routeAgreement) ?? version.lots[0]?.lot ?? null;
+  const supplierName = version.product.supplier.tradingName;
+  const how = lot ? `${lot.agreement.shortName} (${lot.agreement.number}) lot ${lot.number}, ${lot.name}` : "our own procurement";
+
+  const created = await createCaseStudy(
+    {
+      intent: "save-draft",
+      lockVersion: null,
+      title: `${version.name} at ${project.council.name}`.slice(0, 200),
+      serviceAreaId: area.id,
+      summary: `${project.council.name} bought ${version.name} from ${supplierName}.`,
+      problem: project.requirements,
+      approach: `We bought it through ${how}. ${outcome.justification}`.trim(),
+      metrics: [],
+      outcomeNarrative: "",
+      costExact: outcome.value,
+      costBand: null,
+      funding: "",
+      startDate: outcome.startDate,
+      endDate: outcome.endDate,
+      productIds: [version.productId],
+      unlisted: [],
+      lotId: lot?.id ?? null,
+      buyingRoute: caseStudyBuyingRoute(project.routeId),
+      assets: [],
+      lessons: "",
+      contactName: actor.name,
+      contactEmail: actor.email,
+    },
+    { id: actor.id, ip: actor.ip, councilId: project.councilId },
+  );
+  if (!created.ok) {
+    return fail(400, "form", created.kind === "invalid" ? Object.values(created.errors).flat()[0] ?? "The case study could not be created." : "The case study could not be created.");
+  }
+  await recordAudit({ actorId: actor.id, action: "project.case-study-created", entityType: "project", entityId: projectId, after: { slug: created.slug }, ip: actor.ip });
+  return { ok: true, slug: created.slug };
+}
+
+// ───────────────────────────── exports ───────────────────────────────────────
+
+/** Everything the OCDS release needs for an awarded project. */
+export async function getProjectAward(projectId: string) {
+  const project = await prisma.buyingProject.findUnique({
+    where: { id: projectId },
+    include: {
+      council: { select: { code: true, name: true, officialName: true, nation: true } },
+      outcome: {
+        include: {
+          productVersion: {
+            select: {
+              id: true,
+              name: true,
+              versionNumber: true,
+              productId: true,
+              product: { select: { supplier: { select: { id: true, legalName: true, tradingName: true, companyNumber: true, computedSize: true } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!project) return null;
+  const slug = agreementSlugOf(project.routeId);
+  const agreement = slug ? await prisma.agreement.findUnique({ where: { slug }, select: { number: true, name: true, sourceUrl: true } }) : null;
+  return { project, agreement };
+}

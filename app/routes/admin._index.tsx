@@ -1,0 +1,42 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { countUnverifiedAwards } from "~/models/award.server";
+import { pageTitle } from "~/utils/meta";
+import { requireRole } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => pageTitle("Admin");
+export const handle = { title: "Admin" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  return { pendingAwards: await countUnverifiedAwards() };
+}
+
+export default function AdminHome() {
+  const { pendingAwards } = useLoaderData<typeof loader>();
+  const sections = [
+    { to: "/admin/moderation", title: "Listings to review", text: "New listings and edits that suppliers have submitted for publication." },
+    { to: "/admin/case-studies", title: "Case studies to review", text: "Case studies that councils have submitted for publication." },
+    {
+      to: "/admin/awards",
+      title: "Awards to verify",
+      text: `Framework awards that suppliers have declared. ${pendingAwards === 1 ? "1 is" : `${pendingAwards} are`} waiting.`,
+    },
+    { to: "/admin/service-areas", title: "Service areas", text: "The council service areas that case studies are grouped by." },
+  ];
+  return (
+    <>
+      <h1 className="govuk-heading-l">Admin</h1>
+      <ul className="govuk-list">
+        {sections.map((s) => (
+          <li key={s.to} className="govuk-!-margin-bottom-6">
+            <h2 className="govuk-heading-m govuk-!-margin-bottom-1">
+              <Link className="govuk-link" to={s.to}>{s.title}</Link>
+            </h2>
+            <p className="govuk-body">{s.text}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

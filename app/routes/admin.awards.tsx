@@ -1,0 +1,161 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, TextareaField, useZodForm } from "~/components/forms";
+import { rejectAwardSchema, rejectAwardServerSchema, verifyAwardSchema } from "~/models/award.schema";
+import { getUnverifiedAward, listUnverifiedAwards, rejectAward, verifyAward } from "~/models/award.server";
+import { now } from "~/utils/clock.server";
+import { formatDate, FRAMEWORK_STATUS_LABELS, SIZE_LABELS } from "~/utils/format";
+import { formDataToObject, parseWithSchema } from "~/utils/forms";
+import { clientIp } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { requireUserWithPermission } from "~/utils/permissions.server";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.rejecting ? "Reject an award" : "Awards to verify");
+export const handle = { title: "Awards to verify" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "verify:award:any");
+  const today = now();
+  const rejectId = new URL(request.url).searchParams.get("reject");
+  if (rejectId) {
+    const award = rejectId.length <= 50 ? await getUnverifiedAward(rejectId, today) : null;
+    if (award) return { rejecting: award, queue: [] };
+  }
+  return { rejecting: null, queue: await listUnverifiedAwards(today) };
+}
+
+type ActionData = { errors: Record<string, string[]>; values: Record<string, unknown> } | undefined;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "verify:award:any");
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    return Response.json({ errors: { form: ["The form could not be read. Try again."] }, values: {} }, { status: 400 });
+  }
+  const input = formDataToObject(formData);
+  const ip = clientIp(context, request);
+
+  if (input.intent === "reject") {
+    const parsed = parseWithSchema(rejectAwardServerSchema, input);
+    if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const result = await rejectAward({ ...parsed.data, actorId: user.id, ip });
+    if (!result.ok) return redirect("/admin/awards", { headers: await flash(request, result.message) });
+    return redirect("/admin/awards", { headers: await flash(request, `Award rejected. ${result.supplierName}'s declaration has been removed.`) });
+  }
+
+  const parsed = parseWithSchema(verifyAwardSchema, input);
+  if (!parsed.success) return Response.json({ errors: { form: ["Choose an award to verify"] }, values: {} }, { status: 400 });
+  const result = await verifyAward({ awardId: parsed.data.awardId, actorId: user.id, ip }, now());
+  if (!result.ok) return Response.json({ errors: { form: [result.message] }, values: {} }, { status: 409 });
+  return redirect("/admin/awards", { headers: await flash(request, `Award verified for ${result.supplierName}`) });
+}
+
+export default function AdminAwards() {
+  const { rejecting, queue } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const { register, errors, onSubmit, error } = useZodForm(rejectAwardSchema, actionData?.errors);
+
+  if (rejecting) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <Link className="govuk-back-link" to="/admin/awards">Back to awards to verify</Link>
+          <h1 className="govuk-heading-l">Reject this award</h1>
+          <dl className="govuk-summary-list">
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Supplier</dt>
+              <dd className="govuk-summary-list__value">{rejecting.supplier.tradingName}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Framework lot</dt>
+              <dd className="govuk-summary-list__value">{rejecting.lotLabel}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Reference</dt>
+              <dd className="govuk-summary-list__value">{rejecting.reference}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Award date</dt>
+              <dd className="govuk-summary-list__value">{formatDate(rejecting.awardedAt)}</dd>
+            </div>
+          </dl>
+          <p className="govuk-body">Rejecting removes the declaration. The reason is kept in the audit log.</p>
+          <Form method="post" noValidate onSubmit={onSubmit}>
+            <input type="hidden" name="awardId" value={rejecting.id} />
+            <TextareaField name="reason" label="Why are you rejecting it?" hint="For example, the reference does not match the framework owner's list of awarded suppliers"
+              defaultValue={actionData?.values?.reason as string | undefined} error={error("reason")} registered={register("reason")} />
+            <div className="govuk-button-group">
+              <button type="submit" name="intent" value="reject" className="govuk-button govuk-button--warning" data-module="govuk-button">Reject award</button>
+              <Link className="govuk-link" to="/admin/awards">Cancel</Link>
+            </div>
+          </Form>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <ErrorSummary errors={actionData?.errors ?? {}} />
+      <Link className="govuk-back-link" to="/admin">Back to admin</Link>
+      <h1 className="govuk-heading-l">Awards to verify</h1>
+      <p className="govuk-body">
+        Check each declaration against the framework owner&apos;s list of awarded suppliers. Only verified awards on live
+        frameworks can carry listings.
+      </p>
+      {queue.length ? (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">{queue.length} waiting, oldest first</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Supplier</th>
+              <th scope="col" className="govuk-table__header">Framework lot</th>
+              <th scope="col" className="govuk-table__header">Reference</th>
+              <th scope="col" className="govuk-table__header">Awarded</th>
+              <th scope="col" className="govuk-table__header">Declared</th>
+              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {queue.map((a) => (
+              <tr className="govuk-table__row" key={a.id}>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/suppliers/${a.supplier.slug}`}>{a.supplier.tradingName}</Link>
+                  <br />
+                  <span className="govuk-body-s">
+                    {a.supplier.companyNumber ?? "No company number"} · {SIZE_LABELS[a.supplier.computedSize] ?? a.supplier.computedSize}
+                  </span>
+                </td>
+                <td className="govuk-table__cell">
+                  {a.lotLabel}{" "}
+                  <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
+                </td>
+                <td className="govuk-table__cell">{a.reference}</td>
+                <td className="govuk-table__cell">{formatDate(a.awardedAt)}</td>
+                <td className="govuk-table__cell">{formatDate(a.declaredAt)}</td>
+                <td className="govuk-table__cell">
+                  <Form method="post">
+                    <input type="hidden" name="awardId" value={a.id} />
+                    <button type="submit" name="intent" value="verify" className="govuk-button govuk-!-margin-bottom-2" data-module="govuk-button">
+                      Verify<span className="govuk-visually-hidden"> {a.reference} for {a.supplier.tradingName}</span>
+                    </button>
+                  </Form>
+                  <Link className="govuk-link" to={`/admin/awards?reject=${encodeURIComponent(a.id)}`}>
+                    Reject<span className="govuk-visually-hidden"> {a.reference} for {a.supplier.tradingName}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="govuk-body">No awards are waiting to be verified.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, TextareaField } from "~/components/forms";
+import { StatusTag } from "~/components/case-study-list";
+import { moderationSchema, STATUS_LABELS } from "~/models/case-study.schema";
+import { getModerationView, moderateCaseStudy } from "~/models/case-study.server";
+import { formatDateTime } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
+import { clientIp, notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { requireUserWithPermission } from "~/utils/permissions.server";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Review: ${data.caseStudy.title}` : "Review a case study");
+export const handle = { title: "Review a case study" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "moderate:case-study:any");
+  const view = await getModerationView(String(params.slug).slice(0, 120));
+  if (!view) throw notFound();
+  return view;
+}
+
+const DONE: Record<string, string> = {
+  approve: "Case study approved and published. The suppliers it names have been told.",
+  reject: "Case study returned to the council with your reason",
+  unpublish: "Case study unpublished",
+};
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requireUserWithPermission(request, "moderate:case-study:any");
+  const parsed = await parseForm(request, moderationSchema);
+  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await moderateCaseStudy(String(params.slug).slice(0, 120), parsed.data, { id: admin.id, ip: clientIp(context, request) });
+  if (!result.ok) return Response.json({ errors: { form: [result.message] } }, { status: 409 });
+  return redirect("/admin/case-studies", { headers: await flash(request, DONE[parsed.data.intent]) });
+}
+
+function Value({ text }: { text: string }) {
+  const lines = text.split("\n").filter(Boolean);
+  if (!lines.length) return <span className="govuk-hint">(blank)</span>;
+  if (lines.length === 1) return <>{lines[0]}</>;
+  return <ul className="govuk-list govuk-!-margin-bottom-0">{lines.map((l, i) => <li key={i}>{l}</li>)}</ul>;
+}
+
+export default function ReviewCaseStudy() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ errors: Record<string, string[]> }>();
+  const errors = actionData?.errors ?? {};
+  const cs = d.caseStudy;
+  const compared = Boolean(d.lastPublished);
+  const changed = d.fields.filter((f) => f.changed).length;
+  return (
+    <>
+      <Link className="govuk-back-link" to="/admin/case-studies">Back to case studies to review</Link>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{cs.council.name}</span>
+      <h1 className="govuk-heading-l">Review: {cs.title}</h1>
+      <p className="govuk-body">
+        <StatusTag status={cs.status} labels={STATUS_LABELS} /> Last saved {formatDateTime(cs.updatedAt)}.{" "}
+        <Link className="govuk-link" to={`/case-studies/${cs.slug}`}>See it as readers will</Link>
+      </p>
+      <p className="govuk-body">
+        {compared
+          ? `${changed} of ${d.fields.length} answers changed since it was last published (${formatDateTime(d.lastPublished!.createdAt)}).`
+          : d.publishedWithoutRevision
+            ? "This case study was published before changes were recorded, so every answer is shown as it is now."
+            : "A new case study: it has never been published, so every answer is shown."}
+      </p>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">{compared ? "What changed since it was last published" : "Every answer"}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Question</th>
+            {compared ? <th scope="col" className="govuk-table__header">Last published</th> : null}
+            <th scope="col" className="govuk-table__header">{compared ? "Now" : "Answer"}</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {d.fields.map((f) => (
+            <tr className="govuk-table__row" key={f.field}>
+              <th scope="row" className="govuk-table__header">
+                {f.label}
+                {compared && f.changed ? <><br /><strong className="govuk-tag govuk-tag--yellow">Changed</strong></> : null}
+              </th>
+              {compared ? <td className={`govuk-table__cell${f.changed ? " cm-diff-removed" : ""}`}><Value text={f.before} /></td> : null}
+              <td className={`govuk-table__cell${compared && f.changed ? " cm-diff-added" : ""}`}><Value text={f.after} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {cs.status === "submitted" ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-half">
+            <h2 className="govuk-heading-m">Approve</h2>
+            <p className="govuk-body">It will be published, added to search and the suppliers it names will be told.</p>
+            <Form method="post" noValidate>
+              <input type="hidden" name="lockVersion" value={cs.lockVersion} />
+              <button type="submit" name="intent" value="approve" className="govuk-button" data-module="govuk-button">Approve and publish</button>
+            </Form>
+          </div>
+          <div className="govuk-grid-column-one-half">
+            <h2 className="govuk-heading-m">Ask for changes</h2>
+            <Form method="post" noValidate>
+              <input type="hidden" name="lockVersion" value={cs.lockVersion} />
+              <TextareaField name="reason" label="What should the council change?" hint="The council sees this" error={errors.reason?.[0]} />
+              <button type="submit" name="intent" value="reject" className="govuk-button govuk-button--warning" data-module="govuk-button">Reject with this reason</button>
+            </Form>
+          </div>
+        </div>
+      ) : cs.status === "published" ? (
+        <>
+          <h2 className="govuk-heading-m">Unpublish</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="lockVersion" value={cs.lockVersion} />
+            <TextareaField name="reason" label="Why are you unpublishing it?" hint="The council sees this" error={errors.reason?.[0]} />
+            <button type="submit" name="intent" value="unpublish" className="govuk-button govuk-button--warning" data-module="govuk-button">Unpublish</button>
+          </Form>
+        </>
+      ) : (
+        <p className="govuk-body">This case study is {STATUS_LABELS[cs.status]?.label.toLowerCase() ?? cs.status}; there is nothing to decide.</p>
+      )}
+    </>
+  );
+}

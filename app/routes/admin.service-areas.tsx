@@ -1,0 +1,65 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { serviceAreaSchema } from "~/models/service-area.schema";
+import { createServiceArea, listServiceAreasWithCounts } from "~/models/service-area.server";
+import { parseForm } from "~/utils/forms";
+import { clientIp } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { requireUserWithPermission } from "~/utils/permissions.server";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Service areas");
+export const handle = { title: "Service areas" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "manage:reference:any");
+  return { areas: await listServiceAreasWithCounts() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireUserWithPermission(request, "manage:reference:any");
+  const parsed = await parseForm(request, serviceAreaSchema);
+  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await createServiceArea(parsed.data, { id: admin.id, ip: clientIp(context, request) });
+  if (!result.ok) return Response.json({ errors: { name: [result.error] }, values: parsed.data }, { status: 400 });
+  return redirect("/admin/service-areas", { headers: await flash(request, `Service area “${result.name}” added`) });
+}
+
+export default function ServiceAreas() {
+  const { areas } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ errors: Record<string, string[]>; values: Record<string, string> }>();
+  const { register, errors, onSubmit, error } = useZodForm(serviceAreaSchema, actionData?.errors);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Service areas</h1>
+        <p className="govuk-body">Case studies are filed under one service area. Councils choose from this list.</p>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">{areas.length} service areas</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Name</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Published case studies</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {areas.map((a) => (
+              <tr className="govuk-table__row" key={a.id}>
+                <td className="govuk-table__cell"><Link className="govuk-link" to={`/case-studies?serviceArea=${a.slug}`}>{a.name}</Link></td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{a._count.caseStudies}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2 className="govuk-heading-m">Add a service area</h2>
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <TextField name="name" label="Name" hint="For example, Coroners and registration" defaultValue={actionData?.values?.name} error={error("name")} registered={register("name")} />
+          <button type="submit" className="govuk-button" data-module="govuk-button">Add service area</button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CaseStudyForm } from "~/components/case-study-form";
+import { StatusTag, VerifyEmailFirst } from "~/components/case-study-list";
+import type { FieldChange } from "~/models/case-study-snapshot";
+import { ADDING_FOR_INTENT, readCaseStudyForm, STATUS_LABELS } from "~/models/case-study.schema";
+import { formValuesFor, getCaseStudyAccess, getCaseStudyBySlug, loadFormOptions, updateCaseStudy } from "~/models/case-study.server";
+import { clientIp, notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { requireUserWithPermission } from "~/utils/permissions.server";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data && "title" in data ? `Edit: ${data.title}` : "Edit a case study");
+export const handle = { title: "Edit a case study" };
+
+const VERIFY_FIRST = "Confirm your email address before you edit a case study";
+
+/** Only officers of the council that wrote it may change it (suppliers and other councils get 403). */
+async function requireEditor(request: Request, slug: string | undefined) {
+  const access = slug && slug.length <= 120 ? await getCaseStudyAccess(slug) : null;
+  if (!access) throw notFound("Case study not found");
+  const user = await requireUserWithPermission(request, "update:case-study:own", {
+    isOwn: (u) => Boolean(u.councilId) && u.councilId === access.councilId,
+    objectId: access.id,
+  });
+  return { user, access };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requireEditor(request, params.slug);
+  if (!user.emailVerifiedAt) return { needsVerification: true as const };
+  const cs = (await getCaseStudyBySlug(String(params.slug)))!;
+  const values = formValuesFor(cs);
+  const query = new URL(request.url).searchParams.get("productQuery") ?? "";
+  const options = await loadFormOptions(query, values.productIds as string[]);
+  return {
+    needsVerification: false as const,
+    slug: cs.slug,
+    title: cs.title,
+    status: cs.status,
+    rejectionReason: cs.rejectionReason,
+    lockVersion: cs.lockVersion,
+    councilName: cs.council.name,
+    values,
+    options,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = await requireEditor(request, params.slug);
+  if (!user.emailVerifiedAt) return Response.json({ errors: { form: [VERIFY_FIRST] }, values: {} }, { status: 403 });
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    return Response.json({ errors: { form: ["The form could not be read. Try submitting it again."] }, values: {} }, { status: 400 });
+  }
+  const read = readCaseStudyForm(formData);
+  const picker = async () => (await loadFormOptions(read.productQuery, read.productIds)).picker;
+  if (read.kind === "form-only") return Response.json({ values: read.values, adding: ADDING_FOR_INTENT[read.intent], picker: await picker() });
+  if (read.kind === "invalid") return Response.json({ errors: read.errors, values: read.values, picker: await picker() }, { status: 400 });
+  const result = await updateCaseStudy(String(params.slug), read.data, { id: user.id, ip: clientIp(context, request) });
+  if (!result.ok && result.kind === "conflict") {
+    return Response.json(
+      {
+        errors: { form: ["Someone else changed this case study since you opened it. Check what changed, then save again if your version should replace theirs."] },
+        values: read.values,
+        picker: await picker(),
+        conflict: result.changes,
+        lockVersion: result.currentLockVersion,
+      },
+      { status: 409 },
+    );
+  }
+  if (!result.ok) return Response.json({ errors: result.errors, values: read.values, picker: await picker() }, { status: 400 });
+  if (result.status === "submitted") {
+    return redirect(`/case-studies/${result.slug}`, { headers: await flash(request, "Case study submitted. An administrator will review it before it is published.") });
+  }
+  return redirect(`/case-studies/${result.slug}/edit`, { headers: await flash(request, "Draft saved") });
+}
+
+type ActionData = {
+  errors?: Record<string, string[]>;
+  values: Record<string, unknown>;
+  adding?: "metrics" | "assets" | "unlisted" | null;
+  picker?: Awaited<ReturnType<typeof loadFormOptions>>["picker"];
+  conflict?: FieldChange[];
+  lockVersion?: number;
+};
+
+export default function EditCaseStudy() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  if (data.needsVerification) return <VerifyEmailFirst action="edit a case study" />;
+  const lockVersion = actionData?.lockVersion ?? data.lockVersion;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={`/case-studies/${data.slug}`}>Back to the case study</Link>
+        <CaseStudyForm
+          key={lockVersion}
+          councilName={data.councilName}
+          values={actionData?.values ?? data.values}
+          serverErrors={actionData?.errors}
+          adding={actionData?.adding ?? null}
+          serviceAreas={data.options.serviceAreas}
+          lots={data.options.lots}
+          picker={actionData?.picker ?? data.options.picker}
+          lockVersion={lockVersion}
+          conflict={actionData?.conflict ?? null}
+          submitLabel={data.status === "submitted" ? "Save and keep in review" : "Submit for review"}
+        >
+          <span className="govuk-caption-l">{data.councilName}</span>
+          <h1 className="govuk-heading-l">Edit: {data.title}</h1>
+          <p className="govuk-body">Status: <StatusTag status={data.status} labels={STATUS_LABELS} /></p>
+          {data.status === "rejected" || data.status === "withdrawn" ? (
+            <div className="govuk-inset-text">
+              <h2 className="govuk-heading-s">{data.status === "rejected" ? "An administrator asked for changes" : "An administrator unpublished this case study"}</h2>
+              <p className="govuk-body">{data.rejectionReason}</p>
+            </div>
+          ) : null}
+          {data.status === "published" ? (
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>
+                This case study is published. If you save changes, it will be hidden until an administrator approves them.
+              </strong>
+            </div>
+          ) : null}
+        </CaseStudyForm>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { DateInputField } from "~/components/date-input";
+import { ChoiceField, ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { orderErrors, SupplierAccountNav } from "~/components/supplier-account";
+import {
+  ACCREDITATION_KINDS,
+  accreditationSchema,
+  accreditationServerSchema,
+  removeAccreditationSchema,
+} from "~/models/supplier-account.schema";
+import { addAccreditation, getSupplierAccount, listAccreditations, removeAccreditation } from "~/models/supplier-account.server";
+import { now } from "~/utils/clock.server";
+import { ACCREDITATION_LABELS, formatDate } from "~/utils/format";
+import { formDataToObject, parseWithSchema } from "~/utils/forms";
+import { clientIp, notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Accreditations");
+export const handle = { title: "Accreditations" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "update:supplier:own");
+  if (!user.supplierId) throw forbidden();
+  const [supplier, accreditations] = await Promise.all([getSupplierAccount(user.supplierId), listAccreditations(user.supplierId)]);
+  if (!supplier) throw notFound();
+  const today = now();
+  return {
+    supplier: { id: supplier.id, tradingName: supplier.tradingName },
+    accreditations: accreditations.map((a) => ({ ...a, expired: Boolean(a.expiresAt && a.expiresAt <= today) })),
+  };
+}
+
+type ActionData = { errors: Record<string, string[]>; values: Record<string, unknown> } | undefined;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    return Response.json({ errors: { form: ["The form could not be read. Try again."] }, values: {} }, { status: 400 });
+  }
+  const input = formDataToObject(formData);
+  const supplierId = typeof input.supplierId === "string" ? input.supplierId : "";
+  const user = await requireUserWithPermission(request, "update:supplier:own", {
+    isOwn: (u) => Boolean(supplierId) && u.supplierId === supplierId,
+    objectId: supplierId || undefined,
+  });
+  const ip = clientIp(context, request);
+
+  if (input.intent === "remove") {
+    const parsed = parseWithSchema(removeAccreditationSchema, input);
+    if (!parsed.success) return Response.json({ errors: { form: ["Choose an accreditation to remove"] }, values: {} }, { status: 400 });
+    const removed = await removeAccreditation({ ...parsed.data, actorId: user.id, ip });
+    if (!removed) return Response.json({ errors: { form: ["That accreditation has already been removed"] }, values: {} }, { status: 409 });
+    return redirect("/supplier/accreditations", { headers: await flash(request, "Accreditation removed") });
+  }
+
+  const parsed = parseWithSchema(accreditationServerSchema, input);
+  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { kind, certificateNumber, expires } = parsed.data;
+  const result = await addAccreditation({ supplierId, kind, certificateNumber, expiresAt: expires, actorId: user.id, ip }, now());
+  if (!result.ok) return Response.json({ errors: result.errors, values: input }, { status: 400 });
+  return redirect("/supplier/accreditations", { headers: await flash(request, `${ACCREDITATION_LABELS[kind]} added`) });
+}
+
+const FIELD_ORDER = ["kind", "certificateNumber", "expires"];
+
+export default function Accreditations() {
+  const { supplier, accreditations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const { register, errors, onSubmit, error } = useZodForm(accreditationSchema, actionData?.errors);
+  const values = actionData?.values;
+  return (
+    <>
+      <SupplierAccountNav />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={orderErrors(errors, FIELD_ORDER)} />
+          <span className="govuk-caption-l">{supplier.tradingName}</span>
+          <h1 className="govuk-heading-l">Accreditations</h1>
+          <p className="govuk-body">Buyers can filter suppliers by accreditations that have not expired.</p>
+          {accreditations.length ? (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--m">Your accreditations</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Accreditation</th>
+                  <th scope="col" className="govuk-table__header">Certificate number</th>
+                  <th scope="col" className="govuk-table__header">Expires</th>
+                  <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {accreditations.map((a) => (
+                  <tr className="govuk-table__row" key={a.id}>
+                    <td className="govuk-table__cell">{ACCREDITATION_LABELS[a.kind] ?? a.kind}</td>
+                    <td className="govuk-table__cell">{a.certificateNumber ?? "Not given"}</td>
+                    <td className="govuk-table__cell">
+                      {a.expiresAt ? formatDate(a.expiresAt) : "Not given"}{" "}
+                      {a.expired ? <strong className="govuk-tag govuk-tag--grey">Expired</strong> : null}
+                    </td>
+                    <td className="govuk-table__cell">
+                      <Form method="post">
+                        <input type="hidden" name="supplierId" value={supplier.id} />
+                        <input type="hidden" name="accreditationId" value={a.id} />
+                        <button type="submit" name="intent" value="remove" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
+                          Remove<span className="govuk-visually-hidden"> {ACCREDITATION_LABELS[a.kind] ?? a.kind} {a.certificateNumber ?? ""}</span>
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="govuk-body">You have not added any accreditations.</p>
+          )}
+
+          <h2 className="govuk-heading-m">Add an accreditation</h2>
+          <Form method="post" noValidate onSubmit={onSubmit}>
+            <input type="hidden" name="supplierId" value={supplier.id} />
+            <ChoiceField type="radio" name="kind" legend="Type of accreditation"
+              options={ACCREDITATION_KINDS.map((k) => ({ value: k, label: ACCREDITATION_LABELS[k] ?? k }))}
+              defaultValue={values?.kind as string | undefined} error={error("kind")} registered={register("kind")} />
+            <TextField name="certificateNumber" label="Certificate number" width="20" spellCheck={false}
+              defaultValue={values?.certificateNumber as string | undefined} error={error("certificateNumber")} registered={register("certificateNumber")} />
+            <DateInputField name="expires" legend="Expiry date" hint="For example, 27 3 2027" error={error} register={register} defaultValues={values} />
+            <button type="submit" name="intent" value="add" className="govuk-button" data-module="govuk-button">Add accreditation</button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, TextareaField, useZodForm } from "~/components/forms";
+import { supplierResponseSchema } from "~/models/case-study.schema";
+import { getCaseStudyAccess, respondToCaseStudy } from "~/models/case-study.server";
+import { getSupplierResponseContext } from "~/models/case-study.server";
+import { parseForm } from "~/utils/forms";
+import { clientIp, notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { requireUserWithPermission } from "~/utils/permissions.server";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Respond to a case study");
+export const handle = { title: "Respond to a case study" };
+
+/** Only a supplier the published case study names may respond; everyone else gets 403. */
+async function requireNamedSupplier(request: Request, slug: string | undefined) {
+  const access = slug && slug.length <= 120 ? await getCaseStudyAccess(slug) : null;
+  if (!access || access.status !== "published") throw notFound("Case study not found");
+  const user = await requireUserWithPermission(request, "respond:case-study:own", {
+    isOwn: (u) => Boolean(u.supplierId) && access.suppliers.some((s) => s.supplierId === u.supplierId),
+    objectId: access.id,
+  });
+  return { user, slug: access.slug };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, slug } = await requireNamedSupplier(request, params.slug);
+  const link = await getSupplierResponseContext(slug, user.supplierId!);
+  if (!link) throw notFound();
+  return {
+    supplierName: user.supplier?.tradingName ?? "",
+    caseStudy: link.caseStudy,
+    response: link.response ?? "",
+    respondedAt: link.respondedAt ? link.respondedAt.toISOString() : "",
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, slug } = await requireNamedSupplier(request, params.slug);
+  const parsed = await parseForm(request, supplierResponseSchema);
+  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await respondToCaseStudy(slug, user.supplierId!, parsed.data, { id: user.id, ip: clientIp(context, request) });
+  if (!result.ok) return Response.json({ errors: { form: [result.message] }, values: parsed.data }, { status: 409 });
+  return redirect(`/case-studies/${slug}`, { headers: await flash(request, "Your response is published on the case study") });
+}
+
+export default function RespondToCaseStudy() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ errors: Record<string, string[]>; values?: { response?: string } }>();
+  const { register, errors, onSubmit, error } = useZodForm(supplierResponseSchema, actionData?.errors);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to="/supplier/case-studies">Back to case studies that name you</Link>
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{d.caseStudy.council.name}</span>
+        <h1 className="govuk-heading-l">Respond to “{d.caseStudy.title}”</h1>
+        <p className="govuk-body">{d.caseStudy.summary}</p>
+        <p className="govuk-body"><Link className="govuk-link" to={`/case-studies/${d.caseStudy.slug}`}>Read the whole case study</Link></p>
+        <div className="govuk-inset-text">
+          Your response is published under the case study, labelled as coming from {d.supplierName}. The council&apos;s text stays as they wrote it.
+        </div>
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <input type="hidden" name="respondedAt" value={d.respondedAt} key={d.respondedAt} />
+          <TextareaField name="response" label={`Response from ${d.supplierName}`} hint="For example, what you learned, or what has changed since. Up to 3,000 characters." rows={8}
+            defaultValue={actionData?.values?.response ?? d.response} error={error("response")} registered={register("response")} />
+          <button type="submit" className="govuk-button" data-module="govuk-button">Publish response</button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// An SME registers itself, declares a G-Cloud 15 lot, an admin verifies it, and the
+// supplier sees it verified. Axe runs on every page on the way.
+import type { Page } from "@playwright/test";
+import { test, expect, expectNoAxeViolations, login } from "./support";
+
+const PASSWORD = "otter lantern quarry meadow";
+const SUPPLIER = {
+  legalName: "Fernhill Cloud Ltd",
+  tradingName: "Fernhill Cloud",
+  companyNumber: "09876543",
+  email: "owner@fernhill-cloud.example",
+  reference: "RM1557.15-L2b-00977",
+};
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+test("a new SME registers, declares a G-Cloud 15 lot, an admin verifies it and the supplier sees it verified", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("link", { name: "register their organisation" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Register your organisation");
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Legal name", { exact: true }).fill(SUPPLIER.legalName);
+  await page.getByLabel("Trading name", { exact: true }).fill(SUPPLIER.tradingName);
+  await page.getByLabel("Companies House number", { exact: true }).fill(SUPPLIER.companyNumber);
+  await page.getByLabel("Region or nation where you are based").selectOption("South East");
+  await page.getByLabel("Website (optional)").fill("https://fernhill-cloud.example");
+  await page.getByLabel("Description", { exact: true }).fill("Managed cloud hosting for district councils.");
+  await page.getByLabel("Number of staff", { exact: true }).fill("12");
+  await page.getByLabel("Annual turnover", { exact: true }).fill("1,800,000");
+  await page.getByRole("radio", { name: "Micro", exact: true }).check();
+  await page.getByLabel("Contact name", { exact: true }).fill("Rowan Hale");
+  await page.getByLabel("Contact email address", { exact: true }).fill("hello@fernhill-cloud.example");
+  await page.getByLabel("Your full name", { exact: true }).fill("Rowan Hale");
+  await page.getByLabel("Your email address", { exact: true }).fill(SUPPLIER.email);
+  await page.getByLabel("Create a password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Confirm password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Register organisation" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Registration complete");
+  await expect(page).toHaveURL(/\/supplier\/profile\?registered=1$/);
+  const size = page.locator(".govuk-summary-list__row", { hasText: "Size buyers see" });
+  await expect(size).toContainText("Small");
+  await expect(size).toContainText("SME");
+  await expect(page.locator(".govuk-inset-text")).toContainText("You declared micro, but with 12 members of staff");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "Declare the framework lots you are awarded on" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Framework awards");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Framework lot").selectOption({ label: "G-Cloud 15 (RM1557.15) lot 2b: General software as a service" });
+  await page.getByLabel("Day").fill("20");
+  await page.getByLabel("Month").fill("9");
+  await page.getByLabel("Year").fill("2026");
+  await page.getByLabel("Award reference").fill(SUPPLIER.reference);
+  await page.getByRole("button", { name: "Declare award" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Award declared");
+  const row = page.getByRole("row", { name: new RegExp(SUPPLIER.reference) });
+  await expect(row).toContainText("Pending verification");
+  await expect(row).toContainText("Live");
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  await login(page, "admin");
+  await page.getByRole("link", { name: "Admin" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Admin");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Awards to verify" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Awards to verify");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: `Verify ${SUPPLIER.reference} for ${SUPPLIER.tradingName}` }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText(`Award verified for ${SUPPLIER.tradingName}`);
+  await expect(page.getByRole("row", { name: new RegExp(SUPPLIER.reference) })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(SUPPLIER.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.goto("/supplier/awards");
+  const verified = page.getByRole("row", { name: new RegExp(SUPPLIER.reference) });
+  await expect(verified).toContainText("Verified");
+  await expect(verified).not.toContainText("Pending verification");
+  await expect(verified.getByRole("button", { name: /Withdraw/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test("the other supplier pages pass axe and a buyer is refused them", async ({ page }) => {
+  await login(page, "supplierA");
+  for (const [path, heading] of [
+    ["/supplier/profile", "Organisation profile"],
+    ["/supplier/accreditations", "Accreditations"],
+    ["/supplier/team", "Team"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    await expectNoAxeViolations(page);
+  }
+  await signOut(page);
+  await login(page, "buyerA");
+  const response = await page.goto("/supplier/profile");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have permission to view or change this");
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { caseStudyFormSchema, readCaseStudyForm, rowCount, unflattenFormValues } from "~/models/case-study.schema";
+import { diffSnapshots } from "~/models/case-study-snapshot";
+
+const complete: Record<string, string | string[]> = {
+  intent: "submit",
+  title: "Online council tax accounts cut calls by a third",
+  serviceAreaId: "sa_revenues-and-benefits",
+  summary: "We moved council tax online.",
+  problem: "Too many calls.",
+  approach: "We bought a product.",
+  "metrics.0.name": "Calls a month",
+  "metrics.0.before": "12,000",
+  "metrics.0.after": "8000",
+  "metrics.0.unit": "calls",
+  "metrics.1.name": "",
+  "metrics.1.before": "",
+  "metrics.1.after": "",
+  "metrics.1.unit": "",
+  outcomeNarrative: "Fewer calls.",
+  costExact: "£45,000",
+  costBand: "",
+  funding: "Transformation budget",
+  "startDate.day": "1",
+  "startDate.month": "4",
+  "startDate.year": "2024",
+  "endDate.day": "",
+  "endDate.month": "",
+  "endDate.year": "",
+  productIds: ["prd_000001"],
+  "unlisted.0.name": "",
+  "unlisted.0.supplierName": "",
+  "assets.0.title": "",
+  "assets.0.type": "",
+  "assets.0.url": "",
+  "assets.0.licence": "",
+  "assets.0.description": "",
+  contactName: "Priya Patel",
+  contactEmail: "Priya.Patel@brighton-hove.gov.uk",
+};
+
+function form(values: Record<string, string | string[]>) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(values)) for (const item of Array.isArray(v) ? v : [v]) fd.append(k, item);
+  return fd;
+}
+
+function errorsOf(values: Record<string, string | string[]>) {
+  const read = readCaseStudyForm(form(values));
+  return read.kind === "invalid" ? read.errors : {};
+}
+
+describe("case study form schema", () => {
+  it("turns a complete plain form post into clean data, ignoring blank rows", () => {
+    const read = readCaseStudyForm(form(complete));
+    expect(read.kind).toBe("valid");
+    if (read.kind !== "valid") return;
+    expect(read.data.metrics).toEqual([{ name: "Calls a month", before: 12000, after: 8000, unit: "calls", higherIsBetter: false }]);
+    expect(read.data.costExact).toBe(45000);
+    expect(read.data.costBand).toBe("30k-100k");
+    expect(read.data.startDate?.toISOString()).toBe("2024-04-01T00:00:00.000Z");
+    expect(read.data.endDate).toBeNull();
+    expect(read.data.assets).toEqual([]);
+    expect(read.data.unlisted).toEqual([]);
+    expect(read.data.contactEmail).toBe("priya.patel@brighton-hove.gov.uk");
+  });
+
+  it("accepts the nested values react-hook-form produces", () => {
+    const nested = unflattenFormValues({ ...complete, productIds: "prd_000001", "metrics.0.higherIsBetter": true });
+    const result = caseStudyFormSchema.safeParse(nested);
+    expect(result.success).toBe(true);
+    if (result.success) expect(result.data.metrics[0].higherIsBetter).toBe(true);
+  });
+
+  it("rejects non-numeric measures with a clear message on the right row", () => {
+    const errors = errorsOf({ ...complete, "metrics.1.name": "Satisfaction", "metrics.1.before": "fourteen", "metrics.1.after": "9" });
+    expect(errors["metrics.1.before"]).toEqual(["Enter the value before as a number, like 14"]);
+    expect(errors["metrics.0.before"]).toBeUndefined();
+  });
+
+  it("refuses an end date before the start date and impossible dates", () => {
+    expect(errorsOf({ ...complete, "endDate.day": "1", "endDate.month": "3", "endDate.year": "2024" }).endDate).toEqual([
+      "End date must be the same as or after the start date",
+    ]);
+    expect(errorsOf({ ...complete, "startDate.day": "31", "startDate.month": "2" }).startDate).toEqual(["Start date must be a real date, like 27 3 2024"]);
+    expect(errorsOf({ ...complete, "startDate.month": "" }).startDate).toEqual(["Start date must include a month"]);
+  });
+
+  it("only accepts https links for reusable assets", () => {
+    const errors = errorsOf({ ...complete, "assets.0.title": "My Account", "assets.0.type": "code", "assets.0.url": "http://example.org", "assets.0.licence": "MIT" });
+    expect(errors["assets.0.url"]?.[0]).toMatch(/starts with https:\/\//);
+    expect(errorsOf({ ...complete, "assets.0.title": "x", "assets.0.type": "code", "assets.0.url": "javascript:alert(1)", "assets.0.licence": "MIT" })["assets.0.url"]).toBeDefined();
+  });
+
+  it("lets a draft be saved with only a title and service area, but still checks what was entered", () => {
+    expect(readCaseStudyForm(form({ intent: "save-draft", title: "Draft", serviceAreaId: "sa_housing" })).kind).toBe("valid");
+    expect(errorsOf({ intent: "save-draft", title: "", serviceAreaId: "" })).toEqual({
+      title: ["Enter a title for the case study"],
+      serviceAreaId: ["Select the service area"],
+    });
+    expect(errorsOf({ intent: "save-draft", title: "Draft", serviceAreaId: "sa_housing", "metrics.0.name": "Days", "metrics.0.before": "x", "metrics.0.after": "2" })).toEqual({
+      "metrics.0.before": ["Enter the value before as a number, like 14"],
+    });
+  });
+
+  it("requires the whole story to submit", () => {
+    const errors = errorsOf({ intent: "submit", title: "T", serviceAreaId: "sa_housing" });
+    expect(Object.keys(errors)).toEqual(
+      expect.arrayContaining(["summary", "problem", "approach", "metrics.0.name", "outcomeNarrative", "costExact", "startDate", "productIds", "contactName", "contactEmail"]),
+    );
+  });
+
+  it("treats add-a-row and find-products as form-only, and counts rows", () => {
+    const read = readCaseStudyForm(form({ ...complete, intent: "add-metric" }));
+    expect(read.kind).toBe("form-only");
+    expect(rowCount("metrics", read.values, true)).toBe(4); // two rows posted, at least three shown, plus one
+    expect(rowCount("metrics", { "metrics.0.name": "a", "metrics.3.name": "b" }, true)).toBe(5);
+    expect(rowCount("assets", {}, false)).toBe(1);
+  });
+
+  it("ignores absurd row indexes", () => {
+    const nested = unflattenFormValues({ "metrics.99999.name": "x", title: "t" }) as Record<string, unknown>;
+    expect(nested.metrics).toBeUndefined();
+  });
+});
+
+describe("case study snapshots", () => {
+  it("lists changed fields in form order", () => {
+    const changes = diffSnapshots({ title: "A", summary: "S", metrics: [] }, { title: "B", summary: "S", metrics: [{ name: "Days", before: 2, after: 1, unit: "", higherIsBetter: false }] });
+    expect(changes.map((c) => c.label)).toEqual(["Title", "Outcome measures"]);
+    expect(changes[1].after).toBe("Days: 2 → 1 (lower is better)");
+  });
+});
