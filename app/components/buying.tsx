@@ -169,3 +169,18 @@ export function WarningText({ children }: { children: ReactNode }) {
 export function InsetText({ children }: { children: ReactNode }) {
   return <div className="govuk-inset-text">{children}</div>;
 }
+
+/** Multi-line text as paragraphs (no CSS needed to keep the officer's line breaks). */
+export function Paragraphs({ text, empty, className = "govuk-body" }: { text: string; empty?: string; className?: string }) {
+  const parts = text.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+  if (!parts.length) return empty ? <p className={className}>{empty}</p> : null;
+  return (
+    <>
+      {parts.map((p, i) => (
+        <p className={className} key={i}>
+          {p}
+        </p>
+      ))}
+    </>
+  );
+}

@@ -110,7 +110,7 @@ export async function declareAward(
       const existing = await tx.lotAward.findUnique({ where: { supplierId_lotId: { supplierId: input.supplierId, lotId: input.lotId } } });
       if (existing) return null;
       const created = await tx.lotAward.create({
-        data: { supplierId: input.supplierId, lotId: input.lotId, awardedAt: input.awardedAt, reference: input.reference },
+        data: { supplierId: input.supplierId, lotId: input.lotId, awardedAt: input.awardedAt, reference: input.reference, createdAt: onDate },
       });
       await recordAudit(
         {

@@ -5,6 +5,7 @@
 import { prisma, databaseKind, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { syncSearch } from "~/search/index.server";
+import { expandSynonyms, SYNONYM_GROUPS } from "~/search/synonyms";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { diffSnapshots, parseSnapshot, compareSnapshots, type CaseStudySnapshot, type FieldChange } from "./case-study-snapshot";
@@ -601,17 +602,23 @@ export function listRelatedCandidates(cs: { id: string; councilId: string; servi
 
 export async function listReusableAssets(query: ReuseQuery, pageSize = 20) {
   const q = query.q.slice(0, 200);
-  const words = q.split(/\s+/).filter(Boolean).slice(0, 6);
+  // The search's synonym groups apply here too ("my account" also finds "resident portal").
+  const alternatives = q ? expandSynonyms(q, SYNONYM_GROUPS, 6).map((alt) => alt.split(/\s+/).filter(Boolean).slice(0, 6)) : [];
   const caseStudy: Prisma.CaseStudyWhereInput = {
     status: "published",
     ...(query.serviceArea ? { serviceArea: { slug: query.serviceArea } } : {}),
   };
-  // Every word must appear in the asset's title or description, or the case study's title.
+  // Every word of the query (or of one of its synonyms) must appear in the asset's title or
+  // description, or the case study's title.
   const where: Prisma.ReusableAssetWhereInput = {
     caseStudy,
     ...(query.type ? { type: query.type } : {}),
-    ...(words.length
-      ? { AND: words.map((w) => ({ OR: [{ title: containsText(w) }, { description: containsText(w) }, { caseStudy: { title: containsText(w) } }] })) }
+    ...(alternatives.length
+      ? {
+          OR: alternatives.map((words) => ({
+            AND: words.map((w) => ({ OR: [{ title: containsText(w) }, { description: containsText(w) }, { caseStudy: { title: containsText(w) } }] })),
+          })),
+        }
       : {}),
   };
   const [matching, items] = await Promise.all([

@@ -3,25 +3,29 @@
 import { z } from "zod";
 
 export const LISTING_CATEGORIES = [
-  "Revenues and benefits",
-  "Housing management",
-  "Planning and building control",
-  "Waste and recycling",
-  "Customer relationship management",
-  "Citizen portal",
-  "Adult social care",
-  "Children's services",
-  "Education and SEND",
-  "Document management (EDRMS)",
-  "GIS and mapping",
-  "Libraries",
-  "Democratic services",
-  "Payments",
-  "Finance and HR",
-  "Data and analytics",
-  "Cyber security",
+  "Adult social care case management",
+  "CRM and customer portal",
+  "Children's services case management",
   "Cloud hosting",
-  "Cloud support and managed services",
+  "Committee and democratic services",
+  "Cyber security",
+  "Data and analytics",
+  "Digital service design and delivery",
+  "Document and records management",
+  "Environmental health and licensing",
+  "Finance and procurement",
+  "GIS and mapping",
+  "HR and payroll",
+  "Highways and transport",
+  "Housing management",
+  "Library management",
+  "Managed cloud and support services",
+  "Payments and income management",
+  "Planning and building control",
+  "Public health services",
+  "Revenues and benefits",
+  "SEND and education",
+  "Waste and recycling",
   "Other",
 ] as const;
 
@@ -71,12 +75,15 @@ function lineList(label: string, maxItems: number, { min = 0 } = {}) {
 }
 
 const httpsUrl = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(500, `${label} must be 500 characters or fewer`)
-    .refine((v) => v === "" || /^https:\/\/[^\s<>"]+\.[^\s<>"]+$/.test(v), `Enter ${label.toLowerCase()} starting with https://`)
-    .transform((v) => (v === "" ? null : v));
+  z.preprocess(
+    (v) => v ?? "",
+    z
+      .string()
+      .trim()
+      .max(500, `${label} must be 500 characters or fewer`)
+      .refine((v) => v === "" || /^https:\/\/[^\s<>"]+\.[^\s<>"]+$/.test(v), `Enter ${label.toLowerCase()} starting with https://`)
+      .transform((v) => (v === "" ? null : v)),
+  );
 
 const yesNo = (message: string) =>
   z.preprocess((v) => (v === "yes" || v === true ? true : v === "no" || v === false ? false : v), z.boolean({ required_error: message, invalid_type_error: message }));

@@ -20,6 +20,7 @@ import {
   isDirectAwardRoute,
   maxFrozenResults,
   parseSavedFilters,
+  routeKindOf,
   savedSearchFromParams,
   savedSearchQueryString,
   type CreateProjectInput,
@@ -589,4 +590,49 @@ export async function getProjectAward(projectId: string) {
   const slug = agreementSlugOf(project.routeId);
   const agreement = slug ? await prisma.agreement.findUnique({ where: { slug }, select: { number: true, name: true, sourceUrl: true } }) : null;
   return { project, agreement };
+}
+
+// ───────────────────────────── presenting ────────────────────────────────────
+
+const ROUTE_KIND_LABELS: Record<string, string> = {
+  "framework-direct-award": "Direct award",
+  "framework-further-competition": "Further competition",
+  "own-rules-under-30k": "Your council's contract procedure rules (under £30,000)",
+  "notifiable-below-threshold": "Below-threshold procurement (notifiable below-threshold contract)",
+  "open-procedure": "Open procedure",
+  "competitive-flexible-procedure": "Competitive flexible procedure",
+  "direct-award-schedule-5": "Direct award outside a framework (Schedule 5)",
+};
+
+/** "Direct award from G-Cloud 15 (RM1557.15)" for a stored route id. */
+export async function describeRoute(routeId: string): Promise<{ label: string; agreement: { number: string; name: string } | null }> {
+  const kind = routeKindOf(routeId);
+  const slug = agreementSlugOf(routeId);
+  const agreement = slug ? await prisma.agreement.findUnique({ where: { slug }, select: { number: true, name: true } }) : null;
+  const base = (kind && ROUTE_KIND_LABELS[kind]) ?? routeId;
+  return { label: agreement ? `${base} from ${agreement.name} (${agreement.number})` : base, agreement };
+}
+
+export type TaskKey = "requirements" | "search" | "freeze" | "shortlist" | "evaluation" | "outcome" | "notices";
+export type TaskState = "not-started" | "in-progress" | "completed" | "cannot-start" | "optional";
+
+/** Each task's status on the task list, worked out from the record. */
+export function projectTaskStates(project: FullProject): Record<TaskKey, TaskState> {
+  const catalogueRoute = Boolean(agreementSlugOf(project.routeId));
+  const optionalUnlessStarted = (started: boolean, done: boolean): TaskState => (done ? "completed" : started ? "in-progress" : catalogueRoute ? "not-started" : "optional");
+  const criteriaTotal = project.criteria.reduce((s, c) => s + c.weight, 0);
+  const allScored =
+    project.criteria.length > 0 &&
+    project.shortlist.length > 0 &&
+    project.shortlist.every((e) => project.criteria.every((c) => e.scores.some((s) => s.criterionId === c.id)));
+  const noticesDone = project.notices.filter((n) => n.done).length;
+  return {
+    requirements: project.requirements && project.budgetApproved ? "completed" : project.requirements || project.budgetApproved ? "in-progress" : "not-started",
+    search: optionalUnlessStarted(false, project.savedSearches.length > 0),
+    freeze: project.savedSearches.length === 0 && project.frozenSearches.length === 0 ? "cannot-start" : optionalUnlessStarted(false, project.frozenSearches.length > 0),
+    shortlist: project.frozenSearches.length === 0 ? "cannot-start" : optionalUnlessStarted(false, project.shortlist.length > 0),
+    evaluation: project.shortlist.length === 0 ? "cannot-start" : criteriaTotal === 100 && allScored ? "completed" : project.criteria.length ? "in-progress" : "not-started",
+    outcome: project.outcome ? "completed" : "not-started",
+    notices: project.notices.length === 0 ? "optional" : noticesDone === project.notices.length ? "completed" : noticesDone > 0 ? "in-progress" : "not-started",
+  };
 }

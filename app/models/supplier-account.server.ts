@@ -152,7 +152,7 @@ export async function registerSupplier(
       const dup = await findDuplicates(tx, input.companyNumber, input.email);
       if (dup.companyTaken || dup.emailTaken) return { duplicates: dup };
       const supplier = await tx.supplier.create({
-        data: { ...organisationData(input), slug: await uniqueSlug(tx, input.tradingName), companyNumber: input.companyNumber },
+        data: { ...organisationData(input), slug: await uniqueSlug(tx, input.tradingName), companyNumber: input.companyNumber, createdAt: at },
         select: PROFILE_FIELDS,
       });
       const user = await tx.user.create({
@@ -161,6 +161,7 @@ export async function registerSupplier(
           name: input.name,
           passwordHash,
           passwordChangedAt: at,
+          createdAt: at,
           supplierId: supplier.id,
           roles: { connect: { name: "supplier" } },
         },
@@ -264,7 +265,7 @@ export async function addAccreditation(
   }
   await prisma.$transaction(async (tx) => {
     const created = await tx.accreditation.create({
-      data: { supplierId: input.supplierId, kind: input.kind, certificateNumber: input.certificateNumber, expiresAt: input.expiresAt },
+      data: { supplierId: input.supplierId, kind: input.kind, certificateNumber: input.certificateNumber, expiresAt: input.expiresAt, createdAt: onDate },
     });
     await recordAudit({ actorId: input.actorId, action: "accreditation.added", entityType: "supplier", entityId: input.supplierId, after: created, ip: input.ip }, tx);
     await enqueueSearchUpdate(tx, [{ entityType: "supplier", entityId: input.supplierId }]);
@@ -359,13 +360,14 @@ export async function inviteColleague(
           // Not a bcrypt hash, so no password ever matches it.
           passwordHash: `!invitation-pending:${crypto.randomBytes(32).toString("hex")}`,
           supplierId: input.supplierId,
+          createdAt: at,
           roles: { connect: { name: "supplier" } },
         },
         select: { id: true },
       });
       userId = user.id;
     }
-    await tx.verificationToken.create({ data: { userId, purpose: "invitation", tokenHash, expiresAt } });
+    await tx.verificationToken.create({ data: { userId, purpose: "invitation", tokenHash, expiresAt, createdAt: at } });
     await recordAudit(
       {
         actorId: input.actorId,

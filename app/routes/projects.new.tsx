@@ -92,7 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseWithSchema(createProjectSchema, input);
   if (!parsed.success) return formErrors(parsed.errors, parsed.values);
   const result = await createProject(parsed.data, { ...actorFrom(user, context, request), councilId: user.councilId });
-  if (!result.ok) return formErrors(result.errors, parsed.values, result.status);
+  if (!result.ok) return formErrors(result.errors, input, result.status);
   return redirect(`/projects/${result.projectId}`, { headers: await flash(request, "Buying project started") });
 }
 

@@ -1,7 +1,12 @@
 // Where test databases live; no vitest import, so global setup can use it too.
 import path from "node:path";
 
-export const TMP_DIR = path.resolve("tests/.tmp");
+export const TMP_ROOT = path.resolve("tests/.tmp");
+
+/** This run's own folder (set by global setup), so parallel runs never share files. */
+export function runDir(): string {
+  return process.env.CM_TEST_RUN_DIR ?? TMP_ROOT;
+}
 
 export function testDatabaseKind(): "sqlite" | "postgresql" {
   return process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";

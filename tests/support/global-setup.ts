@@ -2,7 +2,7 @@
 // (migrated + the deterministic seed at small counts).
 import fs from "node:fs";
 import path from "node:path";
-import { TMP_DIR, pgUrlFor, testDatabaseKind } from "./db-paths";
+import { TMP_ROOT, pgUrlFor, testDatabaseKind } from "./db-paths";
 
 export const TEST_SEED_COUNTS = { suppliers: 24, products: 80, caseStudies: 40 };
 
@@ -19,7 +19,14 @@ async function prepare(url: string, seeded: boolean) {
 
 export default async function setup() {
   process.env.PORTAL_TODAY ??= "2026-11-23";
-  fs.mkdirSync(TMP_DIR, { recursive: true });
+  fs.mkdirSync(TMP_ROOT, { recursive: true });
+  // Runs older than an hour are leftovers; this run gets a folder of its own.
+  for (const f of fs.readdirSync(TMP_ROOT)) {
+    const full = path.join(TMP_ROOT, f);
+    if (f.startsWith("run-") && Date.now() - fs.statSync(full).mtimeMs > 3_600_000) fs.rmSync(full, { recursive: true, force: true });
+  }
+  const dir = fs.mkdtempSync(path.join(TMP_ROOT, "run-"));
+  process.env.CM_TEST_RUN_DIR = dir;
   if (testDatabaseKind() === "postgresql") {
     const { default: pg } = await import("pg");
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL_PG });
@@ -33,9 +40,8 @@ export default async function setup() {
     await admin.end();
     return;
   }
-  for (const f of fs.readdirSync(TMP_DIR)) if (/^(test|template)-.*\.db/.test(f)) fs.rmSync(path.join(TMP_DIR, f));
   for (const template of ["empty", "seeded"] as const) {
-    const file = path.join(TMP_DIR, `template-${template}.db`);
+    const file = path.join(dir, `template-${template}.db`);
     await prepare(`file:${file}`, template === "seeded");
     // Fold the WAL into the main file so a plain copy is complete.
     const { default: Database } = await import("better-sqlite3");
@@ -44,4 +50,5 @@ export default async function setup() {
     db.pragma("journal_mode = DELETE");
     db.close();
   }
+  return () => fs.rmSync(dir, { recursive: true, force: true });
 }

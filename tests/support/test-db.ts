@@ -5,9 +5,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { TMP_DIR, pgUrlFor, testDatabaseKind } from "./db-paths";
+import { runDir, pgUrlFor, testDatabaseKind } from "./db-paths";
 
-export { TMP_DIR, pgUrlFor, testDatabaseKind };
+export { runDir, pgUrlFor, testDatabaseKind };
 
 export async function createTestDatabase(template: "seeded" | "empty" = "seeded"): Promise<string> {
   const id = crypto.randomBytes(4).toString("hex");
@@ -20,8 +20,8 @@ export async function createTestDatabase(template: "seeded" | "empty" = "seeded"
     await admin.end();
     return pgUrlFor(name);
   }
-  const file = path.join(TMP_DIR, `test-${id}.db`);
-  fs.copyFileSync(path.join(TMP_DIR, `template-${template}.db`), file);
+  const file = path.join(runDir(), `test-${id}.db`);
+  fs.copyFileSync(path.join(runDir(), `template-${template}.db`), file);
   return `file:${file}`;
 }
 

@@ -1,0 +1,148 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink, SummaryList, TaskList } from "~/components/buying";
+import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { ProjectStatusTag, ReadOnlyNotice } from "~/components/project";
+import { displayAnswer } from "~/models/buying-guide.schema";
+import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
+import { createCaseStudyFromProject, describeRoute, getProject, projectTaskStates } from "~/models/project.server";
+import { OUTCOME_LABELS, type OutcomeKind } from "~/models/project.schema";
+import { toIsoDate } from "~/procurement";
+import { formatDate, formatMoney } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.project.title : "Buying project");
+export const handle = { title: "Buying project" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
+  const project = await getProject(projectId);
+  if (!project) throw notFound("Project not found");
+  const route = await describeRoute(project.routeId);
+  const states = projectTaskStates(project);
+  const raw = {
+    category: project.category,
+    startDate: toIsoDate(project.procurementStart),
+    security: project.securityClassification,
+  };
+  return {
+    project: {
+      id: project.id,
+      title: project.title,
+      status: project.status,
+      council: project.council.name,
+      owner: project.owner?.name ?? "Former user",
+      createdAt: project.createdAt,
+      category: displayAnswer("category", raw),
+      estimatedValue: project.estimatedValue,
+      contractMonths: project.contractMonths,
+      procurementStart: displayAnswer("startDate", raw),
+      nation: project.nation,
+      security: displayAnswer("security", raw),
+      termsUnchanged: project.termsUnchanged,
+      outcome: project.outcome ? { kind: project.outcome.kind as OutcomeKind, productName: project.outcome.productVersion?.name ?? null } : null,
+      frozenCount: project.frozenSearches.length,
+      shortlistCount: project.shortlist.length,
+      noticesDone: project.notices.filter((n) => n.done).length,
+      noticesTotal: project.notices.length,
+    },
+    route,
+    states,
+    canEdit,
+    verified: Boolean(user.emailVerifiedAt),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
+  if (!user.emailVerifiedAt) return unverifiedResponse();
+  const formData = await request.formData();
+  if (formData.get("intent") !== "case-study") return formErrors({ form: ["Choose an action on the page."] });
+  if (!user.councilId) return formErrors({ form: ["Your account is not linked to a council."] }, {}, 403);
+  const result = await createCaseStudyFromProject(projectId, { ...actorFrom(user, context, request), name: user.name, email: user.email, councilId: user.councilId });
+  if (!result.ok) return formErrors(result.errors, {}, result.status);
+  return redirect(`/case-studies/${result.slug}/edit`);
+}
+
+type ActionData = { errors: FieldErrors } | undefined;
+
+export default function ProjectTaskList() {
+  const { project, route, states, canEdit, verified } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const base = `/projects/${project.id}`;
+  const hints = {
+    search: route.agreement ? `Save one search of the ${route.agreement.name} catalogue` : "Optional for this route: search the catalogue to find services",
+  };
+  return (
+    <>
+      <BackLink to="/projects">All projects</BackLink>
+      <ErrorSummary errors={actionData?.errors ?? {}} />
+      <span className="govuk-caption-l">{project.council} buying project</span>
+      <h1 className="govuk-heading-l">{project.title}</h1>
+      <p className="govuk-body">
+        <ProjectStatusTag status={project.status} />
+      </p>
+      <ReadOnlyNotice verified={verified} canEdit={canEdit} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <SummaryList
+            rows={[
+              { key: "Buying route", value: route.label },
+              { key: "What you are buying", value: project.category },
+              { key: "Estimated whole-life value", value: `${formatMoney(project.estimatedValue)} including VAT` },
+              { key: "Contract length", value: `${project.contractMonths} months` },
+              { key: "Procurement start date", value: project.procurementStart },
+              { key: "Security classification", value: project.security },
+              { key: "Framework terms used unchanged", value: project.termsUnchanged ? "Yes" : "No" },
+              { key: "Nation", value: project.nation },
+              { key: "Started by", value: `${project.owner} on ${formatDate(project.createdAt)}` },
+            ]}
+          />
+
+          <h2 className="govuk-heading-m">Buying steps</h2>
+          <TaskList
+            id="project-tasks"
+            tasks={[
+              { key: "requirements", title: "Requirements and budget approval", href: `${base}/requirements`, status: states.requirements },
+              { key: "search", title: "Save a search", href: `${base}/search`, hint: hints.search, status: states.search },
+              { key: "freeze", title: "Freeze the search results", href: `${base}/freeze`, hint: project.frozenCount ? `${project.frozenCount} frozen` : undefined, status: states.freeze },
+              { key: "shortlist", title: "Shortlist services", href: `${base}/shortlist`, hint: project.shortlistCount ? `${project.shortlistCount} shortlisted` : undefined, status: states.shortlist },
+              { key: "evaluation", title: "Evaluate the shortlist", href: `${base}/evaluation`, status: states.evaluation },
+              {
+                key: "outcome",
+                title: "Record the outcome",
+                href: `${base}/outcome`,
+                hint: project.outcome ? `${OUTCOME_LABELS[project.outcome.kind]}${project.outcome.productName ? `: ${project.outcome.productName}` : ""}` : undefined,
+                status: states.outcome,
+              },
+              { key: "notices", title: "Publish the notices", href: `${base}/notices`, hint: project.noticesTotal ? `${project.noticesDone} of ${project.noticesTotal} done` : "No notices for this route", status: states.notices },
+            ]}
+          />
+
+          <h2 className="govuk-heading-m">Records and exports</h2>
+          <ul className="govuk-list">
+            <li><Link className="govuk-link" to={`${base}/history`}>History: who did what and when</Link></li>
+            <li><Link className="govuk-link" to={`${base}/record`}>Printable record of the project</Link></li>
+            {project.outcome?.kind === "awarded" ? (
+              <li><a className="govuk-link" href={`${base}/ocds.json`}>Award as Open Contracting Data (OCDS JSON)</a></li>
+            ) : null}
+            {project.frozenCount ? <li><Link className="govuk-link" to={`${base}/freeze`}>Frozen search results (CSV downloads)</Link></li> : null}
+          </ul>
+
+          {project.outcome?.kind === "awarded" && canEdit ? (
+            <>
+              <h2 className="govuk-heading-m">Share what you bought</h2>
+              <p className="govuk-body">Turn this project into a draft case study for {project.council}, with the product, supplier, lot and buying route filled in. Nothing is published until you submit it.</p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="case-study" />
+                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Turn into a draft case study</button>
+              </Form>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

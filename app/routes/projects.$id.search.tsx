@@ -1,0 +1,191 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { InsetText, WarningText } from "~/components/buying";
+import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
+import { DIRECT_AWARD_MAX_RESULTS, describeFilters, isDirectAwardRoute, maxFrozenResults, saveSearchSchema, savedSearchFromParams, savedSearchQueryString } from "~/models/project.schema";
+import { getProject, parseProjectSearch, saveSearch } from "~/models/project.server";
+import { INDEX_DEFINITIONS } from "~/search/index-config";
+import { searchIndex } from "~/search/index.server";
+import { formatDateTime, formatMoney } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Save a search");
+export const handle = { title: "Save a search" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
+  const project = await getProject(projectId);
+  if (!project) throw notFound("Project not found");
+  const base = {
+    project: { id: project.id, title: project.title, routeId: project.routeId, locked: project.status !== "open" },
+    saved: project.savedSearches.map((s) => ({ id: s.id, query: s.query, filters: describeFilters(s.filters), createdAt: s.createdAt })),
+    canEdit,
+    verified: Boolean(user.emailVerifiedAt),
+    directAward: isDirectAwardRoute(project.routeId),
+    max: maxFrozenResults(project.routeId),
+  };
+  const parsed = parseProjectSearch(new URL(request.url).searchParams);
+  if (!parsed.ok) return { ...base, invalid: true as const, errors: parsed.errors };
+  // Up to 50 results on one page: enough to see a whole direct-award search (30 or fewer).
+  const result = await searchIndex("products", parsed.params, { page: 1, pageSize: 50 });
+  const stored = savedSearchFromParams(parsed.params);
+  return {
+    ...base,
+    invalid: false as const,
+    params: parsed.params,
+    canonical: savedSearchQueryString(stored.query, JSON.stringify(stored.filters)),
+    filterSummary: describeFilters(JSON.stringify(stored.filters)),
+    total: result.total,
+    facets: result.facets,
+    hits: result.hits.map((h) => {
+      const d = h.document as Record<string, unknown>;
+      return {
+        id: h.id,
+        name: String(d.name),
+        supplierName: String(d.supplierName),
+        priceFrom: Number(d.priceFrom),
+        priceUnit: String(d.priceUnit),
+        lots: (d.lot as string[] | undefined) ?? [],
+      };
+    }),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
+  if (!user.emailVerifiedAt) return unverifiedResponse();
+  const parsed = await parseForm(request, saveSearchSchema);
+  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
+  const search = parseProjectSearch(new URLSearchParams(parsed.data.search));
+  if (!search.ok) return formErrors({ form: search.errors });
+  const result = await saveSearch(projectId, search.params, actorFrom(user, context, request));
+  if (!result.ok) return formErrors(result.errors, {}, result.status);
+  return redirect(`/projects/${projectId}/freeze`, { headers: await flash(request, "Search saved to the project") });
+}
+
+type ActionData = { errors: FieldErrors } | undefined;
+
+export default function ProjectSearch() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const editable = data.canEdit && !data.project.locked;
+  const facets = INDEX_DEFINITIONS.products.facets;
+  return (
+    <>
+      <ErrorSummary errors={actionData?.errors ?? {}} />
+      <ProjectPageHeader project={data.project} title="Save a search" />
+      <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={data.project.locked} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {data.directAward ? (
+            <InsetText>
+              For a direct award, save one search that returns {DIRECT_AWARD_MAX_RESULTS} results or fewer. Do not combine searches:
+              refine this search with its words and filters until it describes your requirement.
+            </InsetText>
+          ) : (
+            <p className="govuk-body">Search the catalogue and save the search to the project, so the record shows how you found the services you considered.</p>
+          )}
+        </div>
+      </div>
+      {data.invalid ? (
+        <>
+          <h2 className="govuk-heading-m">There is a problem with this search</h2>
+          <ul className="govuk-list govuk-list--bullet">{data.errors.map((e) => <li key={e}>{e}</li>)}</ul>
+          <p className="govuk-body"><Link className="govuk-link" to={`/projects/${data.project.id}/search`}>Start a new search</Link></p>
+        </>
+      ) : (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-third">
+            <Form method="get" role="search">
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-label--s" htmlFor="q">Search products and services</label>
+                <input className="govuk-input" id="q" name="q" type="search" defaultValue={data.params.q} maxLength={200} autoComplete="off" />
+              </div>
+              {facets.map((facet) => {
+                const counts = data.facets[facet.name] ?? {};
+                const selected = data.params.filters[facet.name] ?? [];
+                const values = [...new Set([...Object.keys(counts), ...selected])]
+                  .sort((a, b) => (facet.order ? facet.order.indexOf(a) - facet.order.indexOf(b) : (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b)))
+                  .slice(0, 25);
+                if (!values.length) return null;
+                return (
+                  <div className="govuk-form-group" key={facet.name}>
+                    <fieldset className="govuk-fieldset">
+                      <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{facet.label}</legend>
+                      <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                        {values.map((value, i) => (
+                          <div className="govuk-checkboxes__item" key={value}>
+                            <input className="govuk-checkboxes__input" id={`${facet.name}-${i}`} name={facet.name} type="checkbox" value={value} defaultChecked={selected.includes(value)} />
+                            <label className="govuk-label govuk-checkboxes__label" htmlFor={`${facet.name}-${i}`}>
+                              {facet.labels?.[value] ?? value} ({counts[value] ?? 0})
+                            </label>
+                          </div>
+                        ))}
+                      </div>
+                    </fieldset>
+                  </div>
+                );
+              })}
+              <div className="govuk-form-group">
+                <div className="govuk-checkboxes govuk-checkboxes--small">
+                  <div className="govuk-checkboxes__item">
+                    <input className="govuk-checkboxes__input" id="frameworks-all" name="frameworks" type="checkbox" value="all" defaultChecked={data.params.frameworks === "all"} />
+                    <label className="govuk-label govuk-checkboxes__label" htmlFor="frameworks-all">Include products only on expired frameworks</label>
+                  </div>
+                </div>
+              </div>
+              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Search</button>
+            </Form>
+          </div>
+          <div className="govuk-grid-column-two-thirds">
+            <p className="govuk-body govuk-!-font-weight-bold" aria-live="polite" id="result-count">
+              {data.total.toLocaleString("en-GB")} {data.total === 1 ? "result" : "results"}
+              {data.params.q ? ` for “${data.params.q}”` : ""}
+            </p>
+            <p className="govuk-body-s">Filters: {data.filterSummary}</p>
+            {data.total > data.max ? (
+              <WarningText>
+                This search has more than {data.max} results. {data.directAward ? "For a direct award, narrow" : "Narrow"} it to {data.max} results or fewer before you freeze it.
+              </WarningText>
+            ) : null}
+            {editable ? (
+              <Form method="post">
+                <input type="hidden" name="search" value={data.canonical} />
+                <button type="submit" className="govuk-button" data-module="govuk-button">Save this search to this project</button>
+              </Form>
+            ) : null}
+            <ul className="govuk-list">
+              {data.hits.map((hit) => (
+                <li key={hit.id} className="cm-result">
+                  <h3 className="govuk-heading-s govuk-!-margin-bottom-1"><Link className="govuk-link" to={`/products/${hit.id}`}>{hit.name}</Link></h3>
+                  <p className="govuk-body-s govuk-!-margin-bottom-1">{hit.supplierName} · from {formatMoney(hit.priceFrom)} {hit.priceUnit}</p>
+                  <p className="govuk-body-s govuk-!-margin-bottom-0">{hit.lots.join(", ")}</p>
+                </li>
+              ))}
+            </ul>
+            {data.total > data.hits.length ? (
+              <p className="govuk-body-s">Showing the first {data.hits.length} of {data.total} results.</p>
+            ) : null}
+          </div>
+        </div>
+      )}
+      {data.saved.length ? (
+        <>
+          <h2 className="govuk-heading-m">Searches saved to this project</h2>
+          <ul className="govuk-list govuk-list--bullet">
+            {data.saved.map((s) => (
+              <li key={s.id}>“{s.query || "(no words)"}”, {s.filters}, saved {formatDateTime(s.createdAt)}</li>
+            ))}
+          </ul>
+          <p className="govuk-body"><Link className="govuk-link" to={`/projects/${data.project.id}/freeze`}>Freeze the results of a saved search</Link></p>
+        </>
+      ) : null}
+    </>
+  );
+}

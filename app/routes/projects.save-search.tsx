@@ -1,0 +1,110 @@
+// /projects/save-search?<the /search query string>: a buyer picks one of their
+// council's open projects to save the search they were looking at.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink, SummaryList } from "~/components/buying";
+import { ChoiceField, ErrorSummary, type FieldErrors } from "~/components/forms";
+import { actorFrom, canEditProjects, formErrors, requireProjectAccess, unverifiedResponse, VERIFY_EMAIL_MESSAGE } from "~/models/project-access.server";
+import { describeFilters, isDirectAwardRoute, saveSearchToProjectSchema, savedSearchFromParams, savedSearchQueryString, DIRECT_AWARD_MAX_RESULTS } from "~/models/project.schema";
+import { listOpenProjectsForCouncil, parseProjectSearch, saveSearch } from "~/models/project.server";
+import { searchIndex } from "~/search/index.server";
+import { formatDate } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
+import { pageTitle } from "~/utils/meta";
+import { requireUserWithPermission } from "~/utils/permissions.server";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Save this search to a project");
+export const handle = { title: "Save this search to a project" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "update:project:own");
+  const url = new URL(request.url);
+  const parsed = parseProjectSearch(url.searchParams);
+  const projects = user.councilId ? await listOpenProjectsForCouncil(user.councilId) : [];
+  const base = {
+    verified: Boolean(user.emailVerifiedAt),
+    canEdit: canEditProjects(user, user.councilId),
+    projects: projects.map((p) => ({ id: p.id, title: p.title, directAward: isDirectAwardRoute(p.routeId), updatedAt: p.updatedAt })),
+  };
+  if (!parsed.ok) return { ...base, invalid: true as const, errors: parsed.errors };
+  const stored = savedSearchFromParams(parsed.params);
+  const canonical = savedSearchQueryString(stored.query, JSON.stringify(stored.filters));
+  const result = await searchIndex("products", parsed.params, { page: 1, pageSize: 1 });
+  return { ...base, invalid: false as const, canonical, query: stored.query, filters: describeFilters(JSON.stringify(stored.filters)), total: result.total };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireUserWithPermission(request, "update:project:own");
+  const parsed = await parseForm(request, saveSearchToProjectSchema);
+  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
+  // The chosen project must belong to the buyer's council (403 otherwise).
+  const { user, projectId } = await requireProjectAccess(request, parsed.data.projectId, "update");
+  if (!user.emailVerifiedAt) return unverifiedResponse();
+  const search = parseProjectSearch(new URLSearchParams(parsed.data.search));
+  if (!search.ok) return formErrors({ form: search.errors });
+  const result = await saveSearch(projectId, search.params, actorFrom(user, context, request));
+  if (!result.ok) return formErrors(result.errors, { projectId }, result.status);
+  return redirect(`/projects/${projectId}/freeze`, { headers: await flash(request, "Search saved to the project") });
+}
+
+type ActionData = { errors: FieldErrors; values: Record<string, string> } | undefined;
+
+export default function SaveSearchToProject() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const back = data.invalid ? "/search" : `/search?${data.canonical}`;
+  return (
+    <>
+      <BackLink to={back}>Back to the search</BackLink>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={actionData?.errors ?? {}} />
+          <h1 className="govuk-heading-l">Save this search to a project</h1>
+          {data.invalid ? (
+            <>
+              <p className="govuk-body">This search cannot be saved:</p>
+              <ul className="govuk-list govuk-list--bullet">{data.errors.map((e) => <li key={e}>{e}</li>)}</ul>
+              <p className="govuk-body"><Link className="govuk-link" to="/search">Start a new search</Link></p>
+            </>
+          ) : (
+            <>
+              <SummaryList
+                rows={[
+                  { key: "Search words", value: data.query || "None" },
+                  { key: "Filters", value: data.filters },
+                  { key: "Results now", value: String(data.total) },
+                ]}
+              />
+              {!data.verified ? (
+                <div className="govuk-inset-text">
+                  {VERIFY_EMAIL_MESSAGE} <Link className="govuk-link" to="/verify-email">Find out how to confirm your email address</Link>.
+                </div>
+              ) : !data.canEdit ? (
+                <div className="govuk-inset-text">Only council buyers can save searches to buying projects.</div>
+              ) : data.projects.length ? (
+                <Form method="post">
+                  <input type="hidden" name="search" value={data.canonical} />
+                  <ChoiceField type="radio" name="projectId" legend="Which project is this search for?"
+                    options={data.projects.map((p) => ({
+                      value: p.id,
+                      label: p.title,
+                      hint: `${p.directAward ? `Direct award: freeze only a search with ${DIRECT_AWARD_MAX_RESULTS} results or fewer. ` : ""}Last changed ${formatDate(p.updatedAt)}`,
+                    }))}
+                    defaultValue={actionData?.values?.projectId ?? (data.projects.length === 1 ? data.projects[0].id : null)}
+                    error={actionData?.errors?.projectId?.[0]} />
+                  <button type="submit" className="govuk-button" data-module="govuk-button">Save search</button>
+                </Form>
+              ) : (
+                <p className="govuk-body">
+                  Your council has no open buying projects. <Link className="govuk-link" to="/projects/new">Start a project</Link>, then save the search to it.
+                </p>
+              )}
+            </>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
