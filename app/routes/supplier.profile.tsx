@@ -13,7 +13,8 @@ import { pageTitle } from "~/utils/meta";
 import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
 import { flash } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => pageTitle("Organisation profile");
+export const meta: MetaFunction = ({ location }) =>
+  pageTitle(new URLSearchParams(location.search).get("registered") === "1" ? "Registration complete" : "Organisation profile");
 export const handle = { title: "Organisation profile" };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,0 +1,172 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { InsetText } from "~/components/buying";
+import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
+import { describeFilters, freezeSchema, isDirectAwardRoute, maxFrozenResults } from "~/models/project.schema";
+import { countSavedSearchResults, freezeSavedSearch, getProject } from "~/models/project.server";
+import { SIZE_LABELS, formatDateTime, formatMoney } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Freeze the search results");
+export const handle = { title: "Freeze the search results" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
+  const project = await getProject(projectId);
+  if (!project) throw notFound("Project not found");
+  const counts = await countSavedSearchResults(project.savedSearches);
+  return {
+    project: { id: project.id, title: project.title, locked: project.status !== "open" },
+    directAward: isDirectAwardRoute(project.routeId),
+    max: maxFrozenResults(project.routeId),
+    saved: project.savedSearches.map((s) => ({ id: s.id, query: s.query, filters: describeFilters(s.filters), createdAt: s.createdAt, count: counts[s.id] })),
+    frozen: project.frozenSearches.map((f) => ({
+      id: f.id,
+      query: f.query,
+      filters: describeFilters(f.filters),
+      frozenAt: f.frozenAt,
+      resultCount: f.resultCount,
+      results: f.results.map((r) => ({
+        id: r.id,
+        position: r.position,
+        productId: r.productId,
+        productName: r.productName,
+        versionNumber: r.productVersion.versionNumber,
+        supplierName: r.supplierName,
+        supplierSize: r.supplierSize,
+        priceFrom: r.priceFrom,
+        priceUnit: r.priceUnit,
+      })),
+    })),
+    canEdit,
+    verified: Boolean(user.emailVerifiedAt),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
+  if (!user.emailVerifiedAt) return unverifiedResponse();
+  const parsed = await parseForm(request, freezeSchema);
+  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
+  const result = await freezeSavedSearch(projectId, parsed.data.savedSearchId, actorFrom(user, context, request));
+  if (!result.ok) return formErrors(result.errors, parsed.data, result.status);
+  return redirect(`/projects/${projectId}/freeze#frozen-${result.frozenSearchId}`, {
+    headers: await flash(request, `Search results frozen: ${result.count} ${result.count === 1 ? "service" : "services"}`),
+  });
+}
+
+type ActionData = { errors: FieldErrors } | undefined;
+
+export default function Freeze() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const editable = data.canEdit && !data.project.locked;
+  const base = `/projects/${data.project.id}`;
+  return (
+    <>
+      <ErrorSummary errors={actionData?.errors ?? {}} />
+      <ProjectPageHeader project={data.project} title="Freeze the search results" />
+      <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={data.project.locked} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <p className="govuk-body">
+            Freezing a saved search records its results as they are now: each service&apos;s exact published version, supplier and price, and the time.
+            The frozen results never change, even if a supplier later edits or withdraws a listing. You shortlist from them.
+          </p>
+          {data.directAward ? (
+            <InsetText>For a direct award you can only freeze a search with {data.max} results or fewer. Do not combine searches.</InsetText>
+          ) : null}
+        </div>
+      </div>
+
+      <h2 className="govuk-heading-m">Saved searches</h2>
+      {data.saved.length ? (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Searches saved to this project</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Search words</th>
+              <th scope="col" className="govuk-table__header">Filters</th>
+              <th scope="col" className="govuk-table__header">Saved</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Results now</th>
+              {editable ? <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th> : null}
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {data.saved.map((s, i) => (
+              <tr className="govuk-table__row" key={s.id}>
+                <td className="govuk-table__cell">{s.query || "(none)"}</td>
+                <td className="govuk-table__cell">{s.filters}</td>
+                <td className="govuk-table__cell">{formatDateTime(s.createdAt)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{s.count ?? "Cannot run"}</td>
+                {editable ? (
+                  <td className="govuk-table__cell">
+                    <Form method="post">
+                      <input type="hidden" name="savedSearchId" value={s.id} />
+                      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                        Freeze these results<span className="govuk-visually-hidden"> (saved search {i + 1})</span>
+                      </button>
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="govuk-body">
+          No searches saved yet. <Link className="govuk-link" to={`${base}/search`}>Save a search</Link> first.
+        </p>
+      )}
+
+      <h2 className="govuk-heading-m">Frozen results</h2>
+      {data.frozen.length ? (
+        data.frozen.map((f) => (
+          <section key={f.id} id={`frozen-${f.id}`} aria-labelledby={`frozen-${f.id}-heading`} className="govuk-!-margin-bottom-8">
+            <h3 className="govuk-heading-s" id={`frozen-${f.id}-heading`}>Search frozen on {formatDateTime(f.frozenAt)}</h3>
+            <p className="govuk-body">
+              Search words: {f.query || "(none)"}. Filters: {f.filters}. {f.resultCount} {f.resultCount === 1 ? "result" : "results"}.
+            </p>
+            <p className="govuk-body">
+              <a className="govuk-link" href={`${base}/frozen/${f.id}.csv`} download>
+                Download these results as CSV<span className="govuk-visually-hidden"> (frozen {formatDateTime(f.frozenAt)})</span>
+              </a>
+            </p>
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-visually-hidden">Results frozen on {formatDateTime(f.frozenAt)}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">#</th>
+                  <th scope="col" className="govuk-table__header">Service (listing version)</th>
+                  <th scope="col" className="govuk-table__header">Supplier</th>
+                  <th scope="col" className="govuk-table__header">Price from</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {f.results.map((r) => (
+                  <tr className="govuk-table__row" key={r.id}>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{r.position}</td>
+                    <td className="govuk-table__cell">{r.productName} (version {r.versionNumber})</td>
+                    <td className="govuk-table__cell">{r.supplierName} ({SIZE_LABELS[r.supplierSize] ?? r.supplierSize})</td>
+                    <td className="govuk-table__cell">{formatMoney(r.priceFrom)} {r.priceUnit}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))
+      ) : (
+        <p className="govuk-body">Nothing frozen yet.</p>
+      )}
+      {data.frozen.length ? (
+        <p className="govuk-body"><Link className="govuk-link" to={`${base}/shortlist`}>Shortlist services from the frozen results</Link></p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+// An SME lists a product, an admin approves it, buyers find it; an edit stays pending
+// while the approved version stays live.
+import { test, expect, expectNoAxeViolations, login } from "./support";
+import type { Page } from "@playwright/test";
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+}
+
+async function fillSection(page: Page, name: string, fill: () => Promise<void>) {
+  await page.getByRole("link", { name }).click();
+  await fill();
+  await page.getByRole("button", { name: "Save and return to the listing" }).click();
+  await expect(page.locator(".govuk-notification-banner--success")).toContainText("saved as a draft");
+}
+
+test("create, submit, approve, find, edit: the old version stays live until approval", async ({ page }) => {
+  const name = `Tidy Streets Reporter ${Date.now()}`;
+  await login(page, "supplierA");
+  await page.goto("/supplier");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Create a listing" }).click();
+  await page.getByRole("button", { name: "Start a new listing" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Untitled listing");
+  await expectNoAxeViolations(page);
+
+  await fillSection(page, "About the product or service", async () => {
+    await page.getByLabel("Listing name").fill(name);
+    await page.getByLabel("Summary").fill("Residents report fly-tipping and graffiti from their phones.");
+    await page.getByLabel("Description").fill("A cloud service that routes street-scene reports to the right crew and keeps residents updated.");
+    await page.getByLabel("Category").selectOption("Waste and recycling");
+  });
+  await fillSection(page, "Features and benefits", async () => {
+    await page.getByLabel("Features").fill("Photo reports\nCrew routing\nResident updates");
+    await page.getByLabel("Benefits").fill("Fewer phone calls\nFaster clear-ups");
+  });
+  await fillSection(page, "Pricing", async () => {
+    await page.getByLabel("Starting price").fill("350");
+    await page.getByLabel("What the price is for").selectOption("per instance per month");
+    await page.getByRole("group", { name: "Does the price include VAT?" }).getByLabel("No").check();
+    await page.getByRole("group", { name: "Is there a free trial?" }).getByLabel("Yes").check();
+  });
+  await fillSection(page, "Framework lots", async () => {
+    await page.locator("input[name=lotIds]").first().check();
+  });
+  await fillSection(page, "Data, security and accessibility", async () => {
+    await page.getByLabel("UK only").check();
+    await page.getByLabel("Cyber Essentials Plus").check();
+    await page.getByLabel("Accessibility statement web address").fill("https://kestrel.example/accessibility");
+  });
+  await fillSection(page, "Standards and integrations", async () => {
+    await page.getByLabel("Open standards (optional)").fill("Open311");
+  });
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("Waiting for review").first()).toBeVisible();
+  const listingUrl = page.url();
+  await signOut(page);
+
+  await login(page, "admin");
+  await page.goto("/admin/moderation");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name }).click();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Approve and publish").check();
+  await page.getByRole("button", { name: "Save decision" }).click();
+  await expect(page.locator(".govuk-notification-banner--success")).toContainText("approved");
+  await signOut(page);
+
+  await page.goto(`/search?q=${encodeURIComponent("tidy streets reporter")}&type=products`);
+  await expect(page.getByRole("link", { name })).toBeVisible();
+
+  await login(page, "supplierA");
+  await page.goto(listingUrl);
+  await fillSection(page, "About the product or service", async () => {
+    await page.getByLabel("Listing name").fill(`${name} Plus`);
+  });
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText(/stays live until version 2 is approved/)).toBeVisible();
+  const productId = listingUrl.split("/").pop();
+  await page.goto(`/products/${productId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await signOut(page);
+
+  await login(page, "admin");
+  await page.goto("/admin/moderation");
+  await page.getByRole("link", { name: `${name} Plus` }).click();
+  await expect(page.locator("tr", { hasText: "Name" }).first()).toContainText("Changed");
+  await page.getByLabel("Approve and publish").check();
+  await page.getByRole("button", { name: "Save decision" }).click();
+  await page.goto(`/products/${productId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} Plus`);
+});
+
+test("another supplier cannot open someone else's listing", async ({ page }) => {
+  await login(page, "supplierA");
+  await page.goto("/supplier");
+  const href = await page.locator("a[href^='/supplier/listings/']").filter({ hasNotText: "Preview" }).first().getAttribute("href");
+  await signOut(page);
+  await login(page, "supplierB");
+  const response = await page.goto(href!);
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/do not have permission/);
+});
