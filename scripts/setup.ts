@@ -13,8 +13,6 @@ if (!fs.existsSync(".env")) {
 }
 process.loadEnvFile(".env");
 
-execFileSync("npx", ["tsx", "scripts/build-css.ts"], { stdio: "inherit" });
-
 const { migrateDatabase } = await import("../app/utils/migrate.server");
 const { createPrismaClient } = await import("../app/utils/db.server");
 const url = process.env.DATABASE_URL ?? "file:./prisma/data/dev.db";

@@ -278,7 +278,7 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
             <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={base}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Asset {i + 1}</legend>
               <TextField name={`${base}.title`} label="Title" defaultValue={str(values, `${base}.title`)} error={error(`${base}.title`)} registered={register(`${base}.title`)} />
-              <SelectField name={`${base}.type`} label="Type"
+              <SelectField name={`${base}.type`} label="Type" hint="Service design covers research, journey maps and blueprints"
                 options={[{ value: "", label: "Choose a type" }, ...ASSET_TYPES.map((t) => ({ value: t, label: ASSET_TYPE_LABELS[t] }))]}
                 defaultValue={str(values, `${base}.type`)} error={error(`${base}.type`)} registered={register(`${base}.type`)} />
               <TextField name={`${base}.url`} label="Web address" hint="Must start with https://" type="url" spellCheck={false}

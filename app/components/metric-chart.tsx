@@ -9,6 +9,7 @@ export interface ChartMetric {
   higherIsBetter: boolean;
 }
 
+const FONT = '"GDS Transport", arial, sans-serif';
 const COLOURS = { before: "#505a5f", better: "#00703c", worse: "#d4351c", text: "#0b0c0c" };
 const WIDTH = 640;
 const LABEL_WIDTH = 70;
@@ -42,7 +43,7 @@ export function MetricChart({ metrics, id }: { metrics: ChartMetric[]; id: strin
   return (
     <figure className="govuk-!-margin-0 govuk-!-margin-bottom-6" aria-labelledby={`${id}-caption`}>
       <figcaption className="govuk-heading-s" id={`${id}-caption`}>Outcome measures before and after</figcaption>
-      <svg role="img" aria-label={`Bar chart of outcome measures before and after. ${describeMetrics(metrics)}.`} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" height={height} focusable="false" xmlns="http://www.w3.org/2000/svg">
+      <svg role="img" aria-label={`Bar chart of outcome measures before and after. ${describeMetrics(metrics)}.`} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" height={height} focusable="false" xmlns="http://www.w3.org/2000/svg" fontFamily={FONT}>
         {metrics.map((m, i) => {
           const top = i * GROUP;
           const max = Math.max(Math.abs(m.before), Math.abs(m.after)) || 1;

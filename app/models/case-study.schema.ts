@@ -24,7 +24,7 @@ export type AssetType = (typeof ASSET_TYPES)[number];
 export const ASSET_TYPE_LABELS: Record<AssetType, string> = {
   code: "Code",
   pattern: "Design pattern",
-  "service-design": "Service design (maps, research, blueprints)",
+  "service-design": "Service design",
   other: "Other",
 };
 

@@ -241,3 +241,17 @@ describe("sign-up validation", () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { email: "new.officer@leeds.gov.uk" } })).emailVerifiedAt).not.toBeNull();
   });
 });
+
+describe("audit trail", () => {
+  // SQLite reports a trigger abort through the Prisma adapter as a constraint violation.
+  it("is append-only: the database refuses updates and deletes", async () => {
+    const { prisma } = await import("~/utils/db.server");
+    const { recordAudit } = await import("~/models/audit.server");
+    await recordAudit({ action: "test.event", entityType: "test", entityId: "t1" });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "test.event" } });
+    await expect(prisma.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only|constraint violated/i);
+    await expect(prisma.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only|constraint violated/i);
+    await expect(prisma.auditEvent.deleteMany({})).rejects.toThrow(/append-only|constraint violated/i);
+    expect((await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("test.event");
+  });
+});

@@ -1,0 +1,215 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, TextField, TextareaField, useZodForm, type FieldErrors } from "~/components/forms";
+import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
+import { MAX_CRITERIA, criteriaSchema, scoresSchema, weightedTotal } from "~/models/project.schema";
+import { getProject, saveCriteria, saveScores } from "~/models/project.server";
+import { formDataToObject, parseWithSchema } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Evaluate the shortlist");
+export const handle = { title: "Evaluate the shortlist" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
+  const project = await getProject(projectId);
+  if (!project) throw notFound("Project not found");
+  const criteria = project.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight, description: c.description }));
+  const weightsTotal = criteria.reduce((s, c) => s + c.weight, 0);
+  return {
+    project: { id: project.id, title: project.title, lockVersion: project.lockVersion, locked: project.status !== "open" },
+    criteria,
+    weightsTotal,
+    entries: project.shortlist.map((e) => ({
+      id: e.id,
+      productName: e.frozenResult.productName,
+      supplierName: e.frozenResult.supplierName,
+      scores: e.scores.map((s) => ({ criterionId: s.criterionId, score: s.score, notes: s.notes })),
+      total: weightsTotal === 100 ? weightedTotal(criteria, e.scores) : null,
+    })),
+    canEdit,
+    verified: Boolean(user.emailVerifiedAt),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
+  if (!user.emailVerifiedAt) return unverifiedResponse();
+  const formData = await request.formData();
+  const input = formDataToObject(formData);
+  const actor = actorFrom(user, context, request);
+  if (formData.get("intent") === "scores") {
+    const parsed = parseWithSchema(scoresSchema, input);
+    if (!parsed.success) return formErrors(parsed.errors, parsed.values);
+    const result = await saveScores(projectId, parsed.data, actor);
+    if (!result.ok) return formErrors(result.errors, input, result.status);
+    return redirect(`/projects/${projectId}/evaluation#totals`, { headers: await flash(request, "Scores saved") });
+  }
+  const parsed = parseWithSchema(criteriaSchema, input);
+  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
+  const result = await saveCriteria(projectId, parsed.data, actor);
+  if (!result.ok) return formErrors(result.errors, input, result.status);
+  return redirect(`/projects/${projectId}/evaluation`, { headers: await flash(request, "Evaluation criteria saved") });
+}
+
+type ActionData = { errors: FieldErrors; values: Record<string, string> } | undefined;
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function useIntentErrors(intent: string) {
+  const actionData = useActionData<ActionData>();
+  const mine = actionData && (actionData.values?.intent ?? "criteria") === intent;
+  return { serverErrors: mine ? actionData.errors : undefined, posted: mine ? actionData.values ?? {} : undefined };
+}
+
+type ZodForm = ReturnType<typeof useZodForm>;
+
+function CriteriaForm({ data, form, posted }: { data: Data; form: ZodForm; posted?: Record<string, string> }) {
+  const rows = Math.min(MAX_CRITERIA, Math.max(data.criteria.length + 2, 4));
+  const value = (i: number, field: "name" | "weight" | "description") => {
+    const key = `criteria.${i}.${field}`;
+    if (posted && key in posted) return String(posted[key] ?? "");
+    const c = data.criteria[i];
+    return c ? String(c[field]) : "";
+  };
+  const totalError = form.error("criteria");
+  return (
+    <Form method="post" noValidate onSubmit={form.onSubmit}>
+      <input type="hidden" name="intent" value="criteria" />
+      <HiddenLock lockVersion={data.project.lockVersion} register={form.register} />
+      <div id="criteria" className={`govuk-form-group${totalError ? " govuk-form-group--error" : ""}`} tabIndex={-1}>
+        <p className="govuk-body">Give each criterion a weight as a whole percentage. The weights must add up to 100. Leave rows you do not need empty.</p>
+        {totalError ? (
+          <p className="govuk-error-message" id="criteria-error">
+            <span className="govuk-visually-hidden">Error:</span> {totalError}
+          </p>
+        ) : null}
+        {Array.from({ length: rows }, (_, i) => (
+          <fieldset className="govuk-fieldset govuk-!-margin-bottom-4" key={i}>
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Criterion {i + 1}</legend>
+            <input type="hidden" {...form.register(`criteria.${i}.id`)} value={data.criteria[i]?.id ?? ""} />
+            <TextField name={`criteria.${i}.name`} label="Name" hint={i === 0 ? "For example, Meets our requirements" : undefined}
+              defaultValue={value(i, "name")} error={form.error(`criteria.${i}.name`)} registered={form.register(`criteria.${i}.name`)} />
+            <TextField name={`criteria.${i}.weight`} label="Weight" suffix="%" width="3" inputMode="numeric"
+              defaultValue={value(i, "weight")} error={form.error(`criteria.${i}.weight`)} registered={form.register(`criteria.${i}.weight`)} />
+            <TextField name={`criteria.${i}.description`} label="How you will judge it (optional)"
+              defaultValue={value(i, "description")} error={form.error(`criteria.${i}.description`)} registered={form.register(`criteria.${i}.description`)} />
+          </fieldset>
+        ))}
+      </div>
+      <button type="submit" className="govuk-button" data-module="govuk-button">Save criteria</button>
+    </Form>
+  );
+}
+
+function ScoresForm({ data, form, posted }: { data: Data; form: ZodForm; posted?: Record<string, string> }) {
+  let k = -1;
+  return (
+    <Form method="post" noValidate onSubmit={form.onSubmit}>
+      <input type="hidden" name="intent" value="scores" />
+      <HiddenLock lockVersion={data.project.lockVersion} register={form.register} />
+      {data.entries.map((entry) => (
+        <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={entry.id}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+            <h3 className="govuk-fieldset__heading">{entry.productName}</h3>
+          </legend>
+          <p className="govuk-body-s">{entry.supplierName}</p>
+          {data.criteria.map((c) => {
+            k += 1;
+            const existing = entry.scores.find((s) => s.criterionId === c.id);
+            const key = (f: string) => `scores.${k}.${f}`;
+            const postedValue = (f: string) => (posted && key(f) in posted ? String(posted[key(f)] ?? "") : undefined);
+            const label = `${c.name} for ${entry.productName}`;
+            return (
+              <div key={c.id} className="govuk-!-margin-bottom-4">
+                <input type="hidden" {...form.register(key("entryId"))} value={entry.id} />
+                <input type="hidden" {...form.register(key("criterionId"))} value={c.id} />
+                <input type="hidden" {...form.register(key("label"))} value={label} />
+                <TextField name={key("score")} label={<>{c.name} ({c.weight}%): score out of 100<span className="govuk-visually-hidden"> for {entry.productName}</span></>}
+                  width="3" inputMode="numeric" defaultValue={postedValue("score") ?? (existing ? String(existing.score) : "")}
+                  error={form.error(key("score"))} registered={form.register(key("score"))} />
+                <TextareaField name={key("notes")} label={<>Notes<span className="govuk-visually-hidden"> on {c.name} for {entry.productName}</span> (optional)</>} rows={2}
+                  defaultValue={postedValue("notes") ?? existing?.notes ?? ""} error={form.error(key("notes"))} registered={form.register(key("notes"))} />
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
+      <button type="submit" className="govuk-button" data-module="govuk-button">Save scores</button>
+    </Form>
+  );
+}
+
+export default function Evaluation() {
+  const data = useLoaderData<typeof loader>();
+  const editable = data.canEdit && !data.project.locked;
+  const base = `/projects/${data.project.id}`;
+  // Both forms' hooks live here so one error summary at the top covers them.
+  const criteriaState = useIntentErrors("criteria");
+  const scoresState = useIntentErrors("scores");
+  const criteria = useZodForm(criteriaSchema, criteriaState.serverErrors);
+  const scores = useZodForm(scoresSchema, scoresState.serverErrors);
+  const errors: FieldErrors = { ...criteria.errors, ...scores.errors };
+  const criteriaReady = data.criteria.length > 0 && data.weightsTotal === 100;
+  const criteriaForm = editable ? <CriteriaForm data={data} form={criteria} posted={criteriaState.posted} /> : null;
+  const scoresForm = editable && criteriaReady && data.entries.length ? <ScoresForm data={data} form={scores} posted={scoresState.posted} /> : null;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <ProjectPageHeader project={data.project} title="Evaluate the shortlist" />
+      <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={data.project.locked} />
+      {data.entries.length === 0 ? (
+        <p className="govuk-body">
+          Shortlist services before you evaluate them. <Link className="govuk-link" to={`${base}/shortlist`}>Shortlist services</Link>
+        </p>
+      ) : null}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-m">Criteria and weights</h2>
+          {criteriaForm ?? (
+            data.criteria.length ? (
+              <ul className="govuk-list govuk-list--bullet">
+                {data.criteria.map((c) => <li key={c.id}>{c.name}: {c.weight}%{c.description ? ` (${c.description})` : ""}</li>)}
+              </ul>
+            ) : (
+              <p className="govuk-body">No criteria set.</p>
+            )
+          )}
+          {data.entries.length && criteriaReady ? (
+            <>
+              <h2 className="govuk-heading-m">Scores</h2>
+              {scoresForm ?? <p className="govuk-body">Scores are shown in the table below.</p>}
+            </>
+          ) : null}
+        </div>
+      </div>
+      {data.entries.length && criteriaReady ? (
+        <table className="govuk-table" id="totals">
+          <caption className="govuk-table__caption govuk-table__caption--m">Weighted totals</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Service</th>
+              {data.criteria.map((c) => <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={c.id}>{c.name} ({c.weight}%)</th>)}
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weighted total (out of 100)</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {data.entries.map((e) => (
+              <tr className="govuk-table__row" key={e.id}>
+                <th scope="row" className="govuk-table__header">{e.productName}</th>
+                {data.criteria.map((c) => (
+                  <td className="govuk-table__cell govuk-table__cell--numeric" key={c.id}>{e.scores.find((s) => s.criterionId === c.id)?.score ?? "–"}</td>
+                ))}
+                <td className="govuk-table__cell govuk-table__cell--numeric">{e.total === null ? "Not fully scored" : e.total.toFixed(1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {data.entries.length && criteriaReady ? <p className="govuk-body"><Link className="govuk-link" to={`${base}/outcome`}>Record the outcome</Link></p> : null}
+    </>
+  );
+}

@@ -1,0 +1,222 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { InsetText } from "~/components/buying";
+import { ErrorSummary, useZodForm, type FieldErrors } from "~/components/forms";
+import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
+import { describeFilters, isDirectAwardRoute, shortlistAddSchema, shortlistRemoveSchema } from "~/models/project.schema";
+import { addToShortlist, getProject, removeFromShortlist } from "~/models/project.server";
+import { SIZE_LABELS, formatDateTime, formatMoney } from "~/utils/format";
+import { formDataToObject, parseWithSchema } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Shortlist services");
+export const handle = { title: "Shortlist services" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
+  const project = await getProject(projectId);
+  if (!project) throw notFound("Project not found");
+  const wanted = new URL(request.url).searchParams.get("frozen");
+  const shortlistedFrom = project.shortlist[0]?.frozenResult.frozenSearchId;
+  const frozen =
+    project.frozenSearches.find((f) => f.id === wanted) ??
+    project.frozenSearches.find((f) => f.id === shortlistedFrom) ??
+    project.frozenSearches[project.frozenSearches.length - 1] ??
+    null;
+  const shortlisted = new Set(project.shortlist.map((e) => e.frozenResultId));
+  return {
+    project: { id: project.id, title: project.title, locked: project.status !== "open" },
+    directAward: isDirectAwardRoute(project.routeId),
+    shortlist: project.shortlist.map((e) => ({
+      id: e.id,
+      productName: e.frozenResult.productName,
+      supplierName: e.frozenResult.supplierName,
+      reason: e.reason,
+    })),
+    frozenSearches: project.frozenSearches.map((f) => ({ id: f.id, frozenAt: f.frozenAt, query: f.query })),
+    frozen: frozen
+      ? {
+          id: frozen.id,
+          frozenAt: frozen.frozenAt,
+          query: frozen.query,
+          filters: describeFilters(frozen.filters),
+          results: frozen.results.map((r) => ({
+            id: r.id,
+            position: r.position,
+            productName: r.productName,
+            versionNumber: r.productVersion.versionNumber,
+            supplierName: r.supplierName,
+            supplierSize: r.supplierSize,
+            priceFrom: r.priceFrom,
+            priceUnit: r.priceUnit,
+            shortlisted: shortlisted.has(r.id),
+          })),
+        }
+      : null,
+    canEdit,
+    verified: Boolean(user.emailVerifiedAt),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
+  if (!user.emailVerifiedAt) return unverifiedResponse();
+  const formData = await request.formData();
+  const input = formDataToObject(formData);
+  const actor = actorFrom(user, context, request);
+  if (formData.get("intent") === "remove") {
+    const parsed = parseWithSchema(shortlistRemoveSchema, input);
+    if (!parsed.success) return formErrors(parsed.errors, parsed.values);
+    const result = await removeFromShortlist(projectId, parsed.data.entryId, actor);
+    if (!result.ok) return formErrors(result.errors, input, result.status);
+    return redirect(`/projects/${projectId}/shortlist`, { headers: await flash(request, "Removed from the shortlist") });
+  }
+  const parsed = parseWithSchema(shortlistAddSchema, input);
+  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
+  const result = await addToShortlist(projectId, parsed.data, actor);
+  if (!result.ok) return formErrors(result.errors, input, result.status);
+  return redirect(`/projects/${projectId}/shortlist`, { headers: await flash(request, "Added to the shortlist") });
+}
+
+type ActionData = { errors: FieldErrors; values: Record<string, string> } | undefined;
+
+type Result = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["frozen"]>["results"][number];
+
+function AddRow({ result, serverError }: { result: Result; serverError?: string }) {
+  const { register, errors, onSubmit } = useZodForm(shortlistAddSchema, serverError ? { reason: [serverError] } : undefined);
+  const id = `reason-${result.id}`;
+  const message = errors.reason?.[0];
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit}>
+      <input type="hidden" name="intent" value="add" />
+      <input type="hidden" {...register("frozenResultId")} value={result.id} />
+      <div className={`govuk-form-group govuk-!-margin-bottom-2${message ? " govuk-form-group--error" : ""}`}>
+        <label className="govuk-label govuk-label--s" htmlFor={id}>
+          Why shortlist {result.productName}?
+        </label>
+        {message ? (
+          <p id={`${id}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {message}
+          </p>
+        ) : null}
+        <input className={`govuk-input${message ? " govuk-input--error" : ""}`} id={id} type="text" aria-describedby={message ? `${id}-error` : undefined} {...register("reason")} />
+      </div>
+      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+        Add to shortlist<span className="govuk-visually-hidden">: {result.productName}</span>
+      </button>
+    </Form>
+  );
+}
+
+export default function Shortlist() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const editable = data.canEdit && !data.project.locked;
+  const base = `/projects/${data.project.id}`;
+  // A row's reason error links to that row's input.
+  const failedRow = actionData?.values?.frozenResultId;
+  const summaryErrors: FieldErrors = {};
+  for (const [key, messages] of Object.entries(actionData?.errors ?? {})) summaryErrors[key === "reason" && failedRow ? `reason-${failedRow}` : key] = messages;
+  return (
+    <>
+      <ErrorSummary errors={summaryErrors} />
+      <ProjectPageHeader project={data.project} title="Shortlist services" />
+      <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={data.project.locked} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <p className="govuk-body">Choose the services that best meet your requirements from the frozen results, and record why.</p>
+          {data.directAward ? <InsetText>For a direct award, shortlist from one frozen search only, and assess without negotiating. You can ask suppliers clarification questions.</InsetText> : null}
+        </div>
+      </div>
+
+      <h2 className="govuk-heading-m">Shortlist ({data.shortlist.length})</h2>
+      {data.shortlist.length ? (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Shortlisted services</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Service</th>
+              <th scope="col" className="govuk-table__header">Supplier</th>
+              <th scope="col" className="govuk-table__header">Reason</th>
+              {editable ? <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th> : null}
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {data.shortlist.map((e) => (
+              <tr className="govuk-table__row" key={e.id}>
+                <td className="govuk-table__cell">{e.productName}</td>
+                <td className="govuk-table__cell">{e.supplierName}</td>
+                <td className="govuk-table__cell">{e.reason}</td>
+                {editable ? (
+                  <td className="govuk-table__cell">
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="entryId" value={e.id} />
+                      <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
+                        Remove<span className="govuk-visually-hidden"> {e.productName} from the shortlist</span>
+                      </button>
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="govuk-body">No services shortlisted yet.</p>
+      )}
+      {data.shortlist.length ? <p className="govuk-body"><Link className="govuk-link" to={`${base}/evaluation`}>Evaluate the shortlist</Link></p> : null}
+
+      {data.frozenSearches.length > 1 ? (
+        <nav aria-label="Frozen searches" className="govuk-!-margin-bottom-4">
+          <p className="govuk-body govuk-!-margin-bottom-1">Frozen searches:</p>
+          <ul className="govuk-list">
+            {data.frozenSearches.map((f) => (
+              <li key={f.id}>
+                {f.id === data.frozen?.id ? (
+                  <strong>“{f.query || "(no words)"}”, frozen {formatDateTime(f.frozenAt)} (shown)</strong>
+                ) : (
+                  <Link className="govuk-link" to={`?frozen=${f.id}`}>“{f.query || "(no words)"}”, frozen {formatDateTime(f.frozenAt)}</Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+
+      {data.frozen ? (
+        <>
+          <h2 className="govuk-heading-m">Frozen results</h2>
+          <p className="govuk-body">
+            Search “{data.frozen.query || "(no words)"}”, {data.frozen.filters}, frozen {formatDateTime(data.frozen.frozenAt)}.
+          </p>
+          <ul className="govuk-list">
+            {data.frozen.results.map((r) => (
+              <li key={r.id} className="cm-result">
+                <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+                  {r.position}. {r.productName} <span className="govuk-body-s">(version {r.versionNumber})</span>
+                </h3>
+                <p className="govuk-body-s">
+                  {r.supplierName} ({SIZE_LABELS[r.supplierSize] ?? r.supplierSize}) · from {formatMoney(r.priceFrom)} {r.priceUnit}
+                </p>
+                {r.shortlisted ? (
+                  <p className="govuk-body"><strong className="govuk-tag govuk-tag--green">Shortlisted</strong></p>
+                ) : editable ? (
+                  <AddRow result={r} serverError={failedRow === r.id ? actionData?.errors?.reason?.[0] : undefined} />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="govuk-body">
+          Nothing frozen yet. <Link className="govuk-link" to={`${base}/freeze`}>Freeze the results of a saved search</Link> first.
+        </p>
+      )}
+    </>
+  );
+}
