@@ -398,3 +398,69 @@ describe("moderation, search and supplier responses", () => {
     expect((await prisma.caseStudy.findUniqueOrThrow({ where: { slug } })).rejectionReason).toBe("Names a member of staff");
   });
 });
+
+describe("reading: index, both-way links, peers and reusable assets", () => {
+  it("lists published case studies newest first, by service area, with real pages", async () => {
+    const { prisma } = await import("~/utils/db.server");
+    const index = await import("~/routes/case-studies._index");
+    const all = await index.loader({ request: makeRequest("/case-studies"), params: {}, context });
+    const published = await prisma.caseStudy.count({ where: { status: "published" } });
+    expect(all.total).toBe(published);
+    const dates = all.items.map((c) => c.publishedAt!.getTime());
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    const page2 = await index.loader({ request: makeRequest("/case-studies?page=2"), params: {}, context });
+    expect(page2.items[0]?.slug).not.toBe(all.items[0].slug);
+    const area = await prisma.caseStudy.findFirstOrThrow({ where: { status: "published" }, select: { serviceArea: { select: { slug: true, id: true } } } });
+    const filtered = await index.loader({ request: makeRequest(`/case-studies?serviceArea=${area.serviceArea.slug}`), params: {}, context });
+    expect(filtered.total).toBe(await prisma.caseStudy.count({ where: { status: "published", serviceAreaId: area.serviceArea.id } }));
+    const junk = await index.loader({ request: makeRequest("/case-studies?serviceArea=%3Cscript%3E&page=-4"), params: {}, context });
+    expect(junk.page).toBe(1);
+  });
+
+  it("shows seeded case studies on their council, framework and supplier pages", async () => {
+    const { prisma } = await import("~/utils/db.server");
+    const withLot = await prisma.caseStudy.findFirstOrThrow({
+      where: { status: "published", lotId: { not: null }, suppliers: { some: {} } },
+      include: { council: true, lot: { include: { agreement: true } }, suppliers: { include: { supplier: true } } },
+      orderBy: { id: "asc" },
+    });
+    const framework = await import("~/routes/frameworks.$number");
+    const fw = await framework.loader({ request: makeRequest("/"), params: { number: withLot.lot!.agreement.number }, context });
+    expect(fw.caseStudies.map((c) => c.slug)).toContain(withLot.slug);
+    const councilRoute = await import("~/routes/councils.$code");
+    const council = await councilRoute.loader({ request: makeRequest("/"), params: { code: withLot.council.code }, context });
+    expect(council.council.caseStudies.map((c) => c.slug)).toContain(withLot.slug);
+    const supplierRoute = await import("~/routes/suppliers.$slug");
+    const supplier = await supplierRoute.loader({ request: makeRequest("/"), params: { slug: withLot.suppliers[0].supplier.slug }, context });
+    expect(supplier.supplier.caseStudyLinks.map((l) => l.caseStudy.slug)).toContain(withLot.slug);
+  });
+
+  it("ranks councils like Brighton and Hove with scores and reasons", async () => {
+    const peersRoute = await import("~/routes/councils.$code_.peers");
+    const data = await peersRoute.loader({ request: makeRequest("/councils/BNH/peers"), params: { code: "BNH" }, context });
+    expect(data.peers).toHaveLength(20);
+    expect(data.peers.map((p) => p.code)).not.toContain("BNH");
+    const scores = data.peers.map((p) => p.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(data.peers[0].reasons).toContain("same type of council");
+    const missing = await responseOf(() => peersRoute.loader({ request: makeRequest("/councils/ZZZ/peers"), params: { code: "ZZZ" }, context }));
+    expect(missing.status).toBe(404);
+  });
+
+  it("counts councils and assets in the reuse register, filtered by words, type and service area", async () => {
+    const { prisma } = await import("~/utils/db.server");
+    const reuse = await import("~/routes/reuse");
+    const all = await reuse.loader({ request: makeRequest("/reuse"), params: {}, context });
+    const assets = await prisma.reusableAsset.findMany({ where: { caseStudy: { status: "published" } }, select: { type: true, caseStudy: { select: { councilId: true } } } });
+    expect(all.total).toBe(assets.length);
+    expect(all.councils).toBe(new Set(assets.map((a) => a.caseStudy.councilId)).size);
+    const code = await reuse.loader({ request: makeRequest("/reuse?type=code"), params: {}, context });
+    expect(code.total).toBe(assets.filter((a) => a.type === "code").length);
+    expect(code.items.every((a) => a.type === "code")).toBe(true);
+    const myAccount = await reuse.loader({ request: makeRequest("/reuse?q=my+account"), params: {}, context });
+    expect(myAccount.total).toBeGreaterThan(0);
+    expect(myAccount.items.every((a) => /my account|portal/i.test(`${a.title} ${a.description} ${a.caseStudy.title}`))).toBe(true);
+    const none = await reuse.loader({ request: makeRequest("/reuse?q=zzqqxx"), params: {}, context });
+    expect(none.total).toBe(0);
+  });
+});
