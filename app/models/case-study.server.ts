@@ -9,7 +9,7 @@ import { expandSynonyms, SYNONYM_GROUPS } from "~/search/synonyms";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { diffSnapshots, parseSnapshot, compareSnapshots, type CaseStudySnapshot, type FieldChange } from "./case-study-snapshot";
-import type { CaseStudyInput, ModerationInput, ReuseQuery, SupplierResponseInput } from "./case-study.schema";
+import { costBandForAmount, type CaseStudyInput, type ModerationInput, type ReuseQuery, type SupplierResponseInput } from "./case-study.schema";
 import { slugify } from "./service-area.schema";
 import { peersOf, rankByPeer } from "./peers.server";
 
@@ -246,7 +246,7 @@ function scalarData(input: CaseStudyInput) {
     approach: input.approach,
     outcomeNarrative: input.outcomeNarrative,
     costExact: input.costExact,
-    costBand: input.costBand,
+    costBand: input.costBand ?? (input.costExact != null ? costBandForAmount(input.costExact) : null),
     funding: input.funding,
     startDate: input.startDate,
     endDate: input.endDate,

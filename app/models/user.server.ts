@@ -114,3 +114,36 @@ export async function consumeVerificationToken(tokenHash: string, at: Date) {
     return { userId: token.userId, purpose: token.purpose };
   });
 }
+
+// ── password change and session revocation ──────────────────────────────────
+
+/** Sets a new password and ends every session the user had (the caller starts a fresh one). */
+export async function changePassword(userId: string, newPassword: string) {
+  const passwordHash = await hashPassword(newPassword);
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now() } }),
+    prisma.session.deleteMany({ where: { userId } }),
+  ]);
+}
+
+export function getPasswordHash(userId: string) {
+  return prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+}
+
+export function listUsersForAdmin(query: string, take = 50) {
+  return prisma.user.findMany({
+    where: query ? { OR: [{ email: { contains: query.toLowerCase() } }, { name: { contains: query } }] } : {},
+    orderBy: { email: "asc" },
+    take,
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      emailVerifiedAt: true,
+      roles: { select: { name: true } },
+      council: { select: { name: true } },
+      supplier: { select: { tradingName: true } },
+      _count: { select: { sessions: true } },
+    },
+  });
+}

@@ -151,3 +151,44 @@ test("a council officer's case study is published and appears on product pages, 
   await expect(page.getByRole("heading", { name: /1 council has shared 1 asset matching “library app”/ })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("a supplier named in a case study adds a response but cannot edit the council's text", async ({ page }) => {
+  await login(page, "supplierA");
+  await page.goto("/supplier/case-studies");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Case studies that name you");
+  await expectNoAxeViolations(page);
+  const row = page.locator("tbody tr").first();
+  const title = (await row.locator("td").first().getByRole("link").textContent())!.trim();
+  await row.getByRole("link", { name: /Add a response|Change your response/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Respond to “${title}”`);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Publish response" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("Enter your response");
+  await page.getByLabel("Response from Kestrel Civic Software").fill("We have since added text message updates, at no extra cost.");
+  await page.getByRole("button", { name: "Publish response" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const response = page.locator("section", { has: page.getByRole("heading", { name: /Response from Kestrel Civic Software \(the supplier, not/ }) });
+  await expect(response).toContainText("We have since added text message updates");
+  await expect(page.getByRole("link", { name: "Edit this case study" })).toHaveCount(0);
+  const editUrl = `${new URL(page.url()).pathname}/edit`;
+  const refused = await page.goto(editUrl);
+  expect(refused?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have permission to view or change this");
+});
+
+test("an administrator adds a service area that councils can then choose", async ({ page }) => {
+  await login(page, "admin");
+  await page.goto("/admin/service-areas");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Service areas");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Add service area" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("Enter the name of the service area");
+  await page.getByLabel("Name").fill("Coroners and registration");
+  await page.getByRole("button", { name: "Add service area" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Service area “Coroners and registration” added");
+  await expect(page.getByRole("link", { name: "Coroners and registration" })).toBeVisible();
+  await page.goto("/case-studies");
+  await expect(page.getByLabel("Service area").locator("option", { hasText: "Coroners and registration" })).toHaveCount(1);
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,72 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { revokeSessionsSchema } from "~/models/account.schema";
+import { recordAudit } from "~/models/audit.server";
+import { deleteSessionsForUser, listUsersForAdmin } from "~/models/user.server";
+import { parseForm } from "~/utils/forms";
+import { badRequest, clientIp } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { requireUserWithPermission } from "~/utils/permissions.server";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Users");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "manage:user:any");
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  return { q, users: await listUsersForAdmin(q) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireUserWithPermission(request, "manage:user:any");
+  const parsed = await parseForm(request, revokeSessionsSchema);
+  if (!parsed.success) throw badRequest("Choose a user");
+  const { count } = await deleteSessionsForUser(parsed.data.userId);
+  await recordAudit({ actorId: admin.id, action: "user.sessions-revoked", entityType: "user", entityId: parsed.data.userId, after: { sessionsEnded: count }, ip: clientIp(context, request) });
+  return redirect("/admin/users", { headers: await flash(request, `Signed the user out of ${count} ${count === 1 ? "session" : "sessions"}`) });
+}
+
+export default function AdminUsers() {
+  const { q, users } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Users</h1>
+      <Form method="get" role="search">
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="q">Search by name or email</label>
+          <input className="govuk-input govuk-!-width-one-half" id="q" name="q" type="search" defaultValue={q} />{" "}
+          <button className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit" data-module="govuk-button">Search</button>
+        </div>
+      </Form>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">{users.length} users</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">User</th>
+            <th scope="col" className="govuk-table__header">Role and organisation</th>
+            <th scope="col" className="govuk-table__header">Active sessions</th>
+            <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {users.map((u) => (
+            <tr className="govuk-table__row" key={u.id}>
+              <td className="govuk-table__cell">{u.name}<br /><span className="govuk-body-s">{u.email}</span></td>
+              <td className="govuk-table__cell">{u.roles.map((r) => r.name).join(", ")}{u.council ? ` · ${u.council.name}` : ""}{u.supplier ? ` · ${u.supplier.tradingName}` : ""}</td>
+              <td className="govuk-table__cell">{u._count.sessions}</td>
+              <td className="govuk-table__cell">
+                {u._count.sessions ? (
+                  <Form method="post">
+                    <input type="hidden" name="userId" value={u.id} />
+                    <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Sign out everywhere<span className="govuk-visually-hidden"> ({u.email})</span></button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,238 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { Paragraphs, SummaryList } from "~/components/buying";
+import { ProjectStatusTag } from "~/components/project";
+import { displayAnswer } from "~/models/buying-guide.schema";
+import { describeProjectEvent } from "~/models/project-history";
+import { requireProjectAccess } from "~/models/project-access.server";
+import { OUTCOME_LABELS, describeFilters, weightedTotal, type OutcomeKind } from "~/models/project.schema";
+import { describeRoute, getProject, listProjectHistory } from "~/models/project.server";
+import { toIsoDate } from "~/procurement";
+import { SIZE_LABELS, formatDate, formatDateTime, formatMoney } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Record: ${data.project.title}` : "Project record");
+export const handle = { title: "Project record" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { projectId } = await requireProjectAccess(request, params.id, "read");
+  const p = await getProject(projectId);
+  if (!p) throw notFound("Project not found");
+  const [route, history] = await Promise.all([describeRoute(p.routeId), listProjectHistory(projectId)]);
+  const weightsOk = p.criteria.reduce((s, c) => s + c.weight, 0) === 100;
+  const raw = { category: p.category, startDate: toIsoDate(p.procurementStart), security: p.securityClassification };
+  return {
+    project: {
+      id: p.id,
+      title: p.title,
+      status: p.status,
+      council: p.council.officialName,
+      owner: p.owner?.name ?? "Former user",
+      createdAt: p.createdAt,
+      route: route.label,
+      details: [
+        { key: "Council", value: p.council.officialName },
+        { key: "Buying route", value: route.label },
+        { key: "What is being bought", value: displayAnswer("category", raw) },
+        { key: "Estimated whole-life value", value: `${formatMoney(p.estimatedValue)} including VAT` },
+        { key: "Contract length", value: `${p.contractMonths} months` },
+        { key: "Procurement start date", value: displayAnswer("startDate", raw) },
+        { key: "Security classification", value: displayAnswer("security", raw) },
+        { key: "Framework terms used unchanged", value: p.termsUnchanged ? "Yes" : "No" },
+        { key: "Nation", value: p.nation },
+        { key: "Started by", value: `${p.owner?.name ?? "Former user"}, ${formatDate(p.createdAt)}` },
+      ],
+      requirements: p.requirements,
+      budget: p.budgetApproved ? `Approved (recorded ${formatDate(p.budgetApprovedAt)})` : "Not approved",
+    },
+    saved: p.savedSearches.map((s) => ({ id: s.id, query: s.query, filters: describeFilters(s.filters), at: s.createdAt })),
+    frozen: p.frozenSearches.map((f) => ({
+      id: f.id,
+      query: f.query,
+      filters: describeFilters(f.filters),
+      at: f.frozenAt,
+      results: f.results.map((r) => ({
+        id: r.id,
+        position: r.position,
+        name: r.productName,
+        version: r.productVersion.versionNumber,
+        versionId: r.productVersionId,
+        supplier: `${r.supplierName} (${SIZE_LABELS[r.supplierSize] ?? r.supplierSize})`,
+        price: `${formatMoney(r.priceFrom)} ${r.priceUnit}`,
+      })),
+    })),
+    shortlist: p.shortlist.map((e) => ({
+      id: e.id,
+      name: e.frozenResult.productName,
+      supplier: e.frozenResult.supplierName,
+      reason: e.reason,
+      scores: p.criteria.map((c) => e.scores.find((s) => s.criterionId === c.id) ?? null).map((s) => (s ? { score: s.score, notes: s.notes } : null)),
+      total: weightsOk ? weightedTotal(p.criteria, e.scores) : null,
+    })),
+    criteria: p.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight, description: c.description })),
+    outcome: p.outcome
+      ? {
+          kind: p.outcome.kind as OutcomeKind,
+          product: p.outcome.productVersion ? `${p.outcome.productVersion.name} (version ${p.outcome.productVersion.versionNumber})` : null,
+          value: p.outcome.value,
+          startDate: p.outcome.startDate,
+          endDate: p.outcome.endDate,
+          justification: p.outcome.justification,
+          at: p.outcome.decidedAt,
+        }
+      : null,
+    notices: p.notices.map((n) => ({ id: n.id, title: n.title, done: n.done, at: n.doneAt })),
+    history: history.map((e) => ({ id: e.id, at: e.createdAt, who: e.actor?.name ?? "Former user", ...describeProjectEvent(e) })),
+  };
+}
+
+/** Printing needs JavaScript (window.print); without it the page says how to print. */
+function PrintButton() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated ? (
+    <button type="button" className="govuk-button govuk-button--secondary cm-no-print" data-module="govuk-button" onClick={() => window.print()}>
+      Print this record
+    </button>
+  ) : (
+    <p className="govuk-body cm-no-print">To print this record, use your browser&apos;s print option.</p>
+  );
+}
+
+export default function ProjectRecord() {
+  const data = useLoaderData<typeof loader>();
+  const { project } = data;
+  return (
+    <>
+      <p className="govuk-body cm-no-print">
+        <Link className="govuk-link" to={`/projects/${project.id}`}>Back to the project</Link>
+      </p>
+      <span className="govuk-caption-l">Buying project record</span>
+      <h1 className="govuk-heading-l">{project.title}</h1>
+      <p className="govuk-body"><ProjectStatusTag status={project.status} /></p>
+      <PrintButton />
+
+      <h2 className="govuk-heading-m">The purchase</h2>
+      <SummaryList rows={project.details} />
+
+      <h2 className="govuk-heading-m">Requirements</h2>
+      <Paragraphs text={project.requirements} empty="Not written." />
+      <p className="govuk-body"><strong>Budget:</strong> {project.budget}</p>
+
+      <h2 className="govuk-heading-m">Saved searches</h2>
+      {data.saved.length ? (
+        <ul className="govuk-list govuk-list--bullet">
+          {data.saved.map((s) => <li key={s.id}>{formatDateTime(s.at)}: “{s.query || "(no words)"}”. {s.filters}</li>)}
+        </ul>
+      ) : <p className="govuk-body">None.</p>}
+
+      <h2 className="govuk-heading-m">Frozen results</h2>
+      {data.frozen.length ? data.frozen.map((f) => (
+        <div key={f.id}>
+          <h3 className="govuk-heading-s">Frozen {formatDateTime(f.at)}: “{f.query || "(no words)"}”</h3>
+          <p className="govuk-body-s">{f.filters}</p>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Results frozen {formatDateTime(f.at)}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">#</th>
+                <th scope="col" className="govuk-table__header">Service and listing version</th>
+                <th scope="col" className="govuk-table__header">Supplier</th>
+                <th scope="col" className="govuk-table__header">Price</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {f.results.map((r) => (
+                <tr className="govuk-table__row" key={r.id}>
+                  <td className="govuk-table__cell">{r.position}</td>
+                  <td className="govuk-table__cell">{r.name} (version {r.version}, {r.versionId})</td>
+                  <td className="govuk-table__cell">{r.supplier}</td>
+                  <td className="govuk-table__cell">{r.price}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )) : <p className="govuk-body">None.</p>}
+
+      <h2 className="govuk-heading-m">Shortlist and evaluation</h2>
+      {data.criteria.length ? (
+        <p className="govuk-body">Criteria: {data.criteria.map((c) => `${c.name} (${c.weight}%)`).join(", ")}.</p>
+      ) : null}
+      {data.shortlist.length ? (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Shortlisted services and their scores</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Service</th>
+              <th scope="col" className="govuk-table__header">Reason shortlisted</th>
+              {data.criteria.map((c) => <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={c.id}>{c.name}</th>)}
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weighted total</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {data.shortlist.map((e) => (
+              <tr className="govuk-table__row" key={e.id}>
+                <th scope="row" className="govuk-table__header">{e.name}<br /><span className="govuk-body-s">{e.supplier}</span></th>
+                <td className="govuk-table__cell">{e.reason}</td>
+                {e.scores.map((s, i) => (
+                  <td className="govuk-table__cell govuk-table__cell--numeric" key={data.criteria[i].id}>
+                    {s ? s.score : "–"}
+                    {s?.notes ? <><br /><span className="govuk-body-s">{s.notes}</span></> : null}
+                  </td>
+                ))}
+                <td className="govuk-table__cell govuk-table__cell--numeric">{e.total === null ? "–" : e.total.toFixed(1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : <p className="govuk-body">Nothing shortlisted.</p>}
+
+      <h2 className="govuk-heading-m">Outcome</h2>
+      {data.outcome ? (
+        <SummaryList
+          rows={[
+            { key: "Outcome", value: OUTCOME_LABELS[data.outcome.kind] ?? data.outcome.kind },
+            ...(data.outcome.product ? [{ key: "Awarded to", value: data.outcome.product }] : []),
+            ...(data.outcome.value !== null ? [{ key: "Contract value", value: formatMoney(data.outcome.value) }] : []),
+            ...(data.outcome.startDate ? [{ key: "Contract period", value: `${formatDate(data.outcome.startDate)} to ${formatDate(data.outcome.endDate)}` }] : []),
+            { key: "Reasons", value: data.outcome.justification },
+            { key: "Recorded", value: formatDateTime(data.outcome.at) },
+          ]}
+        />
+      ) : <p className="govuk-body">Not recorded yet.</p>}
+
+      <h2 className="govuk-heading-m">Notices</h2>
+      {data.notices.length ? (
+        <ul className="govuk-list govuk-list--bullet">
+          {data.notices.map((n) => <li key={n.id}>{n.title}: {n.done ? `done ${formatDate(n.at)}` : "not done"}</li>)}
+        </ul>
+      ) : <p className="govuk-body">None needed for this route.</p>}
+
+      <h2 className="govuk-heading-m">History</h2>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">Who did what and when</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">When</th>
+            <th scope="col" className="govuk-table__header">Who</th>
+            <th scope="col" className="govuk-table__header">What</th>
+            <th scope="col" className="govuk-table__header">Details</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {data.history.map((e) => (
+            <tr className="govuk-table__row" key={e.id}>
+              <td className="govuk-table__cell">{formatDateTime(e.at)}</td>
+              <td className="govuk-table__cell">{e.who}</td>
+              <td className="govuk-table__cell">{e.label}</td>
+              <td className="govuk-table__cell">{e.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
