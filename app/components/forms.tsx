@@ -291,7 +291,8 @@ export function ChoiceField({
  */
 export function useZodForm<S extends ZodTypeAny>(schema: S, serverErrors: FieldErrors | undefined) {
   const submit = useSubmit();
-  const form = useForm({ resolver: zodResolver(schema), mode: "onSubmit", reValidateMode: "onChange", shouldUseNativeValidation: false });
+  // The error summary takes focus (GOV.UK pattern), not the first invalid field.
+  const form = useForm({ resolver: zodResolver(schema), mode: "onSubmit", reValidateMode: "onChange", shouldUseNativeValidation: false, shouldFocusError: false });
   const clientErrors: FieldErrors = {};
   for (const [key, value] of Object.entries(flattenErrors(form.formState.errors))) clientErrors[key] = [value];
   const errors = Object.keys(clientErrors).length ? clientErrors : serverErrors ?? {};

@@ -10,7 +10,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ["waste and recycling", "waste management", "bin collections", "refuse collection"],
   ["edrms", "document management", "electronic document and records management", "records management"],
   ["gis", "mapping", "geographic information system", "geospatial"],
-  ["my account", "citizen portal", "customer portal", "resident portal", "self-service portal"],
+  ["my account", "citizen portal", "customer portal", "resident portal", "self-service portal", "resident account"],
   ["children's services", "childrens services", "children's social care", "csc"],
   ["highways", "roads", "street works"],
   ["democratic services", "committee management", "modern.gov"],

@@ -68,3 +68,8 @@ export async function expectNoAxeViolations(page: Page) {
     await scratch?.context().close();
   }
 }
+
+export async function logout(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
