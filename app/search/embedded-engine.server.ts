@@ -4,35 +4,66 @@
 // filters, sorting with fair tie-breaking, highlighting and pagination.
 import MiniSearch, { type SearchResult } from "minisearch";
 import { INDEX_DEFINITIONS } from "./index-config";
-import { expandSynonyms } from "./synonyms";
-import { highlightSegments, matchesFilters, searchSalt, tieRank, valuesOf } from "./shared";
+import { querySynonymTokens, synonymTokensIn } from "./synonyms";
+import { highlightSegments, searchSalt, tieRank } from "./shared";
 import { processTerm, tokenize, typoBudget } from "./text";
 import type { IndexName, SearchDocument, SearchEngine, SearchRequest, SearchResponse } from "./types";
 
 interface EmbeddedIndex {
   mini: MiniSearch<SearchDocument>;
   docs: Map<string, SearchDocument>;
+  /** Text matches by query, valid until the index next changes (most traffic repeats). */
+  cache: Map<string, Map<string, { score: number; terms: string[] }>>;
+}
+
+const CACHE_SIZE = 500;
+
+const SYNONYM_FIELD = "_synonyms";
+
+function fieldText(doc: SearchDocument, field: string): string {
+  const value = doc[field];
+  return Array.isArray(value) ? value.join(" ") : value == null ? "" : String(value);
 }
 
 function createMini(index: IndexName): MiniSearch<SearchDocument> {
   const def = INDEX_DEFINITIONS[index];
   return new MiniSearch<SearchDocument>({
     idField: "id",
-    fields: def.searchableAttributes,
+    fields: [...def.searchableAttributes, SYNONYM_FIELD],
     storeFields: [],
     tokenize,
     processTerm,
-    extractField: (doc, field) => {
-      const value = doc[field];
-      return Array.isArray(value) ? value.join(" ") : value == null ? "" : String(value);
-    },
+    extractField: (doc, field) =>
+      field === SYNONYM_FIELD
+        ? synonymTokensIn(def.searchableAttributes.map((f) => fieldText(doc, f)).join(" \n ")).join(" ")
+        : fieldText(doc, field),
   });
 }
 
 /** Field boosts from the weight order of searchableAttributes: first field weighs most. */
 function boosts(index: IndexName): Record<string, number> {
   const fields = INDEX_DEFINITIONS[index].searchableAttributes;
-  return Object.fromEntries(fields.map((f, i) => [f, Math.max(1, 3 - i * 0.4)]));
+  return { ...Object.fromEntries(fields.map((f, i) => [f, Math.max(1, 3 - i * 0.4)])), [SYNONYM_FIELD]: 1.5 };
+}
+
+/** The first k items in order, without sorting everything (k is small next to n). */
+function topK<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
+  if (items.length <= k * 4) return items.sort(compare).slice(0, k);
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === k && compare(item, kept[k - 1]) >= 0) continue;
+    // Insert in order (binary search); k is at most a few hundred.
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(kept[mid], item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, item);
+    if (kept.length > k) kept.pop();
+  }
+  return kept;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -44,7 +75,7 @@ export class EmbeddedEngine implements SearchEngine {
   private get(index: IndexName): EmbeddedIndex {
     let idx = this.indexes.get(index);
     if (!idx) {
-      idx = { mini: createMini(index), docs: new Map() };
+      idx = { mini: createMini(index), docs: new Map(), cache: new Map() };
       this.indexes.set(index, idx);
     }
     return idx;
@@ -52,7 +83,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   async replaceAll(index: IndexName, documents: SearchDocument[], onProgress?: (done: number, total: number) => void) {
     // Build beside the live index and swap when complete: searches never see a partial index.
-    const next: EmbeddedIndex = { mini: createMini(index), docs: new Map() };
+    const next: EmbeddedIndex = { mini: createMini(index), docs: new Map(), cache: new Map() };
     const chunk = 2_000;
     for (let i = 0; i < documents.length; i += chunk) {
       const slice = documents.slice(i, i + chunk);
@@ -66,6 +97,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   async upsert(index: IndexName, documents: SearchDocument[]) {
     const idx = this.get(index);
+    idx.cache.clear();
     for (const doc of documents) {
       if (idx.docs.has(doc.id)) idx.mini.discard(doc.id);
       idx.mini.add(doc);
@@ -75,6 +107,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   async remove(index: IndexName, ids: string[]) {
     const idx = this.get(index);
+    idx.cache.clear();
     for (const id of ids) {
       if (!idx.docs.has(id)) continue;
       idx.mini.discard(id);
@@ -92,6 +125,21 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   private textMatches(index: IndexName, idx: EmbeddedIndex, q: string): Map<string, { score: number; terms: string[] }> {
+    const key = q.toLowerCase();
+    const cached = idx.cache.get(key);
+    if (cached) {
+      // Refresh its place in the least-recently-used order.
+      idx.cache.delete(key);
+      idx.cache.set(key, cached);
+      return cached;
+    }
+    const matches = this.computeTextMatches(index, idx, q);
+    idx.cache.set(key, matches);
+    if (idx.cache.size > CACHE_SIZE) idx.cache.delete(idx.cache.keys().next().value!);
+    return matches;
+  }
+
+  private computeTextMatches(index: IndexName, idx: EmbeddedIndex, q: string): Map<string, { score: number; terms: string[] }> {
     const matches = new Map<string, { score: number; terms: string[] }>();
     const options = {
       boost: boosts(index),
@@ -106,7 +154,9 @@ export class EmbeddedEngine implements SearchEngine {
         if (!existing || r.score > existing.score) matches.set(String(r.id), { score: r.score, terms: r.terms });
       }
     };
-    const alternatives = expandSynonyms(q);
+    // The query as typed, and (if it names a synonym group) with the group's token instead.
+    const withTokens = querySynonymTokens(q);
+    const alternatives = withTokens ? [q, withTokens] : [q];
     for (const alt of alternatives) collect(idx.mini.search(alt, { ...options, combineWith: "AND" }));
     // Like Meilisearch's "last" matching strategy: if every word cannot match, accept fewer.
     if (!matches.size) for (const alt of alternatives) collect(idx.mini.search(alt, { ...options, combineWith: "OR" }));
@@ -131,22 +181,44 @@ export class EmbeddedEngine implements SearchEngine {
 
     const facetNames = def.facets.map((f) => f.name);
     const facets: Record<string, Record<string, number>> = Object.fromEntries(facetNames.map((f) => [f, {}]));
+    const active = Object.entries(request.filters)
+      .filter(([, values]) => values.length)
+      .map(([facet, values]) => ({ facet, accepted: new Set(values) }));
     const filtered: typeof candidates = [];
+    // Disjunctive facet counts in one pass: a document failing no filter counts in every
+    // facet; failing exactly one, it counts only in that facet (its own selection must not
+    // narrow its own counts); failing more, nowhere.
     for (const c of candidates) {
-      const passesAll = matchesFilters(c.doc, request.filters);
-      if (passesAll) filtered.push(c);
-      for (const facet of facetNames) {
-        // Disjunctive counts: a facet's own selection does not narrow its counts.
-        if (passesAll || (request.filters[facet]?.length && matchesFilters(c.doc, request.filters, facet))) {
-          for (const v of valuesOf(c.doc[facet])) facets[facet][v] = (facets[facet][v] ?? 0) + 1;
+      let failed = 0;
+      let failedFacet = "";
+      for (const { facet, accepted } of active) {
+        const value = c.doc[facet];
+        const ok = Array.isArray(value) ? value.some((v) => accepted.has(v)) : value != null && accepted.has(String(value));
+        if (!ok) {
+          failed++;
+          failedFacet = facet;
+          if (failed > 1) break;
+        }
+      }
+      if (failed > 1) continue;
+      if (failed === 0) filtered.push(c);
+      for (const facet of failed === 0 ? facetNames : [failedFacet]) {
+        const value = c.doc[facet];
+        if (value == null) continue;
+        const counts = facets[facet];
+        if (!counts) continue;
+        if (Array.isArray(value)) for (const v of value) counts[v] = (counts[v] ?? 0) + 1;
+        else {
+          const v = String(value);
+          counts[v] = (counts[v] ?? 0) + 1;
         }
       }
     }
 
     const salt = searchSalt(request);
     const sortDef = request.sort === "relevance" ? undefined : def.sortable[request.sort];
-    const withRank = filtered.map((c) => ({ ...c, tie: tieRank(salt, c.doc.id) }));
-    withRank.sort((a, b) => {
+    type Ranked = (typeof candidates)[number] & { tie: number };
+    const compare = (a: Ranked, b: Ranked) => {
       if (sortDef) {
         const av = a.doc[sortDef.attribute] as string | number | null;
         const bv = b.doc[sortDef.attribute] as string | number | null;
@@ -157,11 +229,14 @@ export class EmbeddedEngine implements SearchEngine {
           if (cmp !== 0) return sortDef.direction === "asc" ? cmp : -cmp;
         }
       }
-      return b.score - a.score || a.tie - b.tie;
-    });
-
+      return b.score - a.score;
+    };
     const start = (request.page - 1) * request.pageSize;
-    const page = withRank.slice(start, start + request.pageSize);
+    // The tie-break hash is only needed when scores are equal: work it out on demand.
+    const ranked = filtered as Ranked[];
+    for (const c of ranked) c.tie = -1;
+    const tieOf = (c: Ranked) => (c.tie === -1 ? (c.tie = tieRank(salt, c.doc.id)) : c.tie);
+    const page = topK(ranked, start + request.pageSize, (a, b) => compare(a, b) || tieOf(a) - tieOf(b)).slice(start);
     const queryTerms = q ? tokenize(q).map(processTerm).filter((t): t is string => Boolean(t)) : [];
     return {
       total: filtered.length,

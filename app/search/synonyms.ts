@@ -49,3 +49,36 @@ export function expandSynonyms(query: string, groups = SYNONYM_GROUPS, limit = 8
   }
   return [...out].slice(0, limit);
 }
+
+// ── index-time synonyms for the embedded engine ─────────────────────────────
+// Each group gets a token ("xsynaa", "xsynab", …; fixed length so prefix search cannot
+// confuse two groups). A document gets the token of every group with a phrase in its
+// text; a query has its synonym phrases replaced by the token. One cheap posting list
+// instead of one search per alternative.
+
+export function synonymToken(groupIndex: number): string {
+  const a = "abcdefghijklmnopqrstuvwxyz";
+  return `xsyn${a[Math.floor(groupIndex / 26) % 26]}${a[groupIndex % 26]}`;
+}
+
+const PHRASES = SYNONYM_GROUPS.flatMap((group, index) => group.map((phrase) => ({ phrase, index }))).sort((a, b) => b.phrase.length - a.phrase.length);
+const PHRASE_GROUP = new Map(PHRASES.map((p) => [p.phrase, p.index]));
+const PHRASE_PATTERN = new RegExp(`(?<![a-z0-9&])(${PHRASES.map((p) => escapeRegExp(p.phrase)).join("|")})(?![a-z0-9&])`, "g");
+
+/** The synonym-group tokens whose phrases appear in a document's text. */
+export function synonymTokensIn(text: string): string[] {
+  const tokens = new Set<string>();
+  for (const match of text.toLowerCase().matchAll(PHRASE_PATTERN)) tokens.add(synonymToken(PHRASE_GROUP.get(match[1])!));
+  return [...tokens];
+}
+
+/** The query with each synonym phrase replaced by its group token, or null if it has none. */
+export function querySynonymTokens(query: string): string | null {
+  const q = query.toLowerCase().trim().replace(/\s+/g, " ");
+  let found = false;
+  const replaced = q.replace(PHRASE_PATTERN, (_m, phrase: string) => {
+    found = true;
+    return synonymToken(PHRASE_GROUP.get(phrase)!);
+  });
+  return found ? replaced : null;
+}

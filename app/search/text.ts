@@ -15,6 +15,8 @@ export function processTerm(term: string): string | null {
 
 /** Codes are matched exactly: framework numbers, company numbers, anything with digits and letters mixed. */
 export function isCode(term: string): boolean {
+  // Synonym-group tokens (see synonyms.ts) are codes too: "xsynaa" must never match "xsynab".
+  if (/^xsyn[a-z]{2}$/.test(term)) return true;
   return /^rm\d/.test(term) || /^(sc|ni|oc|so|nc|r)?\d{5,}$/.test(term) || (/\d/.test(term) && /[a-z]/.test(term));
 }
 
