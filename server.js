@@ -35,6 +35,17 @@ app.use((req, res, next) => {
   next();
 });
 
+// Bodies larger than any form needs (CSV uploads are at most 1 MB) are refused before parsing.
+const MAX_BODY_BYTES = 2_000_000;
+app.use((req, res, next) => {
+  const length = Number(req.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    res.status(413).type("text/plain").send("The request is too large. Forms accept at most 2 MB.");
+    return;
+  }
+  next();
+});
+
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 

@@ -144,6 +144,7 @@ export default function ProjectSearch() {
             </Form>
           </div>
           <div className="govuk-grid-column-two-thirds">
+            <h2 className="govuk-heading-m">Results</h2>
             <p className="govuk-body govuk-!-font-weight-bold" aria-live="polite" id="result-count">
               {data.total.toLocaleString("en-GB")} {data.total === 1 ? "result" : "results"}
               {data.params.q ? ` for “${data.params.q}”` : ""}

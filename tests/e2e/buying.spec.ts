@@ -112,6 +112,7 @@ test("guide, then a G-Cloud direct award project from search to award, with expo
   }
   expect(chosen, "a lot with 3 to 30 listings").not.toBe("");
   await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.waitForURL(/[?&]lot=/);
   await expect(page.locator("#result-count")).toContainText(/^\d+ results?/);
   const total = Number((await page.locator("#result-count").textContent())!.match(/^(\d+)/)![1]);
   expect(total).toBeLessThanOrEqual(30);
