@@ -1,6 +1,6 @@
 // HTTP security baseline as a browser meets it: headers, CSP nonce, cookie flags,
 // cross-site requests refused, oversized bodies refused.
-import { test, expect, login } from "./support";
+import { test, expect, login, logout } from "./support";
 
 test("every page sends the security headers with a fresh CSP nonce", async ({ request }) => {
   const first = await request.get("/");
@@ -39,7 +39,7 @@ test("the session cookie is HttpOnly and SameSite=Lax, and a new one is issued a
   expect(session.httpOnly).toBe(true);
   expect(session.sameSite).toBe("Lax");
   const firstValue = session.value;
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await logout(page);
   await login(page, "buyerA");
   const again = (await context.cookies()).find((c) => /cm_session$/.test(c.name))!;
   expect(again.value).not.toBe(firstValue);
