@@ -1,5 +1,5 @@
 // Shared pieces of the buying-project pages.
-import { Link } from "@remix-run/react";
+import { Link, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { PROJECT_STATUS_LABELS } from "~/models/project.schema";
@@ -40,3 +40,11 @@ export function ReadOnlyNotice({ verified, canEdit, locked }: { verified: boolea
 export function HiddenLock({ lockVersion, register }: { lockVersion: number; register?: UseFormRegister<FieldValues> }) {
   return register ? <input type="hidden" {...register("lockVersion")} value={lockVersion} /> : <input type="hidden" name="lockVersion" value={lockVersion} />;
 }
+
+/**
+ * After a refused form (a stale version, a duplicate, invalid input) reload the page's
+ * data too, as a no-JavaScript post would: the officer then sees the latest record
+ * and its current version, so a retry is not refused again.
+ */
+export const revalidateAfterErrors: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus !== undefined && actionStatus >= 400 ? true : defaultShouldRevalidate;

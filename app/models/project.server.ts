@@ -254,16 +254,16 @@ export async function freezeSavedSearch(projectId: string, savedSearchId: string
   if (!project) return fail(404, "form", "Project not found");
   if (project.status !== "open") return lockedFailure();
   const saved = await prisma.savedSearch.findFirst({ where: { id: savedSearchId, projectId } });
-  if (!saved) return fail(400, "savedSearchId", PROJECT_MESSAGES.savedSearch);
+  if (!saved) return fail(400, "form", PROJECT_MESSAGES.savedSearch);
   const params = savedSearchParams(saved);
-  if (!params) return fail(400, "savedSearchId", "This saved search can no longer be run. Save the search again.");
+  if (!params) return fail(400, "form", "This saved search can no longer be run. Save the search again.");
 
   // Freeze what is published right now, including changes committed a moment ago.
   await syncSearch().catch((error) => console.error("search sync before freezing failed", error));
   const max = maxFrozenResults(project.routeId);
   const response = await searchIndex("products", params, { page: 1, pageSize: max });
-  if (response.total > max) return fail(400, "savedSearchId", frozenLimitMessage(response.total, max, isDirectAwardRoute(project.routeId)));
-  if (response.total === 0) return fail(400, "savedSearchId", "This search has no results, so there is nothing to freeze. Change the search and save it again.");
+  if (response.total > max) return fail(400, "form", frozenLimitMessage(response.total, max, isDirectAwardRoute(project.routeId)));
+  if (response.total === 0) return fail(400, "form", "This search has no results, so there is nothing to freeze. Change the search and save it again.");
 
   const ids = response.hits.map((h) => h.id);
   const products = await prisma.product.findMany({
@@ -336,7 +336,7 @@ export async function addToShortlist(projectId: string, input: { frozenResultId:
     if (project.status !== "open") return lockedFailure();
     // The owner check is in the where clause: only results frozen for this project.
     const result = await tx.frozenResult.findFirst({ where: { id: input.frozenResultId, frozenSearch: { projectId } }, select: { id: true, frozenSearchId: true, productName: true, productVersionId: true } });
-    if (!result) return fail(400, "frozenResultId", PROJECT_MESSAGES.frozenResult);
+    if (!result) return fail(400, "form", PROJECT_MESSAGES.frozenResult);
     if (project.shortlist.some((e) => e.frozenResultId === result.id)) return fail(400, "form", `${result.productName} is already on the shortlist.`);
     const other = project.shortlist.find((e) => e.frozenResult.frozenSearchId !== result.frozenSearchId);
     if (isDirectAwardRoute(project.routeId) && other) {

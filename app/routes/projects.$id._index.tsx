@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -15,6 +16,7 @@ import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.project.title : "Buying project");
 export const handle = { title: "Buying project" };
+export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
@@ -58,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectAccess(request, params.id, "update");
   if (!user.emailVerifiedAt) return unverifiedResponse();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "case-study") return formErrors({ form: ["Choose an action on the page."] });
   if (!user.councilId) return formErrors({ form: ["Your account is not linked to a council."] }, {}, 403);
   const result = await createCaseStudyFromProject(projectId, { ...actorFrom(user, context, request), name: user.name, email: user.email, councilId: user.councilId });

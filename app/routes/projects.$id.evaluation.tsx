@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,6 +14,7 @@ import { flash } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Evaluate the shortlist");
 export const handle = { title: "Evaluate the shortlist" };
+export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
@@ -39,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectAccess(request, params.id, "update");
   if (!user.emailVerifiedAt) return unverifiedResponse();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const input = formDataToObject(formData);
   const actor = actorFrom(user, context, request);
   if (formData.get("intent") === "scores") {

@@ -14,6 +14,7 @@ import { flash } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Publish the notices");
 export const handle = { title: "Publish the notices" };
+export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");

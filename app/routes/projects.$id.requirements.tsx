@@ -15,6 +15,7 @@ import { flash } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Requirements and budget approval");
 export const handle = { title: "Requirements and budget approval" };
+export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");

@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -15,6 +16,7 @@ import { flash } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Shortlist services");
 export const handle = { title: "Shortlist services" };
+export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
@@ -65,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectAccess(request, params.id, "update");
   if (!user.emailVerifiedAt) return unverifiedResponse();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const input = formDataToObject(formData);
   const actor = actorFrom(user, context, request);
   if (formData.get("intent") === "remove") {

@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -30,6 +31,7 @@ import { flash } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Start a buying project");
 export const handle = { title: "Start a buying project" };
+export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:project:own");
@@ -69,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:project:own");
   if (!user.emailVerifiedAt) return unverifiedResponse();
   if (!user.councilId) return formErrors({ form: ["Your account is not linked to a council, so you cannot start a project."] }, {}, 403);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const input = formDataToObject(formData);
   if (formData.get("intent") === "details") {
     const parsed = parseWithSchema(projectDetailsSchema, input);

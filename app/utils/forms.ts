@@ -41,3 +41,12 @@ export async function parseForm<S extends ZodTypeAny>(request: Request, schema: 
   }
   return parseWithSchema(schema, formDataToObject(formData, arrayKeys));
 }
+
+/** The posted form, or a 400 with a clear message when the body is not a readable form. */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("The form could not be read. Go back and submit it again.", { status: 400, statusText: "Bad Request" });
+  }
+}

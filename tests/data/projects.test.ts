@@ -266,7 +266,7 @@ describe("a direct award from start to finish", () => {
     const [wide] = await prisma.savedSearch.findMany({ where: { projectId }, orderBy: { createdAt: "asc" } });
     const res = await call("freeze", "action", `/projects/${projectId}/freeze`, { cookie: buyerA, params: { id: projectId }, form: { savedSearchId: wide.id } });
     expect(res.status).toBe(400);
-    const message = (await json(res)).errors.savedSearchId[0];
+    const message = (await json(res)).errors.form[0];
     expect(message).toMatch(/narrow your search to 30 results or fewer; do not combine searches/);
     expect(await prisma.frozenSearch.count({ where: { projectId } })).toBe(0);
   });

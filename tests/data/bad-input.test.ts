@@ -1,0 +1,98 @@
+// Bad input on every form: wrong content types, malformed multipart, unicode edge cases,
+// very long words, markup. Each must get a 4xx with a message, or be stored as text —
+// never a 500, and never a partial write (a refused request leaves no audit event behind,
+// and every change writes one).
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../support/test-db";
+import { context, cookieFor, DEMO } from "../support/session";
+import { EXPECTED, ROLES, ROUTES, type Fixtures, type Role } from "./authorization-matrix.table";
+
+useTestDatabase();
+
+const FIELDS = ["name", "title", "email", "summary", "description", "problem", "approach", "reason", "q", "legalName", "tradingName", "companyNumber", "priceFrom", "value", "contractMonths", "reference", "password", "confirmPassword", "intent", "lockVersion", "decision", "mode"];
+
+const NASTY: Record<string, string> = {
+  "right-to-left override": "\u202Egnp.exe\u202C invoice",
+  "zero-width characters": "Hou\u200Bsing\u200D\uFEFF",
+  emoji: "Bins 🗑️♻️👩🏽‍💻",
+  "very long word": "x".repeat(20_000),
+  "markup and script": `<script>alert(1)</script><img src=x onerror=alert(2)>"'&`,
+  "null byte": "abc\u0000def",
+  "lone surrogate": "\uD800broken",
+};
+
+type Case = { file: string; role: Role };
+const cases: Case[] = [];
+for (const [file, methods] of Object.entries(EXPECTED)) {
+  const post = methods.POST;
+  if (!post) continue;
+  const role = ROLES.find((r) => !["login", "403"].includes(post[r])) ?? "anonymous";
+  cases.push({ file, role });
+}
+
+const fixtures = {} as Fixtures;
+
+beforeAll(async () => {
+  const { prisma } = await import("~/utils/db.server");
+  const kestrel = await prisma.product.findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" }, status: "published" } });
+  const brighton = await prisma.council.findUniqueOrThrow({ where: { code: "BNH" } });
+  const project = await prisma.buyingProject.create({
+    data: { councilId: brighton.id, title: "Sweep project", category: "cloud-software", estimatedValue: 150000, contractMonths: 24, procurementStart: new Date("2026-11-23"), nation: "England", routeId: "g-cloud-direct-award" },
+  });
+  const caseStudy = await prisma.caseStudy.findFirstOrThrow({ where: { councilId: brighton.id, status: "published" } });
+  const version = await prisma.productVersion.findFirstOrThrow({ where: { productId: kestrel.id } });
+  const named = await prisma.caseStudySupplier.findFirst({ where: { supplier: { slug: "kestrel-civic-software" } }, include: { caseStudy: true } });
+  Object.assign(fixtures, { productId: kestrel.id, versionId: version.id, projectId: project.id, frozenFile: "none.csv", caseStudySlug: caseStudy.slug, supplierCaseStudySlug: named?.caseStudy.slug ?? caseStudy.slug });
+});
+
+async function send(c: Case, body: BodyInit | undefined, contentType: string | undefined) {
+  const { prisma } = await import("~/utils/db.server");
+  const spec = ROUTES[c.file];
+  const mod = await import(/* @vite-ignore */ `~/routes/${c.file}`);
+  const headers = new Headers();
+  if (c.role !== "anonymous") headers.set("Cookie", await cookieFor(DEMO[c.role as Exclude<Role, "anonymous">]));
+  if (contentType) headers.set("Content-Type", contentType);
+  const auditBefore = await prisma.auditEvent.count({ where: { NOT: { action: { startsWith: "login." } } } });
+  let status: number;
+  try {
+    const result = await mod.action({ request: new Request(`http://localhost${spec.path(fixtures)}`, { method: "POST", headers, body }), params: spec.params(fixtures), context });
+    status = result instanceof Response ? result.status : 200;
+  } catch (error) {
+    if (!(error instanceof Response)) throw new Error(`${c.file} threw (would be a 500): ${(error as Error).message.slice(0, 200)}`);
+    status = error.status;
+  }
+  const auditAfter = await prisma.auditEvent.count({ where: { NOT: { action: { startsWith: "login." } } } });
+  return { status, wrote: auditAfter - auditBefore };
+}
+
+describe.each(cases)("bad input to $file (as $role)", (c) => {
+  it("answers a JSON body (wrong content type) without a 500 or a write", async () => {
+    const { status, wrote } = await send(c, JSON.stringify({ name: "x" }), "application/json");
+    expect(status).toBeLessThan(500);
+    if (status >= 400) expect(wrote).toBe(0);
+  });
+
+  it("answers malformed multipart without a 500 or a write", async () => {
+    const { status, wrote } = await send(c, "--nope\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nunterminated", "multipart/form-data; boundary=zzz");
+    expect(status).toBeLessThan(500);
+    if (status >= 400) expect(wrote).toBe(0);
+  });
+
+  it.each(Object.entries(NASTY))("answers %s in every field without a 500", async (_label, value) => {
+    const form = new URLSearchParams();
+    for (const f of FIELDS) form.set(f, value);
+    const { status, wrote } = await send(c, form, "application/x-www-form-urlencoded");
+    expect(status).toBeLessThan(500);
+    if (status >= 400) expect(wrote).toBe(0);
+  });
+});
+
+describe("markup is stored as text", () => {
+  it("keeps a case-study-style string exactly as typed", async () => {
+    const { recordAudit } = await import("~/models/audit.server");
+    const { prisma } = await import("~/utils/db.server");
+    await recordAudit({ action: "sweep.text", entityType: "test", after: { name: NASTY["markup and script"] } });
+    const row = await prisma.auditEvent.findFirstOrThrow({ where: { action: "sweep.text" } });
+    expect(JSON.parse(row.after!).name).toBe(NASTY["markup and script"]);
+  });
+});

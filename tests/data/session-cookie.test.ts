@@ -1,0 +1,78 @@
+// Session cookie and lifetime rules in production mode (Secure, __Host- prefix), with a fake clock.
+process.env.COOKIE_SECURE = "true";
+
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../support/test-db";
+import { context, cookieFor, DEMO, makeRequest, responseOf } from "../support/session";
+
+useTestDatabase();
+
+describe("session cookie in production", () => {
+  it("is __Host- prefixed, Secure, HttpOnly, SameSite=Lax, Path=/ and has no Domain", async () => {
+    const { startSession } = await import("~/utils/session.server");
+    const { getUserByEmail } = await import("~/models/user.server");
+    const user = (await getUserByEmail(DEMO.buyerA))!;
+    const res = await startSession(new Request("https://portal.example/login"), { userId: user.id, redirectTo: "/" });
+    const cookie = res.headers.get("Set-Cookie")!;
+    expect(cookie).toMatch(/^__Host-cm_session=/);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).not.toMatch(/Domain=/i);
+  });
+});
+
+describe("session lifetime", () => {
+  it("ends after 12 hours even when active", async () => {
+    const { getSessionUser } = await import("~/utils/session.server");
+    const { advanceClock, resetClock } = await import("~/utils/clock.server");
+    const cookie = await cookieFor(DEMO.buyerA);
+    try {
+      // Active every 25 minutes: never idle, but the absolute limit still applies.
+      for (let minutes = 25; minutes < 12 * 60; minutes += 25) {
+        advanceClock(25 * 60 * 1000);
+        expect(await getSessionUser(makeRequest("/", { cookie })), `at ${minutes} minutes`).not.toBeNull();
+      }
+      advanceClock(25 * 60 * 1000);
+      expect(await getSessionUser(makeRequest("/", { cookie }))).toBeNull();
+    } finally {
+      resetClock();
+    }
+  });
+
+  it("ends every session when the password changes, keeping the browser that changed it signed in", async () => {
+    const { getSessionUser } = await import("~/utils/session.server");
+    const laptop = await cookieFor(DEMO.supplierB);
+    const phone = await cookieFor(DEMO.supplierB);
+    const account = await import("~/routes/account");
+    const res = await responseOf(() =>
+      account.action({
+        request: makeRequest("/account", { cookie: laptop, form: { currentPassword: "Council-Marketplace-2026", newPassword: "a much longer new passphrase", confirmPassword: "a much longer new passphrase" } }),
+        params: {},
+        context,
+      }),
+    );
+    expect(res.status).toBe(302);
+    expect(await getSessionUser(makeRequest("/", { cookie: laptop }))).toBeNull();
+    expect(await getSessionUser(makeRequest("/", { cookie: phone }))).toBeNull();
+    const fresh = res.headers.get("Set-Cookie")!.split(";")[0];
+    expect((await getSessionUser(makeRequest("/", { cookie: fresh })))?.email).toBe(DEMO.supplierB);
+  });
+
+  it("lets an admin end a user's sessions, and audits it", async () => {
+    const { getSessionUser } = await import("~/utils/session.server");
+    const { prisma } = await import("~/utils/db.server");
+    const victim = await cookieFor(DEMO.buyerB);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: DEMO.buyerB } });
+    const admin = await cookieFor(DEMO.admin);
+    const route = await import("~/routes/admin.users");
+    const res = await responseOf(() => route.action({ request: makeRequest("/admin/users", { cookie: admin, form: { userId: user.id } }), params: {}, context }));
+    expect(res.status).toBe(302);
+    expect(await getSessionUser(makeRequest("/", { cookie: victim }))).toBeNull();
+    expect(await prisma.auditEvent.count({ where: { action: "user.sessions-revoked", entityId: user.id } })).toBe(1);
+    const supplierCookie = await cookieFor(DEMO.supplierA);
+    const notAdmin = await responseOf(() => route.action({ request: makeRequest("/admin/users", { cookie: supplierCookie, form: { userId: user.id } }), params: {}, context }));
+    expect(notAdmin.status).toBe(403);
+  });
+});

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+const original = { ...process.env };
+
+afterEach(() => {
+  process.env = { ...original };
+  vi.resetModules();
+});
+
+describe("environment validation at start-up", () => {
+  it("refuses to start in production without a strong SESSION_SECRET", async () => {
+    process.env.NODE_ENV = "production";
+    delete process.env.SESSION_SECRET;
+    const { getEnv } = await import("~/utils/env.server");
+    expect(() => getEnv()).toThrow(/SESSION_SECRET must be set to at least 32 random characters/);
+  });
+
+  it("refuses a short secret and a malformed DATABASE_URL", async () => {
+    process.env.NODE_ENV = "production";
+    process.env.SESSION_SECRET = "short";
+    process.env.DATABASE_URL = "mysql://nope";
+    const { getEnv } = await import("~/utils/env.server");
+    expect(() => getEnv()).toThrow(/DATABASE_URL must start with file: \(SQLite\) or postgresql:\/\//);
+  });
+
+  it("starts in production with a strong secret", async () => {
+    process.env.NODE_ENV = "production";
+    process.env.SESSION_SECRET = "x".repeat(40);
+    process.env.DATABASE_URL = "file:./prisma/data/dev.db";
+    const { getEnv } = await import("~/utils/env.server");
+    expect(getEnv().SESSION_SECRET).toHaveLength(40);
+  });
+});
