@@ -165,7 +165,7 @@ export async function createProject(input: CreateProjectInput, actor: Actor & { 
       title,
       routeId,
       routeTitle: route.title,
-      answers: { ...answers, valuePence: answers.valuePence },
+      answers,
       notices: route.notices.map((n) => n.code),
     });
     return { ok: true, projectId: project.id };

@@ -14,9 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:project:own");
   // Buyers see their own council's projects; administrators (read any) see every council's.
   const all = hasPermission(user, "read", "project", "any") && !user.councilId;
-  const projects = await listProjectsForCouncil(all ? null : user.councilId);
+  const projects = all ? await listProjectsForCouncil(null) : user.councilId ? await listProjectsForCouncil(user.councilId) : [];
   return {
-    projects: user.councilId || all ? projects : [],
+    projects,
     councilName: user.council?.name ?? null,
     all,
     canCreate: canEditProjects(user, user.councilId),

@@ -459,7 +459,7 @@ describe("reading: index, both-way links, peers and reusable assets", () => {
     expect(code.items.every((a) => a.type === "code")).toBe(true);
     const myAccount = await reuse.loader({ request: makeRequest("/reuse?q=my+account"), params: {}, context });
     expect(myAccount.total).toBeGreaterThan(0);
-    expect(myAccount.items.every((a) => /my account|portal/i.test(`${a.title} ${a.description} ${a.caseStudy.title}`))).toBe(true);
+    expect(myAccount.items.every((a) => /my account|portal|resident account/i.test(`${a.title} ${a.description} ${a.caseStudy.title}`))).toBe(true);
     const none = await reuse.loader({ request: makeRequest("/reuse?q=zzqqxx"), params: {}, context });
     expect(none.total).toBe(0);
   });
