@@ -8,6 +8,7 @@ import { suggestQuery } from "~/search/embedded-engine.server";
 import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
 import { INDEX_NAMES, type IndexName, type SearchHit, type SearchResponse } from "~/search/types";
 import { formatMoney } from "~/utils/format";
+import { useOptionalUser } from "~/root";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -147,6 +148,7 @@ export default function SearchPage() {
   const navigation = useNavigation();
   const location = useLocation();
   const formRef = useRef<HTMLFormElement>(null);
+  const user = useOptionalUser();
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -249,6 +251,11 @@ export default function SearchPage() {
             <div aria-live="polite" aria-atomic="true" className="govuk-body govuk-!-font-weight-bold" id="result-count">
               {searching ? "Searching…" : `${total.toLocaleString("en-GB")} ${total === 1 ? "result" : "results"}${params.q ? ` for “${params.q}”` : ""}`}
             </div>
+            {user?.roles.includes("buyer") && type === "products" ? (
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`/projects/save-search?${location.search.replace(/^\?/, "")}`}>Save this search to a buying project</Link>
+              </p>
+            ) : null}
             {applied.length ? (
               <div className="govuk-!-margin-bottom-4">
                 <h2 className="govuk-heading-s govuk-!-margin-bottom-1">Applied filters</h2>

@@ -156,3 +156,22 @@ describe("search parameters", () => {
     expect(body.facets.supplierSize).toBeTypeOf("object");
   });
 });
+
+describe("fair ordering", () => {
+  it("orders relevance ties by a salted hash: not by id, not by date, stable for the same search", async () => {
+    const { searchIndex } = await fresh();
+    const browse = (filters: Record<string, string[]> = {}) => searchIndex("products", params("", filters, { pageSize: 100 }));
+    const first = (await browse()).hits.map((h) => ({ id: h.id, publishedAt: String(h.document.publishedAt) }));
+    const again = (await browse()).hits.map((h) => h.id);
+    expect(again).toEqual(first.map((h) => h.id));
+    const ids = first.map((h) => h.id);
+    expect(ids).not.toEqual([...ids].sort());
+    expect(ids).not.toEqual([...ids].sort().reverse());
+    const dates = first.map((h) => h.publishedAt);
+    expect(dates).not.toEqual([...dates].sort());
+    expect(dates).not.toEqual([...dates].sort().reverse());
+    // A different search shuffles the ties differently.
+    const other = (await browse({ dataLocation: ["UK", "EEA", "other"] })).hits.map((h) => h.id);
+    expect(other).not.toEqual(ids);
+  });
+});
