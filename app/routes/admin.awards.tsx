@@ -6,7 +6,7 @@ import { rejectAwardSchema, rejectAwardServerSchema, verifyAwardSchema } from "~
 import { getUnverifiedAward, listUnverifiedAwards, rejectAward, verifyAward } from "~/models/award.server";
 import { now } from "~/utils/clock.server";
 import { formatDate, FRAMEWORK_STATUS_LABELS, SIZE_LABELS } from "~/utils/format";
-import { formDataToObject, parseWithSchema } from "~/utils/forms";
+import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/utils/permissions.server";
@@ -30,12 +30,7 @@ type ActionData = { errors: Record<string, string[]>; values: Record<string, unk
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "verify:award:any");
-  let formData: FormData;
-  try {
-    formData = await request.formData();
-  } catch {
-    return Response.json({ errors: { form: ["The form could not be read. Try again."] }, values: {} }, { status: 400 });
-  }
+  const formData = await readFormData(request);
   const input = formDataToObject(formData);
   const ip = clientIp(context, request);
 

@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -35,12 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireAuthor(request);
   if (!user.emailVerifiedAt) return Response.json({ errors: { form: [VERIFY_FIRST] }, values: {} }, { status: 403 });
-  let formData: FormData;
-  try {
-    formData = await request.formData();
-  } catch {
-    return Response.json({ errors: { form: ["The form could not be read. Try submitting it again."] }, values: {} }, { status: 400 });
-  }
+  const formData = await readFormData(request);
   const read = readCaseStudyForm(formData);
   if (read.kind === "form-only") {
     const { picker } = await loadFormOptions(read.productQuery, read.productIds);

@@ -9,7 +9,7 @@ import { declareAward, getAwardOwner, listDeclarableLots, listSupplierAwards, wi
 import { getSupplierAccount } from "~/models/supplier-account.server";
 import { now } from "~/utils/clock.server";
 import { formatDate, FRAMEWORK_STATUS_LABELS } from "~/utils/format";
-import { formDataToObject, parseWithSchema } from "~/utils/forms";
+import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
@@ -39,12 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { errors: Record<string, string[]>; values: Record<string, unknown> } | undefined;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  let formData: FormData;
-  try {
-    formData = await request.formData();
-  } catch {
-    return Response.json({ errors: { form: ["The form could not be read. Try again."] }, values: {} }, { status: 400 });
-  }
+  const formData = await readFormData(request);
   const input = formDataToObject(formData);
   const ip = clientIp(context, request);
 

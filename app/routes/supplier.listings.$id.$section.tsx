@@ -8,7 +8,7 @@ import { listListableLots } from "~/models/award.server";
 import { lockSchema, sectionBySlug, type ListingSectionSlug } from "~/models/listing.schema";
 import { getListing, ListingConflictError, ListingStateError, saveListingSection, type ListingValues } from "~/models/listing.server";
 import { now } from "~/utils/clock.server";
-import { formDataToObject, parseWithSchema } from "~/utils/forms";
+import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { requireListingAccess } from "~/utils/listing-access.server";
 import { pageTitle } from "~/utils/meta";
@@ -48,12 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, owner } = await requireListingAccess(request, params.id, "update");
   const section = sectionBySlug(String(params.section));
   if (!section) throw notFound();
-  let formData: FormData;
-  try {
-    formData = await request.formData();
-  } catch {
-    return Response.json({ errors: { form: ["The form could not be read. Try again."] }, values: {} }, { status: 400 });
-  }
+  const formData = await readFormData(request);
   const input = formDataToObject(formData, section.slug === "lots" ? ["lotIds"] : section.slug === "data-security" ? ["security"] : []);
   const lock = lockSchema.safeParse(input);
   const parsed = parseWithSchema(section.schema as z.ZodTypeAny, input);

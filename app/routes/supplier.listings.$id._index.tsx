@@ -6,7 +6,7 @@ import { LISTING_SECTIONS, lockSchema } from "~/models/listing.schema";
 import { getListing, ListingConflictError, ListingStateError, sectionStatuses, submitListing, withdrawListing } from "~/models/listing.server";
 import { syncSearch } from "~/search/index.server";
 import { formatDateTime } from "~/utils/format";
-import { formDataToObject } from "~/utils/forms";
+import { formDataToObject, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { requireListingAccess } from "~/utils/listing-access.server";
 import { pageTitle } from "~/utils/meta";
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, owner } = await requireListingAccess(request, params.id, "update");
-  const form = formDataToObject(await request.formData().catch(() => new FormData()));
+  const form = formDataToObject(await readFormData(request));
   const lock = lockSchema.safeParse(form);
   if (!lock.success) return Response.json({ errors: { form: ["The page is out of date. Reload it and try again."] } }, { status: 400 });
   const ip = clientIp(context, request);

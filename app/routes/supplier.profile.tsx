@@ -7,7 +7,7 @@ import { ORGANISATION_LABELS, supplierProfileSchema, supplierProfileServerSchema
 import { getSupplierAccount, updateSupplierProfile, type SupplierAccount } from "~/models/supplier-account.server";
 import { explainSizeDifference } from "~/models/supplier-size";
 import { formatMoney, SIZE_LABELS } from "~/utils/format";
-import { formDataToObject, parseWithSchema } from "~/utils/forms";
+import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
@@ -53,12 +53,7 @@ function differences(yours: SupplierProfileInput, saved: SupplierAccount): Confl
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  let formData: FormData;
-  try {
-    formData = await request.formData();
-  } catch {
-    return Response.json({ errors: { form: ["The form could not be read. Try again."] }, values: {} }, { status: 400 });
-  }
+  const formData = await readFormData(request);
   const input = formDataToObject(formData);
   const supplierId = typeof input.supplierId === "string" ? input.supplierId : "";
   const user = await requireUserWithPermission(request, "update:supplier:own", {
