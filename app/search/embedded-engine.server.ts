@@ -4,7 +4,7 @@
 // filters, sorting with fair tie-breaking, highlighting and pagination.
 import MiniSearch, { type SearchResult } from "minisearch";
 import { INDEX_DEFINITIONS } from "./index-config";
-import { querySynonymTokens, synonymTokensIn } from "./synonyms";
+import { querySynonymTokens, synonymTokensIn, synonymWordsForToken } from "./synonyms";
 import { highlightSegments, searchSalt, tieRank } from "./shared";
 import { processTerm, tokenize, typoBudget } from "./text";
 import type { IndexName, SearchDocument, SearchEngine, SearchRequest, SearchResponse } from "./types";
@@ -244,13 +244,18 @@ export class EmbeddedEngine implements SearchEngine {
         id: c.doc.id,
         document: c.doc,
         highlights: Object.fromEntries(
-          def.highlight.map((field) => [field, highlightSegments(String(c.doc[field] ?? ""), [...c.terms, ...queryTerms])]),
+          def.highlight.map((field) => [field, highlightSegments(String(c.doc[field] ?? ""), highlightTerms(c.terms, queryTerms))]),
         ),
       })),
       facets,
       processingTimeMs: Math.round((performance.now() - started) * 10) / 10,
     };
   }
+}
+
+/** Matched terms to mark, with synonym-group tokens turned back into their words. */
+function highlightTerms(matched: string[], queryTerms: string[]): string[] {
+  return [...matched, ...queryTerms].flatMap((t) => (t.startsWith("xsyn") ? synonymWordsForToken(t) : [t]));
 }
 
 /** "Did you mean": the closest indexed phrasing of a query that found nothing. */

@@ -82,3 +82,10 @@ export function querySynonymTokens(query: string): string | null {
   });
   return found ? replaced : null;
 }
+
+/** The words of a group's phrases, so a match through a token can still be highlighted. */
+export function synonymWordsForToken(token: string): string[] {
+  const index = SYNONYM_GROUPS.findIndex((_g, i) => synonymToken(i) === token);
+  if (index === -1) return [];
+  return [...new Set(SYNONYM_GROUPS[index].flatMap((phrase) => phrase.split(/\s+/)).filter((w) => w.length > 2 && w !== "and"))];
+}
