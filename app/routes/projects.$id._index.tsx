@@ -1,4 +1,3 @@
-import { readFormData } from "~/utils/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +10,7 @@ import { createCaseStudyFromProject, describeRoute, getProject, projectTaskState
 import { OUTCOME_LABELS, type OutcomeKind } from "~/models/project.schema";
 import { toIsoDate } from "~/procurement";
 import { formatDate, formatMoney } from "~/utils/format";
+import { readFormData } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 

@@ -1,4 +1,3 @@
-import { readFormData } from "~/utils/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,7 +6,7 @@ import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/proj
 import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
 import { MAX_CRITERIA, criteriaSchema, scoresSchema, weightedTotal } from "~/models/project.schema";
 import { getProject, saveCriteria, saveScores } from "~/models/project.server";
-import { formDataToObject, parseWithSchema } from "~/utils/forms";
+import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/utils/session.server";

@@ -1,4 +1,3 @@
-import { readFormData } from "~/utils/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,7 +8,7 @@ import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from 
 import { describeFilters, isDirectAwardRoute, shortlistAddSchema, shortlistRemoveSchema } from "~/models/project.schema";
 import { addToShortlist, getProject, removeFromShortlist } from "~/models/project.server";
 import { SIZE_LABELS, formatDateTime, formatMoney } from "~/utils/format";
-import { formDataToObject, parseWithSchema } from "~/utils/forms";
+import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/utils/session.server";

@@ -1,4 +1,3 @@
-import { readFormData } from "~/utils/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -24,7 +23,7 @@ import { createProjectSchema, projectDetailsSchema } from "~/models/project.sche
 import { createProject } from "~/models/project.server";
 import { toIsoDate } from "~/procurement";
 import { now } from "~/utils/clock.server";
-import { formDataToObject, parseWithSchema } from "~/utils/forms";
+import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 import { flash } from "~/utils/session.server";

@@ -3,11 +3,22 @@ import type { ZodTypeAny, z } from "zod";
 
 export type FieldErrors = Record<string, string[]>;
 
+// NUL and other control characters (but tab and newlines) are never meaningful in a form,
+// and PostgreSQL refuses NUL in text: they are removed before validation.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+export function stripControlCharacters(value: string): string {
+  return value.replace(CONTROL_CHARACTERS, "");
+}
+
 /** FormData → plain object; keys repeated (checkboxes) or ending in [] become arrays. */
 export function formDataToObject(formData: FormData, arrayKeys: string[] = []): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
-    const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    const values = formData
+      .getAll(key)
+      .filter((v): v is string => typeof v === "string")
+      .map(stripControlCharacters);
     const name = key.endsWith("[]") ? key.slice(0, -2) : key;
     result[name] = key.endsWith("[]") || arrayKeys.includes(name) || values.length > 1 ? values : values[0];
   }
