@@ -39,6 +39,8 @@ export default defineConfig({
       // Each test sends its own X-Forwarded-For so per-IP login limits don't collide.
       TRUST_PROXY: "true",
       COOKIE_SECURE: "false",
+      // One process: the tests' own database writes are then searchable at once.
+      WEB_CONCURRENCY: "1",
     },
   },
 });

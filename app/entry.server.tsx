@@ -18,6 +18,12 @@ declare module "@remix-run/node" {
   }
 }
 
+/** Called by the cluster primary in server.js: env check and migrations only. */
+export async function prepareDatabaseOnly(): Promise<void> {
+  getEnv();
+  await prepareDatabase();
+}
+
 /** Called once by server.js before it listens: env check, migrations, search index. */
 export async function startup(): Promise<void> {
   getEnv();

@@ -37,6 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+// Long text stays out of result lists (it is on each item's page): smaller, faster responses.
+const LONG_FIELDS = new Set(["description", "features", "standards", "problem", "approach", "outcome"]);
+
 function toApiHit(hit: { id: string; document: Record<string, unknown>; highlights: Record<string, { text: string; mark: boolean }[]> }) {
-  return { id: hit.id, ...hit.document, _highlights: hit.highlights };
+  const fields = Object.fromEntries(Object.entries(hit.document).filter(([key]) => !LONG_FIELDS.has(key)));
+  return { ...fields, id: hit.id, _highlights: hit.highlights };
 }

@@ -68,7 +68,7 @@ export const NAME_PREFIXES = [
 
 export const NAME_QUALIFIERS = [
   "Civic", "Digital", "Data", "Cloud", "Public", "Municipal", "Community", "Local", "Open", "Connected",
-  "Council", "Service", "Insight", "Network", "Place", "Citizen",
+  "Govtech", "Service", "Insight", "Network", "Place", "Citizen",
 ];
 
 export const NAME_NOUNS = [
