@@ -23,6 +23,8 @@ export default function AdminHome() {
       text: `Framework awards that suppliers have declared. ${pendingAwards === 1 ? "1 is" : `${pendingAwards} are`} waiting.`,
     },
     { to: "/admin/service-areas", title: "Service areas", text: "The council service areas that case studies are grouped by." },
+    { to: "/admin/council-domains", title: "Council email domains", text: "Which email domains may create buyer accounts, and for which council." },
+    { to: "/admin/users", title: "Users", text: "Find a user and sign them out everywhere." },
   ];
   return (
     <>

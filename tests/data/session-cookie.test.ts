@@ -76,3 +76,24 @@ describe("session lifetime", () => {
     expect(notAdmin.status).toBe(403);
   });
 });
+
+describe("who may act as a buyer", () => {
+  it("an admin adds a council domain, audited, and staff at that domain can then sign up", async () => {
+    const { prisma } = await import("~/utils/db.server");
+    const admin = await cookieFor(DEMO.admin);
+    const route = await import("~/routes/admin.council-domains");
+    const bad = await responseOf(() => route.action({ request: makeRequest("/admin/council-domains", { cookie: admin, form: { intent: "add", domain: "gmail.com", councilCode: "YOR" } }), params: {}, context }));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors.domain[0]).toMatch(/public-sector domain/);
+    const ok = await responseOf(() => route.action({ request: makeRequest("/admin/council-domains", { cookie: admin, form: { intent: "add", domain: "York.gov.uk", councilCode: "YOR" } }), params: {}, context }));
+    expect(ok.status).toBe(302);
+    expect(await prisma.auditEvent.count({ where: { action: "council-domain.added" } })).toBe(1);
+    const signup = await import("~/routes/signup");
+    const res = await responseOf(() =>
+      signup.action({ request: makeRequest("/signup", { form: { name: "Y Officer", email: "y.officer@york.gov.uk", password: "a long enough passphrase", confirmPassword: "a long enough passphrase" } }), params: {}, context }),
+    );
+    expect(res.status).toBe(302);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "y.officer@york.gov.uk" }, include: { council: true } });
+    expect(user.council?.code).toBe("YOR");
+  });
+});
