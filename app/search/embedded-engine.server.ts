@@ -11,6 +11,8 @@ import type { IndexName, SearchDocument, SearchEngine, SearchRequest, SearchResp
 
 interface EmbeddedIndex {
   mini: MiniSearch<SearchDocument>;
+  /** Every indexed word: a query word found here is spelt right and is matched exactly. */
+  vocabulary: Set<string>;
   docs: Map<string, SearchDocument>;
   /** Text matches by query, valid until the index next changes (most traffic repeats). */
   cache: Map<string, Map<string, { score: number; terms: string[] }>>;
@@ -25,14 +27,20 @@ function fieldText(doc: SearchDocument, field: string): string {
   return Array.isArray(value) ? value.join(" ") : value == null ? "" : String(value);
 }
 
-function createMini(index: IndexName): MiniSearch<SearchDocument> {
+function createMini(index: IndexName, vocabulary: Set<string>): MiniSearch<SearchDocument> {
   const def = INDEX_DEFINITIONS[index];
   return new MiniSearch<SearchDocument>({
     idField: "id",
     fields: [...def.searchableAttributes, SYNONYM_FIELD],
     storeFields: [],
     tokenize,
-    processTerm,
+    // Indexing records every word, so a query word can be told apart from a typo.
+    processTerm: (term) => {
+      const t = processTerm(term);
+      if (t) vocabulary.add(t);
+      return t;
+    },
+    searchOptions: { processTerm },
     extractField: (doc, field) =>
       field === SYNONYM_FIELD
         ? synonymTokensIn(def.searchableAttributes.map((f) => fieldText(doc, f)).join(" \n ")).join(" ")
@@ -75,7 +83,8 @@ export class EmbeddedEngine implements SearchEngine {
   private get(index: IndexName): EmbeddedIndex {
     let idx = this.indexes.get(index);
     if (!idx) {
-      idx = { mini: createMini(index), docs: new Map(), cache: new Map() };
+      const vocabulary = new Set<string>();
+      idx = { mini: createMini(index, vocabulary), vocabulary, docs: new Map(), cache: new Map() };
       this.indexes.set(index, idx);
     }
     return idx;
@@ -83,7 +92,8 @@ export class EmbeddedEngine implements SearchEngine {
 
   async replaceAll(index: IndexName, documents: SearchDocument[], onProgress?: (done: number, total: number) => void) {
     // Build beside the live index and swap when complete: searches never see a partial index.
-    const next: EmbeddedIndex = { mini: createMini(index), docs: new Map(), cache: new Map() };
+    const vocabulary = new Set<string>();
+    const next: EmbeddedIndex = { mini: createMini(index, vocabulary), vocabulary, docs: new Map(), cache: new Map() };
     const chunk = 2_000;
     for (let i = 0; i < documents.length; i += chunk) {
       const slice = documents.slice(i, i + chunk);
@@ -144,7 +154,9 @@ export class EmbeddedEngine implements SearchEngine {
     const options = {
       boost: boosts(index),
       prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
-      fuzzy: (term: string) => typoBudget(term) || false,
+      // Typo tolerance only for words the index does not know (a known word is spelt right),
+      // with up to two edits from 5 letters: MiniSearch counts a swapped pair as two.
+      fuzzy: (term: string) => (idx.vocabulary.has(term) ? false : typoBudget(term) || false),
       maxFuzzy: 2,
       weights: { fuzzy: 0.45, prefix: 0.75 },
     };

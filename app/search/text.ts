@@ -20,10 +20,12 @@ export function isCode(term: string): boolean {
   return /^rm\d/.test(term) || /^(sc|ni|oc|so|nc|r)?\d{5,}$/.test(term) || (/\d/.test(term) && /[a-z]/.test(term));
 }
 
-/** Meilisearch's defaults: one typo from 5 letters, two from 9; none on codes. */
+/**
+ * Edits allowed for a word the index does not know: none under 5 letters (as Meilisearch)
+ * and none on codes; otherwise two, because MiniSearch counts a swapped pair of letters
+ * ("hosuing") as two edits where Meilisearch counts one.
+ */
 export function typoBudget(term: string): number {
   if (isCode(term)) return 0;
-  if (term.length >= 9) return 2;
-  if (term.length >= 5) return 1;
-  return 0;
+  return term.length >= 5 ? 2 : 0;
 }

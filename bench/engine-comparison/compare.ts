@@ -745,7 +745,9 @@ async function makeFlexSearch(ctx: Ctx, variant: string): Promise<Adapter> {
 async function makeFts5(ctx: Ctx, variant: string): Promise<Adapter> {
   const { default: Database } = await import('better-sqlite3');
   const file = path.join(os.tmpdir(), `engine-comparison-${process.pid}.db`);
-  for (const ext of ['', '-wal', '-shm']) fs.rmSync(file + ext, { force: true });
+  const removeFiles = () => { for (const ext of ['', '-wal', '-shm']) fs.rmSync(file + ext, { force: true }); };
+  removeFiles();
+  process.on('exit', () => { try { db?.close(); } catch { /* already closed */ } removeFiles(); });
   let db: any;
   const fuzzy = variant === 'fts5-vocab-fuzzy';
   let vocab: Set<string> = new Set();
