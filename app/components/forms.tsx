@@ -69,6 +69,27 @@ interface BaseFieldProps {
   labelIsHeading?: boolean;
 }
 
+/** The GOV.UK form group around one labelled control: label, hint and error message. */
+function LabelledGroup({ id, label, hint, error, labelIsHeading, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; labelIsHeading?: boolean; children: ReactNode }) {
+  const labelEl = (
+    <label className={`govuk-label${labelIsHeading ? " govuk-label--l" : ""}`} htmlFor={id}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      {labelIsHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
+      {hint ? (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={id} message={error} />
+      {children}
+    </div>
+  );
+}
+
 export function TextField({
   name,
   label,
@@ -95,11 +116,6 @@ export function TextField({
   suffix?: string;
 }) {
   const id = fieldId(name);
-  const labelEl = (
-    <label className={`govuk-label${labelIsHeading ? " govuk-label--l" : ""}`} htmlFor={id}>
-      {label}
-    </label>
-  );
   const input = (
     <input
       className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${error ? " govuk-input--error" : ""}`}
@@ -116,14 +132,7 @@ export function TextField({
     />
   );
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      {labelIsHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={id} message={error} />
+    <LabelledGroup id={id} label={label} hint={hint} error={error} labelIsHeading={labelIsHeading}>
       {prefix || suffix ? (
         <div className="govuk-input__wrapper">
           {prefix ? <div className="govuk-input__prefix" aria-hidden="true">{prefix}</div> : null}
@@ -133,7 +142,7 @@ export function TextField({
       ) : (
         input
       )}
-    </div>
+    </LabelledGroup>
   );
 }
 
@@ -148,16 +157,7 @@ export function TextareaField({
 }: BaseFieldProps & { defaultValue?: string | null; rows?: number }) {
   const id = fieldId(name);
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={id} message={error} />
+    <LabelledGroup id={id} label={label} hint={hint} error={error}>
       <textarea
         className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
         id={id}
@@ -168,7 +168,7 @@ export function TextareaField({
         aria-invalid={error ? true : undefined}
         {...registered}
       />
-    </div>
+    </LabelledGroup>
   );
 }
 
@@ -183,16 +183,7 @@ export function SelectField({
 }: BaseFieldProps & { options: { value: string; label: string }[]; defaultValue?: string | null }) {
   const id = fieldId(name);
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={id} message={error} />
+    <LabelledGroup id={id} label={label} hint={hint} error={error}>
       <select
         className={`govuk-select${error ? " govuk-select--error" : ""}`}
         id={id}
@@ -208,7 +199,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </LabelledGroup>
   );
 }
 

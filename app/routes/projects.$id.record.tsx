@@ -1,3 +1,4 @@
+import { HistoryTable } from "~/components/history-table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -212,27 +213,7 @@ export default function ProjectRecord() {
       ) : <p className="govuk-body">None needed for this route.</p>}
 
       <h2 className="govuk-heading-m">History</h2>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Who did what and when</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">When</th>
-            <th scope="col" className="govuk-table__header">Who</th>
-            <th scope="col" className="govuk-table__header">What</th>
-            <th scope="col" className="govuk-table__header">Details</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {data.history.map((e) => (
-            <tr className="govuk-table__row" key={e.id}>
-              <td className="govuk-table__cell">{formatDateTime(e.at)}</td>
-              <td className="govuk-table__cell">{e.who}</td>
-              <td className="govuk-table__cell">{e.label}</td>
-              <td className="govuk-table__cell">{e.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HistoryTable events={data.history} />
     </>
   );
 }

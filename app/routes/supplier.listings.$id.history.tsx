@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listAuditEvents } from "~/models/audit.server";
-import { formatDateTime } from "~/utils/format";
+import { HistoryTable } from "~/components/history-table";
 import { requireListingAccess } from "~/utils/listing-access.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -30,27 +30,17 @@ export default function ListingHistory() {
     <>
       <Link className="govuk-back-link" to={`/supplier/listings/${productId}`}>Back to the listing</Link>
       <h1 className="govuk-heading-l">Listing history</h1>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Every change, newest first</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">When</th>
-            <th scope="col" className="govuk-table__header">Who</th>
-            <th scope="col" className="govuk-table__header">What</th>
-            <th scope="col" className="govuk-table__header">Details</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {events.map((e) => (
-            <tr className="govuk-table__row" key={e.id}>
-              <td className="govuk-table__cell cm-nowrap">{formatDateTime(e.at)}</td>
-              <td className="govuk-table__cell">{e.actor}</td>
-              <td className="govuk-table__cell">{ACTION_LABELS[e.action] ?? e.action.replace("product.section-saved:", "Saved section: ")}</td>
-              <td className="govuk-table__cell govuk-body-s">{e.after ? e.after.slice(0, 300) : ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HistoryTable
+        caption="Every change, newest first"
+        captionVisible
+        events={events.map((e) => ({
+          id: e.id,
+          at: e.at,
+          who: e.actor,
+          label: ACTION_LABELS[e.action] ?? e.action.replace("product.section-saved:", "Saved section: "),
+          detail: e.after ? e.after.slice(0, 300) : "",
+        }))}
+      />
     </>
   );
 }
