@@ -86,6 +86,7 @@ test("create, submit, approve, find, edit: the old version stays live until appr
   await expect(page.locator("tr", { hasText: "Name" }).first()).toContainText("Changed");
   await page.getByLabel("Approve and publish").check();
   await page.getByRole("button", { name: "Save decision" }).click();
+  await expect(page.locator(".govuk-notification-banner--success")).toContainText("approved");
   await page.goto(`/products/${productId}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} Plus`);
 });
