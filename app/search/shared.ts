@@ -1,5 +1,5 @@
-// Pieces both engines share: fair tie-breaking, highlight segments, filter matching.
-import type { HighlightSegment, SearchDocument, SearchRequest } from "./types";
+// Pieces both engines share: fair tie-breaking and highlight segments.
+import type { HighlightSegment, SearchRequest } from "./types";
 
 /** FNV-1a: a fast, stable 32-bit hash. */
 export function fnv1a(text: string): number {
@@ -26,21 +26,6 @@ export function searchSalt(request: Pick<SearchRequest, "q" | "filters">): strin
 
 export function tieRank(salt: string, id: string): number {
   return fnv1a(`${salt}#${id}`);
-}
-
-export function valuesOf(value: SearchDocument[string]): string[] {
-  if (value == null) return [];
-  return Array.isArray(value) ? value : [String(value)];
-}
-
-/** OR within one facet, AND across facets; `except` leaves one facet out (for its own counts). */
-export function matchesFilters(doc: SearchDocument, filters: Record<string, string[]>, except?: string): boolean {
-  for (const [facet, accepted] of Object.entries(filters)) {
-    if (facet === except || !accepted.length) continue;
-    const values = valuesOf(doc[facet]);
-    if (!values.some((v) => accepted.includes(v))) return false;
-  }
-  return true;
 }
 
 function escapeRegExp(s: string): string {

@@ -3,20 +3,10 @@
 // they are invented, and the lists leave out words that are well-known brands in
 // local-government software.
 
-export const UK_REGIONS = [
-  "North East",
-  "North West",
-  "Yorkshire and The Humber",
-  "East Midlands",
-  "West Midlands",
-  "East of England",
-  "London",
-  "South East",
-  "South West",
-  "Scotland",
-  "Wales",
-  "Northern Ireland",
-] as const;
+// The same regions the registration form offers, so seeded suppliers validate like real ones.
+import { UK_REGIONS } from "../../app/models/supplier-account.schema";
+
+export { UK_REGIONS };
 export type UkRegion = (typeof UK_REGIONS)[number];
 
 /** Roughly where UK tech SMEs are, by share of firms. */
