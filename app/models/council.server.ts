@@ -31,10 +31,6 @@ export function listCouncilsForSelect() {
   return prisma.council.findMany({ select: { code: true, name: true }, orderBy: { name: "asc" } });
 }
 
-export function getCouncilIdByCode(code: string) {
-  return prisma.council.findUnique({ where: { code: code.toUpperCase() }, select: { id: true } });
-}
-
 export function findCouncilForEmailDomain(domain: string) {
   return prisma.councilDomain.findUnique({ where: { domain: domain.toLowerCase() }, select: { councilId: true } });
 }

@@ -30,6 +30,3 @@ export function markOutboxProcessed(seqs: number[], at: Date) {
   return prisma.searchOutbox.updateMany({ where: { seq: { in: seqs } }, data: { processedAt: at } });
 }
 
-export function countPendingOutbox() {
-  return prisma.searchOutbox.count({ where: { processedAt: null } });
-}

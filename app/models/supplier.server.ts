@@ -43,6 +43,3 @@ export async function getSupplierBySlug(slug: string) {
   };
 }
 
-export function getSupplierIdBySlug(slug: string) {
-  return prisma.supplier.findUnique({ where: { slug }, select: { id: true } });
-}
