@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { modelClockMeta } from "./model-clock-meta";
 import { prismaCliEnv } from "./prisma-env";
 
 const SQLITE_SCHEMA = "prisma/schema.prisma";
@@ -32,8 +33,18 @@ function derivePostgresSchema(): void {
   );
 }
 
+function writeClockMeta(): void {
+  const meta = modelClockMeta(fs.readFileSync(SQLITE_SCHEMA, "utf8"));
+  fs.mkdirSync("prisma/generated", { recursive: true });
+  fs.writeFileSync(
+    "prisma/generated/clock-meta.ts",
+    `// GENERATED from prisma/schema.prisma by scripts/prisma.ts — do not edit.\nexport const MODEL_CLOCK_META: Record<string, { created: string[]; updated: string[]; relations: Record<string, string> }> = ${JSON.stringify(meta, null, 2)};\n`,
+  );
+}
+
 function generate(): void {
   derivePostgresSchema();
+  writeClockMeta();
   prisma(["generate", "--schema", SQLITE_SCHEMA], { DATABASE_URL: "file:./prisma/data/dev.db" });
   prisma(["generate", "--schema", PG_SCHEMA], { DATABASE_URL: "postgresql://localhost/placeholder" });
 }
