@@ -8,6 +8,7 @@ import { getEnv } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce-provider";
 import { prepareDatabase } from "~/utils/startup.server";
 import { ensureSearchReady, searchEngine, startBackgroundSync } from "~/search/index.server";
+import { startScheduler } from "~/jobs/scheduler.server";
 
 export const streamTimeout = 5_000;
 
@@ -32,6 +33,7 @@ export async function startup(): Promise<void> {
   await ensureSearchReady();
   console.log(`Search ready (${searchEngine().kind}) in ${Math.round(performance.now() - started)} ms`);
   startBackgroundSync();
+  startScheduler();
 }
 
 export default function handleRequest(

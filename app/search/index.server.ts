@@ -5,12 +5,17 @@ import { now } from "~/utils/clock.server";
 import { caseStudyDocuments, productDocuments, supplierDocuments } from "~/models/search-documents.server";
 import {
   ENTITY_INDEX,
-  latestOutboxSeq,
   markOutboxProcessed,
   outboxAfter,
+  outboxPosition,
   pendingOutbox,
+  recordOutboxFailure,
+  type OutboxCursor,
   type OutboxEntity,
+  type OutboxRow,
 } from "~/models/search-outbox.server";
+import { claimJob, ensureScheduledJob, finishJob, renewClaim, type Claim } from "~/models/scheduled-job.server";
+import crypto from "node:crypto";
 import { EmbeddedEngine } from "./embedded-engine.server";
 import { MeilisearchEngine } from "./meilisearch-engine.server";
 import { engineRequest, type SearchParams } from "./search-query.schema";
@@ -22,10 +27,16 @@ const LOADERS: Record<IndexName, (ids: string[] | null) => Promise<SearchDocumen
   "case-studies": caseStudyDocuments,
 };
 
-interface SearchState {
+/** Only one process at a time writes outbox changes into a shared (Meilisearch) index. */
+export const SHARED_INDEX_LEASE = "search:shared-index-writer";
+const LEASE_MS = 60_000;
+
+export interface SearchState {
   engine: SearchEngine;
-  /** Outbox position this process's index reflects (embedded engine). */
-  cursor: number;
+  /** Who this follower is, for the shared-index lease. */
+  holder: string;
+  /** Outbox position this process's embedded index reflects. */
+  cursor: OutboxCursor | null;
   ready?: Promise<void>;
   syncing?: Promise<number>;
   timer?: NodeJS.Timeout;
@@ -41,15 +52,20 @@ export function createEngine(): SearchEngine {
   return env.MEILI_URL ? new MeilisearchEngine({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY }) : new EmbeddedEngine();
 }
 
+/** A follower of the outbox for one engine (a process has one; tests make several). */
+export function createSearchState(engine: SearchEngine = createEngine()): SearchState {
+  return { engine, holder: `${process.pid}:${crypto.randomUUID()}`, cursor: null };
+}
+
 function state(): SearchState {
-  globalThis.__cmSearch ??= { engine: createEngine(), cursor: 0 };
+  globalThis.__cmSearch ??= createSearchState();
   return globalThis.__cmSearch;
 }
 
 /** Replaces the search state (tests: a fresh process, or a given engine). */
 export function resetSearchState(engine: SearchEngine = createEngine()) {
   if (globalThis.__cmSearch?.timer) clearInterval(globalThis.__cmSearch.timer);
-  globalThis.__cmSearch = { engine, cursor: 0 };
+  globalThis.__cmSearch = createSearchState(engine);
 }
 
 export function searchEngine(): SearchEngine {
@@ -57,19 +73,16 @@ export function searchEngine(): SearchEngine {
 }
 
 /** Rebuilds every index from the database (each swapped in whole when complete). */
-export async function rebuildSearch(onProgress?: (index: IndexName, done: number, total: number) => void) {
-  const s = state();
-  // Read the outbox position first: changes made during the rebuild are replayed after it.
-  const seq = await latestOutboxSeq();
+export async function rebuildSearch(onProgress?: (index: IndexName, done: number, total: number) => void, s: SearchState = state()) {
+  // Read the outbox position first: changes committed during the rebuild are replayed after it.
+  const position = await outboxPosition();
   const counts: Record<string, number> = {};
   for (const index of INDEX_NAMES) {
     const docs = await LOADERS[index](null);
     await s.engine.replaceAll(index, docs, (done, total) => onProgress?.(index, done, total));
     counts[index] = docs.length;
   }
-  s.cursor = Math.max(s.cursor, seq);
-  const pending = (await pendingOutbox(100_000)).filter((r) => r.seq <= seq).map((r) => r.seq);
-  if (pending.length) await markOutboxProcessed(pending, now());
+  if (!s.cursor) s.cursor = position;
   return counts;
 }
 
@@ -78,11 +91,11 @@ export async function rebuildSearch(onProgress?: (index: IndexName, done: number
  * crash between a write and its index update converges on restart); Meilisearch keeps its
  * data, so only the outbox backlog is applied.
  */
-export function ensureSearchReady(): Promise<void> {
-  const s = state();
+export function ensureSearchReady(s: SearchState = state()): Promise<void> {
   s.ready ??= (async () => {
-    if (s.engine.kind === "embedded") await rebuildSearch();
-    await syncSearch();
+    if (s.engine.kind === "embedded") await rebuildSearch(undefined, s);
+    else await ensureScheduledJob(SHARED_INDEX_LEASE, now());
+    await syncSearch(s);
   })().catch((error) => {
     s.ready = undefined;
     throw error;
@@ -90,43 +103,95 @@ export function ensureSearchReady(): Promise<void> {
   return s.ready;
 }
 
-/** Applies outbox entries this process has not yet applied; returns how many. */
-export function syncSearch(): Promise<number> {
-  const s = state();
-  s.syncing ??= (async () => {
-    let applied = 0;
-    for (;;) {
-      const rows = s.engine.kind === "embedded" ? await outboxAfter(s.cursor) : await pendingOutbox();
-      if (!rows.length) break;
-      const byIndex = new Map<IndexName, Set<string>>();
-      for (const r of rows) {
-        const index = ENTITY_INDEX[r.entityType as OutboxEntity];
-        if (index) (byIndex.get(index) ?? byIndex.set(index, new Set()).get(index)!).add(r.entityId);
-      }
-      for (const [index, idSet] of byIndex) {
-        const ids = [...idSet];
-        const docs = await LOADERS[index](ids);
-        const present = new Set(docs.map((d) => d.id));
-        await s.engine.upsert(index, docs);
-        // Unpublished, withdrawn or deleted: out of the index.
-        await s.engine.remove(index, ids.filter((id) => !present.has(id)));
-      }
-      s.cursor = rows[rows.length - 1].seq;
+/** Loads each changed document's current state and writes it (or removes it) in the engine. */
+async function applyRows(engine: SearchEngine, rows: OutboxRow[]): Promise<void> {
+  const byIndex = new Map<IndexName, Set<string>>();
+  for (const r of rows) {
+    const index = ENTITY_INDEX[r.entityType as OutboxEntity];
+    if (index) (byIndex.get(index) ?? byIndex.set(index, new Set()).get(index)!).add(r.entityId);
+  }
+  for (const [index, idSet] of byIndex) {
+    const ids = [...idSet];
+    const docs = await LOADERS[index](ids);
+    const present = new Set(docs.map((d) => d.id));
+    await engine.upsert(index, docs);
+    // Unpublished, withdrawn or deleted: out of the index.
+    await engine.remove(index, ids.filter((id) => !present.has(id)));
+  }
+}
+
+/** Embedded index: every process follows the whole outbox from its own cursor. */
+async function followOutbox(s: SearchState): Promise<number> {
+  if (!s.cursor) s.cursor = await outboxPosition();
+  let applied = 0;
+  for (;;) {
+    const { rows, next } = await outboxAfter(s.cursor);
+    if (rows.length) {
+      await applyRows(s.engine, rows);
       await markOutboxProcessed(rows.map((r) => r.seq), now());
       applied += rows.length;
     }
-    return applied;
-  })().finally(() => {
+    const moved = next.seq !== s.cursor.seq || next.txid !== s.cursor.txid;
+    s.cursor = next;
+    if (!rows.length || !moved) return applied;
+  }
+}
+
+/**
+ * Shared index: the holder of one lease drains pending rows, so two processes never write
+ * the same document out of order; each document is read fresh, so its final state wins.
+ */
+async function drainSharedIndex(s: SearchState): Promise<number> {
+  const claim: Claim | null = await claimJob(SHARED_INDEX_LEASE, s.holder, now(), LEASE_MS, { whenDue: false });
+  if (!claim) return 0; // another process is draining; it picks these rows up
+  let applied = 0;
+  try {
+    for (;;) {
+      const rows = await pendingOutbox();
+      if (!rows.length) break;
+      // Never write after the lease was lost: the new holder may already have newer state.
+      if (!(await renewClaim(claim, now(), LEASE_MS))) break;
+      try {
+        await applyRows(s.engine, rows);
+      } catch (error) {
+        await recordOutboxFailure(rows.map((r) => r.seq), error instanceof Error ? error.message : String(error));
+        throw error;
+      }
+      await markOutboxProcessed(rows.map((r) => r.seq), now());
+      applied += rows.length;
+    }
+  } finally {
+    await finishJob(claim, { at: now() });
+  }
+  return applied;
+}
+
+/** Applies outbox entries this process's engine has not yet applied; returns how many. */
+export function syncSearch(s: SearchState = state()): Promise<number> {
+  s.syncing ??= (s.engine.kind === "embedded" ? followOutbox(s) : drainSharedIndex(s)).finally(() => {
     s.syncing = undefined;
   });
   return s.syncing;
+}
+
+/**
+ * After a commit: bring the index up to date now if possible. The change is already safe in
+ * the outbox, so a search failure is logged (the background sync retries) and never turns a
+ * committed write into an error page.
+ */
+export async function syncSearchAfterCommit(): Promise<void> {
+  try {
+    await syncSearch();
+  } catch (error) {
+    console.error("search sync after commit failed; the background sync will retry", error);
+  }
 }
 
 /** Picks up changes written by other processes. */
 export function startBackgroundSync(intervalMs = 1_000) {
   const s = state();
   if (s.timer) return;
-  s.timer = setInterval(() => void syncSearch().catch((e) => console.error("search sync failed", e)), intervalMs);
+  s.timer = setInterval(() => void syncSearch(s).catch((e) => console.error("search sync failed", e)), intervalMs);
   s.timer.unref();
 }
 

@@ -1,0 +1,74 @@
+// Recurring jobs. Every app process runs the scheduler; a job's row in ScheduledJob is
+// claimed with a conditional update before it runs, so each due run happens once across all
+// processes, and its schedule lives in the database, so it survives restarts.
+import crypto from "node:crypto";
+import { claimJob, ensureScheduledJob, finishJob, getScheduledJob } from "~/models/scheduled-job.server";
+import { deleteExpiredRecords } from "~/models/retention.server";
+import { queueTimeDependentReindex } from "~/models/time-facts.server";
+import { syncSearchAfterCommit } from "~/search/index.server";
+import { now } from "~/utils/clock.server";
+import { IDLE_TIMEOUT_MS } from "~/utils/session.server";
+
+const HOUR_MS = 3_600_000;
+const RETRY_MS = 5 * 60_000;
+/** A run that takes longer than this is presumed dead and may be taken over. */
+const LEASE_MS = 10 * 60_000;
+
+export interface JobDefinition {
+  name: string;
+  everyMs: number;
+  /** `lastRunAt` is when the previous run happened (null the first time). */
+  run: (at: Date, lastRunAt: Date | null) => Promise<unknown>;
+}
+
+export const JOBS: JobDefinition[] = [
+  {
+    name: "retention",
+    everyMs: HOUR_MS,
+    run: (at) => deleteExpiredRecords(at, IDLE_TIMEOUT_MS),
+  },
+  {
+    // Frameworks and lots that opened or expired, certificates that lapsed, since the last run.
+    name: "search:time-dependent-reindex",
+    everyMs: HOUR_MS,
+    run: async (at, lastRunAt) => {
+      // First run: the index was just built from the current state; look back two days.
+      const counts = await queueTimeDependentReindex(lastRunAt ?? new Date(at.getTime() - 2 * 24 * HOUR_MS), at);
+      if (counts.products || counts.suppliers) await syncSearchAfterCommit();
+      return counts;
+    },
+  },
+];
+
+const processHolder = `${process.pid}:${crypto.randomUUID()}`;
+
+/** Runs every job that is due at `at` and not held by another process; returns the names run. */
+export async function runDueJobs(at: Date = now(), holder: string = processHolder, jobs: JobDefinition[] = JOBS): Promise<string[]> {
+  const ran: string[] = [];
+  for (const job of jobs) {
+    await ensureScheduledJob(job.name, at);
+    const claim = await claimJob(job.name, holder, at, LEASE_MS);
+    if (!claim) continue;
+    const previous = await getScheduledJob(job.name);
+    try {
+      const result = await job.run(at, previous?.lastRunAt ?? null);
+      await finishJob(claim, { at, nextRunAt: new Date(at.getTime() + job.everyMs), result: JSON.stringify(result ?? null) });
+      ran.push(job.name);
+    } catch (error) {
+      console.error(`scheduled job ${job.name} failed; retrying in 5 minutes`, error);
+      await finishJob(claim, { at, nextRunAt: new Date(at.getTime() + RETRY_MS), error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return ran;
+}
+
+let timer: NodeJS.Timeout | undefined;
+
+/** Checks for due jobs every minute (and once now). */
+export function startScheduler(intervalMs = 60_000): void {
+  if (timer) return;
+  const tick = () => void runDueJobs().catch((error) => console.error("scheduler failed", error));
+  tick();
+  timer = setInterval(tick, intervalMs);
+  timer.unref();
+}
