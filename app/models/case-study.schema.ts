@@ -7,6 +7,7 @@
 // lost); "Submit for review" needs the whole story. Without an intent (react-hook-form
 // validating before a submit) the strict rules apply.
 import { z } from "zod";
+import { formDataToObject, nestFormFields } from "~/utils/forms";
 
 export const CASE_STUDY_STATUSES = ["draft", "submitted", "published", "rejected", "withdrawn"] as const;
 export type CaseStudyStatus = (typeof CASE_STUDY_STATUSES)[number];
@@ -168,45 +169,7 @@ export interface CaseStudyInput {
  * registers the same names but hands over nested objects. Turn the first into the second
  * so one schema serves both. Indexes are capped so a hostile post cannot allocate a huge array.
  */
-export function unflattenFormValues(input: unknown): unknown {
-  if (!input || typeof input !== "object" || Array.isArray(input)) return input;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
-    if (!key.includes(".")) {
-      out[key] = value;
-      continue;
-    }
-    const parts = key.split(".");
-    if (parts.length > 4 || parts.some((p) => !p || (/^\d+$/.test(p) && Number(p) > 60) || p === "__proto__" || p === "constructor" || p === "prototype")) continue;
-    let node: Record<string, unknown> | unknown[] = out;
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i];
-      const isIndex = /^\d+$/.test(part);
-      if (!isIndex && Array.isArray(node)) break;
-      if (i === parts.length - 1) {
-        (node as Record<string, unknown>)[part] = value;
-        break;
-      }
-      const nextIsIndex = /^\d+$/.test(parts[i + 1]);
-      const existing = (node as Record<string, unknown>)[part];
-      if (existing && typeof existing === "object") node = existing as Record<string, unknown>;
-      else {
-        const created = nextIsIndex ? [] : {};
-        (node as Record<string, unknown>)[part] = created;
-        node = created;
-      }
-    }
-  }
-  return out;
-}
-
-/** "£1,250.50" → 1250.5; null for anything that is not a plain number. */
-export function parseAmount(value: string): number | null {
-  const cleaned = value.replace(/^£/, "").replace(/,/g, "").trim();
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
-  const n = Number(cleaned);
-  return Number.isFinite(n) ? n : null;
-}
+export const unflattenFormValues = (input: unknown): unknown => nestFormFields(input, { maxIndex: 60, depth: 4 });
 
 export function parseMetricNumber(value: string): number | null {
   const cleaned = value.replace(/,/g, "").replace(/%$/, "").trim();
@@ -466,11 +429,12 @@ export type ReadCaseStudyForm =
  * answers kept; saving validates with the schema. `values` are echoed back into the form.
  */
 export function readCaseStudyForm(formData: FormData): ReadCaseStudyForm {
-  const values: Record<string, unknown> = {};
-  for (const key of new Set(formData.keys())) {
-    if (key.length > 80) continue;
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string").map((v) => v.slice(0, 10_000));
-    values[key] = key === "productIds" || all.length > 1 ? all.slice(0, 50) : all[0];
+  // The shared form reader (null-prototype object; prototype-key names refused with a 400).
+  const values = formDataToObject(formData);
+  for (const [key, value] of Object.entries(values)) {
+    if (key.length > 80) delete values[key];
+    else if (key === "productIds" || Array.isArray(value)) values[key] = (Array.isArray(value) ? value : [value]).slice(0, 50).map((v) => String(v).slice(0, 10_000));
+    else if (typeof value === "string") values[key] = value.slice(0, 10_000);
   }
   const intent = typeof values.intent === "string" ? values.intent : "submit";
   const productQuery = typeof values.productQuery === "string" ? values.productQuery.slice(0, 100) : "";

@@ -1,6 +1,7 @@
 // Zod schemas for buying-project forms, shared by the pages (react-hook-form)
 // and the actions. Messages follow the GOV.UK error message style.
 import { z } from "zod";
+import { nestFormFields } from "~/utils/forms";
 import { parsePounds, routeFinderFields, type RouteKind } from "~/procurement";
 import { INDEX_DEFINITIONS } from "~/search/index-config";
 import type { SearchParams } from "~/search/search-query.schema";
@@ -107,32 +108,8 @@ const optionalText = (max: number, tooLong: string) =>
 
 const id = (message: string) => z.string({ required_error: message, invalid_type_error: message }).trim().min(1, message).max(60, message);
 
-/** Turns "criteria.0.name" style keys (from a plain form post) into nested arrays, like react-hook-form's values. */
-export function nestDotted(input: unknown): unknown {
-  if (!input || typeof input !== "object" || Array.isArray(input)) return input;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
-    const path = key.split(".");
-    if (path.length === 1) {
-      out[key] = value;
-      continue;
-    }
-    let node: Record<string, unknown> | unknown[] = out;
-    path.forEach((segment, i) => {
-      const last = i === path.length - 1;
-      const index = /^\d{1,3}$/.test(segment) ? Number(segment) : segment;
-      const container = node as Record<string | number, unknown>;
-      if (last) {
-        container[index] = value;
-        return;
-      }
-      const nextIsIndex = /^\d{1,3}$/.test(path[i + 1]);
-      container[index] ??= nextIsIndex ? [] : {};
-      node = container[index] as Record<string, unknown>;
-    });
-  }
-  return out;
-}
+/** Turns "criteria.0.name" style keys (from a plain form post) into nested arrays, like react-hook-form's values (the shared, prototype-safe nesting in app/utils/forms.ts). */
+export const nestDotted = (input: unknown): unknown => nestFormFields(input);
 
 const dateMessages = (label: string): DateMessages => ({
   missing: `Enter the ${label.toLowerCase()}`,

@@ -3,6 +3,7 @@
 // Each form has a client schema (the visible fields) and, where the form carries hidden
 // fields (supplierId, version), a server schema that adds them.
 import { z } from "zod";
+import { nestFormFields } from "~/utils/forms";
 import { emailField, newPasswordField } from "./auth.schema";
 import type { SupplierSize } from "./supplier-size";
 
@@ -239,23 +240,8 @@ export function dateInputField(label: string) {
     });
 }
 
-/** {"expires.day": "1"} → {expires: {day: "1"}}; plain keys are left alone. */
-export function nestDottedKeys(input: unknown): unknown {
-  if (!input || typeof input !== "object" || Array.isArray(input)) return input;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    const dot = key.indexOf(".");
-    if (dot <= 0) {
-      out[key] = value;
-      continue;
-    }
-    const [head, rest] = [key.slice(0, dot), key.slice(dot + 1)];
-    const inner = (out[head] && typeof out[head] === "object" ? out[head] : {}) as Record<string, unknown>;
-    inner[rest] = value;
-    out[head] = inner;
-  }
-  return out;
-}
+/** {"expires.day": "1"} → {expires: {day: "1"}}: the shared, prototype-safe nesting (app/utils/forms.ts). */
+export const nestDottedKeys = (input: unknown): unknown => nestFormFields(input);
 
 // ── accreditations ───────────────────────────────────────────────────────
 

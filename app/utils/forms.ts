@@ -11,10 +11,34 @@ export function stripControlCharacters(value: string): string {
   return value.replace(CONTROL_CHARACTERS, "");
 }
 
-/** FormData → plain object; keys repeated (checkboxes) or ending in [] become arrays. */
+/**
+ * Field names that would reach an object's prototype if used as keys ("__proto__.x",
+ * "constructor.prototype.x"): never meaningful in a form, so a post using one is refused.
+ */
+const FORBIDDEN_KEY_PARTS = new Set(["__proto__", "constructor", "prototype"]);
+/** Limits on a posted form's shape: field count, name length, nesting depth and row index. */
+export const FORM_LIMITS = { fields: 20_000, nameLength: 200, depth: 6, index: 1_999 } as const;
+
+export function isForbiddenFieldName(name: string): boolean {
+  return name.split(/[.[\]]+/).some((part) => FORBIDDEN_KEY_PARTS.has(part));
+}
+
+function refuse(message: string): never {
+  throw new Response(message, { status: 400, statusText: "Bad Request", headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * The one way a posted form becomes an object: FormData → a null-prototype object (flat
+ * names kept as posted); keys repeated (checkboxes) or ending in [] become arrays. A field
+ * named after a prototype key, too long a name or too many fields is answered with a 400.
+ */
 export function formDataToObject(formData: FormData, arrayKeys: string[] = []): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const key of new Set(formData.keys())) {
+  const result: Record<string, unknown> = Object.create(null);
+  const keys = new Set(formData.keys());
+  if (keys.size > FORM_LIMITS.fields) refuse(`The form has too many fields (at most ${FORM_LIMITS.fields}).`);
+  for (const key of keys) {
+    if (key.length > FORM_LIMITS.nameLength) refuse("The form has a field name that is too long.");
+    if (isForbiddenFieldName(key)) refuse("The form has a field name that is not allowed.");
     const values = formData
       .getAll(key)
       .filter((v): v is string => typeof v === "string")
@@ -24,6 +48,45 @@ export function formDataToObject(formData: FormData, arrayKeys: string[] = []): 
   }
   for (const key of arrayKeys) result[key] ??= [];
   return result;
+}
+
+/**
+ * Dotted names from a plain form post ("criteria.0.name", "expires.day") → nested values,
+ * as react-hook-form hands them over, so one zod schema reads both. Safe by construction:
+ * null-prototype objects, prototype keys and names deeper than `depth` dropped, numeric
+ * parts above `maxIndex` dropped (no huge sparse arrays). Already-nested input is returned as is.
+ */
+export function nestFormFields(input: unknown, { maxIndex = FORM_LIMITS.index, depth = FORM_LIMITS.depth }: { maxIndex?: number; depth?: number } = {}): unknown {
+  if (!input || typeof input !== "object" || Array.isArray(input)) return input;
+  const out: Record<string, unknown> = Object.create(null);
+  const isIndex = (part: string) => /^\d{1,6}$/.test(part);
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    if (FORBIDDEN_KEY_PARTS.has(key)) continue;
+    if (!key.includes(".")) {
+      out[key] = value;
+      continue;
+    }
+    const parts = key.split(".");
+    if (parts.length > depth || parts.some((p) => !p || FORBIDDEN_KEY_PARTS.has(p) || (isIndex(p) && Number(p) > maxIndex))) continue;
+    let node: Record<string, unknown> | unknown[] = out;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      if (Array.isArray(node) && !isIndex(part)) break;
+      const container = node as Record<string, unknown>;
+      if (i === parts.length - 1) {
+        container[part] = value;
+        break;
+      }
+      const existing = Object.hasOwn(container, part) ? container[part] : undefined;
+      if (existing && typeof existing === "object") node = existing as Record<string, unknown>;
+      else {
+        const created: Record<string, unknown> | unknown[] = isIndex(parts[i + 1]) ? [] : Object.create(null);
+        container[part] = created;
+        node = created;
+      }
+    }
+  }
+  return out;
 }
 
 export type Parsed<S extends ZodTypeAny> =
