@@ -104,11 +104,30 @@ export async function endSession(request: Request) {
   return redirect("/", { headers: { "Set-Cookie": await destroyCookieSession(cookie) } });
 }
 
-/** Only same-site paths: never redirect to another site after login. */
+// Browsers drop tabs and newlines from a Location and read "\\" as "/", so "/\t/evil.example"
+// and "/\\evil.example" mean "//evil.example" (another site): such characters are refused outright.
+const UNSAFE_REDIRECT_CHARACTERS = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\u2044\u2215\u29f8\ufe68\uff0f\uff3c\\]/;
+const REDIRECT_BASE = "http://same-origin.invalid";
+
+/**
+ * Only same-origin paths: never redirect to another site after login. The target is parsed
+ * as a URL against a placeholder origin and must stay on it; what is returned is the parsed,
+ * normalised path (percent-encoded), so the browser follows exactly what was checked.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (!to || typeof to !== "string" || to.length > 2000) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || UNSAFE_REDIRECT_CHARACTERS.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== REDIRECT_BASE || url.username || url.password) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // "/.//evil.example" normalises to "//evil.example": still another site to a browser.
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return fallback;
+  return path;
 }
 
 export async function flash(request: Request, message: string) {

@@ -90,3 +90,25 @@ describe("finding 2: prototype pollution through posted field names", () => {
     expect(res.status).toBe(302);
   });
 });
+
+describe("finding 3: open redirect after sign-in", () => {
+  const attacks = ["/\t/evil.example/", "/\n/evil.example/", "//evil.example/", "/\\evil.example/", "/\uff0f/evil.example/", "/.//evil.example/", "https://evil.example/"];
+  attacks.forEach((redirectTo, i) => {
+    it(`signs in but stays on this site for redirectTo=${JSON.stringify(redirectTo)}`, async () => {
+      const mod = (await import("~/routes/login")) as { action: Handler };
+      const request = makeRequest("/login", { form: { email: DEMO.buyerA, password: "Council-Marketplace-2026", redirectTo } });
+      const res = await responseOf(() => mod.action({ request, params: {}, context: { ...context, ip: `198.51.100.${10 + i}` } }));
+      expect(res.status).toBe(302);
+      const location = res.headers.get("Location")!;
+      expect(location).toBe("/");
+      expect(new URL(location, "https://marketplace.example.gov.uk").origin).toBe("https://marketplace.example.gov.uk");
+    });
+  });
+
+  it("still follows a same-site redirectTo", async () => {
+    const mod = (await import("~/routes/login")) as { action: Handler };
+    const request = makeRequest("/login", { form: { email: DEMO.buyerA, password: "Council-Marketplace-2026", redirectTo: "/projects?tab=open" } });
+    const res = await responseOf(() => mod.action({ request, params: {}, context: { ...context, ip: "198.51.100.99" } }));
+    expect(res.headers.get("Location")).toBe("/projects?tab=open");
+  });
+});
