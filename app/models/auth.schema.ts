@@ -14,7 +14,9 @@ export const newPasswordField = z
   .string({ required_error: "Enter a password" })
   .min(MIN_PASSWORD_LENGTH, `Password must be ${MIN_PASSWORD_LENGTH} characters or more`)
   .max(200, "Password must be 200 characters or fewer")
-  .refine((p) => !isCommonPassword(p), "Choose a password that is harder to guess: this one is on a list of common passwords");
+  // Bounded time: an over-long password gets the length message alone. The server also runs
+  // the zxcvbn strength estimator (app/utils/password-strength.server.ts).
+  .refine((p) => p.length > 200 || !isCommonPassword(p), "Choose a password that is harder to guess: this one is on a list of common passwords");
 
 export const loginSchema = z.object({
   email: emailField,

@@ -330,7 +330,7 @@ export const caseStudyFormSchema = z.preprocess(
     required("contactName", v.contactName, "Enter the name of someone other councils can contact", LIMITS.short, "Contact name");
     if (v.contactName && NO_ANGLE.test(v.contactName)) issue(["contactName"], "Contact name must not contain < or >");
     if (strict && !v.contactEmail) issue(["contactEmail"], "Enter a contact email address");
-    else if (v.contactEmail && (!EMAIL.test(v.contactEmail) || v.contactEmail.length > 254)) {
+    else if (v.contactEmail && (v.contactEmail.length > 254 || !EMAIL.test(v.contactEmail))) {
       issue(["contactEmail"], "Enter an email address in the correct format, like name@example.gov.uk");
     }
 

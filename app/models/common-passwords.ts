@@ -20,8 +20,17 @@ export function isCommonPassword(password: string): boolean {
   const lower = password.toLowerCase();
   if (COMMON.has(lower)) return true;
   // "Password123!" style variants of a listed word.
-  const stripped = lower.replace(/[^a-z]+$/g, "").replace(/^[^a-z]+/g, "");
+  // Trimmed with a loop, not /[^a-z]+$/ (which backtracks quadratically on long digit runs).
+  let start = 0;
+  let end = lower.length;
+  while (start < end && !isLetter(lower.charCodeAt(start))) start++;
+  while (end > start && !isLetter(lower.charCodeAt(end - 1))) end--;
+  const stripped = lower.slice(start, end);
   if (stripped.length >= 4 && COMMON.has(stripped)) return true;
   // One repeated character or a simple keyboard/number run.
   return /^(.)\1+$/.test(lower);
+}
+
+function isLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
 }

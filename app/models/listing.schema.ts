@@ -1,6 +1,7 @@
 // One zod schema per listing section, shared by the form (react-hook-form), the server
 // action and the CSV import. The whole listing is all sections together.
 import { z } from "zod";
+import { isHttpsUrl } from "~/utils/forms";
 
 export const LISTING_CATEGORIES = [
   "Adult social care case management",
@@ -81,7 +82,8 @@ const httpsUrl = (label: string) =>
       .string()
       .trim()
       .max(500, `${label} must be 500 characters or fewer`)
-      .refine((v) => v === "" || /^https:\/\/[^\s<>"]+\.[^\s<>"]+$/.test(v), `Enter ${label.toLowerCase()} starting with https://`)
+      // Bounded time: too long is the max message alone, never a pattern run on it (issue 12 finding 6).
+      .refine((v) => v === "" || v.length > 500 || isHttpsUrl(v, 500), `Enter ${label.toLowerCase()} starting with https://`)
       .transform((v) => (v === "" ? null : v)),
   );
 

@@ -17,6 +17,6 @@ export const serviceAreaSchema = z.object({
     .min(1, "Enter the name of the service area")
     .max(80, "Name must be 80 characters or fewer")
     .refine((v) => !/[<>]/.test(v), "Name must not contain < or >")
-    .refine((v) => slugify(v).length > 0, "Name must include letters or numbers"),
+    .refine((v) => v.length > 80 || slugify(v).length > 0, "Name must include letters or numbers"),
 });
 export type ServiceAreaInput = z.infer<typeof serviceAreaSchema>;

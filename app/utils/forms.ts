@@ -124,3 +124,19 @@ export async function readFormData(request: Request): Promise<FormData> {
     throw new Response("The form could not be read. Go back and submit it again.", { status: 400, statusText: "Bad Request" });
   }
 }
+
+/**
+ * An https web address with a dotted host and no user or password, checked in bounded time:
+ * the length first (nothing longer than `maxLength` is examined), then one linear character
+ * check and the WHATWG URL parser — no backtracking pattern (issue 12 finding 6).
+ */
+export function isHttpsUrl(value: string, maxLength = 2_000): boolean {
+  if (value.length > maxLength || /[\s<>"]/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return url.protocol === "https:" && url.hostname.includes(".") && !url.hostname.startsWith(".") && !url.hostname.endsWith(".") && !url.username && !url.password;
+}
