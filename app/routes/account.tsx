@@ -5,6 +5,7 @@ import { changePasswordSchema } from "~/models/account.schema";
 import { recordAudit } from "~/models/audit.server";
 import { changePassword, getPasswordHash } from "~/models/user.server";
 import { parseForm } from "~/utils/forms";
+import { withStrongPassword } from "~/utils/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { verifyPassword } from "~/utils/password.server";
@@ -34,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!user.emailVerifiedAt) await sendVerificationEmail({ userId: user.id, email: user.email, origin: new URL(request.url).origin });
     return Response.json({ sent: true });
   }
-  const parsed = await parseForm(request, changePasswordSchema);
+  const parsed = await parseForm(request, withStrongPassword(changePasswordSchema, "newPassword", { fields: [], inputs: [user.email, user.name] }));
   if (!parsed.success) return Response.json({ errors: parsed.errors }, { status: 400 });
   const current = await getPasswordHash(user.id);
   if (!current || !(await verifyPassword(parsed.data.currentPassword, current.passwordHash))) {

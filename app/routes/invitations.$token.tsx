@@ -5,6 +5,7 @@ import { acceptInvitationSchema } from "~/models/supplier-account.schema";
 import { acceptInvitation, getInvitation } from "~/models/supplier-account.server";
 import { now } from "~/utils/clock.server";
 import { parseForm } from "~/utils/forms";
+import { withStrongPassword } from "~/utils/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { startSession } from "~/utils/session.server";
@@ -25,7 +26,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, acceptInvitationSchema);
+  const invited = await getInvitation(String(params.token ?? ""), now());
+  const parsed = await parseForm(request, withStrongPassword(acceptInvitationSchema, "password", { fields: ["name"], inputs: [invited?.email, invited?.supplierName] }));
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const ip = clientIp(context, request);
   const accepted = await acceptInvitation({ token: String(params.token ?? ""), name: parsed.data.name, password: parsed.data.password, ip }, now());

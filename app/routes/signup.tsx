@@ -6,6 +6,7 @@ import { findCouncilForEmailDomain } from "~/models/council.server";
 import { recordAudit } from "~/models/audit.server";
 import { createUser, getUserByEmail } from "~/models/user.server";
 import { parseForm } from "~/utils/forms";
+import { withStrongPassword } from "~/utils/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { startSession } from "~/utils/session.server";
@@ -15,7 +16,7 @@ export const meta: MetaFunction = () => pageTitle("Create a buyer account");
 export const handle = { title: "Create a buyer account" };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, buyerSignupSchema);
+  const parsed = await parseForm(request, withStrongPassword(buyerSignupSchema, "password"));
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { name, email, password } = parsed.data;
   const values = { name, email };

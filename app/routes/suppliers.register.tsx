@@ -5,6 +5,7 @@ import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors } from "~/com
 import { supplierRegistrationSchema } from "~/models/supplier-account.schema";
 import { registerSupplier, sendSupplierVerificationEmail } from "~/models/supplier-account.server";
 import { parseForm } from "~/utils/forms";
+import { withStrongPassword } from "~/utils/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { startSession } from "~/utils/session.server";
@@ -15,7 +16,7 @@ export const handle = { title: "Register your organisation" };
 const FIELD_ORDER = [...ORGANISATION_FIELD_ORDER, "name", "email", "password", "confirmPassword"];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, supplierRegistrationSchema);
+  const parsed = await parseForm(request, withStrongPassword(supplierRegistrationSchema, "password", { fields: ["email", "name", "legalName", "tradingName"] }));
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const ip = clientIp(context, request);
   const result = await registerSupplier(parsed.data, { ip });

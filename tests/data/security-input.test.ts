@@ -44,7 +44,7 @@ beforeAll(async () => {
 });
 
 describe("finding 2: prototype pollution through posted field names", () => {
-  const targets = () => [
+  const targets = (): { name: string; route: string; path: string; cookie: string; form: Record<string, string>; params: Record<string, string> }[] => [
     {
       name: "supplier accreditations",
       route: "supplier.accreditations",
@@ -110,5 +110,55 @@ describe("finding 3: open redirect after sign-in", () => {
     const request = makeRequest("/login", { form: { email: DEMO.buyerA, password: "Council-Marketplace-2026", redirectTo: "/projects?tab=open" } });
     const res = await responseOf(() => mod.action({ request, params: {}, context: { ...context, ip: "198.51.100.99" } }));
     expect(res.headers.get("Location")).toBe("/projects?tab=open");
+  });
+});
+
+describe("finding 13: weak passwords refused wherever a password is set, saying why", () => {
+  const WEAK = ["Council2026!!", "P@ssw0rd1234", "Summer2027!!!", "letmeinletmein"];
+
+  for (const password of WEAK) {
+    it(`refuses ${password} at buyer sign-up, supplier registration, invitation and password change; nothing is created or changed`, async () => {
+      const { prisma } = await import("~/utils/db.server");
+      const users = await prisma.user.count();
+      const harder = /Choose a password that is harder to guess: it .+/;
+
+      const signup = await act("signup", "/signup", { name: "Weak Buyer", email: "weak.buyer@brighton-hove.gov.uk", password, confirmPassword: password });
+      expect(signup.status).toBe(400);
+      expect((await signup.json()).errors.password[0]).toMatch(harder);
+
+      const register = await act("suppliers.register", "/suppliers/register", {
+        legalName: "Weak Ltd", tradingName: "Weak", staffCount: "5", turnover: "100000", declaredSize: "micro", region: "London",
+        contactName: "W", contactEmail: "w@weak.example", contactPhone: "020 7946 0000", description: "d", companyNumber: "12345678",
+        name: "Wendy Weak", email: "wendy@weak.example", password, confirmPassword: password,
+      });
+      expect(register.status).toBe(400);
+      expect((await register.json()).errors.password[0]).toMatch(harder);
+
+      const current = (await prisma.user.findUniqueOrThrow({ where: { email: DEMO.buyerA } })).passwordHash;
+      const change = await act("account", "/account", { currentPassword: "Council-Marketplace-2026", newPassword: password, confirmPassword: password }, { cookie: buyerA });
+      expect(change.status).toBe(400);
+      expect((await change.json()).errors.newPassword[0]).toMatch(harder);
+      expect((await prisma.user.findUniqueOrThrow({ where: { email: DEMO.buyerA } })).passwordHash).toBe(current);
+
+      expect(await prisma.user.count()).toBe(users);
+    });
+  }
+
+  it("refuses a weak password when accepting a team invitation, and the link stays usable", async () => {
+    const { prisma } = await import("~/utils/db.server");
+    const { sentMail } = await import("~/utils/mail.server");
+    const invite = await act("supplier.team", "/supplier/team", { supplierId, email: "weak.colleague@kestrel-civic.example" }, { cookie: supplierA });
+    expect(invite.status).toBe(302);
+    const mail = sentMail.filter((m) => m.to === "weak.colleague@kestrel-civic.example").at(-1)!;
+    const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    for (const password of [...WEAK, "KestrelCivic2026!"]) {
+      const res = await act("invitations.$token", `/invitations/${token}`, { name: "Weak Colleague", password, confirmPassword: password }, { params: { token } });
+      expect(res.status, password).toBe(400);
+      expect((await res.json()).errors.password[0]).toMatch(/harder to guess/);
+    }
+    const invitee = await prisma.user.findUniqueOrThrow({ where: { email: "weak.colleague@kestrel-civic.example" }, include: { verificationTokens: true } });
+    expect(invitee.verificationTokens.every((t) => t.usedAt === null)).toBe(true);
+    const strong = await act("invitations.$token", `/invitations/${token}`, { name: "Weak Colleague", password: "heather kettle orbit lantern", confirmPassword: "heather kettle orbit lantern" }, { params: { token } });
+    expect(strong.status).toBe(302);
   });
 });
