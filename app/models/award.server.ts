@@ -1,6 +1,6 @@
 // Framework awards: a supplier declares the lot it won; an admin verifies (or rejects) it.
 // Only verified awards on lots open for new call-offs can carry a listing.
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { toIsoDate } from "~/procurement/dates";
 import { isOpenForNewCallOffs, lotStatus, type FrameworkStatus } from "~/procurement/framework-status";
 import { recordAudit } from "./audit.server";
@@ -34,13 +34,15 @@ const lotWithAgreement = {
 
 /**
  * The lots a supplier may list products on: its verified awards whose agreement and lot
- * are live or expiring on `onDate`. Used by the listing form.
+ * are live or expiring on `onDate`. Used by the listing form, and re-checked inside the
+ * submit and approve transactions (pass their `db`).
  */
 export async function listListableLots(
   supplierId: string,
   onDate: Date,
+  db: Tx = prisma,
 ): Promise<{ id: string; label: string; agreementNumber: string; lotNumber: string }[]> {
-  const awards = await prisma.lotAward.findMany({
+  const awards = await db.lotAward.findMany({
     where: { supplierId, verified: true },
     include: { lot: lotWithAgreement },
   });

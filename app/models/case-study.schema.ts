@@ -371,11 +371,17 @@ export function rowCount(group: RepeatableGroup, values: Record<string, unknown>
 
 // ───────────────────────────── moderation and responses ──────────────────────
 
+// The fingerprint of the content the moderator was shown (caseStudyContentToken), beside lockVersion.
+const contentToken = z
+  .string({ required_error: "The page is out of date. Reload it and try again." })
+  .regex(/^[0-9a-f]{64}$/, "The page is out of date. Reload it and try again.");
+
 export const moderationSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve"), lockVersion: z.coerce.number().int().min(1) }),
+  z.object({ intent: z.literal("approve"), lockVersion: z.coerce.number().int().min(1), contentToken }),
   z.object({
     intent: z.literal("reject"),
     lockVersion: z.coerce.number().int().min(1),
+    contentToken,
     reason: z
       .string({ required_error: "Enter the reason, so the council knows what to change" })
       .trim()
@@ -385,6 +391,7 @@ export const moderationSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("unpublish"),
     lockVersion: z.coerce.number().int().min(1),
+    contentToken: contentToken.optional(),
     reason: z
       .string({ required_error: "Enter why you are unpublishing it" })
       .trim()

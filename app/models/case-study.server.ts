@@ -2,6 +2,7 @@
 // Every save writes a revision snapshot and an audit event, bumps lockVersion (stale edits
 // are refused), and queues the case study and its products and suppliers for the search
 // index in the same transaction; the index is then brought up to date after commit.
+import crypto from "node:crypto";
 import { prisma, databaseKind, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { syncSearch } from "~/search/index.server";
@@ -107,6 +108,16 @@ export function snapshotOf(cs: FullCaseStudy): CaseStudySnapshot {
     contactName: cs.contactName,
     contactEmail: cs.contactEmail,
   };
+}
+
+/**
+ * A fingerprint of what a moderator is shown (the snapshot, less its status). Sent back with
+ * the decision beside lockVersion, so a decision only applies to the content that was read,
+ * even if something outside the case study (a product's name) changed what it shows.
+ */
+export function caseStudyContentToken(cs: FullCaseStudy): string {
+  const { status: _status, ...content } = snapshotOf(cs);
+  return crypto.createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }
 
 export function getCaseStudyBySlug(slug: string, db: Tx = prisma) {
@@ -420,7 +431,7 @@ export async function getModerationView(slug: string) {
   const current = snapshotOf(cs);
   const previous = parseSnapshot(lastPublished?.snapshot);
   return {
-    caseStudy: { id: cs.id, slug: cs.slug, title: cs.title, status: cs.status, lockVersion: cs.lockVersion, rejectionReason: cs.rejectionReason, council: cs.council, updatedAt: cs.updatedAt, publishedAt: cs.publishedAt },
+    caseStudy: { id: cs.id, slug: cs.slug, title: cs.title, status: cs.status, lockVersion: cs.lockVersion, contentToken: caseStudyContentToken(cs), rejectionReason: cs.rejectionReason, council: cs.council, updatedAt: cs.updatedAt, publishedAt: cs.publishedAt },
     lastPublished: lastPublished ? { lockVersion: lastPublished.lockVersion, createdAt: lastPublished.createdAt } : null,
     // Published before revisions were kept (seeded data): nothing to compare with.
     publishedWithoutRevision: !lastPublished && cs.publishedAt != null,
@@ -428,7 +439,15 @@ export async function getModerationView(slug: string) {
   };
 }
 
-export type ModerationResult = { ok: true; status: string } | { ok: false; message: string };
+export type ModerationResult = { ok: true; status: string } | { ok: false; message: string; conflict?: boolean };
+
+const CHANGED_BY_COUNCIL = "The council changed this case study since you opened it. Review the latest version below before deciding.";
+const CHANGED_WHILE_LOOKING = "This case study changed while you were looking at it: someone else saved it or decided on it. Review the latest version below before deciding.";
+const CHANGED_CONTENT = "This case study changed while you were looking at it, so your decision was not saved. Review what it says now, below, before deciding.";
+
+/** Thrown inside the moderation transaction so the guarded update it already made is rolled back. */
+class ModerationConflict extends Error {}
+
 
 const MODERATION: Record<ModerationInput["intent"], { from: string[]; to: string; action: string }> = {
   approve: { from: ["submitted"], to: "published", action: "case-study.published" },
@@ -438,42 +457,55 @@ const MODERATION: Record<ModerationInput["intent"], { from: string[]; to: string
 
 export async function moderateCaseStudy(slug: string, input: ModerationInput, admin: Actor): Promise<ModerationResult> {
   const rule = MODERATION[input.intent];
-  const result = await prisma.$transaction(async (tx): Promise<ModerationResult> => {
-    const before = await getCaseStudyBySlug(slug, tx);
-    if (!before) return { ok: false, message: "This case study no longer exists" };
-    if (before.lockVersion !== input.lockVersion) {
-      return { ok: false, message: "The council changed this case study since you opened it. Review the latest version below before deciding." };
-    }
-    if (!rule.from.includes(before.status)) return { ok: false, message: `This case study is ${before.status}, so it cannot be ${input.intent === "approve" ? "approved" : input.intent === "reject" ? "rejected" : "unpublished"}.` };
-    await ensureBaselineRevision(tx, before);
-    const at = now();
-    const reason = input.intent === "approve" ? null : input.reason;
-    const updated = await tx.caseStudy.updateMany({
-      where: { id: before.id, lockVersion: input.lockVersion, status: before.status },
-      data: {
-        status: rule.to,
-        rejectionReason: reason,
-        publishedAt: input.intent === "approve" ? before.publishedAt ?? at : before.publishedAt,
-        lockVersion: { increment: 1 },
-        updatedAt: at,
-      },
+  const verb = input.intent === "approve" ? "approved" : input.intent === "reject" ? "rejected" : "unpublished";
+  let result: ModerationResult;
+  try {
+    result = await prisma.$transaction(async (tx): Promise<ModerationResult> => {
+      const before = await getCaseStudyBySlug(slug, tx);
+      if (!before) return { ok: false, message: "This case study no longer exists" };
+      if (!rule.from.includes(before.status)) {
+        return { ok: false, conflict: true, message: `This case study changed while you were looking at it: it is now ${before.status}, so it cannot be ${verb}. Check it below before you continue.` };
+      }
+      if (before.lockVersion !== input.lockVersion) return { ok: false, conflict: true, message: CHANGED_BY_COUNCIL };
+      // Before the guard, in the same order as a council's save (revision, then row), so the two never deadlock.
+      await ensureBaselineRevision(tx, before);
+      const at = now();
+      const reason = input.intent === "approve" ? null : input.reason;
+      // The guard: only from the state and lockVersion the moderator saw. Of two decisions at once, one wins.
+      const updated = await tx.caseStudy.updateMany({
+        where: { id: before.id, lockVersion: input.lockVersion, status: before.status },
+        data: {
+          status: rule.to,
+          rejectionReason: reason,
+          publishedAt: input.intent === "approve" ? before.publishedAt ?? at : before.publishedAt,
+          lockVersion: { increment: 1 },
+          updatedAt: at,
+        },
+      });
+      if (updated.count !== 1) return { ok: false, conflict: true, message: CHANGED_WHILE_LOOKING };
+      const after = (await getCaseStudyBySlugById(tx, before.id))!;
+      // The content itself, read after the guard: anything that changed what the moderator saw refuses the decision.
+      if (input.contentToken !== undefined && caseStudyContentToken(after) !== input.contentToken) throw new ModerationConflict(CHANGED_CONTENT);
+      await writeRevision(tx, after, admin.id);
+      await recordAudit(
+        { actorId: admin.id, action: rule.action, entityType: "case-study", entityId: after.id, before: { status: before.status }, after: { status: after.status, reason }, ip: admin.ip },
+        tx,
+      );
+      if (input.intent === "approve") await notifyNamedSuppliers(tx, after);
+      await enqueueCaseStudy(
+        tx,
+        after.id,
+        after.products.map((p) => p.productId).filter((id): id is string => Boolean(id)),
+        after.suppliers.map((s) => s.supplierId),
+      );
+      return { ok: true, status: after.status };
     });
-    if (updated.count !== 1) return { ok: false, message: "The council changed this case study since you opened it. Review the latest version below before deciding." };
-    const after = (await getCaseStudyBySlugById(tx, before.id))!;
-    await writeRevision(tx, after, admin.id);
-    await recordAudit(
-      { actorId: admin.id, action: rule.action, entityType: "case-study", entityId: after.id, before: { status: before.status }, after: { status: after.status, reason }, ip: admin.ip },
-      tx,
-    );
-    if (input.intent === "approve") await notifyNamedSuppliers(tx, after);
-    await enqueueCaseStudy(
-      tx,
-      after.id,
-      after.products.map((p) => p.productId).filter((id): id is string => Boolean(id)),
-      after.suppliers.map((s) => s.supplierId),
-    );
-    return { ok: true, status: after.status };
-  });
+  } catch (error) {
+    if (error instanceof ModerationConflict) return { ok: false, conflict: true, message: error.message };
+    // Two decisions at once on a case study with no revision yet: the revision's unique key refuses the second.
+    if ((error as { code?: string }).code === "P2002") return { ok: false, conflict: true, message: CHANGED_WHILE_LOOKING };
+    throw error;
+  }
   if (result.ok) await syncSearchAfterCommit();
   return result;
 }

@@ -169,10 +169,14 @@ export const lockSchema = z.object({
   lockVersion: z.coerce.number({ invalid_type_error: "The form is out of date. Reload the page" }).int().min(1),
 });
 
+// The fingerprint of the content the administrator was shown (listingContentToken).
+const contentToken = z.string({ required_error: "The page is out of date. Reload it and try again." }).regex(/^[0-9a-f]{64}$/, "The page is out of date. Reload it and try again.");
+
 export const moderationDecisionSchema = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("approve") }),
+  z.object({ decision: z.literal("approve"), contentToken }),
   z.object({
     decision: z.literal("reject"),
+    contentToken,
     reason: z.string().trim().min(1, "Enter the reason for rejecting, so the supplier can fix it").max(2000, "The reason must be 2,000 characters or fewer"),
   }),
 ]);

@@ -1,11 +1,13 @@
 // Product listings and their versions: drafts, sections, submission, moderation,
 // withdrawal. The published version stays live while an edit awaits approval; every
 // version is kept; every change is audited and queued for search in the same transaction.
+import crypto from "node:crypto";
 import { prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { parseStringArray } from "~/utils/json";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
+import { listListableLots } from "./award.server";
 import { LISTING_SECTIONS, listingSchema, type ListingInput, type ListingSectionSlug } from "./listing.schema";
 
 export class ListingConflictError extends Error {
@@ -15,6 +17,20 @@ export class ListingConflictError extends Error {
 }
 
 export class ListingStateError extends Error {}
+
+/**
+ * A moderation decision that lost a race (another administrator decided first, or the
+ * supplier took the version out of review) or was made on content that has changed since
+ * the page was opened. Nothing was written; the route shows the version as it is now.
+ */
+export class ModerationConflictError extends Error {}
+
+export const MODERATION_MESSAGES = {
+  decided: "This version changed while you were looking at it: another administrator has already decided on it, or the supplier took it out of review to change it. Check the version below before you continue.",
+  changed: "This version changed while you were looking at it, so your decision was not saved. Check what it says now, below, before you decide.",
+  withdrawn: "The supplier withdrew this listing after this version was submitted, so it cannot be approved. Reject it if it should leave the review queue.",
+} as const;
+
 
 const versionInclude = { lots: { select: { lotId: true, lot: { select: { number: true, name: true, agreement: { select: { number: true, shortName: true } } } } } } } as const;
 
@@ -69,6 +85,33 @@ function versionData(values: Partial<ListingValues>) {
     data[key] = Array.isArray(value) ? JSON.stringify(value) : value;
   }
   return data;
+}
+
+/**
+ * A fingerprint of everything a reviewer is shown for a version (its fields and lots). The
+ * moderation page sends it back with the decision, so a decision only applies to the exact
+ * content the administrator read.
+ */
+export function listingContentToken(values: ListingValues): string {
+  return crypto.createHash("sha256").update(JSON.stringify({ ...values, lotIds: [...values.lotIds].sort() })).digest("hex");
+}
+
+function lotLabelOf(l: VersionRow["lots"][number]): string {
+  return `${l.lot.agreement.shortName} (${l.lot.agreement.number}) lot ${l.lot.number}: ${l.lot.name}`;
+}
+
+/** The version's lots the supplier can no longer list on (award not verified, or the lot is not open for new call-offs). */
+async function unlistableLots(db: Tx, supplierId: string, version: Pick<VersionRow, "lots">): Promise<string[]> {
+  const listable = new Set((await listListableLots(supplierId, now(), db)).map((l) => l.id));
+  return version.lots.filter((l) => !listable.has(l.lotId)).map(lotLabelOf);
+}
+
+function unlistableLotsMessage(labels: string[], doing: "submit" | "approve"): string {
+  const list = labels.join("; ");
+  const one = labels.length === 1;
+  return doing === "submit"
+    ? `You can only list on lots your organisation holds a verified award on, on frameworks open to new call-offs. ${list} ${one ? "is" : "are"} no longer one of them. Change the framework lots before you submit the listing.`
+    : `The supplier no longer holds a verified award on ${list}, or ${one ? "it is" : "they are"} closed to new call-offs, so this version cannot be approved. Reject it and ask the supplier to change its framework lots.`;
 }
 
 /** Which sections are complete, judged by each section's own schema. */
@@ -139,13 +182,25 @@ async function getListingInTx(tx: Tx, productId: string) {
   return versions.find((v) => ["draft", "submitted", "rejected"].includes(v.status)) ?? versions[0] ?? null;
 }
 
-/** The version being edited: the open draft, or a new draft copied from the published version. */
-async function workingVersionForEdit(tx: Tx, productId: string, userId: string): Promise<VersionRow> {
+/**
+ * The version being edited. Only a draft is ever changed in place: otherwise a new draft is
+ * copied from the latest version (published, rejected or submitted). Changing a submitted
+ * version takes it out of review (it becomes superseded, in this transaction), so what an
+ * administrator approves is always exactly what was submitted.
+ */
+async function workingVersionForEdit(tx: Tx, productId: string, userId: string): Promise<{ version: VersionRow; tookOutOfReview: VersionRow | null }> {
   const versions = await tx.productVersion.findMany({ where: { productId }, include: versionInclude, orderBy: { versionNumber: "desc" } });
-  const open = versions.find((v) => ["draft", "submitted", "rejected"].includes(v.status));
-  if (open) return open;
+  const draft = versions.find((v) => v.status === "draft");
+  if (draft) return { version: draft, tookOutOfReview: null };
   const base = versions[0];
   if (!base) throw new ListingStateError("This listing has no versions");
+  const submitted = versions.find((v) => v.status === "submitted") ?? null;
+  if (submitted) {
+    const { count } = await tx.productVersion.updateMany({ where: { id: submitted.id, status: "submitted" }, data: { status: "superseded" } });
+    if (count !== 1) throw new ListingStateError("This listing changed since you opened it. Check it again before you continue.");
+    // A listing that was never published goes back to draft with it.
+    await tx.product.updateMany({ where: { id: productId, status: "submitted" }, data: { status: "draft" } });
+  }
   const { id: _id, lots, createdAt: _c, submittedAt: _s, publishedAt: _p, rejectionReason: _r, product: _product, ...copy } = base as VersionRow & { product?: unknown };
   const created = await tx.productVersion.create({
     data: {
@@ -157,7 +212,7 @@ async function workingVersionForEdit(tx: Tx, productId: string, userId: string):
     },
     include: versionInclude,
   });
-  return created;
+  return { version: created, tookOutOfReview: submitted };
 }
 
 export async function saveListingSection({
@@ -179,13 +234,17 @@ export async function saveListingSection({
     await claim(tx, productId, lockVersion);
     const product = await tx.product.findUniqueOrThrow({ where: { id: productId } });
     if (product.status === "withdrawn") throw new ListingStateError("This listing has been withdrawn and cannot be edited");
-    const version = await workingVersionForEdit(tx, productId, userId);
+    const { version, tookOutOfReview } = await workingVersionForEdit(tx, productId, userId);
+    if (tookOutOfReview) {
+      await recordAudit({ actorId: userId, action: "product.taken-out-of-review", entityType: "product", entityId: productId, before: { versionId: tookOutOfReview.id, versionNumber: tookOutOfReview.versionNumber }, after: { versionId: version.id, versionNumber: version.versionNumber }, ip }, tx);
+    }
     const before = versionValues(version);
-    await tx.productVersion.update({
-      where: { id: version.id },
-      // Editing a submitted or rejected version takes it back to draft: it must be submitted again.
-      data: { ...versionData(values), status: "draft", rejectionReason: null },
+    // Conditional on the version still being a draft: nothing else is ever edited in place.
+    const { count } = await tx.productVersion.updateMany({
+      where: { id: version.id, status: "draft" },
+      data: { ...versionData(values), rejectionReason: null },
     });
+    if (count !== 1) throw new ListingStateError("This listing changed since you opened it. Check it again before you continue.");
     if (values.lotIds) {
       await tx.productVersionLot.deleteMany({ where: { versionId: version.id } });
       if (values.lotIds.length) await tx.productVersionLot.createMany({ data: values.lotIds.map((lotId) => ({ versionId: version.id, lotId })) });
@@ -199,14 +258,19 @@ export async function saveListingSection({
 export async function submitListing({ productId, userId, lockVersion, ip }: { productId: string; userId: string; lockVersion: number; ip?: string }) {
   return prisma.$transaction(async (tx) => {
     await claim(tx, productId, lockVersion);
+    const product = await tx.product.findUniqueOrThrow({ where: { id: productId } });
+    if (product.status === "withdrawn") throw new ListingStateError("This listing has been withdrawn and cannot be submitted");
     const version = await getListingInTx(tx, productId);
-    if (!version || !["draft", "rejected"].includes(version.status)) throw new ListingStateError("There are no changes to submit");
+    if (version?.status === "rejected") throw new ListingStateError("This version was returned with changes needed. Change the listing before you submit it again");
+    if (!version || version.status !== "draft") throw new ListingStateError("There are no changes to submit");
     const check = listingSchema.safeParse(versionValues(version));
     if (!check.success) throw new ListingStateError("Complete every section before you submit the listing");
-    const product = await tx.product.findUniqueOrThrow({ where: { id: productId } });
-    await tx.productVersion.update({ where: { id: version.id }, data: { status: "submitted", submittedAt: now() } });
+    const lost = await unlistableLots(tx, product.supplierId, version);
+    if (lost.length) throw new ListingStateError(unlistableLotsMessage(lost, "submit"));
+    const { count } = await tx.productVersion.updateMany({ where: { id: version.id, status: "draft" }, data: { status: "submitted", submittedAt: now() } });
+    if (count !== 1) throw new ListingStateError("There are no changes to submit");
     // A published listing stays live (and published) while its new version is reviewed.
-    if (!product.publishedVersionId) await tx.product.update({ where: { id: productId }, data: { status: "submitted" } });
+    if (!product.publishedVersionId) await tx.product.updateMany({ where: { id: productId, status: "draft" }, data: { status: "submitted" } });
     await recordAudit({ actorId: userId, action: "product.submitted", entityType: "product", entityId: productId, after: { versionId: version.id, versionNumber: version.versionNumber }, ip }, tx);
   });
 }
@@ -215,8 +279,8 @@ export async function withdrawListing({ productId, userId, lockVersion, ip }: { 
   await prisma.$transaction(async (tx) => {
     await claim(tx, productId, lockVersion);
     const product = await tx.product.findUniqueOrThrow({ where: { id: productId } });
-    if (product.status === "withdrawn") throw new ListingStateError("This listing is already withdrawn");
-    await tx.product.update({ where: { id: productId }, data: { status: "withdrawn" } });
+    const { count } = await tx.product.updateMany({ where: { id: productId, status: product.status, NOT: { status: "withdrawn" } }, data: { status: "withdrawn" } });
+    if (count !== 1) throw new ListingStateError("This listing is already withdrawn");
     await enqueueSearchUpdate(tx, [
       { entityType: "product", entityId: productId },
       { entityType: "supplier", entityId: product.supplierId },
@@ -250,7 +314,22 @@ export async function getVersionForModeration(versionId: string) {
   const published = version.product.publishedVersionId
     ? await prisma.productVersion.findUnique({ where: { id: version.product.publishedVersionId }, include: versionInclude })
     : null;
-  return { version, values: versionValues(version), published: published ? versionValues(published) : null, lotLabels: labelLots([version, published]) };
+  const values = versionValues(version);
+  // Shown to the administrator before deciding; decideVersion checks the same things again.
+  const problems: string[] = [];
+  if (version.status === "submitted") {
+    if (version.product.status === "withdrawn") problems.push(MODERATION_MESSAGES.withdrawn);
+    const lost = await unlistableLots(prisma, version.product.supplierId, version);
+    if (lost.length) problems.push(unlistableLotsMessage(lost, "approve"));
+  }
+  return {
+    version,
+    values,
+    contentToken: listingContentToken(values),
+    problems,
+    published: published ? versionValues(published) : null,
+    lotLabels: labelLots([version, published]),
+  };
 }
 
 function labelLots(versions: (VersionRow | null)[]): Record<string, string> {
@@ -259,38 +338,62 @@ function labelLots(versions: (VersionRow | null)[]): Record<string, string> {
   return labels;
 }
 
+/**
+ * Approves or rejects a submitted version. Bound to what the administrator saw: refused
+ * (ModerationConflictError, nothing written) unless the version is still submitted and its
+ * content still matches `contentToken`. The product row is locked first (as every listing
+ * write does), then the version moves only from "submitted", so of two decisions made at
+ * once exactly one wins.
+ */
 export async function decideVersion({
   versionId,
   adminId,
   decision,
   reason,
+  contentToken,
   ip,
 }: {
   versionId: string;
   adminId: string;
   decision: "approve" | "reject";
   reason?: string;
+  contentToken: string;
   ip?: string;
 }) {
   return prisma.$transaction(async (tx) => {
-    const version = await tx.productVersion.findUnique({ where: { id: versionId }, include: { product: true } });
-    if (!version || version.status !== "submitted") throw new ListingStateError("This version is no longer waiting for review");
-    const product = version.product;
+    const found = await tx.productVersion.findUnique({ where: { id: versionId }, select: { productId: true } });
+    if (!found) throw new ModerationConflictError(MODERATION_MESSAGES.decided);
+    // Lock the listing (same order as the supplier's writes: product, then version).
+    await tx.product.updateMany({ where: { id: found.productId }, data: { lockVersion: { increment: 1 }, updatedAt: now() } });
+    const product = await tx.product.findUniqueOrThrow({ where: { id: found.productId } });
+    const at = now();
+    const moved = await tx.productVersion.updateMany({
+      where: { id: versionId, status: "submitted" },
+      data: decision === "approve" ? { status: "published", publishedAt: at } : { status: "rejected", rejectionReason: reason ?? "" },
+    });
+    if (moved.count !== 1) throw new ModerationConflictError(MODERATION_MESSAGES.decided);
+    const version = await tx.productVersion.findUniqueOrThrow({ where: { id: versionId }, include: versionInclude });
+    if (listingContentToken(versionValues(version)) !== contentToken) throw new ModerationConflictError(MODERATION_MESSAGES.changed);
+
     if (decision === "reject") {
-      await tx.productVersion.update({ where: { id: versionId }, data: { status: "rejected", rejectionReason: reason ?? "" } });
-      if (!product.publishedVersionId) await tx.product.update({ where: { id: product.id }, data: { status: "draft", lockVersion: { increment: 1 } } });
-      else await tx.product.update({ where: { id: product.id }, data: { lockVersion: { increment: 1 } } });
+      // A listing waiting for its first review goes back to draft; a published or withdrawn one keeps its status.
+      await tx.product.updateMany({ where: { id: product.id, status: "submitted" }, data: { status: "draft" } });
       await recordAudit({ actorId: adminId, action: "product.rejected", entityType: "product", entityId: product.id, after: { versionId, reason }, ip }, tx);
       return { productId: product.id };
     }
+
+    if (product.status === "withdrawn") throw new ListingStateError(MODERATION_MESSAGES.withdrawn);
+    const lost = await unlistableLots(tx, product.supplierId, version);
+    if (lost.length) throw new ListingStateError(unlistableLotsMessage(lost, "approve"));
     if (product.publishedVersionId) {
-      await tx.productVersion.update({ where: { id: product.publishedVersionId }, data: { status: "superseded" } });
+      const superseded = await tx.productVersion.updateMany({ where: { id: product.publishedVersionId, status: "published" }, data: { status: "superseded" } });
+      if (superseded.count !== 1) throw new ModerationConflictError(MODERATION_MESSAGES.decided);
     }
-    await tx.productVersion.update({ where: { id: versionId }, data: { status: "published", publishedAt: now() } });
-    await tx.product.update({
-      where: { id: product.id },
-      data: { publishedVersionId: versionId, status: "published", lockVersion: { increment: 1 } },
+    const published = await tx.product.updateMany({
+      where: { id: product.id, publishedVersionId: product.publishedVersionId, NOT: { status: "withdrawn" } },
+      data: { publishedVersionId: versionId, status: "published" },
     });
+    if (published.count !== 1) throw new ModerationConflictError(MODERATION_MESSAGES.decided);
     await enqueueSearchUpdate(tx, [
       { entityType: "product", entityId: product.id },
       { entityType: "supplier", entityId: product.supplierId },

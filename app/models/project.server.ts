@@ -41,14 +41,38 @@ type Outcome<T extends object = object> = ({ ok: true } & T) | Failure;
 const fail = (status: Failure["status"], field: string, message: string): Failure => ({ ok: false, status, errors: { [field]: [message] } });
 
 class StaleProjectError extends Error {}
+/** The project is no longer open (an outcome was recorded meanwhile). */
+class LockedProjectError extends Error {}
+/** A refusal found after a guarded write: thrown so the transaction rolls that write back. */
+class RollbackWith extends Error {
+  constructor(public failure: Failure) {
+    super("rolled back");
+  }
+}
 
-/** Compare-and-increment: the write only happens if nobody changed the project since `lockVersion` was read. */
-async function bumpLockVersion(tx: Tx, projectId: string, lockVersion: number, data: Prisma.BuyingProjectUpdateManyMutationInput = {}) {
+/**
+ * Compare-and-increment: the write only happens if nobody changed the project since
+ * `lockVersion` was read, and (with `status`) only while the project is still in that state.
+ */
+async function bumpLockVersion(tx: Tx, projectId: string, lockVersion: number, data: Prisma.BuyingProjectUpdateManyMutationInput = {}, status?: string) {
   const { count } = await tx.buyingProject.updateMany({
-    where: { id: projectId, lockVersion },
+    where: { id: projectId, lockVersion, ...(status ? { status } : {}) },
     data: { ...data, lockVersion: { increment: 1 }, updatedAt: now() },
   });
-  if (count === 0) throw new StaleProjectError();
+  if (count === 0) {
+    const current = status ? await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true } }) : null;
+    throw current && current.status !== status ? new LockedProjectError() : new StaleProjectError();
+  }
+}
+
+/**
+ * For additions that do not make anyone's open form stale (saved and frozen searches,
+ * shortlist entries): claims the project row only while it is still open, so such a change
+ * and a recorded outcome never both happen; the row lock also queues two changes made at once.
+ */
+async function guardOpen(tx: Tx, projectId: string) {
+  const { count } = await tx.buyingProject.updateMany({ where: { id: projectId, status: "open" }, data: { updatedAt: now() } });
+  if (count === 0) throw new LockedProjectError();
 }
 
 async function inTransaction<T extends object>(work: (tx: Tx) => Promise<Outcome<T>>): Promise<Outcome<T>> {
@@ -56,6 +80,8 @@ async function inTransaction<T extends object>(work: (tx: Tx) => Promise<Outcome
     return await prisma.$transaction((tx) => work(tx));
   } catch (error) {
     if (error instanceof StaleProjectError) return fail(409, "form", CONCURRENCY_MESSAGE);
+    if (error instanceof LockedProjectError) return lockedFailure();
+    if (error instanceof RollbackWith) return error.failure;
     throw error;
   }
 }
@@ -184,7 +210,7 @@ export async function updateRequirements(
     if (!before) return fail(404, "form", "Project not found");
     if (before.status !== "open") return lockedFailure();
     const budgetApprovedAt = input.budgetApproved ? (before.budgetApproved ? before.budgetApprovedAt : now()) : null;
-    await bumpLockVersion(tx, projectId, input.lockVersion, { requirements: input.requirements, budgetApproved: input.budgetApproved, budgetApprovedAt });
+    await bumpLockVersion(tx, projectId, input.lockVersion, { requirements: input.requirements, budgetApproved: input.budgetApproved, budgetApprovedAt }, "open");
     await audit(tx, actor, projectId, "requirements-updated", { requirements: before.requirements, budgetApproved: before.budgetApproved }, {
       requirements: input.requirements,
       budgetApproved: input.budgetApproved,
@@ -213,6 +239,7 @@ export async function saveSearch(projectId: string, params: SearchParams, actor:
     const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true } });
     if (!project) return fail(404, "form", "Project not found");
     if (project.status !== "open") return lockedFailure();
+    await guardOpen(tx, projectId);
     const saved = await tx.savedSearch.create({
       data: { projectId, type: "products", query, filters: JSON.stringify(filters), createdById: actor.id, createdAt: now() },
       select: { id: true },
@@ -290,6 +317,8 @@ export async function freezeSavedSearch(projectId: string, savedSearchId: string
     }));
 
   return inTransaction(async (tx) => {
+    // The project may have been awarded while the search ran.
+    await guardOpen(tx, projectId);
     const frozen = await tx.frozenSearch.create({
       data: {
         projectId,
@@ -328,6 +357,9 @@ export function getFrozenSearch(projectId: string, frozenSearchId: string) {
 
 export async function addToShortlist(projectId: string, input: { frozenResultId: string; reason: string }, actor: Actor): Promise<Outcome> {
   return inTransaction(async (tx) => {
+    if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } }))) return fail(404, "form", "Project not found");
+    // First, so the shortlist read below is the one this change is checked against.
+    await guardOpen(tx, projectId);
     const project = await tx.buyingProject.findUnique({
       where: { id: projectId },
       select: { status: true, routeId: true, shortlist: { select: { frozenResultId: true, frozenResult: { select: { frozenSearchId: true, frozenSearch: { select: { frozenAt: true } } } } } } },
@@ -336,11 +368,11 @@ export async function addToShortlist(projectId: string, input: { frozenResultId:
     if (project.status !== "open") return lockedFailure();
     // The owner check is in the where clause: only results frozen for this project.
     const result = await tx.frozenResult.findFirst({ where: { id: input.frozenResultId, frozenSearch: { projectId } }, select: { id: true, frozenSearchId: true, productName: true, productVersionId: true } });
-    if (!result) return fail(400, "form", PROJECT_MESSAGES.frozenResult);
-    if (project.shortlist.some((e) => e.frozenResultId === result.id)) return fail(400, "form", `${result.productName} is already on the shortlist.`);
+    if (!result) throw new RollbackWith(fail(400, "form", PROJECT_MESSAGES.frozenResult));
+    if (project.shortlist.some((e) => e.frozenResultId === result.id)) throw new RollbackWith(fail(400, "form", `${result.productName} is already on the shortlist.`));
     const other = project.shortlist.find((e) => e.frozenResult.frozenSearchId !== result.frozenSearchId);
     if (isDirectAwardRoute(project.routeId) && other) {
-      return fail(400, "form", "Do not combine searches: for a direct award your shortlist must come from one frozen search. Remove the services from the other search first.");
+      throw new RollbackWith(fail(400, "form", "Do not combine searches: for a direct award your shortlist must come from one frozen search. Remove the services from the other search first."));
     }
     const entry = await tx.shortlistEntry.create({ data: { projectId, frozenResultId: result.id, reason: input.reason, createdAt: now() }, select: { id: true } });
     await audit(tx, actor, projectId, "shortlist-added", null, { entryId: entry.id, frozenResultId: result.id, productVersionId: result.productVersionId, productName: result.productName, reason: input.reason });
@@ -353,9 +385,11 @@ export async function removeFromShortlist(projectId: string, entryId: string, ac
     const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true } });
     if (!project) return fail(404, "form", "Project not found");
     if (project.status !== "open") return lockedFailure();
+    await guardOpen(tx, projectId);
     const entry = await tx.shortlistEntry.findFirst({ where: { id: entryId, projectId }, include: { frozenResult: { select: { productName: true } }, scores: true } });
-    if (!entry) return fail(400, "form", "That service is no longer on the shortlist.");
-    await tx.shortlistEntry.delete({ where: { id: entry.id } });
+    if (!entry) throw new RollbackWith(fail(400, "form", "That service is no longer on the shortlist."));
+    const removed = await tx.shortlistEntry.deleteMany({ where: { id: entry.id, projectId } });
+    if (removed.count !== 1) throw new RollbackWith(fail(400, "form", "That service is no longer on the shortlist."));
     await audit(tx, actor, projectId, "shortlist-removed", { entryId: entry.id, productName: entry.frozenResult.productName, reason: entry.reason, scores: entry.scores.map((s) => ({ criterionId: s.criterionId, score: s.score })) }, null);
     return { ok: true };
   });
@@ -369,7 +403,7 @@ export async function saveCriteria(projectId: string, input: CriteriaInput, acto
     const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, criteria: { orderBy: { position: "asc" } } } });
     if (!project) return fail(404, "form", "Project not found");
     if (project.status !== "open") return lockedFailure();
-    await bumpLockVersion(tx, projectId, input.lockVersion);
+    await bumpLockVersion(tx, projectId, input.lockVersion, {}, "open");
     const existing = new Set(project.criteria.map((c) => c.id));
     const keep = new Set(input.criteria.map((c) => c.id).filter((id): id is string => Boolean(id && existing.has(id))));
     await tx.evaluationCriterion.deleteMany({ where: { projectId, id: { notIn: [...keep] } } });
@@ -402,7 +436,7 @@ export async function saveScores(projectId: string, input: ScoresInput, actor: A
     const entries = new Set(project.shortlist.map((e) => e.id));
     // A row for a criterion or listing that has gone means the page is out of date.
     if (input.scores.some((s) => !criteria.has(s.criterionId) || !entries.has(s.entryId))) throw new StaleProjectError();
-    await bumpLockVersion(tx, projectId, input.lockVersion);
+    await bumpLockVersion(tx, projectId, input.lockVersion, {}, "open");
     const before = project.shortlist.flatMap((e) => e.scores.map((s) => ({ entryId: e.id, criterionId: s.criterionId, score: s.score, notes: s.notes })));
     for (const s of input.scores) {
       const key = { criterionId_shortlistEntryId: { criterionId: s.criterionId, shortlistEntryId: s.entryId } };
@@ -419,19 +453,21 @@ export async function saveScores(projectId: string, input: ScoresInput, actor: A
 /** Records the outcome; an award makes the product count as "used by" this council, in search too. */
 export async function recordOutcome(projectId: string, input: OutcomeInput, actor: Actor): Promise<Outcome> {
   const result = await inTransaction(async (tx) => {
-    const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, outcome: { include: { productVersion: { select: { productId: true } } } } } });
-    if (!project) return fail(404, "form", "Project not found");
+    if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } }))) return fail(404, "form", "Project not found");
+    // The guard first: only from the version of the project the officer saw, so of two
+    // outcomes recorded at once exactly one wins; everything below is read after it.
+    await bumpLockVersion(tx, projectId, input.lockVersion, { status: PROJECT_STATUS_FOR_OUTCOME[input.kind] });
+    const project = await tx.buyingProject.findUniqueOrThrow({ where: { id: projectId }, select: { status: true, outcome: { include: { productVersion: { select: { productId: true } } } } } });
     let award: { productVersionId: string; productId: string; supplierId: string; productName: string } | null = null;
     if (input.kind === "awarded") {
       const entry = await tx.shortlistEntry.findFirst({
         where: { id: input.entryId!, projectId },
         select: { frozenResult: { select: { productVersionId: true, productId: true, productName: true, product: { select: { supplierId: true } } } } },
       });
-      if (!entry) return fail(400, "entryId", PROJECT_MESSAGES.awardedEntry);
+      if (!entry) throw new RollbackWith(fail(400, "entryId", PROJECT_MESSAGES.awardedEntry));
       const r = entry.frozenResult;
       award = { productVersionId: r.productVersionId, productId: r.productId, supplierId: r.product.supplierId, productName: r.productName };
     }
-    await bumpLockVersion(tx, projectId, input.lockVersion, { status: PROJECT_STATUS_FOR_OUTCOME[input.kind] });
     const data = {
       kind: input.kind,
       productVersionId: award?.productVersionId ?? null,

@@ -31,9 +31,14 @@ const DONE: Record<string, string> = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "moderate:case-study:any");
   const parsed = await parseForm(request, moderationSchema);
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await moderateCaseStudy(String(params.slug).slice(0, 120), parsed.data, { id: admin.id, ip: clientIp(context, request) });
-  if (!result.ok) return Response.json({ errors: { form: [result.message] } }, { status: 409 });
+  if (!parsed.success) {
+    const { contentToken, ...errors } = parsed.errors;
+    return Response.json({ errors: contentToken ? { ...errors, form: contentToken } : errors, values: parsed.values }, { status: 400 });
+  }
+  const slug = String(params.slug).slice(0, 120);
+  const result = await moderateCaseStudy(slug, parsed.data, { id: admin.id, ip: clientIp(context, request) });
+  // Someone else decided, or the content changed: nothing was saved; show the case study as it is now.
+  if (!result.ok) return Response.json({ errors: { form: [result.message] }, conflict: result.conflict ? await getModerationView(slug) : null }, { status: 409 });
   return redirect("/admin/case-studies", { headers: await flash(request, DONE[parsed.data.intent]) });
 }
 
@@ -44,9 +49,13 @@ function Value({ text }: { text: string }) {
   return <ul className="govuk-list govuk-!-margin-bottom-0">{lines.map((l, i) => <li key={i}>{l}</li>)}</ul>;
 }
 
+type ModerationView = NonNullable<Awaited<ReturnType<typeof getModerationView>>>;
+
 export default function ReviewCaseStudy() {
-  const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors: Record<string, string[]> }>();
+  const loaded = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ errors: Record<string, string[]>; conflict?: ModerationView | null }>();
+  // After a conflict the page shows the case study as it is now, and a decision applies to that.
+  const d = (actionData?.conflict ?? loaded) as typeof loaded;
   const errors = actionData?.errors ?? {};
   const cs = d.caseStudy;
   const compared = Boolean(d.lastPublished);
@@ -61,6 +70,9 @@ export default function ReviewCaseStudy() {
         <StatusTag status={cs.status} labels={STATUS_LABELS} /> Last saved {formatDateTime(cs.updatedAt)}.{" "}
         <Link className="govuk-link" to={`/case-studies/${cs.slug}`}>See it as readers will</Link>
       </p>
+      {actionData?.conflict ? (
+        <div className="govuk-inset-text">This page now shows the case study as it is now. Check it again before you decide.</div>
+      ) : null}
       <p className="govuk-body">
         {compared
           ? `${changed} of ${d.fields.length} answers changed since it was last published (${formatDateTime(d.lastPublished!.createdAt)}).`
@@ -98,6 +110,7 @@ export default function ReviewCaseStudy() {
             <p className="govuk-body">It will be published, added to search and the suppliers it names will be told.</p>
             <Form method="post" noValidate>
               <input type="hidden" name="lockVersion" value={cs.lockVersion} />
+              <input type="hidden" name="contentToken" value={cs.contentToken} />
               <button type="submit" name="intent" value="approve" className="govuk-button" data-module="govuk-button">Approve and publish</button>
             </Form>
           </div>
@@ -105,6 +118,7 @@ export default function ReviewCaseStudy() {
             <h2 className="govuk-heading-m">Ask for changes</h2>
             <Form method="post" noValidate>
               <input type="hidden" name="lockVersion" value={cs.lockVersion} />
+              <input type="hidden" name="contentToken" value={cs.contentToken} />
               <TextareaField name="reason" label="What should the council change?" hint="The council sees this" error={errors.reason?.[0]} />
               <button type="submit" name="intent" value="reject" className="govuk-button govuk-button--warning" data-module="govuk-button">Reject with this reason</button>
             </Form>
@@ -115,6 +129,7 @@ export default function ReviewCaseStudy() {
           <h2 className="govuk-heading-m">Unpublish</h2>
           <Form method="post" noValidate>
             <input type="hidden" name="lockVersion" value={cs.lockVersion} />
+            <input type="hidden" name="contentToken" value={cs.contentToken} />
             <TextareaField name="reason" label="Why are you unpublishing it?" hint="The council sees this" error={errors.reason?.[0]} />
             <button type="submit" name="intent" value="unpublish" className="govuk-button govuk-button--warning" data-module="govuk-button">Unpublish</button>
           </Form>

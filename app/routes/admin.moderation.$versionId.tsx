@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextareaField } from "~/components/forms";
 import { moderationDecisionSchema } from "~/models/listing.schema";
-import { decideVersion, getVersionForModeration, ListingStateError, type ListingValues } from "~/models/listing.server";
+import { decideVersion, getVersionForModeration, ListingStateError, ModerationConflictError, type ListingValues } from "~/models/listing.server";
 import { syncSearch } from "~/search/index.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
@@ -14,34 +14,52 @@ import { flash } from "~/utils/session.server";
 export const meta: MetaFunction = () => pageTitle("Review a listing");
 export const handle = { title: "Review a listing" };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "moderate:product:any");
-  const found = await getVersionForModeration(String(params.versionId).slice(0, 60));
-  if (!found) throw notFound();
+async function reviewView(versionId: string) {
+  const found = await getVersionForModeration(versionId.slice(0, 60));
+  if (!found) return null;
   return {
     versionId: found.version.id,
     status: found.version.status,
     supplier: found.version.product.supplier.tradingName,
     versionNumber: found.version.versionNumber,
     values: found.values,
+    contentToken: found.contentToken,
+    problems: found.problems,
     published: found.published,
     lotLabels: found.lotLabels,
   };
 }
 
+type ReviewView = NonNullable<Awaited<ReturnType<typeof reviewView>>>;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "moderate:product:any");
+  const view = await reviewView(String(params.versionId));
+  if (!view) throw notFound();
+  return view;
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "moderate:product:any");
   const parsed = await parseForm(request, moderationDecisionSchema);
-  if (!parsed.success) return Response.json({ errors: parsed.errors.decision ? { decision: ["Select approve or reject"] } : parsed.errors }, { status: 400 });
+  if (!parsed.success) {
+    const { decision, contentToken, ...rest } = parsed.errors;
+    return Response.json({ errors: decision ? { decision: ["Select approve or reject"] } : contentToken ? { form: contentToken } : rest }, { status: 400 });
+  }
   try {
     await decideVersion({
       versionId: String(params.versionId),
       adminId: admin.id,
       decision: parsed.data.decision,
       reason: parsed.data.decision === "reject" ? parsed.data.reason : undefined,
+      contentToken: parsed.data.contentToken,
       ip: clientIp(context, request),
     });
   } catch (error) {
+    // Someone else decided, or the content changed: nothing was saved; show the version as it is now.
+    if (error instanceof ModerationConflictError) {
+      return Response.json({ errors: { form: [error.message] }, conflict: await reviewView(String(params.versionId)) }, { status: 409 });
+    }
     if (error instanceof ListingStateError) return Response.json({ errors: { form: [error.message] } }, { status: 409 });
     throw error;
   }
@@ -65,8 +83,10 @@ function show(value: unknown, lotLabels: Record<string, string>, key: string): s
 }
 
 export default function ReviewListing() {
-  const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors: Record<string, string[]> }>();
+  const loaded = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ errors: Record<string, string[]>; conflict?: ReviewView | null }>();
+  // After a conflict the page shows the version as it is now, and a decision applies to that.
+  const d: ReviewView = actionData?.conflict ?? loaded;
   const keys = Object.keys(FIELD_LABELS) as (keyof ListingValues)[];
   const changed = keys.filter((k) => !d.published || show(d.published[k], d.lotLabels, k) !== show(d.values[k], d.lotLabels, k));
   return (
@@ -75,6 +95,18 @@ export default function ReviewListing() {
       <ErrorSummary errors={actionData?.errors ?? {}} />
       <span className="govuk-caption-l">{d.supplier} · version {d.versionNumber}</span>
       <h1 className="govuk-heading-l">Review: {d.values.name}</h1>
+      {actionData?.conflict ? (
+        <div className="govuk-inset-text">This page now shows the version as it is now. Check it again before you decide.</div>
+      ) : null}
+      {d.problems.length ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {d.problems.map((p) => <span className="govuk-!-display-block" key={p}>{p}</span>)}
+          </strong>
+        </div>
+      ) : null}
       <p className="govuk-body">{d.published ? `${changed.length} of ${keys.length} fields changed since the published version.` : "A new listing: every field is shown."}</p>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">What changed</caption>
@@ -99,7 +131,8 @@ export default function ReviewListing() {
         </tbody>
       </table>
       {d.status === "submitted" ? (
-        <Form method="post" noValidate>
+        <Form method="post" noValidate key={d.contentToken}>
+          <input type="hidden" name="contentToken" value={d.contentToken} />
           <div className={`govuk-form-group${actionData?.errors?.decision ? " govuk-form-group--error" : ""}`}>
             <fieldset className="govuk-fieldset">
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Your decision</legend>

@@ -74,7 +74,7 @@ export default function ListingTaskList() {
   const actionData = useActionData<{ errors: Record<string, string[]> }>();
   const allComplete = data.sections.every((s) => s.complete);
   const status = STATUS_LABELS[data.working?.status ?? data.productStatus] ?? STATUS_LABELS.draft;
-  const canSubmit = data.canEdit && allComplete && data.productStatus !== "withdrawn" && (data.working?.status === "draft" || data.working?.status === "rejected");
+  const canSubmit = data.canEdit && allComplete && data.productStatus !== "withdrawn" && data.working?.status === "draft";
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -124,7 +124,9 @@ export default function ListingTaskList() {
                 <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">Submit for review</button>
               </Form>
             ) : data.working?.status === "submitted" ? (
-              <p className="govuk-body">Submitted {data.working.submittedAt ? formatDateTime(data.working.submittedAt) : ""}. An administrator will review it.</p>
+              <p className="govuk-body">Submitted {data.working.submittedAt ? formatDateTime(data.working.submittedAt) : ""}. An administrator will review it. If you change a section now, this version is taken out of review and you will need to submit the listing again.</p>
+            ) : data.working?.status === "rejected" ? (
+              <p className="govuk-body">Change the sections the administrator asked about, then submit the listing again.</p>
             ) : !allComplete ? (
               <p className="govuk-body">Complete every section to submit the listing for review.</p>
             ) : null}

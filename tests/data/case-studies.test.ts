@@ -316,7 +316,7 @@ describe("moderation, search and supplier responses", () => {
     expect(view.lastPublished).toBeNull();
     expect(view.fields.find((f) => f.field === "title")!.after).toBe(TITLE);
     const res = await responseOf(() =>
-      moderate.action({ request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin, form: { intent: "reject", lockVersion: String(view.caseStudy.lockVersion), reason: "" } }), params: { slug }, context }),
+      moderate.action({ request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin, form: { intent: "reject", lockVersion: String(view.caseStudy.lockVersion), contentToken: view.caseStudy.contentToken, reason: "" } }), params: { slug }, context }),
     );
     expect(res.status).toBe(400);
     expect((await res.json()).errors.reason).toEqual(["Enter the reason, so the council knows what to change"]);
@@ -327,8 +327,9 @@ describe("moderation, search and supplier responses", () => {
     const { moderate } = await routes();
     expect(await searchFor(housing.name)).toEqual([]);
     const cs = await prisma.caseStudy.findUniqueOrThrow({ where: { slug } });
+    const view = await moderate.loader({ request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin }), params: { slug }, context });
     const res = await responseOf(() =>
-      moderate.action({ request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin, form: { intent: "approve", lockVersion: String(cs.lockVersion) } }), params: { slug }, context }),
+      moderate.action({ request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin, form: { intent: "approve", lockVersion: String(cs.lockVersion), contentToken: view.caseStudy.contentToken } }), params: { slug }, context }),
     );
     expect(res.status).toBe(302);
     const published = await prisma.caseStudy.findUniqueOrThrow({ where: { slug }, include: { revisions: { orderBy: { lockVersion: "desc" }, take: 1 } } });

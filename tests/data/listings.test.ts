@@ -90,6 +90,12 @@ describe("versions and moderation", () => {
     });
     expect(save.status).toBe(302);
     const db = await prisma();
+    // A lot whose framework has ended since it was published cannot be submitted again: keep the live ones.
+    const lotsSaved = await post("~/routes/supplier.listings.$id.$section", `/supplier/listings/${product.id}/lots`, { id: product.id, section: "lots" }, supplier, {
+      lockVersion: String((await db.product.findUniqueOrThrow({ where: { id: product.id } })).lockVersion),
+      lotIds: await lotIdsFor(DEMO.supplierA),
+    });
+    expect(lotsSaved.status).toBe(302);
     const afterSave = await db.product.findUniqueOrThrow({ where: { id: product.id } });
     const submit = await post("~/routes/supplier.listings.$id._index", `/supplier/listings/${product.id}`, { id: product.id }, supplier, { lockVersion: String(afterSave.lockVersion), intent: "submit" });
     expect(submit.status).toBe(302);
@@ -104,7 +110,7 @@ describe("versions and moderation", () => {
     const reviewData = await review.json();
     expect(reviewData.published.name).toBe(oldName);
     expect(reviewData.values.name).toBe(`${oldName} 2027`);
-    const approve = await post("~/routes/admin.moderation.$versionId", `/admin/moderation/${pending.id}`, { versionId: pending.id }, admin, { decision: "approve" });
+    const approve = await post("~/routes/admin.moderation.$versionId", `/admin/moderation/${pending.id}`, { versionId: pending.id }, admin, { decision: "approve", contentToken: reviewData.contentToken });
     expect(approve.status).toBe(302);
     expect((await getPublishedProduct(product.id))!.version.name).toBe(`${oldName} 2027`);
     const old = await db.productVersion.findUniqueOrThrow({ where: { id: product.publishedVersionId! } });
@@ -154,9 +160,10 @@ describe("versions and moderation", () => {
     expect(submitted.status, submitted.status === 302 ? "" : JSON.stringify(await submitted.clone().json())).toBe(302);
     const version = await db.productVersion.findFirstOrThrow({ where: { productId: id } });
     const admin = await cookieFor(DEMO.admin);
-    const noReason = await post("~/routes/admin.moderation.$versionId", `/admin/moderation/${version.id}`, { versionId: version.id }, admin, { decision: "reject", reason: "" });
+    const { contentToken } = await (await get("~/routes/admin.moderation.$versionId", `/admin/moderation/${version.id}`, { versionId: version.id }, admin)).json();
+    const noReason = await post("~/routes/admin.moderation.$versionId", `/admin/moderation/${version.id}`, { versionId: version.id }, admin, { decision: "reject", contentToken, reason: "" });
     expect(noReason.status).toBe(400);
-    const reject = await post("~/routes/admin.moderation.$versionId", `/admin/moderation/${version.id}`, { versionId: version.id }, admin, { decision: "reject", reason: "Add your price per household" });
+    const reject = await post("~/routes/admin.moderation.$versionId", `/admin/moderation/${version.id}`, { versionId: version.id }, admin, { decision: "reject", contentToken, reason: "Add your price per household" });
     expect(reject.status).toBe(302);
     const page = await (await get("~/routes/supplier.listings.$id._index", `/supplier/listings/${id}`, { id }, supplier)).json();
     expect(page.working.status).toBe("rejected");
