@@ -21,6 +21,7 @@ const ACTION_LABELS: Record<string, string> = {
   "product.submitted": "Submitted for review",
   "product.approved": "Approved and published",
   "product.rejected": "Changes requested",
+  "product.taken-out-of-review": "Taken out of review to make changes",
   "product.withdrawn": "Withdrawn",
 };
 
