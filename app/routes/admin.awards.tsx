@@ -38,7 +38,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = parseWithSchema(rejectAwardServerSchema, input);
     if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
     const result = await rejectAward({ ...parsed.data, actorId: user.id, ip });
-    if (!result.ok) return redirect("/admin/awards", { headers: await flash(request, result.message) });
+    // Someone else verified, rejected or withdrew it meanwhile: nothing changed; the queue shows why.
+    if (!result.ok) return Response.json({ errors: { form: [result.message] }, values: {} }, { status: 409 });
     return redirect("/admin/awards", { headers: await flash(request, `Award rejected. ${result.supplierName}'s declaration has been removed.`) });
   }
 

@@ -640,6 +640,21 @@ describe("the loser sees the conflict page (409) with the content as it is now",
     expect((await res.json()).errors.form[0]).toMatch(/withdrew this listing/);
   });
 
+  it("award verification: the second of two rejections gets a 409 with the reason, not a 500", async () => {
+    const { db, award, clock } = await m();
+    const admin = await signedIn(DEMO.admin);
+    const lot = (await award.listDeclarableLots(clock.now()))[0];
+    const free = await db.supplier.findFirstOrThrow({ where: { awards: { none: { lotId: lot.id } } }, orderBy: { id: "desc" } });
+    const declared = await award.declareAward({ supplierId: free.id, lotId: lot.id, awardedAt: new Date(clock.now().getTime() - 86_400_000), reference: "RACE-ROUTE", actorId: adminId }, clock.now());
+    if (!declared.ok) throw new Error(JSON.stringify(declared));
+    const route = await import("~/routes/admin.awards");
+    const path = `/admin/awards?reject=${declared.awardId}`;
+    const post = () => responseOf(() => route.action({ request: makeRequest(path, { cookie: admin, form: { intent: "reject", awardId: declared.awardId, reason: "Not on the award notice" } }), params: {}, context }));
+    const results = await Promise.all([post(), post()]);
+    expect(results.map((r) => r.status).sort()).toEqual([302, 409]);
+    expect((await results.find((r) => r.status === 409)!.json()).errors.form[0]).toMatch(/already been verified, rejected or withdrawn/);
+  });
+
   it("case-study moderation: approve and reject from the same page", async () => {
     const { db } = await m();
     const admin = await signedIn(DEMO.admin);
