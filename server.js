@@ -6,16 +6,22 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import express from "express";
-import { createRequestHandler } from "@remix-run/express";
-import { createNonce, securityHeaders, crossSiteRefusal } from "./server/security.js";
+import {
+  createNonce,
+  csrfProtection,
+  crossSiteRefusal,
+  MAX_BODY_BYTES,
+  remixRequestHandler,
+  securityHeaders,
+  sendRefusal,
+  streamingBodyLimit,
+} from "./server/security.js";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 process.env.NODE_ENV ??= "production";
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
-// Bodies larger than any form needs (CSV uploads are at most 1 MB) are refused before parsing.
-const MAX_BODY_BYTES = 2_000_000;
 
 const build = await import(path.resolve("build/index.js"));
 
@@ -54,11 +60,7 @@ async function startServer() {
       secFetchSite: req.get("sec-fetch-site"),
     });
     if (refusal) {
-      res.status(403).type("text/plain").send(`Forbidden: ${refusal}`);
-      return;
-    }
-    if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-      res.status(413).type("text/plain").send("The request is too large. Forms accept at most 2 MB.");
+      sendRefusal(res, 403, "Sorry, this form could not be sent", ["It was sent from another website. Go to the Council Marketplace and try again there."], `Forbidden: ${refusal}`);
       return;
     }
     next();
@@ -67,12 +69,20 @@ async function startServer() {
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
 
+  // Bodies larger than any form needs (CSV uploads are at most 1 MB) are refused while they
+  // stream in, whatever Content-Length says (chunked too); then every non-GET request must
+  // carry the CSRF token of its browser's cookie (server/security.js).
+  app.use(streamingBodyLimit({ maxBytes: MAX_BODY_BYTES }));
+  const secureCookies = process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : production;
+  app.use(csrfProtection({ secret: process.env.SESSION_SECRET, secure: secureCookies }));
+
+  // Remix, given the body already read, with Cache-Control: no-store on every private response.
   app.all(
     "*",
-    createRequestHandler({
+    remixRequestHandler({
       build,
       mode: process.env.NODE_ENV,
-      getLoadContext: (req, res) => ({ nonce: res.locals.nonce, ip: req.ip ?? "unknown" }),
+      getLoadContext: (req, res) => ({ nonce: res.locals.nonce, ip: req.ip ?? "unknown", csrfToken: res.locals.csrfToken ?? "" }),
     }),
   );
 

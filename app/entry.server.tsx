@@ -16,6 +16,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     nonce: string;
     ip: string;
+    /** The CSRF form token for this browser (server/security.js); absent outside server.js. */
+    csrfToken?: string;
   }
 }
 

@@ -1,18 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  Form,
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useMatches,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { useContext, useEffect, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { getSessionUser } from "~/utils/session.server";
@@ -24,12 +12,14 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico", sizes: "48x48" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const { message, headers } = await readFlash(request);
   return Response.json(
     {
       flash: message,
+      // Put into every non-GET form by app/components/form.tsx; checked by server/security.js.
+      csrfToken: context?.csrfToken ?? "",
       user: user
         ? {
             name: user.name,
@@ -46,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = {
   flash: string | null;
+  csrfToken: string;
   user: {
     name: string;
     email: string;

@@ -2,7 +2,7 @@
 // A real <Form method="post">: repeatable rows (measures, unlisted products, assets) and the
 // product finder are submit buttons with name="intent", so everything works without
 // JavaScript; react-hook-form adds instant validation with the same zod schema.
-import { Form } from "@remix-run/react";
+import { Form } from "~/components/form";
 import type { ReactNode } from "react";
 import { ChoiceField, ErrorSummary, SelectField, TextareaField, TextField, fieldId, useZodForm, type FieldErrors } from "~/components/forms";
 import type { FieldChange } from "~/models/case-study-snapshot";

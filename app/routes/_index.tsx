@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { listAgreements } from "~/models/agreement.server";
 import { listRecentCaseStudies } from "~/models/case-study.server";
 import { FRAMEWORK_STATUS_LABELS, formatDate } from "~/utils/format";

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { ErrorSummary, TextareaField, useZodForm } from "~/components/forms";
 import { rejectAwardSchema, rejectAwardServerSchema, verifyAwardSchema } from "~/models/award.schema";
 import { getUnverifiedAward, listUnverifiedAwards, rejectAward, verifyAward } from "~/models/award.server";

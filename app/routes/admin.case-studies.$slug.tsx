@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { ErrorSummary, TextareaField } from "~/components/forms";
 import { StatusTag } from "~/components/case-study-list";
 import { moderationSchema, STATUS_LABELS } from "~/models/case-study.schema";

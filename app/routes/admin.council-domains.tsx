@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { ErrorSummary, SelectField, TextField, useZodForm } from "~/components/forms";
 import { addCouncilDomainSchema, removeCouncilDomainSchema } from "~/models/council-domain.schema";
 import { addCouncilDomain, listCouncilDomains, listCouncilsForSelect, removeCouncilDomain } from "~/models/council.server";

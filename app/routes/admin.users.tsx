@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { revokeSessionsSchema } from "~/models/account.schema";
 import { recordAudit } from "~/models/audit.server";
 import { deleteSessionsForUser, listUsersForAdmin } from "~/models/user.server";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { BackLink, SummaryList } from "~/components/buying";
 import { ANSWER_KEYS, GUIDE_STEPS, answersQuery, displayAnswer, firstUnanswered, readAnswers } from "~/models/buying-guide.schema";
 import { pageTitle } from "~/utils/meta";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { BackLink, SummaryList, WarningText } from "~/components/buying";
 import { findBuyingRoutes } from "~/models/buying-guide.server";
 import { ANSWER_KEYS, GUIDE_STEPS, answersQuery, displayAnswer, firstUnanswered, parseAnswers, readAnswers } from "~/models/buying-guide.schema";

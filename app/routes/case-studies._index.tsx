@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { PageLinks, StatusTag } from "~/components/case-study-list";
 import { caseStudyIndexSchema, STATUS_LABELS } from "~/models/case-study.schema";
 import { listCaseStudiesForCouncil, listPublishedCaseStudies } from "~/models/case-study.server";

@@ -2,7 +2,8 @@
 // council's open projects to save the search they were looking at.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { BackLink, SummaryList } from "~/components/buying";
 import { ChoiceField, ErrorSummary, type FieldErrors } from "~/components/forms";
 import { actorFrom, canEditProjects, formErrors, requireProjectAccess, unverifiedResponse, VERIFY_EMAIL_MESSAGE } from "~/models/project-access.server";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { PageLinks } from "~/components/case-study-list";
 import { ASSET_TYPE_LABELS, ASSET_TYPES, reuseQuerySchema, type AssetType } from "~/models/case-study.schema";
 import { listReusableAssets } from "~/models/case-study.server";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { useEffect, useRef } from "react";
 import { Highlight } from "~/components/highlight";
 import { INDEX_DEFINITIONS, type FacetDefinition } from "~/search/index-config";

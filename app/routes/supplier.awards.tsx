@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { DateInputField } from "~/components/date-input";
 import { ErrorSummary, SelectField, TextField, useZodForm } from "~/components/forms";
 import { orderErrors, SupplierAccountNav } from "~/components/supplier-account";

@@ -4,7 +4,8 @@ import {
   unstable_parseMultipartFormData,
   MaxPartSizeExceededError,
 } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { ErrorSummary } from "~/components/forms";
 import { listListableLots } from "~/models/award.server";
 import { CSV_COLUMNS, CsvFileError, MAX_CSV_BYTES, MAX_CSV_ROWS, validateListingCsv, type RowResult } from "~/models/listing-csv";

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { createDraftListing } from "~/models/listing.server";
 import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/http.server";

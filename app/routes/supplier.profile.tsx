@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors, SizeSummary, SupplierAccountNav } from "~/components/supplier-account";
 import { ORGANISATION_LABELS, supplierProfileSchema, supplierProfileServerSchema, type SupplierProfileInput } from "~/models/supplier-account.schema";

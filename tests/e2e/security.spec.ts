@@ -54,12 +54,30 @@ test("a form posted from another site is refused", async ({ request }) => {
   expect(crossSite.status()).toBe(403);
   const otherOrigin = await request.post("/logout", { headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
   expect(otherOrigin.status()).toBe(403);
-  const sameOrigin = await request.post("/login", {
+  // Same origin, but no CSRF token: refused too (issue 12 item 22).
+  const noToken = await request.post("/login", {
     form: { email: "nobody@brighton-hove.gov.uk", password: "whatever-password" },
     headers: { "Sec-Fetch-Site": "same-origin" },
     maxRedirects: 0,
   });
+  expect(noToken.status()).toBe(403);
+  // With the token from the page (and its cookie, kept by the request context): the form's own checks answer.
+  const page = await (await request.get("/login")).text();
+  const token = /name="_csrf" value="([^"]+)"/.exec(page)![1];
+  const sameOrigin = await request.post("/login", {
+    form: { _csrf: token, email: "nobody@brighton-hove.gov.uk", password: "whatever-password" },
+    headers: { "Sec-Fetch-Site": "same-origin" },
+    maxRedirects: 0,
+  });
   expect(sameOrigin.status()).toBe(400);
+});
+
+test("a form post with neither Origin nor Sec-Fetch-Site and no token is refused with a GOV.UK page", async ({ playwright, baseURL }) => {
+  const bare = await playwright.request.newContext({ baseURL, extraHTTPHeaders: {} });
+  const res = await bare.post("/logout", { headers: { Accept: "text/html" }, maxRedirects: 0 });
+  expect(res.status()).toBe(403);
+  expect(await res.text()).toContain("Sorry, this form could not be sent");
+  await bare.dispose();
 });
 
 test("an oversized body is refused with 413 before it is read", async ({ request }) => {

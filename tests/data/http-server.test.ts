@@ -1,0 +1,241 @@
+// Issue 12, against the real production server (node server.js on a copy of the seeded
+// test database, built app in build/): a chunked oversized body (finding 7), the CSRF
+// token (item 22), Cache-Control on private responses (finding 14) and the search budget
+// with its per-IP limit (finding 9). Each is written as the attack and expects refusal.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../support/test-db";
+
+const db = useTestDatabase();
+
+let server: ChildProcess;
+let base = "";
+let stderr = "";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function rssKb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync("build/index.js")) throw new Error("build/index.js is missing: run npm run build first (scripts/test-all.sh does)");
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ["server.js"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NODE_ENV: "production",
+      DATABASE_URL: db.url,
+      SESSION_SECRET: "http-server-test-session-secret-0123456789abcdef",
+      PUBLIC_URL: `http://localhost:${port}`,
+      COOKIE_SECURE: "false",
+      TRUST_PROXY: "true",
+      WEB_CONCURRENCY: "1",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  server.stderr!.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4_000)));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server.js exited with ${server.exitCode}: ${stderr}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server.js did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}, 150_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server.once("exit", r));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
+    if (server.exitCode === null) server.kill("SIGKILL");
+  }
+});
+
+/** A browser-like visit: keeps cookies, reads the CSRF token from the page. */
+class Browser {
+  cookies = new Map<string, string>();
+  constructor(readonly ip: string) {}
+
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  remember(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair.indexOf("=");
+      const value = pair.slice(eq + 1);
+      if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(line) || !value) this.cookies.delete(pair.slice(0, eq));
+      else this.cookies.set(pair.slice(0, eq), value);
+    }
+  }
+
+  async get(path: string, headers: Record<string, string> = {}) {
+    const res = await fetch(`${base}${path}`, { redirect: "manual", headers: { Cookie: this.header(), "X-Forwarded-For": this.ip, ...headers } });
+    this.remember(res);
+    return res;
+  }
+
+  async token(path: string): Promise<string> {
+    const html = await (await this.get(path)).text();
+    const match = /name="_csrf" value="([^"]+)"/.exec(html);
+    if (!match) throw new Error(`no CSRF field on ${path}`);
+    return match[1];
+  }
+
+  async post(path: string, body: BodyInit, headers: Record<string, string> = {}) {
+    const res = await fetch(`${base}${path}`, { method: "POST", body, redirect: "manual", headers: { Cookie: this.header(), "X-Forwarded-For": this.ip, ...headers } });
+    this.remember(res);
+    return res;
+  }
+}
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+
+describe("finding 7: the body limit holds while the body streams in", () => {
+  it("refuses a chunked 150 MB POST to /signup with 413 after 2 MB, stops reading, and memory stays flat", async () => {
+    const before = rssKb(server.pid!);
+    const started = performance.now();
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    const target = 150 * 1024 * 1024;
+    const result = await new Promise<{ status: number | null; sent: number; error?: string }>((resolve) => {
+      let sent = 0;
+      let status: number | null = null;
+      const req = http.request(`${base}/signup`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" } });
+      let done = false;
+      const finish = (error?: string) => {
+        if (done) return;
+        done = true;
+        resolve({ status, sent, error });
+      };
+      // The attacker keeps sending after the answer: the server must cut the connection.
+      req.on("response", (res) => {
+        status = res.statusCode ?? null;
+        res.resume();
+      });
+      req.on("error", (e) => finish(e.message));
+      req.on("close", () => finish("closed"));
+      req.write("email=");
+      const pump = () => {
+        while (sent < target && !done && !req.destroyed) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+        if (sent >= target) req.end();
+      };
+      pump();
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const after = rssKb(server.pid!);
+    console.log(`finding 7: chunked POST refused with ${result.status ?? result.error} after ${(result.sent / 1e6).toFixed(1)} MB sent (of 157 MB), ${seconds.toFixed(2)} s; server RSS ${(before / 1024).toFixed(0)} → ${(after / 1024).toFixed(0)} MB`);
+    // The server answers 413, then cuts the connection: the upload cannot go on.
+    expect(result.status).toBe(413);
+    expect(result.error).toMatch(/ECONNRESET|EPIPE|socket hang up|closed/);
+    // About 6 MB at most is read (2 MB kept, up to 4 MB more thrown away); the rest sits in socket buffers.
+    expect(result.sent).toBeLessThan(40 * 1024 * 1024);
+    expect(after - before).toBeLessThan(60 * 1024);
+    expect((await fetch(`${base}/healthz`)).ok).toBe(true);
+  });
+
+  it("refuses a declared oversized body at once, and a chunked body that lies under a small Content-Length cannot pass", async () => {
+    const declared = await fetch(`${base}/signup`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": "3000000" }, body: "x".repeat(3_000_000) }).catch((e: Error) => e);
+    console.log(`finding 7: declared 3 MB body → ${declared instanceof Error ? declared.message : declared.status}`);
+    if (declared instanceof Error) expect(declared.message).toMatch(/fetch failed|reset|closed/);
+    else expect(declared.status).toBe(413);
+    // A multipart upload just over the limit, streamed: 413 as well.
+    const big = new FormData();
+    big.set("file", new Blob([Buffer.alloc(2_100_000, "a")]), "listings.csv");
+    const multipart = await fetch(`${base}/supplier/import`, { method: "POST", body: big }).catch((e: Error) => e);
+    console.log(`finding 7: streamed 2.1 MB multipart → ${multipart instanceof Error ? `${multipart.message} ${String((multipart as Error & { cause?: unknown }).cause)}` : multipart.status}`);
+    if (multipart instanceof Error) expect(multipart.message).toMatch(/fetch failed|reset|closed/);
+    else expect(multipart.status).toBe(413);
+  });
+});
+
+describe("item 22: a CSRF token on every non-GET form", () => {
+  it("refuses a POST with neither Origin nor Sec-Fetch-Site and no token (403, GOV.UK page), and changes nothing", async () => {
+    const { prisma } = await import("~/utils/db.server");
+    const users = await prisma.user.count();
+    const anonymous = new Browser("203.0.113.1");
+    const res = await anonymous.post("/signup", form({ name: "Csrf Victim", email: "victim@brighton-hove.gov.uk", password: "heather kettle orbit lantern", confirmPassword: "heather kettle orbit lantern" }), {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Accept: "text/html",
+    });
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(html).toContain('class="govuk-heading-l"');
+    expect(html).toContain("Sorry, this form could not be sent");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(await prisma.user.count()).toBe(users);
+  });
+
+  it("refuses a token from another browser, a forged token, and a token without its cookie", async () => {
+    const victim = new Browser("203.0.113.2");
+    const attacker = new Browser("203.0.113.3");
+    const attackerToken = await attacker.token("/login");
+    await victim.get("/login");
+    const login = (b: Browser, token: string) => b.post("/login", form({ _csrf: token, email: "nobody@brighton-hove.gov.uk", password: "not-the-password" }), { "Content-Type": "application/x-www-form-urlencoded" });
+    expect((await login(victim, attackerToken)).status).toBe(403);
+    expect((await login(victim, "A".repeat(43))).status).toBe(403);
+    const cookieless = new Browser("203.0.113.4");
+    expect((await login(cookieless, attackerToken)).status).toBe(403);
+    // The real token of the victim's own page goes through (and reaches the form's own checks).
+    const own = await victim.token("/login");
+    expect((await login(victim, own)).status).toBe(400);
+  });
+
+  it("accepts the token in a multipart form and in the X-CSRF-Token header", async () => {
+    const b = new Browser("203.0.113.5");
+    const token = await b.token("/login");
+    const multipart = new FormData();
+    multipart.set("_csrf", token);
+    multipart.set("email", "nobody@brighton-hove.gov.uk");
+    multipart.set("password", "not-the-password");
+    expect((await b.post("/login", multipart)).status).toBe(400);
+    expect((await b.post("/login", form({ email: "nobody@brighton-hove.gov.uk", password: "x" }), { "Content-Type": "application/x-www-form-urlencoded", "X-CSRF-Token": token })).status).toBe(400);
+  });
+
+  it("the Origin check still refuses a cross-site post that carries a valid token", async () => {
+    const b = new Browser("203.0.113.6");
+    const token = await b.token("/login");
+    const res = await b.post("/login", form({ _csrf: token, email: "x@y.example", password: "x" }), { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe("finding 14: Cache-Control: no-store on every response to a signed-in user", () => {
+  it("marks signed-in pages, .data responses and exports no-store; the sign-in response too", async () => {
+    const buyer = new Browser("203.0.113.7");
+    const token = await buyer.token("/login");
+    const signIn = await buyer.post("/login", form({ _csrf: token, email: "buyer@brighton-hove.gov.uk", password: "Council-Marketplace-2026", redirectTo: "/projects" }), { "Content-Type": "application/x-www-form-urlencoded" });
+    expect(signIn.status).toBe(302);
+    expect(signIn.headers.get("cache-control")).toBe("no-store");
+    for (const path of ["/projects", "/projects.data", "/account", "/account.data", "/", "/search?q=housing", "/_root.data"]) {
+      const res = await buyer.get(path);
+      expect(res.status, path).toBeLessThan(500);
+      expect(res.headers.get("cache-control"), path).toBe("no-store");
+      await res.arrayBuffer();
+    }
+  });
+});
