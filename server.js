@@ -2,6 +2,7 @@
 // a per-request CSP nonce, a body-size limit and a cross-site request check before any
 // action runs. One worker per core by default (WEB_CONCURRENCY to change).
 import cluster from "node:cluster";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +22,19 @@ if (fs.existsSync(".env")) process.loadEnvFile(".env");
 process.env.NODE_ENV ??= "production";
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
+// The local .env that `npm run setup` writes ("Not for production") has no PUBLIC_URL yet:
+// for that quick start only, links in mail point at this machine. A real deployment sets
+// PUBLIC_URL and production refuses to start without it (app/utils/env.server.ts).
+if (!process.env.PUBLIC_URL && fs.existsSync(".env") && fs.readFileSync(".env", "utf8").startsWith("# Local settings written by npm run setup")) {
+  process.env.PUBLIC_URL = `http://localhost:${port}`;
+  console.warn(`PUBLIC_URL is not set: using ${process.env.PUBLIC_URL} for links in mail (local quick start). Set PUBLIC_URL for any real deployment.`);
+}
+// Outside production without a SESSION_SECRET, one random secret for this run, shared by
+// every worker (they inherit the environment); never a constant from the source.
+if (!production && !process.env.SESSION_SECRET) {
+  process.env.SESSION_SECRET = crypto.randomBytes(32).toString("hex");
+  console.warn("SESSION_SECRET is not set: using a random secret for this run (sessions end on restart). Run npm run setup to write one to .env.");
+}
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
 
 const build = await import(path.resolve("build/index.js"));
@@ -69,6 +83,9 @@ async function startServer() {
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
 
+    // The client address (req.ip honours TRUST_PROXY) for code that has only the Request
+    // (audit of refused authorisations); whatever a client sent in this header is replaced.
+    req.headers["x-cm-client-ip"] = req.ip ?? "unknown";
   // Bodies larger than any form needs (CSV uploads are at most 1 MB) are refused while they
   // stream in, whatever Content-Length says (chunked too); then every non-GET request must
   // carry the CSRF token of its browser's cookie (server/security.js).

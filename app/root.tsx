@@ -199,6 +199,16 @@ export function ErrorBoundary() {
         </>
       );
     }
+    if (error.status === 403 && error.statusText === "Email address not confirmed") {
+      return (
+        <>
+          <title>Confirm your email address – Council Marketplace</title>
+          <h1 className="govuk-heading-l">Confirm your email address first</h1>
+          <p className="govuk-body">{typeof error.data === "string" ? error.data : "Confirm your email address to continue."}</p>
+          <p className="govuk-body"><Link className="govuk-link" to="/account">Go to your account to send a new confirmation link</Link></p>
+        </>
+      );
+    }
     if (error.status === 403) {
       return (
         <>

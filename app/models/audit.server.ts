@@ -25,10 +25,15 @@ export async function recordAudit(input: AuditInput, tx: Tx = prisma): Promise<v
   });
 }
 
+/**
+ * An object's history: only its own changes (actions named after its type, "product.…").
+ * Security events about it (refused authorisations, which name whoever was refused) are for
+ * administrators' audit view, never the owner's history.
+ */
 export function listAuditEvents({ entityType, entityId, take = 100 }: { entityType: string; entityId: string; take?: number }) {
   return prisma.auditEvent.findMany({
-    where: { entityType, entityId },
-    orderBy: { createdAt: "desc" },
+    where: { entityType, entityId, action: { startsWith: `${entityType}.` } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     include: { actor: { select: { name: true, email: true } } },
   });

@@ -2,6 +2,7 @@ import { prisma } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { parseStringArray } from "~/utils/json";
 import { frameworkStatus } from "~/procurement/framework-status";
+import { publishedAwardWhere } from "./published-awards";
 
 /** A listing as buyers see it: its published version only. Null when not published. */
 export async function getPublishedProduct(id: string) {
@@ -52,7 +53,7 @@ export async function getPublishedProduct(id: string) {
   };
 }
 
-/** Councils that used a product: published case studies plus awarded buying projects. */
+/** Councils that used a product: published case studies plus awards with a published contract notice. */
 export async function listCouncilsUsingProduct(productId: string) {
   const [fromCaseStudies, fromAwards] = await Promise.all([
     prisma.caseStudyProduct.findMany({
@@ -60,7 +61,8 @@ export async function listCouncilsUsingProduct(productId: string) {
       select: { caseStudy: { select: { councilId: true } } },
     }),
     prisma.projectOutcome.findMany({
-      where: { kind: "awarded", productVersion: { productId } },
+      // Only awards whose contract notice the council has recorded as published.
+      where: { ...publishedAwardWhere(), productVersion: { productId } },
       select: { project: { select: { councilId: true } } },
     }),
   ]);

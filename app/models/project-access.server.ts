@@ -1,7 +1,7 @@
 // Who may see or change a buying project: the project's council's buyers
 // ("own" permission, checked against the project's council) and administrators
 // (read only). Every project loader and action calls one of these first.
-import { hasPermission, requireUserWithPermission } from "~/utils/permissions.server";
+import { checkPermission, hasPermission, requireUserWithPermission } from "~/utils/permissions.server";
 import type { SessionUser } from "~/utils/session.server";
 import { clientIp, notFound } from "~/utils/http.server";
 import { getProjectOwnership } from "./project.server";
@@ -10,17 +10,19 @@ export type ProjectMode = "read" | "update";
 
 export const VERIFY_EMAIL_MESSAGE = "Confirm your email address before you start or change a buying project. We sent you a link when you created your account.";
 
-/** 403 unless the user may read (or update) this project; 404 if there is no such project. */
+/**
+ * The one check before any project loader or action: sign in first; 403 without the role's
+ * permission or, for buyers, without a confirmed email address (council membership comes from
+ * the address's domain), both before any lookup; then 404 for a missing project and for
+ * another council's alike, so nobody learns which project ids exist.
+ */
 export async function requireProjectAccess(request: Request, projectId: string | undefined, mode: ProjectMode) {
+  const permission = `${mode}:project:own` as const;
+  const user = await requireUserWithPermission(request, permission);
   const id = String(projectId ?? "").slice(0, 60);
   const owner = id ? await getProjectOwnership(id) : null;
-  const permission = `${mode}:project:own` as const;
-  if (!owner) {
-    // Refuse people without the permission before saying whether the project exists.
-    await requireUserWithPermission(request, permission);
-    throw notFound("Project not found");
-  }
-  const user = await requireUserWithPermission(request, permission, { isOwn: (u) => u.councilId === owner.councilId, objectId: owner.id });
+  if (!owner) throw notFound("Project not found");
+  await checkPermission(user, request, permission, { isOwn: (u) => u.councilId === owner.councilId, objectId: owner.id, notFoundIfNotOwn: true });
   return { user, projectId: owner.id, canEdit: canEditProjects(user, owner.councilId) };
 }
 

@@ -6,6 +6,7 @@ import { parseStringArray } from "~/utils/json";
 import { frameworkStatus, isOpenForNewCallOffs } from "~/procurement/framework-status";
 import { priceBand } from "~/search/index-config";
 import type { SearchDocument } from "~/search/types";
+import { publishedAwardWhere } from "./published-awards";
 
 const productInclude = {
   supplier: { select: { tradingName: true, computedSize: true } },
@@ -19,7 +20,7 @@ async function councilsUsingByProduct(productIds: string[] | null): Promise<Map<
   const [links, awards] = await Promise.all([
     prisma.caseStudyProduct.findMany({ where: { ...where, caseStudy: { status: "published" } }, select: { productId: true, caseStudy: { select: { councilId: true } } } }),
     prisma.projectOutcome.findMany({
-      where: { kind: "awarded", productVersion: productIds ? { productId: { in: productIds } } : {} },
+      where: { ...publishedAwardWhere(), productVersion: productIds ? { productId: { in: productIds } } : {} },
       select: { productVersion: { select: { productId: true } }, project: { select: { councilId: true } } },
     }),
   ]);

@@ -7,10 +7,9 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { sendMail } from "~/utils/mail.server";
 import { hashPassword } from "~/utils/password.server";
-import { hashToken } from "~/utils/verification.server";
+import { hashToken, publicLink, sendAccountExistsEmail, sendVerificationEmail } from "~/utils/verification.server";
 import { syncSearch } from "~/search/index.server";
 import { recordAudit } from "./audit.server";
-import { createVerificationToken } from "./user.server";
 import { enqueueSearchUpdate, type OutboxEntity } from "./search-outbox.server";
 import { computeSupplierSize, isSme } from "./supplier-size";
 import type { AccreditationKind, SupplierProfileInput, SupplierRegistrationInput } from "./supplier-account.schema";
@@ -110,18 +109,9 @@ const PROFILE_FIELDS = {
   version: true,
 } as const;
 
-// ── registration ─────────────────────────────────────────────────────────
+export type RegistrationDuplicate = { companyTaken: boolean; emailTaken: boolean };
 
-function duplicateErrors(companyNumber: string, companyTaken: boolean, emailTaken: boolean): FieldErrors {
-  const errors: FieldErrors = {};
-  if (companyTaken) {
-    errors.companyNumber = [
-      `An organisation with Companies House number ${companyNumber} is already registered. Ask someone in your organisation who uses Council Marketplace to invite you`,
-    ];
-  }
-  if (emailTaken) errors.email = ["An account with this email address already exists. Sign in instead, or use a different email address"];
-  return errors;
-}
+// ── registration ─────────────────────────────────────────────────────────
 
 async function findDuplicates(db: Tx, companyNumber: string, email: string) {
   const [company, user] = await Promise.all([
@@ -133,16 +123,16 @@ async function findDuplicates(db: Tx, companyNumber: string, email: string) {
 
 /**
  * Creates the organisation and its first user (role supplier) in one transaction, audits
- * it and queues the organisation for search.
+  const before = await findDuplicates(prisma, input.companyNumber, input.email);
+  if (before.companyTaken || before.emailTaken) return { ok: false, duplicate: before };
+ * it and queues the organisation for search. A taken company number or email address comes
+ * back as `duplicate` for the caller to answer exactly as it answers a success (the page
+ * must not say which exists); the password is hashed either way, so the timing is the same.
  */
 export async function registerSupplier(
   input: SupplierRegistrationInput,
   context: { ip?: string | null } = {},
-): Promise<{ ok: true; userId: string; supplierId: string; slug: string } | { ok: false; errors: FieldErrors }> {
-  const before = await findDuplicates(prisma, input.companyNumber, input.email);
-  if (before.companyTaken || before.emailTaken) {
-    return { ok: false, errors: duplicateErrors(input.companyNumber, before.companyTaken, before.emailTaken) };
-  }
+): Promise<{ ok: true; userId: string; supplierId: string; slug: string } | { ok: false; duplicate: RegistrationDuplicate }> {
   // bcrypt is slow on purpose: hash outside the transaction so it holds no lock meanwhile.
   const passwordHash = await hashPassword(input.password);
   const at = now();
@@ -178,9 +168,7 @@ export async function registerSupplier(
       await enqueueSearchUpdate(tx, [{ entityType: "supplier", entityId: supplier.id }]);
       return { duplicates: null, userId: user.id, supplierId: supplier.id, slug: supplier.slug };
     });
-    if (created.duplicates) {
-      return { ok: false, errors: duplicateErrors(input.companyNumber, created.duplicates.companyTaken, created.duplicates.emailTaken) };
-    }
+    if (created.duplicates) return { ok: false, duplicate: created.duplicates };
     await syncSearchAfterCommit();
     return { ok: true, userId: created.userId, supplierId: created.supplierId, slug: created.slug };
   } catch (error) {
@@ -188,24 +176,29 @@ export async function registerSupplier(
     // Someone registered the same company or email between our check and our insert.
     const dup = await findDuplicates(prisma, input.companyNumber, input.email);
     if (!dup.companyTaken && !dup.emailTaken) throw error;
-    return { ok: false, errors: duplicateErrors(input.companyNumber, dup.companyTaken, dup.emailTaken) };
+    return { ok: false, duplicate: dup };
   }
 }
 
-const EMAIL_VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
-
 /**
  * Mails the new supplier user a one-time link to confirm their email address (the same
- * /verify-email link buyers get, worded for suppliers). Only the token's hash is stored.
+ * /verify-email link buyers get, worded for suppliers, on the configured PUBLIC_URL).
  */
-export async function sendSupplierVerificationEmail({ userId, email, origin }: { userId: string; email: string; origin: string }) {
-  const token = crypto.randomBytes(32).toString("base64url");
-  await createVerificationToken(userId, "email-verification", hashToken(token), new Date(now().getTime() + EMAIL_VERIFICATION_TTL_MS));
-  const link = `${origin}/verify-email?token=${token}`;
+export async function sendSupplierVerificationEmail({ userId, email }: { userId: string; email: string }) {
+  await sendVerificationEmail({ userId, email, audience: "supplier" });
+}
+
+/** Told to whoever registers a company number that is already registered (only their mailbox learns it). */
+export async function sendCompanyAlreadyRegisteredEmail(email: string, companyNumber: string) {
   await sendMail({
     to: email,
-    subject: "Confirm your email address for Council Marketplace",
-    text: `Your organisation is registered on Council Marketplace. Confirm your email address:\n${link}\n\nThe link works once and expires in 24 hours.`,
+    subject: "Your organisation may already be registered on Council Marketplace",
+    text:
+      `Someone tried to register an organisation with Companies House number ${companyNumber} on Council Marketplace using this email address. ` +
+      "An organisation with that number is already registered, so no new one was created.\n\n" +
+      "If you work there, ask a colleague who uses Council Marketplace to invite you from their team page. " +
+      `If you think someone has registered your company without permission, contact the portal administrators (details at ${publicLink("/accessibility")}).\n\n` +
+      "If it was not you, you can ignore this email.",
   });
 }
 
@@ -325,13 +318,13 @@ function newInvitationToken() {
  * colleague who has not yet accepted sends a fresh link and cancels the old one.
  */
 export async function inviteColleague(
-  input: { supplierId: string; email: string; inviterName: string; origin: string } & Actor,
-): Promise<{ ok: true; link: string; resent: boolean } | { ok: false; errors: FieldErrors }> {
+  input: { supplierId: string; email: string; inviterName: string } & Actor,
+): Promise<{ ok: true; link: string | null; resent: boolean } | { ok: false; errors: FieldErrors }> {
   const email = input.email.toLowerCase();
   const at = now();
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = new Date(at.getTime() + INVITATION_TTL_MS);
-  type Outcome = { ok: false; errors: FieldErrors } | { ok: true; supplierName: string; resent: boolean };
+  type Outcome = { ok: false; errors: FieldErrors } | { ok: true; supplierName: string; resent: boolean; existingElsewhere?: boolean };
   const result = await prisma.$transaction(async (tx): Promise<Outcome> => {
     const supplier = await tx.supplier.findUnique({ where: { id: input.supplierId }, select: { tradingName: true } });
     if (!supplier) return { ok: false as const, errors: { form: ["Your organisation could not be found"] } };
@@ -342,17 +335,22 @@ export async function inviteColleague(
     const pendingHere =
       existing && existing.supplierId === input.supplierId && existing.verificationTokens.length > 0 && !existing.verificationTokens.some((t) => t.usedAt);
     if (existing && !pendingHere) {
-      const message =
-        existing.supplierId === input.supplierId
-          ? "This person is already in your team"
-          : "An account with this email address already exists. Each person can belong to only one organisation";
-      return { ok: false as const, errors: { email: [message] } };
+      // An account elsewhere (another organisation, a council, an administrator): the inviter
+      // is told what they would be told for anyone; the holder gets an email instead.
+      await recordAudit(
+        { actorId: input.actorId, action: "user.invitation-for-existing-account", entityType: "supplier", entityId: input.supplierId, after: { email }, ip: input.ip },
+        tx,
+      );
+      return { ok: true as const, supplierName: supplier.tradingName, resent: false, existingElsewhere: true };
     }
     let userId: string;
     if (existing) {
       userId = existing.id;
       await tx.verificationToken.deleteMany({ where: { userId, purpose: "invitation", usedAt: null } });
     } else {
+    if (existing && existing.supplierId === input.supplierId && !pendingHere) {
+      return { ok: false as const, errors: { email: ["This person is already in your team"] } };
+    }
       const user = await tx.user.create({
         data: {
           email,
@@ -382,7 +380,11 @@ export async function inviteColleague(
     return { ok: true as const, supplierName: supplier.tradingName, resent: Boolean(existing) };
   });
   if (!result.ok) return result;
-  const link = `${input.origin}/invitations/${token}`;
+  if (result.existingElsewhere) {
+    await sendAccountExistsEmail(email, `invite you to join ${result.supplierName}`);
+    return { ok: true, link: null, resent: false };
+  }
+  const link = publicLink(`/invitations/${token}`);
   await sendMail({
     to: email,
     subject: `${input.inviterName} has invited you to join ${result.supplierName} on Council Marketplace`,

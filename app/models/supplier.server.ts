@@ -2,14 +2,33 @@ import { prisma } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { frameworkStatus } from "~/procurement/framework-status";
 
+/**
+ * The public supplier page: only what it shows. Exact turnover and staff count stay private
+ * (the page shows the size band), as do certificate numbers and internal fields; whatever a
+ * loader returns is in the page's hydration data.
+ */
 export async function getSupplierBySlug(slug: string) {
   const supplier = await prisma.supplier.findUnique({
     where: { slug },
-    include: {
-      accreditations: { orderBy: { kind: "asc" } },
+    select: {
+      id: true,
+      slug: true,
+      legalName: true,
+      tradingName: true,
+      companyNumber: true,
+      computedSize: true,
+      declaredSize: true,
+      region: true,
+      description: true,
+      contactName: true,
+      contactEmail: true,
+      accreditations: { orderBy: { kind: "asc" }, select: { id: true, kind: true, expiresAt: true } },
       awards: {
         where: { verified: true },
-        include: { lot: { include: { agreement: { select: { number: true, shortName: true, startDate: true, endDate: true } } } } },
+        select: {
+          id: true,
+          lot: { select: { number: true, name: true, agreement: { select: { number: true, shortName: true, startDate: true, endDate: true } } } },
+        },
       },
       products: {
         where: { status: "published", publishedVersionId: { not: null } },
@@ -18,7 +37,7 @@ export async function getSupplierBySlug(slug: string) {
       },
       caseStudyLinks: {
         where: { caseStudy: { status: "published" } },
-        include: {
+        select: {
           caseStudy: {
             select: {
               slug: true,

@@ -53,6 +53,19 @@ export async function createUser(input: {
   });
 }
 
+/**
+ * Creates the user unless the address already has an account (then null). The password is
+ * hashed either way, so the answer takes as long for a taken address as for a new one.
+ */
+export async function createUserUnlessTaken(input: Parameters<typeof createUser>[0]): Promise<{ id: string } | null> {
+  try {
+    return await createUser(input);
+  } catch (error) {
+    if (error && typeof error === "object" && (error as { code?: unknown }).code === "P2002") return null;
+    throw error;
+  }
+}
+
 // ── sessions ──────────────────────────────────────────────────────────────
 
 export function createSession(data: { userId: string; expiresAt: Date; ip?: string; userAgent?: string }) {
@@ -76,39 +89,34 @@ export function deleteSessionsForUser(userId: string) {
   return prisma.session.deleteMany({ where: { userId } });
 }
 
-// ── login throttling ──────────────────────────────────────────────────────
-
-export function countLoginAttempts(key: string, since: Date, onlyFailures: boolean) {
-  return prisma.loginAttempt.count({
-    where: { key, createdAt: { gte: since }, ...(onlyFailures ? { succeeded: false } : {}) },
-  });
-}
-
-export function oldestLoginAttempt(key: string, since: Date, onlyFailures: boolean) {
-  return prisma.loginAttempt.findFirst({
-    where: { key, createdAt: { gte: since }, ...(onlyFailures ? { succeeded: false } : {}) },
-    orderBy: { createdAt: "asc" },
-    select: { createdAt: true },
-  });
-}
-
-export function recordLoginAttempts(keys: string[], succeeded: boolean) {
-  const createdAt = now();
-  return prisma.loginAttempt.createMany({ data: keys.map((key) => ({ key, succeeded, createdAt })) });
-}
-
 // ── email verification ────────────────────────────────────────────────────
 
-export async function createVerificationToken(userId: string, purpose: "email-verification" | "invitation", tokenHash: string, expiresAt: Date) {
-  await prisma.verificationToken.create({ data: { userId, purpose, tokenHash, expiresAt } });
+export type TokenPurpose = "email-verification" | "invitation" | "password-reset";
+
+/**
+ * Stores a new one-time token (its hash only) and revokes every earlier unused token of the
+ * same purpose for the user, in one transaction: only the newest link works.
+ */
+export async function createVerificationToken(userId: string, purpose: TokenPurpose, tokenHash: string, expiresAt: Date) {
+  const at = now();
+  await prisma.$transaction(async (tx) => {
+    await tx.verificationToken.deleteMany({ where: { userId, purpose, usedAt: null } });
+    await tx.verificationToken.create({ data: { userId, purpose, tokenHash, expiresAt, createdAt: at } });
+  });
 }
 
-export async function consumeVerificationToken(tokenHash: string, at: Date) {
+/**
+ * Uses up a live token of exactly this purpose (compare-and-set on usedAt, so a link used
+ * twice at once works once). A token of another purpose (an invitation at /verify-email) is
+ * refused and left as it was.
+ */
+export async function consumeVerificationToken(tokenHash: string, at: Date, purpose: TokenPurpose = "email-verification") {
   return prisma.$transaction(async (tx) => {
     const token = await tx.verificationToken.findUnique({ where: { tokenHash } });
-    if (!token || token.usedAt || token.expiresAt <= at) return null;
-    await tx.verificationToken.update({ where: { id: token.id }, data: { usedAt: at } });
-    if (token.purpose === "email-verification") {
+    if (!token || token.purpose !== purpose || token.usedAt || token.expiresAt <= at) return null;
+    const { count } = await tx.verificationToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: at } });
+    if (count === 0) return null;
+    if (purpose === "email-verification") {
       await tx.user.update({ where: { id: token.userId }, data: { emailVerifiedAt: at } });
     }
     return { userId: token.userId, purpose: token.purpose };

@@ -12,6 +12,7 @@ import { pageTitle } from "~/utils/meta";
 import { verifyPassword } from "~/utils/password.server";
 import { requireUser } from "~/utils/permissions.server";
 import { startSession } from "~/utils/session.server";
+import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
 import { sendVerificationEmail } from "~/utils/verification.server";
 
 export const meta: MetaFunction = () => pageTitle("Your account");
@@ -33,7 +34,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientIp(context, request);
   const intent = new URL(request.url).searchParams.get("intent");
   if (intent === "resend-verification") {
-    if (!user.emailVerifiedAt) await sendVerificationEmail({ userId: user.id, email: user.email, origin: new URL(request.url).origin });
+    if (user.emailVerifiedAt) return Response.json({ sent: true });
+    // Limited, and each new link revokes the older ones.
+    const limited = await takeAttempt(limitsFor.resendVerification(ip, user.id));
+    if (!limited.ok) return throttledResponse(limited.retryAfterSeconds, {}, "confirmation links sent");
+    await sendVerificationEmail({ userId: user.id, email: user.email, audience: user.supplierId ? "supplier" : "buyer" });
+    await recordAudit({ actorId: user.id, action: "user.verification-resent", entityType: "user", entityId: user.id, ip });
     return Response.json({ sent: true });
   }
   const parsed = await parseForm(request, withStrongPassword(changePasswordSchema, "newPassword", { fields: [], inputs: [user.email, user.name] }));

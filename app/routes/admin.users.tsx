@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { revokeSessionsSchema } from "~/models/account.schema";
 import { recordAudit } from "~/models/audit.server";
+import { forcePasswordReset } from "~/models/password-reset.server";
 import { deleteSessionsForUser, listUsersForAdmin } from "~/models/user.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, clientIp } from "~/utils/http.server";
@@ -23,6 +24,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "manage:user:any");
   const parsed = await parseForm(request, revokeSessionsSchema);
   if (!parsed.success) throw badRequest("Choose a user");
+  if (new URL(request.url).searchParams.get("intent") === "force-reset") {
+    const done = await forcePasswordReset({ userId: parsed.data.userId, adminId: admin.id, ip: clientIp(context, request) });
+    if (!done) throw badRequest("That user has no password to reset yet (an invitation they have not accepted)");
+    return redirect("/admin/users", { headers: await flash(request, "The user's password no longer works: they have been signed out and emailed a link to choose a new one") });
+  }
   const { count } = await deleteSessionsForUser(parsed.data.userId);
   await recordAudit({ actorId: admin.id, action: "user.sessions-revoked", entityType: "user", entityId: parsed.data.userId, after: { sessionsEnded: count }, ip: clientIp(context, request) });
   return redirect("/admin/users", { headers: await flash(request, `Signed the user out of ${count} ${count === 1 ? "session" : "sessions"}`) });
@@ -57,6 +63,10 @@ export default function AdminUsers() {
               <td className="govuk-table__cell">{u.roles.map((r) => r.name).join(", ")}{u.council ? ` · ${u.council.name}` : ""}{u.supplier ? ` · ${u.supplier.tradingName}` : ""}</td>
               <td className="govuk-table__cell">{u._count.sessions}</td>
               <td className="govuk-table__cell">
+                <Form method="post" action="/admin/users?intent=force-reset">
+                  <input type="hidden" name="userId" value={u.id} />
+                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button">Force a password reset<span className="govuk-visually-hidden"> ({u.email})</span></button>
+                </Form>
                 {u._count.sessions ? (
                   <Form method="post">
                     <input type="hidden" name="userId" value={u.id} />

@@ -9,7 +9,7 @@ import { ADDING_FOR_INTENT, readCaseStudyForm, STATUS_LABELS } from "~/models/ca
 import { formValuesFor, getCaseStudyAccess, getCaseStudyBySlug, loadFormOptions, updateCaseStudy } from "~/models/case-study.server";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { requireUserWithPermission } from "~/utils/permissions.server";
+import { checkPermission, requireUserWithPermission } from "~/utils/permissions.server";
 import { flash } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data && "title" in data ? `Edit: ${data.title}` : "Edit a case study");
@@ -17,13 +17,19 @@ export const handle = { title: "Edit a case study" };
 
 const VERIFY_FIRST = "Confirm your email address before you edit a case study";
 
-/** Only officers of the council that wrote it may change it (suppliers and other councils get 403). */
+/**
+ * Only officers of the council that wrote it, with a confirmed email, may change it: suppliers
+ * get 403 before any lookup; another council gets 404, as for a missing slug (a draft's
+ * existence is private).
+ */
 async function requireEditor(request: Request, slug: string | undefined) {
+  const user = await requireUserWithPermission(request, "update:case-study:own");
   const access = slug && slug.length <= 120 ? await getCaseStudyAccess(slug) : null;
   if (!access) throw notFound("Case study not found");
-  const user = await requireUserWithPermission(request, "update:case-study:own", {
+  await checkPermission(user, request, "update:case-study:own", {
     isOwn: (u) => Boolean(u.councilId) && u.councilId === access.councilId,
     objectId: access.id,
+    notFoundIfNotOwn: true,
   });
   return { user, access };
 }

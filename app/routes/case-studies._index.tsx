@@ -20,7 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const serviceArea = query.serviceArea ? areas.find((a) => a.slug === query.serviceArea) ?? null : null;
   const result = await listPublishedCaseStudies({ serviceAreaSlug: serviceArea?.slug ?? (query.serviceArea ? "__none__" : undefined), page: query.page });
   const canWrite = Boolean(user?.councilId && hasPermission(user, "create", "case-study", "own"));
-  const own = canWrite && user?.councilId ? await listCaseStudiesForCouncil(user.councilId) : [];
+  // The council's own list includes drafts: council-private, so only with a confirmed email (read:case-study:own).
+  const own = canWrite && user?.councilId && hasPermission(user, "read", "case-study", "own") ? await listCaseStudiesForCouncil(user.councilId) : [];
   return { areas, serviceArea, page: query.page, ...result, canWrite, own, councilName: user?.council?.name ?? null, councilCode: user?.council?.code ?? null };
 }
 

@@ -62,6 +62,7 @@ export default function Login() {
             error={error("password")} registered={register("password")} />
           <button type="submit" className="govuk-button" data-module="govuk-button">Sign in</button>
         </Form>
+        <p className="govuk-body"><Link className="govuk-link" to="/forgot-password">Forgot your password?</Link></p>
         <p className="govuk-body">Council staff without an account can <Link className="govuk-link" to="/signup">create a buyer account</Link>.</p>
         <p className="govuk-body">Suppliers can <Link className="govuk-link" to="/suppliers/register">register their organisation</Link>.</p>
       </div>

@@ -1,17 +1,18 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { buyerSignupSchema } from "~/models/auth.schema";
 import { findCouncilForEmailDomain } from "~/models/council.server";
 import { recordAudit } from "~/models/audit.server";
-import { createUser, getUserByEmail } from "~/models/user.server";
+import { createUserUnlessTaken } from "~/models/user.server";
 import { parseForm } from "~/utils/forms";
 import { withStrongPassword } from "~/utils/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { startSession } from "~/utils/session.server";
-import { sendVerificationEmail } from "~/utils/verification.server";
+import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
+import { sendAccountExistsEmail, sendVerificationEmail } from "~/utils/verification.server";
 
 export const meta: MetaFunction = () => pageTitle("Create a buyer account");
 export const handle = { title: "Create a buyer account" };
@@ -21,6 +22,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { name, email, password } = parsed.data;
   const values = { name, email };
+  const ip = clientIp(context, request);
+  const limited = await takeAttempt(limitsFor.signup(ip, email));
+  if (!limited.ok) return throttledResponse(limited.retryAfterSeconds, values, "accounts created from here");
   const domain = email.split("@")[1]?.toLowerCase() ?? "";
   const council = await findCouncilForEmailDomain(domain);
   if (!council?.councilId) {
@@ -36,14 +40,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  if (await getUserByEmail(email)) {
-    return Response.json({ errors: { email: ["An account with this email address already exists. Sign in instead"] }, values }, { status: 400 });
+  // The same reply whether or not the address already has an account: "check your email".
+  // A new account gets a confirmation link; the holder of an existing one is told instead.
+  const created = await createUserUnlessTaken({ email, name, password, role: "buyer", councilId: council.councilId });
+  if (created) {
+    await recordAudit({ actorId: created.id, action: "user.created", entityType: "user", entityId: created.id, after: { email, role: "buyer" }, ip });
+    await sendVerificationEmail({ userId: created.id, email });
+  } else {
+    await recordAudit({ action: "user.signup-for-existing-account", entityType: "user", after: { email: email.toLowerCase() }, ip });
+    await sendAccountExistsEmail(email);
   }
-  const user = await createUser({ email, name, password, role: "buyer", councilId: council.councilId });
-  const ip = clientIp(context, request);
-  await recordAudit({ actorId: user.id, action: "user.created", entityType: "user", entityId: user.id, after: { email, role: "buyer" }, ip });
-  await sendVerificationEmail({ userId: user.id, email, origin: new URL(request.url).origin });
-  return startSession(request, { userId: user.id, redirectTo: "/verify-email", ip });
+  return redirect("/verify-email?sent=1");
 }
 
 type ActionData = { errors: Record<string, string[]>; values: Record<string, string> } | undefined;
@@ -58,7 +65,7 @@ export default function Signup() {
         <h1 className="govuk-heading-l">Create a buyer account</h1>
         <p className="govuk-body">
           Buyer accounts are for council staff. Use your council email address: we check its domain and send you a link
-          to confirm it before you can start buying projects or write case studies. Anyone can browse the marketplace without an account.
+          to confirm it before you can see your council&apos;s buying projects or write case studies. Anyone can browse the marketplace without an account.
         </p>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <TextField name="name" label="Full name" autoComplete="name" spellCheck={false}

@@ -12,6 +12,7 @@ import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
+import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
 import { flash } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Team");
@@ -37,11 +38,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   const parsed = parseWithSchema(inviteColleagueServerSchema, input);
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const limited = await takeAttempt(limitsFor.invitation(user.id));
+  if (!limited.ok) return throttledResponse(limited.retryAfterSeconds, input, "invitations sent");
   const result = await inviteColleague({
     supplierId,
     email: parsed.data.email,
     inviterName: user.name,
-    origin: new URL(request.url).origin,
     actorId: user.id,
     ip: clientIp(context, request),
   });

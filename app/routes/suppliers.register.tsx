@@ -1,15 +1,18 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors } from "~/components/supplier-account";
 import { supplierRegistrationSchema } from "~/models/supplier-account.schema";
-import { registerSupplier, sendSupplierVerificationEmail } from "~/models/supplier-account.server";
+import { recordAudit } from "~/models/audit.server";
+import { registerSupplier, sendCompanyAlreadyRegisteredEmail, sendSupplierVerificationEmail } from "~/models/supplier-account.server";
 import { parseForm } from "~/utils/forms";
 import { withStrongPassword } from "~/utils/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { startSession } from "~/utils/session.server";
+import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
+import { sendAccountExistsEmail } from "~/utils/verification.server";
 
 export const meta: MetaFunction = () => pageTitle("Register your organisation");
 export const handle = { title: "Register your organisation" };
@@ -20,13 +23,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, withStrongPassword(supplierRegistrationSchema, "password", { fields: ["email", "name", "legalName", "tradingName"] }));
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const ip = clientIp(context, request);
+  const { password: _password, confirmPassword: _confirm, ...values } = parsed.data;
+  const limited = await takeAttempt(limitsFor.signup(ip, parsed.data.email));
+  if (!limited.ok) return throttledResponse(limited.retryAfterSeconds, values, "registrations from here");
   const result = await registerSupplier(parsed.data, { ip });
+  // The same reply for a new organisation, a taken email address and a taken company number:
+  // "check your email". Only the mailbox learns which, and the attempt is audited for admins.
   if (!result.ok) {
-    const { password: _password, confirmPassword: _confirm, ...values } = parsed.data;
-    return Response.json({ errors: result.errors, values }, { status: 400 });
+    await recordAudit({
+      action: "supplier.registration-duplicate",
+      entityType: "supplier",
+      after: { email: parsed.data.email.toLowerCase(), companyNumber: parsed.data.companyNumber, ...result.duplicate },
+      ip,
+    });
+    if (result.duplicate.emailTaken) await sendAccountExistsEmail(parsed.data.email, "register an organisation");
+    else await sendCompanyAlreadyRegisteredEmail(parsed.data.email, parsed.data.companyNumber);
+  } else {
+    await sendSupplierVerificationEmail({ userId: result.userId, email: parsed.data.email });
   }
-  await sendSupplierVerificationEmail({ userId: result.userId, email: parsed.data.email, origin: new URL(request.url).origin });
-  return startSession(request, { userId: result.userId, redirectTo: "/supplier/profile?registered=1", ip });
+  return redirect("/verify-email?sent=1");
 }
 
 type ActionData = { errors: Record<string, string[]>; values: Record<string, unknown> } | undefined;

@@ -1,18 +1,15 @@
-// Signing in: rate-limited per IP and per account (limits kept in the database so they
-// hold across app instances), with every success and failure audited.
+// Signing in: rate-limited per IP (/64 for IPv6) and per account, atomically (the attempt is
+// recorded before it is counted: ./rate-limit.server), limits kept in the database so they
+// hold across app instances, with every success and failure audited. Every account state
+// (real, unknown, invited but not yet accepted) costs the same bcrypt work.
 import { recordAudit } from "~/models/audit.server";
-import {
-  countLoginAttempts,
-  getUserForLogin,
-  oldestLoginAttempt,
-  recordLoginAttempts,
-} from "~/models/user.server";
-import { now } from "./clock.server";
+import { getUserForLogin } from "~/models/user.server";
 import { decoyPasswordHash, verifyPassword } from "./password.server";
+import { LIMITS, limitsFor, markSucceeded, takeAttempt } from "./rate-limit.server";
 
 export const LOGIN_LIMITS = {
-  perIpPerMinute: 5,
-  perAccountPerHour: 10,
+  perIpPerMinute: LIMITS.login.perIpPerMinute,
+  perAccountPerHour: LIMITS.login.perAccountFailuresPerHour,
 } as const;
 
 export type LoginResult =
@@ -20,31 +17,33 @@ export type LoginResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-export async function attemptLogin({ email, password, ip }: { email: string; password: string; ip: string }): Promise<LoginResult> {
-  const at = now().getTime();
-  const ipKey = `ip:${ip}`;
-  const accountKey = `account:${email.toLowerCase()}`;
-  const minuteAgo = new Date(at - 60_000);
-  const hourAgo = new Date(at - 3_600_000);
+/** A bcrypt hash ($2a$/$2b$/$2y$, cost, 53 characters); an invitation placeholder is not one. */
+export function isBcryptHash(hash: string): boolean {
+  return /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/.test(hash);
+}
 
-  const [ipCount, accountFailures] = await Promise.all([
-    countLoginAttempts(ipKey, minuteAgo, false),
-    countLoginAttempts(accountKey, hourAgo, true),
-  ]);
-  if (ipCount >= LOGIN_LIMITS.perIpPerMinute || accountFailures >= LOGIN_LIMITS.perAccountPerHour) {
-    const byIp = ipCount >= LOGIN_LIMITS.perIpPerMinute;
-    const oldest = await oldestLoginAttempt(byIp ? ipKey : accountKey, byIp ? minuteAgo : hourAgo, !byIp);
-    const windowMs = byIp ? 60_000 : 3_600_000;
-    const retryAfterSeconds = Math.max(1, Math.ceil(((oldest?.createdAt.getTime() ?? at) + windowMs - at) / 1000));
-    await recordAudit({ action: "login.throttled", entityType: "user", after: { email: email.toLowerCase() }, ip });
-    return { ok: false, reason: "throttled", retryAfterSeconds };
+// Made once at start-up, so the first unknown account is not slower than the rest.
+void decoyPasswordHash();
+
+/** Compares a password in the same time whether or not the account exists or has a usable password. */
+export async function checkPassword(password: string, storedHash: string | null | undefined): Promise<boolean> {
+  const usable = Boolean(storedHash && isBcryptHash(storedHash));
+  const valid = await verifyPassword(password, usable ? storedHash! : await decoyPasswordHash());
+  return usable && valid;
+}
+
+export async function attemptLogin({ email, password, ip }: { email: string; password: string; ip: string }): Promise<LoginResult> {
+  const limited = await takeAttempt(limitsFor.login(ip, email));
+  if (!limited.ok) {
+    await recordAudit({ action: "login.throttled", entityType: "user", after: { email: email.toLowerCase(), limit: limited.key.split(":")[0] }, ip });
+    return { ok: false, reason: "throttled", retryAfterSeconds: limited.retryAfterSeconds };
   }
 
   const user = await getUserForLogin(email);
-  // Compare against a decoy hash when there is no such account, so timing reveals nothing.
-  const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
-  const succeeded = Boolean(user && valid);
-  await recordLoginAttempts([ipKey, accountKey], succeeded);
+  // Always compare (against the decoy when there is no usable hash): never short-circuit.
+  const valid = await checkPassword(password, user?.passwordHash);
+  const succeeded = Boolean(user) && valid;
+  if (succeeded) await markSucceeded(limited.attemptIds);
   await recordAudit({
     actorId: succeeded ? user!.id : null,
     action: succeeded ? "login.succeeded" : "login.failed",

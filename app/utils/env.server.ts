@@ -1,5 +1,6 @@
 // Environment, validated once at start-up: a missing secret in production stops the server
 // with a clear message rather than running insecurely.
+import crypto from "node:crypto";
 import { z } from "zod";
 
 const envSchema = z
@@ -17,6 +18,13 @@ const envSchema = z
     PORTAL_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     // The secure-cookie default follows NODE_ENV; this lets a plain-http test host opt out.
     COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+    // The origin every link in mail starts with (verification, invitation, password reset):
+    // configured, never taken from the request's Host header. Required in production.
+    PUBLIC_URL: z
+      .string()
+      .url("PUBLIC_URL must be a URL like https://marketplace.example.gov.uk")
+      .refine((v) => /^https?:\/\//.test(v), "PUBLIC_URL must start with https:// or http://")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {
@@ -27,9 +35,18 @@ const envSchema = z
           "SESSION_SECRET must be set to at least 32 random characters in production (npm run setup writes one to .env)",
       });
     }
+    if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["PUBLIC_URL"],
+        message: "PUBLIC_URL must be set in production to the portal's public origin, like https://marketplace.example.gov.uk (links in mail use it)",
+      });
+    }
   });
 
-export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; PUBLIC_URL: string };
+
+export const DEFAULT_PUBLIC_URL = "http://localhost:3000";
 
 let cached: Env | undefined;
 
@@ -42,9 +59,30 @@ export function getEnv(): Env {
   }
   cached = {
     ...parsed.data,
-    SESSION_SECRET: parsed.data.SESSION_SECRET ?? "development-only-secret-not-for-production-use",
+    SESSION_SECRET: parsed.data.SESSION_SECRET ?? generatedSessionSecret(),
+    PUBLIC_URL: new URL(parsed.data.PUBLIC_URL ?? DEFAULT_PUBLIC_URL).origin,
   };
   return cached;
+}
+
+/**
+ * Outside production, no SESSION_SECRET means a random one for this process (kept in
+ * process.env so a re-imported module and forked workers agree), with a warning: never a
+ * constant anyone could read in the source and sign cookies with. Sessions do not survive a
+ * restart then; `npm run setup` writes a lasting one to .env.
+ */
+function generatedSessionSecret(): string {
+  const secret = crypto.randomBytes(32).toString("hex");
+  process.env.SESSION_SECRET = secret;
+  if (process.env.NODE_ENV !== "test") {
+    console.warn("SESSION_SECRET is not set: using a random secret for this process (sessions end when it restarts). Run npm run setup to write one to .env.");
+  }
+  return secret;
+}
+
+/** The configured public origin (no trailing slash) that links in mail start with. */
+export function publicOrigin(): string {
+  return getEnv().PUBLIC_URL;
 }
 
 export function isProduction(): boolean {

@@ -1,17 +1,27 @@
 // Authorisation: roles carry permissions as data ("update:product:own"); routes ask for
-// one and then say whether the object is the user's own. Refusals are audited.
+// one and then say whether the object is the user's own. Council-private data also needs a
+// confirmed email address. Refusals are audited with IP, user agent, method and path.
 import { redirect } from "@remix-run/node";
 import { recordAudit } from "~/models/audit.server";
+import { notFound, requestIp } from "./http.server";
 import { getSessionUser, type SessionUser } from "./session.server";
 
 export type Access = "own" | "any";
 
-export function hasPermission(user: SessionUser, action: string, entity: string, access: Access): boolean {
+/** Whether one of the user's roles grants the permission (no other condition). */
+function holdsPermission(user: SessionUser, action: string, entity: string, access: Access): boolean {
   return user.roles.some((role) =>
     role.permissions.some(
       (p) => p.action === action && p.entity === entity && (p.access === "any" || (access === "own" && p.access === "own")),
     ),
   );
+}
+
+/** Whether the user may do this: the role grants it and, for council-private data held "own", the email is confirmed. */
+export function hasPermission(user: SessionUser, action: string, entity: string, access: Access): boolean {
+  if (holdsPermission(user, action, entity, "any")) return true;
+  if (access !== "own" || !holdsPermission(user, action, entity, "own")) return false;
+  return !(needsConfirmedEmail(action, entity) && !user.emailVerifiedAt);
 }
 
 export function hasRole(user: SessionUser | null, role: string): boolean {
@@ -31,15 +41,73 @@ export function forbidden(message = "You do not have permission to do that"): Re
   return new Response(message, { status: 403, statusText: "Forbidden" });
 }
 
-async function refuse(user: SessionUser, permission: string, objectId: string | undefined, request: Request): Promise<never> {
-  await recordAudit({
-    actorId: user.id,
-    action: "authorisation.refused",
-    entityType: permission.split(":")[1] ?? "unknown",
-    entityId: objectId ?? null,
-    after: { permission, method: request.method, path: new URL(request.url).pathname },
-  });
-  throw forbidden();
+/** The 403 for an account whose email address is not confirmed yet (the error page explains and links to /account). */
+export const EMAIL_UNCONFIRMED_STATUS_TEXT = "Email address not confirmed";
+export const EMAIL_UNCONFIRMED_MESSAGE =
+  "Confirm your email address to see your council's buying projects and unpublished case studies. We sent you a link when you created your account; you can ask for a new one from your account page.";
+
+/**
+ * Council membership comes from the email address's domain, so it only counts once the
+ * address is confirmed: own-scoped reads and changes of a council's private data (its buying
+ * projects, its unpublished case studies) need `emailVerifiedAt`. Creating is gated in the
+ * create actions, so their pages can explain what to do first.
+ */
+export function needsConfirmedEmail(action: string, entity: string): boolean {
+  return (entity === "project" || entity === "case-study") && (action === "read" || action === "update");
+}
+
+/** The fields every security audit event carries: where the request came from and what it asked for. */
+export function requestFacts(request: Request) {
+  const url = new URL(request.url);
+  return {
+    ip: requestIp(request),
+    userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null,
+    method: request.method,
+    path: url.pathname.slice(0, 500),
+  };
+}
+
+type RefusalReason = "permission" | "not-own" | "email-unconfirmed" | "role";
+
+async function audit(user: SessionUser, entityType: string, objectId: string | null | undefined, request: Request, details: Record<string, unknown>) {
+  const { ip, ...facts } = requestFacts(request);
+  await recordAudit({ actorId: user.id, action: "authorisation.refused", entityType, entityId: objectId ?? null, after: { ...details, ...facts, ip }, ip });
+}
+
+async function refuse(user: SessionUser, permission: string, objectId: string | undefined, request: Request, reason: RefusalReason, response: Response): Promise<never> {
+  await audit(user, permission.split(":")[1] ?? "unknown", objectId, request, { permission, reason });
+  throw response;
+}
+
+export interface PermissionOptions {
+  isOwn?: (user: SessionUser) => boolean;
+  objectId?: string;
+  /** Where the object's existence is private: "not yours" answers 404, exactly like "no such thing". */
+  notFoundIfNotOwn?: boolean;
+}
+
+/**
+ * The one authorisation check for a signed-in user: 403 without the permission (or, for
+ * council-private data, without a confirmed email), 403 or 404 when the object is not theirs.
+ * Every refusal is audited with IP, user agent, method and path.
+ */
+export async function checkPermission(
+  user: SessionUser,
+  request: Request,
+  permission: `${string}:${string}:${Access}`,
+  options: PermissionOptions = {},
+): Promise<SessionUser> {
+  const [action, entity, access] = permission.split(":") as [string, string, Access];
+  if (holdsPermission(user, action, entity, "any")) return user;
+  const canOwn = access === "own" && holdsPermission(user, action, entity, "own");
+  if (!canOwn) return refuse(user, permission, options.objectId, request, "permission", forbidden());
+  if (needsConfirmedEmail(action, entity) && !user.emailVerifiedAt) {
+    return refuse(user, permission, options.objectId, request, "email-unconfirmed", new Response(EMAIL_UNCONFIRMED_MESSAGE, { status: 403, statusText: EMAIL_UNCONFIRMED_STATUS_TEXT }));
+  }
+  if (options.isOwn && !options.isOwn(user)) {
+    return refuse(user, permission, options.objectId, request, "not-own", options.notFoundIfNotOwn ? notFound() : forbidden());
+  }
+  return user;
 }
 
 /**
@@ -50,22 +118,15 @@ async function refuse(user: SessionUser, permission: string, objectId: string | 
 export async function requireUserWithPermission(
   request: Request,
   permission: `${string}:${string}:${Access}`,
-  options: { isOwn?: (user: SessionUser) => boolean; objectId?: string } = {},
+  options: PermissionOptions = {},
 ): Promise<SessionUser> {
-  const user = await requireUser(request);
-  const [action, entity, access] = permission.split(":") as [string, string, Access];
-  const canAny = hasPermission(user, action, entity, "any");
-  if (canAny) return user;
-  const canOwn = access === "own" && hasPermission(user, action, entity, "own");
-  if (!canOwn) return refuse(user, permission, options.objectId, request);
-  if (options.isOwn && !options.isOwn(user)) return refuse(user, permission, options.objectId, request);
-  return user;
+  return checkPermission(await requireUser(request), request, permission, options);
 }
 
 export async function requireRole(request: Request, role: "buyer" | "supplier" | "admin"): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!hasRole(user, role)) {
-    await recordAudit({ actorId: user.id, action: "authorisation.refused", entityType: "role", entityId: role });
+    await audit(user, "role", role, request, { role, reason: "role" });
     throw forbidden();
   }
   return user;

@@ -6,7 +6,9 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/test-db";
 import { context, cookieFor, DEMO } from "../support/session";
-import { EXPECTED, ROLES, ROUTES, type Role, type Fixtures } from "./authorization-matrix.table";
+import { EXPECTED, ROLES, ROUTES, UNCONFIRMED_BUYER_EMAIL, type Role, type Fixtures } from "./authorization-matrix.table";
+
+const EMAILS: Record<Exclude<Role, "anonymous">, string> = { ...DEMO, buyerUnconfirmed: UNCONFIRMED_BUYER_EMAIL };
 
 useTestDatabase();
 
@@ -40,7 +42,9 @@ beforeAll(async () => {
     caseStudySlug: caseStudy.slug,
     supplierCaseStudySlug: kestrelCaseStudy?.caseStudy.slug ?? caseStudy.slug,
   });
-  for (const role of ROLES) cookies[role] = role === "anonymous" ? undefined : await cookieFor(DEMO[role]);
+  const { createUser } = await import("~/models/user.server");
+  await createUser({ email: UNCONFIRMED_BUYER_EMAIL, name: "Unconfirmed Officer", password: "a-long-enough-password-123", role: "buyer", councilId: brighton.id });
+  for (const role of ROLES) cookies[role] = role === "anonymous" ? undefined : await cookieFor(EMAILS[role]);
 });
 
 function loginRedirect(res: Response) {
@@ -94,7 +98,7 @@ describe("authorisation matrix", () => {
         for (const role of ROLES) {
           row[role] = await observe(file, method, role);
           // Signing out ends the session: give the role a fresh one for the routes after it.
-          if (file === "logout" && method === "POST" && role !== "anonymous") cookies[role] = await cookieFor(DEMO[role]);
+          if (file === "logout" && method === "POST" && role !== "anonymous") cookies[role] = await cookieFor(EMAILS[role]);
         }
         (observed[file] ??= {})[method] = row;
       }

@@ -191,15 +191,15 @@ describe("writing a case study", () => {
 });
 
 describe("editing", () => {
-  it("refuses another council's officer with 403, in the loader and the action, and audits it", async () => {
+  it("refuses another council's officer with 404 (as for no such case study), in the loader and the action, and audits it", async () => {
     const { prisma } = await import("~/utils/db.server");
     const { edit } = await routes();
     const loader = await responseOf(() => edit.loader({ request: makeRequest(`/case-studies/${slug}/edit`, { cookie: cookies.buyerB }), params: { slug }, context }));
-    expect(loader.status).toBe(403);
+    expect(loader.status).toBe(404);
     const action = await responseOf(() =>
       edit.action({ request: makeRequest(`/case-studies/${slug}/edit`, { cookie: cookies.buyerB, form: completeForm({ title: "Hijacked", lockVersion: "1" }) }), params: { slug }, context }),
     );
-    expect(action.status).toBe(403);
+    expect(action.status).toBe(404);
     expect((await prisma.caseStudy.findUniqueOrThrow({ where: { slug } })).title).toBe(TITLE);
     const refused = await prisma.auditEvent.count({ where: { action: "authorisation.refused", entityType: "case-study" } });
     expect(refused).toBeGreaterThanOrEqual(2);

@@ -73,16 +73,16 @@ describe("permissions", () => {
     expect(res.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(`/supplier/listings/${id}`)}`);
   });
 
-  it("refuses a supplier editing another supplier's product (403) and audits the refusal", async () => {
+  it("refuses a supplier editing another supplier's product (404, as for a missing one) and audits the refusal", async () => {
     const route = await import("~/routes/supplier.listings.$id.$section");
     const id = await productOf("kestrel-civic-software");
     const cookie = await cookieFor(DEMO.supplierB);
     const view = await responseOf(() => route.loader({ request: makeRequest(`/supplier/listings/${id}/about`, { cookie }), params: { id, section: "about" }, context }));
-    expect(view.status).toBe(403);
+    expect(view.status).toBe(404);
     const post = await responseOf(() =>
       route.action({ request: makeRequest(`/supplier/listings/${id}/about`, { cookie, form: { lockVersion: "1", name: "Hijacked", summary: "x", description: "x", category: "Other" } }), params: { id, section: "about" }, context }),
     );
-    expect(post.status).toBe(403);
+    expect(post.status).toBe(404);
     const { prisma } = await import("~/utils/db.server");
     const version = await prisma.productVersion.findFirstOrThrow({ where: { productId: id }, orderBy: { versionNumber: "desc" } });
     expect(version.name).not.toBe("Hijacked");

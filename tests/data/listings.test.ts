@@ -35,7 +35,7 @@ async function get(routeModule: string, path: string, params: Record<string, str
 }
 
 describe("ownership", () => {
-  it("gives another supplier's user 403 on every listing route: view draft, edit, submit, withdraw", async () => {
+  it("gives another supplier's user 404 (as for no such listing) on every listing route: view draft, edit, submit, withdraw", async () => {
     const db = await prisma();
     const draft = await db.product.findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" } }, orderBy: { createdAt: "desc" } });
     const product = await kestrelProduct();
@@ -49,7 +49,7 @@ describe("ownership", () => {
       await post("~/routes/supplier.listings.$id._index", `/supplier/listings/${product.id}`, { id: product.id }, cookie, { lockVersion: String(product.lockVersion), intent: "submit" }),
       await post("~/routes/supplier.listings.$id._index", `/supplier/listings/${product.id}`, { id: product.id }, cookie, { lockVersion: String(product.lockVersion), intent: "withdraw" }),
     ];
-    expect(checks.map((r) => r.status)).toEqual([403, 403, 403, 403, 403, 403, 403]);
+    expect(checks.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404, 404]);
     const after = await db.product.findUniqueOrThrow({ where: { id: product.id } });
     expect(after.status).toBe("published");
     expect(after.lockVersion).toBe(product.lockVersion);

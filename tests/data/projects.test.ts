@@ -131,21 +131,23 @@ describe("who may see and change a project", () => {
   const loaders = ["project", "requirements", "search", "freeze", "shortlist", "evaluation", "outcome", "notices", "history", "record", "ocds"] as const;
   const actions = ["project", "requirements", "search", "freeze", "shortlist", "evaluation", "outcome", "notices"] as const;
 
-  it("refuses another council's buyer and a supplier on every project loader and action (403)", async () => {
+  it("refuses another council's buyer (404, as for no such project) and a supplier (403) on every project loader and action", async () => {
     const frozenCsvPath = `/projects/${projectId}/frozen/anything.csv`;
     for (const cookie of [buyerB, supplierA]) {
+      // A project's existence is private: another council's buyer cannot tell it from a missing one.
+      const expected = cookie === buyerB ? 404 : 403;
       for (const route of loaders) {
         const res = await call(route, "loader", `/projects/${projectId}/x`, { cookie, params: { id: projectId } });
-        expect(res.status, `${route} loader`).toBe(403);
+        expect(res.status, `${route} loader`).toBe(expected);
       }
       const csv = await call("frozenCsv", "loader", frozenCsvPath, { cookie, params: { id: projectId, file: "anything.csv" } });
-      expect(csv.status).toBe(403);
+      expect(csv.status).toBe(expected);
       for (const route of actions) {
         const res = await call(route, "action", `/projects/${projectId}/x`, { cookie, params: { id: projectId }, form: { lockVersion: "1", requirements: "Hijack" } });
-        expect(res.status, `${route} action`).toBe(403);
+        expect(res.status, `${route} action`).toBe(expected);
       }
       const save = await call("saveSearch", "action", "/projects/save-search", { cookie, form: { projectId, search: "type=products" } });
-      expect(save.status).toBe(403);
+      expect(save.status).toBe(expected);
     }
     const { prisma } = await import("~/utils/db.server");
     const project = await prisma.buyingProject.findUniqueOrThrow({ where: { id: projectId } });
@@ -180,12 +182,13 @@ describe("who may see and change a project", () => {
     const council = await prisma.council.findUniqueOrThrow({ where: { code: "BNH" } });
     await createUser({ email: "new.officer@brighton-hove.gov.uk", name: "New Officer", password: "a-long-enough-password-123", role: "buyer", councilId: council.id });
     const cookie = await cookieFor("new.officer@brighton-hove.gov.uk");
-    const page = await json(await call("project", "loader", `/projects/${projectId}`, { cookie, params: { id: projectId } }));
-    expect(page.verified).toBe(false);
-    expect(page.canEdit).toBe(false);
+    // Not even reading: council membership comes from the email domain, so it needs the confirmed address (issue 12 finding 1).
+    const page = await call("project", "loader", `/projects/${projectId}`, { cookie, params: { id: projectId } });
+    expect(page.status).toBe(403);
+    expect(await page.text()).toMatch(/Confirm your email address/);
     const res = await call("requirements", "action", `/projects/${projectId}/requirements`, { cookie, params: { id: projectId }, form: { lockVersion: "1", requirements: "x" } });
     expect(res.status).toBe(403);
-    expect((await json(res)).errors.form[0]).toMatch(/Confirm your email address/);
+    expect(await res.text()).toMatch(/Confirm your email address/);
     const create = await call("newProject", "action", "/projects/new", { cookie, form: { intent: "create", title: "X", routeId: DIRECT_AWARD, ...GUIDE_150K } });
     expect(create.status).toBe(403);
   });
@@ -378,7 +381,7 @@ describe("a direct award from start to finish", () => {
     expect(totals.entries.map((e: { total: number }) => e.total)).toEqual([90, 80, 70]);
   });
 
-  it("awards the contract, which counts toward 'used by N councils' in search", async () => {
+  it("awards the contract, which counts toward 'used by N councils' in search once its contract notice is recorded as published", async () => {
     const { prisma } = await import("~/utils/db.server");
     const { listCouncilsUsingProduct } = await import("~/models/product.server");
     const { searchIndex } = await import("~/search/index.server");
@@ -410,6 +413,11 @@ describe("a direct award from start to finish", () => {
     const outcome = await prisma.projectOutcome.findUniqueOrThrow({ where: { projectId } });
     expect(outcome).toMatchObject({ kind: "awarded", productVersionId: entry.frozenResult.productVersionId, value: 148000 });
     expect((await prisma.buyingProject.findUniqueOrThrow({ where: { id: projectId } })).status).toBe("awarded");
+
+    // The decision is private until the council records the contract notice as published (issue 12 finding 20).
+    expect(await listCouncilsUsingProduct(awardedProductId)).toEqual(usedBefore);
+    const ticked = await call("notices", "action", `/projects/${projectId}/notices`, { cookie: buyerA, params: { id: projectId }, form: { lockVersion: String(await currentLock()), done: ["BELOW_THRESHOLD_CONTRACT_DETAILS"] } });
+    expect(ticked.status).toBe(302);
 
     const usedAfter = await listCouncilsUsingProduct(awardedProductId);
     expect(usedAfter).toContain(council.id);

@@ -74,11 +74,13 @@ afterEach(async () => {
 });
 
 describe("registration", () => {
-  it("creates the organisation and its first user in one go, audits it, signs them in and makes it searchable", async () => {
+  it("creates the organisation and its first user in one go, audits it, mails a confirmation link and makes it searchable", async () => {
     const route = await import("~/routes/suppliers.register");
     const res = await route.action({ request: makeRequest("/suppliers/register", { form: registrationForm() }), params: {}, context });
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/supplier/profile?registered=1");
+    // "Check your email", without a session: the same answer a taken email or company number gets (issue 12 finding 10).
+    expect(res.headers.get("Location")).toBe("/verify-email?sent=1");
+    expect(res.headers.get("Set-Cookie")).toBeNull();
 
     const prisma = await db();
     const supplier = await prisma.supplier.findUniqueOrThrow({ where: { companyNumber: "SC654321" }, include: { users: { include: { roles: true } } } });
@@ -102,8 +104,13 @@ describe("registration", () => {
     const found = await searchIndex("suppliers", query.data);
     expect(found.hits.map((h) => h.id)).toContain(supplier.id);
 
-    // The cookie it set is a working session for the new supplier user, whose profile explains the size.
-    const cookie = cookieFromRedirect(res);
+    // The mailed link confirms the address and sends them to sign in, then to their profile, which explains the size.
+    const { sentMail } = await import("~/utils/mail.server");
+    const token = /verify-email\?token=(\S+)/.exec(sentMail.filter((m) => m.to === "isla@wren-data.example").at(-1)!.text)![1];
+    const verify = await import("~/routes/verify-email");
+    const confirmed = await responseOf(() => verify.loader({ request: makeRequest(`/verify-email?token=${token}`), params: {}, context }));
+    expect(confirmed.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent("/supplier/profile?registered=1")}`);
+    const cookie = await cookieFor("isla@wren-data.example");
     const profile = await import("~/routes/supplier.profile");
     const page = await profile.loader({ request: makeRequest("/supplier/profile?registered=1", { cookie }), params: {}, context });
     expect(page.supplier).toMatchObject({ id: supplier.id, computedSize: "small", declaredSize: "micro", sme: true });
@@ -112,7 +119,7 @@ describe("registration", () => {
     );
   });
 
-  it("refuses a Companies House number that is already registered, with a clear message, and changes nothing", async () => {
+  it("refuses a Companies House number that is already registered without saying so on the page, and changes nothing", async () => {
     const route = await import("~/routes/suppliers.register");
     const prisma = await db();
     const kestrel = await supplierBySlug("kestrel-civic-software");
@@ -122,26 +129,28 @@ describe("registration", () => {
       params: {},
       context,
     });
-    expect(res.status).toBe(400);
-    const body = await res.json();
-    expect(body.errors.companyNumber[0]).toBe(
-      `An organisation with Companies House number ${kestrel.companyNumber} is already registered. Ask someone in your organisation who uses Council Marketplace to invite you`,
+    // The page says what it says to everyone ("check your email"); only the mailbox is told.
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/verify-email?sent=1");
+    const { sentMail } = await import("~/utils/mail.server");
+    expect(sentMail.filter((m) => m.to === "someone@new.example").at(-1)!.text).toContain(
+      `Companies House number ${kestrel.companyNumber} on Council Marketplace using this email address. An organisation with that number is already registered`,
     );
-    expect(body.values.legalName).toBe("Wren Data Ltd");
-    expect(body.values).not.toHaveProperty("password");
     expect(await prisma.supplier.count()).toBe(before);
     expect(await prisma.user.findUnique({ where: { email: "someone@new.example" } })).toBeNull();
   });
 
-  it("refuses an email address that already has an account", async () => {
+  it("refuses an email address that already has an account, telling only its holder", async () => {
     const route = await import("~/routes/suppliers.register");
     const res = await route.action({
       request: makeRequest("/suppliers/register", { form: registrationForm({ companyNumber: "OC301234", email: DEMO.buyerA }) }),
       params: {},
       context,
     });
-    expect(res.status).toBe(400);
-    expect((await res.json()).errors.email[0]).toMatch(/already exists/);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/verify-email?sent=1");
+    const { sentMail } = await import("~/utils/mail.server");
+    expect(sentMail.filter((m) => m.to === DEMO.buyerA).at(-1)!.subject).toMatch(/already have/);
     expect(await (await db()).supplier.findUnique({ where: { companyNumber: "OC301234" } })).toBeNull();
   });
 
@@ -434,7 +443,7 @@ describe("team invitations", () => {
     expect(teamPage.team.find((m) => m.id === invitee.id)?.status).toBe("active");
   });
 
-  it("expires an invitation after 7 days and refuses inviting someone who already has an account", async () => {
+  it("expires an invitation after 7 days and does not join someone who already has an account (nor say so)", async () => {
     const team = await import("~/routes/supplier.team");
     const invitation = await import("~/routes/invitations.$token");
     const { sentMail } = await import("~/utils/mail.server");
@@ -443,8 +452,9 @@ describe("team invitations", () => {
     const brightwater = await supplierBySlug("brightwater-digital");
 
     const taken = await team.action({ request: makeRequest("/supplier/team", { cookie, form: { supplierId: brightwater.id, email: DEMO.supplierA } }), params: {}, context });
-    expect(taken.status).toBe(400);
-    expect((await taken.json()).errors.email[0]).toMatch(/already exists/);
+    expect(taken.status).toBe(302);
+    expect((await supplierBySlug("kestrel-civic-software")).id).toBe((await (await db()).user.findUniqueOrThrow({ where: { email: DEMO.supplierA } })).supplierId);
+    expect(sentMail.filter((m) => m.to === DEMO.supplierA).at(-1)!.subject).toMatch(/already have/);
 
     await team.action({ request: makeRequest("/supplier/team", { cookie, form: { supplierId: brightwater.id, email: "late@brightwater.example" } }), params: {}, context });
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(sentMail.filter((m) => m.to === "late@brightwater.example").at(-1)!.text)![1];

@@ -27,6 +27,7 @@ describe("environment validation at start-up", () => {
     process.env.NODE_ENV = "production";
     process.env.SESSION_SECRET = "x".repeat(40);
     process.env.DATABASE_URL = "file:./prisma/data/dev.db";
+    process.env.PUBLIC_URL = "https://marketplace.example.gov.uk";
     const { getEnv } = await import("~/utils/env.server");
     expect(getEnv().SESSION_SECRET).toHaveLength(40);
   });

@@ -1,0 +1,19 @@
+// When a council's award may count in public ("used by N councils", search's most-used
+// order): only once the council has recorded that a notice publishing the contract is out
+// (its notices checklist has one of these ticked). Before that the decision is private to the
+// council, whatever the outcome page says.
+export const CONTRACT_PUBLICATION_NOTICES = [
+  "UK6", // contract award notice
+  "UK7", // contract details notice
+  "CONTRACTS_FINDER_AWARD",
+  "BELOW_THRESHOLD_CONTRACT_DETAILS",
+  "TRANSPARENCY_CODE_CONTRACT",
+] as const;
+
+/** Prisma `where` for ProjectOutcome rows that count publicly as a council using the product. */
+export function publishedAwardWhere() {
+  return {
+    kind: "awarded",
+    project: { notices: { some: { code: { in: [...CONTRACT_PUBLICATION_NOTICES] }, done: true } } },
+  };
+}

@@ -1,0 +1,73 @@
+// Choosing a new password from an emailed reset link (/reset-password?token=…). The token
+// travels in a hidden field on the form; on success every session ends and the user signs in.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { resetPasswordSchema } from "~/models/password-reset.schema";
+import { isResetTokenLive, resetPassword } from "~/models/password-reset.server";
+import { parseForm } from "~/utils/forms";
+import { clientIp } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Choose a new password");
+export const handle = { title: "Choose a new password" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = (new URL(request.url).searchParams.get("token") ?? "").slice(0, 101);
+  return { token, live: token.length > 0 && token.length <= 100 && (await isResetTokenLive(token)) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ip = clientIp(context, request);
+  const limited = await takeAttempt(limitsFor.passwordResetSubmit(ip));
+  if (!limited.ok) return throttledResponse(limited.retryAfterSeconds);
+  const parsed = await parseForm(request, resetPasswordSchema);
+  if (!parsed.success) return Response.json({ errors: parsed.errors, values: {} }, { status: 400 });
+  const done = await resetPassword({ token: parsed.data.token, password: parsed.data.password, ip });
+  if (!done) {
+    return Response.json({ errors: { form: ["That link has expired or was already used. Ask for a new one."] }, values: {}, expired: true }, { status: 400 });
+  }
+  // Every session ended with the reset; this browser's cookie is replaced by one carrying only the message.
+  const headers = await flash(new Request(request.url), "Your password has been changed and you have been signed out everywhere. Sign in with your new password.");
+  return redirect("/login", { headers });
+}
+
+type ActionData = { errors: Record<string, string[]>; values: Record<string, string>; expired?: boolean } | undefined;
+
+export default function ResetPassword() {
+  const { token, live } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const { register, errors, onSubmit, error } = useZodForm(resetPasswordSchema, actionData?.errors);
+  if (!live || actionData?.expired) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">That link has expired or was already used</h1>
+          <p className="govuk-body">Reset links work once and expire after 1 hour.</p>
+          <p className="govuk-body"><Link className="govuk-link" to="/forgot-password">Ask for a new link</Link></p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Choose a new password</h1>
+        <p className="govuk-body">Setting a new password signs you out everywhere.</p>
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <input type="hidden" {...register("token")} value={token} />
+          <TextField name="password" label="New password" type="password" autoComplete="new-password"
+            hint="At least 12 characters. A few unrelated words work well." error={error("password")} registered={register("password")} />
+          <TextField name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password"
+            error={error("confirmPassword")} registered={register("confirmPassword")} />
+          <button type="submit" className="govuk-button" data-module="govuk-button">Change password</button>
+        </Form>
+      </div>
+    </div>
+  );
+}
