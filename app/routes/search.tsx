@@ -11,6 +11,8 @@ import { INDEX_NAMES, type IndexName, type SearchHit, type SearchResponse } from
 import { formatMoney } from "~/utils/format";
 import { useOptionalUser } from "~/root";
 import { pageTitle } from "~/utils/meta";
+import { clientIp } from "~/utils/http.server";
+import { SEARCH_LIMITED_MESSAGE, takeSearchToken } from "~/utils/search-rate-limit.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data && "params" in data && data.params.q ? `Search results for “${data.params.q}”` : "Search");
@@ -22,7 +24,12 @@ const TYPE_LABELS: Record<IndexName | "all", string> = {
   "case-studies": "Case studies",
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // Per-IP budget before any work (issue 12 finding 9): a 429 page, not a starved server.
+  const limited = takeSearchToken(clientIp(context, request));
+  if (!limited.ok) {
+    return Response.json({ invalid: true, errors: [SEARCH_LIMITED_MESSAGE] }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
+  }
   const url = new URL(request.url);
   const parsed = parseSearchParams(url.searchParams);
   if (!parsed.success) {

@@ -7,6 +7,7 @@ import { INDEX_DEFINITIONS } from "./index-config";
 import { querySynonymTokens, synonymTokensIn, synonymWordsForToken } from "./synonyms";
 import { highlightSegments, searchSalt, tieRank } from "./shared";
 import { processTerm, tokenize, typoBudget } from "./text";
+import { MAX_FUZZY_TERMS, MAX_SUGGEST_TERMS, MIN_FUZZY_TERM_LENGTH } from "./search-query.schema";
 import type { IndexName, SearchDocument, SearchEngine, SearchRequest, SearchResponse } from "./types";
 
 interface EmbeddedIndex {
@@ -130,6 +131,8 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   suggest(index: IndexName, q: string): string | null {
+    // Fuzzy suggestions cost most of all: only for short queries (the cost budget).
+    if (q.trim().split(/\s+/).length > MAX_SUGGEST_TERMS) return null;
     const [best] = this.get(index).mini.autoSuggest(q, { fuzzy: 0.34, maxFuzzy: 3, prefix: true, combineWith: "AND" });
     return best && best.suggestion !== q.toLowerCase().trim() ? best.suggestion : null;
   }
@@ -155,8 +158,10 @@ export class EmbeddedEngine implements SearchEngine {
       boost: boosts(index),
       prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
       // Typo tolerance only for words the index does not know (a known word is spelt right),
-      // with up to two edits from 5 letters: MiniSearch counts a swapped pair as two.
-      fuzzy: (term: string) => (idx.vocabulary.has(term) ? false : typoBudget(term) || false),
+      // with up to two edits from 5 letters: MiniSearch counts a swapped pair as two. Within
+      // the cost budget: the first MAX_FUZZY_TERMS words only (search-query.schema.ts).
+      fuzzy: (term: string, i: number) =>
+        i >= MAX_FUZZY_TERMS || term.length < MIN_FUZZY_TERM_LENGTH || idx.vocabulary.has(term) ? false : typoBudget(term) || false,
       maxFuzzy: 2,
       weights: { fuzzy: 0.45, prefix: 0.75 },
     };

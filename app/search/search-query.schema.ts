@@ -5,6 +5,22 @@ import { INDEX_NAMES, type IndexName, type SearchRequest, type SortOption } from
 
 /** Longer queries are cut to this many characters (documented in docs/search.md). */
 export const MAX_QUERY_LENGTH = 200;
+/**
+ * The cost budget of one query (issue 12 finding 9): at most this many words are searched
+ * (the rest are dropped), typo tolerance (fuzzy matching, the expensive part) applies to
+ * the first MAX_FUZZY_TERMS words only and to words of at least MIN_FUZZY_TERM_LENGTH
+ * letters, and "did you mean" is only worked out for short queries.
+ */
+export const MAX_QUERY_TERMS = 10;
+export const MAX_FUZZY_TERMS = 4;
+export const MIN_FUZZY_TERM_LENGTH = 5;
+export const MAX_SUGGEST_TERMS = 4;
+
+/** Control characters out, whitespace collapsed, cut to MAX_QUERY_LENGTH characters and MAX_QUERY_TERMS words. */
+export function budgetQuery(q: string): string {
+  const words = q.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, MAX_QUERY_LENGTH * 4).trim().split(/\s+/).filter(Boolean);
+  return words.slice(0, MAX_QUERY_TERMS).join(" ").slice(0, MAX_QUERY_LENGTH).trim();
+}
 export const MAX_FILTER_VALUES = 50;
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -14,7 +30,7 @@ export const searchParamsSchema = z.object({
   q: z
     .string()
     .default("")
-    .transform((q) => q.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_QUERY_LENGTH)),
+    .transform(budgetQuery),
   type: z.enum(["all", ...INDEX_NAMES], { errorMap: () => ({ message: "type must be one of all, products, suppliers, case-studies" }) }).default("all"),
   sort: z.enum(SORTS, { errorMap: () => ({ message: `sort must be one of ${SORTS.join(", ")}` }) }).default("relevance"),
   page: z.coerce

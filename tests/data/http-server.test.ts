@@ -239,3 +239,53 @@ describe("finding 14: Cache-Control: no-store on every response to a signed-in u
     }
   });
 });
+
+describe("finding 9: expensive anonymous searches cannot starve the server", () => {
+  const words = ["hosuing", "mangement", "repiars", "licensng", "parkng", "wastte", "benifits", "plannig", "cemetry", "libary", "transprt"];
+  const query = (i: number) => Array.from({ length: 33 }, (_, w) => `${words[(w + i) % words.length]}${w % 3 ? "" : "x"}`).join(" ");
+
+  it("refuses a flood of 33-word fuzzy queries from one address (429) while an unrelated page stays fast", async () => {
+    const floodUntil = Date.now() + 4_000;
+    const counts = { ok: 0, limited: 0, other: 0 };
+    const servedMs: number[] = [];
+    const attacker = async (client: number) => {
+      for (let i = 0; Date.now() < floodUntil; i++) {
+        const path = i % 2 ? `/api/search?q=${encodeURIComponent(query(client * 7 + i))}` : `/search?q=${encodeURIComponent(query(client * 5 + i))}`;
+        const started = performance.now();
+        const res = await fetch(`${base}${path}`, { headers: { "X-Forwarded-For": "192.0.2.66" } });
+        await res.arrayBuffer();
+        if (res.status === 200) {
+          counts.ok += 1;
+          servedMs.push(performance.now() - started);
+        } else if (res.status === 429) counts.limited += 1;
+        else counts.other += 1;
+      }
+    };
+    const pageMs: number[] = [];
+    const bystander = async () => {
+      while (Date.now() < floodUntil) {
+        const started = performance.now();
+        const res = await fetch(`${base}/frameworks`, { headers: { "X-Forwarded-For": "192.0.2.77" } });
+        await res.arrayBuffer();
+        expect(res.status).toBe(200);
+        pageMs.push(performance.now() - started);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await Promise.all([...Array.from({ length: 6 }, (_, c) => attacker(c)), bystander()]);
+    const worstPage = Math.max(...pageMs);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    console.log(
+      `finding 9: 6 clients × 4 s of 33-word fuzzy queries: ${counts.ok} served (median ${median(servedMs).toFixed(0)} ms, worst ${Math.max(0, ...servedMs).toFixed(0)} ms), ${counts.limited} refused 429, ${counts.other} other; unrelated page median ${median(pageMs).toFixed(0)} ms, worst ${worstPage.toFixed(0)} ms over ${pageMs.length} loads`,
+    );
+    expect(counts.other).toBe(0);
+    expect(counts.limited).toBeGreaterThan(0);
+    expect(worstPage).toBeLessThan(2_000);
+    // Another address still searches.
+    const other = await fetch(`${base}/api/search?q=housing`, { headers: { "X-Forwarded-For": "192.0.2.88" } });
+    expect(other.status).toBe(200);
+    const limited = await fetch(`${base}/api/search?q=housing`, { headers: { "X-Forwarded-For": "192.0.2.66" } });
+    expect([200, 429]).toContain(limited.status);
+    if (limited.status === 429) expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  }, 30_000);
+});
