@@ -55,15 +55,18 @@ async function send(c: Case, body: BodyInit | undefined, contentType: string | u
   if (contentType) headers.set("Content-Type", contentType);
   const auditBefore = await prisma.auditEvent.count({ where: { NOT: { action: { startsWith: "login." } } } });
   let status: number;
+  let location: string | null = null;
   try {
     const result = await mod.action({ request: new Request(`http://localhost${spec.path(fixtures)}`, { method: "POST", headers, body }), params: spec.params(fixtures), context });
     status = result instanceof Response ? result.status : 200;
+    if (result instanceof Response) location = result.headers.get("Location");
   } catch (error) {
     if (!(error instanceof Response)) throw new Error(`${c.file} threw (would be a 500): ${(error as Error).message.slice(0, 200)}`);
     status = error.status;
+    location = error.headers.get("Location");
   }
   const auditAfter = await prisma.auditEvent.count({ where: { NOT: { action: { startsWith: "login." } } } });
-  return { status, wrote: auditAfter - auditBefore };
+  return { status, wrote: auditAfter - auditBefore, location };
 }
 
 describe.each(cases)("bad input to $file (as $role)", (c) => {
@@ -85,6 +88,47 @@ describe.each(cases)("bad input to $file (as $role)", (c) => {
     const { status, wrote } = await send(c, form, "application/x-www-form-urlencoded");
     expect(status).toBeLessThan(500);
     if (status >= 400) expect(wrote).toBe(0);
+  });
+});
+
+// Issue 12: prototype-key field names (finding 2), off-site redirects dressed up with tabs,
+// backslashes and unicode (finding 3), and long hostile web addresses (finding 6), on every form.
+const PROTOTYPE_FIELDS = ["__proto__.polluted", "constructor.prototype.polluted", "__proto__[polluted]", "prototype", "criteria.0.__proto__.polluted", "expires.constructor.prototype.polluted"];
+const OFF_SITE = ["/\t/evil.example/", "/\n/evil.example/", "//evil.example/", "/\\evil.example/", "/\uff0f/evil.example/", "/.//evil.example/", "https://evil.example/"];
+const URL_FIELDS = ["pricingDocumentUrl", "accessibilityStatementUrl", "website", "url", "assets.0.url"];
+
+describe.each(cases)("hostile names and values to $file (as $role)", (c) => {
+  it("refuses or ignores prototype-key field names: no 500, no write, Object.prototype untouched", async () => {
+    for (const field of PROTOTYPE_FIELDS) {
+      const form = new URLSearchParams();
+      for (const f of FIELDS) form.set(f, "x");
+      form.append(field, "yes");
+      form.append(field, "twice");
+      const { status, wrote } = await send(c, form, "application/x-www-form-urlencoded");
+      expect(status, field).toBeLessThan(500);
+      if (status >= 400) expect(wrote, field).toBe(0);
+      expect(({} as Record<string, unknown>).polluted, field).toBeUndefined();
+    }
+  });
+
+  it("never redirects off-site, however redirectTo is dressed up", async () => {
+    for (const redirectTo of OFF_SITE) {
+      const form = new URLSearchParams({ redirectTo, email: DEMO.buyerA, password: "Council-Marketplace-2026" });
+      const { status, location } = await send(c, form, "application/x-www-form-urlencoded");
+      expect(status).toBeLessThan(500);
+      if (location) expect(new URL(location, "https://marketplace.example.gov.uk").origin, `${c.file} ${JSON.stringify(redirectTo)}`).toBe("https://marketplace.example.gov.uk");
+    }
+  });
+
+  it("answers long hostile web addresses in bounded time", async () => {
+    const form = new URLSearchParams();
+    for (const f of URL_FIELDS) form.set(f, "https://" + ".".repeat(380_000) + "<");
+    const started = performance.now();
+    const { status, wrote } = await send(c, form, "application/x-www-form-urlencoded");
+    const ms = performance.now() - started;
+    expect(status).toBeLessThan(500);
+    if (status >= 400) expect(wrote).toBe(0);
+    expect(ms).toBeLessThan(2_000);
   });
 });
 
