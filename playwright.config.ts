@@ -35,6 +35,8 @@ export default defineConfig({
       NODE_ENV: "production",
       DATABASE_URL: `file:./tests/.tmp/e2e-${PORT}.db`,
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
+      // Production requires the public origin that links in mail use.
+      PUBLIC_URL: `http://localhost:${PORT}`,
       PORTAL_TODAY: "2026-11-23",
       // Each test sends its own X-Forwarded-For so per-IP login limits don't collide.
       TRUST_PROXY: "true",

@@ -1,7 +1,7 @@
 // Registration without JavaScript: the server answers bad input with the GOV.UK error
 // summary and inline errors, keeps what was entered (never the passwords), and the
 // corrected form then registers the organisation.
-import { test, expect, expectNoAxeViolations } from "./support";
+import { test, expect, expectNoAxeViolations, mailedLink } from "./support";
 
 const PASSWORD = "willow cobble harbour tinsel";
 
@@ -54,6 +54,13 @@ test("registration with bad input shows the error summary, keeps the values, and
   await page.getByLabel("Create a password", { exact: true }).fill(PASSWORD);
   await page.getByLabel("Confirm password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Register organisation" }).click();
+  // Registration answers "check your email" (whether or not the email or company exists); the mailed link confirms it.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await page.goto(mailedLink("carys@harrier.example", "email-verification"));
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Your email address is confirmed");
+  await page.getByLabel("Email address").fill("carys@harrier.example");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Registration complete");
   await expect(page.locator(".govuk-summary-list__row", { hasText: "Size buyers see" })).toContainText("Micro");
@@ -62,7 +69,7 @@ test("registration with bad input shows the error summary, keeps the values, and
   await expectNoAxeViolations(page);
 });
 
-test("a Companies House number that is already registered is refused with a clear message", async ({ page }) => {
+test("a Companies House number that is already registered is refused without saying so", async ({ page }) => {
   await page.goto("/suppliers/kestrel-civic-software");
   const taken = (await page.locator(".govuk-summary-list__row", { hasText: "Companies House number" }).locator("dd").textContent())!.trim();
   expect(taken).toMatch(/^[A-Z0-9]{8}$/);
@@ -82,8 +89,10 @@ test("a Companies House number that is already registered is refused with a clea
   await page.getByLabel("Create a password", { exact: true }).fill(PASSWORD);
   await page.getByLabel("Confirm password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Register organisation" }).click();
-  const summary = page.locator(".govuk-error-summary");
-  await expect(summary).toContainText(`An organisation with Companies House number ${taken} is already registered`);
-  await expect(page.getByLabel("Legal name", { exact: true })).toHaveValue("Copycat Ltd");
+  // The page does not say the company exists (issue 12 finding 10): the same "check your email" as any registration;
+  // the email to the address given explains, and no organisation or account is created.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await expect(page.locator(".govuk-error-summary")).toHaveCount(0);
+  await expect(page.getByText(taken)).toHaveCount(0);
   await expectNoAxeViolations(page);
 });

@@ -1,7 +1,7 @@
 // An SME registers itself, declares a G-Cloud 15 lot, an admin verifies it, and the
 // supplier sees it verified. Axe runs on every page on the way.
 import type { Page } from "@playwright/test";
-import { test, expect, expectNoAxeViolations, login } from "./support";
+import { test, expect, expectNoAxeViolations, login, mailedLink } from "./support";
 
 const PASSWORD = "otter lantern quarry meadow";
 const SUPPLIER = {
@@ -39,6 +39,13 @@ test("a new SME registers, declares a G-Cloud 15 lot, an admin verifies it and t
   await page.getByLabel("Create a password", { exact: true }).fill(PASSWORD);
   await page.getByLabel("Confirm password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Register organisation" }).click();
+  // Registration answers "check your email" (whether or not the email or company exists); the mailed link confirms it.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await page.goto(mailedLink(SUPPLIER.email, "email-verification"));
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Your email address is confirmed");
+  await page.getByLabel("Email address").fill(SUPPLIER.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Registration complete");
   await expect(page).toHaveURL(/\/supplier\/profile\?registered=1$/);

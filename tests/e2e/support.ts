@@ -1,4 +1,6 @@
+import crypto from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
 import { test as base, expect, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../seed/demo-accounts";
 
@@ -72,4 +74,29 @@ export async function expectNoAxeViolations(page: Page) {
 export async function logout(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+/**
+ * Reads "the mailbox" until the test SMTP server of the mail issue exists: production
+ * mode never logs or keeps a message's text, and only a token's hash is stored, so the test
+ * gives the newest live token of this purpose for the address a known value (writing its
+ * hash to the e2e database) and returns the path the mailed link would have.
+ */
+export function mailedLink(email: string, purpose: "email-verification" | "password-reset"): string {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const db = new Database(`tests/.tmp/e2e-${process.env.E2E_PORT ?? 3100}.db`);
+  try {
+    db.pragma("busy_timeout = 10000");
+    const row = db
+      .prepare(
+        `SELECT t.id FROM VerificationToken t JOIN User u ON u.id = t.userId
+         WHERE u.email = ? AND t.purpose = ? AND t.usedAt IS NULL ORDER BY t.rowid DESC LIMIT 1`,
+      )
+      .get(email.toLowerCase(), purpose) as { id: string } | undefined;
+    if (!row) throw new Error(`no live ${purpose} token for ${email}`);
+    db.prepare("UPDATE VerificationToken SET tokenHash = ? WHERE id = ?").run(crypto.createHash("sha256").update(token).digest("hex"), row.id);
+  } finally {
+    db.close();
+  }
+  return purpose === "password-reset" ? `/reset-password?token=${token}` : `/verify-email?token=${token}`;
 }
