@@ -43,15 +43,33 @@ if (cluster.isPrimary && workers > 1) {
   // Migrations run once, here, before any worker starts. Each worker keeps its own
   // embedded search index and follows the search outbox (docs/decisions/0007-search-outbox.md).
   await build.entry.module.prepareDatabaseOnly();
-  let restarts = 0;
+  // A crashed worker is restarted with back-off; only a burst of crashes slows restarts down,
+  // never the lifetime total (a long-running site must survive its sixth crash).
+  const CRASH_WINDOW_MS = 5 * 60_000;
+  let crashes = [];
+  let stopping = false;
   for (let i = 0; i < workers; i++) cluster.fork();
-  cluster.on("exit", (worker, code) => {
-    if (code === 0) return;
-    restarts += 1;
-    console.error(`worker ${worker.process.pid} exited with ${code}`);
-    if (restarts <= 5) cluster.fork();
-    else process.exit(1);
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    if (code === 0 && !signal) return;
+    const at = Date.now();
+    crashes = crashes.filter((t) => at - t < CRASH_WINDOW_MS).concat(at);
+    const delay = Math.min(30_000, 500 * 2 ** (crashes.length - 1));
+    console.error(JSON.stringify({ level: "error", msg: "worker exited; restarting", pid: worker.process.pid, code, signal, recentCrashes: crashes.length, restartInMs: delay }));
+    setTimeout(() => cluster.fork(), delay);
   });
+  // Graceful stop (systemd sends SIGTERM): workers finish in-flight requests, then exit.
+  for (const sig of ["SIGTERM", "SIGINT"]) {
+    process.on(sig, () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      setTimeout(() => process.exit(0), 15_000).unref();
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  }
 } else {
   await startServer();
 }
@@ -65,6 +83,9 @@ async function startServer() {
   app.set("trust proxy", process.env.TRUST_PROXY === "true");
 
   app.use((req, res, next) => {
+    // The client address (req.ip honours TRUST_PROXY) for code that has only the Request
+    // (audit of refused authorisations); whatever a client sent in this header is replaced.
+    req.headers["x-cm-client-ip"] = req.ip ?? "unknown";
     res.locals.nonce = createNonce();
     res.set(securityHeaders({ nonce: res.locals.nonce, production }));
     const refusal = crossSiteRefusal({
@@ -83,9 +104,6 @@ async function startServer() {
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
 
-    // The client address (req.ip honours TRUST_PROXY) for code that has only the Request
-    // (audit of refused authorisations); whatever a client sent in this header is replaced.
-    req.headers["x-cm-client-ip"] = req.ip ?? "unknown";
   // Bodies larger than any form needs (CSV uploads are at most 1 MB) are refused while they
   // stream in, whatever Content-Length says (chunked too); then every non-GET request must
   // carry the CSRF token of its browser's cookie (server/security.js).
@@ -103,7 +121,25 @@ async function startServer() {
     }),
   );
 
-  app.listen(port, () => {
+  const server = app.listen(port, () => {
     console.log(`Council Marketplace on http://localhost:${port}${cluster.isWorker ? ` (worker ${process.pid})` : ""}`);
   });
+
+  // SIGTERM: stop accepting connections, let in-flight requests finish (10 s at most), stop
+  // the job runner and search follower, close the database, exit 0 (not restarted).
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    setTimeout(() => process.exit(1), 10_000).unref();
+    server.close(() => {
+      build.entry.module
+        .shutdown()
+        .catch(() => {})
+        .finally(() => process.exit(0));
+    });
+    server.closeIdleConnections?.();
+  };
+  process.on("SIGTERM", stop);
+  if (!cluster.isWorker) process.on("SIGINT", stop);
 }

@@ -7,8 +7,9 @@ import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce-provider";
 import { prepareDatabase } from "~/utils/startup.server";
-import { ensureSearchReady, searchEngine, startBackgroundSync } from "~/search/index.server";
-import { startScheduler } from "~/jobs/scheduler.server";
+import { ensureSearchReady, searchEngine, startBackgroundSync, stopBackgroundSync } from "~/search/index.server";
+import { startScheduler, stopScheduler } from "~/jobs/scheduler.server";
+import { prisma } from "~/utils/db.server";
 
 export const streamTimeout = 5_000;
 
@@ -36,6 +37,13 @@ export async function startup(): Promise<void> {
   console.log(`Search ready (${searchEngine().kind}) in ${Math.round(performance.now() - started)} ms`);
   startBackgroundSync();
   startScheduler();
+}
+
+/** Called by server.js on SIGTERM once the server has stopped taking requests. */
+export async function shutdown(): Promise<void> {
+  stopScheduler();
+  stopBackgroundSync();
+  await prisma.$disconnect().catch(() => {});
 }
 
 export default function handleRequest(

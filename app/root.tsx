@@ -219,6 +219,16 @@ export function ErrorBoundary() {
         </>
       );
     }
+    if (error.status === 503) {
+      return (
+        <>
+          <title>Sorry, the service is unavailable – Council Marketplace</title>
+          <h1 className="govuk-heading-l">Sorry, the service is unavailable</h1>
+          <p className="govuk-body">{typeof error.data === "string" && error.data ? error.data : "The service is having a problem. Try again in a few minutes."}</p>
+          <p className="govuk-body">Try again in a few minutes.</p>
+        </>
+      );
+    }
     return (
       <>
         <title>{`${error.status} – Council Marketplace`}</title>

@@ -80,7 +80,8 @@ const db = new Database(DB_FILE, { readonly: true });
 const FACET_SQL: Record<string, string> = {
   supplierSize: "s.computedSize",
   dataLocation: "v.dataLocation",
-  priceBand: "CASE WHEN v.priceFrom < 100 THEN 'under-100' WHEN v.priceFrom < 1000 THEN '100-1000' WHEN v.priceFrom < 10000 THEN '1000-10000' ELSE 'over-10000' END",
+  // The same bands as PRICE_BANDS in app/search/index-config.ts, in integer pence.
+  priceBand: "CASE WHEN v.priceFromPence < 10000 THEN 'under-100' WHEN v.priceFromPence < 100000 THEN '100-1000' WHEN v.priceFromPence < 1000000 THEN '1000-10000' ELSE 'over-10000' END",
 };
 function likeQuery(q: BenchQuery) {
   const where = ["p.status = 'published'"];

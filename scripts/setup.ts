@@ -7,7 +7,8 @@ import { execFileSync } from "node:child_process";
 if (!fs.existsSync(".env")) {
   fs.writeFileSync(
     ".env",
-    `# Local settings written by npm run setup. Not for production.\nSESSION_SECRET=${crypto.randomBytes(32).toString("hex")}\nDATABASE_URL=file:./prisma/data/dev.db\n`,
+    // Keep the database it was given (e.g. DATABASE_URL=postgresql://… npm start).
+    `# Local settings written by npm run setup. Not for production.\nSESSION_SECRET=${crypto.randomBytes(32).toString("hex")}\nDATABASE_URL=${process.env.DATABASE_URL ?? "file:./prisma/data/dev.db"}\n`,
   );
   console.log("wrote .env with a new SESSION_SECRET");
 }

@@ -7,7 +7,7 @@
 // cs_00001, csm_000001, csp_000001, css_000001, ra_000001; reference data uses
 // readable ids (cncl_BNH, sa_housing, agr_rm1557-15, lot_rm1557-15_2a).
 import { computeSupplierSize, SIZE_RULE, type SupplierSize } from "../app/models/supplier-size";
-import { costBandForAmount } from "../app/models/case-study.schema";
+import { costBandForPence } from "../app/models/case-study.schema";
 import { createRng, type Rng } from "./random";
 import { DEMO_ACCOUNTS, DEMO_COUNCIL_DOMAINS } from "./demo-accounts";
 import { SERVICE_AREA_SLUGS, serviceAreaId, serviceAreas, type ServiceAreaSlug } from "./service-areas";
@@ -94,8 +94,8 @@ export type AgreementInput = {
     verified: boolean;
     routes: {
       method: string;
-      minValue: number | null;
-      maxValue: number | null;
+      minValuePence: number | null;
+      maxValuePence: number | null;
       maxContractMonths: number | null;
       verified: boolean;
     }[];
@@ -135,8 +135,9 @@ export type LotRouteRow = {
   id: string;
   lotId: string;
   method: string;
-  minValue: number | null;
-  maxValue: number | null;
+  /** Integer pence including VAT. */
+  minValuePence: number | null;
+  maxValuePence: number | null;
   maxContractMonths: number | null;
   verified: boolean;
 };
@@ -147,7 +148,8 @@ export type SupplierRow = {
   tradingName: string;
   companyNumber: string;
   staffCount: number;
-  turnover: number;
+  /** Integer pence a year. */
+  turnoverPence: number;
   declaredSize: SupplierSize;
   computedSize: SupplierSize;
   region: string;
@@ -200,7 +202,8 @@ export type ProductVersionRow = {
   features: string;
   benefits: string;
   category: string;
-  priceFrom: number;
+  /** Integer pence. */
+  priceFromPence: number;
   priceUnit: string;
   vatIncluded: boolean;
   freeTrial: boolean;
@@ -228,7 +231,8 @@ export type CaseStudyRow = {
   problem: string;
   approach: string;
   outcomeNarrative: string;
-  costExact: number | null;
+  /** Integer pence. */
+  costExactPence: number | null;
   costBand: CostBand;
   funding: string;
   startDate: Date;
@@ -304,8 +308,8 @@ export type GenerateOptions = { suppliers: number; products: number; caseStudies
 
 const DAY_MS = 86_400_000;
 const EARLIEST_CASE_STUDY = new Date("2019-01-01T00:00:00Z");
-/** Procurement Act 2023 threshold for sub-central authorities' goods and services (including VAT). */
-const SUB_CENTRAL_THRESHOLD = 214_904;
+/** Procurement Act 2023 threshold for sub-central authorities' goods and services (including VAT), in pence. */
+const SUB_CENTRAL_THRESHOLD_PENCE = 21_490_400;
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 const addDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY_MS);
@@ -365,8 +369,8 @@ function councilEmailDomain(council: CouncilInput): string {
 }
 
 /** The app's cost bands (app/models/case-study.schema.ts), so seeded bands match what the form would store. */
-export function costBandFor(cost: number): CostBand {
-  return costBandForAmount(cost);
+export function costBandFor(costPence: number): CostBand {
+  return costBandForPence(costPence);
 }
 
 // ───────────────────────────── reference rows ────────────────────────────────
@@ -417,8 +421,8 @@ export function buildReferenceRows(agreements: readonly AgreementInput[], counci
           id: `lrt_${a.slug}_${slugify(lot.number)}_${i + 1}`,
           lotId: lId,
           method: r.method,
-          minValue: r.minValue,
-          maxValue: r.maxValue,
+          minValuePence: r.minValuePence,
+          maxValuePence: r.maxValuePence,
           maxContractMonths: r.maxContractMonths,
           verified: r.verified,
         });
@@ -525,7 +529,8 @@ type DemoSupplierSpec = {
   region: UkRegion;
   town: string;
   staffCount: number;
-  turnover: number;
+  /** Integer pence a year. */
+  turnoverPence: number;
   founded: number;
   families: FamilyKey[];
   contact: [string, string];
@@ -541,7 +546,7 @@ export const DEMO_SUPPLIERS: DemoSupplierSpec[] = [
     region: "East of England",
     town: "Cambridge",
     staffCount: 24,
-    turnover: 3_150_000,
+    turnoverPence: 315_000_000,
     founded: 2014,
     families: ["crm", "waste", "democracy"],
     contact: ["Hannah", "Fletcher"],
@@ -560,7 +565,7 @@ export const DEMO_SUPPLIERS: DemoSupplierSpec[] = [
     region: "South West",
     town: "Bristol",
     staffCount: 38,
-    turnover: 4_300_000,
+    turnoverPence: 430_000_000,
     founded: 2017,
     families: ["digital", "data", "crm"],
     contact: ["Owain", "Parry"],
@@ -580,9 +585,10 @@ const SIZE_TARGETS: [SupplierSize, number][] = [
   ["large", 15],
 ];
 
+/** Staff and turnover (integer pence) for a supplier of the given size; turnover is drawn in pounds and rounded to £5,000 or £50,000. */
 function staffAndTurnover(rng: Rng, size: SupplierSize): [number, number] {
   const logUniform = (min: number, max: number) => Math.exp(rng.float(Math.log(min), Math.log(max)));
-  const roundTurnover = (t: number) => (t < 1_000_000 ? Math.round(t / 5_000) * 5_000 : Math.round(t / 50_000) * 50_000);
+  const roundTurnover = (t: number) => (t < 1_000_000 ? Math.round(t / 5_000) * 500_000 : Math.round(t / 50_000) * 5_000_000);
   switch (size) {
     case "micro":
       return [rng.int(2, 9), roundTurnover(logUniform(90_000, 1_900_000))];
@@ -814,25 +820,25 @@ function generateSuppliers(count: number, lots: LotInfo[], rng: Rng, today: Date
     const demo = i < DEMO_SUPPLIERS.length ? DEMO_SUPPLIERS[i] : null;
 
     let legalName: string, tradingName: string, slug: string, llp: boolean;
-    let region: UkRegion, town: string, staffCount: number, turnover: number, founded: number, families: FamilyKey[];
+    let region: UkRegion, town: string, staffCount: number, turnoverPence: number, founded: number, families: FamilyKey[];
     let contact: [string, string];
     let targetSize: SupplierSize;
     if (demo) {
-      ({ legalName, tradingName, slug, region, town, staffCount, turnover, founded, families, contact } = demo);
+      ({ legalName, tradingName, slug, region, town, staffCount, turnoverPence, founded, families, contact } = demo);
       llp = false;
-      targetSize = computeSupplierSize(staffCount, turnover);
+      targetSize = computeSupplierSize(staffCount, turnoverPence);
     } else {
       targetSize = r.pickWeighted(SIZE_TARGETS);
       const name = makeSupplierName(r, usedSlugs, targetSize);
       ({ legal: legalName, trading: tradingName, slug, llp } = name);
       region = r.pickWeighted(REGION_WEIGHTS);
       town = r.pick(REGION_TOWNS[region]);
-      [staffCount, turnover] = staffAndTurnover(r, targetSize);
+      [staffCount, turnoverPence] = staffAndTurnover(r, targetSize);
       founded = targetSize === "micro" ? r.int(2012, 2023) : targetSize === "small" ? r.int(2005, 2021) : targetSize === "medium" ? r.int(1995, 2018) : r.int(1982, 2010);
       families = pickFamilies(r, i, targetSize);
       contact = [r.pick(FIRST_NAMES), r.pick(LAST_NAMES)];
     }
-    const computedSize = computeSupplierSize(staffCount, turnover);
+    const computedSize = computeSupplierSize(staffCount, turnoverPence);
     // A few declarations lag behind the figures (a firm that has just grown, or rounds down).
     let declaredSize = computedSize;
     if (!demo && r.chance(0.05)) {
@@ -861,7 +867,7 @@ function generateSuppliers(count: number, lots: LotInfo[], rng: Rng, today: Date
       tradingName,
       companyNumber: makeCompanyNumber(r, usedCompanyNumbers, region, llp, founded),
       staffCount,
-      turnover,
+      turnoverPence,
       declaredSize,
       computedSize,
       region,
@@ -935,11 +941,12 @@ function productCounts(rng: Rng, plans: SupplierPlan[], total: number): number[]
   return counts;
 }
 
-function roundPrice(value: number): number {
-  if (value < 1) return Math.round(value * 100) / 100;
-  if (value < 100) return Math.round(value * 2) / 2;
-  if (value < 1000) return Math.round(value / 5) * 5;
-  return Math.round(value / 50) * 50;
+/** A drawn price in pounds, rounded as a supplier would quote it (to the penny, 50p, £5 or £50), in integer pence. */
+function roundPricePence(pounds: number): number {
+  if (pounds < 1) return Math.round(pounds * 100);
+  if (pounds < 100) return Math.round(pounds * 2) * 50;
+  if (pounds < 1000) return Math.round(pounds / 5) * 500;
+  return Math.round(pounds / 50) * 5000;
 }
 
 function buildDescription(rng: Rng, family: ProductFamily, name: string, integrations: string[], standards: string[], town: string, dataLocation: string): string {
@@ -1022,7 +1029,7 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
         status === "withdrawn" ? minDate(addDays(publishedAt!, r.int(10, 200)), today) : publishedAt ?? submittedAt ?? createdAt;
 
       const [priceUnit, lowPrice, highPrice] = r.pick(family.prices);
-      const priceFrom = roundPrice(Math.exp(r.float(Math.log(lowPrice), Math.log(highPrice))));
+      const priceFromPence = roundPricePence(Math.exp(r.float(Math.log(lowPrice), Math.log(highPrice))));
       const software = family.buying[0] === "cloud-software" || family.buying[0] === "back-office-software";
       const dataLocation =
         familyKey === "hosting"
@@ -1048,7 +1055,7 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
         features: JSON.stringify(r.sample(family.features, r.int(4, Math.min(8, family.features.length)))),
         benefits: JSON.stringify(r.sample(family.benefits, r.int(3, Math.min(6, family.benefits.length)))),
         category: family.category,
-        priceFrom,
+        priceFromPence,
         priceUnit,
         vatIncluded: r.chance(0.15),
         freeTrial: r.chance(software ? 0.3 : 0.05),
@@ -1252,9 +1259,10 @@ function generateCaseStudies(
 
     // Cost, scaled a little by the council's size.
     const scale = Math.min(1.6, Math.max(0.6, ((council.population ?? 150_000) / 300_000) ** 0.25));
-    let cost = Math.exp(r.float(Math.log(theme.cost[0]), Math.log(theme.cost[1]))) * scale;
-    cost = cost < 100_000 ? Math.round(cost / 100) * 100 : Math.round(cost / 1000) * 1000;
-    const months = cost > 500_000 ? r.int(9, 30) : r.int(4, 18);
+    // Drawn in pounds, rounded to £100 (or £1,000 from £100,000), kept in integer pence.
+    const costPounds = Math.exp(r.float(Math.log(theme.cost[0]), Math.log(theme.cost[1]))) * scale;
+    const costPence = costPounds < 100_000 ? Math.round(costPounds / 100) * 10_000 : Math.round(costPounds / 1000) * 100_000;
+    const months = costPence > 50_000_000 ? r.int(9, 30) : r.int(4, 18);
 
     // Status, then dates that leave time to finish and write up a published study.
     const status: CaseStudyStatus =
@@ -1276,7 +1284,7 @@ function generateCaseStudies(
       startDate = dateBetween(r, EARLIEST_CASE_STUDY, latestStart);
     }
     const endDate = status !== "published" && r.chance(0.3) ? null : addMonths(startDate, months);
-    const buyingRoute = lot ? r.pick(lot.methods.length > 0 ? lot.methods : ["further-competition"]) : cost < SUB_CENTRAL_THRESHOLD ? "below-threshold" : "open-procedure";
+    const buyingRoute = lot ? r.pick(lot.methods.length > 0 ? lot.methods : ["further-competition"]) : costPence < SUB_CENTRAL_THRESHOLD_PENCE ? "below-threshold" : "open-procedure";
     const publishedAt = status === "published" ? minDate(dateBetween(r, addDays(endDate!, 14), addDays(endDate!, 120)), addDays(today, -1)) : null;
     const createdAt = publishedAt ? addDays(publishedAt, -r.int(5, 40)) : dateBetween(r, addDays(today, -120), addDays(today, -1));
 
@@ -1324,7 +1332,7 @@ function generateCaseStudies(
     const outcomeNarrative = `${r.pick(["Within a year of going live", "In the first twelve months", "By the end of the project", "Six months after launch"])}, ${joinList(outcomeSentences)}. ${r.pick(theme.outcomes)}`;
     const lessons = [...r.sample(theme.lessons, Math.min(2, theme.lessons.length)), ...(r.chance(0.5) ? [r.pick(GENERIC_LESSONS)] : [])].join("\n");
 
-    const costExact = r.chance(0.6) ? cost : null;
+    const costExactPence = r.chance(0.6) ? costPence : null;
     caseStudies.push({
       id,
       slug,
@@ -1336,8 +1344,8 @@ function generateCaseStudies(
       problem: fill(r.pick(theme.problems), vars),
       approach: `${fill(r.pick(theme.approaches), vars)} ${procurement}`,
       outcomeNarrative,
-      costExact,
-      costBand: costBandFor(cost),
+      costExactPence,
+      costBand: costBandFor(costPence),
       funding: r.pick(theme.funding ?? GENERIC_FUNDING),
       startDate,
       endDate,

@@ -18,6 +18,7 @@ export type ListingFormValues = {
   category?: string;
   features?: string[] | string;
   benefits?: string[] | string;
+  /** Pounds, as typed (listingFormValues turns the stored pence back into pounds text). */
   priceFrom?: number | string;
   priceUnit?: string;
   vatIncluded?: boolean | string;
@@ -70,7 +71,7 @@ export function ListingSectionFields({
     case "pricing":
       return (
         <>
-          <TextField name="priceFrom" label="Starting price" hint="The lowest price a council would pay, in pounds" prefix="£" width="10" inputMode="decimal" defaultValue={values.priceFrom === 0 && !values.priceUnit ? "" : String(values.priceFrom ?? "")} error={e("priceFrom")} registered={register("priceFrom")} />
+          <TextField name="priceFrom" label="Starting price" hint="The lowest price a council would pay, in pounds" prefix="£" width="10" inputMode="decimal" defaultValue={!values.priceUnit && (values.priceFrom === "0" || values.priceFrom === 0) ? "" : String(values.priceFrom ?? "")} error={e("priceFrom")} registered={register("priceFrom")} />
           <SelectField name="priceUnit" label="What the price is for" defaultValue={values.priceUnit} error={e("priceUnit")} registered={register("priceUnit")}
             options={[{ value: "", label: "Select a unit" }, ...PRICE_UNITS.map((u) => ({ value: u, label: u }))]} />
           <ChoiceField type="radio" name="vatIncluded" legend="Does the price include VAT?" inline defaultValue={yesNo(values.vatIncluded)} error={e("vatIncluded")} registered={register("vatIncluded")}

@@ -63,12 +63,30 @@ export async function runDueJobs(at: Date = now(), holder: string = processHolde
 }
 
 let timer: NodeJS.Timeout | undefined;
+let lastTick: Date | null = null;
+const TICK_MS = 60_000;
 
 /** Checks for due jobs every minute (and once now). */
-export function startScheduler(intervalMs = 60_000): void {
+export function startScheduler(intervalMs = TICK_MS): void {
   if (timer) return;
-  const tick = () => void runDueJobs().catch((error) => console.error("scheduler failed", error));
+  const tick = () =>
+    void runDueJobs()
+      .then(() => {
+        lastTick = now();
+      })
+      .catch((error) => console.error("scheduler failed", error));
   tick();
   timer = setInterval(tick, intervalMs);
   timer.unref();
+}
+
+export function stopScheduler(): void {
+  if (timer) clearInterval(timer);
+  timer = undefined;
+}
+
+/** For /healthz: running, and its last check succeeded within three intervals. */
+export function schedulerHealth(): { running: boolean; lastTickAt: string | null; healthy: boolean } {
+  const healthy = !timer || (lastTick !== null && now().getTime() - lastTick.getTime() < 3 * TICK_MS);
+  return { running: Boolean(timer), lastTickAt: lastTick?.toISOString() ?? null, healthy };
 }

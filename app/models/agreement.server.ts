@@ -3,6 +3,7 @@ import { now } from "~/utils/clock.server";
 import { parseStringArray } from "~/utils/json";
 import { frameworkStatus, lotStatus } from "~/procurement/framework-status";
 import { toIsoDate } from "~/procurement/dates";
+import { withPence } from "./pence";
 
 function iso(d: Date | null): string | null {
   return d ? toIsoDate(d) : null;
@@ -45,6 +46,7 @@ export async function getAgreementByNumber(number: string) {
     status: frameworkStatus(agreement.startDate, agreement.endDate, today),
     lots: agreement.lots.map((lot) => ({
       ...lot,
+      routes: lot.routes.map((r) => withPence(r, "minValuePence", "maxValuePence")),
       categories: parseStringArray(lot.categories),
       status: lotStatus(agreementDates, { startDate: iso(lot.startDate) ?? undefined, endDate: iso(lot.endDate) ?? undefined }, today),
     })),
@@ -79,8 +81,7 @@ export async function listFrameworksForRules() {
       verified: l.verified,
       routes: l.routes.map((r) => ({
         method: r.method,
-        minValue: r.minValue,
-        maxValue: r.maxValue,
+        ...withPence({ minValuePence: r.minValuePence, maxValuePence: r.maxValuePence }, "minValuePence", "maxValuePence"),
         maxContractMonths: r.maxContractMonths,
         verified: r.verified,
       })),

@@ -11,6 +11,7 @@ import {
   formatDate,
   formatPence,
   isIsoDate,
+  penceToPounds,
   routeFinderFields,
   routeFinderSchema,
   type RouteFinderValues,
@@ -137,12 +138,6 @@ export function canonicalAnswer(field: AnswerKey, parsed: Record<string, unknown
     default:
       return String(value);
   }
-}
-
-export function penceToPounds(pence: number): string {
-  const pounds = Math.floor(pence / 100);
-  const rest = pence % 100;
-  return rest === 0 ? String(pounds) : `${pounds}.${String(rest).padStart(2, "0")}`;
 }
 
 // ── the answers in the query string ─────────────────────────────────────────

@@ -2,6 +2,7 @@
 // field-by-field comparison used by moderation ("what changed since it was last
 // published") and by the stale-edit message ("what changed since you opened it").
 // Pure: no database, so it is shared by the server and unit tests.
+import { formatPence } from "~/procurement/money";
 
 export interface CaseStudySnapshot {
   title: string;
@@ -12,7 +13,8 @@ export interface CaseStudySnapshot {
   approach: string;
   metrics: { name: string; before: number; after: number; unit: string; higherIsBetter: boolean }[];
   outcomeNarrative: string;
-  costExact: number | null;
+  /** Integer pence. Revisions saved before money was pence have `costExact` in pounds instead (see parseSnapshot). */
+  costExactPence: number | null;
   costBand: string | null;
   funding: string;
   startDate: string | null;
@@ -35,7 +37,7 @@ export const SNAPSHOT_LABELS: Record<keyof CaseStudySnapshot, string> = {
   approach: "Approach",
   metrics: "Outcome measures",
   outcomeNarrative: "Outcome",
-  costExact: "Total cost",
+  costExactPence: "Total cost",
   costBand: "Cost band",
   funding: "Funding",
   startDate: "Start date",
@@ -67,8 +69,8 @@ export function describeField(snapshot: Partial<CaseStudySnapshot> | null, field
         .join("\n");
     case "assets":
       return (snapshot.assets ?? []).map((a) => `${a.title} (${a.type}, ${a.licence}): ${a.url}${a.description ? ` – ${a.description}` : ""}`).join("\n");
-    case "costExact":
-      return `£${Number(value).toLocaleString("en-GB")}`;
+    case "costExactPence":
+      return formatPence(Number(value));
     default:
       return String(value);
   }
@@ -107,8 +109,20 @@ export function parseSnapshot(text: string | null | undefined): Partial<CaseStud
   if (!text) return null;
   try {
     const value = JSON.parse(text);
-    return value && typeof value === "object" ? (value as Partial<CaseStudySnapshot>) : null;
+    return value && typeof value === "object" ? upgradeLegacySnapshot(value as Partial<CaseStudySnapshot> & { costExact?: unknown }) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Revisions are history and stay as they were written; one saved before money was pence
+ * has `costExact` in pounds. It reads as pence the way the money migration converted the
+ * column: the double as the decimal it was typed as (15 significant digits), to the penny.
+ */
+function upgradeLegacySnapshot(snapshot: Partial<CaseStudySnapshot> & { costExact?: unknown }): Partial<CaseStudySnapshot> {
+  if (!("costExact" in snapshot)) return snapshot;
+  const { costExact, ...rest } = snapshot;
+  const pounds = typeof costExact === "number" && Number.isFinite(costExact) ? costExact : null;
+  return { ...rest, costExactPence: pounds === null ? null : Math.round(Number((pounds * 100).toPrecision(15))) };
 }

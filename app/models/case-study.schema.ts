@@ -8,6 +8,7 @@
 // validating before a submit) the strict rules apply.
 import { z } from "zod";
 import { formDataToObject, nestFormFields } from "~/utils/forms";
+import { parsePounds, poundsMessage } from "~/procurement/money";
 
 export const CASE_STUDY_STATUSES = ["draft", "submitted", "published", "rejected", "withdrawn"] as const;
 export type CaseStudyStatus = (typeof CASE_STUDY_STATUSES)[number];
@@ -39,13 +40,17 @@ export const COST_BAND_OPTIONS = [
 ] as const;
 export type CostBand = (typeof COST_BAND_OPTIONS)[number]["value"];
 
-export function costBandForAmount(cost: number): CostBand {
-  if (cost < 30_000) return "under-30k";
-  if (cost < 100_000) return "30k-100k";
-  if (cost < 250_000) return "100k-250k";
-  if (cost < 1_000_000) return "250k-1m";
+/** The cost band for a whole-life cost in integer pence (the bands' upper limits are exclusive). */
+export function costBandForPence(pence: number): CostBand {
+  if (pence < 3_000_000) return "under-30k";
+  if (pence < 10_000_000) return "30k-100k";
+  if (pence < 25_000_000) return "100k-250k";
+  if (pence < 100_000_000) return "250k-1m";
   return "over-1m";
 }
+
+/** £1 billion: the largest total cost a case study may state. */
+export const MAX_COST_PENCE = 100_000_000_000;
 
 export const BUYING_ROUTE_OPTIONS = [
   { value: "direct-award", label: "Direct award from a framework" },
@@ -147,7 +152,8 @@ export interface CaseStudyInput {
   approach: string;
   metrics: MetricInput[];
   outcomeNarrative: string;
-  costExact: number | null;
+  /** Whole-life cost including VAT, integer pence (the form field `costExact` takes pounds). */
+  costExactPence: number | null;
   costBand: CostBand | null;
   funding: string;
   startDate: Date | null;
@@ -265,21 +271,21 @@ export const caseStudyFormSchema = z.preprocess(
     }
     required("outcomeNarrative", v.outcomeNarrative, "Enter what happened as a result", LIMITS.long, "Outcome");
 
-    let costExact: number | null = null;
+    let costExactPence: number | null = null;
     let costBand: CostBand | null = null;
     if (v.costExact) {
-      costExact = parseAmount(v.costExact);
-      if (costExact == null || costExact < 0) {
-        issue(["costExact"], "Enter the total cost as an amount in pounds, like 45000");
-        costExact = null;
-      } else if (costExact > 1_000_000_000) issue(["costExact"], "Total cost must be £1 billion or less");
+      const cost = parsePounds(v.costExact);
+      if (!cost.ok) {
+        issue(["costExact"], cost.reason === "not-a-number" ? "Enter the total cost as an amount in pounds, like 45000" : poundsMessage(cost.reason, "Total cost", "45000", MAX_COST_PENCE));
+      } else if (cost.pence > MAX_COST_PENCE) issue(["costExact"], "Total cost must be £1 billion or less");
+      else costExactPence = cost.pence;
     }
     if (v.costBand) {
       if (!COST_BAND_OPTIONS.some((b) => b.value === v.costBand)) issue(["costBand"], "Select a cost band from the list");
       else costBand = v.costBand as CostBand;
     }
-    if (costExact != null) {
-      const derived = costBandForAmount(costExact);
+    if (costExactPence != null) {
+      const derived = costBandForPence(costExactPence);
       if (costBand && costBand !== derived) issue(["costBand"], "The cost band does not match the exact cost: leave the band blank or correct it");
       costBand = derived;
     }
@@ -345,7 +351,7 @@ export const caseStudyFormSchema = z.preprocess(
       approach: v.approach ?? "",
       metrics,
       outcomeNarrative: v.outcomeNarrative ?? "",
-      costExact,
+      costExactPence,
       costBand,
       funding: v.funding ?? "",
       startDate: start.date,

@@ -5,14 +5,16 @@
 import crypto from "node:crypto";
 import { prisma, databaseKind, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
+import { penceToPounds } from "~/procurement/money";
 import { syncSearch } from "~/search/index.server";
 import { expandSynonyms, SYNONYM_GROUPS } from "~/search/synonyms";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { diffSnapshots, parseSnapshot, compareSnapshots, type CaseStudySnapshot, type FieldChange } from "./case-study-snapshot";
-import { costBandForAmount, type CaseStudyInput, type ModerationInput, type ReuseQuery, type SupplierResponseInput } from "./case-study.schema";
+import { costBandForPence, type CaseStudyInput, type ModerationInput, type ReuseQuery, type SupplierResponseInput } from "./case-study.schema";
 import { slugify } from "./service-area.schema";
 import { peersOf, rankByPeer } from "./peers.server";
+import { penceToDbOrNull, withPence, type PenceFields } from "./pence";
 
 // ───────────────────────────── used by the home and framework pages ──────────
 
@@ -71,7 +73,13 @@ const fullInclude = {
   lot: { include: { agreement: { select: { number: true, shortName: true, name: true } } } },
 } satisfies Prisma.CaseStudyInclude;
 
-export type FullCaseStudy = Prisma.CaseStudyGetPayload<{ include: typeof fullInclude }>;
+type CaseStudyRow = Prisma.CaseStudyGetPayload<{ include: typeof fullInclude }>;
+/** A case study with its cost as number pence (see ./pence). */
+export type FullCaseStudy = PenceFields<CaseStudyRow, "costExactPence">;
+
+function caseStudyFromDb(cs: CaseStudyRow | null): FullCaseStudy | null {
+  return cs ? withPence(cs, "costExactPence") : null;
+}
 
 export function lotLabel(lot: { number: string; name: string; agreement: { shortName: string; number: string } }): string {
   return `${lot.agreement.shortName} (${lot.agreement.number}) lot ${lot.number}: ${lot.name}`;
@@ -91,7 +99,7 @@ export function snapshotOf(cs: FullCaseStudy): CaseStudySnapshot {
     approach: cs.approach,
     metrics: cs.metrics.map((m) => ({ name: m.name, before: m.before, after: m.after, unit: m.unit, higherIsBetter: m.higherIsBetter })),
     outcomeNarrative: cs.outcomeNarrative,
-    costExact: cs.costExact,
+    costExactPence: cs.costExactPence,
     costBand: cs.costBand,
     funding: cs.funding,
     startDate: isoDay(cs.startDate),
@@ -120,8 +128,8 @@ export function caseStudyContentToken(cs: FullCaseStudy): string {
   return crypto.createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }
 
-export function getCaseStudyBySlug(slug: string, db: Tx = prisma) {
-  return db.caseStudy.findUnique({ where: { slug }, include: fullInclude });
+export async function getCaseStudyBySlug(slug: string, db: Tx = prisma): Promise<FullCaseStudy | null> {
+  return caseStudyFromDb(await db.caseStudy.findUnique({ where: { slug }, include: fullInclude }));
 }
 
 /** Just enough to decide who may act on a case study. */
@@ -256,8 +264,8 @@ function scalarData(input: CaseStudyInput) {
     problem: input.problem,
     approach: input.approach,
     outcomeNarrative: input.outcomeNarrative,
-    costExact: input.costExact,
-    costBand: input.costBand ?? (input.costExact != null ? costBandForAmount(input.costExact) : null),
+    costExactPence: penceToDbOrNull(input.costExactPence, "total cost"),
+    costBand: input.costBand ?? (input.costExactPence != null ? costBandForPence(input.costExactPence) : null),
     funding: input.funding,
     startDate: input.startDate,
     endDate: input.endDate,
@@ -342,8 +350,8 @@ export async function createCaseStudy(input: CaseStudyInput, author: Actor & { c
   return result;
 }
 
-function getCaseStudyBySlugById(tx: Tx, id: string) {
-  return tx.caseStudy.findUnique({ where: { id }, include: fullInclude });
+async function getCaseStudyBySlugById(tx: Tx, id: string): Promise<FullCaseStudy | null> {
+  return caseStudyFromDb(await tx.caseStudy.findUnique({ where: { id }, include: fullInclude }));
 }
 
 async function conflictFor(tx: Tx, caseStudyId: string, openedLockVersion: number | null, current: FullCaseStudy): Promise<SaveResult> {
@@ -695,9 +703,9 @@ export function formValuesFor(cs: FullCaseStudy): Record<string, unknown> {
     problem: cs.problem,
     approach: cs.approach,
     outcomeNarrative: cs.outcomeNarrative,
-    costExact: cs.costExact == null ? "" : String(cs.costExact),
+    costExact: cs.costExactPence == null ? "" : penceToPounds(cs.costExactPence),
     // A band derived from the exact cost is not shown as a separate answer.
-    costBand: cs.costExact == null ? cs.costBand ?? "" : "",
+    costBand: cs.costExactPence == null ? cs.costBand ?? "" : "",
     funding: cs.funding,
     lotId: cs.lotId ?? "",
     buyingRoute: cs.buyingRoute ?? "",

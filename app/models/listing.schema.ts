@@ -2,6 +2,7 @@
 // action and the CSV import. The whole listing is all sections together.
 import { z } from "zod";
 import { isHttpsUrl } from "~/utils/forms";
+import { poundsField } from "./money.schema";
 
 export const LISTING_CATEGORIES = [
   "Adult social care case management",
@@ -102,16 +103,23 @@ export const featuresSectionSchema = z.object({
   benefits: lineList("Benefits", LIST_LIMITS.benefits, { min: 1 }),
 });
 
+/** £10,000,000: the most a listing's starting price may be (well inside the Int column). */
+export const MAX_PRICE_FROM_PENCE = 1_000_000_000;
+
 export const pricingSectionSchema = z.object({
-  priceFrom: z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.replace(/[£,\s]/g, ""))) : v),
-    z
-      .number({ required_error: "Enter the starting price", invalid_type_error: "Enter the starting price as a number, like 12.50" })
-      .finite("Enter the starting price as a number, like 12.50")
-      .min(0, "The starting price must be £0 or more")
-      .max(10_000_000, "The starting price must be £10,000,000 or less")
-      .refine((n) => Math.round(n * 100) === n * 100 || Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "The starting price can have at most 2 decimal places"),
-  ),
+  /** Typed in pounds; parsed to integer pence (stored as ProductVersion.priceFromPence). */
+  priceFrom: poundsField({
+    label: "Starting price",
+    example: "12.50",
+    maxPence: MAX_PRICE_FROM_PENCE,
+    messages: {
+      empty: "Enter the starting price",
+      "not-a-number": "Enter the starting price as a number, like 12.50",
+      negative: "The starting price must be £0 or more",
+      "too-many-decimals": "The starting price can have at most 2 decimal places, like 12.50",
+      "too-large": "The starting price must be £10,000,000 or less",
+    },
+  }),
   priceUnit: z.enum(PRICE_UNITS, { errorMap: () => ({ message: "Select what the price is for" }) }),
   vatIncluded: yesNo("Select whether the price includes VAT"),
   freeTrial: yesNo("Select whether there is a free trial"),

@@ -9,6 +9,7 @@ import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { listListableLots } from "./award.server";
 import { LISTING_SECTIONS, listingSchema, type ListingInput, type ListingSectionSlug } from "./listing.schema";
+import { penceToPounds } from "~/procurement/money";
 
 export class ListingConflictError extends Error {
   constructor(public current: ListingValues, public currentLockVersion: number) {
@@ -43,7 +44,8 @@ export type ListingValues = {
   category: string;
   features: string[];
   benefits: string[];
-  priceFrom: number;
+  /** Integer pence. */
+  priceFromPence: number;
   priceUnit: string;
   vatIncluded: boolean;
   freeTrial: boolean;
@@ -64,7 +66,7 @@ export function versionValues(v: VersionRow): ListingValues {
     category: v.category,
     features: parseStringArray(v.features),
     benefits: parseStringArray(v.benefits),
-    priceFrom: v.priceFrom,
+    priceFromPence: v.priceFromPence,
     priceUnit: v.priceUnit,
     vatIncluded: v.vatIncluded,
     freeTrial: v.freeTrial,
@@ -76,6 +78,20 @@ export function versionValues(v: VersionRow): ListingValues {
     standards: parseStringArray(v.standards),
     integrations: parseStringArray(v.integrations),
   };
+}
+
+/** What the listing forms (and their schemas) take: the same values with the price back in pounds text. */
+export type ListingFormInput = Omit<ListingValues, "priceFromPence"> & { priceFrom: string };
+
+export function listingFormValues(values: ListingValues): ListingFormInput {
+  const { priceFromPence, ...rest } = values;
+  return { ...rest, priceFrom: penceToPounds(priceFromPence) };
+}
+
+/** Parsed form or CSV values (the price in pence under the form's name, `priceFrom`) as listing values. */
+export function listingValuesFromInput(input: Partial<ListingInput>): Partial<ListingValues> {
+  const { priceFrom, ...rest } = input;
+  return priceFrom === undefined ? rest : { ...rest, priceFromPence: priceFrom };
 }
 
 function versionData(values: Partial<ListingValues>) {
@@ -116,7 +132,7 @@ function unlistableLotsMessage(labels: string[], doing: "submit" | "approve"): s
 
 /** Which sections are complete, judged by each section's own schema. */
 export function sectionStatuses(values: ListingValues): Record<ListingSectionSlug, boolean> {
-  return Object.fromEntries(LISTING_SECTIONS.map((s) => [s.slug, s.schema.safeParse(values).success])) as Record<ListingSectionSlug, boolean>;
+  return Object.fromEntries(LISTING_SECTIONS.map((s) => [s.slug, s.schema.safeParse(listingFormValues(values)).success])) as Record<ListingSectionSlug, boolean>;
 }
 
 export async function getListing(productId: string) {
@@ -156,7 +172,7 @@ export async function createDraftListing({ supplierId, userId, ip }: { supplierI
         summary: "",
         description: "",
         category: "",
-        priceFrom: 0,
+        priceFromPence: 0,
         priceUnit: "",
         dataLocation: "",
         createdById: userId,
@@ -263,7 +279,7 @@ export async function submitListing({ productId, userId, lockVersion, ip }: { pr
     const version = await getListingInTx(tx, productId);
     if (version?.status === "rejected") throw new ListingStateError("This version was returned with changes needed. Change the listing before you submit it again");
     if (!version || version.status !== "draft") throw new ListingStateError("There are no changes to submit");
-    const check = listingSchema.safeParse(versionValues(version));
+    const check = listingSchema.safeParse(listingFormValues(versionValues(version)));
     if (!check.success) throw new ListingStateError("Complete every section before you submit the listing");
     const lost = await unlistableLots(tx, product.supplierId, version);
     if (lost.length) throw new ListingStateError(unlistableLotsMessage(lost, "submit"));
@@ -416,7 +432,7 @@ export async function importListingDrafts({ supplierId, userId, rows, ip }: { su
           productId: product.id,
           versionNumber: 1,
           status: "draft",
-          ...(versionData(row) as Omit<ListingValues, "lotIds" | "features">),
+          ...(versionData(listingValuesFromInput(row)) as Omit<ListingValues, "lotIds" | "features">),
           createdById: userId,
           lots: { create: row.lotIds.map((lotId) => ({ lotId })) },
         } as never,

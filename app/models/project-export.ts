@@ -1,5 +1,6 @@
 // Exports of a buying project's record: the frozen search as CSV and the award
 // as an OCDS 1.1 release. Pure functions, so they are unit-tested directly.
+import { penceToPounds, penceToPoundsNumber } from "~/procurement/money";
 import { describeFilters, routeKindOf } from "./project.schema";
 
 // ── CSV (RFC 4180) ─────────────────────────────────────────────────────────
@@ -32,7 +33,8 @@ export interface FrozenSearchForCsv {
     productName: string;
     supplierName: string;
     supplierSize: string;
-    priceFrom: number;
+    /** Integer pence. */
+    priceFromPence: number;
     priceUnit: string;
     productVersion: { versionNumber: number };
   }[];
@@ -69,7 +71,7 @@ export function frozenSearchCsv(frozen: FrozenSearchForCsv): string {
       r.productName,
       r.supplierName,
       r.supplierSize,
-      r.priceFrom.toFixed(2),
+      penceToPounds(r.priceFromPence, { wholePounds: "with-pence" }),
       r.priceUnit,
     ]),
   ]);
@@ -83,12 +85,14 @@ export interface ProjectAwardForOcds {
     title: string;
     requirements: string;
     routeId: string;
-    estimatedValue: number;
+    /** Integer pence. */
+    estimatedValuePence: number;
     council: { code: string; name: string; officialName: string; nation: string };
     outcome: {
       id: string;
       kind: string;
-      value: number | null;
+      /** Integer pence. */
+      valuePence: number | null;
       startDate: Date | null;
       endDate: Date | null;
       justification: string;
@@ -165,7 +169,8 @@ export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, oc
   const buyerId = `${scheme}-${project.council.code}`;
   const supplierId = supplier.companyNumber ? `GB-COH-${supplier.companyNumber}` : `${ocidPrefix}-supplier-${supplier.id}`;
   const kind = routeKindOf(project.routeId);
-  const value = { amount: outcome.value ?? 0, currency: "GBP" };
+  // OCDS amounts are in the currency's units (pounds), written exactly from the pence.
+  const value = { amount: penceToPoundsNumber(outcome.valuePence ?? 0), currency: "GBP" };
 
   return {
     ocid,
@@ -201,7 +206,7 @@ export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, oc
       procurementMethodDetails: kind ? PROCUREMENT_METHOD_DETAILS[kind] : project.routeId,
       procurementMethodRationale: outcome.justification,
       mainProcurementCategory: "services",
-      value: { amount: project.estimatedValue, currency: "GBP" },
+      value: { amount: penceToPoundsNumber(project.estimatedValuePence), currency: "GBP" },
     },
     awards: [
       {

@@ -9,6 +9,7 @@ import { searchIndex, syncSearch } from "~/search/index.server";
 import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
+import { penceFromDbOrNull, penceToDb, penceToDbOrNull, withPence } from "./pence";
 import { findBuyingRoutes } from "./buying-guide.server";
 import { createCaseStudy } from "./case-study.server";
 import {
@@ -100,8 +101,8 @@ export function getProjectOwnership(id: string) {
   return prisma.buyingProject.findUnique({ where: { id }, select: { id: true, councilId: true } });
 }
 
-export function listProjectsForCouncil(councilId: string | null) {
-  return prisma.buyingProject.findMany({
+export async function listProjectsForCouncil(councilId: string | null) {
+  const rows = await prisma.buyingProject.findMany({
     where: councilId ? { councilId } : {},
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     take: 200,
@@ -110,12 +111,13 @@ export function listProjectsForCouncil(councilId: string | null) {
       title: true,
       status: true,
       routeId: true,
-      estimatedValue: true,
+      estimatedValuePence: true,
       updatedAt: true,
       council: { select: { name: true } },
       owner: { select: { name: true } },
     },
   });
+  return rows.map((p) => withPence(p, "estimatedValuePence"));
 }
 
 export function listOpenProjectsForCouncil(councilId: string) {
@@ -140,10 +142,18 @@ const projectInclude = {
   notices: { orderBy: { id: "asc" } },
 } satisfies Prisma.BuyingProjectInclude;
 
-export type FullProject = Prisma.BuyingProjectGetPayload<{ include: typeof projectInclude }>;
+type ProjectRow = Prisma.BuyingProjectGetPayload<{ include: typeof projectInclude }>;
 
-export function getProject(id: string) {
-  return prisma.buyingProject.findUnique({ where: { id }, include: projectInclude });
+/** The project with its money as number pence (see ./pence). */
+function projectFromDb(p: ProjectRow) {
+  return { ...withPence(p, "estimatedValuePence"), outcome: p.outcome ? withPence(p.outcome, "valuePence") : null };
+}
+
+export type FullProject = ReturnType<typeof projectFromDb>;
+
+export async function getProject(id: string): Promise<FullProject | null> {
+  const project = await prisma.buyingProject.findUnique({ where: { id }, include: projectInclude });
+  return project ? projectFromDb(project) : null;
 }
 
 export function listProjectHistory(projectId: string) {
@@ -172,7 +182,7 @@ export async function createProject(input: CreateProjectInput, actor: Actor & { 
         ownerId: actor.id,
         title,
         category: answers.category,
-        estimatedValue: answers.valuePence / 100,
+        estimatedValuePence: penceToDb(answers.valuePence, "estimated value"),
         contractMonths: answers.contractMonths,
         procurementStart: new Date(`${answers.startDate}T00:00:00.000Z`),
         nation: answers.nation,
@@ -297,7 +307,7 @@ export async function freezeSavedSearch(projectId: string, savedSearchId: string
     where: { id: { in: ids }, status: "published", publishedVersionId: { not: null } },
     select: {
       id: true,
-      publishedVersion: { select: { id: true, name: true, priceFrom: true, priceUnit: true } },
+      publishedVersion: { select: { id: true, name: true, priceFromPence: true, priceUnit: true } },
       supplier: { select: { tradingName: true, computedSize: true } },
     },
   });
@@ -312,7 +322,7 @@ export async function freezeSavedSearch(projectId: string, savedSearchId: string
       productName: p.publishedVersion!.name,
       supplierName: p.supplier.tradingName,
       supplierSize: p.supplier.computedSize,
-      priceFrom: p.publishedVersion!.priceFrom,
+      priceFromPence: p.publishedVersion!.priceFromPence,
       priceUnit: p.publishedVersion!.priceUnit,
     }));
 
@@ -472,7 +482,7 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
       kind: input.kind,
       productVersionId: award?.productVersionId ?? null,
       supplierId: award?.supplierId ?? null,
-      value: input.valuePence === null ? null : input.valuePence / 100,
+      valuePence: penceToDbOrNull(input.valuePence, "contract value"),
       startDate: input.startDate ? new Date(`${input.startDate}T00:00:00.000Z`) : null,
       endDate: input.endDate ? new Date(`${input.endDate}T00:00:00.000Z`) : null,
       justification: input.justification,
@@ -486,8 +496,8 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
       actor,
       projectId,
       "outcome-recorded",
-      before ? { kind: before.kind, productVersionId: before.productVersionId, value: before.value, justification: before.justification } : null,
-      { kind: input.kind, productVersionId: data.productVersionId, productName: award?.productName ?? null, value: data.value, startDate: input.startDate, endDate: input.endDate, justification: input.justification },
+      before ? { kind: before.kind, productVersionId: before.productVersionId, valuePence: penceFromDbOrNull(before.valuePence), justification: before.justification } : null,
+      { kind: input.kind, productVersionId: data.productVersionId, productName: award?.productName ?? null, valuePence: input.valuePence, startDate: input.startDate, endDate: input.endDate, justification: input.justification },
     );
     // "Used by N councils" is in the products index: queue the product(s) whose count may change.
     const affected = [award?.productId, before?.productVersion?.productId].filter((id): id is string => Boolean(id));
@@ -576,7 +586,7 @@ export async function createCaseStudyFromProject(projectId: string, actor: Actor
       approach: `We bought it through ${how}. ${outcome.justification}`.trim(),
       metrics: [],
       outcomeNarrative: "",
-      costExact: outcome.value,
+      costExactPence: penceFromDbOrNull(outcome.valuePence),
       costBand: null,
       funding: "",
       startDate: outcome.startDate,
@@ -625,7 +635,7 @@ export async function getProjectAward(projectId: string) {
   if (!project) return null;
   const slug = agreementSlugOf(project.routeId);
   const agreement = slug ? await prisma.agreement.findUnique({ where: { slug }, select: { number: true, name: true, sourceUrl: true } }) : null;
-  return { project, agreement };
+  return { project: { ...withPence(project, "estimatedValuePence"), outcome: project.outcome ? withPence(project.outcome, "valuePence") : null }, agreement };
 }
 
 // ───────────────────────────── presenting ────────────────────────────────────

@@ -6,6 +6,8 @@ import { parseStringArray } from "~/utils/json";
 import { frameworkStatus, isOpenForNewCallOffs } from "~/procurement/framework-status";
 import { priceBand } from "~/search/index-config";
 import type { SearchDocument } from "~/search/types";
+import { costBandForPence } from "./case-study.schema";
+import { penceFromDb } from "./pence";
 import { publishedAwardWhere } from "./published-awards";
 
 const productInclude = {
@@ -65,9 +67,9 @@ function productDocument(p: ProductRow, councilsUsing: number, today: Date): Sea
     lot: lots.map((l) => `${l.agreement.shortName} lot ${l.number}`),
     dataLocation: v.dataLocation,
     accreditations: parseStringArray(v.security),
-    priceFrom: v.priceFrom,
+    priceFromPence: v.priceFromPence,
     priceUnit: v.priceUnit,
-    priceBand: priceBand(v.priceFrom),
+    priceBand: priceBand(v.priceFromPence),
     councilsUsing,
     liveFramework: live.length > 0 ? "true" : "false",
     versionId: v.id,
@@ -145,7 +147,7 @@ export async function caseStudyDocuments(ids: string[] | null = null): Promise<S
     councilType: c.council.typeName,
     region: c.council.nation === c.council.region ? c.council.nation : c.council.region,
     year: String((c.endDate ?? c.startDate ?? c.publishedAt ?? c.createdAt).getUTCFullYear()),
-    costBand: c.costBand ?? costBandFor(c.costExact),
+    costBand: c.costBand ?? (c.costExactPence === null ? null : costBandForPence(penceFromDb(c.costExactPence))),
     products: c.products.map((p) => p.product?.publishedVersion?.name ?? p.unlistedName ?? "").filter(Boolean),
     productNames: c.products.map((p) => p.product?.publishedVersion?.name ?? p.unlistedName ?? "").filter(Boolean),
     suppliers: [...new Set([...c.suppliers.map((s) => s.supplier.tradingName), ...c.products.map((p) => p.unlistedSupplierName ?? "").filter(Boolean)])],
@@ -153,13 +155,4 @@ export async function caseStudyDocuments(ids: string[] | null = null): Promise<S
     hasReusableAssets: c._count.assets > 0 ? "true" : "false",
     publishedAt: c.publishedAt?.toISOString() ?? null,
   }));
-}
-
-export function costBandFor(cost: number | null): string | null {
-  if (cost == null) return null;
-  if (cost < 30_000) return "under-30k";
-  if (cost < 100_000) return "30k-100k";
-  if (cost < 250_000) return "100k-250k";
-  if (cost < 1_000_000) return "250k-1m";
-  return "over-1m";
 }

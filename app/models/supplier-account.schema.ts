@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { nestFormFields } from "~/utils/forms";
 import { emailField, newPasswordField } from "./auth.schema";
+import { poundsField } from "./money.schema";
 import type { SupplierSize } from "./supplier-size";
 
 export const UK_REGIONS = [
@@ -101,7 +102,6 @@ function isPhoneNumber(value: string): boolean {
 }
 
 const WHOLE_NUMBER = /^\d+$/;
-const MONEY = /^\d+(\.\d{1,2})?$/;
 
 const staffCountField = z
   .string({ required_error: "Enter the number of staff" })
@@ -113,14 +113,20 @@ const staffCountField = z
   .refine((n) => n >= 1, "Number of staff must be 1 or more")
   .refine((n) => n <= 10_000_000, "Number of staff must be 10,000,000 or fewer");
 
-const turnoverField = z
-  .string({ required_error: "Enter your annual turnover" })
-  .trim()
-  .min(1, "Enter your annual turnover")
-  .transform((v) => v.replace(/[£,\s]/g, ""))
-  .refine((v) => MONEY.test(v), "Annual turnover must be an amount in pounds, like 750000 or 1,250,000")
-  .transform(Number)
-  .refine((n) => n <= 1_000_000_000_000, "Annual turnover must be £1,000,000,000,000 or less");
+/** £1,000,000,000,000: the largest annual turnover the form accepts. */
+export const MAX_TURNOVER_PENCE = 100_000_000_000_000;
+
+/** Typed in pounds; parsed to integer pence (stored as Supplier.turnoverPence). */
+const turnoverField = poundsField({
+  label: "Annual turnover",
+  example: "750000",
+  maxPence: MAX_TURNOVER_PENCE,
+  messages: {
+    empty: "Enter your annual turnover",
+    "not-a-number": "Annual turnover must be an amount in pounds, like 750000 or 1,250,000",
+    "too-large": "Annual turnover must be £1,000,000,000,000 or less",
+  },
+});
 
 const contactEmailField = z
   .string({ required_error: "Enter a contact email address" })

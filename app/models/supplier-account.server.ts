@@ -3,7 +3,7 @@
 // invitations. Every change is audited and, where search shows it, queued in the outbox
 // in the same transaction.
 import crypto from "node:crypto";
-import { prisma, type Tx } from "~/utils/db.server";
+import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { sendMail } from "~/utils/mail.server";
 import { hashPassword } from "~/utils/password.server";
@@ -12,6 +12,8 @@ import { syncSearch } from "~/search/index.server";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate, type OutboxEntity } from "./search-outbox.server";
 import { computeSupplierSize, isSme } from "./supplier-size";
+import { penceToDb, withPence } from "./pence";
+import { penceToPounds } from "~/procurement/money";
 import type { AccreditationKind, SupplierProfileInput, SupplierRegistrationInput } from "./supplier-account.schema";
 
 type FieldErrors = Record<string, string[]>;
@@ -78,7 +80,7 @@ function organisationData(input: SupplierProfileInput) {
     legalName: input.legalName,
     tradingName: input.tradingName,
     staffCount: input.staffCount,
-    turnover: input.turnover,
+    turnoverPence: penceToDb(input.turnover, "turnover"),
     declaredSize: input.declaredSize,
     computedSize: computeSupplierSize(input.staffCount, input.turnover),
     region: input.region,
@@ -97,7 +99,7 @@ const PROFILE_FIELDS = {
   tradingName: true,
   companyNumber: true,
   staffCount: true,
-  turnover: true,
+  turnoverPence: true,
   declaredSize: true,
   computedSize: true,
   region: true,
@@ -141,10 +143,12 @@ export async function registerSupplier(
     const created = await prisma.$transaction(async (tx): Promise<Outcome> => {
       const dup = await findDuplicates(tx, input.companyNumber, input.email);
       if (dup.companyTaken || dup.emailTaken) return { duplicates: dup };
-      const supplier = await tx.supplier.create({
-        data: { ...organisationData(input), slug: await uniqueSlug(tx, input.tradingName), companyNumber: input.companyNumber, createdAt: at },
-        select: PROFILE_FIELDS,
-      });
+      const supplier = profileFromDb(
+        await tx.supplier.create({
+          data: { ...organisationData(input), slug: await uniqueSlug(tx, input.tradingName), companyNumber: input.companyNumber, createdAt: at },
+          select: PROFILE_FIELDS,
+        }),
+      );
       const user = await tx.user.create({
         data: {
           email: input.email.toLowerCase(),
@@ -204,13 +208,32 @@ export async function sendCompanyAlreadyRegisteredEmail(email: string, companyNu
 
 // ── profile ──────────────────────────────────────────────────────────────
 
+type ProfileRow = Prisma.SupplierGetPayload<{ select: typeof PROFILE_FIELDS }>;
+
+/** The profile with turnover as number pence (see ./pence). */
+function profileFromDb(row: ProfileRow) {
+  return withPence(row, "turnoverPence");
+}
+
 export async function getSupplierAccount(supplierId: string) {
   const supplier = await prisma.supplier.findUnique({ where: { id: supplierId }, select: PROFILE_FIELDS });
   if (!supplier) return null;
-  return { ...supplier, sme: isSme(supplier.computedSize) };
+  return { ...profileFromDb(supplier), sme: isSme(supplier.computedSize) };
 }
 
 export type SupplierAccount = NonNullable<Awaited<ReturnType<typeof getSupplierAccount>>>;
+
+/** The saved profile as the profile form's fields: turnover back in pounds text. */
+export function profileFormValues(account: SupplierAccount): Record<string, unknown> {
+  const { turnoverPence, ...rest } = account;
+  return { ...rest, turnover: turnoverPence === null ? "" : penceToPounds(turnoverPence) };
+}
+
+/** The saved profile in the shape the profile schema produces (turnover in pence under the form's name), for comparisons. */
+export function profileInputOf(account: SupplierAccount): Record<keyof SupplierProfileInput, unknown> {
+  const { turnoverPence, ...rest } = account;
+  return { ...rest, turnover: turnoverPence };
+}
 
 /**
  * Saves the profile if nobody has changed it since the user opened it (`expectedVersion`),
@@ -220,14 +243,15 @@ export async function updateSupplierProfile(
   input: { supplierId: string; expectedVersion: number; profile: SupplierProfileInput } & Actor,
 ): Promise<{ ok: true; supplier: SupplierAccount } | { ok: false; reason: "not-found" } | { ok: false; reason: "conflict"; current: SupplierAccount }> {
   const result = await prisma.$transaction(async (tx) => {
-    const before = await tx.supplier.findUnique({ where: { id: input.supplierId }, select: PROFILE_FIELDS });
-    if (!before) return { ok: false as const, reason: "not-found" as const };
+    const beforeRow = await tx.supplier.findUnique({ where: { id: input.supplierId }, select: PROFILE_FIELDS });
+    if (!beforeRow) return { ok: false as const, reason: "not-found" as const };
+    const before = profileFromDb(beforeRow);
     const { count } = await tx.supplier.updateMany({
       where: { id: input.supplierId, version: input.expectedVersion },
       data: { ...organisationData(input.profile), version: { increment: 1 } },
     });
     if (count === 0) return { ok: false as const, reason: "conflict" as const, current: { ...before, sme: isSme(before.computedSize) } };
-    const after = await tx.supplier.findUniqueOrThrow({ where: { id: input.supplierId }, select: PROFILE_FIELDS });
+    const after = profileFromDb(await tx.supplier.findUniqueOrThrow({ where: { id: input.supplierId }, select: PROFILE_FIELDS }));
     await recordAudit(
       { actorId: input.actorId, action: "supplier.updated", entityType: "supplier", entityId: input.supplierId, before, after, ip: input.ip },
       tx,

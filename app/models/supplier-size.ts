@@ -6,17 +6,20 @@
 //   large  : anything else
 // Both tests must hold for a band, so the larger answer wins. The definition also allows a
 // balance-sheet test; the portal holds no balance sheets, so turnover decides.
+// Turnover is integer pence, like every amount of money in the app.
+import { formatPence } from "~/procurement/money";
+
 export type SupplierSize = "micro" | "small" | "medium" | "large";
 
-export const SIZE_RULE: { size: Exclude<SupplierSize, "large">; maxStaffExclusive: number; maxTurnover: number }[] = [
-  { size: "micro", maxStaffExclusive: 10, maxTurnover: 2_000_000 },
-  { size: "small", maxStaffExclusive: 50, maxTurnover: 10_000_000 },
-  { size: "medium", maxStaffExclusive: 250, maxTurnover: 44_000_000 },
+export const SIZE_RULE: { size: Exclude<SupplierSize, "large">; maxStaffExclusive: number; maxTurnoverPence: number }[] = [
+  { size: "micro", maxStaffExclusive: 10, maxTurnoverPence: 200_000_000 },
+  { size: "small", maxStaffExclusive: 50, maxTurnoverPence: 1_000_000_000 },
+  { size: "medium", maxStaffExclusive: 250, maxTurnoverPence: 4_400_000_000 },
 ];
 
-export function computeSupplierSize(staffCount: number, turnover: number): SupplierSize {
+export function computeSupplierSize(staffCount: number, turnoverPence: number): SupplierSize {
   for (const band of SIZE_RULE) {
-    if (staffCount < band.maxStaffExclusive && turnover <= band.maxTurnover) return band.size;
+    if (staffCount < band.maxStaffExclusive && turnoverPence <= band.maxTurnoverPence) return band.size;
   }
   return "large";
 }
@@ -27,8 +30,6 @@ export function isSme(size: SupplierSize | string): boolean {
 
 const SIZE_ORDER: SupplierSize[] = ["micro", "small", "medium", "large"];
 
-const poundsFormat = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
-
 /**
  * Why the figures give the size they do, in plain English, from the same SIZE_RULE table:
  * which limit of the declared band the figures break (declared smaller than computed), or
@@ -37,19 +38,19 @@ const poundsFormat = new Intl.NumberFormat("en-GB", { style: "currency", currenc
 export function explainSizeDifference(
   declared: SupplierSize | string,
   staffCount: number,
-  turnover: number,
+  turnoverPence: number,
 ): string | null {
-  const computed = computeSupplierSize(staffCount, turnover);
+  const computed = computeSupplierSize(staffCount, turnoverPence);
   if (declared === computed) return null;
   const declaredIndex = SIZE_ORDER.indexOf(declared as SupplierSize);
   const computedIndex = SIZE_ORDER.indexOf(computed);
   const staff = `${staffCount} ${staffCount === 1 ? "member" : "members"} of staff`;
-  const money = poundsFormat.format(turnover);
+  const money = formatPence(turnoverPence);
   if (declaredIndex >= 0 && declaredIndex < computedIndex) {
     const band = SIZE_RULE.find((b) => b.size === declared)!;
     const broken = [
       staffCount >= band.maxStaffExclusive ? `${staff} (${declared} means fewer than ${band.maxStaffExclusive})` : null,
-      turnover > band.maxTurnover ? `turnover of ${money} (${declared} means ${poundsFormat.format(band.maxTurnover)} or less)` : null,
+      turnoverPence > band.maxTurnoverPence ? `turnover of ${money} (${declared} means ${formatPence(band.maxTurnoverPence)} or less)` : null,
     ].filter(Boolean);
     return `You declared ${declared}, but with ${broken.join(" and ")} you count as ${computed}. Buyers see ${computed}.`;
   }

@@ -144,13 +144,13 @@ function matchLots(
       for (const route of lot.routes) {
         const problems = [...lotProblems];
         const changes = [...lotChanges];
-        if (route.minValue !== null && input.valuePence < route.minValue) {
-          problems.push(`${agreement.shortName} ${lotLabel(lot)} is for call-offs worth ${money(route.minValue)} or more.`);
-          changes.push(`If the value were ${money(route.minValue)} or more, ${agreement.shortName} ${lotLabel(lot)} could fit.`);
+        if (route.minValuePence !== null && input.valuePence < route.minValuePence) {
+          problems.push(`${agreement.shortName} ${lotLabel(lot)} is for call-offs worth ${money(route.minValuePence)} or more.`);
+          changes.push(`If the value were ${money(route.minValuePence)} or more, ${agreement.shortName} ${lotLabel(lot)} could fit.`);
         }
-        if (route.maxValue !== null && input.valuePence > route.maxValue) {
-          problems.push(`${agreement.shortName} ${lotLabel(lot)} is for call-offs worth up to ${money(route.maxValue)}.`);
-          changes.push(`If the value were ${money(route.maxValue)} or less, ${agreement.shortName} ${lotLabel(lot)} could fit.`);
+        if (route.maxValuePence !== null && input.valuePence > route.maxValuePence) {
+          problems.push(`${agreement.shortName} ${lotLabel(lot)} is for call-offs worth up to ${money(route.maxValuePence)}.`);
+          changes.push(`If the value were ${money(route.maxValuePence)} or less, ${agreement.shortName} ${lotLabel(lot)} could fit.`);
         }
         if (route.maxContractMonths !== null && input.contractMonths > route.maxContractMonths) {
           problems.push(
@@ -264,8 +264,8 @@ export function frameworkRoutes(
         startDate: m.startDate,
         endDate: m.endDate,
         maxContractMonths: m.route.maxContractMonths,
-        minValuePence: m.route.minValue,
-        maxValuePence: m.route.maxValue,
+        minValuePence: m.route.minValuePence,
+        maxValuePence: m.route.maxValuePence,
         verified: agreement.verified && m.lot.verified && m.route.verified,
         reasons: m.reasons,
       }));

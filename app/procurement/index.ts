@@ -2,7 +2,17 @@
 export * from "./types";
 export { SOURCES } from "./sources";
 export { isIsoDate, toIsoDate, daysBetween, addDays, formatDate } from "./dates";
-export { parsePounds, poundsToPence, formatPence, type PoundsParseResult } from "./money";
+export {
+  parsePounds,
+  poundsToPence,
+  poundsMessage,
+  formatPence,
+  penceToPounds,
+  penceToPoundsNumber,
+  assertPence,
+  type PoundsParseResult,
+  type PoundsParseFailure,
+} from "./money";
 export { THRESHOLDS, COVERED_FROM, ACT_COMMENCEMENT, LIMITS, thresholdFor, type ThresholdEntry } from "./thresholds";
 export { NATION_RULES, type NationRule } from "./nations";
 export {

@@ -51,16 +51,16 @@ export interface Source {
 // The framework shapes the rules accept. `AgreementSeed` in
 // seed/reference/frameworks.ts (and, later, rows read from the database)
 // satisfy these structurally; the rules never import the data themselves.
-// Money on routes (minValue / maxValue) is in integer pence including VAT,
+// Money on routes (minValuePence / maxValuePence) is in integer pence including VAT,
 // like every other amount the rules handle.
 // ---------------------------------------------------------------------------
 
 export interface FrameworkRoute {
   method: BuyingMethod;
   /** Minimum call-off value in pence including VAT; null = no minimum. */
-  minValue: number | null;
+  minValuePence: number | null;
   /** Maximum call-off value in pence including VAT; null = no maximum recorded. */
-  maxValue: number | null;
+  maxValuePence: number | null;
   /** Longest call-off contract in months (including extensions); null = no limit recorded. */
   maxContractMonths: number | null;
   verified: boolean;

@@ -11,6 +11,7 @@ import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 import { flash } from "~/utils/session.server";
+import { formatPence } from "~/procurement/money";
 
 export const meta: MetaFunction = () => pageTitle("Review a listing");
 export const handle = { title: "Review a listing" };
@@ -72,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 const FIELD_LABELS: Record<keyof ListingValues, string> = {
   name: "Name", summary: "Summary", description: "Description", category: "Category", features: "Features", benefits: "Benefits",
-  priceFrom: "Starting price (£)", priceUnit: "Price unit", vatIncluded: "VAT included", freeTrial: "Free trial", pricingDocumentUrl: "Pricing document",
+  priceFromPence: "Starting price", priceUnit: "Price unit", vatIncluded: "VAT included", freeTrial: "Free trial", pricingDocumentUrl: "Pricing document",
   lotIds: "Framework lots", dataLocation: "Data location", security: "Security", accessibilityStatementUrl: "Accessibility statement",
   standards: "Standards", integrations: "Integrations",
 };
@@ -80,6 +81,7 @@ const FIELD_LABELS: Record<keyof ListingValues, string> = {
 function show(value: unknown, lotLabels: Record<string, string>, key: string): string {
   if (Array.isArray(value)) return value.map((v) => (key === "lotIds" ? lotLabels[v] ?? v : v)).join("\n") || "None";
   if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (key === "priceFromPence" && typeof value === "number") return formatPence(value);
   return value == null || value === "" ? "None" : String(value);
 }
 

@@ -5,7 +5,8 @@ import { MetricChart } from "~/components/metric-chart";
 import { ASSET_TYPE_LABELS, BUYING_ROUTE_LABELS, COST_BAND_OPTIONS, STATUS_LABELS, type AssetType } from "~/models/case-study.schema";
 import { getCaseStudyPageData } from "~/models/case-study.server";
 import { scorePercent } from "~/models/peers";
-import { formatDate, formatMoney } from "~/utils/format";
+import { formatDate } from "~/utils/format";
+import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { hasPermission } from "~/utils/permissions.server";
@@ -82,7 +83,7 @@ export default function CaseStudyPage() {
             <Row label="Council"><Link className="govuk-link" to={`/councils/${cs.council.code}`}>{cs.council.officialName}</Link> ({cs.council.typeName})</Row>
             <Row label="Service area">{cs.serviceArea.name}</Row>
             <Row label="Dates">{cs.startDate ? `${formatDate(cs.startDate)} to ${cs.endDate ? formatDate(cs.endDate) : "now (still going on)"}` : "Not stated"}</Row>
-            <Row label="Total cost">{cs.costExact != null ? formatMoney(cs.costExact) : band ?? "Not stated"}</Row>
+            <Row label="Total cost">{cs.costExactPence != null ? formatPence(cs.costExactPence) : band ?? "Not stated"}</Row>
             <Row label="Funding">{cs.funding || "Not stated"}</Row>
             <Row label="Framework">
               {cs.lot ? (

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getAgreementByNumber } from "~/models/agreement.server";
 import { listCaseStudiesForAgreement } from "~/models/case-study.server";
-import { FRAMEWORK_STATUS_LABELS, formatDate, formatMoney, SIZE_LABELS } from "~/utils/format";
+import { FRAMEWORK_STATUS_LABELS, formatDate, SIZE_LABELS } from "~/utils/format";
+import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -86,8 +87,8 @@ export default function FrameworkPage() {
               {lot.routes.map((r) => (
                 <tr className="govuk-table__row" key={r.id}>
                   <td className="govuk-table__cell">{METHOD_LABELS[r.method] ?? r.method}{r.verified ? "" : " (unverified)"}</td>
-                  <td className="govuk-table__cell">{r.minValue == null ? "No minimum" : formatMoney(r.minValue / 100)}</td>
-                  <td className="govuk-table__cell">{r.maxValue == null ? "No maximum" : formatMoney(r.maxValue / 100)}</td>
+                  <td className="govuk-table__cell">{formatPence(r.minValuePence, "No minimum")}</td>
+                  <td className="govuk-table__cell">{formatPence(r.maxValuePence, "No maximum")}</td>
                   <td className="govuk-table__cell">{r.maxContractMonths == null ? "Not stated" : `${r.maxContractMonths} months`}</td>
                 </tr>
               ))}

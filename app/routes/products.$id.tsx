@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CaseStudyList } from "~/components/case-study-list";
 import { getPublishedProduct, listCouncilsUsingProduct } from "~/models/product.server";
-import { ACCREDITATION_LABELS, FRAMEWORK_STATUS_LABELS, formatMoney, SIZE_LABELS } from "~/utils/format";
+import { ACCREDITATION_LABELS, FRAMEWORK_STATUS_LABELS, SIZE_LABELS } from "~/utils/format";
+import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { getSessionUser } from "~/utils/session.server";
@@ -56,7 +57,7 @@ export default function ProductPage() {
         </div>
         <div className="govuk-grid-column-one-third">
           <dl className="govuk-summary-list govuk-summary-list--no-border">
-            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Price</dt><dd className="govuk-summary-list__value">From {formatMoney(v.priceFrom)} {v.priceUnit} ({v.vatIncluded ? "including" : "excluding"} VAT)</dd></div>
+            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Price</dt><dd className="govuk-summary-list__value">From {formatPence(v.priceFromPence)} {v.priceUnit} ({v.vatIncluded ? "including" : "excluding"} VAT)</dd></div>
             <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Free trial</dt><dd className="govuk-summary-list__value">{v.freeTrial ? "Yes" : "No"}</dd></div>
             <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Category</dt><dd className="govuk-summary-list__value">{v.category}</dd></div>
             <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Data location</dt><dd className="govuk-summary-list__value">{v.dataLocation}</dd></div>

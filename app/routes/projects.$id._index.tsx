@@ -10,7 +10,8 @@ import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from 
 import { createCaseStudyFromProject, describeRoute, getProject, projectTaskStates } from "~/models/project.server";
 import { OUTCOME_LABELS, type OutcomeKind } from "~/models/project.schema";
 import { toIsoDate } from "~/procurement";
-import { formatDate, formatMoney } from "~/utils/format";
+import { formatDate } from "~/utils/format";
+import { formatPence } from "~/procurement/money";
 import { readFormData } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       owner: project.owner?.name ?? "Former user",
       createdAt: project.createdAt,
       category: displayAnswer("category", raw),
-      estimatedValue: project.estimatedValue,
+      estimatedValuePence: project.estimatedValuePence,
       contractMonths: project.contractMonths,
       procurementStart: displayAnswer("startDate", raw),
       nation: project.nation,
@@ -94,7 +95,7 @@ export default function ProjectTaskList() {
             rows={[
               { key: "Buying route", value: route.label },
               { key: "What you are buying", value: project.category },
-              { key: "Estimated whole-life value", value: `${formatMoney(project.estimatedValue)} including VAT` },
+              { key: "Estimated whole-life value", value: `${formatPence(project.estimatedValuePence)} including VAT` },
               { key: "Contract length", value: `${project.contractMonths} months` },
               { key: "Procurement start date", value: project.procurementStart },
               { key: "Security classification", value: project.security },

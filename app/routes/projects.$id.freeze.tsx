@@ -8,7 +8,8 @@ import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
 import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
 import { describeFilters, freezeSchema, isDirectAwardRoute, maxFrozenResults } from "~/models/project.schema";
 import { countSavedSearchResults, freezeSavedSearch, getProject } from "~/models/project.server";
-import { SIZE_LABELS, formatDateTime, formatMoney } from "~/utils/format";
+import { SIZE_LABELS, formatDateTime } from "~/utils/format";
+import { formatPence } from "~/procurement/money";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         versionNumber: r.productVersion.versionNumber,
         supplierName: r.supplierName,
         supplierSize: r.supplierSize,
-        priceFrom: r.priceFrom,
+        priceFromPence: r.priceFromPence,
         priceUnit: r.priceUnit,
       })),
     })),
@@ -156,7 +157,7 @@ export default function Freeze() {
                     <td className="govuk-table__cell govuk-table__cell--numeric">{r.position}</td>
                     <td className="govuk-table__cell">{r.productName} (version {r.versionNumber})</td>
                     <td className="govuk-table__cell">{r.supplierName} ({SIZE_LABELS[r.supplierSize] ?? r.supplierSize})</td>
-                    <td className="govuk-table__cell">{formatMoney(r.priceFrom)} {r.priceUnit}</td>
+                    <td className="govuk-table__cell">{formatPence(r.priceFromPence)} {r.priceUnit}</td>
                   </tr>
                 ))}
               </tbody>

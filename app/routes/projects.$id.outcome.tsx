@@ -5,12 +5,12 @@ import { Form } from "~/components/form";
 import { DateInput, SummaryList } from "~/components/buying";
 import { ChoiceField, ErrorSummary, TextField, TextareaField, useZodForm, type FieldErrors } from "~/components/forms";
 import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { dateParts, penceToPounds } from "~/models/buying-guide.schema";
+import { dateParts } from "~/models/buying-guide.schema";
 import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
 import { OUTCOME_KINDS, OUTCOME_LABELS, outcomeSchema, weightedTotal, type OutcomeKind } from "~/models/project.schema";
 import { getProject, recordOutcome } from "~/models/project.server";
-import { toIsoDate } from "~/procurement";
-import { formatDate, formatDateTime, formatMoney } from "~/utils/format";
+import { formatPence, penceToPounds, toIsoDate } from "~/procurement";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -40,8 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           kind: o.kind as OutcomeKind,
           entryId: awardedEntry?.id ?? null,
           productName: o.productVersion?.name ?? null,
-          value: o.value,
-          valueText: o.value === null ? "" : penceToPounds(Math.round(o.value * 100)),
+          valuePence: o.valuePence,
+          valueText: o.valuePence === null ? "" : penceToPounds(o.valuePence),
           startDate: o.startDate ? toIsoDate(o.startDate) : null,
           endDate: o.endDate ? toIsoDate(o.endDate) : null,
           justification: o.justification,
@@ -91,7 +91,7 @@ export default function OutcomePage() {
                 ...(o.kind === "awarded"
                   ? [
                       { key: "Awarded to", value: o.productName ?? "" },
-                      { key: "Contract value", value: formatMoney(o.value) },
+                      { key: "Contract value", value: formatPence(o.valuePence) },
                       { key: "Contract period", value: `${formatDate(o.startDate)} to ${formatDate(o.endDate)}` },
                     ]
                   : []),

@@ -10,7 +10,8 @@ import { requireProjectAccess } from "~/models/project-access.server";
 import { OUTCOME_LABELS, describeFilters, weightedTotal, type OutcomeKind } from "~/models/project.schema";
 import { describeRoute, getProject, listProjectHistory } from "~/models/project.server";
 import { toIsoDate } from "~/procurement";
-import { SIZE_LABELS, formatDate, formatDateTime, formatMoney } from "~/utils/format";
+import { SIZE_LABELS, formatDate, formatDateTime } from "~/utils/format";
+import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         { key: "Council", value: p.council.officialName },
         { key: "Buying route", value: route.label },
         { key: "What is being bought", value: displayAnswer("category", raw) },
-        { key: "Estimated whole-life value", value: `${formatMoney(p.estimatedValue)} including VAT` },
+        { key: "Estimated whole-life value", value: `${formatPence(p.estimatedValuePence)} including VAT` },
         { key: "Contract length", value: `${p.contractMonths} months` },
         { key: "Procurement start date", value: displayAnswer("startDate", raw) },
         { key: "Security classification", value: displayAnswer("security", raw) },
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         version: r.productVersion.versionNumber,
         versionId: r.productVersionId,
         supplier: `${r.supplierName} (${SIZE_LABELS[r.supplierSize] ?? r.supplierSize})`,
-        price: `${formatMoney(r.priceFrom)} ${r.priceUnit}`,
+        price: `${formatPence(r.priceFromPence)} ${r.priceUnit}`,
       })),
     })),
     shortlist: p.shortlist.map((e) => ({
@@ -77,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? {
           kind: p.outcome.kind as OutcomeKind,
           product: p.outcome.productVersion ? `${p.outcome.productVersion.name} (version ${p.outcome.productVersion.versionNumber})` : null,
-          value: p.outcome.value,
+          valuePence: p.outcome.valuePence,
           startDate: p.outcome.startDate,
           endDate: p.outcome.endDate,
           justification: p.outcome.justification,
@@ -197,7 +198,7 @@ export default function ProjectRecord() {
           rows={[
             { key: "Outcome", value: OUTCOME_LABELS[data.outcome.kind] ?? data.outcome.kind },
             ...(data.outcome.product ? [{ key: "Awarded to", value: data.outcome.product }] : []),
-            ...(data.outcome.value !== null ? [{ key: "Contract value", value: formatMoney(data.outcome.value) }] : []),
+            ...(data.outcome.valuePence !== null ? [{ key: "Contract value", value: formatPence(data.outcome.valuePence) }] : []),
             ...(data.outcome.startDate ? [{ key: "Contract period", value: `${formatDate(data.outcome.startDate)} to ${formatDate(data.outcome.endDate)}` }] : []),
             { key: "Reasons", value: data.outcome.justification },
             { key: "Recorded", value: formatDateTime(data.outcome.at) },

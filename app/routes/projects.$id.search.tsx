@@ -10,7 +10,8 @@ import { DIRECT_AWARD_MAX_RESULTS, describeFilters, isDirectAwardRoute, maxFroze
 import { getProject, parseProjectSearch, saveSearch } from "~/models/project.server";
 import { INDEX_DEFINITIONS } from "~/search/index-config";
 import { searchIndex } from "~/search/index.server";
-import { formatDateTime, formatMoney } from "~/utils/format";
+import { formatDateTime } from "~/utils/format";
+import { formatPence } from "~/procurement/money";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: h.id,
         name: String(d.name),
         supplierName: String(d.supplierName),
-        priceFrom: Number(d.priceFrom),
+        priceFromPence: Number(d.priceFromPence),
         priceUnit: String(d.priceUnit),
         lots: (d.lot as string[] | undefined) ?? [],
       };
@@ -167,7 +168,7 @@ export default function ProjectSearch() {
               {data.hits.map((hit) => (
                 <li key={hit.id} className="cm-result">
                   <h3 className="govuk-heading-s govuk-!-margin-bottom-1"><Link className="govuk-link" to={`/products/${hit.id}`}>{hit.name}</Link></h3>
-                  <p className="govuk-body-s govuk-!-margin-bottom-1">{hit.supplierName} · from {formatMoney(hit.priceFrom)} {hit.priceUnit}</p>
+                  <p className="govuk-body-s govuk-!-margin-bottom-1">{hit.supplierName} · from {formatPence(hit.priceFromPence)} {hit.priceUnit}</p>
                   <p className="govuk-body-s govuk-!-margin-bottom-0">{hit.lots.join(", ")}</p>
                 </li>
               ))}

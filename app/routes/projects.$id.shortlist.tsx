@@ -8,7 +8,8 @@ import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
 import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
 import { describeFilters, isDirectAwardRoute, shortlistAddSchema, shortlistRemoveSchema } from "~/models/project.schema";
 import { addToShortlist, getProject, removeFromShortlist } from "~/models/project.server";
-import { SIZE_LABELS, formatDateTime, formatMoney } from "~/utils/format";
+import { SIZE_LABELS, formatDateTime } from "~/utils/format";
+import { formatPence } from "~/procurement/money";
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             versionNumber: r.productVersion.versionNumber,
             supplierName: r.supplierName,
             supplierSize: r.supplierSize,
-            priceFrom: r.priceFrom,
+            priceFromPence: r.priceFromPence,
             priceUnit: r.priceUnit,
             shortlisted: shortlisted.has(r.id),
           })),
@@ -203,7 +204,7 @@ export default function Shortlist() {
                   {r.position}. {r.productName} <span className="govuk-body-s">(version {r.versionNumber})</span>
                 </h3>
                 <p className="govuk-body-s">
-                  {r.supplierName} ({SIZE_LABELS[r.supplierSize] ?? r.supplierSize}) · from {formatMoney(r.priceFrom)} {r.priceUnit}
+                  {r.supplierName} ({SIZE_LABELS[r.supplierSize] ?? r.supplierSize}) · from {formatPence(r.priceFromPence)} {r.priceUnit}
                 </p>
                 {r.shortlisted ? (
                   <p className="govuk-body"><strong className="govuk-tag govuk-tag--green">Shortlisted</strong></p>

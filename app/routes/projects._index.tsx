@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ProjectStatusTag } from "~/components/project";
 import { canEditProjects } from "~/models/project-access.server";
 import { listProjectsForCouncil } from "~/models/project.server";
-import { formatDate, formatMoney } from "~/utils/format";
+import { formatDate } from "~/utils/format";
+import { formatPence } from "~/procurement/money";
 import { pageTitle } from "~/utils/meta";
 import { hasPermission, requireUserWithPermission } from "~/utils/permissions.server";
 
@@ -73,7 +74,7 @@ export default function Projects() {
                 <td className="govuk-table__cell"><Link className="govuk-link" to={`/projects/${p.id}`}>{p.title}</Link></td>
                 {data.all ? <td className="govuk-table__cell">{p.council.name}</td> : null}
                 <td className="govuk-table__cell">{p.owner?.name ?? "Former user"}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatMoney(p.estimatedValue)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(p.estimatedValuePence)}</td>
                 <td className="govuk-table__cell">{formatDate(p.updatedAt)}</td>
                 <td className="govuk-table__cell"><ProjectStatusTag status={p.status} /></td>
               </tr>

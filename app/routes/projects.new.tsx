@@ -16,13 +16,12 @@ import {
   dateParts,
   displayAnswer,
   parseAnswers,
-  penceToPounds,
   readAnswers,
 } from "~/models/buying-guide.schema";
 import { VERIFY_EMAIL_MESSAGE, actorFrom, canEditProjects, formErrors, unverifiedResponse } from "~/models/project-access.server";
 import { createProjectSchema, projectDetailsSchema } from "~/models/project.schema";
 import { createProject } from "~/models/project.server";
-import { toIsoDate } from "~/procurement";
+import { penceToPounds, toIsoDate } from "~/procurement";
 import { now } from "~/utils/clock.server";
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";

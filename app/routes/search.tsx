@@ -8,7 +8,7 @@ import { searchEngine, searchIndex, searchAll } from "~/search/index.server";
 import { suggestQuery } from "~/search/embedded-engine.server";
 import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
 import { INDEX_NAMES, type IndexName, type SearchHit, type SearchResponse } from "~/search/types";
-import { formatMoney } from "~/utils/format";
+import { formatPence } from "~/procurement/money";
 import { useOptionalUser } from "~/root";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/http.server";
@@ -87,7 +87,7 @@ function ResultItem({ type, hit }: { type: IndexName; hit: SearchHit }) {
         <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
           <Link className="govuk-link" to={`/products/${hit.id}`}><Highlight segments={hit.highlights.name} fallback={String(d.name)} /></Link>
         </h3>
-        <p className="govuk-body-s govuk-!-margin-bottom-1">{String(d.supplierName)} · {String(d.category)} · from {formatMoney(Number(d.priceFrom))} {String(d.priceUnit)}</p>
+        <p className="govuk-body-s govuk-!-margin-bottom-1">{String(d.supplierName)} · {String(d.category)} · from {formatPence(Number(d.priceFromPence))} {String(d.priceUnit)}</p>
         <p className="govuk-body govuk-!-margin-bottom-1 cm-highlight"><Highlight segments={hit.highlights.summary} fallback={String(d.summary)} /></p>
         <p className="govuk-body-s govuk-!-margin-bottom-0">{(d.lot as string[]).join(", ")}{Number(d.councilsUsing) > 0 ? ` · used by ${d.councilsUsing} ${Number(d.councilsUsing) === 1 ? "council" : "councils"}` : ""}</p>
       </li>

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { ListingSectionFields, type ListingFormValues } from "~/components/listing-fields";
 import { listListableLots } from "~/models/award.server";
-import { lockSchema, sectionBySlug, type ListingSectionSlug } from "~/models/listing.schema";
-import { getListing, ListingConflictError, ListingStateError, saveListingSection, type ListingValues } from "~/models/listing.server";
+import { lockSchema, sectionBySlug, type ListingInput, type ListingSectionSlug } from "~/models/listing.schema";
+import { getListing, ListingConflictError, ListingStateError, listingFormValues, listingValuesFromInput, saveListingSection, type ListingFormInput } from "~/models/listing.server";
 import { now } from "~/utils/clock.server";
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     section: section.slug as ListingSectionSlug,
     title: section.title,
     listingName: listing.values.name || "Untitled listing",
-    values: listing.values,
+    values: listingFormValues(listing.values),
     lockVersion: listing.product.lockVersion,
     withdrawn: listing.product.status === "withdrawn",
     lots: lots.map((l) => ({ id: l.id, label: l.label })),
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = {
   errors: Record<string, string[]>;
   values: ListingFormValues;
-  conflict?: { current: ListingValues; lockVersion: number };
+  conflict?: { current: ListingFormInput; lockVersion: number };
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -55,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseWithSchema(section.schema as z.ZodTypeAny, input);
   if (!lock.success) return Response.json({ errors: { form: ["The form is out of date. Reload the page and try again."] }, values: input }, { status: 400 });
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: input }, { status: 400 });
-  const values = parsed.data as Partial<ListingValues>;
+  const values = listingValuesFromInput(parsed.data as Partial<ListingInput>);
   if (section.slug === "lots") {
     const allowed = new Set((await listListableLots(owner.supplierId, now())).map((l) => l.id));
     if (values.lotIds?.some((id) => !allowed.has(id))) {
@@ -70,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         {
           errors: { form: ["This listing changed since you opened it. Someone else saved it. Check their version below, then save yours again if it is still right."] },
           values: input,
-          conflict: { current: error.current, lockVersion: error.currentLockVersion },
+          conflict: { current: listingFormValues(error.current), lockVersion: error.currentLockVersion },
         },
         { status: 409 },
       );
@@ -81,13 +81,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/supplier/listings/${owner.id}`, { headers: await flash(request, `${section.title} saved as a draft`) });
 }
 
-function ConflictSummary({ current, fields }: { current: ListingValues; fields: string[] }) {
+function ConflictSummary({ current, fields }: { current: ListingFormInput; fields: string[] }) {
   return (
     <div className="govuk-inset-text">
       <h2 className="govuk-heading-s">The saved version now says</h2>
       <dl className="govuk-summary-list">
         {fields.map((f) => {
-          const v = current[f as keyof ListingValues];
+          const v = current[f as keyof ListingFormInput];
           return (
             <div className="govuk-summary-list__row" key={f}>
               <dt className="govuk-summary-list__key">{f}</dt>

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getListing } from "~/models/listing.server";
-import { ACCREDITATION_LABELS, formatMoney } from "~/utils/format";
+import { ACCREDITATION_LABELS } from "~/utils/format";
+import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { requireListingAccess } from "~/utils/listing-access.server";
 import { pageTitle } from "~/utils/meta";
@@ -39,7 +40,7 @@ export default function ListingPreview() {
         </div>
         <div className="govuk-grid-column-one-third">
           <dl className="govuk-summary-list govuk-summary-list--no-border">
-            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Price</dt><dd className="govuk-summary-list__value">From {formatMoney(v.priceFrom)} {v.priceUnit} ({v.vatIncluded ? "including" : "excluding"} VAT)</dd></div>
+            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Price</dt><dd className="govuk-summary-list__value">From {formatPence(v.priceFromPence)} {v.priceUnit} ({v.vatIncluded ? "including" : "excluding"} VAT)</dd></div>
             <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Category</dt><dd className="govuk-summary-list__value">{v.category}</dd></div>
             <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Data location</dt><dd className="govuk-summary-list__value">{v.dataLocation}</dd></div>
             <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Security</dt><dd className="govuk-summary-list__value">{v.security.map((s) => ACCREDITATION_LABELS[s] ?? s).join(", ") || "None stated"}</dd></div>

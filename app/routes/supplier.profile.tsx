@@ -5,9 +5,10 @@ import { Form } from "~/components/form";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors, SizeSummary, SupplierAccountNav } from "~/components/supplier-account";
 import { ORGANISATION_LABELS, supplierProfileSchema, supplierProfileServerSchema, type SupplierProfileInput } from "~/models/supplier-account.schema";
-import { getSupplierAccount, updateSupplierProfile, type SupplierAccount } from "~/models/supplier-account.server";
+import { getSupplierAccount, profileFormValues, profileInputOf, updateSupplierProfile, type SupplierAccount } from "~/models/supplier-account.server";
 import { explainSizeDifference } from "~/models/supplier-size";
-import { formatMoney, SIZE_LABELS } from "~/utils/format";
+import { SIZE_LABELS } from "~/utils/format";
+import { formatPence } from "~/procurement/money";
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -25,9 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!supplier) throw notFound();
   return {
     supplier,
+    formValues: profileFormValues(supplier),
     explanation:
-      supplier.staffCount != null && supplier.turnover != null
-        ? explainSizeDifference(supplier.declaredSize, supplier.staffCount, supplier.turnover)
+      supplier.staffCount != null && supplier.turnoverPence != null
+        ? explainSizeDifference(supplier.declaredSize, supplier.staffCount, supplier.turnoverPence)
         : null,
   };
 }
@@ -39,12 +41,13 @@ const PROFILE_KEYS = Object.keys(supplierProfileSchema.shape) as (keyof Supplier
 
 function display(field: keyof SupplierProfileInput, value: unknown): string {
   if (value == null || value === "") return "Not given";
-  if (field === "turnover") return formatMoney(Number(value));
+  if (field === "turnover") return formatPence(Number(value));
   if (field === "declaredSize") return SIZE_LABELS[String(value)] ?? String(value);
   return String(value);
 }
 
-function differences(yours: SupplierProfileInput, saved: SupplierAccount): Conflict["rows"] {
+function differences(yours: SupplierProfileInput, account: SupplierAccount): Conflict["rows"] {
+  const saved = profileInputOf(account);
   return PROFILE_KEYS.filter((k) => (yours[k] ?? null) !== (saved[k] ?? null)).map((k) => ({
     field: k,
     label: ORGANISATION_LABELS[k],
@@ -84,12 +87,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SupplierProfile() {
-  const { supplier, explanation } = useLoaderData<typeof loader>();
+  const { supplier, formValues, explanation } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const [searchParams] = useSearchParams();
   const registered = searchParams.get("registered") === "1";
   const { register, errors, onSubmit, error } = useZodForm(supplierProfileSchema, actionData?.errors);
-  const values = actionData?.values ?? supplier;
+  const values = actionData?.values ?? formValues;
   const version = actionData?.conflict?.version ?? supplier.version;
   return (
     <>

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CaseStudyList } from "~/components/case-study-list";
 import { getSupplierBySlug } from "~/models/supplier.server";
-import { ACCREDITATION_LABELS, FRAMEWORK_STATUS_LABELS, formatDate, formatMoney, SIZE_LABELS } from "~/utils/format";
+import { ACCREDITATION_LABELS, FRAMEWORK_STATUS_LABELS, formatDate, SIZE_LABELS } from "~/utils/format";
+import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -63,7 +64,7 @@ export default function SupplierPage() {
             <li key={p.id} className="govuk-!-margin-bottom-3">
               <Link className="govuk-link govuk-!-font-weight-bold" to={`/products/${p.id}`}>{p.publishedVersion!.name}</Link>
               <br />
-              <span className="govuk-body-s">{p.publishedVersion!.category} · from {formatMoney(p.publishedVersion!.priceFrom)} {p.publishedVersion!.priceUnit}</span>
+              <span className="govuk-body-s">{p.publishedVersion!.category} · from {formatPence(p.publishedVersion!.priceFromPence)} {p.publishedVersion!.priceUnit}</span>
             </li>
           ))}
         </ul>

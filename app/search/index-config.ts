@@ -35,15 +35,16 @@ const ACCREDITATION_LABELS = {
   other: "Other",
 };
 
+/** Bands of a listing's starting price; `maxPence` is exclusive (integer pence, like the document's priceFromPence). */
 export const PRICE_BANDS = [
-  { value: "under-100", label: "Under £100", max: 100 },
-  { value: "100-1000", label: "£100 to £1,000", max: 1000 },
-  { value: "1000-10000", label: "£1,000 to £10,000", max: 10000 },
-  { value: "over-10000", label: "£10,000 or more", max: Infinity },
+  { value: "under-100", label: "Under £100", maxPence: 10_000 },
+  { value: "100-1000", label: "£100 to £1,000", maxPence: 100_000 },
+  { value: "1000-10000", label: "£1,000 to £10,000", maxPence: 1_000_000 },
+  { value: "over-10000", label: "£10,000 or more", maxPence: Infinity },
 ] as const;
 
-export function priceBand(price: number): string {
-  return PRICE_BANDS.find((b) => price < b.max)!.value;
+export function priceBand(pricePence: number): string {
+  return PRICE_BANDS.find((b) => pricePence < b.maxPence)!.value;
 }
 
 export const COST_BANDS = [
@@ -70,8 +71,8 @@ export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
     extraFilterable: ["liveFramework"],
     sortable: {
       name: { attribute: "name", direction: "asc" },
-      "price-asc": { attribute: "priceFrom", direction: "asc" },
-      "price-desc": { attribute: "priceFrom", direction: "desc" },
+      "price-asc": { attribute: "priceFromPence", direction: "asc" },
+      "price-desc": { attribute: "priceFromPence", direction: "desc" },
       newest: { attribute: "publishedAt", direction: "desc" },
       "most-used": { attribute: "councilsUsing", direction: "desc" },
     },

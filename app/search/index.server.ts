@@ -187,6 +187,26 @@ export async function syncSearchAfterCommit(): Promise<void> {
   }
 }
 
+/** For /healthz and /readyz: is this process's index built, and does the engine answer? */
+export async function searchHealth(): Promise<{ kind: SearchEngine["kind"]; ready: boolean; reachable: boolean; problem?: string }> {
+  const s = state();
+  let ready = false;
+  if (s.ready) ready = await Promise.race([s.ready.then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 50))]);
+  try {
+    await Promise.race([s.engine.count("products"), new Promise((_, reject) => setTimeout(() => reject(new Error("search engine did not answer within 3 s")), 3_000).unref())]);
+    return { kind: s.engine.kind, ready, reachable: true };
+  } catch (error) {
+    return { kind: s.engine.kind, ready, reachable: false, problem: error instanceof Error ? error.message.slice(0, 200) : String(error) };
+  }
+}
+
+/** Stops the background follower (graceful shutdown). */
+export function stopBackgroundSync() {
+  const s = globalThis.__cmSearch;
+  if (s?.timer) clearInterval(s.timer);
+  if (s) s.timer = undefined;
+}
+
 /** Picks up changes written by other processes. */
 export function startBackgroundSync(intervalMs = 1_000) {
   const s = state();

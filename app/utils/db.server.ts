@@ -1,22 +1,31 @@
 // One Prisma client for the process, on SQLite (default) or PostgreSQL, chosen by DATABASE_URL.
 // Both generated clients come from the same schema, so they share one API; the SQLite
 // client's types stand for both.
+import fs from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../../prisma/generated/postgresql/client";
 import { now } from "./clock.server";
 import { stampOperation } from "./clock-stamp.server";
+import { DatabaseFileReplacedError, isDatabaseUnavailable, needsFreshConnection, unavailableResponse } from "./db-errors.server";
 import { getEnv } from "./env.server";
-import { isPostgresUrl } from "./migrate.server";
+import { isPostgresUrl, sqliteFilePath } from "./migrate.server";
 
 export type { Prisma } from "../../prisma/generated/sqlite/client";
 export type PrismaClient = SqliteClient;
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+interface ClientEntry {
+  url: string;
+  client: PrismaClient;
+  /** SQLite: the file (device and inode) this connection opened; writes stop if it changes. */
+  fileId: string | null;
+}
+
 declare global {
   // eslint-disable-next-line no-var
-  var __cmPrisma: { url: string; client: PrismaClient } | undefined;
+  var __cmPrisma: ClientEntry | undefined;
 }
 
 // A writer waits its turn rather than failing: interactive transactions queue behind the
@@ -59,30 +68,145 @@ function withAppClock<C extends SqliteClient>(client: C): C {
 
 export function createPrismaClient(url: string): PrismaClient {
   if (isPostgresUrl(url)) {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions: TRANSACTION_OPTIONS });
+    const client = new PostgresClient({ adapter: new PrismaPg(postgresPoolConfig(url)), transactionOptions: TRANSACTION_OPTIONS });
     return withAppClock(client as unknown as PrismaClient);
   }
-  const adapter = immediateTransactions(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }));
+  // fileMustExist: a missing database file is a fault to report, never a reason to start empty.
+  const adapter = immediateTransactions(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS, fileMustExist: true }));
   return withAppClock(new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }));
 }
 
-function getPrisma(): PrismaClient {
+/**
+ * PostgreSQL: a hung or unreachable server gives an error within seconds, never a hang, and an
+ * abandoned transaction cannot hold locks (or the search outbox's snapshot horizon) for long.
+ */
+function postgresPoolConfig(connectionString: string) {
+  const ms = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+  return {
+    connectionString,
+    max: ms("DATABASE_POOL_SIZE", 10),
+    connectionTimeoutMillis: ms("DATABASE_CONNECT_TIMEOUT_MS", 5_000),
+    idleTimeoutMillis: 30_000,
+    query_timeout: ms("DATABASE_QUERY_TIMEOUT_MS", 20_000),
+    statement_timeout: ms("DATABASE_STATEMENT_TIMEOUT_MS", 15_000),
+    idle_in_transaction_session_timeout: 40_000,
+    application_name: "council-marketplace",
+  };
+}
+
+export function sqliteFileIdentity(url: string): string | null {
+  try {
+    const stat = fs.statSync(sqliteFilePath(url));
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+const WRITES = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]);
+
+/** Drops a connection after a fault so the next request opens a fresh one. */
+function retire(entry: ClientEntry) {
+  if (globalThis.__cmPrisma === entry) globalThis.__cmPrisma = undefined;
+  setTimeout(() => void entry.client.$disconnect().catch(() => {}), 5_000).unref();
+}
+
+function assertSameFile(entry: ClientEntry) {
+  if (entry.fileId === null) return;
+  const current = sqliteFileIdentity(entry.url);
+  if (current !== entry.fileId) {
+    throw new DatabaseFileReplacedError(
+      `The SQLite database file ${sqliteFilePath(entry.url)} has been removed or replaced while the service was running; writes are refused until it is back (restore it, or restart with the right file).`,
+    );
+  }
+}
+
+let lastFaultLog = 0;
+/** A database fault becomes a 503 for this request, logged with its cause; other errors pass. */
+function translateFault(error: unknown, entry: ClientEntry): unknown {
+  if (!isDatabaseUnavailable(error)) return error;
+  const at = Date.now();
+  if (at - lastFaultLog > 1_000) {
+    lastFaultLog = at;
+    const e = error as { code?: string; message?: string };
+    console.error(JSON.stringify({ level: "error", msg: "database unavailable", kind: databaseKindOf(entry.url), code: e.code, error: String(e.message ?? error).slice(0, 500) }));
+  }
+  if (needsFreshConnection(error)) retire(entry);
+  return unavailableResponse();
+}
+
+function withFaultHandling(entry: ClientEntry): PrismaClient {
+  return entry.client.$extends({
+    query: {
+      $allModels: {
+        async $allOperations({ operation, args, query }) {
+          try {
+            if (WRITES.has(operation)) assertSameFile(entry);
+            return await query(args);
+          } catch (error) {
+            throw translateFault(error, entry);
+          }
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
+function getEntry(): ClientEntry {
   // Read per call (not cached) so each test file can point at its own database.
   const url = process.env.DATABASE_URL || getEnv().DATABASE_URL;
   if (!globalThis.__cmPrisma || globalThis.__cmPrisma.url !== url) {
-    globalThis.__cmPrisma = { url, client: createPrismaClient(url) };
+    const fileId = isPostgresUrl(url) ? null : sqliteFileIdentity(url);
+    if (!isPostgresUrl(url) && fileId === null) {
+      console.error(JSON.stringify({ level: "error", msg: "database file missing", file: sqliteFilePath(url) }));
+      throw unavailableResponse();
+    }
+    const entry: ClientEntry = { url, client: createPrismaClient(url), fileId };
+    entry.client = withFaultHandling(entry);
+    globalThis.__cmPrisma = entry;
   }
-  return globalThis.__cmPrisma.client;
+  return globalThis.__cmPrisma;
 }
 
-// A proxy so importers keep one `prisma` name while tests can point DATABASE_URL elsewhere.
+const PASSTHROUGH_ERRORS = new Set(["$transaction", "$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRawUnsafe"]);
+
+// A proxy so importers keep one `prisma` name while tests can point DATABASE_URL elsewhere,
+// and so a fault in a transaction or raw query is a 503 like any other.
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
-    const client = getPrisma();
-    const value = Reflect.get(client, prop);
-    return typeof value === "function" ? value.bind(client) : value;
+    const entry = getEntry();
+    const value = Reflect.get(entry.client, prop);
+    if (typeof value !== "function") return value;
+    if (!PASSTHROUGH_ERRORS.has(String(prop))) return value.bind(entry.client);
+    return (...args: unknown[]) => {
+      if (prop !== "$queryRaw" && prop !== "$queryRawUnsafe") {
+        try {
+          assertSameFile(entry);
+        } catch (error) {
+          return Promise.reject(translateFault(error, entry));
+        }
+      }
+      return (value.apply(entry.client, args) as Promise<unknown>).catch((error: unknown) => {
+        throw translateFault(error, entry);
+      });
+    };
   },
 });
+
+/** Health: null when the SQLite file this process uses is in place, else what is wrong. */
+export function databaseFileProblem(): string | null {
+  const url = process.env.DATABASE_URL || getEnv().DATABASE_URL;
+  if (isPostgresUrl(url)) return null;
+  const current = sqliteFileIdentity(url);
+  if (current === null) return `The database file ${sqliteFilePath(url)} is missing: it was removed or replaced while the service was running`;
+  const entry = globalThis.__cmPrisma;
+  if (entry && entry.url === url && entry.fileId !== current) return `The database file ${sqliteFilePath(url)} has been removed or replaced while the service was running`;
+  return null;
+}
+
+function databaseKindOf(url: string): "sqlite" | "postgresql" {
+  return isPostgresUrl(url) ? "postgresql" : "sqlite";
+}
 
 export function databaseKind(): "sqlite" | "postgresql" {
   return isPostgresUrl(process.env.DATABASE_URL || getEnv().DATABASE_URL) ? "postgresql" : "sqlite";

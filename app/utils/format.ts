@@ -1,12 +1,8 @@
-// Presentation helpers shared by pages and exports (British formats).
-const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 2, minimumFractionDigits: 0 });
+// Presentation helpers shared by pages and exports (British formats). Money is formatted
+// by formatPence in app/procurement/money.ts (integer pence), the one money formatter.
 const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
 const dateTimeFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
 const num = new Intl.NumberFormat("en-GB");
-
-export function formatMoney(value: number | null | undefined): string {
-  return value == null ? "Not stated" : gbp.format(value);
-}
 
 export function formatDate(value: Date | string | null | undefined): string {
   if (!value) return "Not known";

@@ -1,12 +1,21 @@
+import fs from "node:fs";
 import { getEnv } from "./env.server";
-import { migrateDatabase } from "./migrate.server";
+import { isPostgresUrl, migrateDatabase, sqliteFilePath } from "./migrate.server";
 
 let prepared: Promise<void> | undefined;
 
-/** Migrates the database on first start (SQLite file is created if missing). */
+/**
+ * Migrates the database before serving. The server never creates a SQLite database: a missing
+ * file on an existing install means it was deleted or the path is wrong, and starting empty would
+ * look like data loss (`npm run setup` creates one; `npm run db:restore` brings a backup back).
+ */
 export function prepareDatabase(): Promise<void> {
   prepared ??= (async () => {
-    const applied = await migrateDatabase(getEnv().DATABASE_URL);
+    const url = getEnv().DATABASE_URL;
+    if (!isPostgresUrl(url) && !fs.existsSync(sqliteFilePath(url))) {
+      throw new Error(`The database file ${sqliteFilePath(url)} does not exist. Run "npm run setup" to create a new one, or "npm run db:restore -- FILE" to restore a backup.`);
+    }
+    const applied = await migrateDatabase(url);
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   })();
   return prepared;

@@ -8,7 +8,7 @@
 // - Unknown facts are null (or, for lots, left out) rather than guessed.
 // - Status (upcoming / live / expiring / expired) is never stored: it is
 //   worked out from the dates (app/procurement/framework-status.ts).
-// - Money on routes (minValue / maxValue) is integer pence including VAT.
+// - Money on routes (minValuePence / maxValuePence) is integer pence including VAT.
 // - Crown Commercial Service became the Government Commercial Agency (GCA) on
 //   1 April 2026; agreement numbers and lots did not change, and the source
 //   URLs keep the CCS agreement page pattern.
@@ -31,9 +31,9 @@ export type BuyingMethod = "direct-award" | "further-competition";
 export interface RouteSeed {
   method: BuyingMethod;
   /** Minimum call-off value in pence including VAT; null = none recorded. */
-  minValue: number | null;
+  minValuePence: number | null;
   /** Maximum call-off value in pence including VAT; null = none recorded. */
-  maxValue: number | null;
+  maxValuePence: number | null;
   /** Longest call-off in months including extensions; null = none recorded. */
   maxContractMonths: number | null;
   verified: boolean;
@@ -76,16 +76,16 @@ const G_CLOUD_CALL_OFF_MONTHS = 36 + 12;
 
 const gCloudDirectAward: RouteSeed = {
   method: "direct-award",
-  minValue: null,
-  maxValue: null,
+  minValuePence: null,
+  maxValuePence: null,
   maxContractMonths: G_CLOUD_CALL_OFF_MONTHS,
   verified: false,
 };
 const gCloudFurtherCompetition: RouteSeed = { ...gCloudDirectAward, method: "further-competition" };
 const furtherCompetitionUnverified: RouteSeed = {
   method: "further-competition",
-  minValue: null,
-  maxValue: null,
+  minValuePence: null,
+  maxValuePence: null,
   maxContractMonths: null,
   verified: false,
 };
@@ -369,8 +369,8 @@ export const agreements: AgreementSeed[] = [
         securityAboveOfficial: false,
         verified: false,
         routes: [
-          { method: "direct-award", minValue: null, maxValue: null, maxContractMonths: null, verified: true },
-          { method: "further-competition", minValue: null, maxValue: null, maxContractMonths: null, verified: true },
+          { method: "direct-award", minValuePence: null, maxValuePence: null, maxContractMonths: null, verified: true },
+          { method: "further-competition", minValuePence: null, maxValuePence: null, maxContractMonths: null, verified: true },
         ],
       },
       {
@@ -381,8 +381,8 @@ export const agreements: AgreementSeed[] = [
         securityAboveOfficial: false,
         verified: false,
         routes: [
-          { method: "direct-award", minValue: null, maxValue: null, maxContractMonths: null, verified: true },
-          { method: "further-competition", minValue: null, maxValue: null, maxContractMonths: null, verified: true },
+          { method: "direct-award", minValuePence: null, maxValuePence: null, maxContractMonths: null, verified: true },
+          { method: "further-competition", minValuePence: null, maxValuePence: null, maxContractMonths: null, verified: true },
         ],
       },
     ],

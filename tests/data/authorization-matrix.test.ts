@@ -21,14 +21,14 @@ beforeAll(async () => {
   const brighton = await prisma.council.findUniqueOrThrow({ where: { code: "BNH" } });
   const buyerA = await prisma.user.findUniqueOrThrow({ where: { email: DEMO.buyerA } });
   const project = await prisma.buyingProject.create({
-    data: { councilId: brighton.id, ownerId: buyerA.id, title: "Matrix project", category: "cloud-software", estimatedValue: 150000, contractMonths: 24, procurementStart: new Date("2026-11-23"), nation: "England", routeId: "g-cloud-direct-award" },
+    data: { councilId: brighton.id, ownerId: buyerA.id, title: "Matrix project", category: "cloud-software", estimatedValuePence: 15_000_000, contractMonths: 24, procurementStart: new Date("2026-11-23"), nation: "England", routeId: "g-cloud-direct-award" },
   });
   const frozen = await prisma.frozenSearch.create({
     data: {
       projectId: project.id,
       query: "housing",
       resultCount: 1,
-      results: { create: [{ position: 1, productId: kestrel.id, productVersionId: kestrel.publishedVersionId!, productName: kestrel.publishedVersion!.name, supplierName: "Kestrel", supplierSize: "small", priceFrom: 1, priceUnit: "per month" }] },
+      results: { create: [{ position: 1, productId: kestrel.id, productVersionId: kestrel.publishedVersionId!, productName: kestrel.publishedVersion!.name, supplierName: "Kestrel", supplierSize: "small", priceFromPence: 100, priceUnit: "per month" }] },
     },
   });
   const caseStudy = await prisma.caseStudy.findFirstOrThrow({ where: { councilId: brighton.id, status: "published" } });

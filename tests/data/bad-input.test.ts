@@ -38,7 +38,7 @@ beforeAll(async () => {
   const kestrel = await prisma.product.findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" }, status: "published" } });
   const brighton = await prisma.council.findUniqueOrThrow({ where: { code: "BNH" } });
   const project = await prisma.buyingProject.create({
-    data: { councilId: brighton.id, title: "Sweep project", category: "cloud-software", estimatedValue: 150000, contractMonths: 24, procurementStart: new Date("2026-11-23"), nation: "England", routeId: "g-cloud-direct-award" },
+    data: { councilId: brighton.id, title: "Sweep project", category: "cloud-software", estimatedValuePence: 15_000_000, contractMonths: 24, procurementStart: new Date("2026-11-23"), nation: "England", routeId: "g-cloud-direct-award" },
   });
   const caseStudy = await prisma.caseStudy.findFirstOrThrow({ where: { councilId: brighton.id, status: "published" } });
   const version = await prisma.productVersion.findFirstOrThrow({ where: { productId: kestrel.id } });

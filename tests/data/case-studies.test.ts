@@ -151,7 +151,7 @@ describe("writing a case study", () => {
     expect(cs.status).toBe("submitted");
     expect(cs.council.code).toBe("BNH");
     expect(cs.lockVersion).toBe(1);
-    expect(cs.costExact).toBe(86500);
+    expect(cs.costExactPence).toBe(8_650_000n); // "86,500" pounds, stored as integer pence
     expect(cs.costBand).toBe("30k-100k");
     expect(cs.metrics.map((m) => [m.name, m.before, m.after, m.higherIsBetter])).toEqual([
       ["Days from report to repair", 28, 14, false],

@@ -301,7 +301,7 @@ describe("a direct award from start to finish", () => {
     // A supplier's edit is published as a new version; another listing is withdrawn.
     const old = await prisma.productVersion.findUniqueOrThrow({ where: { id: edited.productVersionId } });
     const { id: _id, createdAt: _c, ...copy } = old;
-    const next = await prisma.productVersion.create({ data: { ...copy, versionNumber: old.versionNumber + 1, name: "Renamed after freezing", priceFrom: old.priceFrom * 3, status: "published" } });
+    const next = await prisma.productVersion.create({ data: { ...copy, versionNumber: old.versionNumber + 1, name: "Renamed after freezing", priceFromPence: old.priceFromPence * 3, status: "published" } });
     await prisma.productVersion.update({ where: { id: old.id }, data: { status: "superseded" } });
     await prisma.product.update({ where: { id: edited.productId }, data: { publishedVersionId: next.id, lockVersion: { increment: 1 } } });
     await prisma.product.update({ where: { id: withdrawn.productId }, data: { status: "withdrawn" } });
@@ -411,7 +411,7 @@ describe("a direct award from start to finish", () => {
     });
     expect(res.status).toBe(302);
     const outcome = await prisma.projectOutcome.findUniqueOrThrow({ where: { projectId } });
-    expect(outcome).toMatchObject({ kind: "awarded", productVersionId: entry.frozenResult.productVersionId, value: 148000 });
+    expect(outcome).toMatchObject({ kind: "awarded", productVersionId: entry.frozenResult.productVersionId, valuePence: 14_800_000n });
     expect((await prisma.buyingProject.findUniqueOrThrow({ where: { id: projectId } })).status).toBe("awarded");
 
     // The decision is private until the council records the contract notice as published (issue 12 finding 20).
@@ -476,7 +476,7 @@ describe("a direct award from start to finish", () => {
     const product = await prisma.product.findUniqueOrThrow({ where: { id: awardedProductId } });
     expect(cs.suppliers.map((s) => s.supplierId)).toEqual([product.supplierId]);
     expect(cs.lot?.agreement.number).toBe("RM1557.15");
-    expect(cs.costExact).toBe(148000);
+    expect(cs.costExactPence).toBe(14_800_000n);
     // Asking again goes to the same draft rather than making another.
     const again = await call("project", "action", `/projects/${projectId}`, { cookie: buyerA, params: { id: projectId }, form: { intent: "case-study" } });
     expect(again.headers.get("Location")).toBe(`/case-studies/${slug}/edit`);

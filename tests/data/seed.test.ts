@@ -76,16 +76,16 @@ describe("seed generators (no database)", () => {
   });
 
   it("size suppliers by the documented rule, mostly SMEs", () => {
-    expect(computeSupplierSize(9, 2_000_000)).toBe("micro");
-    expect(computeSupplierSize(9, 2_000_001)).toBe("small");
-    expect(computeSupplierSize(49, 10_000_000)).toBe("small");
-    expect(computeSupplierSize(50, 1_000_000)).toBe("medium");
-    expect(computeSupplierSize(249, 44_000_000)).toBe("medium");
-    expect(computeSupplierSize(250, 5_000_000)).toBe("large");
-    expect(computeSupplierSize(100, 44_000_001)).toBe("large");
+    expect(computeSupplierSize(9, 200_000_000)).toBe("micro");
+    expect(computeSupplierSize(9, 200_000_001)).toBe("small");
+    expect(computeSupplierSize(49, 1_000_000_000)).toBe("small");
+    expect(computeSupplierSize(50, 100_000_000)).toBe("medium");
+    expect(computeSupplierSize(249, 4_400_000_000)).toBe("medium");
+    expect(computeSupplierSize(250, 500_000_000)).toBe("large");
+    expect(computeSupplierSize(100, 4_400_000_001)).toBe("large");
 
     const { suppliers } = generateSeedData({ suppliers: 1000, products: 1, caseStudies: 1 }, ref);
-    for (const s of suppliers) expect(s.computedSize).toBe(computeSupplierSize(s.staffCount, s.turnover));
+    for (const s of suppliers) expect(s.computedSize).toBe(computeSupplierSize(s.staffCount, s.turnoverPence));
     const share = (size: string) => suppliers.filter((s) => s.computedSize === size).length / suppliers.length;
     expect(share("micro") + share("small")).toBeGreaterThan(0.45);
     expect(share("medium")).toBeGreaterThan(0.2);
@@ -183,8 +183,8 @@ describe.each(targets)("seedDatabase on $name", (target) => {
 
   it("is deterministic: seeding again gives the same products in the same order", async () => {
     const read = async () =>
-      (await prisma.productVersion.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, priceFrom: true } })).map(
-        (v) => `${v.id} ${v.name} ${v.priceFrom}`,
+      (await prisma.productVersion.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, priceFromPence: true } })).map(
+        (v) => `${v.id} ${v.name} ${v.priceFromPence}`,
       );
     const first = await read();
     const again = await seedDatabase(prisma, COUNTS);
@@ -251,7 +251,7 @@ describe.each(targets)("seedDatabase on $name", (target) => {
       for (const p of listed) expect(p.product!.status).toBe("published");
       for (const p of cs.products.filter((x) => !x.product)) expect(p.unlistedName).toBeTruthy();
       expect(new Set(cs.suppliers.map((s) => s.supplierId))).toEqual(new Set(listed.map((p) => p.product!.supplierId)));
-      if (cs.costExact !== null) expect(cs.costBand).toBe(costBandFor(cs.costExact));
+      if (cs.costExactPence !== null) expect(cs.costBand).toBe(costBandFor(Number(cs.costExactPence)));
       expect(cs.costBand).toMatch(/^(under-30k|30k-100k|100k-250k|250k-1m|over-1m)$/);
       expect(cs.status === "published").toBe(cs.publishedAt !== null);
       if (cs.lotId) {

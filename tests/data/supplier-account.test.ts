@@ -4,6 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/test-db";
 import { context, cookieFor, DEMO, makeRequest, responseOf } from "../support/session";
+import { penceToPounds } from "~/procurement/money";
 
 useTestDatabase();
 
@@ -57,7 +58,7 @@ function profileForm(supplier: Awaited<ReturnType<typeof supplierBySlug>>, overr
     legalName: supplier.legalName,
     tradingName: supplier.tradingName,
     staffCount: String(supplier.staffCount),
-    turnover: String(supplier.turnover),
+    turnover: supplier.turnoverPence === null ? "" : penceToPounds(Number(supplier.turnoverPence)),
     declaredSize: supplier.declaredSize,
     region: supplier.region,
     website: supplier.website ?? "",
@@ -84,7 +85,7 @@ describe("registration", () => {
 
     const prisma = await db();
     const supplier = await prisma.supplier.findUniqueOrThrow({ where: { companyNumber: "SC654321" }, include: { users: { include: { roles: true } } } });
-    expect(supplier).toMatchObject({ slug: "wren-data", tradingName: "Wren Data", staffCount: 12, turnover: 1_500_000, declaredSize: "micro", computedSize: "small", version: 1 });
+    expect(supplier).toMatchObject({ slug: "wren-data", tradingName: "Wren Data", staffCount: 12, turnoverPence: 150_000_000n, declaredSize: "micro", computedSize: "small", version: 1 });
     expect(supplier.users).toHaveLength(1);
     expect(supplier.users[0]).toMatchObject({ email: "isla@wren-data.example", name: "Isla Grant" });
     expect(supplier.users[0].roles.map((r) => r.name)).toEqual(["supplier"]);
@@ -192,7 +193,7 @@ describe("profile", () => {
     });
     expect(res.status).toBe(302);
     const after = await supplierBySlug("kestrel-civic-software");
-    expect(after).toMatchObject({ staffCount: 8, turnover: 1_900_000, computedSize: "micro", version: kestrel.version + 1 });
+    expect(after).toMatchObject({ staffCount: 8, turnoverPence: 190_000_000n, computedSize: "micro", version: kestrel.version + 1 });
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "supplier.updated", entityId: kestrel.id } });
     expect(JSON.parse(audit.before!)).toMatchObject({ staffCount: kestrel.staffCount, computedSize: kestrel.computedSize });
     expect(JSON.parse(audit.after!)).toMatchObject({ staffCount: 8, computedSize: "micro" });

@@ -22,7 +22,7 @@ function product(id: string, name: string, extra: Partial<SearchDocument> = {}):
     lot: ["G-Cloud 15 lot 2a"],
     dataLocation: "UK",
     accreditations: ["cyber-essentials"],
-    priceFrom: 100,
+    priceFromPence: 10_000,
     priceUnit: "per month",
     priceBand: "100-1000",
     councilsUsing: 0,
@@ -35,9 +35,9 @@ function product(id: string, name: string, extra: Partial<SearchDocument> = {}):
 }
 
 const DOCS: SearchDocument[] = [
-  product("p1", "Revenues and Benefits Cloud", { category: "Revenues and benefits", supplierSize: "micro", priceFrom: 50, priceBand: "under-100" }),
+  product("p1", "Revenues and Benefits Cloud", { category: "Revenues and benefits", supplierSize: "micro", priceFromPence: 5_000, priceBand: "under-100" }),
   product("p2", "Council Tax Revenues Online", { category: "Revenues and benefits", supplierSize: "medium", dataLocation: "EEA", accreditations: ["iso-27001"] }),
-  product("p3", "Housing Management Suite", { category: "Housing management", supplierSize: "small", priceFrom: 2000, priceBand: "1000-10000" }),
+  product("p3", "Housing Management Suite", { category: "Housing management", supplierSize: "small", priceFromPence: 200_000, priceBand: "1000-10000" }),
   product("p4", "Citizen Portal Starter", { category: "Citizen portal", supplierSize: "large", accreditations: ["cyber-essentials-plus", "iso-27001"] }),
   product("p5", "Waste Round Optimiser", { category: "Waste and recycling", supplierSize: "small", framework: ["G-Cloud 14"], frameworkNumbers: ["RM1557.14"], lot: ["G-Cloud 14 lot 2"], liveFramework: "false" }),
   product("p6", "Planning Portal Connector", { category: "Planning", supplierSize: "micro" }),
@@ -116,7 +116,7 @@ describe.each(engines)("search contract: %s", (_name, make) => {
 
   it("sorts by price with ties ordered fairly, not by id", async () => {
     const sorted = await engine.search("products", request({ sort: "price-asc", pageSize: 50 }));
-    const prices = sorted.hits.map((h) => Number(h.document.priceFrom));
+    const prices = sorted.hits.map((h) => Number(h.document.priceFromPence));
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { caseStudyFormSchema, readCaseStudyForm, rowCount, unflattenFormValues } from "~/models/case-study.schema";
-import { diffSnapshots } from "~/models/case-study-snapshot";
+import { diffSnapshots, parseSnapshot } from "~/models/case-study-snapshot";
 
 const complete: Record<string, string | string[]> = {
   intent: "submit",
@@ -56,7 +56,7 @@ describe("case study form schema", () => {
     expect(read.kind).toBe("valid");
     if (read.kind !== "valid") return;
     expect(read.data.metrics).toEqual([{ name: "Calls a month", before: 12000, after: 8000, unit: "calls", higherIsBetter: false }]);
-    expect(read.data.costExact).toBe(45000);
+    expect(read.data.costExactPence).toBe(4_500_000);
     expect(read.data.costBand).toBe("30k-100k");
     expect(read.data.startDate?.toISOString()).toBe("2024-04-01T00:00:00.000Z");
     expect(read.data.endDate).toBeNull();
@@ -103,6 +103,21 @@ describe("case study form schema", () => {
     });
   });
 
+  it("reads the total cost as integer pence, exactly, with clear messages", () => {
+    const cost = (costExact: string) => {
+      const read = readCaseStudyForm(form({ ...complete, costExact }));
+      return read.kind === "valid" ? { pence: read.data.costExactPence, band: read.data.costBand } : { error: read.kind === "invalid" ? read.errors.costExact?.[0] : read.kind };
+    };
+    expect(cost("29,999.99")).toEqual({ pence: 2_999_999, band: "under-30k" });
+    expect(cost("£30,000")).toEqual({ pence: 3_000_000, band: "30k-100k" });
+    expect(cost("1234567.89")).toEqual({ pence: 123_456_789, band: "over-1m" });
+    expect(cost("19.9")).toEqual({ pence: 1_990, band: "under-30k" });
+    expect(cost("1e3")).toEqual({ error: "Enter the total cost as an amount in pounds, like 45000" });
+    expect(cost("-5")).toEqual({ error: "Total cost must be £0 or more" });
+    expect(cost("45000.125")).toEqual({ error: "Total cost must have no more than 2 decimal places (pence), like 45000.50" });
+    expect(cost("1000000000.01")).toEqual({ error: "Total cost must be £1 billion or less" });
+  });
+
   it("requires the whole story to submit", () => {
     const errors = errorsOf({ intent: "submit", title: "T", serviceAreaId: "sa_housing" });
     expect(Object.keys(errors)).toEqual(
@@ -129,5 +144,15 @@ describe("case study snapshots", () => {
     const changes = diffSnapshots({ title: "A", summary: "S", metrics: [] }, { title: "B", summary: "S", metrics: [{ name: "Days", before: 2, after: 1, unit: "", higherIsBetter: false }] });
     expect(changes.map((c) => c.label)).toEqual(["Title", "Outcome measures"]);
     expect(changes[1].after).toBe("Days: 2 → 1 (lower is better)");
+  });
+
+  it("shows the cost from pence, and reads revisions saved in pounds before money was pence", () => {
+    const legacy = parseSnapshot(JSON.stringify({ title: "A", costExact: 1234.5 }));
+    expect(legacy).toEqual({ title: "A", costExactPence: 123_450 });
+    expect(parseSnapshot(JSON.stringify({ costExact: 19.99 }))).toEqual({ costExactPence: 1_999 });
+    expect(parseSnapshot(JSON.stringify({ costExact: null }))).toEqual({ costExactPence: null });
+    const changes = diffSnapshots(legacy, { title: "A", costExactPence: 2_999_999 });
+    expect(changes).toEqual([{ field: "costExactPence", label: "Total cost", before: "£1,234.50", after: "£29,999.99" }]);
+    expect(diffSnapshots(legacy, { title: "A", costExactPence: 123_450 })).toEqual([]);
   });
 });

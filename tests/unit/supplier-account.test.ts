@@ -61,27 +61,27 @@ describe("Companies House number", () => {
 
 describe("supplier size rule", () => {
   it("draws the micro/small line at 10 staff and £2,000,000", () => {
-    expect(computeSupplierSize(9, 2_000_000)).toBe("micro");
-    expect(computeSupplierSize(10, 2_000_000)).toBe("small");
-    expect(computeSupplierSize(9, 2_000_001)).toBe("small");
+    expect(computeSupplierSize(9, 200_000_000)).toBe("micro");
+    expect(computeSupplierSize(10, 200_000_000)).toBe("small");
+    expect(computeSupplierSize(9, 200_000_001)).toBe("small");
   });
 
   it("draws the small/medium line at 50 staff and £10,000,000", () => {
-    expect(computeSupplierSize(49, 10_000_000)).toBe("small");
-    expect(computeSupplierSize(50, 10_000_000)).toBe("medium");
-    expect(computeSupplierSize(49, 10_000_001)).toBe("medium");
+    expect(computeSupplierSize(49, 1_000_000_000)).toBe("small");
+    expect(computeSupplierSize(50, 1_000_000_000)).toBe("medium");
+    expect(computeSupplierSize(49, 1_000_000_001)).toBe("medium");
   });
 
   it("draws the medium/large line at 250 staff and £44,000,000", () => {
-    expect(computeSupplierSize(249, 44_000_000)).toBe("medium");
-    expect(computeSupplierSize(250, 44_000_000)).toBe("large");
-    expect(computeSupplierSize(249, 44_000_001)).toBe("large");
+    expect(computeSupplierSize(249, 4_400_000_000)).toBe("medium");
+    expect(computeSupplierSize(250, 4_400_000_000)).toBe("large");
+    expect(computeSupplierSize(249, 4_400_000_001)).toBe("large");
   });
 
   it("needs both tests to hold, so the larger answer wins", () => {
     expect(computeSupplierSize(1, 0)).toBe("micro");
-    expect(computeSupplierSize(3, 12_000_000)).toBe("medium");
-    expect(computeSupplierSize(300, 100_000)).toBe("large");
+    expect(computeSupplierSize(3, 1_200_000_000)).toBe("medium");
+    expect(computeSupplierSize(300, 10_000_000)).toBe("large");
   });
 
   it("counts micro, small and medium as SMEs", () => {
@@ -89,12 +89,12 @@ describe("supplier size rule", () => {
   });
 
   it("explains a declared size that differs from the computed one", () => {
-    expect(explainSizeDifference("small", 12, 900_000)).toBeNull();
-    const tooSmall = explainSizeDifference("micro", 12, 2_500_000)!;
+    expect(explainSizeDifference("small", 12, 90_000_000)).toBeNull();
+    const tooSmall = explainSizeDifference("micro", 12, 250_000_000)!;
     expect(tooSmall).toContain("you count as small");
     expect(tooSmall).toContain("12 members of staff (micro means fewer than 10)");
     expect(tooSmall).toContain("turnover of £2,500,000 (micro means £2,000,000 or less)");
-    const tooBig = explainSizeDifference("large", 5, 400_000)!;
+    const tooBig = explainSizeDifference("large", 5, 40_000_000)!;
     expect(tooBig).toBe("You declared large, but with 5 members of staff and turnover of £400,000 you count as micro. Buyers see micro.");
   });
 });
@@ -105,7 +105,7 @@ describe("registration form", () => {
     expect(parsed.success).toBe(true);
     if (!parsed.success) return;
     expect(parsed.data.staffCount).toBe(9);
-    expect(parsed.data.turnover).toBe(1_950_000);
+    expect(parsed.data.turnover).toBe(195_000_000); // pence
     expect(parsed.data.website).toBeNull();
     expect(parsed.data.contactPhone).toBeNull();
   });

@@ -45,7 +45,7 @@ function testFramework(over: Partial<Framework> = {}): Framework {
         categories: ["cloud-software"],
         securityAboveOfficial: false,
         verified: true,
-        routes: [{ method: "direct-award", minValue: null, maxValue: null, maxContractMonths: 36, verified: true }],
+        routes: [{ method: "direct-award", minValuePence: null, maxValuePence: null, maxContractMonths: 36, verified: true }],
       },
     ],
     ...over,

@@ -28,13 +28,16 @@ describe("CSV", () => {
       frozenAt: new Date("2026-11-23T10:15:00Z"),
       project: { title: "Repairs", council: { name: "Brighton and Hove" } },
       results: [
-        { position: 1, productId: "p1", productVersionId: "v1", productName: "Acme, Cloud", supplierName: "Acme", supplierSize: "small", priceFrom: 100, priceUnit: "per user per month", productVersion: { versionNumber: 3 } },
+        { position: 1, productId: "p1", productVersionId: "v1", productName: "Acme, Cloud", supplierName: "Acme", supplierSize: "small", priceFromPence: 10_000, priceUnit: "per user per month", productVersion: { versionNumber: 3 } },
+        { position: 2, productId: "p2", productVersionId: "v2", productName: "Beta", supplierName: "Beta", supplierSize: "micro", priceFromPence: 1_999, priceUnit: "per user per month", productVersion: { versionNumber: 1 } },
       ],
     });
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe("Council,Project,Search query,Filters,Frozen at (UTC),Position,Product ID,Product version ID,Version number,Product name,Supplier,Supplier size,Price from (GBP),Price unit");
     expect(lines[1]).toBe(`Brighton and Hove,Repairs,'=cmd|' /C calc'!A0,Framework: G-Cloud 15; Live frameworks only,2026-11-23T10:15:00.000Z,1,p1,v1,3,"Acme, Cloud",Acme,small,100.00,per user per month`);
-    expect(lines[2]).toBe("");
+    // Prices are written from integer pence exactly, always with the pence.
+    expect(lines[2]).toMatch(/,micro,19\.99,per user per month$/);
+    expect(lines[3]).toBe("");
   });
 });
 
@@ -45,12 +48,12 @@ describe("OCDS release", () => {
       title: "Repairs system",
       requirements: "A repairs system",
       routeId: "framework-direct-award-rm1557-15",
-      estimatedValue: 150000,
+      estimatedValuePence: 15_000_000,
       council: { code: "BNH", name: "Brighton and Hove", officialName: "Brighton and Hove City Council", nation: "England" },
       outcome: {
         id: "out1",
         kind: "awarded",
-        value: 148000,
+        valuePence: 14_800_000,
         startDate: new Date("2027-01-05T00:00:00Z"),
         endDate: new Date("2029-01-04T00:00:00Z"),
         justification: "Best fit",
@@ -78,6 +81,18 @@ describe("OCDS release", () => {
     expect(release.parties[1]).toMatchObject({ id: "GB-COH-01234567", details: { scale: "sme" } });
     expect(release.buyer).toEqual({ id: "GB-LAE-BNH", name: "Brighton and Hove City Council" });
     expect(release.relatedProcesses?.[0]).toMatchObject({ relationship: ["framework"], identifier: "RM1557.15" });
+    expect(validateOcdsRelease(release)).toEqual([]);
+  });
+
+  it("writes amounts in pounds exactly from integer pence", () => {
+    const odd = structuredClone(award);
+    odd.project.estimatedValuePence = 123_456_789;
+    odd.project.outcome!.valuePence = 2_999_999;
+    const release = ocdsAwardRelease(odd, "ocds-cmkt01")!;
+    expect(release.tender.value).toEqual({ amount: 1234567.89, currency: "GBP" });
+    expect(release.awards[0].value).toEqual({ amount: 29999.99, currency: "GBP" });
+    expect(JSON.stringify(release)).toContain('"amount":1234567.89');
+    expect(JSON.stringify(release)).toContain('"amount":29999.99');
     expect(validateOcdsRelease(release)).toEqual([]);
   });
 
