@@ -42,7 +42,7 @@ const build = await import(path.resolve("build/index.js"));
 if (cluster.isPrimary && workers > 1) {
   // Migrations run once, here, before any worker starts. Each worker keeps its own
   // embedded search index and follows the search outbox (docs/decisions/0007-search-outbox.md).
-  await build.entry.module.prepareDatabaseOnly();
+  await startOrExit(() => build.entry.module.prepareDatabaseOnly());
   // A crashed worker is restarted with back-off; only a burst of crashes slows restarts down,
   // never the lifetime total (a long-running site must survive its sixth crash).
   const CRASH_WINDOW_MS = 5 * 60_000;
@@ -74,9 +74,30 @@ if (cluster.isPrimary && workers > 1) {
   await startServer();
 }
 
+/**
+ * Start-up with a dependency not there yet (database starting, network) retries with a clear log
+ * line, then exits with one line saying what is wrong (a supervisor restarts it), never a stack.
+ */
+async function startOrExit(step, attempts = 5) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      if (attempt >= attempts) {
+        console.error(`Council Marketplace could not start: ${message}`);
+        process.exit(1);
+      }
+      const delay = 1_000 * 2 ** (attempt - 1);
+      console.error(`Start-up failed (attempt ${attempt} of ${attempts}), retrying in ${delay / 1000} s: ${message}`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 async function startServer() {
   // Validates the environment, migrates, and builds the search index before serving.
-  await build.entry.module.startup();
+  await startOrExit(() => build.entry.module.startup());
 
   const app = express();
   app.disable("x-powered-by");

@@ -7,7 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce-provider";
 import { prepareDatabase } from "~/utils/startup.server";
-import { ensureSearchReady, searchEngine, startBackgroundSync, stopBackgroundSync } from "~/search/index.server";
+import { ensureSearchReady, prepareSearchEngine, searchEngine, startBackgroundSync, stopBackgroundSync } from "~/search/index.server";
 import { startScheduler, stopScheduler } from "~/jobs/scheduler.server";
 import { prisma } from "~/utils/db.server";
 
@@ -26,6 +26,7 @@ declare module "@remix-run/node" {
 export async function prepareDatabaseOnly(): Promise<void> {
   getEnv();
   await prepareDatabase();
+  await prepareSearchEngine();
 }
 
 /** Called once by server.js before it listens: env check, migrations, search index. */
@@ -33,6 +34,7 @@ export async function startup(): Promise<void> {
   getEnv();
   await prepareDatabase();
   const started = performance.now();
+  await prepareSearchEngine();
   await ensureSearchReady();
   console.log(`Search ready (${searchEngine().kind}) in ${Math.round(performance.now() - started)} ms`);
   startBackgroundSync();

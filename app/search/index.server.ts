@@ -72,6 +72,41 @@ export function searchEngine(): SearchEngine {
   return state().engine;
 }
 
+/**
+ * Start-up: with MEILI_URL set, Meilisearch must answer, or the process stops with one clear
+ * line — unless SEARCH_FALLBACK=embedded, which serves from the embedded engine with a warning.
+ */
+export async function prepareSearchEngine(fallback = getEnv().SEARCH_FALLBACK): Promise<void> {
+  const s = state();
+  if (!(s.engine instanceof MeilisearchEngine)) return;
+  try {
+    await s.engine.checkReachable();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (fallback === "embedded") {
+      console.warn(JSON.stringify({ level: "warn", msg: "Meilisearch unreachable at start-up; using the embedded search engine (SEARCH_FALLBACK=embedded)", reason }));
+      resetSearchState(new EmbeddedEngine());
+      return;
+    }
+    throw new Error(`Meilisearch (MEILI_URL) is not reachable: ${reason}. Start it, fix MEILI_URL, or set SEARCH_FALLBACK=embedded to serve from the embedded engine.`);
+  }
+}
+
+/** While the engine is down, a search is a clear 503 page; the rest of the portal keeps working. */
+async function answering<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    console.error(JSON.stringify({ level: "error", msg: "search engine unavailable", engine: state().engine.kind, error: error instanceof Error ? error.message : String(error) }));
+    throw new Response("Search is unavailable at the moment. Try again in a few minutes; everything else on the portal is working.", {
+      status: 503,
+      statusText: "Search unavailable",
+      headers: { "Retry-After": "30" },
+    });
+  }
+}
+
 /** Rebuilds every index from the database (each swapped in whole when complete). */
 export async function rebuildSearch(onProgress?: (index: IndexName, done: number, total: number) => void, s: SearchState = state()) {
   // Read the outbox position first: changes committed during the rebuild are replayed after it.
@@ -216,15 +251,19 @@ export function startBackgroundSync(intervalMs = 1_000) {
 }
 
 export async function searchIndex(index: IndexName, params: SearchParams, overrides = {}): Promise<SearchResponse> {
-  await ensureSearchReady();
-  return state().engine.search(index, engineRequest(index, params, overrides));
+  return answering(async () => {
+    await ensureSearchReady();
+    return state().engine.search(index, engineRequest(index, params, overrides));
+  });
 }
 
 /** The best few of each type, for the combined search. */
 export async function searchAll(params: SearchParams, perType = 3) {
-  await ensureSearchReady();
-  const entries = await Promise.all(
-    INDEX_NAMES.map(async (index) => [index, await state().engine.search(index, engineRequest(index, { ...params, filters: {} }, { page: 1, pageSize: perType }))] as const),
-  );
-  return Object.fromEntries(entries) as Record<IndexName, SearchResponse>;
+  return answering(async () => {
+    await ensureSearchReady();
+    const entries = await Promise.all(
+      INDEX_NAMES.map(async (index) => [index, await state().engine.search(index, engineRequest(index, { ...params, filters: {} }, { page: 1, pageSize: perType }))] as const),
+    );
+    return Object.fromEntries(entries) as Record<IndexName, SearchResponse>;
+  });
 }

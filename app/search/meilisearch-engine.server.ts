@@ -27,8 +27,14 @@ export class MeilisearchEngine implements SearchEngine {
   private prefix: string;
 
   constructor({ host, apiKey, indexPrefix = "cm_" }: { host: string; apiKey?: string; indexPrefix?: string }) {
-    this.client = new Meilisearch({ host, apiKey });
+    // A hung Meilisearch gives an error within seconds, never a hung page.
+    this.client = new Meilisearch({ host, apiKey, timeout: Number(process.env.MEILI_TIMEOUT_MS ?? 5_000) });
     this.prefix = indexPrefix;
+  }
+
+  /** Start-up check: answers within the request timeout, or throws. */
+  async checkReachable(): Promise<void> {
+    await this.client.health();
   }
 
   uid(index: IndexName): string {

@@ -13,6 +13,8 @@ const envSchema = z
     SESSION_SECRET: z.string().optional(),
     MEILI_URL: z.string().url().optional(),
     MEILI_MASTER_KEY: z.string().optional(),
+    // With MEILI_URL unreachable at start-up: refuse to start (default) or use the embedded engine.
+    SEARCH_FALLBACK: z.enum(["embedded"]).optional(),
     OCID_PREFIX: z.string().regex(/^ocds-[a-z0-9]{6}$/).default("ocds-cmkt01"),
     // Pins "today" for demos and tests (ISO date); the real clock otherwise.
     PORTAL_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
