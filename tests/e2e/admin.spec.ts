@@ -4,6 +4,8 @@ import { test, expect, expectNoAxeViolations, login } from "./support";
 const ADMIN_PAGES = ["/admin", "/admin/moderation", "/admin/awards", "/admin/case-studies", "/admin/service-areas", "/admin/council-domains", "/admin/users", "/account"];
 
 test("admin pages pass axe", async ({ page }) => {
+  // Eight pages, each checked by axe; /admin/users has two forms a row (sign out, force a reset).
+  test.setTimeout(120_000);
   await login(page, "admin");
   for (const path of ADMIN_PAGES) {
     const response = await page.goto(path);

@@ -219,14 +219,14 @@ test("guide, then a G-Cloud direct award project from search to award, with expo
   await expect(page.getByRole("heading", { level: 2, name: "Outcome" })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // ── another council's officer is refused ──
+  // ── another council's officer is refused: 404, as for a project that does not exist (issue 12 finding 18) ──
   const other = await browser.newContext({ baseURL: new URL(page.url()).origin, extraHTTPHeaders: { "X-Forwarded-For": "10.250.1.7" } });
   const otherPage = await other.newPage();
   await login(otherPage, "buyerB");
   const refused = await otherPage.goto(projectUrl);
-  expect(refused?.status()).toBe(403);
-  await expect(otherPage.getByRole("heading", { level: 1 })).toHaveText("You do not have permission to view or change this");
+  expect(refused?.status()).toBe(404);
+  await expect(otherPage.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   const refusedCsv = await otherPage.request.get(csvHref!);
-  expect(refusedCsv.status()).toBe(403);
+  expect(refusedCsv.status()).toBe(404);
   await other.close();
 });

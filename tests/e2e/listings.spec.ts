@@ -98,6 +98,7 @@ test("another supplier cannot open someone else's listing", async ({ page }) => 
   await signOut(page);
   await login(page, "supplierB");
   const response = await page.goto(href!);
-  expect(response?.status()).toBe(403);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/do not have permission/);
+  // 404, exactly as for a listing that does not exist: a draft's existence is private (issue 12 finding 18).
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });

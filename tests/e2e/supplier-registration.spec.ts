@@ -18,6 +18,8 @@ async function signOut(page: Page) {
 }
 
 test("a new SME registers, declares a G-Cloud 15 lot, an admin verifies it and the supplier sees it verified", async ({ page }) => {
+  // Longer than the default: the journey now confirms the address by the mailed link and signs in.
+  test.setTimeout(120_000);
   await page.goto("/login");
   await page.getByRole("link", { name: "register their organisation" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Register your organisation");
