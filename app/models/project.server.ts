@@ -5,7 +5,7 @@
 // searches are written once and never updated.
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
-import { searchIndex, syncSearch } from "~/search/index.server";
+import { searchIndex, syncSearch, syncSearchAfterCommit } from "~/search/index.server";
 import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
@@ -511,7 +511,7 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
 // ───────────────────────────── (g) notices ───────────────────────────────────
 
 export async function saveNotices(projectId: string, input: { lockVersion: number; done: string[] }, actor: Actor): Promise<Outcome> {
-  return inTransaction(async (tx) => {
+  const result = await inTransaction(async (tx): Promise<Outcome> => {
     const items = await tx.noticeChecklistItem.findMany({ where: { projectId } });
     await bumpLockVersion(tx, projectId, input.lockVersion);
     const done = new Set(input.done);
@@ -528,8 +528,16 @@ export async function saveNotices(projectId: string, input: { lockVersion: numbe
       items.filter((i) => i.done).map((i) => i.code),
       items.filter((i) => done.has(i.code)).map((i) => i.code),
     );
+    // An award counts in "used by N councils" once its contract notice is ticked
+    // (./published-awards): queue the awarded product so search's count follows.
+    const outcome = await tx.projectOutcome.findUnique({ where: { projectId }, select: { kind: true, productVersion: { select: { productId: true } } } });
+    if (outcome?.kind === "awarded" && outcome.productVersion) {
+      await enqueueSearchUpdate(tx, [{ entityType: "product" as const, entityId: outcome.productVersion.productId }]);
+    }
     return { ok: true };
   });
+  if (result.ok) await syncSearchAfterCommit();
+  return result;
 }
 
 // ───────────────────────────── case study ────────────────────────────────────

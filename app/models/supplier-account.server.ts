@@ -111,8 +111,6 @@ const PROFILE_FIELDS = {
   version: true,
 } as const;
 
-export type RegistrationDuplicate = { companyTaken: boolean; emailTaken: boolean };
-
 // ── registration ─────────────────────────────────────────────────────────
 
 async function findDuplicates(db: Tx, companyNumber: string, email: string) {
@@ -123,10 +121,10 @@ async function findDuplicates(db: Tx, companyNumber: string, email: string) {
   return { companyTaken: Boolean(company), emailTaken: Boolean(user) };
 }
 
+export type RegistrationDuplicate = { companyTaken: boolean; emailTaken: boolean };
+
 /**
  * Creates the organisation and its first user (role supplier) in one transaction, audits
-  const before = await findDuplicates(prisma, input.companyNumber, input.email);
-  if (before.companyTaken || before.emailTaken) return { ok: false, duplicate: before };
  * it and queues the organisation for search. A taken company number or email address comes
  * back as `duplicate` for the caller to answer exactly as it answers a success (the page
  * must not say which exists); the password is hashed either way, so the timing is the same.
@@ -137,6 +135,8 @@ export async function registerSupplier(
 ): Promise<{ ok: true; userId: string; supplierId: string; slug: string } | { ok: false; duplicate: RegistrationDuplicate }> {
   // bcrypt is slow on purpose: hash outside the transaction so it holds no lock meanwhile.
   const passwordHash = await hashPassword(input.password);
+  const before = await findDuplicates(prisma, input.companyNumber, input.email);
+  if (before.companyTaken || before.emailTaken) return { ok: false, duplicate: before };
   const at = now();
   try {
     type Outcome = { duplicates: { companyTaken: boolean; emailTaken: boolean } } | { duplicates: null; userId: string; supplierId: string; slug: string };
@@ -358,6 +358,9 @@ export async function inviteColleague(
     });
     const pendingHere =
       existing && existing.supplierId === input.supplierId && existing.verificationTokens.length > 0 && !existing.verificationTokens.some((t) => t.usedAt);
+    if (existing && existing.supplierId === input.supplierId && !pendingHere) {
+      return { ok: false as const, errors: { email: ["This person is already in your team"] } };
+    }
     if (existing && !pendingHere) {
       // An account elsewhere (another organisation, a council, an administrator): the inviter
       // is told what they would be told for anyone; the holder gets an email instead.
@@ -372,9 +375,6 @@ export async function inviteColleague(
       userId = existing.id;
       await tx.verificationToken.deleteMany({ where: { userId, purpose: "invitation", usedAt: null } });
     } else {
-    if (existing && existing.supplierId === input.supplierId && !pendingHere) {
-      return { ok: false as const, errors: { email: ["This person is already in your team"] } };
-    }
       const user = await tx.user.create({
         data: {
           email,

@@ -32,7 +32,7 @@ export async function getSupplierBySlug(slug: string) {
       },
       products: {
         where: { status: "published", publishedVersionId: { not: null } },
-        include: { publishedVersion: { select: { name: true, summary: true, category: true, priceFromPence: true, priceUnit: true } } },
+        select: { id: true, publishedVersion: { select: { name: true, summary: true, category: true, priceFromPence: true, priceUnit: true } } },
         orderBy: { createdAt: "asc" },
       },
       caseStudyLinks: {

@@ -78,8 +78,8 @@ describe("registration", () => {
   it("creates the organisation and its first user in one go, audits it, mails a confirmation link and makes it searchable", async () => {
     const route = await import("~/routes/suppliers.register");
     const res = await route.action({ request: makeRequest("/suppliers/register", { form: registrationForm() }), params: {}, context });
-    expect(res.status).toBe(302);
     // "Check your email", without a session: the same answer a taken email or company number gets (issue 12 finding 10).
+    expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/verify-email?sent=1");
     expect(res.headers.get("Set-Cookie")).toBeNull();
 
