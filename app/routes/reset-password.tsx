@@ -8,6 +8,7 @@ import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { resetPasswordSchema } from "~/models/password-reset.schema";
 import { isResetTokenLive, resetPassword } from "~/models/password-reset.server";
 import { parseForm } from "~/utils/forms";
+import { withStrongPassword } from "~/utils/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
@@ -25,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientIp(context, request);
   const limited = await takeAttempt(limitsFor.passwordResetSubmit(ip));
   if (!limited.ok) return throttledResponse(limited.retryAfterSeconds);
-  const parsed = await parseForm(request, resetPasswordSchema);
+  const parsed = await parseForm(request, withStrongPassword(resetPasswordSchema, "password", { fields: [] }));
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: {} }, { status: 400 });
   const done = await resetPassword({ token: parsed.data.token, password: parsed.data.password, ip });
   if (!done) {

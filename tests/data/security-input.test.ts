@@ -144,6 +144,14 @@ describe("finding 13: weak passwords refused wherever a password is set, saying 
     });
   }
 
+  it("refuses a weak password at password reset before the token is looked at", async () => {
+    for (const password of WEAK) {
+      const res = await act("reset-password", "/reset-password", { token: "not-a-real-token", password, confirmPassword: password }, { params: {} });
+      expect(res.status, password).toBe(400);
+      expect((await res.json()).errors.password?.[0], password).toMatch(/harder to guess/);
+    }
+  });
+
   it("refuses a weak password when accepting a team invitation, and the link stays usable", async () => {
     const { prisma } = await import("~/utils/db.server");
     const { sentMail } = await import("~/utils/mail.server");
