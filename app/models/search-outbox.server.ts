@@ -88,6 +88,15 @@ export function markOutboxProcessed(seqs: number[], at: Date) {
   return prisma.searchOutbox.updateMany({ where: { seq: { in: seqs }, processedAt: null }, data: { processedAt: at } });
 }
 
+/** After a full rebuild read from `position`: every row it covers is applied. */
+export async function markOutboxCoveredBy(position: OutboxCursor, at: Date): Promise<number> {
+  if (databaseKind() === "postgresql") {
+    return prisma.$executeRawUnsafe(`UPDATE "SearchOutbox" SET "processedAt" = $1 WHERE "processedAt" IS NULL AND "txid" < $2::xid8`, at, position.txid ?? "0");
+  }
+  const { count } = await prisma.searchOutbox.updateMany({ where: { processedAt: null, seq: { lte: position.seq } }, data: { processedAt: at } });
+  return count;
+}
+
 export function recordOutboxFailure(seqs: number[], error: string) {
   return prisma.searchOutbox.updateMany({ where: { seq: { in: seqs } }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 500) } });
 }

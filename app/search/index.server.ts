@@ -5,6 +5,7 @@ import { now } from "~/utils/clock.server";
 import { caseStudyDocuments, productDocuments, supplierDocuments } from "~/models/search-documents.server";
 import {
   ENTITY_INDEX,
+  markOutboxCoveredBy,
   markOutboxProcessed,
   outboxAfter,
   outboxPosition,
@@ -118,6 +119,8 @@ export async function rebuildSearch(onProgress?: (index: IndexName, done: number
     counts[index] = docs.length;
   }
   if (!s.cursor) s.cursor = position;
+  // The rebuild read everything committed before `position`: those changes are applied.
+  await markOutboxCoveredBy(position, now());
   return counts;
 }
 
