@@ -99,6 +99,11 @@ export function penceToPoundsNumber(pence: number): number {
   return Number(penceToPounds(pence));
 }
 
+/** A loosely typed value (a search document field, a JSON body) as pence, or null if it is not a safe whole number. */
+export function asPence(value: unknown): number | null {
+  return typeof value === "number" && Number.isSafeInteger(value) ? value : null;
+}
+
 function assertSafeInteger(value: number): void {
   if (!Number.isSafeInteger(value)) throw new RangeError(`Money must be a whole number of pence (got ${value})`);
 }

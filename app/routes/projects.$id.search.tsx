@@ -11,7 +11,7 @@ import { getProject, parseProjectSearch, saveSearch } from "~/models/project.ser
 import { INDEX_DEFINITIONS } from "~/search/index-config";
 import { searchIndex } from "~/search/index.server";
 import { formatDateTime } from "~/utils/format";
-import { formatPence } from "~/procurement/money";
+import { asPence, formatPence } from "~/procurement/money";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: h.id,
         name: String(d.name),
         supplierName: String(d.supplierName),
-        priceFromPence: Number(d.priceFromPence),
+        priceFromPence: asPence(d.priceFromPence),
         priceUnit: String(d.priceUnit),
         lots: (d.lot as string[] | undefined) ?? [],
       };

@@ -6,9 +6,9 @@ import { Highlight } from "~/components/highlight";
 import { INDEX_DEFINITIONS, type FacetDefinition } from "~/search/index-config";
 import { searchEngine, searchIndex, searchAll } from "~/search/index.server";
 import { suggestQuery } from "~/search/embedded-engine.server";
-import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
+import { parseSearchParams, searchCost, type SearchParams } from "~/search/search-query.schema";
 import { INDEX_NAMES, type IndexName, type SearchHit, type SearchResponse } from "~/search/types";
-import { formatPence } from "~/procurement/money";
+import { asPence, formatPence } from "~/procurement/money";
 import { useOptionalUser } from "~/root";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/http.server";
@@ -26,7 +26,7 @@ const TYPE_LABELS: Record<IndexName | "all", string> = {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // Per-IP budget before any work (issue 12 finding 9): a 429 page, not a starved server.
-  const limited = takeSearchToken(clientIp(context, request));
+  const limited = takeSearchToken(clientIp(context, request), searchCost(new URL(request.url).searchParams.get("q")));
   if (!limited.ok) {
     return Response.json({ invalid: true, errors: [SEARCH_LIMITED_MESSAGE] }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
   }
@@ -87,7 +87,7 @@ function ResultItem({ type, hit }: { type: IndexName; hit: SearchHit }) {
         <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
           <Link className="govuk-link" to={`/products/${hit.id}`}><Highlight segments={hit.highlights.name} fallback={String(d.name)} /></Link>
         </h3>
-        <p className="govuk-body-s govuk-!-margin-bottom-1">{String(d.supplierName)} · {String(d.category)} · from {formatPence(Number(d.priceFromPence))} {String(d.priceUnit)}</p>
+        <p className="govuk-body-s govuk-!-margin-bottom-1">{String(d.supplierName)} · {String(d.category)} · from {formatPence(asPence(d.priceFromPence))} {String(d.priceUnit)}</p>
         <p className="govuk-body govuk-!-margin-bottom-1 cm-highlight"><Highlight segments={hit.highlights.summary} fallback={String(d.summary)} /></p>
         <p className="govuk-body-s govuk-!-margin-bottom-0">{(d.lot as string[]).join(", ")}{Number(d.councilsUsing) > 0 ? ` · used by ${d.councilsUsing} ${Number(d.councilsUsing) === 1 ? "council" : "councils"}` : ""}</p>
       </li>

@@ -1,7 +1,7 @@
 // The one money parser and formatter (app/procurement/money.ts), the zod field built on it,
 // and the BigInt conversions in app/models/pence.ts.
 import { describe, expect, it } from "vitest";
-import { formatPence, parsePounds, penceToPounds, penceToPoundsNumber, poundsMessage, poundsToPence } from "~/procurement/money";
+import { asPence, formatPence, parsePounds, penceToPounds, penceToPoundsNumber, poundsMessage, poundsToPence } from "~/procurement/money";
 import { poundsField } from "~/models/money.schema";
 import { penceFromDb, penceToDb, withPence } from "~/models/pence";
 import { priceBand } from "~/search/index-config";
@@ -94,6 +94,16 @@ describe("formatPence and penceToPounds", () => {
       expect(poundsToPence(penceToPounds(pence))).toBe(pence);
       expect(poundsToPence(penceToPounds(pence, { wholePounds: "with-pence" }))).toBe(pence);
     }
+  });
+});
+
+describe("asPence", () => {
+  it("accepts only safe whole numbers of pence from loosely typed data", () => {
+    expect(asPence(1_999)).toBe(1_999);
+    expect(asPence(19.99)).toBeNull();
+    expect(asPence("1999")).toBeNull();
+    expect(asPence(undefined)).toBeNull();
+    expect(formatPence(asPence(undefined))).toBe("Not stated");
   });
 });
 
