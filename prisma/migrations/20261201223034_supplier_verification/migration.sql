@@ -1,0 +1,10 @@
+-- AlterTable
+ALTER TABLE "Supplier" ADD COLUMN "verifiedAt" DATETIME;
+ALTER TABLE "Supplier" ADD COLUMN "verifiedById" TEXT;
+
+-- Backfill: suppliers registered before verification existed stay public.
+UPDATE "Supplier" SET "verifiedAt" = "createdAt" WHERE "verifiedAt" IS NULL;
+
+-- CreateIndex
+CREATE INDEX "Supplier_verifiedAt_idx" ON "Supplier"("verifiedAt");
+
