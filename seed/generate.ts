@@ -98,6 +98,7 @@ export type AgreementInput = {
       maxValuePence: number | null;
       maxContractMonths: number | null;
       verified: boolean;
+      sourceUrl?: string;
     }[];
   }[];
 };
@@ -140,6 +141,7 @@ export type LotRouteRow = {
   maxValuePence: number | null;
   maxContractMonths: number | null;
   verified: boolean;
+  sourceUrl: string | null;
 };
 export type SupplierRow = {
   id: string;
@@ -425,6 +427,7 @@ export function buildReferenceRows(agreements: readonly AgreementInput[], counci
           maxValuePence: r.maxValuePence,
           maxContractMonths: r.maxContractMonths,
           verified: r.verified,
+          sourceUrl: r.sourceUrl ?? a.sourceUrl,
         });
       });
     }

@@ -37,6 +37,8 @@ export interface RouteSeed {
   /** Longest call-off in months including extensions; null = none recorded. */
   maxContractMonths: number | null;
   verified: boolean;
+  /** Where the limits come from; shown with a refusal that applies them. */
+  sourceUrl?: string;
 }
 
 export interface LotSeed {
@@ -71,17 +73,40 @@ export interface AgreementSeed {
 const sourceUrl = (number: string) => `https://www.crowncommercial.gov.uk/agreements/${number}`;
 const slugFor = (number: string) => number.toLowerCase().replace(/\./g, "-");
 
-/** G-Cloud call-off: initial term up to 36 months plus one extension of up to 12 (unverified for 14 and 15). */
+/** G-Cloud 14 call-off: initial term up to 36 months plus one extension of up to 12 (corroborated, see G_CLOUD_14_SOURCE). */
 const G_CLOUD_CALL_OFF_MONTHS = 36 + 12;
+/** PublicTechnology, 29 July 2025, with the Contracts Finder extension notices for lots 1-3 and lot 4. */
+const G_CLOUD_14_SOURCE = "https://www.publictechnology.net/2025/07/29/business-and-industry/g-cloud-14-extended-to-october-2026-to-give-time-to-prep-replacement/";
 
 const gCloudDirectAward: RouteSeed = {
   method: "direct-award",
   minValuePence: null,
   maxValuePence: null,
   maxContractMonths: G_CLOUD_CALL_OFF_MONTHS,
-  verified: false,
+  verified: true,
+  sourceUrl: G_CLOUD_14_SOURCE,
 };
-const gCloudFurtherCompetition: RouteSeed = { ...gCloudDirectAward, method: "further-competition" };
+
+/**
+ * G-Cloud 15 call-off length (corrections of 1 December 2026): lots 1a and 1b up to 8 years
+ * (initial 5 years plus optional 12-month extensions to a further 3), lots 2a, 2b and 3 up to 6 years.
+ * Two independent sources agree: Local Government Lawyer (Sharpe Pritchard) and Computer Weekly.
+ */
+export const G_CLOUD_15_CALL_OFF_SOURCES = [
+  "https://www.localgovernmentlawyer.co.uk/sharpeedge/809-sharpeedge-procurement/99594-g-cloud-14-to-g-cloud-15-what-is-changing",
+  "https://www.computerweekly.com/feature/UK-governments-G-Cloud-15-framework-Everything-you-need-to-know",
+] as const;
+export const G_CLOUD_15_HOSTING_MAX_MONTHS = 96;
+export const G_CLOUD_15_OTHER_MAX_MONTHS = 72;
+const gCloud15Routes = (maxContractMonths: number): RouteSeed[] =>
+  (["direct-award", "further-competition"] as const).map((method) => ({
+    method,
+    minValuePence: null,
+    maxValuePence: null,
+    maxContractMonths,
+    verified: true,
+    sourceUrl: G_CLOUD_15_CALL_OFF_SOURCES[0],
+  }));
 const furtherCompetitionUnverified: RouteSeed = {
   method: "further-competition",
   minValuePence: null,
@@ -106,7 +131,7 @@ export const agreements: AgreementSeed[] = [
     verified: true,
     sourceUrl: sourceUrl("RM1557.14"),
     notes:
-      "Began 29 October 2024. Lots 1 to 3 were extended from 28 April 2026 to 28 October 2026 and are now expired for new call-offs. Lot 4 was extended separately, also to 28 October 2026 (Contracts Finder extension notice seen only through a secondary source: unverified). Unverified: call-off length of 36 months plus one 12-month extension; lot 4's call-off length (not recorded). Replaced by G-Cloud 15.",
+      "Began 29 October 2024. Lots 1 to 3 were extended from 28 April 2026 to 28 October 2026 and are now expired for new call-offs. Lot 4 was extended separately, also to 28 October 2026 (Contracts Finder extension notice seen only through a secondary source: unverified). Call-off length of 36 months plus one 12-month extension on lots 1 to 3 corroborated (PublicTechnology, 29 July 2025, and the Contracts Finder extension notices). Unverified: lot 4's call-off length (not recorded). Replaced by G-Cloud 15.",
     lots: [
       {
         number: "1",
@@ -162,7 +187,7 @@ export const agreements: AgreementSeed[] = [
     verified: false,
     sourceUrl: sourceUrl("RM1557.15"),
     notes:
-      "Unverified: start and end dates are the estimates in the G-Cloud 15 tender notice on Find a Tender (17 September 2026 to 16 September 2030, 'September 2026 to September 2030'); lot names are taken from the tender notice and a secondary summary; direct award and further competition on every lot is as the tender notice describes; call-off length of 36 months plus one 12-month extension is assumed from G-Cloud practice for both methods.",
+      "Unverified: start and end dates are the estimates in the G-Cloud 15 tender notice on Find a Tender (17 September 2026 to 16 September 2030, 'September 2026 to September 2030'); lot names are taken from the tender notice and a secondary summary; direct award and further competition on every lot is as the tender notice describes; call-off length (corrected 1 December 2026, two independent sources agree): up to 8 years on lots 1a and 1b (5 years plus optional 12-month extensions up to 3 more) and up to 6 years on lots 2a, 2b and 3 (Local Government Lawyer, Sharpe Pritchard, 'G-Cloud 14 to G-Cloud 15 - What is changing?'; Computer Weekly, 'UK government's G-Cloud 15 framework: everything you need to know'). An open framework (Procurement Act 2023 s49): successive framework terms of 18 + 18 + 12 months, re-opening to new suppliers about March 2028.",
     lots: [
       {
         number: "1a",
@@ -171,7 +196,7 @@ export const agreements: AgreementSeed[] = [
         categories: ["cloud-hosting"],
         securityAboveOfficial: false,
         verified: false,
-        routes: [gCloudDirectAward, gCloudFurtherCompetition],
+        routes: gCloud15Routes(G_CLOUD_15_HOSTING_MAX_MONTHS),
       },
       {
         number: "1b",
@@ -180,7 +205,7 @@ export const agreements: AgreementSeed[] = [
         categories: ["cloud-hosting"],
         securityAboveOfficial: true,
         verified: false,
-        routes: [gCloudDirectAward, gCloudFurtherCompetition],
+        routes: gCloud15Routes(G_CLOUD_15_HOSTING_MAX_MONTHS),
       },
       {
         number: "2a",
@@ -189,7 +214,7 @@ export const agreements: AgreementSeed[] = [
         categories: ["cloud-software"],
         securityAboveOfficial: false,
         verified: false,
-        routes: [gCloudDirectAward, gCloudFurtherCompetition],
+        routes: gCloud15Routes(G_CLOUD_15_OTHER_MAX_MONTHS),
       },
       {
         number: "2b",
@@ -198,7 +223,7 @@ export const agreements: AgreementSeed[] = [
         categories: ["cloud-software"],
         securityAboveOfficial: false,
         verified: false,
-        routes: [gCloudDirectAward, gCloudFurtherCompetition],
+        routes: gCloud15Routes(G_CLOUD_15_OTHER_MAX_MONTHS),
       },
       {
         number: "3",
@@ -207,7 +232,7 @@ export const agreements: AgreementSeed[] = [
         categories: ["cloud-support"],
         securityAboveOfficial: false,
         verified: false,
-        routes: [gCloudDirectAward, gCloudFurtherCompetition],
+        routes: gCloud15Routes(G_CLOUD_15_OTHER_MAX_MONTHS),
       },
     ],
   },

@@ -313,14 +313,32 @@ describe("security classification", () => {
 });
 
 describe("contract length", () => {
-  it("a lot fits only if the contract is within its route's maximum length", () => {
-    expect(ids(run({ contractMonths: 48 }))).toContain("framework-direct-award-rm1557-15");
-    const tooLong = run({ contractMonths: 49 });
+  // G-Cloud 15 call-off length (procurement-reference.md, corrections of 1 December 2026: Local
+  // Government Lawyer / Sharpe Pritchard and Computer Weekly): lots 2a, 2b and 3 up to 6 years,
+  // lots 1a and 1b up to 8 years, not 36 + 12 months.
+  it("G-Cloud 15 lot 2a fits a 72-month contract and not a 73-month one", () => {
+    const atMax = run({ contractMonths: 72 });
+    expect(ids(atMax)).toContain("framework-direct-award-rm1557-15");
+    expect(route(atMax, "framework-direct-award-rm1557-15").lots.map((l) => l.lotNumber)).toContain("2a");
+    const tooLong = run({ contractMonths: 73 });
     expect(ids(tooLong)).not.toContain("framework-direct-award-rm1557-15");
     expect(ids(tooLong)).not.toContain("framework-further-competition-rm1557-15");
     const why = tooLong.notEligible.find((n) => n.id === "framework-direct-award-rm1557-15");
-    expect(why?.reasons.join(" ")).toMatch(/49-month contract is longer than the 48-month limit/);
-    expect(why?.whatWouldChange.join(" ")).toMatch(/48 months or shorter/);
+    expect(why?.reasons.join(" ")).toMatch(/73-month contract is longer than the 72-month limit for a direct award on G-Cloud 15 lot 2a/);
+    expect(why?.whatWouldChange.join(" ")).toMatch(/72 months or shorter/);
+  });
+
+  it("G-Cloud 15 lot 1a fits a 96-month contract and not a 97-month one", () => {
+    const atMax = run({ category: "cloud-hosting", contractMonths: 96 });
+    expect(route(atMax, "framework-direct-award-rm1557-15").lots.map((l) => l.lotNumber)).toContain("1a");
+    const tooLong = run({ category: "cloud-hosting", contractMonths: 97 });
+    expect(ids(tooLong)).not.toContain("framework-direct-award-rm1557-15");
+    expect(tooLong.notEligible.find((n) => n.id === "framework-direct-award-rm1557-15")?.reasons.join(" ")).toMatch(/97-month contract is longer than the 96-month limit for a direct award on G-Cloud 15 lot 1a/);
+  });
+
+  it("£150,000 of cloud software over 72 months and £6m over 60 months fit G-Cloud 15 (issue 13)", () => {
+    expect(ids(run({ valuePence: 15_000_000, contractMonths: 72 }))).toContain("framework-direct-award-rm1557-15");
+    expect(ids(run({ valuePence: 600_000_000, contractMonths: 60 }))).toContain("framework-direct-award-rm1557-15");
   });
 
   it("a route with no recorded limit accepts any length", () => {
