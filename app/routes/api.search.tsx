@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { searchIndex } from "~/search/index.server";
-import { parseSearchParams } from "~/search/search-query.schema";
+import { searchIndex } from "~/services/search.server";
+import { parseSearchParams, searchCost } from "~/search/search-query.schema";
 import { INDEX_NAMES } from "~/search/types";
 import { clientIp } from "~/utils/http.server";
 import { SEARCH_LIMITED_MESSAGE, takeSearchToken } from "~/utils/search-rate-limit.server";
@@ -8,7 +8,7 @@ import { SEARCH_LIMITED_MESSAGE, takeSearchToken } from "~/utils/search-rate-lim
 // GET /api/search — the same parameters as /search, answered as JSON.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // Per-IP budget before any work (issue 12 finding 9).
-  const limited = takeSearchToken(clientIp(context, request));
+  const limited = takeSearchToken(clientIp(context, request), searchCost(new URL(request.url).searchParams.get("q")));
   if (!limited.ok) {
     return Response.json({ error: SEARCH_LIMITED_MESSAGE }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
   }

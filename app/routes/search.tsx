@@ -6,7 +6,7 @@ import { Highlight } from "~/components/highlight";
 import { INDEX_DEFINITIONS, type FacetDefinition } from "~/search/index-config";
 import { searchEngine, searchIndex, searchAll } from "~/search/index.server";
 import { suggestQuery } from "~/search/embedded-engine.server";
-import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
+import { parseSearchParams, searchCost, type SearchParams } from "~/search/search-query.schema";
 import { INDEX_NAMES, type IndexName, type SearchHit, type SearchResponse } from "~/search/types";
 import { asPence, formatPence } from "~/procurement/money";
 import { useOptionalUser } from "~/root";
@@ -26,7 +26,7 @@ const TYPE_LABELS: Record<IndexName | "all", string> = {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // Per-IP budget before any work (issue 12 finding 9): a 429 page, not a starved server.
-  const limited = takeSearchToken(clientIp(context, request));
+  const limited = takeSearchToken(clientIp(context, request), searchCost(new URL(request.url).searchParams.get("q")));
   if (!limited.ok) {
     return Response.json({ invalid: true, errors: [SEARCH_LIMITED_MESSAGE] }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
   }

@@ -16,6 +16,12 @@ export const MAX_FUZZY_TERMS = 4;
 export const MIN_FUZZY_TERM_LENGTH = 5;
 export const MAX_SUGGEST_TERMS = 4;
 
+/** What a query costs against the per-IP search budget: 1, plus 1 for each word that may be matched fuzzily. */
+export function searchCost(q: string | null): number {
+  const fuzzy = budgetQuery(q ?? "").split(" ").slice(0, MAX_FUZZY_TERMS).filter((w) => w.length >= MIN_FUZZY_TERM_LENGTH);
+  return 1 + fuzzy.length;
+}
+
 /** Control characters out, whitespace collapsed, cut to MAX_QUERY_LENGTH characters and MAX_QUERY_TERMS words. */
 export function budgetQuery(q: string): string {
   const words = q.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, MAX_QUERY_LENGTH * 4).trim().split(/\s+/).filter(Boolean);

@@ -9,7 +9,11 @@
 // N workers an address gets at most N times the budget — each worker stays responsive.
 // Logins, sign-ups and other writes use the database-backed limits (rate-limit.server.ts).
 
-/** A burst of this many searches, refilled at REFILL_PER_SECOND (typing with live results stays well inside). */
+/**
+ * A burst of this many tokens, refilled at REFILL_PER_SECOND. A search costs 1 plus 1 per
+ * word that may be matched fuzzily (searchCost, at most 5): typing with live results stays
+ * well inside; a flood of long misspelt queries is held to about one a second.
+ */
 export const SEARCH_BURST = 40;
 export const SEARCH_REFILL_PER_SECOND = 4;
 const MAX_TRACKED_ADDRESSES = 50_000;

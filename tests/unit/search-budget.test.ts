@@ -1,7 +1,7 @@
 // Issue 12 finding 9: expensive anonymous searches starved the server. Each query now has
 // a cost budget (words, length, fuzzy words), and each address a per-worker token bucket.
 import { beforeEach, describe, expect, it } from "vitest";
-import { budgetQuery, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchParams } from "~/search/search-query.schema";
+import { budgetQuery, MAX_FUZZY_TERMS, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchParams, searchCost } from "~/search/search-query.schema";
 import { resetSearchLimits, SEARCH_BURST, SEARCH_REFILL_PER_SECOND, searchLimitKey, takeSearchToken } from "~/utils/search-rate-limit.server";
 
 const THIRTY_THREE_WORDS = Array.from({ length: 33 }, (_, i) => `hosuing${i} mangement`.split(" ")[i % 2]).join(" ");
@@ -14,6 +14,13 @@ describe("search cost budget", () => {
     expect(budgetQuery(`  housing \t\n  repairs\u0000 `)).toBe("housing repairs");
     expect(budgetQuery("x".repeat(5_000))).toHaveLength(MAX_QUERY_LENGTH);
     expect(budgetQuery(" ".repeat(100_000) + "housing")).toBe("");
+  });
+
+  it("charges long misspelt queries more than short ones", () => {
+    expect(searchCost("")).toBe(1);
+    expect(searchCost("bins")).toBe(1);
+    expect(searchCost("housing repairs")).toBe(3);
+    expect(searchCost(THIRTY_THREE_WORDS)).toBe(1 + MAX_FUZZY_TERMS);
   });
 });
 
