@@ -15,6 +15,7 @@ import {
   rowCount,
   type RepeatableGroup,
 } from "~/models/case-study.schema";
+import { TableContainer } from "~/components/table-container";
 
 export type FormValues = Record<string, unknown>;
 
@@ -120,25 +121,27 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
         <div className="govuk-inset-text">
           <h2 className="govuk-heading-m">What changed since you opened it</h2>
           {props.conflict.length ? (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Changes someone else saved</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Question</th>
-                  <th scope="col" className="govuk-table__header">When you opened it</th>
-                  <th scope="col" className="govuk-table__header">Now</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {props.conflict.map((c) => (
-                  <tr className="govuk-table__row" key={c.field}>
-                    <th scope="row" className="govuk-table__header">{c.label}</th>
-                    <td className="govuk-table__cell cm-diff-removed">{c.before || "(blank)"}</td>
-                    <td className="govuk-table__cell cm-diff-added">{c.after || "(blank)"}</td>
+            <TableContainer label="Changes someone else saved">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-table__caption--s">Changes someone else saved</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Question</th>
+                    <th scope="col" className="govuk-table__header">When you opened it</th>
+                    <th scope="col" className="govuk-table__header">Now</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {props.conflict.map((c) => (
+                    <tr className="govuk-table__row" key={c.field}>
+                      <th scope="row" className="govuk-table__header">{c.label}</th>
+                      <td className="govuk-table__cell cm-diff-removed">{c.before || "(blank)"}</td>
+                      <td className="govuk-table__cell cm-diff-added">{c.after || "(blank)"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableContainer>
           ) : (
             <p className="govuk-body">We could not work out exactly what changed. Open the case study in a new tab to compare.</p>
           )}

@@ -1,3 +1,4 @@
+import { TableContainer } from "~/components/table-container";
 // Before/after outcome figures: an SVG bar chart (sizes as SVG attributes, since the CSP
 // forbids inline styles) described by its aria-label, with the same numbers in a table
 // so nothing is only visual.
@@ -63,31 +64,33 @@ export function MetricChart({ metrics, id }: { metrics: ChartMetric[]; id: strin
           );
         })}
       </svg>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">The same figures as a table</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Measure</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Before</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">After</th>
-            <th scope="col" className="govuk-table__header">Change</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {metrics.map((m, i) => (
-            <tr className="govuk-table__row" key={`${m.name}-${i}`}>
-              <th scope="row" className="govuk-table__header">
-                {m.name}
-                <br />
-                <span className="govuk-body-s">{m.higherIsBetter ? "Higher is better" : "Lower is better"}</span>
-              </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{formatValue(m.before, m.unit)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{formatValue(m.after, m.unit)}</td>
-              <td className="govuk-table__cell">{changeOf(m).text}</td>
+      <TableContainer label="The same figures as a table">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">The same figures as a table</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Measure</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Before</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">After</th>
+              <th scope="col" className="govuk-table__header">Change</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {metrics.map((m, i) => (
+              <tr className="govuk-table__row" key={`${m.name}-${i}`}>
+                <th scope="row" className="govuk-table__header">
+                  {m.name}
+                  <br />
+                  <span className="govuk-body-s">{m.higherIsBetter ? "Higher is better" : "Lower is better"}</span>
+                </th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{formatValue(m.before, m.unit)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{formatValue(m.after, m.unit)}</td>
+                <td className="govuk-table__cell">{changeOf(m).text}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableContainer>
     </figure>
   );
 }

@@ -12,6 +12,7 @@ import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 import { flash } from "~/utils/session.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.rejecting ? "Reject an award" : "Awards to verify");
 export const handle = { title: "Awards to verify" };
@@ -106,50 +107,52 @@ export default function AdminAwards() {
         frameworks can carry listings.
       </p>
       {queue.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{queue.length} waiting, oldest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Supplier</th>
-              <th scope="col" className="govuk-table__header">Framework lot</th>
-              <th scope="col" className="govuk-table__header">Reference</th>
-              <th scope="col" className="govuk-table__header">Awarded</th>
-              <th scope="col" className="govuk-table__header">Declared</th>
-              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {queue.map((a) => (
-              <tr className="govuk-table__row" key={a.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/suppliers/${a.supplier.slug}`}>{a.supplier.tradingName}</Link>
-                  <br />
-                  <span className="govuk-body-s">
-                    {a.supplier.companyNumber ?? "No company number"} · {SIZE_LABELS[a.supplier.computedSize] ?? a.supplier.computedSize}
-                  </span>
-                </td>
-                <td className="govuk-table__cell">
-                  {a.lotLabel}{" "}
-                  <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
-                </td>
-                <td className="govuk-table__cell">{a.reference}</td>
-                <td className="govuk-table__cell">{formatDate(a.awardedAt)}</td>
-                <td className="govuk-table__cell">{formatDate(a.declaredAt)}</td>
-                <td className="govuk-table__cell">
-                  <Form method="post">
-                    <input type="hidden" name="awardId" value={a.id} />
-                    <button type="submit" name="intent" value="verify" className="govuk-button govuk-!-margin-bottom-2" data-module="govuk-button">
-                      Verify<span className="govuk-visually-hidden"> {a.reference} for {a.supplier.tradingName}</span>
-                    </button>
-                  </Form>
-                  <Link className="govuk-link" to={`/admin/awards?reject=${encodeURIComponent(a.id)}`}>
-                    Reject<span className="govuk-visually-hidden"> {a.reference} for {a.supplier.tradingName}</span>
-                  </Link>
-                </td>
+        <TableContainer label={`${queue.length} waiting, oldest first`}>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">{queue.length} waiting, oldest first</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Supplier</th>
+                <th scope="col" className="govuk-table__header">Framework lot</th>
+                <th scope="col" className="govuk-table__header">Reference</th>
+                <th scope="col" className="govuk-table__header">Awarded</th>
+                <th scope="col" className="govuk-table__header">Declared</th>
+                <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {queue.map((a) => (
+                <tr className="govuk-table__row" key={a.id}>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/suppliers/${a.supplier.slug}`}>{a.supplier.tradingName}</Link>
+                    <br />
+                    <span className="govuk-body-s">
+                      {a.supplier.companyNumber ?? "No company number"} · {SIZE_LABELS[a.supplier.computedSize] ?? a.supplier.computedSize}
+                    </span>
+                  </td>
+                  <td className="govuk-table__cell">
+                    {a.lotLabel}{" "}
+                    <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
+                  </td>
+                  <td className="govuk-table__cell">{a.reference}</td>
+                  <td className="govuk-table__cell">{formatDate(a.awardedAt)}</td>
+                  <td className="govuk-table__cell">{formatDate(a.declaredAt)}</td>
+                  <td className="govuk-table__cell">
+                    <Form method="post">
+                      <input type="hidden" name="awardId" value={a.id} />
+                      <button type="submit" name="intent" value="verify" className="govuk-button govuk-!-margin-bottom-2" data-module="govuk-button">
+                        Verify<span className="govuk-visually-hidden"> {a.reference} for {a.supplier.tradingName}</span>
+                      </button>
+                    </Form>
+                    <Link className="govuk-link" to={`/admin/awards?reject=${encodeURIComponent(a.id)}`}>
+                      Reject<span className="govuk-visually-hidden"> {a.reference} for {a.supplier.tradingName}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableContainer>
       ) : (
         <p className="govuk-body">No awards are waiting to be verified.</p>
       )}

@@ -12,6 +12,7 @@ import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 import { flash } from "~/utils/session.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Review: ${data.caseStudy.title}` : "Review a case study");
 export const handle = { title: "Review a case study" };
@@ -81,28 +82,30 @@ export default function ReviewCaseStudy() {
             ? "This case study was published before changes were recorded, so every answer is shown as it is now."
             : "A new case study: it has never been published, so every answer is shown."}
       </p>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{compared ? "What changed since it was last published" : "Every answer"}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Question</th>
-            {compared ? <th scope="col" className="govuk-table__header">Last published</th> : null}
-            <th scope="col" className="govuk-table__header">{compared ? "Now" : "Answer"}</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {d.fields.map((f) => (
-            <tr className="govuk-table__row" key={f.field}>
-              <th scope="row" className="govuk-table__header">
-                {f.label}
-                {compared && f.changed ? <><br /><strong className="govuk-tag govuk-tag--yellow">Changed</strong></> : null}
-              </th>
-              {compared ? <td className={`govuk-table__cell${f.changed ? " cm-diff-removed" : ""}`}><Value text={f.before} /></td> : null}
-              <td className={`govuk-table__cell${compared && f.changed ? " cm-diff-added" : ""}`}><Value text={f.after} /></td>
+      <TableContainer label={compared ? "What changed since it was last published" : "Every answer"}>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">{compared ? "What changed since it was last published" : "Every answer"}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Question</th>
+              {compared ? <th scope="col" className="govuk-table__header">Last published</th> : null}
+              <th scope="col" className="govuk-table__header">{compared ? "Now" : "Answer"}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {d.fields.map((f) => (
+              <tr className="govuk-table__row" key={f.field}>
+                <th scope="row" className="govuk-table__header">
+                  {f.label}
+                  {compared && f.changed ? <><br /><strong className="govuk-tag govuk-tag--yellow">Changed</strong></> : null}
+                </th>
+                {compared ? <td className={`govuk-table__cell${f.changed ? " cm-diff-removed" : ""}`}><Value text={f.before} /></td> : null}
+                <td className={`govuk-table__cell${compared && f.changed ? " cm-diff-added" : ""}`}><Value text={f.after} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableContainer>
 
       {cs.status === "submitted" ? (
         <div className="govuk-grid-row">

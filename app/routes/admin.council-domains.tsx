@@ -10,6 +10,7 @@ import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 import { flash } from "~/utils/session.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Council email domains");
 export const handle = { title: "Council email domains" };
@@ -46,30 +47,32 @@ export default function CouncilDomains() {
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">Council email domains</h1>
       <p className="govuk-body">Only people with an email address at one of these domains can create a buyer account, for the council the domain belongs to.</p>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{domains.length} domains</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Domain</th>
-            <th scope="col" className="govuk-table__header">Council</th>
-            <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {domains.map((d) => (
-            <tr className="govuk-table__row" key={d.id}>
-              <td className="govuk-table__cell">{d.domain}</td>
-              <td className="govuk-table__cell">{d.council?.name ?? "Not linked"}</td>
-              <td className="govuk-table__cell">
-                <Form method="post">
-                  <input type="hidden" name="id" value={d.id} />
-                  <button type="submit" name="intent" value="remove" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Remove<span className="govuk-visually-hidden"> {d.domain}</span></button>
-                </Form>
-              </td>
+      <TableContainer label={`${domains.length} domains`}>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">{domains.length} domains</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Domain</th>
+              <th scope="col" className="govuk-table__header">Council</th>
+              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {domains.map((d) => (
+              <tr className="govuk-table__row" key={d.id}>
+                <td className="govuk-table__cell">{d.domain}</td>
+                <td className="govuk-table__cell">{d.council?.name ?? "Not linked"}</td>
+                <td className="govuk-table__cell">
+                  <Form method="post">
+                    <input type="hidden" name="id" value={d.id} />
+                    <button type="submit" name="intent" value="remove" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Remove<span className="govuk-visually-hidden"> {d.domain}</span></button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableContainer>
       <h2 className="govuk-heading-m">Add a domain</h2>
       <Form method="post" noValidate onSubmit={onSubmit}>
         <TextField name="domain" label="Email domain" hint="For example, leeds.gov.uk" spellCheck={false} defaultValue={actionData?.values?.domain} error={error("domain")} registered={register("domain")} />

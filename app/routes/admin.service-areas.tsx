@@ -10,6 +10,7 @@ import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 import { flash } from "~/utils/session.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Service areas");
 export const handle = { title: "Service areas" };
@@ -38,23 +39,25 @@ export default function ServiceAreas() {
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Service areas</h1>
         <p className="govuk-body">Case studies are filed under one service area. Councils choose from this list.</p>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{areas.length} service areas</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Published case studies</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {areas.map((a) => (
-              <tr className="govuk-table__row" key={a.id}>
-                <td className="govuk-table__cell"><Link className="govuk-link" to={`/case-studies?serviceArea=${a.slug}`}>{a.name}</Link></td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{a._count.caseStudies}</td>
+        <TableContainer label={`${areas.length} service areas`}>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">{areas.length} service areas</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Name</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Published case studies</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {areas.map((a) => (
+                <tr className="govuk-table__row" key={a.id}>
+                  <td className="govuk-table__cell"><Link className="govuk-link" to={`/case-studies?serviceArea=${a.slug}`}>{a.name}</Link></td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{a._count.caseStudies}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableContainer>
         <h2 className="govuk-heading-m">Add a service area</h2>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <TextField name="name" label="Name" hint="For example, Coroners and registration" defaultValue={actionData?.values?.name} error={error("name")} registered={register("name")} />

@@ -11,6 +11,7 @@ import { badRequest, clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/utils/permissions.server";
 import { flash } from "~/utils/session.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Users");
 
@@ -46,38 +47,40 @@ export default function AdminUsers() {
           <button className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit" data-module="govuk-button">Search</button>
         </div>
       </Form>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{users.length} users</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">User</th>
-            <th scope="col" className="govuk-table__header">Role and organisation</th>
-            <th scope="col" className="govuk-table__header">Active sessions</th>
-            <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {users.map((u) => (
-            <tr className="govuk-table__row" key={u.id}>
-              <td className="govuk-table__cell">{u.name}<br /><span className="govuk-body-s">{u.email}</span></td>
-              <td className="govuk-table__cell">{u.roles.map((r) => r.name).join(", ")}{u.council ? ` · ${u.council.name}` : ""}{u.supplier ? ` · ${u.supplier.tradingName}` : ""}</td>
-              <td className="govuk-table__cell">{u._count.sessions}</td>
-              <td className="govuk-table__cell">
-                <Form method="post" action="/admin/users?intent=force-reset">
-                  <input type="hidden" name="userId" value={u.id} />
-                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button">Force a password reset<span className="govuk-visually-hidden"> ({u.email})</span></button>
-                </Form>
-                {u._count.sessions ? (
-                  <Form method="post">
-                    <input type="hidden" name="userId" value={u.id} />
-                    <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Sign out everywhere<span className="govuk-visually-hidden"> ({u.email})</span></button>
-                  </Form>
-                ) : null}
-              </td>
+      <TableContainer label={`${users.length} users`}>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">{users.length} users</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">User</th>
+              <th scope="col" className="govuk-table__header">Role and organisation</th>
+              <th scope="col" className="govuk-table__header">Active sessions</th>
+              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {users.map((u) => (
+              <tr className="govuk-table__row" key={u.id}>
+                <td className="govuk-table__cell">{u.name}<br /><span className="govuk-body-s">{u.email}</span></td>
+                <td className="govuk-table__cell">{u.roles.map((r) => r.name).join(", ")}{u.council ? ` · ${u.council.name}` : ""}{u.supplier ? ` · ${u.supplier.tradingName}` : ""}</td>
+                <td className="govuk-table__cell">{u._count.sessions}</td>
+                <td className="govuk-table__cell">
+                  <Form method="post" action="/admin/users?intent=force-reset">
+                    <input type="hidden" name="userId" value={u.id} />
+                    <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button">Force a password reset<span className="govuk-visually-hidden"> ({u.email})</span></button>
+                  </Form>
+                  {u._count.sessions ? (
+                    <Form method="post">
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Sign out everywhere<span className="govuk-visually-hidden"> ({u.email})</span></button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableContainer>
     </>
   );
 }

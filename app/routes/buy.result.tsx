@@ -9,6 +9,7 @@ import { formatDate, formatPence, type EligibleRoute, type Notice, type Source }
 import { pageTitle } from "~/utils/meta";
 import { hasRole } from "~/utils/permissions.server";
 import { getSessionUser } from "~/utils/session.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Your buying routes");
 export const handle = { title: "Your buying routes" };
@@ -101,32 +102,34 @@ function RouteSection({ route, index, data }: { route: EligibleRoute; index: num
 
       <h3 className="govuk-heading-m">Notices to publish</h3>
       {route.notices.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Notices for {route.title}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Notice</th>
-              <th scope="col" className="govuk-table__header">Where</th>
-              <th scope="col" className="govuk-table__header">When</th>
-              <th scope="col" className="govuk-table__header">Needed</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {route.notices.map((n) => (
-              <tr className="govuk-table__row" key={n.code}>
-                <td className="govuk-table__cell">
-                  {n.name}
-                  {/^UK\d+$/.test(n.code) ? <> ({n.code})</> : null}
-                </td>
-                <td className="govuk-table__cell">{n.where}</td>
-                <td className="govuk-table__cell">{n.when}</td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${REQUIREMENT_TAGS[n.requirement].tag}`}>{REQUIREMENT_TAGS[n.requirement].label}</strong>
-                </td>
+        <TableContainer label={`Notices for ${route.title}`}>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Notices for {route.title}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Notice</th>
+                <th scope="col" className="govuk-table__header">Where</th>
+                <th scope="col" className="govuk-table__header">When</th>
+                <th scope="col" className="govuk-table__header">Needed</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {route.notices.map((n) => (
+                <tr className="govuk-table__row" key={n.code}>
+                  <td className="govuk-table__cell">
+                    {n.name}
+                    {/^UK\d+$/.test(n.code) ? <> ({n.code})</> : null}
+                  </td>
+                  <td className="govuk-table__cell">{n.where}</td>
+                  <td className="govuk-table__cell">{n.when}</td>
+                  <td className="govuk-table__cell">
+                    <strong className={`govuk-tag ${REQUIREMENT_TAGS[n.requirement].tag}`}>{REQUIREMENT_TAGS[n.requirement].label}</strong>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableContainer>
       ) : (
         <p className="govuk-body">No procurement notice is needed for this route.</p>
       )}

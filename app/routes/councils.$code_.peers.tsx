@@ -7,6 +7,7 @@ import { listPeersForCouncil } from "~/models/peers.server";
 import { formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Councils like ${data.council.name}` : "Council not found");
 
@@ -40,38 +41,40 @@ export default function CouncilPeers() {
           <p className="govuk-body">Councils with the same score are listed alphabetically.</p>
         </div>
       </details>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Most similar first</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Council</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Similarity</th>
-            <th scope="col" className="govuk-table__header">Why</th>
-            <th scope="col" className="govuk-table__header">Their case studies</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {peers.map((p) => (
-            <tr className="govuk-table__row" key={p.code}>
-              <th scope="row" className="govuk-table__header"><Link className="govuk-link" to={`/councils/${p.code}`}>{p.name}</Link></th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{scorePercent(p.score)}</td>
-              <td className="govuk-table__cell">{p.reasons.length ? p.reasons.join("; ") : "Little in common"}</td>
-              <td className="govuk-table__cell">
-                {p.caseStudies.length ? (
-                  <ul className="govuk-list govuk-!-margin-bottom-0">
-                    {p.caseStudies.map((c) => (
-                      <li key={c.slug}><Link className="govuk-link" to={`/case-studies/${c.slug}`}>{c.title}</Link> <span className="govuk-body-s">({c.serviceArea})</span></li>
-                    ))}
-                    {p.caseStudyCount > p.caseStudies.length ? <li className="govuk-body-s">and {p.caseStudyCount - p.caseStudies.length} more</li> : null}
-                  </ul>
-                ) : (
-                  "None published yet"
-                )}
-              </td>
+      <TableContainer label="Most similar first">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">Most similar first</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Council</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Similarity</th>
+              <th scope="col" className="govuk-table__header">Why</th>
+              <th scope="col" className="govuk-table__header">Their case studies</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {peers.map((p) => (
+              <tr className="govuk-table__row" key={p.code}>
+                <th scope="row" className="govuk-table__header"><Link className="govuk-link" to={`/councils/${p.code}`}>{p.name}</Link></th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{scorePercent(p.score)}</td>
+                <td className="govuk-table__cell">{p.reasons.length ? p.reasons.join("; ") : "Little in common"}</td>
+                <td className="govuk-table__cell">
+                  {p.caseStudies.length ? (
+                    <ul className="govuk-list govuk-!-margin-bottom-0">
+                      {p.caseStudies.map((c) => (
+                        <li key={c.slug}><Link className="govuk-link" to={`/case-studies/${c.slug}`}>{c.title}</Link> <span className="govuk-body-s">({c.serviceArea})</span></li>
+                      ))}
+                      {p.caseStudyCount > p.caseStudies.length ? <li className="govuk-body-s">and {p.caseStudyCount - p.caseStudies.length} more</li> : null}
+                    </ul>
+                  ) : (
+                    "None published yet"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableContainer>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { FRAMEWORK_STATUS_LABELS, formatDate, SIZE_LABELS } from "~/utils/format
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? `${data.agreement.name} (${data.agreement.number})` : "Framework not found");
@@ -73,27 +74,29 @@ export default function FrameworkPage() {
           </h3>
           {lot.description ? <p className="govuk-body">{lot.description}</p> : null}
           {lot.verified ? null : <p className="govuk-body-s"><strong className="govuk-tag govuk-tag--orange">Unverified</strong> Lot details come from a single secondary source.</p>}
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">Routes to market on lot {lot.number}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Route</th>
-                <th scope="col" className="govuk-table__header">Minimum value</th>
-                <th scope="col" className="govuk-table__header">Maximum value</th>
-                <th scope="col" className="govuk-table__header">Maximum contract length</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {lot.routes.map((r) => (
-                <tr className="govuk-table__row" key={r.id}>
-                  <td className="govuk-table__cell">{METHOD_LABELS[r.method] ?? r.method}{r.verified ? "" : " (unverified)"}</td>
-                  <td className="govuk-table__cell">{formatPence(r.minValuePence, "No minimum")}</td>
-                  <td className="govuk-table__cell">{formatPence(r.maxValuePence, "No maximum")}</td>
-                  <td className="govuk-table__cell">{r.maxContractMonths == null ? "Not stated" : `${r.maxContractMonths} months`}</td>
+          <TableContainer label={`Routes to market on lot ${lot.number}`}>
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">Routes to market on lot {lot.number}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Route</th>
+                  <th scope="col" className="govuk-table__header">Minimum value</th>
+                  <th scope="col" className="govuk-table__header">Maximum value</th>
+                  <th scope="col" className="govuk-table__header">Maximum contract length</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="govuk-table__body">
+                {lot.routes.map((r) => (
+                  <tr className="govuk-table__row" key={r.id}>
+                    <td className="govuk-table__cell">{METHOD_LABELS[r.method] ?? r.method}{r.verified ? "" : " (unverified)"}</td>
+                    <td className="govuk-table__cell">{formatPence(r.minValuePence, "No minimum")}</td>
+                    <td className="govuk-table__cell">{formatPence(r.maxValuePence, "No maximum")}</td>
+                    <td className="govuk-table__cell">{r.maxContractMonths == null ? "Not stated" : `${r.maxContractMonths} months`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableContainer>
           <details className="govuk-details">
             <summary className="govuk-details__summary">
               <span className="govuk-details__summary-text">Suppliers verified on lot {lot.number} ({lot.awards.length})</span>

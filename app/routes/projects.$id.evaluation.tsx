@@ -11,6 +11,7 @@ import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/utils/session.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Evaluate the shortlist");
 export const handle = { title: "Evaluate the shortlist" };
@@ -189,27 +190,29 @@ export default function Evaluation() {
         </div>
       </div>
       {data.entries.length && criteriaReady ? (
-        <table className="govuk-table" id="totals">
-          <caption className="govuk-table__caption govuk-table__caption--m">Weighted totals</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Service</th>
-              {data.criteria.map((c) => <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={c.id}>{c.name} ({c.weight}%)</th>)}
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weighted total (out of 100)</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {data.entries.map((e) => (
-              <tr className="govuk-table__row" key={e.id}>
-                <th scope="row" className="govuk-table__header">{e.productName}</th>
-                {data.criteria.map((c) => (
-                  <td className="govuk-table__cell govuk-table__cell--numeric" key={c.id}>{e.scores.find((s) => s.criterionId === c.id)?.score ?? "–"}</td>
-                ))}
-                <td className="govuk-table__cell govuk-table__cell--numeric">{e.total === null ? "Not fully scored" : e.total.toFixed(1)}</td>
+        <TableContainer label="Weighted totals">
+          <table className="govuk-table" id="totals">
+            <caption className="govuk-table__caption govuk-table__caption--m">Weighted totals</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Service</th>
+                {data.criteria.map((c) => <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={c.id}>{c.name} ({c.weight}%)</th>)}
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weighted total (out of 100)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {data.entries.map((e) => (
+                <tr className="govuk-table__row" key={e.id}>
+                  <th scope="row" className="govuk-table__header">{e.productName}</th>
+                  {data.criteria.map((c) => (
+                    <td className="govuk-table__cell govuk-table__cell--numeric" key={c.id}>{e.scores.find((s) => s.criterionId === c.id)?.score ?? "–"}</td>
+                  ))}
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{e.total === null ? "Not fully scored" : e.total.toFixed(1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableContainer>
       ) : null}
       {data.entries.length && criteriaReady ? <p className="govuk-body"><Link className="govuk-link" to={`${base}/outcome`}>Record the outcome</Link></p> : null}
     </>

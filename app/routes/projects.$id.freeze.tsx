@@ -14,6 +14,7 @@ import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/utils/session.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Freeze the search results");
 export const handle = { title: "Freeze the search results" };
@@ -90,38 +91,40 @@ export default function Freeze() {
 
       <h2 className="govuk-heading-m">Saved searches</h2>
       {data.saved.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Searches saved to this project</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Search words</th>
-              <th scope="col" className="govuk-table__header">Filters</th>
-              <th scope="col" className="govuk-table__header">Saved</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Results now</th>
-              {editable ? <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th> : null}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {data.saved.map((s, i) => (
-              <tr className="govuk-table__row" key={s.id}>
-                <td className="govuk-table__cell">{s.query || "(none)"}</td>
-                <td className="govuk-table__cell">{s.filters}</td>
-                <td className="govuk-table__cell">{formatDateTime(s.createdAt)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{s.count ?? "Cannot run"}</td>
-                {editable ? (
-                  <td className="govuk-table__cell">
-                    <Form method="post">
-                      <input type="hidden" name="savedSearchId" value={s.id} />
-                      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                        Freeze these results<span className="govuk-visually-hidden"> (saved search {i + 1})</span>
-                      </button>
-                    </Form>
-                  </td>
-                ) : null}
+        <TableContainer label="Searches saved to this project">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Searches saved to this project</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Search words</th>
+                <th scope="col" className="govuk-table__header">Filters</th>
+                <th scope="col" className="govuk-table__header">Saved</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Results now</th>
+                {editable ? <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {data.saved.map((s, i) => (
+                <tr className="govuk-table__row" key={s.id}>
+                  <td className="govuk-table__cell">{s.query || "(none)"}</td>
+                  <td className="govuk-table__cell">{s.filters}</td>
+                  <td className="govuk-table__cell">{formatDateTime(s.createdAt)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{s.count ?? "Cannot run"}</td>
+                  {editable ? (
+                    <td className="govuk-table__cell">
+                      <Form method="post">
+                        <input type="hidden" name="savedSearchId" value={s.id} />
+                        <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                          Freeze these results<span className="govuk-visually-hidden"> (saved search {i + 1})</span>
+                        </button>
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableContainer>
       ) : (
         <p className="govuk-body">
           No searches saved yet. <Link className="govuk-link" to={`${base}/search`}>Save a search</Link> first.
@@ -141,27 +144,29 @@ export default function Freeze() {
                 Download these results as CSV<span className="govuk-visually-hidden"> (frozen {formatDateTime(f.frozenAt)})</span>
               </a>
             </p>
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">Results frozen on {formatDateTime(f.frozenAt)}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">#</th>
-                  <th scope="col" className="govuk-table__header">Service (listing version)</th>
-                  <th scope="col" className="govuk-table__header">Supplier</th>
-                  <th scope="col" className="govuk-table__header">Price from</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {f.results.map((r) => (
-                  <tr className="govuk-table__row" key={r.id}>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{r.position}</td>
-                    <td className="govuk-table__cell">{r.productName} (version {r.versionNumber})</td>
-                    <td className="govuk-table__cell">{r.supplierName} ({SIZE_LABELS[r.supplierSize] ?? r.supplierSize})</td>
-                    <td className="govuk-table__cell">{formatPence(r.priceFromPence)} {r.priceUnit}</td>
+            <TableContainer label={`Results frozen on ${formatDateTime(f.frozenAt)}`}>
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-visually-hidden">Results frozen on {formatDateTime(f.frozenAt)}</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">#</th>
+                    <th scope="col" className="govuk-table__header">Service (listing version)</th>
+                    <th scope="col" className="govuk-table__header">Supplier</th>
+                    <th scope="col" className="govuk-table__header">Price from</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {f.results.map((r) => (
+                    <tr className="govuk-table__row" key={r.id}>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{r.position}</td>
+                      <td className="govuk-table__cell">{r.productName} (version {r.versionNumber})</td>
+                      <td className="govuk-table__cell">{r.supplierName} ({SIZE_LABELS[r.supplierSize] ?? r.supplierSize})</td>
+                      <td className="govuk-table__cell">{formatPence(r.priceFromPence)} {r.priceUnit}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableContainer>
           </section>
         ))
       ) : (

@@ -14,6 +14,7 @@ import { SIZE_LABELS, formatDate, formatDateTime } from "~/utils/format";
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Record: ${data.project.title}` : "Project record");
 export const handle = { title: "Project record" };
@@ -135,27 +136,29 @@ export default function ProjectRecord() {
         <div key={f.id}>
           <h3 className="govuk-heading-s">Frozen {formatDateTime(f.at)}: “{f.query || "(no words)"}”</h3>
           <p className="govuk-body-s">{f.filters}</p>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Results frozen {formatDateTime(f.at)}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">#</th>
-                <th scope="col" className="govuk-table__header">Service and listing version</th>
-                <th scope="col" className="govuk-table__header">Supplier</th>
-                <th scope="col" className="govuk-table__header">Price</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {f.results.map((r) => (
-                <tr className="govuk-table__row" key={r.id}>
-                  <td className="govuk-table__cell">{r.position}</td>
-                  <td className="govuk-table__cell">{r.name} (version {r.version}, {r.versionId})</td>
-                  <td className="govuk-table__cell">{r.supplier}</td>
-                  <td className="govuk-table__cell">{r.price}</td>
+          <TableContainer label={`Results frozen ${formatDateTime(f.at)}`}>
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-visually-hidden">Results frozen {formatDateTime(f.at)}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">#</th>
+                  <th scope="col" className="govuk-table__header">Service and listing version</th>
+                  <th scope="col" className="govuk-table__header">Supplier</th>
+                  <th scope="col" className="govuk-table__header">Price</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="govuk-table__body">
+                {f.results.map((r) => (
+                  <tr className="govuk-table__row" key={r.id}>
+                    <td className="govuk-table__cell">{r.position}</td>
+                    <td className="govuk-table__cell">{r.name} (version {r.version}, {r.versionId})</td>
+                    <td className="govuk-table__cell">{r.supplier}</td>
+                    <td className="govuk-table__cell">{r.price}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableContainer>
         </div>
       )) : <p className="govuk-body">None.</p>}
 
@@ -164,32 +167,34 @@ export default function ProjectRecord() {
         <p className="govuk-body">Criteria: {data.criteria.map((c) => `${c.name} (${c.weight}%)`).join(", ")}.</p>
       ) : null}
       {data.shortlist.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Shortlisted services and their scores</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Service</th>
-              <th scope="col" className="govuk-table__header">Reason shortlisted</th>
-              {data.criteria.map((c) => <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={c.id}>{c.name}</th>)}
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weighted total</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {data.shortlist.map((e) => (
-              <tr className="govuk-table__row" key={e.id}>
-                <th scope="row" className="govuk-table__header">{e.name}<br /><span className="govuk-body-s">{e.supplier}</span></th>
-                <td className="govuk-table__cell">{e.reason}</td>
-                {e.scores.map((s, i) => (
-                  <td className="govuk-table__cell govuk-table__cell--numeric" key={data.criteria[i].id}>
-                    {s ? s.score : "–"}
-                    {s?.notes ? <><br /><span className="govuk-body-s">{s.notes}</span></> : null}
-                  </td>
-                ))}
-                <td className="govuk-table__cell govuk-table__cell--numeric">{e.total === null ? "–" : e.total.toFixed(1)}</td>
+        <TableContainer label="Shortlisted services and their scores">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Shortlisted services and their scores</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Service</th>
+                <th scope="col" className="govuk-table__header">Reason shortlisted</th>
+                {data.criteria.map((c) => <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={c.id}>{c.name}</th>)}
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weighted total</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {data.shortlist.map((e) => (
+                <tr className="govuk-table__row" key={e.id}>
+                  <th scope="row" className="govuk-table__header">{e.name}<br /><span className="govuk-body-s">{e.supplier}</span></th>
+                  <td className="govuk-table__cell">{e.reason}</td>
+                  {e.scores.map((s, i) => (
+                    <td className="govuk-table__cell govuk-table__cell--numeric" key={data.criteria[i].id}>
+                      {s ? s.score : "–"}
+                      {s?.notes ? <><br /><span className="govuk-body-s">{s.notes}</span></> : null}
+                    </td>
+                  ))}
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{e.total === null ? "–" : e.total.toFixed(1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableContainer>
       ) : <p className="govuk-body">Nothing shortlisted.</p>}
 
       <h2 className="govuk-heading-m">Outcome</h2>

@@ -14,6 +14,7 @@ import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/utils/session.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Shortlist services");
 export const handle = { title: "Shortlist services" };
@@ -138,37 +139,39 @@ export default function Shortlist() {
 
       <h2 className="govuk-heading-m">Shortlist ({data.shortlist.length})</h2>
       {data.shortlist.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Shortlisted services</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Service</th>
-              <th scope="col" className="govuk-table__header">Supplier</th>
-              <th scope="col" className="govuk-table__header">Reason</th>
-              {editable ? <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th> : null}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {data.shortlist.map((e) => (
-              <tr className="govuk-table__row" key={e.id}>
-                <td className="govuk-table__cell">{e.productName}</td>
-                <td className="govuk-table__cell">{e.supplierName}</td>
-                <td className="govuk-table__cell">{e.reason}</td>
-                {editable ? (
-                  <td className="govuk-table__cell">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="entryId" value={e.id} />
-                      <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
-                        Remove<span className="govuk-visually-hidden"> {e.productName} from the shortlist</span>
-                      </button>
-                    </Form>
-                  </td>
-                ) : null}
+        <TableContainer label="Shortlisted services">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Shortlisted services</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Service</th>
+                <th scope="col" className="govuk-table__header">Supplier</th>
+                <th scope="col" className="govuk-table__header">Reason</th>
+                {editable ? <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {data.shortlist.map((e) => (
+                <tr className="govuk-table__row" key={e.id}>
+                  <td className="govuk-table__cell">{e.productName}</td>
+                  <td className="govuk-table__cell">{e.supplierName}</td>
+                  <td className="govuk-table__cell">{e.reason}</td>
+                  {editable ? (
+                    <td className="govuk-table__cell">
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="entryId" value={e.id} />
+                        <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
+                          Remove<span className="govuk-visually-hidden"> {e.productName} from the shortlist</span>
+                        </button>
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableContainer>
       ) : (
         <p className="govuk-body">No services shortlisted yet.</p>
       )}

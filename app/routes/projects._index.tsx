@@ -7,6 +7,7 @@ import { formatDate } from "~/utils/format";
 import { formatPence } from "~/procurement/money";
 import { pageTitle } from "~/utils/meta";
 import { hasPermission, requireUserWithPermission } from "~/utils/permissions.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Buying projects");
 export const handle = { title: "Buying projects" };
@@ -56,31 +57,33 @@ export default function Projects() {
         </div>
       </div>
       {data.projects.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{data.all ? "Projects" : `${data.councilName}'s projects`}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Project</th>
-              {data.all ? <th scope="col" className="govuk-table__header">Council</th> : null}
-              <th scope="col" className="govuk-table__header">Started by</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Estimated value</th>
-              <th scope="col" className="govuk-table__header">Last changed</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {data.projects.map((p) => (
-              <tr className="govuk-table__row" key={p.id}>
-                <td className="govuk-table__cell"><Link className="govuk-link" to={`/projects/${p.id}`}>{p.title}</Link></td>
-                {data.all ? <td className="govuk-table__cell">{p.council.name}</td> : null}
-                <td className="govuk-table__cell">{p.owner?.name ?? "Former user"}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(p.estimatedValuePence)}</td>
-                <td className="govuk-table__cell">{formatDate(p.updatedAt)}</td>
-                <td className="govuk-table__cell"><ProjectStatusTag status={p.status} /></td>
+        <TableContainer label={data.all ? "Projects" : `${data.councilName}'s projects`}>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">{data.all ? "Projects" : `${data.councilName}'s projects`}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Project</th>
+                {data.all ? <th scope="col" className="govuk-table__header">Council</th> : null}
+                <th scope="col" className="govuk-table__header">Started by</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Estimated value</th>
+                <th scope="col" className="govuk-table__header">Last changed</th>
+                <th scope="col" className="govuk-table__header">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {data.projects.map((p) => (
+                <tr className="govuk-table__row" key={p.id}>
+                  <td className="govuk-table__cell"><Link className="govuk-link" to={`/projects/${p.id}`}>{p.title}</Link></td>
+                  {data.all ? <td className="govuk-table__cell">{p.council.name}</td> : null}
+                  <td className="govuk-table__cell">{p.owner?.name ?? "Former user"}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(p.estimatedValuePence)}</td>
+                  <td className="govuk-table__cell">{formatDate(p.updatedAt)}</td>
+                  <td className="govuk-table__cell"><ProjectStatusTag status={p.status} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableContainer>
       ) : (
         <p className="govuk-body">There are no buying projects yet.</p>
       )}

@@ -19,6 +19,7 @@ import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
 import { flash } from "~/utils/session.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Accreditations");
 export const handle = { title: "Accreditations" };
@@ -80,38 +81,40 @@ export default function Accreditations() {
           <h1 className="govuk-heading-l">Accreditations</h1>
           <p className="govuk-body">Buyers can filter suppliers by accreditations that have not expired.</p>
           {accreditations.length ? (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">Your accreditations</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Accreditation</th>
-                  <th scope="col" className="govuk-table__header">Certificate number</th>
-                  <th scope="col" className="govuk-table__header">Expires</th>
-                  <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {accreditations.map((a) => (
-                  <tr className="govuk-table__row" key={a.id}>
-                    <td className="govuk-table__cell">{ACCREDITATION_LABELS[a.kind] ?? a.kind}</td>
-                    <td className="govuk-table__cell">{a.certificateNumber ?? "Not given"}</td>
-                    <td className="govuk-table__cell">
-                      {a.expiresAt ? formatDate(a.expiresAt) : "Not given"}{" "}
-                      {a.expired ? <strong className="govuk-tag govuk-tag--grey">Expired</strong> : null}
-                    </td>
-                    <td className="govuk-table__cell">
-                      <Form method="post">
-                        <input type="hidden" name="supplierId" value={supplier.id} />
-                        <input type="hidden" name="accreditationId" value={a.id} />
-                        <button type="submit" name="intent" value="remove" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
-                          Remove<span className="govuk-visually-hidden"> {ACCREDITATION_LABELS[a.kind] ?? a.kind} {a.certificateNumber ?? ""}</span>
-                        </button>
-                      </Form>
-                    </td>
+            <TableContainer label="Your accreditations">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-table__caption--m">Your accreditations</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Accreditation</th>
+                    <th scope="col" className="govuk-table__header">Certificate number</th>
+                    <th scope="col" className="govuk-table__header">Expires</th>
+                    <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {accreditations.map((a) => (
+                    <tr className="govuk-table__row" key={a.id}>
+                      <td className="govuk-table__cell">{ACCREDITATION_LABELS[a.kind] ?? a.kind}</td>
+                      <td className="govuk-table__cell">{a.certificateNumber ?? "Not given"}</td>
+                      <td className="govuk-table__cell">
+                        {a.expiresAt ? formatDate(a.expiresAt) : "Not given"}{" "}
+                        {a.expired ? <strong className="govuk-tag govuk-tag--grey">Expired</strong> : null}
+                      </td>
+                      <td className="govuk-table__cell">
+                        <Form method="post">
+                          <input type="hidden" name="supplierId" value={supplier.id} />
+                          <input type="hidden" name="accreditationId" value={a.id} />
+                          <button type="submit" name="intent" value="remove" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
+                            Remove<span className="govuk-visually-hidden"> {ACCREDITATION_LABELS[a.kind] ?? a.kind} {a.certificateNumber ?? ""}</span>
+                          </button>
+                        </Form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableContainer>
           ) : (
             <p className="govuk-body">You have not added any accreditations.</p>
           )}

@@ -15,6 +15,7 @@ import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
 import { flash } from "~/utils/session.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Framework awards");
 export const handle = { title: "Framework awards" };
@@ -93,51 +94,53 @@ export default function SupplierAwards() {
         framework owner; once it is verified, and while the framework is live, you can list products on that lot.
       </p>
       {awards.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Your awards</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Framework lot</th>
-              <th scope="col" className="govuk-table__header">Reference</th>
-              <th scope="col" className="govuk-table__header">Awarded</th>
-              <th scope="col" className="govuk-table__header">Framework</th>
-              <th scope="col" className="govuk-table__header">Verification</th>
-              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {awards.map((a) => (
-              <tr className="govuk-table__row" key={a.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/frameworks/${a.agreementNumber}`}>{a.lotLabel}</Link>
-                </td>
-                <td className="govuk-table__cell">{a.reference}</td>
-                <td className="govuk-table__cell">{formatDate(a.awardedAt)}</td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
-                </td>
-                <td className="govuk-table__cell">
-                  {a.verified ? (
-                    <strong className="govuk-tag govuk-tag--green">Verified</strong>
-                  ) : (
-                    <strong className="govuk-tag govuk-tag--yellow">Pending verification</strong>
-                  )}
-                </td>
-                <td className="govuk-table__cell">
-                  {a.verified ? null : (
-                    <Form method="post">
-                      <input type="hidden" name="supplierId" value={supplier.id} />
-                      <input type="hidden" name="awardId" value={a.id} />
-                      <button type="submit" name="intent" value="withdraw" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                        Withdraw<span className="govuk-visually-hidden"> {a.lotLabel}</span>
-                      </button>
-                    </Form>
-                  )}
-                </td>
+        <TableContainer label="Your awards">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">Your awards</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Framework lot</th>
+                <th scope="col" className="govuk-table__header">Reference</th>
+                <th scope="col" className="govuk-table__header">Awarded</th>
+                <th scope="col" className="govuk-table__header">Framework</th>
+                <th scope="col" className="govuk-table__header">Verification</th>
+                <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {awards.map((a) => (
+                <tr className="govuk-table__row" key={a.id}>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/frameworks/${a.agreementNumber}`}>{a.lotLabel}</Link>
+                  </td>
+                  <td className="govuk-table__cell">{a.reference}</td>
+                  <td className="govuk-table__cell">{formatDate(a.awardedAt)}</td>
+                  <td className="govuk-table__cell">
+                    <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
+                  </td>
+                  <td className="govuk-table__cell">
+                    {a.verified ? (
+                      <strong className="govuk-tag govuk-tag--green">Verified</strong>
+                    ) : (
+                      <strong className="govuk-tag govuk-tag--yellow">Pending verification</strong>
+                    )}
+                  </td>
+                  <td className="govuk-table__cell">
+                    {a.verified ? null : (
+                      <Form method="post">
+                        <input type="hidden" name="supplierId" value={supplier.id} />
+                        <input type="hidden" name="awardId" value={a.id} />
+                        <button type="submit" name="intent" value="withdraw" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                          Withdraw<span className="govuk-visually-hidden"> {a.lotLabel}</span>
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableContainer>
       ) : (
         <p className="govuk-body">You have not declared any framework awards yet.</p>
       )}

@@ -14,6 +14,7 @@ import { now } from "~/utils/clock.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Import listings from a CSV file");
 export const handle = { title: "Import listings from a CSV file" };
@@ -103,29 +104,31 @@ export default function ImportListings() {
           </div>
         ) : null}
         {failed.length ? (
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Rows with errors</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Row</th>
-                <th scope="col" className="govuk-table__header">Listing</th>
-                <th scope="col" className="govuk-table__header">Column</th>
-                <th scope="col" className="govuk-table__header">Problem</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {failed.flatMap((r) =>
-                r.errors.map((e, i) => (
-                  <tr className="govuk-table__row" key={`${r.row}-${i}`}>
-                    <td className="govuk-table__cell">{r.row}</td>
-                    <td className="govuk-table__cell">{r.name}</td>
-                    <td className="govuk-table__cell">{e.column}</td>
-                    <td className="govuk-table__cell">{e.message}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
+          <TableContainer label="Rows with errors">
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--m">Rows with errors</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Row</th>
+                  <th scope="col" className="govuk-table__header">Listing</th>
+                  <th scope="col" className="govuk-table__header">Column</th>
+                  <th scope="col" className="govuk-table__header">Problem</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {failed.flatMap((r) =>
+                  r.errors.map((e, i) => (
+                    <tr className="govuk-table__row" key={`${r.row}-${i}`}>
+                      <td className="govuk-table__cell">{r.row}</td>
+                      <td className="govuk-table__cell">{r.name}</td>
+                      <td className="govuk-table__cell">{e.column}</td>
+                      <td className="govuk-table__cell">{e.message}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </TableContainer>
         ) : null}
         <p className="govuk-body">
           Each row becomes a draft listing that you can check and submit for review. Use the <a className="govuk-link" href="/supplier/import/template.csv" download>CSV template</a> (one example row).

@@ -14,6 +14,7 @@ import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
 import { flash } from "~/utils/session.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = ({ location }) =>
   pageTitle(new URLSearchParams(location.search).get("registered") === "1" ? "Registration complete" : "Organisation profile");
@@ -138,31 +139,33 @@ export default function SupplierProfile() {
           <p className="govuk-body">To change your Companies House number, contact the portal administrators.</p>
 
           {actionData?.conflict ? (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">What changed</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Question</th>
-                  <th scope="col" className="govuk-table__header">Your change</th>
-                  <th scope="col" className="govuk-table__header">Saved now</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {actionData.conflict.rows.length ? (
-                  actionData.conflict.rows.map((r) => (
-                    <tr className="govuk-table__row" key={r.field}>
-                      <th scope="row" className="govuk-table__header">{r.label}</th>
-                      <td className="govuk-table__cell">{r.yours}</td>
-                      <td className="govuk-table__cell">{r.saved}</td>
-                    </tr>
-                  ))
-                ) : (
+            <TableContainer label="What changed">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-table__caption--m">What changed</caption>
+                <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
-                    <td className="govuk-table__cell" colSpan={3}>Your answers match the saved details.</td>
+                    <th scope="col" className="govuk-table__header">Question</th>
+                    <th scope="col" className="govuk-table__header">Your change</th>
+                    <th scope="col" className="govuk-table__header">Saved now</th>
                   </tr>
-                )}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {actionData.conflict.rows.length ? (
+                    actionData.conflict.rows.map((r) => (
+                      <tr className="govuk-table__row" key={r.field}>
+                        <th scope="row" className="govuk-table__header">{r.label}</th>
+                        <td className="govuk-table__cell">{r.yours}</td>
+                        <td className="govuk-table__cell">{r.saved}</td>
+                      </tr>
+                    ))
+                  ) : (
+                    <tr className="govuk-table__row">
+                      <td className="govuk-table__cell" colSpan={3}>Your answers match the saved details.</td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </TableContainer>
           ) : null}
 
           <h2 className="govuk-heading-l">Edit your organisation details</h2>

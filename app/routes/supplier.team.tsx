@@ -14,6 +14,7 @@ import { pageTitle } from "~/utils/meta";
 import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
 import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
 import { flash } from "~/utils/session.server";
+import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Team");
 export const handle = { title: "Team" };
@@ -70,27 +71,29 @@ export default function Team() {
           <ErrorSummary errors={errors} />
           <span className="govuk-caption-l">{supplier.tradingName}</span>
           <h1 className="govuk-heading-l">Team</h1>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">People who manage {supplier.tradingName}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Email address</th>
-                <th scope="col" className="govuk-table__header">Added</th>
-                <th scope="col" className="govuk-table__header">Status</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {team.map((m) => (
-                <tr className="govuk-table__row" key={m.id}>
-                  <td className="govuk-table__cell">{m.status === "active" ? m.name : "Not yet known"}{m.id === currentUserId ? " (you)" : ""}</td>
-                  <td className="govuk-table__cell">{m.email}</td>
-                  <td className="govuk-table__cell">{formatDate(m.createdAt)}</td>
-                  <td className="govuk-table__cell"><strong className={`govuk-tag ${STATUS[m.status].tag}`}>{STATUS[m.status].label}</strong></td>
+          <TableContainer label={`People who manage ${supplier.tradingName}`}>
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--m">People who manage {supplier.tradingName}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Name</th>
+                  <th scope="col" className="govuk-table__header">Email address</th>
+                  <th scope="col" className="govuk-table__header">Added</th>
+                  <th scope="col" className="govuk-table__header">Status</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="govuk-table__body">
+                {team.map((m) => (
+                  <tr className="govuk-table__row" key={m.id}>
+                    <td className="govuk-table__cell">{m.status === "active" ? m.name : "Not yet known"}{m.id === currentUserId ? " (you)" : ""}</td>
+                    <td className="govuk-table__cell">{m.email}</td>
+                    <td className="govuk-table__cell">{formatDate(m.createdAt)}</td>
+                    <td className="govuk-table__cell"><strong className={`govuk-tag ${STATUS[m.status].tag}`}>{STATUS[m.status].label}</strong></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableContainer>
 
           <h2 className="govuk-heading-m">Invite a colleague</h2>
           <p className="govuk-body">
