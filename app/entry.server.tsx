@@ -7,7 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce-provider";
 import { prepareDatabase } from "~/utils/startup.server";
-import { ensureSearchReady, prepareSearchEngine, searchEngine, startBackgroundSync, stopBackgroundSync } from "~/search/index.server";
+import { ensureSearchReady, prepareSearchEngine, searchEngine, startBackgroundSync, stopBackgroundSync } from "~/services/search.server";
 import { startScheduler, stopScheduler } from "~/jobs/scheduler.server";
 import { prisma } from "~/utils/db.server";
 

@@ -50,7 +50,7 @@ if (args.reseed || !fs.existsSync(DB_FILE)) {
 }
 
 // 2. Index build time and memory, in this process.
-const { rebuildSearch, searchIndex, resetSearchState } = await import("../app/search/index.server");
+const { rebuildSearch, searchIndex, resetSearchState } = await import("../app/services/search.server");
 const { EmbeddedEngine } = await import("../app/search/embedded-engine.server");
 resetSearchState(new EmbeddedEngine());
 global.gc?.();

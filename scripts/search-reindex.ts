@@ -5,7 +5,7 @@ import cliProgress from "cli-progress";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 const { migrateDatabase } = await import("../app/utils/migrate.server");
-const { rebuildSearch, searchEngine } = await import("../app/search/index.server");
+const { rebuildSearch, searchEngine } = await import("../app/services/search.server");
 await migrateDatabase(process.env.DATABASE_URL ?? "file:./prisma/data/dev.db");
 
 const bar = new cliProgress.SingleBar({ format: "{index} |{bar}| {value}/{total} documents", hideCursor: true }, cliProgress.Presets.shades_classic);

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { claimJob, ensureScheduledJob, finishJob, getScheduledJob } from "~/models/scheduled-job.server";
 import { deleteExpiredRecords } from "~/models/retention.server";
 import { queueTimeDependentReindex } from "~/models/time-facts.server";
-import { syncSearchAfterCommit } from "~/search/index.server";
+import { syncSearchAfterCommit } from "~/services/search.server";
 import { now } from "~/utils/clock.server";
 import { IDLE_TIMEOUT_MS } from "~/utils/session.server";
 

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { prisma, databaseKind, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { penceToPounds } from "~/procurement/money";
-import { syncSearch } from "~/search/index.server";
+import { syncSearch } from "~/services/search.server";
 import { expandSynonyms, SYNONYM_GROUPS } from "~/search/synonyms";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";

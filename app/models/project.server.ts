@@ -5,7 +5,7 @@
 // searches are written once and never updated.
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
-import { searchIndex, syncSearch, syncSearchAfterCommit } from "~/search/index.server";
+import { searchIndex, syncSearch, syncSearchAfterCommit } from "~/services/search.server";
 import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";

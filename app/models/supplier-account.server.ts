@@ -8,7 +8,7 @@ import { now } from "~/utils/clock.server";
 import { sendMail } from "~/utils/mail.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashToken, publicLink, sendAccountExistsEmail, sendVerificationEmail } from "~/utils/verification.server";
-import { syncSearch } from "~/search/index.server";
+import { syncSearch } from "~/services/search.server";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate, type OutboxEntity } from "./search-outbox.server";
 import { computeSupplierSize, isSme } from "./supplier-size";

@@ -5,7 +5,7 @@ import { Form } from "~/components/form";
 import { ErrorSummary, TextareaField } from "~/components/forms";
 import { moderationDecisionSchema } from "~/models/listing.schema";
 import { decideVersion, getVersionForModeration, ListingStateError, ModerationConflictError, type ListingValues } from "~/models/listing.server";
-import { syncSearch } from "~/search/index.server";
+import { syncSearch } from "~/services/search.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";

@@ -2,7 +2,7 @@
 // its index is, the job scheduler. 503, naming what fails, when any of them does.
 import { schedulerHealth } from "~/jobs/scheduler.server";
 import { checkDatabase, outboxLagSeconds } from "~/models/health.server";
-import { searchHealth } from "~/search/index.server";
+import { searchHealth } from "~/services/search.server";
 import { databaseKind } from "~/utils/db.server";
 
 /** Search changes not applied after this long mean the follower is stuck. */

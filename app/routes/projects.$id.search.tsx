@@ -9,7 +9,7 @@ import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from 
 import { DIRECT_AWARD_MAX_RESULTS, describeFilters, isDirectAwardRoute, maxFrozenResults, saveSearchSchema, savedSearchFromParams, savedSearchQueryString } from "~/models/project.schema";
 import { getProject, parseProjectSearch, saveSearch } from "~/models/project.server";
 import { INDEX_DEFINITIONS } from "~/search/index-config";
-import { searchIndex } from "~/search/index.server";
+import { searchIndex } from "~/services/search.server";
 import { formatDateTime } from "~/utils/format";
 import { asPence, formatPence } from "~/procurement/money";
 import { parseForm } from "~/utils/forms";

@@ -9,7 +9,7 @@ import { ChoiceField, ErrorSummary, type FieldErrors } from "~/components/forms"
 import { actorFrom, canEditProjects, formErrors, requireProjectAccess, unverifiedResponse, VERIFY_EMAIL_MESSAGE } from "~/models/project-access.server";
 import { describeFilters, isDirectAwardRoute, saveSearchToProjectSchema, savedSearchFromParams, savedSearchQueryString, DIRECT_AWARD_MAX_RESULTS } from "~/models/project.schema";
 import { listOpenProjectsForCouncil, parseProjectSearch, saveSearch } from "~/models/project.server";
-import { searchIndex } from "~/search/index.server";
+import { searchIndex } from "~/services/search.server";
 import { formatDate } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";

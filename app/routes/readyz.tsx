@@ -1,7 +1,7 @@
 // Readiness for a load balancer: green only once this worker's search index is built and the
 // database answers. (Liveness and detail: /healthz.)
 import { checkDatabase } from "~/models/health.server";
-import { ensureSearchReady, searchHealth } from "~/search/index.server";
+import { ensureSearchReady, searchHealth } from "~/services/search.server";
 
 export async function loader() {
   // Wait briefly for a build in progress (it started at boot), never longer than a probe allows.

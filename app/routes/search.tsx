@@ -4,7 +4,7 @@ import { Form } from "~/components/form";
 import { useEffect, useRef } from "react";
 import { Highlight } from "~/components/highlight";
 import { INDEX_DEFINITIONS, type FacetDefinition } from "~/search/index-config";
-import { searchEngine, searchIndex, searchAll } from "~/search/index.server";
+import { searchEngine, searchIndex, searchAll } from "~/services/search.server";
 import { suggestQuery } from "~/search/embedded-engine.server";
 import { parseSearchParams, searchCost, type SearchParams } from "~/search/search-query.schema";
 import { INDEX_NAMES, type IndexName, type SearchHit, type SearchResponse } from "~/search/types";

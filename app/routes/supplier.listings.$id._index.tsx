@@ -5,7 +5,7 @@ import { Form } from "~/components/form";
 import { ErrorSummary } from "~/components/forms";
 import { LISTING_SECTIONS, lockSchema } from "~/models/listing.schema";
 import { getListing, ListingConflictError, ListingStateError, sectionStatuses, submitListing, withdrawListing } from "~/models/listing.server";
-import { syncSearch } from "~/search/index.server";
+import { syncSearch } from "~/services/search.server";
 import { formatDateTime } from "~/utils/format";
 import { formDataToObject, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";

@@ -60,14 +60,14 @@ describe("retention", () => {
 
 describe("time-dependent search facts", () => {
   beforeAll(async () => {
-    const { resetSearchState } = await import("~/search/index.server");
+    const { resetSearchState } = await import("~/services/search.server");
     const { EmbeddedEngine } = await import("~/search/embedded-engine.server");
     resetSearchState(new EmbeddedEngine());
   });
 
   it("a listing stops showing as on a live framework when the framework expires, once the job runs", async () => {
     const { prisma } = await import("~/utils/db.server");
-    const { ensureSearchReady, syncSearch, searchIndex } = await import("~/search/index.server");
+    const { ensureSearchReady, syncSearch, searchIndex } = await import("~/services/search.server");
     const { runDueJobs, JOBS } = await jobs();
     const agreement = await prisma.agreement.findFirstOrThrow({ where: { number: "RM1557.15" } });
     const product = await prisma.product.findFirstOrThrow({

@@ -64,7 +64,7 @@ beforeAll(async () => {
 
 /** A products search with between `min` and `max` results, found from the facets of the seeded catalogue. */
 async function searchWithResults(min: number, max: number): Promise<{ qs: string; total: number }> {
-  const { searchIndex } = await import("~/search/index.server");
+  const { searchIndex } = await import("~/services/search.server");
   const { parseSearchParams } = await import("~/search/search-query.schema");
   const all = await searchIndex("products", (parseSearchParams(new URLSearchParams("type=products")) as { success: true; data: any }).data);
   for (const facet of ["lot", "framework", "category", "supplierSize", "priceBand", "dataLocation"]) {
@@ -384,7 +384,7 @@ describe("a direct award from start to finish", () => {
   it("awards the contract, which counts toward 'used by N councils' in search once its contract notice is recorded as published", async () => {
     const { prisma } = await import("~/utils/db.server");
     const { listCouncilsUsingProduct } = await import("~/models/product.server");
-    const { searchIndex } = await import("~/search/index.server");
+    const { searchIndex } = await import("~/services/search.server");
     const entry = await prisma.shortlistEntry.findFirstOrThrow({ where: { projectId, frozenResultId: shortlisted[0] }, include: { frozenResult: true } });
     awardedProductId = entry.frozenResult.productId;
     const council = await prisma.council.findUniqueOrThrow({ where: { code: "BNH" } });

@@ -453,7 +453,7 @@ async function projectWithShortlist(title: string) {
   const created = await project.createProject(projectSchema.createProjectSchema.parse({ ...GUIDE_150K, title, routeId: DIRECT_AWARD }), { id: buyer.id, councilId: buyer.councilId });
   if (!created.ok) throw new Error(JSON.stringify(created));
   const projectId = created.projectId;
-  const { searchIndex } = await import("~/search/index.server");
+  const { searchIndex } = await import("~/services/search.server");
   const { parseSearchParams } = await import("~/search/search-query.schema");
   const all = await searchIndex("products", (parseSearchParams(new URLSearchParams("type=products")) as { success: true; data: never }).data);
   let qs = "";

@@ -57,19 +57,19 @@ async function twoPublished() {
 }
 
 async function indexed(id: string, name: string) {
-  const { searchIndex } = await import("~/search/index.server");
+  const { searchIndex } = await import("~/services/search.server");
   return (await searchIndex("products", params(name))).hits.some((h) => h.id === id);
 }
 
 describe("embedded index follower", () => {
   beforeEach(async () => {
-    const { resetSearchState } = await import("~/search/index.server");
+    const { resetSearchState } = await import("~/services/search.server");
     const { EmbeddedEngine } = await import("~/search/embedded-engine.server");
     resetSearchState(new EmbeddedEngine());
   });
 
   it("applies a change whose transaction took an earlier sequence number but committed later", async () => {
-    const { ensureSearchReady, syncSearch } = await import("~/search/index.server");
+    const { ensureSearchReady, syncSearch } = await import("~/services/search.server");
     await ensureSearchReady();
     const [first, second] = await twoPublished();
     expect(await indexed(first.id, first.name)).toBe(true);
@@ -111,7 +111,7 @@ describe("embedded index follower", () => {
   });
 
   it("a rebuild started while a write is open still applies that write afterwards", async () => {
-    const { rebuildSearch, syncSearch, ensureSearchReady } = await import("~/search/index.server");
+    const { rebuildSearch, syncSearch, ensureSearchReady } = await import("~/services/search.server");
     await ensureSearchReady();
     const [, , ] = await twoPublished();
     const { prisma } = await import("~/utils/db.server");
@@ -122,7 +122,7 @@ describe("embedded index follower", () => {
       await writer.withdraw(third.id);
       if (testDatabaseKind() === "postgresql") {
         // The rebuild reads the old state (the withdrawal is not committed yet).
-        const { resetSearchState } = await import("~/search/index.server");
+        const { resetSearchState } = await import("~/services/search.server");
         const { EmbeddedEngine } = await import("~/search/embedded-engine.server");
         resetSearchState(new EmbeddedEngine());
         await rebuildSearch();
@@ -165,7 +165,7 @@ class SharedIndex implements SearchEngine {
 
 describe("two followers of one shared index", () => {
   it("leave each document in its final state: a slow follower never writes an older state last", async () => {
-    const { createSearchState, ensureSearchReady, syncSearch } = await import("~/search/index.server");
+    const { createSearchState, ensureSearchReady, syncSearch } = await import("~/services/search.server");
     const { prisma } = await import("~/utils/db.server");
     const { enqueueSearchUpdate } = await import("~/models/search-outbox.server");
     const shared = new SharedIndex();
@@ -204,7 +204,7 @@ describe("two followers of one shared index", () => {
   });
 
   it("a follower whose lease lapsed stops writing; the next holder finishes the backlog", async () => {
-    const { createSearchState, ensureSearchReady, syncSearch, SHARED_INDEX_LEASE } = await import("~/search/index.server");
+    const { createSearchState, ensureSearchReady, syncSearch, SHARED_INDEX_LEASE } = await import("~/services/search.server");
     const { claimJob } = await import("~/models/scheduled-job.server");
     const { prisma } = await import("~/utils/db.server");
     const { enqueueSearchUpdate } = await import("~/models/search-outbox.server");

@@ -5,7 +5,7 @@ import { useTestDatabase } from "../support/test-db";
 useTestDatabase();
 
 async function fresh() {
-  const search = await import("~/search/index.server");
+  const search = await import("~/services/search.server");
   const { EmbeddedEngine } = await import("~/search/embedded-engine.server");
   search.resetSearchState(new EmbeddedEngine());
   return search;
@@ -28,7 +28,7 @@ describe("search over the seeded database", () => {
   });
 
   it("facet counts match the database", async () => {
-    const { searchIndex } = await import("~/search/index.server");
+    const { searchIndex } = await import("~/services/search.server");
     const { prisma } = await import("~/utils/db.server");
     const result = await searchIndex("products", params(""));
     const published = await prisma.product.findMany({
@@ -47,7 +47,7 @@ describe("search over the seeded database", () => {
   });
 
   it("shows only live-framework products by default", async () => {
-    const { searchIndex } = await import("~/search/index.server");
+    const { searchIndex } = await import("~/services/search.server");
     const live = await searchIndex("products", params("", {}, { frameworks: "live" }));
     const all = await searchIndex("products", params(""));
     expect(live.total).toBeLessThanOrEqual(all.total);
@@ -55,7 +55,7 @@ describe("search over the seeded database", () => {
   });
 
   it("finds revenues products with a typo and with jargon", async () => {
-    const { searchIndex } = await import("~/search/index.server");
+    const { searchIndex } = await import("~/services/search.server");
     const typo = await searchIndex("products", params("revnues"));
     expect(typo.total).toBeGreaterThan(0);
     expect(typo.hits.slice(0, 5).every((h) => /revenue/i.test(`${h.document.name} ${h.document.summary} ${h.document.category}`))).toBe(true);
@@ -64,7 +64,7 @@ describe("search over the seeded database", () => {
   });
 
   it("never shows an unpublished listing, and drops a withdrawn one at once", async () => {
-    const { searchIndex, syncSearch } = await import("~/search/index.server");
+    const { searchIndex, syncSearch } = await import("~/services/search.server");
     const { prisma } = await import("~/utils/db.server");
     const draft = await prisma.product.findFirstOrThrow({ where: { status: { in: ["draft", "submitted"] } }, include: { versions: true } });
     const draftName = draft.versions[0].name;
@@ -118,7 +118,7 @@ describe("search over the seeded database", () => {
   });
 
   it("combines filters: OR within a facet, AND across facets", async () => {
-    const { searchIndex } = await import("~/search/index.server");
+    const { searchIndex } = await import("~/services/search.server");
     const micro = await searchIndex("products", params("", { supplierSize: ["micro"] }));
     const small = await searchIndex("products", params("", { supplierSize: ["small"] }));
     const either = await searchIndex("products", params("", { supplierSize: ["micro", "small"] }));

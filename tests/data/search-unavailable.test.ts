@@ -11,14 +11,14 @@ const params = { q: "housing", type: "products" as const, sort: "relevance" as c
 
 describe("search engine unavailable", () => {
   it("start-up refuses with a clear message when MEILI_URL does not answer", async () => {
-    const { resetSearchState, prepareSearchEngine } = await import("~/search/index.server");
+    const { resetSearchState, prepareSearchEngine } = await import("~/services/search.server");
     const { MeilisearchEngine } = await import("~/search/meilisearch-engine.server");
     resetSearchState(new MeilisearchEngine({ host: closedPort }));
     await expect(prepareSearchEngine(undefined)).rejects.toThrow(/Meilisearch \(MEILI_URL\) is not reachable.*SEARCH_FALLBACK=embedded/);
   });
 
   it("falls back to the embedded engine when SEARCH_FALLBACK=embedded", async () => {
-    const { resetSearchState, prepareSearchEngine, searchEngine, searchIndex } = await import("~/search/index.server");
+    const { resetSearchState, prepareSearchEngine, searchEngine, searchIndex } = await import("~/services/search.server");
     const { MeilisearchEngine } = await import("~/search/meilisearch-engine.server");
     resetSearchState(new MeilisearchEngine({ host: closedPort }));
     await prepareSearchEngine("embedded");
@@ -27,7 +27,7 @@ describe("search engine unavailable", () => {
   });
 
   it("a search while the engine is down is a 503 page; a listing withdrawal still commits and redirects", async () => {
-    const { resetSearchState, searchIndex, ensureSearchReady } = await import("~/search/index.server");
+    const { resetSearchState, searchIndex, ensureSearchReady } = await import("~/services/search.server");
     const { EmbeddedEngine } = await import("~/search/embedded-engine.server");
     const healthy = new EmbeddedEngine();
     let down = false;
@@ -52,7 +52,7 @@ describe("search engine unavailable", () => {
     const product = await prisma.product.findFirstOrThrow({ where: { status: "published" } });
     const owner = await prisma.user.findFirst({ where: { supplierId: product.supplierId } });
     await withdrawListing({ productId: product.id, userId: owner?.id ?? (await prisma.user.findFirstOrThrow()).id, lockVersion: product.lockVersion });
-    const { syncSearchAfterCommit } = await import("~/search/index.server");
+    const { syncSearchAfterCommit } = await import("~/services/search.server");
     await expect(syncSearchAfterCommit()).resolves.toBeUndefined();
     expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).status).toBe("withdrawn");
     expect(await prisma.searchOutbox.count({ where: { entityId: product.id, processedAt: null } })).toBeGreaterThan(0);

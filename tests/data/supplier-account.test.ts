@@ -98,7 +98,7 @@ describe("registration", () => {
 
     const outbox = await prisma.searchOutbox.findMany({ where: { entityType: "supplier", entityId: supplier.id } });
     expect(outbox).toHaveLength(1);
-    const { searchIndex } = await import("~/search/index.server");
+    const { searchIndex } = await import("~/services/search.server");
     const { parseSearchParams } = await import("~/search/search-query.schema");
     const query = parseSearchParams(new URLSearchParams("q=Wren Data&type=suppliers&frameworks=all"));
     if (!query.success) throw new Error(query.errors.join());

@@ -1,4 +1,6 @@
-// The search service: one engine per process (Meilisearch when MEILI_URL is set, else the
+// The search service (the one module that owns search state, rebuilds, the outbox follower and
+// post-commit sync; app/search/ below it is a leaf that imports nothing from models — ADR 0012):
+// one engine per process (Meilisearch when MEILI_URL is set, else the
 // embedded engine), kept true by the outbox written in the same transaction as each change.
 import { getEnv } from "~/utils/env.server";
 import { now } from "~/utils/clock.server";
@@ -17,10 +19,10 @@ import {
 } from "~/models/search-outbox.server";
 import { claimJob, ensureScheduledJob, finishJob, renewClaim, type Claim } from "~/models/scheduled-job.server";
 import crypto from "node:crypto";
-import { EmbeddedEngine } from "./embedded-engine.server";
-import { MeilisearchEngine } from "./meilisearch-engine.server";
-import { engineRequest, type SearchParams } from "./search-query.schema";
-import { INDEX_NAMES, type IndexName, type SearchDocument, type SearchEngine, type SearchResponse } from "./types";
+import { EmbeddedEngine } from "~/search/embedded-engine.server";
+import { MeilisearchEngine } from "~/search/meilisearch-engine.server";
+import { engineRequest, type SearchParams } from "~/search/search-query.schema";
+import { INDEX_NAMES, type IndexName, type SearchDocument, type SearchEngine, type SearchResponse } from "~/search/types";
 
 const LOADERS: Record<IndexName, (ids: string[] | null) => Promise<SearchDocument[]>> = {
   products: productDocuments,
