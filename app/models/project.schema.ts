@@ -439,3 +439,50 @@ export function weightedTotal(criteria: readonly { id: string; weight: number }[
   }
   return Math.round(total / 10) / 10;
 }
+
+// ── the route governs the search (issue 13, item 1) ────────────────────────
+
+/** What a direct award's search may cover: the route's agreement and its lots open for new call-offs. */
+export interface RouteSearchScope {
+  /** The agreement's short name, as the products index's "framework" facet holds it. */
+  agreement: string;
+  /** "G-Cloud 15 lot 2a": the lots of the agreement open today, as the "lot" facet holds them. */
+  liveLots: string[];
+  /** The agreement's lots that are closed for new call-offs. */
+  closedLots: string[];
+}
+
+export type ScopedSearch = { ok: true; params: SearchParams } | { ok: false; message: string };
+
+/**
+ * Confines a search to a direct award's scope: refused if it asks for another agreement, a lot
+ * outside the route's live lots, or expired frameworks; otherwise narrowed to the route's
+ * agreement (and to its live lots when some of its lots have closed).
+ */
+export function confineToRoute(params: SearchParams, scope: RouteSearchScope): ScopedSearch {
+  const route = `a direct award from ${scope.agreement}`;
+  if (scope.liveLots.length === 0) return { ok: false, message: `None of ${scope.agreement}'s lots is open for new call-offs today, so ${route} cannot go ahead. Choose another route.` };
+  if (params.frameworks === "all") {
+    return { ok: false, message: `This project is ${route}, so its search cannot include products only on expired frameworks. Untick "Include products only on expired frameworks".` };
+  }
+  const otherAgreements = (params.filters.framework ?? []).filter((f) => f !== scope.agreement);
+  if (otherAgreements.length) {
+    return { ok: false, message: `This project is ${route}, so its search cannot cover ${otherAgreements.join(", ")}: a direct award can only be made from the framework the project's route names. Remove that filter, or start a project for that framework's route.` };
+  }
+  const badLots = (params.filters.lot ?? []).filter((l) => !scope.liveLots.includes(l));
+  if (badLots.length) {
+    const closed = badLots.filter((l) => scope.closedLots.includes(l));
+    return {
+      ok: false,
+      message: `This project is ${route}, so its search can only use ${scope.liveLots.join(", ")}. ${badLots.join(", ")} ${badLots.length === 1 ? "is" : "are"} ${closed.length === badLots.length ? "closed for new call-offs" : "not a lot of this route"}.`,
+    };
+  }
+  const filters: Record<string, string[]> = { ...params.filters, framework: [scope.agreement] };
+  if (!filters.lot?.length && scope.closedLots.length) filters.lot = [...scope.liveLots];
+  return { ok: true, params: { ...params, filters } };
+}
+
+/** The refusal for a second freeze on a direct award. */
+export function searchLockedMessage(frozenAt: Date): string {
+  return `This project's search was frozen on ${frozenAt.toISOString().slice(0, 10)}. A direct award is assessed and awarded from that one frozen search (the Digital Marketplace locked a project once its results were exported), so another search cannot be saved or frozen. To start again, abandon this project and start a new one; the frozen search stays in this record.`;
+}

@@ -7,7 +7,7 @@ import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
 import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
 import { DIRECT_AWARD_MAX_RESULTS, describeFilters, isDirectAwardRoute, maxFrozenResults, saveSearchSchema, savedSearchFromParams, savedSearchQueryString } from "~/models/project.schema";
-import { getProject, parseProjectSearch, saveSearch } from "~/models/project.server";
+import { getProject, parseProjectSearch, routeSearchScope, saveSearch, scopeProjectSearch } from "~/models/project.server";
 import { INDEX_DEFINITIONS } from "~/search/index-config";
 import { searchIndex } from "~/services/search.server";
 import { formatDateTime } from "~/utils/format";
@@ -32,9 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     verified: Boolean(user.emailVerifiedAt),
     directAward: isDirectAwardRoute(project.routeId),
     max: maxFrozenResults(project.routeId),
+    // A direct award's search offers only the route's agreement and its live lots (issue 13).
+    scope: await routeSearchScope(project.routeId),
   };
-  const parsed = parseProjectSearch(new URL(request.url).searchParams);
-  if (!parsed.ok) return { ...base, invalid: true as const, errors: parsed.errors };
+  const requested = parseProjectSearch(new URL(request.url).searchParams);
+  if (!requested.ok) return { ...base, invalid: true as const, errors: requested.errors };
+  const parsed = await scopeProjectSearch(project.routeId, requested.params);
+  if (!parsed.ok) return { ...base, invalid: true as const, errors: [parsed.message] };
   // Up to 50 results on one page: enough to see a whole direct-award search (30 or fewer).
   const result = await searchIndex("products", parsed.params, { page: 1, pageSize: 50 });
   const stored = savedSearchFromParams(parsed.params);
@@ -90,6 +94,7 @@ export default function ProjectSearch() {
             <InsetText>
               For a direct award, save one search that returns {DIRECT_AWARD_MAX_RESULTS} results or fewer. Do not combine searches:
               refine this search with its words and filters until it describes your requirement.
+              {data.scope ? ` The route is a direct award from ${data.scope.agreement}, so the search covers only its lots open for new call-offs: ${data.scope.liveLots.join(", ") || "none"}. Once you freeze it, the project's search is locked.` : null}
             </InsetText>
           ) : (
             <p className="govuk-body">Search the catalogue and save the search to the project, so the record shows how you found the services you considered.</p>
@@ -113,7 +118,10 @@ export default function ProjectSearch() {
               {facets.map((facet) => {
                 const counts = data.facets[facet.name] ?? {};
                 const selected = data.params.filters[facet.name] ?? [];
+                const inScope = (value: string) =>
+                  !data.scope || (facet.name === "framework" ? value === data.scope.agreement : facet.name === "lot" ? data.scope.liveLots.includes(value) : true);
                 const values = [...new Set([...Object.keys(counts), ...selected])]
+                  .filter(inScope)
                   .sort((a, b) => (facet.order ? facet.order.indexOf(a) - facet.order.indexOf(b) : (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b)))
                   .slice(0, 25);
                 if (!values.length) return null;
@@ -135,14 +143,14 @@ export default function ProjectSearch() {
                   </div>
                 );
               })}
-              <div className="govuk-form-group">
+              {data.scope ? null : <div className="govuk-form-group">
                 <div className="govuk-checkboxes govuk-checkboxes--small">
                   <div className="govuk-checkboxes__item">
                     <input className="govuk-checkboxes__input" id="frameworks-all" name="frameworks" type="checkbox" value="all" defaultChecked={data.params.frameworks === "all"} />
                     <label className="govuk-label govuk-checkboxes__label" htmlFor="frameworks-all">Include products only on expired frameworks</label>
                   </div>
                 </div>
-              </div>
+              </div>}
               <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Search</button>
             </Form>
           </div>
