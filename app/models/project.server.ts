@@ -12,19 +12,26 @@ import { enqueueSearchUpdate } from "./search-outbox.server";
 import { penceFromDbOrNull, penceToDb, penceToDbOrNull, withPence } from "./pence";
 import { findBuyingRoutes } from "./buying-guide.server";
 import { createCaseStudy } from "./case-study.server";
+import { frameworkStatus, isOpenForNewCallOffs, lotDates } from "~/procurement/framework-status";
+import { awardExceptions, callOffMonths, justificationProblem, termRefusal } from "~/procurement/award-checks";
+import { thresholdFor } from "~/procurement/thresholds";
 import {
   CONCURRENCY_MESSAGE,
   PROJECT_MESSAGES,
   PROJECT_STATUS_FOR_OUTCOME,
   agreementSlugOf,
   caseStudyBuyingRoute,
+  confineToRoute,
   isDirectAwardRoute,
   maxFrozenResults,
   parseSavedFilters,
   routeKindOf,
   savedSearchFromParams,
   savedSearchQueryString,
+  searchLockedMessage,
+  weightedTotal,
   type CreateProjectInput,
+  type RouteSearchScope,
   type CriteriaInput,
   type OutcomeInput,
   type ScoresInput,
@@ -243,13 +250,50 @@ export function parseProjectSearch(search: URLSearchParams): ParsedProjectSearch
   return parsed.success ? { ok: true, params: parsed.data } : { ok: false, errors: parsed.errors };
 }
 
-export async function saveSearch(projectId: string, params: SearchParams, actor: Actor): Promise<Outcome<{ savedSearchId: string }>> {
+/**
+ * For a direct award, what its search may cover (the route's agreement and its lots open for
+ * new call-offs today); null for other routes, whose searches are a record of market research.
+ */
+export async function routeSearchScope(routeId: string, db: Tx | typeof prisma = prisma): Promise<RouteSearchScope | null> {
+  if (!isDirectAwardRoute(routeId)) return null;
+  const slug = agreementSlugOf(routeId);
+  const agreement = slug
+    ? await db.agreement.findUnique({ where: { slug }, select: { shortName: true, startDate: true, endDate: true, lots: { select: { number: true, startDate: true, endDate: true, routes: { select: { method: true } } } } } })
+    : null;
+  if (!agreement) return { agreement: slug ?? routeId, liveLots: [], closedLots: [] };
+  const today = now();
+  const label = (n: string) => `${agreement.shortName} lot ${n}`;
+  const open = (l: (typeof agreement.lots)[number]) => {
+    const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+    const d = lotDates({ startDate: iso(agreement.startDate), endDate: iso(agreement.endDate) }, { startDate: iso(l.startDate) ?? undefined, endDate: iso(l.endDate) ?? undefined });
+    return l.routes.some((r) => r.method === "direct-award") && isOpenForNewCallOffs(frameworkStatus(d.startDate, d.endDate, today));
+  };
+  const sorted = [...agreement.lots].sort((a, b) => a.number.localeCompare(b.number));
+  return { agreement: agreement.shortName, liveLots: sorted.filter(open).map((l) => label(l.number)), closedLots: sorted.filter((l) => !open(l)).map((l) => label(l.number)) };
+}
+
+/** A search as this project's route allows it: confined to a direct award's scope, or refused with why. */
+export async function scopeProjectSearch(routeId: string, params: SearchParams): Promise<{ ok: true; params: SearchParams } | { ok: false; message: string }> {
+  const scope = await routeSearchScope(routeId);
+  return scope ? confineToRoute(params, scope) : { ok: true, params };
+}
+
+export async function saveSearch(projectId: string, requested: SearchParams, actor: Actor): Promise<Outcome<{ savedSearchId: string }>> {
+  const route = await prisma.buyingProject.findUnique({ where: { id: projectId }, select: { routeId: true } });
+  if (!route) return fail(404, "form", "Project not found");
+  const scoped = await scopeProjectSearch(route.routeId, requested);
+  if (!scoped.ok) return fail(400, "form", scoped.message);
+  const params = scoped.params;
   const { query, filters } = savedSearchFromParams(params);
   return inTransaction(async (tx) => {
-    const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true } });
+    const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, routeId: true } });
     if (!project) return fail(404, "form", "Project not found");
     if (project.status !== "open") return lockedFailure();
     await guardOpen(tx, projectId);
+    if (isDirectAwardRoute(project.routeId)) {
+      const first = await tx.frozenSearch.findFirst({ where: { projectId }, orderBy: { frozenAt: "asc" }, select: { frozenAt: true } });
+      if (first) throw new RollbackWith(fail(409, "form", searchLockedMessage(first.frozenAt)));
+    }
     const saved = await tx.savedSearch.create({
       data: { projectId, type: "products", query, filters: JSON.stringify(filters), createdById: actor.id, createdAt: now() },
       select: { id: true },
@@ -292,8 +336,16 @@ export async function freezeSavedSearch(projectId: string, savedSearchId: string
   if (project.status !== "open") return lockedFailure();
   const saved = await prisma.savedSearch.findFirst({ where: { id: savedSearchId, projectId } });
   if (!saved) return fail(400, "form", PROJECT_MESSAGES.savedSearch);
-  const params = savedSearchParams(saved);
-  if (!params) return fail(400, "form", "This saved search can no longer be run. Save the search again.");
+  const stored = savedSearchParams(saved);
+  if (!stored) return fail(400, "form", "This saved search can no longer be run. Save the search again.");
+  if (isDirectAwardRoute(project.routeId)) {
+    const first = await prisma.frozenSearch.findFirst({ where: { projectId }, orderBy: { frozenAt: "asc" }, select: { frozenAt: true } });
+    if (first) return fail(409, "form", searchLockedMessage(first.frozenAt));
+  }
+  // Checked again now: a saved search from before this rule, or a lot that has closed since.
+  const scoped = await scopeProjectSearch(project.routeId, stored);
+  if (!scoped.ok) return fail(400, "form", scoped.message);
+  const params = scoped.params;
 
   // Freeze what is published right now, including changes committed a moment ago.
   await syncSearch().catch((error) => console.error("search sync before freezing failed", error));
@@ -329,6 +381,11 @@ export async function freezeSavedSearch(projectId: string, savedSearchId: string
   return inTransaction(async (tx) => {
     // The project may have been awarded while the search ran.
     await guardOpen(tx, projectId);
+    // Under the row claim: of two freezes at once on a direct award, only the first is kept.
+    if (isDirectAwardRoute(project.routeId)) {
+      const first = await tx.frozenSearch.findFirst({ where: { projectId }, orderBy: { frozenAt: "asc" }, select: { frozenAt: true } });
+      if (first) throw new RollbackWith(fail(409, "form", searchLockedMessage(first.frozenAt)));
+    }
     const frozen = await tx.frozenSearch.create({
       data: {
         projectId,
@@ -504,7 +561,7 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
     await enqueueSearchUpdate(tx, [...new Set(affected)].map((entityId) => ({ entityType: "product" as const, entityId })));
     return { ok: true };
   });
-  if (result.ok) await syncSearch().catch((error) => console.error("search sync after award failed; the outbox will retry", error));
+  if (result.ok) await syncSearchAfterCommit();
   return result;
 }
 
