@@ -6,6 +6,7 @@ import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { getSessionUser } from "~/utils/session.server";
 import { readFlash } from "~/utils/session.server";
 import { useNonce } from "~/utils/nonce-provider";
+import type { RootData } from "~/utils/root-data";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles/app.css" },
@@ -34,22 +35,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
-export type RootData = {
-  flash: string | null;
-  csrfToken: string;
-  user: {
-    name: string;
-    email: string;
-    roles: string[];
-    council: { id: string; code: string; name: string } | null;
-    supplier: { id: string; slug: string; tradingName: string } | null;
-  } | null;
-};
-
-export function useOptionalUser() {
-  return (useRouteLoaderData("root") as RootData | undefined)?.user ?? null;
-}
-
 /** GOV.UK pattern: prefix the page title with "Error: " when a form came back with errors. */
 function ErrorTitle() {
   const state = useContext(UNSAFE_DataRouterStateContext);
@@ -76,6 +61,10 @@ function Header({ user }: { user: RootData["user"] }) {
         </div>
         <div className="govuk-header__content">
           <nav aria-label="Menu" className="govuk-header__navigation">
+            {/* Shown by GOV.UK Frontend's header JavaScript below the desktop breakpoint. */}
+            <button type="button" className="govuk-header__menu-button govuk-js-header-toggle" aria-controls="navigation" hidden>
+              Menu
+            </button>
             <ul id="navigation" className="govuk-header__navigation-list">
               <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/search">Search</Link></li>
               <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/frameworks">Frameworks</Link></li>

@@ -4,12 +4,11 @@ import { Form } from "~/components/form";
 import { useEffect, useRef } from "react";
 import { Highlight } from "~/components/highlight";
 import { INDEX_DEFINITIONS, type FacetDefinition } from "~/search/index-config";
-import { searchEngine, searchIndex, searchAll } from "~/services/search.server";
-import { suggestQuery } from "~/search/embedded-engine.server";
+import { searchIndex, searchAll, suggestSearch } from "~/services/search.server";
 import { parseSearchParams, searchCost, type SearchParams } from "~/search/search-query.schema";
 import { INDEX_NAMES, type IndexName, type SearchHit, type SearchResponse } from "~/search/types";
 import { asPence, formatPence } from "~/procurement/money";
-import { useOptionalUser } from "~/root";
+import { useOptionalUser } from "~/utils/root-data";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/http.server";
 import { SEARCH_LIMITED_MESSAGE, takeSearchToken } from "~/utils/search-rate-limit.server";
@@ -42,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return { invalid: false as const, params, combined, result: null, suggestion: null };
   }
   const result = await searchIndex(params.type, params);
-  const suggestion = result.total === 0 && params.q ? suggestQuery(searchEngine(), params.type, params.q) : null;
+  const suggestion = result.total === 0 && params.q ? await suggestSearch(params.type, params.q) : null;
   return { invalid: false as const, params, combined: null, result, suggestion };
 }
 

@@ -130,9 +130,9 @@ export class EmbeddedEngine implements SearchEngine {
     return this.get(index).docs.size;
   }
 
-  suggest(index: IndexName, q: string): string | null {
+  async suggest(index: IndexName, q: string): Promise<string | null> {
     // Fuzzy suggestions cost most of all: only for short queries (the cost budget).
-    if (q.trim().split(/\s+/).length > MAX_SUGGEST_TERMS) return null;
+    if (!q.trim() || q.trim().split(/\s+/).length > MAX_SUGGEST_TERMS) return null;
     const [best] = this.get(index).mini.autoSuggest(q, { fuzzy: 0.34, maxFuzzy: 3, prefix: true, combineWith: "AND" });
     return best && best.suggestion !== q.toLowerCase().trim() ? best.suggestion : null;
   }
@@ -273,10 +273,4 @@ export class EmbeddedEngine implements SearchEngine {
 /** Matched terms to mark, with synonym-group tokens turned back into their words. */
 function highlightTerms(matched: string[], queryTerms: string[]): string[] {
   return [...matched, ...queryTerms].flatMap((t) => (t.startsWith("xsyn") ? synonymWordsForToken(t) : [t]));
-}
-
-/** "Did you mean": the closest indexed phrasing of a query that found nothing. */
-export function suggestQuery(engine: SearchEngine, index: IndexName, q: string): string | null {
-  if (!(engine instanceof EmbeddedEngine) || !q.trim()) return null;
-  return engine.suggest(index, q);
 }

@@ -95,6 +95,11 @@ export class MeilisearchEngine implements SearchEngine {
     this.prepared.add(index);
   }
 
+  /** Meilisearch has no query-suggestion API: no "did you mean", consistently (ADR 0012). */
+  async suggest(_index: IndexName, _q: string): Promise<string | null> {
+    return null;
+  }
+
   async count(index: IndexName) {
     const stats = await this.index(index).getStats();
     return stats.numberOfDocuments;

@@ -43,4 +43,10 @@ export interface SearchEngine {
   remove(index: IndexName, ids: string[]): Promise<void>;
   search(index: IndexName, request: SearchRequest): Promise<SearchResponse>;
   count(index: IndexName): Promise<number>;
+  /**
+   * "Did you mean": a closer indexed phrasing of a query that found nothing, or null. Part of
+   * the contract so every engine answers the same way: the embedded engine suggests from its
+   * own terms; the Meilisearch adapter has no suggestion API and always answers null.
+   */
+  suggest(index: IndexName, q: string): Promise<string | null>;
 }

@@ -262,6 +262,14 @@ export async function searchIndex(index: IndexName, params: SearchParams, overri
   });
 }
 
+/** "Did you mean" for a query that found nothing: the engine's own answer (none from Meilisearch). */
+export async function suggestSearch(index: IndexName, q: string): Promise<string | null> {
+  return answering(async () => {
+    await ensureSearchReady();
+    return state().engine.suggest(index, q);
+  });
+}
+
 /** The best few of each type, for the combined search. */
 export async function searchAll(params: SearchParams, perType = 3) {
   return answering(async () => {

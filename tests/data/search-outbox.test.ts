@@ -161,6 +161,9 @@ class SharedIndex implements SearchEngine {
   async count() {
     return this.docs.size;
   }
+  async suggest() {
+    return null;
+  }
 }
 
 describe("two followers of one shared index", () => {

@@ -38,6 +38,7 @@ describe("search engine unavailable", () => {
       remove: async (...a) => (down ? Promise.reject(new Error("connect ECONNREFUSED")) : healthy.remove(...a)),
       search: async (...a) => (down ? Promise.reject(new Error("connect ECONNREFUSED")) : healthy.search(...a)),
       count: (...a) => healthy.count(...a),
+      suggest: async (...a) => (down ? Promise.reject(new Error("connect ECONNREFUSED")) : healthy.suggest(...a)),
     };
     resetSearchState(flaky);
     await ensureSearchReady();

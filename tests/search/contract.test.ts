@@ -140,6 +140,16 @@ describe.each(engines)("search contract: %s", (_name, make) => {
     expect(first).not.toEqual([...first].sort().reverse());
   });
 
+  it("answers 'did you mean' through the interface: the embedded engine from its own terms, Meilisearch never", async () => {
+    // Meilisearch has no suggestion API; the adapter answers null every time rather than sometimes.
+    const expected: Record<SearchEngine["kind"], string | null> = { embedded: "housing", meilisearch: null };
+    expect(await engine.suggest("products", "hosuing")).toBe(expected[engine.kind]);
+    if (expected[engine.kind]) expect(await ids({ q: expected[engine.kind]! })).toContain("p3");
+    // Nothing to suggest for a query already in the index's words, or for no query.
+    expect(await engine.suggest("products", "housing management")).toBeNull();
+    expect(await engine.suggest("products", "")).toBeNull();
+  });
+
   it("highlights the matched words", async () => {
     const r = await engine.search("products", request({ q: "housing" }));
     const marked = r.hits[0].highlights.name.filter((s) => s.mark).map((s) => s.text.toLowerCase());
