@@ -160,6 +160,8 @@ export type SupplierRow = {
   contactName: string;
   contactEmail: string;
   contactPhone: string;
+  /** Every seeded organisation has been verified by an admin (issue 12 finding 10). */
+  verifiedAt: Date;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -879,6 +881,7 @@ function generateSuppliers(count: number, lots: LotInfo[], rng: Rng, today: Date
       contactName: `${contact[0]} ${contact[1]}`,
       contactEmail: `${emailLocalPart(contact[0], contact[1])}@${slug}.example`,
       contactPhone: phone,
+      verifiedAt: addDays(createdAt, 1),
       createdAt,
       updatedAt: addDays(createdAt, r.int(0, 60)),
     };

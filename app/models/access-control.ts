@@ -36,6 +36,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, { description: string; permissio
       "moderate:case-study:any",
       "read:case-study:any",
       "verify:award:any",
+      "verify:supplier:any",
       "read:project:any",
       "read:audit:any",
       "manage:user:any",

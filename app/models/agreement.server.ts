@@ -4,6 +4,7 @@ import { parseStringArray } from "~/utils/json";
 import { frameworkStatus, lotStatus } from "~/procurement/framework-status";
 import { toIsoDate } from "~/procurement/dates";
 import { withPence } from "./pence";
+import { VERIFIED_SUPPLIER } from "./supplier-visibility";
 
 function iso(d: Date | null): string | null {
   return d ? toIsoDate(d) : null;
@@ -31,7 +32,8 @@ export async function getAgreementByNumber(number: string) {
         include: {
           routes: true,
           awards: {
-            where: { verified: true },
+            // Only organisations an admin has verified are public (issue 12 finding 10).
+            where: { verified: true, supplier: VERIFIED_SUPPLIER },
             include: { supplier: { select: { slug: true, tradingName: true, computedSize: true } } },
             orderBy: { supplier: { tradingName: "asc" } },
           },

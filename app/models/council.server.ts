@@ -1,5 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { VERIFIED_SUPPLIER } from "./supplier-visibility";
 
 export function getCouncilByCode(code: string) {
   return prisma.council.findUnique({
@@ -11,6 +12,8 @@ export function getCouncilByCode(code: string) {
         include: {
           serviceArea: { select: { name: true } },
           products: {
+            // Listed products of organisations no admin has verified yet are not public.
+            where: { OR: [{ productId: null }, { product: { supplier: VERIFIED_SUPPLIER } }] },
             include: {
               product: {
                 select: {

@@ -3,14 +3,18 @@ import { now } from "~/utils/clock.server";
 import { parseStringArray } from "~/utils/json";
 import { frameworkStatus } from "~/procurement/framework-status";
 import { publishedAwardWhere } from "./published-awards";
+import { canSeeSupplier, type SupplierViewer } from "./supplier-visibility";
 
-/** A listing as buyers see it: its published version only. Null when not published. */
-export async function getPublishedProduct(id: string) {
+/**
+ * A listing as buyers see it: its published version only. Null when not published, or when
+ * its organisation is not verified yet and the viewer is neither one of its users nor an admin.
+ */
+export async function getPublishedProduct(id: string, viewer?: SupplierViewer) {
   const product = await prisma.product.findUnique({
     where: { id },
     include: {
       supplier: {
-        select: { id: true, slug: true, tradingName: true, legalName: true, computedSize: true, region: true, accreditations: true },
+        select: { id: true, slug: true, tradingName: true, legalName: true, computedSize: true, region: true, accreditations: true, verifiedAt: true },
       },
       publishedVersion: {
         include: { lots: { include: { lot: { include: { agreement: { select: { number: true, slug: true, shortName: true, name: true, startDate: true, endDate: true } } } } } } },
@@ -32,11 +36,13 @@ export async function getPublishedProduct(id: string) {
     },
   });
   if (!product || product.status !== "published" || !product.publishedVersion) return null;
+  if (!canSeeSupplier(product.supplier, viewer)) return null;
   const today = now();
   const v = product.publishedVersion;
+  const { verifiedAt, ...supplier } = product.supplier;
   return {
     id: product.id,
-    supplier: product.supplier,
+    supplier: { ...supplier, verified: verifiedAt !== null },
     version: {
       ...v,
       features: parseStringArray(v.features),

@@ -1,5 +1,6 @@
 // Search documents derived from the database: only what buyers may see (published
-// listings, published case studies). Anything else is absent, so it leaves the index.
+// listings, published case studies, verified supplier organisations). Anything else is
+// absent, so it leaves the index.
 import { prisma } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { parseStringArray } from "~/utils/json";
@@ -9,6 +10,7 @@ import type { SearchDocument } from "~/search/types";
 import { costBandForPence } from "./case-study.schema";
 import { penceFromDb } from "./pence";
 import { publishedAwardWhere } from "./published-awards";
+import { VERIFIED_SUPPLIER } from "./supplier-visibility";
 
 const productInclude = {
   supplier: { select: { tradingName: true, computedSize: true } },
@@ -39,7 +41,7 @@ async function councilsUsingByProduct(productIds: string[] | null): Promise<Map<
 type ProductRow = Awaited<ReturnType<typeof loadProductRows>>[number];
 function loadProductRows(ids: string[] | null, skip = 0, take = 100_000) {
   return prisma.product.findMany({
-    where: { status: "published", publishedVersionId: { not: null }, ...(ids ? { id: { in: ids } } : {}) },
+    where: { status: "published", publishedVersionId: { not: null }, supplier: VERIFIED_SUPPLIER, ...(ids ? { id: { in: ids } } : {}) },
     include: productInclude,
     orderBy: { id: "asc" },
     skip,
@@ -93,7 +95,8 @@ export async function productDocuments(ids: string[] | null = null): Promise<Sea
 
 export async function supplierDocuments(ids: string[] | null = null): Promise<SearchDocument[]> {
   const rows = await prisma.supplier.findMany({
-    where: ids ? { id: { in: ids } } : {},
+    // An organisation no admin has verified yet is not public (issue 12 finding 10).
+    where: { ...VERIFIED_SUPPLIER, ...(ids ? { id: { in: ids } } : {}) },
     include: {
       accreditations: { select: { kind: true, expiresAt: true } },
       awards: { where: { verified: true }, select: { lot: { select: { agreement: { select: { number: true, shortName: true } } } } } },
@@ -126,13 +129,13 @@ export async function caseStudyDocuments(ids: string[] | null = null): Promise<S
       council: { select: { code: true, name: true, typeName: true, nation: true, region: true } },
       serviceArea: { select: { name: true } },
       metrics: { orderBy: { position: "asc" } },
-      products: { include: { product: { select: { publishedVersion: { select: { name: true } } } } } },
-      suppliers: { include: { supplier: { select: { tradingName: true } } } },
+      products: { include: { product: { select: { publishedVersion: { select: { name: true } }, supplier: { select: { verifiedAt: true } } } } } },
+      suppliers: { where: { supplier: VERIFIED_SUPPLIER }, include: { supplier: { select: { tradingName: true } } } },
       _count: { select: { assets: true } },
     },
     orderBy: { id: "asc" },
   });
-  return rows.map((c) => ({
+  return rows.map((c) => ({ ...c, products: c.products.filter((p) => !p.product || p.product.supplier.verifiedAt) })).map((c) => ({
     id: c.id,
     slug: c.slug,
     title: c.title,

@@ -1,13 +1,15 @@
 import { prisma } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { frameworkStatus } from "~/procurement/framework-status";
+import { canSeeSupplier, type SupplierViewer } from "./supplier-visibility";
 
 /**
  * The public supplier page: only what it shows. Exact turnover and staff count stay private
  * (the page shows the size band), as do certificate numbers and internal fields; whatever a
- * loader returns is in the page's hydration data.
+ * loader returns is in the page's hydration data. Null (a 404) for an organisation no admin
+ * has verified yet, unless the viewer is one of its users or an admin (issue 12 finding 10).
  */
-export async function getSupplierBySlug(slug: string) {
+export async function getSupplierBySlug(slug: string, viewer?: SupplierViewer) {
   const supplier = await prisma.supplier.findUnique({
     where: { slug },
     select: {
@@ -22,6 +24,7 @@ export async function getSupplierBySlug(slug: string) {
       description: true,
       contactName: true,
       contactEmail: true,
+      verifiedAt: true,
       accreditations: { orderBy: { kind: "asc" }, select: { id: true, kind: true, expiresAt: true } },
       awards: {
         where: { verified: true },
@@ -51,10 +54,12 @@ export async function getSupplierBySlug(slug: string) {
       },
     },
   });
-  if (!supplier) return null;
+  if (!supplier || !canSeeSupplier(supplier, viewer)) return null;
   const today = now();
+  const { verifiedAt, ...shown } = supplier;
   return {
-    ...supplier,
+    ...shown,
+    verified: verifiedAt !== null,
     awards: supplier.awards.map((a) => ({
       ...a,
       status: frameworkStatus(a.lot.agreement.startDate, a.lot.agreement.endDate, today),

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { countUnverifiedAwards } from "~/models/award.server";
+import { countUnverifiedSuppliers } from "~/models/supplier-verification.server";
 import { pageTitle } from "~/utils/meta";
 import { requireRole } from "~/utils/permissions.server";
 
@@ -9,11 +10,12 @@ export const handle = { title: "Admin" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return { pendingAwards: await countUnverifiedAwards() };
+  const [pendingAwards, pendingSuppliers] = await Promise.all([countUnverifiedAwards(), countUnverifiedSuppliers()]);
+  return { pendingAwards, pendingSuppliers };
 }
 
 export default function AdminHome() {
-  const { pendingAwards } = useLoaderData<typeof loader>();
+  const { pendingAwards, pendingSuppliers } = useLoaderData<typeof loader>();
   const sections = [
     { to: "/admin/moderation", title: "Listings to review", text: "New listings and edits that suppliers have submitted for publication." },
     { to: "/admin/case-studies", title: "Case studies to review", text: "Case studies that councils have submitted for publication." },
@@ -21,6 +23,11 @@ export default function AdminHome() {
       to: "/admin/awards",
       title: "Awards to verify",
       text: `Framework awards that suppliers have declared. ${pendingAwards === 1 ? "1 is" : `${pendingAwards} are`} waiting.`,
+    },
+    {
+      to: "/admin/suppliers",
+      title: "Organisations to verify",
+      text: `Supplier organisations that registered themselves, hidden from the public until verified. ${pendingSuppliers === 1 ? "1 is" : `${pendingSuppliers} are`} waiting.`,
     },
     { to: "/admin/service-areas", title: "Service areas", text: "The council service areas that case studies are grouped by." },
     { to: "/admin/council-domains", title: "Council email domains", text: "Which email domains may create buyer accounts, and for which council." },

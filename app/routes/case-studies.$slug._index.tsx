@@ -11,6 +11,7 @@ import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { hasPermission } from "~/utils/permissions.server";
 import { getSessionUser } from "~/utils/session.server";
+import { unverifiedSupplierIds } from "~/models/supplier-verification.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.caseStudy.title : "Case study not found");
 
@@ -24,8 +25,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canReadUnpublished = Boolean(user && (hasPermission(user, "read", "case-study", "any") || (ownCouncil && hasPermission(user, "read", "case-study", "own"))));
   // Drafts and submissions are private to the council and administrators: to others they do not exist.
   if (cs.status !== "published" && !canReadUnpublished) throw notFound();
+  // Organisations no admin has verified yet are not public: no link to them or their products,
+  // no response from them (issue 12 finding 10).
+  const unverified = await unverifiedSupplierIds([...cs.suppliers.map((s) => s.supplier.id), ...cs.products.flatMap((p) => (p.product ? [p.product.supplier.id] : []))]);
+  const caseStudy = unverified.size
+    ? {
+        ...cs,
+        suppliers: cs.suppliers.filter((s) => !unverified.has(s.supplier.id)),
+        products: cs.products.map((p) =>
+          p.product && unverified.has(p.product.supplier.id)
+            ? { ...p, product: null, unlistedName: p.product.publishedVersion?.name ?? p.unlistedName, unlistedSupplierName: p.product.supplier.tradingName }
+            : p,
+        ),
+      }
+    : cs;
   return {
     ...data,
+    caseStudy,
     canEdit: Boolean(user && ownCouncil && hasPermission(user, "update", "case-study", "own")),
     canModerate: Boolean(user && hasPermission(user, "moderate", "case-study", "any")),
   };

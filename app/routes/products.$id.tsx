@@ -12,9 +12,10 @@ import { countSimilarCouncils } from "~/models/peers.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.product.version.name : "Product not found");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const product = await getPublishedProduct(String(params.id).slice(0, 60));
-  if (!product) throw notFound();
   const user = await getSessionUser(request);
+  // Its organisation not verified yet: a 404 to everyone but its own users and admins.
+  const product = await getPublishedProduct(String(params.id).slice(0, 60), user);
+  if (!product) throw notFound();
   const councilIds = await listCouncilsUsingProduct(product.id);
   const similar = user?.councilId ? await countSimilarCouncils(user.councilId, councilIds) : null;
   return { product, councilsUsing: councilIds.length, similar };

@@ -6,11 +6,13 @@ import { ACCREDITATION_LABELS, FRAMEWORK_STATUS_LABELS, formatDate, SIZE_LABELS 
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { getSessionUser } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.supplier.tradingName : "Supplier not found");
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const supplier = await getSupplierBySlug(String(params.slug).slice(0, 120));
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  // Not verified by an admin yet: a 404 to everyone but its own users and admins.
+  const supplier = await getSupplierBySlug(String(params.slug).slice(0, 120), await getSessionUser(request));
   if (!supplier) throw notFound();
   return { supplier };
 }
@@ -22,6 +24,12 @@ export default function SupplierPage() {
     <>
       <span className="govuk-caption-l">Supplier</span>
       <h1 className="govuk-heading-xl">{supplier.tradingName}</h1>
+      {supplier.verified ? null : (
+        <div className="govuk-inset-text">
+          An administrator has not verified this organisation yet. Until then only its own users and administrators can see this page,
+          and it does not appear in search.
+        </div>
+      )}
       <p className="govuk-body">
         <strong className="govuk-tag govuk-tag--blue">{SIZE_LABELS[supplier.computedSize]} business</strong>{" "}
         {isSme ? <strong className="govuk-tag govuk-tag--green">SME</strong> : null}

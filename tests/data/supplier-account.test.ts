@@ -75,7 +75,7 @@ afterEach(async () => {
 });
 
 describe("registration", () => {
-  it("creates the organisation and its first user in one go, audits it, mails a confirmation link and makes it searchable", async () => {
+  it("creates the organisation and its first user in one go, audits it, mails a confirmation link and queues it for search (hidden until an admin verifies it)", async () => {
     const route = await import("~/routes/suppliers.register");
     const res = await route.action({ request: makeRequest("/suppliers/register", { form: registrationForm() }), params: {}, context });
     // "Check your email", without a session: the same answer a taken email or company number gets (issue 12 finding 10).
@@ -103,7 +103,9 @@ describe("registration", () => {
     const query = parseSearchParams(new URLSearchParams("q=Wren Data&type=suppliers&frameworks=all"));
     if (!query.success) throw new Error(query.errors.join());
     const found = await searchIndex("suppliers", query.data);
-    expect(found.hits.map((h) => h.id)).toContain(supplier.id);
+    // Not public until an admin verifies the organisation (tests/data/supplier-verification.test.ts).
+    expect(supplier.verifiedAt).toBeNull();
+    expect(found.hits.map((h) => h.id)).not.toContain(supplier.id);
 
     // The mailed link confirms the address and sends them to sign in, then to their profile, which explains the size.
     const { sentMail } = await import("~/utils/mail.server");

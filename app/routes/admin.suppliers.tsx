@@ -1,0 +1,104 @@
+// Organisations waiting for an admin to verify them (issue 12 finding 10). Until verified, a
+// self-registered supplier and its products are hidden from public pages and search.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
+import { ErrorSummary } from "~/components/forms";
+import { verifySupplierSchema } from "~/models/supplier-verification.schema";
+import { listUnverifiedSuppliers, verifySupplier } from "~/models/supplier-verification.server";
+import { formatDate } from "~/utils/format";
+import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
+import { clientIp } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { requireUserWithPermission } from "~/utils/permissions.server";
+import { flash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Organisations to verify");
+export const handle = { title: "Organisations to verify" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "verify:supplier:any");
+  return { queue: await listUnverifiedSuppliers() };
+}
+
+type ActionData = { errors: Record<string, string[]> } | undefined;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "verify:supplier:any");
+  const parsed = parseWithSchema(verifySupplierSchema, formDataToObject(await readFormData(request)));
+  if (!parsed.success) return Response.json({ errors: { form: ["Choose an organisation to verify"] } }, { status: 400 });
+  const result = await verifySupplier({ supplierId: parsed.data.supplierId, actorId: user.id, ip: clientIp(context, request) });
+  // Another admin verified it first: nothing changed; say so.
+  if (!result.ok) return Response.json({ errors: { form: [result.message] } }, { status: 409 });
+  return redirect("/admin/suppliers", {
+    headers: await flash(request, `${result.supplierName} verified. Its page and published products are now public and in search.`),
+  });
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+export default function AdminSuppliers() {
+  const { queue } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  return (
+    <>
+      <ErrorSummary errors={actionData?.errors ?? {}} />
+      <Link className="govuk-back-link" to="/admin">Back to admin</Link>
+      <h1 className="govuk-heading-l">Organisations to verify</h1>
+      <p className="govuk-body">
+        A supplier organisation that registers itself is hidden from public pages and search until you verify it. Check the
+        company number on Companies House matches the legal name, and that the contact belongs to the company.
+      </p>
+      {queue.length ? (
+        <>
+          <p className="govuk-body">{queue.length === 1 ? "1 organisation is" : `${queue.length} organisations are`} waiting, oldest first.</p>
+          {queue.map((s) => (
+            <section key={s.id} className="govuk-!-margin-bottom-8" aria-labelledby={`supplier-${s.id}`}>
+              <h2 className="govuk-heading-m" id={`supplier-${s.id}`}>
+                <Link className="govuk-link" to={`/suppliers/${s.slug}`}>{s.tradingName}</Link>
+              </h2>
+              <dl className="govuk-summary-list">
+                <Row label="Legal name">{s.legalName}</Row>
+                <Row label="Companies House number">
+                  {s.companyNumber ? (
+                    <a className="govuk-link" href={`https://find-and-update.company-information.service.gov.uk/company/${encodeURIComponent(s.companyNumber)}`} rel="noreferrer noopener">
+                      {s.companyNumber}<span className="govuk-visually-hidden"> on Companies House</span>
+                    </a>
+                  ) : (
+                    "Not registered"
+                  )}
+                </Row>
+                <Row label="Registered here">{formatDate(s.createdAt)}</Row>
+                <Row label="Region">{s.region}</Row>
+                <Row label="Contact">
+                  {s.contactName}, {s.contactEmail}
+                  {s.contactPhone ? `, ${s.contactPhone}` : ""}
+                </Row>
+                <Row label="First user">
+                  {s.users[0] ? `${s.users[0].email} (${s.users[0].emailVerifiedAt ? "email confirmed" : "email not confirmed"})` : "None"}
+                </Row>
+                {s.website ? <Row label="Website">{s.website}</Row> : null}
+              </dl>
+              <Form method="post">
+                <input type="hidden" name="supplierId" value={s.id} />
+                <button type="submit" className="govuk-button" data-module="govuk-button">
+                  Verify organisation<span className="govuk-visually-hidden"> {s.tradingName}</span>
+                </button>
+              </Form>
+            </section>
+          ))}
+        </>
+      ) : (
+        <p className="govuk-body">No organisations are waiting to be verified.</p>
+      )}
+    </>
+  );
+}
