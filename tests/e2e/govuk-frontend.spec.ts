@@ -51,3 +51,11 @@ test("components are started once each, on client-side navigation too", async ({
   const start = page.locator("main [data-module=govuk-button]").first();
   await expect(start).toHaveAttribute("data-govuk-button-init", "");
 });
+
+test("the favicon is served", async ({ request }) => {
+  const response = await request.get("/favicon.ico");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/icon/);
+  const body = await response.body();
+  expect(body.readUInt16LE(2)).toBe(1); // an ICO file
+});
