@@ -5,7 +5,8 @@ import { toIsoDate } from "~/procurement/dates";
 import { isOpenForNewCallOffs, lotStatus, type FrameworkStatus } from "~/procurement/framework-status";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
-import { isUniqueViolation, searchEntriesForSupplier, syncSearchAfterCommit } from "./supplier-account.server";
+import { syncSearchAfterCommit } from "~/services/search.server";
+import { isUniqueViolation, searchEntriesForSupplier } from "./supplier-account.server";
 
 type Dated = { startDate: Date | null; endDate: Date | null };
 

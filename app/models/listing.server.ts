@@ -32,7 +32,6 @@ export const MODERATION_MESSAGES = {
   withdrawn: "The supplier withdrew this listing after this version was submitted, so it cannot be approved. Reject it if it should leave the review queue.",
 } as const;
 
-
 const versionInclude = { lots: { select: { lotId: true, lot: { select: { number: true, name: true, agreement: { select: { number: true, shortName: true } } } } } } } as const;
 
 type VersionRow = NonNullable<Awaited<ReturnType<typeof prisma.productVersion.findFirst<{ include: typeof versionInclude }>>>>;

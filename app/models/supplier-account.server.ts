@@ -8,7 +8,7 @@ import { now } from "~/utils/clock.server";
 import { sendMail } from "~/utils/mail.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashToken, publicLink, sendAccountExistsEmail, sendVerificationEmail } from "~/utils/verification.server";
-import { syncSearch } from "~/services/search.server";
+import { syncSearchAfterCommit } from "~/services/search.server";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate, type OutboxEntity } from "./search-outbox.server";
 import { computeSupplierSize, isSme } from "./supplier-size";
@@ -37,18 +37,6 @@ export async function searchEntriesForSupplier(tx: Tx, supplierId: string): Prom
   ];
 }
 
-/**
- * Brings this process's search index up to date after a commit. The change is already safe
- * in the outbox, so a search hiccup is logged (the background sync retries), never shown as
- * a failed save.
- */
-export async function syncSearchAfterCommit(): Promise<void> {
-  try {
-    await syncSearch();
-  } catch (error) {
-    console.error("search sync after commit failed; the background sync will retry", error);
-  }
-}
 
 // Paths under /suppliers/ that a supplier slug must never take.
 const RESERVED_SLUGS = new Set(["register", "new", "edit", "search"]);

@@ -5,7 +5,7 @@ import { Form } from "~/components/form";
 import { ErrorSummary, TextareaField } from "~/components/forms";
 import { moderationDecisionSchema } from "~/models/listing.schema";
 import { decideVersion, getVersionForModeration, ListingStateError, ModerationConflictError, type ListingValues } from "~/models/listing.server";
-import { syncSearch } from "~/services/search.server";
+import { syncSearchAfterCommit } from "~/services/search.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -65,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (error instanceof ListingStateError) return Response.json({ errors: { form: [error.message] } }, { status: 409 });
     throw error;
   }
-  await syncSearch();
+  await syncSearchAfterCommit();
   return redirect("/admin/moderation", {
     headers: await flash(request, parsed.data.decision === "approve" ? "Listing approved and published" : "Listing returned to the supplier with your reason"),
   });

@@ -5,7 +5,7 @@ import { Form } from "~/components/form";
 import { ErrorSummary } from "~/components/forms";
 import { LISTING_SECTIONS, lockSchema } from "~/models/listing.schema";
 import { getListing, ListingConflictError, ListingStateError, sectionStatuses, submitListing, withdrawListing } from "~/models/listing.server";
-import { syncSearch } from "~/services/search.server";
+import { syncSearchAfterCommit } from "~/services/search.server";
 import { formatDateTime } from "~/utils/format";
 import { formDataToObject, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
@@ -57,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     if (form.intent === "withdraw") {
       await withdrawListing({ productId: owner.id, userId: user.id, lockVersion: lock.data.lockVersion, ip });
-      await syncSearch();
+      await syncSearchAfterCommit();
       return redirect(`/supplier/listings/${owner.id}`, { headers: await flash(request, "Listing withdrawn: buyers can no longer find it") });
     }
   } catch (error) {
