@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { prisma, databaseKind, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { penceToPounds } from "~/procurement/money";
-import { syncSearch } from "~/services/search.server";
+import { syncSearchAfterCommit } from "~/services/search.server";
 import { expandSynonyms, SYNONYM_GROUPS } from "~/search/synonyms";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
@@ -185,37 +185,21 @@ export async function listLotsForSelect() {
 
 export type PickerProduct = { id: string; name: string; supplierName: string };
 
-/** Published products matching a name or supplier (at most 15), plus the ones already chosen. */
-export async function listProductsForPicker(query: string, selectedIds: string[]): Promise<{ selected: PickerProduct[]; matches: PickerProduct[] }> {
-  const select = { id: true, publishedVersion: { select: { name: true } }, supplier: { select: { tradingName: true } } } as const;
-  const shape = (p: { id: string; publishedVersion: { name: string } | null; supplier: { tradingName: string } }) => ({
-    id: p.id,
-    name: p.publishedVersion?.name ?? "A product no longer listed",
-    supplierName: p.supplier.tradingName,
+/**
+ * The products a case study already names, in the order given (any status: a product since
+ * withdrawn still shows as chosen). Finding new ones is a search: productPicker in
+ * app/services/search.server.ts.
+ */
+export async function listPickerProducts(ids: string[]): Promise<PickerProduct[]> {
+  if (!ids.length) return [];
+  const rows = await prisma.product.findMany({
+    where: { id: { in: ids.slice(0, 40) } },
+    select: { id: true, publishedVersion: { select: { name: true } }, supplier: { select: { tradingName: true } } },
   });
-  const q = query.trim().slice(0, 100);
-  const [selected, matches] = await Promise.all([
-    selectedIds.length ? prisma.product.findMany({ where: { id: { in: selectedIds.slice(0, 40) } }, select }) : Promise.resolve([]),
-    q
-      ? prisma.product.findMany({
-          where: {
-            status: "published",
-            publishedVersionId: { not: null },
-            id: { notIn: selectedIds },
-            OR: [{ publishedVersion: { name: containsText(q) } }, { supplier: { tradingName: containsText(q) } }],
-          },
-          select,
-          orderBy: { id: "asc" },
-          take: 15,
-        })
-      : Promise.resolve([]),
-  ]);
-  const byName = (a: PickerProduct, b: PickerProduct) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-  const selectedOrder = new Map(selectedIds.map((id, i) => [id, i]));
-  return {
-    selected: selected.map(shape).sort((a, b) => (selectedOrder.get(a.id) ?? 0) - (selectedOrder.get(b.id) ?? 0)),
-    matches: matches.map(shape).sort(byName),
-  };
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return rows
+    .map((p) => ({ id: p.id, name: p.publishedVersion?.name ?? "A product no longer listed", supplierName: p.supplier.tradingName }))
+    .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
 // ───────────────────────────── writing ───────────────────────────────────────
@@ -316,14 +300,6 @@ async function enqueueCaseStudy(tx: Tx, caseStudyId: string, productIds: Iterabl
   ]);
 }
 
-/** After commit: a search failure must not undo a save; the outbox is retried by the background sync. */
-async function syncSearchAfterCommit() {
-  try {
-    await syncSearch();
-  } catch (error) {
-    console.error("search sync after case study change failed; the outbox will retry", error);
-  }
-}
 
 export async function createCaseStudy(input: CaseStudyInput, author: Actor & { councilId: string }): Promise<SaveResult> {
   const refs = await checkReferences(input);
@@ -455,7 +431,6 @@ const CHANGED_CONTENT = "This case study changed while you were looking at it, s
 
 /** Thrown inside the moderation transaction so the guarded update it already made is rolled back. */
 class ModerationConflict extends Error {}
-
 
 const MODERATION: Record<ModerationInput["intent"], { from: string[]; to: string; action: string }> = {
   approve: { from: ["submitted"], to: "published", action: "case-study.published" },
@@ -640,6 +615,12 @@ export function listRelatedCandidates(cs: { id: string; councilId: string; servi
 
 // ───────────────────────────── reusable assets ───────────────────────────────
 
+/**
+ * The reuse register (/reuse): the one search that stays in SQL (ADR 0012). Reusable assets
+ * are rows inside case studies and are in no search index; the register is small (a few per
+ * published case study), so plain word matching in the database, with the search's synonym
+ * groups, is enough. Counted in the database, never by loading every row.
+ */
 export async function listReusableAssets(query: ReuseQuery, pageSize = 20) {
   const q = query.q.slice(0, 200);
   // The search's synonym groups apply here too ("my account" also finds "resident portal").
@@ -661,8 +642,9 @@ export async function listReusableAssets(query: ReuseQuery, pageSize = 20) {
         }
       : {}),
   };
-  const [matching, items] = await Promise.all([
-    prisma.reusableAsset.findMany({ where, select: { caseStudy: { select: { councilId: true } } } }),
+  const [total, councils, items] = await Promise.all([
+    prisma.reusableAsset.count({ where }),
+    prisma.caseStudy.groupBy({ by: ["councilId"], where: { assets: { some: where } } }),
     prisma.reusableAsset.findMany({
       where,
       orderBy: [{ caseStudy: { publishedAt: "desc" } }, { id: "asc" }],
@@ -679,19 +661,18 @@ export async function listReusableAssets(query: ReuseQuery, pageSize = 20) {
       },
     }),
   ]);
-  return { total: matching.length, councils: new Set(matching.map((m) => m.caseStudy.councilId)).size, items, pageSize };
+  return { total, councils: councils.length, items, pageSize };
 }
 
 // ───────────────────────────── form support ──────────────────────────────────
 
-/** The choices the form offers: service areas, lots, and the product finder's results. */
-export async function loadFormOptions(productQuery: string, productIds: string[]) {
-  const [serviceAreas, lots, picker] = await Promise.all([
+/** The choices the form offers: service areas and lots (the product picker is a search: productPicker). */
+export async function loadFormOptions() {
+  const [serviceAreas, lots] = await Promise.all([
     prisma.serviceArea.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
     listLotsForSelect(),
-    listProductsForPicker(productQuery, productIds),
   ]);
-  return { serviceAreas, lots, picker: { ...picker, query: productQuery.trim().slice(0, 100) } };
+  return { serviceAreas, lots };
 }
 
 /** A saved case study as the form's flat field values ("metrics.0.before" and so on). */

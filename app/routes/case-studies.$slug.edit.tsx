@@ -7,6 +7,7 @@ import { StatusTag, VerifyEmailFirst } from "~/components/case-study-list";
 import type { FieldChange } from "~/models/case-study-snapshot";
 import { ADDING_FOR_INTENT, readCaseStudyForm, STATUS_LABELS } from "~/models/case-study.schema";
 import { formValuesFor, getCaseStudyAccess, getCaseStudyBySlug, loadFormOptions, updateCaseStudy } from "~/models/case-study.server";
+import { productPicker } from "~/services/search.server";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { checkPermission, requireUserWithPermission } from "~/utils/permissions.server";
@@ -40,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cs = (await getCaseStudyBySlug(String(params.slug)))!;
   const values = formValuesFor(cs);
   const query = new URL(request.url).searchParams.get("productQuery") ?? "";
-  const options = await loadFormOptions(query, values.productIds as string[]);
+  const [formOptions, picker] = await Promise.all([loadFormOptions(), productPicker(query, values.productIds as string[])]);
+  const options = { ...formOptions, picker };
   return {
     needsVerification: false as const,
     slug: cs.slug,
@@ -59,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!user.emailVerifiedAt) return Response.json({ errors: { form: [VERIFY_FIRST] }, values: {} }, { status: 403 });
   const formData = await readFormData(request);
   const read = readCaseStudyForm(formData);
-  const picker = async () => (await loadFormOptions(read.productQuery, read.productIds)).picker;
+  const picker = () => productPicker(read.productQuery, read.productIds);
   if (read.kind === "form-only") return Response.json({ values: read.values, adding: ADDING_FOR_INTENT[read.intent], picker: await picker() });
   if (read.kind === "invalid") return Response.json({ errors: read.errors, values: read.values, picker: await picker() }, { status: 400 });
   const result = await updateCaseStudy(String(params.slug), read.data, { id: user.id, ip: clientIp(context, request) });
@@ -86,7 +88,7 @@ type ActionData = {
   errors?: Record<string, string[]>;
   values: Record<string, unknown>;
   adding?: "metrics" | "assets" | "unlisted" | null;
-  picker?: Awaited<ReturnType<typeof loadFormOptions>>["picker"];
+  picker?: Awaited<ReturnType<typeof productPicker>>;
   conflict?: FieldChange[];
   lockVersion?: number;
 };

@@ -6,6 +6,7 @@ import { CaseStudyForm } from "~/components/case-study-form";
 import { VerifyEmailFirst } from "~/components/case-study-list";
 import { ADDING_FOR_INTENT, readCaseStudyForm } from "~/models/case-study.schema";
 import { createCaseStudy, loadFormOptions } from "~/models/case-study.server";
+import { productPicker } from "~/services/search.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/utils/permissions.server";
@@ -24,7 +25,8 @@ function requireAuthor(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireAuthor(request);
   const query = new URL(request.url).searchParams.get("productQuery") ?? "";
-  const options = await loadFormOptions(query, []);
+  const [formOptions, picker] = await Promise.all([loadFormOptions(), productPicker(query, [])]);
+  const options = { ...formOptions, picker };
   return {
     needsVerification: !user.emailVerifiedAt,
     councilName: user.council?.name ?? "",
@@ -39,16 +41,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const read = readCaseStudyForm(formData);
   if (read.kind === "form-only") {
-    const { picker } = await loadFormOptions(read.productQuery, read.productIds);
+    const picker = await productPicker(read.productQuery, read.productIds);
     return Response.json({ values: read.values, adding: ADDING_FOR_INTENT[read.intent], picker });
   }
   if (read.kind === "invalid") {
-    const { picker } = await loadFormOptions(read.productQuery, read.productIds);
+    const picker = await productPicker(read.productQuery, read.productIds);
     return Response.json({ errors: read.errors, values: read.values, picker }, { status: 400 });
   }
   const result = await createCaseStudy(read.data, { id: user.id, councilId: user.councilId!, ip: clientIp(context, request) });
   if (!result.ok) {
-    const { picker } = await loadFormOptions(read.productQuery, read.productIds);
+    const picker = await productPicker(read.productQuery, read.productIds);
     const errors = result.kind === "invalid" ? result.errors : { form: ["The case study could not be saved. Try again."] };
     return Response.json({ errors, values: read.values, picker }, { status: 400 });
   }
@@ -62,7 +64,7 @@ type ActionData = {
   errors?: Record<string, string[]>;
   values: Record<string, unknown>;
   adding?: "metrics" | "assets" | "unlisted" | null;
-  picker?: Awaited<ReturnType<typeof loadFormOptions>>["picker"];
+  picker?: Awaited<ReturnType<typeof productPicker>>;
 };
 
 export default function NewCaseStudy() {

@@ -18,10 +18,11 @@ import {
   type OutboxRow,
 } from "~/models/search-outbox.server";
 import { claimJob, ensureScheduledJob, finishJob, renewClaim, type Claim } from "~/models/scheduled-job.server";
+import { listPickerProducts, type PickerProduct } from "~/models/case-study.server";
 import crypto from "node:crypto";
 import { EmbeddedEngine } from "~/search/embedded-engine.server";
 import { MeilisearchEngine } from "~/search/meilisearch-engine.server";
-import { engineRequest, type SearchParams } from "~/search/search-query.schema";
+import { budgetQuery, engineRequest, type SearchParams } from "~/search/search-query.schema";
 import { INDEX_NAMES, type IndexName, type SearchDocument, type SearchEngine, type SearchResponse } from "~/search/types";
 
 const LOADERS: Record<IndexName, (ids: string[] | null) => Promise<SearchDocument[]>> = {
@@ -279,4 +280,27 @@ export async function searchAll(params: SearchParams, perType = 3) {
     );
     return Object.fromEntries(entries) as Record<IndexName, SearchResponse>;
   });
+}
+
+/**
+ * The case-study form's product finder: published listings on any framework (a case study
+ * may describe a purchase from an expired one), ranked by the engine with its typo tolerance
+ * and synonyms, at most `take`, never one already chosen.
+ */
+export async function findProductsForPicker(query: string, excludeIds: string[], take = 15): Promise<PickerProduct[]> {
+  const q = budgetQuery(query.slice(0, 100));
+  if (!q) return [];
+  const exclude = new Set(excludeIds);
+  const params: SearchParams = { q, type: "products", sort: "relevance", page: 1, pageSize: take, frameworks: "all", filters: {} };
+  const response = await searchIndex("products", params, { pageSize: Math.min(100, take + exclude.size) });
+  return response.hits
+    .filter((h) => !exclude.has(h.id))
+    .slice(0, take)
+    .map((h) => ({ id: h.id, name: String(h.document.name), supplierName: String(h.document.supplierName) }));
+}
+
+/** What the case-study form's product picker shows: the chosen products, then matches for the query. */
+export async function productPicker(query: string, selectedIds: string[]) {
+  const [selected, matches] = await Promise.all([listPickerProducts(selectedIds), findProductsForPicker(query, selectedIds)]);
+  return { selected, matches, query: query.trim().slice(0, 100) };
 }
