@@ -1,5 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, UNSAFE_RemixContext, useLoaderData, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { useContext, useEffect, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
@@ -10,7 +10,7 @@ import type { RootData } from "~/utils/root-data";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles/app.css" },
-  { rel: "icon", href: "/favicon.ico", sizes: "48x48" },
+  { rel: "icon", href: "/favicon.ico", sizes: "16x16 32x32" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -35,18 +35,64 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
-/** GOV.UK pattern: prefix the page title with "Error: " when a form came back with errors. */
-function ErrorTitle() {
+/** The title of a page the root ErrorBoundary shows (rendered by <Meta /> through `meta`). */
+function errorPageTitle(error: unknown): string {
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) return "Page not found";
+    if (error.status === 403 && error.statusText === "Email address not confirmed") return "Confirm your email address";
+    if (error.status === 403) return "You do not have permission";
+    if (error.status === 503) return "Sorry, the service is unavailable";
+    return error.status === 400 ? "There is a problem with the request" : String(error.status);
+  }
+  return "Sorry, there is a problem with the service";
+}
+
+// When an error reaches the root boundary, Remix renders only the root's meta: one title.
+export const meta: MetaFunction = ({ error }) => (error ? [{ title: `${errorPageTitle(error)} – Council Marketplace` }] : []);
+
+type Descriptor = Record<string, unknown>;
+
+/**
+ * The page's <title> and meta tags, one <title> only. Normally Remix's <Meta />. When a form
+ * came back from the server with errors (action data with `errors`), the same descriptors the
+ * page's `meta` gives (Remix's rule: the deepest route with a `meta`) are rendered here with
+ * the title prefixed "Error: ", the GOV.UK pattern; the effect covers errors found in the
+ * browser (react-hook-form) after the page is drawn.
+ */
+function DocumentHead() {
   const state = useContext(UNSAFE_DataRouterStateContext);
+  const remix = useContext(UNSAFE_RemixContext);
   const matches = useMatches();
   const hasErrors = Object.values(state?.actionData ?? {}).some(
     (d) => d && typeof d === "object" && "errors" in d && d.errors && Object.keys(d.errors as object).length > 0,
   );
-  const title = [...matches].reverse().map((m) => (m.handle as { title?: string } | undefined)?.title).find(Boolean);
   useEffect(() => {
     if (hasErrors && !document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
   });
-  return hasErrors && title ? <title>{`Error: ${title} – Council Marketplace`}</title> : null;
+  if (!hasErrors || !state || !remix || state.errors) return <Meta />;
+  let descriptors: Descriptor[] = [];
+  for (const match of state.matches) {
+    const meta = remix.routeModules[match.route.id]?.meta;
+    if (typeof meta !== "function") continue;
+    descriptors = (meta as (args: unknown) => Descriptor[] | undefined)({
+      data: state.loaderData[match.route.id],
+      params: match.params,
+      location: state.location,
+      matches: matches.map((m) => ({ ...m, meta: [] })),
+      error: undefined,
+    }) ?? [];
+  }
+  const title = descriptors.find((d) => typeof d.title === "string")?.title as string | undefined;
+  const handleTitle = [...matches].reverse().map((m) => (m.handle as { title?: string } | undefined)?.title).find(Boolean);
+  const text = title ?? (handleTitle ? `${handleTitle} – Council Marketplace` : undefined);
+  return (
+    <>
+      {text ? <title>{text.startsWith("Error: ") ? text : `Error: ${text}`}</title> : null}
+      {descriptors
+        .filter((d) => !("title" in d) && typeof d.name === "string" && typeof d.content === "string")
+        .map((d) => <meta key={String(d.name)} name={String(d.name)} content={String(d.content)} />)}
+    </>
+  );
 }
 
 function Header({ user }: { user: RootData["user"] }) {
@@ -122,8 +168,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#0b0c0c" />
-        <ErrorTitle />
-        <Meta />
+        <DocumentHead />
         <Links />
       </head>
       <body className="govuk-template__body">
@@ -180,7 +225,6 @@ export function ErrorBoundary() {
     if (error.status === 404) {
       return (
         <>
-          <title>Page not found – Council Marketplace</title>
           <h1 className="govuk-heading-l">Page not found</h1>
           <p className="govuk-body">If you typed the web address, check it is correct.</p>
           <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
@@ -191,7 +235,6 @@ export function ErrorBoundary() {
     if (error.status === 403 && error.statusText === "Email address not confirmed") {
       return (
         <>
-          <title>Confirm your email address – Council Marketplace</title>
           <h1 className="govuk-heading-l">Confirm your email address first</h1>
           <p className="govuk-body">{typeof error.data === "string" ? error.data : "Confirm your email address to continue."}</p>
           <p className="govuk-body"><Link className="govuk-link" to="/account">Go to your account to send a new confirmation link</Link></p>
@@ -201,7 +244,6 @@ export function ErrorBoundary() {
     if (error.status === 403) {
       return (
         <>
-          <title>You do not have permission – Council Marketplace</title>
           <h1 className="govuk-heading-l">You do not have permission to view or change this</h1>
           <p className="govuk-body">This belongs to another organisation, or your account does not have the role needed.</p>
           <p className="govuk-body">If you think you should have access, contact your organisation&apos;s administrator.</p>
@@ -211,7 +253,6 @@ export function ErrorBoundary() {
     if (error.status === 503) {
       return (
         <>
-          <title>Sorry, the service is unavailable – Council Marketplace</title>
           <h1 className="govuk-heading-l">Sorry, the service is unavailable</h1>
           <p className="govuk-body">{typeof error.data === "string" && error.data ? error.data : "The service is having a problem. Try again in a few minutes."}</p>
           <p className="govuk-body">Try again in a few minutes.</p>
@@ -220,7 +261,6 @@ export function ErrorBoundary() {
     }
     return (
       <>
-        <title>{`${error.status} – Council Marketplace`}</title>
         <h1 className="govuk-heading-l">{error.status === 400 ? "There is a problem with the request" : error.statusText || "Something went wrong"}</h1>
         <p className="govuk-body">{typeof error.data === "string" ? error.data : "Try again later."}</p>
       </>
@@ -228,7 +268,6 @@ export function ErrorBoundary() {
   }
   return (
     <>
-      <title>Sorry, there is a problem with the service – Council Marketplace</title>
       <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
       <p className="govuk-body">Try again later. Nothing you entered has been lost if you go back.</p>
     </>
