@@ -1,7 +1,7 @@
 // Registration without JavaScript: the server answers bad input with the GOV.UK error
 // summary and inline errors, keeps what was entered (never the passwords), and the
 // corrected form then registers the organisation.
-import { test, expect, expectNoAxeViolations, mailedLink } from "./support";
+import { test, expect, expectNoAxeViolations, login, mailedLink } from "./support";
 
 const PASSWORD = "willow cobble harbour tinsel";
 
@@ -67,6 +67,18 @@ test("registration with bad input shows the error summary, keeps the values, and
   await expect(page.locator(".govuk-inset-text")).toHaveCount(0);
   await expect(page.locator(".govuk-summary-list__row", { hasText: "Companies House number" })).toContainText("SC445566");
   await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // Hidden until an admin verifies it, which works without JavaScript too (issue 12 finding 10).
+  expect((await page.goto("/suppliers/harrier-systems"))?.status()).toBe(404);
+  await login(page, "admin");
+  await page.goto("/admin/suppliers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Organisations to verify");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Verify organisation Harrier Systems" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Harrier Systems verified");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  expect((await page.goto("/suppliers/harrier-systems"))?.status()).toBe(200);
 });
 
 test("a Companies House number that is already registered is refused without saying so", async ({ page }) => {

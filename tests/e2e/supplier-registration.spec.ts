@@ -71,7 +71,11 @@ test("a new SME registers, declares a G-Cloud 15 lot, an admin verifies it and t
   await expect(row).toContainText("Pending verification");
   await expect(row).toContainText("Live");
   await expectNoAxeViolations(page);
+  // Its own page shows it is waiting for an admin; to anyone else it does not exist yet (issue 12 finding 10).
+  await page.goto("/suppliers/fernhill-cloud");
+  await expect(page.locator(".govuk-inset-text")).toContainText("An administrator has not verified this organisation yet");
   await signOut(page);
+  expect((await page.goto("/suppliers/fernhill-cloud"))?.status()).toBe(404);
 
   await login(page, "admin");
   await page.getByRole("link", { name: "Admin" }).click();
@@ -92,7 +96,17 @@ test("a new SME registers, declares a G-Cloud 15 lot, an admin verifies it and t
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Cancel" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Awards to verify");
+  await page.getByRole("link", { name: "Back to admin" }).click();
+  await page.getByRole("link", { name: "Organisations to verify" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Organisations to verify");
+  await expect(page.getByRole("region", { name: SUPPLIER.tradingName })).toContainText(SUPPLIER.companyNumber);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: `Verify organisation ${SUPPLIER.tradingName}` }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText(`${SUPPLIER.tradingName} verified`);
+  await expect(page.getByRole("button", { name: `Verify organisation ${SUPPLIER.tradingName}` })).toHaveCount(0);
   await signOut(page);
+  expect((await page.goto("/suppliers/fernhill-cloud"))?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(SUPPLIER.tradingName);
 
   await page.goto("/login");
   await page.getByLabel("Email address").fill(SUPPLIER.email);
