@@ -486,3 +486,9 @@ export function confineToRoute(params: SearchParams, scope: RouteSearchScope): S
 export function searchLockedMessage(frozenAt: Date): string {
   return `This project's search was frozen on ${frozenAt.toISOString().slice(0, 10)}. A direct award is assessed and awarded from that one frozen search (the Digital Marketplace locked a project once its results were exported), so another search cannot be saved or frozen. To start again, abandon this project and start a new one; the frozen search stays in this record.`;
 }
+
+/** Setting frozen results aside: one or more results, one reason (e.g. "does not meet must-have X"). */
+export const setAsideSchema = z.object({
+  frozenResultIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(60)).min(1, "Select the results you are setting aside").max(100)),
+  reason: text(1_000, "Enter why you are setting these results aside", "Reason must be 1,000 characters or fewer"),
+});

@@ -144,6 +144,8 @@ const projectInclude = {
     include: { results: { orderBy: { position: "asc" }, include: { productVersion: { select: { versionNumber: true } } } } },
   },
   shortlist: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { frozenResult: true, scores: true } },
+  setAside: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { frozenResult: true } },
+  outcomeHistory: { orderBy: { sequence: "asc" } },
   criteria: { orderBy: [{ position: "asc" }, { id: "asc" }] },
   outcome: { include: { productVersion: { select: { id: true, name: true, versionNumber: true, productId: true } } } },
   notices: { orderBy: { id: "asc" } },
@@ -153,7 +155,11 @@ type ProjectRow = Prisma.BuyingProjectGetPayload<{ include: typeof projectInclud
 
 /** The project with its money as number pence (see ./pence). */
 function projectFromDb(p: ProjectRow) {
-  return { ...withPence(p, "estimatedValuePence"), outcome: p.outcome ? withPence(p.outcome, "valuePence") : null };
+  return {
+    ...withPence(p, "estimatedValuePence"),
+    outcome: p.outcome ? withPence(p.outcome, "valuePence") : null,
+    outcomeHistory: p.outcomeHistory.map((r) => withPence(r, "valuePence")),
+  };
 }
 
 export type FullProject = ReturnType<typeof projectFromDb>;
@@ -470,6 +476,8 @@ export async function saveCriteria(projectId: string, input: CriteriaInput, acto
     const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, criteria: { orderBy: { position: "asc" } } } });
     if (!project) return fail(404, "form", "Project not found");
     if (project.status !== "open") return lockedFailure();
+    const assessment = await countUnassessed(tx, projectId);
+    if (assessment.unassessed > 0) return fail(400, "form", unassessedMessage(assessment));
     await bumpLockVersion(tx, projectId, input.lockVersion, {}, "open");
     const existing = new Set(project.criteria.map((c) => c.id));
     const keep = new Set(input.criteria.map((c) => c.id).filter((id): id is string => Boolean(id && existing.has(id))));
@@ -499,6 +507,8 @@ export async function saveScores(projectId: string, input: ScoresInput, actor: A
     });
     if (!project) return fail(404, "form", "Project not found");
     if (project.status !== "open") return lockedFailure();
+    const assessment = await countUnassessed(tx, projectId);
+    if (assessment.unassessed > 0) return fail(400, "form", unassessedMessage(assessment));
     const criteria = new Set(project.criteria.map((c) => c.id));
     const entries = new Set(project.shortlist.map((e) => e.id));
     // A row for a criterion or listing that has gone means the page is out of date.
@@ -519,6 +529,29 @@ export async function saveScores(projectId: string, input: ScoresInput, actor: A
 
 /** Records the outcome; an award makes the product count as "used by" this council, in search too. */
 export async function recordOutcome(projectId: string, input: OutcomeInput, actor: Actor): Promise<Outcome> {
+  // The notices checklist is recomputed from the award as recorded (value, term, route), before
+  // the transaction because the guide reads the reference data.
+  const planned = await prisma.buyingProject.findUnique({
+    where: { id: projectId },
+    select: { routeId: true, councilId: true, category: true, procurementStart: true, termsUnchanged: true, securityClassification: true, nation: true },
+  });
+  let awardNotices: { code: string; title: string }[] | null = null;
+  if (planned && input.kind === "awarded" && input.valuePence !== null && input.startDate && input.endDate) {
+    const guide = await findBuyingRoutes(
+      {
+        category: planned.category,
+        valuePence: input.valuePence,
+        contractMonths: Math.min(Math.max(callOffMonths(input.startDate, input.endDate), 1), 120),
+        startDate: planned.procurementStart.toISOString().slice(0, 10),
+        termsUnchanged: planned.termsUnchanged,
+        security: planned.securityClassification,
+        nation: planned.nation,
+      } as Parameters<typeof findBuyingRoutes>[0],
+      planned.councilId,
+    ).catch(() => null);
+    const route = guide?.routes.find((r) => r.id === planned.routeId);
+    if (route) awardNotices = route.notices.map((n) => ({ code: n.code, title: /^UK\d+$/.test(n.code) ? `${n.name} (${n.code})` : n.name }));
+  }
   const result = await inTransaction(async (tx) => {
     if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } }))) return fail(404, "form", "Project not found");
     // The guard first: only from the version of the project the officer saw, so of two
@@ -526,14 +559,16 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
     await bumpLockVersion(tx, projectId, input.lockVersion, { status: PROJECT_STATUS_FOR_OUTCOME[input.kind] });
     const project = await tx.buyingProject.findUniqueOrThrow({ where: { id: projectId }, select: { status: true, outcome: { include: { productVersion: { select: { productId: true } } } } } });
     let award: { productVersionId: string; productId: string; supplierId: string; productName: string } | null = null;
+    let exceptions: { code: string; rule: string }[] = [];
     if (input.kind === "awarded") {
       const entry = await tx.shortlistEntry.findFirst({
         where: { id: input.entryId!, projectId },
-        select: { frozenResult: { select: { productVersionId: true, productId: true, productName: true, product: { select: { supplierId: true } } } } },
+        select: { id: true, frozenResult: { select: { productVersionId: true, productId: true, productName: true, product: { select: { supplierId: true } } } } },
       });
       if (!entry) throw new RollbackWith(fail(400, "entryId", PROJECT_MESSAGES.awardedEntry));
       const r = entry.frozenResult;
       award = { productVersionId: r.productVersionId, productId: r.productId, supplierId: r.product.supplierId, productName: r.productName };
+      exceptions = await checkAward(tx, projectId, input, entry.id, r.productVersionId, r.productName);
     }
     const data = {
       kind: input.kind,
@@ -543,18 +578,24 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
       startDate: input.startDate ? new Date(`${input.startDate}T00:00:00.000Z`) : null,
       endDate: input.endDate ? new Date(`${input.endDate}T00:00:00.000Z`) : null,
       justification: input.justification,
+      exceptions: JSON.stringify(exceptions),
       decidedById: actor.id,
       decidedAt: now(),
     };
     const before = project.outcome;
-    await tx.projectOutcome.upsert({ where: { projectId }, create: { ...data, projectId }, update: data });
+    // Nothing overwritten: every outcome is a new revision; ProjectOutcome points at the latest.
+    const last = await tx.outcomeRevision.findFirst({ where: { projectId }, orderBy: { sequence: "desc" }, select: { sequence: true } });
+    const revision = (last?.sequence ?? 0) + 1;
+    await tx.outcomeRevision.create({ data: { ...data, projectId, sequence: revision, productName: award?.productName ?? null } });
+    await tx.projectOutcome.upsert({ where: { projectId }, create: { ...data, projectId, revision }, update: { ...data, revision } });
+    if (input.kind === "awarded" && awardNotices) await recomputeNotices(tx, projectId, awardNotices, data.startDate ?? data.decidedAt);
     await audit(
       tx,
       actor,
       projectId,
       "outcome-recorded",
       before ? { kind: before.kind, productVersionId: before.productVersionId, valuePence: penceFromDbOrNull(before.valuePence), justification: before.justification } : null,
-      { kind: input.kind, productVersionId: data.productVersionId, productName: award?.productName ?? null, valuePence: input.valuePence, startDate: input.startDate, endDate: input.endDate, justification: input.justification },
+      { kind: input.kind, revision, productVersionId: data.productVersionId, productName: award?.productName ?? null, valuePence: input.valuePence, startDate: input.startDate, endDate: input.endDate, justification: input.justification, exceptions },
     );
     // "Used by N councils" is in the products index: queue the product(s) whose count may change.
     const affected = [award?.productId, before?.productVersion?.productId].filter((id): id is string => Boolean(id));
@@ -563,6 +604,101 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
   });
   if (result.ok) await syncSearchAfterCommit();
   return result;
+}
+
+/**
+ * The award against the route (issue 13, item 3): every frozen result assessed; the term within
+ * the lot's maximum call-off length (refused, with the rule and its source); and what only needs
+ * explaining (over the estimate, across the threshold, not the highest score) needs a real
+ * justification. Returns the exceptions the justification answers, for the record.
+ */
+async function checkAward(tx: Tx, projectId: string, input: OutcomeInput, entryId: string, productVersionId: string, productName: string) {
+  const project = await tx.buyingProject.findUniqueOrThrow({
+    where: { id: projectId },
+    select: {
+      routeId: true,
+      estimatedValuePence: true,
+      procurementStart: true,
+      criteria: { select: { id: true, weight: true } },
+      shortlist: { select: { id: true, frozenResult: { select: { productName: true } }, scores: { select: { criterionId: true, score: true } } } },
+    },
+  });
+  const unassessed = await countUnassessed(tx, projectId);
+  if (unassessed.unassessed > 0) throw new RollbackWith(fail(400, "form", unassessedMessage(unassessed)));
+
+  const slug = agreementSlugOf(project.routeId);
+  const method = isDirectAwardRoute(project.routeId) ? "direct-award" : "further-competition";
+  if (slug && input.startDate && input.endDate) {
+    const lots = await tx.productVersionLot.findMany({
+      where: { versionId: productVersionId, lot: { agreement: { slug } } },
+      select: { lot: { select: { number: true, agreement: { select: { shortName: true, sourceUrl: true } }, routes: { where: { method }, select: { maxContractMonths: true, sourceUrl: true } } } } },
+    });
+    const limits = lots.flatMap((l) => l.lot.routes.map((r) => ({ lotLabel: `${l.lot.agreement.shortName} lot ${l.lot.number}`, maxContractMonths: r.maxContractMonths, sourceUrl: r.sourceUrl ?? l.lot.agreement.sourceUrl })));
+    const refusal = termRefusal(callOffMonths(input.startDate, input.endDate), limits);
+    if (refusal) throw new RollbackWith(fail(400, "endDate", refusal.message));
+  }
+
+  const totals = project.shortlist.map((e) => ({ id: e.id, name: e.frozenResult.productName, total: weightedTotal(project.criteria, e.scores) }));
+  const scored = totals.filter((t): t is typeof t & { total: number } => t.total !== null);
+  const best = scored.length ? scored.reduce((a, b) => (b.total > a.total ? b : a)) : null;
+  const exceptions = awardExceptions({
+    estimatePence: Number(project.estimatedValuePence),
+    valuePence: input.valuePence ?? 0,
+    thresholdPence: thresholdFor(project.procurementStart)?.amountPence ?? null,
+    awardedTotal: totals.find((t) => t.id === entryId)?.total ?? null,
+    bestTotal: best?.total ?? null,
+    bestName: best?.name ?? null,
+    awardedName: productName,
+  });
+  if (exceptions.length) {
+    const problem = justificationProblem(input.justification);
+    if (problem) throw new RollbackWith(fail(400, "justification", `${exceptions.map((e) => e.rule).join(" ")} ${problem}`));
+  }
+  return exceptions.map((e) => ({ code: e.code, rule: e.rule, sources: e.sources }));
+}
+
+/** Adds the notices the award needs, drops unticked ones it no longer needs, and sets due dates. */
+async function recomputeNotices(tx: Tx, projectId: string, notices: { code: string; title: string }[], contractStart: Date) {
+  const existing = await tx.noticeChecklistItem.findMany({ where: { projectId } });
+  const wanted = new Set(notices.map((n) => n.code));
+  const due = (code: string) => (/UK7|CONTRACT_DETAILS|CONTRACTS_FINDER/.test(code) ? new Date(contractStart.getTime() + 30 * 86_400_000) : null);
+  for (const n of notices) {
+    const item = existing.find((i) => i.code === n.code);
+    if (item) await tx.noticeChecklistItem.update({ where: { id: item.id }, data: { dueAt: due(n.code) } });
+    else await tx.noticeChecklistItem.create({ data: { projectId, code: n.code, title: n.title, dueAt: due(n.code) } });
+  }
+  await tx.noticeChecklistItem.deleteMany({ where: { projectId, done: false, code: { notIn: [...wanted] } } });
+}
+
+// ───────────────────────────── assessing every frozen result ─────────────────
+
+export async function countUnassessed(db: Tx | typeof prisma, projectId: string) {
+  const [total, shortlisted, setAside] = await Promise.all([
+    db.frozenResult.count({ where: { frozenSearch: { projectId } } }),
+    db.shortlistEntry.count({ where: { projectId } }),
+    db.setAsideResult.count({ where: { projectId } }),
+  ]);
+  return { total, assessed: shortlisted + setAside, unassessed: Math.max(total - shortlisted - setAside, 0) };
+}
+
+export const unassessedMessage = (c: { total: number; unassessed: number }) =>
+  `${c.unassessed} of the ${c.total} frozen results ${c.unassessed === 1 ? "has" : "have"} not been assessed. Shortlist each result with a reason or set it aside with a reason (you can set several aside with one reason) before the evaluation and award.`;
+
+/** Sets frozen results aside with one reason (written once; shown in the record). */
+export async function setAsideResults(projectId: string, input: { frozenResultIds: string[]; reason: string }, actor: Actor): Promise<Outcome> {
+  return inTransaction(async (tx) => {
+    if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } }))) return fail(404, "form", "Project not found");
+    await guardOpen(tx, projectId);
+    const ids = [...new Set(input.frozenResultIds)];
+    const results = await tx.frozenResult.findMany({ where: { id: { in: ids }, frozenSearch: { projectId } }, select: { id: true, productName: true, shortlist: { select: { id: true } }, setAside: { select: { id: true } } } });
+    if (results.length !== ids.length || ids.length === 0) throw new RollbackWith(fail(400, "frozenResultIds", PROJECT_MESSAGES.frozenResult));
+    const taken = results.find((r) => r.shortlist.length || r.setAside.length);
+    if (taken) throw new RollbackWith(fail(400, "frozenResultIds", `${taken.productName} has already been assessed.`));
+    const at = now();
+    for (const r of results) await tx.setAsideResult.create({ data: { projectId, frozenResultId: r.id, reason: input.reason, createdById: actor.id, createdAt: at } });
+    await audit(tx, actor, projectId, "results-set-aside", null, { reason: input.reason, results: results.map((r) => ({ frozenResultId: r.id, productName: r.productName })) });
+    return { ok: true };
+  });
 }
 
 // ───────────────────────────── (g) notices ───────────────────────────────────

@@ -64,6 +64,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         versionId: r.productVersionId,
         supplier: `${r.supplierName} (${SIZE_LABELS[r.supplierSize] ?? r.supplierSize})`,
         price: `${formatPence(r.priceFromPence)} ${r.priceUnit}`,
+        // Every frozen result with its assessment (issue 13, item 2).
+        assessment: (() => {
+          const s = p.shortlist.find((e) => e.frozenResultId === r.id);
+          if (s) return `Shortlisted: ${s.reason}`;
+          const a = p.setAside.find((x) => x.frozenResultId === r.id);
+          return a ? `Set aside: ${a.reason}` : "Not assessed";
+        })(),
       })),
     })),
     shortlist: p.shortlist.map((e) => ({
@@ -83,9 +90,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           startDate: p.outcome.startDate,
           endDate: p.outcome.endDate,
           justification: p.outcome.justification,
+          exceptions: (JSON.parse(p.outcome.exceptions || "[]") as { rule: string }[]).map((e) => e.rule),
           at: p.outcome.decidedAt,
         }
       : null,
+    // Every outcome ever recorded, oldest first: a changed outcome never replaces the first (issue 13, item 4).
+    outcomeHistory: p.outcomeHistory.map((r) => ({
+      sequence: r.sequence,
+      kind: r.kind as OutcomeKind,
+      product: r.productName,
+      valuePence: r.valuePence,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      justification: r.justification,
+      exceptions: (JSON.parse(r.exceptions || "[]") as { rule: string }[]).map((e) => e.rule),
+      at: r.decidedAt,
+    })),
     notices: p.notices.map((n) => ({ id: n.id, title: n.title, done: n.done, at: n.doneAt })),
     history: history.map((e) => ({ id: e.id, at: e.createdAt, who: e.actor?.name ?? "Former user", ...describeProjectEvent(e) })),
   };
@@ -145,6 +165,7 @@ export default function ProjectRecord() {
                   <th scope="col" className="govuk-table__header">Service and listing version</th>
                   <th scope="col" className="govuk-table__header">Supplier</th>
                   <th scope="col" className="govuk-table__header">Price</th>
+                  <th scope="col" className="govuk-table__header">Assessment</th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
@@ -154,6 +175,7 @@ export default function ProjectRecord() {
                     <td className="govuk-table__cell">{r.name} (version {r.version}, {r.versionId})</td>
                     <td className="govuk-table__cell">{r.supplier}</td>
                     <td className="govuk-table__cell">{r.price}</td>
+                    <td className="govuk-table__cell">{r.assessment}</td>
                   </tr>
                 ))}
               </tbody>
@@ -206,10 +228,27 @@ export default function ProjectRecord() {
             ...(data.outcome.valuePence !== null ? [{ key: "Contract value", value: formatPence(data.outcome.valuePence) }] : []),
             ...(data.outcome.startDate ? [{ key: "Contract period", value: `${formatDate(data.outcome.startDate)} to ${formatDate(data.outcome.endDate)}` }] : []),
             { key: "Reasons", value: data.outcome.justification },
+            ...(data.outcome.exceptions.length ? [{ key: "Explained against", value: data.outcome.exceptions.join(" ") }] : []),
             { key: "Recorded", value: formatDateTime(data.outcome.at) },
           ]}
         />
       ) : <p className="govuk-body">Not recorded yet.</p>}
+      {data.outcomeHistory.length > 1 ? (
+        <>
+          <h3 className="govuk-heading-s">Earlier outcomes (kept, never overwritten)</h3>
+          <ol className="govuk-list govuk-list--number">
+            {data.outcomeHistory.slice(0, -1).map((r) => (
+              <li key={r.sequence}>
+                {OUTCOME_LABELS[r.kind] ?? r.kind}, recorded {formatDateTime(r.at)}
+                {r.product ? `: ${r.product}` : ""}
+                {r.valuePence !== null ? `, ${formatPence(r.valuePence)}` : ""}
+                {r.startDate ? `, ${formatDate(r.startDate)} to ${formatDate(r.endDate)}` : ""}. Reasons: {r.justification}
+                {r.exceptions.length ? ` Explained against: ${r.exceptions.join(" ")}` : ""}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
 
       <h2 className="govuk-heading-m">Notices</h2>
       {data.notices.length ? (

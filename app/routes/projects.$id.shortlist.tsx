@@ -6,8 +6,8 @@ import { InsetText } from "~/components/buying";
 import { ErrorSummary, useZodForm, type FieldErrors } from "~/components/forms";
 import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
 import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
-import { describeFilters, isDirectAwardRoute, shortlistAddSchema, shortlistRemoveSchema } from "~/models/project.schema";
-import { addToShortlist, getProject, removeFromShortlist } from "~/models/project.server";
+import { describeFilters, isDirectAwardRoute, setAsideSchema, shortlistAddSchema, shortlistRemoveSchema } from "~/models/project.schema";
+import { addToShortlist, getProject, removeFromShortlist, setAsideResults } from "~/models/project.server";
 import { SIZE_LABELS, formatDateTime } from "~/utils/format";
 import { formatPence } from "~/procurement/money";
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
@@ -32,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     project.frozenSearches[project.frozenSearches.length - 1] ??
     null;
   const shortlisted = new Set(project.shortlist.map((e) => e.frozenResultId));
+  const setAside = new Map(project.setAside.map((a) => [a.frozenResultId, a.reason]));
   return {
     project: { id: project.id, title: project.title, locked: project.status !== "open" },
     directAward: isDirectAwardRoute(project.routeId),
@@ -58,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             priceFromPence: r.priceFromPence,
             priceUnit: r.priceUnit,
             shortlisted: shortlisted.has(r.id),
+            setAsideReason: setAside.get(r.id) ?? null,
           })),
         }
       : null,
@@ -72,6 +74,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const input = formDataToObject(formData);
   const actor = actorFrom(user, context, request);
+  if (formData.get("intent") === "set-aside") {
+    const parsed = parseWithSchema(setAsideSchema, { ...input, frozenResultIds: formData.getAll("frozenResultIds") });
+    if (!parsed.success) return formErrors(parsed.errors, parsed.values);
+    const result = await setAsideResults(projectId, parsed.data, actor);
+    if (!result.ok) return formErrors(result.errors, input, result.status);
+    return redirect(`/projects/${projectId}/shortlist`, { headers: await flash(request, "Results set aside") });
+  }
   if (formData.get("intent") === "remove") {
     const parsed = parseWithSchema(shortlistRemoveSchema, input);
     if (!parsed.success) return formErrors(parsed.errors, parsed.values);
@@ -176,6 +185,31 @@ export default function Shortlist() {
         <p className="govuk-body">No services shortlisted yet.</p>
       )}
       {data.shortlist.length ? <p className="govuk-body"><Link className="govuk-link" to={`${base}/evaluation`}>Evaluate the shortlist</Link></p> : null}
+
+      {editable && data.frozen && data.frozen.results.some((r) => !r.shortlisted && !r.setAsideReason) ? (
+        <Form method="post" className="govuk-!-margin-bottom-6">
+          <input type="hidden" name="intent" value="set-aside" />
+          <div className="govuk-form-group">
+            <fieldset className="govuk-fieldset" aria-describedby="set-aside-hint">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Set aside results you are not shortlisting</legend>
+              <div id="set-aside-hint" className="govuk-hint">Every frozen result must be shortlisted or set aside with a reason before the evaluation. One reason can cover several results.</div>
+              <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                {data.frozen.results.filter((r) => !r.shortlisted && !r.setAsideReason).map((r) => (
+                  <div className="govuk-checkboxes__item" key={r.id}>
+                    <input className="govuk-checkboxes__input" id={`frozenResultIds-${r.id}`} name="frozenResultIds" type="checkbox" value={r.id} />
+                    <label className="govuk-label govuk-checkboxes__label" htmlFor={`frozenResultIds-${r.id}`}>{r.productName} ({r.supplierName})</label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="set-aside-reason">Why you are setting them aside</label>
+            <input className="govuk-input" id="set-aside-reason" name="reason" type="text" maxLength={1000} />
+          </div>
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Set aside</button>
+        </Form>
+      ) : null}
 
       {data.frozenSearches.length > 1 ? (
         <nav aria-label="Frozen searches" className="govuk-!-margin-bottom-4">

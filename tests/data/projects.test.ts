@@ -63,12 +63,13 @@ beforeAll(async () => {
 });
 
 /** A products search with between `min` and `max` results, found from the facets of the seeded catalogue. */
-async function searchWithResults(min: number, max: number): Promise<{ qs: string; total: number }> {
+async function searchWithResults(min: number, max: number, only?: RegExp): Promise<{ qs: string; total: number }> {
   const { searchIndex } = await import("~/services/search.server");
   const { parseSearchParams } = await import("~/search/search-query.schema");
   const all = await searchIndex("products", (parseSearchParams(new URLSearchParams("type=products")) as { success: true; data: any }).data);
   for (const facet of ["lot", "framework", "category", "supplierSize", "priceBand", "dataLocation"]) {
     for (const [value, count] of Object.entries(all.facets[facet] ?? {})) {
+      if (only && !(facet === "lot" && only.test(value))) continue;
       if (count >= min && count <= max) return { qs: new URLSearchParams({ type: "products", [facet]: value }).toString(), total: count };
     }
   }
@@ -251,7 +252,7 @@ describe("a direct award from start to finish", () => {
   });
 
   it("saves the current /search to a chosen project from /projects/save-search", async () => {
-    const narrow = await searchWithResults(5, 30);
+    const narrow = await searchWithResults(5, 30, /^G-Cloud 15 lot /);
     const page = await json(await call("saveSearch", "loader", `/projects/save-search?${narrow.qs}`, { cookie: buyerA }));
     expect(page.projects.map((p: { id: string }) => p.id)).toContain(projectId);
     expect(page.total).toBe(narrow.total);
@@ -261,7 +262,28 @@ describe("a direct award from start to finish", () => {
     const { prisma } = await import("~/utils/db.server");
     const saved = await prisma.savedSearch.findMany({ where: { projectId }, orderBy: { createdAt: "asc" } });
     expect(saved).toHaveLength(2);
-    expect(JSON.parse(saved[1].filters).facets).toEqual(Object.fromEntries([...new URLSearchParams(narrow.qs)].filter(([k]) => k !== "type").map(([k, v]) => [k, [v]])));
+    // Confined to the route's agreement (issue 13).
+    expect(JSON.parse(saved[1].filters).facets).toEqual({ ...Object.fromEntries([...new URLSearchParams(narrow.qs)].filter(([k]) => k !== "type").map(([k, v]) => [k, [v]])), framework: ["G-Cloud 15"] });
+  });
+
+  it("refuses, at the model, a direct award's search of another framework, an expired lot or expired frameworks", async () => {
+    const { prisma } = await import("~/utils/db.server");
+    const before = await prisma.savedSearch.count({ where: { projectId } });
+    const dos = await call("search", "action", `/projects/${projectId}/search`, { cookie: buyerA, params: { id: projectId }, form: { search: "type=products&framework=DOS+7" } });
+    expect(dos.status).toBe(400);
+    expect((await json(dos)).errors.form[0]).toMatch(/direct award from G-Cloud 15, so its search cannot cover DOS 7/);
+    const dosLot = await call("saveSearch", "action", "/projects/save-search", { cookie: buyerA, form: { projectId, search: "type=products&lot=DOS+7+lot+2" } });
+    expect(dosLot.status).toBe(400);
+    expect(await dosLot.text()).toMatch(/can only use G-Cloud 15 lot 1a, G-Cloud 15 lot 1b, G-Cloud 15 lot 2a, G-Cloud 15 lot 2b, G-Cloud 15 lot 3/);
+    const expired = await call("search", "action", `/projects/${projectId}/search`, { cookie: buyerA, params: { id: projectId }, form: { search: "type=products&frameworks=all" } });
+    expect(expired.status).toBe(400);
+    expect((await json(expired)).errors.form[0]).toMatch(/cannot include products only on expired frameworks/);
+    expect(await prisma.savedSearch.count({ where: { projectId } })).toBe(before);
+    // The page offers only the route's agreement and its live lots.
+    const page = await json(await call("search", "loader", `/projects/${projectId}/search?type=products`, { cookie: buyerA, params: { id: projectId } }));
+    expect(page.scope.agreement).toBe("G-Cloud 15");
+    expect(page.scope.liveLots).toEqual(["G-Cloud 15 lot 1a", "G-Cloud 15 lot 1b", "G-Cloud 15 lot 2a", "G-Cloud 15 lot 2b", "G-Cloud 15 lot 3"]);
+    expect(page.params.filters.framework).toEqual(["G-Cloud 15"]);
   });
 
   it("refuses to freeze more than 30 results for a direct award", async () => {
@@ -284,6 +306,13 @@ describe("a direct award from start to finish", () => {
     expect(frozen.results.length).toBe(frozen.resultCount);
     expect(frozen.results.length).toBeGreaterThanOrEqual(5);
     expect(frozen.filters).toBe(saved[1].filters);
+    // The search is now locked: a second freeze (or another saved search) is refused with why.
+    const second = await call("freeze", "action", `/projects/${projectId}/freeze`, { cookie: buyerA, params: { id: projectId }, form: { savedSearchId: saved[1].id } });
+    expect(second.status).toBe(409);
+    expect((await json(second)).errors.form[0]).toMatch(/search was frozen on .*the Digital Marketplace locked a project once its results were exported/);
+    const another = await call("search", "action", `/projects/${projectId}/search`, { cookie: buyerA, params: { id: projectId }, form: { search: "type=products" } });
+    expect(another.status).toBe(409);
+    expect(await prisma.frozenSearch.count({ where: { projectId } })).toBe(1);
     for (const r of frozen.results) {
       const product = await prisma.product.findUniqueOrThrow({ where: { id: r.productId }, include: { publishedVersion: true, supplier: true } });
       expect(r.productVersionId).toBe(product.publishedVersionId);
@@ -343,6 +372,20 @@ describe("a direct award from start to finish", () => {
     const noReason = await call("shortlist", "action", `/projects/${projectId}/shortlist`, { cookie: buyerA, params: { id: projectId }, form: { intent: "add", frozenResultId: rows[5]?.id ?? rows[0].id, reason: "" } });
     expect((await json(noReason)).errors.reason).toEqual(["Enter why you are shortlisting this service"]);
     expect(await prisma.shortlistEntry.count({ where: { projectId } })).toBe(3);
+  });
+
+  it("refuses the evaluation until every frozen result is assessed, then sets the rest aside with one reason", async () => {
+    const { prisma } = await import("~/utils/db.server");
+    lockVersion = await currentLock();
+    const early = await call("evaluation", "action", `/projects/${projectId}/evaluation`, { cookie: buyerA, params: { id: projectId }, form: { intent: "criteria", lockVersion: String(lockVersion), "criteria.0.name": "Quality", "criteria.0.weight": "100" } });
+    expect(early.status).toBe(400);
+    expect((await json(early)).errors.form[0]).toMatch(/frozen results have not been assessed/);
+    const rows = await prisma.frozenResult.findMany({ where: { frozenSearchId: frozenId, shortlist: { none: {} } } });
+    const noReason = await call("shortlist", "action", `/projects/${projectId}/shortlist`, { cookie: buyerA, params: { id: projectId }, form: { intent: "set-aside", frozenResultIds: rows.map((r) => r.id), reason: "" } });
+    expect(noReason.status).toBe(400);
+    const res = await call("shortlist", "action", `/projects/${projectId}/shortlist`, { cookie: buyerA, params: { id: projectId }, form: { intent: "set-aside", frozenResultIds: rows.map((r) => r.id), reason: "Does not meet must-have: repairs scheduling" } });
+    expect(res.status).toBe(302);
+    expect(await prisma.setAsideResult.count({ where: { projectId } })).toBe(rows.length);
   });
 
   it("refuses weights that do not add up to 100, then scores the shortlist", async () => {

@@ -457,8 +457,9 @@ async function projectWithShortlist(title: string) {
   const { parseSearchParams } = await import("~/search/search-query.schema");
   const all = await searchIndex("products", (parseSearchParams(new URLSearchParams("type=products")) as { success: true; data: never }).data);
   let qs = "";
-  for (const facet of ["lot", "framework", "category", "supplierSize", "priceBand", "dataLocation"]) {
-    const hit = Object.entries(all.facets[facet] ?? {}).find(([, count]) => count >= 3 && count <= 30);
+  // A direct award's search is confined to the route's live lots (issue 13).
+  for (const facet of ["lot"]) {
+    const hit = Object.entries(all.facets[facet] ?? {}).find(([value, count]) => value.startsWith("G-Cloud 15 lot ") && count >= 3 && count <= 30);
     if (hit) {
       qs = new URLSearchParams({ type: "products", [facet]: hit[0] }).toString();
       break;
@@ -474,6 +475,12 @@ async function projectWithShortlist(title: string) {
   for (const r of results.slice(0, 2)) {
     const added = await project.addToShortlist(projectId, { frozenResultId: r.id, reason: "Meets the requirement" }, { id: buyer.id });
     if (!added.ok) throw new Error(JSON.stringify(added));
+  }
+  // Every other result is set aside (issue 13): only the spare is left to assess.
+  const rest = await db.frozenResult.findMany({ where: { frozenSearchId: frozen.frozenSearchId, id: { notIn: results.map((r) => r.id) } } });
+  if (rest.length) {
+    const setAside = await project.setAsideResults(projectId, { frozenResultIds: rest.map((r) => r.id), reason: "Does not meet the must-haves" }, { id: buyer.id });
+    if (!setAside.ok) throw new Error(JSON.stringify(setAside));
   }
   const entries = await db.shortlistEntry.findMany({ where: { projectId }, include: { frozenResult: true }, orderBy: { createdAt: "asc" } });
   return { projectId, entries, spare: results[2] };
@@ -503,8 +510,10 @@ async function outcome(projectId: string, lockVersion: number, choice: { entryId
 describe("buying projects: two outcomes at once", () => {
   it(`award + award (and award + cancel): exactly one wins, ${TRIALS} times out of ${TRIALS}`, async () => {
     const { db, projectSchema } = await m();
-    const { projectId, entries } = await projectWithShortlist("Race to award");
+    const { projectId, entries, spare } = await projectWithShortlist("Race to award");
     expect(entries).toHaveLength(2);
+    // An award needs every frozen result assessed.
+    await (await m()).project.setAsideResults(projectId, { frozenResultIds: [spare.id], reason: "Does not meet the must-haves" }, { id: buyer.id });
     for (let i = 0; i < TRIALS; i++) {
       const before = await db.buyingProject.findUniqueOrThrow({ where: { id: projectId } });
       const eventsBefore = await db.auditEvent.count({ where: { entityId: projectId, action: "project.outcome-recorded" } });
@@ -536,7 +545,13 @@ describe("buying projects: two outcomes at once", () => {
       const { lockVersion } = await db.buyingProject.findUniqueOrThrow({ where: { id: projectId } });
       const change = i % 2 ? project.addToShortlist(projectId, { frozenResultId: spare.id, reason: "Also meets it" }, { id: buyer.id }) : project.removeFromShortlist(projectId, entries[1].id, { id: buyer.id });
       const [awarded, changed] = await Promise.all([outcome(projectId, lockVersion, { entryId: entries[0].id }), change]);
-      expect(awarded.ok, `trial ${i}`).toBe(true);
+      if (!awarded.ok) {
+        // The change landed first and left a frozen result unassessed (the spare before it was
+        // added, or the removed entry), so the award was refused: the rule, not the race.
+        expect(awarded, `trial ${i}`).toMatchObject({ ok: false, status: 400 });
+        expect(JSON.stringify(awarded)).toMatch(/not been assessed/);
+        continue;
+      }
       const events = await db.auditEvent.findMany({ where: { entityId: projectId, action: { in: ["project.shortlist-added", "project.shortlist-removed", "project.outcome-recorded"] } } });
       const awardAt = events.find((e) => e.action === "project.outcome-recorded")!.createdAt.getTime();
       const changes = events.filter((e) => e.action === "project.shortlist-removed" || (e.action === "project.shortlist-added" && JSON.parse(e.after ?? "{}").frozenResultId === spare.id));
