@@ -439,6 +439,25 @@ describe("a direct award from start to finish", () => {
     expect(missing.status).toBe(400);
     expect(Object.keys((await json(missing)).errors).sort()).toEqual(["endDate", "entryId", "startDate", "value"]);
 
+    const award = (over: Record<string, string>) =>
+      call("outcome", "action", `/projects/${projectId}/outcome`, {
+        cookie: buyerA,
+        params: { id: projectId },
+        form: { lockVersion: String(lockVersion), kind: "awarded", entryId: entry.id, value: "148000", "startDate-day": "5", "startDate-month": "1", "startDate-year": "2027", "endDate-day": "4", "endDate-month": "1", "endDate-year": "2029", justification: "Highest weighted total against our requirements", ...over },
+      });
+    // Longer than the lot's maximum call-off length: refused with the rule and its source.
+    const { prisma: db } = await import("~/utils/db.server");
+    const lots = await db.productVersionLot.findMany({ where: { versionId: entry.frozenResult.productVersionId, lot: { agreement: { number: "RM1557.15" } } }, include: { lot: { include: { routes: true } } } });
+    const max = Math.max(...lots.flatMap((l) => l.lot.routes.map((r) => r.maxContractMonths ?? 0)));
+    const tooLong = await award({ "endDate-year": String(2027 + max / 12), "endDate-day": "5" });
+    expect(tooLong.status).toBe(400);
+    expect((await json(tooLong)).errors.endDate[0]).toMatch(new RegExp(`${max + 1} months, but a call-off on G-Cloud 15 lot .* at most ${max} months.*Source: https://`));
+    // Far over the estimate and across the threshold: "test long" is not a justification.
+    const over = await award({ value: "450000", justification: "test long" });
+    expect(over.status).toBe(400);
+    expect((await json(over)).errors.justification[0]).toMatch(/200% over the estimate.*planned below the £207,720 threshold.*A placeholder such as "test" is not a justification/);
+    expect(await db.projectOutcome.count({ where: { projectId } })).toBe(0);
+
     const res = await call("outcome", "action", `/projects/${projectId}/outcome`, {
       cookie: buyerA,
       params: { id: projectId },
