@@ -135,6 +135,14 @@ test("guide, then a G-Cloud direct award project from search to award, with expo
     await page.getByRole("button", { name: /^Add to shortlist/ }).first().click();
     await expect(page.getByRole("heading", { level: 2, name: `Shortlist (${i + 1})` })).toBeVisible();
   }
+  // Every frozen result is assessed before the evaluation (issue 13): the rest are set aside with one reason.
+  const rest = page.locator('input[name="frozenResultIds"]');
+  if ((await rest.count()) > 0) {
+    for (const box of await rest.all()) await box.check();
+    await page.getByLabel("Why you are setting them aside").fill("Does not meet the must-have: repairs scheduling");
+    await page.getByRole("button", { name: "Set aside", exact: true }).click();
+    await expect(page.getByText("Results set aside")).toBeVisible();
+  }
   await expectNoAxeViolations(page);
 
   // ── (e) evaluate: weights must add up to 100 ──
