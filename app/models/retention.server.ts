@@ -6,8 +6,6 @@ import { pruneOutbox } from "./search-outbox.server";
 
 const DAY_MS = 86_400_000;
 
-export { RETENTION };
-
 export interface RetentionCounts {
   loginAttempts: number;
   sessions: number;

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../app/utils/migrate.server";
-import { pgUrlFor, runDir, testDatabaseKind } from "../support/db-paths";
+import { pgUrlFor, runDir, testDatabaseKind, withPgClient as withPg } from "../support/db-paths";
 
 const kind = testDatabaseKind();
 type BothEngines = { sqlite: string; postgresql: string };
@@ -17,17 +17,6 @@ interface TestDb {
   exec(sql: string): Promise<void>;
   rows<T>(sql: string): Promise<T[]>;
   drop(): Promise<void>;
-}
-
-async function withPg<T>(url: string, fn: (client: import("pg").Client) => Promise<T>): Promise<T> {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function createDb(): Promise<TestDb> {

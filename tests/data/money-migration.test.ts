@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../app/utils/migrate.server";
-import { pgUrlFor, runDir, testDatabaseKind } from "../support/db-paths";
+import { pgUrlFor, runDir, testDatabaseKind, withPgClient as withPg } from "../support/db-paths";
 
 const kind = testDatabaseKind();
 const MIGRATION = "money_integer_pence";
@@ -54,17 +54,6 @@ interface Db {
   rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
   columns(table: string): Promise<{ name: string; type: string; required: boolean }[]>;
   drop(): Promise<void>;
-}
-
-async function withPg<T>(url: string, fn: (client: import("pg").Client) => Promise<T>): Promise<T> {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function createDb(): Promise<Db> {
