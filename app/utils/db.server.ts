@@ -168,7 +168,7 @@ function getEntry(): ClientEntry {
   return globalThis.__cmPrisma;
 }
 
-const PASSTHROUGH_ERRORS = new Set(["$transaction", "$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRawUnsafe"]);
+const FAULT_TRANSLATED_METHODS = new Set(["$transaction", "$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRawUnsafe"]);
 
 // A proxy so importers keep one `prisma` name while tests can point DATABASE_URL elsewhere,
 // and so a fault in a transaction or raw query is a 503 like any other.
@@ -177,7 +177,7 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
     const entry = getEntry();
     const value = Reflect.get(entry.client, prop);
     if (typeof value !== "function") return value;
-    if (!PASSTHROUGH_ERRORS.has(String(prop))) return value.bind(entry.client);
+    if (!FAULT_TRANSLATED_METHODS.has(String(prop))) return value.bind(entry.client);
     return (...args: unknown[]) => {
       if (prop !== "$queryRaw" && prop !== "$queryRawUnsafe") {
         try {
