@@ -1,5 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
+// One start for the pinned clock: the database preparation and the server share it, so a run
+// that crosses real midnight keeps one "today" (app/utils/clock.server.ts). Workers inherit it.
+process.env.PORTAL_CLOCK_STARTED_AT ??= String(Date.now());
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -38,6 +41,7 @@ export default defineConfig({
       // Production requires the public origin that links in mail use.
       PUBLIC_URL: `http://localhost:${PORT}`,
       PORTAL_TODAY: "2026-11-23",
+      PORTAL_CLOCK_STARTED_AT: process.env.PORTAL_CLOCK_STARTED_AT,
       // Each test sends its own X-Forwarded-For so per-IP login limits don't collide.
       TRUST_PROXY: "true",
       COOKIE_SECURE: "false",

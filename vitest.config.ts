@@ -1,6 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// One start for the pinned clock, inherited by global setup and every test process, so a run
+// that crosses real midnight keeps one consistent "today" (app/utils/clock.server.ts).
+process.env.PORTAL_CLOCK_STARTED_AT ??= String(Date.now());
+const clockEnv = { PORTAL_TODAY: "2026-11-23", PORTAL_CLOCK_STARTED_AT: process.env.PORTAL_CLOCK_STARTED_AT, NODE_ENV: "test" };
+
 const shared = {
   resolve: { alias: { "~": path.resolve(__dirname, "app") } },
 };
@@ -12,10 +17,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
-    env: { PORTAL_TODAY: "2026-11-23", NODE_ENV: "test" },
+    env: clockEnv,
     projects: [
       // Pure logic and the search contract: no database.
-      { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/search/**/*.test.ts"], env: { PORTAL_TODAY: "2026-11-23", NODE_ENV: "test" } } },
+      { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/search/**/*.test.ts"], env: clockEnv } },
       // Data layer: each file on its own copy of a seeded database (SQLite, or PostgreSQL with TEST_DATABASE=postgresql).
       {
         ...shared,
@@ -25,7 +30,7 @@ export default defineConfig({
           globalSetup: ["tests/support/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          env: { PORTAL_TODAY: "2026-11-23", NODE_ENV: "test" },
+          env: clockEnv,
         },
       },
     ],

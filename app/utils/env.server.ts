@@ -18,6 +18,9 @@ const envSchema = z
     OCID_PREFIX: z.string().regex(/^ocds-[a-z0-9]{6}$/).default("ocds-cmkt01"),
     // Pins "today" for demos and tests (ISO date); the real clock otherwise.
     PORTAL_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    // The real moment (epoch ms) a pinned clock starts at 09:00 on PORTAL_TODAY; shared by every
+    // process of a test run so they agree (app/utils/clock.server.ts).
+    PORTAL_CLOCK_STARTED_AT: z.string().regex(/^\d{10,16}$/, "PORTAL_CLOCK_STARTED_AT must be a time in epoch milliseconds").optional(),
     // The secure-cookie default follows NODE_ENV; this lets a plain-http test host opt out.
     COOKIE_SECURE: z.enum(["true", "false"]).optional(),
     // The origin every link in mail starts with (verification, invitation, password reset):
