@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // One start for the pinned clock, inherited by global setup and every test process, so a run
 // that crosses real midnight keeps one consistent "today" (app/utils/clock.server.ts).
 process.env.PORTAL_CLOCK_STARTED_AT ??= String(Date.now());
-const clockEnv = { PORTAL_TODAY: "2026-11-23", PORTAL_CLOCK_STARTED_AT: process.env.PORTAL_CLOCK_STARTED_AT, NODE_ENV: "test" };
+const clockEnv = { PORTAL_TODAY: "2026-11-23", PORTAL_CLOCK_STARTED_AT: process.env.PORTAL_CLOCK_STARTED_AT, NODE_ENV: "test" as const };
 
 const shared = {
   resolve: { alias: { "~": path.resolve(__dirname, "app") } },
