@@ -13,13 +13,23 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: `test-results/playwright-${PORT}.json` }]] : [["list"], ["json", { outputFile: `test-results/playwright-${PORT}.json` }]],
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: `test-results/playwright-${PORT}.json` }]]
+    : [["list"], ["json", { outputFile: `test-results/playwright-${PORT}.json` }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "off",
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [

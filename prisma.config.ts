@@ -20,8 +20,6 @@ export default defineConfig({
   schema: isPostgres ? "prisma/postgresql/schema.prisma" : "prisma/schema.prisma",
   migrations: { path: isPostgres ? "prisma/postgresql/migrations" : "prisma/migrations" },
   async adapter() {
-    return isPostgres
-      ? new PrismaPg({ connectionString: url })
-      : new PrismaBetterSQLite3({ url });
+    return isPostgres ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url });
   },
 });

@@ -25,15 +25,23 @@ const port = Number(process.env.PORT ?? 3000);
 // The local .env that `npm run setup` writes ("Not for production") has no PUBLIC_URL yet:
 // for that quick start only, links in mail point at this machine. A real deployment sets
 // PUBLIC_URL and production refuses to start without it (app/utils/env.server.ts).
-if (!process.env.PUBLIC_URL && fs.existsSync(".env") && fs.readFileSync(".env", "utf8").startsWith("# Local settings written by npm run setup")) {
+if (
+  !process.env.PUBLIC_URL &&
+  fs.existsSync(".env") &&
+  fs.readFileSync(".env", "utf8").startsWith("# Local settings written by npm run setup")
+) {
   process.env.PUBLIC_URL = `http://localhost:${port}`;
-  console.warn(`PUBLIC_URL is not set: using ${process.env.PUBLIC_URL} for links in mail (local quick start). Set PUBLIC_URL for any real deployment.`);
+  console.warn(
+    `PUBLIC_URL is not set: using ${process.env.PUBLIC_URL} for links in mail (local quick start). Set PUBLIC_URL for any real deployment.`,
+  );
 }
 // Outside production without a SESSION_SECRET, one random secret for this run, shared by
 // every worker (they inherit the environment); never a constant from the source.
 if (!production && !process.env.SESSION_SECRET) {
   process.env.SESSION_SECRET = crypto.randomBytes(32).toString("hex");
-  console.warn("SESSION_SECRET is not set: using a random secret for this run (sessions end on restart). Run npm run setup to write one to .env.");
+  console.warn(
+    "SESSION_SECRET is not set: using a random secret for this run (sessions end on restart). Run npm run setup to write one to .env.",
+  );
 }
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
 
@@ -58,7 +66,17 @@ if (cluster.isPrimary && workers > 1) {
     const at = Date.now();
     crashes = crashes.filter((t) => at - t < CRASH_WINDOW_MS).concat(at);
     const delay = Math.min(30_000, 500 * 2 ** (crashes.length - 1));
-    console.error(JSON.stringify({ level: "error", msg: "worker exited; restarting", pid: worker.process.pid, code, signal, recentCrashes: crashes.length, restartInMs: delay }));
+    console.error(
+      JSON.stringify({
+        level: "error",
+        msg: "worker exited; restarting",
+        pid: worker.process.pid,
+        code,
+        signal,
+        recentCrashes: crashes.length,
+        restartInMs: delay,
+      }),
+    );
     setTimeout(() => cluster.fork(), delay);
   });
   // Graceful stop (systemd sends SIGTERM): workers finish in-flight requests, then exit.
@@ -116,7 +134,13 @@ async function startServer() {
       secFetchSite: req.get("sec-fetch-site"),
     });
     if (refusal) {
-      sendRefusal(res, 403, "Sorry, this form could not be sent", ["It was sent from another website. Go to the Council Marketplace and try again there."], `Forbidden: ${refusal}`);
+      sendRefusal(
+        res,
+        403,
+        "Sorry, this form could not be sent",
+        ["It was sent from another website. Go to the Council Marketplace and try again there."],
+        `Forbidden: ${refusal}`,
+      );
       return;
     }
     next();

@@ -1,5 +1,18 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, UNSAFE_RemixContext, useLoaderData, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  UNSAFE_RemixContext,
+  useLoaderData,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { Form } from "~/components/form";
 import { useContext, useEffect, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
@@ -74,23 +87,29 @@ function DocumentHead() {
   for (const match of state.matches) {
     const meta = remix.routeModules[match.route.id]?.meta;
     if (typeof meta !== "function") continue;
-    descriptors = (meta as (args: unknown) => Descriptor[] | undefined)({
-      data: state.loaderData[match.route.id],
-      params: match.params,
-      location: state.location,
-      matches: matches.map((m) => ({ ...m, meta: [] })),
-      error: undefined,
-    }) ?? [];
+    descriptors =
+      (meta as (args: unknown) => Descriptor[] | undefined)({
+        data: state.loaderData[match.route.id],
+        params: match.params,
+        location: state.location,
+        matches: matches.map((m) => ({ ...m, meta: [] })),
+        error: undefined,
+      }) ?? [];
   }
   const title = descriptors.find((d) => typeof d.title === "string")?.title as string | undefined;
-  const handleTitle = [...matches].reverse().map((m) => (m.handle as { title?: string } | undefined)?.title).find(Boolean);
+  const handleTitle = [...matches]
+    .reverse()
+    .map((m) => (m.handle as { title?: string } | undefined)?.title)
+    .find(Boolean);
   const text = title ?? (handleTitle ? `${handleTitle} – Council Marketplace` : undefined);
   return (
     <>
       {text ? <title>{text.startsWith("Error: ") ? text : `Error: ${text}`}</title> : null}
       {descriptors
         .filter((d) => !("title" in d) && typeof d.name === "string" && typeof d.content === "string")
-        .map((d) => <meta key={String(d.name)} name={String(d.name)} content={String(d.content)} />)}
+        .map((d) => (
+          <meta key={String(d.name)} name={String(d.name)} content={String(d.content)} />
+        ))}
     </>
   );
 }
@@ -112,21 +131,61 @@ function Header({ user }: { user: RootData["user"] }) {
               Menu
             </button>
             <ul id="navigation" className="govuk-header__navigation-list">
-              <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/search">Search</Link></li>
-              <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/frameworks">Frameworks</Link></li>
-              <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/case-studies">Case studies</Link></li>
-              <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/buy">Find a buying route</Link></li>
-              {roles.includes("buyer") ? <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/projects">Projects</Link></li> : null}
-              {roles.includes("supplier") ? <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/supplier">Supplier dashboard</Link></li> : null}
-              {roles.includes("admin") ? <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/admin">Admin</Link></li> : null}
+              <li className="govuk-header__navigation-item">
+                <Link className="govuk-header__link" to="/search">
+                  Search
+                </Link>
+              </li>
+              <li className="govuk-header__navigation-item">
+                <Link className="govuk-header__link" to="/frameworks">
+                  Frameworks
+                </Link>
+              </li>
+              <li className="govuk-header__navigation-item">
+                <Link className="govuk-header__link" to="/case-studies">
+                  Case studies
+                </Link>
+              </li>
+              <li className="govuk-header__navigation-item">
+                <Link className="govuk-header__link" to="/buy">
+                  Find a buying route
+                </Link>
+              </li>
+              {roles.includes("buyer") ? (
+                <li className="govuk-header__navigation-item">
+                  <Link className="govuk-header__link" to="/projects">
+                    Projects
+                  </Link>
+                </li>
+              ) : null}
+              {roles.includes("supplier") ? (
+                <li className="govuk-header__navigation-item">
+                  <Link className="govuk-header__link" to="/supplier">
+                    Supplier dashboard
+                  </Link>
+                </li>
+              ) : null}
+              {roles.includes("admin") ? (
+                <li className="govuk-header__navigation-item">
+                  <Link className="govuk-header__link" to="/admin">
+                    Admin
+                  </Link>
+                </li>
+              ) : null}
               {user ? (
                 <li className="govuk-header__navigation-item">
                   <Form method="post" action="/logout" className="govuk-!-display-inline">
-                    <button type="submit" className="govuk-header__link cm-link-button">Sign out</button>
+                    <button type="submit" className="govuk-header__link cm-link-button">
+                      Sign out
+                    </button>
                   </Form>
                 </li>
               ) : (
-                <li className="govuk-header__navigation-item"><Link className="govuk-header__link" to="/login">Sign in</Link></li>
+                <li className="govuk-header__navigation-item">
+                  <Link className="govuk-header__link" to="/login">
+                    Sign in
+                  </Link>
+                </li>
               )}
             </ul>
           </nav>
@@ -144,13 +203,25 @@ function Footer() {
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
             <h2 className="govuk-visually-hidden">Support links</h2>
             <ul className="govuk-footer__inline-list">
-              <li className="govuk-footer__inline-list-item"><Link className="govuk-footer__link" to="/accessibility">Accessibility statement</Link></li>
-              <li className="govuk-footer__inline-list-item"><Link className="govuk-footer__link" to="/privacy">Privacy</Link></li>
-              <li className="govuk-footer__inline-list-item"><Link className="govuk-footer__link" to="/cookies">Cookies</Link></li>
+              <li className="govuk-footer__inline-list-item">
+                <Link className="govuk-footer__link" to="/accessibility">
+                  Accessibility statement
+                </Link>
+              </li>
+              <li className="govuk-footer__inline-list-item">
+                <Link className="govuk-footer__link" to="/privacy">
+                  Privacy
+                </Link>
+              </li>
+              <li className="govuk-footer__inline-list-item">
+                <Link className="govuk-footer__link" to="/cookies">
+                  Cookies
+                </Link>
+              </li>
             </ul>
             <p className="govuk-body-s">
-              Council data contains data from mySociety&apos;s UK local authority names and codes dataset (CC BY 4.0).
-              Framework facts marked &ldquo;unverified&rdquo; come from a single secondary source.
+              Council data contains data from mySociety&apos;s UK local authority names and codes dataset (CC BY 4.0). Framework facts
+              marked &ldquo;unverified&rdquo; come from a single secondary source.
             </p>
           </div>
         </div>
@@ -191,9 +262,16 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">
             {data?.flash ? (
-              <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="flash-title" data-module="govuk-notification-banner">
+              <div
+                className="govuk-notification-banner govuk-notification-banner--success"
+                role="alert"
+                aria-labelledby="flash-title"
+                data-module="govuk-notification-banner"
+              >
                 <div className="govuk-notification-banner__header">
-                  <h2 className="govuk-notification-banner__title" id="flash-title">Success</h2>
+                  <h2 className="govuk-notification-banner__title" id="flash-title">
+                    Success
+                  </h2>
                 </div>
                 <div className="govuk-notification-banner__content">
                   <p className="govuk-notification-banner__heading">{data.flash}</p>
@@ -228,7 +306,17 @@ export function ErrorBoundary() {
           <h1 className="govuk-heading-l">Page not found</h1>
           <p className="govuk-body">If you typed the web address, check it is correct.</p>
           <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
-          <p className="govuk-body">You can <Link className="govuk-link" to="/search">search the marketplace</Link> or go to the <Link className="govuk-link" to="/">home page</Link>.</p>
+          <p className="govuk-body">
+            You can{" "}
+            <Link className="govuk-link" to="/search">
+              search the marketplace
+            </Link>{" "}
+            or go to the{" "}
+            <Link className="govuk-link" to="/">
+              home page
+            </Link>
+            .
+          </p>
         </>
       );
     }
@@ -237,7 +325,11 @@ export function ErrorBoundary() {
         <>
           <h1 className="govuk-heading-l">Confirm your email address first</h1>
           <p className="govuk-body">{typeof error.data === "string" ? error.data : "Confirm your email address to continue."}</p>
-          <p className="govuk-body"><Link className="govuk-link" to="/account">Go to your account to send a new confirmation link</Link></p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/account">
+              Go to your account to send a new confirmation link
+            </Link>
+          </p>
         </>
       );
     }
@@ -254,14 +346,18 @@ export function ErrorBoundary() {
       return (
         <>
           <h1 className="govuk-heading-l">Sorry, the service is unavailable</h1>
-          <p className="govuk-body">{typeof error.data === "string" && error.data ? error.data : "The service is having a problem. Try again in a few minutes."}</p>
+          <p className="govuk-body">
+            {typeof error.data === "string" && error.data ? error.data : "The service is having a problem. Try again in a few minutes."}
+          </p>
           <p className="govuk-body">Try again in a few minutes.</p>
         </>
       );
     }
     return (
       <>
-        <h1 className="govuk-heading-l">{error.status === 400 ? "There is a problem with the request" : error.statusText || "Something went wrong"}</h1>
+        <h1 className="govuk-heading-l">
+          {error.status === 400 ? "There is a problem with the request" : error.statusText || "Something went wrong"}
+        </h1>
         <p className="govuk-body">{typeof error.data === "string" ? error.data : "Try again later."}</p>
       </>
     );

@@ -2,8 +2,45 @@
 // 0–3 filters, generated deterministically so every run measures the same work.
 import { createRng } from "../seed/random";
 
-const ONE_WORD = ["revenues", "housing", "planning", "waste", "recycling", "crm", "portal", "hosting", "payments", "libraries", "gis", "mapping", "benefits", "social", "care", "edrms", "analytics", "payroll", "cyber", "licensing"];
-const TWO_WORDS = ["revenues benefits", "housing management", "waste collection", "planning applications", "citizen portal", "my account", "adult social", "document management", "cloud hosting", "committee management", "council tax", "case management", "data platform", "contact centre", "managed service"];
+const ONE_WORD = [
+  "revenues",
+  "housing",
+  "planning",
+  "waste",
+  "recycling",
+  "crm",
+  "portal",
+  "hosting",
+  "payments",
+  "libraries",
+  "gis",
+  "mapping",
+  "benefits",
+  "social",
+  "care",
+  "edrms",
+  "analytics",
+  "payroll",
+  "cyber",
+  "licensing",
+];
+const TWO_WORDS = [
+  "revenues benefits",
+  "housing management",
+  "waste collection",
+  "planning applications",
+  "citizen portal",
+  "my account",
+  "adult social",
+  "document management",
+  "cloud hosting",
+  "committee management",
+  "council tax",
+  "case management",
+  "data platform",
+  "contact centre",
+  "managed service",
+];
 const TYPOS = ["revnues", "hosuing", "planing", "recyling", "libraires", "paymnets", "managment", "analytcs", "bennefits", "licencing"];
 const PREFIXES = ["revenu", "hous", "plann", "wast", "citiz", "docum", "host", "paym"];
 const SIZES = ["micro", "small", "medium", "large"];

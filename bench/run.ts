@@ -43,10 +43,14 @@ fs.mkdirSync(path.dirname(DB_FILE), { recursive: true });
 if (args.reseed || !fs.existsSync(DB_FILE)) {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
   console.log(`Seeding ${args.suppliers} suppliers, ${args.products} products, ${args["case-studies"]} case studies…`);
-  execFileSync("npx", ["tsx", "seed/index.ts", "--suppliers", args.suppliers!, "--products", args.products!, "--case-studies", args["case-studies"]!], {
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: DB_URL },
-  });
+  execFileSync(
+    "npx",
+    ["tsx", "seed/index.ts", "--suppliers", args.suppliers!, "--products", args.products!, "--case-studies", args["case-studies"]!],
+    {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: DB_URL },
+    },
+  );
 }
 
 // 2. Index build time and memory, in this process.
@@ -63,7 +67,15 @@ const docs = Object.values(counts).reduce((a, b) => a + b, 0);
 
 // 3. Engine latency over the fixed mix (after a short warm-up).
 const mix = queryMix(1000);
-const params = (q: BenchQuery) => ({ q: q.q, type: "products" as const, sort: "relevance" as const, page: 1, pageSize: 20, frameworks: "live" as const, filters: q.filters });
+const params = (q: BenchQuery) => ({
+  q: q.q,
+  type: "products" as const,
+  sort: "relevance" as const,
+  page: 1,
+  pageSize: 20,
+  frameworks: "live" as const,
+  filters: q.filters,
+});
 for (const q of mix.slice(0, 50)) await searchIndex("products", params(q));
 const engineTimes: number[] = [];
 let zeroResults = 0;
@@ -81,7 +93,8 @@ const FACET_SQL: Record<string, string> = {
   supplierSize: "s.computedSize",
   dataLocation: "v.dataLocation",
   // The same bands as PRICE_BANDS in app/search/index-config.ts, in integer pence.
-  priceBand: "CASE WHEN v.priceFromPence < 10000 THEN 'under-100' WHEN v.priceFromPence < 100000 THEN '100-1000' WHEN v.priceFromPence < 1000000 THEN '1000-10000' ELSE 'over-10000' END",
+  priceBand:
+    "CASE WHEN v.priceFromPence < 10000 THEN 'under-100' WHEN v.priceFromPence < 100000 THEN '100-1000' WHEN v.priceFromPence < 1000000 THEN '1000-10000' ELSE 'over-10000' END",
 };
 function likeQuery(q: BenchQuery) {
   const where = ["p.status = 'published'"];
@@ -117,7 +130,13 @@ if (!fs.existsSync("build/index.js")) execFileSync("npm", ["run", "build"], { st
 const port = 3290;
 const coldStart = performance.now();
 const server = spawn("node", ["server.js"], {
-  env: { ...process.env, PORT: String(port), NODE_ENV: "production", DATABASE_URL: DB_URL, SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0000" },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    NODE_ENV: "production",
+    DATABASE_URL: DB_URL,
+    SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0000",
+  },
   stdio: ["ignore", "pipe", "pipe"],
 });
 let serverLog = "";
@@ -154,8 +173,25 @@ const http = summarise(httpTimes);
 const results = {
   generatedAt: new Date().toISOString(),
   machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
-  search: { docs, products: counts.products, p50_ms: engine.p50, p95_ms: engine.p95, p99_ms: engine.p99, queries: mix.length, zero_result_queries: zeroResults },
-  http: { connections: 20, p50_ms: http.p50, p95_ms: http.p95, p99_ms: http.p99, rps: round(result.requests.average, 1), requests: result.requests.total, errors: result.errors, non2xx: result.non2xx },
+  search: {
+    docs,
+    products: counts.products,
+    p50_ms: engine.p50,
+    p95_ms: engine.p95,
+    p99_ms: engine.p99,
+    queries: mix.length,
+    zero_result_queries: zeroResults,
+  },
+  http: {
+    connections: 20,
+    p50_ms: http.p50,
+    p95_ms: http.p95,
+    p99_ms: http.p99,
+    rps: round(result.requests.average, 1),
+    requests: result.requests.total,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  },
   baseline_like: { p50_ms: like.p50, p95_ms: like.p95, p99_ms: like.p99, queries: likeTimes.length },
   speedup_p95: round(like.p95 / engine.p95, 1),
   index_build_s: round(indexBuildS, 2),
@@ -170,10 +206,22 @@ const rows = [
   ["index build", `${results.index_build_s} s`, ""],
   ["index memory (RSS growth)", `${results.rss_mb} MB`, ""],
   ["server cold start (to healthy)", `${results.server_cold_start_s} s`, ""],
-  ["engine p50 / p95 / p99", `${engine.p50} / ${engine.p95} / ${engine.p99} ms`, `target p95 ≤ 15 ms: ${engine.p95 <= 15 ? "met" : "MISSED"}`],
-  ["HTTP p50 / p95 / p99 (20 conns)", `${http.p50} / ${http.p95} / ${http.p99} ms`, `target p95 ≤ 60 ms: ${http.p95 <= 60 ? "met" : "MISSED"}`],
+  [
+    "engine p50 / p95 / p99",
+    `${engine.p50} / ${engine.p95} / ${engine.p99} ms`,
+    `target p95 ≤ 15 ms: ${engine.p95 <= 15 ? "met" : "MISSED"}`,
+  ],
+  [
+    "HTTP p50 / p95 / p99 (20 conns)",
+    `${http.p50} / ${http.p95} / ${http.p99} ms`,
+    `target p95 ≤ 60 ms: ${http.p95 <= 60 ? "met" : "MISSED"}`,
+  ],
   ["HTTP throughput", `${results.http.rps} req/s (${results.http.errors} errors, ${results.http.non2xx} non-2xx)`, ""],
-  ["LIKE baseline p50 / p95 / p99", `${like.p50} / ${like.p95} / ${like.p99} ms`, `speed-up at p95: ${results.speedup_p95}× (target ≥ 10×: ${results.speedup_p95 >= 10 ? "met" : "MISSED"})`],
+  [
+    "LIKE baseline p50 / p95 / p99",
+    `${like.p50} / ${like.p95} / ${like.p99} ms`,
+    `speed-up at p95: ${results.speedup_p95}× (target ≥ 10×: ${results.speedup_p95 >= 10 ? "met" : "MISSED"})`,
+  ],
 ];
 console.log("\nSearch benchmark");
 for (const [k, v, note] of rows) console.log(`  ${k.padEnd(34)} ${v.padEnd(34)} ${note}`);

@@ -27,10 +27,7 @@ function derivePostgresSchema(): void {
     .replace('output       = "./generated/sqlite"', 'output       = "../generated/postgresql"');
   if (derived === source) throw new Error("Could not derive the PostgreSQL schema: provider line not found");
   fs.mkdirSync(PG_DIR, { recursive: true });
-  fs.writeFileSync(
-    PG_SCHEMA,
-    `// GENERATED from prisma/schema.prisma by scripts/prisma.ts — do not edit.\n${derived}`,
-  );
+  fs.writeFileSync(PG_SCHEMA, `// GENERATED from prisma/schema.prisma by scripts/prisma.ts — do not edit.\n${derived}`);
 }
 
 function writeClockMeta(): void {
@@ -67,7 +64,11 @@ function diff(name: string): void {
     [PG_SCHEMA, `${PG_DIR}/migrations`, requirePgUrl()],
   ] as const) {
     fs.mkdirSync(dir, { recursive: true });
-    const previous = fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, "schema.prisma"))).sort().at(-1);
+    const previous = fs
+      .readdirSync(dir)
+      .filter((d) => fs.existsSync(path.join(dir, d, "schema.prisma")))
+      .sort()
+      .at(-1);
     const from = previous ? ["--from-schema-datamodel", path.join(dir, previous, "schema.prisma")] : ["--from-empty"];
     const sql = prisma(["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], { DATABASE_URL: url });
     if (!/CREATE|ALTER|DROP/i.test(sql)) {

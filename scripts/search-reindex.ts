@@ -8,7 +8,10 @@ const { migrateDatabase } = await import("../app/utils/migrate.server");
 const { rebuildSearch, searchEngine } = await import("../app/services/search.server");
 await migrateDatabase(process.env.DATABASE_URL ?? "file:./prisma/data/dev.db");
 
-const bar = new cliProgress.SingleBar({ format: "{index} |{bar}| {value}/{total} documents", hideCursor: true }, cliProgress.Presets.shades_classic);
+const bar = new cliProgress.SingleBar(
+  { format: "{index} |{bar}| {value}/{total} documents", hideCursor: true },
+  cliProgress.Presets.shades_classic,
+);
 let current = "";
 const started = performance.now();
 const counts = await rebuildSearch((index, done, total) => {

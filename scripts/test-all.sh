@@ -16,6 +16,9 @@ count_playwright() { # file
 }
 add() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
+echo "== lint (ESLint with type information, then Prettier)"
+if npm run lint --silent; then add 1 0; else echo "lint failed: npm run format fixes formatting; the rest needs a change"; add 0 1; status=1; fi
+
 echo "== build"
 npm run build --silent || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 

@@ -616,7 +616,23 @@ function pickFamilies(rng: Rng, index: number, size: SupplierSize): FamilyKey[] 
       ? FAMILIES[index - DEMO_SUPPLIERS.length].key
       : rng.pickWeighted(FAMILIES.map((f) => [f.key, f.weight] as const));
   const count = rng.pickWeighted<number>(
-    size === "large" ? [[1, 2], [2, 4], [3, 4]] : size === "medium" ? [[1, 3], [2, 4], [3, 2]] : [[1, 5], [2, 4], [3, 1]],
+    size === "large"
+      ? [
+          [1, 2],
+          [2, 4],
+          [3, 4],
+        ]
+      : size === "medium"
+        ? [
+            [1, 3],
+            [2, 4],
+            [3, 2],
+          ]
+        : [
+            [1, 5],
+            [2, 4],
+            [3, 1],
+          ],
   );
   const families: FamilyKey[] = [primary];
   while (families.length < count) {
@@ -630,7 +646,11 @@ function pickFamilies(rng: Rng, index: number, size: SupplierSize): FamilyKey[] 
   return families;
 }
 
-function makeSupplierName(rng: Rng, usedSlugs: Set<string>, size: SupplierSize): { legal: string; trading: string; slug: string; llp: boolean } {
+function makeSupplierName(
+  rng: Rng,
+  usedSlugs: Set<string>,
+  size: SupplierSize,
+): { legal: string; trading: string; slug: string; llp: boolean } {
   for (let attempt = 0; attempt < 200; attempt++) {
     const prefix = rng.pick(NAME_PREFIXES);
     const noun = rng.pick(NAME_NOUNS);
@@ -839,7 +859,14 @@ function generateSuppliers(count: number, lots: LotInfo[], rng: Rng, today: Date
       region = r.pickWeighted(REGION_WEIGHTS);
       town = r.pick(REGION_TOWNS[region]);
       [staffCount, turnoverPence] = staffAndTurnover(r, targetSize);
-      founded = targetSize === "micro" ? r.int(2012, 2023) : targetSize === "small" ? r.int(2005, 2021) : targetSize === "medium" ? r.int(1995, 2018) : r.int(1982, 2010);
+      founded =
+        targetSize === "micro"
+          ? r.int(2012, 2023)
+          : targetSize === "small"
+            ? r.int(2005, 2021)
+            : targetSize === "medium"
+              ? r.int(1995, 2018)
+              : r.int(1982, 2010);
       families = pickFamilies(r, i, targetSize);
       contact = [r.pick(FIRST_NAMES), r.pick(LAST_NAMES)];
     }
@@ -851,7 +878,9 @@ function generateSuppliers(count: number, lots: LotInfo[], rng: Rng, today: Date
       declaredSize = SIZE_ORDER[idx === 0 ? 1 : idx - 1];
     }
 
-    const createdAt = demo ? new Date(`2025-0${i + 3}-1${i + 2}T09:30:00Z`) : dateBetween(r, new Date("2024-06-01T00:00:00Z"), addDays(today, -30));
+    const createdAt = demo
+      ? new Date(`2025-0${i + 3}-1${i + 2}T09:30:00Z`)
+      : dateBetween(r, new Date("2024-06-01T00:00:00Z"), addDays(today, -30));
     const familyText = joinList(families.map((k) => FAMILY_BLURB[k]));
     const sizeWord = { micro: "specialist", small: "small", medium: "growing", large: "established" }[computedSize];
     const councilsServed = { micro: r.int(3, 15), small: r.int(10, 45), medium: r.int(30, 120), large: r.int(80, 300) }[computedSize];
@@ -955,12 +984,24 @@ function roundPricePence(pounds: number): number {
   return Math.round(pounds / 50) * 5000;
 }
 
-function buildDescription(rng: Rng, family: ProductFamily, name: string, integrations: string[], standards: string[], town: string, dataLocation: string): string {
+function buildDescription(
+  rng: Rng,
+  family: ProductFamily,
+  name: string,
+  integrations: string[],
+  standards: string[],
+  town: string,
+  dataLocation: string,
+): string {
   const opener = fill(rng.pick(family.openers), { name });
   const capabilities = rng.sample(family.capabilities, 2);
   const connects = `Integrations include ${joinList(integrations.slice(0, 2))}, and it supports ${joinList(standards.slice(0, 2))}.`;
   const where =
-    dataLocation === "UK" ? "Data is held in the UK" : dataLocation === "EEA" ? "Data is held in the European Economic Area" : "Data is held with a global cloud provider";
+    dataLocation === "UK"
+      ? "Data is held in the UK"
+      : dataLocation === "EEA"
+        ? "Data is held in the European Economic Area"
+        : "Data is held with a global cloud provider";
   const closing = `${where}, and support comes from our team in ${town}, with cover for urgent incidents out of hours.`;
   const sentences = [opener, ...capabilities, connects, closing];
   while (wordCount(sentences.join(" ")) > 120 && sentences.length > 3) sentences.splice(2, 1);
@@ -982,9 +1023,7 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
     if (n === 0) return;
     const demo = supplierIndex < DEMO_SUPPLIERS.length ? DEMO_SUPPLIERS[supplierIndex] : null;
     const names = new Set<string>();
-    const validKinds = new Set(
-      supplier.accreditations.filter((a) => a.expiresAt.getTime() >= today.getTime()).map((a) => a.kind),
-    );
+    const validKinds = new Set(supplier.accreditations.filter((a) => a.expiresAt.getTime() >= today.getTime()).map((a) => a.kind));
     const verifiedLots = supplier.awards.filter((a) => a.verified).map((a) => lotsById.get(a.lotId)!);
     const firstWord = supplier.row.tradingName.split(" ")[0];
     const supplierBrand = rng.fork(`brand:${supplier.row.id}`).pick(PRODUCT_BRANDS);
@@ -996,8 +1035,7 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
       const versionId = `prv_${pad(seq, 6)}`;
       const demoProduct = demo && k < demo.products.length ? demo.products[k] : null;
 
-      const familyKey: FamilyKey =
-        demoProduct?.family ?? r.pickWeighted(supplier.families.map((f, i) => [f, i === 0 ? 3 : 1] as const));
+      const familyKey: FamilyKey = demoProduct?.family ?? r.pickWeighted(supplier.families.map((f, i) => [f, i === 0 ? 3 : 1] as const));
       const family = FAMILY_BY_KEY[familyKey];
 
       let name: string;
@@ -1005,7 +1043,8 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
       else {
         const brand = r.chance(0.55) ? firstWord : supplierBrand;
         name = `${brand} ${r.pick(family.nouns)}`;
-        for (let attempt = 0; names.has(name) && attempt < 20; attempt++) name = `${brand} ${r.pick(family.nouns)} ${r.pick(PRODUCT_EDITIONS)}`;
+        for (let attempt = 0; names.has(name) && attempt < 20; attempt++)
+          name = `${brand} ${r.pick(family.nouns)} ${r.pick(PRODUCT_EDITIONS)}`;
         for (let v = 2; names.has(name); v++) name = `${brand} ${family.nouns[0]} ${v}`;
       }
       names.add(name);
@@ -1023,7 +1062,13 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
       const hasCurrentLot = productLots.some((id) => lotsById.get(id)!.status !== "expired");
 
       let status: ProductStatus =
-        demoProduct?.status ?? r.pickWeighted<ProductStatus>([["published", 85], ["draft", 6], ["submitted", 5], ["withdrawn", 4]]);
+        demoProduct?.status ??
+        r.pickWeighted<ProductStatus>([
+          ["published", 85],
+          ["draft", 6],
+          ["submitted", 5],
+          ["withdrawn", 4],
+        ]);
       if (!hasCurrentLot && status !== "withdrawn") status = "draft";
 
       const submittedAt = status === "draft" ? null : minDate(addMinutes(createdAt, r.int(60, 20 * 24 * 60)), addDays(today, -2));
@@ -1032,15 +1077,22 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
           ? minDate(addMinutes(submittedAt!, r.int(120, 10 * 24 * 60)), addDays(today, -1))
           : null;
       const updatedAt =
-        status === "withdrawn" ? minDate(addDays(publishedAt!, r.int(10, 200)), today) : publishedAt ?? submittedAt ?? createdAt;
+        status === "withdrawn" ? minDate(addDays(publishedAt!, r.int(10, 200)), today) : (publishedAt ?? submittedAt ?? createdAt);
 
       const [priceUnit, lowPrice, highPrice] = r.pick(family.prices);
       const priceFromPence = roundPricePence(Math.exp(r.float(Math.log(lowPrice), Math.log(highPrice))));
       const software = family.buying[0] === "cloud-software" || family.buying[0] === "back-office-software";
       const dataLocation =
         familyKey === "hosting"
-          ? r.pickWeighted<"UK" | "EEA" | "other">([["UK", 97], ["EEA", 3]])
-          : r.pickWeighted<"UK" | "EEA" | "other">([["UK", 88], ["EEA", 9], ["other", 3]]);
+          ? r.pickWeighted<"UK" | "EEA" | "other">([
+              ["UK", 97],
+              ["EEA", 3],
+            ])
+          : r.pickWeighted<"UK" | "EEA" | "other">([
+              ["UK", 88],
+              ["EEA", 9],
+              ["other", 3],
+            ]);
       const security: string[] = [];
       if (validKinds.has("cyber-essentials")) security.push("cyber-essentials");
       if (validKinds.has("cyber-essentials-plus")) security.push("cyber-essentials-plus");
@@ -1068,7 +1120,9 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
         pricingDocumentUrl: r.chance(0.9) ? `https://${supplier.row.slug}.example/pricing/${productSlug}.pdf` : null,
         dataLocation,
         security: JSON.stringify(security),
-        accessibilityStatementUrl: r.chance(software ? 0.88 : 0.3) ? `https://${supplier.row.slug}.example/accessibility/${productSlug}` : null,
+        accessibilityStatementUrl: r.chance(software ? 0.88 : 0.3)
+          ? `https://${supplier.row.slug}.example/accessibility/${productSlug}`
+          : null,
         standards: JSON.stringify(standards),
         integrations: JSON.stringify(integrations),
         createdAt,
@@ -1125,7 +1179,11 @@ function makeTitle(rng: Rng, council: string, theme: Theme, m: { before: number;
   const pct = Math.round((Math.abs(m.after - m.before) / m.before) * 100);
   const down = m.after < m.before;
   const absolute = template.unit === "%" || template.unit === "£";
-  const style = rng.pickWeighted<number>([[0, 60], [1, 25], [2, 15]]);
+  const style = rng.pickWeighted<number>([
+    [0, 60],
+    [1, 25],
+    [2, 15],
+  ]);
   if (style === 0) {
     const verb = down ? rng.pick(["cut", "reduced"]) : rng.pick(["raised", "increased"]);
     const change = absolute ? fromTo(m, template) : `by ${pct}%`;
@@ -1234,15 +1292,19 @@ function generateCaseStudies(
     const available = fitting.filter((f) => (publishedByFamily.get(f)?.length ?? 0) > 0);
     const used: ProductPlan[] = [];
     // The Brighton and Hove study names the demo supplier's resident account, so its demo user has something to respond to.
-    const demoLead = i === 0 ? products.find((p) => p.product.status === "published" && p.family === "crm" && p.supplier.row.id === "sup_00001") : undefined;
+    const demoLead =
+      i === 0
+        ? products.find((p) => p.product.status === "published" && p.family === "crm" && p.supplier.row.id === "sup_00001")
+        : undefined;
     if (demoLead) used.push(demoLead);
     if (available.length > 0 && used.length === 0) {
-      const wanted = r.pickWeighted<number>([[1, 68], [2, 25], [3, 7]]);
+      const wanted = r.pickWeighted<number>([
+        [1, 68],
+        [2, 25],
+        [3, 7],
+      ]);
       for (let attempt = 0; used.length < wanted && attempt < 8; attempt++) {
-        const fam =
-          used.length === 0
-            ? r.pickWeighted(available.map((f) => [f, f === fitting[0] ? 3 : 1] as const))
-            : r.pick(available);
+        const fam = used.length === 0 ? r.pickWeighted(available.map((f) => [f, f === fitting[0] ? 3 : 1] as const)) : r.pick(available);
         const candidate = r.pick(publishedByFamily.get(fam)!);
         if (!used.includes(candidate)) used.push(candidate);
       }
@@ -1261,7 +1323,7 @@ function generateCaseStudies(
       : unlisted[0].supplier
         ? `${withArticle(unlisted[0].name.toLowerCase())} from ${unlisted[0].supplier.replace(/ Ltd$/, "")}`
         : withArticle(unlisted[0].name.toLowerCase());
-    const supplierRef = lead ? lead.supplier.row.tradingName : unlisted[0].supplier?.replace(/ Ltd$/, "") ?? "our own digital team";
+    const supplierRef = lead ? lead.supplier.row.tradingName : (unlisted[0].supplier?.replace(/ Ltd$/, "") ?? "our own digital team");
 
     // Cost, scaled a little by the council's size.
     const scale = Math.min(1.6, Math.max(0.6, ((council.population ?? 150_000) / 300_000) ** 0.25));
@@ -1272,7 +1334,13 @@ function generateCaseStudies(
 
     // Status, then dates that leave time to finish and write up a published study.
     const status: CaseStudyStatus =
-      theme.key === MY_ACCOUNT_THEME || i < 2 ? "published" : r.pickWeighted<CaseStudyStatus>([["published", 88], ["submitted", 6], ["draft", 6]]);
+      theme.key === MY_ACCOUNT_THEME || i < 2
+        ? "published"
+        : r.pickWeighted<CaseStudyStatus>([
+            ["published", 88],
+            ["submitted", 6],
+            ["draft", 6],
+          ]);
     const latestStart = addDays(addMonths(today, -months), -45);
 
     // Bought through a framework lot the lead product is on, when the dates allow.
@@ -1290,14 +1358,25 @@ function generateCaseStudies(
       startDate = dateBetween(r, EARLIEST_CASE_STUDY, latestStart);
     }
     const endDate = status !== "published" && r.chance(0.3) ? null : addMonths(startDate, months);
-    const buyingRoute = lot ? r.pick(lot.methods.length > 0 ? lot.methods : ["further-competition"]) : costPence < SUB_CENTRAL_THRESHOLD_PENCE ? "below-threshold" : "open-procedure";
-    const publishedAt = status === "published" ? minDate(dateBetween(r, addDays(endDate!, 14), addDays(endDate!, 120)), addDays(today, -1)) : null;
+    const buyingRoute = lot
+      ? r.pick(lot.methods.length > 0 ? lot.methods : ["further-competition"])
+      : costPence < SUB_CENTRAL_THRESHOLD_PENCE
+        ? "below-threshold"
+        : "open-procedure";
+    const publishedAt =
+      status === "published" ? minDate(dateBetween(r, addDays(endDate!, 14), addDays(endDate!, 120)), addDays(today, -1)) : null;
     const createdAt = publishedAt ? addDays(publishedAt, -r.int(5, 40)) : dateBetween(r, addDays(today, -120), addDays(today, -1));
 
     // Metrics: the theme's headline metric most often, then others.
     const metricCount = r.int(1, Math.min(3, theme.metrics.length));
     const firstMetric = r.chance(0.6) ? theme.metrics[0] : r.pick(theme.metrics);
-    const chosenMetrics = [firstMetric, ...r.sample(theme.metrics.filter((m) => m !== firstMetric), metricCount - 1)];
+    const chosenMetrics = [
+      firstMetric,
+      ...r.sample(
+        theme.metrics.filter((m) => m !== firstMetric),
+        metricCount - 1,
+      ),
+    ];
     const values = chosenMetrics.map((t) => {
       const before = roundMetric(r.float(t.before[0], t.before[1]), t);
       let after = roundMetric(r.float(t.after[0], t.after[1]), t);
@@ -1327,7 +1406,12 @@ function generateCaseStudies(
     }
     usedSlugs.add(slug);
 
-    const vars = { council: councilName, product: lead ? lead.version.name : withArticle(unlisted[0].name.toLowerCase()), supplier: supplierRef, months: String(months) };
+    const vars = {
+      council: councilName,
+      product: lead ? lead.version.name : withArticle(unlisted[0].name.toLowerCase()),
+      supplier: supplierRef,
+      months: String(months),
+    };
     const procurement = lot
       ? `We bought it through ${lot.agreementName} (${lot.agreementNumber}) lot ${lot.number}, ${lot.name}, by ${buyingRoute === "direct-award" ? "direct award" : "further competition"}.`
       : buyingRoute === "below-threshold"
@@ -1336,7 +1420,10 @@ function generateCaseStudies(
     const summary = `${councilName} ${r.pick(["introduced", "brought in", "adopted"])} ${theme.headline} using ${productRef}. ${capitalise(metricSentence(values[0], chosenMetrics[0]))}.`;
     const outcomeSentences = values.map((v, k) => metricSentence(v, chosenMetrics[k]));
     const outcomeNarrative = `${r.pick(["Within a year of going live", "In the first twelve months", "By the end of the project", "Six months after launch"])}, ${joinList(outcomeSentences)}. ${r.pick(theme.outcomes)}`;
-    const lessons = [...r.sample(theme.lessons, Math.min(2, theme.lessons.length)), ...(r.chance(0.5) ? [r.pick(GENERIC_LESSONS)] : [])].join("\n");
+    const lessons = [
+      ...r.sample(theme.lessons, Math.min(2, theme.lessons.length)),
+      ...(r.chance(0.5) ? [r.pick(GENERIC_LESSONS)] : []),
+    ].join("\n");
 
     const costExactPence = r.chance(0.6) ? costPence : null;
     caseStudies.push({
@@ -1366,10 +1453,22 @@ function generateCaseStudies(
     });
 
     for (const p of used) {
-      csProducts.push({ id: `csp_${pad(++productSeq, 6)}`, caseStudyId: id, productId: p.product.id, unlistedName: null, unlistedSupplierName: null });
+      csProducts.push({
+        id: `csp_${pad(++productSeq, 6)}`,
+        caseStudyId: id,
+        productId: p.product.id,
+        unlistedName: null,
+        unlistedSupplierName: null,
+      });
     }
     for (const u of unlisted) {
-      csProducts.push({ id: `csp_${pad(++productSeq, 6)}`, caseStudyId: id, productId: null, unlistedName: u.name, unlistedSupplierName: u.supplier });
+      csProducts.push({
+        id: `csp_${pad(++productSeq, 6)}`,
+        caseStudyId: id,
+        productId: null,
+        unlistedName: u.name,
+        unlistedSupplierName: u.supplier,
+      });
     }
     const supplierIds = [...new Set(used.map((p) => p.supplier.row.id))];
     for (const supplierId of supplierIds) {
@@ -1389,17 +1488,42 @@ function generateCaseStudies(
         ? 0
         : theme.key === MY_ACCOUNT_THEME
           ? r.int(1, 2)
-          : r.pickWeighted<number>([[0, 60], [1, 28], [2, 12]]);
+          : r.pickWeighted<number>([
+              [0, 60],
+              [1, 28],
+              [2, 12],
+            ]);
     for (const a of r.sample(theme.assets, assetCount)) {
       const url =
-        a.type === "service-design" && r.chance(0.5) ? `https://${webSlug}.github.io/${a.repo}/` : `https://github.com/${webSlug}/${a.repo}`;
+        a.type === "service-design" && r.chance(0.5)
+          ? `https://${webSlug}.github.io/${a.repo}/`
+          : `https://github.com/${webSlug}/${a.repo}`;
       const licence: ReusableAssetRow["licence"] =
         a.type === "code"
-          ? r.pickWeighted([["MIT", 6], ["Apache-2.0", 3], ["OGL v3.0", 1]] as const)
+          ? r.pickWeighted([
+              ["MIT", 6],
+              ["Apache-2.0", 3],
+              ["OGL v3.0", 1],
+            ] as const)
           : a.type === "pattern"
-            ? r.pickWeighted([["MIT", 4], ["OGL v3.0", 5], ["CC BY 4.0", 1]] as const)
-            : r.pickWeighted([["OGL v3.0", 6], ["CC BY 4.0", 4]] as const);
-      assets.push({ id: `ra_${pad(++assetSeq, 6)}`, caseStudyId: id, title: a.title, type: a.type, url, licence, description: a.description });
+            ? r.pickWeighted([
+                ["MIT", 4],
+                ["OGL v3.0", 5],
+                ["CC BY 4.0", 1],
+              ] as const)
+            : r.pickWeighted([
+                ["OGL v3.0", 6],
+                ["CC BY 4.0", 4],
+              ] as const);
+      assets.push({
+        id: `ra_${pad(++assetSeq, 6)}`,
+        caseStudyId: id,
+        title: a.title,
+        type: a.type,
+        url,
+        licence,
+        description: a.description,
+      });
     }
   }
   return { caseStudies, metrics, csProducts, csSuppliers, assets };

@@ -156,10 +156,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
   await inBatches("Lot routes", ref.lotRoutes, (data) => prisma.lotRoute.createMany({ data }), onProgress);
 
   // Generated data.
-  const rows = generateSeedData(
-    { suppliers: options.suppliers, products: options.products, caseStudies: options.caseStudies },
-    ref,
-  );
+  const rows = generateSeedData({ suppliers: options.suppliers, products: options.products, caseStudies: options.caseStudies }, ref);
   await inBatches("Suppliers", rows.suppliers, (data) => prisma.supplier.createMany({ data }), onProgress);
   await inBatches("Accreditations", rows.accreditations, (data) => prisma.accreditation.createMany({ data }), onProgress);
   await inBatches("Lot awards", rows.lotAwards, (data) => prisma.lotAward.createMany({ data }), onProgress);
@@ -194,7 +191,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
   for (const account of DEMO_ACCOUNTS) {
     if (account.password !== DEMO_ACCOUNTS[0].password) throw new Error("Demo accounts are expected to share one password");
     const councilId_ = account.councilCode && councilCodes.has(account.councilCode) ? councilId(account.councilCode) : null;
-    const supplierId = account.supplierSlug ? suppliersBySlug.get(account.supplierSlug) ?? null : null;
+    const supplierId = account.supplierSlug ? (suppliersBySlug.get(account.supplierSlug) ?? null) : null;
     const user = await prisma.user.create({
       data: {
         email: account.email,
@@ -287,7 +284,8 @@ async function main(): Promise<void> {
         currentStep = step;
         stepStarted = performance.now();
       }
-      if (done === total) console.log(`  ${step.padEnd(26)} ${String(total).padStart(7)}  ${((performance.now() - stepStarted) / 1000).toFixed(1)} s`);
+      if (done === total)
+        console.log(`  ${step.padEnd(26)} ${String(total).padStart(7)}  ${((performance.now() - stepStarted) / 1000).toFixed(1)} s`);
       return;
     }
     const label = { step: step.padEnd(26) };

@@ -123,7 +123,13 @@ export function streamingBodyLimit({ maxBytes = MAX_BODY_BYTES } = {}) {
         if (discarded > DISCARD_BYTES) cut();
       });
       req.resume();
-      sendRefusal(res, 413, "The form is too large to send", ["Forms and uploads accept at most 2 MB. Go back, make the upload or text smaller, and try again."], "The request is too large. Forms accept at most 2 MB.");
+      sendRefusal(
+        res,
+        413,
+        "The form is too large to send",
+        ["Forms and uploads accept at most 2 MB. Go back, make the upload or text smaller, and try again."],
+        "The request is too large. Forms accept at most 2 MB.",
+      );
     };
     const declared = req.get("content-length");
     if (declared !== undefined && !(Number(declared) <= maxBytes)) {
@@ -190,9 +196,14 @@ async function submittedCsrfToken(req) {
   if (!body || !body.length) return undefined;
   const type = (req.get("content-type") ?? "").toLowerCase();
   try {
-    if (type.startsWith("application/x-www-form-urlencoded")) return new URLSearchParams(body.toString("utf8")).get(CSRF_FIELD) ?? undefined;
+    if (type.startsWith("application/x-www-form-urlencoded"))
+      return new URLSearchParams(body.toString("utf8")).get(CSRF_FIELD) ?? undefined;
     if (type.startsWith("multipart/form-data")) {
-      const form = await new Request("http://csrf.invalid/", { method: "POST", headers: { "Content-Type": req.get("content-type") }, body }).formData();
+      const form = await new Request("http://csrf.invalid/", {
+        method: "POST",
+        headers: { "Content-Type": req.get("content-type") },
+        body,
+      }).formData();
       const value = form.get(CSRF_FIELD);
       return typeof value === "string" ? value : undefined;
     }
@@ -240,7 +251,10 @@ export function csrfProtection({ secret, secure }) {
           res,
           403,
           "Sorry, this form could not be sent",
-          ["The page you sent it from was out of date, or the form was sent from another website.", "Go back, reload the page and try again."],
+          [
+            "The page you sent it from was out of date, or the form was sent from another website.",
+            "Go back, reload the page and try again.",
+          ],
           "Forbidden: the form's security token is missing or does not match. Reload the page and try again.",
         );
         return;

@@ -86,7 +86,13 @@ export function BackLink({ to, children = "Back" }: { to: string; children?: Rea
   );
 }
 
-export function SummaryList({ rows, noBorder }: { rows: { key: ReactNode; value: ReactNode; action?: { href: string; label: string; hidden: string } }[]; noBorder?: boolean }) {
+export function SummaryList({
+  rows,
+  noBorder,
+}: {
+  rows: { key: ReactNode; value: ReactNode; action?: { href: string; label: string; hidden: string } }[];
+  noBorder?: boolean;
+}) {
   return (
     <dl className={`govuk-summary-list${noBorder ? " govuk-summary-list--no-border" : ""}`}>
       {rows.map((row, i) => (
@@ -118,7 +124,13 @@ const TASK_STATUS: Record<TaskStatus, { label: string; tag: string | null }> = {
 };
 
 /** GOV.UK task list: each task links to its page unless it cannot start yet. */
-export function TaskList({ id, tasks }: { id: string; tasks: { key: string; title: string; href: string; hint?: string; status: TaskStatus }[] }) {
+export function TaskList({
+  id,
+  tasks,
+}: {
+  id: string;
+  tasks: { key: string; title: string; href: string; hint?: string; status: TaskStatus }[];
+}) {
   return (
     <ul className="govuk-task-list">
       {tasks.map((task) => {
@@ -130,7 +142,11 @@ export function TaskList({ id, tasks }: { id: string; tasks: { key: string; titl
           <li className={`govuk-task-list__item${linked ? " govuk-task-list__item--with-link" : ""}`} key={task.key}>
             <div className="govuk-task-list__name-and-hint">
               {linked ? (
-                <Link className="govuk-link govuk-task-list__link" to={task.href} aria-describedby={[hintId, statusId].filter(Boolean).join(" ")}>
+                <Link
+                  className="govuk-link govuk-task-list__link"
+                  to={task.href}
+                  aria-describedby={[hintId, statusId].filter(Boolean).join(" ")}
+                >
                   {task.title}
                 </Link>
               ) : (
@@ -142,7 +158,10 @@ export function TaskList({ id, tasks }: { id: string; tasks: { key: string; titl
                 </div>
               ) : null}
             </div>
-            <div className={`govuk-task-list__status${task.status === "cannot-start" ? " govuk-task-list__status--cannot-start-yet" : ""}`} id={statusId}>
+            <div
+              className={`govuk-task-list__status${task.status === "cannot-start" ? " govuk-task-list__status--cannot-start-yet" : ""}`}
+              id={statusId}
+            >
               {status.tag ? <strong className={`govuk-tag ${status.tag}`}>{status.label}</strong> : status.label}
             </div>
           </li>
@@ -172,7 +191,10 @@ export function InsetText({ children }: { children: ReactNode }) {
 
 /** Multi-line text as paragraphs (no CSS needed to keep the officer's line breaks). */
 export function Paragraphs({ text, empty, className = "govuk-body" }: { text: string; empty?: string; className?: string }) {
-  const parts = text.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!parts.length) return empty ? <p className={className}>{empty}</p> : null;
   return (
     <>

@@ -4,7 +4,16 @@
 // JavaScript; react-hook-form adds instant validation with the same zod schema.
 import { Form } from "~/components/form";
 import type { ReactNode } from "react";
-import { ChoiceField, ErrorSummary, SelectField, TextareaField, TextField, fieldId, useZodForm, type FieldErrors } from "~/components/forms";
+import {
+  ChoiceField,
+  ErrorSummary,
+  SelectField,
+  TextareaField,
+  TextField,
+  fieldId,
+  useZodForm,
+  type FieldErrors,
+} from "~/components/forms";
 import type { FieldChange } from "~/models/case-study-snapshot";
 import {
   ASSET_TYPE_LABELS,
@@ -26,7 +35,11 @@ export interface CaseStudyFormProps {
   adding?: RepeatableGroup | null;
   serviceAreas: { id: string; name: string }[];
   lots: { value: string; label: string }[];
-  picker: { selected: { id: string; name: string; supplierName: string }[]; matches: { id: string; name: string; supplierName: string }[]; query: string };
+  picker: {
+    selected: { id: string; name: string; supplierName: string }[];
+    matches: { id: string; name: string; supplierName: string }[];
+    query: string;
+  };
   lockVersion?: number;
   conflict?: FieldChange[] | null;
   submitLabel?: string;
@@ -43,7 +56,14 @@ function list(values: FormValues, name: string): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" && v ? [v] : [];
 }
 
-function DateField({ name, legend, hint, values, error, register }: {
+function DateField({
+  name,
+  legend,
+  hint,
+  values,
+  error,
+  register,
+}: {
   name: string;
   legend: string;
   hint: string;
@@ -61,7 +81,9 @@ function DateField({ name, legend, hint, values, error, register }: {
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" role="group" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        <div id={`${id}-hint`} className="govuk-hint">{hint}</div>
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
         {error ? (
           <p id={`${id}-error`} className="govuk-error-message">
             <span className="govuk-visually-hidden">Error:</span> {error}
@@ -73,7 +95,9 @@ function DateField({ name, legend, hint, values, error, register }: {
             return (
               <div className="govuk-date-input__item" key={part}>
                 <div className="govuk-form-group">
-                  <label className="govuk-label govuk-date-input__label" htmlFor={inputId}>{label}</label>
+                  <label className="govuk-label govuk-date-input__label" htmlFor={inputId}>
+                    {label}
+                  </label>
                   <input
                     className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
                     id={inputId}
@@ -95,7 +119,15 @@ function DateField({ name, legend, hint, values, error, register }: {
 function AddRowButton({ group, label }: { group: RepeatableGroup; label: string }) {
   const intent = group === "metrics" ? "add-metric" : group === "assets" ? "add-asset" : "add-unlisted";
   return (
-    <button type="submit" name="intent" value={intent} className="govuk-button govuk-button--secondary" data-module="govuk-button" data-skip-validation="true" formNoValidate>
+    <button
+      type="submit"
+      name="intent"
+      value={intent}
+      className="govuk-button govuk-button--secondary"
+      data-module="govuk-button"
+      data-skip-validation="true"
+      formNoValidate
+    >
       {label}
     </button>
   );
@@ -126,15 +158,23 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
                 <caption className="govuk-table__caption govuk-table__caption--s">Changes someone else saved</caption>
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Question</th>
-                    <th scope="col" className="govuk-table__header">When you opened it</th>
-                    <th scope="col" className="govuk-table__header">Now</th>
+                    <th scope="col" className="govuk-table__header">
+                      Question
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      When you opened it
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Now
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="govuk-table__body">
                   {props.conflict.map((c) => (
                     <tr className="govuk-table__row" key={c.field}>
-                      <th scope="row" className="govuk-table__header">{c.label}</th>
+                      <th scope="row" className="govuk-table__header">
+                        {c.label}
+                      </th>
                       <td className="govuk-table__cell cm-diff-removed">{c.before || "(blank)"}</td>
                       <td className="govuk-table__cell cm-diff-added">{c.after || "(blank)"}</td>
                     </tr>
@@ -145,103 +185,263 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
           ) : (
             <p className="govuk-body">We could not work out exactly what changed. Open the case study in a new tab to compare.</p>
           )}
-          <p className="govuk-body">Your answers are still in the form below. If you save again, your version will replace the one shown as “Now”.</p>
+          <p className="govuk-body">
+            Your answers are still in the form below. If you save again, your version will replace the one shown as “Now”.
+          </p>
         </div>
       ) : null}
       <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="lockVersion" value={props.lockVersion ?? ""} key={`lock-${props.lockVersion ?? "new"}`} />
         {/* Pressing Enter in a field submits the form's first button: make that "save as draft", not "add a row". */}
-        <button type="submit" name="intent" value="save-draft" className="govuk-visually-hidden" tabIndex={-1} aria-hidden="true" data-skip-validation="true" formNoValidate>
+        <button
+          type="submit"
+          name="intent"
+          value="save-draft"
+          className="govuk-visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          data-skip-validation="true"
+          formNoValidate
+        >
           Save as draft
         </button>
 
         <h2 className="govuk-heading-m">About the case study</h2>
-        <TextField name="title" label="Title" hint="Say what you did and what changed, for example, “Online council tax accounts cut calls by a third”"
-          defaultValue={str(values, "title")} error={error("title")} registered={register("title")} />
+        <TextField
+          name="title"
+          label="Title"
+          hint="Say what you did and what changed, for example, “Online council tax accounts cut calls by a third”"
+          defaultValue={str(values, "title")}
+          error={error("title")}
+          registered={register("title")}
+        />
         <dl className="govuk-summary-list govuk-summary-list--no-border">
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Council</dt>
             <dd className="govuk-summary-list__value">{councilName}</dd>
           </div>
         </dl>
-        <SelectField name="serviceAreaId" label="Service area" hint="The council service that benefited most"
+        <SelectField
+          name="serviceAreaId"
+          label="Service area"
+          hint="The council service that benefited most"
           options={[{ value: "", label: "Choose a service area" }, ...serviceAreas.map((a) => ({ value: a.id, label: a.name }))]}
-          defaultValue={str(values, "serviceAreaId")} error={error("serviceAreaId")} registered={register("serviceAreaId")} />
-        <TextareaField name="summary" label="Summary" hint="One or two sentences, shown in lists and search results" rows={3}
-          defaultValue={str(values, "summary")} error={error("summary")} registered={register("summary")} />
+          defaultValue={str(values, "serviceAreaId")}
+          error={error("serviceAreaId")}
+          registered={register("serviceAreaId")}
+        />
+        <TextareaField
+          name="summary"
+          label="Summary"
+          hint="One or two sentences, shown in lists and search results"
+          rows={3}
+          defaultValue={str(values, "summary")}
+          error={error("summary")}
+          registered={register("summary")}
+        />
 
         <h2 className="govuk-heading-m">The problem and your approach</h2>
-        <TextareaField name="problem" label="What problem were you trying to solve?" defaultValue={str(values, "problem")} error={error("problem")} registered={register("problem")} />
-        <TextareaField name="approach" label="How did you approach it?" hint="Include how you chose the product or supplier and how you bought it"
-          defaultValue={str(values, "approach")} error={error("approach")} registered={register("approach")} />
+        <TextareaField
+          name="problem"
+          label="What problem were you trying to solve?"
+          defaultValue={str(values, "problem")}
+          error={error("problem")}
+          registered={register("problem")}
+        />
+        <TextareaField
+          name="approach"
+          label="How did you approach it?"
+          hint="Include how you chose the product or supplier and how you bought it"
+          defaultValue={str(values, "approach")}
+          error={error("approach")}
+          registered={register("approach")}
+        />
 
         <h2 className="govuk-heading-m">Outcomes</h2>
-        <p className="govuk-body">Add the measures that show whether it worked, with the figure before and after. Leave unused rows blank.</p>
+        <p className="govuk-body">
+          Add the measures that show whether it worked, with the figure before and after. Leave unused rows blank.
+        </p>
         {Array.from({ length: metricRows }, (_, i) => {
           const base = `metrics.${i}`;
           return (
             <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={base}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Measure {i + 1}</legend>
-              <TextField name={`${base}.name`} label="What did you measure?" hint="For example, days to process a new benefit claim"
-                defaultValue={str(values, `${base}.name`)} error={error(`${base}.name`)} registered={register(`${base}.name`)} />
+              <TextField
+                name={`${base}.name`}
+                label="What did you measure?"
+                hint="For example, days to process a new benefit claim"
+                defaultValue={str(values, `${base}.name`)}
+                error={error(`${base}.name`)}
+                registered={register(`${base}.name`)}
+              />
               <div className="govuk-grid-row">
                 <div className="govuk-grid-column-one-third">
-                  <TextField name={`${base}.before`} label="Before" inputMode="decimal" width="5"
-                    defaultValue={str(values, `${base}.before`)} error={error(`${base}.before`)} registered={register(`${base}.before`)} />
+                  <TextField
+                    name={`${base}.before`}
+                    label="Before"
+                    inputMode="decimal"
+                    width="5"
+                    defaultValue={str(values, `${base}.before`)}
+                    error={error(`${base}.before`)}
+                    registered={register(`${base}.before`)}
+                  />
                 </div>
                 <div className="govuk-grid-column-one-third">
-                  <TextField name={`${base}.after`} label="After" inputMode="decimal" width="5"
-                    defaultValue={str(values, `${base}.after`)} error={error(`${base}.after`)} registered={register(`${base}.after`)} />
+                  <TextField
+                    name={`${base}.after`}
+                    label="After"
+                    inputMode="decimal"
+                    width="5"
+                    defaultValue={str(values, `${base}.after`)}
+                    error={error(`${base}.after`)}
+                    registered={register(`${base}.after`)}
+                  />
                 </div>
                 <div className="govuk-grid-column-one-third">
-                  <TextField name={`${base}.unit`} label="Unit (optional)" hint="For example, days or %" width="10"
-                    defaultValue={str(values, `${base}.unit`)} error={error(`${base}.unit`)} registered={register(`${base}.unit`)} />
+                  <TextField
+                    name={`${base}.unit`}
+                    label="Unit (optional)"
+                    hint="For example, days or %"
+                    width="10"
+                    defaultValue={str(values, `${base}.unit`)}
+                    error={error(`${base}.unit`)}
+                    registered={register(`${base}.unit`)}
+                  />
                 </div>
               </div>
-              <ChoiceField type="checkbox" name={`${base}.higherIsBetter`} legend={<span className="govuk-visually-hidden">Direction for measure {i + 1}</span>} small
-                options={[{ value: "true", label: "Higher is better", hint: "Tick for things like satisfaction; leave unticked when lower is better, like waiting times" }]}
+              <ChoiceField
+                type="checkbox"
+                name={`${base}.higherIsBetter`}
+                legend={<span className="govuk-visually-hidden">Direction for measure {i + 1}</span>}
+                small
+                options={[
+                  {
+                    value: "true",
+                    label: "Higher is better",
+                    hint: "Tick for things like satisfaction; leave unticked when lower is better, like waiting times",
+                  },
+                ]}
                 defaultValue={str(values, `${base}.higherIsBetter`) === "true" || values[`${base}.higherIsBetter`] === true ? "true" : null}
-                registered={register(`${base}.higherIsBetter`)} />
+                registered={register(`${base}.higherIsBetter`)}
+              />
             </fieldset>
           );
         })}
         <AddRowButton group="metrics" label="Add another measure" />
-        <TextareaField name="outcomeNarrative" label="What happened as a result?" hint="Describe the outcome in words: for residents, staff and the budget"
-          defaultValue={str(values, "outcomeNarrative")} error={error("outcomeNarrative")} registered={register("outcomeNarrative")} />
+        <TextareaField
+          name="outcomeNarrative"
+          label="What happened as a result?"
+          hint="Describe the outcome in words: for residents, staff and the budget"
+          defaultValue={str(values, "outcomeNarrative")}
+          error={error("outcomeNarrative")}
+          registered={register("outcomeNarrative")}
+        />
 
         <h2 className="govuk-heading-m">Cost and funding</h2>
-        <TextField name="costExact" label="Total cost, if you can share it" hint="Whole-life cost including VAT, in pounds" prefix="£" width="10" inputMode="decimal"
-          defaultValue={str(values, "costExact")} error={error("costExact")} registered={register("costExact")} />
-        <SelectField name="costBand" label="Or choose a cost band" hint="Use a band if you cannot share the exact figure"
+        <TextField
+          name="costExact"
+          label="Total cost, if you can share it"
+          hint="Whole-life cost including VAT, in pounds"
+          prefix="£"
+          width="10"
+          inputMode="decimal"
+          defaultValue={str(values, "costExact")}
+          error={error("costExact")}
+          registered={register("costExact")}
+        />
+        <SelectField
+          name="costBand"
+          label="Or choose a cost band"
+          hint="Use a band if you cannot share the exact figure"
           options={[{ value: "", label: "Choose a band" }, ...COST_BAND_OPTIONS.map((b) => ({ value: b.value, label: b.label }))]}
-          defaultValue={str(values, "costBand")} error={error("costBand")} registered={register("costBand")} />
-        <TextareaField name="funding" label="How was it funded?" hint="For example, transformation budget, a government grant or invest-to-save" rows={3}
-          defaultValue={str(values, "funding")} error={error("funding")} registered={register("funding")} />
+          defaultValue={str(values, "costBand")}
+          error={error("costBand")}
+          registered={register("costBand")}
+        />
+        <TextareaField
+          name="funding"
+          label="How was it funded?"
+          hint="For example, transformation budget, a government grant or invest-to-save"
+          rows={3}
+          defaultValue={str(values, "funding")}
+          error={error("funding")}
+          registered={register("funding")}
+        />
 
         <h2 className="govuk-heading-m">Dates</h2>
-        <DateField name="startDate" legend="When did the work start?" hint="For example, 27 3 2024" values={values} error={error("startDate")} register={register} />
-        <DateField name="endDate" legend="When did it finish?" hint="For example, 31 1 2025. Leave blank if it is still going on" values={values} error={error("endDate")} register={register} />
+        <DateField
+          name="startDate"
+          legend="When did the work start?"
+          hint="For example, 27 3 2024"
+          values={values}
+          error={error("startDate")}
+          register={register}
+        />
+        <DateField
+          name="endDate"
+          legend="When did it finish?"
+          hint="For example, 31 1 2025. Leave blank if it is still going on"
+          values={values}
+          error={error("endDate")}
+          register={register}
+        />
 
         <h2 className="govuk-heading-m">Products and suppliers</h2>
-        <p className="govuk-body">Choose the products you used from the catalogue. The suppliers of those products are named in the case study and can add a response.</p>
+        <p className="govuk-body">
+          Choose the products you used from the catalogue. The suppliers of those products are named in the case study and can add a
+          response.
+        </p>
         <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="productQuery">Find a product by name or supplier</label>
-          <input className="govuk-input govuk-!-width-one-half" id="productQuery" name="productQuery" type="search" defaultValue={picker.query} key={`pq-${picker.query}`} />{" "}
-          <button type="submit" name="intent" value="find-products" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" data-skip-validation="true" formNoValidate>
+          <label className="govuk-label govuk-label--s" htmlFor="productQuery">
+            Find a product by name or supplier
+          </label>
+          <input
+            className="govuk-input govuk-!-width-one-half"
+            id="productQuery"
+            name="productQuery"
+            type="search"
+            defaultValue={picker.query}
+            key={`pq-${picker.query}`}
+          />{" "}
+          <button
+            type="submit"
+            name="intent"
+            value="find-products"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            data-module="govuk-button"
+            data-skip-validation="true"
+            formNoValidate
+          >
             Find products
           </button>
         </div>
         {productOptions.length ? (
-          <ChoiceField type="checkbox" name="productIds" legend="Products you used" small
-            hint={picker.query && !picker.matches.length ? `No listed products match “${picker.query}”. Try another word, or add it below as a product that is not listed.` : "Ticked products are linked to the case study"}
-            options={productOptions} defaultValue={selectedIds} error={error("productIds")} registered={register("productIds")} />
+          <ChoiceField
+            type="checkbox"
+            name="productIds"
+            legend="Products you used"
+            small
+            hint={
+              picker.query && !picker.matches.length
+                ? `No listed products match “${picker.query}”. Try another word, or add it below as a product that is not listed.`
+                : "Ticked products are linked to the case study"
+            }
+            options={productOptions}
+            defaultValue={selectedIds}
+            error={error("productIds")}
+            registered={register("productIds")}
+          />
         ) : (
           <div className={`govuk-form-group${error("productIds") ? " govuk-form-group--error" : ""}`}>
             <p className="govuk-body" id="productIds">
-              {picker.query ? `No listed products match “${picker.query}”. Try another word, or add it below as a product that is not listed.` : "No products chosen yet. Search for one above."}
+              {picker.query
+                ? `No listed products match “${picker.query}”. Try another word, or add it below as a product that is not listed.`
+                : "No products chosen yet. Search for one above."}
             </p>
             {error("productIds") ? (
-              <p className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {error("productIds")}</p>
+              <p className="govuk-error-message">
+                <span className="govuk-visually-hidden">Error:</span> {error("productIds")}
+              </p>
             ) : null}
           </div>
         )}
@@ -253,12 +453,23 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s govuk-visually-hidden">Unlisted product {i + 1}</legend>
               <div className="govuk-grid-row">
                 <div className="govuk-grid-column-one-half">
-                  <TextField name={`${base}.name`} label={`Product name${unlistedRows > 1 ? ` ${i + 1}` : ""}`}
-                    defaultValue={str(values, `${base}.name`)} error={error(`${base}.name`)} registered={register(`${base}.name`)} />
+                  <TextField
+                    name={`${base}.name`}
+                    label={`Product name${unlistedRows > 1 ? ` ${i + 1}` : ""}`}
+                    defaultValue={str(values, `${base}.name`)}
+                    error={error(`${base}.name`)}
+                    registered={register(`${base}.name`)}
+                  />
                 </div>
                 <div className="govuk-grid-column-one-half">
-                  <TextField name={`${base}.supplierName`} label={`Supplier name${unlistedRows > 1 ? ` ${i + 1}` : ""}`} hint="Leave blank if you built it yourselves"
-                    defaultValue={str(values, `${base}.supplierName`)} error={error(`${base}.supplierName`)} registered={register(`${base}.supplierName`)} />
+                  <TextField
+                    name={`${base}.supplierName`}
+                    label={`Supplier name${unlistedRows > 1 ? ` ${i + 1}` : ""}`}
+                    hint="Leave blank if you built it yourselves"
+                    defaultValue={str(values, `${base}.supplierName`)}
+                    error={error(`${base}.supplierName`)}
+                    registered={register(`${base}.supplierName`)}
+                  />
                 </div>
               </div>
             </fieldset>
@@ -267,49 +478,124 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
         <AddRowButton group="unlisted" label="Add another unlisted product" />
 
         <h2 className="govuk-heading-m">How you bought it</h2>
-        <SelectField name="lotId" label="Framework and lot (optional)" hint="Leave blank if you did not use a framework"
-          options={[{ value: "", label: "No framework" }, ...lots]} defaultValue={str(values, "lotId")} error={error("lotId")} registered={register("lotId")} />
-        <SelectField name="buyingRoute" label="Buying route (optional)"
+        <SelectField
+          name="lotId"
+          label="Framework and lot (optional)"
+          hint="Leave blank if you did not use a framework"
+          options={[{ value: "", label: "No framework" }, ...lots]}
+          defaultValue={str(values, "lotId")}
+          error={error("lotId")}
+          registered={register("lotId")}
+        />
+        <SelectField
+          name="buyingRoute"
+          label="Buying route (optional)"
           options={[{ value: "", label: "Not stated" }, ...BUYING_ROUTE_OPTIONS.map((o) => ({ value: o.value, label: o.label }))]}
-          defaultValue={str(values, "buyingRoute")} error={error("buyingRoute")} registered={register("buyingRoute")} />
+          defaultValue={str(values, "buyingRoute")}
+          error={error("buyingRoute")}
+          registered={register("buyingRoute")}
+        />
 
         <h2 className="govuk-heading-m">Reusable assets</h2>
-        <p className="govuk-body">Share code, design patterns or research other councils can reuse. Leave blank if there is nothing to share.</p>
+        <p className="govuk-body">
+          Share code, design patterns or research other councils can reuse. Leave blank if there is nothing to share.
+        </p>
         {Array.from({ length: assetRows }, (_, i) => {
           const base = `assets.${i}`;
           return (
             <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={base}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Asset {i + 1}</legend>
-              <TextField name={`${base}.title`} label="Title" defaultValue={str(values, `${base}.title`)} error={error(`${base}.title`)} registered={register(`${base}.title`)} />
-              <SelectField name={`${base}.type`} label="Type" hint="Service design covers research, journey maps and blueprints"
+              <TextField
+                name={`${base}.title`}
+                label="Title"
+                defaultValue={str(values, `${base}.title`)}
+                error={error(`${base}.title`)}
+                registered={register(`${base}.title`)}
+              />
+              <SelectField
+                name={`${base}.type`}
+                label="Type"
+                hint="Service design covers research, journey maps and blueprints"
                 options={[{ value: "", label: "Choose a type" }, ...ASSET_TYPES.map((t) => ({ value: t, label: ASSET_TYPE_LABELS[t] }))]}
-                defaultValue={str(values, `${base}.type`)} error={error(`${base}.type`)} registered={register(`${base}.type`)} />
-              <TextField name={`${base}.url`} label="Web address" hint="Must start with https://" type="url" spellCheck={false}
-                defaultValue={str(values, `${base}.url`)} error={error(`${base}.url`)} registered={register(`${base}.url`)} />
-              <TextField name={`${base}.licence`} label="Licence" hint="For example, MIT, Apache-2.0 or OGL v3.0" width="20"
-                defaultValue={str(values, `${base}.licence`)} error={error(`${base}.licence`)} registered={register(`${base}.licence`)} />
-              <TextareaField name={`${base}.description`} label="Description (optional)" rows={3}
-                defaultValue={str(values, `${base}.description`)} error={error(`${base}.description`)} registered={register(`${base}.description`)} />
+                defaultValue={str(values, `${base}.type`)}
+                error={error(`${base}.type`)}
+                registered={register(`${base}.type`)}
+              />
+              <TextField
+                name={`${base}.url`}
+                label="Web address"
+                hint="Must start with https://"
+                type="url"
+                spellCheck={false}
+                defaultValue={str(values, `${base}.url`)}
+                error={error(`${base}.url`)}
+                registered={register(`${base}.url`)}
+              />
+              <TextField
+                name={`${base}.licence`}
+                label="Licence"
+                hint="For example, MIT, Apache-2.0 or OGL v3.0"
+                width="20"
+                defaultValue={str(values, `${base}.licence`)}
+                error={error(`${base}.licence`)}
+                registered={register(`${base}.licence`)}
+              />
+              <TextareaField
+                name={`${base}.description`}
+                label="Description (optional)"
+                rows={3}
+                defaultValue={str(values, `${base}.description`)}
+                error={error(`${base}.description`)}
+                registered={register(`${base}.description`)}
+              />
             </fieldset>
           );
         })}
         <AddRowButton group="assets" label="Add another asset" />
 
         <h2 className="govuk-heading-m">Lessons learned</h2>
-        <TextareaField name="lessons" label="What would you tell another council doing the same thing? (optional)"
-          defaultValue={str(values, "lessons")} error={error("lessons")} registered={register("lessons")} />
+        <TextareaField
+          name="lessons"
+          label="What would you tell another council doing the same thing? (optional)"
+          defaultValue={str(values, "lessons")}
+          error={error("lessons")}
+          registered={register("lessons")}
+        />
 
         <h2 className="govuk-heading-m">Contact</h2>
-        <TextField name="contactName" label="Contact name" hint="Someone other councils can ask about this work" autoComplete="name"
-          defaultValue={str(values, "contactName")} error={error("contactName")} registered={register("contactName")} />
-        <TextField name="contactEmail" label="Contact email address" type="email" autoComplete="email" spellCheck={false}
-          defaultValue={str(values, "contactEmail")} error={error("contactEmail")} registered={register("contactEmail")} />
+        <TextField
+          name="contactName"
+          label="Contact name"
+          hint="Someone other councils can ask about this work"
+          autoComplete="name"
+          defaultValue={str(values, "contactName")}
+          error={error("contactName")}
+          registered={register("contactName")}
+        />
+        <TextField
+          name="contactEmail"
+          label="Contact email address"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={str(values, "contactEmail")}
+          error={error("contactEmail")}
+          registered={register("contactEmail")}
+        />
 
         <div className="govuk-button-group">
           <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">
             {props.submitLabel ?? "Submit for review"}
           </button>
-          <button type="submit" name="intent" value="save-draft" className="govuk-button govuk-button--secondary" data-module="govuk-button" data-skip-validation="true" formNoValidate>
+          <button
+            type="submit"
+            name="intent"
+            value="save-draft"
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            data-skip-validation="true"
+            formNoValidate
+          >
             Save as draft
           </button>
         </div>

@@ -15,7 +15,9 @@ export function CaseStudyList({ items, empty }: { items: CaseStudyListItem[]; em
     <ul className="govuk-list">
       {items.map((c) => (
         <li key={c.slug} className="govuk-!-margin-bottom-4">
-          <Link className="govuk-link govuk-!-font-weight-bold" to={`/case-studies/${c.slug}`}>{c.title}</Link>
+          <Link className="govuk-link govuk-!-font-weight-bold" to={`/case-studies/${c.slug}`}>
+            {c.title}
+          </Link>
           <br />
           <span className="govuk-body-s">{c.council.name}</span>
           {c.metrics?.[0] ? (
@@ -39,12 +41,15 @@ export function VerifyEmailFirst({ action }: { action: string }) {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Confirm your email address first</h1>
         <p className="govuk-body">
-          You need to confirm your council email address before you can {action}. This shows other councils that a real
-          officer at your council wrote it.
+          You need to confirm your council email address before you can {action}. This shows other councils that a real officer at your
+          council wrote it.
         </p>
         <p className="govuk-body">
           Use the link in the email we sent you when you created your account. If you cannot find it,{" "}
-          <Link className="govuk-link" to="/verify-email">find out how to confirm your email address</Link>.
+          <Link className="govuk-link" to="/verify-email">
+            find out how to confirm your email address
+          </Link>
+          .
         </p>
       </div>
     </div>
@@ -57,7 +62,19 @@ export function StatusTag({ status, labels }: { status: string; labels: Record<s
 }
 
 /** GOV.UK pagination with real links, so it works without JavaScript. */
-export function PageLinks({ page, pageSize, total, href, label = "Pages" }: { page: number; pageSize: number; total: number; href: (page: number) => string; label?: string }) {
+export function PageLinks({
+  page,
+  pageSize,
+  total,
+  href,
+  label = "Pages",
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  href: (page: number) => string;
+  label?: string;
+}) {
   const pages = Math.ceil(total / pageSize);
   if (pages <= 1) return null;
   const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
@@ -66,7 +83,9 @@ export function PageLinks({ page, pageSize, total, href, label = "Pages" }: { pa
       {page > 1 ? (
         <div className="govuk-pagination__prev">
           <Link className="govuk-link govuk-pagination__link" to={href(page - 1)} rel="prev">
-            <span className="govuk-pagination__link-title">Previous<span className="govuk-visually-hidden"> page</span></span>
+            <span className="govuk-pagination__link-title">
+              Previous<span className="govuk-visually-hidden"> page</span>
+            </span>
           </Link>
         </div>
       ) : null}
@@ -74,7 +93,12 @@ export function PageLinks({ page, pageSize, total, href, label = "Pages" }: { pa
         {shown.map((p, i) => (
           <li key={p} className={`govuk-pagination__item${p === page ? " govuk-pagination__item--current" : ""}`}>
             {i > 0 && p - shown[i - 1] > 1 ? <span className="govuk-visually-hidden">…</span> : null}
-            <Link className="govuk-link govuk-pagination__link" to={href(p)} aria-label={`Page ${p}`} aria-current={p === page ? "page" : undefined}>
+            <Link
+              className="govuk-link govuk-pagination__link"
+              to={href(p)}
+              aria-label={`Page ${p}`}
+              aria-current={p === page ? "page" : undefined}
+            >
               {p}
             </Link>
           </li>
@@ -83,7 +107,9 @@ export function PageLinks({ page, pageSize, total, href, label = "Pages" }: { pa
       {page < pages ? (
         <div className="govuk-pagination__next">
           <Link className="govuk-link govuk-pagination__link" to={href(page + 1)} rel="next">
-            <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>
+            <span className="govuk-pagination__link-title">
+              Next<span className="govuk-visually-hidden"> page</span>
+            </span>
           </Link>
         </div>
       ) : null}

@@ -70,7 +70,21 @@ interface BaseFieldProps {
 }
 
 /** The GOV.UK form group around one labelled control: label, hint and error message. */
-function LabelledGroup({ id, label, hint, error, labelIsHeading, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; labelIsHeading?: boolean; children: ReactNode }) {
+function LabelledGroup({
+  id,
+  label,
+  hint,
+  error,
+  labelIsHeading,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  labelIsHeading?: boolean;
+  children: ReactNode;
+}) {
   const labelEl = (
     <label className={`govuk-label${labelIsHeading ? " govuk-label--l" : ""}`} htmlFor={id}>
       {label}
@@ -135,9 +149,17 @@ export function TextField({
     <LabelledGroup id={id} label={label} hint={hint} error={error} labelIsHeading={labelIsHeading}>
       {prefix || suffix ? (
         <div className="govuk-input__wrapper">
-          {prefix ? <div className="govuk-input__prefix" aria-hidden="true">{prefix}</div> : null}
+          {prefix ? (
+            <div className="govuk-input__prefix" aria-hidden="true">
+              {prefix}
+            </div>
+          ) : null}
           {input}
-          {suffix ? <div className="govuk-input__suffix" aria-hidden="true">{suffix}</div> : null}
+          {suffix ? (
+            <div className="govuk-input__suffix" aria-hidden="true">
+              {suffix}
+            </div>
+          ) : null}
         </div>
       ) : (
         input
@@ -243,7 +265,10 @@ export function ChoiceField({
           </div>
         ) : null}
         <ErrorMessage id={id} message={error} />
-        <div className={`govuk-${kind}${inline ? ` govuk-${kind}--inline` : ""}${small ? ` govuk-${kind}--small` : ""}`} data-module={`govuk-${kind}`}>
+        <div
+          className={`govuk-${kind}${inline ? ` govuk-${kind}--inline` : ""}${small ? ` govuk-${kind}--small` : ""}`}
+          data-module={`govuk-${kind}`}
+        >
           {options.map((o, i) => {
             const optionId = i === 0 ? id : `${id}-${i + 1}`;
             return (
@@ -283,10 +308,16 @@ export function ChoiceField({
 export function useZodForm<S extends ZodTypeAny>(schema: S, serverErrors: FieldErrors | undefined) {
   const submit = useSubmit();
   // The error summary takes focus (GOV.UK pattern), not the first invalid field.
-  const form = useForm({ resolver: zodResolver(schema), mode: "onSubmit", reValidateMode: "onChange", shouldUseNativeValidation: false, shouldFocusError: false });
+  const form = useForm({
+    resolver: zodResolver(schema),
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    shouldUseNativeValidation: false,
+    shouldFocusError: false,
+  });
   const clientErrors: FieldErrors = {};
   for (const [key, value] of Object.entries(flattenErrors(form.formState.errors))) clientErrors[key] = [value];
-  const errors = Object.keys(clientErrors).length ? clientErrors : serverErrors ?? {};
+  const errors = Object.keys(clientErrors).length ? clientErrors : (serverErrors ?? {});
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;

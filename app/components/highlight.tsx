@@ -3,9 +3,5 @@ import type { HighlightSegment } from "~/search/types";
 /** Renders highlight segments as text with <mark>: never as HTML, so nothing can be injected. */
 export function Highlight({ segments, fallback }: { segments?: HighlightSegment[]; fallback: string }) {
   if (!segments?.length) return <>{fallback}</>;
-  return (
-    <>
-      {segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
-    </>
-  );
+  return <>{segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>;
 }

@@ -10,17 +10,35 @@ export interface HistoryRow {
 }
 
 /** Who did what and when, newest first: the audit trail as people read it. */
-export function HistoryTable({ events, caption = "Who did what and when", captionVisible = false }: { events: HistoryRow[]; caption?: string; captionVisible?: boolean }) {
+export function HistoryTable({
+  events,
+  caption = "Who did what and when",
+  captionVisible = false,
+}: {
+  events: HistoryRow[];
+  caption?: string;
+  captionVisible?: boolean;
+}) {
   return (
     <TableContainer label={caption}>
       <table className="govuk-table">
-        <caption className={`govuk-table__caption ${captionVisible ? "govuk-table__caption--m" : "govuk-visually-hidden"}`}>{caption}</caption>
+        <caption className={`govuk-table__caption ${captionVisible ? "govuk-table__caption--m" : "govuk-visually-hidden"}`}>
+          {caption}
+        </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">When</th>
-            <th scope="col" className="govuk-table__header">Who</th>
-            <th scope="col" className="govuk-table__header">What</th>
-            <th scope="col" className="govuk-table__header">Details</th>
+            <th scope="col" className="govuk-table__header">
+              When
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Who
+            </th>
+            <th scope="col" className="govuk-table__header">
+              What
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">

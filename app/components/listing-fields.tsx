@@ -32,7 +32,7 @@ export type ListingFormValues = {
   integrations?: string[] | string;
 };
 
-const lines = (v: string[] | string | undefined) => (Array.isArray(v) ? v.join("\n") : v ?? "");
+const lines = (v: string[] | string | undefined) => (Array.isArray(v) ? v.join("\n") : (v ?? ""));
 const list = (v: string[] | string | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 const yesNo = (v: boolean | string | undefined) => (v === true || v === "yes" ? "yes" : v === false || v === "no" ? "no" : undefined);
 
@@ -55,56 +55,191 @@ export function ListingSectionFields({
       return (
         <>
           <TextField name="name" label="Listing name" defaultValue={values.name} error={e("name")} registered={register("name")} />
-          <TextareaField name="summary" label="Summary" hint="One or two sentences buyers see in search results (300 characters or fewer)" rows={3} defaultValue={values.summary} error={e("summary")} registered={register("summary")} />
-          <TextareaField name="description" label="Description" hint="What it does and who it is for (4,000 characters or fewer)" rows={8} defaultValue={values.description} error={e("description")} registered={register("description")} />
-          <SelectField name="category" label="Category" defaultValue={values.category} error={e("category")} registered={register("category")}
-            options={[{ value: "", label: "Select a category" }, ...LISTING_CATEGORIES.map((c) => ({ value: c, label: c }))]} />
+          <TextareaField
+            name="summary"
+            label="Summary"
+            hint="One or two sentences buyers see in search results (300 characters or fewer)"
+            rows={3}
+            defaultValue={values.summary}
+            error={e("summary")}
+            registered={register("summary")}
+          />
+          <TextareaField
+            name="description"
+            label="Description"
+            hint="What it does and who it is for (4,000 characters or fewer)"
+            rows={8}
+            defaultValue={values.description}
+            error={e("description")}
+            registered={register("description")}
+          />
+          <SelectField
+            name="category"
+            label="Category"
+            defaultValue={values.category}
+            error={e("category")}
+            registered={register("category")}
+            options={[{ value: "", label: "Select a category" }, ...LISTING_CATEGORIES.map((c) => ({ value: c, label: c }))]}
+          />
         </>
       );
     case "features":
       return (
         <>
-          <TextareaField name="features" label="Features" hint={`Enter each feature on a new line: up to ${LIST_LIMITS.features}, each ${LIST_LIMITS.itemLength} characters or fewer`} rows={8} defaultValue={lines(values.features)} error={e("features")} registered={register("features")} />
-          <TextareaField name="benefits" label="Benefits" hint={`Enter each benefit on a new line: up to ${LIST_LIMITS.benefits}, each ${LIST_LIMITS.itemLength} characters or fewer`} rows={8} defaultValue={lines(values.benefits)} error={e("benefits")} registered={register("benefits")} />
+          <TextareaField
+            name="features"
+            label="Features"
+            hint={`Enter each feature on a new line: up to ${LIST_LIMITS.features}, each ${LIST_LIMITS.itemLength} characters or fewer`}
+            rows={8}
+            defaultValue={lines(values.features)}
+            error={e("features")}
+            registered={register("features")}
+          />
+          <TextareaField
+            name="benefits"
+            label="Benefits"
+            hint={`Enter each benefit on a new line: up to ${LIST_LIMITS.benefits}, each ${LIST_LIMITS.itemLength} characters or fewer`}
+            rows={8}
+            defaultValue={lines(values.benefits)}
+            error={e("benefits")}
+            registered={register("benefits")}
+          />
         </>
       );
     case "pricing":
       return (
         <>
-          <TextField name="priceFrom" label="Starting price" hint="The lowest price a council would pay, in pounds" prefix="£" width="10" inputMode="decimal" defaultValue={!values.priceUnit && (values.priceFrom === "0" || values.priceFrom === 0) ? "" : String(values.priceFrom ?? "")} error={e("priceFrom")} registered={register("priceFrom")} />
-          <SelectField name="priceUnit" label="What the price is for" defaultValue={values.priceUnit} error={e("priceUnit")} registered={register("priceUnit")}
-            options={[{ value: "", label: "Select a unit" }, ...PRICE_UNITS.map((u) => ({ value: u, label: u }))]} />
-          <ChoiceField type="radio" name="vatIncluded" legend="Does the price include VAT?" inline defaultValue={yesNo(values.vatIncluded)} error={e("vatIncluded")} registered={register("vatIncluded")}
-            options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]} />
-          <ChoiceField type="radio" name="freeTrial" legend="Is there a free trial?" inline defaultValue={yesNo(values.freeTrial)} error={e("freeTrial")} registered={register("freeTrial")}
-            options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]} />
-          <TextField name="pricingDocumentUrl" label="Pricing document web address (optional)" type="url" spellCheck={false} defaultValue={values.pricingDocumentUrl ?? ""} error={e("pricingDocumentUrl")} registered={register("pricingDocumentUrl")} />
+          <TextField
+            name="priceFrom"
+            label="Starting price"
+            hint="The lowest price a council would pay, in pounds"
+            prefix="£"
+            width="10"
+            inputMode="decimal"
+            defaultValue={!values.priceUnit && (values.priceFrom === "0" || values.priceFrom === 0) ? "" : String(values.priceFrom ?? "")}
+            error={e("priceFrom")}
+            registered={register("priceFrom")}
+          />
+          <SelectField
+            name="priceUnit"
+            label="What the price is for"
+            defaultValue={values.priceUnit}
+            error={e("priceUnit")}
+            registered={register("priceUnit")}
+            options={[{ value: "", label: "Select a unit" }, ...PRICE_UNITS.map((u) => ({ value: u, label: u }))]}
+          />
+          <ChoiceField
+            type="radio"
+            name="vatIncluded"
+            legend="Does the price include VAT?"
+            inline
+            defaultValue={yesNo(values.vatIncluded)}
+            error={e("vatIncluded")}
+            registered={register("vatIncluded")}
+            options={[
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No" },
+            ]}
+          />
+          <ChoiceField
+            type="radio"
+            name="freeTrial"
+            legend="Is there a free trial?"
+            inline
+            defaultValue={yesNo(values.freeTrial)}
+            error={e("freeTrial")}
+            registered={register("freeTrial")}
+            options={[
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No" },
+            ]}
+          />
+          <TextField
+            name="pricingDocumentUrl"
+            label="Pricing document web address (optional)"
+            type="url"
+            spellCheck={false}
+            defaultValue={values.pricingDocumentUrl ?? ""}
+            error={e("pricingDocumentUrl")}
+            registered={register("pricingDocumentUrl")}
+          />
         </>
       );
     case "lots":
       return lots.length ? (
-        <ChoiceField type="checkbox" name="lotIds" legend="Which framework lots is it offered on?" hint="Only lots your organisation holds a verified award on, on live frameworks" defaultValue={list(values.lotIds)} error={e("lotIds")} registered={register("lotIds")}
-          options={lots.map((l) => ({ value: l.id, label: l.label }))} />
+        <ChoiceField
+          type="checkbox"
+          name="lotIds"
+          legend="Which framework lots is it offered on?"
+          hint="Only lots your organisation holds a verified award on, on live frameworks"
+          defaultValue={list(values.lotIds)}
+          error={e("lotIds")}
+          registered={register("lotIds")}
+          options={lots.map((l) => ({ value: l.id, label: l.label }))}
+        />
       ) : (
         <div className="govuk-inset-text">
-          Your organisation has no verified awards on live frameworks yet. <a className="govuk-link" href="/supplier/awards">Declare a framework award</a>; an administrator verifies it before it can carry listings.
+          Your organisation has no verified awards on live frameworks yet.{" "}
+          <a className="govuk-link" href="/supplier/awards">
+            Declare a framework award
+          </a>
+          ; an administrator verifies it before it can carry listings.
         </div>
       );
     case "data-security":
       return (
         <>
-          <ChoiceField type="radio" name="dataLocation" legend="Where is buyers' data stored and processed?" defaultValue={values.dataLocation} error={e("dataLocation")} registered={register("dataLocation")}
-            options={DATA_LOCATIONS.map((d) => ({ value: d.value, label: d.label }))} />
-          <ChoiceField type="checkbox" name="security" legend="Security accreditations that cover this service" hint="Select all that apply" defaultValue={list(values.security)} error={e("security")} registered={register("security")}
-            options={SECURITY_OPTIONS.map((s) => ({ value: s.value, label: s.label }))} />
-          <TextField name="accessibilityStatementUrl" label="Accessibility statement web address" type="url" spellCheck={false} defaultValue={values.accessibilityStatementUrl ?? ""} error={e("accessibilityStatementUrl")} registered={register("accessibilityStatementUrl")} />
+          <ChoiceField
+            type="radio"
+            name="dataLocation"
+            legend="Where is buyers' data stored and processed?"
+            defaultValue={values.dataLocation}
+            error={e("dataLocation")}
+            registered={register("dataLocation")}
+            options={DATA_LOCATIONS.map((d) => ({ value: d.value, label: d.label }))}
+          />
+          <ChoiceField
+            type="checkbox"
+            name="security"
+            legend="Security accreditations that cover this service"
+            hint="Select all that apply"
+            defaultValue={list(values.security)}
+            error={e("security")}
+            registered={register("security")}
+            options={SECURITY_OPTIONS.map((s) => ({ value: s.value, label: s.label }))}
+          />
+          <TextField
+            name="accessibilityStatementUrl"
+            label="Accessibility statement web address"
+            type="url"
+            spellCheck={false}
+            defaultValue={values.accessibilityStatementUrl ?? ""}
+            error={e("accessibilityStatementUrl")}
+            registered={register("accessibilityStatementUrl")}
+          />
         </>
       );
     case "standards":
       return (
         <>
-          <TextareaField name="standards" label="Open standards (optional)" hint="One per line, for example Open Referral UK, OpenAPI 3, BS 7666" rows={6} defaultValue={lines(values.standards)} error={e("standards")} registered={register("standards")} />
-          <TextareaField name="integrations" label="APIs and integrations (optional)" hint="One per line, for example GOV.UK Notify, GOV.UK Pay, REST API" rows={6} defaultValue={lines(values.integrations)} error={e("integrations")} registered={register("integrations")} />
+          <TextareaField
+            name="standards"
+            label="Open standards (optional)"
+            hint="One per line, for example Open Referral UK, OpenAPI 3, BS 7666"
+            rows={6}
+            defaultValue={lines(values.standards)}
+            error={e("standards")}
+            registered={register("standards")}
+          />
+          <TextareaField
+            name="integrations"
+            label="APIs and integrations (optional)"
+            hint="One per line, for example GOV.UK Notify, GOV.UK Pay, REST API"
+            rows={6}
+            defaultValue={lines(values.integrations)}
+            error={e("integrations")}
+            registered={register("integrations")}
+          />
         </>
       );
   }

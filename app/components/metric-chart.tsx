@@ -34,7 +34,10 @@ export function changeOf(m: ChartMetric): { text: string; better: boolean | null
 
 export function describeMetrics(metrics: ChartMetric[]): string {
   return metrics
-    .map((m) => `${m.name}: before ${formatValue(m.before, m.unit)}, after ${formatValue(m.after, m.unit)}; ${m.higherIsBetter ? "higher" : "lower"} is better`)
+    .map(
+      (m) =>
+        `${m.name}: before ${formatValue(m.before, m.unit)}, after ${formatValue(m.after, m.unit)}; ${m.higherIsBetter ? "higher" : "lower"} is better`,
+    )
     .join(". ");
 }
 
@@ -43,8 +46,19 @@ export function MetricChart({ metrics, id }: { metrics: ChartMetric[]; id: strin
   const height = metrics.length * GROUP;
   return (
     <figure className="govuk-!-margin-0 govuk-!-margin-bottom-6" aria-labelledby={`${id}-caption`}>
-      <figcaption className="govuk-heading-s" id={`${id}-caption`}>Outcome measures before and after</figcaption>
-      <svg role="img" aria-label={`Bar chart of outcome measures before and after. ${describeMetrics(metrics)}.`} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" height={height} focusable="false" xmlns="http://www.w3.org/2000/svg" fontFamily={FONT}>
+      <figcaption className="govuk-heading-s" id={`${id}-caption`}>
+        Outcome measures before and after
+      </figcaption>
+      <svg
+        role="img"
+        aria-label={`Bar chart of outcome measures before and after. ${describeMetrics(metrics)}.`}
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        height={height}
+        focusable="false"
+        xmlns="http://www.w3.org/2000/svg"
+        fontFamily={FONT}
+      >
         {metrics.map((m, i) => {
           const top = i * GROUP;
           const max = Math.max(Math.abs(m.before), Math.abs(m.after)) || 1;
@@ -53,13 +67,23 @@ export function MetricChart({ metrics, id }: { metrics: ChartMetric[]; id: strin
           const afterColour = change.better === false ? COLOURS.worse : change.better ? COLOURS.better : COLOURS.before;
           return (
             <g key={`${m.name}-${i}`} aria-hidden="true">
-              <text x={0} y={top + 16} fill={COLOURS.text} fontSize="16" fontWeight="700">{m.name}</text>
-              <text x={0} y={top + 20 + ROW - 6} fill={COLOURS.text} fontSize="14">Before</text>
+              <text x={0} y={top + 16} fill={COLOURS.text} fontSize="16" fontWeight="700">
+                {m.name}
+              </text>
+              <text x={0} y={top + 20 + ROW - 6} fill={COLOURS.text} fontSize="14">
+                Before
+              </text>
               <rect x={LABEL_WIDTH} y={top + 22} width={widthFor(m.before)} height={ROW - 4} fill={COLOURS.before} />
-              <text x={LABEL_WIDTH + widthFor(m.before) + 6} y={top + 20 + ROW - 6} fill={COLOURS.text} fontSize="14">{formatValue(m.before, m.unit)}</text>
-              <text x={0} y={top + 22 + 2 * ROW - 8} fill={COLOURS.text} fontSize="14">After</text>
+              <text x={LABEL_WIDTH + widthFor(m.before) + 6} y={top + 20 + ROW - 6} fill={COLOURS.text} fontSize="14">
+                {formatValue(m.before, m.unit)}
+              </text>
+              <text x={0} y={top + 22 + 2 * ROW - 8} fill={COLOURS.text} fontSize="14">
+                After
+              </text>
               <rect x={LABEL_WIDTH} y={top + 22 + ROW} width={widthFor(m.after)} height={ROW - 4} fill={afterColour} />
-              <text x={LABEL_WIDTH + widthFor(m.after) + 6} y={top + 22 + 2 * ROW - 8} fill={COLOURS.text} fontSize="14">{formatValue(m.after, m.unit)}</text>
+              <text x={LABEL_WIDTH + widthFor(m.after) + 6} y={top + 22 + 2 * ROW - 8} fill={COLOURS.text} fontSize="14">
+                {formatValue(m.after, m.unit)}
+              </text>
             </g>
           );
         })}
@@ -69,10 +93,18 @@ export function MetricChart({ metrics, id }: { metrics: ChartMetric[]; id: strin
           <caption className="govuk-table__caption govuk-table__caption--s">The same figures as a table</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Measure</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Before</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">After</th>
-              <th scope="col" className="govuk-table__header">Change</th>
+              <th scope="col" className="govuk-table__header">
+                Measure
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Before
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                After
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Change
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">

@@ -11,7 +11,15 @@ export function ProjectStatusTag({ status }: { status: string }) {
 }
 
 /** Caption with the project's name, the page heading and a back link to the task list. */
-export function ProjectPageHeader({ project, title, back = true }: { project: { id: string; title: string }; title: ReactNode; back?: boolean }) {
+export function ProjectPageHeader({
+  project,
+  title,
+  back = true,
+}: {
+  project: { id: string; title: string };
+  title: ReactNode;
+  back?: boolean;
+}) {
   return (
     <>
       {back ? <BackLink to={`/projects/${project.id}`}>Back to the project</BackLink> : null}
@@ -27,18 +35,30 @@ export function ReadOnlyNotice({ verified, canEdit, locked }: { verified: boolea
     return (
       <div className="govuk-inset-text">
         You need to confirm your email address before you can start or change a buying project.{" "}
-        <Link className="govuk-link" to="/verify-email">Find out how to confirm your email address</Link>.
+        <Link className="govuk-link" to="/verify-email">
+          Find out how to confirm your email address
+        </Link>
+        .
       </div>
     );
   }
   if (!canEdit) return <div className="govuk-inset-text">You can view this project, but only its council&apos;s buyers can change it.</div>;
-  if (locked) return <div className="govuk-inset-text">The outcome of this project has been recorded, so this part of the record can no longer be changed.</div>;
+  if (locked)
+    return (
+      <div className="govuk-inset-text">
+        The outcome of this project has been recorded, so this part of the record can no longer be changed.
+      </div>
+    );
   return null;
 }
 
 /** The version of the project the page showed; registered with react-hook-form when the form uses it. */
 export function HiddenLock({ lockVersion, register }: { lockVersion: number; register?: UseFormRegister<FieldValues> }) {
-  return register ? <input type="hidden" {...register("lockVersion")} value={lockVersion} /> : <input type="hidden" name="lockVersion" value={lockVersion} />;
+  return register ? (
+    <input type="hidden" {...register("lockVersion")} value={lockVersion} />
+  ) : (
+    <input type="hidden" name="lockVersion" value={lockVersion} />
+  );
 }
 
 /**

@@ -51,46 +51,132 @@ export function OrganisationFields({
   return (
     <>
       <h2 className="govuk-heading-m">Your organisation</h2>
-      <TextField name="legalName" label="Legal name" hint="As registered at Companies House, for example Kestrel Civic Software Ltd"
-        autoComplete="organization" defaultValue={text(values, "legalName")} error={error("legalName")} registered={register("legalName")} />
-      <TextField name="tradingName" label="Trading name" hint="The name buyers know you by. It is also the address of your public page."
-        defaultValue={text(values, "tradingName")} error={error("tradingName")} registered={register("tradingName")} />
+      <TextField
+        name="legalName"
+        label="Legal name"
+        hint="As registered at Companies House, for example Kestrel Civic Software Ltd"
+        autoComplete="organization"
+        defaultValue={text(values, "legalName")}
+        error={error("legalName")}
+        registered={register("legalName")}
+      />
+      <TextField
+        name="tradingName"
+        label="Trading name"
+        hint="The name buyers know you by. It is also the address of your public page."
+        defaultValue={text(values, "tradingName")}
+        error={error("tradingName")}
+        registered={register("tradingName")}
+      />
       {withCompanyNumber ? (
-        <TextField name="companyNumber" label="Companies House number" width="10" spellCheck={false}
+        <TextField
+          name="companyNumber"
+          label="Companies House number"
+          width="10"
+          spellCheck={false}
           hint="8 characters, for example 01234567, or SC123456 for a company registered in Scotland"
-          defaultValue={text(values, "companyNumber")} error={error("companyNumber")} registered={register("companyNumber")} />
+          defaultValue={text(values, "companyNumber")}
+          error={error("companyNumber")}
+          registered={register("companyNumber")}
+        />
       ) : null}
-      <SelectField name="region" label="Region or nation where you are based"
+      <SelectField
+        name="region"
+        label="Region or nation where you are based"
         options={[{ value: "", label: "Select a region or nation" }, ...UK_REGIONS.map((r) => ({ value: r, label: r }))]}
-        defaultValue={text(values, "region")} error={error("region")} registered={register("region")} />
-      <TextField name="website" label="Website (optional)" type="url" autoComplete="url" spellCheck={false} inputMode="url"
+        defaultValue={text(values, "region")}
+        error={error("region")}
+        registered={register("region")}
+      />
+      <TextField
+        name="website"
+        label="Website (optional)"
+        type="url"
+        autoComplete="url"
+        spellCheck={false}
+        inputMode="url"
         hint="Starting with https://, for example https://www.example.co.uk"
-        defaultValue={text(values, "website")} error={error("website")} registered={register("website")} />
-      <TextareaField name="description" label="Description" hint="What you do and for which councils. Buyers see this on your public page."
-        defaultValue={text(values, "description")} error={error("description")} registered={register("description")} />
+        defaultValue={text(values, "website")}
+        error={error("website")}
+        registered={register("website")}
+      />
+      <TextareaField
+        name="description"
+        label="Description"
+        hint="What you do and for which councils. Buyers see this on your public page."
+        defaultValue={text(values, "description")}
+        error={error("description")}
+        registered={register("description")}
+      />
 
       <h2 className="govuk-heading-m">Size</h2>
       <p className="govuk-body">
-        Buyers see the size worked out from your staff and turnover using the UK definition of a small or medium-sized
-        enterprise (SME), as framework agreements do.
+        Buyers see the size worked out from your staff and turnover using the UK definition of a small or medium-sized enterprise (SME), as
+        framework agreements do.
       </p>
-      <TextField name="staffCount" label="Number of staff" width="5" inputMode="numeric"
+      <TextField
+        name="staffCount"
+        label="Number of staff"
+        width="5"
+        inputMode="numeric"
         hint="Full-time equivalent employees, including directors"
-        defaultValue={text(values, "staffCount")} error={error("staffCount")} registered={register("staffCount")} />
-      <TextField name="turnover" label="Annual turnover" width="10" inputMode="decimal" prefix="£"
+        defaultValue={text(values, "staffCount")}
+        error={error("staffCount")}
+        registered={register("staffCount")}
+      />
+      <TextField
+        name="turnover"
+        label="Annual turnover"
+        width="10"
+        inputMode="decimal"
+        prefix="£"
         hint="From your latest accounts, in pounds, for example 1,250,000"
-        defaultValue={text(values, "turnover")} error={error("turnover")} registered={register("turnover")} />
-      <ChoiceField type="radio" name="declaredSize" legend="What size do you consider your organisation to be?"
-        options={SIZE_OPTIONS} defaultValue={text(values, "declaredSize")} error={error("declaredSize")} registered={register("declaredSize")} />
+        defaultValue={text(values, "turnover")}
+        error={error("turnover")}
+        registered={register("turnover")}
+      />
+      <ChoiceField
+        type="radio"
+        name="declaredSize"
+        legend="What size do you consider your organisation to be?"
+        options={SIZE_OPTIONS}
+        defaultValue={text(values, "declaredSize")}
+        error={error("declaredSize")}
+        registered={register("declaredSize")}
+      />
 
       <h2 className="govuk-heading-m">Contact details for buyers</h2>
-      <TextField name="contactName" label="Contact name" autoComplete="name" spellCheck={false}
-        defaultValue={text(values, "contactName")} error={error("contactName")} registered={register("contactName")} />
-      <TextField name="contactEmail" label="Contact email address" type="email" autoComplete="email" spellCheck={false}
-        hint="A shared address such as sales@ works best" defaultValue={text(values, "contactEmail")} error={error("contactEmail")} registered={register("contactEmail")} />
-      <TextField name="contactPhone" label="Contact telephone number (optional)" type="tel" autoComplete="tel" width="20"
+      <TextField
+        name="contactName"
+        label="Contact name"
+        autoComplete="name"
+        spellCheck={false}
+        defaultValue={text(values, "contactName")}
+        error={error("contactName")}
+        registered={register("contactName")}
+      />
+      <TextField
+        name="contactEmail"
+        label="Contact email address"
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        hint="A shared address such as sales@ works best"
+        defaultValue={text(values, "contactEmail")}
+        error={error("contactEmail")}
+        registered={register("contactEmail")}
+      />
+      <TextField
+        name="contactPhone"
+        label="Contact telephone number (optional)"
+        type="tel"
+        autoComplete="tel"
+        width="20"
         hint="For international numbers include the country code"
-        defaultValue={text(values, "contactPhone")} error={error("contactPhone")} registered={register("contactPhone")} />
+        defaultValue={text(values, "contactPhone")}
+        error={error("contactPhone")}
+        registered={register("contactPhone")}
+      />
     </>
   );
 }
@@ -113,7 +199,11 @@ export function SizeSummary({
           <dt className="govuk-summary-list__key">Size buyers see</dt>
           <dd className="govuk-summary-list__value">
             {SIZE_LABELS[computedSize] ?? computedSize}{" "}
-            {sme ? <strong className="govuk-tag govuk-tag--green">SME</strong> : <strong className="govuk-tag govuk-tag--grey">Not an SME</strong>}
+            {sme ? (
+              <strong className="govuk-tag govuk-tag--green">SME</strong>
+            ) : (
+              <strong className="govuk-tag govuk-tag--grey">Not an SME</strong>
+            )}
           </dd>
         </div>
         <div className="govuk-summary-list__row">

@@ -56,7 +56,11 @@ export async function runDueJobs(at: Date = now(), holder: string = processHolde
       ran.push(job.name);
     } catch (error) {
       console.error(`scheduled job ${job.name} failed; retrying in 5 minutes`, error);
-      await finishJob(claim, { at, nextRunAt: new Date(at.getTime() + RETRY_MS), error: error instanceof Error ? error.message : String(error) });
+      await finishJob(claim, {
+        at,
+        nextRunAt: new Date(at.getTime() + RETRY_MS),
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   return ran;

@@ -16,7 +16,10 @@ export const newPasswordField = z
   .max(200, "Password must be 200 characters or fewer")
   // Bounded time: an over-long password gets the length message alone. The server also runs
   // the zxcvbn strength estimator (app/utils/password-strength.server.ts).
-  .refine((p) => p.length > 200 || !isCommonPassword(p), "Choose a password that is harder to guess: this one is on a list of common passwords");
+  .refine(
+    (p) => p.length > 200 || !isCommonPassword(p),
+    "Choose a password that is harder to guess: this one is on a list of common passwords",
+  );
 
 export const loginSchema = z.object({
   email: emailField,

@@ -16,7 +16,10 @@ const declareShape = {
     .trim()
     .min(1, "Enter the award reference")
     .max(60, "Award reference must be 60 characters or fewer")
-    .regex(/^(?:[A-Za-z0-9][A-Za-z0-9./_ -]*)?$/, "Award reference must only include letters, numbers, full stops, hyphens, slashes and spaces"),
+    .regex(
+      /^(?:[A-Za-z0-9][A-Za-z0-9./_ -]*)?$/,
+      "Award reference must only include letters, numbers, full stops, hyphens, slashes and spaces",
+    ),
 };
 
 export const declareAwardSchema = z.preprocess(nestDottedKeys, z.object(declareShape));

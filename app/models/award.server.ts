@@ -113,7 +113,13 @@ export async function declareAward(
       const existing = await tx.lotAward.findUnique({ where: { supplierId_lotId: { supplierId: input.supplierId, lotId: input.lotId } } });
       if (existing) return null;
       const created = await tx.lotAward.create({
-        data: { supplierId: input.supplierId, lotId: input.lotId, awardedAt: input.awardedAt, reference: input.reference, createdAt: onDate },
+        data: {
+          supplierId: input.supplierId,
+          lotId: input.lotId,
+          awardedAt: input.awardedAt,
+          reference: input.reference,
+          createdAt: onDate,
+        },
       });
       await recordAudit(
         {
@@ -121,7 +127,13 @@ export async function declareAward(
           action: "award.declared",
           entityType: "award",
           entityId: created.id,
-          after: { supplierId: input.supplierId, lotId: input.lotId, lot: lotLabel(lot.agreement, lot), reference: input.reference, awardedAt: toIsoDate(input.awardedAt) },
+          after: {
+            supplierId: input.supplierId,
+            lotId: input.lotId,
+            lot: lotLabel(lot.agreement, lot),
+            reference: input.reference,
+            awardedAt: toIsoDate(input.awardedAt),
+          },
           ip: input.ip,
         },
         tx,
@@ -137,14 +149,20 @@ export async function declareAward(
 }
 
 /** A supplier may withdraw a declaration that is still waiting for verification. */
-export async function withdrawAward(input: { supplierId: string; awardId: string } & Actor): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function withdrawAward(
+  input: { supplierId: string; awardId: string } & Actor,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   return prisma.$transaction(async (tx) => {
     const award = await tx.lotAward.findFirst({ where: { id: input.awardId, supplierId: input.supplierId } });
     if (!award) return { ok: false as const, message: "That award has already been withdrawn or rejected" };
-    if (award.verified) return { ok: false as const, message: "A verified award cannot be withdrawn here. Contact the portal administrators" };
+    if (award.verified)
+      return { ok: false as const, message: "A verified award cannot be withdrawn here. Contact the portal administrators" };
     const { count } = await tx.lotAward.deleteMany({ where: { id: award.id, verified: false } });
     if (count === 0) return { ok: false as const, message: "That award was verified or removed while you were looking at it" };
-    await recordAudit({ actorId: input.actorId, action: "award.withdrawn", entityType: "award", entityId: award.id, before: award, ip: input.ip }, tx);
+    await recordAudit(
+      { actorId: input.actorId, action: "award.withdrawn", entityType: "award", entityId: award.id, before: award, ip: input.ip },
+      tx,
+    );
     return { ok: true as const };
   });
 }
@@ -175,12 +193,18 @@ export function countUnverifiedAwards() {
   return prisma.lotAward.count({ where: { verified: false } });
 }
 
-export async function verifyAward(input: { awardId: string } & Actor, at: Date): Promise<{ ok: true; supplierName: string } | { ok: false; message: string }> {
+export async function verifyAward(
+  input: { awardId: string } & Actor,
+  at: Date,
+): Promise<{ ok: true; supplierName: string } | { ok: false; message: string }> {
   const result = await prisma.$transaction(async (tx) => {
     const award = await tx.lotAward.findUnique({ where: { id: input.awardId }, include: { supplier: { select: { tradingName: true } } } });
     // Compare-and-set: two admins verifying at once, or a withdrawal in between, change nothing twice.
     const { count } = award
-      ? await tx.lotAward.updateMany({ where: { id: award.id, verified: false }, data: { verified: true, verifiedAt: at, verifiedById: input.actorId } })
+      ? await tx.lotAward.updateMany({
+          where: { id: award.id, verified: false },
+          data: { verified: true, verifiedAt: at, verifiedById: input.actorId },
+        })
       : { count: 0 };
     if (!award || count === 0) return { ok: false as const, message: "That award has already been verified, rejected or withdrawn" };
     const { supplier, ...before } = award;
@@ -203,14 +227,24 @@ export async function verifyAward(input: { awardId: string } & Actor, at: Date):
   return result;
 }
 
-export async function rejectAward(input: { awardId: string; reason: string } & Actor): Promise<{ ok: true; supplierName: string } | { ok: false; message: string }> {
+export async function rejectAward(
+  input: { awardId: string; reason: string } & Actor,
+): Promise<{ ok: true; supplierName: string } | { ok: false; message: string }> {
   const result = await prisma.$transaction(async (tx) => {
     const award = await tx.lotAward.findUnique({ where: { id: input.awardId }, include: { supplier: { select: { tradingName: true } } } });
     const { count } = award ? await tx.lotAward.deleteMany({ where: { id: award.id, verified: false } }) : { count: 0 };
     if (!award || count === 0) return { ok: false as const, message: "That award has already been verified, rejected or withdrawn" };
     const { supplier, ...before } = award;
     await recordAudit(
-      { actorId: input.actorId, action: "award.rejected", entityType: "award", entityId: award.id, before, after: { reason: input.reason }, ip: input.ip },
+      {
+        actorId: input.actorId,
+        action: "award.rejected",
+        entityType: "award",
+        entityId: award.id,
+        before,
+        after: { reason: input.reason },
+        ip: input.ip,
+      },
       tx,
     );
     await enqueueSearchUpdate(tx, await searchEntriesForSupplier(tx, award.supplierId));
@@ -226,5 +260,12 @@ export async function getUnverifiedAward(awardId: string, onDate: Date) {
     include: { lot: lotWithAgreement, supplier: { select: { id: true, slug: true, tradingName: true } } },
   });
   if (!a) return null;
-  return { id: a.id, reference: a.reference, awardedAt: a.awardedAt, supplier: a.supplier, lotLabel: lotLabel(a.lot.agreement, a.lot), status: statusOfLot(a.lot.agreement, a.lot, onDate) };
+  return {
+    id: a.id,
+    reference: a.reference,
+    awardedAt: a.awardedAt,
+    supplier: a.supplier,
+    lotLabel: lotLabel(a.lot.agreement, a.lot),
+    status: statusOfLot(a.lot.agreement, a.lot, onDate),
+  };
 }

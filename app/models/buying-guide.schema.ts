@@ -7,7 +7,7 @@ import {
   CATEGORY_LABELS,
   NATIONS,
   ROUTE_FINDER_MESSAGES,
-  SECURITY_CLASSIFICATIONS,
+  type SECURITY_CLASSIFICATIONS,
   formatDate,
   formatPence,
   isIsoDate,
@@ -32,11 +32,31 @@ export interface GuideStep {
 
 export const GUIDE_STEPS: readonly GuideStep[] = [
   { slug: "category", field: "category", question: "What are you buying?", label: "What you are buying" },
-  { slug: "value", field: "value", question: "What is the estimated whole-life value of the contract, including VAT?", label: "Estimated whole-life value (including VAT)" },
-  { slug: "contract-length", field: "contractMonths", question: "How long will the contract last, including any extensions?", label: "Contract length" },
+  {
+    slug: "value",
+    field: "value",
+    question: "What is the estimated whole-life value of the contract, including VAT?",
+    label: "Estimated whole-life value (including VAT)",
+  },
+  {
+    slug: "contract-length",
+    field: "contractMonths",
+    question: "How long will the contract last, including any extensions?",
+    label: "Contract length",
+  },
   { slug: "start-date", field: "startDate", question: "When does the procurement start?", label: "Procurement start date" },
-  { slug: "terms", field: "termsUnchanged", question: "Can you use the framework's call-off terms without changes?", label: "Framework terms used unchanged" },
-  { slug: "security", field: "security", question: "What is the security classification of the information involved?", label: "Security classification" },
+  {
+    slug: "terms",
+    field: "termsUnchanged",
+    question: "Can you use the framework's call-off terms without changes?",
+    label: "Framework terms used unchanged",
+  },
+  {
+    slug: "security",
+    field: "security",
+    question: "What is the security classification of the information involved?",
+    label: "Security classification",
+  },
   { slug: "nation", field: "nation", question: "Which nation is your council in?", label: "Council's nation" },
 ];
 
@@ -66,7 +86,10 @@ export const DATE_MESSAGES = {
   include: (parts: string[]) => `Date the procurement starts must include a ${parts.join(" and ")}`,
 } as const;
 
-const datePart = z.union([z.string(), z.number()]).optional().transform((v) => (v === undefined ? "" : String(v).trim()));
+const datePart = z
+  .union([z.string(), z.number()])
+  .optional()
+  .transform((v) => (v === undefined ? "" : String(v).trim()));
 
 export interface DateMessages {
   missing: string;
@@ -76,7 +99,12 @@ export interface DateMessages {
 }
 
 /** Day, month and year as typed → YYYY-MM-DD, or the GOV.UK message saying what is wrong. */
-export function isoFromDateParts(day: string, month: string, year: string, messages: DateMessages): { ok: true; iso: string } | { ok: false; message: string } {
+export function isoFromDateParts(
+  day: string,
+  month: string,
+  year: string,
+  messages: DateMessages,
+): { ok: true; iso: string } | { ok: false; message: string } {
   if (!day && !month && !year) return { ok: false, message: messages.missing };
   const missing = [!day && "day", !month && "month", !year && "year"].filter((p): p is string => Boolean(p));
   if (missing.length) return { ok: false, message: messages.include(missing) };

@@ -33,7 +33,9 @@ export async function listRuleFrameworks(): Promise<Framework[]> {
     }));
 }
 
-export async function getCouncilGuideSettings(councilId: string | null | undefined): Promise<{ nation: Nation | null; quotesRequired: number | undefined }> {
+export async function getCouncilGuideSettings(
+  councilId: string | null | undefined,
+): Promise<{ nation: Nation | null; quotesRequired: number | undefined }> {
   if (!councilId) return { nation: null, quotesRequired: undefined };
   const council = await prisma.council.findUnique({ where: { id: councilId }, select: { nation: true, quotesRequired: true } });
   if (!council) return { nation: null, quotesRequired: undefined };

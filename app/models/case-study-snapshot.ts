@@ -68,7 +68,9 @@ export function describeField(snapshot: Partial<CaseStudySnapshot> | null, field
         .map((p) => `${p.name}${p.supplierName ? ` from ${p.supplierName}` : ""}${p.productId ? "" : " (not listed)"}`)
         .join("\n");
     case "assets":
-      return (snapshot.assets ?? []).map((a) => `${a.title} (${a.type}, ${a.licence}): ${a.url}${a.description ? ` – ${a.description}` : ""}`).join("\n");
+      return (snapshot.assets ?? [])
+        .map((a) => `${a.title} (${a.type}, ${a.licence}): ${a.url}${a.description ? ` – ${a.description}` : ""}`)
+        .join("\n");
     case "costExactPence":
       return formatPence(Number(value));
     default:
@@ -84,7 +86,11 @@ export interface FieldChange {
 }
 
 /** Fields whose readable text differs, in form order. A null `before` means everything is new. */
-export function diffSnapshots(before: Partial<CaseStudySnapshot> | null, after: Partial<CaseStudySnapshot>, options: { ignore?: (keyof CaseStudySnapshot)[] } = {}): FieldChange[] {
+export function diffSnapshots(
+  before: Partial<CaseStudySnapshot> | null,
+  after: Partial<CaseStudySnapshot>,
+  options: { ignore?: (keyof CaseStudySnapshot)[] } = {},
+): FieldChange[] {
   const ignore = new Set(options.ignore ?? []);
   const changes: FieldChange[] = [];
   for (const field of ORDER) {

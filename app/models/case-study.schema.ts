@@ -75,7 +75,9 @@ const LIMITS = { title: 200, summary: 600, long: 8000, short: 200, url: 500 };
 
 // ───────────────────────────── input shape ───────────────────────────────────
 
-const text = z.preprocess((v) => (v == null || v === false ? "" : v), z.string({ invalid_type_error: "Enter text" })).transform((s) => s.trim());
+const text = z
+  .preprocess((v) => (v == null || v === false ? "" : v), z.string({ invalid_type_error: "Enter text" }))
+  .transform((s) => s.trim());
 const checkbox = z.union([z.boolean(), z.string(), z.undefined(), z.null()]).transform((v) => v === true || v === "true" || v === "on");
 const stringList = z.preprocess(
   (v) => (v == null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
@@ -83,15 +85,37 @@ const stringList = z.preprocess(
 );
 const rows = <T extends z.ZodTypeAny>(row: T, max: number, noun: string) =>
   z.preprocess(
-    (v) => (v == null || v === false ? [] : Array.isArray(v) ? Array.from(v, (r) => r ?? {}) : typeof v === "object" ? Object.values(v as object) : []),
+    (v) =>
+      v == null || v === false
+        ? []
+        : Array.isArray(v)
+          ? Array.from(v, (r) => r ?? {})
+          : typeof v === "object"
+            ? Object.values(v as object)
+            : [],
     z.array(row).max(max, `Add ${max} ${noun} or fewer`),
   );
 const dateParts = z
-  .preprocess((v) => (v && typeof v === "object" ? v : {}), z.object({ day: text.optional(), month: text.optional(), year: text.optional() }))
+  .preprocess(
+    (v) => (v && typeof v === "object" ? v : {}),
+    z.object({ day: text.optional(), month: text.optional(), year: text.optional() }),
+  )
   .transform((d) => ({ day: d.day ?? "", month: d.month ?? "", year: d.year ?? "" }));
 
-const metricRow = z.object({ name: text.optional(), before: text.optional(), after: text.optional(), unit: text.optional(), higherIsBetter: checkbox.optional() });
-const assetRow = z.object({ title: text.optional(), type: text.optional(), url: text.optional(), licence: text.optional(), description: text.optional() });
+const metricRow = z.object({
+  name: text.optional(),
+  before: text.optional(),
+  after: text.optional(),
+  unit: text.optional(),
+  higherIsBetter: checkbox.optional(),
+});
+const assetRow = z.object({
+  title: text.optional(),
+  type: text.optional(),
+  url: text.optional(),
+  licence: text.optional(),
+  description: text.optional(),
+});
 const unlistedRow = z.object({ name: text.optional(), supplierName: text.optional() });
 
 const inputShape = z.object({
@@ -276,7 +300,12 @@ export const caseStudyFormSchema = z.preprocess(
     if (v.costExact) {
       const cost = parsePounds(v.costExact);
       if (!cost.ok) {
-        issue(["costExact"], cost.reason === "not-a-number" ? "Enter the total cost as an amount in pounds, like 45000" : poundsMessage(cost.reason, "Total cost", "45000", MAX_COST_PENCE));
+        issue(
+          ["costExact"],
+          cost.reason === "not-a-number"
+            ? "Enter the total cost as an amount in pounds, like 45000"
+            : poundsMessage(cost.reason, "Total cost", "45000", MAX_COST_PENCE),
+        );
       } else if (cost.pence > MAX_COST_PENCE) issue(["costExact"], "Total cost must be £1 billion or less");
       else costExactPence = cost.pence;
     }
@@ -286,7 +315,8 @@ export const caseStudyFormSchema = z.preprocess(
     }
     if (costExactPence != null) {
       const derived = costBandForPence(costExactPence);
-      if (costBand && costBand !== derived) issue(["costBand"], "The cost band does not match the exact cost: leave the band blank or correct it");
+      if (costBand && costBand !== derived)
+        issue(["costBand"], "The cost band does not match the exact cost: leave the band blank or correct it");
       costBand = derived;
     }
     if (strict && !v.costExact && !v.costBand) issue(["costExact"], "Enter the total cost, or choose a cost band");
@@ -306,14 +336,16 @@ export const caseStudyFormSchema = z.preprocess(
       if (blank(row, ["name", "supplierName"])) return;
       if (!row.name) issue(["unlisted", i, "name"], "Enter the name of the product that is not listed");
       else if (row.name.length > LIMITS.short) issue(["unlisted", i, "name"], `Product name must be ${LIMITS.short} characters or fewer`);
-      if ((row.supplierName ?? "").length > LIMITS.short) issue(["unlisted", i, "supplierName"], `Supplier name must be ${LIMITS.short} characters or fewer`);
+      if ((row.supplierName ?? "").length > LIMITS.short)
+        issue(["unlisted", i, "supplierName"], `Supplier name must be ${LIMITS.short} characters or fewer`);
       if (row.name) unlisted.push({ name: row.name, supplierName: row.supplierName ?? "" });
     });
     if (strict && productIds.length === 0 && unlisted.length === 0) {
       issue(["productIds"], "Choose at least one product from the catalogue, or enter one that is not listed");
     }
 
-    if (v.buyingRoute && !BUYING_ROUTE_OPTIONS.some((o) => o.value === v.buyingRoute)) issue(["buyingRoute"], "Select a buying route from the list");
+    if (v.buyingRoute && !BUYING_ROUTE_OPTIONS.some((o) => o.value === v.buyingRoute))
+      issue(["buyingRoute"], "Select a buying route from the list");
     if (v.lotId && !/^[A-Za-z0-9_.-]{1,60}$/.test(v.lotId)) issue(["lotId"], "Select a framework lot from the list");
 
     const assets: AssetInput[] = [];
@@ -323,16 +355,24 @@ export const caseStudyFormSchema = z.preprocess(
       else if (row.title.length > LIMITS.short) issue(["assets", i, "title"], `Asset title must be ${LIMITS.short} characters or fewer`);
       if (!row.type || !ASSET_TYPES.includes(row.type as AssetType)) issue(["assets", i, "type"], "Select the type of asset");
       if (!row.url) issue(["assets", i, "url"], "Enter the web address of the asset, starting with https://");
-      else if (row.url.length > LIMITS.url || !isHttpsUrl(row.url)) issue(["assets", i, "url"], "Enter a web address that starts with https://, like https://github.com/your-council/my-account");
+      else if (row.url.length > LIMITS.url || !isHttpsUrl(row.url))
+        issue(["assets", i, "url"], "Enter a web address that starts with https://, like https://github.com/your-council/my-account");
       if (!row.licence) issue(["assets", i, "licence"], "Enter the licence, like MIT or OGL v3.0");
       else if (row.licence.length > 100) issue(["assets", i, "licence"], "Licence must be 100 characters or fewer");
       if ((row.description ?? "").length > 2000) issue(["assets", i, "description"], "Description must be 2,000 characters or fewer");
       if (row.title && row.type && row.url && row.licence) {
-        assets.push({ title: row.title, type: row.type as AssetType, url: row.url, licence: row.licence, description: row.description ?? "" });
+        assets.push({
+          title: row.title,
+          type: row.type as AssetType,
+          url: row.url,
+          licence: row.licence,
+          description: row.description ?? "",
+        });
       }
     });
 
-    if ((v.lessons ?? "").length > LIMITS.long) issue(["lessons"], `Lessons learned must be ${LIMITS.long.toLocaleString("en-GB")} characters or fewer`);
+    if ((v.lessons ?? "").length > LIMITS.long)
+      issue(["lessons"], `Lessons learned must be ${LIMITS.long.toLocaleString("en-GB")} characters or fewer`);
     required("contactName", v.contactName, "Enter the name of someone other councils can contact", LIMITS.short, "Contact name");
     if (v.contactName && NO_ANGLE.test(v.contactName)) issue(["contactName"], "Contact name must not contain < or >");
     if (strict && !v.contactEmail) issue(["contactEmail"], "Enter a contact email address");
@@ -382,29 +422,33 @@ const contentToken = z
   .string({ required_error: "The page is out of date. Reload it and try again." })
   .regex(/^[0-9a-f]{64}$/, "The page is out of date. Reload it and try again.");
 
-export const moderationSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve"), lockVersion: z.coerce.number().int().min(1), contentToken }),
-  z.object({
-    intent: z.literal("reject"),
-    lockVersion: z.coerce.number().int().min(1),
-    contentToken,
-    reason: z
-      .string({ required_error: "Enter the reason, so the council knows what to change" })
-      .trim()
-      .min(1, "Enter the reason, so the council knows what to change")
-      .max(2000, "Reason must be 2,000 characters or fewer"),
-  }),
-  z.object({
-    intent: z.literal("unpublish"),
-    lockVersion: z.coerce.number().int().min(1),
-    contentToken: contentToken.optional(),
-    reason: z
-      .string({ required_error: "Enter why you are unpublishing it" })
-      .trim()
-      .min(1, "Enter why you are unpublishing it")
-      .max(2000, "Reason must be 2,000 characters or fewer"),
-  }),
-], { errorMap: () => ({ message: "Choose approve, reject or unpublish" }) });
+export const moderationSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("approve"), lockVersion: z.coerce.number().int().min(1), contentToken }),
+    z.object({
+      intent: z.literal("reject"),
+      lockVersion: z.coerce.number().int().min(1),
+      contentToken,
+      reason: z
+        .string({ required_error: "Enter the reason, so the council knows what to change" })
+        .trim()
+        .min(1, "Enter the reason, so the council knows what to change")
+        .max(2000, "Reason must be 2,000 characters or fewer"),
+    }),
+    z.object({
+      intent: z.literal("unpublish"),
+      lockVersion: z.coerce.number().int().min(1),
+      contentToken: contentToken.optional(),
+      reason: z
+        .string({ required_error: "Enter why you are unpublishing it" })
+        .trim()
+        .min(1, "Enter why you are unpublishing it")
+        .max(2000, "Reason must be 2,000 characters or fewer"),
+    }),
+  ],
+  { errorMap: () => ({ message: "Choose approve, reject or unpublish" }) },
+);
 export type ModerationInput = z.infer<typeof moderationSchema>;
 
 export const supplierResponseSchema = z.object({
@@ -418,14 +462,29 @@ export const supplierResponseSchema = z.object({
 export type SupplierResponseInput = z.infer<typeof supplierResponseSchema>;
 
 export const caseStudyIndexSchema = z.object({
-  serviceArea: z.string().trim().max(80).regex(/^[a-z0-9-]*$/, "Choose a service area from the list").optional().catch(undefined),
+  serviceArea: z
+    .string()
+    .trim()
+    .max(80)
+    .regex(/^[a-z0-9-]*$/, "Choose a service area from the list")
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
 
 export const reuseQuerySchema = z.object({
   q: z.string().trim().max(200).catch("").default(""),
-  serviceArea: z.string().trim().max(80).regex(/^[a-z0-9-]*$/).catch("").default(""),
-  type: z.enum(["", ...ASSET_TYPES]).catch("").default(""),
+  serviceArea: z
+    .string()
+    .trim()
+    .max(80)
+    .regex(/^[a-z0-9-]*$/)
+    .catch("")
+    .default(""),
+  type: z
+    .enum(["", ...ASSET_TYPES])
+    .catch("")
+    .default(""),
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
 export type ReuseQuery = z.infer<typeof reuseQuerySchema>;
@@ -433,7 +492,13 @@ export type ReuseQuery = z.infer<typeof reuseQuerySchema>;
 // ───────────────────────────── reading a post ────────────────────────────────
 
 export type ReadCaseStudyForm =
-  | { kind: "form-only"; intent: (typeof FORM_ONLY_INTENTS)[number]; values: Record<string, unknown>; productQuery: string; productIds: string[] }
+  | {
+      kind: "form-only";
+      intent: (typeof FORM_ONLY_INTENTS)[number];
+      values: Record<string, unknown>;
+      productQuery: string;
+      productIds: string[];
+    }
   | { kind: "invalid"; errors: Record<string, string[]>; values: Record<string, unknown>; productQuery: string; productIds: string[] }
   | { kind: "valid"; data: CaseStudyInput; values: Record<string, unknown>; productQuery: string; productIds: string[] };
 
@@ -446,12 +511,15 @@ export function readCaseStudyForm(formData: FormData): ReadCaseStudyForm {
   const values = formDataToObject(formData);
   for (const [key, value] of Object.entries(values)) {
     if (key.length > 80) delete values[key];
-    else if (key === "productIds" || Array.isArray(value)) values[key] = (Array.isArray(value) ? value : [value]).slice(0, 50).map((v) => String(v).slice(0, 10_000));
+    else if (key === "productIds" || Array.isArray(value))
+      values[key] = (Array.isArray(value) ? value : [value]).slice(0, 50).map((v) => String(v).slice(0, 10_000));
     else if (typeof value === "string") values[key] = value.slice(0, 10_000);
   }
   const intent = typeof values.intent === "string" ? values.intent : "submit";
   const productQuery = typeof values.productQuery === "string" ? values.productQuery.slice(0, 100) : "";
-  const productIds = (Array.isArray(values.productIds) ? values.productIds : []).filter((id): id is string => typeof id === "string" && /^[A-Za-z0-9_-]{1,40}$/.test(id));
+  const productIds = (Array.isArray(values.productIds) ? values.productIds : []).filter(
+    (id): id is string => typeof id === "string" && /^[A-Za-z0-9_-]{1,40}$/.test(id),
+  );
   if ((FORM_ONLY_INTENTS as readonly string[]).includes(intent)) {
     return { kind: "form-only", intent: intent as (typeof FORM_ONLY_INTENTS)[number], values, productQuery, productIds };
   }

@@ -11,7 +11,13 @@ import { expandSynonyms, SYNONYM_GROUPS } from "~/search/synonyms";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { diffSnapshots, parseSnapshot, compareSnapshots, type CaseStudySnapshot, type FieldChange } from "./case-study-snapshot";
-import { costBandForPence, type CaseStudyInput, type ModerationInput, type ReuseQuery, type SupplierResponseInput } from "./case-study.schema";
+import {
+  costBandForPence,
+  type CaseStudyInput,
+  type ModerationInput,
+  type ReuseQuery,
+  type SupplierResponseInput,
+} from "./case-study.schema";
 import { slugify } from "./service-area.schema";
 import { peersOf, rankByPeer } from "./peers.server";
 import { penceToDbOrNull, withPence, type PenceFields } from "./pence";
@@ -50,7 +56,19 @@ function containsText(q: string): Prisma.StringFilter {
 }
 
 const fullInclude = {
-  council: { select: { id: true, code: true, name: true, officialName: true, type: true, typeName: true, nation: true, region: true, population: true } },
+  council: {
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      officialName: true,
+      type: true,
+      typeName: true,
+      nation: true,
+      region: true,
+      population: true,
+    },
+  },
   serviceArea: { select: { id: true, slug: true, name: true } },
   author: { select: { name: true } },
   metrics: { orderBy: [{ position: "asc" }, { id: "asc" }] },
@@ -106,7 +124,11 @@ export function snapshotOf(cs: FullCaseStudy): CaseStudySnapshot {
     endDate: isoDay(cs.endDate),
     products: cs.products.map((p) =>
       p.product
-        ? { productId: p.product.id, name: p.product.publishedVersion?.name ?? "A product no longer listed", supplierName: p.product.supplier.tradingName }
+        ? {
+            productId: p.product.id,
+            name: p.product.publishedVersion?.name ?? "A product no longer listed",
+            supplierName: p.product.supplier.tradingName,
+          }
         : { productId: null, name: p.unlistedName ?? "", supplierName: p.unlistedSupplierName ?? "" },
     ),
     lot: cs.lot ? lotLabel(cs.lot) : null,
@@ -140,7 +162,15 @@ export function getCaseStudyAccess(slug: string) {
   });
 }
 
-export async function listPublishedCaseStudies({ serviceAreaSlug, page, pageSize = 20 }: { serviceAreaSlug?: string; page: number; pageSize?: number }) {
+export async function listPublishedCaseStudies({
+  serviceAreaSlug,
+  page,
+  pageSize = 20,
+}: {
+  serviceAreaSlug?: string;
+  page: number;
+  pageSize?: number;
+}) {
   const where: Prisma.CaseStudyWhereInput = { status: "published", ...(serviceAreaSlug ? { serviceArea: { slug: serviceAreaSlug } } : {}) };
   const [total, items] = await Promise.all([
     prisma.caseStudy.count({ where }),
@@ -220,7 +250,10 @@ async function checkReferences(input: CaseStudyInput, alreadyLinkedProductIds: s
   const [area, products, lot] = await Promise.all([
     prisma.serviceArea.findUnique({ where: { id: input.serviceAreaId }, select: { id: true } }),
     input.productIds.length
-      ? prisma.product.findMany({ where: { id: { in: input.productIds } }, select: { id: true, supplierId: true, status: true, publishedVersionId: true } })
+      ? prisma.product.findMany({
+          where: { id: { in: input.productIds } },
+          select: { id: true, supplierId: true, status: true, publishedVersionId: true },
+        })
       : Promise.resolve([]),
     input.lotId ? prisma.lot.findUnique({ where: { id: input.lotId }, select: { id: true } }) : Promise.resolve(null),
   ]);
@@ -235,7 +268,9 @@ async function checkReferences(input: CaseStudyInput, alreadyLinkedProductIds: s
 async function uniqueSlug(title: string, tx: Tx): Promise<string> {
   // "new" is a page of its own (/case-studies/new).
   const base = slugify(title).slice(0, 80).replace(/-+$/, "").replace(/^new$/, "new-case-study") || "case-study";
-  const taken = new Set((await tx.caseStudy.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((r) => r.slug));
+  const taken = new Set(
+    (await tx.caseStudy.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((r) => r.slug),
+  );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -265,7 +300,8 @@ async function writeChildren(tx: Tx, caseStudyId: string, input: CaseStudyInput,
   await tx.caseStudyMetric.deleteMany({ where: { caseStudyId } });
   await tx.caseStudyProduct.deleteMany({ where: { caseStudyId } });
   await tx.reusableAsset.deleteMany({ where: { caseStudyId } });
-  if (input.metrics.length) await tx.caseStudyMetric.createMany({ data: input.metrics.map((m, position) => ({ ...m, caseStudyId, position })) });
+  if (input.metrics.length)
+    await tx.caseStudyMetric.createMany({ data: input.metrics.map((m, position) => ({ ...m, caseStudyId, position })) });
   // One at a time so ids (and so display order) follow the form's order.
   for (const productId of input.productIds) await tx.caseStudyProduct.create({ data: { caseStudyId, productId } });
   for (const u of input.unlisted) {
@@ -275,20 +311,33 @@ async function writeChildren(tx: Tx, caseStudyId: string, input: CaseStudyInput,
   // Linked suppliers follow the chosen products; a supplier still linked keeps its response.
   const supplierIds = [...new Set(input.productIds.map((id) => productSuppliers.get(id)).filter((s): s is string => Boolean(s)))];
   await tx.caseStudySupplier.deleteMany({ where: { caseStudyId, supplierId: { notIn: supplierIds } } });
-  const existing = new Set((await tx.caseStudySupplier.findMany({ where: { caseStudyId }, select: { supplierId: true } })).map((s) => s.supplierId));
-  for (const supplierId of supplierIds) if (!existing.has(supplierId)) await tx.caseStudySupplier.create({ data: { caseStudyId, supplierId } });
+  const existing = new Set(
+    (await tx.caseStudySupplier.findMany({ where: { caseStudyId }, select: { supplierId: true } })).map((s) => s.supplierId),
+  );
+  for (const supplierId of supplierIds)
+    if (!existing.has(supplierId)) await tx.caseStudySupplier.create({ data: { caseStudyId, supplierId } });
   return supplierIds;
 }
 
 async function writeRevision(tx: Tx, cs: FullCaseStudy, actorId: string | null) {
   await tx.caseStudyRevision.create({
-    data: { caseStudyId: cs.id, lockVersion: cs.lockVersion, status: cs.status, snapshot: JSON.stringify(snapshotOf(cs)), createdById: actorId, createdAt: now() },
+    data: {
+      caseStudyId: cs.id,
+      lockVersion: cs.lockVersion,
+      status: cs.status,
+      snapshot: JSON.stringify(snapshotOf(cs)),
+      createdById: actorId,
+      createdAt: now(),
+    },
   });
 }
 
 /** Case studies written straight into the database (seed, buying projects) have no revision yet: record the state they start from. */
 async function ensureBaselineRevision(tx: Tx, cs: FullCaseStudy) {
-  const has = await tx.caseStudyRevision.findUnique({ where: { caseStudyId_lockVersion: { caseStudyId: cs.id, lockVersion: cs.lockVersion } }, select: { id: true } });
+  const has = await tx.caseStudyRevision.findUnique({
+    where: { caseStudyId_lockVersion: { caseStudyId: cs.id, lockVersion: cs.lockVersion } },
+    select: { id: true },
+  });
   if (!has) await writeRevision(tx, cs, null);
 }
 
@@ -300,7 +349,6 @@ async function enqueueCaseStudy(tx: Tx, caseStudyId: string, productIds: Iterabl
   ]);
 }
 
-
 export async function createCaseStudy(input: CaseStudyInput, author: Actor & { councilId: string }): Promise<SaveResult> {
   const refs = await checkReferences(input);
   if (Object.keys(refs.errors).length) return { ok: false, kind: "invalid", errors: refs.errors };
@@ -308,16 +356,39 @@ export async function createCaseStudy(input: CaseStudyInput, author: Actor & { c
   const result = await prisma.$transaction(async (tx) => {
     const at = now();
     const created = await tx.caseStudy.create({
-      data: { ...scalarData(input), slug: await uniqueSlug(input.title, tx), councilId: author.councilId, authorId: author.id, status, lockVersion: 1, createdAt: at, updatedAt: at },
+      data: {
+        ...scalarData(input),
+        slug: await uniqueSlug(input.title, tx),
+        councilId: author.councilId,
+        authorId: author.id,
+        status,
+        lockVersion: 1,
+        createdAt: at,
+        updatedAt: at,
+      },
       select: { id: true },
     });
     const supplierIds = await writeChildren(tx, created.id, input, refs.productSuppliers);
     const cs = (await getCaseStudyBySlugById(tx, created.id))!;
     await writeRevision(tx, cs, author.id);
     const snapshot = snapshotOf(cs);
-    await recordAudit({ actorId: author.id, action: "case-study.created", entityType: "case-study", entityId: cs.id, after: snapshot, ip: author.ip }, tx);
+    await recordAudit(
+      { actorId: author.id, action: "case-study.created", entityType: "case-study", entityId: cs.id, after: snapshot, ip: author.ip },
+      tx,
+    );
     if (status === "submitted") {
-      await recordAudit({ actorId: author.id, action: "case-study.submitted", entityType: "case-study", entityId: cs.id, before: { status: "draft" }, after: { status }, ip: author.ip }, tx);
+      await recordAudit(
+        {
+          actorId: author.id,
+          action: "case-study.submitted",
+          entityType: "case-study",
+          entityId: cs.id,
+          before: { status: "draft" },
+          after: { status },
+          ip: author.ip,
+        },
+        tx,
+      );
     }
     await enqueueCaseStudy(tx, cs.id, input.productIds, supplierIds);
     return { ok: true as const, slug: cs.slug, status, lockVersion: cs.lockVersion };
@@ -332,7 +403,10 @@ async function getCaseStudyBySlugById(tx: Tx, id: string): Promise<FullCaseStudy
 
 async function conflictFor(tx: Tx, caseStudyId: string, openedLockVersion: number | null, current: FullCaseStudy): Promise<SaveResult> {
   const opened = openedLockVersion
-    ? await tx.caseStudyRevision.findUnique({ where: { caseStudyId_lockVersion: { caseStudyId, lockVersion: openedLockVersion } }, select: { snapshot: true } })
+    ? await tx.caseStudyRevision.findUnique({
+        where: { caseStudyId_lockVersion: { caseStudyId, lockVersion: openedLockVersion } },
+        select: { snapshot: true },
+      })
     : null;
   const changes = diffSnapshots(parseSnapshot(opened?.snapshot) ?? null, snapshotOf(current));
   return { ok: false, kind: "conflict", changes: opened ? changes : [], currentLockVersion: current.lockVersion };
@@ -347,33 +421,57 @@ export async function updateCaseStudy(slug: string, input: CaseStudyInput, actor
   if (Object.keys(refs.errors).length) return { ok: false, kind: "invalid", errors: refs.errors };
   const status = input.intent === "submit" ? "submitted" : "draft";
 
-  const save = () => prisma.$transaction(async (tx): Promise<SaveResult> => {
-    const before = (await getCaseStudyBySlugById(tx, existing.id))!;
-    if (input.lockVersion == null || before.lockVersion !== input.lockVersion) return conflictFor(tx, before.id, input.lockVersion, before);
-    await ensureBaselineRevision(tx, before);
-    const updated = await tx.caseStudy.updateMany({
-      where: { id: before.id, lockVersion: input.lockVersion },
-      data: {
-        ...scalarData(input),
-        status,
-        // The reason stays visible until the council sends the case study back for review.
-        rejectionReason: status === "submitted" ? null : before.rejectionReason,
-        lockVersion: { increment: 1 },
-        updatedAt: now(),
-      },
+  const save = () =>
+    prisma.$transaction(async (tx): Promise<SaveResult> => {
+      const before = (await getCaseStudyBySlugById(tx, existing.id))!;
+      if (input.lockVersion == null || before.lockVersion !== input.lockVersion)
+        return conflictFor(tx, before.id, input.lockVersion, before);
+      await ensureBaselineRevision(tx, before);
+      const updated = await tx.caseStudy.updateMany({
+        where: { id: before.id, lockVersion: input.lockVersion },
+        data: {
+          ...scalarData(input),
+          status,
+          // The reason stays visible until the council sends the case study back for review.
+          rejectionReason: status === "submitted" ? null : before.rejectionReason,
+          lockVersion: { increment: 1 },
+          updatedAt: now(),
+        },
+      });
+      if (updated.count !== 1) return conflictFor(tx, before.id, input.lockVersion, (await getCaseStudyBySlugById(tx, before.id))!);
+      const supplierIds = await writeChildren(tx, before.id, input, refs.productSuppliers);
+      const after = (await getCaseStudyBySlugById(tx, before.id))!;
+      await writeRevision(tx, after, actor.id);
+      await recordAudit(
+        {
+          actorId: actor.id,
+          action: "case-study.updated",
+          entityType: "case-study",
+          entityId: after.id,
+          before: snapshotOf(before),
+          after: snapshotOf(after),
+          ip: actor.ip,
+        },
+        tx,
+      );
+      if (status === "submitted" && before.status !== "submitted") {
+        await recordAudit(
+          {
+            actorId: actor.id,
+            action: "case-study.submitted",
+            entityType: "case-study",
+            entityId: after.id,
+            before: { status: before.status },
+            after: { status },
+            ip: actor.ip,
+          },
+          tx,
+        );
+      }
+      const productIds = [...linkedProductIds, ...input.productIds];
+      await enqueueCaseStudy(tx, after.id, productIds, [...before.suppliers.map((s) => s.supplierId), ...supplierIds]);
+      return { ok: true, slug: after.slug, status, lockVersion: after.lockVersion };
     });
-    if (updated.count !== 1) return conflictFor(tx, before.id, input.lockVersion, (await getCaseStudyBySlugById(tx, before.id))!);
-    const supplierIds = await writeChildren(tx, before.id, input, refs.productSuppliers);
-    const after = (await getCaseStudyBySlugById(tx, before.id))!;
-    await writeRevision(tx, after, actor.id);
-    await recordAudit({ actorId: actor.id, action: "case-study.updated", entityType: "case-study", entityId: after.id, before: snapshotOf(before), after: snapshotOf(after), ip: actor.ip }, tx);
-    if (status === "submitted" && before.status !== "submitted") {
-      await recordAudit({ actorId: actor.id, action: "case-study.submitted", entityType: "case-study", entityId: after.id, before: { status: before.status }, after: { status }, ip: actor.ip }, tx);
-    }
-    const productIds = [...linkedProductIds, ...input.productIds];
-    await enqueueCaseStudy(tx, after.id, productIds, [...before.suppliers.map((s) => s.supplierId), ...supplierIds]);
-    return { ok: true, slug: after.slug, status, lockVersion: after.lockVersion };
-  });
   let result: SaveResult;
   try {
     result = await save();
@@ -415,7 +513,18 @@ export async function getModerationView(slug: string) {
   const current = snapshotOf(cs);
   const previous = parseSnapshot(lastPublished?.snapshot);
   return {
-    caseStudy: { id: cs.id, slug: cs.slug, title: cs.title, status: cs.status, lockVersion: cs.lockVersion, contentToken: caseStudyContentToken(cs), rejectionReason: cs.rejectionReason, council: cs.council, updatedAt: cs.updatedAt, publishedAt: cs.publishedAt },
+    caseStudy: {
+      id: cs.id,
+      slug: cs.slug,
+      title: cs.title,
+      status: cs.status,
+      lockVersion: cs.lockVersion,
+      contentToken: caseStudyContentToken(cs),
+      rejectionReason: cs.rejectionReason,
+      council: cs.council,
+      updatedAt: cs.updatedAt,
+      publishedAt: cs.publishedAt,
+    },
     lastPublished: lastPublished ? { lockVersion: lastPublished.lockVersion, createdAt: lastPublished.createdAt } : null,
     // Published before revisions were kept (seeded data): nothing to compare with.
     publishedWithoutRevision: !lastPublished && cs.publishedAt != null,
@@ -426,8 +535,10 @@ export async function getModerationView(slug: string) {
 export type ModerationResult = { ok: true; status: string } | { ok: false; message: string; conflict?: boolean };
 
 const CHANGED_BY_COUNCIL = "The council changed this case study since you opened it. Review the latest version below before deciding.";
-const CHANGED_WHILE_LOOKING = "This case study changed while you were looking at it: someone else saved it or decided on it. Review the latest version below before deciding.";
-const CHANGED_CONTENT = "This case study changed while you were looking at it, so your decision was not saved. Review what it says now, below, before deciding.";
+const CHANGED_WHILE_LOOKING =
+  "This case study changed while you were looking at it: someone else saved it or decided on it. Review the latest version below before deciding.";
+const CHANGED_CONTENT =
+  "This case study changed while you were looking at it, so your decision was not saved. Review what it says now, below, before deciding.";
 
 /** Thrown inside the moderation transaction so the guarded update it already made is rolled back. */
 class ModerationConflict extends Error {}
@@ -447,7 +558,11 @@ export async function moderateCaseStudy(slug: string, input: ModerationInput, ad
       const before = await getCaseStudyBySlug(slug, tx);
       if (!before) return { ok: false, message: "This case study no longer exists" };
       if (!rule.from.includes(before.status)) {
-        return { ok: false, conflict: true, message: `This case study changed while you were looking at it: it is now ${before.status}, so it cannot be ${verb}. Check it below before you continue.` };
+        return {
+          ok: false,
+          conflict: true,
+          message: `This case study changed while you were looking at it: it is now ${before.status}, so it cannot be ${verb}. Check it below before you continue.`,
+        };
       }
       if (before.lockVersion !== input.lockVersion) return { ok: false, conflict: true, message: CHANGED_BY_COUNCIL };
       // Before the guard, in the same order as a council's save (revision, then row), so the two never deadlock.
@@ -460,7 +575,7 @@ export async function moderateCaseStudy(slug: string, input: ModerationInput, ad
         data: {
           status: rule.to,
           rejectionReason: reason,
-          publishedAt: input.intent === "approve" ? before.publishedAt ?? at : before.publishedAt,
+          publishedAt: input.intent === "approve" ? (before.publishedAt ?? at) : before.publishedAt,
           lockVersion: { increment: 1 },
           updatedAt: at,
         },
@@ -468,10 +583,19 @@ export async function moderateCaseStudy(slug: string, input: ModerationInput, ad
       if (updated.count !== 1) return { ok: false, conflict: true, message: CHANGED_WHILE_LOOKING };
       const after = (await getCaseStudyBySlugById(tx, before.id))!;
       // The content itself, read after the guard: anything that changed what the moderator saw refuses the decision.
-      if (input.contentToken !== undefined && caseStudyContentToken(after) !== input.contentToken) throw new ModerationConflict(CHANGED_CONTENT);
+      if (input.contentToken !== undefined && caseStudyContentToken(after) !== input.contentToken)
+        throw new ModerationConflict(CHANGED_CONTENT);
       await writeRevision(tx, after, admin.id);
       await recordAudit(
-        { actorId: admin.id, action: rule.action, entityType: "case-study", entityId: after.id, before: { status: before.status }, after: { status: after.status, reason }, ip: admin.ip },
+        {
+          actorId: admin.id,
+          action: rule.action,
+          entityType: "case-study",
+          entityId: after.id,
+          before: { status: before.status },
+          after: { status: after.status, reason },
+          ip: admin.ip,
+        },
         tx,
       );
       if (input.intent === "approve") await notifyNamedSuppliers(tx, after);
@@ -497,7 +621,12 @@ export async function moderateCaseStudy(slug: string, input: ModerationInput, ad
 async function notifyNamedSuppliers(tx: Tx, cs: FullCaseStudy) {
   const link = `/supplier/case-studies/${cs.slug}`;
   const already = new Set(
-    (await tx.notification.findMany({ where: { link, kind: "case-study.named", supplierId: { in: cs.suppliers.map((s) => s.supplierId) } }, select: { supplierId: true } })).map((n) => n.supplierId),
+    (
+      await tx.notification.findMany({
+        where: { link, kind: "case-study.named", supplierId: { in: cs.suppliers.map((s) => s.supplierId) } },
+        select: { supplierId: true },
+      })
+    ).map((n) => n.supplierId),
   );
   const data = cs.suppliers
     .filter((s) => !already.has(s.supplierId))
@@ -550,7 +679,12 @@ export async function getSupplierResponseContext(slug: string, supplierId: strin
 export type RespondResult = { ok: true } | { ok: false; message: string };
 
 /** The supplier's own words, kept apart from the council's text; refused if someone else answered meanwhile. */
-export async function respondToCaseStudy(slug: string, supplierId: string, input: SupplierResponseInput, actor: Actor): Promise<RespondResult> {
+export async function respondToCaseStudy(
+  slug: string,
+  supplierId: string,
+  input: SupplierResponseInput,
+  actor: Actor,
+): Promise<RespondResult> {
   return prisma.$transaction(async (tx) => {
     const link = await tx.caseStudySupplier.findFirst({
       where: { supplierId, caseStudy: { slug, status: "published" } },
@@ -560,12 +694,28 @@ export async function respondToCaseStudy(slug: string, supplierId: string, input
     const opened = input.respondedAt ? new Date(input.respondedAt) : null;
     const current = link.respondedAt;
     const same = (!opened && !current) || (opened && current && opened.getTime() === current.getTime());
-    if (!same) return { ok: false as const, message: "Someone in your organisation changed this response since you opened it. Check the response below before saving again." };
+    if (!same)
+      return {
+        ok: false as const,
+        message: "Someone in your organisation changed this response since you opened it. Check the response below before saving again.",
+      };
     const at = now();
-    const updated = await tx.caseStudySupplier.updateMany({ where: { id: link.id, respondedAt: current }, data: { response: input.response, respondedAt: at } });
-    if (updated.count !== 1) return { ok: false as const, message: "Someone in your organisation changed this response since you opened it." };
+    const updated = await tx.caseStudySupplier.updateMany({
+      where: { id: link.id, respondedAt: current },
+      data: { response: input.response, respondedAt: at },
+    });
+    if (updated.count !== 1)
+      return { ok: false as const, message: "Someone in your organisation changed this response since you opened it." };
     await recordAudit(
-      { actorId: actor.id, action: "case-study.supplier-responded", entityType: "case-study", entityId: link.caseStudyId, before: { supplierId, response: link.response }, after: { supplierId, response: input.response }, ip: actor.ip },
+      {
+        actorId: actor.id,
+        action: "case-study.supplier-responded",
+        entityType: "case-study",
+        entityId: link.caseStudyId,
+        before: { supplierId, response: link.response },
+        after: { supplierId, response: input.response },
+        ip: actor.ip,
+      },
       tx,
     );
     await tx.notification.updateMany({ where: { supplierId, link: `/supplier/case-studies/${slug}`, readAt: null }, data: { readAt: at } });
@@ -594,7 +744,11 @@ export async function listOtherCouncilsUsingProducts(productIds: string[], exclu
     byCouncil.set(l.caseStudy.council.code, entry);
   }
   return [...byCouncil.values()]
-    .map((e) => ({ council: e.council, products: [...e.products].sort(), caseStudies: [...e.caseStudies].map(([slug, title]) => ({ slug, title })) }))
+    .map((e) => ({
+      council: e.council,
+      products: [...e.products].sort(),
+      caseStudies: [...e.caseStudies].map(([slug, title]) => ({ slug, title })),
+    }))
     .sort((a, b) => a.council.name.localeCompare(b.council.name));
 }
 
@@ -609,7 +763,15 @@ export function listRelatedCandidates(cs: { id: string; councilId: string; servi
     },
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
     take,
-    select: { slug: true, title: true, councilId: true, serviceAreaId: true, publishedAt: true, council: { select: { name: true } }, serviceArea: { select: { name: true } } },
+    select: {
+      slug: true,
+      title: true,
+      councilId: true,
+      serviceAreaId: true,
+      publishedAt: true,
+      council: { select: { name: true } },
+      serviceArea: { select: { name: true } },
+    },
   });
 }
 
@@ -637,7 +799,9 @@ export async function listReusableAssets(query: ReuseQuery, pageSize = 20) {
     ...(alternatives.length
       ? {
           OR: alternatives.map((words) => ({
-            AND: words.map((w) => ({ OR: [{ title: containsText(w) }, { description: containsText(w) }, { caseStudy: { title: containsText(w) } }] })),
+            AND: words.map((w) => ({
+              OR: [{ title: containsText(w) }, { description: containsText(w) }, { caseStudy: { title: containsText(w) } }],
+            })),
           })),
         }
       : {}),
@@ -657,7 +821,9 @@ export async function listReusableAssets(query: ReuseQuery, pageSize = 20) {
         url: true,
         licence: true,
         description: true,
-        caseStudy: { select: { slug: true, title: true, council: { select: { code: true, name: true } }, serviceArea: { select: { name: true } } } },
+        caseStudy: {
+          select: { slug: true, title: true, council: { select: { code: true, name: true } }, serviceArea: { select: { name: true } } },
+        },
       },
     }),
   ]);
@@ -686,7 +852,7 @@ export function formValuesFor(cs: FullCaseStudy): Record<string, unknown> {
     outcomeNarrative: cs.outcomeNarrative,
     costExact: cs.costExactPence == null ? "" : penceToPounds(cs.costExactPence),
     // A band derived from the exact cost is not shown as a separate answer.
-    costBand: cs.costExactPence == null ? cs.costBand ?? "" : "",
+    costBand: cs.costExactPence == null ? (cs.costBand ?? "") : "",
     funding: cs.funding,
     lotId: cs.lotId ?? "",
     buyingRoute: cs.buyingRoute ?? "",
@@ -695,7 +861,10 @@ export function formValuesFor(cs: FullCaseStudy): Record<string, unknown> {
     contactEmail: cs.contactEmail,
     productIds: cs.products.map((p) => p.productId).filter((id): id is string => Boolean(id)),
   };
-  for (const [name, date] of [["startDate", cs.startDate], ["endDate", cs.endDate]] as const) {
+  for (const [name, date] of [
+    ["startDate", cs.startDate],
+    ["endDate", cs.endDate],
+  ] as const) {
     values[`${name}.day`] = date ? String(date.getUTCDate()) : "";
     values[`${name}.month`] = date ? String(date.getUTCMonth() + 1) : "";
     values[`${name}.year`] = date ? String(date.getUTCFullYear()) : "";
@@ -735,11 +904,20 @@ export async function getCaseStudyPageData(slug: string) {
     listRelatedCandidates(cs, productIds),
     listOtherCouncilsUsingProducts(productIds, cs.councilId),
   ]);
-  const related = self ? rankByPeer(self, profiles, candidates, 5) : candidates.slice(0, 5).map((item) => ({ item, score: 0, reasons: [] as string[] }));
+  const related = self
+    ? rankByPeer(self, profiles, candidates, 5)
+    : candidates.slice(0, 5).map((item) => ({ item, score: 0, reasons: [] as string[] }));
   return {
     caseStudy: cs,
     peers: peers.map((p) => ({ code: p.council.code, name: p.council.name, score: p.score, reasons: p.reasons })),
-    related: related.map((r) => ({ slug: r.item.slug, title: r.item.title, council: r.item.council.name, serviceArea: r.item.serviceArea.name, score: r.score, reasons: r.reasons })),
+    related: related.map((r) => ({
+      slug: r.item.slug,
+      title: r.item.title,
+      council: r.item.council.name,
+      serviceArea: r.item.serviceArea.name,
+      score: r.score,
+      reasons: r.reasons,
+    })),
     otherCouncils,
   };
 }

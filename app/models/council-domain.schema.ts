@@ -8,7 +8,10 @@ export const addCouncilDomainSchema = z.object({
     .min(1, "Enter the email domain")
     .max(100, "The domain must be 100 characters or fewer")
     .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/, "Enter a domain like leeds.gov.uk, without @ or https://")
-    .refine((d) => /\.(gov\.uk|gov\.wales|llyw\.cymru|gov\.scot|gov\.ni|nhs\.uk|police\.uk|org\.uk|sch\.uk)$/.test(d), "Enter a public-sector domain, such as one ending .gov.uk, .gov.wales, .llyw.cymru or .gov.scot"),
+    .refine(
+      (d) => /\.(gov\.uk|gov\.wales|llyw\.cymru|gov\.scot|gov\.ni|nhs\.uk|police\.uk|org\.uk|sch\.uk)$/.test(d),
+      "Enter a public-sector domain, such as one ending .gov.uk, .gov.wales, .llyw.cymru or .gov.scot",
+    ),
   councilCode: z.string({ required_error: "Select a council" }).trim().min(1, "Select a council").max(10),
 });
 

@@ -42,13 +42,27 @@ export function listCouncilDomains() {
   return prisma.councilDomain.findMany({ orderBy: { domain: "asc" }, include: { council: { select: { code: true, name: true } } } });
 }
 
-export async function addCouncilDomain({ domain, councilCode, actorId, ip }: { domain: string; councilCode: string; actorId: string; ip?: string }) {
+export async function addCouncilDomain({
+  domain,
+  councilCode,
+  actorId,
+  ip,
+}: {
+  domain: string;
+  councilCode: string;
+  actorId: string;
+  ip?: string;
+}) {
   const council = await prisma.council.findUnique({ where: { code: councilCode }, select: { id: true } });
   if (!council) return { ok: false as const, field: "councilCode", message: "Select a council from the list" };
-  if (await prisma.councilDomain.findUnique({ where: { domain } })) return { ok: false as const, field: "domain", message: "That domain is already on the list" };
+  if (await prisma.councilDomain.findUnique({ where: { domain } }))
+    return { ok: false as const, field: "domain", message: "That domain is already on the list" };
   await prisma.$transaction(async (tx) => {
     const row = await tx.councilDomain.create({ data: { domain, councilId: council.id } });
-    await recordAudit({ actorId, action: "council-domain.added", entityType: "council-domain", entityId: row.id, after: { domain, councilCode }, ip }, tx);
+    await recordAudit(
+      { actorId, action: "council-domain.added", entityType: "council-domain", entityId: row.id, after: { domain, councilCode }, ip },
+      tx,
+    );
   });
   return { ok: true as const };
 }
@@ -58,6 +72,9 @@ export async function removeCouncilDomain({ id, actorId, ip }: { id: string; act
     const row = await tx.councilDomain.findUnique({ where: { id } });
     if (!row) return;
     await tx.councilDomain.delete({ where: { id } });
-    await recordAudit({ actorId, action: "council-domain.removed", entityType: "council-domain", entityId: id, before: { domain: row.domain }, ip }, tx);
+    await recordAudit(
+      { actorId, action: "council-domain.removed", entityType: "council-domain", entityId: id, before: { domain: row.domain }, ip },
+      tx,
+    );
   });
 }

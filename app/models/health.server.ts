@@ -21,7 +21,10 @@ export async function checkDatabase(): Promise<DatabaseHealth> {
   try {
     const at = now();
     const { count } = await prisma.scheduledJob.updateMany({ where: { name: PROBE }, data: { lastRunAt: at } });
-    if (count === 0) await prisma.scheduledJob.create({ data: { name: PROBE, nextRunAt: new Date("9999-12-31T00:00:00Z"), lastRunAt: at } }).catch(() => {});
+    if (count === 0)
+      await prisma.scheduledJob
+        .create({ data: { name: PROBE, nextRunAt: new Date("9999-12-31T00:00:00Z"), lastRunAt: at } })
+        .catch(() => {});
     return { reachable: true, writable: true };
   } catch (error) {
     return { reachable: true, writable: false, problem: describe(error) };
@@ -35,6 +38,10 @@ function describe(error: unknown): string {
 
 /** Seconds since the oldest search change that no index has applied yet (0 when none). */
 export async function outboxLagSeconds(): Promise<number> {
-  const oldest = await prisma.searchOutbox.findFirst({ where: { processedAt: null }, orderBy: { seq: "asc" }, select: { createdAt: true } });
+  const oldest = await prisma.searchOutbox.findFirst({
+    where: { processedAt: null },
+    orderBy: { seq: "asc" },
+    select: { createdAt: true },
+  });
   return oldest ? Math.max(0, Math.round((now().getTime() - oldest.createdAt.getTime()) / 1000)) : 0;
 }

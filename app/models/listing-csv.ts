@@ -52,7 +52,11 @@ export function csvTemplate(): string {
   return `${header}\n${example.join(",")}\n`;
 }
 
-const split = (v: string | undefined) => (v ?? "").split("|").map((s) => s.trim()).filter(Boolean);
+const split = (v: string | undefined) =>
+  (v ?? "")
+    .split("|")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export class CsvFileError extends Error {}
 
@@ -63,15 +67,23 @@ export class CsvFileError extends Error {}
 export function validateListingCsv(text: string, lotIdFor: (code: string) => string | null): RowResult[] {
   let records: Record<string, string>[];
   try {
-    records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, bom: true, trim: true, relax_quotes: false });
+    records = parse(text, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      bom: true,
+      trim: true,
+      relax_quotes: false,
+    });
   } catch (error) {
     throw new CsvFileError(`The file is not valid CSV: ${(error as Error).message.slice(0, 200)}`);
   }
   if (!records.length) throw new CsvFileError("The file has no listings in it: add one row for each listing below the header row");
   const headers = Object.keys(records[0]);
   const missing = CSV_COLUMNS.filter((c) => !headers.includes(c.column)).map((c) => c.column);
-  if (missing.length) throw new CsvFileError(`The file is missing these columns: ${missing.join(", ")}. Download the template to see the columns`);
-  if (records.length > MAX_CSV_ROWS) throw new CsvFileError(`The file has ${records.length} rows: import ${MAX_CSV_ROWS} or fewer at a time`);
+  if (missing.length)
+    throw new CsvFileError(`The file is missing these columns: ${missing.join(", ")}. Download the template to see the columns`);
+  if (records.length > MAX_CSV_ROWS)
+    throw new CsvFileError(`The file has ${records.length} rows: import ${MAX_CSV_ROWS} or fewer at a time`);
 
   return records.map((record, i) => {
     const row = i + 2; // the header is row 1
@@ -81,7 +93,8 @@ export function validateListingCsv(text: string, lotIdFor: (code: string) => str
     for (const code of lotCodes) {
       const id = lotIdFor(code);
       if (id) lotIds.push(id);
-      else errors.push({ column: "lots", message: `${code} is not a lot your organisation holds a verified award on, on a live framework` });
+      else
+        errors.push({ column: "lots", message: `${code} is not a lot your organisation holds a verified award on, on a live framework` });
     }
     const input = {
       name: record.name,

@@ -57,7 +57,10 @@ export const SECURITY_OPTIONS = [
 export const LIST_LIMITS = { features: 10, benefits: 10, standards: 15, integrations: 15, itemLength: 100 } as const;
 
 function text(label: string, max: number, { required = true }: { required?: boolean } = {}) {
-  let s = z.string({ invalid_type_error: `Enter ${label.toLowerCase()}` }).trim().max(max, `${label} must be ${max} characters or fewer`);
+  let s = z
+    .string({ invalid_type_error: `Enter ${label.toLowerCase()}` })
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`);
   if (required) s = s.min(1, `Enter ${label.toLowerCase()}`);
   return s;
 }
@@ -70,7 +73,14 @@ function lineList(label: string, maxItems: number, { min = 0 } = {}) {
       return items.map((i) => String(i).trim()).filter(Boolean);
     },
     z
-      .array(z.string().max(LIST_LIMITS.itemLength, `Each ${label.toLowerCase().replace(/s$/, "")} must be ${LIST_LIMITS.itemLength} characters or fewer`))
+      .array(
+        z
+          .string()
+          .max(
+            LIST_LIMITS.itemLength,
+            `Each ${label.toLowerCase().replace(/s$/, "")} must be ${LIST_LIMITS.itemLength} characters or fewer`,
+          ),
+      )
       .max(maxItems, `Enter no more than ${maxItems} ${label.toLowerCase()}`)
       .min(min, min === 1 ? `Enter at least one ${label.toLowerCase().replace(/s$/, "")}` : `Enter at least ${min} ${label.toLowerCase()}`),
   );
@@ -89,7 +99,10 @@ const httpsUrl = (label: string) =>
   );
 
 const yesNo = (message: string) =>
-  z.preprocess((v) => (v === "yes" || v === true ? true : v === "no" || v === false ? false : v), z.boolean({ required_error: message, invalid_type_error: message }));
+  z.preprocess(
+    (v) => (v === "yes" || v === true ? true : v === "no" || v === false ? false : v),
+    z.boolean({ required_error: message, invalid_type_error: message }),
+  );
 
 export const aboutSectionSchema = z.object({
   name: text("Listing name", 100),
@@ -137,9 +150,16 @@ export const dataSecuritySectionSchema = z.object({
   dataLocation: z.enum(["UK", "EEA", "other"], { errorMap: () => ({ message: "Select where the data is stored" }) }),
   security: z.preprocess(
     (v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []),
-    z.array(z.enum(["cyber-essentials", "cyber-essentials-plus", "iso-27001", "other"], { errorMap: () => ({ message: "Select security accreditations from the list" }) })),
+    z.array(
+      z.enum(["cyber-essentials", "cyber-essentials-plus", "iso-27001", "other"], {
+        errorMap: () => ({ message: "Select security accreditations from the list" }),
+      }),
+    ),
   ),
-  accessibilityStatementUrl: httpsUrl("The accessibility statement web address").refine((v) => v !== null, "Enter the accessibility statement web address starting with https://"),
+  accessibilityStatementUrl: httpsUrl("The accessibility statement web address").refine(
+    (v) => v !== null,
+    "Enter the accessibility statement web address starting with https://",
+  ),
 });
 
 export const standardsSectionSchema = z.object({
@@ -178,13 +198,19 @@ export const lockSchema = z.object({
 });
 
 // The fingerprint of the content the administrator was shown (listingContentToken).
-const contentToken = z.string({ required_error: "The page is out of date. Reload it and try again." }).regex(/^[0-9a-f]{64}$/, "The page is out of date. Reload it and try again.");
+const contentToken = z
+  .string({ required_error: "The page is out of date. Reload it and try again." })
+  .regex(/^[0-9a-f]{64}$/, "The page is out of date. Reload it and try again.");
 
 export const moderationDecisionSchema = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("approve"), contentToken }),
   z.object({
     decision: z.literal("reject"),
     contentToken,
-    reason: z.string().trim().min(1, "Enter the reason for rejecting, so the supplier can fix it").max(2000, "The reason must be 2,000 characters or fewer"),
+    reason: z
+      .string()
+      .trim()
+      .min(1, "Enter the reason for rejecting, so the supplier can fix it")
+      .max(2000, "The reason must be 2,000 characters or fewer"),
   }),
 ]);

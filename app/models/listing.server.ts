@@ -12,7 +12,10 @@ import { LISTING_SECTIONS, listingSchema, type ListingInput, type ListingSection
 import { penceToPounds } from "~/procurement/money";
 
 export class ListingConflictError extends Error {
-  constructor(public current: ListingValues, public currentLockVersion: number) {
+  constructor(
+    public current: ListingValues,
+    public currentLockVersion: number,
+  ) {
     super("This listing changed since you opened it");
   }
 }
@@ -27,12 +30,19 @@ export class ListingStateError extends Error {}
 export class ModerationConflictError extends Error {}
 
 export const MODERATION_MESSAGES = {
-  decided: "This version changed while you were looking at it: another administrator has already decided on it, or the supplier took it out of review to change it. Check the version below before you continue.",
-  changed: "This version changed while you were looking at it, so your decision was not saved. Check what it says now, below, before you decide.",
-  withdrawn: "The supplier withdrew this listing after this version was submitted, so it cannot be approved. Reject it if it should leave the review queue.",
+  decided:
+    "This version changed while you were looking at it: another administrator has already decided on it, or the supplier took it out of review to change it. Check the version below before you continue.",
+  changed:
+    "This version changed while you were looking at it, so your decision was not saved. Check what it says now, below, before you decide.",
+  withdrawn:
+    "The supplier withdrew this listing after this version was submitted, so it cannot be approved. Reject it if it should leave the review queue.",
 } as const;
 
-const versionInclude = { lots: { select: { lotId: true, lot: { select: { number: true, name: true, agreement: { select: { number: true, shortName: true } } } } } } } as const;
+const versionInclude = {
+  lots: {
+    select: { lotId: true, lot: { select: { number: true, name: true, agreement: { select: { number: true, shortName: true } } } } },
+  },
+} as const;
 
 type VersionRow = NonNullable<Awaited<ReturnType<typeof prisma.productVersion.findFirst<{ include: typeof versionInclude }>>>>;
 
@@ -108,7 +118,10 @@ function versionData(values: Partial<ListingValues>) {
  * content the administrator read.
  */
 export function listingContentToken(values: ListingValues): string {
-  return crypto.createHash("sha256").update(JSON.stringify({ ...values, lotIds: [...values.lotIds].sort() })).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify({ ...values, lotIds: [...values.lotIds].sort() }))
+    .digest("hex");
 }
 
 function lotLabelOf(l: VersionRow["lots"][number]): string {
@@ -131,7 +144,10 @@ function unlistableLotsMessage(labels: string[], doing: "submit" | "approve"): s
 
 /** Which sections are complete, judged by each section's own schema. */
 export function sectionStatuses(values: ListingValues): Record<ListingSectionSlug, boolean> {
-  return Object.fromEntries(LISTING_SECTIONS.map((s) => [s.slug, s.schema.safeParse(listingFormValues(values)).success])) as Record<ListingSectionSlug, boolean>;
+  return Object.fromEntries(LISTING_SECTIONS.map((s) => [s.slug, s.schema.safeParse(listingFormValues(values)).success])) as Record<
+    ListingSectionSlug,
+    boolean
+  >;
 }
 
 export async function getListing(productId: string) {
@@ -155,7 +171,14 @@ export function listSupplierListings(supplierId: string) {
   return prisma.product.findMany({
     where: { supplierId },
     orderBy: { updatedAt: "desc" },
-    include: { versions: { orderBy: { versionNumber: "desc" }, take: 1, select: { id: true, name: true, status: true, versionNumber: true, rejectionReason: true } }, publishedVersion: { select: { name: true, versionNumber: true } } },
+    include: {
+      versions: {
+        orderBy: { versionNumber: "desc" },
+        take: 1,
+        select: { id: true, name: true, status: true, versionNumber: true, rejectionReason: true },
+      },
+      publishedVersion: { select: { name: true, versionNumber: true } },
+    },
   });
 }
 
@@ -177,14 +200,20 @@ export async function createDraftListing({ supplierId, userId, ip }: { supplierI
         createdById: userId,
       },
     });
-    await recordAudit({ actorId: userId, action: "product.created", entityType: "product", entityId: product.id, after: { versionId: version.id }, ip }, tx);
+    await recordAudit(
+      { actorId: userId, action: "product.created", entityType: "product", entityId: product.id, after: { versionId: version.id }, ip },
+      tx,
+    );
     return product;
   });
 }
 
 /** Claims the listing for a write: fails if someone else saved since `lockVersion` was read. */
 async function claim(tx: Tx, productId: string, lockVersion: number) {
-  const { count } = await tx.product.updateMany({ where: { id: productId, lockVersion }, data: { lockVersion: { increment: 1 }, updatedAt: now() } });
+  const { count } = await tx.product.updateMany({
+    where: { id: productId, lockVersion },
+    data: { lockVersion: { increment: 1 }, updatedAt: now() },
+  });
   if (count === 0) {
     const current = await tx.product.findUnique({ where: { id: productId }, select: { lockVersion: true } });
     const listing = await getListingInTx(tx, productId);
@@ -203,7 +232,11 @@ async function getListingInTx(tx: Tx, productId: string) {
  * version takes it out of review (it becomes superseded, in this transaction), so what an
  * administrator approves is always exactly what was submitted.
  */
-async function workingVersionForEdit(tx: Tx, productId: string, userId: string): Promise<{ version: VersionRow; tookOutOfReview: VersionRow | null }> {
+async function workingVersionForEdit(
+  tx: Tx,
+  productId: string,
+  userId: string,
+): Promise<{ version: VersionRow; tookOutOfReview: VersionRow | null }> {
   const versions = await tx.productVersion.findMany({ where: { productId }, include: versionInclude, orderBy: { versionNumber: "desc" } });
   const draft = versions.find((v) => v.status === "draft");
   if (draft) return { version: draft, tookOutOfReview: null };
@@ -211,12 +244,24 @@ async function workingVersionForEdit(tx: Tx, productId: string, userId: string):
   if (!base) throw new ListingStateError("This listing has no versions");
   const submitted = versions.find((v) => v.status === "submitted") ?? null;
   if (submitted) {
-    const { count } = await tx.productVersion.updateMany({ where: { id: submitted.id, status: "submitted" }, data: { status: "superseded" } });
+    const { count } = await tx.productVersion.updateMany({
+      where: { id: submitted.id, status: "submitted" },
+      data: { status: "superseded" },
+    });
     if (count !== 1) throw new ListingStateError("This listing changed since you opened it. Check it again before you continue.");
     // A listing that was never published goes back to draft with it.
     await tx.product.updateMany({ where: { id: productId, status: "submitted" }, data: { status: "draft" } });
   }
-  const { id: _id, lots, createdAt: _c, submittedAt: _s, publishedAt: _p, rejectionReason: _r, product: _product, ...copy } = base as VersionRow & { product?: unknown };
+  const {
+    id: _id,
+    lots,
+    createdAt: _c,
+    submittedAt: _s,
+    publishedAt: _p,
+    rejectionReason: _r,
+    product: _product,
+    ...copy
+  } = base as VersionRow & { product?: unknown };
   const created = await tx.productVersion.create({
     data: {
       ...copy,
@@ -251,7 +296,18 @@ export async function saveListingSection({
     if (product.status === "withdrawn") throw new ListingStateError("This listing has been withdrawn and cannot be edited");
     const { version, tookOutOfReview } = await workingVersionForEdit(tx, productId, userId);
     if (tookOutOfReview) {
-      await recordAudit({ actorId: userId, action: "product.taken-out-of-review", entityType: "product", entityId: productId, before: { versionId: tookOutOfReview.id, versionNumber: tookOutOfReview.versionNumber }, after: { versionId: version.id, versionNumber: version.versionNumber }, ip }, tx);
+      await recordAudit(
+        {
+          actorId: userId,
+          action: "product.taken-out-of-review",
+          entityType: "product",
+          entityId: productId,
+          before: { versionId: tookOutOfReview.id, versionNumber: tookOutOfReview.versionNumber },
+          after: { versionId: version.id, versionNumber: version.versionNumber },
+          ip,
+        },
+        tx,
+      );
     }
     const before = versionValues(version);
     // Conditional on the version still being a draft: nothing else is ever edited in place.
@@ -262,45 +318,106 @@ export async function saveListingSection({
     if (count !== 1) throw new ListingStateError("This listing changed since you opened it. Check it again before you continue.");
     if (values.lotIds) {
       await tx.productVersionLot.deleteMany({ where: { versionId: version.id } });
-      if (values.lotIds.length) await tx.productVersionLot.createMany({ data: values.lotIds.map((lotId) => ({ versionId: version.id, lotId })) });
+      if (values.lotIds.length)
+        await tx.productVersionLot.createMany({ data: values.lotIds.map((lotId) => ({ versionId: version.id, lotId })) });
     }
     const changedBefore = Object.fromEntries(Object.keys(values).map((k) => [k, before[k as keyof ListingValues]]));
-    await recordAudit({ actorId: userId, action: `product.section-saved:${section}`, entityType: "product", entityId: productId, before: changedBefore, after: values, ip }, tx);
+    await recordAudit(
+      {
+        actorId: userId,
+        action: `product.section-saved:${section}`,
+        entityType: "product",
+        entityId: productId,
+        before: changedBefore,
+        after: values,
+        ip,
+      },
+      tx,
+    );
     return { versionId: version.id };
   });
 }
 
-export async function submitListing({ productId, userId, lockVersion, ip }: { productId: string; userId: string; lockVersion: number; ip?: string }) {
+export async function submitListing({
+  productId,
+  userId,
+  lockVersion,
+  ip,
+}: {
+  productId: string;
+  userId: string;
+  lockVersion: number;
+  ip?: string;
+}) {
   return prisma.$transaction(async (tx) => {
     await claim(tx, productId, lockVersion);
     const product = await tx.product.findUniqueOrThrow({ where: { id: productId } });
     if (product.status === "withdrawn") throw new ListingStateError("This listing has been withdrawn and cannot be submitted");
     const version = await getListingInTx(tx, productId);
-    if (version?.status === "rejected") throw new ListingStateError("This version was returned with changes needed. Change the listing before you submit it again");
+    if (version?.status === "rejected")
+      throw new ListingStateError("This version was returned with changes needed. Change the listing before you submit it again");
     if (!version || version.status !== "draft") throw new ListingStateError("There are no changes to submit");
     const check = listingSchema.safeParse(listingFormValues(versionValues(version)));
     if (!check.success) throw new ListingStateError("Complete every section before you submit the listing");
     const lost = await unlistableLots(tx, product.supplierId, version);
     if (lost.length) throw new ListingStateError(unlistableLotsMessage(lost, "submit"));
-    const { count } = await tx.productVersion.updateMany({ where: { id: version.id, status: "draft" }, data: { status: "submitted", submittedAt: now() } });
+    const { count } = await tx.productVersion.updateMany({
+      where: { id: version.id, status: "draft" },
+      data: { status: "submitted", submittedAt: now() },
+    });
     if (count !== 1) throw new ListingStateError("There are no changes to submit");
     // A published listing stays live (and published) while its new version is reviewed.
-    if (!product.publishedVersionId) await tx.product.updateMany({ where: { id: productId, status: "draft" }, data: { status: "submitted" } });
-    await recordAudit({ actorId: userId, action: "product.submitted", entityType: "product", entityId: productId, after: { versionId: version.id, versionNumber: version.versionNumber }, ip }, tx);
+    if (!product.publishedVersionId)
+      await tx.product.updateMany({ where: { id: productId, status: "draft" }, data: { status: "submitted" } });
+    await recordAudit(
+      {
+        actorId: userId,
+        action: "product.submitted",
+        entityType: "product",
+        entityId: productId,
+        after: { versionId: version.id, versionNumber: version.versionNumber },
+        ip,
+      },
+      tx,
+    );
   });
 }
 
-export async function withdrawListing({ productId, userId, lockVersion, ip }: { productId: string; userId: string; lockVersion: number; ip?: string }) {
+export async function withdrawListing({
+  productId,
+  userId,
+  lockVersion,
+  ip,
+}: {
+  productId: string;
+  userId: string;
+  lockVersion: number;
+  ip?: string;
+}) {
   await prisma.$transaction(async (tx) => {
     await claim(tx, productId, lockVersion);
     const product = await tx.product.findUniqueOrThrow({ where: { id: productId } });
-    const { count } = await tx.product.updateMany({ where: { id: productId, status: product.status, NOT: { status: "withdrawn" } }, data: { status: "withdrawn" } });
+    const { count } = await tx.product.updateMany({
+      where: { id: productId, status: product.status, NOT: { status: "withdrawn" } },
+      data: { status: "withdrawn" },
+    });
     if (count !== 1) throw new ListingStateError("This listing is already withdrawn");
     await enqueueSearchUpdate(tx, [
       { entityType: "product", entityId: productId },
       { entityType: "supplier", entityId: product.supplierId },
     ]);
-    await recordAudit({ actorId: userId, action: "product.withdrawn", entityType: "product", entityId: productId, before: { status: product.status }, after: { status: "withdrawn" }, ip }, tx);
+    await recordAudit(
+      {
+        actorId: userId,
+        action: "product.withdrawn",
+        entityType: "product",
+        entityId: productId,
+        before: { status: product.status },
+        after: { status: "withdrawn" },
+        ip,
+      },
+      tx,
+    );
   });
 }
 
@@ -349,7 +466,9 @@ export async function getVersionForModeration(versionId: string) {
 
 function labelLots(versions: (VersionRow | null)[]): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const v of versions) for (const l of v?.lots ?? []) labels[l.lotId] = `${l.lot.agreement.shortName} (${l.lot.agreement.number}) lot ${l.lot.number}: ${l.lot.name}`;
+  for (const v of versions)
+    for (const l of v?.lots ?? [])
+      labels[l.lotId] = `${l.lot.agreement.shortName} (${l.lot.agreement.number}) lot ${l.lot.number}: ${l.lot.name}`;
   return labels;
 }
 
@@ -393,7 +512,10 @@ export async function decideVersion({
     if (decision === "reject") {
       // A listing waiting for its first review goes back to draft; a published or withdrawn one keeps its status.
       await tx.product.updateMany({ where: { id: product.id, status: "submitted" }, data: { status: "draft" } });
-      await recordAudit({ actorId: adminId, action: "product.rejected", entityType: "product", entityId: product.id, after: { versionId, reason }, ip }, tx);
+      await recordAudit(
+        { actorId: adminId, action: "product.rejected", entityType: "product", entityId: product.id, after: { versionId, reason }, ip },
+        tx,
+      );
       return { productId: product.id };
     }
 
@@ -401,7 +523,10 @@ export async function decideVersion({
     const lost = await unlistableLots(tx, product.supplierId, version);
     if (lost.length) throw new ListingStateError(unlistableLotsMessage(lost, "approve"));
     if (product.publishedVersionId) {
-      const superseded = await tx.productVersion.updateMany({ where: { id: product.publishedVersionId, status: "published" }, data: { status: "superseded" } });
+      const superseded = await tx.productVersion.updateMany({
+        where: { id: product.publishedVersionId, status: "published" },
+        data: { status: "superseded" },
+      });
       if (superseded.count !== 1) throw new ModerationConflictError(MODERATION_MESSAGES.decided);
     }
     const published = await tx.product.updateMany({
@@ -413,7 +538,18 @@ export async function decideVersion({
       { entityType: "product", entityId: product.id },
       { entityType: "supplier", entityId: product.supplierId },
     ]);
-    await recordAudit({ actorId: adminId, action: "product.approved", entityType: "product", entityId: product.id, before: { publishedVersionId: product.publishedVersionId }, after: { publishedVersionId: versionId, versionNumber: version.versionNumber }, ip }, tx);
+    await recordAudit(
+      {
+        actorId: adminId,
+        action: "product.approved",
+        entityType: "product",
+        entityId: product.id,
+        before: { publishedVersionId: product.publishedVersionId },
+        after: { publishedVersionId: versionId, versionNumber: version.versionNumber },
+        ip,
+      },
+      tx,
+    );
     return { productId: product.id };
   });
 }
@@ -421,26 +557,49 @@ export async function decideVersion({
 // ── bulk import ─────────────────────────────────────────────────────────────
 
 /** Saves every row as a new draft listing in one transaction: all of them or none. */
-export async function importListingDrafts({ supplierId, userId, rows, ip }: { supplierId: string; userId: string; rows: ListingInput[]; ip?: string }) {
-  return prisma.$transaction(async (tx) => {
-    const ids: string[] = [];
-    for (const row of rows) {
-      const product = await tx.product.create({ data: { supplierId, status: "draft" } });
-      await tx.productVersion.create({
-        data: {
-          productId: product.id,
-          versionNumber: 1,
-          status: "draft",
-          ...(versionData(listingValuesFromInput(row)) as Omit<ListingValues, "lotIds" | "features">),
-          createdById: userId,
-          lots: { create: row.lotIds.map((lotId) => ({ lotId })) },
-        } as never,
-      });
-      ids.push(product.id);
-    }
-    await recordAudit({ actorId: userId, action: "product.imported", entityType: "supplier", entityId: supplierId, after: { count: ids.length, productIds: ids }, ip }, tx);
-    return ids;
-  }, { timeout: 60_000 });
+export async function importListingDrafts({
+  supplierId,
+  userId,
+  rows,
+  ip,
+}: {
+  supplierId: string;
+  userId: string;
+  rows: ListingInput[];
+  ip?: string;
+}) {
+  return prisma.$transaction(
+    async (tx) => {
+      const ids: string[] = [];
+      for (const row of rows) {
+        const product = await tx.product.create({ data: { supplierId, status: "draft" } });
+        await tx.productVersion.create({
+          data: {
+            productId: product.id,
+            versionNumber: 1,
+            status: "draft",
+            ...(versionData(listingValuesFromInput(row)) as Omit<ListingValues, "lotIds" | "features">),
+            createdById: userId,
+            lots: { create: row.lotIds.map((lotId) => ({ lotId })) },
+          } as never,
+        });
+        ids.push(product.id);
+      }
+      await recordAudit(
+        {
+          actorId: userId,
+          action: "product.imported",
+          entityType: "supplier",
+          entityId: supplierId,
+          after: { count: ids.length, productIds: ids },
+          ip,
+        },
+        tx,
+      );
+      return ids;
+    },
+    { timeout: 60_000 },
+  );
 }
 
 // ── supplier dashboard ──────────────────────────────────────────────────────
@@ -450,7 +609,14 @@ export async function supplierDashboard(supplierId: string, today: Date) {
   const [supplier, listings, endingLots, notifications] = await Promise.all([
     prisma.supplier.findUnique({
       where: { id: supplierId },
-      select: { tradingName: true, slug: true, accreditations: { where: { expiresAt: { not: null, lte: new Date(today.getTime() + 60 * 86_400_000) } }, select: { kind: true, expiresAt: true } } },
+      select: {
+        tradingName: true,
+        slug: true,
+        accreditations: {
+          where: { expiresAt: { not: null, lte: new Date(today.getTime() + 60 * 86_400_000) } },
+          select: { kind: true, expiresAt: true },
+        },
+      },
     }),
     listSupplierListings(supplierId),
     prisma.lot.findMany({

@@ -18,16 +18,15 @@ export interface PoundsFieldOptions {
 
 /** A required amount in pounds → integer pence, 0 or more, at most `maxPence`. */
 export function poundsField({ label, example, maxPence, messages = {} }: PoundsFieldOptions) {
-  if (!Number.isSafeInteger(maxPence) || maxPence < 0) throw new RangeError(`maxPence must be a safe whole number of pence (got ${maxPence})`);
+  if (!Number.isSafeInteger(maxPence) || maxPence < 0)
+    throw new RangeError(`maxPence must be a safe whole number of pence (got ${maxPence})`);
   const message = (reason: PoundsParseFailure) => messages[reason] ?? poundsMessage(reason, label, example, maxPence);
-  return z
-    .union([z.string(), z.number()], { errorMap: () => ({ message: message("empty") }) })
-    .transform((raw, ctx) => {
-      const parsed = parsePounds(raw);
-      if (!parsed.ok || parsed.pence > maxPence) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: message(parsed.ok ? "too-large" : parsed.reason) });
-        return z.NEVER;
-      }
-      return parsed.pence;
-    });
+  return z.union([z.string(), z.number()], { errorMap: () => ({ message: message("empty") }) }).transform((raw, ctx) => {
+    const parsed = parsePounds(raw);
+    if (!parsed.ok || parsed.pence > maxPence) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: message(parsed.ok ? "too-large" : parsed.reason) });
+      return z.NEVER;
+    }
+    return parsed.pence;
+  });
 }

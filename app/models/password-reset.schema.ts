@@ -10,5 +10,6 @@ export const resetPasswordSchema = z
     confirmPassword: z.string({ required_error: "Confirm your new password" }).min(1, "Confirm your new password"),
   })
   .superRefine((v, ctx) => {
-    if (v.password !== v.confirmPassword) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["confirmPassword"], message: "Passwords must match" });
+    if (v.password !== v.confirmPassword)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["confirmPassword"], message: "Passwords must match" });
   });

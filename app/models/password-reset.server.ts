@@ -37,13 +37,22 @@ async function mailResetLink(userId: string, email: string, forced: boolean) {
  * Asks for a reset link. Whatever the address, the caller shows the same "check your email"
  * page; only a real account (with a password, not a pending invitation) gets a link.
  */
-export async function requestPasswordReset({ email, ip }: { email: string; ip: string }): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+export async function requestPasswordReset({
+  email,
+  ip,
+}: {
+  email: string;
+  ip: string;
+}): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
   const limited = await takeAttempt(limitsFor.passwordReset(ip, email));
   if (!limited.ok) {
     await recordAudit({ action: "password-reset.throttled", entityType: "user", after: { email: email.toLowerCase() }, ip });
     return { ok: false, retryAfterSeconds: limited.retryAfterSeconds };
   }
-  const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true, passwordHash: true } });
+  const user = await prisma.user.findUnique({
+    where: { email: email.toLowerCase() },
+    select: { id: true, email: true, passwordHash: true },
+  });
   // A pending invitation has no password to reset: it is accepted from its own link.
   const resettable = user && !user.passwordHash.startsWith("!invitation-pending:");
   if (user && resettable) await mailResetLink(user.id, user.email, false);
@@ -77,13 +86,24 @@ export async function isResetTokenLive(token: string): Promise<boolean> {
  * (compare-and-set, so a link used twice at once works once), every session ends, and the
  * address counts as confirmed (the link proved it). Null if the link is not live.
  */
-export async function resetPassword({ token, password, ip }: { token: string; password: string; ip: string }): Promise<{ userId: string } | null> {
+export async function resetPassword({
+  token,
+  password,
+  ip,
+}: {
+  token: string;
+  password: string;
+  ip: string;
+}): Promise<{ userId: string } | null> {
   const row = await findLiveResetToken(token, now());
   if (!row) return null;
   const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx) => {
     const at = now();
-    const { count } = await tx.verificationToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
+    const { count } = await tx.verificationToken.updateMany({
+      where: { id: row.id, usedAt: null, expiresAt: { gt: at } },
+      data: { usedAt: at },
+    });
     if (count === 0) return null;
     const before = await tx.user.findUniqueOrThrow({ where: { id: row.userId }, select: { emailVerifiedAt: true } });
     await tx.user.update({
@@ -93,7 +113,14 @@ export async function resetPassword({ token, password, ip }: { token: string; pa
     const sessions = await tx.session.deleteMany({ where: { userId: row.userId } });
     await tx.verificationToken.deleteMany({ where: { userId: row.userId, purpose: PURPOSE, usedAt: null } });
     await recordAudit(
-      { actorId: row.userId, action: "user.password-reset", entityType: "user", entityId: row.userId, after: { sessionsEnded: sessions.count }, ip },
+      {
+        actorId: row.userId,
+        action: "user.password-reset",
+        entityType: "user",
+        entityId: row.userId,
+        after: { sessionsEnded: sessions.count },
+        ip,
+      },
       tx,
     );
     return { userId: row.userId };
@@ -110,9 +137,22 @@ export async function forcePasswordReset({ userId, adminId, ip }: { userId: stri
   const at = now();
   await prisma.$transaction(async (tx) => {
     // Not a bcrypt hash, so no password matches it until the user sets a new one.
-    await tx.user.update({ where: { id: userId }, data: { passwordHash: `!reset-required:${crypto.randomBytes(32).toString("hex")}`, passwordChangedAt: at } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash: `!reset-required:${crypto.randomBytes(32).toString("hex")}`, passwordChangedAt: at },
+    });
     const ended = await tx.session.deleteMany({ where: { userId } });
-    await recordAudit({ actorId: adminId, action: "user.password-reset-forced", entityType: "user", entityId: userId, after: { sessionsEnded: ended.count }, ip }, tx);
+    await recordAudit(
+      {
+        actorId: adminId,
+        action: "user.password-reset-forced",
+        entityType: "user",
+        entityId: userId,
+        after: { sessionsEnded: ended.count },
+        ip,
+      },
+      tx,
+    );
   });
   await mailResetLink(user.id, user.email, true);
   return true;

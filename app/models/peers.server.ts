@@ -6,7 +6,10 @@ export { SIMILAR_THRESHOLD };
 /** Councils' profiles for similarity scoring: type, place, size, service areas and products. */
 export async function loadCouncilProfiles(): Promise<CouncilProfile[]> {
   const [councils, studies] = await Promise.all([
-    prisma.council.findMany({ select: { id: true, code: true, name: true, type: true, nation: true, region: true, population: true }, orderBy: { code: "asc" } }),
+    prisma.council.findMany({
+      select: { id: true, code: true, name: true, type: true, nation: true, region: true, population: true },
+      orderBy: { code: "asc" },
+    }),
     prisma.caseStudy.findMany({
       where: { status: "published" },
       select: { councilId: true, serviceAreaId: true, products: { select: { productId: true } } },
@@ -33,7 +36,10 @@ export async function countSimilarCouncils(councilId: string, councilIds: string
   const self = profiles.find((p) => p.id === councilId);
   if (!self) return 0;
   const wanted = new Set(councilIds);
-  return rankPeers(self, profiles.filter((p) => wanted.has(p.id))).filter((r) => r.score >= SIMILAR_THRESHOLD).length;
+  return rankPeers(
+    self,
+    profiles.filter((p) => wanted.has(p.id)),
+  ).filter((r) => r.score >= SIMILAR_THRESHOLD).length;
 }
 
 /** "Councils like mine": the most similar councils, each with its latest published case studies. */
@@ -49,7 +55,10 @@ export async function listPeersForCouncil(code: string, limit = 20) {
   });
   const byCouncil = new Map<string, typeof studies>();
   for (const s of studies) (byCouncil.get(s.councilId) ?? byCouncil.set(s.councilId, []).get(s.councilId)!).push(s);
-  const council = await prisma.council.findUnique({ where: { id: self.id }, select: { code: true, name: true, officialName: true, typeName: true, region: true, nation: true, population: true } });
+  const council = await prisma.council.findUnique({
+    where: { id: self.id },
+    select: { code: true, name: true, officialName: true, typeName: true, region: true, nation: true, population: true },
+  });
   return {
     council: council!,
     peers: peers.map((p) => ({
@@ -58,7 +67,9 @@ export async function listPeersForCouncil(code: string, limit = 20) {
       score: p.score,
       reasons: p.reasons,
       caseStudyCount: byCouncil.get(p.council.id)?.length ?? 0,
-      caseStudies: (byCouncil.get(p.council.id) ?? []).slice(0, 3).map((s) => ({ slug: s.slug, title: s.title, serviceArea: s.serviceArea.name })),
+      caseStudies: (byCouncil.get(p.council.id) ?? [])
+        .slice(0, 3)
+        .map((s) => ({ slug: s.slug, title: s.title, serviceArea: s.serviceArea.name })),
     })),
   };
 }

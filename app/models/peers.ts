@@ -22,12 +22,30 @@ export interface CouncilProfile {
   products: string[];
 }
 
-export const PEER_WEIGHTS = { type: 0.3, tier: 0.2, region: 0.25, nation: 0.1, populationBand: 0.2, adjacentBand: 0.1, serviceAreas: 0.15, products: 0.1 } as const;
+export const PEER_WEIGHTS = {
+  type: 0.3,
+  tier: 0.2,
+  region: 0.25,
+  nation: 0.1,
+  populationBand: 0.2,
+  adjacentBand: 0.1,
+  serviceAreas: 0.15,
+  products: 0.1,
+} as const;
 
 /** Tiers of local government, from mySociety's type codes. */
 export const TIERS: Record<string, string> = {
-  UA: "single-tier", MD: "single-tier", LBO: "single-tier", SCO: "single-tier", WPA: "single-tier", NID: "single-tier", CC: "single-tier",
-  CTY: "upper-tier", NMD: "lower-tier", COMB: "combined", SRA: "combined",
+  UA: "single-tier",
+  MD: "single-tier",
+  LBO: "single-tier",
+  SCO: "single-tier",
+  WPA: "single-tier",
+  NID: "single-tier",
+  CC: "single-tier",
+  CTY: "upper-tier",
+  NMD: "lower-tier",
+  COMB: "combined",
+  SRA: "combined",
 };
 
 export const POPULATION_BANDS = [
@@ -118,7 +136,12 @@ export function rankPeers(self: CouncilProfile, candidates: CouncilProfile[], li
  * Orders items (case studies) by how similar their council is to `self`, then by the
  * given order (e.g. newest first). Items from councils with the same score keep their order.
  */
-export function rankByPeer<T extends { councilId: string }>(self: CouncilProfile, profiles: CouncilProfile[], items: T[], limit = Infinity) {
+export function rankByPeer<T extends { councilId: string }>(
+  self: CouncilProfile,
+  profiles: CouncilProfile[],
+  items: T[],
+  limit = Infinity,
+) {
   const byId = new Map(profiles.map((p) => [p.id, p]));
   return items
     .map((item, index) => {

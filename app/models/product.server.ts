@@ -14,10 +14,29 @@ export async function getPublishedProduct(id: string, viewer?: SupplierViewer) {
     where: { id },
     include: {
       supplier: {
-        select: { id: true, slug: true, tradingName: true, legalName: true, computedSize: true, region: true, accreditations: true, verifiedAt: true },
+        select: {
+          id: true,
+          slug: true,
+          tradingName: true,
+          legalName: true,
+          computedSize: true,
+          region: true,
+          accreditations: true,
+          verifiedAt: true,
+        },
       },
       publishedVersion: {
-        include: { lots: { include: { lot: { include: { agreement: { select: { number: true, slug: true, shortName: true, name: true, startDate: true, endDate: true } } } } } } },
+        include: {
+          lots: {
+            include: {
+              lot: {
+                include: {
+                  agreement: { select: { number: true, slug: true, shortName: true, name: true, startDate: true, endDate: true } },
+                },
+              },
+            },
+          },
+        },
       },
       caseStudyLinks: {
         where: { caseStudy: { status: "published" } },

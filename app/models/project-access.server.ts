@@ -8,7 +8,8 @@ import { getProjectOwnership } from "./project.server";
 
 export type ProjectMode = "read" | "update";
 
-export const VERIFY_EMAIL_MESSAGE = "Confirm your email address before you start or change a buying project. We sent you a link when you created your account.";
+export const VERIFY_EMAIL_MESSAGE =
+  "Confirm your email address before you start or change a buying project. We sent you a link when you created your account.";
 
 /**
  * The one check before any project loader or action: sign in first; 403 without the role's
@@ -22,7 +23,11 @@ export async function requireProjectAccess(request: Request, projectId: string |
   const id = String(projectId ?? "").slice(0, 60);
   const owner = id ? await getProjectOwnership(id) : null;
   if (!owner) throw notFound("Project not found");
-  await checkPermission(user, request, permission, { isOwn: (u) => u.councilId === owner.councilId, objectId: owner.id, notFoundIfNotOwn: true });
+  await checkPermission(user, request, permission, {
+    isOwn: (u) => u.councilId === owner.councilId,
+    objectId: owner.id,
+    notFoundIfNotOwn: true,
+  });
   return { user, projectId: owner.id, canEdit: canEditProjects(user, owner.councilId) };
 }
 

@@ -59,7 +59,13 @@ export const FROZEN_CSV_HEADER = [
 
 /** Every row repeats the search, its filters and the freeze time, so each line stands on its own. */
 export function frozenSearchCsv(frozen: FrozenSearchForCsv): string {
-  const search = [frozen.project.council.name, frozen.project.title, frozen.query, describeFilters(frozen.filters), frozen.frozenAt.toISOString()];
+  const search = [
+    frozen.project.council.name,
+    frozen.project.title,
+    frozen.query,
+    describeFilters(frozen.filters),
+    frozen.frozenAt.toISOString(),
+  ];
   return toCsv([
     FROZEN_CSV_HEADER,
     ...frozen.results.map((r) => [
@@ -224,7 +230,9 @@ export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, oc
             quantity: 1,
           },
         ],
-        ...(outcome.startDate && outcome.endDate ? { contractPeriod: { startDate: iso(outcome.startDate), endDate: iso(outcome.endDate) } } : {}),
+        ...(outcome.startDate && outcome.endDate
+          ? { contractPeriod: { startDate: iso(outcome.startDate), endDate: iso(outcome.endDate) } }
+          : {}),
       },
     ],
     ...(agreement

@@ -28,7 +28,10 @@ function parse(json: string | null): Record<string, unknown> | unknown[] | null 
 
 const str = (v: unknown) => (typeof v === "string" ? v : v == null ? "" : String(v));
 
-export function describeProjectEvent(event: { action: string; before: string | null; after: string | null }): { label: string; detail: string } {
+export function describeProjectEvent(event: { action: string; before: string | null; after: string | null }): {
+  label: string;
+  detail: string;
+} {
   const label = ACTION_LABELS[event.action] ?? event.action;
   const after = parse(event.after);
   const a = (after && !Array.isArray(after) ? after : {}) as Record<string, unknown>;
@@ -55,7 +58,9 @@ export function describeProjectEvent(event: { action: string; before: string | n
       break;
     }
     case "project.criteria-saved":
-      detail = Array.isArray(after) ? after.map((c) => `${str((c as Record<string, unknown>).name)} ${str((c as Record<string, unknown>).weight)}%`).join(", ") : "";
+      detail = Array.isArray(after)
+        ? after.map((c) => `${str((c as Record<string, unknown>).name)} ${str((c as Record<string, unknown>).weight)}%`).join(", ")
+        : "";
       break;
     case "project.scores-saved":
       detail = Array.isArray(after) ? `${after.filter((s) => (s as Record<string, unknown>).score !== null).length} scores` : "";

@@ -93,18 +93,7 @@ export const CONCURRENCY_MESSAGE =
 const lockVersion = z.coerce.number({ invalid_type_error: "Reload the page and try again" }).int().min(1);
 
 const text = (max: number, missing: string, tooLong: string) =>
-  z
-    .string({ required_error: missing, invalid_type_error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, tooLong);
-
-const optionalText = (max: number, tooLong: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim())
-    .pipe(z.string().max(max, tooLong));
+  z.string({ required_error: missing, invalid_type_error: missing }).trim().min(1, missing).max(max, tooLong);
 
 const id = (message: string) => z.string({ required_error: message, invalid_type_error: message }).trim().min(1, message).max(60, message);
 
@@ -160,7 +149,12 @@ export const projectDetailsSchema = z
     ...datePartFields("startDate"),
   })
   .transform((v, ctx) => {
-    const date = isoFromDateParts(v["startDate-day"], v["startDate-month"], v["startDate-year"], dateMessages("Date the procurement starts"));
+    const date = isoFromDateParts(
+      v["startDate-day"],
+      v["startDate-month"],
+      v["startDate-year"],
+      dateMessages("Date the procurement starts"),
+    );
     if (!date.ok) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: date.message, path: ["startDate"] });
       return z.NEVER;
@@ -198,9 +192,7 @@ export type CreateProjectInput = z.output<typeof createProjectSchema>;
 export const requirementsSchema = z.object({
   lockVersion,
   requirements: text(10_000, P.requirements, P.requirementsLong),
-  budgetApproved: z
-    .union([z.literal("yes"), z.literal(""), z.undefined(), z.boolean()])
-    .transform((v) => v === "yes" || v === true),
+  budgetApproved: z.union([z.literal("yes"), z.literal(""), z.undefined(), z.boolean()]).transform((v) => v === "yes" || v === true),
 });
 
 export const saveSearchSchema = z.object({
@@ -225,10 +217,20 @@ const weightField = z
   .transform((v) => (v === undefined ? "" : String(v).trim()));
 
 const criterionRow = z.object({
-  id: z.string().max(60).optional().transform((v) => v?.trim() || undefined),
-  name: z.string().optional().transform((v) => (v ?? "").trim()),
+  id: z
+    .string()
+    .max(60)
+    .optional()
+    .transform((v) => v?.trim() || undefined),
+  name: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim()),
   weight: weightField,
-  description: z.string().optional().transform((v) => (v ?? "").trim()),
+  description: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim()),
 });
 
 export const criteriaSchema = z.preprocess(
@@ -250,22 +252,38 @@ export const criteriaSchema = z.preprocess(
           ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["criteria", row.index, "name"], message: `Enter a name for criterion ${n}` });
           ok = false;
         } else if (row.name.length > 200) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["criteria", row.index, "name"], message: `Name of criterion ${n} must be 200 characters or fewer` });
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ["criteria", row.index, "name"],
+            message: `Name of criterion ${n} must be 200 characters or fewer`,
+          });
           ok = false;
         }
         if (!/^\d{1,3}$/.test(row.weight) || Number(row.weight) < 1 || Number(row.weight) > 100) {
           ctx.addIssue({
             code: z.ZodIssueCode.custom,
             path: ["criteria", row.index, "weight"],
-            message: row.weight === "" ? `Enter a weight for criterion ${n}` : `Weight of criterion ${n} must be a whole number from 1 to 100`,
+            message:
+              row.weight === "" ? `Enter a weight for criterion ${n}` : `Weight of criterion ${n} must be a whole number from 1 to 100`,
           });
           ok = false;
         }
         if (row.description.length > 1_000) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["criteria", row.index, "description"], message: `Description of criterion ${n} must be 1,000 characters or fewer` });
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ["criteria", row.index, "description"],
+            message: `Description of criterion ${n} must be 1,000 characters or fewer`,
+          });
           ok = false;
         }
-        if (ok) criteria.push({ id: row.id, name: row.name, weight: Number(row.weight), description: row.description, position: criteria.length });
+        if (ok)
+          criteria.push({
+            id: row.id,
+            name: row.name,
+            weight: Number(row.weight),
+            description: row.description,
+            position: criteria.length,
+          });
       }
       if (rows.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["criteria"], message: P.criteriaNone });
       if (rows.length > MAX_CRITERIA) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["criteria"], message: P.criteriaTooMany });
@@ -285,31 +303,45 @@ const scoreRow = z.object({
     .union([z.string(), z.number()])
     .optional()
     .transform((v) => (v === undefined ? "" : String(v).trim())),
-  notes: z.string().optional().transform((v) => (v ?? "").trim()),
+  notes: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim()),
   /** For messages: "Price for Acme Cloud". */
   label: z.string().max(300).optional(),
 });
 
 export const scoresSchema = z.preprocess(
   nestDotted,
-  z
-    .object({ lockVersion, scores: z.array(scoreRow).max(2_000).optional().default([]) })
-    .transform((v, ctx) => {
-      const scores: { entryId: string; criterionId: string; score: number | null; notes: string }[] = [];
-      v.scores.forEach((row, index) => {
-        const label = row.label ? ` for ${row.label}` : "";
-        if (row.score !== "" && (!/^\d{1,3}$/.test(row.score) || Number(row.score) > 100)) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["scores", index, "score"], message: `Score${label} must be a whole number from 0 to 100` });
-          return;
-        }
-        if (row.notes.length > 2_000) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["scores", index, "notes"], message: `Notes${label} must be 2,000 characters or fewer` });
-          return;
-        }
-        scores.push({ entryId: row.entryId, criterionId: row.criterionId, score: row.score === "" ? null : Number(row.score), notes: row.notes });
+  z.object({ lockVersion, scores: z.array(scoreRow).max(2_000).optional().default([]) }).transform((v, ctx) => {
+    const scores: { entryId: string; criterionId: string; score: number | null; notes: string }[] = [];
+    v.scores.forEach((row, index) => {
+      const label = row.label ? ` for ${row.label}` : "";
+      if (row.score !== "" && (!/^\d{1,3}$/.test(row.score) || Number(row.score) > 100)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["scores", index, "score"],
+          message: `Score${label} must be a whole number from 0 to 100`,
+        });
+        return;
+      }
+      if (row.notes.length > 2_000) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["scores", index, "notes"],
+          message: `Notes${label} must be 2,000 characters or fewer`,
+        });
+        return;
+      }
+      scores.push({
+        entryId: row.entryId,
+        criterionId: row.criterionId,
+        score: row.score === "" ? null : Number(row.score),
+        notes: row.notes,
       });
-      return { lockVersion: v.lockVersion, scores };
-    }),
+    });
+    return { lockVersion: v.lockVersion, scores };
+  }),
 );
 export type ScoresInput = z.output<typeof scoresSchema>;
 
@@ -319,7 +351,10 @@ export const outcomeSchema = z
     kind: z.string().optional(),
     entryId: z.string().max(60).optional(),
     value: z.union([z.string(), z.number()]).optional(),
-    justification: z.string().optional().transform((v) => (v ?? "").trim()),
+    justification: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").trim()),
     ...datePartFields("startDate"),
     ...datePartFields("endDate"),
   })
@@ -335,7 +370,15 @@ export const outcomeSchema = z
     else if (v.justification.length > 5_000) fail("justification", P.justificationLong);
     if (kind !== "awarded") {
       if (failed || !kind) return z.NEVER;
-      return { lockVersion: v.lockVersion, kind, justification: v.justification, entryId: null, valuePence: null, startDate: null, endDate: null };
+      return {
+        lockVersion: v.lockVersion,
+        kind,
+        justification: v.justification,
+        entryId: null,
+        valuePence: null,
+        startDate: null,
+        endDate: null,
+      };
     }
     if (!v.entryId?.trim()) fail("entryId", P.awardedEntry);
     let valuePence: number | null = null;
@@ -360,7 +403,15 @@ export const outcomeSchema = z
     if (!end.ok) fail("endDate", end.message);
     if (start.ok && end.ok && end.iso <= start.iso) fail("endDate", P.endBeforeStart);
     if (failed || !start.ok || !end.ok || valuePence === null) return z.NEVER;
-    return { lockVersion: v.lockVersion, kind, justification: v.justification, entryId: v.entryId!.trim(), valuePence, startDate: start.iso, endDate: end.iso };
+    return {
+      lockVersion: v.lockVersion,
+      kind,
+      justification: v.justification,
+      entryId: v.entryId!.trim(),
+      valuePence,
+      startDate: start.iso,
+      endDate: end.iso,
+    };
   });
 export type OutcomeInput = z.output<typeof outcomeSchema>;
 
@@ -370,7 +421,6 @@ export const noticesSchema = z.object({
 });
 
 // ── saved searches: what is stored, and the /search query string it stands for ──
-
 
 export interface SavedFilters {
   /** Product facet → chosen values, as on /search. */
@@ -394,8 +444,13 @@ export function parseSavedFilters(json: string | null | undefined): SavedFilters
   try {
     const value = JSON.parse(json) as Partial<SavedFilters>;
     const facets: Record<string, string[]> = {};
-    for (const [k, v] of Object.entries(value.facets ?? {})) if (Array.isArray(v)) facets[k] = v.filter((x): x is string => typeof x === "string");
-    return { facets, frameworks: value.frameworks === "all" ? "all" : "live", sort: typeof value.sort === "string" ? value.sort : "relevance" };
+    for (const [k, v] of Object.entries(value.facets ?? {}))
+      if (Array.isArray(v)) facets[k] = v.filter((x): x is string => typeof x === "string");
+    return {
+      facets,
+      frameworks: value.frameworks === "all" ? "all" : "live",
+      sort: typeof value.sort === "string" ? value.sort : "relevance",
+    };
   } catch {
     return empty;
   }
@@ -429,7 +484,10 @@ export function describeFilters(filtersJson: string): string {
 // ── evaluation ─────────────────────────────────────────────────────────────
 
 /** Weighted total out of 100 (one decimal place), or null until every criterion has a score. */
-export function weightedTotal(criteria: readonly { id: string; weight: number }[], scores: readonly { criterionId: string; score: number }[]): number | null {
+export function weightedTotal(
+  criteria: readonly { id: string; weight: number }[],
+  scores: readonly { criterionId: string; score: number }[],
+): number | null {
   if (!criteria.length) return null;
   let total = 0;
   for (const c of criteria) {
@@ -461,13 +519,23 @@ export type ScopedSearch = { ok: true; params: SearchParams } | { ok: false; mes
  */
 export function confineToRoute(params: SearchParams, scope: RouteSearchScope): ScopedSearch {
   const route = `a direct award from ${scope.agreement}`;
-  if (scope.liveLots.length === 0) return { ok: false, message: `None of ${scope.agreement}'s lots is open for new call-offs today, so ${route} cannot go ahead. Choose another route.` };
+  if (scope.liveLots.length === 0)
+    return {
+      ok: false,
+      message: `None of ${scope.agreement}'s lots is open for new call-offs today, so ${route} cannot go ahead. Choose another route.`,
+    };
   if (params.frameworks === "all") {
-    return { ok: false, message: `This project is ${route}, so its search cannot include products only on expired frameworks. Untick "Include products only on expired frameworks".` };
+    return {
+      ok: false,
+      message: `This project is ${route}, so its search cannot include products only on expired frameworks. Untick "Include products only on expired frameworks".`,
+    };
   }
   const otherAgreements = (params.filters.framework ?? []).filter((f) => f !== scope.agreement);
   if (otherAgreements.length) {
-    return { ok: false, message: `This project is ${route}, so its search cannot cover ${otherAgreements.join(", ")}: a direct award can only be made from the framework the project's route names. Remove that filter, or start a project for that framework's route.` };
+    return {
+      ok: false,
+      message: `This project is ${route}, so its search cannot cover ${otherAgreements.join(", ")}: a direct award can only be made from the framework the project's route names. Remove that filter, or start a project for that framework's route.`,
+    };
   }
   const badLots = (params.filters.lot ?? []).filter((l) => !scope.liveLots.includes(l));
   if (badLots.length) {
@@ -489,6 +557,9 @@ export function searchLockedMessage(frozenAt: Date): string {
 
 /** Setting frozen results aside: one or more results, one reason (e.g. "does not meet must-have X"). */
 export const setAsideSchema = z.object({
-  frozenResultIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(60)).min(1, "Select the results you are setting aside").max(100)),
+  frozenResultIds: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().max(60)).min(1, "Select the results you are setting aside").max(100),
+  ),
   reason: text(1_000, "Enter why you are setting these results aside", "Reason must be 1,000 characters or fewer"),
 });

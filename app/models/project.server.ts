@@ -46,7 +46,11 @@ type Errors = Record<string, string[]>;
 export type Failure = { ok: false; status: 400 | 403 | 404 | 409; errors: Errors };
 type Outcome<T extends object = object> = ({ ok: true } & T) | Failure;
 
-const fail = (status: Failure["status"], field: string, message: string): Failure => ({ ok: false, status, errors: { [field]: [message] } });
+const fail = (status: Failure["status"], field: string, message: string): Failure => ({
+  ok: false,
+  status,
+  errors: { [field]: [message] },
+});
 
 class StaleProjectError extends Error {}
 /** The project is no longer open (an outcome was recorded meanwhile). */
@@ -62,7 +66,13 @@ class RollbackWith extends Error {
  * Compare-and-increment: the write only happens if nobody changed the project since
  * `lockVersion` was read, and (with `status`) only while the project is still in that state.
  */
-async function bumpLockVersion(tx: Tx, projectId: string, lockVersion: number, data: Prisma.BuyingProjectUpdateManyMutationInput = {}, status?: string) {
+async function bumpLockVersion(
+  tx: Tx,
+  projectId: string,
+  lockVersion: number,
+  data: Prisma.BuyingProjectUpdateManyMutationInput = {},
+  status?: string,
+) {
   const { count } = await tx.buyingProject.updateMany({
     where: { id: projectId, lockVersion, ...(status ? { status } : {}) },
     data: { ...data, lockVersion: { increment: 1 }, updatedAt: now() },
@@ -95,11 +105,18 @@ async function inTransaction<T extends object>(work: (tx: Tx) => Promise<Outcome
 }
 
 function audit(tx: Tx, actor: Actor, projectId: string, action: string, before: unknown, after: unknown) {
-  return recordAudit({ actorId: actor.id, action: `project.${action}`, entityType: "project", entityId: projectId, before, after, ip: actor.ip }, tx);
+  return recordAudit(
+    { actorId: actor.id, action: `project.${action}`, entityType: "project", entityId: projectId, before, after, ip: actor.ip },
+    tx,
+  );
 }
 
 const lockedFailure = () =>
-  fail(409, "form", "This project has an outcome recorded, so its requirements, searches, shortlist and evaluation can no longer be changed.");
+  fail(
+    409,
+    "form",
+    "This project has an outcome recorded, so its requirements, searches, shortlist and evaluation can no longer be changed.",
+  );
 
 // ───────────────────────────── reading ───────────────────────────────────────
 
@@ -182,7 +199,10 @@ export function listProjectHistory(projectId: string) {
 // ───────────────────────────── starting a project ────────────────────────────
 
 /** Creates the project with the notices checklist of the chosen route, if the route is open for these answers. */
-export async function createProject(input: CreateProjectInput, actor: Actor & { councilId: string }): Promise<Outcome<{ projectId: string }>> {
+export async function createProject(
+  input: CreateProjectInput,
+  actor: Actor & { councilId: string },
+): Promise<Outcome<{ projectId: string }>> {
   const { title, routeId, ...answers } = input;
   const result = await findBuyingRoutes(answers, actor.councilId);
   const route = result.routes.find((r) => r.id === routeId);
@@ -229,15 +249,31 @@ export async function updateRequirements(
   actor: Actor,
 ): Promise<Outcome> {
   return inTransaction(async (tx) => {
-    const before = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, requirements: true, budgetApproved: true, budgetApprovedAt: true } });
+    const before = await tx.buyingProject.findUnique({
+      where: { id: projectId },
+      select: { status: true, requirements: true, budgetApproved: true, budgetApprovedAt: true },
+    });
     if (!before) return fail(404, "form", "Project not found");
     if (before.status !== "open") return lockedFailure();
     const budgetApprovedAt = input.budgetApproved ? (before.budgetApproved ? before.budgetApprovedAt : now()) : null;
-    await bumpLockVersion(tx, projectId, input.lockVersion, { requirements: input.requirements, budgetApproved: input.budgetApproved, budgetApprovedAt }, "open");
-    await audit(tx, actor, projectId, "requirements-updated", { requirements: before.requirements, budgetApproved: before.budgetApproved }, {
-      requirements: input.requirements,
-      budgetApproved: input.budgetApproved,
-    });
+    await bumpLockVersion(
+      tx,
+      projectId,
+      input.lockVersion,
+      { requirements: input.requirements, budgetApproved: input.budgetApproved, budgetApprovedAt },
+      "open",
+    );
+    await audit(
+      tx,
+      actor,
+      projectId,
+      "requirements-updated",
+      { requirements: before.requirements, budgetApproved: before.budgetApproved },
+      {
+        requirements: input.requirements,
+        budgetApproved: input.budgetApproved,
+      },
+    );
     return { ok: true };
   });
 }
@@ -250,7 +286,8 @@ export type ParsedProjectSearch = { ok: true; params: SearchParams } | { ok: fal
 export function parseProjectSearch(search: URLSearchParams): ParsedProjectSearch {
   const copy = new URLSearchParams(search);
   const type = copy.get("type");
-  if (type && type !== "all" && type !== "products") return { ok: false, errors: ["Only searches for products and services can be saved to a project"] };
+  if (type && type !== "all" && type !== "products")
+    return { ok: false, errors: ["Only searches for products and services can be saved to a project"] };
   copy.set("type", "products");
   const parsed = parseSearchParams(copy);
   return parsed.success ? { ok: true, params: parsed.data } : { ok: false, errors: parsed.errors };
@@ -264,22 +301,40 @@ export async function routeSearchScope(routeId: string, db: Tx | typeof prisma =
   if (!isDirectAwardRoute(routeId)) return null;
   const slug = agreementSlugOf(routeId);
   const agreement = slug
-    ? await db.agreement.findUnique({ where: { slug }, select: { shortName: true, startDate: true, endDate: true, lots: { select: { number: true, startDate: true, endDate: true, routes: { select: { method: true } } } } } })
+    ? await db.agreement.findUnique({
+        where: { slug },
+        select: {
+          shortName: true,
+          startDate: true,
+          endDate: true,
+          lots: { select: { number: true, startDate: true, endDate: true, routes: { select: { method: true } } } },
+        },
+      })
     : null;
   if (!agreement) return { agreement: slug ?? routeId, liveLots: [], closedLots: [] };
   const today = now();
   const label = (n: string) => `${agreement.shortName} lot ${n}`;
   const open = (l: (typeof agreement.lots)[number]) => {
     const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-    const d = lotDates({ startDate: iso(agreement.startDate), endDate: iso(agreement.endDate) }, { startDate: iso(l.startDate) ?? undefined, endDate: iso(l.endDate) ?? undefined });
+    const d = lotDates(
+      { startDate: iso(agreement.startDate), endDate: iso(agreement.endDate) },
+      { startDate: iso(l.startDate) ?? undefined, endDate: iso(l.endDate) ?? undefined },
+    );
     return l.routes.some((r) => r.method === "direct-award") && isOpenForNewCallOffs(frameworkStatus(d.startDate, d.endDate, today));
   };
   const sorted = [...agreement.lots].sort((a, b) => a.number.localeCompare(b.number));
-  return { agreement: agreement.shortName, liveLots: sorted.filter(open).map((l) => label(l.number)), closedLots: sorted.filter((l) => !open(l)).map((l) => label(l.number)) };
+  return {
+    agreement: agreement.shortName,
+    liveLots: sorted.filter(open).map((l) => label(l.number)),
+    closedLots: sorted.filter((l) => !open(l)).map((l) => label(l.number)),
+  };
 }
 
 /** A search as this project's route allows it: confined to a direct award's scope, or refused with why. */
-export async function scopeProjectSearch(routeId: string, params: SearchParams): Promise<{ ok: true; params: SearchParams } | { ok: false; message: string }> {
+export async function scopeProjectSearch(
+  routeId: string,
+  params: SearchParams,
+): Promise<{ ok: true; params: SearchParams } | { ok: false; message: string }> {
   const scope = await routeSearchScope(routeId);
   return scope ? confineToRoute(params, scope) : { ok: true, params };
 }
@@ -315,7 +370,9 @@ export function savedSearchParams(saved: { query: string; filters: string }): Se
 }
 
 /** How many results each saved search has now (so the officer knows before freezing). */
-export async function countSavedSearchResults(saved: { id: string; query: string; filters: string }[]): Promise<Record<string, number | null>> {
+export async function countSavedSearchResults(
+  saved: { id: string; query: string; filters: string }[],
+): Promise<Record<string, number | null>> {
   const counts: Record<string, number | null> = {};
   for (const s of saved) {
     const params = savedSearchParams(s);
@@ -336,7 +393,11 @@ export function frozenLimitMessage(total: number, max: number, directAward: bool
  * Freezes a saved search: runs it now and stores the query, filters, time and each
  * listing's exact published version with the details the officer saw. Never updated.
  */
-export async function freezeSavedSearch(projectId: string, savedSearchId: string, actor: Actor): Promise<Outcome<{ frozenSearchId: string; count: number }>> {
+export async function freezeSavedSearch(
+  projectId: string,
+  savedSearchId: string,
+  actor: Actor,
+): Promise<Outcome<{ frozenSearchId: string; count: number }>> {
   const project = await prisma.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, routeId: true } });
   if (!project) return fail(404, "form", "Project not found");
   if (project.status !== "open") return lockedFailure();
@@ -358,7 +419,8 @@ export async function freezeSavedSearch(projectId: string, savedSearchId: string
   const max = maxFrozenResults(project.routeId);
   const response = await searchIndex("products", params, { page: 1, pageSize: max });
   if (response.total > max) return fail(400, "form", frozenLimitMessage(response.total, max, isDirectAwardRoute(project.routeId)));
-  if (response.total === 0) return fail(400, "form", "This search has no results, so there is nothing to freeze. Change the search and save it again.");
+  if (response.total === 0)
+    return fail(400, "form", "This search has no results, so there is nothing to freeze. Change the search and save it again.");
 
   const ids = response.hits.map((h) => h.id);
   const products = await prisma.product.findMany({
@@ -430,25 +492,54 @@ export function getFrozenSearch(projectId: string, frozenSearchId: string) {
 
 export async function addToShortlist(projectId: string, input: { frozenResultId: string; reason: string }, actor: Actor): Promise<Outcome> {
   return inTransaction(async (tx) => {
-    if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } }))) return fail(404, "form", "Project not found");
+    if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } })))
+      return fail(404, "form", "Project not found");
     // First, so the shortlist read below is the one this change is checked against.
     await guardOpen(tx, projectId);
     const project = await tx.buyingProject.findUnique({
       where: { id: projectId },
-      select: { status: true, routeId: true, shortlist: { select: { frozenResultId: true, frozenResult: { select: { frozenSearchId: true, frozenSearch: { select: { frozenAt: true } } } } } } },
+      select: {
+        status: true,
+        routeId: true,
+        shortlist: {
+          select: {
+            frozenResultId: true,
+            frozenResult: { select: { frozenSearchId: true, frozenSearch: { select: { frozenAt: true } } } },
+          },
+        },
+      },
     });
     if (!project) return fail(404, "form", "Project not found");
     if (project.status !== "open") return lockedFailure();
     // The owner check is in the where clause: only results frozen for this project.
-    const result = await tx.frozenResult.findFirst({ where: { id: input.frozenResultId, frozenSearch: { projectId } }, select: { id: true, frozenSearchId: true, productName: true, productVersionId: true } });
+    const result = await tx.frozenResult.findFirst({
+      where: { id: input.frozenResultId, frozenSearch: { projectId } },
+      select: { id: true, frozenSearchId: true, productName: true, productVersionId: true },
+    });
     if (!result) throw new RollbackWith(fail(400, "form", PROJECT_MESSAGES.frozenResult));
-    if (project.shortlist.some((e) => e.frozenResultId === result.id)) throw new RollbackWith(fail(400, "form", `${result.productName} is already on the shortlist.`));
+    if (project.shortlist.some((e) => e.frozenResultId === result.id))
+      throw new RollbackWith(fail(400, "form", `${result.productName} is already on the shortlist.`));
     const other = project.shortlist.find((e) => e.frozenResult.frozenSearchId !== result.frozenSearchId);
     if (isDirectAwardRoute(project.routeId) && other) {
-      throw new RollbackWith(fail(400, "form", "Do not combine searches: for a direct award your shortlist must come from one frozen search. Remove the services from the other search first."));
+      throw new RollbackWith(
+        fail(
+          400,
+          "form",
+          "Do not combine searches: for a direct award your shortlist must come from one frozen search. Remove the services from the other search first.",
+        ),
+      );
     }
-    const entry = await tx.shortlistEntry.create({ data: { projectId, frozenResultId: result.id, reason: input.reason, createdAt: now() }, select: { id: true } });
-    await audit(tx, actor, projectId, "shortlist-added", null, { entryId: entry.id, frozenResultId: result.id, productVersionId: result.productVersionId, productName: result.productName, reason: input.reason });
+    const entry = await tx.shortlistEntry.create({
+      data: { projectId, frozenResultId: result.id, reason: input.reason, createdAt: now() },
+      select: { id: true },
+    });
+    await audit(tx, actor, projectId, "shortlist-added", null, {
+      entryId: entry.id,
+      frozenResultId: result.id,
+      productVersionId: result.productVersionId,
+      productName: result.productName,
+      reason: input.reason,
+    });
     return { ok: true };
   });
 }
@@ -459,11 +550,26 @@ export async function removeFromShortlist(projectId: string, entryId: string, ac
     if (!project) return fail(404, "form", "Project not found");
     if (project.status !== "open") return lockedFailure();
     await guardOpen(tx, projectId);
-    const entry = await tx.shortlistEntry.findFirst({ where: { id: entryId, projectId }, include: { frozenResult: { select: { productName: true } }, scores: true } });
+    const entry = await tx.shortlistEntry.findFirst({
+      where: { id: entryId, projectId },
+      include: { frozenResult: { select: { productName: true } }, scores: true },
+    });
     if (!entry) throw new RollbackWith(fail(400, "form", "That service is no longer on the shortlist."));
     const removed = await tx.shortlistEntry.deleteMany({ where: { id: entry.id, projectId } });
     if (removed.count !== 1) throw new RollbackWith(fail(400, "form", "That service is no longer on the shortlist."));
-    await audit(tx, actor, projectId, "shortlist-removed", { entryId: entry.id, productName: entry.frozenResult.productName, reason: entry.reason, scores: entry.scores.map((s) => ({ criterionId: s.criterionId, score: s.score })) }, null);
+    await audit(
+      tx,
+      actor,
+      projectId,
+      "shortlist-removed",
+      {
+        entryId: entry.id,
+        productName: entry.frozenResult.productName,
+        reason: entry.reason,
+        scores: entry.scores.map((s) => ({ criterionId: s.criterionId, score: s.score })),
+      },
+      null,
+    );
     return { ok: true };
   });
 }
@@ -473,7 +579,10 @@ export async function removeFromShortlist(projectId: string, entryId: string, ac
 /** Replaces the criteria (keeping the ids of rows that stay, so their scores survive); weights sum to 100 (checked by the schema). */
 export async function saveCriteria(projectId: string, input: CriteriaInput, actor: Actor): Promise<Outcome> {
   return inTransaction(async (tx) => {
-    const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, criteria: { orderBy: { position: "asc" } } } });
+    const project = await tx.buyingProject.findUnique({
+      where: { id: projectId },
+      select: { status: true, criteria: { orderBy: { position: "asc" } } },
+    });
     if (!project) return fail(404, "form", "Project not found");
     if (project.status !== "open") return lockedFailure();
     const assessment = await countUnassessed(tx, projectId);
@@ -514,11 +623,18 @@ export async function saveScores(projectId: string, input: ScoresInput, actor: A
     // A row for a criterion or listing that has gone means the page is out of date.
     if (input.scores.some((s) => !criteria.has(s.criterionId) || !entries.has(s.entryId))) throw new StaleProjectError();
     await bumpLockVersion(tx, projectId, input.lockVersion, {}, "open");
-    const before = project.shortlist.flatMap((e) => e.scores.map((s) => ({ entryId: e.id, criterionId: s.criterionId, score: s.score, notes: s.notes })));
+    const before = project.shortlist.flatMap((e) =>
+      e.scores.map((s) => ({ entryId: e.id, criterionId: s.criterionId, score: s.score, notes: s.notes })),
+    );
     for (const s of input.scores) {
       const key = { criterionId_shortlistEntryId: { criterionId: s.criterionId, shortlistEntryId: s.entryId } };
       if (s.score === null) await tx.evaluationScore.deleteMany({ where: { criterionId: s.criterionId, shortlistEntryId: s.entryId } });
-      else await tx.evaluationScore.upsert({ where: key, create: { criterionId: s.criterionId, shortlistEntryId: s.entryId, score: s.score, notes: s.notes }, update: { score: s.score, notes: s.notes } });
+      else
+        await tx.evaluationScore.upsert({
+          where: key,
+          create: { criterionId: s.criterionId, shortlistEntryId: s.entryId, score: s.score, notes: s.notes },
+          update: { score: s.score, notes: s.notes },
+        });
     }
     await audit(tx, actor, projectId, "scores-saved", before, input.scores);
     return { ok: true };
@@ -533,7 +649,15 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
   // the transaction because the guide reads the reference data.
   const planned = await prisma.buyingProject.findUnique({
     where: { id: projectId },
-    select: { routeId: true, councilId: true, category: true, procurementStart: true, termsUnchanged: true, securityClassification: true, nation: true },
+    select: {
+      routeId: true,
+      councilId: true,
+      category: true,
+      procurementStart: true,
+      termsUnchanged: true,
+      securityClassification: true,
+      nation: true,
+    },
   });
   let awardNotices: { code: string; title: string }[] | null = null;
   if (planned && input.kind === "awarded" && input.valuePence !== null && input.startDate && input.endDate) {
@@ -550,24 +674,39 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
       planned.councilId,
     ).catch(() => null);
     const route = guide?.routes.find((r) => r.id === planned.routeId);
-    if (route) awardNotices = route.notices.map((n) => ({ code: n.code, title: /^UK\d+$/.test(n.code) ? `${n.name} (${n.code})` : n.name }));
+    if (route)
+      awardNotices = route.notices.map((n) => ({ code: n.code, title: /^UK\d+$/.test(n.code) ? `${n.name} (${n.code})` : n.name }));
   }
   const result = await inTransaction(async (tx) => {
-    if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } }))) return fail(404, "form", "Project not found");
+    if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } })))
+      return fail(404, "form", "Project not found");
     // The guard first: only from the version of the project the officer saw, so of two
     // outcomes recorded at once exactly one wins; everything below is read after it.
     await bumpLockVersion(tx, projectId, input.lockVersion, { status: PROJECT_STATUS_FOR_OUTCOME[input.kind] });
-    const project = await tx.buyingProject.findUniqueOrThrow({ where: { id: projectId }, select: { status: true, outcome: { include: { productVersion: { select: { productId: true } } } } } });
+    const project = await tx.buyingProject.findUniqueOrThrow({
+      where: { id: projectId },
+      select: { status: true, outcome: { include: { productVersion: { select: { productId: true } } } } },
+    });
     let award: { productVersionId: string; productId: string; supplierId: string; productName: string } | null = null;
     let exceptions: { code: string; rule: string }[] = [];
     if (input.kind === "awarded") {
       const entry = await tx.shortlistEntry.findFirst({
         where: { id: input.entryId!, projectId },
-        select: { id: true, frozenResult: { select: { productVersionId: true, productId: true, productName: true, product: { select: { supplierId: true } } } } },
+        select: {
+          id: true,
+          frozenResult: {
+            select: { productVersionId: true, productId: true, productName: true, product: { select: { supplierId: true } } },
+          },
+        },
       });
       if (!entry) throw new RollbackWith(fail(400, "entryId", PROJECT_MESSAGES.awardedEntry));
       const r = entry.frozenResult;
-      award = { productVersionId: r.productVersionId, productId: r.productId, supplierId: r.product.supplierId, productName: r.productName };
+      award = {
+        productVersionId: r.productVersionId,
+        productId: r.productId,
+        supplierId: r.product.supplierId,
+        productName: r.productName,
+      };
       exceptions = await checkAward(tx, projectId, input, entry.id, r.productVersionId, r.productName);
     }
     const data = {
@@ -594,12 +733,32 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
       actor,
       projectId,
       "outcome-recorded",
-      before ? { kind: before.kind, productVersionId: before.productVersionId, valuePence: penceFromDbOrNull(before.valuePence), justification: before.justification } : null,
-      { kind: input.kind, revision, productVersionId: data.productVersionId, productName: award?.productName ?? null, valuePence: input.valuePence, startDate: input.startDate, endDate: input.endDate, justification: input.justification, exceptions },
+      before
+        ? {
+            kind: before.kind,
+            productVersionId: before.productVersionId,
+            valuePence: penceFromDbOrNull(before.valuePence),
+            justification: before.justification,
+          }
+        : null,
+      {
+        kind: input.kind,
+        revision,
+        productVersionId: data.productVersionId,
+        productName: award?.productName ?? null,
+        valuePence: input.valuePence,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        justification: input.justification,
+        exceptions,
+      },
     );
     // "Used by N councils" is in the products index: queue the product(s) whose count may change.
     const affected = [award?.productId, before?.productVersion?.productId].filter((id): id is string => Boolean(id));
-    await enqueueSearchUpdate(tx, [...new Set(affected)].map((entityId) => ({ entityType: "product" as const, entityId })));
+    await enqueueSearchUpdate(
+      tx,
+      [...new Set(affected)].map((entityId) => ({ entityType: "product" as const, entityId })),
+    );
     return { ok: true };
   });
   if (result.ok) await syncSearchAfterCommit();
@@ -620,7 +779,9 @@ async function checkAward(tx: Tx, projectId: string, input: OutcomeInput, entryI
       estimatedValuePence: true,
       procurementStart: true,
       criteria: { select: { id: true, weight: true } },
-      shortlist: { select: { id: true, frozenResult: { select: { productName: true } }, scores: { select: { criterionId: true, score: true } } } },
+      shortlist: {
+        select: { id: true, frozenResult: { select: { productName: true } }, scores: { select: { criterionId: true, score: true } } },
+      },
     },
   });
   const unassessed = await countUnassessed(tx, projectId);
@@ -631,14 +792,32 @@ async function checkAward(tx: Tx, projectId: string, input: OutcomeInput, entryI
   if (slug && input.startDate && input.endDate) {
     const lots = await tx.productVersionLot.findMany({
       where: { versionId: productVersionId, lot: { agreement: { slug } } },
-      select: { lot: { select: { number: true, agreement: { select: { shortName: true, sourceUrl: true } }, routes: { where: { method }, select: { maxContractMonths: true, sourceUrl: true } } } } },
+      select: {
+        lot: {
+          select: {
+            number: true,
+            agreement: { select: { shortName: true, sourceUrl: true } },
+            routes: { where: { method }, select: { maxContractMonths: true, sourceUrl: true } },
+          },
+        },
+      },
     });
-    const limits = lots.flatMap((l) => l.lot.routes.map((r) => ({ lotLabel: `${l.lot.agreement.shortName} lot ${l.lot.number}`, maxContractMonths: r.maxContractMonths, sourceUrl: r.sourceUrl ?? l.lot.agreement.sourceUrl })));
+    const limits = lots.flatMap((l) =>
+      l.lot.routes.map((r) => ({
+        lotLabel: `${l.lot.agreement.shortName} lot ${l.lot.number}`,
+        maxContractMonths: r.maxContractMonths,
+        sourceUrl: r.sourceUrl ?? l.lot.agreement.sourceUrl,
+      })),
+    );
     const refusal = termRefusal(callOffMonths(input.startDate, input.endDate), limits);
     if (refusal) throw new RollbackWith(fail(400, "endDate", refusal.message));
   }
 
-  const totals = project.shortlist.map((e) => ({ id: e.id, name: e.frozenResult.productName, total: weightedTotal(project.criteria, e.scores) }));
+  const totals = project.shortlist.map((e) => ({
+    id: e.id,
+    name: e.frozenResult.productName,
+    total: weightedTotal(project.criteria, e.scores),
+  }));
   const scored = totals.filter((t): t is typeof t & { total: number } => t.total !== null);
   const best = scored.length ? scored.reduce((a, b) => (b.total > a.total ? b : a)) : null;
   const exceptions = awardExceptions({
@@ -661,7 +840,8 @@ async function checkAward(tx: Tx, projectId: string, input: OutcomeInput, entryI
 async function recomputeNotices(tx: Tx, projectId: string, notices: { code: string; title: string }[], contractStart: Date) {
   const existing = await tx.noticeChecklistItem.findMany({ where: { projectId } });
   const wanted = new Set(notices.map((n) => n.code));
-  const due = (code: string) => (/UK7|CONTRACT_DETAILS|CONTRACTS_FINDER/.test(code) ? new Date(contractStart.getTime() + 30 * 86_400_000) : null);
+  const due = (code: string) =>
+    /UK7|CONTRACT_DETAILS|CONTRACTS_FINDER/.test(code) ? new Date(contractStart.getTime() + 30 * 86_400_000) : null;
   for (const n of notices) {
     const item = existing.find((i) => i.code === n.code);
     if (item) await tx.noticeChecklistItem.update({ where: { id: item.id }, data: { dueAt: due(n.code) } });
@@ -685,18 +865,33 @@ export const unassessedMessage = (c: { total: number; unassessed: number }) =>
   `${c.unassessed} of the ${c.total} frozen results ${c.unassessed === 1 ? "has" : "have"} not been assessed. Shortlist each result with a reason or set it aside with a reason (you can set several aside with one reason) before the evaluation and award.`;
 
 /** Sets frozen results aside with one reason (written once; shown in the record). */
-export async function setAsideResults(projectId: string, input: { frozenResultIds: string[]; reason: string }, actor: Actor): Promise<Outcome> {
+export async function setAsideResults(
+  projectId: string,
+  input: { frozenResultIds: string[]; reason: string },
+  actor: Actor,
+): Promise<Outcome> {
   return inTransaction(async (tx) => {
-    if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } }))) return fail(404, "form", "Project not found");
+    if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } })))
+      return fail(404, "form", "Project not found");
     await guardOpen(tx, projectId);
     const ids = [...new Set(input.frozenResultIds)];
-    const results = await tx.frozenResult.findMany({ where: { id: { in: ids }, frozenSearch: { projectId } }, select: { id: true, productName: true, shortlist: { select: { id: true } }, setAside: { select: { id: true } } } });
-    if (results.length !== ids.length || ids.length === 0) throw new RollbackWith(fail(400, "frozenResultIds", PROJECT_MESSAGES.frozenResult));
+    const results = await tx.frozenResult.findMany({
+      where: { id: { in: ids }, frozenSearch: { projectId } },
+      select: { id: true, productName: true, shortlist: { select: { id: true } }, setAside: { select: { id: true } } },
+    });
+    if (results.length !== ids.length || ids.length === 0)
+      throw new RollbackWith(fail(400, "frozenResultIds", PROJECT_MESSAGES.frozenResult));
     const taken = results.find((r) => r.shortlist.length || r.setAside.length);
     if (taken) throw new RollbackWith(fail(400, "frozenResultIds", `${taken.productName} has already been assessed.`));
     const at = now();
-    for (const r of results) await tx.setAsideResult.create({ data: { projectId, frozenResultId: r.id, reason: input.reason, createdById: actor.id, createdAt: at } });
-    await audit(tx, actor, projectId, "results-set-aside", null, { reason: input.reason, results: results.map((r) => ({ frozenResultId: r.id, productName: r.productName })) });
+    for (const r of results)
+      await tx.setAsideResult.create({
+        data: { projectId, frozenResultId: r.id, reason: input.reason, createdById: actor.id, createdAt: at },
+      });
+    await audit(tx, actor, projectId, "results-set-aside", null, {
+      reason: input.reason,
+      results: results.map((r) => ({ frozenResultId: r.id, productName: r.productName })),
+    });
     return { ok: true };
   });
 }
@@ -711,7 +906,8 @@ export async function saveNotices(projectId: string, input: { lockVersion: numbe
     const at = now();
     for (const item of items) {
       const ticked = done.has(item.code);
-      if (ticked !== item.done) await tx.noticeChecklistItem.update({ where: { id: item.id }, data: { done: ticked, doneAt: ticked ? at : null } });
+      if (ticked !== item.done)
+        await tx.noticeChecklistItem.update({ where: { id: item.id }, data: { done: ticked, doneAt: ticked ? at : null } });
     }
     await audit(
       tx,
@@ -723,7 +919,10 @@ export async function saveNotices(projectId: string, input: { lockVersion: numbe
     );
     // An award counts in "used by N councils" once its contract notice is ticked
     // (./published-awards): queue the awarded product so search's count follows.
-    const outcome = await tx.projectOutcome.findUnique({ where: { projectId }, select: { kind: true, productVersion: { select: { productId: true } } } });
+    const outcome = await tx.projectOutcome.findUnique({
+      where: { projectId },
+      select: { kind: true, productVersion: { select: { productId: true } } },
+    });
     if (outcome?.kind === "awarded" && outcome.productVersion) {
       await enqueueSearchUpdate(tx, [{ entityType: "product" as const, entityId: outcome.productVersion.productId }]);
     }
@@ -738,7 +937,10 @@ export async function saveNotices(projectId: string, input: { lockVersion: numbe
 const FALLBACK_SERVICE_AREA = "it-infrastructure";
 
 /** A draft case study for the council, filled in from an awarded project; the council finishes it on the case study pages. */
-export async function createCaseStudyFromProject(projectId: string, actor: Actor & { name: string; email: string; councilId: string }): Promise<Outcome<{ slug: string }>> {
+export async function createCaseStudyFromProject(
+  projectId: string,
+  actor: Actor & { name: string; email: string; councilId: string },
+): Promise<Outcome<{ slug: string }>> {
   const project = await prisma.buyingProject.findUnique({
     where: { id: projectId },
     include: {
@@ -750,7 +952,13 @@ export async function createCaseStudyFromProject(projectId: string, actor: Actor
               name: true,
               productId: true,
               product: { select: { supplier: { select: { tradingName: true } } } },
-              lots: { select: { lot: { select: { id: true, number: true, name: true, agreement: { select: { slug: true, shortName: true, number: true } } } } } },
+              lots: {
+                select: {
+                  lot: {
+                    select: { id: true, number: true, name: true, agreement: { select: { slug: true, shortName: true, number: true } } },
+                  },
+                },
+              },
             },
           },
         },
@@ -762,12 +970,17 @@ export async function createCaseStudyFromProject(projectId: string, actor: Actor
   if (!outcome || outcome.kind !== "awarded" || !outcome.productVersion) {
     return fail(400, "form", "Record the award before turning the project into a case study.");
   }
-  const previous = await prisma.auditEvent.findFirst({ where: { entityType: "project", entityId: projectId, action: "project.case-study-created" }, orderBy: { createdAt: "desc" } });
+  const previous = await prisma.auditEvent.findFirst({
+    where: { entityType: "project", entityId: projectId, action: "project.case-study-created" },
+    orderBy: { createdAt: "desc" },
+  });
   if (previous?.after) {
     const slug = (JSON.parse(previous.after) as { slug?: string }).slug;
     if (slug && (await prisma.caseStudy.findUnique({ where: { slug }, select: { id: true } }))) return { ok: true, slug };
   }
-  const area = (await prisma.serviceArea.findUnique({ where: { slug: FALLBACK_SERVICE_AREA }, select: { id: true } })) ?? (await prisma.serviceArea.findFirst({ orderBy: { sortOrder: "asc" }, select: { id: true } }));
+  const area =
+    (await prisma.serviceArea.findUnique({ where: { slug: FALLBACK_SERVICE_AREA }, select: { id: true } })) ??
+    (await prisma.serviceArea.findFirst({ orderBy: { sortOrder: "asc" }, select: { id: true } }));
   if (!area) return fail(400, "form", "No service areas are set up, so a case study cannot be created yet.");
 
   const version = outcome.productVersion;
@@ -804,9 +1017,22 @@ export async function createCaseStudyFromProject(projectId: string, actor: Actor
     { id: actor.id, ip: actor.ip, councilId: project.councilId },
   );
   if (!created.ok) {
-    return fail(400, "form", created.kind === "invalid" ? Object.values(created.errors).flat()[0] ?? "The case study could not be created." : "The case study could not be created.");
+    return fail(
+      400,
+      "form",
+      created.kind === "invalid"
+        ? (Object.values(created.errors).flat()[0] ?? "The case study could not be created.")
+        : "The case study could not be created.",
+    );
   }
-  await recordAudit({ actorId: actor.id, action: "project.case-study-created", entityType: "project", entityId: projectId, after: { slug: created.slug }, ip: actor.ip });
+  await recordAudit({
+    actorId: actor.id,
+    action: "project.case-study-created",
+    entityType: "project",
+    entityId: projectId,
+    after: { slug: created.slug },
+    ip: actor.ip,
+  });
   return { ok: true, slug: created.slug };
 }
 
@@ -826,7 +1052,9 @@ export async function getProjectAward(projectId: string) {
               name: true,
               versionNumber: true,
               productId: true,
-              product: { select: { supplier: { select: { id: true, legalName: true, tradingName: true, companyNumber: true, computedSize: true } } } },
+              product: {
+                select: { supplier: { select: { id: true, legalName: true, tradingName: true, companyNumber: true, computedSize: true } } },
+              },
             },
           },
         },
@@ -835,8 +1063,13 @@ export async function getProjectAward(projectId: string) {
   });
   if (!project) return null;
   const slug = agreementSlugOf(project.routeId);
-  const agreement = slug ? await prisma.agreement.findUnique({ where: { slug }, select: { number: true, name: true, sourceUrl: true } }) : null;
-  return { project: { ...withPence(project, "estimatedValuePence"), outcome: project.outcome ? withPence(project.outcome, "valuePence") : null }, agreement };
+  const agreement = slug
+    ? await prisma.agreement.findUnique({ where: { slug }, select: { number: true, name: true, sourceUrl: true } })
+    : null;
+  return {
+    project: { ...withPence(project, "estimatedValuePence"), outcome: project.outcome ? withPence(project.outcome, "valuePence") : null },
+    agreement,
+  };
 }
 
 // ───────────────────────────── presenting ────────────────────────────────────
@@ -866,7 +1099,8 @@ export type TaskState = "not-started" | "in-progress" | "completed" | "cannot-st
 /** Each task's status on the task list, worked out from the record. */
 export function projectTaskStates(project: FullProject): Record<TaskKey, TaskState> {
   const catalogueRoute = Boolean(agreementSlugOf(project.routeId));
-  const optionalUnlessStarted = (started: boolean, done: boolean): TaskState => (done ? "completed" : started ? "in-progress" : catalogueRoute ? "not-started" : "optional");
+  const optionalUnlessStarted = (started: boolean, done: boolean): TaskState =>
+    done ? "completed" : started ? "in-progress" : catalogueRoute ? "not-started" : "optional";
   const criteriaTotal = project.criteria.reduce((s, c) => s + c.weight, 0);
   const allScored =
     project.criteria.length > 0 &&
@@ -874,12 +1108,34 @@ export function projectTaskStates(project: FullProject): Record<TaskKey, TaskSta
     project.shortlist.every((e) => project.criteria.every((c) => e.scores.some((s) => s.criterionId === c.id)));
   const noticesDone = project.notices.filter((n) => n.done).length;
   return {
-    requirements: project.requirements && project.budgetApproved ? "completed" : project.requirements || project.budgetApproved ? "in-progress" : "not-started",
+    requirements:
+      project.requirements && project.budgetApproved
+        ? "completed"
+        : project.requirements || project.budgetApproved
+          ? "in-progress"
+          : "not-started",
     search: optionalUnlessStarted(false, project.savedSearches.length > 0),
-    freeze: project.savedSearches.length === 0 && project.frozenSearches.length === 0 ? "cannot-start" : optionalUnlessStarted(false, project.frozenSearches.length > 0),
+    freeze:
+      project.savedSearches.length === 0 && project.frozenSearches.length === 0
+        ? "cannot-start"
+        : optionalUnlessStarted(false, project.frozenSearches.length > 0),
     shortlist: project.frozenSearches.length === 0 ? "cannot-start" : optionalUnlessStarted(false, project.shortlist.length > 0),
-    evaluation: project.shortlist.length === 0 ? "cannot-start" : criteriaTotal === 100 && allScored ? "completed" : project.criteria.length ? "in-progress" : "not-started",
+    evaluation:
+      project.shortlist.length === 0
+        ? "cannot-start"
+        : criteriaTotal === 100 && allScored
+          ? "completed"
+          : project.criteria.length
+            ? "in-progress"
+            : "not-started",
     outcome: project.outcome ? "completed" : "not-started",
-    notices: project.notices.length === 0 ? "optional" : noticesDone === project.notices.length ? "completed" : noticesDone > 0 ? "in-progress" : "not-started",
+    notices:
+      project.notices.length === 0
+        ? "optional"
+        : noticesDone === project.notices.length
+          ? "completed"
+          : noticesDone > 0
+            ? "in-progress"
+            : "not-started",
   };
 }

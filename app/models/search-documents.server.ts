@@ -15,14 +15,19 @@ import { VERIFIED_SUPPLIER } from "./supplier-visibility";
 const productInclude = {
   supplier: { select: { tradingName: true, computedSize: true } },
   publishedVersion: {
-    include: { lots: { include: { lot: { include: { agreement: { select: { number: true, shortName: true, startDate: true, endDate: true } } } } } } },
+    include: {
+      lots: { include: { lot: { include: { agreement: { select: { number: true, shortName: true, startDate: true, endDate: true } } } } } },
+    },
   },
 } as const;
 
 async function councilsUsingByProduct(productIds: string[] | null): Promise<Map<string, number>> {
   const where = productIds ? { productId: { in: productIds } } : { productId: { not: null } };
   const [links, awards] = await Promise.all([
-    prisma.caseStudyProduct.findMany({ where: { ...where, caseStudy: { status: "published" } }, select: { productId: true, caseStudy: { select: { councilId: true } } } }),
+    prisma.caseStudyProduct.findMany({
+      where: { ...where, caseStudy: { status: "published" } },
+      select: { productId: true, caseStudy: { select: { councilId: true } } },
+    }),
     prisma.projectOutcome.findMany({
       where: { ...publishedAwardWhere(), productVersion: productIds ? { productId: { in: productIds } } : {} },
       select: { productVersion: { select: { productId: true } }, project: { select: { councilId: true } } },
@@ -129,33 +134,42 @@ export async function caseStudyDocuments(ids: string[] | null = null): Promise<S
       council: { select: { code: true, name: true, typeName: true, nation: true, region: true } },
       serviceArea: { select: { name: true } },
       metrics: { orderBy: { position: "asc" } },
-      products: { include: { product: { select: { publishedVersion: { select: { name: true } }, supplier: { select: { verifiedAt: true } } } } } },
+      products: {
+        include: { product: { select: { publishedVersion: { select: { name: true } }, supplier: { select: { verifiedAt: true } } } } },
+      },
       suppliers: { where: { supplier: VERIFIED_SUPPLIER }, include: { supplier: { select: { tradingName: true } } } },
       _count: { select: { assets: true } },
     },
     orderBy: { id: "asc" },
   });
-  return rows.map((c) => ({ ...c, products: c.products.filter((p) => !p.product || p.product.supplier.verifiedAt) })).map((c) => ({
-    id: c.id,
-    slug: c.slug,
-    title: c.title,
-    summary: c.summary,
-    problem: c.problem,
-    approach: c.approach,
-    outcome: [c.outcomeNarrative, ...c.metrics.map((m) => `${m.name} ${m.before} to ${m.after} ${m.unit}`)].join(" "),
-    serviceArea: c.serviceArea.name,
-    council: c.council.name,
-    councilName: c.council.name,
-    councilCode: c.council.code,
-    councilType: c.council.typeName,
-    region: c.council.nation === c.council.region ? c.council.nation : c.council.region,
-    year: String((c.endDate ?? c.startDate ?? c.publishedAt ?? c.createdAt).getUTCFullYear()),
-    costBand: c.costBand ?? (c.costExactPence === null ? null : costBandForPence(penceFromDb(c.costExactPence))),
-    products: c.products.map((p) => p.product?.publishedVersion?.name ?? p.unlistedName ?? "").filter(Boolean),
-    productNames: c.products.map((p) => p.product?.publishedVersion?.name ?? p.unlistedName ?? "").filter(Boolean),
-    suppliers: [...new Set([...c.suppliers.map((s) => s.supplier.tradingName), ...c.products.map((p) => p.unlistedSupplierName ?? "").filter(Boolean)])],
-    supplierNames: c.suppliers.map((s) => s.supplier.tradingName),
-    hasReusableAssets: c._count.assets > 0 ? "true" : "false",
-    publishedAt: c.publishedAt?.toISOString() ?? null,
-  }));
+  return rows
+    .map((c) => ({ ...c, products: c.products.filter((p) => !p.product || p.product.supplier.verifiedAt) }))
+    .map((c) => ({
+      id: c.id,
+      slug: c.slug,
+      title: c.title,
+      summary: c.summary,
+      problem: c.problem,
+      approach: c.approach,
+      outcome: [c.outcomeNarrative, ...c.metrics.map((m) => `${m.name} ${m.before} to ${m.after} ${m.unit}`)].join(" "),
+      serviceArea: c.serviceArea.name,
+      council: c.council.name,
+      councilName: c.council.name,
+      councilCode: c.council.code,
+      councilType: c.council.typeName,
+      region: c.council.nation === c.council.region ? c.council.nation : c.council.region,
+      year: String((c.endDate ?? c.startDate ?? c.publishedAt ?? c.createdAt).getUTCFullYear()),
+      costBand: c.costBand ?? (c.costExactPence === null ? null : costBandForPence(penceFromDb(c.costExactPence))),
+      products: c.products.map((p) => p.product?.publishedVersion?.name ?? p.unlistedName ?? "").filter(Boolean),
+      productNames: c.products.map((p) => p.product?.publishedVersion?.name ?? p.unlistedName ?? "").filter(Boolean),
+      suppliers: [
+        ...new Set([
+          ...c.suppliers.map((s) => s.supplier.tradingName),
+          ...c.products.map((p) => p.unlistedSupplierName ?? "").filter(Boolean),
+        ]),
+      ],
+      supplierNames: c.suppliers.map((s) => s.supplier.tradingName),
+      hasReusableAssets: c._count.assets > 0 ? "true" : "false",
+      publishedAt: c.publishedAt?.toISOString() ?? null,
+    }));
 }

@@ -49,7 +49,9 @@ export async function outboxPosition(): Promise<OutboxCursor> {
 /** Rows after the cursor that can safely be applied now, in order, and the cursor after them. */
 export async function outboxAfter(cursor: OutboxCursor, take = 500): Promise<{ rows: OutboxRow[]; next: OutboxCursor }> {
   if (databaseKind() === "postgresql") {
-    const found = await prisma.$queryRawUnsafe<{ seq: number | null; entityType: string | null; entityId: string | null; txid: string | null; xmin: string }[]>(
+    const found = await prisma.$queryRawUnsafe<
+      { seq: number | null; entityType: string | null; entityId: string | null; txid: string | null; xmin: string }[]
+    >(
       `WITH snap AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
        SELECT o."seq", o."entityType", o."entityId", o."txid"::text AS txid, snap.xmin::text AS xmin
        FROM snap LEFT JOIN LATERAL (
@@ -70,7 +72,12 @@ export async function outboxAfter(cursor: OutboxCursor, take = 500): Promise<{ r
     const next = rows.length === take && last?.txid ? { txid: last.txid, seq: Number(last.seq) } : { txid: xmin, seq: -1 };
     return { rows, next: compareCursor(next, cursor) > 0 ? next : cursor };
   }
-  const rows = await prisma.searchOutbox.findMany({ where: { seq: { gt: cursor.seq } }, orderBy: { seq: "asc" }, take, select: { seq: true, entityType: true, entityId: true } });
+  const rows = await prisma.searchOutbox.findMany({
+    where: { seq: { gt: cursor.seq } },
+    orderBy: { seq: "asc" },
+    take,
+    select: { seq: true, entityType: true, entityId: true },
+  });
   return { rows, next: rows.length ? { txid: null, seq: rows[rows.length - 1].seq } : cursor };
 }
 
@@ -81,7 +88,12 @@ function compareCursor(a: OutboxCursor, b: OutboxCursor): number {
 
 /** Rows no shared index (Meilisearch) has applied yet, oldest first. */
 export function pendingOutbox(take = 500): Promise<OutboxRow[]> {
-  return prisma.searchOutbox.findMany({ where: { processedAt: null }, orderBy: { seq: "asc" }, take, select: { seq: true, entityType: true, entityId: true } });
+  return prisma.searchOutbox.findMany({
+    where: { processedAt: null },
+    orderBy: { seq: "asc" },
+    take,
+    select: { seq: true, entityType: true, entityId: true },
+  });
 }
 
 export function markOutboxProcessed(seqs: number[], at: Date) {
@@ -91,14 +103,24 @@ export function markOutboxProcessed(seqs: number[], at: Date) {
 /** After a full rebuild read from `position`: every row it covers is applied. */
 export async function markOutboxCoveredBy(position: OutboxCursor, at: Date): Promise<number> {
   if (databaseKind() === "postgresql") {
-    return prisma.$executeRawUnsafe(`UPDATE "SearchOutbox" SET "processedAt" = $1 WHERE "processedAt" IS NULL AND "txid" < $2::xid8`, at, position.txid ?? "0");
+    return prisma.$executeRawUnsafe(
+      `UPDATE "SearchOutbox" SET "processedAt" = $1 WHERE "processedAt" IS NULL AND "txid" < $2::xid8`,
+      at,
+      position.txid ?? "0",
+    );
   }
-  const { count } = await prisma.searchOutbox.updateMany({ where: { processedAt: null, seq: { lte: position.seq } }, data: { processedAt: at } });
+  const { count } = await prisma.searchOutbox.updateMany({
+    where: { processedAt: null, seq: { lte: position.seq } },
+    data: { processedAt: at },
+  });
   return count;
 }
 
 export function recordOutboxFailure(seqs: number[], error: string) {
-  return prisma.searchOutbox.updateMany({ where: { seq: { in: seqs } }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 500) } });
+  return prisma.searchOutbox.updateMany({
+    where: { seq: { in: seqs } },
+    data: { attempts: { increment: 1 }, lastError: error.slice(0, 500) },
+  });
 }
 
 /** Retention: applied rows are only history once every follower is past them. */

@@ -23,7 +23,17 @@ export async function createServiceArea(input: ServiceAreaInput, actor: { id: st
     if (clash) return { ok: false as const, error: "A service area with that name already exists" };
     const last = await tx.serviceArea.aggregate({ _max: { sortOrder: true } });
     const created = await tx.serviceArea.create({ data: { slug, name: input.name, sortOrder: (last._max.sortOrder ?? 0) + 10 } });
-    await recordAudit({ actorId: actor.id, action: "service-area.created", entityType: "service-area", entityId: created.id, after: { slug, name: input.name }, ip: actor.ip }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "service-area.created",
+        entityType: "service-area",
+        entityId: created.id,
+        after: { slug, name: input.name },
+        ip: actor.ip,
+      },
+      tx,
+    );
     return { ok: true as const, id: created.id, name: created.name };
   });
 }

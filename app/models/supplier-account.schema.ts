@@ -69,11 +69,7 @@ export const companyNumberField = z
 // ── small field builders ─────────────────────────────────────────────────
 
 function requiredText(label: string, max: number, missing = `Enter ${label.toLowerCase()}`) {
-  return z
-    .string({ required_error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `${label} must be ${max} characters or fewer`);
+  return z.string({ required_error: missing }).trim().min(1, missing).max(max, `${label} must be ${max} characters or fewer`);
 }
 
 /** An optional text field: absent or blank becomes null. */

@@ -37,7 +37,6 @@ export async function searchEntriesForSupplier(tx: Tx, supplierId: string): Prom
   ];
 }
 
-
 // Paths under /suppliers/ that a supplier slug must never take.
 const RESERVED_SLUGS = new Set(["register", "new", "edit", "search"]);
 
@@ -56,9 +55,7 @@ export function slugify(text: string): string {
 
 async function uniqueSlug(tx: Tx, tradingName: string): Promise<string> {
   const base = slugify(tradingName);
-  const taken = new Set(
-    (await tx.supplier.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((s) => s.slug),
-  );
+  const taken = new Set((await tx.supplier.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((s) => s.slug));
   if (!taken.has(base) && !RESERVED_SLUGS.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -127,13 +124,20 @@ export async function registerSupplier(
   if (before.companyTaken || before.emailTaken) return { ok: false, duplicate: before };
   const at = now();
   try {
-    type Outcome = { duplicates: { companyTaken: boolean; emailTaken: boolean } } | { duplicates: null; userId: string; supplierId: string; slug: string };
+    type Outcome =
+      | { duplicates: { companyTaken: boolean; emailTaken: boolean } }
+      | { duplicates: null; userId: string; supplierId: string; slug: string };
     const created = await prisma.$transaction(async (tx): Promise<Outcome> => {
       const dup = await findDuplicates(tx, input.companyNumber, input.email);
       if (dup.companyTaken || dup.emailTaken) return { duplicates: dup };
       const supplier = profileFromDb(
         await tx.supplier.create({
-          data: { ...organisationData(input), slug: await uniqueSlug(tx, input.tradingName), companyNumber: input.companyNumber, createdAt: at },
+          data: {
+            ...organisationData(input),
+            slug: await uniqueSlug(tx, input.tradingName),
+            companyNumber: input.companyNumber,
+            createdAt: at,
+          },
           select: PROFILE_FIELDS,
         }),
       );
@@ -154,7 +158,14 @@ export async function registerSupplier(
         tx,
       );
       await recordAudit(
-        { actorId: user.id, action: "user.created", entityType: "user", entityId: user.id, after: { email: user.email, role: "supplier", supplierId: supplier.id }, ip: context.ip },
+        {
+          actorId: user.id,
+          action: "user.created",
+          entityType: "user",
+          entityId: user.id,
+          after: { email: user.email, role: "supplier", supplierId: supplier.id },
+          ip: context.ip,
+        },
         tx,
       );
       await enqueueSearchUpdate(tx, [{ entityType: "supplier", entityId: supplier.id }]);
@@ -229,7 +240,9 @@ export function profileInputOf(account: SupplierAccount): Record<keyof SupplierP
  */
 export async function updateSupplierProfile(
   input: { supplierId: string; expectedVersion: number; profile: SupplierProfileInput } & Actor,
-): Promise<{ ok: true; supplier: SupplierAccount } | { ok: false; reason: "not-found" } | { ok: false; reason: "conflict"; current: SupplierAccount }> {
+): Promise<
+  { ok: true; supplier: SupplierAccount } | { ok: false; reason: "not-found" } | { ok: false; reason: "conflict"; current: SupplierAccount }
+> {
   const result = await prisma.$transaction(async (tx) => {
     const beforeRow = await tx.supplier.findUnique({ where: { id: input.supplierId }, select: PROFILE_FIELDS });
     if (!beforeRow) return { ok: false as const, reason: "not-found" as const };
@@ -241,7 +254,15 @@ export async function updateSupplierProfile(
     if (count === 0) return { ok: false as const, reason: "conflict" as const, current: { ...before, sme: isSme(before.computedSize) } };
     const after = profileFromDb(await tx.supplier.findUniqueOrThrow({ where: { id: input.supplierId }, select: PROFILE_FIELDS }));
     await recordAudit(
-      { actorId: input.actorId, action: "supplier.updated", entityType: "supplier", entityId: input.supplierId, before, after, ip: input.ip },
+      {
+        actorId: input.actorId,
+        action: "supplier.updated",
+        entityType: "supplier",
+        entityId: input.supplierId,
+        before,
+        after,
+        ip: input.ip,
+      },
       tx,
     );
     await enqueueSearchUpdate(tx, await searchEntriesForSupplier(tx, input.supplierId));
@@ -270,9 +291,25 @@ export async function addAccreditation(
   }
   await prisma.$transaction(async (tx) => {
     const created = await tx.accreditation.create({
-      data: { supplierId: input.supplierId, kind: input.kind, certificateNumber: input.certificateNumber, expiresAt: input.expiresAt, createdAt: onDate },
+      data: {
+        supplierId: input.supplierId,
+        kind: input.kind,
+        certificateNumber: input.certificateNumber,
+        expiresAt: input.expiresAt,
+        createdAt: onDate,
+      },
     });
-    await recordAudit({ actorId: input.actorId, action: "accreditation.added", entityType: "supplier", entityId: input.supplierId, after: created, ip: input.ip }, tx);
+    await recordAudit(
+      {
+        actorId: input.actorId,
+        action: "accreditation.added",
+        entityType: "supplier",
+        entityId: input.supplierId,
+        after: created,
+        ip: input.ip,
+      },
+      tx,
+    );
     await enqueueSearchUpdate(tx, [{ entityType: "supplier", entityId: input.supplierId }]);
   });
   await syncSearchAfterCommit();
@@ -286,7 +323,10 @@ export async function removeAccreditation(input: { supplierId: string; accredita
     if (!before) return false;
     const { count } = await tx.accreditation.deleteMany({ where: { id: before.id, supplierId: input.supplierId } });
     if (count === 0) return false;
-    await recordAudit({ actorId: input.actorId, action: "accreditation.removed", entityType: "supplier", entityId: input.supplierId, before, ip: input.ip }, tx);
+    await recordAudit(
+      { actorId: input.actorId, action: "accreditation.removed", entityType: "supplier", entityId: input.supplierId, before, ip: input.ip },
+      tx,
+    );
     await enqueueSearchUpdate(tx, [{ entityType: "supplier", entityId: input.supplierId }]);
     return true;
   });
@@ -345,7 +385,10 @@ export async function inviteColleague(
       select: { id: true, supplierId: true, verificationTokens: { where: { purpose: "invitation" }, select: { usedAt: true } } },
     });
     const pendingHere =
-      existing && existing.supplierId === input.supplierId && existing.verificationTokens.length > 0 && !existing.verificationTokens.some((t) => t.usedAt);
+      existing &&
+      existing.supplierId === input.supplierId &&
+      existing.verificationTokens.length > 0 &&
+      !existing.verificationTokens.some((t) => t.usedAt);
     if (existing && existing.supplierId === input.supplierId && !pendingHere) {
       return { ok: false as const, errors: { email: ["This person is already in your team"] } };
     }
@@ -353,7 +396,14 @@ export async function inviteColleague(
       // An account elsewhere (another organisation, a council, an administrator): the inviter
       // is told what they would be told for anyone; the holder gets an email instead.
       await recordAudit(
-        { actorId: input.actorId, action: "user.invitation-for-existing-account", entityType: "supplier", entityId: input.supplierId, after: { email }, ip: input.ip },
+        {
+          actorId: input.actorId,
+          action: "user.invitation-for-existing-account",
+          entityType: "supplier",
+          entityId: input.supplierId,
+          after: { email },
+          ip: input.ip,
+        },
         tx,
       );
       return { ok: true as const, supplierName: supplier.tradingName, resent: false, existingElsewhere: true };
@@ -447,7 +497,14 @@ export async function acceptInvitation(input: { token: string; name: string; pas
       select: { id: true, email: true, supplierId: true },
     });
     await recordAudit(
-      { actorId: user.id, action: "user.invitation-accepted", entityType: "user", entityId: user.id, after: { email: user.email, name: input.name, supplierId: user.supplierId }, ip: input.ip },
+      {
+        actorId: user.id,
+        action: "user.invitation-accepted",
+        entityType: "user",
+        entityId: user.id,
+        after: { email: user.email, name: input.name, supplierId: user.supplierId },
+        ip: input.ip,
+      },
       tx,
     );
     return { userId: user.id };

@@ -35,11 +35,7 @@ const SIZE_ORDER: SupplierSize[] = ["micro", "small", "medium", "large"];
  * which limit of the declared band the figures break (declared smaller than computed), or
  * that the figures fit a smaller band (declared larger). Null when declared = computed.
  */
-export function explainSizeDifference(
-  declared: SupplierSize | string,
-  staffCount: number,
-  turnoverPence: number,
-): string | null {
+export function explainSizeDifference(declared: SupplierSize | string, staffCount: number, turnoverPence: number): string | null {
   const computed = computeSupplierSize(staffCount, turnoverPence);
   if (declared === computed) return null;
   const declaredIndex = SIZE_ORDER.indexOf(declared as SupplierSize);
@@ -50,7 +46,9 @@ export function explainSizeDifference(
     const band = SIZE_RULE.find((b) => b.size === declared)!;
     const broken = [
       staffCount >= band.maxStaffExclusive ? `${staff} (${declared} means fewer than ${band.maxStaffExclusive})` : null,
-      turnoverPence > band.maxTurnoverPence ? `turnover of ${money} (${declared} means ${formatPence(band.maxTurnoverPence)} or less)` : null,
+      turnoverPence > band.maxTurnoverPence
+        ? `turnover of ${money} (${declared} means ${formatPence(band.maxTurnoverPence)} or less)`
+        : null,
     ].filter(Boolean);
     return `You declared ${declared}, but with ${broken.join(" and ")} you count as ${computed}. Buyers see ${computed}.`;
   }

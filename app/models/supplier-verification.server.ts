@@ -60,7 +60,12 @@ export async function verifySupplier(input: { supplierId: string; actorId: strin
     if (count === 0) return { ok: false as const, message: ALREADY_VERIFIED_MESSAGE };
     const supplier = await tx.supplier.findUniqueOrThrow({
       where: { id: input.supplierId },
-      select: { tradingName: true, companyNumber: true, caseStudyLinks: { select: { caseStudyId: true } }, products: { select: { caseStudyLinks: { select: { caseStudyId: true } } } } },
+      select: {
+        tradingName: true,
+        companyNumber: true,
+        caseStudyLinks: { select: { caseStudyId: true } },
+        products: { select: { caseStudyLinks: { select: { caseStudyId: true } } } },
+      },
     });
     await recordAudit(
       {
@@ -75,7 +80,10 @@ export async function verifySupplier(input: { supplierId: string; actorId: strin
       tx,
     );
     // The organisation, its published products and the case studies naming them now show it.
-    const caseStudyIds = new Set([...supplier.caseStudyLinks.map((l) => l.caseStudyId), ...supplier.products.flatMap((p) => p.caseStudyLinks.map((l) => l.caseStudyId))]);
+    const caseStudyIds = new Set([
+      ...supplier.caseStudyLinks.map((l) => l.caseStudyId),
+      ...supplier.products.flatMap((p) => p.caseStudyLinks.map((l) => l.caseStudyId)),
+    ]);
     await enqueueSearchUpdate(tx, [
       ...(await searchEntriesForSupplier(tx, input.supplierId)),
       ...[...caseStudyIds].map((id) => ({ entityType: "case-study" as const, entityId: id })),

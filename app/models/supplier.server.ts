@@ -30,12 +30,17 @@ export async function getSupplierBySlug(slug: string, viewer?: SupplierViewer) {
         where: { verified: true },
         select: {
           id: true,
-          lot: { select: { number: true, name: true, agreement: { select: { number: true, shortName: true, startDate: true, endDate: true } } } },
+          lot: {
+            select: { number: true, name: true, agreement: { select: { number: true, shortName: true, startDate: true, endDate: true } } },
+          },
         },
       },
       products: {
         where: { status: "published", publishedVersionId: { not: null } },
-        select: { id: true, publishedVersion: { select: { name: true, summary: true, category: true, priceFromPence: true, priceUnit: true } } },
+        select: {
+          id: true,
+          publishedVersion: { select: { name: true, summary: true, category: true, priceFromPence: true, priceUnit: true } },
+        },
         orderBy: { createdAt: "asc" },
       },
       caseStudyLinks: {
@@ -66,4 +71,3 @@ export async function getSupplierBySlug(slug: string, viewer?: SupplierViewer) {
     })),
   };
 }
-

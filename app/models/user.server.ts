@@ -74,7 +74,10 @@ export function createSession(data: { userId: string; expiresAt: Date; ip?: stri
 }
 
 export function getSession(id: string) {
-  return prisma.session.findUnique({ where: { id }, select: { id: true, userId: true, createdAt: true, lastSeenAt: true, expiresAt: true } });
+  return prisma.session.findUnique({
+    where: { id },
+    select: { id: true, userId: true, createdAt: true, lastSeenAt: true, expiresAt: true },
+  });
 }
 
 export function touchSession(id: string, at: Date) {

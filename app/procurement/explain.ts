@@ -22,7 +22,9 @@ export function joinList(items: readonly string[]): string {
 export function thresholdComparison(valuePence: number, threshold: ThresholdEntry): string {
   const relation = valuePence >= threshold.amountPence ? "at or above" : "below";
   return `${money(valuePence)} is ${relation} the ${money(threshold.amountPence)} threshold for ${threshold.label} that applies to procurements starting ${
-    threshold.effectiveTo ? `from ${formatDate(threshold.effectiveFrom)} to ${formatDate(threshold.effectiveTo)}` : `on or after ${formatDate(threshold.effectiveFrom)}`
+    threshold.effectiveTo
+      ? `from ${formatDate(threshold.effectiveFrom)} to ${formatDate(threshold.effectiveTo)}`
+      : `on or after ${formatDate(threshold.effectiveFrom)}`
   }.`;
 }
 

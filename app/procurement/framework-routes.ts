@@ -17,7 +17,15 @@ import type {
 } from "./route-types";
 import { SOURCES } from "./sources";
 import type { ThresholdEntry } from "./thresholds";
-import { CATEGORY_LABELS, type BuyingMethod, type Framework, type FrameworkLot, type FrameworkRoute, type IsoDate, type Source } from "./types";
+import {
+  CATEGORY_LABELS,
+  type BuyingMethod,
+  type Framework,
+  type FrameworkLot,
+  type FrameworkRoute,
+  type IsoDate,
+  type Source,
+} from "./types";
 
 /** Steps for a direct award, by framework family; the first match wins. */
 const DIRECT_AWARD_PROCEDURES: ReadonlyArray<{
@@ -123,7 +131,9 @@ function matchLots(
           status === "upcoming" && dates.startDate
             ? [`If the procurement started on or after ${formatDate(dates.startDate)}, ${agreement.shortName} ${lotLabel(lot)} could fit.`]
             : status === "expired" && dates.endDate
-              ? [`If the procurement had started on or before ${formatDate(dates.endDate)}, ${agreement.shortName} ${lotLabel(lot)} could have been used.`]
+              ? [
+                  `If the procurement had started on or before ${formatDate(dates.endDate)}, ${agreement.shortName} ${lotLabel(lot)} could have been used.`,
+                ]
               : [];
         for (const method of unique(lot.routes.map((r) => r.method))) {
           misses.push({
@@ -137,7 +147,9 @@ function matchLots(
         continue;
       }
       if (input.security === "ABOVE_OFFICIAL" && !lot.securityAboveOfficial) {
-        lotProblems.push(`${agreement.shortName} ${lotLabel(lot)} is for OFFICIAL information only, and your requirement is above OFFICIAL.`);
+        lotProblems.push(
+          `${agreement.shortName} ${lotLabel(lot)} is for OFFICIAL information only, and your requirement is above OFFICIAL.`,
+        );
         lotChanges.push(`If the requirement were OFFICIAL, ${agreement.shortName} ${lotLabel(lot)} could fit.`);
       }
 
@@ -156,7 +168,9 @@ function matchLots(
           problems.push(
             `A ${input.contractMonths}-month contract is longer than the ${route.maxContractMonths}-month limit for ${route.method === "direct-award" ? "a direct award" : "further competition"} on ${agreement.shortName} ${lotLabel(lot)}.`,
           );
-          changes.push(`If the contract were ${route.maxContractMonths} months or shorter, ${agreement.shortName} ${lotLabel(lot)} could fit.`);
+          changes.push(
+            `If the contract were ${route.maxContractMonths} months or shorter, ${agreement.shortName} ${lotLabel(lot)} could fit.`,
+          );
         }
         if (route.method === "direct-award" && !input.termsUnchanged) {
           problems.push(
@@ -286,7 +300,10 @@ export function frameworkRoutes(
       }
       const expiring = fits.filter((m) => m.status === "expiring");
       if (expiring.length > 0) {
-        const ends = expiring.map((m) => m.endDate).filter((d): d is IsoDate => d !== null).sort()[0];
+        const ends = expiring
+          .map((m) => m.endDate)
+          .filter((d): d is IsoDate => d !== null)
+          .sort()[0];
         const message = `${agreement.shortName} ends on ${ends ? formatDate(ends) : "a date soon"}, within ${options.expiringWithinDays ?? EXPIRING_WITHIN_DAYS} days of your start date. You must award the call-off before it ends.`;
         caveats.push(message);
         if (!warnings.some((w) => w.code === "framework-expiring" && w.message === message)) {
@@ -320,10 +337,12 @@ export function frameworkRoutes(
           ? ["If the framework's terms had to change, a direct award would not be possible; further competition might be."]
           : []),
         ...groupLots(lots, (l) => l.maxContractMonths).map(
-          ([months, group]) => `If the contract were longer than ${months} months, ${agreement.shortName} ${lotNumbers(group)} would not fit.`,
+          ([months, group]) =>
+            `If the contract were longer than ${months} months, ${agreement.shortName} ${lotNumbers(group)} would not fit.`,
         ),
         ...groupLots(lots, (l) => l.endDate).map(
-          ([end, group]) => `If the procurement started after ${formatDate(end)}, ${agreement.shortName} ${lotNumbers(group)} would have ended and could not be used.`,
+          ([end, group]) =>
+            `If the procurement started after ${formatDate(end)}, ${agreement.shortName} ${lotNumbers(group)} would have ended and could not be used.`,
         ),
         ...noticeRules.changes,
         ...transparencyCodeChanges(input.valuePence, nation),

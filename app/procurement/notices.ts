@@ -96,7 +96,9 @@ export function kpiNotice(valuePence: number): Notice[] {
 export function kpiChange(valuePence: number): string[] {
   return valuePence > LIMITS.kpiAndContractPublication.pence
     ? []
-    : ["If the value were more than £5,000,000, you would also have to set and publish at least 3 key performance indicators and publish a copy of the contract."];
+    : [
+        "If the value were more than £5,000,000, you would also have to set and publish at least 3 key performance indicators and publish a copy of the contract.",
+      ];
 }
 
 export interface FrameworkNoticeRules {
@@ -189,7 +191,9 @@ export function frameworkNoticeRules(regulation: Regulation, valuePence: number,
       "If the value were under £30,000, no contract details notice would be needed.",
     );
   } else {
-    rules.changes.push("If the value were £30,000 or more, you would have to publish a contract details notice after entering into the call-off.");
+    rules.changes.push(
+      "If the value were £30,000 or more, you would have to publish a contract details notice after entering into the call-off.",
+    );
   }
   return rules;
 }

@@ -40,77 +40,71 @@ function enumField<T extends readonly [string, ...string[]]>(values: T, message:
 }
 
 /** Pounds (string from a form, or a number) → integer pence. */
-const valueField = z
-  .union([z.string(), z.number()], { errorMap: () => ({ message: M.valueMissing }) })
-  .transform((raw, ctx) => {
-    const parsed = parsePounds(raw);
-    if (!parsed.ok) {
-      const message = {
-        empty: M.valueMissing,
-        "not-a-number": M.valueNotNumber,
-        negative: M.valueNegative,
-        "too-many-decimals": M.valueDecimals,
-        "too-large": M.valueTooLarge,
-      }[parsed.reason];
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message });
-      return z.NEVER;
-    }
-    if (parsed.pence === 0) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.valueZero });
-      return z.NEVER;
-    }
-    if (parsed.pence > MAX_VALUE_PENCE) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.valueTooLarge });
-      return z.NEVER;
-    }
-    return parsed.pence;
-  });
+const valueField = z.union([z.string(), z.number()], { errorMap: () => ({ message: M.valueMissing }) }).transform((raw, ctx) => {
+  const parsed = parsePounds(raw);
+  if (!parsed.ok) {
+    const message = {
+      empty: M.valueMissing,
+      "not-a-number": M.valueNotNumber,
+      negative: M.valueNegative,
+      "too-many-decimals": M.valueDecimals,
+      "too-large": M.valueTooLarge,
+    }[parsed.reason];
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+    return z.NEVER;
+  }
+  if (parsed.pence === 0) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.valueZero });
+    return z.NEVER;
+  }
+  if (parsed.pence > MAX_VALUE_PENCE) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.valueTooLarge });
+    return z.NEVER;
+  }
+  return parsed.pence;
+});
 
-const monthsField = z
-  .union([z.string(), z.number()], { errorMap: () => ({ message: M.monthsMissing }) })
-  .transform((raw, ctx) => {
-    const text = String(raw).trim();
+const monthsField = z.union([z.string(), z.number()], { errorMap: () => ({ message: M.monthsMissing }) }).transform((raw, ctx) => {
+  const text = String(raw).trim();
+  if (text === "") {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.monthsMissing });
+    return z.NEVER;
+  }
+  if (!/^-?\d+(\.\d+)?$/.test(text)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.monthsNotNumber });
+    return z.NEVER;
+  }
+  const months = Number(text);
+  if (!Number.isInteger(months)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.monthsNotWhole });
+    return z.NEVER;
+  }
+  if (months < MIN_CONTRACT_MONTHS || months > MAX_CONTRACT_MONTHS) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.monthsRange });
+    return z.NEVER;
+  }
+  return months;
+});
+
+const startDateField = z.union([z.string(), z.date()], { errorMap: () => ({ message: M.startDateMissing }) }).transform((raw, ctx) => {
+  if (typeof raw === "string") {
+    const text = raw.trim();
     if (text === "") {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.monthsMissing });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.startDateMissing });
       return z.NEVER;
     }
-    if (!/^-?\d+(\.\d+)?$/.test(text)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.monthsNotNumber });
-      return z.NEVER;
-    }
-    const months = Number(text);
-    if (!Number.isInteger(months)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.monthsNotWhole });
-      return z.NEVER;
-    }
-    if (months < MIN_CONTRACT_MONTHS || months > MAX_CONTRACT_MONTHS) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.monthsRange });
-      return z.NEVER;
-    }
-    return months;
-  });
-
-const startDateField = z
-  .union([z.string(), z.date()], { errorMap: () => ({ message: M.startDateMissing }) })
-  .transform((raw, ctx) => {
-    if (typeof raw === "string") {
-      const text = raw.trim();
-      if (text === "") {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.startDateMissing });
-        return z.NEVER;
-      }
-      if (!isIsoDate(text)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.startDateInvalid });
-        return z.NEVER;
-      }
-      return text;
-    }
-    if (Number.isNaN(raw.getTime())) {
+    if (!isIsoDate(text)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.startDateInvalid });
       return z.NEVER;
     }
-    return toIsoDate(raw);
-  });
+    return text;
+  }
+  if (Number.isNaN(raw.getTime())) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.startDateInvalid });
+    return z.NEVER;
+  }
+  return toIsoDate(raw);
+});
 
 /** Radios post "yes"/"no"; JSON may send a boolean. */
 const yesNoField = z
@@ -134,9 +128,7 @@ export const routeFinderFields = {
   contractKind: z.enum(CONTRACT_KINDS).default("goods-and-services"),
 } as const;
 
-export const routeFinderSchema = z
-  .object(routeFinderFields)
-  .transform(({ value, ...rest }) => ({ ...rest, valuePence: value }));
+export const routeFinderSchema = z.object(routeFinderFields).transform(({ value, ...rest }) => ({ ...rest, valuePence: value }));
 
 /** What the form holds (strings from inputs). */
 export type RouteFinderFormValues = z.input<typeof routeFinderSchema>;

@@ -1,16 +1,7 @@
 // Input and output types of the buying-route guide. Types only.
 import type { NationRule } from "./nations";
 import type { ThresholdEntry } from "./thresholds";
-import type {
-  BuyingCategory,
-  BuyingMethod,
-  ContractKind,
-  IsoDate,
-  Nation,
-  Regulation,
-  SecurityClassification,
-  Source,
-} from "./types";
+import type { BuyingCategory, BuyingMethod, ContractKind, IsoDate, Nation, Regulation, SecurityClassification, Source } from "./types";
 
 // ---------------------------------------------------------------------------
 // Input and output
@@ -145,12 +136,7 @@ export interface IneligibleRoute {
 }
 
 export type WarningCode =
-  | "not-covered"
-  | "nation-gap"
-  | "before-act-commenced"
-  | "unverified-framework-data"
-  | "framework-expiring"
-  | "no-framework-lot";
+  "not-covered" | "nation-gap" | "before-act-commenced" | "unverified-framework-data" | "framework-expiring" | "no-framework-lot";
 
 export interface Warning {
   code: WarningCode;

@@ -70,7 +70,9 @@ function underThirtyThousandRoute(input: NormalisedInput, threshold: ThresholdEn
       "Choose the quote that gives best value against the criteria you set out, and record your reasons.",
       "Award the contract (for example, by purchase order) and keep the records.",
       ...(nation.transparencyCode
-        ? ["Publish the contract if it is worth more than £5,000, and each item of spend over £500, as the Local Government Transparency Code requires."]
+        ? [
+            "Publish the contract if it is worth more than £5,000, and each item of spend over £500, as the Local Government Transparency Code requires.",
+          ]
         : []),
     ],
     notices: transparencyCodeNotices(input.valuePence, nation),
@@ -144,7 +146,12 @@ function belowThresholdRoute(input: NormalisedInput, threshold: ThresholdEntry, 
         "A council contract worth £30,000 or more including VAT but below the threshold is a notifiable below-threshold contract (Procurement Act 2023, Part 6): advertising is optional, a below-threshold tender notice comes first if you advertise, and a contract details notice follows award.",
       comparison: thresholdComparison(input.valuePence, threshold),
       threshold,
-      sources: [SOURCES.part6BelowThreshold, SOURCES.s85BelowThresholdParticipation, SOURCES.s87BelowThresholdNotices, ...threshold.sources],
+      sources: [
+        SOURCES.part6BelowThreshold,
+        SOURCES.s85BelowThresholdParticipation,
+        SOURCES.s87BelowThresholdNotices,
+        ...threshold.sources,
+      ],
     },
     whatWouldChange: [
       `If the value were ${money(threshold.amountPence)} or more including VAT, the contract would be above threshold and the Act's competitive procedures and notices (UK2 to UK7) would apply.`,
@@ -169,7 +176,9 @@ function ownProcedureRoutes(input: NormalisedInput, threshold: ThresholdEntry, n
     "Wait for the 8-working-day standstill period to end before entering into the contract.",
     "Enter into the contract and publish the contract details notice (UK7) within 30 days.",
     ...(overFiveMillion
-      ? ["Because the contract is worth more than £5 million, set at least 3 key performance indicators, publish them, and publish a copy of the contract."]
+      ? [
+          "Because the contract is worth more than £5 million, set at least 3 key performance indicators, publish them, and publish a copy of the contract.",
+        ]
       : []),
     "After award, publish the payments compliance (UK8), contract performance (UK9), change (UK10) and termination (UK11) notices when they apply.",
   ];
@@ -240,7 +249,15 @@ function ownProcedureRoutes(input: NormalisedInput, threshold: ThresholdEntry, n
       "A public contract at or above the threshold must be awarded by a competitive tendering procedure (the open procedure or a competitive flexible procedure), unless a framework or a direct award justification applies.",
     comparison: thresholdComparison(v, threshold),
     threshold,
-    sources: [SOURCES.s20Procedures, SOURCES.s21TenderNotices, SOURCES.s50ContractAward, SOURCES.s51Standstill, SOURCES.s53ContractDetails, ...threshold.sources, SOURCES.actGuidance],
+    sources: [
+      SOURCES.s20Procedures,
+      SOURCES.s21TenderNotices,
+      SOURCES.s50ContractAward,
+      SOURCES.s51Standstill,
+      SOURCES.s53ContractDetails,
+      ...threshold.sources,
+      SOURCES.actGuidance,
+    ],
   };
   const caveats = nation.transparencyCode
     ? []
@@ -313,7 +330,9 @@ function scheduleFiveDirectAwardRoute(input: NormalisedInput, threshold: Thresho
       "Publish the contract award notice (UK6) and observe the standstill period unless an exemption applies.",
       "Enter into the contract and publish the contract details notice (UK7) within 30 days.",
       ...(v > LIMITS.kpiAndContractPublication.pence
-        ? ["Because the contract is worth more than £5 million, set at least 3 key performance indicators, publish them, and publish a copy of the contract."]
+        ? [
+            "Because the contract is worth more than £5 million, set at least 3 key performance indicators, publish them, and publish a copy of the contract.",
+          ]
         : []),
       "After award, publish the payments compliance (UK8), contract performance (UK9), change (UK10) and termination (UK11) notices when they apply.",
     ],
@@ -363,7 +382,9 @@ function scheduleFiveDirectAwardRoute(input: NormalisedInput, threshold: Thresho
     ],
     caveats: [
       "Exceptional route: a direct award can be challenged by suppliers. Only use it where a Schedule 5 justification genuinely applies, keep the evidence, and take legal advice first.",
-      ...(nation.transparencyCode ? [] : ["The Local Government Transparency Code applies to councils in England. Check your own nation's transparency rules."]),
+      ...(nation.transparencyCode
+        ? []
+        : ["The Local Government Transparency Code applies to councils in England. Check your own nation's transparency rules."]),
     ],
     verified: true,
   };
@@ -459,7 +480,9 @@ export function eligibleRoutes(
     if (framework.routes.length === 0) {
       for (const r of routes) {
         if (r.kind === "open-procedure" || r.kind === "competitive-flexible-procedure") {
-          r.whatWouldChange.push("If an open framework lot fitted this purchase, you could call off the framework instead of running your own procedure.");
+          r.whatWouldChange.push(
+            "If an open framework lot fitted this purchase, you could call off the framework instead of running your own procedure.",
+          );
         }
       }
     }
@@ -467,4 +490,3 @@ export function eligibleRoutes(
 
   return { input, band, coverage, threshold, nation, routes, notEligible: framework.notEligible, warnings, assumptions };
 }
-

@@ -30,8 +30,14 @@ export const SOURCES = {
   s75Change: act("section/75", "Procurement Act 2023, section 75 (contract change notices)"),
   s80TerminationNotice: act("section/80", "Procurement Act 2023, section 80 (contract termination notices)"),
   part6BelowThreshold: act("part/6", "Procurement Act 2023, Part 6 (below-threshold contracts)"),
-  s85BelowThresholdParticipation: act("section/85", "Procurement Act 2023, section 85 (regulated below-threshold contracts: conditions of participation)"),
-  s87BelowThresholdNotices: act("section/87", "Procurement Act 2023, section 87 (notifiable below-threshold contracts: publication of information)"),
+  s85BelowThresholdParticipation: act(
+    "section/85",
+    "Procurement Act 2023, section 85 (regulated below-threshold contracts: conditions of participation)",
+  ),
+  s87BelowThresholdNotices: act(
+    "section/87",
+    "Procurement Act 2023, section 87 (notifiable below-threshold contracts: publication of information)",
+  ),
   thresholds2026: {
     title: "The Procurement Act 2023 (Threshold Amounts) (Amendment) Regulations 2025 (SI 2025/1200), in force 1 January 2026",
     url: "https://www.legislation.gov.uk/uksi/2025/1200/contents",

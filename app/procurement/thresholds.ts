@@ -31,12 +31,40 @@ const PERIOD_2026: Pick<ThresholdEntry, "effectiveFrom" | "effectiveTo" | "sourc
 };
 
 export const THRESHOLDS: readonly ThresholdEntry[] = [
-  { id: "2024-goods-and-services", kind: "goods-and-services", authority: "sub-central", amountPence: 21_490_400, label: "goods and services (sub-central authorities)", ...PERIOD_2024 },
+  {
+    id: "2024-goods-and-services",
+    kind: "goods-and-services",
+    authority: "sub-central",
+    amountPence: 21_490_400,
+    label: "goods and services (sub-central authorities)",
+    ...PERIOD_2024,
+  },
   { id: "2024-works", kind: "works", authority: "sub-central", amountPence: 537_260_900, label: "works", ...PERIOD_2024 },
-  { id: "2024-light-touch", kind: "light-touch", authority: "sub-central", amountPence: 66_354_000, label: "light-touch services", ...PERIOD_2024 },
-  { id: "2026-goods-and-services", kind: "goods-and-services", authority: "sub-central", amountPence: 20_772_000, label: "goods and services (sub-central authorities)", ...PERIOD_2026 },
+  {
+    id: "2024-light-touch",
+    kind: "light-touch",
+    authority: "sub-central",
+    amountPence: 66_354_000,
+    label: "light-touch services",
+    ...PERIOD_2024,
+  },
+  {
+    id: "2026-goods-and-services",
+    kind: "goods-and-services",
+    authority: "sub-central",
+    amountPence: 20_772_000,
+    label: "goods and services (sub-central authorities)",
+    ...PERIOD_2026,
+  },
   { id: "2026-works", kind: "works", authority: "sub-central", amountPence: 519_300_000, label: "works", ...PERIOD_2026 },
-  { id: "2026-light-touch", kind: "light-touch", authority: "sub-central", amountPence: 66_354_000, label: "light-touch services", ...PERIOD_2026 },
+  {
+    id: "2026-light-touch",
+    kind: "light-touch",
+    authority: "sub-central",
+    amountPence: 66_354_000,
+    label: "light-touch services",
+    ...PERIOD_2026,
+  },
 ];
 
 /** The guide has no threshold figures for procurements starting before this date. */
@@ -65,9 +93,5 @@ export const LIMITS = {
  */
 export function thresholdFor(date: Date | string, kind: ContractKind = "goods-and-services"): ThresholdEntry | null {
   const iso = toIsoDate(date);
-  return (
-    THRESHOLDS.find(
-      (t) => t.kind === kind && t.effectiveFrom <= iso && (t.effectiveTo === null || iso <= t.effectiveTo),
-    ) ?? null
-  );
+  return THRESHOLDS.find((t) => t.kind === kind && t.effectiveFrom <= iso && (t.effectiveTo === null || iso <= t.effectiveTo)) ?? null;
 }

@@ -22,8 +22,8 @@ export default function Home() {
     <>
       <h1 className="govuk-heading-xl">Buy digital and cloud services for your council</h1>
       <p className="govuk-body-l">
-        Find SME suppliers and cloud products on compliant frameworks, learn from what other councils bought, and
-        follow a buying route that keeps the audit trail you need.
+        Find SME suppliers and cloud products on compliant frameworks, learn from what other councils bought, and follow a buying route that
+        keeps the audit trail you need.
       </p>
       <div className="cm-search-hero">
         <Form method="get" action="/search" role="search">
@@ -31,9 +31,19 @@ export default function Home() {
             <label className="govuk-label govuk-label--m" htmlFor="home-search">
               Search products, suppliers and case studies
             </label>
-            <div className="govuk-hint" id="home-search-hint">For example, revenues and benefits, My Account, GIS</div>
-            <input className="govuk-input govuk-!-width-two-thirds" id="home-search" name="q" type="search" aria-describedby="home-search-hint" />{" "}
-            <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">Search</button>
+            <div className="govuk-hint" id="home-search-hint">
+              For example, revenues and benefits, My Account, GIS
+            </div>
+            <input
+              className="govuk-input govuk-!-width-two-thirds"
+              id="home-search"
+              name="q"
+              type="search"
+              aria-describedby="home-search-hint"
+            />{" "}
+            <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">
+              Search
+            </button>
           </div>
         </Form>
       </div>
@@ -43,24 +53,38 @@ export default function Home() {
           <ul className="govuk-list">
             {liveFrameworks.map((a) => (
               <li key={a.id}>
-                <Link className="govuk-link" to={`/frameworks/${a.number}`}>{a.name} ({a.number})</Link>{" "}
+                <Link className="govuk-link" to={`/frameworks/${a.number}`}>
+                  {a.name} ({a.number})
+                </Link>{" "}
                 <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
                 <br />
                 <span className="govuk-body-s">Ends {formatDate(a.endDate)}</span>
               </li>
             ))}
           </ul>
-          <p className="govuk-body"><Link className="govuk-link" to="/frameworks">All frameworks, including expired ones</Link></p>
-          <p className="govuk-body"><Link className="govuk-link" to="/buy">Work out which buying routes you can use</Link></p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/frameworks">
+              All frameworks, including expired ones
+            </Link>
+          </p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/buy">
+              Work out which buying routes you can use
+            </Link>
+          </p>
         </div>
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">Recent case studies</h2>
           <ul className="govuk-list">
             {caseStudies.map((c) => (
               <li key={c.slug} className="govuk-!-margin-bottom-4">
-                <Link className="govuk-link govuk-!-font-weight-bold" to={`/case-studies/${c.slug}`}>{c.title}</Link>
+                <Link className="govuk-link govuk-!-font-weight-bold" to={`/case-studies/${c.slug}`}>
+                  {c.title}
+                </Link>
                 <br />
-                <span className="govuk-body-s">{c.council.name} · {c.serviceArea.name}</span>
+                <span className="govuk-body-s">
+                  {c.council.name} · {c.serviceArea.name}
+                </span>
               </li>
             ))}
           </ul>

@@ -11,7 +11,8 @@ export default function AccessibilityStatement() {
         <h1 className="govuk-heading-xl">Accessibility statement for Council Marketplace</h1>
         <p className="govuk-body">This accessibility statement applies to the Council Marketplace website.</p>
         <p className="govuk-body">
-          This website is run by the Council Marketplace team. We want as many people as possible to be able to use it. For example, that means you should be able to:
+          This website is run by the Council Marketplace team. We want as many people as possible to be able to use it. For example, that
+          means you should be able to:
         </p>
         <ul className="govuk-list govuk-list--bullet">
           <li>change colours, contrast levels and fonts using browser or device settings</li>
@@ -31,39 +32,61 @@ export default function AccessibilityStatement() {
 
         <h2 className="govuk-heading-l">Feedback and contact information</h2>
         <p className="govuk-body">
-          If you need information on this website in a different format, like accessible PDF, large print, easy read, audio recording or braille, email{" "}
-          <a className="govuk-link" href="mailto:accessibility@councilmarketplace.example">accessibility@councilmarketplace.example</a>. We&apos;ll consider your request and get back to you in 5 working days.
+          If you need information on this website in a different format, like accessible PDF, large print, easy read, audio recording or
+          braille, email{" "}
+          <a className="govuk-link" href="mailto:accessibility@councilmarketplace.example">
+            accessibility@councilmarketplace.example
+          </a>
+          . We&apos;ll consider your request and get back to you in 5 working days.
         </p>
 
         <h2 className="govuk-heading-l">Reporting accessibility problems with this website</h2>
         <p className="govuk-body">
-          We&apos;re always looking to improve the accessibility of this website. If you find any problems not listed on this page or think we&apos;re not meeting accessibility requirements, email{" "}
-          <a className="govuk-link" href="mailto:accessibility@councilmarketplace.example">accessibility@councilmarketplace.example</a>.
+          We&apos;re always looking to improve the accessibility of this website. If you find any problems not listed on this page or think
+          we&apos;re not meeting accessibility requirements, email{" "}
+          <a className="govuk-link" href="mailto:accessibility@councilmarketplace.example">
+            accessibility@councilmarketplace.example
+          </a>
+          .
         </p>
 
         <h2 className="govuk-heading-l">Enforcement procedure</h2>
         <p className="govuk-body">
-          The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the &lsquo;accessibility regulations&rsquo;). If you&apos;re not happy with how we respond to your complaint,{" "}
-          <a className="govuk-link" href="https://www.equalityadvisoryservice.com/">contact the Equality Advisory and Support Service (EASS)</a>.
+          The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile
+          Applications) (No. 2) Accessibility Regulations 2018 (the &lsquo;accessibility regulations&rsquo;). If you&apos;re not happy with
+          how we respond to your complaint,{" "}
+          <a className="govuk-link" href="https://www.equalityadvisoryservice.com/">
+            contact the Equality Advisory and Support Service (EASS)
+          </a>
+          .
         </p>
 
         <h2 className="govuk-heading-l">Technical information about this website&apos;s accessibility</h2>
         <p className="govuk-body">
-          The Council Marketplace team is committed to making its website accessible, in accordance with the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.
+          The Council Marketplace team is committed to making its website accessible, in accordance with the Public Sector Bodies (Websites
+          and Mobile Applications) (No. 2) Accessibility Regulations 2018.
         </p>
         <h3 className="govuk-heading-m">Compliance status</h3>
         <p className="govuk-body">
-          This website is fully compliant with the <a className="govuk-link" href="https://www.w3.org/TR/WCAG22/">Web Content Accessibility Guidelines version 2.2</a> AA standard, as far as our automated and manual checks have found.
+          This website is fully compliant with the{" "}
+          <a className="govuk-link" href="https://www.w3.org/TR/WCAG22/">
+            Web Content Accessibility Guidelines version 2.2
+          </a>{" "}
+          AA standard, as far as our automated and manual checks have found.
         </p>
 
         <h2 className="govuk-heading-l">What we&apos;re doing to improve accessibility</h2>
         <p className="govuk-body">
-          Every page and state is checked with axe (WCAG 2.0, 2.1 and 2.2 A and AA rules and best practice) in our automated tests, with and without JavaScript, and the main journeys are tested using only a keyboard and at 320 pixels wide.
+          Every page and state is checked with axe (WCAG 2.0, 2.1 and 2.2 A and AA rules and best practice) in our automated tests, with and
+          without JavaScript, and the main journeys are tested using only a keyboard and at 320 pixels wide.
         </p>
 
         <h2 className="govuk-heading-l">Preparation of this accessibility statement</h2>
         <p className="govuk-body">This statement was prepared on 23 November 2026. It was last reviewed on 23 November 2026.</p>
-        <p className="govuk-body">This website was last tested on 23 November 2026 by the Council Marketplace team, using automated checks on every page and manual keyboard checks of the main journeys.</p>
+        <p className="govuk-body">
+          This website was last tested on 23 November 2026 by the Council Marketplace team, using automated checks on every page and manual
+          keyboard checks of the main journeys.
+        </p>
       </div>
     </div>
   );

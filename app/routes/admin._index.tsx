@@ -30,7 +30,11 @@ export default function AdminHome() {
       text: `Supplier organisations that registered themselves, hidden from the public until verified. ${pendingSuppliers === 1 ? "1 is" : `${pendingSuppliers} are`} waiting.`,
     },
     { to: "/admin/service-areas", title: "Service areas", text: "The council service areas that case studies are grouped by." },
-    { to: "/admin/council-domains", title: "Council email domains", text: "Which email domains may create buyer accounts, and for which council." },
+    {
+      to: "/admin/council-domains",
+      title: "Council email domains",
+      text: "Which email domains may create buyer accounts, and for which council.",
+    },
     { to: "/admin/users", title: "Users", text: "Find a user and sign them out everywhere." },
   ];
   return (
@@ -40,7 +44,9 @@ export default function AdminHome() {
         {sections.map((s) => (
           <li key={s.to} className="govuk-!-margin-bottom-6">
             <h2 className="govuk-heading-m govuk-!-margin-bottom-1">
-              <Link className="govuk-link" to={s.to}>{s.title}</Link>
+              <Link className="govuk-link" to={s.to}>
+                {s.title}
+              </Link>
             </h2>
             <p className="govuk-body">{s.text}</p>
           </li>

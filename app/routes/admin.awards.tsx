@@ -42,7 +42,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const result = await rejectAward({ ...parsed.data, actorId: user.id, ip });
     // Someone else verified, rejected or withdrew it meanwhile: nothing changed; the queue shows why.
     if (!result.ok) return Response.json({ errors: { form: [result.message] }, values: {} }, { status: 409 });
-    return redirect("/admin/awards", { headers: await flash(request, `Award rejected. ${result.supplierName}'s declaration has been removed.`) });
+    return redirect("/admin/awards", {
+      headers: await flash(request, `Award rejected. ${result.supplierName}'s declaration has been removed.`),
+    });
   }
 
   const parsed = parseWithSchema(verifyAwardSchema, input);
@@ -62,7 +64,9 @@ export default function AdminAwards() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
-          <Link className="govuk-back-link" to="/admin/awards">Back to awards to verify</Link>
+          <Link className="govuk-back-link" to="/admin/awards">
+            Back to awards to verify
+          </Link>
           <h1 className="govuk-heading-l">Reject this award</h1>
           <dl className="govuk-summary-list">
             <div className="govuk-summary-list__row">
@@ -85,11 +89,21 @@ export default function AdminAwards() {
           <p className="govuk-body">Rejecting removes the declaration. The reason is kept in the audit log.</p>
           <Form method="post" noValidate onSubmit={onSubmit}>
             <input type="hidden" name="awardId" value={rejecting.id} />
-            <TextareaField name="reason" label="Why are you rejecting it?" hint="For example, the reference does not match the framework owner's list of awarded suppliers"
-              defaultValue={actionData?.values?.reason as string | undefined} error={error("reason")} registered={register("reason")} />
+            <TextareaField
+              name="reason"
+              label="Why are you rejecting it?"
+              hint="For example, the reference does not match the framework owner's list of awarded suppliers"
+              defaultValue={actionData?.values?.reason as string | undefined}
+              error={error("reason")}
+              registered={register("reason")}
+            />
             <div className="govuk-button-group">
-              <button type="submit" name="intent" value="reject" className="govuk-button govuk-button--warning" data-module="govuk-button">Reject award</button>
-              <Link className="govuk-link" to="/admin/awards">Cancel</Link>
+              <button type="submit" name="intent" value="reject" className="govuk-button govuk-button--warning" data-module="govuk-button">
+                Reject award
+              </button>
+              <Link className="govuk-link" to="/admin/awards">
+                Cancel
+              </Link>
             </div>
           </Form>
         </div>
@@ -100,11 +114,13 @@ export default function AdminAwards() {
   return (
     <>
       <ErrorSummary errors={actionData?.errors ?? {}} />
-      <Link className="govuk-back-link" to="/admin">Back to admin</Link>
+      <Link className="govuk-back-link" to="/admin">
+        Back to admin
+      </Link>
       <h1 className="govuk-heading-l">Awards to verify</h1>
       <p className="govuk-body">
-        Check each declaration against the framework owner&apos;s list of awarded suppliers. Only verified awards on live
-        frameworks can carry listings.
+        Check each declaration against the framework owner&apos;s list of awarded suppliers. Only verified awards on live frameworks can
+        carry listings.
       </p>
       {queue.length ? (
         <TableContainer label={`${queue.length} waiting, oldest first`}>
@@ -112,19 +128,33 @@ export default function AdminAwards() {
             <caption className="govuk-table__caption govuk-table__caption--m">{queue.length} waiting, oldest first</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Supplier</th>
-                <th scope="col" className="govuk-table__header">Framework lot</th>
-                <th scope="col" className="govuk-table__header">Reference</th>
-                <th scope="col" className="govuk-table__header">Awarded</th>
-                <th scope="col" className="govuk-table__header">Declared</th>
-                <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
+                <th scope="col" className="govuk-table__header">
+                  Supplier
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Framework lot
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Reference
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Awarded
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Declared
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  <span className="govuk-visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
               {queue.map((a) => (
                 <tr className="govuk-table__row" key={a.id}>
                   <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/suppliers/${a.supplier.slug}`}>{a.supplier.tradingName}</Link>
+                    <Link className="govuk-link" to={`/suppliers/${a.supplier.slug}`}>
+                      {a.supplier.tradingName}
+                    </Link>
                     <br />
                     <span className="govuk-body-s">
                       {a.supplier.companyNumber ?? "No company number"} · {SIZE_LABELS[a.supplier.computedSize] ?? a.supplier.computedSize}
@@ -132,7 +162,9 @@ export default function AdminAwards() {
                   </td>
                   <td className="govuk-table__cell">
                     {a.lotLabel}{" "}
-                    <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
+                    <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>
+                      {FRAMEWORK_STATUS_LABELS[a.status].label}
+                    </strong>
                   </td>
                   <td className="govuk-table__cell">{a.reference}</td>
                   <td className="govuk-table__cell">{formatDate(a.awardedAt)}</td>
@@ -140,12 +172,26 @@ export default function AdminAwards() {
                   <td className="govuk-table__cell">
                     <Form method="post">
                       <input type="hidden" name="awardId" value={a.id} />
-                      <button type="submit" name="intent" value="verify" className="govuk-button govuk-!-margin-bottom-2" data-module="govuk-button">
-                        Verify<span className="govuk-visually-hidden"> {a.reference} for {a.supplier.tradingName}</span>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="verify"
+                        className="govuk-button govuk-!-margin-bottom-2"
+                        data-module="govuk-button"
+                      >
+                        Verify
+                        <span className="govuk-visually-hidden">
+                          {" "}
+                          {a.reference} for {a.supplier.tradingName}
+                        </span>
                       </button>
                     </Form>
                     <Link className="govuk-link" to={`/admin/awards?reject=${encodeURIComponent(a.id)}`}>
-                      Reject<span className="govuk-visually-hidden"> {a.reference} for {a.supplier.tradingName}</span>
+                      Reject
+                      <span className="govuk-visually-hidden">
+                        {" "}
+                        {a.reference} for {a.supplier.tradingName}
+                      </span>
                     </Link>
                   </td>
                 </tr>

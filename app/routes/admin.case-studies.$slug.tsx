@@ -40,7 +40,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = String(params.slug).slice(0, 120);
   const result = await moderateCaseStudy(slug, parsed.data, { id: admin.id, ip: clientIp(context, request) });
   // Someone else decided, or the content changed: nothing was saved; show the case study as it is now.
-  if (!result.ok) return Response.json({ errors: { form: [result.message] }, conflict: result.conflict ? await getModerationView(slug) : null }, { status: 409 });
+  if (!result.ok)
+    return Response.json(
+      { errors: { form: [result.message] }, conflict: result.conflict ? await getModerationView(slug) : null },
+      { status: 409 },
+    );
   return redirect("/admin/case-studies", { headers: await flash(request, DONE[parsed.data.intent]) });
 }
 
@@ -48,7 +52,13 @@ function Value({ text }: { text: string }) {
   const lines = text.split("\n").filter(Boolean);
   if (!lines.length) return <span className="govuk-hint">(blank)</span>;
   if (lines.length === 1) return <>{lines[0]}</>;
-  return <ul className="govuk-list govuk-!-margin-bottom-0">{lines.map((l, i) => <li key={i}>{l}</li>)}</ul>;
+  return (
+    <ul className="govuk-list govuk-!-margin-bottom-0">
+      {lines.map((l, i) => (
+        <li key={i}>{l}</li>
+      ))}
+    </ul>
+  );
 }
 
 type ModerationView = NonNullable<Awaited<ReturnType<typeof getModerationView>>>;
@@ -64,13 +74,17 @@ export default function ReviewCaseStudy() {
   const changed = d.fields.filter((f) => f.changed).length;
   return (
     <>
-      <Link className="govuk-back-link" to="/admin/case-studies">Back to case studies to review</Link>
+      <Link className="govuk-back-link" to="/admin/case-studies">
+        Back to case studies to review
+      </Link>
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{cs.council.name}</span>
       <h1 className="govuk-heading-l">Review: {cs.title}</h1>
       <p className="govuk-body">
         <StatusTag status={cs.status} labels={STATUS_LABELS} /> Last saved {formatDateTime(cs.updatedAt)}.{" "}
-        <Link className="govuk-link" to={`/case-studies/${cs.slug}`}>See it as readers will</Link>
+        <Link className="govuk-link" to={`/case-studies/${cs.slug}`}>
+          See it as readers will
+        </Link>
       </p>
       {actionData?.conflict ? (
         <div className="govuk-inset-text">This page now shows the case study as it is now. Check it again before you decide.</div>
@@ -84,12 +98,22 @@ export default function ReviewCaseStudy() {
       </p>
       <TableContainer label={compared ? "What changed since it was last published" : "Every answer"}>
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{compared ? "What changed since it was last published" : "Every answer"}</caption>
+          <caption className="govuk-table__caption govuk-table__caption--m">
+            {compared ? "What changed since it was last published" : "Every answer"}
+          </caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Question</th>
-              {compared ? <th scope="col" className="govuk-table__header">Last published</th> : null}
-              <th scope="col" className="govuk-table__header">{compared ? "Now" : "Answer"}</th>
+              <th scope="col" className="govuk-table__header">
+                Question
+              </th>
+              {compared ? (
+                <th scope="col" className="govuk-table__header">
+                  Last published
+                </th>
+              ) : null}
+              <th scope="col" className="govuk-table__header">
+                {compared ? "Now" : "Answer"}
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -97,10 +121,21 @@ export default function ReviewCaseStudy() {
               <tr className="govuk-table__row" key={f.field}>
                 <th scope="row" className="govuk-table__header">
                   {f.label}
-                  {compared && f.changed ? <><br /><strong className="govuk-tag govuk-tag--yellow">Changed</strong></> : null}
+                  {compared && f.changed ? (
+                    <>
+                      <br />
+                      <strong className="govuk-tag govuk-tag--yellow">Changed</strong>
+                    </>
+                  ) : null}
                 </th>
-                {compared ? <td className={`govuk-table__cell${f.changed ? " cm-diff-removed" : ""}`}><Value text={f.before} /></td> : null}
-                <td className={`govuk-table__cell${compared && f.changed ? " cm-diff-added" : ""}`}><Value text={f.after} /></td>
+                {compared ? (
+                  <td className={`govuk-table__cell${f.changed ? " cm-diff-removed" : ""}`}>
+                    <Value text={f.before} />
+                  </td>
+                ) : null}
+                <td className={`govuk-table__cell${compared && f.changed ? " cm-diff-added" : ""}`}>
+                  <Value text={f.after} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -115,7 +150,9 @@ export default function ReviewCaseStudy() {
             <Form method="post" noValidate>
               <input type="hidden" name="lockVersion" value={cs.lockVersion} />
               <input type="hidden" name="contentToken" value={cs.contentToken} />
-              <button type="submit" name="intent" value="approve" className="govuk-button" data-module="govuk-button">Approve and publish</button>
+              <button type="submit" name="intent" value="approve" className="govuk-button" data-module="govuk-button">
+                Approve and publish
+              </button>
             </Form>
           </div>
           <div className="govuk-grid-column-one-half">
@@ -123,8 +160,15 @@ export default function ReviewCaseStudy() {
             <Form method="post" noValidate>
               <input type="hidden" name="lockVersion" value={cs.lockVersion} />
               <input type="hidden" name="contentToken" value={cs.contentToken} />
-              <TextareaField name="reason" label="What should the council change?" hint="The council sees this" error={errors.reason?.[0]} />
-              <button type="submit" name="intent" value="reject" className="govuk-button govuk-button--warning" data-module="govuk-button">Reject with this reason</button>
+              <TextareaField
+                name="reason"
+                label="What should the council change?"
+                hint="The council sees this"
+                error={errors.reason?.[0]}
+              />
+              <button type="submit" name="intent" value="reject" className="govuk-button govuk-button--warning" data-module="govuk-button">
+                Reject with this reason
+              </button>
             </Form>
           </div>
         </div>
@@ -135,11 +179,15 @@ export default function ReviewCaseStudy() {
             <input type="hidden" name="lockVersion" value={cs.lockVersion} />
             <input type="hidden" name="contentToken" value={cs.contentToken} />
             <TextareaField name="reason" label="Why are you unpublishing it?" hint="The council sees this" error={errors.reason?.[0]} />
-            <button type="submit" name="intent" value="unpublish" className="govuk-button govuk-button--warning" data-module="govuk-button">Unpublish</button>
+            <button type="submit" name="intent" value="unpublish" className="govuk-button govuk-button--warning" data-module="govuk-button">
+              Unpublish
+            </button>
           </Form>
         </>
       ) : (
-        <p className="govuk-body">This case study is {STATUS_LABELS[cs.status]?.label.toLowerCase() ?? cs.status}; there is nothing to decide.</p>
+        <p className="govuk-body">
+          This case study is {STATUS_LABELS[cs.status]?.label.toLowerCase() ?? cs.status}; there is nothing to decide.
+        </p>
       )}
     </>
   );

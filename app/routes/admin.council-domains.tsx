@@ -35,7 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await addCouncilDomain({ ...parsed.data, actorId: admin.id, ip });
   if (!result.ok) return Response.json({ errors: { [result.field]: [result.message] }, values: parsed.data }, { status: 400 });
-  return redirect("/admin/council-domains", { headers: await flash(request, `${parsed.data.domain} added: staff with that email domain can now create buyer accounts`) });
+  return redirect("/admin/council-domains", {
+    headers: await flash(request, `${parsed.data.domain} added: staff with that email domain can now create buyer accounts`),
+  });
 }
 
 export default function CouncilDomains() {
@@ -46,15 +48,23 @@ export default function CouncilDomains() {
     <>
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">Council email domains</h1>
-      <p className="govuk-body">Only people with an email address at one of these domains can create a buyer account, for the council the domain belongs to.</p>
+      <p className="govuk-body">
+        Only people with an email address at one of these domains can create a buyer account, for the council the domain belongs to.
+      </p>
       <TableContainer label={`${domains.length} domains`}>
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--m">{domains.length} domains</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Domain</th>
-              <th scope="col" className="govuk-table__header">Council</th>
-              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
+              <th scope="col" className="govuk-table__header">
+                Domain
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Council
+              </th>
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -65,7 +75,15 @@ export default function CouncilDomains() {
                 <td className="govuk-table__cell">
                   <Form method="post">
                     <input type="hidden" name="id" value={d.id} />
-                    <button type="submit" name="intent" value="remove" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Remove<span className="govuk-visually-hidden"> {d.domain}</span></button>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="remove"
+                      className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                      data-module="govuk-button"
+                    >
+                      Remove<span className="govuk-visually-hidden"> {d.domain}</span>
+                    </button>
                   </Form>
                 </td>
               </tr>
@@ -75,10 +93,26 @@ export default function CouncilDomains() {
       </TableContainer>
       <h2 className="govuk-heading-m">Add a domain</h2>
       <Form method="post" noValidate onSubmit={onSubmit}>
-        <TextField name="domain" label="Email domain" hint="For example, leeds.gov.uk" spellCheck={false} defaultValue={actionData?.values?.domain} error={error("domain")} registered={register("domain")} />
-        <SelectField name="councilCode" label="Council" defaultValue={actionData?.values?.councilCode} error={error("councilCode")} registered={register("councilCode")}
-          options={[{ value: "", label: "Select a council" }, ...councils.map((c) => ({ value: c.code, label: c.name }))]} />
-        <button type="submit" name="intent" value="add" className="govuk-button" data-module="govuk-button">Add domain</button>
+        <TextField
+          name="domain"
+          label="Email domain"
+          hint="For example, leeds.gov.uk"
+          spellCheck={false}
+          defaultValue={actionData?.values?.domain}
+          error={error("domain")}
+          registered={register("domain")}
+        />
+        <SelectField
+          name="councilCode"
+          label="Council"
+          defaultValue={actionData?.values?.councilCode}
+          error={error("councilCode")}
+          registered={register("councilCode")}
+          options={[{ value: "", label: "Select a council" }, ...councils.map((c) => ({ value: c.code, label: c.name }))]}
+        />
+        <button type="submit" name="intent" value="add" className="govuk-button" data-module="govuk-button">
+          Add domain
+        </button>
       </Form>
     </>
   );

@@ -4,7 +4,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextareaField } from "~/components/forms";
 import { moderationDecisionSchema } from "~/models/listing.schema";
-import { decideVersion, getVersionForModeration, ListingStateError, ModerationConflictError, type ListingValues } from "~/models/listing.server";
+import {
+  decideVersion,
+  getVersionForModeration,
+  ListingStateError,
+  ModerationConflictError,
+  type ListingValues,
+} from "~/models/listing.server";
 import { syncSearchAfterCommit } from "~/services/search.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
@@ -47,7 +53,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, moderationDecisionSchema);
   if (!parsed.success) {
     const { decision, contentToken, ...rest } = parsed.errors;
-    return Response.json({ errors: decision ? { decision: ["Select approve or reject"] } : contentToken ? { form: contentToken } : rest }, { status: 400 });
+    return Response.json(
+      { errors: decision ? { decision: ["Select approve or reject"] } : contentToken ? { form: contentToken } : rest },
+      { status: 400 },
+    );
   }
   try {
     await decideVersion({
@@ -68,19 +77,35 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   await syncSearchAfterCommit();
   return redirect("/admin/moderation", {
-    headers: await flash(request, parsed.data.decision === "approve" ? "Listing approved and published" : "Listing returned to the supplier with your reason"),
+    headers: await flash(
+      request,
+      parsed.data.decision === "approve" ? "Listing approved and published" : "Listing returned to the supplier with your reason",
+    ),
   });
 }
 
 const FIELD_LABELS: Record<keyof ListingValues, string> = {
-  name: "Name", summary: "Summary", description: "Description", category: "Category", features: "Features", benefits: "Benefits",
-  priceFromPence: "Starting price", priceUnit: "Price unit", vatIncluded: "VAT included", freeTrial: "Free trial", pricingDocumentUrl: "Pricing document",
-  lotIds: "Framework lots", dataLocation: "Data location", security: "Security", accessibilityStatementUrl: "Accessibility statement",
-  standards: "Standards", integrations: "Integrations",
+  name: "Name",
+  summary: "Summary",
+  description: "Description",
+  category: "Category",
+  features: "Features",
+  benefits: "Benefits",
+  priceFromPence: "Starting price",
+  priceUnit: "Price unit",
+  vatIncluded: "VAT included",
+  freeTrial: "Free trial",
+  pricingDocumentUrl: "Pricing document",
+  lotIds: "Framework lots",
+  dataLocation: "Data location",
+  security: "Security",
+  accessibilityStatementUrl: "Accessibility statement",
+  standards: "Standards",
+  integrations: "Integrations",
 };
 
 function show(value: unknown, lotLabels: Record<string, string>, key: string): string {
-  if (Array.isArray(value)) return value.map((v) => (key === "lotIds" ? lotLabels[v] ?? v : v)).join("\n") || "None";
+  if (Array.isArray(value)) return value.map((v) => (key === "lotIds" ? (lotLabels[v] ?? v) : v)).join("\n") || "None";
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (key === "priceFromPence" && typeof value === "number") return formatPence(value);
   return value == null || value === "" ? "None" : String(value);
@@ -95,31 +120,51 @@ export default function ReviewListing() {
   const changed = keys.filter((k) => !d.published || show(d.published[k], d.lotLabels, k) !== show(d.values[k], d.lotLabels, k));
   return (
     <>
-      <Link className="govuk-back-link" to="/admin/moderation">Back to listings to review</Link>
+      <Link className="govuk-back-link" to="/admin/moderation">
+        Back to listings to review
+      </Link>
       <ErrorSummary errors={actionData?.errors ?? {}} />
-      <span className="govuk-caption-l">{d.supplier} · version {d.versionNumber}</span>
+      <span className="govuk-caption-l">
+        {d.supplier} · version {d.versionNumber}
+      </span>
       <h1 className="govuk-heading-l">Review: {d.values.name}</h1>
       {actionData?.conflict ? (
         <div className="govuk-inset-text">This page now shows the version as it is now. Check it again before you decide.</div>
       ) : null}
       {d.problems.length ? (
         <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            {d.problems.map((p) => <span className="govuk-!-display-block" key={p}>{p}</span>)}
+            {d.problems.map((p) => (
+              <span className="govuk-!-display-block" key={p}>
+                {p}
+              </span>
+            ))}
           </strong>
         </div>
       ) : null}
-      <p className="govuk-body">{d.published ? `${changed.length} of ${keys.length} fields changed since the published version.` : "A new listing: every field is shown."}</p>
+      <p className="govuk-body">
+        {d.published
+          ? `${changed.length} of ${keys.length} fields changed since the published version.`
+          : "A new listing: every field is shown."}
+      </p>
       <TableContainer label="What changed">
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--m">What changed</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Field</th>
-              <th scope="col" className="govuk-table__header">Published version</th>
-              <th scope="col" className="govuk-table__header">Submitted version</th>
+              <th scope="col" className="govuk-table__header">
+                Field
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Published version
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Submitted version
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -127,9 +172,18 @@ export default function ReviewListing() {
               const isChanged = changed.includes(k);
               return (
                 <tr className="govuk-table__row" key={k}>
-                  <th scope="row" className="govuk-table__header">{FIELD_LABELS[k]}{isChanged && d.published ? <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">Changed</strong> : null}</th>
-                  <td className={`govuk-table__cell${isChanged && d.published ? " cm-diff-removed" : ""}`}>{d.published ? show(d.published[k], d.lotLabels, k) : "–"}</td>
-                  <td className={`govuk-table__cell${isChanged && d.published ? " cm-diff-added" : ""}`}>{show(d.values[k], d.lotLabels, k)}</td>
+                  <th scope="row" className="govuk-table__header">
+                    {FIELD_LABELS[k]}
+                    {isChanged && d.published ? (
+                      <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">Changed</strong>
+                    ) : null}
+                  </th>
+                  <td className={`govuk-table__cell${isChanged && d.published ? " cm-diff-removed" : ""}`}>
+                    {d.published ? show(d.published[k], d.lotLabels, k) : "–"}
+                  </td>
+                  <td className={`govuk-table__cell${isChanged && d.published ? " cm-diff-added" : ""}`}>
+                    {show(d.values[k], d.lotLabels, k)}
+                  </td>
                 </tr>
               );
             })}
@@ -145,17 +199,23 @@ export default function ReviewListing() {
               <div className="govuk-radios" data-module="govuk-radios">
                 <div className="govuk-radios__item">
                   <input className="govuk-radios__input" id="decision" name="decision" type="radio" value="approve" />
-                  <label className="govuk-label govuk-radios__label" htmlFor="decision">Approve and publish</label>
+                  <label className="govuk-label govuk-radios__label" htmlFor="decision">
+                    Approve and publish
+                  </label>
                 </div>
                 <div className="govuk-radios__item">
                   <input className="govuk-radios__input" id="decision-2" name="decision" type="radio" value="reject" />
-                  <label className="govuk-label govuk-radios__label" htmlFor="decision-2">Reject and ask for changes</label>
+                  <label className="govuk-label govuk-radios__label" htmlFor="decision-2">
+                    Reject and ask for changes
+                  </label>
                 </div>
               </div>
             </fieldset>
           </div>
           <TextareaField name="reason" label="Reason for rejecting (the supplier sees this)" error={actionData?.errors?.reason?.[0]} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">Save decision</button>
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Save decision
+          </button>
         </Form>
       ) : (
         <p className="govuk-body">This version is {d.status}; there is nothing to decide.</p>

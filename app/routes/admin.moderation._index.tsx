@@ -24,18 +24,32 @@ export default function ModerationQueue() {
             <caption className="govuk-table__caption govuk-table__caption--m">{queue.length} waiting, oldest first</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Listing</th>
-                <th scope="col" className="govuk-table__header">Supplier</th>
-                <th scope="col" className="govuk-table__header">Kind</th>
-                <th scope="col" className="govuk-table__header">Submitted</th>
+                <th scope="col" className="govuk-table__header">
+                  Listing
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Supplier
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Kind
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Submitted
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
               {queue.map((v) => (
                 <tr className="govuk-table__row" key={v.id}>
-                  <td className="govuk-table__cell"><Link className="govuk-link" to={`/admin/moderation/${v.id}`}>{v.name}</Link></td>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/admin/moderation/${v.id}`}>
+                      {v.name}
+                    </Link>
+                  </td>
                   <td className="govuk-table__cell">{v.product.supplier.tradingName}</td>
-                  <td className="govuk-table__cell">{v.product.publishedVersionId ? `Edit (version ${v.versionNumber})` : "New listing"}</td>
+                  <td className="govuk-table__cell">
+                    {v.product.publishedVersionId ? `Edit (version ${v.versionNumber})` : "New listing"}
+                  </td>
                   <td className="govuk-table__cell">{v.submittedAt ? formatDateTime(v.submittedAt) : ""}</td>
                 </tr>
               ))}

@@ -44,14 +44,22 @@ export default function ServiceAreas() {
             <caption className="govuk-table__caption govuk-table__caption--m">{areas.length} service areas</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Published case studies</th>
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Published case studies
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
               {areas.map((a) => (
                 <tr className="govuk-table__row" key={a.id}>
-                  <td className="govuk-table__cell"><Link className="govuk-link" to={`/case-studies?serviceArea=${a.slug}`}>{a.name}</Link></td>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/case-studies?serviceArea=${a.slug}`}>
+                      {a.name}
+                    </Link>
+                  </td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{a._count.caseStudies}</td>
                 </tr>
               ))}
@@ -60,8 +68,17 @@ export default function ServiceAreas() {
         </TableContainer>
         <h2 className="govuk-heading-m">Add a service area</h2>
         <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextField name="name" label="Name" hint="For example, Coroners and registration" defaultValue={actionData?.values?.name} error={error("name")} registered={register("name")} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">Add service area</button>
+          <TextField
+            name="name"
+            label="Name"
+            hint="For example, Coroners and registration"
+            defaultValue={actionData?.values?.name}
+            error={error("name")}
+            registered={register("name")}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Add service area
+          </button>
         </Form>
       </div>
     </div>

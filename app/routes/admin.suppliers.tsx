@@ -51,26 +51,37 @@ export default function AdminSuppliers() {
   return (
     <>
       <ErrorSummary errors={actionData?.errors ?? {}} />
-      <Link className="govuk-back-link" to="/admin">Back to admin</Link>
+      <Link className="govuk-back-link" to="/admin">
+        Back to admin
+      </Link>
       <h1 className="govuk-heading-l">Organisations to verify</h1>
       <p className="govuk-body">
-        A supplier organisation that registers itself is hidden from public pages and search until you verify it. Check the
-        company number on Companies House matches the legal name, and that the contact belongs to the company.
+        A supplier organisation that registers itself is hidden from public pages and search until you verify it. Check the company number
+        on Companies House matches the legal name, and that the contact belongs to the company.
       </p>
       {queue.length ? (
         <>
-          <p className="govuk-body">{queue.length === 1 ? "1 organisation is" : `${queue.length} organisations are`} waiting, oldest first.</p>
+          <p className="govuk-body">
+            {queue.length === 1 ? "1 organisation is" : `${queue.length} organisations are`} waiting, oldest first.
+          </p>
           {queue.map((s) => (
             <section key={s.id} className="govuk-!-margin-bottom-8" aria-labelledby={`supplier-${s.id}`}>
               <h2 className="govuk-heading-m" id={`supplier-${s.id}`}>
-                <Link className="govuk-link" to={`/suppliers/${s.slug}`}>{s.tradingName}</Link>
+                <Link className="govuk-link" to={`/suppliers/${s.slug}`}>
+                  {s.tradingName}
+                </Link>
               </h2>
               <dl className="govuk-summary-list">
                 <Row label="Legal name">{s.legalName}</Row>
                 <Row label="Companies House number">
                   {s.companyNumber ? (
-                    <a className="govuk-link" href={`https://find-and-update.company-information.service.gov.uk/company/${encodeURIComponent(s.companyNumber)}`} rel="noreferrer noopener">
-                      {s.companyNumber}<span className="govuk-visually-hidden"> on Companies House</span>
+                    <a
+                      className="govuk-link"
+                      href={`https://find-and-update.company-information.service.gov.uk/company/${encodeURIComponent(s.companyNumber)}`}
+                      rel="noreferrer noopener"
+                    >
+                      {s.companyNumber}
+                      <span className="govuk-visually-hidden"> on Companies House</span>
                     </a>
                   ) : (
                     "Not registered"

@@ -28,11 +28,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (new URL(request.url).searchParams.get("intent") === "force-reset") {
     const done = await forcePasswordReset({ userId: parsed.data.userId, adminId: admin.id, ip: clientIp(context, request) });
     if (!done) throw badRequest("That user has no password to reset yet (an invitation they have not accepted)");
-    return redirect("/admin/users", { headers: await flash(request, "The user's password no longer works: they have been signed out and emailed a link to choose a new one") });
+    return redirect("/admin/users", {
+      headers: await flash(
+        request,
+        "The user's password no longer works: they have been signed out and emailed a link to choose a new one",
+      ),
+    });
   }
   const { count } = await deleteSessionsForUser(parsed.data.userId);
-  await recordAudit({ actorId: admin.id, action: "user.sessions-revoked", entityType: "user", entityId: parsed.data.userId, after: { sessionsEnded: count }, ip: clientIp(context, request) });
-  return redirect("/admin/users", { headers: await flash(request, `Signed the user out of ${count} ${count === 1 ? "session" : "sessions"}`) });
+  await recordAudit({
+    actorId: admin.id,
+    action: "user.sessions-revoked",
+    entityType: "user",
+    entityId: parsed.data.userId,
+    after: { sessionsEnded: count },
+    ip: clientIp(context, request),
+  });
+  return redirect("/admin/users", {
+    headers: await flash(request, `Signed the user out of ${count} ${count === 1 ? "session" : "sessions"}`),
+  });
 }
 
 export default function AdminUsers() {
@@ -42,9 +56,13 @@ export default function AdminUsers() {
       <h1 className="govuk-heading-l">Users</h1>
       <Form method="get" role="search">
         <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="q">Search by name or email</label>
+          <label className="govuk-label" htmlFor="q">
+            Search by name or email
+          </label>
           <input className="govuk-input govuk-!-width-one-half" id="q" name="q" type="search" defaultValue={q} />{" "}
-          <button className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit" data-module="govuk-button">Search</button>
+          <button className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit" data-module="govuk-button">
+            Search
+          </button>
         </div>
       </Form>
       <TableContainer label={`${users.length} users`}>
@@ -52,27 +70,55 @@ export default function AdminUsers() {
           <caption className="govuk-table__caption govuk-table__caption--m">{users.length} users</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">User</th>
-              <th scope="col" className="govuk-table__header">Role and organisation</th>
-              <th scope="col" className="govuk-table__header">Active sessions</th>
-              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
+              <th scope="col" className="govuk-table__header">
+                User
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Role and organisation
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Active sessions
+              </th>
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {users.map((u) => (
               <tr className="govuk-table__row" key={u.id}>
-                <td className="govuk-table__cell">{u.name}<br /><span className="govuk-body-s">{u.email}</span></td>
-                <td className="govuk-table__cell">{u.roles.map((r) => r.name).join(", ")}{u.council ? ` · ${u.council.name}` : ""}{u.supplier ? ` · ${u.supplier.tradingName}` : ""}</td>
+                <td className="govuk-table__cell">
+                  {u.name}
+                  <br />
+                  <span className="govuk-body-s">{u.email}</span>
+                </td>
+                <td className="govuk-table__cell">
+                  {u.roles.map((r) => r.name).join(", ")}
+                  {u.council ? ` · ${u.council.name}` : ""}
+                  {u.supplier ? ` · ${u.supplier.tradingName}` : ""}
+                </td>
                 <td className="govuk-table__cell">{u._count.sessions}</td>
                 <td className="govuk-table__cell">
                   <Form method="post" action="/admin/users?intent=force-reset">
                     <input type="hidden" name="userId" value={u.id} />
-                    <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button">Force a password reset<span className="govuk-visually-hidden"> ({u.email})</span></button>
+                    <button
+                      type="submit"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+                      data-module="govuk-button"
+                    >
+                      Force a password reset<span className="govuk-visually-hidden"> ({u.email})</span>
+                    </button>
                   </Form>
                   {u._count.sessions ? (
                     <Form method="post">
                       <input type="hidden" name="userId" value={u.id} />
-                      <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Sign out everywhere<span className="govuk-visually-hidden"> ({u.email})</span></button>
+                      <button
+                        type="submit"
+                        className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                        data-module="govuk-button"
+                      >
+                        Sign out everywhere<span className="govuk-visually-hidden"> ({u.email})</span>
+                      </button>
                     </Form>
                   ) : null}
                 </td>

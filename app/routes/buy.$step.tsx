@@ -105,60 +105,169 @@ function GuideQuestion() {
   const { register, errors, onSubmit, error } = useZodForm(STEP_SCHEMAS[step.field], serverErrors);
   const posted = actionData?.values ?? {};
   const value = (name: string) => (name in posted ? String(posted[name] ?? "") : data.current);
-  const caption = <span className="govuk-caption-l">Find a buying route: question {data.position} of {GUIDE_STEPS.length}</span>;
+  const caption = (
+    <span className="govuk-caption-l">
+      Find a buying route: question {data.position} of {GUIDE_STEPS.length}
+    </span>
+  );
 
   let field: JSX.Element;
   switch (step.field) {
     case "category":
       field = (
-        <ChoiceField type="radio" name="category" legendIsHeading legend={<>{caption}{step.question}</>} options={CATEGORY_OPTIONS}
+        <ChoiceField
+          type="radio"
+          name="category"
+          legendIsHeading
+          legend={
+            <>
+              {caption}
+              {step.question}
+            </>
+          }
+          options={CATEGORY_OPTIONS}
           hint="Choose the closest match. Choose ‘Other services’ if none fits."
-          defaultValue={value("category")} error={error("category")} registered={register("category")} />
+          defaultValue={value("category")}
+          error={error("category")}
+          registered={register("category")}
+        />
       );
       break;
     case "value":
       field = (
-        <TextField name="value" labelIsHeading label={<>{caption}{step.question}</>} prefix="£" width="10" inputMode="decimal" spellCheck={false}
+        <TextField
+          name="value"
+          labelIsHeading
+          label={
+            <>
+              {caption}
+              {step.question}
+            </>
+          }
+          prefix="£"
+          width="10"
+          inputMode="decimal"
+          spellCheck={false}
           hint="Include VAT and the value of any extensions or options over the whole life of the contract. For example, 150000."
-          defaultValue={value("value")} error={error("value")} registered={register("value")} />
+          defaultValue={value("value")}
+          error={error("value")}
+          registered={register("value")}
+        />
       );
       break;
     case "contractMonths":
       field = (
-        <TextField name="contractMonths" labelIsHeading label={<>{caption}{step.question}</>} suffix="months" width="3" inputMode="numeric" spellCheck={false}
+        <TextField
+          name="contractMonths"
+          labelIsHeading
+          label={
+            <>
+              {caption}
+              {step.question}
+            </>
+          }
+          suffix="months"
+          width="3"
+          inputMode="numeric"
+          spellCheck={false}
           hint="Include any extensions. For example, 24."
-          defaultValue={value("contractMonths")} error={error("contractMonths")} registered={register("contractMonths")} />
+          defaultValue={value("contractMonths")}
+          error={error("contractMonths")}
+          registered={register("contractMonths")}
+        />
       );
       break;
     case "startDate": {
-      const parts = "startDate-day" in posted
-        ? { day: String(posted["startDate-day"] ?? ""), month: String(posted["startDate-month"] ?? ""), year: String(posted["startDate-year"] ?? "") }
-        : dateParts(data.current);
+      const parts =
+        "startDate-day" in posted
+          ? {
+              day: String(posted["startDate-day"] ?? ""),
+              month: String(posted["startDate-month"] ?? ""),
+              year: String(posted["startDate-year"] ?? ""),
+            }
+          : dateParts(data.current);
       field = (
-        <DateInput name="startDate" legendIsHeading legend={<>{caption}{step.question}</>} values={parts}
-          hint={<>The threshold that applies depends on this date. For example, 23 11 2026.{data.defaultNote ? <> {data.defaultNote}</> : null}</>}
-          error={error("startDate")} register={register} />
+        <DateInput
+          name="startDate"
+          legendIsHeading
+          legend={
+            <>
+              {caption}
+              {step.question}
+            </>
+          }
+          values={parts}
+          hint={
+            <>
+              The threshold that applies depends on this date. For example, 23 11 2026.{data.defaultNote ? <> {data.defaultNote}</> : null}
+            </>
+          }
+          error={error("startDate")}
+          register={register}
+        />
       );
       break;
     }
     case "termsUnchanged":
       field = (
-        <ChoiceField type="radio" name="termsUnchanged" legendIsHeading legend={<>{caption}{step.question}</>} options={YES_NO_OPTIONS}
+        <ChoiceField
+          type="radio"
+          name="termsUnchanged"
+          legendIsHeading
+          legend={
+            <>
+              {caption}
+              {step.question}
+            </>
+          }
+          options={YES_NO_OPTIONS}
           hint="A direct award from a framework must use the framework's call-off terms as they are. Further competition allows some refinement within the framework's rules."
-          defaultValue={value("termsUnchanged")} error={error("termsUnchanged")} registered={register("termsUnchanged")} />
+          defaultValue={value("termsUnchanged")}
+          error={error("termsUnchanged")}
+          registered={register("termsUnchanged")}
+        />
       );
       break;
     case "security":
       field = (
-        <ChoiceField type="radio" name="security" legendIsHeading legend={<>{caption}{step.question}</>} options={SECURITY_OPTIONS}
-          defaultValue={value("security")} error={error("security")} registered={register("security")} />
+        <ChoiceField
+          type="radio"
+          name="security"
+          legendIsHeading
+          legend={
+            <>
+              {caption}
+              {step.question}
+            </>
+          }
+          options={SECURITY_OPTIONS}
+          defaultValue={value("security")}
+          error={error("security")}
+          registered={register("security")}
+        />
       );
       break;
     case "nation":
       field = (
-        <ChoiceField type="radio" name="nation" legendIsHeading legend={<>{caption}{step.question}</>} options={NATION_OPTIONS}
-          hint={data.defaultNote ?? "The rules shown are the Procurement Act 2023 rules that apply in England. Other nations have their own figures and rules, which the guide points out."}
-          defaultValue={value("nation")} error={error("nation")} registered={register("nation")} />
+        <ChoiceField
+          type="radio"
+          name="nation"
+          legendIsHeading
+          legend={
+            <>
+              {caption}
+              {step.question}
+            </>
+          }
+          options={NATION_OPTIONS}
+          hint={
+            data.defaultNote ??
+            "The rules shown are the Procurement Act 2023 rules that apply in England. Other nations have their own figures and rules, which the guide points out."
+          }
+          defaultValue={value("nation")}
+          error={error("nation")}
+          registered={register("nation")}
+        />
       );
       break;
   }

@@ -34,7 +34,9 @@ export default function CheckAnswers() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">Check your answers</h1>
-          <SummaryList rows={rows.map((r) => ({ key: r.key, value: r.value, action: { href: r.href, label: "Change", hidden: r.hidden } }))} />
+          <SummaryList
+            rows={rows.map((r) => ({ key: r.key, value: r.value, action: { href: r.href, label: "Change", hidden: r.hidden } }))}
+          />
           <h2 className="govuk-heading-m">Now see your buying routes</h2>
           <p className="govuk-body">The guide will show every route you can use, why, and what you need to do and publish.</p>
           <Form method="get" action="/buy/result">

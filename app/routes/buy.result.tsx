@@ -4,7 +4,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { BackLink, SummaryList, WarningText } from "~/components/buying";
 import { findBuyingRoutes } from "~/models/buying-guide.server";
-import { ANSWER_KEYS, GUIDE_STEPS, answersQuery, displayAnswer, firstUnanswered, parseAnswers, readAnswers } from "~/models/buying-guide.schema";
+import {
+  ANSWER_KEYS,
+  GUIDE_STEPS,
+  answersQuery,
+  displayAnswer,
+  firstUnanswered,
+  parseAnswers,
+  readAnswers,
+} from "~/models/buying-guide.schema";
 import { formatDate, formatPence, type EligibleRoute, type Notice, type Source } from "~/procurement";
 import { pageTitle } from "~/utils/meta";
 import { hasRole } from "~/utils/permissions.server";
@@ -54,7 +62,15 @@ function Sources({ sources }: { sources: readonly Source[] }) {
   );
 }
 
-function RouteSection({ route, index, data }: { route: EligibleRoute; index: number; data: ReturnType<typeof useLoaderData<typeof loader>> }) {
+function RouteSection({
+  route,
+  index,
+  data,
+}: {
+  route: EligibleRoute;
+  index: number;
+  data: ReturnType<typeof useLoaderData<typeof loader>>;
+}) {
   const headingId = `route-${index + 1}`;
   return (
     <section className="govuk-!-margin-bottom-9" aria-labelledby={headingId}>
@@ -62,14 +78,18 @@ function RouteSection({ route, index, data }: { route: EligibleRoute; index: num
         {index + 1}. {route.title}
       </h2>
       <p className="govuk-body">
-        {route.exceptional ? <strong className="govuk-tag govuk-tag--orange govuk-!-margin-right-2">Exceptional circumstances only</strong> : null}
+        {route.exceptional ? (
+          <strong className="govuk-tag govuk-tag--orange govuk-!-margin-right-2">Exceptional circumstances only</strong>
+        ) : null}
         {route.verified ? null : <strong className="govuk-tag govuk-tag--yellow">Relies on unverified framework facts</strong>}
       </p>
       <p className="govuk-body-l">{route.summary}</p>
 
       <h3 className="govuk-heading-m">Why you can use this route</h3>
       <ul className="govuk-list govuk-list--bullet">
-        {route.whyEligible.map((w) => <li key={w}>{w}</li>)}
+        {route.whyEligible.map((w) => (
+          <li key={w}>{w}</li>
+        ))}
       </ul>
 
       {route.lots.length ? (
@@ -81,7 +101,11 @@ function RouteSection({ route, index, data }: { route: EligibleRoute; index: num
                 <Link className="govuk-link" to={`/frameworks/${lot.agreementNumber}`}>
                   {lot.agreementName} ({lot.agreementNumber}) lot {lot.lotNumber}: {lot.lotName}
                 </Link>{" "}
-                {lot.status === "expiring" ? <strong className="govuk-tag govuk-tag--yellow">Expiring soon</strong> : <strong className="govuk-tag govuk-tag--green">Live</strong>}{" "}
+                {lot.status === "expiring" ? (
+                  <strong className="govuk-tag govuk-tag--yellow">Expiring soon</strong>
+                ) : (
+                  <strong className="govuk-tag govuk-tag--green">Live</strong>
+                )}{" "}
                 {lot.verified ? null : <strong className="govuk-tag govuk-tag--grey">Unverified</strong>}
                 <br />
                 <span className="govuk-body-s">
@@ -97,7 +121,9 @@ function RouteSection({ route, index, data }: { route: EligibleRoute; index: num
 
       <h3 className="govuk-heading-m">Steps</h3>
       <ol className="govuk-list govuk-list--number">
-        {route.steps.map((s) => <li key={s}>{s}</li>)}
+        {route.steps.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
       </ol>
 
       <h3 className="govuk-heading-m">Notices to publish</h3>
@@ -107,10 +133,18 @@ function RouteSection({ route, index, data }: { route: EligibleRoute; index: num
             <caption className="govuk-table__caption govuk-visually-hidden">Notices for {route.title}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Notice</th>
-                <th scope="col" className="govuk-table__header">Where</th>
-                <th scope="col" className="govuk-table__header">When</th>
-                <th scope="col" className="govuk-table__header">Needed</th>
+                <th scope="col" className="govuk-table__header">
+                  Notice
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Where
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  When
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Needed
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -139,7 +173,8 @@ function RouteSection({ route, index, data }: { route: EligibleRoute; index: num
       <p className="govuk-body">{route.rule.comparison}</p>
       {route.rule.threshold ? (
         <p className="govuk-body">
-          Threshold used: {formatPence(route.rule.threshold.amountPence)} including VAT for {route.rule.threshold.label}, for procurements starting{" "}
+          Threshold used: {formatPence(route.rule.threshold.amountPence)} including VAT for {route.rule.threshold.label}, for procurements
+          starting{" "}
           {route.rule.threshold.effectiveTo
             ? `from ${formatDate(route.rule.threshold.effectiveFrom)} to ${formatDate(route.rule.threshold.effectiveTo)}`
             : `on or after ${formatDate(route.rule.threshold.effectiveFrom)}`}
@@ -147,11 +182,17 @@ function RouteSection({ route, index, data }: { route: EligibleRoute; index: num
         </p>
       ) : null}
       <h4 className="govuk-heading-s">Sources</h4>
-      <Sources sources={[...route.rule.sources, ...(route.rule.threshold?.sources ?? [])].filter((s, i, all) => all.findIndex((x) => x.url === s.url) === i)} />
+      <Sources
+        sources={[...route.rule.sources, ...(route.rule.threshold?.sources ?? [])].filter(
+          (s, i, all) => all.findIndex((x) => x.url === s.url) === i,
+        )}
+      />
 
       <h3 className="govuk-heading-m">What would change the answer</h3>
       <ul className="govuk-list govuk-list--bullet">
-        {route.whatWouldChange.map((w) => <li key={w}>{w}</li>)}
+        {route.whatWouldChange.map((w) => (
+          <li key={w}>{w}</li>
+        ))}
       </ul>
 
       {route.caveats.map((c) => (
@@ -183,9 +224,16 @@ export default function BuyResult() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {result.warnings.length ? (
-            <div className="govuk-notification-banner" role="region" aria-labelledby="guide-warnings-title" data-module="govuk-notification-banner">
+            <div
+              className="govuk-notification-banner"
+              role="region"
+              aria-labelledby="guide-warnings-title"
+              data-module="govuk-notification-banner"
+            >
               <div className="govuk-notification-banner__header">
-                <h2 className="govuk-notification-banner__title" id="guide-warnings-title">Important</h2>
+                <h2 className="govuk-notification-banner__title" id="guide-warnings-title">
+                  Important
+                </h2>
               </div>
               <div className="govuk-notification-banner__content">
                 {result.warnings.map((w) => (
@@ -201,13 +249,16 @@ export default function BuyResult() {
           {result.routes.length ? (
             <>
               <p className="govuk-body-l">
-                {result.routes.length === 1 ? "There is 1 route" : `There are ${result.routes.length} routes`} you can use for this purchase.
+                {result.routes.length === 1 ? "There is 1 route" : `There are ${result.routes.length} routes`} you can use for this
+                purchase.
               </p>
               <nav aria-label="Routes on this page">
                 <ol className="govuk-list govuk-list--number">
                   {result.routes.map((r, i) => (
                     <li key={r.id}>
-                      <a className="govuk-link" href={`#route-${i + 1}`}>{r.title}</a>
+                      <a className="govuk-link" href={`#route-${i + 1}`}>
+                        {r.title}
+                      </a>
                     </li>
                   ))}
                 </ol>
@@ -222,8 +273,14 @@ export default function BuyResult() {
               {data.viewer === "anonymous" ? (
                 <>
                   To start a buying project that keeps the audit trail,{" "}
-                  <Link className="govuk-link" to={`/login?redirectTo=${encodeURIComponent(data.returnTo)}`}>sign in with your council buyer account</Link>{" "}
-                  or <Link className="govuk-link" to="/signup">create a council buyer account</Link> with your council email address.
+                  <Link className="govuk-link" to={`/login?redirectTo=${encodeURIComponent(data.returnTo)}`}>
+                    sign in with your council buyer account
+                  </Link>{" "}
+                  or{" "}
+                  <Link className="govuk-link" to="/signup">
+                    create a council buyer account
+                  </Link>{" "}
+                  with your council email address.
                 </>
               ) : (
                 <>Buying projects are for council buyers. To start one, sign in with a council buyer account.</>
@@ -234,7 +291,9 @@ export default function BuyResult() {
           <h2 className="govuk-heading-m">Your answers</h2>
           <SummaryList rows={data.summary} />
           <p className="govuk-body">
-            <Link className="govuk-link" to={`/buy/check?${data.query}`}>Change your answers</Link>
+            <Link className="govuk-link" to={`/buy/check?${data.query}`}>
+              Change your answers
+            </Link>
           </p>
           <details className="govuk-details">
             <summary className="govuk-details__summary">
@@ -242,7 +301,9 @@ export default function BuyResult() {
             </summary>
             <div className="govuk-details__text">
               <ul className="govuk-list govuk-list--bullet">
-                {result.assumptions.map((a) => <li key={a}>{a}</li>)}
+                {result.assumptions.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
               </ul>
             </div>
           </details>
@@ -267,13 +328,17 @@ export default function BuyResult() {
               <div key={r.id} className="govuk-!-margin-bottom-4">
                 <h3 className="govuk-heading-s">{r.title}</h3>
                 <ul className="govuk-list govuk-list--bullet">
-                  {r.reasons.map((reason) => <li key={reason}>{reason}</li>)}
+                  {r.reasons.map((reason) => (
+                    <li key={reason}>{reason}</li>
+                  ))}
                 </ul>
                 {r.whatWouldChange.length ? (
                   <>
                     <p className="govuk-body govuk-!-margin-bottom-1">What would change this:</p>
                     <ul className="govuk-list govuk-list--bullet">
-                      {r.whatWouldChange.map((c) => <li key={c}>{c}</li>)}
+                      {r.whatWouldChange.map((c) => (
+                        <li key={c}>{c}</li>
+                      ))}
                     </ul>
                   </>
                 ) : null}

@@ -22,19 +22,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!data) throw notFound();
   const cs = data.caseStudy;
   const ownCouncil = Boolean(user?.councilId) && user?.councilId === cs.councilId;
-  const canReadUnpublished = Boolean(user && (hasPermission(user, "read", "case-study", "any") || (ownCouncil && hasPermission(user, "read", "case-study", "own"))));
+  const canReadUnpublished = Boolean(
+    user && (hasPermission(user, "read", "case-study", "any") || (ownCouncil && hasPermission(user, "read", "case-study", "own"))),
+  );
   // Drafts and submissions are private to the council and administrators: to others they do not exist.
   if (cs.status !== "published" && !canReadUnpublished) throw notFound();
   // Organisations no admin has verified yet are not public: no link to them or their products,
   // no response from them (issue 12 finding 10).
-  const unverified = await unverifiedSupplierIds([...cs.suppliers.map((s) => s.supplier.id), ...cs.products.flatMap((p) => (p.product ? [p.product.supplier.id] : []))]);
+  const unverified = await unverifiedSupplierIds([
+    ...cs.suppliers.map((s) => s.supplier.id),
+    ...cs.products.flatMap((p) => (p.product ? [p.product.supplier.id] : [])),
+  ]);
   const caseStudy = unverified.size
     ? {
         ...cs,
         suppliers: cs.suppliers.filter((s) => !unverified.has(s.supplier.id)),
         products: cs.products.map((p) =>
           p.product && unverified.has(p.product.supplier.id)
-            ? { ...p, product: null, unlistedName: p.product.publishedVersion?.name ?? p.unlistedName, unlistedSupplierName: p.product.supplier.tradingName }
+            ? {
+                ...p,
+                product: null,
+                unlistedName: p.product.publishedVersion?.name ?? p.unlistedName,
+                unlistedSupplierName: p.product.supplier.tradingName,
+              }
             : p,
         ),
       }
@@ -48,9 +58,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function Paragraphs({ text }: { text: string }) {
-  const parts = text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!parts.length) return <p className="govuk-body">Not stated.</p>;
-  return <>{parts.map((p, i) => <p className="govuk-body" key={i}>{p}</p>)}</>;
+  return (
+    <>
+      {parts.map((p, i) => (
+        <p className="govuk-body" key={i}>
+          {p}
+        </p>
+      ))}
+    </>
+  );
 }
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -71,7 +92,10 @@ export default function CaseStudyPage() {
   return (
     <>
       <span className="govuk-caption-l">
-        <Link className="govuk-link" to={`/councils/${cs.council.code}`}>{cs.council.name}</Link> · {cs.serviceArea.name}
+        <Link className="govuk-link" to={`/councils/${cs.council.code}`}>
+          {cs.council.name}
+        </Link>{" "}
+        · {cs.serviceArea.name}
       </span>
       <h1 className="govuk-heading-xl">{cs.title}</h1>
       {cs.status !== "published" ? (
@@ -82,33 +106,58 @@ export default function CaseStudyPage() {
             {cs.status === "submitted" ? "An administrator will review this case study before it is published." : null}
           </p>
           {cs.rejectionReason ? (
-            <p className="govuk-body"><strong>{cs.status === "withdrawn" ? "Why it was unpublished:" : "Changes the administrator asked for:"}</strong> {cs.rejectionReason}</p>
+            <p className="govuk-body">
+              <strong>{cs.status === "withdrawn" ? "Why it was unpublished:" : "Changes the administrator asked for:"}</strong>{" "}
+              {cs.rejectionReason}
+            </p>
           ) : null}
         </div>
       ) : null}
       {canEdit || canModerate ? (
         <div className="govuk-button-group">
-          {canEdit ? <Link className="govuk-button govuk-button--secondary" to={`/case-studies/${cs.slug}/edit`}>Edit this case study</Link> : null}
-          {canModerate ? <Link className="govuk-link" to={`/admin/case-studies/${cs.slug}`}>Review as an administrator</Link> : null}
+          {canEdit ? (
+            <Link className="govuk-button govuk-button--secondary" to={`/case-studies/${cs.slug}/edit`}>
+              Edit this case study
+            </Link>
+          ) : null}
+          {canModerate ? (
+            <Link className="govuk-link" to={`/admin/case-studies/${cs.slug}`}>
+              Review as an administrator
+            </Link>
+          ) : null}
         </div>
       ) : null}
       <p className="govuk-body-l">{cs.summary}</p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <dl className="govuk-summary-list">
-            <Row label="Council"><Link className="govuk-link" to={`/councils/${cs.council.code}`}>{cs.council.officialName}</Link> ({cs.council.typeName})</Row>
+            <Row label="Council">
+              <Link className="govuk-link" to={`/councils/${cs.council.code}`}>
+                {cs.council.officialName}
+              </Link>{" "}
+              ({cs.council.typeName})
+            </Row>
             <Row label="Service area">{cs.serviceArea.name}</Row>
-            <Row label="Dates">{cs.startDate ? `${formatDate(cs.startDate)} to ${cs.endDate ? formatDate(cs.endDate) : "now (still going on)"}` : "Not stated"}</Row>
-            <Row label="Total cost">{cs.costExactPence != null ? formatPence(cs.costExactPence) : band ?? "Not stated"}</Row>
+            <Row label="Dates">
+              {cs.startDate
+                ? `${formatDate(cs.startDate)} to ${cs.endDate ? formatDate(cs.endDate) : "now (still going on)"}`
+                : "Not stated"}
+            </Row>
+            <Row label="Total cost">{cs.costExactPence != null ? formatPence(cs.costExactPence) : (band ?? "Not stated")}</Row>
             <Row label="Funding">{cs.funding || "Not stated"}</Row>
             <Row label="Framework">
               {cs.lot ? (
                 <>
-                  <Link className="govuk-link" to={`/frameworks/${cs.lot.agreement.number}`}>{cs.lot.agreement.name} ({cs.lot.agreement.number})</Link>, lot {cs.lot.number}: {cs.lot.name}
+                  <Link className="govuk-link" to={`/frameworks/${cs.lot.agreement.number}`}>
+                    {cs.lot.agreement.name} ({cs.lot.agreement.number})
+                  </Link>
+                  , lot {cs.lot.number}: {cs.lot.name}
                 </>
-              ) : "No framework"}
+              ) : (
+                "No framework"
+              )}
             </Row>
-            <Row label="Buying route">{cs.buyingRoute ? BUYING_ROUTE_LABELS[cs.buyingRoute] ?? cs.buyingRoute : "Not stated"}</Row>
+            <Row label="Buying route">{cs.buyingRoute ? (BUYING_ROUTE_LABELS[cs.buyingRoute] ?? cs.buyingRoute) : "Not stated"}</Row>
           </dl>
 
           <h2 className="govuk-heading-l">The problem</h2>
@@ -125,17 +174,23 @@ export default function CaseStudyPage() {
               {listed.map((p) => (
                 <li key={p.id}>
                   {p.product!.status === "published" && p.product!.publishedVersion ? (
-                    <Link className="govuk-link" to={`/products/${p.product!.id}`}>{p.product!.publishedVersion.name}</Link>
+                    <Link className="govuk-link" to={`/products/${p.product!.id}`}>
+                      {p.product!.publishedVersion.name}
+                    </Link>
                   ) : (
                     <span>A product no longer listed</span>
                   )}{" "}
-                  from <Link className="govuk-link" to={`/suppliers/${p.product!.supplier.slug}`}>{p.product!.supplier.tradingName}</Link>
+                  from{" "}
+                  <Link className="govuk-link" to={`/suppliers/${p.product!.supplier.slug}`}>
+                    {p.product!.supplier.tradingName}
+                  </Link>
                 </li>
               ))}
               {unlisted.map((p) => (
                 <li key={p.id}>
                   {p.unlistedName}
-                  {p.unlistedSupplierName ? ` from ${p.unlistedSupplierName}` : ""} <span className="govuk-body-s">(not listed on this marketplace)</span>
+                  {p.unlistedSupplierName ? ` from ${p.unlistedSupplierName}` : ""}{" "}
+                  <span className="govuk-body-s">(not listed on this marketplace)</span>
                 </li>
               ))}
             </ul>
@@ -148,16 +203,29 @@ export default function CaseStudyPage() {
             <ul className="govuk-list">
               {cs.assets.map((a) => (
                 <li key={a.id} className="govuk-!-margin-bottom-4">
-                  <a className="govuk-link govuk-!-font-weight-bold" href={a.url} rel="noreferrer noopener">{a.title}</a>{" "}
+                  <a className="govuk-link govuk-!-font-weight-bold" href={a.url} rel="noreferrer noopener">
+                    {a.title}
+                  </a>{" "}
                   <strong className="govuk-tag govuk-tag--grey">{ASSET_TYPE_LABELS[a.type as AssetType] ?? a.type}</strong>
                   <br />
                   <span className="govuk-body-s">Licence: {a.licence}</span>
-                  {a.description ? <><br /><span className="govuk-body-s">{a.description}</span></> : null}
+                  {a.description ? (
+                    <>
+                      <br />
+                      <span className="govuk-body-s">{a.description}</span>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="govuk-body">Nothing shared for reuse. <Link className="govuk-link" to="/reuse">See what other councils have shared</Link>.</p>
+            <p className="govuk-body">
+              Nothing shared for reuse.{" "}
+              <Link className="govuk-link" to="/reuse">
+                See what other councils have shared
+              </Link>
+              .
+            </p>
           )}
 
           <h2 className="govuk-heading-l">Lessons learned</h2>
@@ -165,7 +233,12 @@ export default function CaseStudyPage() {
 
           <h2 className="govuk-heading-l">Contact</h2>
           {cs.contactEmail ? (
-            <p className="govuk-body">{cs.contactName}, <a className="govuk-link" href={`mailto:${cs.contactEmail}`}>{cs.contactEmail}</a></p>
+            <p className="govuk-body">
+              {cs.contactName},{" "}
+              <a className="govuk-link" href={`mailto:${cs.contactEmail}`}>
+                {cs.contactEmail}
+              </a>
+            </p>
           ) : (
             <p className="govuk-body">No contact given.</p>
           )}
@@ -175,7 +248,11 @@ export default function CaseStudyPage() {
             responses.map((s) => (
               <section key={s.id} className="govuk-inset-text" aria-labelledby={`response-${s.id}`}>
                 <h3 className="govuk-heading-s" id={`response-${s.id}`}>
-                  Response from <Link className="govuk-link" to={`/suppliers/${s.supplier.slug}`}>{s.supplier.tradingName}</Link> (the supplier, not {cs.council.name})
+                  Response from{" "}
+                  <Link className="govuk-link" to={`/suppliers/${s.supplier.slug}`}>
+                    {s.supplier.tradingName}
+                  </Link>{" "}
+                  (the supplier, not {cs.council.name})
                 </h3>
                 <Paragraphs text={s.response ?? ""} />
                 {s.respondedAt ? <p className="govuk-body-s">Written by the supplier on {formatDate(s.respondedAt)}</p> : null}
@@ -183,7 +260,9 @@ export default function CaseStudyPage() {
             ))
           ) : (
             <p className="govuk-body">
-              {cs.suppliers.length ? "The suppliers named here have not responded." : "No suppliers from the catalogue are named in this case study."}
+              {cs.suppliers.length
+                ? "The suppliers named here have not responded."
+                : "No suppliers from the catalogue are named in this case study."}
             </p>
           )}
         </div>
@@ -194,23 +273,35 @@ export default function CaseStudyPage() {
             <ol className="govuk-list govuk-list--number">
               {peers.map((p) => (
                 <li key={p.code}>
-                  <Link className="govuk-link" to={`/councils/${p.code}`}>{p.name}</Link> <span className="govuk-body-s">({scorePercent(p.score)} similar)</span>
+                  <Link className="govuk-link" to={`/councils/${p.code}`}>
+                    {p.name}
+                  </Link>{" "}
+                  <span className="govuk-body-s">({scorePercent(p.score)} similar)</span>
                   <br />
                   <span className="govuk-body-s">{p.reasons.join("; ") || "little in common"}</span>
                 </li>
               ))}
             </ol>
           ) : null}
-          <p className="govuk-body-s"><Link className="govuk-link" to={`/councils/${cs.council.code}/peers`}>More councils like {cs.council.name}</Link></p>
+          <p className="govuk-body-s">
+            <Link className="govuk-link" to={`/councils/${cs.council.code}/peers`}>
+              More councils like {cs.council.name}
+            </Link>
+          </p>
 
           <h2 className="govuk-heading-m">Related case studies</h2>
           {related.length ? (
             <ul className="govuk-list">
               {related.map((r) => (
                 <li key={r.slug} className="govuk-!-margin-bottom-3">
-                  <Link className="govuk-link" to={`/case-studies/${r.slug}`}>{r.title}</Link>
+                  <Link className="govuk-link" to={`/case-studies/${r.slug}`}>
+                    {r.title}
+                  </Link>
                   <br />
-                  <span className="govuk-body-s">{r.council} · {r.serviceArea}{r.score > 0 ? ` · council ${scorePercent(r.score)} similar` : ""}</span>
+                  <span className="govuk-body-s">
+                    {r.council} · {r.serviceArea}
+                    {r.score > 0 ? ` · council ${scorePercent(r.score)} similar` : ""}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -223,11 +314,18 @@ export default function CaseStudyPage() {
             <ul className="govuk-list">
               {otherCouncils.slice(0, 10).map((o) => (
                 <li key={o.council.code} className="govuk-!-margin-bottom-3">
-                  <Link className="govuk-link" to={`/councils/${o.council.code}`}>{o.council.name}</Link>
+                  <Link className="govuk-link" to={`/councils/${o.council.code}`}>
+                    {o.council.name}
+                  </Link>
                   <br />
                   <span className="govuk-body-s">Used {o.products.join(", ")}: </span>
                   {o.caseStudies.slice(0, 2).map((c, i) => (
-                    <span key={c.slug} className="govuk-body-s">{i > 0 ? "; " : ""}<Link className="govuk-link" to={`/case-studies/${c.slug}`}>{c.title}</Link></span>
+                    <span key={c.slug} className="govuk-body-s">
+                      {i > 0 ? "; " : ""}
+                      <Link className="govuk-link" to={`/case-studies/${c.slug}`}>
+                        {c.title}
+                      </Link>
+                    </span>
                   ))}
                 </li>
               ))}

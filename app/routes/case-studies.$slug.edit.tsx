@@ -13,7 +13,8 @@ import { pageTitle } from "~/utils/meta";
 import { checkPermission, requireUserWithPermission } from "~/utils/permissions.server";
 import { flash } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data && "title" in data ? `Edit: ${data.title}` : "Edit a case study");
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data && "title" in data ? `Edit: ${data.title}` : "Edit a case study");
 export const handle = { title: "Edit a case study" };
 
 const VERIFY_FIRST = "Confirm your email address before you edit a case study";
@@ -62,13 +63,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const read = readCaseStudyForm(formData);
   const picker = () => productPicker(read.productQuery, read.productIds);
-  if (read.kind === "form-only") return Response.json({ values: read.values, adding: ADDING_FOR_INTENT[read.intent], picker: await picker() });
+  if (read.kind === "form-only")
+    return Response.json({ values: read.values, adding: ADDING_FOR_INTENT[read.intent], picker: await picker() });
   if (read.kind === "invalid") return Response.json({ errors: read.errors, values: read.values, picker: await picker() }, { status: 400 });
   const result = await updateCaseStudy(String(params.slug), read.data, { id: user.id, ip: clientIp(context, request) });
   if (!result.ok && result.kind === "conflict") {
     return Response.json(
       {
-        errors: { form: ["Someone else changed this case study since you opened it. Check what changed, then save again if your version should replace theirs."] },
+        errors: {
+          form: [
+            "Someone else changed this case study since you opened it. Check what changed, then save again if your version should replace theirs.",
+          ],
+        },
         values: read.values,
         picker: await picker(),
         conflict: result.changes,
@@ -79,7 +85,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (!result.ok) return Response.json({ errors: result.errors, values: read.values, picker: await picker() }, { status: 400 });
   if (result.status === "submitted") {
-    return redirect(`/case-studies/${result.slug}`, { headers: await flash(request, "Case study submitted. An administrator will review it before it is published.") });
+    return redirect(`/case-studies/${result.slug}`, {
+      headers: await flash(request, "Case study submitted. An administrator will review it before it is published."),
+    });
   }
   return redirect(`/case-studies/${result.slug}/edit`, { headers: await flash(request, "Draft saved") });
 }
@@ -101,7 +109,9 @@ export default function EditCaseStudy() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={`/case-studies/${data.slug}`}>Back to the case study</Link>
+        <Link className="govuk-back-link" to={`/case-studies/${data.slug}`}>
+          Back to the case study
+        </Link>
         <CaseStudyForm
           key={lockVersion}
           councilName={data.councilName}
@@ -117,16 +127,22 @@ export default function EditCaseStudy() {
         >
           <span className="govuk-caption-l">{data.councilName}</span>
           <h1 className="govuk-heading-l">Edit: {data.title}</h1>
-          <p className="govuk-body">Status: <StatusTag status={data.status} labels={STATUS_LABELS} /></p>
+          <p className="govuk-body">
+            Status: <StatusTag status={data.status} labels={STATUS_LABELS} />
+          </p>
           {data.status === "rejected" || data.status === "withdrawn" ? (
             <div className="govuk-inset-text">
-              <h2 className="govuk-heading-s">{data.status === "rejected" ? "An administrator asked for changes" : "An administrator unpublished this case study"}</h2>
+              <h2 className="govuk-heading-s">
+                {data.status === "rejected" ? "An administrator asked for changes" : "An administrator unpublished this case study"}
+              </h2>
               <p className="govuk-body">{data.rejectionReason}</p>
             </div>
           ) : null}
           {data.status === "published" ? (
             <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
               <strong className="govuk-warning-text__text">
                 <span className="govuk-visually-hidden">Warning</span>
                 This case study is published. If you save changes, it will be hidden until an administrator approves them.

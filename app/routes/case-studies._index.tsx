@@ -15,14 +15,30 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const query = caseStudyIndexSchema.parse({ serviceArea: url.searchParams.get("serviceArea") ?? undefined, page: url.searchParams.get("page") ?? undefined });
+  const query = caseStudyIndexSchema.parse({
+    serviceArea: url.searchParams.get("serviceArea") ?? undefined,
+    page: url.searchParams.get("page") ?? undefined,
+  });
   const [areas, user] = await Promise.all([listServiceAreas(), getSessionUser(request)]);
-  const serviceArea = query.serviceArea ? areas.find((a) => a.slug === query.serviceArea) ?? null : null;
-  const result = await listPublishedCaseStudies({ serviceAreaSlug: serviceArea?.slug ?? (query.serviceArea ? "__none__" : undefined), page: query.page });
+  const serviceArea = query.serviceArea ? (areas.find((a) => a.slug === query.serviceArea) ?? null) : null;
+  const result = await listPublishedCaseStudies({
+    serviceAreaSlug: serviceArea?.slug ?? (query.serviceArea ? "__none__" : undefined),
+    page: query.page,
+  });
   const canWrite = Boolean(user?.councilId && hasPermission(user, "create", "case-study", "own"));
   // The council's own list includes drafts: council-private, so only with a confirmed email (read:case-study:own).
-  const own = canWrite && user?.councilId && hasPermission(user, "read", "case-study", "own") ? await listCaseStudiesForCouncil(user.councilId) : [];
-  return { areas, serviceArea, page: query.page, ...result, canWrite, own, councilName: user?.council?.name ?? null, councilCode: user?.council?.code ?? null };
+  const own =
+    canWrite && user?.councilId && hasPermission(user, "read", "case-study", "own") ? await listCaseStudiesForCouncil(user.councilId) : [];
+  return {
+    areas,
+    serviceArea,
+    page: query.page,
+    ...result,
+    canWrite,
+    own,
+    councilName: user?.council?.name ?? null,
+    councilCode: user?.council?.code ?? null,
+  };
 }
 
 export default function CaseStudyIndex() {
@@ -42,18 +58,27 @@ export default function CaseStudyIndex() {
       <h1 className="govuk-heading-xl">Case studies</h1>
       <p className="govuk-body-l">What councils bought, how they bought it, and whether it worked.</p>
       {d.canWrite ? (
-        <Link className="govuk-button" data-module="govuk-button" to="/case-studies/new">Write a case study</Link>
+        <Link className="govuk-button" data-module="govuk-button" to="/case-studies/new">
+          Write a case study
+        </Link>
       ) : null}
       {d.own.length ? (
         <details className="govuk-details" open={d.own.some((c) => c.status !== "published")}>
           <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">{d.councilName}&apos;s case studies ({d.own.length})</span>
+            <span className="govuk-details__summary-text">
+              {d.councilName}&apos;s case studies ({d.own.length})
+            </span>
           </summary>
           <div className="govuk-details__text">
             <ul className="govuk-list">
               {d.own.map((c) => (
                 <li key={c.slug}>
-                  <Link className="govuk-link" to={c.status === "published" || c.status === "submitted" ? `/case-studies/${c.slug}` : `/case-studies/${c.slug}/edit`}>{c.title}</Link>{" "}
+                  <Link
+                    className="govuk-link"
+                    to={c.status === "published" || c.status === "submitted" ? `/case-studies/${c.slug}` : `/case-studies/${c.slug}/edit`}
+                  >
+                    {c.title}
+                  </Link>{" "}
                   <StatusTag status={c.status} labels={STATUS_LABELS} />
                 </li>
               ))}
@@ -65,19 +90,41 @@ export default function CaseStudyIndex() {
         <div className="govuk-grid-column-one-third">
           <Form method="get" action="/case-studies">
             <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="serviceArea">Service area</label>
+              <label className="govuk-label govuk-label--s" htmlFor="serviceArea">
+                Service area
+              </label>
               <select className="govuk-select" id="serviceArea" name="serviceArea" defaultValue={d.serviceArea?.slug ?? ""}>
                 <option value="">All service areas</option>
-                {d.areas.map((a) => <option key={a.slug} value={a.slug}>{a.name}</option>)}
+                {d.areas.map((a) => (
+                  <option key={a.slug} value={a.slug}>
+                    {a.name}
+                  </option>
+                ))}
               </select>
             </div>
-            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Apply filter</button>
+            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+              Apply filter
+            </button>
           </Form>
           <p className="govuk-body">
-            <Link className="govuk-link" to={searchHref}>Search case studies</Link> by council, council type, region, year, cost, product or supplier.
+            <Link className="govuk-link" to={searchHref}>
+              Search case studies
+            </Link>{" "}
+            by council, council type, region, year, cost, product or supplier.
           </p>
-          <p className="govuk-body"><Link className="govuk-link" to="/reuse">Reusable code, patterns and research</Link> shared by councils.</p>
-          {d.councilCode ? <p className="govuk-body"><Link className="govuk-link" to={`/councils/${d.councilCode}/peers`}>Councils like {d.councilName}</Link></p> : null}
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/reuse">
+              Reusable code, patterns and research
+            </Link>{" "}
+            shared by councils.
+          </p>
+          {d.councilCode ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/councils/${d.councilCode}/peers`}>
+                Councils like {d.councilName}
+              </Link>
+            </p>
+          ) : null}
         </div>
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body govuk-!-font-weight-bold" aria-live="polite">
@@ -89,12 +136,18 @@ export default function CaseStudyIndex() {
             {d.items.map((c) => (
               <li key={c.slug} className="cm-result">
                 <h2 className="govuk-heading-s govuk-!-margin-bottom-1">
-                  <Link className="govuk-link" to={`/case-studies/${c.slug}`}>{c.title}</Link>
+                  <Link className="govuk-link" to={`/case-studies/${c.slug}`}>
+                    {c.title}
+                  </Link>
                 </h2>
-                <p className="govuk-body-s govuk-!-margin-bottom-1">{c.council.name} · {c.serviceArea.name} · published {formatDate(c.publishedAt)}</p>
+                <p className="govuk-body-s govuk-!-margin-bottom-1">
+                  {c.council.name} · {c.serviceArea.name} · published {formatDate(c.publishedAt)}
+                </p>
                 <p className="govuk-body govuk-!-margin-bottom-1">{c.summary}</p>
                 {c.metrics[0] ? (
-                  <p className="govuk-body-s govuk-!-margin-bottom-0">{c.metrics[0].name}: {c.metrics[0].before} → {c.metrics[0].after} {c.metrics[0].unit}</p>
+                  <p className="govuk-body-s govuk-!-margin-bottom-0">
+                    {c.metrics[0].name}: {c.metrics[0].before} → {c.metrics[0].after} {c.metrics[0].unit}
+                  </p>
                 ) : null}
               </li>
             ))}

@@ -55,9 +55,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return Response.json({ errors, values: read.values, picker }, { status: 400 });
   }
   if (result.status === "submitted") {
-    return redirect(`/case-studies/${result.slug}`, { headers: await flash(request, "Case study submitted. An administrator will review it before it is published.") });
+    return redirect(`/case-studies/${result.slug}`, {
+      headers: await flash(request, "Case study submitted. An administrator will review it before it is published."),
+    });
   }
-  return redirect(`/case-studies/${result.slug}/edit`, { headers: await flash(request, "Draft saved. Only people at your council and administrators can see it.") });
+  return redirect(`/case-studies/${result.slug}/edit`, {
+    headers: await flash(request, "Draft saved. Only people at your council and administrators can see it."),
+  });
 }
 
 type ActionData = {
@@ -74,7 +78,9 @@ export default function NewCaseStudy() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/case-studies">Back to case studies</Link>
+        <Link className="govuk-back-link" to="/case-studies">
+          Back to case studies
+        </Link>
         <CaseStudyForm
           councilName={data.councilName}
           values={actionData?.values ?? data.values}
@@ -87,8 +93,8 @@ export default function NewCaseStudy() {
           <span className="govuk-caption-l">{data.councilName}</span>
           <h1 className="govuk-heading-l">Write a case study</h1>
           <p className="govuk-body">
-            Tell other councils what you bought, how you bought it and whether it worked. You can save a draft at any
-            time. When you submit it, an administrator checks it before it is published.
+            Tell other councils what you bought, how you bought it and whether it worked. You can save a draft at any time. When you submit
+            it, an administrator checks it before it is published.
           </p>
         </CaseStudyForm>
       </div>

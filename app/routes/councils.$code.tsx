@@ -30,16 +30,39 @@ export default function CouncilPage() {
       <span className="govuk-caption-l">{council.typeName}</span>
       <h1 className="govuk-heading-xl">{council.officialName}</h1>
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Code</dt><dd className="govuk-summary-list__value">{council.code}{council.gssCode ? ` (GSS ${council.gssCode})` : ""}</dd></div>
-        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Nation and region</dt><dd className="govuk-summary-list__value">{council.nation === council.region ? council.nation : `${council.region}, ${council.nation}`}</dd></div>
-        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Population (2020)</dt><dd className="govuk-summary-list__value">{formatNumber(council.population)}</dd></div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Code</dt>
+          <dd className="govuk-summary-list__value">
+            {council.code}
+            {council.gssCode ? ` (GSS ${council.gssCode})` : ""}
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Nation and region</dt>
+          <dd className="govuk-summary-list__value">
+            {council.nation === council.region ? council.nation : `${council.region}, ${council.nation}`}
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Population (2020)</dt>
+          <dd className="govuk-summary-list__value">{formatNumber(council.population)}</dd>
+        </div>
       </dl>
-      <p className="govuk-body"><Link className="govuk-link" to={`/councils/${council.code}/peers`}>Councils like {council.name}</Link></p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/councils/${council.code}/peers`}>
+          Councils like {council.name}
+        </Link>
+      </p>
       <h2 className="govuk-heading-m">Case studies</h2>
       {council.caseStudies.length ? (
         <ul className="govuk-list">
           {council.caseStudies.map((c) => (
-            <li key={c.id}><Link className="govuk-link" to={`/case-studies/${c.slug}`}>{c.title}</Link> <span className="govuk-body-s">({c.serviceArea.name})</span></li>
+            <li key={c.id}>
+              <Link className="govuk-link" to={`/case-studies/${c.slug}`}>
+                {c.title}
+              </Link>{" "}
+              <span className="govuk-body-s">({c.serviceArea.name})</span>
+            </li>
           ))}
         </ul>
       ) : (
@@ -49,7 +72,12 @@ export default function CouncilPage() {
       {products.length ? (
         <ul className="govuk-list">
           {products.map((p) => (
-            <li key={p.id}><Link className="govuk-link" to={`/products/${p.id}`}>{p.name}</Link> <span className="govuk-body-s">from {p.supplier.tradingName}</span></li>
+            <li key={p.id}>
+              <Link className="govuk-link" to={`/products/${p.id}`}>
+                {p.name}
+              </Link>{" "}
+              <span className="govuk-body-s">from {p.supplier.tradingName}</span>
+            </li>
           ))}
         </ul>
       ) : (

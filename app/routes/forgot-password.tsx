@@ -38,9 +38,21 @@ export default function ForgotPassword() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">Check your email</h1>
-          <p className="govuk-body">If the address you entered has a Council Marketplace account, we have sent it a link to choose a new password.</p>
-          <p className="govuk-body">The link works once and expires in 1 hour. If nothing arrives, check your spam folder or <Link className="govuk-link" to="/forgot-password">ask for another link</Link>.</p>
-          <p className="govuk-body"><Link className="govuk-link" to="/login">Back to sign in</Link></p>
+          <p className="govuk-body">
+            If the address you entered has a Council Marketplace account, we have sent it a link to choose a new password.
+          </p>
+          <p className="govuk-body">
+            The link works once and expires in 1 hour. If nothing arrives, check your spam folder or{" "}
+            <Link className="govuk-link" to="/forgot-password">
+              ask for another link
+            </Link>
+            .
+          </p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/login">
+              Back to sign in
+            </Link>
+          </p>
         </div>
       </div>
     );
@@ -52,11 +64,25 @@ export default function ForgotPassword() {
         <h1 className="govuk-heading-l">Reset your password</h1>
         <p className="govuk-body">Enter the email address you sign in with. We will send you a link to choose a new password.</p>
         <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false}
-            defaultValue={actionData?.values?.email} error={error("email")} registered={register("email")} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">Send the link</button>
+          <TextField
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            defaultValue={actionData?.values?.email}
+            error={error("email")}
+            registered={register("email")}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Send the link
+          </button>
         </Form>
-        <p className="govuk-body"><Link className="govuk-link" to="/login">Back to sign in</Link></p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/login">
+            Back to sign in
+          </Link>
+        </p>
       </div>
     </div>
   );

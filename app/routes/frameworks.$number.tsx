@@ -35,11 +35,15 @@ export default function FrameworkPage() {
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Dates</dt>
-          <dd className="govuk-summary-list__value">{formatDate(agreement.startDate)} to {formatDate(agreement.endDate)}</dd>
+          <dd className="govuk-summary-list__value">
+            {formatDate(agreement.startDate)} to {formatDate(agreement.endDate)}
+          </dd>
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Regulation</dt>
-          <dd className="govuk-summary-list__value">{agreement.regulation === "PA2023" ? "Procurement Act 2023" : "Public Contracts Regulations 2015"}</dd>
+          <dd className="govuk-summary-list__value">
+            {agreement.regulation === "PA2023" ? "Procurement Act 2023" : "Public Contracts Regulations 2015"}
+          </dd>
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Type</dt>
@@ -47,7 +51,11 @@ export default function FrameworkPage() {
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Source</dt>
-          <dd className="govuk-summary-list__value"><a className="govuk-link" href={agreement.sourceUrl} rel="noreferrer">Agreement page (opens the publisher&apos;s site)</a></dd>
+          <dd className="govuk-summary-list__value">
+            <a className="govuk-link" href={agreement.sourceUrl} rel="noreferrer">
+              Agreement page (opens the publisher&apos;s site)
+            </a>
+          </dd>
         </div>
         {agreement.notes ? (
           <div className="govuk-summary-list__row">
@@ -58,7 +66,9 @@ export default function FrameworkPage() {
       </dl>
       {agreement.status === "expired" ? (
         <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
             This agreement has expired. It is shown for history and is not offered for new purchases.
@@ -73,22 +83,37 @@ export default function FrameworkPage() {
             <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[lot.status].tag}`}>{FRAMEWORK_STATUS_LABELS[lot.status].label}</strong>
           </h3>
           {lot.description ? <p className="govuk-body">{lot.description}</p> : null}
-          {lot.verified ? null : <p className="govuk-body-s"><strong className="govuk-tag govuk-tag--orange">Unverified</strong> Lot details come from a single secondary source.</p>}
+          {lot.verified ? null : (
+            <p className="govuk-body-s">
+              <strong className="govuk-tag govuk-tag--orange">Unverified</strong> Lot details come from a single secondary source.
+            </p>
+          )}
           <TableContainer label={`Routes to market on lot ${lot.number}`}>
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-table__caption--s">Routes to market on lot {lot.number}</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Route</th>
-                  <th scope="col" className="govuk-table__header">Minimum value</th>
-                  <th scope="col" className="govuk-table__header">Maximum value</th>
-                  <th scope="col" className="govuk-table__header">Maximum contract length</th>
+                  <th scope="col" className="govuk-table__header">
+                    Route
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Minimum value
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Maximum value
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Maximum contract length
+                  </th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
                 {lot.routes.map((r) => (
                   <tr className="govuk-table__row" key={r.id}>
-                    <td className="govuk-table__cell">{METHOD_LABELS[r.method] ?? r.method}{r.verified ? "" : " (unverified)"}</td>
+                    <td className="govuk-table__cell">
+                      {METHOD_LABELS[r.method] ?? r.method}
+                      {r.verified ? "" : " (unverified)"}
+                    </td>
                     <td className="govuk-table__cell">{formatPence(r.minValuePence, "No minimum")}</td>
                     <td className="govuk-table__cell">{formatPence(r.maxValuePence, "No maximum")}</td>
                     <td className="govuk-table__cell">{r.maxContractMonths == null ? "Not stated" : `${r.maxContractMonths} months`}</td>
@@ -99,14 +124,18 @@ export default function FrameworkPage() {
           </TableContainer>
           <details className="govuk-details">
             <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">Suppliers verified on lot {lot.number} ({lot.awards.length})</span>
+              <span className="govuk-details__summary-text">
+                Suppliers verified on lot {lot.number} ({lot.awards.length})
+              </span>
             </summary>
             <div className="govuk-details__text">
               {lot.awards.length ? (
                 <ul className="govuk-list">
                   {lot.awards.map((a) => (
                     <li key={a.id}>
-                      <Link className="govuk-link" to={`/suppliers/${a.supplier.slug}`}>{a.supplier.tradingName}</Link>{" "}
+                      <Link className="govuk-link" to={`/suppliers/${a.supplier.slug}`}>
+                        {a.supplier.tradingName}
+                      </Link>{" "}
                       <span className="govuk-body-s">({SIZE_LABELS[a.supplier.computedSize] ?? a.supplier.computedSize})</span>
                     </li>
                   ))}
@@ -123,7 +152,10 @@ export default function FrameworkPage() {
         <ul className="govuk-list">
           {caseStudies.map((c) => (
             <li key={c.slug}>
-              <Link className="govuk-link" to={`/case-studies/${c.slug}`}>{c.title}</Link> <span className="govuk-body-s">({c.council.name})</span>
+              <Link className="govuk-link" to={`/case-studies/${c.slug}`}>
+                {c.title}
+              </Link>{" "}
+              <span className="govuk-body-s">({c.council.name})</span>
             </li>
           ))}
         </ul>

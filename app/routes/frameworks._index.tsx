@@ -17,34 +17,55 @@ export default function Frameworks() {
     <>
       <h1 className="govuk-heading-xl">Frameworks</h1>
       <p className="govuk-body">
-        Commercial agreements from the Government Commercial Agency (formerly Crown Commercial Service) that councils
-        can buy digital and cloud services through. Status is worked out from each agreement&apos;s dates.
-        Expired agreements stay here for history but are never offered for new purchases.
+        Commercial agreements from the Government Commercial Agency (formerly Crown Commercial Service) that councils can buy digital and
+        cloud services through. Status is worked out from each agreement&apos;s dates. Expired agreements stay here for history but are
+        never offered for new purchases.
       </p>
       <TableContainer label="All agreements">
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--m">All agreements</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Agreement</th>
-              <th scope="col" className="govuk-table__header">Number</th>
-              <th scope="col" className="govuk-table__header">Regulation</th>
-              <th scope="col" className="govuk-table__header">Dates</th>
-              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">
+                Agreement
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Number
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Regulation
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Dates
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {agreements.map((a) => (
               <tr className="govuk-table__row" key={a.id}>
                 <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/frameworks/${a.number}`}>{a.name}</Link>
-                  {a.verified ? null : <><br /><strong className="govuk-tag govuk-tag--orange">Unverified</strong></>}
+                  <Link className="govuk-link" to={`/frameworks/${a.number}`}>
+                    {a.name}
+                  </Link>
+                  {a.verified ? null : (
+                    <>
+                      <br />
+                      <strong className="govuk-tag govuk-tag--orange">Unverified</strong>
+                    </>
+                  )}
                 </td>
                 <td className="govuk-table__cell cm-nowrap">{a.number}</td>
                 <td className="govuk-table__cell">{a.regulation === "PA2023" ? "Procurement Act 2023" : "PCR 2015"}</td>
-                <td className="govuk-table__cell">{formatDate(a.startDate)} to {formatDate(a.endDate)}</td>
                 <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
+                  {formatDate(a.startDate)} to {formatDate(a.endDate)}
+                </td>
+                <td className="govuk-table__cell">
+                  <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>
+                    {FRAMEWORK_STATUS_LABELS[a.status].label}
+                  </strong>
                 </td>
               </tr>
             ))}

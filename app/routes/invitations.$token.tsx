@@ -28,10 +28,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const invited = await getInvitation(String(params.token ?? ""), now());
-  const parsed = await parseForm(request, withStrongPassword(acceptInvitationSchema, "password", { fields: ["name"], inputs: [invited?.email, invited?.supplierName] }));
+  const parsed = await parseForm(
+    request,
+    withStrongPassword(acceptInvitationSchema, "password", { fields: ["name"], inputs: [invited?.email, invited?.supplierName] }),
+  );
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const ip = clientIp(context, request);
-  const accepted = await acceptInvitation({ token: String(params.token ?? ""), name: parsed.data.name, password: parsed.data.password, ip }, now());
+  const accepted = await acceptInvitation(
+    { token: String(params.token ?? ""), name: parsed.data.name, password: parsed.data.password, ip },
+    now(),
+  );
   if (!accepted) return Response.json({ errors: { form: [EXPIRED_MESSAGE] }, values: { name: parsed.data.name } }, { status: 410 });
   return startSession(request, { userId: accepted.userId, redirectTo: "/supplier", ip });
 }
@@ -50,7 +56,11 @@ export default function AcceptInvitation() {
           <h1 className="govuk-heading-l">This invitation link is not valid</h1>
           <p className="govuk-body">{EXPIRED_MESSAGE}</p>
           <p className="govuk-body">
-            If you have already set your password, <Link className="govuk-link" to="/login">sign in</Link>.
+            If you have already set your password,{" "}
+            <Link className="govuk-link" to="/login">
+              sign in
+            </Link>
+            .
           </p>
         </div>
       </div>
@@ -67,13 +77,35 @@ export default function AcceptInvitation() {
           <strong>{invitation.email}</strong>.
         </p>
         <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextField name="name" label="Your full name" autoComplete="name" spellCheck={false}
-            defaultValue={actionData?.values?.name} error={error("name")} registered={register("name")} />
-          <TextField name="password" label="Create a password" type="password" autoComplete="new-password"
-            hint="At least 12 characters. A few unrelated words work well." error={error("password")} registered={register("password")} />
-          <TextField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password"
-            error={error("confirmPassword")} registered={register("confirmPassword")} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">Accept invitation and sign in</button>
+          <TextField
+            name="name"
+            label="Your full name"
+            autoComplete="name"
+            spellCheck={false}
+            defaultValue={actionData?.values?.name}
+            error={error("name")}
+            registered={register("name")}
+          />
+          <TextField
+            name="password"
+            label="Create a password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 12 characters. A few unrelated words work well."
+            error={error("password")}
+            registered={register("password")}
+          />
+          <TextField
+            name="confirmPassword"
+            label="Confirm password"
+            type="password"
+            autoComplete="new-password"
+            error={error("confirmPassword")}
+            registered={register("confirmPassword")}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Accept invitation and sign in
+          </button>
         </Form>
       </div>
     </div>

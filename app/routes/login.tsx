@@ -35,10 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   if (!result.ok) {
-    return Response.json(
-      { errors: { email: ["Enter a correct email address and password"] }, values: { email } },
-      { status: 400 },
-    );
+    return Response.json({ errors: { email: ["Enter a correct email address and password"] }, values: { email } }, { status: 400 });
   }
   return startSession(request, { userId: result.userId, redirectTo: safeRedirect(redirectTo), ip });
 }
@@ -56,15 +53,47 @@ export default function Login() {
         <h1 className="govuk-heading-l">Sign in</h1>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <input type="hidden" {...register("redirectTo")} value={searchParams.get("redirectTo") ?? "/"} />
-          <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false}
-            defaultValue={actionData?.values?.email} error={error("email")} registered={register("email")} />
-          <TextField name="password" label="Password" type="password" autoComplete="current-password"
-            error={error("password")} registered={register("password")} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">Sign in</button>
+          <TextField
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            defaultValue={actionData?.values?.email}
+            error={error("email")}
+            registered={register("email")}
+          />
+          <TextField
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            error={error("password")}
+            registered={register("password")}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Sign in
+          </button>
         </Form>
-        <p className="govuk-body"><Link className="govuk-link" to="/forgot-password">Forgot your password?</Link></p>
-        <p className="govuk-body">Council staff without an account can <Link className="govuk-link" to="/signup">create a buyer account</Link>.</p>
-        <p className="govuk-body">Suppliers can <Link className="govuk-link" to="/suppliers/register">register their organisation</Link>.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/forgot-password">
+            Forgot your password?
+          </Link>
+        </p>
+        <p className="govuk-body">
+          Council staff without an account can{" "}
+          <Link className="govuk-link" to="/signup">
+            create a buyer account
+          </Link>
+          .
+        </p>
+        <p className="govuk-body">
+          Suppliers can{" "}
+          <Link className="govuk-link" to="/suppliers/register">
+            register their organisation
+          </Link>
+          .
+        </p>
       </div>
     </div>
   );

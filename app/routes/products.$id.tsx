@@ -23,7 +23,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 function List({ items, empty = "None stated" }: { items: string[]; empty?: string }) {
   return items.length ? (
-    <ul className="govuk-list govuk-list--bullet">{items.map((i) => <li key={i}>{i}</li>)}</ul>
+    <ul className="govuk-list govuk-list--bullet">
+      {items.map((i) => (
+        <li key={i}>{i}</li>
+      ))}
+    </ul>
   ) : (
     <p className="govuk-body">{empty}</p>
   );
@@ -35,7 +39,9 @@ export default function ProductPage() {
   return (
     <>
       <span className="govuk-caption-l">
-        <Link className="govuk-link" to={`/suppliers/${product.supplier.slug}`}>{product.supplier.tradingName}</Link>
+        <Link className="govuk-link" to={`/suppliers/${product.supplier.slug}`}>
+          {product.supplier.tradingName}
+        </Link>
       </span>
       <h1 className="govuk-heading-xl">{v.name}</h1>
       <p className="govuk-body-l">{v.summary}</p>
@@ -58,22 +64,64 @@ export default function ProductPage() {
         </div>
         <div className="govuk-grid-column-one-third">
           <dl className="govuk-summary-list govuk-summary-list--no-border">
-            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Price</dt><dd className="govuk-summary-list__value">From {formatPence(v.priceFromPence)} {v.priceUnit} ({v.vatIncluded ? "including" : "excluding"} VAT)</dd></div>
-            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Free trial</dt><dd className="govuk-summary-list__value">{v.freeTrial ? "Yes" : "No"}</dd></div>
-            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Category</dt><dd className="govuk-summary-list__value">{v.category}</dd></div>
-            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Data location</dt><dd className="govuk-summary-list__value">{v.dataLocation}</dd></div>
-            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Security</dt><dd className="govuk-summary-list__value">{v.security.map((s) => ACCREDITATION_LABELS[s] ?? s).join(", ") || "None stated"}</dd></div>
-            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Supplier size</dt><dd className="govuk-summary-list__value">{SIZE_LABELS[product.supplier.computedSize]}</dd></div>
-            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Version</dt><dd className="govuk-summary-list__value">{v.versionNumber}</dd></div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Price</dt>
+              <dd className="govuk-summary-list__value">
+                From {formatPence(v.priceFromPence)} {v.priceUnit} ({v.vatIncluded ? "including" : "excluding"} VAT)
+              </dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Free trial</dt>
+              <dd className="govuk-summary-list__value">{v.freeTrial ? "Yes" : "No"}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Category</dt>
+              <dd className="govuk-summary-list__value">{v.category}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Data location</dt>
+              <dd className="govuk-summary-list__value">{v.dataLocation}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Security</dt>
+              <dd className="govuk-summary-list__value">
+                {v.security.map((s) => ACCREDITATION_LABELS[s] ?? s).join(", ") || "None stated"}
+              </dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Supplier size</dt>
+              <dd className="govuk-summary-list__value">{SIZE_LABELS[product.supplier.computedSize]}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Version</dt>
+              <dd className="govuk-summary-list__value">{v.versionNumber}</dd>
+            </div>
           </dl>
-          {v.accessibilityStatementUrl ? <p className="govuk-body"><a className="govuk-link" href={v.accessibilityStatementUrl} rel="noreferrer">Accessibility statement</a></p> : null}
-          {v.pricingDocumentUrl ? <p className="govuk-body"><a className="govuk-link" href={v.pricingDocumentUrl} rel="noreferrer">Pricing document</a></p> : null}
+          {v.accessibilityStatementUrl ? (
+            <p className="govuk-body">
+              <a className="govuk-link" href={v.accessibilityStatementUrl} rel="noreferrer">
+                Accessibility statement
+              </a>
+            </p>
+          ) : null}
+          {v.pricingDocumentUrl ? (
+            <p className="govuk-body">
+              <a className="govuk-link" href={v.pricingDocumentUrl} rel="noreferrer">
+                Pricing document
+              </a>
+            </p>
+          ) : null}
           <h2 className="govuk-heading-s">Available on</h2>
           <ul className="govuk-list">
             {v.lots.map((lot) => (
               <li key={lot.id}>
-                <Link className="govuk-link" to={`/frameworks/${lot.agreement.number}`}>{lot.agreement.shortName}</Link> lot {lot.number}{" "}
-                <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[lot.status].tag}`}>{FRAMEWORK_STATUS_LABELS[lot.status].label}</strong>
+                <Link className="govuk-link" to={`/frameworks/${lot.agreement.number}`}>
+                  {lot.agreement.shortName}
+                </Link>{" "}
+                lot {lot.number}{" "}
+                <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[lot.status].tag}`}>
+                  {FRAMEWORK_STATUS_LABELS[lot.status].label}
+                </strong>
                 {lot.status === "expired" ? <span className="govuk-body-s"> – not available for new purchases</span> : null}
               </li>
             ))}

@@ -46,7 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       nation: project.nation,
       security: displayAnswer("security", raw),
       termsUnchanged: project.termsUnchanged,
-      outcome: project.outcome ? { kind: project.outcome.kind as OutcomeKind, productName: project.outcome.productVersion?.name ?? null } : null,
+      outcome: project.outcome
+        ? { kind: project.outcome.kind as OutcomeKind, productName: project.outcome.productVersion?.name ?? null }
+        : null,
       frozenCount: project.frozenSearches.length,
       shortlistCount: project.shortlist.length,
       noticesDone: project.notices.filter((n) => n.done).length,
@@ -65,7 +67,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   if (formData.get("intent") !== "case-study") return formErrors({ form: ["Choose an action on the page."] });
   if (!user.councilId) return formErrors({ form: ["Your account is not linked to a council."] }, {}, 403);
-  const result = await createCaseStudyFromProject(projectId, { ...actorFrom(user, context, request), name: user.name, email: user.email, councilId: user.councilId });
+  const result = await createCaseStudyFromProject(projectId, {
+    ...actorFrom(user, context, request),
+    name: user.name,
+    email: user.email,
+    councilId: user.councilId,
+  });
   if (!result.ok) return formErrors(result.errors, {}, result.status);
   return redirect(`/case-studies/${result.slug}/edit`);
 }
@@ -77,7 +84,9 @@ export default function ProjectTaskList() {
   const actionData = useActionData<ActionData>();
   const base = `/projects/${project.id}`;
   const hints = {
-    search: route.agreement ? `Save one search of the ${route.agreement.name} catalogue` : "Optional for this route: search the catalogue to find services",
+    search: route.agreement
+      ? `Save one search of the ${route.agreement.name} catalogue`
+      : "Optional for this route: search the catalogue to find services",
   };
   return (
     <>
@@ -111,37 +120,80 @@ export default function ProjectTaskList() {
             tasks={[
               { key: "requirements", title: "Requirements and budget approval", href: `${base}/requirements`, status: states.requirements },
               { key: "search", title: "Save a search", href: `${base}/search`, hint: hints.search, status: states.search },
-              { key: "freeze", title: "Freeze the search results", href: `${base}/freeze`, hint: project.frozenCount ? `${project.frozenCount} frozen` : undefined, status: states.freeze },
-              { key: "shortlist", title: "Shortlist services", href: `${base}/shortlist`, hint: project.shortlistCount ? `${project.shortlistCount} shortlisted` : undefined, status: states.shortlist },
+              {
+                key: "freeze",
+                title: "Freeze the search results",
+                href: `${base}/freeze`,
+                hint: project.frozenCount ? `${project.frozenCount} frozen` : undefined,
+                status: states.freeze,
+              },
+              {
+                key: "shortlist",
+                title: "Shortlist services",
+                href: `${base}/shortlist`,
+                hint: project.shortlistCount ? `${project.shortlistCount} shortlisted` : undefined,
+                status: states.shortlist,
+              },
               { key: "evaluation", title: "Evaluate the shortlist", href: `${base}/evaluation`, status: states.evaluation },
               {
                 key: "outcome",
                 title: "Record the outcome",
                 href: `${base}/outcome`,
-                hint: project.outcome ? `${OUTCOME_LABELS[project.outcome.kind]}${project.outcome.productName ? `: ${project.outcome.productName}` : ""}` : undefined,
+                hint: project.outcome
+                  ? `${OUTCOME_LABELS[project.outcome.kind]}${project.outcome.productName ? `: ${project.outcome.productName}` : ""}`
+                  : undefined,
                 status: states.outcome,
               },
-              { key: "notices", title: "Publish the notices", href: `${base}/notices`, hint: project.noticesTotal ? `${project.noticesDone} of ${project.noticesTotal} done` : "No notices for this route", status: states.notices },
+              {
+                key: "notices",
+                title: "Publish the notices",
+                href: `${base}/notices`,
+                hint: project.noticesTotal ? `${project.noticesDone} of ${project.noticesTotal} done` : "No notices for this route",
+                status: states.notices,
+              },
             ]}
           />
 
           <h2 className="govuk-heading-m">Records and exports</h2>
           <ul className="govuk-list">
-            <li><Link className="govuk-link" to={`${base}/history`}>History: who did what and when</Link></li>
-            <li><Link className="govuk-link" to={`${base}/record`}>Printable record of the project</Link></li>
+            <li>
+              <Link className="govuk-link" to={`${base}/history`}>
+                History: who did what and when
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to={`${base}/record`}>
+                Printable record of the project
+              </Link>
+            </li>
             {project.outcome?.kind === "awarded" ? (
-              <li><a className="govuk-link" href={`${base}/ocds.json`}>Award as Open Contracting Data (OCDS JSON)</a></li>
+              <li>
+                <a className="govuk-link" href={`${base}/ocds.json`}>
+                  Award as Open Contracting Data (OCDS JSON)
+                </a>
+              </li>
             ) : null}
-            {project.frozenCount ? <li><Link className="govuk-link" to={`${base}/freeze`}>Frozen search results (CSV downloads)</Link></li> : null}
+            {project.frozenCount ? (
+              <li>
+                <Link className="govuk-link" to={`${base}/freeze`}>
+                  Frozen search results (CSV downloads)
+                </Link>
+              </li>
+            ) : null}
           </ul>
 
           {project.outcome?.kind === "awarded" && canEdit ? (
             <>
               <h2 className="govuk-heading-m">Share what you bought</h2>
-              <p className="govuk-body">Turn this project into a draft case study for {project.council}, with the product, supplier, lot and buying route filled in. Nothing is published until you submit it.</p>
+              <p className="govuk-body">
+                Turn this project into a draft case study for {project.council}, with the product, supplier, lot and buying route filled in.
+                Nothing is published until you submit it.
+              </p>
               <Form method="post">
                 <input type="hidden" name="intent" value="case-study" />
-                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Turn into a draft case study</button>
+                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  Turn into a draft case study
+                </button>
               </Form>
             </>
           ) : null}

@@ -65,7 +65,7 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 function useIntentErrors(intent: string) {
   const actionData = useActionData<ActionData>();
   const mine = actionData && (actionData.values?.intent ?? "criteria") === intent;
-  return { serverErrors: mine ? actionData.errors : undefined, posted: mine ? actionData.values ?? {} : undefined };
+  return { serverErrors: mine ? actionData.errors : undefined, posted: mine ? (actionData.values ?? {}) : undefined };
 }
 
 type ZodForm = ReturnType<typeof useZodForm>;
@@ -84,7 +84,9 @@ function CriteriaForm({ data, form, posted }: { data: Data; form: ZodForm; poste
       <input type="hidden" name="intent" value="criteria" />
       <HiddenLock lockVersion={data.project.lockVersion} register={form.register} />
       <div id="criteria" className={`govuk-form-group${totalError ? " govuk-form-group--error" : ""}`} tabIndex={-1}>
-        <p className="govuk-body">Give each criterion a weight as a whole percentage. The weights must add up to 100. Leave rows you do not need empty.</p>
+        <p className="govuk-body">
+          Give each criterion a weight as a whole percentage. The weights must add up to 100. Leave rows you do not need empty.
+        </p>
         {totalError ? (
           <p className="govuk-error-message" id="criteria-error">
             <span className="govuk-visually-hidden">Error:</span> {totalError}
@@ -94,16 +96,37 @@ function CriteriaForm({ data, form, posted }: { data: Data; form: ZodForm; poste
           <fieldset className="govuk-fieldset govuk-!-margin-bottom-4" key={i}>
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Criterion {i + 1}</legend>
             <input type="hidden" {...form.register(`criteria.${i}.id`)} value={data.criteria[i]?.id ?? ""} />
-            <TextField name={`criteria.${i}.name`} label="Name" hint={i === 0 ? "For example, Meets our requirements" : undefined}
-              defaultValue={value(i, "name")} error={form.error(`criteria.${i}.name`)} registered={form.register(`criteria.${i}.name`)} />
-            <TextField name={`criteria.${i}.weight`} label="Weight" suffix="%" width="3" inputMode="numeric"
-              defaultValue={value(i, "weight")} error={form.error(`criteria.${i}.weight`)} registered={form.register(`criteria.${i}.weight`)} />
-            <TextField name={`criteria.${i}.description`} label="How you will judge it (optional)"
-              defaultValue={value(i, "description")} error={form.error(`criteria.${i}.description`)} registered={form.register(`criteria.${i}.description`)} />
+            <TextField
+              name={`criteria.${i}.name`}
+              label="Name"
+              hint={i === 0 ? "For example, Meets our requirements" : undefined}
+              defaultValue={value(i, "name")}
+              error={form.error(`criteria.${i}.name`)}
+              registered={form.register(`criteria.${i}.name`)}
+            />
+            <TextField
+              name={`criteria.${i}.weight`}
+              label="Weight"
+              suffix="%"
+              width="3"
+              inputMode="numeric"
+              defaultValue={value(i, "weight")}
+              error={form.error(`criteria.${i}.weight`)}
+              registered={form.register(`criteria.${i}.weight`)}
+            />
+            <TextField
+              name={`criteria.${i}.description`}
+              label="How you will judge it (optional)"
+              defaultValue={value(i, "description")}
+              error={form.error(`criteria.${i}.description`)}
+              registered={form.register(`criteria.${i}.description`)}
+            />
           </fieldset>
         ))}
       </div>
-      <button type="submit" className="govuk-button" data-module="govuk-button">Save criteria</button>
+      <button type="submit" className="govuk-button" data-module="govuk-button">
+        Save criteria
+      </button>
     </Form>
   );
 }
@@ -131,17 +154,44 @@ function ScoresForm({ data, form, posted }: { data: Data; form: ZodForm; posted?
                 <input type="hidden" {...form.register(key("entryId"))} value={entry.id} />
                 <input type="hidden" {...form.register(key("criterionId"))} value={c.id} />
                 <input type="hidden" {...form.register(key("label"))} value={label} />
-                <TextField name={key("score")} label={<>{c.name} ({c.weight}%): score out of 100<span className="govuk-visually-hidden"> for {entry.productName}</span></>}
-                  width="3" inputMode="numeric" defaultValue={postedValue("score") ?? (existing ? String(existing.score) : "")}
-                  error={form.error(key("score"))} registered={form.register(key("score"))} />
-                <TextareaField name={key("notes")} label={<>Notes<span className="govuk-visually-hidden"> on {c.name} for {entry.productName}</span> (optional)</>} rows={2}
-                  defaultValue={postedValue("notes") ?? existing?.notes ?? ""} error={form.error(key("notes"))} registered={form.register(key("notes"))} />
+                <TextField
+                  name={key("score")}
+                  label={
+                    <>
+                      {c.name} ({c.weight}%): score out of 100<span className="govuk-visually-hidden"> for {entry.productName}</span>
+                    </>
+                  }
+                  width="3"
+                  inputMode="numeric"
+                  defaultValue={postedValue("score") ?? (existing ? String(existing.score) : "")}
+                  error={form.error(key("score"))}
+                  registered={form.register(key("score"))}
+                />
+                <TextareaField
+                  name={key("notes")}
+                  label={
+                    <>
+                      Notes
+                      <span className="govuk-visually-hidden">
+                        {" "}
+                        on {c.name} for {entry.productName}
+                      </span>{" "}
+                      (optional)
+                    </>
+                  }
+                  rows={2}
+                  defaultValue={postedValue("notes") ?? existing?.notes ?? ""}
+                  error={form.error(key("notes"))}
+                  registered={form.register(key("notes"))}
+                />
               </div>
             );
           })}
         </fieldset>
       ))}
-      <button type="submit" className="govuk-button" data-module="govuk-button">Save scores</button>
+      <button type="submit" className="govuk-button" data-module="govuk-button">
+        Save scores
+      </button>
     </Form>
   );
 }
@@ -158,7 +208,8 @@ export default function Evaluation() {
   const errors: FieldErrors = { ...criteria.errors, ...scores.errors };
   const criteriaReady = data.criteria.length > 0 && data.weightsTotal === 100;
   const criteriaForm = editable ? <CriteriaForm data={data} form={criteria} posted={criteriaState.posted} /> : null;
-  const scoresForm = editable && criteriaReady && data.entries.length ? <ScoresForm data={data} form={scores} posted={scoresState.posted} /> : null;
+  const scoresForm =
+    editable && criteriaReady && data.entries.length ? <ScoresForm data={data} form={scores} posted={scoresState.posted} /> : null;
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -166,21 +217,27 @@ export default function Evaluation() {
       <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={data.project.locked} />
       {data.entries.length === 0 ? (
         <p className="govuk-body">
-          Shortlist services before you evaluate them. <Link className="govuk-link" to={`${base}/shortlist`}>Shortlist services</Link>
+          Shortlist services before you evaluate them.{" "}
+          <Link className="govuk-link" to={`${base}/shortlist`}>
+            Shortlist services
+          </Link>
         </p>
       ) : null}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Criteria and weights</h2>
-          {criteriaForm ?? (
-            data.criteria.length ? (
+          {criteriaForm ??
+            (data.criteria.length ? (
               <ul className="govuk-list govuk-list--bullet">
-                {data.criteria.map((c) => <li key={c.id}>{c.name}: {c.weight}%{c.description ? ` (${c.description})` : ""}</li>)}
+                {data.criteria.map((c) => (
+                  <li key={c.id}>
+                    {c.name}: {c.weight}%{c.description ? ` (${c.description})` : ""}
+                  </li>
+                ))}
               </ul>
             ) : (
               <p className="govuk-body">No criteria set.</p>
-            )
-          )}
+            ))}
           {data.entries.length && criteriaReady ? (
             <>
               <h2 className="govuk-heading-m">Scores</h2>
@@ -195,26 +252,46 @@ export default function Evaluation() {
             <caption className="govuk-table__caption govuk-table__caption--m">Weighted totals</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Service</th>
-                {data.criteria.map((c) => <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={c.id}>{c.name} ({c.weight}%)</th>)}
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weighted total (out of 100)</th>
+                <th scope="col" className="govuk-table__header">
+                  Service
+                </th>
+                {data.criteria.map((c) => (
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={c.id}>
+                    {c.name} ({c.weight}%)
+                  </th>
+                ))}
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Weighted total (out of 100)
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
               {data.entries.map((e) => (
                 <tr className="govuk-table__row" key={e.id}>
-                  <th scope="row" className="govuk-table__header">{e.productName}</th>
+                  <th scope="row" className="govuk-table__header">
+                    {e.productName}
+                  </th>
                   {data.criteria.map((c) => (
-                    <td className="govuk-table__cell govuk-table__cell--numeric" key={c.id}>{e.scores.find((s) => s.criterionId === c.id)?.score ?? "–"}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric" key={c.id}>
+                      {e.scores.find((s) => s.criterionId === c.id)?.score ?? "–"}
+                    </td>
                   ))}
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{e.total === null ? "Not fully scored" : e.total.toFixed(1)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">
+                    {e.total === null ? "Not fully scored" : e.total.toFixed(1)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableContainer>
       ) : null}
-      {data.entries.length && criteriaReady ? <p className="govuk-body"><Link className="govuk-link" to={`${base}/outcome`}>Record the outcome</Link></p> : null}
+      {data.entries.length && criteriaReady ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`${base}/outcome`}>
+            Record the outcome
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

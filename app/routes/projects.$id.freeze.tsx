@@ -29,7 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     project: { id: project.id, title: project.title, locked: project.status !== "open" },
     directAward: isDirectAwardRoute(project.routeId),
     max: maxFrozenResults(project.routeId),
-    saved: project.savedSearches.map((s) => ({ id: s.id, query: s.query, filters: describeFilters(s.filters), createdAt: s.createdAt, count: counts[s.id] })),
+    saved: project.savedSearches.map((s) => ({
+      id: s.id,
+      query: s.query,
+      filters: describeFilters(s.filters),
+      createdAt: s.createdAt,
+      count: counts[s.id],
+    })),
     frozen: project.frozenSearches.map((f) => ({
       id: f.id,
       query: f.query,
@@ -80,11 +86,13 @@ export default function Freeze() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body">
-            Freezing a saved search records its results as they are now: each service&apos;s exact published version, supplier and price, and the time.
-            The frozen results never change, even if a supplier later edits or withdraws a listing. You shortlist from them.
+            Freezing a saved search records its results as they are now: each service&apos;s exact published version, supplier and price,
+            and the time. The frozen results never change, even if a supplier later edits or withdraws a listing. You shortlist from them.
           </p>
           {data.directAward ? (
-            <InsetText>For a direct award you can only freeze a search with {data.max} results or fewer. Do not combine searches.</InsetText>
+            <InsetText>
+              For a direct award you can only freeze a search with {data.max} results or fewer. Do not combine searches.
+            </InsetText>
           ) : null}
         </div>
       </div>
@@ -96,11 +104,23 @@ export default function Freeze() {
             <caption className="govuk-table__caption govuk-visually-hidden">Searches saved to this project</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Search words</th>
-                <th scope="col" className="govuk-table__header">Filters</th>
-                <th scope="col" className="govuk-table__header">Saved</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Results now</th>
-                {editable ? <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th> : null}
+                <th scope="col" className="govuk-table__header">
+                  Search words
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Filters
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Saved
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Results now
+                </th>
+                {editable ? (
+                  <th scope="col" className="govuk-table__header">
+                    <span className="govuk-visually-hidden">Action</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -114,7 +134,11 @@ export default function Freeze() {
                     <td className="govuk-table__cell">
                       <Form method="post">
                         <input type="hidden" name="savedSearchId" value={s.id} />
-                        <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                        <button
+                          type="submit"
+                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                          data-module="govuk-button"
+                        >
                           Freeze these results<span className="govuk-visually-hidden"> (saved search {i + 1})</span>
                         </button>
                       </Form>
@@ -127,7 +151,11 @@ export default function Freeze() {
         </TableContainer>
       ) : (
         <p className="govuk-body">
-          No searches saved yet. <Link className="govuk-link" to={`${base}/search`}>Save a search</Link> first.
+          No searches saved yet.{" "}
+          <Link className="govuk-link" to={`${base}/search`}>
+            Save a search
+          </Link>{" "}
+          first.
         </p>
       )}
 
@@ -135,7 +163,9 @@ export default function Freeze() {
       {data.frozen.length ? (
         data.frozen.map((f) => (
           <section key={f.id} id={`frozen-${f.id}`} aria-labelledby={`frozen-${f.id}-heading`} className="govuk-!-margin-bottom-8">
-            <h3 className="govuk-heading-s" id={`frozen-${f.id}-heading`}>Search frozen on {formatDateTime(f.frozenAt)}</h3>
+            <h3 className="govuk-heading-s" id={`frozen-${f.id}-heading`}>
+              Search frozen on {formatDateTime(f.frozenAt)}
+            </h3>
             <p className="govuk-body">
               Search words: {f.query || "(none)"}. Filters: {f.filters}. {f.resultCount} {f.resultCount === 1 ? "result" : "results"}.
             </p>
@@ -149,19 +179,33 @@ export default function Freeze() {
                 <caption className="govuk-table__caption govuk-visually-hidden">Results frozen on {formatDateTime(f.frozenAt)}</caption>
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">#</th>
-                    <th scope="col" className="govuk-table__header">Service (listing version)</th>
-                    <th scope="col" className="govuk-table__header">Supplier</th>
-                    <th scope="col" className="govuk-table__header">Price from</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                      #
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Service (listing version)
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Supplier
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Price from
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="govuk-table__body">
                   {f.results.map((r) => (
                     <tr className="govuk-table__row" key={r.id}>
                       <td className="govuk-table__cell govuk-table__cell--numeric">{r.position}</td>
-                      <td className="govuk-table__cell">{r.productName} (version {r.versionNumber})</td>
-                      <td className="govuk-table__cell">{r.supplierName} ({SIZE_LABELS[r.supplierSize] ?? r.supplierSize})</td>
-                      <td className="govuk-table__cell">{formatPence(r.priceFromPence)} {r.priceUnit}</td>
+                      <td className="govuk-table__cell">
+                        {r.productName} (version {r.versionNumber})
+                      </td>
+                      <td className="govuk-table__cell">
+                        {r.supplierName} ({SIZE_LABELS[r.supplierSize] ?? r.supplierSize})
+                      </td>
+                      <td className="govuk-table__cell">
+                        {formatPence(r.priceFromPence)} {r.priceUnit}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -173,7 +217,11 @@ export default function Freeze() {
         <p className="govuk-body">Nothing frozen yet.</p>
       )}
       {data.frozen.length ? (
-        <p className="govuk-body"><Link className="govuk-link" to={`${base}/shortlist`}>Shortlist services from the frozen results</Link></p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`${base}/shortlist`}>
+            Shortlist services from the frozen results
+          </Link>
+        </p>
       ) : null}
     </>
   );

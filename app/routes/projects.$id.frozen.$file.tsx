@@ -12,7 +12,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!file.endsWith(".csv")) throw notFound();
   const frozen = await getFrozenSearch(projectId, file.slice(0, -4).slice(0, 60));
   if (!frozen) throw notFound("Frozen search not found");
-  await recordAudit({ actorId: user.id, action: "project.frozen-search-exported", entityType: "project", entityId: projectId, after: { frozenSearchId: frozen.id, format: "csv" }, ip: clientIp(context as { ip?: string }, request) });
+  await recordAudit({
+    actorId: user.id,
+    action: "project.frozen-search-exported",
+    entityType: "project",
+    entityId: projectId,
+    after: { frozenSearchId: frozen.id, format: "csv" },
+    ip: clientIp(context as { ip?: string }, request),
+  });
   const stamp = frozen.frozenAt.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   return new Response(frozenSearchCsv(frozen), {
     headers: {

@@ -18,7 +18,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const events = await listProjectHistory(projectId);
   return {
     project: { id: project.id, title: project.title },
-    events: events.map((e) => ({ id: e.id, at: e.createdAt, who: e.actor ? `${e.actor.name} (${e.actor.email})` : "Former user", ...describeProjectEvent(e) })),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.createdAt,
+      who: e.actor ? `${e.actor.name} (${e.actor.email})` : "Former user",
+      ...describeProjectEvent(e),
+    })),
   };
 }
 

@@ -51,7 +51,9 @@ export default function Notices() {
         <ErrorSummary errors={actionData?.errors ?? {}} />
         <ProjectPageHeader project={data.project} title="Publish the notices" />
         <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} />
-        <p className="govuk-body">The notices for {data.route}. Tick each one when you have published it, or when it does not apply to this purchase.</p>
+        <p className="govuk-body">
+          The notices for {data.route}. Tick each one when you have published it, or when it does not apply to this purchase.
+        </p>
         {data.notices.length === 0 ? (
           <p className="govuk-body">This route needs no procurement notices.</p>
         ) : data.canEdit ? (
@@ -63,21 +65,38 @@ export default function Notices() {
                 <div className="govuk-checkboxes" data-module="govuk-checkboxes">
                   {data.notices.map((n) => (
                     <div className="govuk-checkboxes__item" key={n.id}>
-                      <input className="govuk-checkboxes__input" id={`notice-${n.code}`} name="done" type="checkbox" value={n.code} defaultChecked={n.done}
-                        aria-describedby={n.done ? `notice-${n.code}-hint` : undefined} />
-                      <label className="govuk-label govuk-checkboxes__label" htmlFor={`notice-${n.code}`}>{n.title}</label>
-                      {n.done ? <div id={`notice-${n.code}-hint`} className="govuk-hint govuk-checkboxes__hint">Ticked on {formatDate(n.doneAt)}</div> : null}
+                      <input
+                        className="govuk-checkboxes__input"
+                        id={`notice-${n.code}`}
+                        name="done"
+                        type="checkbox"
+                        value={n.code}
+                        defaultChecked={n.done}
+                        aria-describedby={n.done ? `notice-${n.code}-hint` : undefined}
+                      />
+                      <label className="govuk-label govuk-checkboxes__label" htmlFor={`notice-${n.code}`}>
+                        {n.title}
+                      </label>
+                      {n.done ? (
+                        <div id={`notice-${n.code}-hint`} className="govuk-hint govuk-checkboxes__hint">
+                          Ticked on {formatDate(n.doneAt)}
+                        </div>
+                      ) : null}
                     </div>
                   ))}
                 </div>
               </fieldset>
             </div>
-            <button type="submit" className="govuk-button" data-module="govuk-button">Save the checklist</button>
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Save the checklist
+            </button>
           </Form>
         ) : (
           <ul className="govuk-list govuk-list--bullet">
             {data.notices.map((n) => (
-              <li key={n.id}>{n.title}: {n.done ? `done ${formatDate(n.doneAt)}` : "not done"}</li>
+              <li key={n.id}>
+                {n.title}: {n.done ? `done ${formatDate(n.doneAt)}` : "not done"}
+              </li>
             ))}
           </ul>
         )}

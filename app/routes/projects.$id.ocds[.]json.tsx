@@ -12,7 +12,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const award = await getProjectAward(projectId);
   const release = award ? ocdsAwardRelease(award, getEnv().OCID_PREFIX) : null;
   if (!release) throw notFound("This project has no award to publish yet.");
-  await recordAudit({ actorId: user.id, action: "project.award-exported", entityType: "project", entityId: projectId, after: { format: "ocds", ocid: release.ocid }, ip: clientIp(context as { ip?: string }, request) });
+  await recordAudit({
+    actorId: user.id,
+    action: "project.award-exported",
+    entityType: "project",
+    entityId: projectId,
+    after: { format: "ocds", ocid: release.ocid },
+    ip: clientIp(context as { ip?: string }, request),
+  });
   return new Response(JSON.stringify(release, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

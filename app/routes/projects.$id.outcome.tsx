@@ -26,7 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!project) throw notFound("Project not found");
   const weightsOk = project.criteria.reduce((s, c) => s + c.weight, 0) === 100;
   const o = project.outcome;
-  const awardedEntry = o?.productVersionId ? project.shortlist.find((e) => e.frozenResult.productVersionId === o.productVersionId) : undefined;
+  const awardedEntry = o?.productVersionId
+    ? project.shortlist.find((e) => e.frozenResult.productVersionId === o.productVersionId)
+    : undefined;
   return {
     project: { id: project.id, title: project.title, lockVersion: project.lockVersion },
     entries: project.shortlist.map((e) => ({
@@ -60,7 +62,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return formErrors(parsed.errors, parsed.values);
   const result = await recordOutcome(projectId, parsed.data, actorFrom(user, context, request));
   if (!result.ok) return formErrors(result.errors, {}, result.status);
-  return redirect(`/projects/${projectId}`, { headers: await flash(request, `Outcome recorded: ${OUTCOME_LABELS[parsed.data.kind].toLowerCase()}`) });
+  return redirect(`/projects/${projectId}`, {
+    headers: await flash(request, `Outcome recorded: ${OUTCOME_LABELS[parsed.data.kind].toLowerCase()}`),
+  });
 }
 
 type ActionData = { errors: FieldErrors; values: Record<string, string> } | undefined;
@@ -70,7 +74,8 @@ export default function OutcomePage() {
   const actionData = useActionData<ActionData>();
   const { register, errors, onSubmit, error } = useZodForm(outcomeSchema, actionData?.errors);
   const posted = actionData?.values;
-  const value = (name: string, fallback: string | null | undefined) => (posted && name in posted ? String(posted[name] ?? "") : fallback ?? "");
+  const value = (name: string, fallback: string | null | undefined) =>
+    posted && name in posted ? String(posted[name] ?? "") : (fallback ?? "");
   const dateValues = (name: "startDate" | "endDate", iso: string | null | undefined) =>
     posted && `${name}-day` in posted
       ? { day: value(`${name}-day`, ""), month: value(`${name}-month`, ""), year: value(`${name}-year`, "") }
@@ -107,27 +112,78 @@ export default function OutcomePage() {
             {o ? <p className="govuk-body">The record keeps the earlier outcome in the project&apos;s history.</p> : null}
             <Form method="post" noValidate onSubmit={onSubmit}>
               <HiddenLock lockVersion={data.project.lockVersion} register={register} />
-              <ChoiceField type="radio" name="kind" legend="What was the outcome?" options={OUTCOME_KINDS.map((k) => ({ value: k, label: OUTCOME_LABELS[k] }))}
-                defaultValue={value("kind", o?.kind)} error={error("kind")} registered={register("kind")} />
+              <ChoiceField
+                type="radio"
+                name="kind"
+                legend="What was the outcome?"
+                options={OUTCOME_KINDS.map((k) => ({ value: k, label: OUTCOME_LABELS[k] }))}
+                defaultValue={value("kind", o?.kind)}
+                error={error("kind")}
+                registered={register("kind")}
+              />
               <h2 className="govuk-heading-m">If you awarded the contract</h2>
               {data.entries.length ? (
-                <ChoiceField type="radio" name="entryId" legend="Which shortlisted service did you award the contract to?"
-                  options={data.entries.map((e) => ({ value: e.id, label: e.productName, hint: `${e.supplierName}${e.total !== null ? `. Weighted total ${e.total.toFixed(1)} out of 100` : ""}` }))}
-                  defaultValue={value("entryId", o?.entryId)} error={error("entryId")} registered={register("entryId")} />
+                <ChoiceField
+                  type="radio"
+                  name="entryId"
+                  legend="Which shortlisted service did you award the contract to?"
+                  options={data.entries.map((e) => ({
+                    value: e.id,
+                    label: e.productName,
+                    hint: `${e.supplierName}${e.total !== null ? `. Weighted total ${e.total.toFixed(1)} out of 100` : ""}`,
+                  }))}
+                  defaultValue={value("entryId", o?.entryId)}
+                  error={error("entryId")}
+                  registered={register("entryId")}
+                />
               ) : (
                 <p className="govuk-body" id="entryId">
-                  Nothing is shortlisted, so you cannot record an award yet. <Link className="govuk-link" to={`/projects/${data.project.id}/shortlist`}>Shortlist services</Link>.
+                  Nothing is shortlisted, so you cannot record an award yet.{" "}
+                  <Link className="govuk-link" to={`/projects/${data.project.id}/shortlist`}>
+                    Shortlist services
+                  </Link>
+                  .
                 </p>
               )}
-              <TextField name="value" label="Contract value, including VAT" prefix="£" width="10" inputMode="decimal" spellCheck={false}
-                defaultValue={value("value", o?.valueText)} error={error("value")} registered={register("value")} />
-              <DateInput name="startDate" legend="Contract start date" hint="For example, 5 1 2027" values={dateValues("startDate", o?.startDate)} error={error("startDate")} register={register} />
-              <DateInput name="endDate" legend="Contract end date" hint="For example, 4 1 2029" values={dateValues("endDate", o?.endDate)} error={error("endDate")} register={register} />
+              <TextField
+                name="value"
+                label="Contract value, including VAT"
+                prefix="£"
+                width="10"
+                inputMode="decimal"
+                spellCheck={false}
+                defaultValue={value("value", o?.valueText)}
+                error={error("value")}
+                registered={register("value")}
+              />
+              <DateInput
+                name="startDate"
+                legend="Contract start date"
+                hint="For example, 5 1 2027"
+                values={dateValues("startDate", o?.startDate)}
+                error={error("startDate")}
+                register={register}
+              />
+              <DateInput
+                name="endDate"
+                legend="Contract end date"
+                hint="For example, 4 1 2029"
+                values={dateValues("endDate", o?.endDate)}
+                error={error("endDate")}
+                register={register}
+              />
               <h2 className="govuk-heading-m">Reasons</h2>
-              <TextareaField name="justification" label="Why did you make this decision?"
+              <TextareaField
+                name="justification"
+                label="Why did you make this decision?"
                 hint="For an award, explain why this service best meets your requirements. Otherwise, explain why no service was suitable or why the procurement was cancelled."
-                defaultValue={value("justification", o?.justification)} error={error("justification")} registered={register("justification")} />
-              <button type="submit" className="govuk-button" data-module="govuk-button">Record the outcome</button>
+                defaultValue={value("justification", o?.justification)}
+                error={error("justification")}
+                registered={register("justification")}
+              />
+              <button type="submit" className="govuk-button" data-module="govuk-button">
+                Record the outcome
+              </button>
             </Form>
           </>
         ) : null}

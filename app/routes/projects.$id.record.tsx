@@ -78,7 +78,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: e.frozenResult.productName,
       supplier: e.frozenResult.supplierName,
       reason: e.reason,
-      scores: p.criteria.map((c) => e.scores.find((s) => s.criterionId === c.id) ?? null).map((s) => (s ? { score: s.score, notes: s.notes } : null)),
+      scores: p.criteria
+        .map((c) => e.scores.find((s) => s.criterionId === c.id) ?? null)
+        .map((s) => (s ? { score: s.score, notes: s.notes } : null)),
       total: weightsOk ? weightedTotal(p.criteria, e.scores) : null,
     })),
     criteria: p.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight, description: c.description })),
@@ -116,7 +118,12 @@ function PrintButton() {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   return hydrated ? (
-    <button type="button" className="govuk-button govuk-button--secondary cm-no-print" data-module="govuk-button" onClick={() => window.print()}>
+    <button
+      type="button"
+      className="govuk-button govuk-button--secondary cm-no-print"
+      data-module="govuk-button"
+      onClick={() => window.print()}
+    >
       Print this record
     </button>
   ) : (
@@ -130,11 +137,15 @@ export default function ProjectRecord() {
   return (
     <>
       <p className="govuk-body cm-no-print">
-        <Link className="govuk-link" to={`/projects/${project.id}`}>Back to the project</Link>
+        <Link className="govuk-link" to={`/projects/${project.id}`}>
+          Back to the project
+        </Link>
       </p>
       <span className="govuk-caption-l">Buying project record</span>
       <h1 className="govuk-heading-l">{project.title}</h1>
-      <p className="govuk-body"><ProjectStatusTag status={project.status} /></p>
+      <p className="govuk-body">
+        <ProjectStatusTag status={project.status} />
+      </p>
       <PrintButton />
 
       <h2 className="govuk-heading-m">The purchase</h2>
@@ -142,47 +153,73 @@ export default function ProjectRecord() {
 
       <h2 className="govuk-heading-m">Requirements</h2>
       <Paragraphs text={project.requirements} empty="Not written." />
-      <p className="govuk-body"><strong>Budget:</strong> {project.budget}</p>
+      <p className="govuk-body">
+        <strong>Budget:</strong> {project.budget}
+      </p>
 
       <h2 className="govuk-heading-m">Saved searches</h2>
       {data.saved.length ? (
         <ul className="govuk-list govuk-list--bullet">
-          {data.saved.map((s) => <li key={s.id}>{formatDateTime(s.at)}: “{s.query || "(no words)"}”. {s.filters}</li>)}
+          {data.saved.map((s) => (
+            <li key={s.id}>
+              {formatDateTime(s.at)}: “{s.query || "(no words)"}”. {s.filters}
+            </li>
+          ))}
         </ul>
-      ) : <p className="govuk-body">None.</p>}
+      ) : (
+        <p className="govuk-body">None.</p>
+      )}
 
       <h2 className="govuk-heading-m">Frozen results</h2>
-      {data.frozen.length ? data.frozen.map((f) => (
-        <div key={f.id}>
-          <h3 className="govuk-heading-s">Frozen {formatDateTime(f.at)}: “{f.query || "(no words)"}”</h3>
-          <p className="govuk-body-s">{f.filters}</p>
-          <TableContainer label={`Results frozen ${formatDateTime(f.at)}`}>
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">Results frozen {formatDateTime(f.at)}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">#</th>
-                  <th scope="col" className="govuk-table__header">Service and listing version</th>
-                  <th scope="col" className="govuk-table__header">Supplier</th>
-                  <th scope="col" className="govuk-table__header">Price</th>
-                  <th scope="col" className="govuk-table__header">Assessment</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {f.results.map((r) => (
-                  <tr className="govuk-table__row" key={r.id}>
-                    <td className="govuk-table__cell">{r.position}</td>
-                    <td className="govuk-table__cell">{r.name} (version {r.version}, {r.versionId})</td>
-                    <td className="govuk-table__cell">{r.supplier}</td>
-                    <td className="govuk-table__cell">{r.price}</td>
-                    <td className="govuk-table__cell">{r.assessment}</td>
+      {data.frozen.length ? (
+        data.frozen.map((f) => (
+          <div key={f.id}>
+            <h3 className="govuk-heading-s">
+              Frozen {formatDateTime(f.at)}: “{f.query || "(no words)"}”
+            </h3>
+            <p className="govuk-body-s">{f.filters}</p>
+            <TableContainer label={`Results frozen ${formatDateTime(f.at)}`}>
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-visually-hidden">Results frozen {formatDateTime(f.at)}</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">
+                      #
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Service and listing version
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Supplier
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Price
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Assessment
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableContainer>
-        </div>
-      )) : <p className="govuk-body">None.</p>}
+                </thead>
+                <tbody className="govuk-table__body">
+                  {f.results.map((r) => (
+                    <tr className="govuk-table__row" key={r.id}>
+                      <td className="govuk-table__cell">{r.position}</td>
+                      <td className="govuk-table__cell">
+                        {r.name} (version {r.version}, {r.versionId})
+                      </td>
+                      <td className="govuk-table__cell">{r.supplier}</td>
+                      <td className="govuk-table__cell">{r.price}</td>
+                      <td className="govuk-table__cell">{r.assessment}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableContainer>
+          </div>
+        ))
+      ) : (
+        <p className="govuk-body">None.</p>
+      )}
 
       <h2 className="govuk-heading-m">Shortlist and evaluation</h2>
       {data.criteria.length ? (
@@ -194,21 +231,40 @@ export default function ProjectRecord() {
             <caption className="govuk-table__caption govuk-visually-hidden">Shortlisted services and their scores</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Service</th>
-                <th scope="col" className="govuk-table__header">Reason shortlisted</th>
-                {data.criteria.map((c) => <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={c.id}>{c.name}</th>)}
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weighted total</th>
+                <th scope="col" className="govuk-table__header">
+                  Service
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Reason shortlisted
+                </th>
+                {data.criteria.map((c) => (
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={c.id}>
+                    {c.name}
+                  </th>
+                ))}
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Weighted total
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
               {data.shortlist.map((e) => (
                 <tr className="govuk-table__row" key={e.id}>
-                  <th scope="row" className="govuk-table__header">{e.name}<br /><span className="govuk-body-s">{e.supplier}</span></th>
+                  <th scope="row" className="govuk-table__header">
+                    {e.name}
+                    <br />
+                    <span className="govuk-body-s">{e.supplier}</span>
+                  </th>
                   <td className="govuk-table__cell">{e.reason}</td>
                   {e.scores.map((s, i) => (
                     <td className="govuk-table__cell govuk-table__cell--numeric" key={data.criteria[i].id}>
                       {s ? s.score : "–"}
-                      {s?.notes ? <><br /><span className="govuk-body-s">{s.notes}</span></> : null}
+                      {s?.notes ? (
+                        <>
+                          <br />
+                          <span className="govuk-body-s">{s.notes}</span>
+                        </>
+                      ) : null}
                     </td>
                   ))}
                   <td className="govuk-table__cell govuk-table__cell--numeric">{e.total === null ? "–" : e.total.toFixed(1)}</td>
@@ -217,7 +273,9 @@ export default function ProjectRecord() {
             </tbody>
           </table>
         </TableContainer>
-      ) : <p className="govuk-body">Nothing shortlisted.</p>}
+      ) : (
+        <p className="govuk-body">Nothing shortlisted.</p>
+      )}
 
       <h2 className="govuk-heading-m">Outcome</h2>
       {data.outcome ? (
@@ -226,13 +284,17 @@ export default function ProjectRecord() {
             { key: "Outcome", value: OUTCOME_LABELS[data.outcome.kind] ?? data.outcome.kind },
             ...(data.outcome.product ? [{ key: "Awarded to", value: data.outcome.product }] : []),
             ...(data.outcome.valuePence !== null ? [{ key: "Contract value", value: formatPence(data.outcome.valuePence) }] : []),
-            ...(data.outcome.startDate ? [{ key: "Contract period", value: `${formatDate(data.outcome.startDate)} to ${formatDate(data.outcome.endDate)}` }] : []),
+            ...(data.outcome.startDate
+              ? [{ key: "Contract period", value: `${formatDate(data.outcome.startDate)} to ${formatDate(data.outcome.endDate)}` }]
+              : []),
             { key: "Reasons", value: data.outcome.justification },
             ...(data.outcome.exceptions.length ? [{ key: "Explained against", value: data.outcome.exceptions.join(" ") }] : []),
             { key: "Recorded", value: formatDateTime(data.outcome.at) },
           ]}
         />
-      ) : <p className="govuk-body">Not recorded yet.</p>}
+      ) : (
+        <p className="govuk-body">Not recorded yet.</p>
+      )}
       {data.outcomeHistory.length > 1 ? (
         <>
           <h3 className="govuk-heading-s">Earlier outcomes (kept, never overwritten)</h3>
@@ -253,9 +315,15 @@ export default function ProjectRecord() {
       <h2 className="govuk-heading-m">Notices</h2>
       {data.notices.length ? (
         <ul className="govuk-list govuk-list--bullet">
-          {data.notices.map((n) => <li key={n.id}>{n.title}: {n.done ? `done ${formatDate(n.at)}` : "not done"}</li>)}
+          {data.notices.map((n) => (
+            <li key={n.id}>
+              {n.title}: {n.done ? `done ${formatDate(n.at)}` : "not done"}
+            </li>
+          ))}
         </ul>
-      ) : <p className="govuk-body">None needed for this route.</p>}
+      ) : (
+        <p className="govuk-body">None needed for this route.</p>
+      )}
 
       <h2 className="govuk-heading-m">History</h2>
       <HistoryTable events={data.history} />

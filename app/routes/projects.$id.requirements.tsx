@@ -63,20 +63,37 @@ export default function Requirements() {
         {editable ? (
           <Form method="post" noValidate onSubmit={onSubmit}>
             <HiddenLock lockVersion={project.lockVersion} register={register} />
-            <TextareaField name="requirements" label="What do you need?" rows={10}
+            <TextareaField
+              name="requirements"
+              label="What do you need?"
+              rows={10}
               hint="Write down what the service must do, who will use it and any standards it must meet. You will assess services against this, without negotiating with suppliers."
-              defaultValue={actionData?.values?.requirements ?? project.requirements} error={error("requirements")} registered={register("requirements")} />
-            <ChoiceField type="checkbox" name="budgetApproved" legend="Budget approval" small
+              defaultValue={actionData?.values?.requirements ?? project.requirements}
+              error={error("requirements")}
+              registered={register("requirements")}
+            />
+            <ChoiceField
+              type="checkbox"
+              name="budgetApproved"
+              legend="Budget approval"
+              small
               options={[{ value: "yes", label: "The budget for this purchase is approved" }]}
-              defaultValue={project.budgetApproved ? "yes" : null} error={error("budgetApproved")} registered={register("budgetApproved")} />
-            <button type="submit" className="govuk-button" data-module="govuk-button">Save and return to the project</button>
+              defaultValue={project.budgetApproved ? "yes" : null}
+              error={error("budgetApproved")}
+              registered={register("budgetApproved")}
+            />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Save and return to the project
+            </button>
           </Form>
         ) : (
           <>
             <h2 className="govuk-heading-m">Requirements</h2>
             <Paragraphs text={project.requirements} empty="Not written yet." />
             <h2 className="govuk-heading-m">Budget approval</h2>
-            <p className="govuk-body">{project.budgetApproved ? `Approved (recorded ${formatDate(project.budgetApprovedAt)})` : "Not approved yet."}</p>
+            <p className="govuk-body">
+              {project.budgetApproved ? `Approved (recorded ${formatDate(project.budgetApprovedAt)})` : "Not approved yet."}
+            </p>
           </>
         )}
       </div>

@@ -6,7 +6,15 @@ import { InsetText, WarningText } from "~/components/buying";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
 import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
-import { DIRECT_AWARD_MAX_RESULTS, describeFilters, isDirectAwardRoute, maxFrozenResults, saveSearchSchema, savedSearchFromParams, savedSearchQueryString } from "~/models/project.schema";
+import {
+  DIRECT_AWARD_MAX_RESULTS,
+  describeFilters,
+  isDirectAwardRoute,
+  maxFrozenResults,
+  saveSearchSchema,
+  savedSearchFromParams,
+  savedSearchQueryString,
+} from "~/models/project.schema";
 import { getProject, parseProjectSearch, routeSearchScope, saveSearch, scopeProjectSearch } from "~/models/project.server";
 import { INDEX_DEFINITIONS } from "~/search/index-config";
 import { searchIndex } from "~/services/search.server";
@@ -92,37 +100,68 @@ export default function ProjectSearch() {
         <div className="govuk-grid-column-two-thirds">
           {data.directAward ? (
             <InsetText>
-              For a direct award, save one search that returns {DIRECT_AWARD_MAX_RESULTS} results or fewer. Do not combine searches:
-              refine this search with its words and filters until it describes your requirement.
-              {data.scope ? ` The route is a direct award from ${data.scope.agreement}, so the search covers only its lots open for new call-offs: ${data.scope.liveLots.join(", ") || "none"}. Once you freeze it, the project's search is locked.` : null}
+              For a direct award, save one search that returns {DIRECT_AWARD_MAX_RESULTS} results or fewer. Do not combine searches: refine
+              this search with its words and filters until it describes your requirement.
+              {data.scope
+                ? ` The route is a direct award from ${data.scope.agreement}, so the search covers only its lots open for new call-offs: ${data.scope.liveLots.join(", ") || "none"}. Once you freeze it, the project's search is locked.`
+                : null}
             </InsetText>
           ) : (
-            <p className="govuk-body">Search the catalogue and save the search to the project, so the record shows how you found the services you considered.</p>
+            <p className="govuk-body">
+              Search the catalogue and save the search to the project, so the record shows how you found the services you considered.
+            </p>
           )}
         </div>
       </div>
       {data.invalid ? (
         <>
           <h2 className="govuk-heading-m">There is a problem with this search</h2>
-          <ul className="govuk-list govuk-list--bullet">{data.errors.map((e) => <li key={e}>{e}</li>)}</ul>
-          <p className="govuk-body"><Link className="govuk-link" to={`/projects/${data.project.id}/search`}>Start a new search</Link></p>
+          <ul className="govuk-list govuk-list--bullet">
+            {data.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/projects/${data.project.id}/search`}>
+              Start a new search
+            </Link>
+          </p>
         </>
       ) : (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">
             <Form method="get" role="search">
               <div className="govuk-form-group">
-                <label className="govuk-label govuk-label--s" htmlFor="q">Search products and services</label>
-                <input className="govuk-input" id="q" name="q" type="search" defaultValue={data.params.q} maxLength={200} autoComplete="off" />
+                <label className="govuk-label govuk-label--s" htmlFor="q">
+                  Search products and services
+                </label>
+                <input
+                  className="govuk-input"
+                  id="q"
+                  name="q"
+                  type="search"
+                  defaultValue={data.params.q}
+                  maxLength={200}
+                  autoComplete="off"
+                />
               </div>
               {facets.map((facet) => {
                 const counts = data.facets[facet.name] ?? {};
                 const selected = data.params.filters[facet.name] ?? [];
                 const inScope = (value: string) =>
-                  !data.scope || (facet.name === "framework" ? value === data.scope.agreement : facet.name === "lot" ? data.scope.liveLots.includes(value) : true);
+                  !data.scope ||
+                  (facet.name === "framework"
+                    ? value === data.scope.agreement
+                    : facet.name === "lot"
+                      ? data.scope.liveLots.includes(value)
+                      : true);
                 const values = [...new Set([...Object.keys(counts), ...selected])]
                   .filter(inScope)
-                  .sort((a, b) => (facet.order ? facet.order.indexOf(a) - facet.order.indexOf(b) : (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b)))
+                  .sort((a, b) =>
+                    facet.order
+                      ? facet.order.indexOf(a) - facet.order.indexOf(b)
+                      : (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b),
+                  )
                   .slice(0, 25);
                 if (!values.length) return null;
                 return (
@@ -132,7 +171,14 @@ export default function ProjectSearch() {
                       <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
                         {values.map((value, i) => (
                           <div className="govuk-checkboxes__item" key={value}>
-                            <input className="govuk-checkboxes__input" id={`${facet.name}-${i}`} name={facet.name} type="checkbox" value={value} defaultChecked={selected.includes(value)} />
+                            <input
+                              className="govuk-checkboxes__input"
+                              id={`${facet.name}-${i}`}
+                              name={facet.name}
+                              type="checkbox"
+                              value={value}
+                              defaultChecked={selected.includes(value)}
+                            />
                             <label className="govuk-label govuk-checkboxes__label" htmlFor={`${facet.name}-${i}`}>
                               {facet.labels?.[value] ?? value} ({counts[value] ?? 0})
                             </label>
@@ -143,15 +189,28 @@ export default function ProjectSearch() {
                   </div>
                 );
               })}
-              {data.scope ? null : <div className="govuk-form-group">
-                <div className="govuk-checkboxes govuk-checkboxes--small">
-                  <div className="govuk-checkboxes__item">
-                    <input className="govuk-checkboxes__input" id="frameworks-all" name="frameworks" type="checkbox" value="all" defaultChecked={data.params.frameworks === "all"} />
-                    <label className="govuk-label govuk-checkboxes__label" htmlFor="frameworks-all">Include products only on expired frameworks</label>
+              {data.scope ? null : (
+                <div className="govuk-form-group">
+                  <div className="govuk-checkboxes govuk-checkboxes--small">
+                    <div className="govuk-checkboxes__item">
+                      <input
+                        className="govuk-checkboxes__input"
+                        id="frameworks-all"
+                        name="frameworks"
+                        type="checkbox"
+                        value="all"
+                        defaultChecked={data.params.frameworks === "all"}
+                      />
+                      <label className="govuk-label govuk-checkboxes__label" htmlFor="frameworks-all">
+                        Include products only on expired frameworks
+                      </label>
+                    </div>
                   </div>
                 </div>
-              </div>}
-              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Search</button>
+              )}
+              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                Search
+              </button>
             </Form>
           </div>
           <div className="govuk-grid-column-two-thirds">
@@ -163,26 +222,37 @@ export default function ProjectSearch() {
             <p className="govuk-body-s">Filters: {data.filterSummary}</p>
             {data.total > data.max ? (
               <WarningText>
-                This search has more than {data.max} results. {data.directAward ? "For a direct award, narrow" : "Narrow"} it to {data.max} results or fewer before you freeze it.
+                This search has more than {data.max} results. {data.directAward ? "For a direct award, narrow" : "Narrow"} it to {data.max}{" "}
+                results or fewer before you freeze it.
               </WarningText>
             ) : null}
             {editable ? (
               <Form method="post">
                 <input type="hidden" name="search" value={data.canonical} />
-                <button type="submit" className="govuk-button" data-module="govuk-button">Save this search to this project</button>
+                <button type="submit" className="govuk-button" data-module="govuk-button">
+                  Save this search to this project
+                </button>
               </Form>
             ) : null}
             <ul className="govuk-list">
               {data.hits.map((hit) => (
                 <li key={hit.id} className="cm-result">
-                  <h3 className="govuk-heading-s govuk-!-margin-bottom-1"><Link className="govuk-link" to={`/products/${hit.id}`}>{hit.name}</Link></h3>
-                  <p className="govuk-body-s govuk-!-margin-bottom-1">{hit.supplierName} · from {formatPence(hit.priceFromPence)} {hit.priceUnit}</p>
+                  <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+                    <Link className="govuk-link" to={`/products/${hit.id}`}>
+                      {hit.name}
+                    </Link>
+                  </h3>
+                  <p className="govuk-body-s govuk-!-margin-bottom-1">
+                    {hit.supplierName} · from {formatPence(hit.priceFromPence)} {hit.priceUnit}
+                  </p>
                   <p className="govuk-body-s govuk-!-margin-bottom-0">{hit.lots.join(", ")}</p>
                 </li>
               ))}
             </ul>
             {data.total > data.hits.length ? (
-              <p className="govuk-body-s">Showing the first {data.hits.length} of {data.total} results.</p>
+              <p className="govuk-body-s">
+                Showing the first {data.hits.length} of {data.total} results.
+              </p>
             ) : null}
           </div>
         </div>
@@ -192,10 +262,16 @@ export default function ProjectSearch() {
           <h2 className="govuk-heading-m">Searches saved to this project</h2>
           <ul className="govuk-list govuk-list--bullet">
             {data.saved.map((s) => (
-              <li key={s.id}>“{s.query || "(no words)"}”, {s.filters}, saved {formatDateTime(s.createdAt)}</li>
+              <li key={s.id}>
+                “{s.query || "(no words)"}”, {s.filters}, saved {formatDateTime(s.createdAt)}
+              </li>
             ))}
           </ul>
-          <p className="govuk-body"><Link className="govuk-link" to={`/projects/${data.project.id}/freeze`}>Freeze the results of a saved search</Link></p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/projects/${data.project.id}/freeze`}>
+              Freeze the results of a saved search
+            </Link>
+          </p>
         </>
       ) : null}
     </>

@@ -116,7 +116,13 @@ function AddRow({ result, serverError }: { result: Result; serverError?: string 
             <span className="govuk-visually-hidden">Error:</span> {message}
           </p>
         ) : null}
-        <input className={`govuk-input${message ? " govuk-input--error" : ""}`} id={id} type="text" aria-describedby={message ? `${id}-error` : undefined} {...register("reason")} />
+        <input
+          className={`govuk-input${message ? " govuk-input--error" : ""}`}
+          id={id}
+          type="text"
+          aria-describedby={message ? `${id}-error` : undefined}
+          {...register("reason")}
+        />
       </div>
       <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
         Add to shortlist<span className="govuk-visually-hidden">: {result.productName}</span>
@@ -133,7 +139,8 @@ export default function Shortlist() {
   // A row's reason error links to that row's input.
   const failedRow = actionData?.values?.frozenResultId;
   const summaryErrors: FieldErrors = {};
-  for (const [key, messages] of Object.entries(actionData?.errors ?? {})) summaryErrors[key === "reason" && failedRow ? `reason-${failedRow}` : key] = messages;
+  for (const [key, messages] of Object.entries(actionData?.errors ?? {}))
+    summaryErrors[key === "reason" && failedRow ? `reason-${failedRow}` : key] = messages;
   return (
     <>
       <ErrorSummary errors={summaryErrors} />
@@ -142,7 +149,12 @@ export default function Shortlist() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body">Choose the services that best meet your requirements from the frozen results, and record why.</p>
-          {data.directAward ? <InsetText>For a direct award, shortlist from one frozen search only, and assess without negotiating. You can ask suppliers clarification questions.</InsetText> : null}
+          {data.directAward ? (
+            <InsetText>
+              For a direct award, shortlist from one frozen search only, and assess without negotiating. You can ask suppliers clarification
+              questions.
+            </InsetText>
+          ) : null}
         </div>
       </div>
 
@@ -153,10 +165,20 @@ export default function Shortlist() {
             <caption className="govuk-table__caption govuk-visually-hidden">Shortlisted services</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Service</th>
-                <th scope="col" className="govuk-table__header">Supplier</th>
-                <th scope="col" className="govuk-table__header">Reason</th>
-                {editable ? <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th> : null}
+                <th scope="col" className="govuk-table__header">
+                  Service
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Supplier
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Reason
+                </th>
+                {editable ? (
+                  <th scope="col" className="govuk-table__header">
+                    <span className="govuk-visually-hidden">Action</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -170,7 +192,11 @@ export default function Shortlist() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="entryId" value={e.id} />
-                        <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
+                        <button
+                          type="submit"
+                          className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                          data-module="govuk-button"
+                        >
                           Remove<span className="govuk-visually-hidden"> {e.productName} from the shortlist</span>
                         </button>
                       </Form>
@@ -184,7 +210,13 @@ export default function Shortlist() {
       ) : (
         <p className="govuk-body">No services shortlisted yet.</p>
       )}
-      {data.shortlist.length ? <p className="govuk-body"><Link className="govuk-link" to={`${base}/evaluation`}>Evaluate the shortlist</Link></p> : null}
+      {data.shortlist.length ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`${base}/evaluation`}>
+            Evaluate the shortlist
+          </Link>
+        </p>
+      ) : null}
 
       {editable && data.frozen && data.frozen.results.some((r) => !r.shortlisted && !r.setAsideReason) ? (
         <Form method="post" className="govuk-!-margin-bottom-6">
@@ -192,22 +224,39 @@ export default function Shortlist() {
           <div className="govuk-form-group">
             <fieldset className="govuk-fieldset" aria-describedby="set-aside-hint">
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Set aside results you are not shortlisting</legend>
-              <div id="set-aside-hint" className="govuk-hint">Every frozen result must be shortlisted or set aside with a reason before the evaluation. One reason can cover several results.</div>
+              <div id="set-aside-hint" className="govuk-hint">
+                Every frozen result must be shortlisted or set aside with a reason before the evaluation. One reason can cover several
+                results.
+              </div>
               <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                {data.frozen.results.filter((r) => !r.shortlisted && !r.setAsideReason).map((r) => (
-                  <div className="govuk-checkboxes__item" key={r.id}>
-                    <input className="govuk-checkboxes__input" id={`frozenResultIds-${r.id}`} name="frozenResultIds" type="checkbox" value={r.id} />
-                    <label className="govuk-label govuk-checkboxes__label" htmlFor={`frozenResultIds-${r.id}`}>{r.productName} ({r.supplierName})</label>
-                  </div>
-                ))}
+                {data.frozen.results
+                  .filter((r) => !r.shortlisted && !r.setAsideReason)
+                  .map((r) => (
+                    <div className="govuk-checkboxes__item" key={r.id}>
+                      <input
+                        className="govuk-checkboxes__input"
+                        id={`frozenResultIds-${r.id}`}
+                        name="frozenResultIds"
+                        type="checkbox"
+                        value={r.id}
+                      />
+                      <label className="govuk-label govuk-checkboxes__label" htmlFor={`frozenResultIds-${r.id}`}>
+                        {r.productName} ({r.supplierName})
+                      </label>
+                    </div>
+                  ))}
               </div>
             </fieldset>
           </div>
           <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="set-aside-reason">Why you are setting them aside</label>
+            <label className="govuk-label" htmlFor="set-aside-reason">
+              Why you are setting them aside
+            </label>
             <input className="govuk-input" id="set-aside-reason" name="reason" type="text" maxLength={1000} />
           </div>
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Set aside</button>
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Set aside
+          </button>
         </Form>
       ) : null}
 
@@ -218,9 +267,13 @@ export default function Shortlist() {
             {data.frozenSearches.map((f) => (
               <li key={f.id}>
                 {f.id === data.frozen?.id ? (
-                  <strong>“{f.query || "(no words)"}”, frozen {formatDateTime(f.frozenAt)} (shown)</strong>
+                  <strong>
+                    “{f.query || "(no words)"}”, frozen {formatDateTime(f.frozenAt)} (shown)
+                  </strong>
                 ) : (
-                  <Link className="govuk-link" to={`?frozen=${f.id}`}>“{f.query || "(no words)"}”, frozen {formatDateTime(f.frozenAt)}</Link>
+                  <Link className="govuk-link" to={`?frozen=${f.id}`}>
+                    “{f.query || "(no words)"}”, frozen {formatDateTime(f.frozenAt)}
+                  </Link>
                 )}
               </li>
             ))}
@@ -244,7 +297,9 @@ export default function Shortlist() {
                   {r.supplierName} ({SIZE_LABELS[r.supplierSize] ?? r.supplierSize}) · from {formatPence(r.priceFromPence)} {r.priceUnit}
                 </p>
                 {r.shortlisted ? (
-                  <p className="govuk-body"><strong className="govuk-tag govuk-tag--green">Shortlisted</strong></p>
+                  <p className="govuk-body">
+                    <strong className="govuk-tag govuk-tag--green">Shortlisted</strong>
+                  </p>
                 ) : editable ? (
                   <AddRow result={r} serverError={failedRow === r.id ? actionData?.errors?.reason?.[0] : undefined} />
                 ) : null}
@@ -254,7 +309,11 @@ export default function Shortlist() {
         </>
       ) : (
         <p className="govuk-body">
-          Nothing frozen yet. <Link className="govuk-link" to={`${base}/freeze`}>Freeze the results of a saved search</Link> first.
+          Nothing frozen yet.{" "}
+          <Link className="govuk-link" to={`${base}/freeze`}>
+            Freeze the results of a saved search
+          </Link>{" "}
+          first.
         </p>
       )}
     </>

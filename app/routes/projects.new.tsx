@@ -114,7 +114,11 @@ function NewProject() {
         <div className="govuk-inset-text">
           {!data.verified ? (
             <>
-              {VERIFY_EMAIL_MESSAGE} <Link className="govuk-link" to="/verify-email">Find out how to confirm your email address</Link>.
+              {VERIFY_EMAIL_MESSAGE}{" "}
+              <Link className="govuk-link" to="/verify-email">
+                Find out how to confirm your email address
+              </Link>
+              .
             </>
           ) : (
             "Your account is not linked to a council, so you cannot start a project."
@@ -142,10 +146,14 @@ function ChooseRoute() {
           <h2 className="govuk-heading-m">Your answers</h2>
           <SummaryList rows={data.summary} />
           <p className="govuk-body">
-            <Link className="govuk-link" to={`/buy/check?${data.query}`}>Change your answers in the buying route guide</Link>
+            <Link className="govuk-link" to={`/buy/check?${data.query}`}>
+              Change your answers in the buying route guide
+            </Link>
           </p>
           {data.warnings.map((w) => (
-            <div className="govuk-inset-text" key={w}>{w}</div>
+            <div className="govuk-inset-text" key={w}>
+              {w}
+            </div>
           ))}
           {data.routes.length ? (
             <Form method="post" noValidate onSubmit={onSubmit}>
@@ -153,14 +161,31 @@ function ChooseRoute() {
               {ANSWER_KEYS.map((key) => (
                 <input type="hidden" key={key} {...register(key)} value={data.answers[key] ?? ""} />
               ))}
-              <TextField name="title" label="Project name" hint="For example, Housing repairs case management system."
-                defaultValue={actionData?.values?.title ?? data.title} error={error("title")} registered={register("title")} />
-              <ChoiceField type="radio" name="routeId" legend="Buying route" options={data.routes.map((r) => ({ value: r.id, label: r.title, hint: r.summary }))}
-                defaultValue={actionData?.values?.routeId ?? data.selectedRoute} error={error("routeId")} registered={register("routeId")} />
-              <button type="submit" className="govuk-button" data-module="govuk-button">Start the project</button>
+              <TextField
+                name="title"
+                label="Project name"
+                hint="For example, Housing repairs case management system."
+                defaultValue={actionData?.values?.title ?? data.title}
+                error={error("title")}
+                registered={register("title")}
+              />
+              <ChoiceField
+                type="radio"
+                name="routeId"
+                legend="Buying route"
+                options={data.routes.map((r) => ({ value: r.id, label: r.title, hint: r.summary }))}
+                defaultValue={actionData?.values?.routeId ?? data.selectedRoute}
+                error={error("routeId")}
+                registered={register("routeId")}
+              />
+              <button type="submit" className="govuk-button" data-module="govuk-button">
+                Start the project
+              </button>
             </Form>
           ) : (
-            <p className="govuk-body">The guide found no buying route for these answers, so a project cannot be started. Change your answers.</p>
+            <p className="govuk-body">
+              The guide found no buying route for these answers, so a project cannot be started. Change your answers.
+            </p>
           )}
         </div>
       </div>
@@ -174,10 +199,11 @@ function Details() {
   const { register, errors, onSubmit, error } = useZodForm(projectDetailsSchema, actionData?.errors);
   if (data.mode !== "details") return null;
   const posted = actionData?.values;
-  const value = (name: string, fallback?: string) => (posted && name in posted ? String(posted[name] ?? "") : fallback ?? "");
-  const date = posted && "startDate-day" in posted
-    ? { day: value("startDate-day"), month: value("startDate-month"), year: value("startDate-year") }
-    : dateParts(data.defaults.startDate);
+  const value = (name: string, fallback?: string) => (posted && name in posted ? String(posted[name] ?? "") : (fallback ?? ""));
+  const date =
+    posted && "startDate-day" in posted
+      ? { day: value("startDate-day"), month: value("startDate-month"), year: value("startDate-year") }
+      : dateParts(data.defaults.startDate);
   return (
     <>
       <BackLink to="/projects" />
@@ -187,28 +213,92 @@ function Details() {
           <span className="govuk-caption-l">{data.councilName}</span>
           <h1 className="govuk-heading-l">Start a buying project</h1>
           <p className="govuk-body">
-            Tell us about the purchase. On the next page you choose the buying route from the routes open to it.
-            You can also <Link className="govuk-link" to="/buy">use the buying route guide</Link>, one question at a time.
+            Tell us about the purchase. On the next page you choose the buying route from the routes open to it. You can also{" "}
+            <Link className="govuk-link" to="/buy">
+              use the buying route guide
+            </Link>
+            , one question at a time.
           </p>
           <Form method="post" noValidate onSubmit={onSubmit}>
             <input type="hidden" name="intent" value="details" />
-            <TextField name="title" label="Project name" hint="For example, Housing repairs case management system."
-              defaultValue={value("title", data.title)} error={error("title")} registered={register("title")} />
-            <ChoiceField type="radio" name="category" legend="What are you buying?" options={CATEGORY_OPTIONS}
-              defaultValue={value("category", data.defaults.category)} error={error("category")} registered={register("category")} />
-            <TextField name="value" label="Estimated whole-life value, including VAT" prefix="£" width="10" inputMode="decimal" spellCheck={false}
+            <TextField
+              name="title"
+              label="Project name"
+              hint="For example, Housing repairs case management system."
+              defaultValue={value("title", data.title)}
+              error={error("title")}
+              registered={register("title")}
+            />
+            <ChoiceField
+              type="radio"
+              name="category"
+              legend="What are you buying?"
+              options={CATEGORY_OPTIONS}
+              defaultValue={value("category", data.defaults.category)}
+              error={error("category")}
+              registered={register("category")}
+            />
+            <TextField
+              name="value"
+              label="Estimated whole-life value, including VAT"
+              prefix="£"
+              width="10"
+              inputMode="decimal"
+              spellCheck={false}
               hint="Include the value of any extensions or options. For example, 150000."
-              defaultValue={value("value", data.defaults.value)} error={error("value")} registered={register("value")} />
-            <TextField name="contractMonths" label="Contract length, including any extensions" suffix="months" width="3" inputMode="numeric"
-              defaultValue={value("contractMonths", data.defaults.contractMonths)} error={error("contractMonths")} registered={register("contractMonths")} />
-            <DateInput name="startDate" legend="When does the procurement start?" hint="For example, 23 11 2026." values={date} error={error("startDate")} register={register} />
-            <ChoiceField type="radio" name="termsUnchanged" legend="Can you use the framework's call-off terms without changes?" options={YES_NO_OPTIONS} inline
-              defaultValue={value("termsUnchanged", data.defaults.termsUnchanged)} error={error("termsUnchanged")} registered={register("termsUnchanged")} />
-            <ChoiceField type="radio" name="security" legend="Security classification" options={SECURITY_OPTIONS}
-              defaultValue={value("security", data.defaults.security)} error={error("security")} registered={register("security")} />
-            <ChoiceField type="radio" name="nation" legend="Which nation is your council in?" options={NATION_OPTIONS}
-              defaultValue={value("nation", data.defaults.nation)} error={error("nation")} registered={register("nation")} />
-            <button type="submit" className="govuk-button" data-module="govuk-button">Continue</button>
+              defaultValue={value("value", data.defaults.value)}
+              error={error("value")}
+              registered={register("value")}
+            />
+            <TextField
+              name="contractMonths"
+              label="Contract length, including any extensions"
+              suffix="months"
+              width="3"
+              inputMode="numeric"
+              defaultValue={value("contractMonths", data.defaults.contractMonths)}
+              error={error("contractMonths")}
+              registered={register("contractMonths")}
+            />
+            <DateInput
+              name="startDate"
+              legend="When does the procurement start?"
+              hint="For example, 23 11 2026."
+              values={date}
+              error={error("startDate")}
+              register={register}
+            />
+            <ChoiceField
+              type="radio"
+              name="termsUnchanged"
+              legend="Can you use the framework's call-off terms without changes?"
+              options={YES_NO_OPTIONS}
+              inline
+              defaultValue={value("termsUnchanged", data.defaults.termsUnchanged)}
+              error={error("termsUnchanged")}
+              registered={register("termsUnchanged")}
+            />
+            <ChoiceField
+              type="radio"
+              name="security"
+              legend="Security classification"
+              options={SECURITY_OPTIONS}
+              defaultValue={value("security", data.defaults.security)}
+              error={error("security")}
+              registered={register("security")}
+            />
+            <ChoiceField
+              type="radio"
+              name="nation"
+              legend="Which nation is your council in?"
+              options={NATION_OPTIONS}
+              defaultValue={value("nation", data.defaults.nation)}
+              error={error("nation")}
+              registered={register("nation")}
+            />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Continue
+            </button>
           </Form>
         </div>
       </div>

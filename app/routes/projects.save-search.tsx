@@ -6,8 +6,22 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { BackLink, SummaryList } from "~/components/buying";
 import { ChoiceField, ErrorSummary, type FieldErrors } from "~/components/forms";
-import { actorFrom, canEditProjects, formErrors, requireProjectAccess, unverifiedResponse, VERIFY_EMAIL_MESSAGE } from "~/models/project-access.server";
-import { describeFilters, isDirectAwardRoute, saveSearchToProjectSchema, savedSearchFromParams, savedSearchQueryString, DIRECT_AWARD_MAX_RESULTS } from "~/models/project.schema";
+import {
+  actorFrom,
+  canEditProjects,
+  formErrors,
+  requireProjectAccess,
+  unverifiedResponse,
+  VERIFY_EMAIL_MESSAGE,
+} from "~/models/project-access.server";
+import {
+  describeFilters,
+  isDirectAwardRoute,
+  saveSearchToProjectSchema,
+  savedSearchFromParams,
+  savedSearchQueryString,
+  DIRECT_AWARD_MAX_RESULTS,
+} from "~/models/project.schema";
 import { listOpenProjectsForCouncil, parseProjectSearch, saveSearch } from "~/models/project.server";
 import { searchIndex } from "~/services/search.server";
 import { formatDate } from "~/utils/format";
@@ -34,7 +48,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const stored = savedSearchFromParams(parsed.params);
   const canonical = savedSearchQueryString(stored.query, JSON.stringify(stored.filters));
   const result = await searchIndex("products", parsed.params, { page: 1, pageSize: 1 });
-  return { ...base, invalid: false as const, canonical, query: stored.query, filters: describeFilters(JSON.stringify(stored.filters)), total: result.total };
+  return {
+    ...base,
+    invalid: false as const,
+    canonical,
+    query: stored.query,
+    filters: describeFilters(JSON.stringify(stored.filters)),
+    total: result.total,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -67,8 +88,16 @@ export default function SaveSearchToProject() {
           {data.invalid ? (
             <>
               <p className="govuk-body">This search cannot be saved:</p>
-              <ul className="govuk-list govuk-list--bullet">{data.errors.map((e) => <li key={e}>{e}</li>)}</ul>
-              <p className="govuk-body"><Link className="govuk-link" to="/search">Start a new search</Link></p>
+              <ul className="govuk-list govuk-list--bullet">
+                {data.errors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+              <p className="govuk-body">
+                <Link className="govuk-link" to="/search">
+                  Start a new search
+                </Link>
+              </p>
             </>
           ) : (
             <>
@@ -81,26 +110,40 @@ export default function SaveSearchToProject() {
               />
               {!data.verified ? (
                 <div className="govuk-inset-text">
-                  {VERIFY_EMAIL_MESSAGE} <Link className="govuk-link" to="/verify-email">Find out how to confirm your email address</Link>.
+                  {VERIFY_EMAIL_MESSAGE}{" "}
+                  <Link className="govuk-link" to="/verify-email">
+                    Find out how to confirm your email address
+                  </Link>
+                  .
                 </div>
               ) : !data.canEdit ? (
                 <div className="govuk-inset-text">Only council buyers can save searches to buying projects.</div>
               ) : data.projects.length ? (
                 <Form method="post">
                   <input type="hidden" name="search" value={data.canonical} />
-                  <ChoiceField type="radio" name="projectId" legend="Which project is this search for?"
+                  <ChoiceField
+                    type="radio"
+                    name="projectId"
+                    legend="Which project is this search for?"
                     options={data.projects.map((p) => ({
                       value: p.id,
                       label: p.title,
                       hint: `${p.directAward ? `Direct award: freeze only a search with ${DIRECT_AWARD_MAX_RESULTS} results or fewer. ` : ""}Last changed ${formatDate(p.updatedAt)}`,
                     }))}
                     defaultValue={actionData?.values?.projectId ?? (data.projects.length === 1 ? data.projects[0].id : null)}
-                    error={actionData?.errors?.projectId?.[0]} />
-                  <button type="submit" className="govuk-button" data-module="govuk-button">Save search</button>
+                    error={actionData?.errors?.projectId?.[0]}
+                  />
+                  <button type="submit" className="govuk-button" data-module="govuk-button">
+                    Save search
+                  </button>
                 </Form>
               ) : (
                 <p className="govuk-body">
-                  Your council has no open buying projects. <Link className="govuk-link" to="/projects/new">Start a project</Link>, then save the search to it.
+                  Your council has no open buying projects.{" "}
+                  <Link className="govuk-link" to="/projects/new">
+                    Start a project
+                  </Link>
+                  , then save the search to it.
                 </p>
               )}
             </>

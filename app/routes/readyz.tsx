@@ -8,5 +8,8 @@ export async function loader() {
   await Promise.race([ensureSearchReady().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
   const [search, database] = await Promise.all([searchHealth(), checkDatabase()]);
   const ready = search.ready && search.reachable && database.reachable;
-  return new Response(ready ? "ready" : "not ready", { status: ready ? 200 : 503, headers: { "Cache-Control": "no-store", "Content-Type": "text/plain" } });
+  return new Response(ready ? "ready" : "not ready", {
+    status: ready ? 200 : 503,
+    headers: { "Cache-Control": "no-store", "Content-Type": "text/plain" },
+  });
 }

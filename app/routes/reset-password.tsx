@@ -30,10 +30,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: {} }, { status: 400 });
   const done = await resetPassword({ token: parsed.data.token, password: parsed.data.password, ip });
   if (!done) {
-    return Response.json({ errors: { form: ["That link has expired or was already used. Ask for a new one."] }, values: {}, expired: true }, { status: 400 });
+    return Response.json(
+      { errors: { form: ["That link has expired or was already used. Ask for a new one."] }, values: {}, expired: true },
+      { status: 400 },
+    );
   }
   // Every session ended with the reset; this browser's cookie is replaced by one carrying only the message.
-  const headers = await flash(new Request(request.url), "Your password has been changed and you have been signed out everywhere. Sign in with your new password.");
+  const headers = await flash(
+    new Request(request.url),
+    "Your password has been changed and you have been signed out everywhere. Sign in with your new password.",
+  );
   return redirect("/login", { headers });
 }
 
@@ -49,7 +55,11 @@ export default function ResetPassword() {
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">That link has expired or was already used</h1>
           <p className="govuk-body">Reset links work once and expire after 1 hour.</p>
-          <p className="govuk-body"><Link className="govuk-link" to="/forgot-password">Ask for a new link</Link></p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/forgot-password">
+              Ask for a new link
+            </Link>
+          </p>
         </div>
       </div>
     );
@@ -62,11 +72,26 @@ export default function ResetPassword() {
         <p className="govuk-body">Setting a new password signs you out everywhere.</p>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <input type="hidden" {...register("token")} value={token} />
-          <TextField name="password" label="New password" type="password" autoComplete="new-password"
-            hint="At least 12 characters. A few unrelated words work well." error={error("password")} registered={register("password")} />
-          <TextField name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password"
-            error={error("confirmPassword")} registered={register("confirmPassword")} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">Change password</button>
+          <TextField
+            name="password"
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 12 characters. A few unrelated words work well."
+            error={error("password")}
+            registered={register("password")}
+          />
+          <TextField
+            name="confirmPassword"
+            label="Confirm new password"
+            type="password"
+            autoComplete="new-password"
+            error={error("confirmPassword")}
+            registered={register("confirmPassword")}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Change password
+          </button>
         </Form>
       </div>
     </div>

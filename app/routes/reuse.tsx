@@ -35,7 +35,9 @@ export default function Reuse() {
     query.q ? `“${query.q}”` : null,
     query.type ? ASSET_TYPE_LABELS[query.type as AssetType].toLowerCase() : null,
     areaName ? `in ${areaName}` : null,
-  ].filter(Boolean).join(", ");
+  ]
+    .filter(Boolean)
+    .join(", ");
   const href = (page: number) => {
     const sp = new URLSearchParams();
     if (query.q) sp.set("q", query.q);
@@ -48,34 +50,63 @@ export default function Reuse() {
   return (
     <>
       <h1 className="govuk-heading-xl">Reusable assets from councils</h1>
-      <p className="govuk-body-l">Code, design patterns and service design that councils shared in their case studies. Check whether someone has already built what you need.</p>
+      <p className="govuk-body-l">
+        Code, design patterns and service design that councils shared in their case studies. Check whether someone has already built what
+        you need.
+      </p>
       <Form method="get" action="/reuse" role="search">
         <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="q">Search assets</label>
-          <div className="govuk-hint" id="q-hint">Searches the asset’s title and description and the case study’s title, for example, My Account</div>
-          <input className="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search" defaultValue={query.q} maxLength={200} aria-describedby="q-hint" />
+          <label className="govuk-label govuk-label--s" htmlFor="q">
+            Search assets
+          </label>
+          <div className="govuk-hint" id="q-hint">
+            Searches the asset’s title and description and the case study’s title, for example, My Account
+          </div>
+          <input
+            className="govuk-input govuk-!-width-two-thirds"
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            maxLength={200}
+            aria-describedby="q-hint"
+          />
         </div>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
             <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="serviceArea">Service area</label>
+              <label className="govuk-label govuk-label--s" htmlFor="serviceArea">
+                Service area
+              </label>
               <select className="govuk-select" id="serviceArea" name="serviceArea" defaultValue={query.serviceArea}>
                 <option value="">All service areas</option>
-                {d.areas.map((a) => <option key={a.slug} value={a.slug}>{a.name}</option>)}
+                {d.areas.map((a) => (
+                  <option key={a.slug} value={a.slug}>
+                    {a.name}
+                  </option>
+                ))}
               </select>
             </div>
           </div>
           <div className="govuk-grid-column-one-half">
             <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="type">Type</label>
+              <label className="govuk-label govuk-label--s" htmlFor="type">
+                Type
+              </label>
               <select className="govuk-select" id="type" name="type" defaultValue={query.type}>
                 <option value="">All types</option>
-                {ASSET_TYPES.map((t) => <option key={t} value={t}>{ASSET_TYPE_LABELS[t]}</option>)}
+                {ASSET_TYPES.map((t) => (
+                  <option key={t} value={t}>
+                    {ASSET_TYPE_LABELS[t]}
+                  </option>
+                ))}
               </select>
             </div>
           </div>
         </div>
-        <button type="submit" className="govuk-button" data-module="govuk-button">Search</button>
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          Search
+        </button>
       </Form>
 
       <div aria-live="polite">
@@ -86,19 +117,34 @@ export default function Reuse() {
         </h2>
       </div>
       {d.total === 0 && filtered ? (
-        <p className="govuk-body">Try fewer words or remove a filter. <Link className="govuk-link" to="/reuse">Show every asset</Link>.</p>
+        <p className="govuk-body">
+          Try fewer words or remove a filter.{" "}
+          <Link className="govuk-link" to="/reuse">
+            Show every asset
+          </Link>
+          .
+        </p>
       ) : null}
       <ul className="govuk-list" aria-labelledby="headline">
         {d.items.map((a) => (
           <li key={a.id} className="cm-result">
             <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-              <a className="govuk-link" href={a.url} rel="noreferrer noopener">{a.title}</a>{" "}
+              <a className="govuk-link" href={a.url} rel="noreferrer noopener">
+                {a.title}
+              </a>{" "}
               <strong className="govuk-tag govuk-tag--grey">{ASSET_TYPE_LABELS[a.type as AssetType] ?? a.type}</strong>
             </h3>
             {a.description ? <p className="govuk-body govuk-!-margin-bottom-1">{a.description}</p> : null}
             <p className="govuk-body-s govuk-!-margin-bottom-0">
-              Licence: {a.licence} · shared by <Link className="govuk-link" to={`/councils/${a.caseStudy.council.code}`}>{a.caseStudy.council.name}</Link> in{" "}
-              <Link className="govuk-link" to={`/case-studies/${a.caseStudy.slug}`}>{a.caseStudy.title}</Link> ({a.caseStudy.serviceArea.name})
+              Licence: {a.licence} · shared by{" "}
+              <Link className="govuk-link" to={`/councils/${a.caseStudy.council.code}`}>
+                {a.caseStudy.council.name}
+              </Link>{" "}
+              in{" "}
+              <Link className="govuk-link" to={`/case-studies/${a.caseStudy.slug}`}>
+                {a.caseStudy.title}
+              </Link>{" "}
+              ({a.caseStudy.serviceArea.name})
             </p>
           </li>
         ))}

@@ -27,7 +27,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Per-IP budget before any work (issue 12 finding 9): a 429 page, not a starved server.
   const limited = takeSearchToken(clientIp(context, request), searchCost(new URL(request.url).searchParams.get("q")));
   if (!limited.ok) {
-    return Response.json({ invalid: true, errors: [SEARCH_LIMITED_MESSAGE] }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
+    return Response.json(
+      { invalid: true, errors: [SEARCH_LIMITED_MESSAGE] },
+      { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } },
+    );
   }
   const url = new URL(request.url);
   const parsed = parseSearchParams(url.searchParams);
@@ -47,7 +50,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type LoaderData =
   | { invalid: true; errors: string[] }
-  | { invalid: false; params: SearchParams; combined: Record<IndexName, SearchResponse> | null; result: SearchResponse | null; suggestion: string | null };
+  | {
+      invalid: false;
+      params: SearchParams;
+      combined: Record<IndexName, SearchResponse> | null;
+      result: SearchResponse | null;
+      suggestion: string | null;
+    };
 
 function hrefWith(params: SearchParams, changes: { type?: string; page?: number; remove?: [string, string]; q?: string }): string {
   const sp = new URLSearchParams();
@@ -84,11 +93,20 @@ function ResultItem({ type, hit }: { type: IndexName; hit: SearchHit }) {
     return (
       <li className="cm-result">
         <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-          <Link className="govuk-link" to={`/products/${hit.id}`}><Highlight segments={hit.highlights.name} fallback={String(d.name)} /></Link>
+          <Link className="govuk-link" to={`/products/${hit.id}`}>
+            <Highlight segments={hit.highlights.name} fallback={String(d.name)} />
+          </Link>
         </h3>
-        <p className="govuk-body-s govuk-!-margin-bottom-1">{String(d.supplierName)} · {String(d.category)} · from {formatPence(asPence(d.priceFromPence))} {String(d.priceUnit)}</p>
-        <p className="govuk-body govuk-!-margin-bottom-1 cm-highlight"><Highlight segments={hit.highlights.summary} fallback={String(d.summary)} /></p>
-        <p className="govuk-body-s govuk-!-margin-bottom-0">{(d.lot as string[]).join(", ")}{Number(d.councilsUsing) > 0 ? ` · used by ${d.councilsUsing} ${Number(d.councilsUsing) === 1 ? "council" : "councils"}` : ""}</p>
+        <p className="govuk-body-s govuk-!-margin-bottom-1">
+          {String(d.supplierName)} · {String(d.category)} · from {formatPence(asPence(d.priceFromPence))} {String(d.priceUnit)}
+        </p>
+        <p className="govuk-body govuk-!-margin-bottom-1 cm-highlight">
+          <Highlight segments={hit.highlights.summary} fallback={String(d.summary)} />
+        </p>
+        <p className="govuk-body-s govuk-!-margin-bottom-0">
+          {(d.lot as string[]).join(", ")}
+          {Number(d.councilsUsing) > 0 ? ` · used by ${d.councilsUsing} ${Number(d.councilsUsing) === 1 ? "council" : "councils"}` : ""}
+        </p>
       </li>
     );
   }
@@ -96,20 +114,32 @@ function ResultItem({ type, hit }: { type: IndexName; hit: SearchHit }) {
     return (
       <li className="cm-result">
         <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-          <Link className="govuk-link" to={`/suppliers/${String(d.slug)}`}><Highlight segments={hit.highlights.name} fallback={String(d.name)} /></Link>
+          <Link className="govuk-link" to={`/suppliers/${String(d.slug)}`}>
+            <Highlight segments={hit.highlights.name} fallback={String(d.name)} />
+          </Link>
         </h3>
-        <p className="govuk-body-s govuk-!-margin-bottom-1">{String(d.size).replace(/^./, (c) => c.toUpperCase())} business · {String(d.region)} · {Number(d.productCount)} published products</p>
-        <p className="govuk-body govuk-!-margin-bottom-0 cm-highlight"><Highlight segments={hit.highlights.description} fallback={String(d.description)} /></p>
+        <p className="govuk-body-s govuk-!-margin-bottom-1">
+          {String(d.size).replace(/^./, (c) => c.toUpperCase())} business · {String(d.region)} · {Number(d.productCount)} published products
+        </p>
+        <p className="govuk-body govuk-!-margin-bottom-0 cm-highlight">
+          <Highlight segments={hit.highlights.description} fallback={String(d.description)} />
+        </p>
       </li>
     );
   }
   return (
     <li className="cm-result">
       <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-        <Link className="govuk-link" to={`/case-studies/${String(d.slug)}`}><Highlight segments={hit.highlights.title} fallback={String(d.title)} /></Link>
+        <Link className="govuk-link" to={`/case-studies/${String(d.slug)}`}>
+          <Highlight segments={hit.highlights.title} fallback={String(d.title)} />
+        </Link>
       </h3>
-      <p className="govuk-body-s govuk-!-margin-bottom-1">{String(d.councilName)} · {String(d.serviceArea)} · {String(d.year)}</p>
-      <p className="govuk-body govuk-!-margin-bottom-0 cm-highlight"><Highlight segments={hit.highlights.summary} fallback={String(d.summary)} /></p>
+      <p className="govuk-body-s govuk-!-margin-bottom-1">
+        {String(d.councilName)} · {String(d.serviceArea)} · {String(d.year)}
+      </p>
+      <p className="govuk-body govuk-!-margin-bottom-0 cm-highlight">
+        <Highlight segments={hit.highlights.summary} fallback={String(d.summary)} />
+      </p>
     </li>
   );
 }
@@ -124,7 +154,9 @@ function Pagination({ params, total }: { params: SearchParams; total: number }) 
       {current > 1 ? (
         <div className="govuk-pagination__prev">
           <Link className="govuk-link govuk-pagination__link" to={hrefWith(params, { page: current - 1 })} rel="prev">
-            <span className="govuk-pagination__link-title">Previous<span className="govuk-visually-hidden"> page</span></span>
+            <span className="govuk-pagination__link-title">
+              Previous<span className="govuk-visually-hidden"> page</span>
+            </span>
           </Link>
         </div>
       ) : null}
@@ -132,7 +164,12 @@ function Pagination({ params, total }: { params: SearchParams; total: number }) 
         {shown.map((p, i) => (
           <li key={p} className={`govuk-pagination__item${p === current ? " govuk-pagination__item--current" : ""}`}>
             {i > 0 && p - shown[i - 1] > 1 ? <span className="govuk-visually-hidden">…</span> : null}
-            <Link className="govuk-link govuk-pagination__link" to={hrefWith(params, { page: p })} aria-label={`Page ${p}`} aria-current={p === current ? "page" : undefined}>
+            <Link
+              className="govuk-link govuk-pagination__link"
+              to={hrefWith(params, { page: p })}
+              aria-label={`Page ${p}`}
+              aria-current={p === current ? "page" : undefined}
+            >
               {p}
             </Link>
           </li>
@@ -141,7 +178,9 @@ function Pagination({ params, total }: { params: SearchParams; total: number }) 
       {current < pages ? (
         <div className="govuk-pagination__next">
           <Link className="govuk-link govuk-pagination__link" to={hrefWith(params, { page: current + 1 })} rel="next">
-            <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>
+            <span className="govuk-pagination__link-title">
+              Next<span className="govuk-visually-hidden"> page</span>
+            </span>
           </Link>
         </div>
       ) : null}
@@ -163,8 +202,16 @@ export default function SearchPage() {
     return (
       <>
         <h1 className="govuk-heading-l">There is a problem with this search</h1>
-        <ul className="govuk-list govuk-list--bullet">{data.errors.map((e) => <li key={e}>{e}</li>)}</ul>
-        <p className="govuk-body"><Link className="govuk-link" to="/search">Start a new search</Link></p>
+        <ul className="govuk-list govuk-list--bullet">
+          {data.errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/search">
+            Start a new search
+          </Link>
+        </p>
       </>
     );
   }
@@ -184,12 +231,30 @@ export default function SearchPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Search</h1>
-      <Form method="get" action="/search" ref={formRef} role="search" key={location.search.includes("type=") ? type : "all"}
-        onChange={(e) => liveSubmit((e.target as HTMLInputElement).type === "search" ? 300 : 0)}>
+      <Form
+        method="get"
+        action="/search"
+        ref={formRef}
+        role="search"
+        key={location.search.includes("type=") ? type : "all"}
+        onChange={(e) => liveSubmit((e.target as HTMLInputElement).type === "search" ? 300 : 0)}
+      >
         <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="q">Search products, suppliers and case studies</label>
-          <input className="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search" defaultValue={params.q} maxLength={200} autoComplete="off" />{" "}
-          <button className="govuk-button govuk-!-margin-bottom-0" type="submit" data-module="govuk-button">Search</button>
+          <label className="govuk-label govuk-label--s" htmlFor="q">
+            Search products, suppliers and case studies
+          </label>
+          <input
+            className="govuk-input govuk-!-width-two-thirds"
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={params.q}
+            maxLength={200}
+            autoComplete="off"
+          />{" "}
+          <button className="govuk-button govuk-!-margin-bottom-0" type="submit" data-module="govuk-button">
+            Search
+          </button>
         </div>
         <div className="govuk-form-group">
           <fieldset className="govuk-fieldset">
@@ -198,7 +263,9 @@ export default function SearchPage() {
               {(["all", ...INDEX_NAMES] as const).map((t) => (
                 <div className="govuk-radios__item" key={t}>
                   <input className="govuk-radios__input" id={`type-${t}`} name="type" type="radio" value={t} defaultChecked={type === t} />
-                  <label className="govuk-label govuk-radios__label" htmlFor={`type-${t}`}>{TYPE_LABELS[t]}</label>
+                  <label className="govuk-label govuk-radios__label" htmlFor={`type-${t}`}>
+                    {TYPE_LABELS[t]}
+                  </label>
                 </div>
               ))}
             </div>
@@ -218,8 +285,14 @@ export default function SearchPage() {
                       <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
                         {values.map(({ value, count }, i) => (
                           <div className="govuk-checkboxes__item" key={value}>
-                            <input className="govuk-checkboxes__input" id={`${facet.name}-${i}`} name={facet.name} type="checkbox" value={value}
-                              defaultChecked={params.filters[facet.name]?.includes(value)} />
+                            <input
+                              className="govuk-checkboxes__input"
+                              id={`${facet.name}-${i}`}
+                              name={facet.name}
+                              type="checkbox"
+                              value={value}
+                              defaultChecked={params.filters[facet.name]?.includes(value)}
+                            />
                             <label className="govuk-label govuk-checkboxes__label" htmlFor={`${facet.name}-${i}`}>
                               {facetLabel(facet, value)} ({count})
                             </label>
@@ -234,33 +307,52 @@ export default function SearchPage() {
                 <div className="govuk-form-group">
                   <div className="govuk-checkboxes govuk-checkboxes--small">
                     <div className="govuk-checkboxes__item">
-                      <input className="govuk-checkboxes__input" id="frameworks-all" name="frameworks" type="checkbox" value="all" defaultChecked={params.frameworks === "all"} />
-                      <label className="govuk-label govuk-checkboxes__label" htmlFor="frameworks-all">Include products only on expired frameworks</label>
+                      <input
+                        className="govuk-checkboxes__input"
+                        id="frameworks-all"
+                        name="frameworks"
+                        type="checkbox"
+                        value="all"
+                        defaultChecked={params.frameworks === "all"}
+                      />
+                      <label className="govuk-label govuk-checkboxes__label" htmlFor="frameworks-all">
+                        Include products only on expired frameworks
+                      </label>
                     </div>
                   </div>
                 </div>
               ) : null}
               <div className="govuk-form-group">
-                <label className="govuk-label govuk-label--s" htmlFor="sort">Sort by</label>
+                <label className="govuk-label govuk-label--s" htmlFor="sort">
+                  Sort by
+                </label>
                 <select className="govuk-select" id="sort" name="sort" defaultValue={params.sort}>
                   <option value="relevance">Relevance</option>
                   <option value="name">Name (A to Z)</option>
                   {type === "products" ? <option value="price-asc">Price (lowest first)</option> : null}
                   {type === "products" ? <option value="price-desc">Price (highest first)</option> : null}
                   {type !== "suppliers" ? <option value="newest">Newest</option> : null}
-                  {type !== "case-studies" ? <option value="most-used">{type === "products" ? "Used by most councils" : "Most products"}</option> : null}
+                  {type !== "case-studies" ? (
+                    <option value="most-used">{type === "products" ? "Used by most councils" : "Most products"}</option>
+                  ) : null}
                 </select>
               </div>
-              <button className="govuk-button govuk-button--secondary cm-js-hidden" type="submit" data-module="govuk-button">Apply filters</button>
+              <button className="govuk-button govuk-button--secondary cm-js-hidden" type="submit" data-module="govuk-button">
+                Apply filters
+              </button>
             </div>
           ) : null}
           <div className={def ? "govuk-grid-column-two-thirds" : "govuk-grid-column-full"}>
             <div aria-live="polite" aria-atomic="true" className="govuk-body govuk-!-font-weight-bold" id="result-count">
-              {searching ? "Searching…" : `${total.toLocaleString("en-GB")} ${total === 1 ? "result" : "results"}${params.q ? ` for “${params.q}”` : ""}`}
+              {searching
+                ? "Searching…"
+                : `${total.toLocaleString("en-GB")} ${total === 1 ? "result" : "results"}${params.q ? ` for “${params.q}”` : ""}`}
             </div>
             {user?.roles.includes("buyer") && type === "products" ? (
               <p className="govuk-body">
-                <Link className="govuk-link" to={`/projects/save-search?${location.search.replace(/^\?/, "")}`}>Save this search to a buying project</Link>
+                <Link className="govuk-link" to={`/projects/save-search?${location.search.replace(/^\?/, "")}`}>
+                  Save this search to a buying project
+                </Link>
               </p>
             ) : null}
             {applied.length ? (
@@ -272,7 +364,8 @@ export default function SearchPage() {
                     return (
                       <li key={`${facet}:${value}`} className="govuk-!-display-inline-block govuk-!-margin-right-2">
                         <Link className="govuk-link" to={hrefWith(params, { remove: [facet, value] })}>
-                          Remove filter<span className="govuk-visually-hidden">:</span> {facetDef?.label ?? facet}: {facetDef ? facetLabel(facetDef, value) : value}
+                          Remove filter<span className="govuk-visually-hidden">:</span> {facetDef?.label ?? facet}:{" "}
+                          {facetDef ? facetLabel(facetDef, value) : value}
                         </Link>
                       </li>
                     );
@@ -283,33 +376,57 @@ export default function SearchPage() {
             {combined ? (
               INDEX_NAMES.map((index) => (
                 <section key={index} aria-labelledby={`heading-${index}`} className="govuk-!-margin-bottom-6">
-                  <h2 className="govuk-heading-m" id={`heading-${index}`}>{TYPE_LABELS[index]} ({combined[index].total.toLocaleString("en-GB")})</h2>
+                  <h2 className="govuk-heading-m" id={`heading-${index}`}>
+                    {TYPE_LABELS[index]} ({combined[index].total.toLocaleString("en-GB")})
+                  </h2>
                   {combined[index].hits.length ? (
-                    <ul className="govuk-list">{combined[index].hits.map((hit) => <ResultItem key={hit.id} type={index} hit={hit} />)}</ul>
+                    <ul className="govuk-list">
+                      {combined[index].hits.map((hit) => (
+                        <ResultItem key={hit.id} type={index} hit={hit} />
+                      ))}
+                    </ul>
                   ) : (
                     <p className="govuk-body">No {TYPE_LABELS[index].toLowerCase()} match.</p>
                   )}
                   {combined[index].total > combined[index].hits.length ? (
-                    <p className="govuk-body"><Link className="govuk-link" to={hrefWith(params, { type: index })}>See all {combined[index].total.toLocaleString("en-GB")} {TYPE_LABELS[index].toLowerCase()}</Link></p>
+                    <p className="govuk-body">
+                      <Link className="govuk-link" to={hrefWith(params, { type: index })}>
+                        See all {combined[index].total.toLocaleString("en-GB")} {TYPE_LABELS[index].toLowerCase()}
+                      </Link>
+                    </p>
                   ) : null}
                 </section>
               ))
             ) : result && result.hits.length ? (
               <>
-                <ul className="govuk-list">{result.hits.map((hit) => <ResultItem key={hit.id} type={type as IndexName} hit={hit} />)}</ul>
+                <ul className="govuk-list">
+                  {result.hits.map((hit) => (
+                    <ResultItem key={hit.id} type={type as IndexName} hit={hit} />
+                  ))}
+                </ul>
                 <Pagination params={params} total={result.total} />
               </>
             ) : (
               <div>
                 <h2 className="govuk-heading-m">No results</h2>
                 {suggestion ? (
-                  <p className="govuk-body">Did you mean <Link className="govuk-link" to={hrefWith(params, { q: suggestion })}>{suggestion}</Link>?</p>
+                  <p className="govuk-body">
+                    Did you mean{" "}
+                    <Link className="govuk-link" to={hrefWith(params, { q: suggestion })}>
+                      {suggestion}
+                    </Link>
+                    ?
+                  </p>
                 ) : null}
                 <ul className="govuk-list govuk-list--bullet">
                   <li>check the spelling or use fewer words</li>
                   {applied.length ? <li>remove a filter (links above)</li> : null}
                   {type === "products" && params.frameworks === "live" ? <li>include products only on expired frameworks</li> : null}
-                  <li><Link className="govuk-link" to={hrefWith(params, { type: "all" })}>search everything</Link></li>
+                  <li>
+                    <Link className="govuk-link" to={hrefWith(params, { type: "all" })}>
+                      search everything
+                    </Link>
+                  </li>
                 </ul>
               </div>
             )}

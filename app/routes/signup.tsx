@@ -31,9 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return Response.json(
       {
         errors: {
-          email: [
-            "Use your council email address. If your council's domain is not recognised, ask a portal administrator to add it",
-          ],
+          email: ["Use your council email address. If your council's domain is not recognised, ask a portal administrator to add it"],
         },
         values,
       },
@@ -44,7 +42,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A new account gets a confirmation link; the holder of an existing one is told instead.
   const created = await createUserUnlessTaken({ email, name, password, role: "buyer", councilId: council.councilId });
   if (created) {
-    await recordAudit({ actorId: created.id, action: "user.created", entityType: "user", entityId: created.id, after: { email, role: "buyer" }, ip });
+    await recordAudit({
+      actorId: created.id,
+      action: "user.created",
+      entityType: "user",
+      entityId: created.id,
+      after: { email, role: "buyer" },
+      ip,
+    });
     await sendVerificationEmail({ userId: created.id, email });
   } else {
     await recordAudit({ action: "user.signup-for-existing-account", entityType: "user", after: { email: email.toLowerCase() }, ip });
@@ -64,22 +69,58 @@ export default function Signup() {
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Create a buyer account</h1>
         <p className="govuk-body">
-          Buyer accounts are for council staff. Use your council email address: we check its domain and send you a link
-          to confirm it before you can see your council&apos;s buying projects or write case studies. Anyone can browse the marketplace without an account.
+          Buyer accounts are for council staff. Use your council email address: we check its domain and send you a link to confirm it before
+          you can see your council&apos;s buying projects or write case studies. Anyone can browse the marketplace without an account.
         </p>
         <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextField name="name" label="Full name" autoComplete="name" spellCheck={false}
-            defaultValue={actionData?.values?.name} error={error("name")} registered={register("name")} />
-          <TextField name="email" label="Council email address" type="email" autoComplete="email" spellCheck={false}
+          <TextField
+            name="name"
+            label="Full name"
+            autoComplete="name"
+            spellCheck={false}
+            defaultValue={actionData?.values?.name}
+            error={error("name")}
+            registered={register("name")}
+          />
+          <TextField
+            name="email"
+            label="Council email address"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
             hint="For example, name@brighton-hove.gov.uk"
-            defaultValue={actionData?.values?.email} error={error("email")} registered={register("email")} />
-          <TextField name="password" label="Create a password" type="password" autoComplete="new-password"
-            hint="At least 12 characters. A few unrelated words work well." error={error("password")} registered={register("password")} />
-          <TextField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password"
-            error={error("confirmPassword")} registered={register("confirmPassword")} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">Create account</button>
+            defaultValue={actionData?.values?.email}
+            error={error("email")}
+            registered={register("email")}
+          />
+          <TextField
+            name="password"
+            label="Create a password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 12 characters. A few unrelated words work well."
+            error={error("password")}
+            registered={register("password")}
+          />
+          <TextField
+            name="confirmPassword"
+            label="Confirm password"
+            type="password"
+            autoComplete="new-password"
+            error={error("confirmPassword")}
+            registered={register("confirmPassword")}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Create account
+          </button>
         </Form>
-        <p className="govuk-body">Already have an account? <Link className="govuk-link" to="/login">Sign in</Link>.</p>
+        <p className="govuk-body">
+          Already have an account?{" "}
+          <Link className="govuk-link" to="/login">
+            Sign in
+          </Link>
+          .
+        </p>
       </div>
     </div>
   );

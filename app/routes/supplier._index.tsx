@@ -23,12 +23,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const data = await supplierDashboard(user.supplierId, today);
   const listings = data.listings.map((p) => {
     const latest = p.versions[0];
-    const group = p.status === "withdrawn" ? "withdrawn" : latest?.status === "rejected" ? "rejected" : p.status === "published" ? "published" : latest?.status === "submitted" ? "submitted" : "draft";
+    const group =
+      p.status === "withdrawn"
+        ? "withdrawn"
+        : latest?.status === "rejected"
+          ? "rejected"
+          : p.status === "published"
+            ? "published"
+            : latest?.status === "submitted"
+              ? "submitted"
+              : "draft";
     return {
       id: p.id,
       name: latest?.name || p.publishedVersion?.name || "Untitled listing",
       group,
-      pendingEdit: p.status === "published" && latest && latest.status !== "published" && latest.status !== "superseded" ? latest.status : null,
+      pendingEdit:
+        p.status === "published" && latest && latest.status !== "published" && latest.status !== "superseded" ? latest.status : null,
       rejectionReason: latest?.status === "rejected" ? latest.rejectionReason : null,
     };
   });
@@ -44,20 +54,60 @@ export default function SupplierDashboard() {
       <span className="govuk-caption-l">{supplier?.tradingName}</span>
       <h1 className="govuk-heading-l">Supplier dashboard</h1>
       <div className="govuk-button-group">
-        <Link className="govuk-button" to="/supplier/listings/new" data-module="govuk-button">Create a listing</Link>
-        <Link className="govuk-button govuk-button--secondary" to="/supplier/import" data-module="govuk-button">Import listings from a CSV file</Link>
+        <Link className="govuk-button" to="/supplier/listings/new" data-module="govuk-button">
+          Create a listing
+        </Link>
+        <Link className="govuk-button govuk-button--secondary" to="/supplier/import" data-module="govuk-button">
+          Import listings from a CSV file
+        </Link>
       </div>
       <p className="govuk-body">
-        <Link className="govuk-link" to="/supplier/awards">Framework awards</Link> · <Link className="govuk-link" to="/supplier/profile">Organisation profile</Link> ·{" "}
-        <Link className="govuk-link" to="/supplier/accreditations">Accreditations</Link> · <Link className="govuk-link" to="/supplier/team">Team</Link> ·{" "}
-        <Link className="govuk-link" to="/supplier/case-studies">Case studies naming you</Link> · <Link className="govuk-link" to={`/suppliers/${supplier?.slug}`}>Your public page</Link>
+        <Link className="govuk-link" to="/supplier/awards">
+          Framework awards
+        </Link>{" "}
+        ·{" "}
+        <Link className="govuk-link" to="/supplier/profile">
+          Organisation profile
+        </Link>{" "}
+        ·{" "}
+        <Link className="govuk-link" to="/supplier/accreditations">
+          Accreditations
+        </Link>{" "}
+        ·{" "}
+        <Link className="govuk-link" to="/supplier/team">
+          Team
+        </Link>{" "}
+        ·{" "}
+        <Link className="govuk-link" to="/supplier/case-studies">
+          Case studies naming you
+        </Link>{" "}
+        ·{" "}
+        <Link className="govuk-link" to={`/suppliers/${supplier?.slug}`}>
+          Your public page
+        </Link>
       </p>
       <h2 className="govuk-heading-m">Needs your attention ({attention})</h2>
       {attention ? (
         <ul className="govuk-list govuk-list--bullet">
-          {rejected.map((l) => <li key={l.id}><Link className="govuk-link" to={`/supplier/listings/${l.id}`}>{l.name}</Link>: changes requested{l.rejectionReason ? ` – ${l.rejectionReason}` : ""}</li>)}
-          {supplier?.accreditations.map((a) => <li key={`${a.kind}-${a.expiresAt}`}>{ACCREDITATION_LABELS[a.kind] ?? a.kind} expires {formatDate(a.expiresAt)}: renew it and update your accreditations</li>)}
-          {endingLots.map((l) => <li key={`${l.agreement.number}-${l.number}`}>{l.agreement.shortName} lot {l.number} ends {formatDate(l.agreement.endDate)}: listings on it stop being offered for new purchases then</li>)}
+          {rejected.map((l) => (
+            <li key={l.id}>
+              <Link className="govuk-link" to={`/supplier/listings/${l.id}`}>
+                {l.name}
+              </Link>
+              : changes requested{l.rejectionReason ? ` – ${l.rejectionReason}` : ""}
+            </li>
+          ))}
+          {supplier?.accreditations.map((a) => (
+            <li key={`${a.kind}-${a.expiresAt}`}>
+              {ACCREDITATION_LABELS[a.kind] ?? a.kind} expires {formatDate(a.expiresAt)}: renew it and update your accreditations
+            </li>
+          ))}
+          {endingLots.map((l) => (
+            <li key={`${l.agreement.number}-${l.number}`}>
+              {l.agreement.shortName} lot {l.number} ends {formatDate(l.agreement.endDate)}: listings on it stop being offered for new
+              purchases then
+            </li>
+          ))}
         </ul>
       ) : (
         <p className="govuk-body">Nothing needs your attention.</p>
@@ -66,7 +116,18 @@ export default function SupplierDashboard() {
         <>
           <h2 className="govuk-heading-m">Notifications</h2>
           <ul className="govuk-list">
-            {notifications.map((n) => <li key={n.id}>{n.link ? <Link className="govuk-link" to={n.link}>{n.message}</Link> : n.message} <span className="govuk-body-s">({formatDate(n.createdAt)})</span></li>)}
+            {notifications.map((n) => (
+              <li key={n.id}>
+                {n.link ? (
+                  <Link className="govuk-link" to={n.link}>
+                    {n.message}
+                  </Link>
+                ) : (
+                  n.message
+                )}{" "}
+                <span className="govuk-body-s">({formatDate(n.createdAt)})</span>
+              </li>
+            ))}
           </ul>
         </>
       ) : null}
@@ -76,13 +137,22 @@ export default function SupplierDashboard() {
         if (!items.length) return null;
         return (
           <section key={g.key} aria-labelledby={`group-${g.key}`}>
-            <h3 className="govuk-heading-s" id={`group-${g.key}`}>{g.title} ({items.length})</h3>
+            <h3 className="govuk-heading-s" id={`group-${g.key}`}>
+              {g.title} ({items.length})
+            </h3>
             <ul className="govuk-list">
               {items.map((l) => (
                 <li key={l.id}>
-                  <Link className="govuk-link" to={`/supplier/listings/${l.id}`}>{l.name}</Link>
-                  {l.pendingEdit ? <span className="govuk-body-s"> (an edit is {l.pendingEdit === "submitted" ? "waiting for review" : "in draft"})</span> : null}{" "}
-                  · <Link className="govuk-link" to={`/supplier/listings/${l.id}/preview`}>Preview<span className="govuk-visually-hidden"> {l.name}</span></Link>
+                  <Link className="govuk-link" to={`/supplier/listings/${l.id}`}>
+                    {l.name}
+                  </Link>
+                  {l.pendingEdit ? (
+                    <span className="govuk-body-s"> (an edit is {l.pendingEdit === "submitted" ? "waiting for review" : "in draft"})</span>
+                  ) : null}{" "}
+                  ·{" "}
+                  <Link className="govuk-link" to={`/supplier/listings/${l.id}/preview`}>
+                    Preview<span className="govuk-visually-hidden"> {l.name}</span>
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -86,10 +86,18 @@ export default function Accreditations() {
                 <caption className="govuk-table__caption govuk-table__caption--m">Your accreditations</caption>
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Accreditation</th>
-                    <th scope="col" className="govuk-table__header">Certificate number</th>
-                    <th scope="col" className="govuk-table__header">Expires</th>
-                    <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
+                    <th scope="col" className="govuk-table__header">
+                      Accreditation
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Certificate number
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Expires
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      <span className="govuk-visually-hidden">Action</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="govuk-table__body">
@@ -105,8 +113,18 @@ export default function Accreditations() {
                         <Form method="post">
                           <input type="hidden" name="supplierId" value={supplier.id} />
                           <input type="hidden" name="accreditationId" value={a.id} />
-                          <button type="submit" name="intent" value="remove" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
-                            Remove<span className="govuk-visually-hidden"> {ACCREDITATION_LABELS[a.kind] ?? a.kind} {a.certificateNumber ?? ""}</span>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="remove"
+                            className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                            data-module="govuk-button"
+                          >
+                            Remove
+                            <span className="govuk-visually-hidden">
+                              {" "}
+                              {ACCREDITATION_LABELS[a.kind] ?? a.kind} {a.certificateNumber ?? ""}
+                            </span>
                           </button>
                         </Form>
                       </td>
@@ -122,13 +140,35 @@ export default function Accreditations() {
           <h2 className="govuk-heading-m">Add an accreditation</h2>
           <Form method="post" noValidate onSubmit={onSubmit}>
             <input type="hidden" name="supplierId" value={supplier.id} />
-            <ChoiceField type="radio" name="kind" legend="Type of accreditation"
+            <ChoiceField
+              type="radio"
+              name="kind"
+              legend="Type of accreditation"
               options={ACCREDITATION_KINDS.map((k) => ({ value: k, label: ACCREDITATION_LABELS[k] ?? k }))}
-              defaultValue={values?.kind as string | undefined} error={error("kind")} registered={register("kind")} />
-            <TextField name="certificateNumber" label="Certificate number" width="20" spellCheck={false}
-              defaultValue={values?.certificateNumber as string | undefined} error={error("certificateNumber")} registered={register("certificateNumber")} />
-            <DateInputField name="expires" legend="Expiry date" hint="For example, 27 3 2027" error={error} register={register} defaultValues={values} />
-            <button type="submit" name="intent" value="add" className="govuk-button" data-module="govuk-button">Add accreditation</button>
+              defaultValue={values?.kind as string | undefined}
+              error={error("kind")}
+              registered={register("kind")}
+            />
+            <TextField
+              name="certificateNumber"
+              label="Certificate number"
+              width="20"
+              spellCheck={false}
+              defaultValue={values?.certificateNumber as string | undefined}
+              error={error("certificateNumber")}
+              registered={register("certificateNumber")}
+            />
+            <DateInputField
+              name="expires"
+              legend="Expiry date"
+              hint="For example, 27 3 2027"
+              error={error}
+              register={register}
+              defaultValues={values}
+            />
+            <button type="submit" name="intent" value="add" className="govuk-button" data-module="govuk-button">
+              Add accreditation
+            </button>
           </Form>
         </div>
       </div>

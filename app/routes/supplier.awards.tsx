@@ -90,8 +90,8 @@ export default function SupplierAwards() {
       <span className="govuk-caption-l">{supplier.tradingName}</span>
       <h1 className="govuk-heading-l">Framework awards</h1>
       <p className="govuk-body">
-        Declare each framework lot your organisation is awarded on. An administrator checks the award with the
-        framework owner; once it is verified, and while the framework is live, you can list products on that lot.
+        Declare each framework lot your organisation is awarded on. An administrator checks the award with the framework owner; once it is
+        verified, and while the framework is live, you can list products on that lot.
       </p>
       {awards.length ? (
         <TableContainer label="Your awards">
@@ -99,24 +99,40 @@ export default function SupplierAwards() {
             <caption className="govuk-table__caption govuk-table__caption--m">Your awards</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Framework lot</th>
-                <th scope="col" className="govuk-table__header">Reference</th>
-                <th scope="col" className="govuk-table__header">Awarded</th>
-                <th scope="col" className="govuk-table__header">Framework</th>
-                <th scope="col" className="govuk-table__header">Verification</th>
-                <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
+                <th scope="col" className="govuk-table__header">
+                  Framework lot
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Reference
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Awarded
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Framework
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Verification
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  <span className="govuk-visually-hidden">Action</span>
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
               {awards.map((a) => (
                 <tr className="govuk-table__row" key={a.id}>
                   <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/frameworks/${a.agreementNumber}`}>{a.lotLabel}</Link>
+                    <Link className="govuk-link" to={`/frameworks/${a.agreementNumber}`}>
+                      {a.lotLabel}
+                    </Link>
                   </td>
                   <td className="govuk-table__cell">{a.reference}</td>
                   <td className="govuk-table__cell">{formatDate(a.awardedAt)}</td>
                   <td className="govuk-table__cell">
-                    <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
+                    <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>
+                      {FRAMEWORK_STATUS_LABELS[a.status].label}
+                    </strong>
                   </td>
                   <td className="govuk-table__cell">
                     {a.verified ? (
@@ -130,7 +146,13 @@ export default function SupplierAwards() {
                       <Form method="post">
                         <input type="hidden" name="supplierId" value={supplier.id} />
                         <input type="hidden" name="awardId" value={a.id} />
-                        <button type="submit" name="intent" value="withdraw" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="withdraw"
+                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                          data-module="govuk-button"
+                        >
                           Withdraw<span className="govuk-visually-hidden"> {a.lotLabel}</span>
                         </button>
                       </Form>
@@ -151,16 +173,42 @@ export default function SupplierAwards() {
           {lots.length ? (
             <Form method="post" noValidate onSubmit={onSubmit}>
               <input type="hidden" name="supplierId" value={supplier.id} />
-              <SelectField name="lotId" label="Framework lot"
+              <SelectField
+                name="lotId"
+                label="Framework lot"
                 hint="Frameworks that are live, ending soon or about to start"
-                options={[{ value: "", label: "Select a lot" }, ...lots.map((l) => ({ value: l.id, label: `${l.label}${l.status === "live" ? "" : ` (${FRAMEWORK_STATUS_LABELS[l.status].label.toLowerCase()})`}` }))]}
-                defaultValue={values?.lotId as string | undefined} error={error("lotId")} registered={register("lotId")} />
-              <DateInputField name="awarded" legend="Award date" hint="The date on your award letter, for example 17 9 2026"
-                error={error} register={register} defaultValues={values} />
-              <TextField name="reference" label="Award reference" width="20" spellCheck={false}
+                options={[
+                  { value: "", label: "Select a lot" },
+                  ...lots.map((l) => ({
+                    value: l.id,
+                    label: `${l.label}${l.status === "live" ? "" : ` (${FRAMEWORK_STATUS_LABELS[l.status].label.toLowerCase()})`}`,
+                  })),
+                ]}
+                defaultValue={values?.lotId as string | undefined}
+                error={error("lotId")}
+                registered={register("lotId")}
+              />
+              <DateInputField
+                name="awarded"
+                legend="Award date"
+                hint="The date on your award letter, for example 17 9 2026"
+                error={error}
+                register={register}
+                defaultValues={values}
+              />
+              <TextField
+                name="reference"
+                label="Award reference"
+                width="20"
+                spellCheck={false}
                 hint="From your award letter, for example RM1557.15-L2a-00412"
-                defaultValue={values?.reference as string | undefined} error={error("reference")} registered={register("reference")} />
-              <button type="submit" name="intent" value="declare" className="govuk-button" data-module="govuk-button">Declare award</button>
+                defaultValue={values?.reference as string | undefined}
+                error={error("reference")}
+                registered={register("reference")}
+              />
+              <button type="submit" name="intent" value="declare" className="govuk-button" data-module="govuk-button">
+                Declare award
+              </button>
             </Form>
           ) : (
             <p className="govuk-body">You have declared an award on every lot that is open.</p>

@@ -54,20 +54,36 @@ export default function RespondToCaseStudy() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/supplier/case-studies">Back to case studies that name you</Link>
+        <Link className="govuk-back-link" to="/supplier/case-studies">
+          Back to case studies that name you
+        </Link>
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{d.caseStudy.council.name}</span>
         <h1 className="govuk-heading-l">Respond to “{d.caseStudy.title}”</h1>
         <p className="govuk-body">{d.caseStudy.summary}</p>
-        <p className="govuk-body"><Link className="govuk-link" to={`/case-studies/${d.caseStudy.slug}`}>Read the whole case study</Link></p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/case-studies/${d.caseStudy.slug}`}>
+            Read the whole case study
+          </Link>
+        </p>
         <div className="govuk-inset-text">
-          Your response is published under the case study, labelled as coming from {d.supplierName}. The council&apos;s text stays as they wrote it.
+          Your response is published under the case study, labelled as coming from {d.supplierName}. The council&apos;s text stays as they
+          wrote it.
         </div>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <input type="hidden" name="respondedAt" value={d.respondedAt} key={d.respondedAt} />
-          <TextareaField name="response" label={`Response from ${d.supplierName}`} hint="For example, what you learned, or what has changed since. Up to 3,000 characters." rows={8}
-            defaultValue={actionData?.values?.response ?? d.response} error={error("response")} registered={register("response")} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">Publish response</button>
+          <TextareaField
+            name="response"
+            label={`Response from ${d.supplierName}`}
+            hint="For example, what you learned, or what has changed since. Up to 3,000 characters."
+            rows={8}
+            defaultValue={actionData?.values?.response ?? d.response}
+            error={error("response")}
+            registered={register("response")}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Publish response
+          </button>
         </Form>
       </div>
     </div>

@@ -10,7 +10,10 @@ export const meta: MetaFunction = () => pageTitle("Case studies that name you");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "respond:case-study:own", { isOwn: (u) => Boolean(u.supplierId) });
-  const [links, notifications] = await Promise.all([listCaseStudiesNamingSupplier(user.supplierId!), listSupplierNotifications(user.supplierId!)]);
+  const [links, notifications] = await Promise.all([
+    listCaseStudiesNamingSupplier(user.supplierId!),
+    listSupplierNotifications(user.supplierId!),
+  ]);
   return { supplierName: user.supplier?.tradingName ?? "", links, notifications };
 }
 
@@ -22,19 +25,32 @@ export default function SupplierCaseStudies() {
       <span className="govuk-caption-l">{supplierName}</span>
       <h1 className="govuk-heading-l">Case studies that name you</h1>
       <p className="govuk-body">
-        Councils write these case studies about products they bought. You cannot change a council&apos;s words, but you can add a
-        response: it is shown on the case study, labelled as yours.
+        Councils write these case studies about products they bought. You cannot change a council&apos;s words, but you can add a response:
+        it is shown on the case study, labelled as yours.
       </p>
       {unread.length ? (
-        <div className="govuk-notification-banner" role="region" aria-labelledby="new-mentions-title" data-module="govuk-notification-banner">
+        <div
+          className="govuk-notification-banner"
+          role="region"
+          aria-labelledby="new-mentions-title"
+          data-module="govuk-notification-banner"
+        >
           <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="new-mentions-title">New</h2>
+            <h2 className="govuk-notification-banner__title" id="new-mentions-title">
+              New
+            </h2>
           </div>
           <div className="govuk-notification-banner__content">
             <ul className="govuk-list">
               {unread.map((n) => (
                 <li key={n.id}>
-                  {n.link ? <Link className="govuk-notification-banner__link" to={n.link}>{n.message}</Link> : n.message}{" "}
+                  {n.link ? (
+                    <Link className="govuk-notification-banner__link" to={n.link}>
+                      {n.message}
+                    </Link>
+                  ) : (
+                    n.message
+                  )}{" "}
                   <span className="govuk-body-s">({formatDateTime(n.createdAt)})</span>
                 </li>
               ))}
@@ -48,16 +64,24 @@ export default function SupplierCaseStudies() {
             <caption className="govuk-table__caption govuk-table__caption--m">Published case studies naming {supplierName}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Case study</th>
-                <th scope="col" className="govuk-table__header">Council</th>
-                <th scope="col" className="govuk-table__header">Your response</th>
+                <th scope="col" className="govuk-table__header">
+                  Case study
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Council
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Your response
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
               {links.map((l) => (
                 <tr className="govuk-table__row" key={l.caseStudy.slug}>
                   <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/case-studies/${l.caseStudy.slug}`}>{l.caseStudy.title}</Link>
+                    <Link className="govuk-link" to={`/case-studies/${l.caseStudy.slug}`}>
+                      {l.caseStudy.title}
+                    </Link>
                     <br />
                     <span className="govuk-body-s">Published {formatDate(l.caseStudy.publishedAt)}</span>
                   </td>
@@ -67,7 +91,12 @@ export default function SupplierCaseStudies() {
                       {l.response ? "Change your response" : "Add a response"}
                       <span className="govuk-visually-hidden"> to {l.caseStudy.title}</span>
                     </Link>
-                    {l.respondedAt ? <><br /><span className="govuk-body-s">Responded {formatDate(l.respondedAt)}</span></> : null}
+                    {l.respondedAt ? (
+                      <>
+                        <br />
+                        <span className="govuk-body-s">Responded {formatDate(l.respondedAt)}</span>
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}

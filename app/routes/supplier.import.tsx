@@ -1,9 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary } from "~/components/forms";
@@ -26,27 +22,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type ActionData =
-  | { errors: Record<string, string[]> }
-  | { errors?: undefined; mode: "valid" | "all"; rows: Omit<RowResult, "data">[]; saved: number };
+  { errors: Record<string, string[]> } | { errors?: undefined; mode: "valid" | "all"; rows: Omit<RowResult, "data">[]; saved: number };
 
 const fail = (field: string, message: string, status = 400) => Response.json({ errors: { [field]: [message] } }, { status });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:product:own");
   if (!user.supplierId) throw forbidden();
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return fail("file", "Upload the file with the form on this page");
+  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
+    return fail("file", "Upload the file with the form on this page");
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return fail("file", `The file must be smaller than ${MAX_CSV_BYTES / 1_000_000} MB`, 413);
+    if (error instanceof MaxPartSizeExceededError)
+      return fail("file", `The file must be smaller than ${MAX_CSV_BYTES / 1_000_000} MB`, 413);
     return fail("file", "The upload could not be read. Try again");
   }
   const mode = form.get("mode");
   if (mode !== "valid" && mode !== "all") return fail("mode", "Select what to do if some rows have errors");
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return fail("file", "Select a CSV file");
-  if (!/\.csv$/i.test(file.name) || !["text/csv", "application/vnd.ms-excel", "text/plain", "application/octet-stream", ""].includes(file.type)) {
+  if (
+    !/\.csv$/i.test(file.name) ||
+    !["text/csv", "application/vnd.ms-excel", "text/plain", "application/octet-stream", ""].includes(file.type)
+  ) {
     return fail("file", "The selected file must be a CSV");
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -70,7 +70,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const anyErrors = rows.some((r) => r.errors.length);
   let saved = 0;
   if (valid.length && (mode === "valid" || !anyErrors)) {
-    const ids = await importListingDrafts({ supplierId: user.supplierId, userId: user.id, rows: valid.map((r) => r.data!), ip: clientIp(context, request) });
+    const ids = await importListingDrafts({
+      supplierId: user.supplierId,
+      userId: user.id,
+      rows: valid.map((r) => r.data!),
+      ip: clientIp(context, request),
+    });
     saved = ids.length;
   }
   return Response.json({ mode, saved, rows: rows.map(({ data: _data, ...r }) => r) }, { status: anyErrors ? 422 : 200 });
@@ -84,12 +89,22 @@ export default function ImportListings() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link className="govuk-back-link" to="/supplier">Back to your dashboard</Link>
+        <Link className="govuk-back-link" to="/supplier">
+          Back to your dashboard
+        </Link>
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Import listings from a CSV file</h1>
         {report ? (
-          <div className={`govuk-notification-banner${report.saved ? " govuk-notification-banner--success" : ""}`} role="region" aria-labelledby="import-result">
-            <div className="govuk-notification-banner__header"><h2 className="govuk-notification-banner__title" id="import-result">Import result</h2></div>
+          <div
+            className={`govuk-notification-banner${report.saved ? " govuk-notification-banner--success" : ""}`}
+            role="region"
+            aria-labelledby="import-result"
+          >
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="import-result">
+                Import result
+              </h2>
+            </div>
             <div className="govuk-notification-banner__content">
               <p className="govuk-notification-banner__heading">
                 {report.saved
@@ -98,8 +113,16 @@ export default function ImportListings() {
                     ? "Nothing was saved, because some rows have errors and you chose to save all rows or none."
                     : "Nothing was saved."}
               </p>
-              {failed.length ? <p className="govuk-body">{failed.length} {failed.length === 1 ? "row has" : "rows have"} errors. Fix them in your file and upload it again.</p> : null}
-              <p className="govuk-body"><Link className="govuk-link" to="/supplier">Go to your listings</Link></p>
+              {failed.length ? (
+                <p className="govuk-body">
+                  {failed.length} {failed.length === 1 ? "row has" : "rows have"} errors. Fix them in your file and upload it again.
+                </p>
+              ) : null}
+              <p className="govuk-body">
+                <Link className="govuk-link" to="/supplier">
+                  Go to your listings
+                </Link>
+              </p>
             </div>
           </div>
         ) : null}
@@ -109,10 +132,18 @@ export default function ImportListings() {
               <caption className="govuk-table__caption govuk-table__caption--m">Rows with errors</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Row</th>
-                  <th scope="col" className="govuk-table__header">Listing</th>
-                  <th scope="col" className="govuk-table__header">Column</th>
-                  <th scope="col" className="govuk-table__header">Problem</th>
+                  <th scope="col" className="govuk-table__header">
+                    Row
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Listing
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Column
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Problem
+                  </th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
@@ -131,11 +162,16 @@ export default function ImportListings() {
           </TableContainer>
         ) : null}
         <p className="govuk-body">
-          Each row becomes a draft listing that you can check and submit for review. Use the <a className="govuk-link" href="/supplier/import/template.csv" download>CSV template</a> (one example row).
-          Files must be CSV (UTF-8), {MAX_CSV_BYTES / 1_000_000} MB or smaller, with at most {MAX_CSV_ROWS} rows.
+          Each row becomes a draft listing that you can check and submit for review. Use the{" "}
+          <a className="govuk-link" href="/supplier/import/template.csv" download>
+            CSV template
+          </a>{" "}
+          (one example row). Files must be CSV (UTF-8), {MAX_CSV_BYTES / 1_000_000} MB or smaller, with at most {MAX_CSV_ROWS} rows.
         </p>
         <details className="govuk-details">
-          <summary className="govuk-details__summary"><span className="govuk-details__summary-text">The columns</span></summary>
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">The columns</span>
+          </summary>
           <div className="govuk-details__text">
             <dl className="govuk-summary-list">
               {CSV_COLUMNS.map((c) => (
@@ -149,27 +185,50 @@ export default function ImportListings() {
         </details>
         <Form method="post" encType="multipart/form-data" noValidate>
           <div className={`govuk-form-group${errors.file ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label govuk-label--s" htmlFor="file">Upload a CSV file</label>
-            {errors.file ? <p id="file-error" className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {errors.file[0]}</p> : null}
-            <input className={`govuk-file-upload${errors.file ? " govuk-file-upload--error" : ""}`} id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby={errors.file ? "file-error" : undefined} />
+            <label className="govuk-label govuk-label--s" htmlFor="file">
+              Upload a CSV file
+            </label>
+            {errors.file ? (
+              <p id="file-error" className="govuk-error-message">
+                <span className="govuk-visually-hidden">Error:</span> {errors.file[0]}
+              </p>
+            ) : null}
+            <input
+              className={`govuk-file-upload${errors.file ? " govuk-file-upload--error" : ""}`}
+              id="file"
+              name="file"
+              type="file"
+              accept=".csv,text/csv"
+              aria-describedby={errors.file ? "file-error" : undefined}
+            />
           </div>
           <div className={`govuk-form-group${errors.mode ? " govuk-form-group--error" : ""}`}>
             <fieldset className="govuk-fieldset" aria-describedby={errors.mode ? "mode-error" : undefined}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">If some rows have errors</legend>
-              {errors.mode ? <p id="mode-error" className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {errors.mode[0]}</p> : null}
+              {errors.mode ? (
+                <p id="mode-error" className="govuk-error-message">
+                  <span className="govuk-visually-hidden">Error:</span> {errors.mode[0]}
+                </p>
+              ) : null}
               <div className="govuk-radios" data-module="govuk-radios">
                 <div className="govuk-radios__item">
                   <input className="govuk-radios__input" id="mode" name="mode" type="radio" value="valid" defaultChecked />
-                  <label className="govuk-label govuk-radios__label" htmlFor="mode">Save the rows without errors as drafts</label>
+                  <label className="govuk-label govuk-radios__label" htmlFor="mode">
+                    Save the rows without errors as drafts
+                  </label>
                 </div>
                 <div className="govuk-radios__item">
                   <input className="govuk-radios__input" id="mode-2" name="mode" type="radio" value="all" />
-                  <label className="govuk-label govuk-radios__label" htmlFor="mode-2">Save nothing unless every row is correct</label>
+                  <label className="govuk-label govuk-radios__label" htmlFor="mode-2">
+                    Save nothing unless every row is correct
+                  </label>
                 </div>
               </div>
             </fieldset>
           </div>
-          <button type="submit" className="govuk-button" data-module="govuk-button">Upload and check</button>
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Upload and check
+          </button>
         </Form>
       </div>
     </div>

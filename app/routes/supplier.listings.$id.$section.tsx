@@ -2,12 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { z } from "zod";
+import { type z } from "zod";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { ListingSectionFields, type ListingFormValues } from "~/components/listing-fields";
 import { listListableLots } from "~/models/award.server";
 import { lockSchema, sectionBySlug, type ListingInput, type ListingSectionSlug } from "~/models/listing.schema";
-import { getListing, ListingConflictError, ListingStateError, listingFormValues, listingValuesFromInput, saveListingSection, type ListingFormInput } from "~/models/listing.server";
+import {
+  getListing,
+  ListingConflictError,
+  ListingStateError,
+  listingFormValues,
+  listingValuesFromInput,
+  saveListingSection,
+  type ListingFormInput,
+} from "~/models/listing.server";
 import { now } from "~/utils/clock.server";
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
@@ -17,8 +25,6 @@ import { flash } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.title : "Listing section");
 export const handle = { title: "Edit listing" };
-
-const ARRAY_FIELDS = ["lotIds", "security"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { owner } = await requireListingAccess(request, params.id, "update");
@@ -53,22 +59,37 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const input = formDataToObject(formData, section.slug === "lots" ? ["lotIds"] : section.slug === "data-security" ? ["security"] : []);
   const lock = lockSchema.safeParse(input);
   const parsed = parseWithSchema(section.schema as z.ZodTypeAny, input);
-  if (!lock.success) return Response.json({ errors: { form: ["The form is out of date. Reload the page and try again."] }, values: input }, { status: 400 });
+  if (!lock.success)
+    return Response.json({ errors: { form: ["The form is out of date. Reload the page and try again."] }, values: input }, { status: 400 });
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: input }, { status: 400 });
   const values = listingValuesFromInput(parsed.data as Partial<ListingInput>);
   if (section.slug === "lots") {
     const allowed = new Set((await listListableLots(owner.supplierId, now())).map((l) => l.id));
     if (values.lotIds?.some((id) => !allowed.has(id))) {
-      return Response.json({ errors: { lotIds: ["Select only lots your organisation holds a verified award on, on live frameworks"] }, values: input }, { status: 400 });
+      return Response.json(
+        { errors: { lotIds: ["Select only lots your organisation holds a verified award on, on live frameworks"] }, values: input },
+        { status: 400 },
+      );
     }
   }
   try {
-    await saveListingSection({ productId: owner.id, userId: user.id, lockVersion: lock.data.lockVersion, section: section.slug, values, ip: clientIp(context, request) });
+    await saveListingSection({
+      productId: owner.id,
+      userId: user.id,
+      lockVersion: lock.data.lockVersion,
+      section: section.slug,
+      values,
+      ip: clientIp(context, request),
+    });
   } catch (error) {
     if (error instanceof ListingConflictError) {
       return Response.json(
         {
-          errors: { form: ["This listing changed since you opened it. Someone else saved it. Check their version below, then save yours again if it is still right."] },
+          errors: {
+            form: [
+              "This listing changed since you opened it. Someone else saved it. Check their version below, then save yours again if it is still right.",
+            ],
+          },
           values: input,
           conflict: { current: listingFormValues(error.current), lockVersion: error.currentLockVersion },
         },
@@ -110,7 +131,9 @@ export default function ListingSectionPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={`/supplier/listings/${data.productId}`}>Back to the listing</Link>
+        <Link className="govuk-back-link" to={`/supplier/listings/${data.productId}`}>
+          Back to the listing
+        </Link>
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{data.listingName}</span>
         <h1 className="govuk-heading-l">{data.title}</h1>
@@ -122,8 +145,12 @@ export default function ListingSectionPage() {
             <input type="hidden" name="lockVersion" value={lockVersion} />
             <ListingSectionFields section={data.section} values={values} errors={errors} register={register} lots={data.lots} />
             <div className="govuk-button-group">
-              <button type="submit" className="govuk-button" data-module="govuk-button">Save and return to the listing</button>
-              <Link className="govuk-link" to={`/supplier/listings/${data.productId}`}>Cancel</Link>
+              <button type="submit" className="govuk-button" data-module="govuk-button">
+                Save and return to the listing
+              </button>
+              <Link className="govuk-link" to={`/supplier/listings/${data.productId}`}>
+                Cancel
+              </Link>
             </div>
           </Form>
         )}

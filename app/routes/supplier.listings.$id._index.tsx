@@ -4,7 +4,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary } from "~/components/forms";
 import { LISTING_SECTIONS, lockSchema } from "~/models/listing.schema";
-import { getListing, ListingConflictError, ListingStateError, sectionStatuses, submitListing, withdrawListing } from "~/models/listing.server";
+import {
+  getListing,
+  ListingConflictError,
+  ListingStateError,
+  sectionStatuses,
+  submitListing,
+  withdrawListing,
+} from "~/models/listing.server";
 import { syncSearchAfterCommit } from "~/services/search.server";
 import { formatDateTime } from "~/utils/format";
 import { formDataToObject, readFormData } from "~/utils/forms";
@@ -38,7 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: user.supplierId === owner.supplierId,
     published: listing.published ? { versionNumber: listing.published.versionNumber, publishedAt: listing.published.publishedAt } : null,
     working: listing.working
-      ? { versionNumber: listing.working.versionNumber, status: listing.working.status, rejectionReason: listing.working.rejectionReason, submittedAt: listing.working.submittedAt }
+      ? {
+          versionNumber: listing.working.versionNumber,
+          status: listing.working.status,
+          rejectionReason: listing.working.rejectionReason,
+          submittedAt: listing.working.submittedAt,
+        }
       : null,
     sections: LISTING_SECTIONS.map((s) => ({ slug: s.slug, title: s.title, complete: statuses[s.slug] })),
   };
@@ -58,11 +70,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (form.intent === "withdraw") {
       await withdrawListing({ productId: owner.id, userId: user.id, lockVersion: lock.data.lockVersion, ip });
       await syncSearchAfterCommit();
-      return redirect(`/supplier/listings/${owner.id}`, { headers: await flash(request, "Listing withdrawn: buyers can no longer find it") });
+      return redirect(`/supplier/listings/${owner.id}`, {
+        headers: await flash(request, "Listing withdrawn: buyers can no longer find it"),
+      });
     }
   } catch (error) {
     if (error instanceof ListingConflictError) {
-      return Response.json({ errors: { form: ["This listing changed since you opened it. Check it again before you continue."] } }, { status: 409 });
+      return Response.json(
+        { errors: { form: ["This listing changed since you opened it. Check it again before you continue."] } },
+        { status: 409 },
+      );
     }
     if (error instanceof ListingStateError) return Response.json({ errors: { form: [error.message] } }, { status: 400 });
     throw error;
@@ -79,17 +96,28 @@ export default function ListingTaskList() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/supplier">Back to your dashboard</Link>
+        <Link className="govuk-back-link" to="/supplier">
+          Back to your dashboard
+        </Link>
         <ErrorSummary errors={actionData?.errors ?? {}} />
         <span className="govuk-caption-l">Listing</span>
         <h1 className="govuk-heading-l">{data.name}</h1>
         <p className="govuk-body">
           <strong className={`govuk-tag ${status.tag}`}>{status.label}</strong>
-          {data.published && data.working ? <> · Version {data.published.versionNumber} stays live until version {data.working.versionNumber} is approved.</> : null}
+          {data.published && data.working ? (
+            <>
+              {" "}
+              · Version {data.published.versionNumber} stays live until version {data.working.versionNumber} is approved.
+            </>
+          ) : null}
         </p>
         {data.working?.status === "rejected" && data.working.rejectionReason ? (
           <div className="govuk-notification-banner" role="region" aria-labelledby="rejected-title" data-module="govuk-notification-banner">
-            <div className="govuk-notification-banner__header"><h2 className="govuk-notification-banner__title" id="rejected-title">Changes needed</h2></div>
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="rejected-title">
+                Changes needed
+              </h2>
+            </div>
             <div className="govuk-notification-banner__content">
               <p className="govuk-body">An administrator asked for changes:</p>
               <p className="govuk-body">{data.working.rejectionReason}</p>
@@ -102,7 +130,13 @@ export default function ListingTaskList() {
             <li className="govuk-task-list__item govuk-task-list__item--with-link" key={s.slug}>
               <div className="govuk-task-list__name-and-hint">
                 {data.canEdit && data.productStatus !== "withdrawn" ? (
-                  <Link className="govuk-link govuk-task-list__link" to={`/supplier/listings/${data.productId}/${s.slug}`} aria-describedby={`status-${s.slug}`}>{s.title}</Link>
+                  <Link
+                    className="govuk-link govuk-task-list__link"
+                    to={`/supplier/listings/${data.productId}/${s.slug}`}
+                    aria-describedby={`status-${s.slug}`}
+                  >
+                    {s.title}
+                  </Link>
                 ) : (
                   <span>{s.title}</span>
                 )}
@@ -114,18 +148,28 @@ export default function ListingTaskList() {
           ))}
         </ul>
         <p className="govuk-body">
-          <Link className="govuk-link" to={`/supplier/listings/${data.productId}/preview`}>Preview how buyers will see it</Link> ·{" "}
-          <Link className="govuk-link" to={`/supplier/listings/${data.productId}/history`}>History</Link>
+          <Link className="govuk-link" to={`/supplier/listings/${data.productId}/preview`}>
+            Preview how buyers will see it
+          </Link>{" "}
+          ·{" "}
+          <Link className="govuk-link" to={`/supplier/listings/${data.productId}/history`}>
+            History
+          </Link>
         </p>
         {data.canEdit ? (
           <>
             {canSubmit ? (
               <Form method="post">
                 <input type="hidden" name="lockVersion" value={data.lockVersion} />
-                <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">Submit for review</button>
+                <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">
+                  Submit for review
+                </button>
               </Form>
             ) : data.working?.status === "submitted" ? (
-              <p className="govuk-body">Submitted {data.working.submittedAt ? formatDateTime(data.working.submittedAt) : ""}. An administrator will review it. If you change a section now, this version is taken out of review and you will need to submit the listing again.</p>
+              <p className="govuk-body">
+                Submitted {data.working.submittedAt ? formatDateTime(data.working.submittedAt) : ""}. An administrator will review it. If
+                you change a section now, this version is taken out of review and you will need to submit the listing again.
+              </p>
             ) : data.working?.status === "rejected" ? (
               <p className="govuk-body">Change the sections the administrator asked about, then submit the listing again.</p>
             ) : !allComplete ? (
@@ -134,7 +178,15 @@ export default function ListingTaskList() {
             {data.productStatus !== "withdrawn" && data.published ? (
               <Form method="post">
                 <input type="hidden" name="lockVersion" value={data.lockVersion} />
-                <button type="submit" name="intent" value="withdraw" className="govuk-button govuk-button--warning" data-module="govuk-button">Withdraw this listing</button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="withdraw"
+                  className="govuk-button govuk-button--warning"
+                  data-module="govuk-button"
+                >
+                  Withdraw this listing
+                </button>
               </Form>
             ) : null}
           </>

@@ -12,7 +12,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const events = await listAuditEvents({ entityType: "product", entityId: owner.id, take: 200 });
   return {
     productId: owner.id,
-    events: events.map((e) => ({ id: e.id, action: e.action, at: e.createdAt, actor: e.actor?.name ?? "System", before: e.before, after: e.after })),
+    events: events.map((e) => ({
+      id: e.id,
+      action: e.action,
+      at: e.createdAt,
+      actor: e.actor?.name ?? "System",
+      before: e.before,
+      after: e.after,
+    })),
   };
 }
 
@@ -29,7 +36,9 @@ export default function ListingHistory() {
   const { productId, events } = useLoaderData<typeof loader>();
   return (
     <>
-      <Link className="govuk-back-link" to={`/supplier/listings/${productId}`}>Back to the listing</Link>
+      <Link className="govuk-back-link" to={`/supplier/listings/${productId}`}>
+        Back to the listing
+      </Link>
       <h1 className="govuk-heading-l">Listing history</h1>
       <HistoryTable
         caption="Every change, newest first"

@@ -14,16 +14,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const listing = await getListing(owner.id);
   if (!listing) throw notFound();
   const lots = listing.current.lots.map((l) => `${l.lot.agreement.shortName} lot ${l.lot.number}: ${l.lot.name}`);
-  return { productId: owner.id, supplier: listing.product.supplier.tradingName, values: listing.values, versionNumber: listing.current.versionNumber, lots };
+  return {
+    productId: owner.id,
+    supplier: listing.product.supplier.tradingName,
+    values: listing.values,
+    versionNumber: listing.current.versionNumber,
+    lots,
+  };
 }
 
 export default function ListingPreview() {
   const { productId, supplier, values: v, versionNumber, lots } = useLoaderData<typeof loader>();
-  const list = (items: string[]) => (items.length ? <ul className="govuk-list govuk-list--bullet">{items.map((i) => <li key={i}>{i}</li>)}</ul> : <p className="govuk-body">None stated</p>);
+  const list = (items: string[]) =>
+    items.length ? (
+      <ul className="govuk-list govuk-list--bullet">
+        {items.map((i) => (
+          <li key={i}>{i}</li>
+        ))}
+      </ul>
+    ) : (
+      <p className="govuk-body">None stated</p>
+    );
   return (
     <>
-      <Link className="govuk-back-link" to={`/supplier/listings/${productId}`}>Back to the listing</Link>
-      <div className="govuk-inset-text">Preview of version {versionNumber}: this is how buyers will see the listing once it is approved.</div>
+      <Link className="govuk-back-link" to={`/supplier/listings/${productId}`}>
+        Back to the listing
+      </Link>
+      <div className="govuk-inset-text">
+        Preview of version {versionNumber}: this is how buyers will see the listing once it is approved.
+      </div>
       <span className="govuk-caption-l">{supplier}</span>
       <h1 className="govuk-heading-xl">{v.name || "Untitled listing"}</h1>
       <p className="govuk-body-l">{v.summary}</p>
@@ -40,10 +59,26 @@ export default function ListingPreview() {
         </div>
         <div className="govuk-grid-column-one-third">
           <dl className="govuk-summary-list govuk-summary-list--no-border">
-            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Price</dt><dd className="govuk-summary-list__value">From {formatPence(v.priceFromPence)} {v.priceUnit} ({v.vatIncluded ? "including" : "excluding"} VAT)</dd></div>
-            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Category</dt><dd className="govuk-summary-list__value">{v.category}</dd></div>
-            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Data location</dt><dd className="govuk-summary-list__value">{v.dataLocation}</dd></div>
-            <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Security</dt><dd className="govuk-summary-list__value">{v.security.map((s) => ACCREDITATION_LABELS[s] ?? s).join(", ") || "None stated"}</dd></div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Price</dt>
+              <dd className="govuk-summary-list__value">
+                From {formatPence(v.priceFromPence)} {v.priceUnit} ({v.vatIncluded ? "including" : "excluding"} VAT)
+              </dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Category</dt>
+              <dd className="govuk-summary-list__value">{v.category}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Data location</dt>
+              <dd className="govuk-summary-list__value">{v.dataLocation}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Security</dt>
+              <dd className="govuk-summary-list__value">
+                {v.security.map((s) => ACCREDITATION_LABELS[s] ?? s).join(", ") || "None stated"}
+              </dd>
+            </div>
           </dl>
           <h2 className="govuk-heading-s">Available on</h2>
           {list(lots)}

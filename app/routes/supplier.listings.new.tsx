@@ -26,12 +26,25 @@ export default function NewListing() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/supplier">Back to your dashboard</Link>
+        <Link className="govuk-back-link" to="/supplier">
+          Back to your dashboard
+        </Link>
         <h1 className="govuk-heading-l">Create a listing</h1>
-        <p className="govuk-body">A listing describes one product or service. You fill it in section by section and can save a draft at any point. When every section is complete, submit it: an administrator checks it before buyers can see it.</p>
-        <p className="govuk-body">To list many products at once, <Link className="govuk-link" to="/supplier/import">upload a CSV file</Link>.</p>
+        <p className="govuk-body">
+          A listing describes one product or service. You fill it in section by section and can save a draft at any point. When every
+          section is complete, submit it: an administrator checks it before buyers can see it.
+        </p>
+        <p className="govuk-body">
+          To list many products at once,{" "}
+          <Link className="govuk-link" to="/supplier/import">
+            upload a CSV file
+          </Link>
+          .
+        </p>
         <Form method="post">
-          <button type="submit" className="govuk-button govuk-button--start" data-module="govuk-button">Start a new listing</button>
+          <button type="submit" className="govuk-button govuk-button--start" data-module="govuk-button">
+            Start a new listing
+          </button>
         </Form>
       </div>
     </div>

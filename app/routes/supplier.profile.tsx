@@ -4,8 +4,19 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { Form } from "~/components/form";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors, SizeSummary, SupplierAccountNav } from "~/components/supplier-account";
-import { ORGANISATION_LABELS, supplierProfileSchema, supplierProfileServerSchema, type SupplierProfileInput } from "~/models/supplier-account.schema";
-import { getSupplierAccount, profileFormValues, profileInputOf, updateSupplierProfile, type SupplierAccount } from "~/models/supplier-account.server";
+import {
+  ORGANISATION_LABELS,
+  supplierProfileSchema,
+  supplierProfileServerSchema,
+  type SupplierProfileInput,
+} from "~/models/supplier-account.schema";
+import {
+  getSupplierAccount,
+  profileFormValues,
+  profileInputOf,
+  updateSupplierProfile,
+  type SupplierAccount,
+} from "~/models/supplier-account.server";
 import { explainSizeDifference } from "~/models/supplier-size";
 import { SIZE_LABELS } from "~/utils/format";
 import { formatPence } from "~/procurement/money";
@@ -68,7 +79,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseWithSchema(supplierProfileServerSchema, input);
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { supplierId: _id, version, ...profile } = parsed.data;
-  const result = await updateSupplierProfile({ supplierId, expectedVersion: version, profile, actorId: user.id, ip: clientIp(context, request) });
+  const result = await updateSupplierProfile({
+    supplierId,
+    expectedVersion: version,
+    profile,
+    actorId: user.id,
+    ip: clientIp(context, request),
+  });
   if (!result.ok && result.reason === "not-found") throw notFound();
   if (!result.ok) {
     return Response.json(
@@ -117,15 +134,35 @@ export default function SupplierProfile() {
               <h2 className="govuk-heading-m">What happens next</h2>
               <p className="govuk-body">We have sent you an email with a link to confirm your email address.</p>
               <ul className="govuk-list govuk-list--bullet">
-                <li><Link className="govuk-link" to="/supplier/awards">Declare the framework lots you are awarded on</Link>: an administrator checks each one before you can list products on it.</li>
-                <li><Link className="govuk-link" to="/supplier/accreditations">Add your accreditations</Link>, such as Cyber Essentials.</li>
-                <li><Link className="govuk-link" to="/supplier/team">Invite colleagues</Link> to help manage your organisation.</li>
+                <li>
+                  <Link className="govuk-link" to="/supplier/awards">
+                    Declare the framework lots you are awarded on
+                  </Link>
+                  : an administrator checks each one before you can list products on it.
+                </li>
+                <li>
+                  <Link className="govuk-link" to="/supplier/accreditations">
+                    Add your accreditations
+                  </Link>
+                  , such as Cyber Essentials.
+                </li>
+                <li>
+                  <Link className="govuk-link" to="/supplier/team">
+                    Invite colleagues
+                  </Link>{" "}
+                  to help manage your organisation.
+                </li>
               </ul>
             </>
           ) : null}
 
           <h2 className="govuk-heading-m">Your size</h2>
-          <SizeSummary computedSize={supplier.computedSize} declaredSize={supplier.declaredSize} sme={supplier.sme} explanation={explanation} />
+          <SizeSummary
+            computedSize={supplier.computedSize}
+            declaredSize={supplier.declaredSize}
+            sme={supplier.sme}
+            explanation={explanation}
+          />
           <dl className="govuk-summary-list">
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Companies House number</dt>
@@ -133,7 +170,11 @@ export default function SupplierProfile() {
             </div>
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Public page</dt>
-              <dd className="govuk-summary-list__value"><Link className="govuk-link" to={`/suppliers/${supplier.slug}`}>{supplier.tradingName}</Link></dd>
+              <dd className="govuk-summary-list__value">
+                <Link className="govuk-link" to={`/suppliers/${supplier.slug}`}>
+                  {supplier.tradingName}
+                </Link>
+              </dd>
             </div>
           </dl>
           <p className="govuk-body">To change your Companies House number, contact the portal administrators.</p>
@@ -144,23 +185,33 @@ export default function SupplierProfile() {
                 <caption className="govuk-table__caption govuk-table__caption--m">What changed</caption>
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Question</th>
-                    <th scope="col" className="govuk-table__header">Your change</th>
-                    <th scope="col" className="govuk-table__header">Saved now</th>
+                    <th scope="col" className="govuk-table__header">
+                      Question
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Your change
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Saved now
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="govuk-table__body">
                   {actionData.conflict.rows.length ? (
                     actionData.conflict.rows.map((r) => (
                       <tr className="govuk-table__row" key={r.field}>
-                        <th scope="row" className="govuk-table__header">{r.label}</th>
+                        <th scope="row" className="govuk-table__header">
+                          {r.label}
+                        </th>
                         <td className="govuk-table__cell">{r.yours}</td>
                         <td className="govuk-table__cell">{r.saved}</td>
                       </tr>
                     ))
                   ) : (
                     <tr className="govuk-table__row">
-                      <td className="govuk-table__cell" colSpan={3}>Your answers match the saved details.</td>
+                      <td className="govuk-table__cell" colSpan={3}>
+                        Your answers match the saved details.
+                      </td>
                     </tr>
                   )}
                 </tbody>
@@ -173,7 +224,9 @@ export default function SupplierProfile() {
             <input type="hidden" name="supplierId" value={supplier.id} />
             <input type="hidden" name="version" value={version} />
             <OrganisationFields values={values as Record<string, unknown>} error={error} register={register} withCompanyNumber={false} />
-            <button type="submit" className="govuk-button" data-module="govuk-button">Save profile</button>
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Save profile
+            </button>
           </Form>
         </div>
       </div>

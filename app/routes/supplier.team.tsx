@@ -76,19 +76,32 @@ export default function Team() {
               <caption className="govuk-table__caption govuk-table__caption--m">People who manage {supplier.tradingName}</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Name</th>
-                  <th scope="col" className="govuk-table__header">Email address</th>
-                  <th scope="col" className="govuk-table__header">Added</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
+                  <th scope="col" className="govuk-table__header">
+                    Name
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Email address
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Added
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Status
+                  </th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
                 {team.map((m) => (
                   <tr className="govuk-table__row" key={m.id}>
-                    <td className="govuk-table__cell">{m.status === "active" ? m.name : "Not yet known"}{m.id === currentUserId ? " (you)" : ""}</td>
+                    <td className="govuk-table__cell">
+                      {m.status === "active" ? m.name : "Not yet known"}
+                      {m.id === currentUserId ? " (you)" : ""}
+                    </td>
                     <td className="govuk-table__cell">{m.email}</td>
                     <td className="govuk-table__cell">{formatDate(m.createdAt)}</td>
-                    <td className="govuk-table__cell"><strong className={`govuk-tag ${STATUS[m.status].tag}`}>{STATUS[m.status].label}</strong></td>
+                    <td className="govuk-table__cell">
+                      <strong className={`govuk-tag ${STATUS[m.status].tag}`}>{STATUS[m.status].label}</strong>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -97,14 +110,24 @@ export default function Team() {
 
           <h2 className="govuk-heading-m">Invite a colleague</h2>
           <p className="govuk-body">
-            We email them a link to set their name and password. The link works once and expires in 7 days. Everyone in
-            the team can change the profile, awards, accreditations and listings.
+            We email them a link to set their name and password. The link works once and expires in 7 days. Everyone in the team can change
+            the profile, awards, accreditations and listings.
           </p>
           <Form method="post" noValidate onSubmit={onSubmit}>
             <input type="hidden" name="supplierId" value={supplier.id} />
-            <TextField name="email" label="Colleague's email address" type="email" autoComplete="off" spellCheck={false}
-              defaultValue={actionData?.values?.email as string | undefined} error={error("email")} registered={register("email")} />
-            <button type="submit" className="govuk-button" data-module="govuk-button">Send invitation</button>
+            <TextField
+              name="email"
+              label="Colleague's email address"
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              defaultValue={actionData?.values?.email as string | undefined}
+              error={error("email")}
+              registered={register("email")}
+            />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Send invitation
+            </button>
           </Form>
         </div>
       </div>

@@ -26,8 +26,8 @@ export default function SupplierPage() {
       <h1 className="govuk-heading-xl">{supplier.tradingName}</h1>
       {supplier.verified ? null : (
         <div className="govuk-inset-text">
-          An administrator has not verified this organisation yet. Until then only its own users and administrators can see this page,
-          and it does not appear in search.
+          An administrator has not verified this organisation yet. Until then only its own users and administrators can see this page, and
+          it does not appear in search.
         </div>
       )}
       <p className="govuk-body">
@@ -36,17 +36,42 @@ export default function SupplierPage() {
       </p>
       {supplier.description ? <p className="govuk-body">{supplier.description}</p> : null}
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Legal name</dt><dd className="govuk-summary-list__value">{supplier.legalName}</dd></div>
-        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Companies House number</dt><dd className="govuk-summary-list__value">{supplier.companyNumber ?? "Not registered"}</dd></div>
-        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Region</dt><dd className="govuk-summary-list__value">{supplier.region}</dd></div>
-        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Size</dt><dd className="govuk-summary-list__value">{SIZE_LABELS[supplier.computedSize]} (declared: {SIZE_LABELS[supplier.declaredSize] ?? supplier.declaredSize})</dd></div>
-        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Contact</dt><dd className="govuk-summary-list__value">{supplier.contactName}, <a className="govuk-link" href={`mailto:${supplier.contactEmail}`}>{supplier.contactEmail}</a></dd></div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Legal name</dt>
+          <dd className="govuk-summary-list__value">{supplier.legalName}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Companies House number</dt>
+          <dd className="govuk-summary-list__value">{supplier.companyNumber ?? "Not registered"}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Region</dt>
+          <dd className="govuk-summary-list__value">{supplier.region}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Size</dt>
+          <dd className="govuk-summary-list__value">
+            {SIZE_LABELS[supplier.computedSize]} (declared: {SIZE_LABELS[supplier.declaredSize] ?? supplier.declaredSize})
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Contact</dt>
+          <dd className="govuk-summary-list__value">
+            {supplier.contactName},{" "}
+            <a className="govuk-link" href={`mailto:${supplier.contactEmail}`}>
+              {supplier.contactEmail}
+            </a>
+          </dd>
+        </div>
       </dl>
       <h2 className="govuk-heading-m">Accreditations</h2>
       {supplier.accreditations.length ? (
         <ul className="govuk-list govuk-list--bullet">
           {supplier.accreditations.map((a) => (
-            <li key={a.id}>{ACCREDITATION_LABELS[a.kind] ?? a.kind}{a.expiresAt ? `, expires ${formatDate(a.expiresAt)}` : ""}</li>
+            <li key={a.id}>
+              {ACCREDITATION_LABELS[a.kind] ?? a.kind}
+              {a.expiresAt ? `, expires ${formatDate(a.expiresAt)}` : ""}
+            </li>
           ))}
         </ul>
       ) : (
@@ -57,7 +82,10 @@ export default function SupplierPage() {
         <ul className="govuk-list">
           {supplier.awards.map((a) => (
             <li key={a.id}>
-              <Link className="govuk-link" to={`/frameworks/${a.lot.agreement.number}`}>{a.lot.agreement.shortName}</Link>, lot {a.lot.number}: {a.lot.name}{" "}
+              <Link className="govuk-link" to={`/frameworks/${a.lot.agreement.number}`}>
+                {a.lot.agreement.shortName}
+              </Link>
+              , lot {a.lot.number}: {a.lot.name}{" "}
               <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
             </li>
           ))}
@@ -70,9 +98,13 @@ export default function SupplierPage() {
         <ul className="govuk-list">
           {supplier.products.map((p) => (
             <li key={p.id} className="govuk-!-margin-bottom-3">
-              <Link className="govuk-link govuk-!-font-weight-bold" to={`/products/${p.id}`}>{p.publishedVersion!.name}</Link>
+              <Link className="govuk-link govuk-!-font-weight-bold" to={`/products/${p.id}`}>
+                {p.publishedVersion!.name}
+              </Link>
               <br />
-              <span className="govuk-body-s">{p.publishedVersion!.category} · from {formatPence(p.publishedVersion!.priceFromPence)} {p.publishedVersion!.priceUnit}</span>
+              <span className="govuk-body-s">
+                {p.publishedVersion!.category} · from {formatPence(p.publishedVersion!.priceFromPence)} {p.publishedVersion!.priceUnit}
+              </span>
             </li>
           ))}
         </ul>

@@ -20,7 +20,10 @@ export const handle = { title: "Register your organisation" };
 const FIELD_ORDER = [...ORGANISATION_FIELD_ORDER, "name", "email", "password", "confirmPassword"];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, withStrongPassword(supplierRegistrationSchema, "password", { fields: ["email", "name", "legalName", "tradingName"] }));
+  const parsed = await parseForm(
+    request,
+    withStrongPassword(supplierRegistrationSchema, "password", { fields: ["email", "name", "legalName", "tradingName"] }),
+  );
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const ip = clientIp(context, request);
   const { password: _password, confirmPassword: _confirm, ...values } = parsed.data;
@@ -56,30 +59,63 @@ export default function RegisterSupplier() {
         <ErrorSummary errors={orderErrors(errors, FIELD_ORDER)} />
         <h1 className="govuk-heading-l">Register your organisation</h1>
         <p className="govuk-body">
-          Register to manage your organisation&apos;s profile, framework awards and listings. Councils can then find you
-          when they search the marketplace.
+          Register to manage your organisation&apos;s profile, framework awards and listings. Councils can then find you when they search
+          the marketplace.
         </p>
         <p className="govuk-body">
-          If your organisation is already registered, ask a colleague who uses Council Marketplace to invite you from
-          their team page.
+          If your organisation is already registered, ask a colleague who uses Council Marketplace to invite you from their team page.
         </p>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <OrganisationFields values={values} error={error} register={register} withCompanyNumber />
 
           <h2 className="govuk-heading-m">Your account</h2>
-          <TextField name="name" label="Your full name" autoComplete="name" spellCheck={false}
-            defaultValue={values?.name as string | undefined} error={error("name")} registered={register("name")} />
-          <TextField name="email" label="Your email address" type="email" autoComplete="email" spellCheck={false}
+          <TextField
+            name="name"
+            label="Your full name"
+            autoComplete="name"
+            spellCheck={false}
+            defaultValue={values?.name as string | undefined}
+            error={error("name")}
+            registered={register("name")}
+          />
+          <TextField
+            name="email"
+            label="Your email address"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
             hint="You sign in with this. We will send a link to confirm it."
-            defaultValue={values?.email as string | undefined} error={error("email")} registered={register("email")} />
-          <TextField name="password" label="Create a password" type="password" autoComplete="new-password"
-            hint="At least 12 characters. A few unrelated words work well." error={error("password")} registered={register("password")} />
-          <TextField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password"
-            error={error("confirmPassword")} registered={register("confirmPassword")} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">Register organisation</button>
+            defaultValue={values?.email as string | undefined}
+            error={error("email")}
+            registered={register("email")}
+          />
+          <TextField
+            name="password"
+            label="Create a password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 12 characters. A few unrelated words work well."
+            error={error("password")}
+            registered={register("password")}
+          />
+          <TextField
+            name="confirmPassword"
+            label="Confirm password"
+            type="password"
+            autoComplete="new-password"
+            error={error("confirmPassword")}
+            registered={register("confirmPassword")}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Register organisation
+          </button>
         </Form>
         <p className="govuk-body">
-          Already registered? <Link className="govuk-link" to="/login">Sign in</Link>.
+          Already registered?{" "}
+          <Link className="govuk-link" to="/login">
+            Sign in
+          </Link>
+          .
         </p>
       </div>
     </div>

@@ -254,7 +254,11 @@ export class EmbeddedEngine implements SearchEngine {
     for (const c of ranked) c.tie = -1;
     const tieOf = (c: Ranked) => (c.tie === -1 ? (c.tie = tieRank(salt, c.doc.id)) : c.tie);
     const page = topK(ranked, start + request.pageSize, (a, b) => compare(a, b) || tieOf(a) - tieOf(b)).slice(start);
-    const queryTerms = q ? tokenize(q).map(processTerm).filter((t): t is string => Boolean(t)) : [];
+    const queryTerms = q
+      ? tokenize(q)
+          .map(processTerm)
+          .filter((t): t is string => Boolean(t))
+      : [];
     return {
       total: filtered.length,
       hits: page.map((c) => ({

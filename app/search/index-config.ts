@@ -66,7 +66,12 @@ export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
       { name: "supplierSize", label: "Supplier size", order: SIZE_ORDER, labels: SIZE_LABELS },
       { name: "dataLocation", label: "Data location", order: ["UK", "EEA", "other"], labels: { UK: "UK", EEA: "EEA", other: "Other" } },
       { name: "accreditations", label: "Security accreditations", labels: ACCREDITATION_LABELS },
-      { name: "priceBand", label: "Price from", order: PRICE_BANDS.map((b) => b.value), labels: Object.fromEntries(PRICE_BANDS.map((b) => [b.value, b.label])) },
+      {
+        name: "priceBand",
+        label: "Price from",
+        order: PRICE_BANDS.map((b) => b.value),
+        labels: Object.fromEntries(PRICE_BANDS.map((b) => [b.value, b.label])),
+      },
     ],
     extraFilterable: ["liveFramework"],
     sortable: {
@@ -94,7 +99,17 @@ export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
     defaultFilters: {},
   },
   "case-studies": {
-    searchableAttributes: ["title", "serviceArea", "councilName", "summary", "productNames", "supplierNames", "problem", "approach", "outcome"],
+    searchableAttributes: [
+      "title",
+      "serviceArea",
+      "councilName",
+      "summary",
+      "productNames",
+      "supplierNames",
+      "problem",
+      "approach",
+      "outcome",
+    ],
     exactAttributes: [],
     facets: [
       { name: "serviceArea", label: "Service area" },
@@ -102,7 +117,12 @@ export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
       { name: "region", label: "Nation or region" },
       { name: "council", label: "Council" },
       { name: "year", label: "Year" },
-      { name: "costBand", label: "Cost", order: COST_BANDS.map((b) => b.value), labels: Object.fromEntries(COST_BANDS.map((b) => [b.value, b.label])) },
+      {
+        name: "costBand",
+        label: "Cost",
+        order: COST_BANDS.map((b) => b.value),
+        labels: Object.fromEntries(COST_BANDS.map((b) => [b.value, b.label])),
+      },
       { name: "products", label: "Products used" },
       { name: "suppliers", label: "Suppliers" },
       { name: "hasReusableAssets", label: "Reusable assets", labels: { true: "Has reusable assets", false: "No reusable assets" } },

@@ -67,7 +67,10 @@ export class MeilisearchEngine implements SearchEngine {
     await this.prepareIndex(temp, index);
     const docs = this.withTieBreaker(documents);
     for (let i = 0; i < docs.length; i += BATCH) {
-      const task = await this.client.index(temp).addDocuments(docs.slice(i, i + BATCH), { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS });
+      const task = await this.client
+        .index(temp)
+        .addDocuments(docs.slice(i, i + BATCH), { primaryKey: "id" })
+        .waitTask({ timeout: TASK_TIMEOUT_MS });
       if (task.status !== "succeeded") throw new Error(`Indexing ${temp} failed: ${task.error?.message ?? task.status}`);
       onProgress?.(Math.min(i + BATCH, docs.length), docs.length);
     }
@@ -78,7 +81,9 @@ export class MeilisearchEngine implements SearchEngine {
   async upsert(index: IndexName, documents: SearchDocument[]) {
     if (!documents.length) return;
     await this.prepareIndexOnce(index);
-    const task = await this.index(index).addDocuments(this.withTieBreaker(documents), { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS });
+    const task = await this.index(index)
+      .addDocuments(this.withTieBreaker(documents), { primaryKey: "id" })
+      .waitTask({ timeout: TASK_TIMEOUT_MS });
     if (task.status !== "succeeded") throw new Error(`Meilisearch upsert failed: ${task.error?.message ?? task.status}`);
   }
 
@@ -159,7 +164,7 @@ export class MeilisearchEngine implements SearchEngine {
   /** For tests: removes this engine's indexes (only those with its prefix). */
   async dropAll() {
     const { results } = await this.client.getIndexes({ limit: 1000 });
-    for (const idx of results) if (idx.uid.startsWith(this.prefix)) await this.client.deleteIndex(idx.uid).waitTask({ timeout: TASK_TIMEOUT_MS });
+    for (const idx of results)
+      if (idx.uid.startsWith(this.prefix)) await this.client.deleteIndex(idx.uid).waitTask({ timeout: TASK_TIMEOUT_MS });
   }
-
 }

@@ -18,13 +18,21 @@ export const MAX_SUGGEST_TERMS = 4;
 
 /** What a query costs against the per-IP search budget: 1, plus 1 for each word that may be matched fuzzily. */
 export function searchCost(q: string | null): number {
-  const fuzzy = budgetQuery(q ?? "").split(" ").slice(0, MAX_FUZZY_TERMS).filter((w) => w.length >= MIN_FUZZY_TERM_LENGTH);
+  const fuzzy = budgetQuery(q ?? "")
+    .split(" ")
+    .slice(0, MAX_FUZZY_TERMS)
+    .filter((w) => w.length >= MIN_FUZZY_TERM_LENGTH);
   return 1 + fuzzy.length;
 }
 
 /** Control characters out, whitespace collapsed, cut to MAX_QUERY_LENGTH characters and MAX_QUERY_TERMS words. */
 export function budgetQuery(q: string): string {
-  const words = q.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, MAX_QUERY_LENGTH * 4).trim().split(/\s+/).filter(Boolean);
+  const words = q
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .slice(0, MAX_QUERY_LENGTH * 4)
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   return words.slice(0, MAX_QUERY_TERMS).join(" ").slice(0, MAX_QUERY_LENGTH).trim();
 }
 export const MAX_FILTER_VALUES = 50;
@@ -33,11 +41,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 const SORTS = ["relevance", "name", "price-asc", "price-desc", "newest", "most-used"] as const satisfies readonly SortOption[];
 
 export const searchParamsSchema = z.object({
-  q: z
-    .string()
-    .default("")
-    .transform(budgetQuery),
-  type: z.enum(["all", ...INDEX_NAMES], { errorMap: () => ({ message: "type must be one of all, products, suppliers, case-studies" }) }).default("all"),
+  q: z.string().default("").transform(budgetQuery),
+  type: z
+    .enum(["all", ...INDEX_NAMES], { errorMap: () => ({ message: "type must be one of all, products, suppliers, case-studies" }) })
+    .default("all"),
   sort: z.enum(SORTS, { errorMap: () => ({ message: `sort must be one of ${SORTS.join(", ")}` }) }).default("relevance"),
   page: z.coerce
     .number({ invalid_type_error: "page must be a whole number from 1" })
@@ -75,7 +82,9 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearch {
 
   const filters: Record<string, string[]> = {};
   const facetNames = new Set(
-    (parsed.data.type === "all" ? INDEX_NAMES : [parsed.data.type]).flatMap((i) => INDEX_DEFINITIONS[i as IndexName].facets.map((f) => f.name)),
+    (parsed.data.type === "all" ? INDEX_NAMES : [parsed.data.type]).flatMap((i) =>
+      INDEX_DEFINITIONS[i as IndexName].facets.map((f) => f.name),
+    ),
   );
   for (const key of new Set(params.keys())) {
     if (RESERVED.has(key)) continue;
@@ -83,7 +92,14 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearch {
       errors.push(`${key.slice(0, 40)} is not a filter for ${parsed.data.type === "all" ? "this search" : parsed.data.type}`);
       continue;
     }
-    const values = [...new Set(params.getAll(key).map((v) => v.trim()).filter(Boolean))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(key)
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (values.length > MAX_FILTER_VALUES) errors.push(`${key} accepts at most ${MAX_FILTER_VALUES} values`);
     if (values.some((v) => v.length > 200)) errors.push(`${key} values must be 200 characters or fewer`);
     if (values.length) filters[key] = values;

@@ -61,7 +61,9 @@ export function synonymToken(groupIndex: number): string {
   return `xsyn${a[Math.floor(groupIndex / 26) % 26]}${a[groupIndex % 26]}`;
 }
 
-const PHRASES = SYNONYM_GROUPS.flatMap((group, index) => group.map((phrase) => ({ phrase, index }))).sort((a, b) => b.phrase.length - a.phrase.length);
+const PHRASES = SYNONYM_GROUPS.flatMap((group, index) => group.map((phrase) => ({ phrase, index }))).sort(
+  (a, b) => b.phrase.length - a.phrase.length,
+);
 const PHRASE_GROUP = new Map(PHRASES.map((p) => [p.phrase, p.index]));
 const PHRASE_PATTERN = new RegExp(`(?<![a-z0-9&])(${PHRASES.map((p) => escapeRegExp(p.phrase)).join("|")})(?![a-z0-9&])`, "g");
 

@@ -47,7 +47,6 @@ export interface SearchState {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __cmSearch: SearchState | undefined;
 }
 
@@ -88,11 +87,19 @@ export async function prepareSearchEngine(fallback = getEnv().SEARCH_FALLBACK): 
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (fallback === "embedded") {
-      console.warn(JSON.stringify({ level: "warn", msg: "Meilisearch unreachable at start-up; using the embedded search engine (SEARCH_FALLBACK=embedded)", reason }));
+      console.warn(
+        JSON.stringify({
+          level: "warn",
+          msg: "Meilisearch unreachable at start-up; using the embedded search engine (SEARCH_FALLBACK=embedded)",
+          reason,
+        }),
+      );
       resetSearchState(new EmbeddedEngine());
       return;
     }
-    throw new Error(`Meilisearch (MEILI_URL) is not reachable: ${reason}. Start it, fix MEILI_URL, or set SEARCH_FALLBACK=embedded to serve from the embedded engine.`);
+    throw new Error(
+      `Meilisearch (MEILI_URL) is not reachable: ${reason}. Start it, fix MEILI_URL, or set SEARCH_FALLBACK=embedded to serve from the embedded engine.`,
+    );
   }
 }
 
@@ -102,7 +109,14 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof Response) throw error;
-    console.error(JSON.stringify({ level: "error", msg: "search engine unavailable", engine: state().engine.kind, error: error instanceof Error ? error.message : String(error) }));
+    console.error(
+      JSON.stringify({
+        level: "error",
+        msg: "search engine unavailable",
+        engine: state().engine.kind,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
     throw new Response("Search is unavailable at the moment. Try again in a few minutes; everything else on the portal is working.", {
       status: 503,
       statusText: "Search unavailable",
@@ -157,7 +171,10 @@ async function applyRows(engine: SearchEngine, rows: OutboxRow[]): Promise<void>
     const present = new Set(docs.map((d) => d.id));
     await engine.upsert(index, docs);
     // Unpublished, withdrawn or deleted: out of the index.
-    await engine.remove(index, ids.filter((id) => !present.has(id)));
+    await engine.remove(
+      index,
+      ids.filter((id) => !present.has(id)),
+    );
   }
 }
 
@@ -169,7 +186,10 @@ async function followOutbox(s: SearchState): Promise<number> {
     const { rows, next } = await outboxAfter(s.cursor);
     if (rows.length) {
       await applyRows(s.engine, rows);
-      await markOutboxProcessed(rows.map((r) => r.seq), now());
+      await markOutboxProcessed(
+        rows.map((r) => r.seq),
+        now(),
+      );
       applied += rows.length;
     }
     const moved = next.seq !== s.cursor.seq || next.txid !== s.cursor.txid;
@@ -195,10 +215,16 @@ async function drainSharedIndex(s: SearchState): Promise<number> {
       try {
         await applyRows(s.engine, rows);
       } catch (error) {
-        await recordOutboxFailure(rows.map((r) => r.seq), error instanceof Error ? error.message : String(error));
+        await recordOutboxFailure(
+          rows.map((r) => r.seq),
+          error instanceof Error ? error.message : String(error),
+        );
         throw error;
       }
-      await markOutboxProcessed(rows.map((r) => r.seq), now());
+      await markOutboxProcessed(
+        rows.map((r) => r.seq),
+        now(),
+      );
       applied += rows.length;
     }
   } finally {
@@ -232,9 +258,19 @@ export async function syncSearchAfterCommit(): Promise<void> {
 export async function searchHealth(): Promise<{ kind: SearchEngine["kind"]; ready: boolean; reachable: boolean; problem?: string }> {
   const s = state();
   let ready = false;
-  if (s.ready) ready = await Promise.race([s.ready.then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 50))]);
+  if (s.ready)
+    ready = await Promise.race([
+      s.ready.then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 50)),
+    ]);
   try {
-    await Promise.race([s.engine.count("products"), new Promise((_, reject) => setTimeout(() => reject(new Error("search engine did not answer within 3 s")), 3_000).unref())]);
+    await Promise.race([
+      s.engine.count("products"),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("search engine did not answer within 3 s")), 3_000).unref()),
+    ]);
     return { kind: s.engine.kind, ready, reachable: true };
   } catch (error) {
     return { kind: s.engine.kind, ready, reachable: false, problem: error instanceof Error ? error.message.slice(0, 200) : String(error) };
@@ -276,7 +312,13 @@ export async function searchAll(params: SearchParams, perType = 3) {
   return answering(async () => {
     await ensureSearchReady();
     const entries = await Promise.all(
-      INDEX_NAMES.map(async (index) => [index, await state().engine.search(index, engineRequest(index, { ...params, filters: {} }, { page: 1, pageSize: perType }))] as const),
+      INDEX_NAMES.map(
+        async (index) =>
+          [
+            index,
+            await state().engine.search(index, engineRequest(index, { ...params, filters: {} }, { page: 1, pageSize: perType })),
+          ] as const,
+      ),
     );
     return Object.fromEntries(entries) as Record<IndexName, SearchResponse>;
   });

@@ -13,9 +13,7 @@ export const LOGIN_LIMITS = {
 } as const;
 
 export type LoginResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+  { ok: true; userId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /** A bcrypt hash ($2a$/$2b$/$2y$, cost, 53 characters); an invitation placeholder is not one. */
 export function isBcryptHash(hash: string): boolean {
@@ -35,7 +33,12 @@ export async function checkPassword(password: string, storedHash: string | null 
 export async function attemptLogin({ email, password, ip }: { email: string; password: string; ip: string }): Promise<LoginResult> {
   const limited = await takeAttempt(limitsFor.login(ip, email));
   if (!limited.ok) {
-    await recordAudit({ action: "login.throttled", entityType: "user", after: { email: email.toLowerCase(), limit: limited.key.split(":")[0] }, ip });
+    await recordAudit({
+      action: "login.throttled",
+      entityType: "user",
+      after: { email: email.toLowerCase(), limit: limited.key.split(":")[0] },
+      ip,
+    });
     return { ok: false, reason: "throttled", retryAfterSeconds: limited.retryAfterSeconds };
   }
 

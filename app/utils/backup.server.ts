@@ -70,16 +70,21 @@ export async function restoreDatabase(url: string, file: string, { force = false
   if (isPostgresUrl(url)) {
     if (!force) {
       const current = await newestChange(url).catch(() => 0);
-      if (current > 0) throw new Error("The database already holds data. Restoring replaces it: run again with --force if that is what you want.");
+      if (current > 0)
+        throw new Error("The database already holds data. Restoring replaces it: run again with --force if that is what you want.");
     }
-    execFileSync(pgBin("pg_restore"), ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", url, file], { stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync(pgBin("pg_restore"), ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", url, file], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     return;
   }
   const target = sqliteFilePath(url);
   if (fs.existsSync(target) && !force) {
     const [current, backup] = [await newestChange(url), await newestChange(`file:${path.resolve(file)}`)];
     if (current > backup) {
-      throw new Error(`The database at ${target} has changes newer than the backup (${new Date(current).toISOString()} > ${new Date(backup).toISOString()}). Run again with --force to replace it.`);
+      throw new Error(
+        `The database at ${target} has changes newer than the backup (${new Date(current).toISOString()} > ${new Date(backup).toISOString()}). Run again with --force to replace it.`,
+      );
     }
   }
   // Restore beside the live file, then swap it in whole, so a failure never leaves half a file.

@@ -3,7 +3,16 @@
 export const UNAVAILABLE_MESSAGE =
   "The service is having a problem with its database. Your last change may not have been saved: check it before you repeat it.";
 
-const SQLITE_UNAVAILABLE = new Set(["SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_BUSY", "SQLITE_LOCKED"]);
+const SQLITE_UNAVAILABLE = new Set([
+  "SQLITE_FULL",
+  "SQLITE_IOERR",
+  "SQLITE_READONLY",
+  "SQLITE_CANTOPEN",
+  "SQLITE_CORRUPT",
+  "SQLITE_NOTADB",
+  "SQLITE_BUSY",
+  "SQLITE_LOCKED",
+]);
 /** Faults after which this process's connection may be unusable: open a fresh one. */
 const SQLITE_RESET = new Set(["SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_CORRUPT", "SQLITE_NOTADB"]);
 const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2034"]);
@@ -12,7 +21,15 @@ const MESSAGE_UNAVAILABLE =
 
 function codes(error: unknown, depth = 0): string[] {
   if (!error || typeof error !== "object" || depth > 4) return [];
-  const e = error as { code?: unknown; name?: unknown; cause?: unknown; meta?: unknown; extendedCode?: unknown; originalCode?: unknown; kind?: unknown };
+  const e = error as {
+    code?: unknown;
+    name?: unknown;
+    cause?: unknown;
+    meta?: unknown;
+    extendedCode?: unknown;
+    originalCode?: unknown;
+    kind?: unknown;
+  };
   const own = [e.code, e.name, e.extendedCode, e.originalCode, e.kind].filter((c): c is string => typeof c === "string");
   return [...own, ...codes(e.cause, depth + 1), ...codes(e.meta, depth + 1)];
 }
@@ -26,14 +43,18 @@ function messages(error: unknown, depth = 0): string {
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Response) return false;
   const found = codes(error);
-  if (found.some((c) => PRISMA_UNAVAILABLE.has(c) || SQLITE_UNAVAILABLE.has(c.split("_").slice(0, 2).join("_")) || /^(08|53|57P)/.test(c))) return true;
+  if (found.some((c) => PRISMA_UNAVAILABLE.has(c) || SQLITE_UNAVAILABLE.has(c.split("_").slice(0, 2).join("_")) || /^(08|53|57P)/.test(c)))
+    return true;
   return MESSAGE_UNAVAILABLE.test(messages(error));
 }
 
 export function needsFreshConnection(error: unknown): boolean {
   const found = codes(error);
-  if (found.some((c) => SQLITE_RESET.has(c.split("_").slice(0, 2).join("_")) || /^(08|57P)/.test(c) || c === "P1001" || c === "P1017")) return true;
-  return /disk I\/O error|database or disk is full|readonly database|unable to open database|file is not a database|ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|has been removed or replaced/i.test(messages(error));
+  if (found.some((c) => SQLITE_RESET.has(c.split("_").slice(0, 2).join("_")) || /^(08|57P)/.test(c) || c === "P1001" || c === "P1017"))
+    return true;
+  return /disk I\/O error|database or disk is full|readonly database|unable to open database|file is not a database|ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|has been removed or replaced/i.test(
+    messages(error),
+  );
 }
 
 export class DatabaseFileReplacedError extends Error {
@@ -42,5 +63,9 @@ export class DatabaseFileReplacedError extends Error {
 
 /** The 503 a loader or action throws; the root error boundary shows it as a page. */
 export function unavailableResponse(): Response {
-  return new Response(UNAVAILABLE_MESSAGE, { status: 503, statusText: "Service unavailable", headers: { "Retry-After": "30", "Cache-Control": "no-store" } });
+  return new Response(UNAVAILABLE_MESSAGE, {
+    status: 503,
+    statusText: "Service unavailable",
+    headers: { "Retry-After": "30", "Cache-Control": "no-store" },
+  });
 }

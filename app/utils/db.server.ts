@@ -24,7 +24,6 @@ interface ClientEntry {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __cmPrisma: ClientEntry | undefined;
 }
 
@@ -103,7 +102,17 @@ export function sqliteFileIdentity(url: string): string | null {
   }
 }
 
-const WRITES = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]);
+const WRITES = new Set([
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+]);
 
 /** Drops a connection after a fault so the next request opens a fresh one. */
 function retire(entry: ClientEntry) {
@@ -129,7 +138,15 @@ function translateFault(error: unknown, entry: ClientEntry): unknown {
   if (at - lastFaultLog > 1_000) {
     lastFaultLog = at;
     const e = error as { code?: string; message?: string };
-    console.error(JSON.stringify({ level: "error", msg: "database unavailable", kind: databaseKindOf(entry.url), code: e.code, error: String(e.message ?? error).slice(0, 500) }));
+    console.error(
+      JSON.stringify({
+        level: "error",
+        msg: "database unavailable",
+        kind: databaseKindOf(entry.url),
+        code: e.code,
+        error: String(e.message ?? error).slice(0, 500),
+      }),
+    );
   }
   if (needsFreshConnection(error)) retire(entry);
   return unavailableResponse();
@@ -198,9 +215,11 @@ export function databaseFileProblem(): string | null {
   const url = process.env.DATABASE_URL || getEnv().DATABASE_URL;
   if (isPostgresUrl(url)) return null;
   const current = sqliteFileIdentity(url);
-  if (current === null) return `The database file ${sqliteFilePath(url)} is missing: it was removed or replaced while the service was running`;
+  if (current === null)
+    return `The database file ${sqliteFilePath(url)} is missing: it was removed or replaced while the service was running`;
   const entry = globalThis.__cmPrisma;
-  if (entry && entry.url === url && entry.fileId !== current) return `The database file ${sqliteFilePath(url)} has been removed or replaced while the service was running`;
+  if (entry && entry.url === url && entry.fileId !== current)
+    return `The database file ${sqliteFilePath(url)} has been removed or replaced while the service was running`;
   return null;
 }
 

@@ -15,12 +15,21 @@ const envSchema = z
     MEILI_MASTER_KEY: z.string().optional(),
     // With MEILI_URL unreachable at start-up: refuse to start (default) or use the embedded engine.
     SEARCH_FALLBACK: z.enum(["embedded"]).optional(),
-    OCID_PREFIX: z.string().regex(/^ocds-[a-z0-9]{6}$/).default("ocds-cmkt01"),
+    OCID_PREFIX: z
+      .string()
+      .regex(/^ocds-[a-z0-9]{6}$/)
+      .default("ocds-cmkt01"),
     // Pins "today" for demos and tests (ISO date); the real clock otherwise.
-    PORTAL_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    PORTAL_TODAY: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
     // The real moment (epoch ms) a pinned clock starts at 09:00 on PORTAL_TODAY; shared by every
     // process of a test run so they agree (app/utils/clock.server.ts).
-    PORTAL_CLOCK_STARTED_AT: z.string().regex(/^\d{10,16}$/, "PORTAL_CLOCK_STARTED_AT must be a time in epoch milliseconds").optional(),
+    PORTAL_CLOCK_STARTED_AT: z
+      .string()
+      .regex(/^\d{10,16}$/, "PORTAL_CLOCK_STARTED_AT must be a time in epoch milliseconds")
+      .optional(),
     // The secure-cookie default follows NODE_ENV; this lets a plain-http test host opt out.
     COOKIE_SECURE: z.enum(["true", "false"]).optional(),
     // The origin every link in mail starts with (verification, invitation, password reset):
@@ -36,15 +45,15 @@ const envSchema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ["SESSION_SECRET"],
-        message:
-          "SESSION_SECRET must be set to at least 32 random characters in production (npm run setup writes one to .env)",
+        message: "SESSION_SECRET must be set to at least 32 random characters in production (npm run setup writes one to .env)",
       });
     }
     if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ["PUBLIC_URL"],
-        message: "PUBLIC_URL must be set in production to the portal's public origin, like https://marketplace.example.gov.uk (links in mail use it)",
+        message:
+          "PUBLIC_URL must be set in production to the portal's public origin, like https://marketplace.example.gov.uk (links in mail use it)",
       });
     }
   });
@@ -80,7 +89,9 @@ function generatedSessionSecret(): string {
   const secret = crypto.randomBytes(32).toString("hex");
   process.env.SESSION_SECRET = secret;
   if (process.env.NODE_ENV !== "test") {
-    console.warn("SESSION_SECRET is not set: using a random secret for this process (sessions end when it restarts). Run npm run setup to write one to .env.");
+    console.warn(
+      "SESSION_SECRET is not set: using a random secret for this process (sessions end when it restarts). Run npm run setup to write one to .env.",
+    );
   }
   return secret;
 }

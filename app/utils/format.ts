@@ -1,7 +1,14 @@
 // Presentation helpers shared by pages and exports (British formats). Money is formatted
 // by formatPence in app/procurement/money.ts (integer pence), the one money formatter.
 const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-const dateTimeFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
+const dateTimeFmt = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/London",
+});
 const num = new Intl.NumberFormat("en-GB");
 
 export function formatDate(value: Date | string | null | undefined): string {

@@ -56,7 +56,10 @@ export function formDataToObject(formData: FormData, arrayKeys: string[] = []): 
  * null-prototype objects, prototype keys and names deeper than `depth` dropped, numeric
  * parts above `maxIndex` dropped (no huge sparse arrays). Already-nested input is returned as is.
  */
-export function nestFormFields(input: unknown, { maxIndex = FORM_LIMITS.index, depth = FORM_LIMITS.depth }: { maxIndex?: number; depth?: number } = {}): unknown {
+export function nestFormFields(
+  input: unknown,
+  { maxIndex = FORM_LIMITS.index, depth = FORM_LIMITS.depth }: { maxIndex?: number; depth?: number } = {},
+): unknown {
   if (!input || typeof input !== "object" || Array.isArray(input)) return input;
   const out: Record<string, unknown> = Object.create(null);
   const isIndex = (part: string) => /^\d{1,6}$/.test(part);
@@ -90,8 +93,7 @@ export function nestFormFields(input: unknown, { maxIndex = FORM_LIMITS.index, d
 }
 
 export type Parsed<S extends ZodTypeAny> =
-  | { success: true; data: z.infer<S> }
-  | { success: false; errors: FieldErrors; values: Record<string, unknown> };
+  { success: true; data: z.infer<S> } | { success: false; errors: FieldErrors; values: Record<string, unknown> };
 
 export function parseWithSchema<S extends ZodTypeAny>(schema: S, input: Record<string, unknown>): Parsed<S> {
   const result = schema.safeParse(input);
@@ -138,5 +140,12 @@ export function isHttpsUrl(value: string, maxLength = 2_000): boolean {
   } catch {
     return false;
   }
-  return url.protocol === "https:" && url.hostname.includes(".") && !url.hostname.startsWith(".") && !url.hostname.endsWith(".") && !url.username && !url.password;
+  return (
+    url.protocol === "https:" &&
+    url.hostname.includes(".") &&
+    !url.hostname.startsWith(".") &&
+    !url.hostname.endsWith(".") &&
+    !url.username &&
+    !url.password
+  );
 }

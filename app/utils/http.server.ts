@@ -16,7 +16,11 @@ export function clientIp(context: { ip?: string } | undefined, request: Request)
  */
 export const CLIENT_IP_HEADER = "x-cm-client-ip";
 export function requestIp(request: Request): string {
-  return request.headers.get(CLIENT_IP_HEADER)?.slice(0, 64) ?? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim().slice(0, 64) ?? "unknown";
+  return (
+    request.headers.get(CLIENT_IP_HEADER)?.slice(0, 64) ??
+    request.headers.get("x-forwarded-for")?.split(",")[0]?.trim().slice(0, 64) ??
+    "unknown"
+  );
 }
 
 /**
@@ -25,7 +29,11 @@ export function requestIp(request: Request): string {
  * since one customer gets a whole /64 and could otherwise rotate through 2^64 addresses.
  */
 export function ipRateKey(ip: string): string {
-  let address = ip.trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  let address = ip
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
   const mapped = /^(?:0{0,4}:){0,5}:?ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
   if (mapped) return mapped[1];
   if (!address.includes(":")) return address || "unknown";
@@ -41,5 +49,8 @@ export function ipRateKey(ip: string): string {
   const missing = rest === undefined ? 0 : 8 - left.length - right.length;
   const groups = [...left, ...Array<string>(Math.max(0, missing)).fill("0"), ...right];
   if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return address.slice(0, 64);
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
 }

@@ -20,7 +20,9 @@ export const logTransport: MailTransport = {
   async send(message) {
     if (isProduction()) {
       const domain = message.to.split("@")[1] ?? "";
-      console.log(`[mail] queued a message to an address at ${domain || "an unknown domain"}: "${message.subject}" (no mail transport is configured; the text is not logged)`);
+      console.log(
+        `[mail] queued a message to an address at ${domain || "an unknown domain"}: "${message.subject}" (no mail transport is configured; the text is not logged)`,
+      );
       return;
     }
     sentMail.push(message);

@@ -157,32 +157,34 @@ async function migrateSqlite(url: string, projectRoot: string): Promise<string[]
     db.pragma("foreign_keys = OFF");
     try {
       for (const m of pending) {
-        const ran = db.transaction(() => {
-          // BEGIN IMMEDIATE plus this re-check: another process may have applied it meanwhile
-          // (still refused if what it applied differs from our file).
-          if (db.prepare('SELECT 1 FROM "_cm_migrations" WHERE name = ?').get(m.name)) {
-            pendingMigrations(files, readApplied(), folder);
-            return false;
-          }
-          try {
-            db.exec(m.sql);
-          } catch (error) {
-            throw new Error(`Migration ${m.name} failed and was rolled back: ${(error as Error).message}`);
-          }
-          const violations = db.pragma("foreign_key_check") as { table: string; rowid: number | null; parent: string; fkid: number }[];
-          if (violations.length) {
-            const shown = violations
-              .slice(0, 10)
-              .map((v) => `"${v.table}" rowid ${v.rowid ?? "?"} → "${v.parent}"`)
-              .join("; ");
-            throw new Error(
-              `Migration ${m.name} was rolled back: it leaves ${violations.length} foreign key violation(s): ${shown}` +
-                `${violations.length > 10 ? "; …" : ""}. Fix the migration so every reference still has its row.`,
-            );
-          }
-          db.prepare('INSERT INTO "_cm_migrations" (name, checksum) VALUES (?, ?)').run(m.name, m.checksum);
-          return true;
-        }).immediate();
+        const ran = db
+          .transaction(() => {
+            // BEGIN IMMEDIATE plus this re-check: another process may have applied it meanwhile
+            // (still refused if what it applied differs from our file).
+            if (db.prepare('SELECT 1 FROM "_cm_migrations" WHERE name = ?').get(m.name)) {
+              pendingMigrations(files, readApplied(), folder);
+              return false;
+            }
+            try {
+              db.exec(m.sql);
+            } catch (error) {
+              throw new Error(`Migration ${m.name} failed and was rolled back: ${(error as Error).message}`);
+            }
+            const violations = db.pragma("foreign_key_check") as { table: string; rowid: number | null; parent: string; fkid: number }[];
+            if (violations.length) {
+              const shown = violations
+                .slice(0, 10)
+                .map((v) => `"${v.table}" rowid ${v.rowid ?? "?"} → "${v.parent}"`)
+                .join("; ");
+              throw new Error(
+                `Migration ${m.name} was rolled back: it leaves ${violations.length} foreign key violation(s): ${shown}` +
+                  `${violations.length > 10 ? "; …" : ""}. Fix the migration so every reference still has its row.`,
+              );
+            }
+            db.prepare('INSERT INTO "_cm_migrations" (name, checksum) VALUES (?, ?)').run(m.name, m.checksum);
+            return true;
+          })
+          .immediate();
         if (ran) applied.push(m.name);
       }
     } finally {

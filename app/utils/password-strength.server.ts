@@ -13,7 +13,19 @@ export const MIN_GUESSES_LOG10 = 10;
 /** Longer passwords are refused by the schema's length rule before this runs (bounded time). */
 const MAX_CHECKED_LENGTH = 200;
 /** Words anyone would try against this portal first. */
-const SITE_WORDS = ["council", "councils", "marketplace", "councilmarketplace", "procurement", "buyer", "supplier", "gov", "govuk", "brighton", "leeds"];
+const SITE_WORDS = [
+  "council",
+  "councils",
+  "marketplace",
+  "councilmarketplace",
+  "procurement",
+  "buyer",
+  "supplier",
+  "gov",
+  "govuk",
+  "brighton",
+  "leeds",
+];
 
 let estimator: ZxcvbnFactory | undefined;
 function zxcvbn(): ZxcvbnFactory {
@@ -26,7 +38,11 @@ function zxcvbn(): ZxcvbnFactory {
 }
 
 function reason(result: ZxcvbnResult): string {
-  const patterns = new Set(result.sequence.map((m) => (m.pattern === "dictionary" && "dictionaryName" in m ? `dictionary:${String(m.dictionaryName)}` : m.pattern)));
+  const patterns = new Set(
+    result.sequence.map((m) =>
+      m.pattern === "dictionary" && "dictionaryName" in m ? `dictionary:${String(m.dictionaryName)}` : m.pattern,
+    ),
+  );
   if ([...patterns].some((p) => p === "dictionary:passwords-common")) return "it is, or is close to, a commonly used password";
   if (patterns.has("dictionary:userInputs")) return "it is based on your name, email address or the name of this service";
   if (patterns.has("date") || patterns.has("regex")) return "it is a common word with a year or date";
@@ -63,7 +79,10 @@ export function withStrongPassword<S extends ZodTypeAny>(
     const password = value?.[field];
     // Too short or too long: the length rule's message is the one to show.
     if (typeof password !== "string" || password.length < MIN_PASSWORD_LENGTH || password.length > MAX_CHECKED_LENGTH) return;
-    const why = passwordWeakness(password, [...inputs, ...fields.map((f) => (typeof value[f] === "string" ? (value[f] as string) : undefined))]);
+    const why = passwordWeakness(password, [
+      ...inputs,
+      ...fields.map((f) => (typeof value[f] === "string" ? (value[f] as string) : undefined)),
+    ]);
     if (why) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: why });
   });
 }

@@ -69,12 +69,32 @@ export function requestFacts(request: Request) {
 
 type RefusalReason = "permission" | "not-own" | "email-unconfirmed" | "role";
 
-async function audit(user: SessionUser, entityType: string, objectId: string | null | undefined, request: Request, details: Record<string, unknown>) {
+async function audit(
+  user: SessionUser,
+  entityType: string,
+  objectId: string | null | undefined,
+  request: Request,
+  details: Record<string, unknown>,
+) {
   const { ip, ...facts } = requestFacts(request);
-  await recordAudit({ actorId: user.id, action: "authorisation.refused", entityType, entityId: objectId ?? null, after: { ...details, ...facts, ip }, ip });
+  await recordAudit({
+    actorId: user.id,
+    action: "authorisation.refused",
+    entityType,
+    entityId: objectId ?? null,
+    after: { ...details, ...facts, ip },
+    ip,
+  });
 }
 
-async function refuse(user: SessionUser, permission: string, objectId: string | undefined, request: Request, reason: RefusalReason, response: Response): Promise<never> {
+async function refuse(
+  user: SessionUser,
+  permission: string,
+  objectId: string | undefined,
+  request: Request,
+  reason: RefusalReason,
+  response: Response,
+): Promise<never> {
   await audit(user, permission.split(":")[1] ?? "unknown", objectId, request, { permission, reason });
   throw response;
 }
@@ -102,7 +122,14 @@ export async function checkPermission(
   const canOwn = access === "own" && holdsPermission(user, action, entity, "own");
   if (!canOwn) return refuse(user, permission, options.objectId, request, "permission", forbidden());
   if (needsConfirmedEmail(action, entity) && !user.emailVerifiedAt) {
-    return refuse(user, permission, options.objectId, request, "email-unconfirmed", new Response(EMAIL_UNCONFIRMED_MESSAGE, { status: 403, statusText: EMAIL_UNCONFIRMED_STATUS_TEXT }));
+    return refuse(
+      user,
+      permission,
+      options.objectId,
+      request,
+      "email-unconfirmed",
+      new Response(EMAIL_UNCONFIRMED_MESSAGE, { status: 403, statusText: EMAIL_UNCONFIRMED_STATUS_TEXT }),
+    );
   }
   if (options.isOwn && !options.isOwn(user)) {
     return refuse(user, permission, options.objectId, request, "not-own", options.notFoundIfNotOwn ? notFound() : forbidden());

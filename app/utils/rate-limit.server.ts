@@ -20,9 +20,7 @@ export interface Limit {
   onlyFailures?: boolean;
 }
 
-export type LimitResult =
-  | { ok: true; attemptIds: string[] }
-  | { ok: false; retryAfterSeconds: number; key: string };
+export type LimitResult = { ok: true; attemptIds: string[] } | { ok: false; retryAfterSeconds: number; key: string };
 
 /** The key for a per-IP limit: IPv6 addresses count by their /64. */
 export function ipLimitKey(scope: string, ip: string): string {
@@ -51,7 +49,11 @@ export async function takeAttempt(limits: Limit[]): Promise<LimitResult> {
   await prisma.loginAttempt.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
   const limit = limits[over];
   const oldest = await prisma.loginAttempt.findFirst({
-    where: { key: limit.key, createdAt: { gte: new Date(at.getTime() - limit.windowMs) }, ...(limit.onlyFailures ? { succeeded: false } : {}) },
+    where: {
+      key: limit.key,
+      createdAt: { gte: new Date(at.getTime() - limit.windowMs) },
+      ...(limit.onlyFailures ? { succeeded: false } : {}),
+    },
     orderBy: { createdAt: "asc" },
     select: { createdAt: true },
   });
@@ -98,7 +100,9 @@ export const limitsFor = {
   passwordResetSubmit: (ip: string): Limit[] => [
     { key: ipLimitKey("reset-submit-ip", ip), max: LIMITS.passwordResetSubmit.perIpPerHour, windowMs: HOUR },
   ],
-  invitation: (userId: string): Limit[] => [{ key: limitKey("invite-user", userId), max: LIMITS.invitation.perUserPerHour, windowMs: HOUR }],
+  invitation: (userId: string): Limit[] => [
+    { key: limitKey("invite-user", userId), max: LIMITS.invitation.perUserPerHour, windowMs: HOUR },
+  ],
 };
 
 /** A 429 for a form: the GOV.UK error summary message and Retry-After. */

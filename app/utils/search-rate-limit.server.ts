@@ -23,13 +23,19 @@ const buckets = new Map<string, Bucket>();
 
 /** IPv6 addresses count by their /64 (one customer's whole network), IPv4 by the address. */
 export function searchLimitKey(ip: string): string {
-  const address = ip.trim().toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
+  const address = ip
+    .trim()
+    .toLowerCase()
+    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
   if (!address.includes(":")) return address.slice(0, 64);
   const [head, tail = ""] = address.split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const groups = address.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 export type SearchLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
@@ -48,7 +54,8 @@ export function takeSearchToken(ip: string, cost = 1, at = Date.now()): SearchLi
     if (buckets.size >= MAX_TRACKED_ADDRESSES) buckets.delete(buckets.keys().next().value!);
   }
   buckets.set(key, bucket);
-  if (bucket.tokens < cost) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - bucket.tokens) / SEARCH_REFILL_PER_SECOND)) };
+  if (bucket.tokens < cost)
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - bucket.tokens) / SEARCH_REFILL_PER_SECOND)) };
   bucket.tokens -= cost;
   return { ok: true, remaining: Math.floor(bucket.tokens) };
 }

@@ -4,14 +4,7 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { getEnv, isProduction } from "./env.server";
 import { now } from "./clock.server";
-import {
-  createSession,
-  deleteSession,
-  getSession,
-  getUserById,
-  touchSession,
-  type UserWithAccess,
-} from "~/models/user.server";
+import { createSession, deleteSession, getSession, getUserById, touchSession, type UserWithAccess } from "~/models/user.server";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -80,10 +73,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
 }
 
 /** Starts a fresh session (new id) for the user and redirects with the cookie set. */
-export async function startSession(
-  request: Request,
-  { userId, redirectTo, ip }: { userId: string; redirectTo: string; ip?: string },
-) {
+export async function startSession(request: Request, { userId, redirectTo, ip }: { userId: string; redirectTo: string; ip?: string }) {
   const cookie = await getCookieSession(request);
   const previous = cookie.get("sessionId");
   if (typeof previous === "string") await deleteSession(previous);
@@ -106,7 +96,8 @@ export async function endSession(request: Request) {
 
 // Browsers drop tabs and newlines from a Location and read "\\" as "/", so "/\t/evil.example"
 // and "/\\evil.example" mean "//evil.example" (another site): such characters are refused outright.
-const UNSAFE_REDIRECT_CHARACTERS = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\u2044\u2215\u29f8\ufe68\uff0f\uff3c\\]/;
+const UNSAFE_REDIRECT_CHARACTERS =
+  /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\u2044\u2215\u29f8\ufe68\uff0f\uff3c\\]/;
 const REDIRECT_BASE = "http://same-origin.invalid";
 
 /**

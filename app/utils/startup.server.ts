@@ -13,7 +13,9 @@ export function prepareDatabase(): Promise<void> {
   prepared ??= (async () => {
     const url = getEnv().DATABASE_URL;
     if (!isPostgresUrl(url) && !fs.existsSync(sqliteFilePath(url))) {
-      throw new Error(`The database file ${sqliteFilePath(url)} does not exist. Run "npm run setup" to create a new one, or "npm run db:restore -- FILE" to restore a backup.`);
+      throw new Error(
+        `The database file ${sqliteFilePath(url)} does not exist. Run "npm run setup" to create a new one, or "npm run db:restore -- FILE" to restore a backup.`,
+      );
     }
     const applied = await migrateDatabase(url);
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);

@@ -30,7 +30,15 @@ const VERIFICATION_TEXT = {
 } as const;
 
 /** Creates a one-time link (only its hash is stored; earlier links stop working) and mails it. */
-export async function sendVerificationEmail({ userId, email, audience = "buyer" }: { userId: string; email: string; audience?: keyof typeof VERIFICATION_TEXT }) {
+export async function sendVerificationEmail({
+  userId,
+  email,
+  audience = "buyer",
+}: {
+  userId: string;
+  email: string;
+  audience?: keyof typeof VERIFICATION_TEXT;
+}) {
   const { token, tokenHash } = newToken();
   await createVerificationToken(userId, "email-verification", tokenHash, new Date(now().getTime() + TOKEN_TTL_MS));
   const link = publicLink(`/verify-email?token=${token}`);

@@ -13,12 +13,7 @@ export type BuyingCategory =
   | "back-office-software"
   | "other";
 
-export type PriceUnit =
-  | "per user per month"
-  | "per instance per month"
-  | "per transaction"
-  | "per day"
-  | "per licence per year";
+export type PriceUnit = "per user per month" | "per instance per month" | "per transaction" | "per day" | "per licence per year";
 
 export type ProductFamily = {
   key: FamilyKey;
@@ -261,7 +256,18 @@ export const FAMILIES: ProductFamily[] = [
     key: "crm",
     category: "CRM and customer portal",
     buying: ["cloud-software"],
-    serviceAreas: ["customer-services", "revenues-and-benefits", "housing", "waste-and-recycling", "highways-and-transport", "libraries", "public-health", "adult-social-care", "childrens-services", "environmental-health-and-licensing"],
+    serviceAreas: [
+      "customer-services",
+      "revenues-and-benefits",
+      "housing",
+      "waste-and-recycling",
+      "highways-and-transport",
+      "libraries",
+      "public-health",
+      "adult-social-care",
+      "childrens-services",
+      "environmental-health-and-licensing",
+    ],
     related: ["payments", "digital", "data", "waste", "revenues"],
     nouns: ["My Account", "Customer Portal", "CRM", "Contact Centre", "Resident Account", "Citizen Hub"],
     summaries: [
@@ -609,7 +615,15 @@ export const FAMILIES: ProductFamily[] = [
     key: "payments",
     category: "Payments and income management",
     buying: ["cloud-software", "back-office-software"],
-    serviceAreas: ["finance", "revenues-and-benefits", "customer-services", "waste-and-recycling", "highways-and-transport", "environmental-health-and-licensing", "adult-social-care"],
+    serviceAreas: [
+      "finance",
+      "revenues-and-benefits",
+      "customer-services",
+      "waste-and-recycling",
+      "highways-and-transport",
+      "environmental-health-and-licensing",
+      "adult-social-care",
+    ],
     related: ["finance", "revenues", "crm"],
     nouns: ["Payments", "Income Manager", "Pay Online", "Cash Receipting", "Direct Debits", "Invoicing"],
     summaries: [
@@ -645,7 +659,10 @@ export const FAMILIES: ProductFamily[] = [
     ],
     standards: ["PCI DSS", "OpenAPI 3", "ISO 20022", "GOV.UK Design System"],
     integrations: ["GOV.UK Pay", "REST API", "Civica-compatible export", "Bacs file export"],
-    prices: [["per transaction", 0.05, 0.4], ["per licence per year", 1500, 18000]],
+    prices: [
+      ["per transaction", 0.05, 0.4],
+      ["per licence per year", 1500, 18000],
+    ],
     weight: 2,
   },
   {
@@ -723,15 +740,13 @@ export const FAMILIES: ProductFamily[] = [
       "Knowledge transfer to council teams",
       "Quarterly service reviews",
     ],
-    benefits: [
-      "Data centre closed sooner",
-      "Lower running costs",
-      "Fewer unplanned outages",
-      "Council staff with new cloud skills",
-    ],
+    benefits: ["Data centre closed sooner", "Lower running costs", "Fewer unplanned outages", "Council staff with new cloud skills"],
     standards: ["ITIL 4", "ISO 20000", "NCSC Cloud Security Principles"],
     integrations: ["Service management tools", "Microsoft Entra ID", "REST API"],
-    prices: [["per day", 550, 1250], ["per instance per month", 60, 900]],
+    prices: [
+      ["per day", 550, 1250],
+      ["per instance per month", 60, 900],
+    ],
     weight: 2.5,
   },
   {
@@ -740,7 +755,14 @@ export const FAMILIES: ProductFamily[] = [
     buying: ["cloud-support", "cloud-software"],
     serviceAreas: ["it-infrastructure"],
     related: ["support", "hosting"],
-    nouns: ["Cyber Defence", "Security Operations", "Vulnerability Scanning", "Email Security", "Ransomware Recovery", "Security Awareness"],
+    nouns: [
+      "Cyber Defence",
+      "Security Operations",
+      "Vulnerability Scanning",
+      "Email Security",
+      "Ransomware Recovery",
+      "Security Awareness",
+    ],
     summaries: [
       "{name} monitors council networks and cloud services around the clock for signs of attack.",
       "{name} finds and prioritises vulnerabilities across the council estate.",
@@ -774,14 +796,27 @@ export const FAMILIES: ProductFamily[] = [
     ],
     standards: ["NCSC Cyber Assessment Framework", "MITRE ATT&CK", "DMARC", "ISO 27001"],
     integrations: ["SIEM connectors", "Microsoft Entra ID", "REST API", "Syslog"],
-    prices: [["per user per month", 2, 18], ["per day", 650, 1350]],
+    prices: [
+      ["per user per month", 2, 18],
+      ["per day", 650, 1350],
+    ],
     weight: 2,
   },
   {
     key: "data",
     category: "Data and analytics",
     buying: ["cloud-software", "digital-outcomes"],
-    serviceAreas: ["public-health", "finance", "customer-services", "it-infrastructure", "adult-social-care", "childrens-services", "education-and-send", "revenues-and-benefits", "housing"],
+    serviceAreas: [
+      "public-health",
+      "finance",
+      "customer-services",
+      "it-infrastructure",
+      "adult-social-care",
+      "childrens-services",
+      "education-and-send",
+      "revenues-and-benefits",
+      "housing",
+    ],
     related: ["digital", "crm", "public-health"],
     nouns: ["Insight", "Data Platform", "Dashboards", "Analytics", "Data Hub", "Population Insight"],
     summaries: [
@@ -852,15 +887,13 @@ export const FAMILIES: ProductFamily[] = [
       "Workforce planning dashboards",
       "Schools payroll support",
     ],
-    benefits: [
-      "Fewer payroll errors",
-      "Faster recruitment",
-      "Less paperwork for managers",
-      "Accurate pension data",
-    ],
+    benefits: ["Fewer payroll errors", "Faster recruitment", "Less paperwork for managers", "Accurate pension data"],
     standards: ["HMRC RTI", "OpenAPI 3", "OAuth 2.0", "GOV.UK Design System"],
     integrations: ["HMRC RTI", "Microsoft Entra ID", "REST API", "LGPS pension fund interface"],
-    prices: [["per user per month", 3, 14], ["per licence per year", 2000, 40000]],
+    prices: [
+      ["per user per month", 3, 14],
+      ["per licence per year", 2000, 40000],
+    ],
     weight: 2.5,
   },
   {
@@ -903,7 +936,10 @@ export const FAMILIES: ProductFamily[] = [
     ],
     standards: ["Peppol", "OpenAPI 3", "Open Contracting Data Standard"],
     integrations: ["REST API", "Microsoft Entra ID", "Bacs file export", "Civica-compatible export"],
-    prices: [["per user per month", 8, 45], ["per licence per year", 5000, 60000]],
+    prices: [
+      ["per user per month", 8, 45],
+      ["per licence per year", 5000, 60000],
+    ],
     weight: 2.5,
   },
   {
@@ -981,12 +1017,7 @@ export const FAMILIES: ProductFamily[] = [
       "Pest control booking",
       "Enforcement case management",
     ],
-    benefits: [
-      "Fewer overdue inspections",
-      "Licences issued sooner",
-      "Less paperwork for officers",
-      "Applicants kept informed",
-    ],
+    benefits: ["Fewer overdue inspections", "Licences issued sooner", "Less paperwork for officers", "Applicants kept informed"],
     standards: ["OpenAPI 3", "GOV.UK Design System", "BS 7666"],
     integrations: ["GOV.UK Pay", "GOV.UK Notify", "REST API", "Food hygiene rating data feed"],
     prices: SAAS_PRICES,
@@ -1039,7 +1070,15 @@ export const FAMILIES: ProductFamily[] = [
     key: "digital",
     category: "Digital service design and delivery",
     buying: ["digital-outcomes", "specialists", "other"],
-    serviceAreas: ["customer-services", "housing", "adult-social-care", "childrens-services", "revenues-and-benefits", "it-infrastructure", "planning"],
+    serviceAreas: [
+      "customer-services",
+      "housing",
+      "adult-social-care",
+      "childrens-services",
+      "revenues-and-benefits",
+      "it-infrastructure",
+      "planning",
+    ],
     related: ["data", "crm", "support"],
     nouns: ["Discovery", "Service Design", "Agile Delivery Team", "User Research", "Digital Transformation", "Alpha to Live Delivery"],
     summaries: [
@@ -1080,17 +1119,59 @@ export const FAMILIES: ProductFamily[] = [
   },
 ];
 
-export const FAMILY_BY_KEY: Record<FamilyKey, ProductFamily> = Object.fromEntries(
-  FAMILIES.map((f) => [f.key, f]),
-) as Record<FamilyKey, ProductFamily>;
+export const FAMILY_BY_KEY: Record<FamilyKey, ProductFamily> = Object.fromEntries(FAMILIES.map((f) => [f.key, f])) as Record<
+  FamilyKey,
+  ProductFamily
+>;
 
 /** Invented product brand words (product names are "<brand> <noun>"). */
 export const PRODUCT_BRANDS = [
-  "Civiq", "Ledgerline", "Tally", "Waymark", "Keystone", "Lantern", "Cairn", "Quayside", "Tidemark",
-  "Parish", "Bramble", "Juniper", "Milestone", "Sextant", "Hearth", "Gatepost", "Wren", "Larchfield",
-  "Copse", "Fathom", "Signpost", "Thimble", "Bellwether", "Hedgerow", "Lodestar", "Townhall", "Ridgeline",
-  "Stile", "Wayfarer", "Beckon", "Pillarbox", "Greenlane", "Kerbside", "Doorstep", "Ferrylight", "Marlin",
-  "Oriel", "Plinth", "Quill", "Ravelin", "Sundial", "Tessera", "Umber", "Verge", "Weathervane", "Yardarm",
+  "Civiq",
+  "Ledgerline",
+  "Tally",
+  "Waymark",
+  "Keystone",
+  "Lantern",
+  "Cairn",
+  "Quayside",
+  "Tidemark",
+  "Parish",
+  "Bramble",
+  "Juniper",
+  "Milestone",
+  "Sextant",
+  "Hearth",
+  "Gatepost",
+  "Wren",
+  "Larchfield",
+  "Copse",
+  "Fathom",
+  "Signpost",
+  "Thimble",
+  "Bellwether",
+  "Hedgerow",
+  "Lodestar",
+  "Townhall",
+  "Ridgeline",
+  "Stile",
+  "Wayfarer",
+  "Beckon",
+  "Pillarbox",
+  "Greenlane",
+  "Kerbside",
+  "Doorstep",
+  "Ferrylight",
+  "Marlin",
+  "Oriel",
+  "Plinth",
+  "Quill",
+  "Ravelin",
+  "Sundial",
+  "Tessera",
+  "Umber",
+  "Verge",
+  "Weathervane",
+  "Yardarm",
 ];
 
 export const PRODUCT_EDITIONS = ["Cloud", "Online", "Connect", "Plus", "Essentials", "for Councils", "360", "Pro", "Lite", "Express"];

@@ -76,7 +76,8 @@ const slugFor = (number: string) => number.toLowerCase().replace(/\./g, "-");
 /** G-Cloud 14 call-off: initial term up to 36 months plus one extension of up to 12 (corroborated, see G_CLOUD_14_SOURCE). */
 const G_CLOUD_CALL_OFF_MONTHS = 36 + 12;
 /** PublicTechnology, 29 July 2025, with the Contracts Finder extension notices for lots 1-3 and lot 4. */
-const G_CLOUD_14_SOURCE = "https://www.publictechnology.net/2025/07/29/business-and-industry/g-cloud-14-extended-to-october-2026-to-give-time-to-prep-replacement/";
+const G_CLOUD_14_SOURCE =
+  "https://www.publictechnology.net/2025/07/29/business-and-industry/g-cloud-14-extended-to-october-2026-to-give-time-to-prep-replacement/";
 
 const gCloudDirectAward: RouteSeed = {
   method: "direct-award",

@@ -17,22 +17,51 @@ const cookies = {} as Record<Role, string | undefined>;
 
 beforeAll(async () => {
   const { prisma } = await import("~/utils/db.server");
-  const kestrel = await prisma.product.findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" }, status: "published" }, include: { publishedVersion: true } });
+  const kestrel = await prisma.product.findFirstOrThrow({
+    where: { supplier: { slug: "kestrel-civic-software" }, status: "published" },
+    include: { publishedVersion: true },
+  });
   const brighton = await prisma.council.findUniqueOrThrow({ where: { code: "BNH" } });
   const buyerA = await prisma.user.findUniqueOrThrow({ where: { email: DEMO.buyerA } });
   const project = await prisma.buyingProject.create({
-    data: { councilId: brighton.id, ownerId: buyerA.id, title: "Matrix project", category: "cloud-software", estimatedValuePence: 15_000_000, contractMonths: 24, procurementStart: new Date("2026-11-23"), nation: "England", routeId: "g-cloud-direct-award" },
+    data: {
+      councilId: brighton.id,
+      ownerId: buyerA.id,
+      title: "Matrix project",
+      category: "cloud-software",
+      estimatedValuePence: 15_000_000,
+      contractMonths: 24,
+      procurementStart: new Date("2026-11-23"),
+      nation: "England",
+      routeId: "g-cloud-direct-award",
+    },
   });
   const frozen = await prisma.frozenSearch.create({
     data: {
       projectId: project.id,
       query: "housing",
       resultCount: 1,
-      results: { create: [{ position: 1, productId: kestrel.id, productVersionId: kestrel.publishedVersionId!, productName: kestrel.publishedVersion!.name, supplierName: "Kestrel", supplierSize: "small", priceFromPence: 100, priceUnit: "per month" }] },
+      results: {
+        create: [
+          {
+            position: 1,
+            productId: kestrel.id,
+            productVersionId: kestrel.publishedVersionId!,
+            productName: kestrel.publishedVersion!.name,
+            supplierName: "Kestrel",
+            supplierSize: "small",
+            priceFromPence: 100,
+            priceUnit: "per month",
+          },
+        ],
+      },
     },
   });
   const caseStudy = await prisma.caseStudy.findFirstOrThrow({ where: { councilId: brighton.id, status: "published" } });
-  const kestrelCaseStudy = await prisma.caseStudySupplier.findFirst({ where: { supplier: { slug: "kestrel-civic-software" }, caseStudy: { status: "published" } }, include: { caseStudy: true } });
+  const kestrelCaseStudy = await prisma.caseStudySupplier.findFirst({
+    where: { supplier: { slug: "kestrel-civic-software" }, caseStudy: { status: "published" } },
+    include: { caseStudy: true },
+  });
   const version = await prisma.productVersion.findFirstOrThrow({ where: { productId: kestrel.id } });
   Object.assign(fixtures, {
     productId: kestrel.id,
@@ -43,7 +72,13 @@ beforeAll(async () => {
     supplierCaseStudySlug: kestrelCaseStudy?.caseStudy.slug ?? caseStudy.slug,
   });
   const { createUser } = await import("~/models/user.server");
-  await createUser({ email: UNCONFIRMED_BUYER_EMAIL, name: "Unconfirmed Officer", password: "a-long-enough-password-123", role: "buyer", councilId: brighton.id });
+  await createUser({
+    email: UNCONFIRMED_BUYER_EMAIL,
+    name: "Unconfirmed Officer",
+    password: "a-long-enough-password-123",
+    role: "buyer",
+    councilId: brighton.id,
+  });
   for (const role of ROLES) cookies[role] = role === "anonymous" ? undefined : await cookieFor(EMAILS[role]);
 });
 
@@ -82,7 +117,8 @@ describe("authorisation matrix", () => {
     const withHandlers: string[] = [];
     for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".tsx"))) {
       const source = fs.readFileSync(path.join(dir, f), "utf8");
-      if (/export (async )?function (loader|action)\b|export const (loader|action)\b/.test(source)) withHandlers.push(f.replace(/\.tsx$/, ""));
+      if (/export (async )?function (loader|action)\b|export const (loader|action)\b/.test(source))
+        withHandlers.push(f.replace(/\.tsx$/, ""));
     }
     const missing = withHandlers.filter((f) => !ROUTES[f]);
     expect(missing, "routes without a row in tests/data/authorization-matrix.table.ts").toEqual([]);

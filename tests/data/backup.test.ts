@@ -37,9 +37,22 @@ describe("backup and restore", () => {
     const { saveSearch } = await import("~/models/project.server");
     const { backupDatabase, restoreDatabase } = await import("~/utils/backup.server");
     const newProject = await import("~/routes/projects.new");
-    const form = { intent: "create", title: "Backup check", routeId: "framework-direct-award-rm1557-15", category: "cloud-software", value: "150000", contractMonths: "24", startDate: process.env.PORTAL_TODAY!, termsUnchanged: "yes", security: "OFFICIAL", nation: "England" };
+    const form = {
+      intent: "create",
+      title: "Backup check",
+      routeId: "framework-direct-award-rm1557-15",
+      category: "cloud-software",
+      value: "150000",
+      contractMonths: "24",
+      startDate: process.env.PORTAL_TODAY!,
+      termsUnchanged: "yes",
+      security: "OFFICIAL",
+      nation: "England",
+    };
     const cookie = await cookieFor(DEMO.buyerA);
-    expect((await responseOf(() => newProject.action({ request: makeRequest("/projects/new", { cookie, form }), params: {}, context }))).status).toBe(302);
+    expect(
+      (await responseOf(() => newProject.action({ request: makeRequest("/projects/new", { cookie, form }), params: {}, context }))).status,
+    ).toBe(302);
     const project = await prisma.buyingProject.findFirstOrThrow({ where: { title: "Backup check" } });
     const actor = await prisma.user.findUniqueOrThrow({ where: { email: DEMO.buyerA } });
 
@@ -48,7 +61,11 @@ describe("backup and restore", () => {
     let stop = false;
     const writers = [0, 1, 2].map(async (w) => {
       for (let i = 0; !stop; i++) {
-        const r = await saveSearch(project.id, { q: `backup ${w}-${i}`, type: "products", sort: "relevance", page: 1, pageSize: 20, frameworks: "live", filters: {} }, { id: actor.id, ip: "127.0.0.1" } as never);
+        const r = await saveSearch(
+          project.id,
+          { q: `backup ${w}-${i}`, type: "products", sort: "relevance", page: 1, pageSize: 20, frameworks: "live", filters: {} },
+          { id: actor.id, ip: "127.0.0.1" } as never,
+        );
         if (r.ok) acknowledged.push(r.savedSearchId);
         else if (refused.push(JSON.stringify(r)) > 5) stop = true;
         // Requests arrive as separate events; without this the SQLite driver's promises (all

@@ -9,7 +9,30 @@ import { EXPECTED, ROLES, ROUTES, type Fixtures, type Role } from "./authorizati
 
 useTestDatabase();
 
-const FIELDS = ["name", "title", "email", "summary", "description", "problem", "approach", "reason", "q", "legalName", "tradingName", "companyNumber", "priceFrom", "value", "contractMonths", "reference", "password", "confirmPassword", "intent", "lockVersion", "decision", "mode"];
+const FIELDS = [
+  "name",
+  "title",
+  "email",
+  "summary",
+  "description",
+  "problem",
+  "approach",
+  "reason",
+  "q",
+  "legalName",
+  "tradingName",
+  "companyNumber",
+  "priceFrom",
+  "value",
+  "contractMonths",
+  "reference",
+  "password",
+  "confirmPassword",
+  "intent",
+  "lockVersion",
+  "decision",
+  "mode",
+];
 
 const NASTY: Record<string, string> = {
   "right-to-left override": "\u202Egnp.exe\u202C invoice",
@@ -38,12 +61,31 @@ beforeAll(async () => {
   const kestrel = await prisma.product.findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" }, status: "published" } });
   const brighton = await prisma.council.findUniqueOrThrow({ where: { code: "BNH" } });
   const project = await prisma.buyingProject.create({
-    data: { councilId: brighton.id, title: "Sweep project", category: "cloud-software", estimatedValuePence: 15_000_000, contractMonths: 24, procurementStart: new Date("2026-11-23"), nation: "England", routeId: "g-cloud-direct-award" },
+    data: {
+      councilId: brighton.id,
+      title: "Sweep project",
+      category: "cloud-software",
+      estimatedValuePence: 15_000_000,
+      contractMonths: 24,
+      procurementStart: new Date("2026-11-23"),
+      nation: "England",
+      routeId: "g-cloud-direct-award",
+    },
   });
   const caseStudy = await prisma.caseStudy.findFirstOrThrow({ where: { councilId: brighton.id, status: "published" } });
   const version = await prisma.productVersion.findFirstOrThrow({ where: { productId: kestrel.id } });
-  const named = await prisma.caseStudySupplier.findFirst({ where: { supplier: { slug: "kestrel-civic-software" } }, include: { caseStudy: true } });
-  Object.assign(fixtures, { productId: kestrel.id, versionId: version.id, projectId: project.id, frozenFile: "none.csv", caseStudySlug: caseStudy.slug, supplierCaseStudySlug: named?.caseStudy.slug ?? caseStudy.slug });
+  const named = await prisma.caseStudySupplier.findFirst({
+    where: { supplier: { slug: "kestrel-civic-software" } },
+    include: { caseStudy: true },
+  });
+  Object.assign(fixtures, {
+    productId: kestrel.id,
+    versionId: version.id,
+    projectId: project.id,
+    frozenFile: "none.csv",
+    caseStudySlug: caseStudy.slug,
+    supplierCaseStudySlug: named?.caseStudy.slug ?? caseStudy.slug,
+  });
 });
 
 async function send(c: Case, body: BodyInit | undefined, contentType: string | undefined) {
@@ -57,7 +99,11 @@ async function send(c: Case, body: BodyInit | undefined, contentType: string | u
   let status: number;
   let location: string | null = null;
   try {
-    const result = await mod.action({ request: new Request(`http://localhost${spec.path(fixtures)}`, { method: "POST", headers, body }), params: spec.params(fixtures), context });
+    const result = await mod.action({
+      request: new Request(`http://localhost${spec.path(fixtures)}`, { method: "POST", headers, body }),
+      params: spec.params(fixtures),
+      context,
+    });
     status = result instanceof Response ? result.status : 200;
     if (result instanceof Response) location = result.headers.get("Location");
   } catch (error) {
@@ -77,7 +123,11 @@ describe.each(cases)("bad input to $file (as $role)", (c) => {
   });
 
   it("answers malformed multipart without a 500 or a write", async () => {
-    const { status, wrote } = await send(c, "--nope\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nunterminated", "multipart/form-data; boundary=zzz");
+    const { status, wrote } = await send(
+      c,
+      '--nope\r\nContent-Disposition: form-data; name="x"\r\n\r\nunterminated',
+      "multipart/form-data; boundary=zzz",
+    );
     expect(status).toBeLessThan(500);
     if (status >= 400) expect(wrote).toBe(0);
   });
@@ -93,8 +143,23 @@ describe.each(cases)("bad input to $file (as $role)", (c) => {
 
 // Issue 12: prototype-key field names (finding 2), off-site redirects dressed up with tabs,
 // backslashes and unicode (finding 3), and long hostile web addresses (finding 6), on every form.
-const PROTOTYPE_FIELDS = ["__proto__.polluted", "constructor.prototype.polluted", "__proto__[polluted]", "prototype", "criteria.0.__proto__.polluted", "expires.constructor.prototype.polluted"];
-const OFF_SITE = ["/\t/evil.example/", "/\n/evil.example/", "//evil.example/", "/\\evil.example/", "/\uff0f/evil.example/", "/.//evil.example/", "https://evil.example/"];
+const PROTOTYPE_FIELDS = [
+  "__proto__.polluted",
+  "constructor.prototype.polluted",
+  "__proto__[polluted]",
+  "prototype",
+  "criteria.0.__proto__.polluted",
+  "expires.constructor.prototype.polluted",
+];
+const OFF_SITE = [
+  "/\t/evil.example/",
+  "/\n/evil.example/",
+  "//evil.example/",
+  "/\\evil.example/",
+  "/\uff0f/evil.example/",
+  "/.//evil.example/",
+  "https://evil.example/",
+];
 const URL_FIELDS = ["pricingDocumentUrl", "accessibilityStatementUrl", "website", "url", "assets.0.url"];
 
 describe.each(cases)("hostile names and values to $file (as $role)", (c) => {
@@ -116,7 +181,10 @@ describe.each(cases)("hostile names and values to $file (as $role)", (c) => {
       const form = new URLSearchParams({ redirectTo, email: DEMO.buyerA, password: "Council-Marketplace-2026" });
       const { status, location } = await send(c, form, "application/x-www-form-urlencoded");
       expect(status).toBeLessThan(500);
-      if (location) expect(new URL(location, "https://marketplace.example.gov.uk").origin, `${c.file} ${JSON.stringify(redirectTo)}`).toBe("https://marketplace.example.gov.uk");
+      if (location)
+        expect(new URL(location, "https://marketplace.example.gov.uk").origin, `${c.file} ${JSON.stringify(redirectTo)}`).toBe(
+          "https://marketplace.example.gov.uk",
+        );
     }
   });
 

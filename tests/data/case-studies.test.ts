@@ -84,7 +84,11 @@ beforeAll(async () => {
     supplierB: await cookieFor(DEMO.supplierB),
   };
   const published = { status: "published", publishedVersionId: { not: null } };
-  kestrelProduct = (await prisma.product.findFirstOrThrow({ where: { ...published, supplier: { slug: "kestrel-civic-software" } }, orderBy: { id: "asc" }, select: { id: true, supplierId: true } }))!;
+  kestrelProduct = (await prisma.product.findFirstOrThrow({
+    where: { ...published, supplier: { slug: "kestrel-civic-software" } },
+    orderBy: { id: "asc" },
+    select: { id: true, supplierId: true },
+  }))!;
   otherProduct = (await prisma.product.findFirstOrThrow({
     where: { ...published, supplier: { slug: { notIn: ["kestrel-civic-software", "brightwater-digital"] } } },
     orderBy: { id: "asc" },
@@ -97,7 +101,11 @@ describe("writing a case study", () => {
   it("rejects non-numeric measures with a clear message and keeps the answers", async () => {
     const { create } = await routes();
     const res = await responseOf(() =>
-      create.action({ request: makeRequest("/case-studies/new", { cookie: cookies.buyerA, form: completeForm({ "metrics.0.before": "twenty-eight" }) }), params: {}, context }),
+      create.action({
+        request: makeRequest("/case-studies/new", { cookie: cookies.buyerA, form: completeForm({ "metrics.0.before": "twenty-eight" }) }),
+        params: {},
+        context,
+      }),
     );
     expect(res.status).toBe(400);
     const body = await res.json();
@@ -110,7 +118,13 @@ describe("writing a case study", () => {
     const { prisma } = await import("~/utils/db.server");
     const { create } = await routes();
     const before = await prisma.caseStudy.count();
-    const res = await responseOf(() => create.action({ request: makeRequest("/case-studies/new", { cookie: cookies.buyerA, form: completeForm({ intent: "add-metric" }) }), params: {}, context }));
+    const res = await responseOf(() =>
+      create.action({
+        request: makeRequest("/case-studies/new", { cookie: cookies.buyerA, form: completeForm({ intent: "add-metric" }) }),
+        params: {},
+        context,
+      }),
+    );
     expect(res.status).toBe(200);
     expect((await res.json()).adding).toBe("metrics");
     expect(await prisma.caseStudy.count()).toBe(before);
@@ -119,7 +133,9 @@ describe("writing a case study", () => {
   it("only lets council officers write one, and only after confirming their email", async () => {
     const { prisma } = await import("~/utils/db.server");
     const { create } = await routes();
-    const asSupplier = await responseOf(() => create.loader({ request: makeRequest("/case-studies/new", { cookie: cookies.supplierA }), params: {}, context }));
+    const asSupplier = await responseOf(() =>
+      create.loader({ request: makeRequest("/case-studies/new", { cookie: cookies.supplierA }), params: {}, context }),
+    );
     expect(asSupplier.status).toBe(403);
     const anonymous = await responseOf(() => create.loader({ request: makeRequest("/case-studies/new"), params: {}, context }));
     expect(anonymous.status).toBe(302);
@@ -128,7 +144,9 @@ describe("writing a case study", () => {
     try {
       const page = await create.loader({ request: makeRequest("/case-studies/new", { cookie: cookies.buyerB }), params: {}, context });
       expect(page.needsVerification).toBe(true);
-      const post = await responseOf(() => create.action({ request: makeRequest("/case-studies/new", { cookie: cookies.buyerB, form: completeForm() }), params: {}, context }));
+      const post = await responseOf(() =>
+        create.action({ request: makeRequest("/case-studies/new", { cookie: cookies.buyerB, form: completeForm() }), params: {}, context }),
+      );
       expect(post.status).toBe(403);
     } finally {
       await prisma.user.update({ where: { email: DEMO.buyerB }, data: { emailVerifiedAt: new Date("2026-01-05T09:00:00Z") } });
@@ -139,7 +157,9 @@ describe("writing a case study", () => {
     const { prisma } = await import("~/utils/db.server");
     const { create } = await routes();
     const outboxBefore = await prisma.searchOutbox.aggregate({ _max: { seq: true } });
-    const res = await responseOf(() => create.action({ request: makeRequest("/case-studies/new", { cookie: cookies.buyerA, form: completeForm() }), params: {}, context }));
+    const res = await responseOf(() =>
+      create.action({ request: makeRequest("/case-studies/new", { cookie: cookies.buyerA, form: completeForm() }), params: {}, context }),
+    );
     expect(res.status).toBe(302);
     slug = res.headers.get("Location")!.replace("/case-studies/", "");
     expect(slug).toBe("zephyrine-repairs-portal-halved-the-wait-for-housing-repairs");
@@ -164,7 +184,10 @@ describe("writing a case study", () => {
     expect(cs.revisions).toHaveLength(1);
     expect(JSON.parse(cs.revisions[0].snapshot).title).toBe(TITLE);
 
-    const audits = await prisma.auditEvent.findMany({ where: { entityType: "case-study", entityId: cs.id }, orderBy: { createdAt: "asc" } });
+    const audits = await prisma.auditEvent.findMany({
+      where: { entityType: "case-study", entityId: cs.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["case-study.created", "case-study.submitted"]));
     expect(JSON.parse(audits.find((a) => a.action === "case-study.created")!.after!).metrics).toHaveLength(2);
 
@@ -194,10 +217,19 @@ describe("editing", () => {
   it("refuses another council's officer with 404 (as for no such case study), in the loader and the action, and audits it", async () => {
     const { prisma } = await import("~/utils/db.server");
     const { edit } = await routes();
-    const loader = await responseOf(() => edit.loader({ request: makeRequest(`/case-studies/${slug}/edit`, { cookie: cookies.buyerB }), params: { slug }, context }));
+    const loader = await responseOf(() =>
+      edit.loader({ request: makeRequest(`/case-studies/${slug}/edit`, { cookie: cookies.buyerB }), params: { slug }, context }),
+    );
     expect(loader.status).toBe(404);
     const action = await responseOf(() =>
-      edit.action({ request: makeRequest(`/case-studies/${slug}/edit`, { cookie: cookies.buyerB, form: completeForm({ title: "Hijacked", lockVersion: "1" }) }), params: { slug }, context }),
+      edit.action({
+        request: makeRequest(`/case-studies/${slug}/edit`, {
+          cookie: cookies.buyerB,
+          form: completeForm({ title: "Hijacked", lockVersion: "1" }),
+        }),
+        params: { slug },
+        context,
+      }),
     );
     expect(action.status).toBe(404);
     expect((await prisma.caseStudy.findUniqueOrThrow({ where: { slug } })).title).toBe(TITLE);
@@ -208,10 +240,16 @@ describe("editing", () => {
   it("refuses a supplier with 403, even one the case study names", async () => {
     const { edit } = await routes();
     for (const cookie of [cookies.supplierA, cookies.supplierB]) {
-      const loader = await responseOf(() => edit.loader({ request: makeRequest(`/case-studies/${slug}/edit`, { cookie }), params: { slug }, context }));
+      const loader = await responseOf(() =>
+        edit.loader({ request: makeRequest(`/case-studies/${slug}/edit`, { cookie }), params: { slug }, context }),
+      );
       expect(loader.status).toBe(403);
       const action = await responseOf(() =>
-        edit.action({ request: makeRequest(`/case-studies/${slug}/edit`, { cookie, form: completeForm({ title: "Supplier spin", lockVersion: "1" }) }), params: { slug }, context }),
+        edit.action({
+          request: makeRequest(`/case-studies/${slug}/edit`, { cookie, form: completeForm({ title: "Supplier spin", lockVersion: "1" }) }),
+          params: { slug },
+          context,
+        }),
       );
       expect(action.status).toBe(403);
     }
@@ -220,7 +258,11 @@ describe("editing", () => {
   it("saves with a new revision and refuses a stale edit, showing what changed", async () => {
     const { prisma } = await import("~/utils/db.server");
     const { edit } = await routes();
-    const opened = await edit.loader({ request: makeRequest(`/case-studies/${slug}/edit`, { cookie: cookies.buyerA }), params: { slug }, context });
+    const opened = await edit.loader({
+      request: makeRequest(`/case-studies/${slug}/edit`, { cookie: cookies.buyerA }),
+      params: { slug },
+      context,
+    });
     if (opened.needsVerification) throw new Error("buyer A should be verified");
     expect(opened.values.title).toBe(TITLE);
     expect(opened.values["metrics.1.higherIsBetter"]).toBe("true");
@@ -229,20 +271,29 @@ describe("editing", () => {
     // First officer saves a change…
     const first = await responseOf(() =>
       edit.action({
-        request: makeRequest(`/case-studies/${slug}/edit`, { cookie: cookies.buyerA, form: completeForm({ lockVersion: openedVersion, summary: "Tenants report and track repairs online." }) }),
+        request: makeRequest(`/case-studies/${slug}/edit`, {
+          cookie: cookies.buyerA,
+          form: completeForm({ lockVersion: openedVersion, summary: "Tenants report and track repairs online." }),
+        }),
         params: { slug },
         context,
       }),
     );
     expect(first.status).toBe(302);
-    const saved = await prisma.caseStudy.findUniqueOrThrow({ where: { slug }, include: { revisions: { orderBy: { lockVersion: "asc" } } } });
+    const saved = await prisma.caseStudy.findUniqueOrThrow({
+      where: { slug },
+      include: { revisions: { orderBy: { lockVersion: "asc" } } },
+    });
     expect(saved.lockVersion).toBe(Number(openedVersion) + 1);
     expect(saved.revisions.map((r) => r.lockVersion)).toEqual([1, 2]);
 
     // …then a second officer, who opened the same version, tries to save theirs.
     const stale = await responseOf(() =>
       edit.action({
-        request: makeRequest(`/case-studies/${slug}/edit`, { cookie: cookies.buyerA, form: completeForm({ lockVersion: openedVersion, title: "A stale title" }) }),
+        request: makeRequest(`/case-studies/${slug}/edit`, {
+          cookie: cookies.buyerA,
+          form: completeForm({ lockVersion: openedVersion, title: "A stale title" }),
+        }),
         params: { slug },
         context,
       }),
@@ -268,10 +319,23 @@ describe("editing", () => {
     const { edit } = await routes();
     const council = await prisma.council.findUniqueOrThrow({ where: { code: "BNH" } });
     const draft = await prisma.caseStudy.create({
-      data: { slug: "draft-from-a-buying-project", title: "Draft from a buying project", councilId: council.id, serviceAreaId: housing.id, summary: "", problem: "", approach: "", outcomeNarrative: "" },
+      data: {
+        slug: "draft-from-a-buying-project",
+        title: "Draft from a buying project",
+        councilId: council.id,
+        serviceAreaId: housing.id,
+        summary: "",
+        problem: "",
+        approach: "",
+        outcomeNarrative: "",
+      },
     });
     await prisma.caseStudyProduct.create({ data: { caseStudyId: draft.id, productId: kestrelProduct.id } });
-    const opened = await edit.loader({ request: makeRequest(`/case-studies/${draft.slug}/edit`, { cookie: cookies.buyerA }), params: { slug: draft.slug }, context });
+    const opened = await edit.loader({
+      request: makeRequest(`/case-studies/${draft.slug}/edit`, { cookie: cookies.buyerA }),
+      params: { slug: draft.slug },
+      context,
+    });
     if (opened.needsVerification) throw new Error("buyer A should be verified");
     expect(opened.status).toBe("draft");
     expect(opened.options.picker.selected.map((p) => p.id)).toEqual([kestrelProduct.id]);
@@ -279,7 +343,14 @@ describe("editing", () => {
       edit.action({
         request: makeRequest(`/case-studies/${draft.slug}/edit`, {
           cookie: cookies.buyerA,
-          form: { intent: "save-draft", lockVersion: "1", title: "Draft from a buying project", serviceAreaId: housing.id, productIds: [kestrelProduct.id], problem: "Written later" },
+          form: {
+            intent: "save-draft",
+            lockVersion: "1",
+            title: "Draft from a buying project",
+            serviceAreaId: housing.id,
+            productIds: [kestrelProduct.id],
+            problem: "Written later",
+          },
         }),
         params: { slug: draft.slug },
         context,
@@ -288,7 +359,10 @@ describe("editing", () => {
     expect(res.status).toBe(302);
     const revisions = await prisma.caseStudyRevision.findMany({ where: { caseStudyId: draft.id }, orderBy: { lockVersion: "asc" } });
     // The state it was created in is kept as a baseline, then the save.
-    expect(revisions.map((r) => [r.lockVersion, JSON.parse(r.snapshot).problem])).toEqual([[1, ""], [2, "Written later"]]);
+    expect(revisions.map((r) => [r.lockVersion, JSON.parse(r.snapshot).problem])).toEqual([
+      [1, ""],
+      [2, "Written later"],
+    ]);
     const suppliers = await prisma.caseStudySupplier.findMany({ where: { caseStudyId: draft.id } });
     expect(suppliers.map((s) => s.supplierId)).toEqual([kestrelProduct.supplierId]);
   });
@@ -297,7 +371,11 @@ describe("editing", () => {
 describe("moderation, search and supplier responses", () => {
   async function searchFor(serviceArea: string) {
     const { search } = await routes();
-    const data = await search.loader({ request: makeRequest(`/search?type=case-studies&q=Zephyrine&serviceArea=${encodeURIComponent(serviceArea)}`), params: {}, context });
+    const data = await search.loader({
+      request: makeRequest(`/search?type=case-studies&q=Zephyrine&serviceArea=${encodeURIComponent(serviceArea)}`),
+      params: {},
+      context,
+    });
     const result = (data as { result: { hits: { id: string }[] } | null }).result;
     return result!.hits.map((h) => h.id);
   }
@@ -305,18 +383,40 @@ describe("moderation, search and supplier responses", () => {
   it("only lets administrators moderate", async () => {
     const { moderate } = await routes();
     for (const cookie of [cookies.buyerA, cookies.supplierA]) {
-      const res = await responseOf(() => moderate.action({ request: makeRequest(`/admin/case-studies/${slug}`, { cookie, form: { intent: "approve", lockVersion: "2" } }), params: { slug }, context }));
+      const res = await responseOf(() =>
+        moderate.action({
+          request: makeRequest(`/admin/case-studies/${slug}`, { cookie, form: { intent: "approve", lockVersion: "2" } }),
+          params: { slug },
+          context,
+        }),
+      );
       expect(res.status).toBe(403);
     }
   });
 
   it("shows the administrator every answer of a never-published case study and needs a reason to reject", async () => {
     const { moderate } = await routes();
-    const view = await moderate.loader({ request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin }), params: { slug }, context });
+    const view = await moderate.loader({
+      request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin }),
+      params: { slug },
+      context,
+    });
     expect(view.lastPublished).toBeNull();
     expect(view.fields.find((f) => f.field === "title")!.after).toBe(TITLE);
     const res = await responseOf(() =>
-      moderate.action({ request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin, form: { intent: "reject", lockVersion: String(view.caseStudy.lockVersion), contentToken: view.caseStudy.contentToken, reason: "" } }), params: { slug }, context }),
+      moderate.action({
+        request: makeRequest(`/admin/case-studies/${slug}`, {
+          cookie: cookies.admin,
+          form: {
+            intent: "reject",
+            lockVersion: String(view.caseStudy.lockVersion),
+            contentToken: view.caseStudy.contentToken,
+            reason: "",
+          },
+        }),
+        params: { slug },
+        context,
+      }),
     );
     expect(res.status).toBe(400);
     expect((await res.json()).errors.reason).toEqual(["Enter the reason, so the council knows what to change"]);
@@ -327,12 +427,26 @@ describe("moderation, search and supplier responses", () => {
     const { moderate } = await routes();
     expect(await searchFor(housing.name)).toEqual([]);
     const cs = await prisma.caseStudy.findUniqueOrThrow({ where: { slug } });
-    const view = await moderate.loader({ request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin }), params: { slug }, context });
+    const view = await moderate.loader({
+      request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin }),
+      params: { slug },
+      context,
+    });
     const res = await responseOf(() =>
-      moderate.action({ request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin, form: { intent: "approve", lockVersion: String(cs.lockVersion), contentToken: view.caseStudy.contentToken } }), params: { slug }, context }),
+      moderate.action({
+        request: makeRequest(`/admin/case-studies/${slug}`, {
+          cookie: cookies.admin,
+          form: { intent: "approve", lockVersion: String(cs.lockVersion), contentToken: view.caseStudy.contentToken },
+        }),
+        params: { slug },
+        context,
+      }),
     );
     expect(res.status).toBe(302);
-    const published = await prisma.caseStudy.findUniqueOrThrow({ where: { slug }, include: { revisions: { orderBy: { lockVersion: "desc" }, take: 1 } } });
+    const published = await prisma.caseStudy.findUniqueOrThrow({
+      where: { slug },
+      include: { revisions: { orderBy: { lockVersion: "desc" }, take: 1 } },
+    });
     expect(published.status).toBe("published");
     expect(published.publishedAt).not.toBeNull();
     expect(published.revisions[0].status).toBe("published");
@@ -348,7 +462,11 @@ describe("moderation, search and supplier responses", () => {
 
     // Product pages list it, and the public can read it.
     const productRoute = await import("~/routes/products.$id");
-    const product = await productRoute.loader({ request: makeRequest(`/products/${kestrelProduct.id}`), params: { id: kestrelProduct.id }, context });
+    const product = await productRoute.loader({
+      request: makeRequest(`/products/${kestrelProduct.id}`),
+      params: { id: kestrelProduct.id },
+      context,
+    });
     expect(product.product.caseStudies.map((c) => c.slug)).toContain(slug);
     const { page } = await routes();
     const publicPage = await page.loader({ request: makeRequest(`/case-studies/${slug}`), params: { slug }, context });
@@ -359,13 +477,22 @@ describe("moderation, search and supplier responses", () => {
   it("lets a named supplier respond, labelled as theirs, but not a supplier it does not name", async () => {
     const { prisma } = await import("~/utils/db.server");
     const { respond, page } = await routes();
-    const notNamed = await responseOf(() => respond.loader({ request: makeRequest(`/supplier/case-studies/${slug}`, { cookie: cookies.supplierB }), params: { slug }, context }));
+    const notNamed = await responseOf(() =>
+      respond.loader({ request: makeRequest(`/supplier/case-studies/${slug}`, { cookie: cookies.supplierB }), params: { slug }, context }),
+    );
     expect(notNamed.status).toBe(403);
-    const opened = await respond.loader({ request: makeRequest(`/supplier/case-studies/${slug}`, { cookie: cookies.supplierA }), params: { slug }, context });
+    const opened = await respond.loader({
+      request: makeRequest(`/supplier/case-studies/${slug}`, { cookie: cookies.supplierA }),
+      params: { slug },
+      context,
+    });
     expect(opened.response).toBe("");
     const res = await responseOf(() =>
       respond.action({
-        request: makeRequest(`/supplier/case-studies/${slug}`, { cookie: cookies.supplierA, form: { response: "Thank you. We have since added repair photos.", respondedAt: opened.respondedAt } }),
+        request: makeRequest(`/supplier/case-studies/${slug}`, {
+          cookie: cookies.supplierA,
+          form: { response: "Thank you. We have since added repair photos.", respondedAt: opened.respondedAt },
+        }),
         params: { slug },
         context,
       }),
@@ -373,7 +500,14 @@ describe("moderation, search and supplier responses", () => {
     expect(res.status).toBe(302);
     // A second save from the same stale form is refused.
     const stale = await responseOf(() =>
-      respond.action({ request: makeRequest(`/supplier/case-studies/${slug}`, { cookie: cookies.supplierA, form: { response: "Overwrite", respondedAt: "" } }), params: { slug }, context }),
+      respond.action({
+        request: makeRequest(`/supplier/case-studies/${slug}`, {
+          cookie: cookies.supplierA,
+          form: { response: "Overwrite", respondedAt: "" },
+        }),
+        params: { slug },
+        context,
+      }),
     );
     expect(stale.status).toBe(409);
     const shown = await page.loader({ request: makeRequest(`/case-studies/${slug}`), params: { slug }, context });
@@ -389,7 +523,10 @@ describe("moderation, search and supplier responses", () => {
     const cs = await prisma.caseStudy.findUniqueOrThrow({ where: { slug } });
     const res = await responseOf(() =>
       moderate.action({
-        request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin, form: { intent: "unpublish", lockVersion: String(cs.lockVersion), reason: "Names a member of staff" } }),
+        request: makeRequest(`/admin/case-studies/${slug}`, {
+          cookie: cookies.admin,
+          form: { intent: "unpublish", lockVersion: String(cs.lockVersion), reason: "Names a member of staff" },
+        }),
         params: { slug },
         context,
       }),
@@ -411,8 +548,15 @@ describe("reading: index, both-way links, peers and reusable assets", () => {
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
     const page2 = await index.loader({ request: makeRequest("/case-studies?page=2"), params: {}, context });
     expect(page2.items[0]?.slug).not.toBe(all.items[0].slug);
-    const area = await prisma.caseStudy.findFirstOrThrow({ where: { status: "published" }, select: { serviceArea: { select: { slug: true, id: true } } } });
-    const filtered = await index.loader({ request: makeRequest(`/case-studies?serviceArea=${area.serviceArea.slug}`), params: {}, context });
+    const area = await prisma.caseStudy.findFirstOrThrow({
+      where: { status: "published" },
+      select: { serviceArea: { select: { slug: true, id: true } } },
+    });
+    const filtered = await index.loader({
+      request: makeRequest(`/case-studies?serviceArea=${area.serviceArea.slug}`),
+      params: {},
+      context,
+    });
     expect(filtered.total).toBe(await prisma.caseStudy.count({ where: { status: "published", serviceAreaId: area.serviceArea.id } }));
     const junk = await index.loader({ request: makeRequest("/case-studies?serviceArea=%3Cscript%3E&page=-4"), params: {}, context });
     expect(junk.page).toBe(1);
@@ -432,7 +576,11 @@ describe("reading: index, both-way links, peers and reusable assets", () => {
     const council = await councilRoute.loader({ request: makeRequest("/"), params: { code: withLot.council.code }, context });
     expect(council.council.caseStudies.map((c) => c.slug)).toContain(withLot.slug);
     const supplierRoute = await import("~/routes/suppliers.$slug");
-    const supplier = await supplierRoute.loader({ request: makeRequest("/"), params: { slug: withLot.suppliers[0].supplier.slug }, context });
+    const supplier = await supplierRoute.loader({
+      request: makeRequest("/"),
+      params: { slug: withLot.suppliers[0].supplier.slug },
+      context,
+    });
     expect(supplier.supplier.caseStudyLinks.map((l) => l.caseStudy.slug)).toContain(withLot.slug);
   });
 
@@ -444,7 +592,9 @@ describe("reading: index, both-way links, peers and reusable assets", () => {
     const scores = data.peers.map((p) => p.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(data.peers[0].reasons).toContain("same type of council");
-    const missing = await responseOf(() => peersRoute.loader({ request: makeRequest("/councils/ZZZ/peers"), params: { code: "ZZZ" }, context }));
+    const missing = await responseOf(() =>
+      peersRoute.loader({ request: makeRequest("/councils/ZZZ/peers"), params: { code: "ZZZ" }, context }),
+    );
     expect(missing.status).toBe(404);
   });
 
@@ -452,7 +602,10 @@ describe("reading: index, both-way links, peers and reusable assets", () => {
     const { prisma } = await import("~/utils/db.server");
     const reuse = await import("~/routes/reuse");
     const all = await reuse.loader({ request: makeRequest("/reuse"), params: {}, context });
-    const assets = await prisma.reusableAsset.findMany({ where: { caseStudy: { status: "published" } }, select: { type: true, caseStudy: { select: { councilId: true } } } });
+    const assets = await prisma.reusableAsset.findMany({
+      where: { caseStudy: { status: "published" } },
+      select: { type: true, caseStudy: { select: { councilId: true } } },
+    });
     expect(all.total).toBe(assets.length);
     expect(all.councils).toBe(new Set(assets.map((a) => a.caseStudy.councilId)).size);
     const code = await reuse.loader({ request: makeRequest("/reuse?type=code"), params: {}, context });
@@ -460,7 +613,9 @@ describe("reading: index, both-way links, peers and reusable assets", () => {
     expect(code.items.every((a) => a.type === "code")).toBe(true);
     const myAccount = await reuse.loader({ request: makeRequest("/reuse?q=my+account"), params: {}, context });
     expect(myAccount.total).toBeGreaterThan(0);
-    expect(myAccount.items.every((a) => /my account|portal|resident account/i.test(`${a.title} ${a.description} ${a.caseStudy.title}`))).toBe(true);
+    expect(
+      myAccount.items.every((a) => /my account|portal|resident account/i.test(`${a.title} ${a.description} ${a.caseStudy.title}`)),
+    ).toBe(true);
     const none = await reuse.loader({ request: makeRequest("/reuse?q=zzqqxx"), params: {}, context });
     expect(none.total).toBe(0);
   });

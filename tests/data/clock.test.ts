@@ -23,7 +23,9 @@ describe("one clock", () => {
         name: "Clock Check",
         passwordHash: "x",
         sessions: { create: [{ expiresAt: new Date("2031-06-16T00:00:00Z") }] },
-        verificationTokens: { createMany: { data: [{ purpose: "email-verification", tokenHash: "clock-check", expiresAt: new Date("2031-06-16T00:00:00Z") }] } },
+        verificationTokens: {
+          createMany: { data: [{ purpose: "email-verification", tokenHash: "clock-check", expiresAt: new Date("2031-06-16T00:00:00Z") }] },
+        },
       },
       include: { sessions: true, verificationTokens: true },
     });
@@ -55,14 +57,24 @@ describe("one clock", () => {
     const signup = await import("~/routes/signup");
     const res = await responseOf(() =>
       signup.action({
-        request: makeRequest("/signup", { form: { name: "Clock Officer", email: "clock.officer@leeds.gov.uk", password: "correct horse battery staple", confirmPassword: "correct horse battery staple" } }),
+        request: makeRequest("/signup", {
+          form: {
+            name: "Clock Officer",
+            email: "clock.officer@leeds.gov.uk",
+            password: "correct horse battery staple",
+            confirmPassword: "correct horse battery staple",
+          },
+        }),
         params: {},
         context,
       }),
     );
     expect(res.status).toBe(302);
     const { prisma } = await import("~/utils/db.server");
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: "clock.officer@leeds.gov.uk" }, include: { sessions: true, verificationTokens: true } });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: "clock.officer@leeds.gov.uk" },
+      include: { sessions: true, verificationTokens: true },
+    });
     expect(day(user.createdAt)).toBe("2030-03-04");
     expect(day(user.passwordChangedAt)).toBe("2030-03-04");
     for (const s of user.sessions) expect(day(s.createdAt)).toBe("2030-03-04");
@@ -79,7 +91,11 @@ describe("one clock", () => {
     process.env.PORTAL_TODAY = day(next);
     const login = await import("~/routes/login");
     const res = await responseOf(() =>
-      login.action({ request: makeRequest("/login", { form: { email: DEMO.buyerA, password: "Council-Marketplace-2026", redirectTo: "/projects" } }), params: {}, context: { ...context, ip: "10.9.9.9" } }),
+      login.action({
+        request: makeRequest("/login", { form: { email: DEMO.buyerA, password: "Council-Marketplace-2026", redirectTo: "/projects" } }),
+        params: {},
+        context: { ...context, ip: "10.9.9.9" },
+      }),
     );
     expect(res.status).toBe(302);
     const cookie = res.headers.get("Set-Cookie")!.split(";")[0];

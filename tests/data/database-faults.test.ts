@@ -52,7 +52,9 @@ describe("database faults", () => {
       const admin = new pg.Client({ connectionString: db.url });
       await admin.connect();
       await prisma.council.count(); // the app holds a pooled connection
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = 'council-marketplace'`);
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = 'council-marketplace'`,
+      );
       await admin.end();
       const during = await signUp();
       expect([302, 503]).toContain(during.res.status);
@@ -71,12 +73,16 @@ describe("database faults", () => {
       const { default: pg } = await import("pg");
       const admin = new pg.Client({ connectionString: db.url });
       await admin.connect();
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = 'council-marketplace'`);
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = 'council-marketplace'`,
+      );
       const during = await signUp().catch(async () => signUp());
       expect(during.res.status).toBe(503);
       await admin.query(`SET default_transaction_read_only = off`);
       await admin.query(`ALTER DATABASE "${new URL(db.url).pathname.slice(1)}" SET default_transaction_read_only = off`);
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = 'council-marketplace'`);
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = 'council-marketplace'`,
+      );
       await admin.end();
       const first = await signUp();
       const after = first.res.status === 302 ? first : await signUp();

@@ -25,7 +25,11 @@ describe("reference data and pages", () => {
     expect(fw.agreement.lots.length).toBeGreaterThan(0);
 
     const supplierRoute = await import("~/routes/suppliers.$slug");
-    const sup = await supplierRoute.loader({ request: makeRequest("/suppliers/kestrel-civic-software"), params: { slug: "kestrel-civic-software" }, context });
+    const sup = await supplierRoute.loader({
+      request: makeRequest("/suppliers/kestrel-civic-software"),
+      params: { slug: "kestrel-civic-software" },
+      context,
+    });
     expect(sup.supplier.tradingName).toMatch(/Kestrel/);
     expect(sup.supplier.products.length).toBeGreaterThan(0);
 
@@ -41,10 +45,14 @@ describe("reference data and pages", () => {
 
   it("answers 404 for unknown objects, never 500", async () => {
     const framework = await import("~/routes/frameworks.$number");
-    const res = await responseOf(() => framework.loader({ request: makeRequest("/frameworks/RM0000"), params: { number: "RM0000" }, context }));
+    const res = await responseOf(() =>
+      framework.loader({ request: makeRequest("/frameworks/RM0000"), params: { number: "RM0000" }, context }),
+    );
     expect(res.status).toBe(404);
     const councilRoute = await import("~/routes/councils.$code");
-    const bad = await responseOf(() => councilRoute.loader({ request: makeRequest("/councils/<script>"), params: { code: "<script>" }, context }));
+    const bad = await responseOf(() =>
+      councilRoute.loader({ request: makeRequest("/councils/<script>"), params: { code: "<script>" }, context }),
+    );
     expect(bad.status).toBe(404);
   });
 
@@ -77,10 +85,19 @@ describe("permissions", () => {
     const route = await import("~/routes/supplier.listings.$id.$section");
     const id = await productOf("kestrel-civic-software");
     const cookie = await cookieFor(DEMO.supplierB);
-    const view = await responseOf(() => route.loader({ request: makeRequest(`/supplier/listings/${id}/about`, { cookie }), params: { id, section: "about" }, context }));
+    const view = await responseOf(() =>
+      route.loader({ request: makeRequest(`/supplier/listings/${id}/about`, { cookie }), params: { id, section: "about" }, context }),
+    );
     expect(view.status).toBe(404);
     const post = await responseOf(() =>
-      route.action({ request: makeRequest(`/supplier/listings/${id}/about`, { cookie, form: { lockVersion: "1", name: "Hijacked", summary: "x", description: "x", category: "Other" } }), params: { id, section: "about" }, context }),
+      route.action({
+        request: makeRequest(`/supplier/listings/${id}/about`, {
+          cookie,
+          form: { lockVersion: "1", name: "Hijacked", summary: "x", description: "x", category: "Other" },
+        }),
+        params: { id, section: "about" },
+        context,
+      }),
     );
     expect(post.status).toBe(404);
     const { prisma } = await import("~/utils/db.server");
@@ -93,7 +110,11 @@ describe("permissions", () => {
     const route = await import("~/routes/supplier.listings.$id.$section");
     const id = await productOf("kestrel-civic-software");
     const cookie = await cookieFor(DEMO.supplierA);
-    const data = await route.loader({ request: makeRequest(`/supplier/listings/${id}/about`, { cookie }), params: { id, section: "about" }, context });
+    const data = await route.loader({
+      request: makeRequest(`/supplier/listings/${id}/about`, { cookie }),
+      params: { id, section: "about" },
+      context,
+    });
     expect(data.values.name.length).toBeGreaterThan(0);
   });
 
@@ -113,7 +134,11 @@ describe("signing in", () => {
   it("refuses a wrong password with a clear message and audits the failure", async () => {
     const login = await import("~/routes/login");
     const res = await responseOf(() =>
-      login.action({ request: makeRequest("/login", { form: { email: DEMO.buyerA, password: "not-the-password" } }), params: {}, context: { ...context, ip: "10.1.1.1" } }),
+      login.action({
+        request: makeRequest("/login", { form: { email: DEMO.buyerA, password: "not-the-password" } }),
+        params: {},
+        context: { ...context, ip: "10.1.1.1" },
+      }),
     );
     expect(res.status).toBe(400);
     const body = await res.json();
@@ -125,7 +150,11 @@ describe("signing in", () => {
   it("signs in with the right password: new session, signed httpOnly SameSite=Lax cookie", async () => {
     const login = await import("~/routes/login");
     const res = await responseOf(() =>
-      login.action({ request: makeRequest("/login", { form: { email: DEMO.buyerA, password: "Council-Marketplace-2026", redirectTo: "/projects" } }), params: {}, context: { ...context, ip: "10.1.1.2" } }),
+      login.action({
+        request: makeRequest("/login", { form: { email: DEMO.buyerA, password: "Council-Marketplace-2026", redirectTo: "/projects" } }),
+        params: {},
+        context: { ...context, ip: "10.1.1.2" },
+      }),
     );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/projects");
@@ -149,7 +178,11 @@ describe("signing in", () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
       const res = await responseOf(() =>
-        login.action({ request: makeRequest("/login", { form: { email: DEMO.buyerB, password: i < 5 ? "wrong-password" : "Council-Marketplace-2026" } }), params: {}, context: { ...context, ip } }),
+        login.action({
+          request: makeRequest("/login", { form: { email: DEMO.buyerB, password: i < 5 ? "wrong-password" : "Council-Marketplace-2026" } }),
+          params: {},
+          context: { ...context, ip },
+        }),
       );
       statuses.push(res.status);
     }
@@ -209,24 +242,47 @@ describe("sign-up validation", () => {
     expect(errors.email[0]).toMatch(/correct format/);
     expect(errors.password[0]).toBe("Password must be 12 characters or more");
     expect(values.password).toBeUndefined();
-    const long = await signupWith({ name: "x".repeat(101), email: `${"a".repeat(250)}@x.gov.uk`, password: "x".repeat(201), confirmPassword: "x" });
+    const long = await signupWith({
+      name: "x".repeat(101),
+      email: `${"a".repeat(250)}@x.gov.uk`,
+      password: "x".repeat(201),
+      confirmPassword: "x",
+    });
     const longErrors = (await long.json()).errors;
     expect(longErrors.name[0]).toBe("Full name must be 100 characters or fewer");
     expect(longErrors.password[0]).toBe("Password must be 200 characters or fewer");
   });
 
   it("refuses common passwords and non-council email domains", async () => {
-    const common = await signupWith({ name: "A Person", email: "a@brighton-hove.gov.uk", password: "password1234", confirmPassword: "password1234" });
+    const common = await signupWith({
+      name: "A Person",
+      email: "a@brighton-hove.gov.uk",
+      password: "password1234",
+      confirmPassword: "password1234",
+    });
     expect((await common.json()).errors.password[0]).toMatch(/common passwords/);
-    const gmail = await signupWith({ name: "A Person", email: "someone@gmail.com", password: "correct horse battery staple", confirmPassword: "correct horse battery staple" });
+    const gmail = await signupWith({
+      name: "A Person",
+      email: "someone@gmail.com",
+      password: "correct horse battery staple",
+      confirmPassword: "correct horse battery staple",
+    });
     expect((await gmail.json()).errors.email[0]).toMatch(/council email address/);
   });
 
   it("creates a buyer for the council that owns the email domain, unverified until the link is used", async () => {
-    const res = await signupWith({ name: "New Officer", email: "new.officer@leeds.gov.uk", password: "correct horse battery staple", confirmPassword: "correct horse battery staple" });
+    const res = await signupWith({
+      name: "New Officer",
+      email: "new.officer@leeds.gov.uk",
+      password: "correct horse battery staple",
+      confirmPassword: "correct horse battery staple",
+    });
     expect(res.status).toBe(302);
     const { prisma } = await import("~/utils/db.server");
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: "new.officer@leeds.gov.uk" }, include: { council: true, roles: true } });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: "new.officer@leeds.gov.uk" },
+      include: { council: true, roles: true },
+    });
     expect(user.council?.code).toBe("LDS");
     expect(user.roles.map((r) => r.name)).toEqual(["buyer"]);
     expect(user.emailVerifiedAt).toBeNull();
@@ -249,7 +305,9 @@ describe("audit trail", () => {
     const { recordAudit } = await import("~/models/audit.server");
     await recordAudit({ action: "test.event", entityType: "test", entityId: "t1" });
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "test.event" } });
-    await expect(prisma.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only|constraint violated/i);
+    await expect(prisma.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(
+      /append-only|constraint violated/i,
+    );
     await expect(prisma.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only|constraint violated/i);
     await expect(prisma.auditEvent.deleteMany({})).rejects.toThrow(/append-only|constraint violated/i);
     expect((await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("test.event");

@@ -92,7 +92,10 @@ class Browser {
   }
 
   async get(path: string, headers: Record<string, string> = {}) {
-    const res = await fetch(`${base}${path}`, { redirect: "manual", headers: { Cookie: this.header(), "X-Forwarded-For": this.ip, ...headers } });
+    const res = await fetch(`${base}${path}`, {
+      redirect: "manual",
+      headers: { Cookie: this.header(), "X-Forwarded-For": this.ip, ...headers },
+    });
     this.remember(res);
     return res;
   }
@@ -105,7 +108,12 @@ class Browser {
   }
 
   async post(path: string, body: BodyInit, headers: Record<string, string> = {}) {
-    const res = await fetch(`${base}${path}`, { method: "POST", body, redirect: "manual", headers: { Cookie: this.header(), "X-Forwarded-For": this.ip, ...headers } });
+    const res = await fetch(`${base}${path}`, {
+      method: "POST",
+      body,
+      redirect: "manual",
+      headers: { Cookie: this.header(), "X-Forwarded-For": this.ip, ...headers },
+    });
     this.remember(res);
     return res;
   }
@@ -122,7 +130,10 @@ describe("finding 7: the body limit holds while the body streams in", () => {
     const result = await new Promise<{ status: number | null; sent: number; error?: string }>((resolve) => {
       let sent = 0;
       let status: number | null = null;
-      const req = http.request(`${base}/signup`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" } });
+      const req = http.request(`${base}/signup`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" },
+      });
       let done = false;
       const finish = (error?: string) => {
         if (done) return;
@@ -148,7 +159,9 @@ describe("finding 7: the body limit holds while the body streams in", () => {
     });
     const seconds = (performance.now() - started) / 1000;
     const after = rssKb(server.pid!);
-    console.log(`finding 7: chunked POST refused with ${result.status ?? result.error} after ${(result.sent / 1e6).toFixed(1)} MB sent (of 157 MB), ${seconds.toFixed(2)} s; server RSS ${(before / 1024).toFixed(0)} → ${(after / 1024).toFixed(0)} MB`);
+    console.log(
+      `finding 7: chunked POST refused with ${result.status ?? result.error} after ${(result.sent / 1e6).toFixed(1)} MB sent (of 157 MB), ${seconds.toFixed(2)} s; server RSS ${(before / 1024).toFixed(0)} → ${(after / 1024).toFixed(0)} MB`,
+    );
     // The server answers 413, then cuts the connection: the upload cannot go on. (On a busy
     // machine the client may notice the cut before it has read the answer.)
     if (result.status !== null) expect(result.status).toBe(413);
@@ -160,7 +173,11 @@ describe("finding 7: the body limit holds while the body streams in", () => {
   });
 
   it("refuses a declared oversized body at once, and a chunked body that lies under a small Content-Length cannot pass", async () => {
-    const declared = await fetch(`${base}/signup`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": "3000000" }, body: "x".repeat(3_000_000) }).catch((e: Error) => e);
+    const declared = await fetch(`${base}/signup`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": "3000000" },
+      body: "x".repeat(3_000_000),
+    }).catch((e: Error) => e);
     console.log(`finding 7: declared 3 MB body → ${declared instanceof Error ? declared.message : declared.status}`);
     if (declared instanceof Error) expect(declared.message).toMatch(/fetch failed|reset|closed/);
     else expect(declared.status).toBe(413);
@@ -168,7 +185,9 @@ describe("finding 7: the body limit holds while the body streams in", () => {
     const big = new FormData();
     big.set("file", new Blob([Buffer.alloc(2_100_000, "a")]), "listings.csv");
     const multipart = await fetch(`${base}/supplier/import`, { method: "POST", body: big }).catch((e: Error) => e);
-    console.log(`finding 7: streamed 2.1 MB multipart → ${multipart instanceof Error ? `${multipart.message} ${String((multipart as Error & { cause?: unknown }).cause)}` : multipart.status}`);
+    console.log(
+      `finding 7: streamed 2.1 MB multipart → ${multipart instanceof Error ? `${multipart.message} ${String((multipart as Error & { cause?: unknown }).cause)}` : multipart.status}`,
+    );
     if (multipart instanceof Error) expect(multipart.message).toMatch(/fetch failed|reset|closed/);
     else expect(multipart.status).toBe(413);
   });
@@ -179,10 +198,19 @@ describe("item 22: a CSRF token on every non-GET form", () => {
     const { prisma } = await import("~/utils/db.server");
     const users = await prisma.user.count();
     const anonymous = new Browser("203.0.113.1");
-    const res = await anonymous.post("/signup", form({ name: "Csrf Victim", email: "victim@brighton-hove.gov.uk", password: "heather kettle orbit lantern", confirmPassword: "heather kettle orbit lantern" }), {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Accept: "text/html",
-    });
+    const res = await anonymous.post(
+      "/signup",
+      form({
+        name: "Csrf Victim",
+        email: "victim@brighton-hove.gov.uk",
+        password: "heather kettle orbit lantern",
+        confirmPassword: "heather kettle orbit lantern",
+      }),
+      {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Accept: "text/html",
+      },
+    );
     expect(res.status).toBe(403);
     const html = await res.text();
     expect(html).toContain('class="govuk-heading-l"');
@@ -196,7 +224,10 @@ describe("item 22: a CSRF token on every non-GET form", () => {
     const attacker = new Browser("203.0.113.3");
     const attackerToken = await attacker.token("/login");
     await victim.get("/login");
-    const login = (b: Browser, token: string) => b.post("/login", form({ _csrf: token, email: "nobody@brighton-hove.gov.uk", password: "not-the-password" }), { "Content-Type": "application/x-www-form-urlencoded" });
+    const login = (b: Browser, token: string) =>
+      b.post("/login", form({ _csrf: token, email: "nobody@brighton-hove.gov.uk", password: "not-the-password" }), {
+        "Content-Type": "application/x-www-form-urlencoded",
+      });
     expect((await login(victim, attackerToken)).status).toBe(403);
     expect((await login(victim, "A".repeat(43))).status).toBe(403);
     const cookieless = new Browser("203.0.113.4");
@@ -214,13 +245,24 @@ describe("item 22: a CSRF token on every non-GET form", () => {
     multipart.set("email", "nobody@brighton-hove.gov.uk");
     multipart.set("password", "not-the-password");
     expect((await b.post("/login", multipart)).status).toBe(400);
-    expect((await b.post("/login", form({ email: "nobody@brighton-hove.gov.uk", password: "x" }), { "Content-Type": "application/x-www-form-urlencoded", "X-CSRF-Token": token })).status).toBe(400);
+    expect(
+      (
+        await b.post("/login", form({ email: "nobody@brighton-hove.gov.uk", password: "x" }), {
+          "Content-Type": "application/x-www-form-urlencoded",
+          "X-CSRF-Token": token,
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it("the Origin check still refuses a cross-site post that carries a valid token", async () => {
     const b = new Browser("203.0.113.6");
     const token = await b.token("/login");
-    const res = await b.post("/login", form({ _csrf: token, email: "x@y.example", password: "x" }), { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" });
+    const res = await b.post("/login", form({ _csrf: token, email: "x@y.example", password: "x" }), {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: "https://evil.example",
+      "Sec-Fetch-Site": "cross-site",
+    });
     expect(res.status).toBe(403);
   });
 });
@@ -229,7 +271,11 @@ describe("finding 14: Cache-Control: no-store on every response to a signed-in u
   it("marks signed-in pages, .data responses and exports no-store; the sign-in response too", async () => {
     const buyer = new Browser("203.0.113.7");
     const token = await buyer.token("/login");
-    const signIn = await buyer.post("/login", form({ _csrf: token, email: "buyer@brighton-hove.gov.uk", password: "Council-Marketplace-2026", redirectTo: "/projects" }), { "Content-Type": "application/x-www-form-urlencoded" });
+    const signIn = await buyer.post(
+      "/login",
+      form({ _csrf: token, email: "buyer@brighton-hove.gov.uk", password: "Council-Marketplace-2026", redirectTo: "/projects" }),
+      { "Content-Type": "application/x-www-form-urlencoded" },
+    );
     expect(signIn.status).toBe(302);
     expect(signIn.headers.get("cache-control")).toBe("no-store");
     for (const path of ["/projects", "/projects.data", "/account", "/account.data", "/", "/search?q=housing", "/_root.data"]) {
@@ -263,7 +309,8 @@ describe("finding 9: expensive anonymous searches cannot starve the server", () 
     const servedMs: number[] = [];
     const attacker = async (client: number) => {
       for (let i = 0; i < 25; i++) {
-        const path = i % 2 ? `/api/search?q=${encodeURIComponent(query(client * 7 + i))}` : `/search?q=${encodeURIComponent(query(client * 5 + i))}`;
+        const path =
+          i % 2 ? `/api/search?q=${encodeURIComponent(query(client * 7 + i))}` : `/search?q=${encodeURIComponent(query(client * 5 + i))}`;
         const started = performance.now();
         const res = await fetch(`${base}${path}`, { headers: { "X-Forwarded-For": "192.0.2.66" } });
         await res.arrayBuffer();

@@ -27,13 +27,47 @@ describe("retention", () => {
         { key: "ip:203.0.113.2", succeeded: false, createdAt: new Date(at.getTime() - 29 * DAY) },
       ],
     });
-    const expired = await prisma.session.create({ data: { userId: user.id, createdAt: new Date(at.getTime() - 13 * HOUR), lastSeenAt: new Date(at.getTime() - 10 * 60_000), expiresAt: new Date(at.getTime() - HOUR) } });
-    const idle = await prisma.session.create({ data: { userId: user.id, createdAt: new Date(at.getTime() - 2 * HOUR), lastSeenAt: new Date(at.getTime() - 31 * 60_000), expiresAt: new Date(at.getTime() + 10 * HOUR) } });
-    const live = await prisma.session.create({ data: { userId: user.id, createdAt: new Date(at.getTime() - HOUR), lastSeenAt: new Date(at.getTime() - 5 * 60_000), expiresAt: new Date(at.getTime() + 11 * HOUR) } });
-    const spent = await prisma.verificationToken.create({ data: { userId: user.id, purpose: "email-verification", tokenHash: "spent-token", expiresAt: new Date(at.getTime() - 8 * DAY) } });
-    const pending = await prisma.verificationToken.create({ data: { userId: user.id, purpose: "email-verification", tokenHash: "pending-token", expiresAt: new Date(at.getTime() + DAY) } });
-    const oldChange = await prisma.searchOutbox.create({ data: { entityType: "product", entityId: "x", createdAt: new Date(at.getTime() - 3 * DAY), processedAt: new Date(at.getTime() - 2 * DAY) } });
-    const unapplied = await prisma.searchOutbox.create({ data: { entityType: "product", entityId: "y", createdAt: new Date(at.getTime() - 3 * DAY) } });
+    const expired = await prisma.session.create({
+      data: {
+        userId: user.id,
+        createdAt: new Date(at.getTime() - 13 * HOUR),
+        lastSeenAt: new Date(at.getTime() - 10 * 60_000),
+        expiresAt: new Date(at.getTime() - HOUR),
+      },
+    });
+    const idle = await prisma.session.create({
+      data: {
+        userId: user.id,
+        createdAt: new Date(at.getTime() - 2 * HOUR),
+        lastSeenAt: new Date(at.getTime() - 31 * 60_000),
+        expiresAt: new Date(at.getTime() + 10 * HOUR),
+      },
+    });
+    const live = await prisma.session.create({
+      data: {
+        userId: user.id,
+        createdAt: new Date(at.getTime() - HOUR),
+        lastSeenAt: new Date(at.getTime() - 5 * 60_000),
+        expiresAt: new Date(at.getTime() + 11 * HOUR),
+      },
+    });
+    const spent = await prisma.verificationToken.create({
+      data: { userId: user.id, purpose: "email-verification", tokenHash: "spent-token", expiresAt: new Date(at.getTime() - 8 * DAY) },
+    });
+    const pending = await prisma.verificationToken.create({
+      data: { userId: user.id, purpose: "email-verification", tokenHash: "pending-token", expiresAt: new Date(at.getTime() + DAY) },
+    });
+    const oldChange = await prisma.searchOutbox.create({
+      data: {
+        entityType: "product",
+        entityId: "x",
+        createdAt: new Date(at.getTime() - 3 * DAY),
+        processedAt: new Date(at.getTime() - 2 * DAY),
+      },
+    });
+    const unapplied = await prisma.searchOutbox.create({
+      data: { entityType: "product", entityId: "y", createdAt: new Date(at.getTime() - 3 * DAY) },
+    });
 
     const retention = JOBS.filter((j) => j.name === "retention");
     expect(await runDueJobs(at, "test-holder", retention)).toEqual(["retention"]);
@@ -76,7 +110,15 @@ describe("time-dependent search facts", () => {
     });
     const reindex = JOBS.filter((j) => j.name === "search:time-dependent-reindex");
     const liveFlag = async () => {
-      const res = await searchIndex("products", { q: product.publishedVersion!.name, type: "products", sort: "relevance", page: 1, pageSize: 50, frameworks: "all", filters: {} });
+      const res = await searchIndex("products", {
+        q: product.publishedVersion!.name,
+        type: "products",
+        sort: "relevance",
+        page: 1,
+        pageSize: 50,
+        frameworks: "all",
+        filters: {},
+      });
       return res.hits.find((h) => h.id === product.id)?.document.liveFramework;
     };
 
@@ -93,7 +135,9 @@ describe("time-dependent search facts", () => {
       await syncSearch();
       expect(await liveFlag()).toBe("true"); // stale until the job re-indexes it
 
-      expect(await runDueJobs(new Date(agreement.endDate!.getTime() + 2 * DAY), "test-holder", reindex)).toEqual(["search:time-dependent-reindex"]);
+      expect(await runDueJobs(new Date(agreement.endDate!.getTime() + 2 * DAY), "test-holder", reindex)).toEqual([
+        "search:time-dependent-reindex",
+      ]);
       await syncSearch();
       expect(await liveFlag()).toBe("false");
     } finally {
@@ -140,7 +184,13 @@ describe("scheduling across processes", () => {
   it("a failed run is retried in five minutes and does not count as run", async () => {
     const { prisma } = await import("~/utils/db.server");
     const { runDueJobs } = await jobs();
-    const job = { name: "test:failing", everyMs: HOUR, run: async () => { throw new Error("mail server down"); } };
+    const job = {
+      name: "test:failing",
+      everyMs: HOUR,
+      run: async () => {
+        throw new Error("mail server down");
+      },
+    };
     const at = new Date("2027-08-01T09:00:00Z");
     expect(await runDueJobs(at, "p1", [job])).toEqual([]);
     const row = await prisma.scheduledJob.findUniqueOrThrow({ where: { name: "test:failing" } });

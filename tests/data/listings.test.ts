@@ -5,7 +5,12 @@ import { context, cookieFor, DEMO, makeRequest, responseOf } from "../support/se
 
 useTestDatabase();
 
-const ABOUT = { name: "Bin Day Finder", summary: "Residents check their collection day.", description: "A hosted service that tells residents which bins go out when.", category: "Waste and recycling" };
+const ABOUT = {
+  name: "Bin Day Finder",
+  summary: "Residents check their collection day.",
+  description: "A hosted service that tells residents which bins go out when.",
+  category: "Waste and recycling",
+};
 
 async function prisma() {
   return (await import("~/utils/db.server")).prisma;
@@ -13,7 +18,10 @@ async function prisma() {
 
 async function kestrelProduct() {
   const db = await prisma();
-  return db.product.findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" }, status: "published" }, include: { publishedVersion: true } });
+  return db.product.findFirstOrThrow({
+    where: { supplier: { slug: "kestrel-civic-software" }, status: "published" },
+    include: { publishedVersion: true },
+  });
 }
 
 async function lotIdsFor(email: string) {
@@ -24,7 +32,13 @@ async function lotIdsFor(email: string) {
   return (await listListableLots(user.supplierId!, now())).map((l) => l.id);
 }
 
-async function post(routeModule: string, path: string, params: Record<string, string>, cookie: string | undefined, form: Record<string, string | string[]>) {
+async function post(
+  routeModule: string,
+  path: string,
+  params: Record<string, string>,
+  cookie: string | undefined,
+  form: Record<string, string | string[]>,
+) {
   const route = await import(/* @vite-ignore */ routeModule);
   return responseOf(() => route.action({ request: makeRequest(path, { cookie, form }), params, context }));
 }
@@ -37,17 +51,37 @@ async function get(routeModule: string, path: string, params: Record<string, str
 describe("ownership", () => {
   it("gives another supplier's user 404 (as for no such listing) on every listing route: view draft, edit, submit, withdraw", async () => {
     const db = await prisma();
-    const draft = await db.product.findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" } }, orderBy: { createdAt: "desc" } });
+    const draft = await db.product.findFirstOrThrow({
+      where: { supplier: { slug: "kestrel-civic-software" } },
+      orderBy: { createdAt: "desc" },
+    });
     const product = await kestrelProduct();
     const cookie = await cookieFor(DEMO.supplierB);
     const checks = [
       await get("~/routes/supplier.listings.$id._index", `/supplier/listings/${draft.id}`, { id: draft.id }, cookie),
       await get("~/routes/supplier.listings.$id.preview", `/supplier/listings/${draft.id}/preview`, { id: draft.id }, cookie),
       await get("~/routes/supplier.listings.$id.history", `/supplier/listings/${draft.id}/history`, { id: draft.id }, cookie),
-      await get("~/routes/supplier.listings.$id.$section", `/supplier/listings/${draft.id}/about`, { id: draft.id, section: "about" }, cookie),
-      await post("~/routes/supplier.listings.$id.$section", `/supplier/listings/${product.id}/about`, { id: product.id, section: "about" }, cookie, { lockVersion: String(product.lockVersion), ...ABOUT }),
-      await post("~/routes/supplier.listings.$id._index", `/supplier/listings/${product.id}`, { id: product.id }, cookie, { lockVersion: String(product.lockVersion), intent: "submit" }),
-      await post("~/routes/supplier.listings.$id._index", `/supplier/listings/${product.id}`, { id: product.id }, cookie, { lockVersion: String(product.lockVersion), intent: "withdraw" }),
+      await get(
+        "~/routes/supplier.listings.$id.$section",
+        `/supplier/listings/${draft.id}/about`,
+        { id: draft.id, section: "about" },
+        cookie,
+      ),
+      await post(
+        "~/routes/supplier.listings.$id.$section",
+        `/supplier/listings/${product.id}/about`,
+        { id: product.id, section: "about" },
+        cookie,
+        { lockVersion: String(product.lockVersion), ...ABOUT },
+      ),
+      await post("~/routes/supplier.listings.$id._index", `/supplier/listings/${product.id}`, { id: product.id }, cookie, {
+        lockVersion: String(product.lockVersion),
+        intent: "submit",
+      }),
+      await post("~/routes/supplier.listings.$id._index", `/supplier/listings/${product.id}`, { id: product.id }, cookie, {
+        lockVersion: String(product.lockVersion),
+        intent: "withdraw",
+      }),
     ];
     expect(checks.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404, 404]);
     const after = await db.product.findUniqueOrThrow({ where: { id: product.id } });
@@ -57,7 +91,12 @@ describe("ownership", () => {
 
   it("gives a buyer 403 and a signed-out visitor a sign-in redirect", async () => {
     const product = await kestrelProduct();
-    const buyer = await get("~/routes/supplier.listings.$id._index", `/supplier/listings/${product.id}`, { id: product.id }, await cookieFor(DEMO.buyerA));
+    const buyer = await get(
+      "~/routes/supplier.listings.$id._index",
+      `/supplier/listings/${product.id}`,
+      { id: product.id },
+      await cookieFor(DEMO.buyerA),
+    );
     expect(buyer.status).toBe(403);
     const anon = await get("~/routes/supplier.listings.$id._index", `/supplier/listings/${product.id}`, { id: product.id });
     expect(anon.status).toBe(302);
@@ -66,11 +105,19 @@ describe("ownership", () => {
   it("refuses lots the supplier is not verified on", async () => {
     const product = await kestrelProduct();
     const db = await prisma();
-    const foreignLot = await db.lot.findFirstOrThrow({ where: { awards: { none: { supplier: { slug: "kestrel-civic-software" }, verified: true } } } });
-    const res = await post("~/routes/supplier.listings.$id.$section", `/supplier/listings/${product.id}/lots`, { id: product.id, section: "lots" }, await cookieFor(DEMO.supplierA), {
-      lockVersion: String(product.lockVersion),
-      lotIds: [foreignLot.id],
+    const foreignLot = await db.lot.findFirstOrThrow({
+      where: { awards: { none: { supplier: { slug: "kestrel-civic-software" }, verified: true } } },
     });
+    const res = await post(
+      "~/routes/supplier.listings.$id.$section",
+      `/supplier/listings/${product.id}/lots`,
+      { id: product.id, section: "lots" },
+      await cookieFor(DEMO.supplierA),
+      {
+        lockVersion: String(product.lockVersion),
+        lotIds: [foreignLot.id],
+      },
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).errors.lotIds[0]).toMatch(/verified award/);
   });
@@ -81,23 +128,38 @@ describe("versions and moderation", () => {
     const product = await kestrelProduct();
     const oldName = product.publishedVersion!.name;
     const supplier = await cookieFor(DEMO.supplierA);
-    const save = await post("~/routes/supplier.listings.$id.$section", `/supplier/listings/${product.id}/about`, { id: product.id, section: "about" }, supplier, {
-      lockVersion: String(product.lockVersion),
-      name: `${oldName} 2027`,
-      summary: product.publishedVersion!.summary,
-      description: product.publishedVersion!.description,
-      category: product.publishedVersion!.category,
-    });
+    const save = await post(
+      "~/routes/supplier.listings.$id.$section",
+      `/supplier/listings/${product.id}/about`,
+      { id: product.id, section: "about" },
+      supplier,
+      {
+        lockVersion: String(product.lockVersion),
+        name: `${oldName} 2027`,
+        summary: product.publishedVersion!.summary,
+        description: product.publishedVersion!.description,
+        category: product.publishedVersion!.category,
+      },
+    );
     expect(save.status).toBe(302);
     const db = await prisma();
     // A lot whose framework has ended since it was published cannot be submitted again: keep the live ones.
-    const lotsSaved = await post("~/routes/supplier.listings.$id.$section", `/supplier/listings/${product.id}/lots`, { id: product.id, section: "lots" }, supplier, {
-      lockVersion: String((await db.product.findUniqueOrThrow({ where: { id: product.id } })).lockVersion),
-      lotIds: await lotIdsFor(DEMO.supplierA),
-    });
+    const lotsSaved = await post(
+      "~/routes/supplier.listings.$id.$section",
+      `/supplier/listings/${product.id}/lots`,
+      { id: product.id, section: "lots" },
+      supplier,
+      {
+        lockVersion: String((await db.product.findUniqueOrThrow({ where: { id: product.id } })).lockVersion),
+        lotIds: await lotIdsFor(DEMO.supplierA),
+      },
+    );
     expect(lotsSaved.status).toBe(302);
     const afterSave = await db.product.findUniqueOrThrow({ where: { id: product.id } });
-    const submit = await post("~/routes/supplier.listings.$id._index", `/supplier/listings/${product.id}`, { id: product.id }, supplier, { lockVersion: String(afterSave.lockVersion), intent: "submit" });
+    const submit = await post("~/routes/supplier.listings.$id._index", `/supplier/listings/${product.id}`, { id: product.id }, supplier, {
+      lockVersion: String(afterSave.lockVersion),
+      intent: "submit",
+    });
     expect(submit.status).toBe(302);
 
     const { getPublishedProduct } = await import("~/models/product.server");
@@ -110,7 +172,13 @@ describe("versions and moderation", () => {
     const reviewData = await review.json();
     expect(reviewData.published.name).toBe(oldName);
     expect(reviewData.values.name).toBe(`${oldName} 2027`);
-    const approve = await post("~/routes/admin.moderation.$versionId", `/admin/moderation/${pending.id}`, { versionId: pending.id }, admin, { decision: "approve", contentToken: reviewData.contentToken });
+    const approve = await post(
+      "~/routes/admin.moderation.$versionId",
+      `/admin/moderation/${pending.id}`,
+      { versionId: pending.id },
+      admin,
+      { decision: "approve", contentToken: reviewData.contentToken },
+    );
     expect(approve.status).toBe(302);
     expect((await getPublishedProduct(product.id))!.version.name).toBe(`${oldName} 2027`);
     const old = await db.productVersion.findUniqueOrThrow({ where: { id: product.publishedVersionId! } });
@@ -121,12 +189,28 @@ describe("versions and moderation", () => {
 
   it("refuses a stale edit with a clear message and both versions", async () => {
     const db = await prisma();
-    const product = await db.product.findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" }, status: "published" }, skip: 1, include: { publishedVersion: true } });
+    const product = await db.product.findFirstOrThrow({
+      where: { supplier: { slug: "kestrel-civic-software" }, status: "published" },
+      skip: 1,
+      include: { publishedVersion: true },
+    });
     const supplier = await cookieFor(DEMO.supplierA);
     const stale = String(product.lockVersion);
-    const first = await post("~/routes/supplier.listings.$id.$section", `/supplier/listings/${product.id}/about`, { id: product.id, section: "about" }, supplier, { lockVersion: stale, ...ABOUT, name: "First editor's name" });
+    const first = await post(
+      "~/routes/supplier.listings.$id.$section",
+      `/supplier/listings/${product.id}/about`,
+      { id: product.id, section: "about" },
+      supplier,
+      { lockVersion: stale, ...ABOUT, name: "First editor's name" },
+    );
     expect(first.status).toBe(302);
-    const second = await post("~/routes/supplier.listings.$id.$section", `/supplier/listings/${product.id}/about`, { id: product.id, section: "about" }, supplier, { lockVersion: stale, ...ABOUT, name: "Second editor's name" });
+    const second = await post(
+      "~/routes/supplier.listings.$id.$section",
+      `/supplier/listings/${product.id}/about`,
+      { id: product.id, section: "about" },
+      supplier,
+      { lockVersion: stale, ...ABOUT, name: "Second editor's name" },
+    );
     expect(second.status).toBe(409);
     const body = await second.json();
     expect(body.errors.form[0]).toMatch(/changed since you opened it/);
@@ -146,24 +230,45 @@ describe("versions and moderation", () => {
       ["features", { features: "Postcode lookup\nCalendar export", benefits: "Fewer calls" }],
       ["pricing", { priceFrom: "1200", priceUnit: "per instance per month", vatIncluded: "no", freeTrial: "yes", pricingDocumentUrl: "" }],
       ["lots", { lotIds: [lots[0]] }],
-      ["data-security", { dataLocation: "UK", security: ["cyber-essentials-plus"], accessibilityStatementUrl: "https://kestrel.example/accessibility" }],
+      [
+        "data-security",
+        { dataLocation: "UK", security: ["cyber-essentials-plus"], accessibilityStatementUrl: "https://kestrel.example/accessibility" },
+      ],
       ["standards", { standards: "OpenAPI 3", integrations: "" }],
     ];
     const db = await prisma();
     for (const [section, form] of sections) {
       const { lockVersion } = await db.product.findUniqueOrThrow({ where: { id } });
-      const res = await post("~/routes/supplier.listings.$id.$section", `/supplier/listings/${id}/${section}`, { id, section }, supplier, { lockVersion: String(lockVersion), ...form });
+      const res = await post("~/routes/supplier.listings.$id.$section", `/supplier/listings/${id}/${section}`, { id, section }, supplier, {
+        lockVersion: String(lockVersion),
+        ...form,
+      });
       expect(res.status, `section ${section}`).toBe(302);
     }
     const { lockVersion } = await db.product.findUniqueOrThrow({ where: { id } });
-    const submitted = await post("~/routes/supplier.listings.$id._index", `/supplier/listings/${id}`, { id }, supplier, { lockVersion: String(lockVersion), intent: "submit" });
+    const submitted = await post("~/routes/supplier.listings.$id._index", `/supplier/listings/${id}`, { id }, supplier, {
+      lockVersion: String(lockVersion),
+      intent: "submit",
+    });
     expect(submitted.status, submitted.status === 302 ? "" : JSON.stringify(await submitted.clone().json())).toBe(302);
     const version = await db.productVersion.findFirstOrThrow({ where: { productId: id } });
     const admin = await cookieFor(DEMO.admin);
-    const { contentToken } = await (await get("~/routes/admin.moderation.$versionId", `/admin/moderation/${version.id}`, { versionId: version.id }, admin)).json();
-    const noReason = await post("~/routes/admin.moderation.$versionId", `/admin/moderation/${version.id}`, { versionId: version.id }, admin, { decision: "reject", contentToken, reason: "" });
+    const { contentToken } = await (
+      await get("~/routes/admin.moderation.$versionId", `/admin/moderation/${version.id}`, { versionId: version.id }, admin)
+    ).json();
+    const noReason = await post(
+      "~/routes/admin.moderation.$versionId",
+      `/admin/moderation/${version.id}`,
+      { versionId: version.id },
+      admin,
+      { decision: "reject", contentToken, reason: "" },
+    );
     expect(noReason.status).toBe(400);
-    const reject = await post("~/routes/admin.moderation.$versionId", `/admin/moderation/${version.id}`, { versionId: version.id }, admin, { decision: "reject", contentToken, reason: "Add your price per household" });
+    const reject = await post("~/routes/admin.moderation.$versionId", `/admin/moderation/${version.id}`, { versionId: version.id }, admin, {
+      decision: "reject",
+      contentToken,
+      reason: "Add your price per household",
+    });
     expect(reject.status).toBe(302);
     const page = await (await get("~/routes/supplier.listings.$id._index", `/supplier/listings/${id}`, { id }, supplier)).json();
     expect(page.working.status).toBe("rejected");
@@ -174,12 +279,21 @@ describe("versions and moderation", () => {
 
   it("stores markup as text", async () => {
     const db = await prisma();
-    const product = await db.product.findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" }, status: "published" }, skip: 2 });
-    const res = await post("~/routes/supplier.listings.$id.$section", `/supplier/listings/${product.id}/about`, { id: product.id, section: "about" }, await cookieFor(DEMO.supplierA), {
-      lockVersion: String(product.lockVersion),
-      ...ABOUT,
-      name: "<script>alert('x')</script> Bins",
+    const product = await db.product.findFirstOrThrow({
+      where: { supplier: { slug: "kestrel-civic-software" }, status: "published" },
+      skip: 2,
     });
+    const res = await post(
+      "~/routes/supplier.listings.$id.$section",
+      `/supplier/listings/${product.id}/about`,
+      { id: product.id, section: "about" },
+      await cookieFor(DEMO.supplierA),
+      {
+        lockVersion: String(product.lockVersion),
+        ...ABOUT,
+        name: "<script>alert('x')</script> Bins",
+      },
+    );
     expect(res.status).toBe(302);
     const working = await db.productVersion.findFirstOrThrow({ where: { productId: product.id, status: "draft" } });
     expect(working.name).toBe("<script>alert('x')</script> Bins");
@@ -204,10 +318,39 @@ describe("CSV import", () => {
     const lot = await db.lot.findUniqueOrThrow({ where: { id: lotIds[0] }, include: { agreement: true } });
     const code = `${lot.agreement.number}/${lot.number}`;
     const header = CSV_COLUMNS.map((c) => c.column).join(",");
-    return { csv: [header, ...rows.map((r) => r.map((v) => (v === "LOT" ? code : v)).map((v) => `"${v.replace(/"/g, '""')}"`).join(","))].join("\n"), code };
+    return {
+      csv: [
+        header,
+        ...rows.map((r) =>
+          r
+            .map((v) => (v === "LOT" ? code : v))
+            .map((v) => `"${v.replace(/"/g, '""')}"`)
+            .join(","),
+        ),
+      ].join("\n"),
+      code,
+    };
   }
 
-  const good = (name: string) => [name, "A summary.", "A description.", "Waste and recycling", "One|Two", "Faster", "99.50", "per user per month", "yes", "no", "", "LOT", "UK", "cyber-essentials", "https://kestrel.example/a11y", "OpenAPI 3", "REST API"];
+  const good = (name: string) => [
+    name,
+    "A summary.",
+    "A description.",
+    "Waste and recycling",
+    "One|Two",
+    "Faster",
+    "99.50",
+    "per user per month",
+    "yes",
+    "no",
+    "",
+    "LOT",
+    "UK",
+    "cyber-essentials",
+    "https://kestrel.example/a11y",
+    "OpenAPI 3",
+    "REST API",
+  ];
 
   it("reports bad rows by row and column and keeps the good rows as drafts", async () => {
     const bad = [...good("Broken listing")];
@@ -222,7 +365,9 @@ describe("CSV import", () => {
     const badRow = body.rows.find((r: { row: number }) => r.row === 3);
     const columns = badRow.errors.map((e: { column: string }) => e.column).sort();
     expect(columns).toEqual(["category", "lots", "price_from"]);
-    expect(badRow.errors.find((e: { column: string }) => e.column === "price_from").message).toBe("Enter the starting price as a number, like 12.50");
+    expect(badRow.errors.find((e: { column: string }) => e.column === "price_from").message).toBe(
+      "Enter the starting price as a number, like 12.50",
+    );
     const db = await prisma();
     expect(await db.productVersion.count({ where: { name: { in: ["Import Alpha", "Import Gamma"] }, status: "draft" } })).toBe(2);
     expect(await db.productVersion.count({ where: { name: "Broken listing" } })).toBe(0);

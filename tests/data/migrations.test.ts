@@ -226,7 +226,10 @@ describe(`migrateDatabase on ${kind}`, () => {
     await db.exec(ROWS);
 
     writeMigration(root, M2, redefineParent(true));
-    const refusal = kind === "postgresql" ? /Migration 20260102000000_redefine_parent failed and was rolled back: .*Child_parentId_fkey/ : /Migration 20260102000000_redefine_parent was rolled back: it leaves 1 foreign key violation\(s\): "Child" rowid \d+ → "Parent"/;
+    const refusal =
+      kind === "postgresql"
+        ? /Migration 20260102000000_redefine_parent failed and was rolled back: .*Child_parentId_fkey/
+        : /Migration 20260102000000_redefine_parent was rolled back: it leaves 1 foreign key violation\(s\): "Child" rowid \d+ → "Parent"/;
     await expect(migrateDatabase(db.url, root)).rejects.toThrow(refusal);
 
     // Nothing of it stayed: the old table shape, every row, and no record of it.

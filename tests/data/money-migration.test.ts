@@ -13,7 +13,10 @@ import { pgUrlFor, runDir, testDatabaseKind, withPgClient as withPg } from "../s
 const kind = testDatabaseKind();
 const MIGRATION = "money_integer_pence";
 const FOLDER = kind === "postgresql" ? "prisma/postgresql/migrations" : "prisma/migrations";
-const migrations = fs.readdirSync(FOLDER).filter((d) => fs.existsSync(path.join(FOLDER, d, "migration.sql"))).sort();
+const migrations = fs
+  .readdirSync(FOLDER)
+  .filter((d) => fs.existsSync(path.join(FOLDER, d, "migration.sql")))
+  .sort();
 const ours = migrations.find((d) => d.endsWith(`_${MIGRATION}`))!;
 const earlier = migrations.filter((d) => d < ours);
 
@@ -71,22 +74,24 @@ async function createDb(): Promise<Db> {
     return {
       url,
       run: (sql, params = []) => withPg(url, async (c) => void (await c.query(numbered(sql), params))),
-      rows: <T,>(sql: string, params: unknown[] = []) => withPg(url, async (c) => (await c.query(numbered(sql), params)).rows as T[]),
+      rows: <T>(sql: string, params: unknown[] = []) => withPg(url, async (c) => (await c.query(numbered(sql), params)).rows as T[]),
       columns: (table) =>
-        withPg(url, async (c) =>
-          (
-            await c.query(
-              "SELECT column_name AS name, data_type AS type, is_nullable = 'NO' AND column_default IS NULL AS required FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
-              [table],
-            )
-          ).rows,
+        withPg(
+          url,
+          async (c) =>
+            (
+              await c.query(
+                "SELECT column_name AS name, data_type AS type, is_nullable = 'NO' AND column_default IS NULL AS required FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
+                [table],
+              )
+            ).rows,
         ),
       drop: () => withPg(admin, async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
     };
   }
   const file = path.join(runDir(), `moneytest-${id}.db`);
   const { default: Database } = await import("better-sqlite3");
-  const use = async <T,>(fn: (db: import("better-sqlite3").Database) => T): Promise<T> => {
+  const use = async <T>(fn: (db: import("better-sqlite3").Database) => T): Promise<T> => {
     const db = new Database(file);
     db.pragma("foreign_keys = ON");
     try {
@@ -99,10 +104,18 @@ async function createDb(): Promise<Db> {
   return {
     url: `file:${file}`,
     run: (sql, params = []) => use((db) => void db.prepare(sql).run(...bind(params))),
-    rows: <T,>(sql: string, params: unknown[] = []) => use((db) => db.prepare(sql).all(...bind(params)) as T[]),
+    rows: <T>(sql: string, params: unknown[] = []) => use((db) => db.prepare(sql).all(...bind(params)) as T[]),
     columns: (table) =>
       use((db) =>
-        (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string; notnull: number; dflt_value: unknown; pk: number }[]).map((c) => ({
+        (
+          db.prepare(`PRAGMA table_info("${table}")`).all() as {
+            name: string;
+            type: string;
+            notnull: number;
+            dflt_value: unknown;
+            pk: number;
+          }[]
+        ).map((c) => ({
           name: c.name,
           type: c.type,
           required: c.notnull === 1 && c.dflt_value === null,
@@ -138,13 +151,33 @@ async function insert(db: Db, table: string, values: Record<string, unknown>): P
     else row[c.name] = `${table}-${c.name}-${filler}`;
   }
   const names = Object.keys(row);
-  await db.run(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`, Object.values(row));
+  await db.run(
+    `INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
+    Object.values(row),
+  );
 }
 
 const TABLES = [
-  "Council", "ServiceArea", "Agreement", "Lot", "LotRoute", "Supplier", "Product", "ProductVersion", "ProductVersionLot",
-  "BuyingProject", "NoticeChecklistItem", "SavedSearch", "FrozenSearch", "FrozenResult", "ShortlistEntry", "ProjectOutcome",
-  "CaseStudy", "CaseStudyMetric", "CaseStudyProduct", "CaseStudyRevision",
+  "Council",
+  "ServiceArea",
+  "Agreement",
+  "Lot",
+  "LotRoute",
+  "Supplier",
+  "Product",
+  "ProductVersion",
+  "ProductVersionLot",
+  "BuyingProject",
+  "NoticeChecklistItem",
+  "SavedSearch",
+  "FrozenSearch",
+  "FrozenResult",
+  "ShortlistEntry",
+  "ProjectOutcome",
+  "CaseStudy",
+  "CaseStudyMetric",
+  "CaseStudyProduct",
+  "CaseStudyRevision",
 ] as const;
 
 async function counts(db: Db): Promise<Record<string, number>> {
@@ -212,13 +245,26 @@ describe(`money migration (${kind})`, () => {
     }
     await insert(db, "FrozenSearch", { id: "f1", projectId: "b0" });
     for (const [i, [pounds, pence]] of POUNDS.entries()) {
-      await insert(db, "FrozenResult", { id: `fr${i}`, frozenSearchId: "f1", position: i + 1, productId: "p1", productVersionId: `v${i}`, priceFrom: pounds });
+      await insert(db, "FrozenResult", {
+        id: `fr${i}`,
+        frozenSearchId: "f1",
+        position: i + 1,
+        productId: "p1",
+        productVersionId: `v${i}`,
+        priceFrom: pounds,
+      });
       await insert(db, "ShortlistEntry", { id: `se${i}`, projectId: "b0", frozenResultId: `fr${i}` });
       expected.frozen.set(`fr${i}`, pence);
     }
     const outcomes: [number | null, number | null][] = [...money.slice(0, -1), [null, null]];
     for (const [i, [pounds, pence]] of outcomes.entries()) {
-      await insert(db, "ProjectOutcome", { id: `o${i}`, projectId: `b${i}`, kind: pounds === null ? "cancelled" : "awarded", productVersionId: pounds === null ? null : "v0", value: pounds });
+      await insert(db, "ProjectOutcome", {
+        id: `o${i}`,
+        projectId: `b${i}`,
+        kind: pounds === null ? "cancelled" : "awarded",
+        productVersionId: pounds === null ? null : "v0",
+        value: pounds,
+      });
       expected.outcome.set(`o${i}`, pence);
     }
 
@@ -227,7 +273,12 @@ describe(`money migration (${kind})`, () => {
       // Metrics are measures, not money: they keep their floats.
       await insert(db, "CaseStudyMetric", { id: `m${i}`, caseStudyId: `cs${i}`, before: 19.99, after: 0.1 + 0.2 });
       await insert(db, "CaseStudyProduct", { id: `csp${i}`, caseStudyId: `cs${i}`, productId: "p1" });
-      await insert(db, "CaseStudyRevision", { id: `rev${i}`, caseStudyId: `cs${i}`, lockVersion: 1, snapshot: JSON.stringify({ costExact: pounds }) });
+      await insert(db, "CaseStudyRevision", {
+        id: `rev${i}`,
+        caseStudyId: `cs${i}`,
+        lockVersion: 1,
+        snapshot: JSON.stringify({ costExact: pounds }),
+      });
       expected.caseStudy.set(`cs${i}`, pence);
     }
     before = await counts(db);
@@ -257,8 +308,12 @@ describe(`money migration (${kind})`, () => {
   });
 
   it("keeps the route limits, which were pence already, as integers", async () => {
-    const rows = await db.rows<{ id: string; min: number | string | null; max: number | string | null }>(`SELECT "id" AS id, "minValuePence" AS min, "maxValuePence" AS max FROM "LotRoute"`);
-    expect(new Map(rows.map((r) => [r.id, [r.min === null ? null : Number(r.min), r.max === null ? null : Number(r.max)]]))).toEqual(expected.route);
+    const rows = await db.rows<{ id: string; min: number | string | null; max: number | string | null }>(
+      `SELECT "id" AS id, "minValuePence" AS min, "maxValuePence" AS max FROM "LotRoute"`,
+    );
+    expect(new Map(rows.map((r) => [r.id, [r.min === null ? null : Number(r.min), r.max === null ? null : Number(r.max)]]))).toEqual(
+      expected.route,
+    );
   });
 
   it("stores them as integers, in columns named for the unit, and leaves metrics alone", async () => {
@@ -280,8 +335,13 @@ describe(`money migration (${kind})`, () => {
       if (kind === "postgresql") expect(columns.find((c) => c.name === column)!.type, `${table}.${column}`).toBe(type);
       else {
         expect(columns.find((c) => c.name === column)!.type, `${table}.${column}`).toBe(type === "bigint" ? "BIGINT" : "INTEGER");
-        const stored = await db.rows<{ t: string }>(`SELECT DISTINCT typeof("${column}") AS t FROM "${table}" WHERE "${column}" IS NOT NULL`);
-        expect(stored.map((r) => r.t), `${table}.${column}`).toEqual(["integer"]);
+        const stored = await db.rows<{ t: string }>(
+          `SELECT DISTINCT typeof("${column}") AS t FROM "${table}" WHERE "${column}" IS NOT NULL`,
+        );
+        expect(
+          stored.map((r) => r.t),
+          `${table}.${column}`,
+        ).toEqual(["integer"]);
       }
     }
     const metrics = await db.rows<{ before: number; after: number }>(`SELECT "before", "after" FROM "CaseStudyMetric"`);

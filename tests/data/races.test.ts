@@ -85,7 +85,13 @@ async function review(versionId: string) {
 
 async function decide(versionId: string, decision: "approve" | "reject", contentToken: string) {
   const { listing } = await m();
-  return listing.decideVersion({ versionId, adminId, decision, reason: decision === "reject" ? "Say what the price covers" : undefined, contentToken });
+  return listing.decideVersion({
+    versionId,
+    adminId,
+    decision,
+    reason: decision === "reject" ? "Say what the price covers" : undefined,
+    contentToken,
+  });
 }
 
 async function auditFor(productId: string, action: string, versionId: string) {
@@ -101,7 +107,10 @@ let listingCount = 0;
 /** A new published Kestrel listing of its own (content copied from a seeded one), on a lot Kestrel may list on. */
 async function freshPublishedListing() {
   const { db, listing } = await m();
-  const seeded = await db.product.findFirstOrThrow({ where: { supplierId: supplier.supplierId, status: "published" }, orderBy: { id: "asc" } });
+  const seeded = await db.product.findFirstOrThrow({
+    where: { supplierId: supplier.supplierId, status: "published" },
+    orderBy: { id: "asc" },
+  });
   const template = (await listing.getListing(seeded.id))!.published!;
   const created = await listing.createDraftListing({ supplierId: supplier.supplierId, userId: supplier.id });
   await listing.saveListingSection({
@@ -138,8 +147,14 @@ describe("listing moderation: two decisions at once", () => {
       expect((await db.productVersion.findUniqueOrThrow({ where: { id: live.id } })).name).toBe(live.name);
       const pending = await submit(product.id);
       const { contentToken } = await review(pending.id);
-      const results = await Promise.all([settle(decide(pending.id, "approve", contentToken)), settle(decide(pending.id, "approve", contentToken))]);
-      expect(results.filter((r) => r.ok), `trial ${i}`).toHaveLength(1);
+      const results = await Promise.all([
+        settle(decide(pending.id, "approve", contentToken)),
+        settle(decide(pending.id, "approve", contentToken)),
+      ]);
+      expect(
+        results.filter((r) => r.ok),
+        `trial ${i}`,
+      ).toHaveLength(1);
       const loser = results.find((r) => !r.ok) as { ok: false; error: unknown };
       expect(loser.error).toBeInstanceOf(listing.ModerationConflictError);
       expect(String((loser.error as Error).message)).toMatch(/changed while you were looking at it/);
@@ -164,7 +179,10 @@ describe("listing moderation: two decisions at once", () => {
       // Alternate which decision is started first.
       const order: ("approve" | "reject")[] = i % 2 ? ["approve", "reject"] : ["reject", "approve"];
       const results = await Promise.all(order.map((d) => settle(decide(pending.id, d, contentToken))));
-      expect(results.filter((r) => r.ok), `trial ${i}`).toHaveLength(1);
+      expect(
+        results.filter((r) => r.ok),
+        `trial ${i}`,
+      ).toHaveLength(1);
       const won = order[results.findIndex((r) => r.ok)];
       winners[won]++;
       const loser = results.find((r) => !r.ok) as { ok: false; error: unknown };
@@ -206,10 +224,22 @@ describe("listing moderation: two decisions at once", () => {
         userId: supplier.id,
         lockVersion: current.product.lockVersion,
         section: "about",
-        values: { name: `Unreviewed ${i}`, summary: current.values.summary, description: current.values.description, category: current.values.category },
+        values: {
+          name: `Unreviewed ${i}`,
+          summary: current.values.summary,
+          description: current.values.description,
+          category: current.values.category,
+        },
       });
-      const results = await Promise.all(i % 2 ? [settle(edit), settle(decide(pending.id, "approve", contentToken))] : [settle(decide(pending.id, "approve", contentToken)), settle(edit)]);
-      expect(results.filter((r) => r.ok), `trial ${i}`).toHaveLength(1);
+      const results = await Promise.all(
+        i % 2
+          ? [settle(edit), settle(decide(pending.id, "approve", contentToken))]
+          : [settle(decide(pending.id, "approve", contentToken)), settle(edit)],
+      );
+      expect(
+        results.filter((r) => r.ok),
+        `trial ${i}`,
+      ).toHaveLength(1);
       const published = await db.product.findUniqueOrThrow({ where: { id: product.id }, include: { publishedVersion: true } });
       expect(published.publishedVersion!.name).not.toMatch(/^Unreviewed/);
       const pendingNow = await db.productVersion.findUniqueOrThrow({ where: { id: pending.id } });
@@ -292,7 +322,9 @@ describe("listing decisions are bound to the content the administrator saw", () 
 
     const pending = await submit(product.id);
     await decide(pending.id, "reject", (await review(pending.id)).contentToken);
-    await expect(listing.submitListing({ productId: product.id, userId: supplier.id, lockVersion: await lockOf(product.id) })).rejects.toThrow(/Change the listing before you submit it again/);
+    await expect(
+      listing.submitListing({ productId: product.id, userId: supplier.id, lockVersion: await lockOf(product.id) }),
+    ).rejects.toThrow(/Change the listing before you submit it again/);
     await saveName(product.id, "Fixed after rejection");
     const rejected = await db.productVersion.findUniqueOrThrow({ where: { id: pending.id } });
     expect(rejected).toMatchObject({ status: "rejected", name: "A new draft", rejectionReason: "Say what the price covers" });
@@ -322,7 +354,9 @@ describe("approval re-checks the listing and its lots", () => {
     // Rejecting it clears the queue and leaves the listing withdrawn.
     await decide(pending.id, "reject", contentToken);
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).status).toBe("withdrawn");
-    await expect(listing.submitListing({ productId: product.id, userId: supplier.id, lockVersion: await lockOf(product.id) })).rejects.toThrow(/withdrawn/);
+    await expect(
+      listing.submitListing({ productId: product.id, userId: supplier.id, lockVersion: await lockOf(product.id) }),
+    ).rejects.toThrow(/withdrawn/);
   });
 
   it("submit refuses lots the supplier holds no verified award on", async () => {
@@ -330,10 +364,16 @@ describe("approval re-checks the listing and its lots", () => {
     const product = await freshPublishedListing();
     const foreign = await db.lot.findFirstOrThrow({ where: { id: { notIn: listableLots } } });
     // The model is called directly, as a stale or forged form would reach it.
-    await listing.saveListingSection({ productId: product.id, userId: supplier.id, lockVersion: await lockOf(product.id), section: "lots", values: { lotIds: [listableLots[0], foreign.id] } });
-    await expect(listing.submitListing({ productId: product.id, userId: supplier.id, lockVersion: await lockOf(product.id) })).rejects.toThrow(
-      new RegExp(`lot ${foreign.number}: .* is no longer one of them. Change the framework lots before you submit`),
-    );
+    await listing.saveListingSection({
+      productId: product.id,
+      userId: supplier.id,
+      lockVersion: await lockOf(product.id),
+      section: "lots",
+      values: { lotIds: [listableLots[0], foreign.id] },
+    });
+    await expect(
+      listing.submitListing({ productId: product.id, userId: supplier.id, lockVersion: await lockOf(product.id) }),
+    ).rejects.toThrow(new RegExp(`lot ${foreign.number}: .* is no longer one of them. Change the framework lots before you submit`));
     expect(await db.productVersion.count({ where: { productId: product.id, status: "submitted" } })).toBe(0);
   });
 
@@ -342,20 +382,31 @@ describe("approval re-checks the listing and its lots", () => {
     // The listable lot whose framework ends first.
     const lots = await db.lot.findMany({ where: { id: { in: listableLots } }, include: { agreement: true } });
     const ending = lots
-      .map((l) => ({ lot: l, end: [l.endDate, l.agreement.endDate].filter((d): d is Date => Boolean(d)).sort((a, b) => a.getTime() - b.getTime())[0] }))
+      .map((l) => ({
+        lot: l,
+        end: [l.endDate, l.agreement.endDate].filter((d): d is Date => Boolean(d)).sort((a, b) => a.getTime() - b.getTime())[0],
+      }))
       .filter((x) => x.end)
       .sort((a, b) => a.end.getTime() - b.end.getTime())[0];
     expect(ending, "a listable lot on a framework with an end date").toBeTruthy();
     const product = await freshPublishedListing();
     const { listing } = await m();
-    await listing.saveListingSection({ productId: product.id, userId: supplier.id, lockVersion: await lockOf(product.id), section: "lots", values: { lotIds: [ending.lot.id] } });
+    await listing.saveListingSection({
+      productId: product.id,
+      userId: supplier.id,
+      lockVersion: await lockOf(product.id),
+      section: "lots",
+      values: { lotIds: [ending.lot.id] },
+    });
     const pending = await submit(product.id);
     const { contentToken } = await review(pending.id);
     // Time passes: the framework ends while the version waits for review.
     clock.advanceClock(ending.end.getTime() - clock.now().getTime() + 2 * 86_400_000);
     expect((await award.listListableLots(supplier.supplierId, clock.now())).map((l) => l.id)).not.toContain(ending.lot.id);
     expect((await review(pending.id)).problems.join(" ")).toMatch(/no longer holds a verified award on/);
-    await expect(decide(pending.id, "approve", contentToken)).rejects.toThrow(/no longer holds a verified award on .*so this version cannot be approved/);
+    await expect(decide(pending.id, "approve", contentToken)).rejects.toThrow(
+      /no longer holds a verified award on .*so this version cannot be approved/,
+    );
     await expectOnePublished(product.id, product.publishedVersionId!);
     expect((await db.productVersion.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("submitted");
   });
@@ -398,12 +449,18 @@ async function submittedCaseStudy(title: string) {
 
 async function caseStudyDecision(slug: string, intent: "approve" | "reject", view: { lockVersion: number; contentToken: string }) {
   const { caseStudy } = await m();
-  const input = intent === "approve" ? { intent, lockVersion: view.lockVersion, contentToken: view.contentToken } : { intent, lockVersion: view.lockVersion, contentToken: view.contentToken, reason: "Add the cost" };
+  const input =
+    intent === "approve"
+      ? { intent, lockVersion: view.lockVersion, contentToken: view.contentToken }
+      : { intent, lockVersion: view.lockVersion, contentToken: view.contentToken, reason: "Add the cost" };
   return caseStudy.moderateCaseStudy(slug, input, { id: adminId });
 }
 
 describe("case-study moderation: two decisions at once", () => {
-  for (const pair of [["approve", "approve"], ["approve", "reject"]] as const) {
+  for (const pair of [
+    ["approve", "approve"],
+    ["approve", "reject"],
+  ] as const) {
     it(`${pair.join(" + ")}: exactly one wins, ${TRIALS} times out of ${TRIALS}`, async () => {
       const { db, caseStudy } = await m();
       for (let i = 0; i < TRIALS; i++) {
@@ -411,7 +468,10 @@ describe("case-study moderation: two decisions at once", () => {
         const view = (await caseStudy.getModerationView(slug))!.caseStudy;
         const order = i % 2 ? [...pair].reverse() : [...pair];
         const results = await Promise.all(order.map((intent) => caseStudyDecision(slug, intent, view)));
-        expect(results.filter((r) => r.ok), `trial ${i}`).toHaveLength(1);
+        expect(
+          results.filter((r) => r.ok),
+          `trial ${i}`,
+        ).toHaveLength(1);
         const loser = results.find((r) => !r.ok) as { ok: false; message: string; conflict?: boolean };
         expect(loser.conflict).toBe(true);
         expect(loser.message).toMatch(/changed while you were looking at it|since you opened it/);
@@ -419,10 +479,15 @@ describe("case-study moderation: two decisions at once", () => {
         const cs = await db.caseStudy.findUniqueOrThrow({ where: { slug } });
         expect(cs.status).toBe(won === "approve" ? "published" : "rejected");
         expect(cs.lockVersion).toBe(view.lockVersion + 1);
-        const events = await db.auditEvent.findMany({ where: { entityType: "case-study", entityId: cs.id, action: { in: ["case-study.published", "case-study.rejected"] } } });
+        const events = await db.auditEvent.findMany({
+          where: { entityType: "case-study", entityId: cs.id, action: { in: ["case-study.published", "case-study.rejected"] } },
+        });
         expect(events.map((e) => e.action)).toEqual([won === "approve" ? "case-study.published" : "case-study.rejected"]);
         const revisions = await db.caseStudyRevision.findMany({ where: { caseStudyId: cs.id }, orderBy: { lockVersion: "asc" } });
-        expect(revisions.map((r) => [r.lockVersion, r.status])).toEqual([[1, "submitted"], [2, cs.status]]);
+        expect(revisions.map((r) => [r.lockVersion, r.status])).toEqual([
+          [1, "submitted"],
+          [2, cs.status],
+        ]);
       }
     });
   }
@@ -444,22 +509,38 @@ describe("case-study moderation: two decisions at once", () => {
 
 // ───────────────────────────── buying projects ───────────────────────────────
 
-const GUIDE_150K = { category: "cloud-software", value: "150000", contractMonths: "24", startDate: "2026-11-23", termsUnchanged: "yes", security: "OFFICIAL", nation: "England" };
+const GUIDE_150K = {
+  category: "cloud-software",
+  value: "150000",
+  contractMonths: "24",
+  startDate: "2026-11-23",
+  termsUnchanged: "yes",
+  security: "OFFICIAL",
+  nation: "England",
+};
 const DIRECT_AWARD = "framework-direct-award-rm1557-15";
 
 /** A project with a frozen search and two shortlisted services. */
 async function projectWithShortlist(title: string) {
   const { project, projectSchema, db } = await m();
-  const created = await project.createProject(projectSchema.createProjectSchema.parse({ ...GUIDE_150K, title, routeId: DIRECT_AWARD }), { id: buyer.id, councilId: buyer.councilId });
+  const created = await project.createProject(projectSchema.createProjectSchema.parse({ ...GUIDE_150K, title, routeId: DIRECT_AWARD }), {
+    id: buyer.id,
+    councilId: buyer.councilId,
+  });
   if (!created.ok) throw new Error(JSON.stringify(created));
   const projectId = created.projectId;
   const { searchIndex } = await import("~/services/search.server");
   const { parseSearchParams } = await import("~/search/search-query.schema");
-  const all = await searchIndex("products", (parseSearchParams(new URLSearchParams("type=products")) as { success: true; data: never }).data);
+  const all = await searchIndex(
+    "products",
+    (parseSearchParams(new URLSearchParams("type=products")) as { success: true; data: never }).data,
+  );
   let qs = "";
   // A direct award's search is confined to the route's live lots (issue 13).
   for (const facet of ["lot"]) {
-    const hit = Object.entries(all.facets[facet] ?? {}).find(([value, count]) => value.startsWith("G-Cloud 15 lot ") && count >= 3 && count <= 30);
+    const hit = Object.entries(all.facets[facet] ?? {}).find(
+      ([value, count]) => value.startsWith("G-Cloud 15 lot ") && count >= 3 && count <= 30,
+    );
     if (hit) {
       qs = new URLSearchParams({ type: "products", [facet]: hit[0] }).toString();
       break;
@@ -471,18 +552,32 @@ async function projectWithShortlist(title: string) {
   if (!saved.ok) throw new Error(JSON.stringify(saved));
   const frozen = await project.freezeSavedSearch(projectId, saved.savedSearchId, { id: buyer.id });
   if (!frozen.ok) throw new Error(JSON.stringify(frozen));
-  const results = await db.frozenResult.findMany({ where: { frozenSearchId: frozen.frozenSearchId }, orderBy: { position: "asc" }, take: 3 });
+  const results = await db.frozenResult.findMany({
+    where: { frozenSearchId: frozen.frozenSearchId },
+    orderBy: { position: "asc" },
+    take: 3,
+  });
   for (const r of results.slice(0, 2)) {
     const added = await project.addToShortlist(projectId, { frozenResultId: r.id, reason: "Meets the requirement" }, { id: buyer.id });
     if (!added.ok) throw new Error(JSON.stringify(added));
   }
   // Every other result is set aside (issue 13): only the spare is left to assess.
-  const rest = await db.frozenResult.findMany({ where: { frozenSearchId: frozen.frozenSearchId, id: { notIn: results.map((r) => r.id) } } });
+  const rest = await db.frozenResult.findMany({
+    where: { frozenSearchId: frozen.frozenSearchId, id: { notIn: results.map((r) => r.id) } },
+  });
   if (rest.length) {
-    const setAside = await project.setAsideResults(projectId, { frozenResultIds: rest.map((r) => r.id), reason: "Does not meet the must-haves" }, { id: buyer.id });
+    const setAside = await project.setAsideResults(
+      projectId,
+      { frozenResultIds: rest.map((r) => r.id), reason: "Does not meet the must-haves" },
+      { id: buyer.id },
+    );
     if (!setAside.ok) throw new Error(JSON.stringify(setAside));
   }
-  const entries = await db.shortlistEntry.findMany({ where: { projectId }, include: { frozenResult: true }, orderBy: { createdAt: "asc" } });
+  const entries = await db.shortlistEntry.findMany({
+    where: { projectId },
+    include: { frozenResult: true },
+    orderBy: { createdAt: "asc" },
+  });
   return { projectId, entries, spare: results[2] };
 }
 
@@ -513,13 +608,21 @@ describe("buying projects: two outcomes at once", () => {
     const { projectId, entries, spare } = await projectWithShortlist("Race to award");
     expect(entries).toHaveLength(2);
     // An award needs every frozen result assessed.
-    await (await m()).project.setAsideResults(projectId, { frozenResultIds: [spare.id], reason: "Does not meet the must-haves" }, { id: buyer.id });
+    await (
+      await m()
+    ).project.setAsideResults(projectId, { frozenResultIds: [spare.id], reason: "Does not meet the must-haves" }, { id: buyer.id });
     for (let i = 0; i < TRIALS; i++) {
       const before = await db.buyingProject.findUniqueOrThrow({ where: { id: projectId } });
       const eventsBefore = await db.auditEvent.count({ where: { entityId: projectId, action: "project.outcome-recorded" } });
-      const choices = i % 4 === 3 ? ([{ entryId: entries[0].id }, "cancelled"] as const) : ([{ entryId: entries[i % 2].id }, { entryId: entries[(i + 1) % 2].id }] as const);
+      const choices =
+        i % 4 === 3
+          ? ([{ entryId: entries[0].id }, "cancelled"] as const)
+          : ([{ entryId: entries[i % 2].id }, { entryId: entries[(i + 1) % 2].id }] as const);
       const results = await Promise.all(choices.map((c) => outcome(projectId, before.lockVersion, c)));
-      expect(results.filter((r) => r.ok), `trial ${i}`).toHaveLength(1);
+      expect(
+        results.filter((r) => r.ok),
+        `trial ${i}`,
+      ).toHaveLength(1);
       const loser = results.find((r) => !r.ok) as { ok: false; status: number; errors: Record<string, string[]> };
       expect(loser.status).toBe(409);
       expect(loser.errors.form).toEqual([projectSchema.CONCURRENCY_MESSAGE]);
@@ -543,7 +646,10 @@ describe("buying projects: two outcomes at once", () => {
     for (let i = 0; i < TRIALS; i++) {
       const { projectId, entries, spare } = await projectWithShortlist(`Race shortlist against award ${i}`);
       const { lockVersion } = await db.buyingProject.findUniqueOrThrow({ where: { id: projectId } });
-      const change = i % 2 ? project.addToShortlist(projectId, { frozenResultId: spare.id, reason: "Also meets it" }, { id: buyer.id }) : project.removeFromShortlist(projectId, entries[1].id, { id: buyer.id });
+      const change =
+        i % 2
+          ? project.addToShortlist(projectId, { frozenResultId: spare.id, reason: "Also meets it" }, { id: buyer.id })
+          : project.removeFromShortlist(projectId, entries[1].id, { id: buyer.id });
       const [awarded, changed] = await Promise.all([outcome(projectId, lockVersion, { entryId: entries[0].id }), change]);
       if (!awarded.ok) {
         // The change landed first and left a frozen result unassessed (the spare before it was
@@ -552,13 +658,25 @@ describe("buying projects: two outcomes at once", () => {
         expect(JSON.stringify(awarded)).toMatch(/not been assessed/);
         continue;
       }
-      const events = await db.auditEvent.findMany({ where: { entityId: projectId, action: { in: ["project.shortlist-added", "project.shortlist-removed", "project.outcome-recorded"] } } });
+      const events = await db.auditEvent.findMany({
+        where: {
+          entityId: projectId,
+          action: { in: ["project.shortlist-added", "project.shortlist-removed", "project.outcome-recorded"] },
+        },
+      });
       const awardAt = events.find((e) => e.action === "project.outcome-recorded")!.createdAt.getTime();
-      const changes = events.filter((e) => e.action === "project.shortlist-removed" || (e.action === "project.shortlist-added" && JSON.parse(e.after ?? "{}").frozenResultId === spare.id));
+      const changes = events.filter(
+        (e) =>
+          e.action === "project.shortlist-removed" ||
+          (e.action === "project.shortlist-added" && JSON.parse(e.after ?? "{}").frozenResultId === spare.id),
+      );
       const entryCount = await db.shortlistEntry.count({ where: { projectId } });
       if (changed.ok) {
         // It was made before the award (the award waited for it), never after.
-        expect(changes.map((e) => e.createdAt.getTime() <= awardAt), `trial ${i}`).toEqual([true]);
+        expect(
+          changes.map((e) => e.createdAt.getTime() <= awardAt),
+          `trial ${i}`,
+        ).toEqual([true]);
         expect(entryCount).toBe(i % 2 ? 3 : 1);
       } else {
         expect(changed, `trial ${i}`).toMatchObject({ ok: false, status: 409 });
@@ -578,19 +696,29 @@ describe("award verification: two admins at once", () => {
     const { db, award, clock } = await m();
     const declarable = await award.listDeclarableLots(clock.now());
     const suppliers = await db.supplier.findMany({ orderBy: { id: "asc" }, select: { id: true, awards: { select: { lotId: true } } } });
-    const pairs = suppliers.flatMap((s) => declarable.filter((l) => !s.awards.some((a) => a.lotId === l.id)).map((l) => ({ supplierId: s.id, lotId: l.id })));
+    const pairs = suppliers.flatMap((s) =>
+      declarable.filter((l) => !s.awards.some((a) => a.lotId === l.id)).map((l) => ({ supplierId: s.id, lotId: l.id })),
+    );
     expect(pairs.length).toBeGreaterThanOrEqual(TRIALS);
     for (let i = 0; i < TRIALS; i++) {
-      const declared = await award.declareAward({ ...pairs[i], awardedAt: new Date(clock.now().getTime() - 30 * 86_400_000), reference: `RACE-${i}`, actorId: adminId }, clock.now());
+      const declared = await award.declareAward(
+        { ...pairs[i], awardedAt: new Date(clock.now().getTime() - 30 * 86_400_000), reference: `RACE-${i}`, actorId: adminId },
+        clock.now(),
+      );
       if (!declared.ok) throw new Error(JSON.stringify(declared));
       const verify = () => award.verifyAward({ awardId: declared.awardId, actorId: adminId }, clock.now());
       const reject = () => award.rejectAward({ awardId: declared.awardId, reason: "Not on the award notice", actorId: adminId });
       const calls = i % 2 ? [verify(), verify()] : [reject(), verify()];
       const results = await Promise.all(calls);
-      expect(results.filter((r) => r.ok), `trial ${i}`).toHaveLength(1);
+      expect(
+        results.filter((r) => r.ok),
+        `trial ${i}`,
+      ).toHaveLength(1);
       expect((results.find((r) => !r.ok) as { message: string }).message).toMatch(/already been verified, rejected or withdrawn/);
       const row = await db.lotAward.findUnique({ where: { id: declared.awardId } });
-      const events = await db.auditEvent.findMany({ where: { entityType: "award", entityId: declared.awardId, action: { in: ["award.verified", "award.rejected"] } } });
+      const events = await db.auditEvent.findMany({
+        where: { entityType: "award", entityId: declared.awardId, action: { in: ["award.verified", "award.rejected"] } },
+      });
       expect(events).toHaveLength(1);
       expect(row ? "award.verified" : "award.rejected").toBe(events[0].action);
       if (row) expect(row.verified).toBe(true);
@@ -625,15 +753,21 @@ describe("the loser sees the conflict page (409) with the content as it is now",
     const pending = await submit(product.id);
     const route = await import("~/routes/admin.moderation.$versionId");
     const path = `/admin/moderation/${pending.id}`;
-    const page = (await (await responseOf(() => route.loader({ request: makeRequest(path, { cookie: admin }), params: { versionId: pending.id }, context }))).json()) as { contentToken: string; values: { name: string } };
+    const page = (await (
+      await responseOf(() => route.loader({ request: makeRequest(path, { cookie: admin }), params: { versionId: pending.id }, context }))
+    ).json()) as { contentToken: string; values: { name: string } };
     expect(page.values.name).toBe("Through the route");
-    const post = (form: Record<string, string>) => responseOf(() => route.action({ request: makeRequest(path, { cookie: admin, form }), params: { versionId: pending.id }, context }));
+    const post = (form: Record<string, string>) =>
+      responseOf(() => route.action({ request: makeRequest(path, { cookie: admin, form }), params: { versionId: pending.id }, context }));
 
     const missing = await post({ decision: "approve" });
     expect(missing.status).toBe(400);
     expect((await missing.json()).errors.form[0]).toMatch(/page is out of date/);
 
-    const results = await Promise.all([post({ decision: "approve", contentToken: page.contentToken }), post({ decision: "approve", contentToken: page.contentToken })]);
+    const results = await Promise.all([
+      post({ decision: "approve", contentToken: page.contentToken }),
+      post({ decision: "approve", contentToken: page.contentToken }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([302, 409]);
     const conflict = await results.find((r) => r.status === 409)!.json();
     expect(conflict.errors.form[0]).toMatch(/This version changed while you were looking at it/);
@@ -650,7 +784,13 @@ describe("the loser sees the conflict page (409) with the content as it is now",
     const { contentToken } = await review(pending.id);
     await listing.withdrawListing({ productId: product.id, userId: supplier.id, lockVersion: await lockOf(product.id) });
     const route = await import("~/routes/admin.moderation.$versionId");
-    const res = await responseOf(() => route.action({ request: makeRequest(`/admin/moderation/${pending.id}`, { cookie: admin, form: { decision: "approve", contentToken } }), params: { versionId: pending.id }, context }));
+    const res = await responseOf(() =>
+      route.action({
+        request: makeRequest(`/admin/moderation/${pending.id}`, { cookie: admin, form: { decision: "approve", contentToken } }),
+        params: { versionId: pending.id },
+        context,
+      }),
+    );
     expect(res.status).toBe(409);
     expect((await res.json()).errors.form[0]).toMatch(/withdrew this listing/);
   });
@@ -660,11 +800,30 @@ describe("the loser sees the conflict page (409) with the content as it is now",
     const admin = await signedIn(DEMO.admin);
     const lot = (await award.listDeclarableLots(clock.now()))[0];
     const free = await db.supplier.findFirstOrThrow({ where: { awards: { none: { lotId: lot.id } } }, orderBy: { id: "desc" } });
-    const declared = await award.declareAward({ supplierId: free.id, lotId: lot.id, awardedAt: new Date(clock.now().getTime() - 86_400_000), reference: "RACE-ROUTE", actorId: adminId }, clock.now());
+    const declared = await award.declareAward(
+      {
+        supplierId: free.id,
+        lotId: lot.id,
+        awardedAt: new Date(clock.now().getTime() - 86_400_000),
+        reference: "RACE-ROUTE",
+        actorId: adminId,
+      },
+      clock.now(),
+    );
     if (!declared.ok) throw new Error(JSON.stringify(declared));
     const route = await import("~/routes/admin.awards");
     const path = `/admin/awards?reject=${declared.awardId}`;
-    const post = () => responseOf(() => route.action({ request: makeRequest(path, { cookie: admin, form: { intent: "reject", awardId: declared.awardId, reason: "Not on the award notice" } }), params: {}, context }));
+    const post = () =>
+      responseOf(() =>
+        route.action({
+          request: makeRequest(path, {
+            cookie: admin,
+            form: { intent: "reject", awardId: declared.awardId, reason: "Not on the award notice" },
+          }),
+          params: {},
+          context,
+        }),
+      );
     const results = await Promise.all([post(), post()]);
     expect(results.map((r) => r.status).sort()).toEqual([302, 409]);
     expect((await results.find((r) => r.status === 409)!.json()).errors.form[0]).toMatch(/already been verified, rejected or withdrawn/);
@@ -676,8 +835,11 @@ describe("the loser sees the conflict page (409) with the content as it is now",
     const slug = await submittedCaseStudy("Conflict page bulky waste bookings");
     const route = await import("~/routes/admin.case-studies.$slug");
     const path = `/admin/case-studies/${slug}`;
-    const view = (await (await responseOf(() => route.loader({ request: makeRequest(path, { cookie: admin }), params: { slug }, context }))).json()) as { caseStudy: { lockVersion: number; contentToken: string } };
-    const post = (form: Record<string, string>) => responseOf(() => route.action({ request: makeRequest(path, { cookie: admin, form }), params: { slug }, context }));
+    const view = (await (
+      await responseOf(() => route.loader({ request: makeRequest(path, { cookie: admin }), params: { slug }, context }))
+    ).json()) as { caseStudy: { lockVersion: number; contentToken: string } };
+    const post = (form: Record<string, string>) =>
+      responseOf(() => route.action({ request: makeRequest(path, { cookie: admin, form }), params: { slug }, context }));
     const lockVersion = String(view.caseStudy.lockVersion);
     expect((await post({ intent: "approve", lockVersion })).status).toBe(400);
     const results = await Promise.all([

@@ -46,7 +46,9 @@ async function foreignKeysAndIndexes(): Promise<{ foreignKeys: ForeignKey[]; ind
   const { default: Database } = await import("better-sqlite3");
   const conn = new Database(db.url.slice("file:".length), { readonly: true });
   try {
-    const tables = (conn.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      conn.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]
+    ).map((t) => t.name);
     for (const table of tables) {
       const fkRows = conn.prepare(`SELECT * FROM pragma_foreign_key_list(?) ORDER BY id, seq`).all(table) as { id: number; from: string }[];
       const byId = new Map<number, string[]>();
@@ -55,10 +57,14 @@ async function foreignKeysAndIndexes(): Promise<{ foreignKeys: ForeignKey[]; ind
       const list = conn.prepare(`SELECT name FROM pragma_index_list(?)`).all(table) as { name: string }[];
       indexes.set(
         table,
-        list.map((i) => (conn.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).all(i.name) as { name: string }[]).map((c) => c.name)),
+        list.map((i) =>
+          (conn.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).all(i.name) as { name: string }[]).map((c) => c.name),
+        ),
       );
       // A rowid table's INTEGER PRIMARY KEY is its own index.
-      const pk = (conn.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(table) as { name: string }[]).map((c) => c.name);
+      const pk = (conn.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(table) as { name: string }[]).map(
+        (c) => c.name,
+      );
       if (pk.length) indexes.set(table, [...(indexes.get(table) ?? []), pk]);
     }
   } finally {
@@ -102,10 +108,16 @@ describe("audit trail", () => {
       ).rejects.toThrow(/append-only/);
     } else {
       await expect(
-        prisma.$executeRawUnsafe(`INSERT OR REPLACE INTO "AuditEvent" ("id", "action", "entityType", "createdAt") VALUES (?, 'tampered', 'x', 0)`, event.id),
+        prisma.$executeRawUnsafe(
+          `INSERT OR REPLACE INTO "AuditEvent" ("id", "action", "entityType", "createdAt") VALUES (?, 'tampered', 'x', 0)`,
+          event.id,
+        ),
       ).rejects.toThrow(/append-only/);
       await expect(
-        prisma.$executeRawUnsafe(`REPLACE INTO "AuditEvent" ("id", "action", "entityType", "createdAt") VALUES (?, 'tampered', 'x', 0)`, event.id),
+        prisma.$executeRawUnsafe(
+          `REPLACE INTO "AuditEvent" ("id", "action", "entityType", "createdAt") VALUES (?, 'tampered', 'x', 0)`,
+          event.id,
+        ),
       ).rejects.toThrow(/append-only/);
     }
     const after = await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } });

@@ -7,7 +7,15 @@ import type { IndexName, SearchDocument, SearchEngine, SearchRequest, SearchResp
 
 const db = useTestDatabase();
 
-const params = (q: string) => ({ q, type: "products" as const, sort: "relevance" as const, page: 1, pageSize: 50, frameworks: "all" as const, filters: {} });
+const params = (q: string) => ({
+  q,
+  type: "products" as const,
+  sort: "relevance" as const,
+  page: 1,
+  pageSize: 50,
+  frameworks: "all" as const,
+  filters: {},
+});
 
 /** A raw connection holding its own transaction, as another app process would. */
 interface RawWriter {
@@ -52,7 +60,12 @@ async function rawWriter(): Promise<RawWriter> {
 
 async function twoPublished() {
   const { prisma } = await import("~/utils/db.server");
-  const products = await prisma.product.findMany({ where: { status: "published" }, include: { publishedVersion: true }, take: 2, orderBy: { id: "asc" } });
+  const products = await prisma.product.findMany({
+    where: { status: "published" },
+    include: { publishedVersion: true },
+    take: 2,
+    orderBy: { id: "asc" },
+  });
   return products.map((p) => ({ id: p.id, name: p.publishedVersion!.name }));
 }
 
@@ -113,9 +126,13 @@ describe("embedded index follower", () => {
   it("a rebuild started while a write is open still applies that write afterwards", async () => {
     const { rebuildSearch, syncSearch, ensureSearchReady } = await import("~/services/search.server");
     await ensureSearchReady();
-    const [, , ] = await twoPublished();
+    const [, ,] = await twoPublished();
     const { prisma } = await import("~/utils/db.server");
-    const third = await prisma.product.findFirstOrThrow({ where: { status: "published" }, include: { publishedVersion: true }, orderBy: { id: "desc" } });
+    const third = await prisma.product.findFirstOrThrow({
+      where: { status: "published" },
+      include: { publishedVersion: true },
+      orderBy: { id: "desc" },
+    });
     const writer = await rawWriter();
     try {
       await writer.begin();

@@ -58,7 +58,9 @@ describe("search over the seeded database", () => {
     const { searchIndex } = await import("~/services/search.server");
     const typo = await searchIndex("products", params("revnues"));
     expect(typo.total).toBeGreaterThan(0);
-    expect(typo.hits.slice(0, 5).every((h) => /revenue/i.test(`${h.document.name} ${h.document.summary} ${h.document.category}`))).toBe(true);
+    expect(typo.hits.slice(0, 5).every((h) => /revenue/i.test(`${h.document.name} ${h.document.summary} ${h.document.category}`))).toBe(
+      true,
+    );
     const jargon = await searchIndex("products", params("revs and bens"));
     expect(jargon.hits.map((h) => h.id)).toEqual(expect.arrayContaining(typo.hits.slice(0, 3).map((h) => h.id)));
   });
@@ -76,7 +78,11 @@ describe("search over the seeded database", () => {
     expect(before.hits.map((h) => h.id)).toContain(published.id);
     const { withdrawListing } = await import("~/models/listing.server");
     const admin = await prisma.user.findFirstOrThrow({ where: { supplierId: published.supplierId } }).catch(() => null);
-    await withdrawListing({ productId: published.id, userId: admin?.id ?? (await prisma.user.findFirstOrThrow()).id, lockVersion: published.lockVersion });
+    await withdrawListing({
+      productId: published.id,
+      userId: admin?.id ?? (await prisma.user.findFirstOrThrow()).id,
+      lockVersion: published.lockVersion,
+    });
     await syncSearch();
     const after = await searchIndex("products", params(published.publishedVersion!.name));
     expect(after.hits.map((h) => h.id)).not.toContain(published.id);
@@ -125,7 +131,9 @@ describe("search over the seeded database", () => {
     expect(either.total).toBe(micro.total + small.total);
     const uk = await searchIndex("products", params("", { supplierSize: ["micro", "small"], dataLocation: ["UK"] }));
     expect(uk.total).toBeLessThanOrEqual(either.total);
-    expect(uk.hits.every((h) => ["micro", "small"].includes(String(h.document.supplierSize)) && h.document.dataLocation === "UK")).toBe(true);
+    expect(uk.hits.every((h) => ["micro", "small"].includes(String(h.document.supplierSize)) && h.document.dataLocation === "UK")).toBe(
+      true,
+    );
   });
 });
 
@@ -135,7 +143,9 @@ describe("search parameters", () => {
     const bad = parseSearchParams(new URLSearchParams("page=abc&type=widgets&sort=random&colour=red"));
     expect(bad.success).toBe(false);
     if (!bad.success) {
-      expect(bad.errors).toEqual(expect.arrayContaining(["page must be a whole number from 1", "type must be one of all, products, suppliers, case-studies"]));
+      expect(bad.errors).toEqual(
+        expect.arrayContaining(["page must be a whole number from 1", "type must be one of all, products, suppliers, case-studies"]),
+      );
     }
     const long = parseSearchParams(new URLSearchParams({ q: "a".repeat(5000) }));
     expect(long.success && long.data.q.length).toBe(MAX_QUERY_LENGTH);
@@ -146,10 +156,18 @@ describe("search parameters", () => {
   it("answers the API with 400 for nonsense and JSON in the documented shape otherwise", async () => {
     await fresh();
     const api = await import("~/routes/api.search");
-    const bad = await api.loader({ request: new Request("http://localhost/api/search?page=-1"), params: {}, context: { nonce: "", ip: "" } });
+    const bad = await api.loader({
+      request: new Request("http://localhost/api/search?page=-1"),
+      params: {},
+      context: { nonce: "", ip: "" },
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).details[0]).toMatch(/page/);
-    const ok = await api.loader({ request: new Request("http://localhost/api/search?q=housing&type=products&pageSize=5"), params: {}, context: { nonce: "", ip: "" } });
+    const ok = await api.loader({
+      request: new Request("http://localhost/api/search?q=housing&type=products&pageSize=5"),
+      params: {},
+      context: { nonce: "", ip: "" },
+    });
     const body = await ok.json();
     expect(Object.keys(body).sort()).toEqual(["facets", "hits", "page", "pageSize", "processingTimeMs", "query", "total", "type"]);
     expect(body.hits.length).toBeLessThanOrEqual(5);

@@ -7,7 +7,15 @@ import type { SearchEngine } from "~/search/types";
 useTestDatabase();
 
 const closedPort = "http://127.0.0.1:9"; // discard port: nothing listens
-const params = { q: "housing", type: "products" as const, sort: "relevance" as const, page: 1, pageSize: 20, frameworks: "all" as const, filters: {} };
+const params = {
+  q: "housing",
+  type: "products" as const,
+  sort: "relevance" as const,
+  page: 1,
+  pageSize: 20,
+  frameworks: "all" as const,
+  filters: {},
+};
 
 describe("search engine unavailable", () => {
   it("start-up refuses with a clear message when MEILI_URL does not answer", async () => {
@@ -52,7 +60,11 @@ describe("search engine unavailable", () => {
     const { withdrawListing } = await import("~/models/listing.server");
     const product = await prisma.product.findFirstOrThrow({ where: { status: "published" } });
     const owner = await prisma.user.findFirst({ where: { supplierId: product.supplierId } });
-    await withdrawListing({ productId: product.id, userId: owner?.id ?? (await prisma.user.findFirstOrThrow()).id, lockVersion: product.lockVersion });
+    await withdrawListing({
+      productId: product.id,
+      userId: owner?.id ?? (await prisma.user.findFirstOrThrow()).id,
+      lockVersion: product.lockVersion,
+    });
     const { syncSearchAfterCommit } = await import("~/services/search.server");
     await expect(syncSearchAfterCommit()).resolves.toBeUndefined();
     expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).status).toBe("withdrawn");

@@ -24,7 +24,15 @@ async function mail() {
 }
 
 /** A request as an attacker would send it: any Host, headers and form. */
-function attack(path: string, { host = "localhost", cookie, form, headers = {} }: { host?: string; cookie?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}) {
+function attack(
+  path: string,
+  {
+    host = "localhost",
+    cookie,
+    form,
+    headers = {},
+  }: { host?: string; cookie?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+) {
   const h = new Headers({ Host: host, ...headers });
   if (cookie) h.set("Cookie", cookie);
   let body: URLSearchParams | undefined;
@@ -50,7 +58,17 @@ beforeAll(async () => {
   const buyerA = await prisma.user.findUniqueOrThrow({ where: { email: DEMO.buyerA } });
   projectTitle = "Private housing repairs procurement 7731";
   const project = await prisma.buyingProject.create({
-    data: { councilId: brighton.id, ownerId: buyerA.id, title: projectTitle, category: "cloud-software", estimatedValuePence: 15_000_000n, contractMonths: 24, procurementStart: new Date("2026-11-23"), nation: "England", routeId: "g-cloud-direct-award" },
+    data: {
+      councilId: brighton.id,
+      ownerId: buyerA.id,
+      title: projectTitle,
+      category: "cloud-software",
+      estimatedValuePence: 15_000_000n,
+      contractMonths: 24,
+      procurementStart: new Date("2026-11-23"),
+      nation: "England",
+      routeId: "g-cloud-direct-award",
+    },
   });
   projectId = project.id;
   const draft = await prisma.caseStudy.findFirst({ where: { councilId: brighton.id, status: { not: "published" } } });
@@ -79,7 +97,9 @@ describe("1: an unconfirmed buyer reads none of their council's private data", (
   for (const [file, what, path, params] of pages) {
     it(`refuses the ${what} with 403 and shows nothing of it`, async () => {
       const route = await import(/* @vite-ignore */ `~/routes/${file}`);
-      const res = await responseOf(() => route.loader({ request: makeRequest(path(projectId), { cookie: unconfirmedCookie }), params: params(projectId), context }));
+      const res = await responseOf(() =>
+        route.loader({ request: makeRequest(path(projectId), { cookie: unconfirmedCookie }), params: params(projectId), context }),
+      );
       expect(res.status).toBe(403);
       const body = await res.text();
       expect(body).not.toContain(projectTitle);
@@ -88,7 +108,10 @@ describe("1: an unconfirmed buyer reads none of their council's private data", (
   }
 
   it("refuses the council's project list and the save-search picker (which lists project titles)", async () => {
-    for (const [file, path] of [["projects._index", "/projects"], ["projects.save-search", "/projects/save-search?q=housing"]] as const) {
+    for (const [file, path] of [
+      ["projects._index", "/projects"],
+      ["projects.save-search", "/projects/save-search?q=housing"],
+    ] as const) {
       const route = await import(/* @vite-ignore */ `~/routes/${file}`);
       const res = await responseOf(() => route.loader({ request: makeRequest(path, { cookie: unconfirmedCookie }), params: {}, context }));
       expect(res.status).toBe(403);
@@ -98,21 +121,44 @@ describe("1: an unconfirmed buyer reads none of their council's private data", (
 
   it("hides the council's draft case studies: 404 on the page, absent from the own-council list, 403 on edit", async () => {
     const page = await import("~/routes/case-studies.$slug._index");
-    const res = await responseOf(() => page.loader({ request: makeRequest(`/case-studies/${draftSlug}`, { cookie: unconfirmedCookie }), params: { slug: draftSlug }, context }));
+    const res = await responseOf(() =>
+      page.loader({
+        request: makeRequest(`/case-studies/${draftSlug}`, { cookie: unconfirmedCookie }),
+        params: { slug: draftSlug },
+        context,
+      }),
+    );
     expect(res.status).toBe(404);
     const list = await import("~/routes/case-studies._index");
     const listed = await list.loader({ request: makeRequest("/case-studies", { cookie: unconfirmedCookie }), params: {}, context });
     expect(listed.own).toEqual([]);
     const edit = await import("~/routes/case-studies.$slug.edit");
-    expect((await responseOf(() => edit.loader({ request: makeRequest(`/case-studies/${draftSlug}/edit`, { cookie: unconfirmedCookie }), params: { slug: draftSlug }, context }))).status).toBe(403);
+    expect(
+      (
+        await responseOf(() =>
+          edit.loader({
+            request: makeRequest(`/case-studies/${draftSlug}/edit`, { cookie: unconfirmedCookie }),
+            params: { slug: draftSlug },
+            context,
+          }),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("lets the same buyer in once the address is confirmed", async () => {
     const prisma = await db();
-    await prisma.user.update({ where: { email: "made.up@brighton-hove.gov.uk" }, data: { emailVerifiedAt: new Date("2026-11-23T10:00:00Z") } });
+    await prisma.user.update({
+      where: { email: "made.up@brighton-hove.gov.uk" },
+      data: { emailVerifiedAt: new Date("2026-11-23T10:00:00Z") },
+    });
     try {
       const route = await import("~/routes/projects.$id._index");
-      const data = await route.loader({ request: makeRequest(`/projects/${projectId}`, { cookie: unconfirmedCookie }), params: { id: projectId }, context });
+      const data = await route.loader({
+        request: makeRequest(`/projects/${projectId}`, { cookie: unconfirmedCookie }),
+        params: { id: projectId },
+        context,
+      });
       expect(JSON.stringify(data)).toContain(projectTitle);
     } finally {
       await prisma.user.update({ where: { email: "made.up@brighton-hove.gov.uk" }, data: { emailVerifiedAt: null } });
@@ -128,7 +174,13 @@ describe("4 and 22: rate limits hold under 40 parallel requests, per IP /64 and 
     const before = await prisma.auditEvent.count({ where: { action: "login.failed" } });
     const results = await Promise.all(
       Array.from({ length: 40 }, () =>
-        responseOf(() => login.action({ request: makeRequest("/login", { form: { email: DEMO.buyerB, password: "wrong password guess" } }), params: {}, context: { ...context, ip } })),
+        responseOf(() =>
+          login.action({
+            request: makeRequest("/login", { form: { email: DEMO.buyerB, password: "wrong password guess" } }),
+            params: {},
+            context: { ...context, ip },
+          }),
+        ),
       ),
     );
     const statuses = results.map((r) => r.status);
@@ -145,7 +197,13 @@ describe("4 and 22: rate limits hold under 40 parallel requests, per IP /64 and 
     const login = await import("~/routes/login");
     const results = await Promise.all(
       Array.from({ length: 40 }, () =>
-        responseOf(() => login.action({ request: makeRequest("/login", { form: { email: DEMO.supplierB, password: "wrong password guess" } }), params: {}, context: { ...context, ip: freshIp() } })),
+        responseOf(() =>
+          login.action({
+            request: makeRequest("/login", { form: { email: DEMO.supplierB, password: "wrong password guess" } }),
+            params: {},
+            context: { ...context, ip: freshIp() },
+          }),
+        ),
       ),
     );
     const checked = results.filter((r) => r.status === 400).length;
@@ -156,7 +214,8 @@ describe("4 and 22: rate limits hold under 40 parallel requests, per IP /64 and 
   it("counts an IPv6 attacker by the /64: rotating addresses inside it does not reset the limit", async () => {
     const { attemptLogin } = await import("~/utils/auth.server");
     const outcomes = [];
-    for (let i = 1; i <= 8; i++) outcomes.push(await attemptLogin({ email: `nobody${i}@example.com`, password: "x", ip: `2001:db8:77:1:${i.toString(16)}::${i}` }));
+    for (let i = 1; i <= 8; i++)
+      outcomes.push(await attemptLogin({ email: `nobody${i}@example.com`, password: "x", ip: `2001:db8:77:1:${i.toString(16)}::${i}` }));
     expect(outcomes.filter((o) => !o.ok && o.reason === "throttled")).toHaveLength(3);
     // Another /64 is another client.
     expect((await attemptLogin({ email: "nobody@example.com", password: "x", ip: "2001:db8:77:2::1" })).ok).toBe(false);
@@ -171,7 +230,13 @@ describe("4 and 22: rate limits hold under 40 parallel requests, per IP /64 and 
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
         responseOf(() =>
-          signup.action({ request: makeRequest("/signup", { form: { name: "Flood", email: `flood${i}@leeds.gov.uk`, password: PASSWORD, confirmPassword: PASSWORD } }), params: {}, context: { ...context, ip } }),
+          signup.action({
+            request: makeRequest("/signup", {
+              form: { name: "Flood", email: `flood${i}@leeds.gov.uk`, password: PASSWORD, confirmPassword: PASSWORD },
+            }),
+            params: {},
+            context: { ...context, ip },
+          }),
         ),
       ),
     );
@@ -184,7 +249,15 @@ describe("4 and 22: rate limits hold under 40 parallel requests, per IP /64 and 
     const ip = freshIp();
     const statuses = [];
     for (let i = 0; i < 7; i++) {
-      const res = await responseOf(() => register.action({ request: makeRequest("/suppliers/register", { form: registrationForm({ companyNumber: `FL00000${i}`, email: `flood${i}@wren.example` }) }), params: {}, context: { ...context, ip } }));
+      const res = await responseOf(() =>
+        register.action({
+          request: makeRequest("/suppliers/register", {
+            form: registrationForm({ companyNumber: `FL00000${i}`, email: `flood${i}@wren.example` }),
+          }),
+          params: {},
+          context: { ...context, ip },
+        }),
+      );
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 5).every((s) => s === 302)).toBe(true);
@@ -217,17 +290,45 @@ describe("8: links in mail use PUBLIC_URL, never the request's Host", () => {
     const sent = await mail();
     const from = sent.length;
     const signup = await import("~/routes/signup");
-    await signup.action({ request: attack("/signup", { host: "attacker.example", form: { name: "Host Test", email: "host.test@leeds.gov.uk", password: PASSWORD, confirmPassword: PASSWORD } }), params: {}, context: { ...context, ip: freshIp() } });
+    await signup.action({
+      request: attack("/signup", {
+        host: "attacker.example",
+        form: { name: "Host Test", email: "host.test@leeds.gov.uk", password: PASSWORD, confirmPassword: PASSWORD },
+      }),
+      params: {},
+      context: { ...context, ip: freshIp() },
+    });
     const account = await import("~/routes/account");
     const cookie = await cookieFor("host.test@leeds.gov.uk");
-    await account.action({ request: attack("/account?intent=resend-verification", { host: "attacker.example", cookie, form: {} }), params: {}, context: { ...context, ip: freshIp() } });
+    await account.action({
+      request: attack("/account?intent=resend-verification", { host: "attacker.example", cookie, form: {} }),
+      params: {},
+      context: { ...context, ip: freshIp() },
+    });
     const team = await import("~/routes/supplier.team");
     const kestrel = await (await db()).supplier.findUniqueOrThrow({ where: { slug: "kestrel-civic-software" } });
-    await team.action({ request: attack("/supplier/team", { host: "attacker.example", cookie: await cookieFor(DEMO.supplierA), form: { supplierId: kestrel.id, email: "host.invitee@kestrel-civic.example" } }), params: {}, context });
+    await team.action({
+      request: attack("/supplier/team", {
+        host: "attacker.example",
+        cookie: await cookieFor(DEMO.supplierA),
+        form: { supplierId: kestrel.id, email: "host.invitee@kestrel-civic.example" },
+      }),
+      params: {},
+      context,
+    });
     const forgot = await import("~/routes/forgot-password");
-    await forgot.action({ request: attack("/forgot-password", { host: "attacker.example", form: { email: DEMO.buyerA } }), params: {}, context: { ...context, ip: freshIp() } });
+    await forgot.action({
+      request: attack("/forgot-password", { host: "attacker.example", form: { email: DEMO.buyerA } }),
+      params: {},
+      context: { ...context, ip: freshIp() },
+    });
     const messages = sent.slice(from);
-    expect(messages.map((m) => m.to)).toEqual(["host.test@leeds.gov.uk", "host.test@leeds.gov.uk", "host.invitee@kestrel-civic.example", DEMO.buyerA]);
+    expect(messages.map((m) => m.to)).toEqual([
+      "host.test@leeds.gov.uk",
+      "host.test@leeds.gov.uk",
+      "host.invitee@kestrel-civic.example",
+      DEMO.buyerA,
+    ]);
     const links = messages.flatMap((m) => linksIn(m.text));
     expect(links.length).toBeGreaterThanOrEqual(4);
     for (const link of links) expect(link.startsWith(`${PUBLIC}/`), link).toBe(true);
@@ -239,8 +340,18 @@ describe("10: sign-up, registration and invitations never say whether an account
   it("answers sign-up with an existing address exactly as a new one (no session), and emails the holder instead", async () => {
     const signup = await import("~/routes/signup");
     const sent = await mail();
-    const fresh = await signup.action({ request: makeRequest("/signup", { form: { name: "New Person", email: "brand.new@leeds.gov.uk", password: PASSWORD, confirmPassword: PASSWORD } }), params: {}, context: { ...context, ip: freshIp() } });
-    const taken = await signup.action({ request: makeRequest("/signup", { form: { name: "Impostor", email: DEMO.buyerB, password: PASSWORD, confirmPassword: PASSWORD } }), params: {}, context: { ...context, ip: freshIp() } });
+    const fresh = await signup.action({
+      request: makeRequest("/signup", {
+        form: { name: "New Person", email: "brand.new@leeds.gov.uk", password: PASSWORD, confirmPassword: PASSWORD },
+      }),
+      params: {},
+      context: { ...context, ip: freshIp() },
+    });
+    const taken = await signup.action({
+      request: makeRequest("/signup", { form: { name: "Impostor", email: DEMO.buyerB, password: PASSWORD, confirmPassword: PASSWORD } }),
+      params: {},
+      context: { ...context, ip: freshIp() },
+    });
     for (const res of [fresh, taken]) {
       expect(res.status).toBe(302);
       expect(res.headers.get("Location")).toBe("/verify-email?sent=1");
@@ -266,8 +377,17 @@ describe("10: sign-up, registration and invitations never say whether an account
       registrationForm({ companyNumber: "NE000002", email: DEMO.admin }),
       registrationForm({ companyNumber: kestrel.companyNumber!, email: "squatter@copycat.example" }),
     ]) {
-      const res = await register.action({ request: makeRequest("/suppliers/register", { form }), params: {}, context: { ...context, ip: freshIp() } });
-      answers.push({ status: res.status, location: res.headers.get("Location"), cookie: res.headers.get("Set-Cookie"), body: await res.text() });
+      const res = await register.action({
+        request: makeRequest("/suppliers/register", { form }),
+        params: {},
+        context: { ...context, ip: freshIp() },
+      });
+      answers.push({
+        status: res.status,
+        location: res.headers.get("Location"),
+        cookie: res.headers.get("Set-Cookie"),
+        body: await res.text(),
+      });
     }
     expect(answers[1], "taken email").toEqual(answers[0]);
     expect(answers[2], "taken company number").toEqual(answers[0]);
@@ -287,7 +407,11 @@ describe("10: sign-up, registration and invitations never say whether an account
     const kestrel = await prisma.supplier.findUniqueOrThrow({ where: { slug: "kestrel-civic-software" } });
     const cookie = await cookieFor(DEMO.supplierA);
     const flashOf = async (email: string) => {
-      const res = await team.action({ request: makeRequest("/supplier/team", { cookie, form: { supplierId: kestrel.id, email } }), params: {}, context });
+      const res = await team.action({
+        request: makeRequest("/supplier/team", { cookie, form: { supplierId: kestrel.id, email } }),
+        params: {},
+        context,
+      });
       expect(res.status).toBe(302);
       const { readFlash } = await import("~/utils/session.server");
       const next = new Request("http://localhost/supplier/team", { headers: { Cookie: res.headers.get("Set-Cookie")!.split(";")[0] } });
@@ -305,7 +429,11 @@ describe("10: sign-up, registration and invitations never say whether an account
 describe("11: the public supplier page sends only what it shows", () => {
   it("has no exact turnover or staff count in its loader data", async () => {
     const route = await import("~/routes/suppliers.$slug");
-    const data = await route.loader({ request: makeRequest("/suppliers/kestrel-civic-software"), params: { slug: "kestrel-civic-software" }, context });
+    const data = await route.loader({
+      request: makeRequest("/suppliers/kestrel-civic-software"),
+      params: { slug: "kestrel-civic-software" },
+      context,
+    });
     const json = JSON.stringify(data);
     expect(json).not.toMatch(/turnover|staffCount|certificateNumber|contactPhone|"version"/i);
     const kestrel = await (await db()).supplier.findUniqueOrThrow({ where: { slug: "kestrel-civic-software" } });
@@ -317,11 +445,19 @@ describe("11: the public supplier page sends only what it shows", () => {
 describe("12: password reset", () => {
   async function requestReset(email: string, ip = freshIp()) {
     const forgot = await import("~/routes/forgot-password");
-    return responseOf(() => forgot.action({ request: makeRequest("/forgot-password", { form: { email } }), params: {}, context: { ...context, ip } }));
+    return responseOf(() =>
+      forgot.action({ request: makeRequest("/forgot-password", { form: { email } }), params: {}, context: { ...context, ip } }),
+    );
   }
   async function resetWith(token: string, password: string) {
     const reset = await import("~/routes/reset-password");
-    return responseOf(() => reset.action({ request: makeRequest("/reset-password", { form: { token, password, confirmPassword: password } }), params: {}, context: { ...context, ip: freshIp() } }));
+    return responseOf(() =>
+      reset.action({
+        request: makeRequest("/reset-password", { form: { token, password, confirmPassword: password } }),
+        params: {},
+        context: { ...context, ip: freshIp() },
+      }),
+    );
   }
   const tokenFrom = (text: string) => /\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(text)![1];
 
@@ -402,9 +538,19 @@ describe("12: password reset", () => {
     await cookieFor(DEMO.buyerB);
     const admin = await cookieFor(DEMO.admin);
     const buyerCookie = await cookieFor(DEMO.buyerA);
-    const asBuyer = await responseOf(() => users.action({ request: makeRequest("/admin/users?intent=force-reset", { cookie: buyerCookie, form: { userId: target.id } }), params: {}, context }));
+    const asBuyer = await responseOf(() =>
+      users.action({
+        request: makeRequest("/admin/users?intent=force-reset", { cookie: buyerCookie, form: { userId: target.id } }),
+        params: {},
+        context,
+      }),
+    );
     expect(asBuyer.status).toBe(403);
-    const res = await users.action({ request: makeRequest("/admin/users?intent=force-reset", { cookie: admin, form: { userId: target.id } }), params: {}, context });
+    const res = await users.action({
+      request: makeRequest("/admin/users?intent=force-reset", { cookie: admin, form: { userId: target.id } }),
+      params: {},
+      context,
+    });
     expect(res.status).toBe(302);
     expect(await prisma.session.count({ where: { userId: target.id } })).toBe(0);
     const { DEMO_ACCOUNTS } = await import("../../seed/demo-accounts");
@@ -423,10 +569,19 @@ describe("16: refused authorisations are audited with IP, user agent, method and
     const headers = { "x-cm-client-ip": "203.0.113.99", "User-Agent": "attack-tool/1.0" };
     const listing = await import("~/routes/supplier.listings.$id._index");
     const product = await prisma.product.findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" } } });
-    await responseOf(() => listing.loader({ request: attack(`/supplier/listings/${product.id}`, { cookie: unconfirmedCookie, headers }), params: { id: product.id }, context }));
+    await responseOf(() =>
+      listing.loader({
+        request: attack(`/supplier/listings/${product.id}`, { cookie: unconfirmedCookie, headers }),
+        params: { id: product.id },
+        context,
+      }),
+    );
     const admin = await import("~/routes/admin._index");
     await responseOf(() => admin.loader({ request: attack("/admin", { cookie: unconfirmedCookie, headers }), params: {}, context }));
-    const rows = await prisma.auditEvent.findMany({ where: { action: "authorisation.refused", ip: "203.0.113.99" }, orderBy: { createdAt: "asc" } });
+    const rows = await prisma.auditEvent.findMany({
+      where: { action: "authorisation.refused", ip: "203.0.113.99" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       const after = JSON.parse(row.after!);
@@ -441,7 +596,14 @@ describe("17: token purpose, resend limits and revocation", () => {
     const prisma = await db();
     const kestrel = await prisma.supplier.findUniqueOrThrow({ where: { slug: "kestrel-civic-software" } });
     const team = await import("~/routes/supplier.team");
-    await team.action({ request: makeRequest("/supplier/team", { cookie: await cookieFor(DEMO.supplierA), form: { supplierId: kestrel.id, email: "purpose.test@kestrel-civic.example" } }), params: {}, context });
+    await team.action({
+      request: makeRequest("/supplier/team", {
+        cookie: await cookieFor(DEMO.supplierA),
+        form: { supplierId: kestrel.id, email: "purpose.test@kestrel-civic.example" },
+      }),
+      params: {},
+      context,
+    });
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec((await mail()).at(-1)!.text)![1];
     const verify = await import("~/routes/verify-email");
     const res = await responseOf(() => verify.loader({ request: makeRequest(`/verify-email?token=${token}`), params: {}, context }));
@@ -461,7 +623,13 @@ describe("17: token purpose, resend limits and revocation", () => {
     const tokens: string[] = [];
     const statuses = [];
     for (let i = 0; i < 5; i++) {
-      const res = await responseOf(() => account.action({ request: makeRequest("/account?intent=resend-verification", { cookie, form: {} }), params: {}, context: { ...context, ip } }));
+      const res = await responseOf(() =>
+        account.action({
+          request: makeRequest("/account?intent=resend-verification", { cookie, form: {} }),
+          params: {},
+          context: { ...context, ip },
+        }),
+      );
       statuses.push(res.status);
       if (res.status === 200) tokens.push(/verify-email\?token=(\S+)/.exec((await mail()).at(-1)!.text)![1]);
     }
@@ -478,12 +646,16 @@ describe("17: token purpose, resend limits and revocation", () => {
 describe("18: no existence oracle on private ids", () => {
   it("answers anonymous requests for a real and a missing listing alike (sign in), and another supplier 404 for both", async () => {
     const prisma = await db();
-    const product = await prisma.product.findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" }, status: "draft" } }).catch(() => prisma.product.findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" } } }));
+    const product = await prisma.product
+      .findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" }, status: "draft" } })
+      .catch(() => prisma.product.findFirstOrThrow({ where: { supplier: { slug: "kestrel-civic-software" } } }));
     const other = await cookieFor(DEMO.supplierB);
     for (const file of ["supplier.listings.$id._index", "supplier.listings.$id.history", "supplier.listings.$id.preview"]) {
       const route = await import(/* @vite-ignore */ `~/routes/${file}`);
       const answer = async (id: string, cookie?: string) => {
-        const res = await responseOf(() => route.loader({ request: makeRequest(`/supplier/listings/${id}`, { cookie }), params: { id }, context }));
+        const res = await responseOf(() =>
+          route.loader({ request: makeRequest(`/supplier/listings/${id}`, { cookie }), params: { id }, context }),
+        );
         return `${res.status} ${(res.headers.get("Location") ?? "").replace(id, "ID")}`;
       };
       expect(await answer(product.id)).toBe(await answer("cmissing000000000000000000"));
@@ -508,7 +680,9 @@ describe("19: sign-in takes the same bcrypt work for every account state", () =>
     const prisma = await db();
     const { attemptLogin } = await import("~/utils/auth.server");
     const kestrel = await prisma.supplier.findUniqueOrThrow({ where: { slug: "kestrel-civic-software" } });
-    await prisma.user.create({ data: { email: "pending.timing@kestrel-civic.example", name: "x", passwordHash: "!invitation-pending:abc", supplierId: kestrel.id } });
+    await prisma.user.create({
+      data: { email: "pending.timing@kestrel-civic.example", name: "x", passwordHash: "!invitation-pending:abc", supplierId: kestrel.id },
+    });
     const time = async (email: string) => {
       const samples = [];
       for (let i = 0; i < 3; i++) {
@@ -538,16 +712,39 @@ describe("20: 'used by N councils' counts an award only once its contract notice
     const owner = await prisma.user.findFirstOrThrow({ where: { email: DEMO.buyerA } });
     const project = await prisma.buyingProject.create({
       data: {
-        councilId: council.id, ownerId: owner.id, title: "Award not yet public", category: "cloud-software", estimatedValuePence: 15_000_000n, contractMonths: 24,
-        procurementStart: new Date("2026-11-23"), nation: "England", routeId: "g-cloud-direct-award", status: "awarded",
-        notices: { create: [{ code: "UK6", title: "Contract award notice (UK6)" }, { code: "UK7", title: "Contract details notice (UK7)" }] },
-        outcome: { create: { kind: "awarded", productVersionId: product.publishedVersionId!, supplierId: product.supplierId, justification: "Best value" } },
+        councilId: council.id,
+        ownerId: owner.id,
+        title: "Award not yet public",
+        category: "cloud-software",
+        estimatedValuePence: 15_000_000n,
+        contractMonths: 24,
+        procurementStart: new Date("2026-11-23"),
+        nation: "England",
+        routeId: "g-cloud-direct-award",
+        status: "awarded",
+        notices: {
+          create: [
+            { code: "UK6", title: "Contract award notice (UK6)" },
+            { code: "UK7", title: "Contract details notice (UK7)" },
+          ],
+        },
+        outcome: {
+          create: {
+            kind: "awarded",
+            productVersionId: product.publishedVersionId!,
+            supplierId: product.supplierId,
+            justification: "Best value",
+          },
+        },
       },
     });
     const page = await import("~/routes/products.$id");
     const before = await page.loader({ request: makeRequest(`/products/${product.id}`), params: { id: product.id }, context });
     expect(before.councilsUsing).toBe(users.length);
-    await prisma.noticeChecklistItem.updateMany({ where: { projectId: project.id, code: "UK7" }, data: { done: true, doneAt: new Date() } });
+    await prisma.noticeChecklistItem.updateMany({
+      where: { projectId: project.id, code: "UK7" },
+      data: { done: true, doneAt: new Date() },
+    });
     const after = await page.loader({ request: makeRequest(`/products/${product.id}`), params: { id: product.id }, context });
     expect(after.councilsUsing).toBe(users.length + 1);
   });
@@ -560,13 +757,29 @@ describe("21: a listing's history shows only changes to the listing", () => {
     const section = await import("~/routes/supplier.listings.$id.$section");
     const intruder = await cookieFor(DEMO.supplierB);
     for (let i = 0; i < 5; i++) {
-      await responseOf(() => section.action({ request: makeRequest(`/supplier/listings/${product.id}/about`, { cookie: intruder, form: { name: "Hijacked" } }), params: { id: product.id, section: "about" }, context }));
+      await responseOf(() =>
+        section.action({
+          request: makeRequest(`/supplier/listings/${product.id}/about`, { cookie: intruder, form: { name: "Hijacked" } }),
+          params: { id: product.id, section: "about" },
+          context,
+        }),
+      );
     }
     expect(await prisma.auditEvent.count({ where: { action: "authorisation.refused", entityId: product.id } })).toBeGreaterThanOrEqual(5);
     const { recordAudit } = await import("~/models/audit.server");
-    await recordAudit({ actorId: (await prisma.user.findUniqueOrThrow({ where: { email: DEMO.supplierA } })).id, action: "product.section-saved:about", entityType: "product", entityId: product.id, after: { name: "Real change" } });
+    await recordAudit({
+      actorId: (await prisma.user.findUniqueOrThrow({ where: { email: DEMO.supplierA } })).id,
+      action: "product.section-saved:about",
+      entityType: "product",
+      entityId: product.id,
+      after: { name: "Real change" },
+    });
     const history = await import("~/routes/supplier.listings.$id.history");
-    const data = await history.loader({ request: makeRequest(`/supplier/listings/${product.id}/history`, { cookie: await cookieFor(DEMO.supplierA) }), params: { id: product.id }, context });
+    const data = await history.loader({
+      request: makeRequest(`/supplier/listings/${product.id}/history`, { cookie: await cookieFor(DEMO.supplierA) }),
+      params: { id: product.id },
+      context,
+    });
     expect(data.events.map((e: { action: string }) => e.action)).toContain("product.section-saved:about");
     expect(data.events.every((e: { action: string }) => e.action.startsWith("product."))).toBe(true);
     expect(JSON.stringify(data)).not.toMatch(/authorisation|Brightwater/i);

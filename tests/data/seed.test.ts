@@ -176,7 +176,10 @@ describe.each(targets)("seedDatabase on $name", (target) => {
   });
 
   it("stores lot categories as JSON arrays and agreement dates as dates", async () => {
-    const lot = await prisma.lot.findFirstOrThrow({ where: { agreement: { number: "RM1557.15" }, number: "2a" }, include: { agreement: true } });
+    const lot = await prisma.lot.findFirstOrThrow({
+      where: { agreement: { number: "RM1557.15" }, number: "2a" },
+      include: { agreement: true },
+    });
     expect(JSON.parse(lot.categories)).toEqual(["cloud-software"]);
     expect(lot.agreement.startDate).toBeInstanceOf(Date);
   });
@@ -304,7 +307,9 @@ describe.each(targets)("seedDatabase on $name", (target) => {
     expect(kestrel.legalName).toBe("Kestrel Civic Software Ltd");
     expect(kestrel.computedSize).toBe("small");
     expect(
-      kestrel.awards.some((a) => a.verified && a.lot.agreement.number === "RM1557.15" && JSON.parse(a.lot.categories).includes("cloud-software")),
+      kestrel.awards.some(
+        (a) => a.verified && a.lot.agreement.number === "RM1557.15" && JSON.parse(a.lot.categories).includes("cloud-software"),
+      ),
     ).toBe(true);
     expect(kestrel.products.filter((p) => p.status === "published").length).toBeGreaterThanOrEqual(3);
 

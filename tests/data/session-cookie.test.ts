@@ -48,7 +48,14 @@ describe("session lifetime", () => {
     const account = await import("~/routes/account");
     const res = await responseOf(() =>
       account.action({
-        request: makeRequest("/account", { cookie: laptop, form: { currentPassword: "Council-Marketplace-2026", newPassword: "a much longer new passphrase", confirmPassword: "a much longer new passphrase" } }),
+        request: makeRequest("/account", {
+          cookie: laptop,
+          form: {
+            currentPassword: "Council-Marketplace-2026",
+            newPassword: "a much longer new passphrase",
+            confirmPassword: "a much longer new passphrase",
+          },
+        }),
         params: {},
         context,
       }),
@@ -67,12 +74,16 @@ describe("session lifetime", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: DEMO.buyerB } });
     const admin = await cookieFor(DEMO.admin);
     const route = await import("~/routes/admin.users");
-    const res = await responseOf(() => route.action({ request: makeRequest("/admin/users", { cookie: admin, form: { userId: user.id } }), params: {}, context }));
+    const res = await responseOf(() =>
+      route.action({ request: makeRequest("/admin/users", { cookie: admin, form: { userId: user.id } }), params: {}, context }),
+    );
     expect(res.status).toBe(302);
     expect(await getSessionUser(makeRequest("/", { cookie: victim }))).toBeNull();
     expect(await prisma.auditEvent.count({ where: { action: "user.sessions-revoked", entityId: user.id } })).toBe(1);
     const supplierCookie = await cookieFor(DEMO.supplierA);
-    const notAdmin = await responseOf(() => route.action({ request: makeRequest("/admin/users", { cookie: supplierCookie, form: { userId: user.id } }), params: {}, context }));
+    const notAdmin = await responseOf(() =>
+      route.action({ request: makeRequest("/admin/users", { cookie: supplierCookie, form: { userId: user.id } }), params: {}, context }),
+    );
     expect(notAdmin.status).toBe(403);
   });
 });
@@ -82,15 +93,41 @@ describe("who may act as a buyer", () => {
     const { prisma } = await import("~/utils/db.server");
     const admin = await cookieFor(DEMO.admin);
     const route = await import("~/routes/admin.council-domains");
-    const bad = await responseOf(() => route.action({ request: makeRequest("/admin/council-domains", { cookie: admin, form: { intent: "add", domain: "gmail.com", councilCode: "YOR" } }), params: {}, context }));
+    const bad = await responseOf(() =>
+      route.action({
+        request: makeRequest("/admin/council-domains", { cookie: admin, form: { intent: "add", domain: "gmail.com", councilCode: "YOR" } }),
+        params: {},
+        context,
+      }),
+    );
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors.domain[0]).toMatch(/public-sector domain/);
-    const ok = await responseOf(() => route.action({ request: makeRequest("/admin/council-domains", { cookie: admin, form: { intent: "add", domain: "York.gov.uk", councilCode: "YOR" } }), params: {}, context }));
+    const ok = await responseOf(() =>
+      route.action({
+        request: makeRequest("/admin/council-domains", {
+          cookie: admin,
+          form: { intent: "add", domain: "York.gov.uk", councilCode: "YOR" },
+        }),
+        params: {},
+        context,
+      }),
+    );
     expect(ok.status).toBe(302);
     expect(await prisma.auditEvent.count({ where: { action: "council-domain.added" } })).toBe(1);
     const signup = await import("~/routes/signup");
     const res = await responseOf(() =>
-      signup.action({ request: makeRequest("/signup", { form: { name: "Y Officer", email: "y.officer@york.gov.uk", password: "a long enough passphrase", confirmPassword: "a long enough passphrase" } }), params: {}, context }),
+      signup.action({
+        request: makeRequest("/signup", {
+          form: {
+            name: "Y Officer",
+            email: "y.officer@york.gov.uk",
+            password: "a long enough passphrase",
+            confirmPassword: "a long enough passphrase",
+          },
+        }),
+        params: {},
+        context,
+      }),
     );
     expect(res.status).toBe(302);
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "y.officer@york.gov.uk" }, include: { council: true } });

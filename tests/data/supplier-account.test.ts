@@ -84,8 +84,19 @@ describe("registration", () => {
     expect(res.headers.get("Set-Cookie")).toBeNull();
 
     const prisma = await db();
-    const supplier = await prisma.supplier.findUniqueOrThrow({ where: { companyNumber: "SC654321" }, include: { users: { include: { roles: true } } } });
-    expect(supplier).toMatchObject({ slug: "wren-data", tradingName: "Wren Data", staffCount: 12, turnoverPence: 150_000_000n, declaredSize: "micro", computedSize: "small", version: 1 });
+    const supplier = await prisma.supplier.findUniqueOrThrow({
+      where: { companyNumber: "SC654321" },
+      include: { users: { include: { roles: true } } },
+    });
+    expect(supplier).toMatchObject({
+      slug: "wren-data",
+      tradingName: "Wren Data",
+      staffCount: 12,
+      turnoverPence: 150_000_000n,
+      declaredSize: "micro",
+      computedSize: "small",
+      version: 1,
+    });
     expect(supplier.users).toHaveLength(1);
     expect(supplier.users[0]).toMatchObject({ email: "isla@wren-data.example", name: "Isla Grant" });
     expect(supplier.users[0].roles.map((r) => r.name)).toEqual(["supplier"]);
@@ -128,7 +139,9 @@ describe("registration", () => {
     const kestrel = await supplierBySlug("kestrel-civic-software");
     const before = await prisma.supplier.count();
     const res = await route.action({
-      request: makeRequest("/suppliers/register", { form: registrationForm({ companyNumber: kestrel.companyNumber!.toLowerCase(), email: "someone@new.example" }) }),
+      request: makeRequest("/suppliers/register", {
+        form: registrationForm({ companyNumber: kestrel.companyNumber!.toLowerCase(), email: "someone@new.example" }),
+      }),
       params: {},
       context,
     });
@@ -160,7 +173,9 @@ describe("registration", () => {
   it("gives a second organisation with the same trading name its own address", async () => {
     const route = await import("~/routes/suppliers.register");
     const res = await route.action({
-      request: makeRequest("/suppliers/register", { form: registrationForm({ companyNumber: "NI012345", email: "owner@wren-two.example", legalName: "Wren Data (NI) Ltd" }) }),
+      request: makeRequest("/suppliers/register", {
+        form: registrationForm({ companyNumber: "NI012345", email: "owner@wren-two.example", legalName: "Wren Data (NI) Ltd" }),
+      }),
       params: {},
       context,
     });
@@ -172,7 +187,9 @@ describe("registration", () => {
   it("answers invalid input with 400 and field messages, never 500", async () => {
     const route = await import("~/routes/suppliers.register");
     const res = await route.action({
-      request: makeRequest("/suppliers/register", { form: registrationForm({ companyNumber: "12 345 678", staffCount: "0", declaredSize: "enormous" }) }),
+      request: makeRequest("/suppliers/register", {
+        form: registrationForm({ companyNumber: "12 345 678", staffCount: "0", declaredSize: "enormous" }),
+      }),
       params: {},
       context,
     });
@@ -251,7 +268,11 @@ describe("access between organisations and roles", () => {
     const prisma = await db();
     const kestrel = await supplierBySlug("kestrel-civic-software");
     const res = await responseOf(() =>
-      route.action({ request: makeRequest("/supplier/profile", { cookie: brightwaterCookie, form: profileForm(kestrel, { tradingName: "Hijacked" }) }), params: {}, context }),
+      route.action({
+        request: makeRequest("/supplier/profile", { cookie: brightwaterCookie, form: profileForm(kestrel, { tradingName: "Hijacked" }) }),
+        params: {},
+        context,
+      }),
     );
     expect(res.status).toBe(403);
     expect((await supplierBySlug("kestrel-civic-software")).tradingName).toBe(kestrel.tradingName);
@@ -267,7 +288,15 @@ describe("access between organisations and roles", () => {
       route.action({
         request: makeRequest("/supplier/awards", {
           cookie: brightwaterCookie,
-          form: { intent: "declare", supplierId: kestrelId, lotId: gCloudLot3, "awarded.day": "1", "awarded.month": "10", "awarded.year": "2026", reference: "RM1557.15-L3-99999" },
+          form: {
+            intent: "declare",
+            supplierId: kestrelId,
+            lotId: gCloudLot3,
+            "awarded.day": "1",
+            "awarded.month": "10",
+            "awarded.year": "2026",
+            reference: "RM1557.15-L3-99999",
+          },
         }),
         params: {},
         context,
@@ -277,13 +306,21 @@ describe("access between organisations and roles", () => {
     expect(await prisma.lotAward.count({ where: { reference: "RM1557.15-L3-99999" } })).toBe(0);
 
     const pending = await prisma.lotAward.create({
-      data: { supplierId: kestrelId, lotId: await lotId("RM1043.9", "2"), awardedAt: new Date("2026-10-01"), reference: "RM1043.9-L2-00001" },
+      data: {
+        supplierId: kestrelId,
+        lotId: await lotId("RM1043.9", "2"),
+        awardedAt: new Date("2026-10-01"),
+        reference: "RM1043.9-L2-00001",
+      },
     });
     // Naming their own organisation in the form does not help: the award's owner decides.
     const brightwater = await supplierBySlug("brightwater-digital");
     const withdraw = await responseOf(() =>
       route.action({
-        request: makeRequest("/supplier/awards", { cookie: brightwaterCookie, form: { intent: "withdraw", supplierId: brightwater.id, awardId: pending.id } }),
+        request: makeRequest("/supplier/awards", {
+          cookie: brightwaterCookie,
+          form: { intent: "withdraw", supplierId: brightwater.id, awardId: pending.id },
+        }),
         params: {},
         context,
       }),
@@ -299,7 +336,10 @@ describe("access between organisations and roles", () => {
     const accreditations = await import("~/routes/supplier.accreditations");
     const remove = await responseOf(() =>
       accreditations.action({
-        request: makeRequest("/supplier/accreditations", { cookie: brightwaterCookie, form: { intent: "remove", supplierId: kestrelId, accreditationId: accreditation.id } }),
+        request: makeRequest("/supplier/accreditations", {
+          cookie: brightwaterCookie,
+          form: { intent: "remove", supplierId: kestrelId, accreditationId: accreditation.id },
+        }),
         params: {},
         context,
       }),
@@ -309,7 +349,14 @@ describe("access between organisations and roles", () => {
 
     const team = await import("~/routes/supplier.team");
     const invite = await responseOf(() =>
-      team.action({ request: makeRequest("/supplier/team", { cookie: brightwaterCookie, form: { supplierId: kestrelId, email: "mole@brightwater.example" } }), params: {}, context }),
+      team.action({
+        request: makeRequest("/supplier/team", {
+          cookie: brightwaterCookie,
+          form: { supplierId: kestrelId, email: "mole@brightwater.example" },
+        }),
+        params: {},
+        context,
+      }),
     );
     expect(invite.status).toBe(403);
     expect(await prisma.user.findUnique({ where: { email: "mole@brightwater.example" } })).toBeNull();
@@ -343,12 +390,22 @@ describe("access between organisations and roles", () => {
     for (const cookie of [buyer, await cookieFor(DEMO.supplierA)]) {
       const res = await responseOf(() => adminAwards.loader({ request: makeRequest("/admin/awards", { cookie }), params: {}, context }));
       expect(res.status).toBe(403);
-      const post = await responseOf(() => adminAwards.action({ request: makeRequest("/admin/awards", { cookie, form: { intent: "verify", awardId: "x" } }), params: {}, context }));
+      const post = await responseOf(() =>
+        adminAwards.action({
+          request: makeRequest("/admin/awards", { cookie, form: { intent: "verify", awardId: "x" } }),
+          params: {},
+          context,
+        }),
+      );
       expect(post.status).toBe(403);
     }
     const adminHome = await import("~/routes/admin._index");
-    expect((await responseOf(() => adminHome.loader({ request: makeRequest("/admin", { cookie: buyer }), params: {}, context }))).status).toBe(403);
-    expect((await adminHome.loader({ request: makeRequest("/admin", { cookie: admin }), params: {}, context })).pendingAwards).toBeGreaterThanOrEqual(0);
+    expect(
+      (await responseOf(() => adminHome.loader({ request: makeRequest("/admin", { cookie: buyer }), params: {}, context }))).status,
+    ).toBe(403);
+    expect(
+      (await adminHome.loader({ request: makeRequest("/admin", { cookie: admin }), params: {}, context })).pendingAwards,
+    ).toBeGreaterThanOrEqual(0);
   });
 });
 
@@ -358,13 +415,29 @@ describe("accreditations", () => {
     const prisma = await db();
     const cookie = await cookieFor(DEMO.supplierB);
     const brightwater = await supplierBySlug("brightwater-digital");
-    const form = { intent: "add", supplierId: brightwater.id, kind: "iso-9001", certificateNumber: "QMS-4471", "expires.day": "31", "expires.month": "3", "expires.year": "2028" };
+    const form = {
+      intent: "add",
+      supplierId: brightwater.id,
+      kind: "iso-9001",
+      certificateNumber: "QMS-4471",
+      "expires.day": "31",
+      "expires.month": "3",
+      "expires.year": "2028",
+    };
 
-    const expired = await route.action({ request: makeRequest("/supplier/accreditations", { cookie, form: { ...form, "expires.year": "2025" } }), params: {}, context });
+    const expired = await route.action({
+      request: makeRequest("/supplier/accreditations", { cookie, form: { ...form, "expires.year": "2025" } }),
+      params: {},
+      context,
+    });
     expect(expired.status).toBe(400);
     expect((await expired.json()).errors["expires.day"][0]).toMatch(/must be in the future/);
 
-    const impossible = await route.action({ request: makeRequest("/supplier/accreditations", { cookie, form: { ...form, "expires.day": "31", "expires.month": "2" } }), params: {}, context });
+    const impossible = await route.action({
+      request: makeRequest("/supplier/accreditations", { cookie, form: { ...form, "expires.day": "31", "expires.month": "2" } }),
+      params: {},
+      context,
+    });
     expect(impossible.status).toBe(400);
     expect((await impossible.json()).errors["expires.day"]).toEqual(["Expiry date must be a real date"]);
 
@@ -377,12 +450,26 @@ describe("accreditations", () => {
     const { supplierDocuments } = await import("~/models/search-documents.server");
     expect((await supplierDocuments([brightwater.id]))[0].accreditations).toContain("iso-9001");
 
-    const removed = await route.action({ request: makeRequest("/supplier/accreditations", { cookie, form: { intent: "remove", supplierId: brightwater.id, accreditationId: row.id } }), params: {}, context });
+    const removed = await route.action({
+      request: makeRequest("/supplier/accreditations", {
+        cookie,
+        form: { intent: "remove", supplierId: brightwater.id, accreditationId: row.id },
+      }),
+      params: {},
+      context,
+    });
     expect(removed.status).toBe(302);
     expect(await prisma.accreditation.findUnique({ where: { id: row.id } })).toBeNull();
     const removal = await prisma.auditEvent.findFirstOrThrow({ where: { action: "accreditation.removed", entityId: brightwater.id } });
     expect(JSON.parse(removal.before!)).toMatchObject({ certificateNumber: "QMS-4471" });
-    const again = await route.action({ request: makeRequest("/supplier/accreditations", { cookie, form: { intent: "remove", supplierId: brightwater.id, accreditationId: row.id } }), params: {}, context });
+    const again = await route.action({
+      request: makeRequest("/supplier/accreditations", {
+        cookie,
+        form: { intent: "remove", supplierId: brightwater.id, accreditationId: row.id },
+      }),
+      params: {},
+      context,
+    });
     expect(again.status).toBe(409);
   });
 });
@@ -398,13 +485,23 @@ describe("team invitations", () => {
     const cookie = await cookieFor(DEMO.supplierA);
     const kestrel = await supplierBySlug("kestrel-civic-software");
 
-    const res = await team.action({ request: makeRequest("/supplier/team", { cookie, form: { supplierId: kestrel.id, email: "New.Colleague@Kestrel-Civic.example" } }), params: {}, context });
+    const res = await team.action({
+      request: makeRequest("/supplier/team", { cookie, form: { supplierId: kestrel.id, email: "New.Colleague@Kestrel-Civic.example" } }),
+      params: {},
+      context,
+    });
     expect(res.status).toBe(302);
-    const invitee = await prisma.user.findUniqueOrThrow({ where: { email: "new.colleague@kestrel-civic.example" }, include: { roles: true, verificationTokens: true } });
+    const invitee = await prisma.user.findUniqueOrThrow({
+      where: { email: "new.colleague@kestrel-civic.example" },
+      include: { roles: true, verificationTokens: true },
+    });
     expect(invitee.supplierId).toBe(kestrel.id);
     expect(invitee.roles.map((r) => r.name)).toEqual(["supplier"]);
     expect(invitee.emailVerifiedAt).toBeNull();
-    expect(await attemptLogin({ email: invitee.email, password: invitee.passwordHash, ip: "10.9.9.9" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await attemptLogin({ email: invitee.email, password: invitee.passwordHash, ip: "10.9.9.9" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
 
     const mail = sentMail.filter((m) => m.to === invitee.email).at(-1)!;
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
@@ -426,7 +523,11 @@ describe("team invitations", () => {
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get("Location")).toBe("/supplier");
     const profile = await import("~/routes/supplier.profile");
-    const own = await profile.loader({ request: makeRequest("/supplier/profile", { cookie: cookieFromRedirect(accepted) }), params: {}, context });
+    const own = await profile.loader({
+      request: makeRequest("/supplier/profile", { cookie: cookieFromRedirect(accepted) }),
+      params: {},
+      context,
+    });
     expect(own.supplier.id).toBe(kestrel.id);
     const after = await prisma.user.findUniqueOrThrow({ where: { id: invitee.id } });
     expect(after.name).toBe("Nia Colleague");
@@ -435,7 +536,9 @@ describe("team invitations", () => {
 
     // One-time: the same link again is refused and changes nothing.
     const reused = await invitation.action({
-      request: makeRequest(`/invitations/${token}`, { form: { name: "Someone Else", password: "another long passphrase", confirmPassword: "another long passphrase" } }),
+      request: makeRequest(`/invitations/${token}`, {
+        form: { name: "Someone Else", password: "another long passphrase", confirmPassword: "another long passphrase" },
+      }),
       params: { token },
       context,
     });
@@ -454,17 +557,31 @@ describe("team invitations", () => {
     const cookie = await cookieFor(DEMO.supplierB);
     const brightwater = await supplierBySlug("brightwater-digital");
 
-    const taken = await team.action({ request: makeRequest("/supplier/team", { cookie, form: { supplierId: brightwater.id, email: DEMO.supplierA } }), params: {}, context });
+    const taken = await team.action({
+      request: makeRequest("/supplier/team", { cookie, form: { supplierId: brightwater.id, email: DEMO.supplierA } }),
+      params: {},
+      context,
+    });
     expect(taken.status).toBe(302);
-    expect((await supplierBySlug("kestrel-civic-software")).id).toBe((await (await db()).user.findUniqueOrThrow({ where: { email: DEMO.supplierA } })).supplierId);
+    expect((await supplierBySlug("kestrel-civic-software")).id).toBe(
+      (await (await db()).user.findUniqueOrThrow({ where: { email: DEMO.supplierA } })).supplierId,
+    );
     expect(sentMail.filter((m) => m.to === DEMO.supplierA).at(-1)!.subject).toMatch(/already have/);
 
-    await team.action({ request: makeRequest("/supplier/team", { cookie, form: { supplierId: brightwater.id, email: "late@brightwater.example" } }), params: {}, context });
+    await team.action({
+      request: makeRequest("/supplier/team", { cookie, form: { supplierId: brightwater.id, email: "late@brightwater.example" } }),
+      params: {},
+      context,
+    });
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(sentMail.filter((m) => m.to === "late@brightwater.example").at(-1)!.text)![1];
     advanceClock(7 * 86_400_000 + 60_000);
     const page = await responseOf(() => invitation.loader({ request: makeRequest(`/invitations/${token}`), params: { token }, context }));
     expect(page.status).toBe(404);
-    const teamPage = await team.loader({ request: makeRequest("/supplier/team", { cookie: await cookieFor(DEMO.supplierB) }), params: {}, context });
+    const teamPage = await team.loader({
+      request: makeRequest("/supplier/team", { cookie: await cookieFor(DEMO.supplierB) }),
+      params: {},
+      context,
+    });
     expect(teamPage.team.find((m) => m.email === "late@brightwater.example")?.status).toBe("invitation-expired");
   });
 });
@@ -474,10 +591,23 @@ describe("framework awards", () => {
     const { listListableLots } = await import("~/models/award.server");
     const prisma = await db();
     const supplier = await prisma.supplier.create({
-      data: { slug: "listable-test", legalName: "Listable Test Ltd", tradingName: "Listable Test", declaredSize: "micro", computedSize: "micro", region: "Wales", contactName: "T", contactEmail: "t@listable.example" },
+      data: {
+        slug: "listable-test",
+        legalName: "Listable Test Ltd",
+        tradingName: "Listable Test",
+        declaredSize: "micro",
+        computedSize: "micro",
+        region: "Wales",
+        contactName: "T",
+        contactEmail: "t@listable.example",
+      },
     });
     const award = (agreement: string, lot: string, verified: boolean) =>
-      lotId(agreement, lot).then((id) => prisma.lotAward.create({ data: { supplierId: supplier.id, lotId: id, awardedAt: new Date("2026-01-01"), reference: `${agreement}-${lot}`, verified } }));
+      lotId(agreement, lot).then((id) =>
+        prisma.lotAward.create({
+          data: { supplierId: supplier.id, lotId: id, awardedAt: new Date("2026-01-01"), reference: `${agreement}-${lot}`, verified },
+        }),
+      );
     await award("RM1557.15", "2b", true); // live
     await award("RM1557.15", "3", false); // live but unverified
     await award("RM1557.14", "2", true); // expired on 28 October 2026
@@ -486,15 +616,27 @@ describe("framework awards", () => {
     const today = new Date("2026-11-23T12:00:00Z");
     const lots = await listListableLots(supplier.id, today);
     expect(lots.map((l) => `${l.agreementNumber} ${l.lotNumber}`)).toEqual(["RM1043.9 2", "RM1557.15 2b"]);
-    expect(lots[1]).toEqual({ id: await lotId("RM1557.15", "2b"), label: "G-Cloud 15 (RM1557.15) lot 2b: General software as a service", agreementNumber: "RM1557.15", lotNumber: "2b" });
+    expect(lots[1]).toEqual({
+      id: await lotId("RM1557.15", "2b"),
+      label: "G-Cloud 15 (RM1557.15) lot 2b: General software as a service",
+      agreementNumber: "RM1557.15",
+      lotNumber: "2b",
+    });
 
     // Before G-Cloud 15 started it was upcoming; G-Cloud 14 was still open then.
-    expect((await listListableLots(supplier.id, new Date("2026-09-01T12:00:00Z"))).map((l) => l.agreementNumber)).toEqual(["RM1043.9", "RM1557.14"]);
+    expect((await listListableLots(supplier.id, new Date("2026-09-01T12:00:00Z"))).map((l) => l.agreementNumber)).toEqual([
+      "RM1043.9",
+      "RM1557.14",
+    ]);
     // Expiring (within 90 days of its end) still counts; after the end it does not.
     expect((await listListableLots(supplier.id, new Date("2030-08-01T12:00:00Z"))).map((l) => l.agreementNumber)).toContain("RM1557.15");
-    expect((await listListableLots(supplier.id, new Date("2030-09-17T12:00:00Z"))).map((l) => l.agreementNumber)).not.toContain("RM1557.15");
+    expect((await listListableLots(supplier.id, new Date("2030-09-17T12:00:00Z"))).map((l) => l.agreementNumber)).not.toContain(
+      "RM1557.15",
+    );
     // Another supplier's awards never appear.
-    expect(await listListableLots((await supplierBySlug("brightwater-digital")).id, today)).not.toContainEqual(expect.objectContaining({ label: expect.stringContaining("Listable") }));
+    expect(await listListableLots((await supplierBySlug("brightwater-digital")).id, today)).not.toContainEqual(
+      expect.objectContaining({ label: expect.stringContaining("Listable") }),
+    );
   });
 
   it("lets a supplier declare a lot, refuses bad declarations, and an admin verify it so it becomes listable", async () => {
@@ -506,8 +648,17 @@ describe("framework awards", () => {
     const brightwater = await supplierBySlug("brightwater-digital");
     const lot = await lotId("RM1557.15", "1a");
     await prisma.lotAward.deleteMany({ where: { supplierId: brightwater.id, lotId: lot } });
-    const form = { intent: "declare", supplierId: brightwater.id, lotId: lot, "awarded.day": "20", "awarded.month": "9", "awarded.year": "2026", reference: "RM1557.15-L1a-00412" };
-    const post = (f: Record<string, string>) => route.action({ request: makeRequest("/supplier/awards", { cookie, form: f }), params: {}, context });
+    const form = {
+      intent: "declare",
+      supplierId: brightwater.id,
+      lotId: lot,
+      "awarded.day": "20",
+      "awarded.month": "9",
+      "awarded.year": "2026",
+      reference: "RM1557.15-L1a-00412",
+    };
+    const post = (f: Record<string, string>) =>
+      route.action({ request: makeRequest("/supplier/awards", { cookie, form: f }), params: {}, context });
 
     const page = await route.loader({ request: makeRequest("/supplier/awards", { cookie }), params: {}, context });
     const offered = page.lots.map((l) => l.label);
@@ -534,7 +685,11 @@ describe("framework awards", () => {
     const adminCookie = await cookieFor(DEMO.admin);
     const queue = await admin.loader({ request: makeRequest("/admin/awards", { cookie: adminCookie }), params: {}, context });
     expect(queue.queue.map((a) => a.id)).toContain(award.id);
-    const verified = await admin.action({ request: makeRequest("/admin/awards", { cookie: adminCookie, form: { intent: "verify", awardId: award.id } }), params: {}, context });
+    const verified = await admin.action({
+      request: makeRequest("/admin/awards", { cookie: adminCookie, form: { intent: "verify", awardId: award.id } }),
+      params: {},
+      context,
+    });
     expect(verified.status).toBe(302);
     const after = await prisma.lotAward.findUniqueOrThrow({ where: { id: award.id } });
     expect(after.verified).toBe(true);
@@ -545,10 +700,16 @@ describe("framework awards", () => {
     expect((await listListableLots(brightwater.id, new Date("2026-11-23T12:00:00Z"))).map((l) => l.id)).toContain(lot);
     const queued = await prisma.searchOutbox.findMany({ where: { createdAt: { gte: audit.createdAt } } });
     expect(queued.some((q) => q.entityType === "supplier" && q.entityId === brightwater.id)).toBe(true);
-    expect(queued.filter((q) => q.entityType === "product").length).toBe(await prisma.product.count({ where: { supplierId: brightwater.id, status: "published" } }));
+    expect(queued.filter((q) => q.entityType === "product").length).toBe(
+      await prisma.product.count({ where: { supplierId: brightwater.id, status: "published" } }),
+    );
 
     // Verifying twice changes nothing and says so; the supplier sees it verified.
-    const twice = await admin.action({ request: makeRequest("/admin/awards", { cookie: adminCookie, form: { intent: "verify", awardId: award.id } }), params: {}, context });
+    const twice = await admin.action({
+      request: makeRequest("/admin/awards", { cookie: adminCookie, form: { intent: "verify", awardId: award.id } }),
+      params: {},
+      context,
+    });
     expect(twice.status).toBe(409);
     const mine = await route.loader({ request: makeRequest("/supplier/awards", { cookie }), params: {}, context });
     expect(mine.awards.find((a) => a.id === award.id)).toMatchObject({ verified: true, status: "live" });
@@ -559,18 +720,37 @@ describe("framework awards", () => {
     const prisma = await db();
     const brightwater = await supplierBySlug("brightwater-digital");
     const award = await prisma.lotAward.create({
-      data: { supplierId: brightwater.id, lotId: await lotId("RM1557.15", "1b"), awardedAt: new Date("2026-10-02"), reference: "RM1557.15-L1b-00007" },
+      data: {
+        supplierId: brightwater.id,
+        lotId: await lotId("RM1557.15", "1b"),
+        awardedAt: new Date("2026-10-02"),
+        reference: "RM1557.15-L1b-00007",
+      },
     });
     const adminCookie = await cookieFor(DEMO.admin);
-    const page = await admin.loader({ request: makeRequest(`/admin/awards?reject=${award.id}`, { cookie: adminCookie }), params: {}, context });
+    const page = await admin.loader({
+      request: makeRequest(`/admin/awards?reject=${award.id}`, { cookie: adminCookie }),
+      params: {},
+      context,
+    });
     expect(page.rejecting?.reference).toBe("RM1557.15-L1b-00007");
 
-    const noReason = await admin.action({ request: makeRequest(`/admin/awards?reject=${award.id}`, { cookie: adminCookie, form: { intent: "reject", awardId: award.id, reason: " " } }), params: {}, context });
+    const noReason = await admin.action({
+      request: makeRequest(`/admin/awards?reject=${award.id}`, {
+        cookie: adminCookie,
+        form: { intent: "reject", awardId: award.id, reason: " " },
+      }),
+      params: {},
+      context,
+    });
     expect(noReason.status).toBe(400);
     expect((await noReason.json()).errors.reason).toEqual(["Enter the reason for rejecting the award"]);
 
     const rejected = await admin.action({
-      request: makeRequest(`/admin/awards?reject=${award.id}`, { cookie: adminCookie, form: { intent: "reject", awardId: award.id, reason: "Not on the GCA list of awarded suppliers for lot 1b" } }),
+      request: makeRequest(`/admin/awards?reject=${award.id}`, {
+        cookie: adminCookie,
+        form: { intent: "reject", awardId: award.id, reason: "Not on the GCA list of awarded suppliers for lot 1b" },
+      }),
       params: {},
       context,
     });

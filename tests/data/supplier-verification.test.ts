@@ -47,7 +47,8 @@ async function searchIds(index: "suppliers" | "products", q: string): Promise<st
 
 async function supplierPageStatus(slug: string, cookie?: string): Promise<number> {
   const route = await import("~/routes/suppliers.$slug");
-  return (await responseOf(() => route.loader({ request: makeRequest(`/suppliers/${slug}`, { cookie }), params: { slug }, context }))).status;
+  return (await responseOf(() => route.loader({ request: makeRequest(`/suppliers/${slug}`, { cookie }), params: { slug }, context })))
+    .status;
 }
 
 async function productPageStatus(id: string, cookie?: string): Promise<number> {
@@ -57,7 +58,9 @@ async function productPageStatus(id: string, cookie?: string): Promise<number> {
 
 async function verifyAsAdmin(supplierId: string, cookie: string): Promise<Response> {
   const route = await import("~/routes/admin.suppliers");
-  return responseOf(() => route.action({ request: makeRequest("/admin/suppliers", { cookie, form: { supplierId } }), params: {}, context }));
+  return responseOf(() =>
+    route.action({ request: makeRequest("/admin/suppliers", { cookie, form: { supplierId } }), params: {}, context }),
+  );
 }
 
 describe("finding 10: a new supplier organisation is hidden until an admin verifies it", () => {
@@ -97,7 +100,9 @@ describe("finding 10: a new supplier organisation is hidden until an admin verif
     expect(after.verifiedAt).not.toBeNull();
     const adminUser = await prisma.user.findUniqueOrThrow({ where: { email: DEMO.admin } });
     expect(after.verifiedById).toBe(adminUser.id);
-    const audit = await prisma.auditEvent.findMany({ where: { entityType: "supplier", entityId: supplier.id, action: "supplier.verified" } });
+    const audit = await prisma.auditEvent.findMany({
+      where: { entityType: "supplier", entityId: supplier.id, action: "supplier.verified" },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: adminUser.id, ip: "127.0.0.1" });
 
@@ -112,7 +117,10 @@ describe("finding 10: a new supplier organisation is hidden until an admin verif
     const prisma = await db();
     const brightwater = await prisma.supplier.findUniqueOrThrow({
       where: { slug: "brightwater-digital" },
-      include: { products: { where: { status: "published" }, include: { publishedVersion: true } }, awards: { where: { verified: true }, include: { lot: { include: { agreement: true } } } } },
+      include: {
+        products: { where: { status: "published" }, include: { publishedVersion: true } },
+        awards: { where: { verified: true }, include: { lot: { include: { agreement: true } } } },
+      },
     });
     const product = brightwater.products[0];
     expect(product?.publishedVersion).toBeTruthy();
@@ -146,7 +154,15 @@ describe("finding 10: a new supplier organisation is hidden until an admin verif
   it("two admins verifying at once: exactly one succeeds, the other is told it is already verified (409), one audit event", async () => {
     const register = await import("~/routes/suppliers.register");
     await register.action({
-      request: makeRequest("/suppliers/register", { form: registrationForm({ companyNumber: "SC765433", legalName: "Tern Systems Ltd", tradingName: "Tern Systems", email: "ailsa@tern-systems.example", contactEmail: "hello@tern-systems.example" }) }),
+      request: makeRequest("/suppliers/register", {
+        form: registrationForm({
+          companyNumber: "SC765433",
+          legalName: "Tern Systems Ltd",
+          tradingName: "Tern Systems",
+          email: "ailsa@tern-systems.example",
+          contactEmail: "hello@tern-systems.example",
+        }),
+      }),
       params: {},
       context: { ...context, ip: "127.0.0.2" },
     });

@@ -1,7 +1,16 @@
 // Admin pages render for admins and pass axe; everyone else is refused.
 import { test, expect, expectNoAxeViolations, login } from "./support";
 
-const ADMIN_PAGES = ["/admin", "/admin/moderation", "/admin/awards", "/admin/case-studies", "/admin/service-areas", "/admin/council-domains", "/admin/users", "/account"];
+const ADMIN_PAGES = [
+  "/admin",
+  "/admin/moderation",
+  "/admin/awards",
+  "/admin/case-studies",
+  "/admin/service-areas",
+  "/admin/council-domains",
+  "/admin/users",
+  "/account",
+];
 
 test("admin pages pass axe", async ({ page }) => {
   // Eight pages, each checked by axe; /admin/users has two forms a row (sign out, force a reset).

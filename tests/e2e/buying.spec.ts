@@ -56,7 +56,10 @@ test("guide, then a G-Cloud direct award project from search to award, with expo
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your buying routes");
   await expectNoAxeViolations(page);
   await expect(page.getByRole("heading", { level: 2, name: /Direct award from G-Cloud 15 \(RM1557\.15\)/ })).toBeVisible();
-  await expect(page.getByRole("link", { name: /G-Cloud 15 \(RM1557\.15\) lot 2b/ }).first()).toHaveAttribute("href", "/frameworks/RM1557.15");
+  await expect(page.getByRole("link", { name: /G-Cloud 15 \(RM1557\.15\) lot 2b/ }).first()).toHaveAttribute(
+    "href",
+    "/frameworks/RM1557.15",
+  );
 
   // £250,000: above the threshold, so the Act's procedures and notices.
   await page.getByRole("link", { name: "Change your answers" }).click();
@@ -131,8 +134,14 @@ test("guide, then a G-Cloud direct award project from search to award, with expo
   await page.goto(`${projectUrl}/shortlist`);
   await expectNoAxeViolations(page);
   for (let i = 0; i < 3; i++) {
-    await page.getByLabel(/^Why shortlist/).first().fill(`Meets the requirement (${i + 1})`);
-    await page.getByRole("button", { name: /^Add to shortlist/ }).first().click();
+    await page
+      .getByLabel(/^Why shortlist/)
+      .first()
+      .fill(`Meets the requirement (${i + 1})`);
+    await page
+      .getByRole("button", { name: /^Add to shortlist/ })
+      .first()
+      .click();
     await expect(page.getByRole("heading", { level: 2, name: `Shortlist (${i + 1})` })).toBeVisible();
   }
   // Every frozen result is assessed before the evaluation (issue 13): the rest are set aside with one reason.

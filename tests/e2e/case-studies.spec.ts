@@ -168,7 +168,9 @@ test("a supplier named in a case study adds a response but cannot edit the counc
   await page.getByRole("button", { name: "Publish response" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  const response = page.locator("section", { has: page.getByRole("heading", { name: /Response from Kestrel Civic Software \(the supplier, not/ }) });
+  const response = page.locator("section", {
+    has: page.getByRole("heading", { name: /Response from Kestrel Civic Software \(the supplier, not/ }),
+  });
   await expect(response).toContainText("We have since added text message updates");
   await expect(page.getByRole("link", { name: "Edit this case study" })).toHaveCount(0);
   const editUrl = `${new URL(page.url()).pathname}/edit`;

@@ -1,7 +1,16 @@
 // Keyboard-only use of the main journeys, and reflow at 320 CSS pixels (WCAG 1.4.10).
 import { test, expect } from "./support";
 
-const REFLOW_PAGES = ["/", "/search?q=housing&type=products", "/frameworks", "/frameworks/RM1557.15", "/suppliers/kestrel-civic-software", "/login", "/signup", "/accessibility"];
+const REFLOW_PAGES = [
+  "/",
+  "/search?q=housing&type=products",
+  "/frameworks",
+  "/frameworks/RM1557.15",
+  "/suppliers/kestrel-civic-software",
+  "/login",
+  "/signup",
+  "/accessibility",
+];
 
 for (const path of REFLOW_PAGES) {
   test(`${path} reflows at 320px with no horizontal scrolling`, async ({ page }) => {

@@ -25,7 +25,9 @@ test("create, submit, approve, find, edit: the old version stays live until appr
   await fillSection(page, "About the product or service", async () => {
     await page.getByLabel("Listing name").fill(name);
     await page.getByLabel("Summary").fill("Residents report fly-tipping and graffiti from their phones.");
-    await page.getByLabel("Description").fill("A cloud service that routes street-scene reports to the right crew and keeps residents updated.");
+    await page
+      .getByLabel("Description")
+      .fill("A cloud service that routes street-scene reports to the right crew and keeps residents updated.");
     await page.getByLabel("Category").selectOption("Waste and recycling");
   });
   await fillSection(page, "Features and benefits", async () => {

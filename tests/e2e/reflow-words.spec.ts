@@ -83,7 +83,8 @@ type Broken = { word: string; lines: number; in: string };
 async function brokenWords(page: Page): Promise<Broken[]> {
   return page.evaluate(() => {
     const out: { word: string; lines: number; in: string }[] = [];
-    const skip = "script, style, noscript, template, select, option, textarea, .govuk-visually-hidden, .govuk-visually-hidden-focusable, [hidden]";
+    const skip =
+      "script, style, noscript, template, select, option, textarea, .govuk-visually-hidden, .govuk-visually-hidden-focusable, [hidden]";
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -26,7 +26,10 @@ test("search, filter, remove the filter and page through results", async ({ page
   await expect(count).toContainText(new RegExp(`^${expected.toLocaleString("en-GB")} results?`));
   await expectNoAxeViolations(page);
 
-  await page.getByRole("link", { name: /Remove filter/ }).first().click();
+  await page
+    .getByRole("link", { name: /Remove filter/ })
+    .first()
+    .click();
   await expect(page).not.toHaveURL(/supplierSize=/);
   await expect(count).toContainText(new RegExp(`^${before.toLocaleString("en-GB")} results?`));
   if (before > 20) {

@@ -89,7 +89,10 @@ test("a new SME registers, declares a G-Cloud 15 lot, an admin verifies it and t
   await expect(page.getByRole("row", { name: new RegExp(SUPPLIER.reference) })).toHaveCount(0);
   await expectNoAxeViolations(page);
   // The reject question page for another declaration (the seed leaves some unverified).
-  await page.getByRole("link", { name: /^Reject / }).first().click();
+  await page
+    .getByRole("link", { name: /^Reject / })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reject this award");
   await page.getByRole("button", { name: "Reject award" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("Enter the reason for rejecting the award");

@@ -94,7 +94,10 @@ export function mailedLink(email: string, purpose: "email-verification" | "passw
       )
       .get(email.toLowerCase(), purpose) as { id: string } | undefined;
     if (!row) throw new Error(`no live ${purpose} token for ${email}`);
-    db.prepare("UPDATE VerificationToken SET tokenHash = ? WHERE id = ?").run(crypto.createHash("sha256").update(token).digest("hex"), row.id);
+    db.prepare("UPDATE VerificationToken SET tokenHash = ? WHERE id = ?").run(
+      crypto.createHash("sha256").update(token).digest("hex"),
+      row.id,
+    );
   } finally {
     db.close();
   }

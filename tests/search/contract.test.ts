@@ -35,15 +35,43 @@ function product(id: string, name: string, extra: Partial<SearchDocument> = {}):
 }
 
 const DOCS: SearchDocument[] = [
-  product("p1", "Revenues and Benefits Cloud", { category: "Revenues and benefits", supplierSize: "micro", priceFromPence: 5_000, priceBand: "under-100" }),
-  product("p2", "Council Tax Revenues Online", { category: "Revenues and benefits", supplierSize: "medium", dataLocation: "EEA", accreditations: ["iso-27001"] }),
-  product("p3", "Housing Management Suite", { category: "Housing management", supplierSize: "small", priceFromPence: 200_000, priceBand: "1000-10000" }),
-  product("p4", "Citizen Portal Starter", { category: "Citizen portal", supplierSize: "large", accreditations: ["cyber-essentials-plus", "iso-27001"] }),
-  product("p5", "Waste Round Optimiser", { category: "Waste and recycling", supplierSize: "small", framework: ["G-Cloud 14"], frameworkNumbers: ["RM1557.14"], lot: ["G-Cloud 14 lot 2"], liveFramework: "false" }),
+  product("p1", "Revenues and Benefits Cloud", {
+    category: "Revenues and benefits",
+    supplierSize: "micro",
+    priceFromPence: 5_000,
+    priceBand: "under-100",
+  }),
+  product("p2", "Council Tax Revenues Online", {
+    category: "Revenues and benefits",
+    supplierSize: "medium",
+    dataLocation: "EEA",
+    accreditations: ["iso-27001"],
+  }),
+  product("p3", "Housing Management Suite", {
+    category: "Housing management",
+    supplierSize: "small",
+    priceFromPence: 200_000,
+    priceBand: "1000-10000",
+  }),
+  product("p4", "Citizen Portal Starter", {
+    category: "Citizen portal",
+    supplierSize: "large",
+    accreditations: ["cyber-essentials-plus", "iso-27001"],
+  }),
+  product("p5", "Waste Round Optimiser", {
+    category: "Waste and recycling",
+    supplierSize: "small",
+    framework: ["G-Cloud 14"],
+    frameworkNumbers: ["RM1557.14"],
+    lot: ["G-Cloud 14 lot 2"],
+    liveFramework: "false",
+  }),
   product("p6", "Planning Portal Connector", { category: "Planning", supplierSize: "micro" }),
   product("p7", "Hosting for Local Government", { category: "Cloud hosting", supplierSize: "small", frameworkNumbers: ["RM1557.15"] }),
   product("p8", "Grants Hosting Service", { category: "Cloud hosting", supplierSize: "small", frameworkNumbers: ["RM1557.16"] }),
-  ...Array.from({ length: 25 }, (_, i) => product(`q${String(i).padStart(2, "0")}`, `Records Archive ${i}`, { category: "Document management (EDRMS)" })),
+  ...Array.from({ length: 25 }, (_, i) =>
+    product(`q${String(i).padStart(2, "0")}`, `Records Archive ${i}`, { category: "Document management (EDRMS)" }),
+  ),
 ];
 
 function request(partial: Partial<SearchRequest>): SearchRequest {
@@ -54,7 +82,8 @@ const engines: [string, () => SearchEngine][] = [["embedded", () => new Embedded
 if (process.env.MEILI_URL) {
   engines.push([
     "meilisearch",
-    () => new MeilisearchEngine({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY, indexPrefix: `cmtest_${Date.now()}_` }),
+    () =>
+      new MeilisearchEngine({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY, indexPrefix: `cmtest_${Date.now()}_` }),
   ]);
 }
 

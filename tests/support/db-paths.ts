@@ -20,7 +20,6 @@ export function pgUrlFor(database: string): string {
   return url.toString();
 }
 
-
 /** Runs `fn` with a connected pg client on `url`, and always closes it. */
 export async function withPgClient<T>(url: string, fn: (client: import("pg").Client) => Promise<T>): Promise<T> {
   const { default: pg } = await import("pg");

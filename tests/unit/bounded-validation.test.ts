@@ -7,14 +7,26 @@ import { z } from "zod";
 import { dataSecuritySectionSchema, listingSchema, pricingSectionSchema } from "~/models/listing.schema";
 import { isHttpsUrl } from "~/utils/forms";
 
-const SCHEMA_MODULES = ["account", "auth", "award", "buying-guide", "case-study", "council-domain", "listing", "project", "service-area", "supplier-account"];
+const SCHEMA_MODULES = [
+  "account",
+  "auth",
+  "award",
+  "buying-guide",
+  "case-study",
+  "council-domain",
+  "listing",
+  "project",
+  "service-area",
+  "supplier-account",
+];
 
 /** The fields a schema reads, found through preprocess/refine/pipe/union wrappers. */
 function fieldsOf(schema: z.ZodTypeAny, depth = 0): string[] {
   if (depth > 8) return [];
   const def = schema._def as Record<string, unknown>;
   if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
-  for (const inner of ["schema", "innerType", "in"] as const) if (def[inner] instanceof z.ZodType) return fieldsOf(def[inner] as z.ZodTypeAny, depth + 1);
+  for (const inner of ["schema", "innerType", "in"] as const)
+    if (def[inner] instanceof z.ZodType) return fieldsOf(def[inner] as z.ZodTypeAny, depth + 1);
   if (Array.isArray(def.options)) return (def.options as z.ZodTypeAny[]).flatMap((o) => fieldsOf(o, depth + 1));
   if (def.options instanceof Map) return [...(def.options as Map<unknown, z.ZodTypeAny>).values()].flatMap((o) => fieldsOf(o, depth + 1));
   return [];
@@ -45,16 +57,28 @@ describe("bounded-time validation", () => {
     const pricingMs = timed(() => (result = pricingSectionSchema.safeParse(pricing)));
     expect(result!.success).toBe(false);
     let security: ReturnType<typeof dataSecuritySectionSchema.safeParse> | undefined;
-    const securityMs = timed(() => (security = dataSecuritySectionSchema.safeParse({ dataLocation: "UK", security: [], accessibilityStatementUrl: url })));
+    const securityMs = timed(
+      () => (security = dataSecuritySectionSchema.safeParse({ dataLocation: "UK", security: [], accessibilityStatementUrl: url })),
+    );
     expect(security!.success).toBe(false);
     const wholeMs = timed(() => listingSchema.safeParse({ pricingDocumentUrl: url, accessibilityStatementUrl: url }));
-    console.log(`finding 6: ${size} characters: pricing ${pricingMs.toFixed(1)} ms, data security ${securityMs.toFixed(1)} ms, whole listing ${wholeMs.toFixed(1)} ms`);
+    console.log(
+      `finding 6: ${size} characters: pricing ${pricingMs.toFixed(1)} ms, data security ${securityMs.toFixed(1)} ms, whole listing ${wholeMs.toFixed(1)} ms`,
+    );
     expect(pricingMs + securityMs + wholeMs).toBeLessThan(2_000);
   });
 
   it("accepts ordinary https addresses and refuses the rest", () => {
     expect(isHttpsUrl("https://www.kestrel-civic.example/pricing.pdf")).toBe(true);
-    for (const bad of ["http://example.com", "https://localhost/x.pdf", "https://user:pw@example.com", "https://exa mple.com", "javascript:alert(1)", "https://.example", `https://e.com/${"a".repeat(3_000)}`]) {
+    for (const bad of [
+      "http://example.com",
+      "https://localhost/x.pdf",
+      "https://user:pw@example.com",
+      "https://exa mple.com",
+      "javascript:alert(1)",
+      "https://.example",
+      `https://e.com/${"a".repeat(3_000)}`,
+    ]) {
       expect(isHttpsUrl(bad), bad).toBe(false);
     }
   });

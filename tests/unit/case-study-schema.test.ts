@@ -82,14 +82,30 @@ describe("case study form schema", () => {
     expect(errorsOf({ ...complete, "endDate.day": "1", "endDate.month": "3", "endDate.year": "2024" }).endDate).toEqual([
       "End date must be the same as or after the start date",
     ]);
-    expect(errorsOf({ ...complete, "startDate.day": "31", "startDate.month": "2" }).startDate).toEqual(["Start date must be a real date, like 27 3 2024"]);
+    expect(errorsOf({ ...complete, "startDate.day": "31", "startDate.month": "2" }).startDate).toEqual([
+      "Start date must be a real date, like 27 3 2024",
+    ]);
     expect(errorsOf({ ...complete, "startDate.month": "" }).startDate).toEqual(["Start date must include a month"]);
   });
 
   it("only accepts https links for reusable assets", () => {
-    const errors = errorsOf({ ...complete, "assets.0.title": "My Account", "assets.0.type": "code", "assets.0.url": "http://example.org", "assets.0.licence": "MIT" });
+    const errors = errorsOf({
+      ...complete,
+      "assets.0.title": "My Account",
+      "assets.0.type": "code",
+      "assets.0.url": "http://example.org",
+      "assets.0.licence": "MIT",
+    });
     expect(errors["assets.0.url"]?.[0]).toMatch(/starts with https:\/\//);
-    expect(errorsOf({ ...complete, "assets.0.title": "x", "assets.0.type": "code", "assets.0.url": "javascript:alert(1)", "assets.0.licence": "MIT" })["assets.0.url"]).toBeDefined();
+    expect(
+      errorsOf({
+        ...complete,
+        "assets.0.title": "x",
+        "assets.0.type": "code",
+        "assets.0.url": "javascript:alert(1)",
+        "assets.0.licence": "MIT",
+      })["assets.0.url"],
+    ).toBeDefined();
   });
 
   it("lets a draft be saved with only a title and service area, but still checks what was entered", () => {
@@ -98,7 +114,16 @@ describe("case study form schema", () => {
       title: ["Enter a title for the case study"],
       serviceAreaId: ["Select the service area"],
     });
-    expect(errorsOf({ intent: "save-draft", title: "Draft", serviceAreaId: "sa_housing", "metrics.0.name": "Days", "metrics.0.before": "x", "metrics.0.after": "2" })).toEqual({
+    expect(
+      errorsOf({
+        intent: "save-draft",
+        title: "Draft",
+        serviceAreaId: "sa_housing",
+        "metrics.0.name": "Days",
+        "metrics.0.before": "x",
+        "metrics.0.after": "2",
+      }),
+    ).toEqual({
       "metrics.0.before": ["Enter the value before as a number, like 14"],
     });
   });
@@ -106,7 +131,9 @@ describe("case study form schema", () => {
   it("reads the total cost as integer pence, exactly, with clear messages", () => {
     const cost = (costExact: string) => {
       const read = readCaseStudyForm(form({ ...complete, costExact }));
-      return read.kind === "valid" ? { pence: read.data.costExactPence, band: read.data.costBand } : { error: read.kind === "invalid" ? read.errors.costExact?.[0] : read.kind };
+      return read.kind === "valid"
+        ? { pence: read.data.costExactPence, band: read.data.costBand }
+        : { error: read.kind === "invalid" ? read.errors.costExact?.[0] : read.kind };
     };
     expect(cost("29,999.99")).toEqual({ pence: 2_999_999, band: "under-30k" });
     expect(cost("£30,000")).toEqual({ pence: 3_000_000, band: "30k-100k" });
@@ -121,7 +148,18 @@ describe("case study form schema", () => {
   it("requires the whole story to submit", () => {
     const errors = errorsOf({ intent: "submit", title: "T", serviceAreaId: "sa_housing" });
     expect(Object.keys(errors)).toEqual(
-      expect.arrayContaining(["summary", "problem", "approach", "metrics.0.name", "outcomeNarrative", "costExact", "startDate", "productIds", "contactName", "contactEmail"]),
+      expect.arrayContaining([
+        "summary",
+        "problem",
+        "approach",
+        "metrics.0.name",
+        "outcomeNarrative",
+        "costExact",
+        "startDate",
+        "productIds",
+        "contactName",
+        "contactEmail",
+      ]),
     );
   });
 
@@ -141,7 +179,10 @@ describe("case study form schema", () => {
 
 describe("case study snapshots", () => {
   it("lists changed fields in form order", () => {
-    const changes = diffSnapshots({ title: "A", summary: "S", metrics: [] }, { title: "B", summary: "S", metrics: [{ name: "Days", before: 2, after: 1, unit: "", higherIsBetter: false }] });
+    const changes = diffSnapshots(
+      { title: "A", summary: "S", metrics: [] },
+      { title: "B", summary: "S", metrics: [{ name: "Days", before: 2, after: 1, unit: "", higherIsBetter: false }] },
+    );
     expect(changes.map((c) => c.label)).toEqual(["Title", "Outcome measures"]);
     expect(changes[1].after).toBe("Days: 2 → 1 (lower is better)");
   });

@@ -35,7 +35,13 @@ describe("formDataToObject", () => {
   it.each(PROTOTYPE_FIELDS)("refuses a post with a field named %s (400), leaving Object.prototype alone", async (name) => {
     let thrown: unknown;
     try {
-      formDataToObject(form([[name, "polluted"], [name, "twice"], ["kind", "iso-27001"]]));
+      formDataToObject(
+        form([
+          [name, "polluted"],
+          [name, "twice"],
+          ["kind", "iso-27001"],
+        ]),
+      );
     } catch (error) {
       thrown = error;
     }
@@ -46,7 +52,15 @@ describe("formDataToObject", () => {
   });
 
   it("returns a null-prototype object, with arrays for repeated and [] names", () => {
-    const out = formDataToObject(form([["a", "1"], ["b[]", "2"], ["c", "3"], ["c", "4"]]), ["d"]);
+    const out = formDataToObject(
+      form([
+        ["a", "1"],
+        ["b[]", "2"],
+        ["c", "3"],
+        ["c", "4"],
+      ]),
+      ["d"],
+    );
     expect(Object.getPrototypeOf(out)).toBeNull();
     expect({ ...out }).toEqual({ a: "1", b: ["2"], c: ["3", "4"], d: [] });
   });

@@ -4,7 +4,17 @@ import { describe, expect, it } from "vitest";
 import { MIN_GUESSES_LOG10, passwordWeakness, withStrongPassword } from "~/utils/password-strength.server";
 import { buyerSignupSchema } from "~/models/auth.schema";
 
-export const WEAK_PASSWORDS = ["Council2026!!", "P@ssw0rd1234", "Summer2027!!!", "letmeinletmein", "Password2026!", "qwertyuiop12", "aaaaaaaaaaaaaaaa", "abcdefghijkl", "Brighton2026!!"];
+export const WEAK_PASSWORDS = [
+  "Council2026!!",
+  "P@ssw0rd1234",
+  "Summer2027!!!",
+  "letmeinletmein",
+  "Password2026!",
+  "qwertyuiop12",
+  "aaaaaaaaaaaaaaaa",
+  "abcdefghijkl",
+  "Brighton2026!!",
+];
 
 describe("password strength", () => {
   it.each(WEAK_PASSWORDS)("refuses %s and says why", (password) => {
@@ -44,11 +54,25 @@ describe("password strength", () => {
 
   it("wraps a schema: the weak password gets the message on its own field, the length rule keeps its own", () => {
     const schema = withStrongPassword(buyerSignupSchema, "password");
-    const weak = schema.safeParse({ name: "Bea Buyer", email: "bea@brighton-hove.gov.uk", password: "Council2026!!", confirmPassword: "Council2026!!" });
+    const weak = schema.safeParse({
+      name: "Bea Buyer",
+      email: "bea@brighton-hove.gov.uk",
+      password: "Council2026!!",
+      confirmPassword: "Council2026!!",
+    });
     expect(weak.success).toBe(false);
-    expect(!weak.success && weak.error.issues.map((i) => [i.path.join("."), i.message.slice(0, 41)])).toEqual([["password", "Choose a password that is harder to guess"]]);
+    expect(!weak.success && weak.error.issues.map((i) => [i.path.join("."), i.message.slice(0, 41)])).toEqual([
+      ["password", "Choose a password that is harder to guess"],
+    ]);
     const short = schema.safeParse({ name: "Bea Buyer", email: "bea@brighton-hove.gov.uk", password: "short", confirmPassword: "short" });
     expect(!short.success && short.error.issues.map((i) => i.message)).toEqual(["Password must be 12 characters or more"]);
-    expect(schema.safeParse({ name: "Bea Buyer", email: "bea@brighton-hove.gov.uk", password: "heather kettle orbit lantern", confirmPassword: "heather kettle orbit lantern" }).success).toBe(true);
+    expect(
+      schema.safeParse({
+        name: "Bea Buyer",
+        email: "bea@brighton-hove.gov.uk",
+        password: "heather kettle orbit lantern",
+        confirmPassword: "heather kettle orbit lantern",
+      }).success,
+    ).toBe(true);
   });
 });

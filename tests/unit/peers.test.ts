@@ -27,7 +27,9 @@ const fixtures: CouncilProfile[] = [
 
 describe("peer matching", () => {
   it("weights add up to 1 for an identical council", () => {
-    expect(PEER_WEIGHTS.type + PEER_WEIGHTS.region + PEER_WEIGHTS.populationBand + PEER_WEIGHTS.serviceAreas + PEER_WEIGHTS.products).toBeCloseTo(1);
+    expect(
+      PEER_WEIGHTS.type + PEER_WEIGHTS.region + PEER_WEIGHTS.populationBand + PEER_WEIGHTS.serviceAreas + PEER_WEIGHTS.products,
+    ).toBeCloseTo(1);
     const twin = council({ code: "TWN", name: "Twin", serviceAreas: ["revenues", "housing"], products: ["p1", "p2"] });
     expect(similarity(self, twin).score).toBe(1);
   });
@@ -68,9 +70,15 @@ describe("peer matching", () => {
       "case studies in 1 service area in common",
       "uses 1 product in common",
     ]);
-    const wigan = similarity(self, fixtures.find((c) => c.code === "WIG")!);
+    const wigan = similarity(
+      self,
+      fixtures.find((c) => c.code === "WIG")!,
+    );
     expect(wigan.reasons).toEqual(["both single-tier councils", "same nation (England)", "population 200,000 to 350,000"]);
-    const reading = similarity(self, fixtures.find((c) => c.code === "RDG")!);
+    const reading = similarity(
+      self,
+      fixtures.find((c) => c.code === "RDG")!,
+    );
     expect(reading.reasons).toContain("similar population");
   });
 

@@ -1,8 +1,21 @@
 // Issue 12 finding 9: expensive anonymous searches starved the server. Each query now has
 // a cost budget (words, length, fuzzy words), and each address a per-worker token bucket.
 import { beforeEach, describe, expect, it } from "vitest";
-import { budgetQuery, MAX_FUZZY_TERMS, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchParams, searchCost } from "~/search/search-query.schema";
-import { resetSearchLimits, SEARCH_BURST, SEARCH_REFILL_PER_SECOND, searchLimitKey, takeSearchToken } from "~/utils/search-rate-limit.server";
+import {
+  budgetQuery,
+  MAX_FUZZY_TERMS,
+  MAX_QUERY_LENGTH,
+  MAX_QUERY_TERMS,
+  parseSearchParams,
+  searchCost,
+} from "~/search/search-query.schema";
+import {
+  resetSearchLimits,
+  SEARCH_BURST,
+  SEARCH_REFILL_PER_SECOND,
+  searchLimitKey,
+  takeSearchToken,
+} from "~/utils/search-rate-limit.server";
 
 const THIRTY_THREE_WORDS = Array.from({ length: 33 }, (_, i) => `hosuing${i} mangement`.split(" ")[i % 2]).join(" ");
 

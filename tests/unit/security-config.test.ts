@@ -40,7 +40,11 @@ describe("15: no bearer tokens in production logs", () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const { sendMail, sentMail } = await import("~/utils/mail.server");
     const token = "SECRET-TOKEN-abcdefghijklmnopqrstuvwxyz0123456789";
-    await sendMail({ to: "officer@leeds.gov.uk", subject: "Reset your Council Marketplace password", text: `https://marketplace.example.gov.uk/reset-password?token=${token}` });
+    await sendMail({
+      to: "officer@leeds.gov.uk",
+      subject: "Reset your Council Marketplace password",
+      text: `https://marketplace.example.gov.uk/reset-password?token=${token}`,
+    });
     const logged = log.mock.calls.flat().join("\n");
     expect(logged).toMatch(/queued/);
     expect(logged).not.toContain(token);

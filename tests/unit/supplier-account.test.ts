@@ -148,18 +148,48 @@ describe("registration form", () => {
 
 describe("GOV.UK date input", () => {
   it("accepts real dates and refuses impossible ones, naming the part to fix", () => {
-    expect(parseDateParts({ day: "29", month: "2", year: "2028" }, "Expiry date")).toEqual({ ok: true, date: new Date("2028-02-29T00:00:00Z") });
-    expect(parseDateParts({ day: "29", month: "2", year: "2027" }, "Expiry date")).toMatchObject({ ok: false, part: "all", message: "Expiry date must be a real date" });
+    expect(parseDateParts({ day: "29", month: "2", year: "2028" }, "Expiry date")).toEqual({
+      ok: true,
+      date: new Date("2028-02-29T00:00:00Z"),
+    });
+    expect(parseDateParts({ day: "29", month: "2", year: "2027" }, "Expiry date")).toMatchObject({
+      ok: false,
+      part: "all",
+      message: "Expiry date must be a real date",
+    });
     expect(parseDateParts({ day: "", month: "", year: "" }, "Expiry date")).toMatchObject({ ok: false, message: "Enter the expiry date" });
-    expect(parseDateParts({ day: "3", month: "", year: "2027" }, "Expiry date")).toMatchObject({ ok: false, part: "month", message: "Expiry date must include a month" });
-    expect(parseDateParts({ day: "3", month: "4", year: "27" }, "Expiry date")).toMatchObject({ ok: false, part: "year", message: "Year must include 4 numbers" });
+    expect(parseDateParts({ day: "3", month: "", year: "2027" }, "Expiry date")).toMatchObject({
+      ok: false,
+      part: "month",
+      message: "Expiry date must include a month",
+    });
+    expect(parseDateParts({ day: "3", month: "4", year: "27" }, "Expiry date")).toMatchObject({
+      ok: false,
+      part: "year",
+      message: "Year must include 4 numbers",
+    });
   });
 
   it("reads the flat posted names and the nested browser values the same way", () => {
-    expect(nestDottedKeys({ "expires.day": "1", "expires.month": "6", kind: "iso-9001" })).toEqual({ expires: { day: "1", month: "6" }, kind: "iso-9001" });
-    const flat = parseWithSchema(accreditationSchema, { kind: "iso-27001", certificateNumber: "IS 123", "expires.day": "31", "expires.month": "12", "expires.year": "2027" });
+    expect(nestDottedKeys({ "expires.day": "1", "expires.month": "6", kind: "iso-9001" })).toEqual({
+      expires: { day: "1", month: "6" },
+      kind: "iso-9001",
+    });
+    const flat = parseWithSchema(accreditationSchema, {
+      kind: "iso-27001",
+      certificateNumber: "IS 123",
+      "expires.day": "31",
+      "expires.month": "12",
+      "expires.year": "2027",
+    });
     expect(flat.success && flat.data.expires.toISOString()).toBe("2027-12-31T00:00:00.000Z");
-    const bad = parseWithSchema(declareAwardSchema, { lotId: "", "awarded.day": "31", "awarded.month": "6", "awarded.year": "2026", reference: "" });
+    const bad = parseWithSchema(declareAwardSchema, {
+      lotId: "",
+      "awarded.day": "31",
+      "awarded.month": "6",
+      "awarded.year": "2026",
+      reference: "",
+    });
     expect(bad.success).toBe(false);
     if (!bad.success) {
       expect(bad.errors).toEqual({

@@ -31,11 +31,15 @@ describe("what needs a justification", () => {
   });
   it("crossing the threshold the project was planned under, and a lower score, need explaining", () => {
     expect(awardExceptions({ ...base, valuePence: 45_000_000 }).map((e) => e.code)).toEqual(["over-estimate", "crosses-threshold"]);
-    expect(awardExceptions({ ...base, valuePence: 15_000_000, awardedTotal: 70, awardedName: "C" }).map((e) => e.code)).toEqual(["lower-score"]);
+    expect(awardExceptions({ ...base, valuePence: 15_000_000, awardedTotal: 70, awardedName: "C" }).map((e) => e.code)).toEqual([
+      "lower-score",
+    ]);
   });
   it("refuses placeholders and short reasons", () => {
     expect(justificationProblem("test long")).not.toBeNull();
     expect(justificationProblem("test ".repeat(20))).not.toBeNull();
-    expect(justificationProblem("The estimate left out the data migration and five years of support, which the supplier's price includes.")).toBeNull();
+    expect(
+      justificationProblem("The estimate left out the data migration and five years of support, which the supplier's price includes."),
+    ).toBeNull();
   });
 });

@@ -34,7 +34,9 @@ describe("frameworkStatus", () => {
   });
 
   it("accepts Date objects", () => {
-    expect(frameworkStatus(new Date("2024-10-29T00:00:00Z"), new Date("2026-10-28T00:00:00Z"), new Date("2026-11-23T09:00:00Z"))).toBe("expired");
+    expect(frameworkStatus(new Date("2024-10-29T00:00:00Z"), new Date("2026-10-28T00:00:00Z"), new Date("2026-11-23T09:00:00Z"))).toBe(
+      "expired",
+    );
   });
 });
 
@@ -46,7 +48,10 @@ describe("lot dates", () => {
   });
 
   it("are bounded by the agreement: latest start, earliest end", () => {
-    expect(lotDates(agreement, { startDate: "2025-01-01", endDate: "2027-01-01" })).toEqual({ startDate: "2025-01-01", endDate: "2026-10-28" });
+    expect(lotDates(agreement, { startDate: "2025-01-01", endDate: "2027-01-01" })).toEqual({
+      startDate: "2025-01-01",
+      endDate: "2026-10-28",
+    });
     expect(lotStatus(agreement, { endDate: "2026-06-30" }, "2026-07-01")).toBe("expired");
     expect(lotStatus({ startDate: "2024-10-29", endDate: null }, { endDate: "2026-10-28" }, "2026-10-29")).toBe("expired");
   });

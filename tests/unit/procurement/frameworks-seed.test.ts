@@ -80,7 +80,15 @@ describe("framework reference data", () => {
     // Compile-time: AgreementSeed[] is assignable to the rules' Framework type.
     const frameworks: readonly Framework[] = agreements;
     const result = eligibleRoutes(
-      { category: "cloud-hosting", valuePence: 10_000_000, contractMonths: 12, startDate: "2026-11-23", termsUnchanged: true, security: "OFFICIAL", nation: "England" },
+      {
+        category: "cloud-hosting",
+        valuePence: 10_000_000,
+        contractMonths: 12,
+        startDate: "2026-11-23",
+        termsUnchanged: true,
+        security: "OFFICIAL",
+        nation: "England",
+      },
       frameworks,
     );
     expect(result.routes.map((r) => r.id)).toContain("framework-direct-award-rm1557-15");

@@ -207,7 +207,9 @@ describe("value boundaries", () => {
     const firstDay = run({ valuePence: 21_000_000, startDate: "2026-01-01" });
     expect(firstDay.threshold?.amountPence).toBe(20_772_000);
     expect(firstDay.band).toBe("above-threshold");
-    expect(route(firstDay, "open-procedure").whatWouldChange.join(" ")).toMatch(/had started between 1 January 2024 and 31 December 2025.*£214,904.*below it/);
+    expect(route(firstDay, "open-procedure").whatWouldChange.join(" ")).toMatch(
+      /had started between 1 January 2024 and 31 December 2025.*£214,904.*below it/,
+    );
   });
 
   it("adds KPIs and contract publication only over £5 million", () => {
@@ -306,7 +308,9 @@ describe("security classification", () => {
   it("above OFFICIAL cloud software: no lot fits, and the guide says why", () => {
     const result = run({ security: "ABOVE_OFFICIAL" });
     expect(result.routes.some((r) => r.kind.startsWith("framework-"))).toBe(false);
-    expect(result.notEligible.find((n) => n.id === "framework-direct-award-rm1557-15")?.reasons.join(" ")).toMatch(/OFFICIAL information only/);
+    expect(result.notEligible.find((n) => n.id === "framework-direct-award-rm1557-15")?.reasons.join(" ")).toMatch(
+      /OFFICIAL information only/,
+    );
     expect(result.warnings.map((w) => w.code)).toContain("no-framework-lot");
     expect(ids(result)).toContain("notifiable-below-threshold");
   });
@@ -333,7 +337,9 @@ describe("contract length", () => {
     expect(route(atMax, "framework-direct-award-rm1557-15").lots.map((l) => l.lotNumber)).toContain("1a");
     const tooLong = run({ category: "cloud-hosting", contractMonths: 97 });
     expect(ids(tooLong)).not.toContain("framework-direct-award-rm1557-15");
-    expect(tooLong.notEligible.find((n) => n.id === "framework-direct-award-rm1557-15")?.reasons.join(" ")).toMatch(/97-month contract is longer than the 96-month limit for a direct award on G-Cloud 15 lot 1a/);
+    expect(tooLong.notEligible.find((n) => n.id === "framework-direct-award-rm1557-15")?.reasons.join(" ")).toMatch(
+      /97-month contract is longer than the 96-month limit for a direct award on G-Cloud 15 lot 1a/,
+    );
   });
 
   it("£150,000 of cloud software over 72 months and £6m over 60 months fit G-Cloud 15 (issue 13)", () => {

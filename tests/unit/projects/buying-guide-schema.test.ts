@@ -37,8 +37,12 @@ describe("guide questions", () => {
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0].message).toBe("Enter the estimated value as a number, like 150000");
     expect(STEP_SCHEMAS.category.safeParse({}).error?.issues[0].message).toBe("Select what you are buying");
-    expect(STEP_SCHEMAS.contractMonths.safeParse({ contractMonths: "2.5" }).error?.issues[0].message).toBe("Contract length must be a whole number of months, like 24");
-    expect(STEP_SCHEMAS.termsUnchanged.safeParse({}).error?.issues[0].message).toBe("Select yes if the framework's terms can be used without changes");
+    expect(STEP_SCHEMAS.contractMonths.safeParse({ contractMonths: "2.5" }).error?.issues[0].message).toBe(
+      "Contract length must be a whole number of months, like 24",
+    );
+    expect(STEP_SCHEMAS.termsUnchanged.safeParse({}).error?.issues[0].message).toBe(
+      "Select yes if the framework's terms can be used without changes",
+    );
   });
 
   it("reads the start date from a GOV.UK date input with GOV.UK messages", () => {
@@ -49,7 +53,9 @@ describe("guide questions", () => {
     expect(message({})?.path).toEqual(["startDate"]);
     expect(message({ "startDate-day": "3", "startDate-year": "2026" })?.message).toBe("Date the procurement starts must include a month");
     expect(message({ "startDate-year": "2026" })?.message).toBe("Date the procurement starts must include a day and month");
-    expect(message({ "startDate-day": "31", "startDate-month": "2", "startDate-year": "2026" })?.message).toBe("Date the procurement starts must be a real date");
+    expect(message({ "startDate-day": "31", "startDate-month": "2", "startDate-year": "2026" })?.message).toBe(
+      "Date the procurement starts must be a real date",
+    );
     expect(message({ "startDate-day": "1", "startDate-month": "2", "startDate-year": "26" })?.message).toBe("Year must include 4 numbers");
     expect(dateParts("2026-01-03")).toEqual({ day: "3", month: "1", year: "2026" });
     expect(dateParts("rubbish")).toEqual({ day: "", month: "", year: "" });
@@ -75,12 +81,21 @@ describe("guide questions", () => {
     expect(firstUnanswered({ ...complete, contractMonths: "999" })?.slug).toBe("contract-length");
     expect(firstUnanswered({ category: "cloud-software" }, "value")).toBeNull();
     expect(firstUnanswered(complete)).toBeNull();
-    expect(checkAnswer("startDate", { startDate: "2026-02-30" })).toEqual({ ok: false, message: "Date the procurement starts must be a real date, like 2026-11-23" });
+    expect(checkAnswer("startDate", { startDate: "2026-02-30" })).toEqual({
+      ok: false,
+      message: "Date the procurement starts must be a real date, like 2026-11-23",
+    });
   });
 
   it("parses a complete set of answers for the rules", () => {
     const parsed = parseAnswers(complete);
-    expect(parsed.success && parsed.data).toMatchObject({ category: "cloud-software", valuePence: 15_000_000, contractMonths: 24, termsUnchanged: true, startDate: "2026-11-23" });
+    expect(parsed.success && parsed.data).toMatchObject({
+      category: "cloud-software",
+      valuePence: 15_000_000,
+      contractMonths: 24,
+      termsUnchanged: true,
+      startDate: "2026-11-23",
+    });
     const bad = parseAnswers({ ...complete, security: "SECRET" });
     expect(bad.success).toBe(false);
     expect(!bad.success && bad.errors.security).toEqual(["Select the security classification"]);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, frozenSearchCsv, ocdsAwardRelease, procurementMethodFor, toCsv, type ProjectAwardForOcds } from "../../../app/models/project-export";
+import {
+  csvCell,
+  frozenSearchCsv,
+  ocdsAwardRelease,
+  procurementMethodFor,
+  toCsv,
+  type ProjectAwardForOcds,
+} from "../../../app/models/project-export";
 import { validateOcdsRelease } from "../../support/ocds-schema";
 
 describe("CSV", () => {
@@ -8,11 +15,16 @@ describe("CSV", () => {
     expect(csvCell('say "hi", then go')).toBe('"say ""hi"", then go"');
     expect(csvCell("two\nlines")).toBe('"two\nlines"');
     expect(csvCell(null)).toBe("");
-    expect(toCsv([["a", "b"], ["c", 1]])).toBe("a,b\r\nc,1\r\n");
+    expect(
+      toCsv([
+        ["a", "b"],
+        ["c", 1],
+      ]),
+    ).toBe("a,b\r\nc,1\r\n");
   });
 
   it("neutralises spreadsheet formulas with a leading single quote", () => {
-    expect(csvCell("=HYPERLINK(\"http://evil\")")).toBe("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -28,13 +40,37 @@ describe("CSV", () => {
       frozenAt: new Date("2026-11-23T10:15:00Z"),
       project: { title: "Repairs", council: { name: "Brighton and Hove" } },
       results: [
-        { position: 1, productId: "p1", productVersionId: "v1", productName: "Acme, Cloud", supplierName: "Acme", supplierSize: "small", priceFromPence: 10_000, priceUnit: "per user per month", productVersion: { versionNumber: 3 } },
-        { position: 2, productId: "p2", productVersionId: "v2", productName: "Beta", supplierName: "Beta", supplierSize: "micro", priceFromPence: 1_999, priceUnit: "per user per month", productVersion: { versionNumber: 1 } },
+        {
+          position: 1,
+          productId: "p1",
+          productVersionId: "v1",
+          productName: "Acme, Cloud",
+          supplierName: "Acme",
+          supplierSize: "small",
+          priceFromPence: 10_000,
+          priceUnit: "per user per month",
+          productVersion: { versionNumber: 3 },
+        },
+        {
+          position: 2,
+          productId: "p2",
+          productVersionId: "v2",
+          productName: "Beta",
+          supplierName: "Beta",
+          supplierSize: "micro",
+          priceFromPence: 1_999,
+          priceUnit: "per user per month",
+          productVersion: { versionNumber: 1 },
+        },
       ],
     });
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("Council,Project,Search query,Filters,Frozen at (UTC),Position,Product ID,Product version ID,Version number,Product name,Supplier,Supplier size,Price from (GBP),Price unit");
-    expect(lines[1]).toBe(`Brighton and Hove,Repairs,'=cmd|' /C calc'!A0,Framework: G-Cloud 15; Live frameworks only,2026-11-23T10:15:00.000Z,1,p1,v1,3,"Acme, Cloud",Acme,small,100.00,per user per month`);
+    expect(lines[0]).toBe(
+      "Council,Project,Search query,Filters,Frozen at (UTC),Position,Product ID,Product version ID,Version number,Product name,Supplier,Supplier size,Price from (GBP),Price unit",
+    );
+    expect(lines[1]).toBe(
+      `Brighton and Hove,Repairs,'=cmd|' /C calc'!A0,Framework: G-Cloud 15; Live frameworks only,2026-11-23T10:15:00.000Z,1,p1,v1,3,"Acme, Cloud",Acme,small,100.00,per user per month`,
+    );
     // Prices are written from integer pence exactly, always with the pence.
     expect(lines[2]).toMatch(/,micro,19\.99,per user per month$/);
     expect(lines[3]).toBe("");
@@ -76,7 +112,11 @@ describe("OCDS release", () => {
     expect(release.tag).toEqual(["award"]);
     expect(release.tender.procurementMethod).toBe("limited");
     expect(release.tender.mainProcurementCategory).toBe("services");
-    expect(release.awards[0]).toMatchObject({ status: "active", value: { amount: 148000, currency: "GBP" }, contractPeriod: { startDate: "2027-01-05T00:00:00.000Z" } });
+    expect(release.awards[0]).toMatchObject({
+      status: "active",
+      value: { amount: 148000, currency: "GBP" },
+      contractPeriod: { startDate: "2027-01-05T00:00:00.000Z" },
+    });
     expect(release.parties.map((p) => p.roles)).toEqual([["buyer"], ["supplier"]]);
     expect(release.parties[1]).toMatchObject({ id: "GB-COH-01234567", details: { scale: "sme" } });
     expect(release.buyer).toEqual({ id: "GB-LAE-BNH", name: "Brighton and Hove City Council" });

@@ -50,11 +50,24 @@ describe("routes", () => {
 });
 
 describe("starting a project", () => {
-  const answers = { category: "cloud-software", value: "150000", contractMonths: "24", startDate: "2026-11-23", termsUnchanged: "yes", security: "OFFICIAL", nation: "England" };
+  const answers = {
+    category: "cloud-software",
+    value: "150000",
+    contractMonths: "24",
+    startDate: "2026-11-23",
+    termsUnchanged: "yes",
+    security: "OFFICIAL",
+    nation: "England",
+  };
 
   it("needs a name and a route, and converts the value to pence", () => {
     const ok = createProjectSchema.safeParse({ ...answers, title: " Housing repairs ", routeId: "open-procedure" });
-    expect(ok.success && ok.data).toMatchObject({ title: "Housing repairs", routeId: "open-procedure", valuePence: 15_000_000, termsUnchanged: true });
+    expect(ok.success && ok.data).toMatchObject({
+      title: "Housing repairs",
+      routeId: "open-procedure",
+      valuePence: 15_000_000,
+      termsUnchanged: true,
+    });
     expect(errorsOf(createProjectSchema.safeParse({ ...answers, title: "", routeId: "" }))).toEqual({
       title: "Enter a name for the project",
       routeId: "Select the buying route you will use",
@@ -62,18 +75,37 @@ describe("starting a project", () => {
   });
 
   it("takes the guide's questions on one page, with a date input", () => {
-    const ok = projectDetailsSchema.safeParse({ ...answers, title: "X", startDate: undefined, "startDate-day": "23", "startDate-month": "11", "startDate-year": "2026" });
+    const ok = projectDetailsSchema.safeParse({
+      ...answers,
+      title: "X",
+      startDate: undefined,
+      "startDate-day": "23",
+      "startDate-month": "11",
+      "startDate-year": "2026",
+    });
     expect(ok.success && ok.data.startDate).toBe("2026-11-23");
-    const bad = projectDetailsSchema.safeParse({ ...answers, title: "X", "startDate-day": "", "startDate-month": "11", "startDate-year": "2026" });
+    const bad = projectDetailsSchema.safeParse({
+      ...answers,
+      title: "X",
+      "startDate-day": "",
+      "startDate-month": "11",
+      "startDate-year": "2026",
+    });
     expect(errorsOf(bad)).toEqual({ startDate: "Date the procurement starts must include a day" });
   });
 });
 
 describe("requirements", () => {
   it("needs requirements; the budget box is optional", () => {
-    expect(requirementsSchema.parse({ lockVersion: "2", requirements: "A case system", budgetApproved: "yes" })).toEqual({ lockVersion: 2, requirements: "A case system", budgetApproved: true });
+    expect(requirementsSchema.parse({ lockVersion: "2", requirements: "A case system", budgetApproved: "yes" })).toEqual({
+      lockVersion: 2,
+      requirements: "A case system",
+      budgetApproved: true,
+    });
     expect(requirementsSchema.parse({ lockVersion: "2", requirements: "A case system" }).budgetApproved).toBe(false);
-    expect(errorsOf(requirementsSchema.safeParse({ lockVersion: "2", requirements: "  " }))).toEqual({ requirements: "Enter your requirements" });
+    expect(errorsOf(requirementsSchema.safeParse({ lockVersion: "2", requirements: "  " }))).toEqual({
+      requirements: "Enter your requirements",
+    });
   });
 });
 
@@ -89,7 +121,11 @@ describe("evaluation criteria", () => {
   };
 
   it("accepts integer weights that sum to 100, ignoring empty rows", () => {
-    const result = post([["Quality", "60"], ["Price", "40"], ["", ""]]);
+    const result = post([
+      ["Quality", "60"],
+      ["Price", "40"],
+      ["", ""],
+    ]);
     expect(result.success && result.data).toEqual({
       lockVersion: 3,
       criteria: [
@@ -100,13 +136,21 @@ describe("evaluation criteria", () => {
   });
 
   it("refuses weights that do not sum to 100 with a clear message", () => {
-    const result = post([["Quality", "50"], ["Price", "40"]]);
+    const result = post([
+      ["Quality", "50"],
+      ["Price", "40"],
+    ]);
     expect(result.success).toBe(false);
     expect(!result.success && result.errors.criteria).toEqual(["The weights must add up to 100. At the moment they add up to 90."]);
   });
 
   it("refuses fractional, zero or missing weights and missing names, row by row", () => {
-    const result = post([["Quality", "50.5"], ["", "30"], ["Support", "0"], ["Price", ""]]);
+    const result = post([
+      ["Quality", "50.5"],
+      ["", "30"],
+      ["Support", "0"],
+      ["Price", ""],
+    ]);
     expect(!result.success && result.errors).toEqual({
       "criteria.0.weight": ["Weight of criterion 1 must be a whole number from 1 to 100"],
       "criteria.1.name": ["Enter a name for criterion 2"],
@@ -143,25 +187,63 @@ describe("scores", () => {
       { entryId: "e1", criterionId: "c1", score: 0, notes: "" },
       { entryId: "e1", criterionId: "c2", score: null, notes: "maybe" },
     ]);
-    const bad = parseWithSchema(scoresSchema, { lockVersion: "4", "scores.0.entryId": "e", "scores.0.criterionId": "c", "scores.0.score": "101", "scores.0.label": "Price for Acme" });
+    const bad = parseWithSchema(scoresSchema, {
+      lockVersion: "4",
+      "scores.0.entryId": "e",
+      "scores.0.criterionId": "c",
+      "scores.0.score": "101",
+      "scores.0.label": "Price for Acme",
+    });
     expect(!bad.success && bad.errors["scores.0.score"]).toEqual(["Score for Price for Acme must be a whole number from 0 to 100"]);
   });
 
   it("works out weighted totals out of 100 only when every criterion is scored", () => {
-    const criteria = [{ id: "q", weight: 60 }, { id: "p", weight: 40 }];
-    expect(weightedTotal(criteria, [{ criterionId: "q", score: 80 }, { criterionId: "p", score: 55 }])).toBe(70);
-    expect(weightedTotal(criteria, [{ criterionId: "q", score: 77 }, { criterionId: "p", score: 33 }])).toBe(59.4);
+    const criteria = [
+      { id: "q", weight: 60 },
+      { id: "p", weight: 40 },
+    ];
+    expect(
+      weightedTotal(criteria, [
+        { criterionId: "q", score: 80 },
+        { criterionId: "p", score: 55 },
+      ]),
+    ).toBe(70);
+    expect(
+      weightedTotal(criteria, [
+        { criterionId: "q", score: 77 },
+        { criterionId: "p", score: 33 },
+      ]),
+    ).toBe(59.4);
     expect(weightedTotal(criteria, [{ criterionId: "q", score: 80 }])).toBeNull();
   });
 });
 
 describe("outcome", () => {
   const base = { lockVersion: "5", justification: "Best fit" };
-  const award = { ...base, kind: "awarded", entryId: "e1", value: "148,000", "startDate-day": "5", "startDate-month": "1", "startDate-year": "2027", "endDate-day": "4", "endDate-month": "1", "endDate-year": "2029" };
+  const award = {
+    ...base,
+    kind: "awarded",
+    entryId: "e1",
+    value: "148,000",
+    "startDate-day": "5",
+    "startDate-month": "1",
+    "startDate-year": "2027",
+    "endDate-day": "4",
+    "endDate-month": "1",
+    "endDate-year": "2029",
+  };
 
   it("records an award with its service, value and contract period", () => {
     const result = outcomeSchema.safeParse(award);
-    expect(result.success && result.data).toEqual({ lockVersion: 5, kind: "awarded", justification: "Best fit", entryId: "e1", valuePence: 14_800_000, startDate: "2027-01-05", endDate: "2029-01-04" });
+    expect(result.success && result.data).toEqual({
+      lockVersion: 5,
+      kind: "awarded",
+      justification: "Best fit",
+      entryId: "e1",
+      valuePence: 14_800_000,
+      startDate: "2027-01-05",
+      endDate: "2029-01-04",
+    });
   });
 
   it("needs every award detail, and an end after the start", () => {
@@ -171,13 +253,19 @@ describe("outcome", () => {
       startDate: "Enter the contract start date",
       endDate: "Enter the contract end date",
     });
-    expect(errorsOf(outcomeSchema.safeParse({ ...award, "endDate-year": "2026" }))).toEqual({ endDate: "Contract end date must be after the start date" });
+    expect(errorsOf(outcomeSchema.safeParse({ ...award, "endDate-year": "2026" }))).toEqual({
+      endDate: "Contract end date must be after the start date",
+    });
   });
 
   it("records none suitable or cancelled with reasons only", () => {
     expect(outcomeSchema.parse({ ...base, kind: "cancelled" })).toMatchObject({ kind: "cancelled", entryId: null, valuePence: null });
-    expect(errorsOf(outcomeSchema.safeParse({ lockVersion: "5", kind: "none-suitable" }))).toEqual({ justification: "Enter the reasons for your decision" });
-    expect(errorsOf(outcomeSchema.safeParse({ lockVersion: "5", kind: "won", justification: "x" }))).toEqual({ kind: "Select the outcome of the procurement" });
+    expect(errorsOf(outcomeSchema.safeParse({ lockVersion: "5", kind: "none-suitable" }))).toEqual({
+      justification: "Enter the reasons for your decision",
+    });
+    expect(errorsOf(outcomeSchema.safeParse({ lockVersion: "5", kind: "won", justification: "x" }))).toEqual({
+      kind: "Select the outcome of the procurement",
+    });
   });
 });
 
@@ -188,8 +276,19 @@ describe("notices and saved searches", () => {
   });
 
   it("stores a search as its words and product filters, and rebuilds the /search query string", () => {
-    const stored = savedSearchFromParams({ q: "case management", type: "products", sort: "relevance", page: 2, pageSize: 20, frameworks: "live", filters: { framework: ["G-Cloud 15"], size: ["small"] } });
-    expect(stored).toEqual({ query: "case management", filters: { facets: { framework: ["G-Cloud 15"] }, frameworks: "live", sort: "relevance" } });
+    const stored = savedSearchFromParams({
+      q: "case management",
+      type: "products",
+      sort: "relevance",
+      page: 2,
+      pageSize: 20,
+      frameworks: "live",
+      filters: { framework: ["G-Cloud 15"], size: ["small"] },
+    });
+    expect(stored).toEqual({
+      query: "case management",
+      filters: { facets: { framework: ["G-Cloud 15"] }, frameworks: "live", sort: "relevance" },
+    });
     const qs = new URLSearchParams(savedSearchQueryString(stored.query, JSON.stringify(stored.filters)));
     expect(qs.get("q")).toBe("case management");
     expect(qs.getAll("framework")).toEqual(["G-Cloud 15"]);
