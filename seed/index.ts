@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { createPrismaClient, type PrismaClient } from "../app/utils/db.server";
 import { migrateDatabase } from "../app/utils/migrate.server";
 import { upsertAccessControl } from "../app/models/access-control.server";
-import { hashPassword } from "../app/utils/password.server";
+import { hashPassword } from "../app/auth/password.server";
 import { agreements } from "./reference/frameworks";
 import { loadCouncils } from "./councils";
 import { DEMO_ACCOUNTS, DEMO_COUNCIL_DOMAINS } from "./demo-accounts";

@@ -3,9 +3,9 @@
 export const ROLE_NAMES = ["buyer", "supplier", "admin"] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
 
-export type PermissionString = `${string}:${string}:${"own" | "any"}`;
+type PermissionShape = `${string}:${string}:${"own" | "any"}`;
 
-export const ROLE_PERMISSIONS: Record<RoleName, { description: string; permissions: PermissionString[] }> = {
+export const ROLE_PERMISSIONS = {
   buyer: {
     description: "Council staff: buying projects and case studies for their own council",
     permissions: [
@@ -43,9 +43,17 @@ export const ROLE_PERMISSIONS: Record<RoleName, { description: string; permissio
       "manage:reference:any",
     ],
   },
-};
+} as const satisfies Record<RoleName, { description: string; permissions: readonly PermissionShape[] }>;
 
-export function parsePermission(permission: PermissionString) {
+/** A permission the role table grants to some role, exactly as written there. */
+export type GrantedPermission = (typeof ROLE_PERMISSIONS)[RoleName]["permissions"][number];
+type ActionEntity<P> = P extends `${infer A}:${infer E}:${string}` ? `${A}:${E}` : never;
+/** What a route may ask for: an action on an entity that the role table knows, for one's own objects or any. */
+export type Permission = `${ActionEntity<GrantedPermission>}:${"own" | "any"}`;
+export type PermissionAction = GrantedPermission extends `${infer A}:${string}:${string}` ? A : never;
+export type PermissionEntity = GrantedPermission extends `${string}:${infer E}:${string}` ? E : never;
+
+export function parsePermission(permission: GrantedPermission | Permission) {
   const [action, entity, access] = permission.split(":") as [string, string, "own" | "any"];
   return { action, entity, access };
 }

@@ -15,7 +15,7 @@ export const newPasswordField = z
   .min(MIN_PASSWORD_LENGTH, `Password must be ${MIN_PASSWORD_LENGTH} characters or more`)
   .max(200, "Password must be 200 characters or fewer")
   // Bounded time: an over-long password gets the length message alone. The server also runs
-  // the zxcvbn strength estimator (app/utils/password-strength.server.ts).
+  // the zxcvbn strength estimator (app/auth/password-strength.server.ts).
   .refine(
     (p) => p.length > 200 || !isCommonPassword(p),
     "Choose a password that is harder to guess: this one is on a list of common passwords",

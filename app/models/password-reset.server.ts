@@ -7,10 +7,10 @@ import crypto from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { sendMail } from "~/utils/mail.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~/auth/password.server";
 import { limitsFor, takeAttempt } from "~/utils/rate-limit.server";
-import { hashToken, newToken, PASSWORD_RESET_TTL_MS, publicLink } from "~/utils/verification.server";
-import { isBcryptHash } from "~/utils/auth.server";
+import { hashToken, newToken, PASSWORD_RESET_TTL_MS, publicLink } from "~/auth/verification.server";
+import { isBcryptHash } from "~/auth/sign-in.server";
 import { recordAudit } from "./audit.server";
 import { createVerificationToken } from "./user.server";
 

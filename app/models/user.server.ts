@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~/auth/password.server";
 import type { RoleName } from "./access-control";
 
 const userWithAccess = {

@@ -99,7 +99,7 @@ describe("one clock", () => {
     );
     expect(res.status).toBe(302);
     const cookie = res.headers.get("Set-Cookie")!.split(";")[0];
-    const { getSessionUser } = await import("~/utils/session.server");
+    const { getSessionUser } = await import("~/auth/session.server");
     const user = await getSessionUser(makeRequest("/projects", { cookie }));
     expect(user?.email).toBe(DEMO.buyerA);
   });

@@ -120,7 +120,7 @@ describe("permissions", () => {
 
   it("stores permissions as data and checks them by action, entity and access", async () => {
     const { getUserByEmail, getUserById } = await import("~/models/user.server");
-    const { hasPermission } = await import("~/utils/permissions.server");
+    const { hasPermission } = await import("~/auth/permissions.server");
     const admin = (await getUserById((await getUserByEmail(DEMO.admin))!.id))!;
     const buyer = (await getUserById((await getUserByEmail(DEMO.buyerA))!.id))!;
     expect(hasPermission(admin, "moderate", "product", "any")).toBe(true);
@@ -165,7 +165,7 @@ describe("signing in", () => {
   });
 
   it("never redirects off-site after sign-in", async () => {
-    const { safeRedirect } = await import("~/utils/session.server");
+    const { safeRedirect } = await import("~/auth/session.server");
     expect(safeRedirect("//evil.example/x")).toBe("/");
     expect(safeRedirect("https://evil.example")).toBe("/");
     expect(safeRedirect("/\\evil")).toBe("/");
@@ -191,7 +191,7 @@ describe("signing in", () => {
   });
 
   it("throttles an account after 10 failures in an hour, from any IP", async () => {
-    const { attemptLogin } = await import("~/utils/auth.server");
+    const { attemptLogin } = await import("~/auth/sign-in.server");
     for (let i = 0; i < 10; i++) {
       const r = await attemptLogin({ email: DEMO.supplierB, password: "wrong", ip: `10.2.0.${i}` });
       expect(r.ok).toBe(false);
@@ -201,7 +201,7 @@ describe("signing in", () => {
   });
 
   it("ends a session after 30 minutes idle", async () => {
-    const { getSessionUser } = await import("~/utils/session.server");
+    const { getSessionUser } = await import("~/auth/session.server");
     const { advanceClock, resetClock } = await import("~/utils/clock.server");
     const cookie = await cookieFor(DEMO.admin);
     const request = () => makeRequest("/", { cookie });

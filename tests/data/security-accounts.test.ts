@@ -212,7 +212,7 @@ describe("4 and 22: rate limits hold under 40 parallel requests, per IP /64 and 
   });
 
   it("counts an IPv6 attacker by the /64: rotating addresses inside it does not reset the limit", async () => {
-    const { attemptLogin } = await import("~/utils/auth.server");
+    const { attemptLogin } = await import("~/auth/sign-in.server");
     const outcomes = [];
     for (let i = 1; i <= 8; i++)
       outcomes.push(await attemptLogin({ email: `nobody${i}@example.com`, password: "x", ip: `2001:db8:77:1:${i.toString(16)}::${i}` }));
@@ -362,7 +362,7 @@ describe("10: sign-up, registration and invitations never say whether an account
     expect(toHolder.subject).toMatch(/already have/);
     expect(toHolder.text).toContain(`${PUBLIC}/forgot-password`);
     // The holder's account is untouched: the impostor's password does not open it.
-    const { attemptLogin } = await import("~/utils/auth.server");
+    const { attemptLogin } = await import("~/auth/sign-in.server");
     expect((await attemptLogin({ email: DEMO.buyerB, password: PASSWORD, ip: freshIp() })).ok).toBe(false);
   });
 
@@ -413,7 +413,7 @@ describe("10: sign-up, registration and invitations never say whether an account
         context,
       });
       expect(res.status).toBe(302);
-      const { readFlash } = await import("~/utils/session.server");
+      const { readFlash } = await import("~/auth/session.server");
       const next = new Request("http://localhost/supplier/team", { headers: { Cookie: res.headers.get("Set-Cookie")!.split(";")[0] } });
       return (await readFlash(next)).message!.replace(email, "EMAIL");
     };
@@ -475,8 +475,8 @@ describe("12: password reset", () => {
 
   it("stores only the token's hash, works once within the hour, ends every session and the old password", async () => {
     const prisma = await db();
-    const { attemptLogin } = await import("~/utils/auth.server");
-    const { getSessionUser } = await import("~/utils/session.server");
+    const { attemptLogin } = await import("~/auth/sign-in.server");
+    const { getSessionUser } = await import("~/auth/session.server");
     const victimSession = await cookieFor(DEMO.supplierA);
     await requestReset(DEMO.supplierA);
     const token = tokenFrom((await mail()).at(-1)!.text);
@@ -533,7 +533,7 @@ describe("12: password reset", () => {
   it("lets an admin force a reset: the old password stops working, sessions end, a link is mailed", async () => {
     const prisma = await db();
     const users = await import("~/routes/admin.users");
-    const { attemptLogin } = await import("~/utils/auth.server");
+    const { attemptLogin } = await import("~/auth/sign-in.server");
     const target = await prisma.user.findUniqueOrThrow({ where: { email: DEMO.buyerB } });
     await cookieFor(DEMO.buyerB);
     const admin = await cookieFor(DEMO.admin);
@@ -678,7 +678,7 @@ describe("18: no existence oracle on private ids", () => {
 describe("19: sign-in takes the same bcrypt work for every account state", () => {
   it("answers an invited-but-not-accepted account no faster than a real one", async () => {
     const prisma = await db();
-    const { attemptLogin } = await import("~/utils/auth.server");
+    const { attemptLogin } = await import("~/auth/sign-in.server");
     const kestrel = await prisma.supplier.findUniqueOrThrow({ where: { slug: "kestrel-civic-software" } });
     await prisma.user.create({
       data: { email: "pending.timing@kestrel-civic.example", name: "x", passwordHash: "!invitation-pending:abc", supplierId: kestrel.id },

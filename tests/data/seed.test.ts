@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "../../app/utils/db.server";
 import { migrateDatabase } from "../../app/utils/migrate.server";
-import { verifyPassword } from "../../app/utils/password.server";
+import { verifyPassword } from "../../app/auth/password.server";
 import { seedDatabase, validateCounts } from "../../seed/index";
 import { DEMO_ACCOUNTS, DEMO_COUNCIL_DOMAINS } from "../../seed/demo-accounts";
 import { COUNCILS_CSV, loadCouncils } from "../../seed/councils";

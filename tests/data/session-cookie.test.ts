@@ -9,7 +9,7 @@ useTestDatabase();
 
 describe("session cookie in production", () => {
   it("is __Host- prefixed, Secure, HttpOnly, SameSite=Lax, Path=/ and has no Domain", async () => {
-    const { startSession } = await import("~/utils/session.server");
+    const { startSession } = await import("~/auth/session.server");
     const { getUserByEmail } = await import("~/models/user.server");
     const user = (await getUserByEmail(DEMO.buyerA))!;
     const res = await startSession(new Request("https://portal.example/login"), { userId: user.id, redirectTo: "/" });
@@ -25,7 +25,7 @@ describe("session cookie in production", () => {
 
 describe("session lifetime", () => {
   it("ends after 12 hours even when active", async () => {
-    const { getSessionUser } = await import("~/utils/session.server");
+    const { getSessionUser } = await import("~/auth/session.server");
     const { advanceClock, resetClock } = await import("~/utils/clock.server");
     const cookie = await cookieFor(DEMO.buyerA);
     try {
@@ -42,7 +42,7 @@ describe("session lifetime", () => {
   });
 
   it("ends every session when the password changes, keeping the browser that changed it signed in", async () => {
-    const { getSessionUser } = await import("~/utils/session.server");
+    const { getSessionUser } = await import("~/auth/session.server");
     const laptop = await cookieFor(DEMO.supplierB);
     const phone = await cookieFor(DEMO.supplierB);
     const account = await import("~/routes/account");
@@ -68,7 +68,7 @@ describe("session lifetime", () => {
   });
 
   it("lets an admin end a user's sessions, and audits it", async () => {
-    const { getSessionUser } = await import("~/utils/session.server");
+    const { getSessionUser } = await import("~/auth/session.server");
     const { prisma } = await import("~/utils/db.server");
     const victim = await cookieFor(DEMO.buyerB);
     const user = await prisma.user.findUniqueOrThrow({ where: { email: DEMO.buyerB } });

@@ -1,8 +1,8 @@
 // Signed-in requests for data-layer tests: a real Session row and a real signed cookie,
 // so loaders and actions are exercised exactly as the browser would reach them.
 import { createSession, getUserByEmail } from "~/models/user.server";
-import { commitCookieSession, getCookieSession } from "~/utils/session.server";
-import { ABSOLUTE_TIMEOUT_MS } from "~/utils/session.server";
+import { commitCookieSession, getCookieSession } from "~/auth/session.server";
+import { ABSOLUTE_TIMEOUT_MS } from "~/auth/session.server";
 import { now } from "~/utils/clock.server";
 
 export const DEMO = {

@@ -1,7 +1,7 @@
 // Issue 12 finding 13: weak passwords that passed the old ~150-word list are refused by
 // the zxcvbn-ts strength estimator, with a message that says why; good passphrases pass.
 import { describe, expect, it } from "vitest";
-import { MIN_GUESSES_LOG10, passwordWeakness, withStrongPassword } from "~/utils/password-strength.server";
+import { MIN_GUESSES_LOG10, passwordWeakness, withStrongPassword } from "~/auth/password-strength.server";
 import { buyerSignupSchema } from "~/models/auth.schema";
 
 export const WEAK_PASSWORDS = [

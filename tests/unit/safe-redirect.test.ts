@@ -1,7 +1,7 @@
 // Issue 12 finding 3: after sign-in, redirectTo must never take the browser to another
 // origin, however the path is dressed up. Each attack below falls back to "/".
 import { describe, expect, it } from "vitest";
-import { safeRedirect } from "~/utils/session.server";
+import { safeRedirect } from "~/auth/session.server";
 
 // As the action receives them (the query string or the form already decoded once).
 export const OFF_SITE_REDIRECTS = [

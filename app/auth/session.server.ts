@@ -2,8 +2,8 @@
 // session itself lives in the database so it can expire, be revoked and be ended
 // on password change. Flash messages ride in the same cookie.
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { getEnv, isProduction } from "./env.server";
-import { now } from "./clock.server";
+import { getEnv, isProduction } from "~/utils/env.server";
+import { now } from "~/utils/clock.server";
 import { createSession, deleteSession, getSession, getUserById, touchSession, type UserWithAccess } from "~/models/user.server";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;

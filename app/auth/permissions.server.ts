@@ -3,7 +3,8 @@
 // confirmed email address. Refusals are audited with IP, user agent, method and path.
 import { redirect } from "@remix-run/node";
 import { recordAudit } from "~/models/audit.server";
-import { notFound, requestIp } from "./http.server";
+import { notFound, requestIp } from "~/utils/http.server";
+import type { Permission, PermissionAction, PermissionEntity } from "~/models/access-control";
 import { getSessionUser, type SessionUser } from "./session.server";
 
 export type Access = "own" | "any";
@@ -18,7 +19,7 @@ function holdsPermission(user: SessionUser, action: string, entity: string, acce
 }
 
 /** Whether the user may do this: the role grants it and, for council-private data held "own", the email is confirmed. */
-export function hasPermission(user: SessionUser, action: string, entity: string, access: Access): boolean {
+export function hasPermission(user: SessionUser, action: PermissionAction, entity: PermissionEntity, access: Access): boolean {
   if (holdsPermission(user, action, entity, "any")) return true;
   if (access !== "own" || !holdsPermission(user, action, entity, "own")) return false;
   return !(needsConfirmedEmail(action, entity) && !user.emailVerifiedAt);
@@ -114,7 +115,7 @@ export interface PermissionOptions {
 export async function checkPermission(
   user: SessionUser,
   request: Request,
-  permission: `${string}:${string}:${Access}`,
+  permission: Permission,
   options: PermissionOptions = {},
 ): Promise<SessionUser> {
   const [action, entity, access] = permission.split(":") as [string, string, Access];
@@ -144,7 +145,7 @@ export async function checkPermission(
  */
 export async function requireUserWithPermission(
   request: Request,
-  permission: `${string}:${string}:${Access}`,
+  permission: Permission,
   options: PermissionOptions = {},
 ): Promise<SessionUser> {
   return checkPermission(await requireUser(request), request, permission, options);

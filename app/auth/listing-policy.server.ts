@@ -4,7 +4,7 @@
 // "not yours": sign in first (anonymous), the role's permission next (403 for buyers, before
 // any lookup), then 404 for both a missing listing and another supplier's.
 import { getProductOwner } from "~/models/product.server";
-import { notFound } from "./http.server";
+import { notFound } from "~/utils/http.server";
 import { checkPermission, requireUserWithPermission } from "./permissions.server";
 
 export async function requireListingAccess(request: Request, productId: string | undefined, mode: "read" | "update") {

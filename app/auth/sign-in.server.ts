@@ -5,7 +5,7 @@
 import { recordAudit } from "~/models/audit.server";
 import { getUserForLogin } from "~/models/user.server";
 import { decoyPasswordHash, verifyPassword } from "./password.server";
-import { LIMITS, limitsFor, markSucceeded, takeAttempt } from "./rate-limit.server";
+import { LIMITS, limitsFor, markSucceeded, takeAttempt } from "~/utils/rate-limit.server";
 
 export const LOGIN_LIMITS = {
   perIpPerMinute: LIMITS.login.perIpPerMinute,

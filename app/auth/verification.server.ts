@@ -3,9 +3,9 @@
 // ones, every link starting with the configured PUBLIC_URL (never the request's Host).
 import crypto from "node:crypto";
 import { createVerificationToken, consumeVerificationToken } from "~/models/user.server";
-import { now } from "./clock.server";
-import { publicOrigin } from "./env.server";
-import { sendMail } from "./mail.server";
+import { now } from "~/utils/clock.server";
+import { publicOrigin } from "~/utils/env.server";
+import { sendMail } from "~/utils/mail.server";
 
 const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;

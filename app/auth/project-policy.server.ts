@@ -1,10 +1,10 @@
 // Who may see or change a buying project: the project's council's buyers
 // ("own" permission, checked against the project's council) and administrators
 // (read only). Every project loader and action calls one of these first.
-import { checkPermission, hasPermission, requireUserWithPermission } from "~/utils/permissions.server";
-import type { SessionUser } from "~/utils/session.server";
+import { checkPermission, hasPermission, requireUserWithPermission } from "~/auth/permissions.server";
+import type { SessionUser } from "~/auth/session.server";
 import { clientIp, notFound } from "~/utils/http.server";
-import { getProjectOwnership } from "./project.server";
+import { getProjectOwnership } from "~/models/project.server";
 
 export type ProjectMode = "read" | "update";
 
