@@ -16,8 +16,8 @@ import {
 import { Form } from "~/components/form";
 import { useContext, useEffect, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
-import { getSessionUser } from "~/utils/session.server";
-import { readFlash } from "~/utils/session.server";
+import { getSessionUser } from "~/auth/session.server";
+import { readFlash } from "~/auth/session.server";
 import { useNonce } from "~/utils/nonce-provider";
 import type { RootData } from "~/utils/root-data";
 

@@ -7,7 +7,7 @@ import { deleteExpiredRecords } from "~/models/retention.server";
 import { queueTimeDependentReindex } from "~/models/time-facts.server";
 import { syncSearchAfterCommit } from "~/services/search.server";
 import { now } from "~/utils/clock.server";
-import { IDLE_TIMEOUT_MS } from "~/utils/session.server";
+import { IDLE_TIMEOUT_MS } from "~/auth/session.server";
 
 const HOUR_MS = 3_600_000;
 const RETRY_MS = 5 * 60_000;

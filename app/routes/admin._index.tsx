@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { countUnverifiedAwards } from "~/models/award.server";
 import { countUnverifiedSuppliers } from "~/models/supplier-verification.server";
 import { pageTitle } from "~/utils/meta";
-import { requireRole } from "~/utils/permissions.server";
+import { requireRole } from "~/auth/permissions.server";
 
 export const meta: MetaFunction = () => pageTitle("Admin");
 export const handle = { title: "Admin" };

@@ -10,8 +10,8 @@ import { formatDate, FRAMEWORK_STATUS_LABELS, SIZE_LABELS } from "~/utils/format
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { requireUserWithPermission } from "~/utils/permissions.server";
-import { flash } from "~/utils/session.server";
+import { requireUserWithPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
 import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.rejecting ? "Reject an award" : "Awards to verify");

@@ -10,8 +10,8 @@ import { formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { requireUserWithPermission } from "~/utils/permissions.server";
-import { flash } from "~/utils/session.server";
+import { requireUserWithPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
 import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Review: ${data.caseStudy.title}` : "Review a case study");

@@ -15,8 +15,8 @@ import { syncSearchAfterCommit } from "~/services/search.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { requireUserWithPermission } from "~/utils/permissions.server";
-import { flash } from "~/utils/session.server";
+import { requireUserWithPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
 import { formatPence } from "~/procurement/money";
 import { TableContainer } from "~/components/table-container";
 

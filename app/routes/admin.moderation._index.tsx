@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listModerationQueue } from "~/models/listing.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
-import { requireUserWithPermission } from "~/utils/permissions.server";
+import { requireUserWithPermission } from "~/auth/permissions.server";
 import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Listings to review");

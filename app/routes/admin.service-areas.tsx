@@ -8,8 +8,8 @@ import { createServiceArea, listServiceAreasWithCounts } from "~/models/service-
 import { parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { requireUserWithPermission } from "~/utils/permissions.server";
-import { flash } from "~/utils/session.server";
+import { requireUserWithPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
 import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Service areas");

@@ -11,8 +11,8 @@ import { formatDate } from "~/utils/format";
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { requireUserWithPermission } from "~/utils/permissions.server";
-import { flash } from "~/utils/session.server";
+import { requireUserWithPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Organisations to verify");
 export const handle = { title: "Organisations to verify" };

@@ -9,8 +9,8 @@ import { deleteSessionsForUser, listUsersForAdmin } from "~/models/user.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { requireUserWithPermission } from "~/utils/permissions.server";
-import { flash } from "~/utils/session.server";
+import { requireUserWithPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
 import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Users");

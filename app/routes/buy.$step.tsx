@@ -27,7 +27,7 @@ import { now } from "~/utils/clock.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { getSessionUser } from "~/utils/session.server";
+import { getSessionUser } from "~/auth/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? pageTitle(`${data.error ? "Error: " : ""}${data.step.question}`) : pageTitle("Page not found");

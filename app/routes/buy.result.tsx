@@ -15,8 +15,8 @@ import {
 } from "~/models/buying-guide.schema";
 import { formatDate, formatPence, type EligibleRoute, type Notice, type Source } from "~/procurement";
 import { pageTitle } from "~/utils/meta";
-import { hasRole } from "~/utils/permissions.server";
-import { getSessionUser } from "~/utils/session.server";
+import { hasRole } from "~/auth/permissions.server";
+import { getSessionUser } from "~/auth/session.server";
 import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Your buying routes");

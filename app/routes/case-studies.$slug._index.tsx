@@ -9,8 +9,8 @@ import { formatDate } from "~/utils/format";
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { hasPermission } from "~/utils/permissions.server";
-import { getSessionUser } from "~/utils/session.server";
+import { hasPermission } from "~/auth/permissions.server";
+import { getSessionUser } from "~/auth/session.server";
 import { unverifiedSupplierIds } from "~/models/supplier-verification.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.caseStudy.title : "Case study not found");

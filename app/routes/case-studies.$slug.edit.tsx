@@ -10,8 +10,8 @@ import { formValuesFor, getCaseStudyAccess, getCaseStudyBySlug, loadFormOptions,
 import { productPicker } from "~/services/search.server";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { checkPermission, requireUserWithPermission } from "~/utils/permissions.server";
-import { flash } from "~/utils/session.server";
+import { checkPermission, requireUserWithPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data && "title" in data ? `Edit: ${data.title}` : "Edit a case study");

@@ -7,8 +7,8 @@ import { listCaseStudiesForCouncil, listPublishedCaseStudies } from "~/models/ca
 import { listServiceAreas } from "~/models/service-area.server";
 import { formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
-import { hasPermission } from "~/utils/permissions.server";
-import { getSessionUser } from "~/utils/session.server";
+import { hasPermission } from "~/auth/permissions.server";
+import { getSessionUser } from "~/auth/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.serviceArea ? `Case studies: ${data.serviceArea.name}` : "Case studies");

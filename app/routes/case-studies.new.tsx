@@ -9,8 +9,8 @@ import { createCaseStudy, loadFormOptions } from "~/models/case-study.server";
 import { productPicker } from "~/services/search.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { requireUserWithPermission } from "~/utils/permissions.server";
-import { flash } from "~/utils/session.server";
+import { requireUserWithPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Write a case study");
 export const handle = { title: "Write a case study" };

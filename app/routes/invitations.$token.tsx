@@ -6,10 +6,10 @@ import { acceptInvitationSchema } from "~/models/supplier-account.schema";
 import { acceptInvitation, getInvitation } from "~/models/supplier-account.server";
 import { now } from "~/utils/clock.server";
 import { parseForm } from "~/utils/forms";
-import { withStrongPassword } from "~/utils/password-strength.server";
+import { withStrongPassword } from "~/auth/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { startSession } from "~/utils/session.server";
+import { startSession } from "~/auth/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.invitation ? `Join ${data.invitation.supplierName}` : "Invitation link not valid");

@@ -4,11 +4,11 @@ import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { loginSchema } from "~/models/auth.schema";
-import { attemptLogin } from "~/utils/auth.server";
+import { attemptLogin } from "~/auth/sign-in.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { getSessionUser, safeRedirect, startSession } from "~/utils/session.server";
+import { getSessionUser, safeRedirect, startSession } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Sign in");
 export const handle = { title: "Sign in" };

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { endSession } from "~/utils/session.server";
+import { endSession } from "~/auth/session.server";
 
 export async function loader() {
   return redirect("/");

@@ -6,7 +6,7 @@ import { ACCREDITATION_LABELS, FRAMEWORK_STATUS_LABELS, SIZE_LABELS } from "~/ut
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { getSessionUser } from "~/utils/session.server";
+import { getSessionUser } from "~/auth/session.server";
 import { countSimilarCouncils } from "~/models/peers.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.product.version.name : "Product not found");

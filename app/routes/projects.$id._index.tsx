@@ -6,7 +6,7 @@ import { BackLink, SummaryList, TaskList } from "~/components/buying";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { ProjectStatusTag, ReadOnlyNotice } from "~/components/project";
 import { displayAnswer } from "~/models/buying-guide.schema";
-import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
+import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/auth/project-policy.server";
 import { createCaseStudyFromProject, describeRoute, getProject, projectTaskStates } from "~/models/project.server";
 import { OUTCOME_LABELS, type OutcomeKind } from "~/models/project.schema";
 import { toIsoDate } from "~/procurement";

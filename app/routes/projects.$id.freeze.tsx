@@ -5,7 +5,7 @@ import { Form } from "~/components/form";
 import { InsetText } from "~/components/buying";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
+import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/auth/project-policy.server";
 import { describeFilters, freezeSchema, isDirectAwardRoute, maxFrozenResults } from "~/models/project.schema";
 import { countSavedSearchResults, freezeSavedSearch, getProject } from "~/models/project.server";
 import { SIZE_LABELS, formatDateTime } from "~/utils/format";
@@ -13,7 +13,7 @@ import { formatPence } from "~/procurement/money";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { flash } from "~/utils/session.server";
+import { flash } from "~/auth/session.server";
 import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Freeze the search results");

@@ -1,6 +1,6 @@
 // /projects/:id/frozen/:frozenId.csv – the frozen search as CSV (resource route).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireProjectAccess } from "~/models/project-access.server";
+import { requireProjectAccess } from "~/auth/project-policy.server";
 import { frozenSearchCsv } from "~/models/project-export";
 import { getFrozenSearch } from "~/models/project.server";
 import { recordAudit } from "~/models/audit.server";

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { HistoryTable } from "~/components/history-table";
 import { ProjectPageHeader } from "~/components/project";
 import { describeProjectEvent } from "~/models/project-history";
-import { requireProjectAccess } from "~/models/project-access.server";
+import { requireProjectAccess } from "~/auth/project-policy.server";
 import { getProject, listProjectHistory } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";

@@ -1,6 +1,6 @@
 // /projects/:id/ocds.json – the award as an OCDS 1.1 release (resource route).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireProjectAccess } from "~/models/project-access.server";
+import { requireProjectAccess } from "~/auth/project-policy.server";
 import { ocdsAwardRelease } from "~/models/project-export";
 import { getProjectAward } from "~/models/project.server";
 import { getEnv } from "~/utils/env.server";

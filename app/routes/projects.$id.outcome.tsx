@@ -6,7 +6,7 @@ import { DateInput, SummaryList } from "~/components/buying";
 import { ChoiceField, ErrorSummary, TextField, TextareaField, useZodForm, type FieldErrors } from "~/components/forms";
 import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
 import { dateParts } from "~/models/buying-guide.schema";
-import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
+import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/auth/project-policy.server";
 import { OUTCOME_KINDS, OUTCOME_LABELS, outcomeSchema, weightedTotal, type OutcomeKind } from "~/models/project.schema";
 import { getProject, recordOutcome } from "~/models/project.server";
 import { formatPence, penceToPounds, toIsoDate } from "~/procurement";
@@ -14,7 +14,7 @@ import { formatDate, formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { flash } from "~/utils/session.server";
+import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Record the outcome");
 export const handle = { title: "Record the outcome" };

@@ -6,7 +6,7 @@ import { Paragraphs, SummaryList } from "~/components/buying";
 import { ProjectStatusTag } from "~/components/project";
 import { displayAnswer } from "~/models/buying-guide.schema";
 import { describeProjectEvent } from "~/models/project-history";
-import { requireProjectAccess } from "~/models/project-access.server";
+import { requireProjectAccess } from "~/auth/project-policy.server";
 import { OUTCOME_LABELS, describeFilters, weightedTotal, type OutcomeKind } from "~/models/project.schema";
 import { describeRoute, getProject, listProjectHistory } from "~/models/project.server";
 import { toIsoDate } from "~/procurement";

@@ -5,14 +5,14 @@ import { Form } from "~/components/form";
 import { Paragraphs } from "~/components/buying";
 import { ChoiceField, ErrorSummary, TextareaField, useZodForm, type FieldErrors } from "~/components/forms";
 import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
+import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/auth/project-policy.server";
 import { requirementsSchema } from "~/models/project.schema";
 import { getProject, updateRequirements } from "~/models/project.server";
 import { formatDate } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { flash } from "~/utils/session.server";
+import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Requirements and budget approval");
 export const handle = { title: "Requirements and budget approval" };

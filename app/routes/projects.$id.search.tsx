@@ -5,7 +5,7 @@ import { Form } from "~/components/form";
 import { InsetText, WarningText } from "~/components/buying";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/models/project-access.server";
+import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/auth/project-policy.server";
 import {
   DIRECT_AWARD_MAX_RESULTS,
   describeFilters,
@@ -23,7 +23,7 @@ import { asPence, formatPence } from "~/procurement/money";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { flash } from "~/utils/session.server";
+import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Save a search");
 export const handle = { title: "Save a search" };

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProjectStatusTag } from "~/components/project";
-import { canEditProjects } from "~/models/project-access.server";
+import { canEditProjects } from "~/auth/project-policy.server";
 import { listProjectsForCouncil } from "~/models/project.server";
 import { formatDate } from "~/utils/format";
 import { formatPence } from "~/procurement/money";
 import { pageTitle } from "~/utils/meta";
-import { hasPermission, requireUserWithPermission } from "~/utils/permissions.server";
+import { hasPermission, requireUserWithPermission } from "~/auth/permissions.server";
 import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Buying projects");

@@ -18,15 +18,15 @@ import {
   parseAnswers,
   readAnswers,
 } from "~/models/buying-guide.schema";
-import { VERIFY_EMAIL_MESSAGE, actorFrom, canEditProjects, formErrors, unverifiedResponse } from "~/models/project-access.server";
+import { VERIFY_EMAIL_MESSAGE, actorFrom, canEditProjects, formErrors, unverifiedResponse } from "~/auth/project-policy.server";
 import { createProjectSchema, projectDetailsSchema } from "~/models/project.schema";
 import { createProject } from "~/models/project.server";
 import { penceToPounds, toIsoDate } from "~/procurement";
 import { now } from "~/utils/clock.server";
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
-import { requireUserWithPermission } from "~/utils/permissions.server";
-import { flash } from "~/utils/session.server";
+import { requireUserWithPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Start a buying project");
 export const handle = { title: "Start a buying project" };

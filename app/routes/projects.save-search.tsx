@@ -13,7 +13,7 @@ import {
   requireProjectAccess,
   unverifiedResponse,
   VERIFY_EMAIL_MESSAGE,
-} from "~/models/project-access.server";
+} from "~/auth/project-policy.server";
 import {
   describeFilters,
   isDirectAwardRoute,
@@ -27,8 +27,8 @@ import { searchIndex } from "~/services/search.server";
 import { formatDate } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
-import { requireUserWithPermission } from "~/utils/permissions.server";
-import { flash } from "~/utils/session.server";
+import { requireUserWithPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Save this search to a project");
 export const handle = { title: "Save this search to a project" };

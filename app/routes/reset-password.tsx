@@ -8,11 +8,11 @@ import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { resetPasswordSchema } from "~/models/password-reset.schema";
 import { isResetTokenLive, resetPassword } from "~/models/password-reset.server";
 import { parseForm } from "~/utils/forms";
-import { withStrongPassword } from "~/utils/password-strength.server";
+import { withStrongPassword } from "~/auth/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
-import { flash } from "~/utils/session.server";
+import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Choose a new password");
 export const handle = { title: "Choose a new password" };

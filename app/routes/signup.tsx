@@ -8,11 +8,11 @@ import { findCouncilForEmailDomain } from "~/models/council.server";
 import { recordAudit } from "~/models/audit.server";
 import { createUserUnlessTaken } from "~/models/user.server";
 import { parseForm } from "~/utils/forms";
-import { withStrongPassword } from "~/utils/password-strength.server";
+import { withStrongPassword } from "~/auth/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
-import { sendAccountExistsEmail, sendVerificationEmail } from "~/utils/verification.server";
+import { sendAccountExistsEmail, sendVerificationEmail } from "~/auth/verification.server";
 
 export const meta: MetaFunction = () => pageTitle("Create a buyer account");
 export const handle = { title: "Create a buyer account" };

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { supplierDashboard } from "~/models/listing.server";
 import { now } from "~/utils/clock.server";
 import { ACCREDITATION_LABELS, formatDate } from "~/utils/format";
-import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
+import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Supplier dashboard");

@@ -13,8 +13,8 @@ import { formatDate, FRAMEWORK_STATUS_LABELS } from "~/utils/format";
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
-import { flash } from "~/utils/session.server";
+import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
 import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Framework awards");

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvTemplate } from "~/models/listing-csv";
-import { requireUser } from "~/utils/permissions.server";
+import { requireUser } from "~/auth/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -9,7 +9,7 @@ import { importListingDrafts } from "~/models/listing.server";
 import { now } from "~/utils/clock.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
+import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
 import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Import listings from a CSV file");

@@ -19,9 +19,9 @@ import {
 import { now } from "~/utils/clock.server";
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
-import { requireListingAccess } from "~/utils/listing-access.server";
+import { requireListingAccess } from "~/auth/listing-policy.server";
 import { pageTitle } from "~/utils/meta";
-import { flash } from "~/utils/session.server";
+import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.title : "Listing section");
 export const handle = { title: "Edit listing" };

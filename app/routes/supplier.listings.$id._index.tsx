@@ -16,9 +16,9 @@ import { syncSearchAfterCommit } from "~/services/search.server";
 import { formatDateTime } from "~/utils/format";
 import { formDataToObject, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
-import { requireListingAccess } from "~/utils/listing-access.server";
+import { requireListingAccess } from "~/auth/listing-policy.server";
 import { pageTitle } from "~/utils/meta";
-import { flash } from "~/utils/session.server";
+import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Listing: ${data.name}` : "Listing");
 export const handle = { title: "Listing" };

@@ -4,7 +4,7 @@ import { getListing } from "~/models/listing.server";
 import { ACCREDITATION_LABELS } from "~/utils/format";
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
-import { requireListingAccess } from "~/utils/listing-access.server";
+import { requireListingAccess } from "~/auth/listing-policy.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Preview listing");

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { createDraftListing } from "~/models/listing.server";
-import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
+import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 

@@ -11,9 +11,9 @@ import { formatDate } from "~/utils/format";
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { forbidden, requireUserWithPermission } from "~/utils/permissions.server";
+import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
 import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
-import { flash } from "~/utils/session.server";
+import { flash } from "~/auth/session.server";
 import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Team");

@@ -6,7 +6,7 @@ import { ACCREDITATION_LABELS, FRAMEWORK_STATUS_LABELS, formatDate, SIZE_LABELS 
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { getSessionUser } from "~/utils/session.server";
+import { getSessionUser } from "~/auth/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.supplier.tradingName : "Supplier not found");
 

@@ -8,11 +8,11 @@ import { supplierRegistrationSchema } from "~/models/supplier-account.schema";
 import { recordAudit } from "~/models/audit.server";
 import { registerSupplier, sendCompanyAlreadyRegisteredEmail, sendSupplierVerificationEmail } from "~/models/supplier-account.server";
 import { parseForm } from "~/utils/forms";
-import { withStrongPassword } from "~/utils/password-strength.server";
+import { withStrongPassword } from "~/auth/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
-import { sendAccountExistsEmail } from "~/utils/verification.server";
+import { sendAccountExistsEmail } from "~/auth/verification.server";
 
 export const meta: MetaFunction = () => pageTitle("Register your organisation");
 export const handle = { title: "Register your organisation" };

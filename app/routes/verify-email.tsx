@@ -5,8 +5,8 @@ import { recordAudit } from "~/models/audit.server";
 import { getUserById } from "~/models/user.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { flash, getSessionUser } from "~/utils/session.server";
-import { verifyEmailToken } from "~/utils/verification.server";
+import { flash, getSessionUser } from "~/auth/session.server";
+import { verifyEmailToken } from "~/auth/verification.server";
 
 export const meta: MetaFunction = () => pageTitle("Confirm your email address");
 
