@@ -7,10 +7,10 @@ import { Form } from "~/components/form";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { forgotPasswordSchema } from "~/models/password-reset.schema";
 import { requestPasswordReset } from "~/models/password-reset.server";
-import { parseForm } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { throttledResponse } from "~/utils/rate-limit.server";
+import { fail, ok } from "~/utils/result";
 
 export const meta: MetaFunction = () => pageTitle("Reset your password");
 export const handle = { title: "Reset your password" };
@@ -20,18 +20,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, forgotPasswordSchema);
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await requestPasswordReset({ email: parsed.data.email, ip: clientIp(context, request) });
-  if (!result.ok) return throttledResponse(result.retryAfterSeconds, { email: parsed.data.email }, "requests to reset a password");
-  return redirect("/forgot-password?sent=1");
+  return handleForm(request, {
+    schema: forgotPasswordSchema,
+    run: async ({ email }) => {
+      const result = await requestPasswordReset({ email, ip: clientIp(context, request) });
+      if (result.ok) return ok();
+      const minutes = Math.ceil(result.retryAfterSeconds / 60);
+      return fail({
+        kind: "throttled",
+        retryAfterSeconds: result.retryAfterSeconds,
+        message: `Too many requests to reset a password. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`,
+      });
+    },
+    onSuccess: () => redirect("/forgot-password?sent=1"),
+  });
 }
-
-type ActionData = { errors: Record<string, string[]>; values: Record<string, string> } | undefined;
 
 export default function ForgotPassword() {
   const { sent } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(forgotPasswordSchema, actionData?.errors);
   if (sent) {
     return (

@@ -46,6 +46,11 @@ export async function responseOf(fn: () => Promise<unknown>): Promise<Response> 
   try {
     const result = await fn();
     if (result instanceof Response) return result;
+    // `data(body, { status, headers })` from an action (app/utils/form-action.server.ts).
+    if (result && typeof result === "object" && (result as { type?: unknown }).type === "DataWithResponseInit") {
+      const { data, init } = result as { data: unknown; init: ResponseInit | null };
+      return Response.json(data, init ?? undefined);
+    }
     return Response.json(result);
   } catch (error) {
     if (error instanceof Response) return error;
