@@ -5,7 +5,7 @@ import { toIsoDate } from "~/procurement/dates";
 import { isOpenForNewCallOffs, lotStatus, type FrameworkStatus } from "~/procurement/framework-status";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
-import { syncSearchAfterCommit } from "~/services/search.server";
+import { afterCommit } from "~/utils/after-commit.server";
 import { isUniqueViolation, searchEntriesForSupplier } from "./supplier-account.server";
 
 type Dated = { startDate: Date | null; endDate: Date | null };
@@ -223,7 +223,7 @@ export async function verifyAward(
     await enqueueSearchUpdate(tx, await searchEntriesForSupplier(tx, award.supplierId));
     return { ok: true as const, supplierName: supplier.tradingName };
   });
-  if (result.ok) await syncSearchAfterCommit();
+  if (result.ok) await afterCommit();
   return result;
 }
 
@@ -250,7 +250,7 @@ export async function rejectAward(
     await enqueueSearchUpdate(tx, await searchEntriesForSupplier(tx, award.supplierId));
     return { ok: true as const, supplierName: supplier.tradingName };
   });
-  if (result.ok) await syncSearchAfterCommit();
+  if (result.ok) await afterCommit();
   return result;
 }
 

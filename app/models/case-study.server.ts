@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { prisma, databaseKind, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { penceToPounds } from "~/procurement/money";
-import { syncSearchAfterCommit } from "~/services/search.server";
+import { afterCommit } from "~/utils/after-commit.server";
 import { expandSynonyms, SYNONYM_GROUPS } from "~/search/synonyms";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
@@ -393,7 +393,7 @@ export async function createCaseStudy(input: CaseStudyInput, author: Actor & { c
     await enqueueCaseStudy(tx, cs.id, input.productIds, supplierIds);
     return { ok: true as const, slug: cs.slug, status, lockVersion: cs.lockVersion };
   });
-  await syncSearchAfterCommit();
+  await afterCommit();
   return result;
 }
 
@@ -481,7 +481,7 @@ export async function updateCaseStudy(slug: string, input: CaseStudyInput, actor
     const current = (await getCaseStudyBySlug(slug))!;
     result = await conflictFor(prisma, current.id, input.lockVersion, current);
   }
-  if (result.ok) await syncSearchAfterCommit();
+  if (result.ok) await afterCommit();
   return result;
 }
 
@@ -613,7 +613,7 @@ export async function moderateCaseStudy(slug: string, input: ModerationInput, ad
     if ((error as { code?: string }).code === "P2002") return { ok: false, conflict: true, message: CHANGED_WHILE_LOOKING };
     throw error;
   }
-  if (result.ok) await syncSearchAfterCommit();
+  if (result.ok) await afterCommit();
   return result;
 }
 

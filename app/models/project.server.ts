@@ -5,7 +5,8 @@
 // searches are written once and never updated.
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
-import { searchIndex, syncSearch, syncSearchAfterCommit } from "~/services/search.server";
+import { searchIndex, syncSearch } from "~/services/search.server";
+import { afterCommit } from "~/utils/after-commit.server";
 import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
@@ -761,7 +762,7 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
     );
     return { ok: true };
   });
-  if (result.ok) await syncSearchAfterCommit();
+  if (result.ok) await afterCommit();
   return result;
 }
 
@@ -928,7 +929,7 @@ export async function saveNotices(projectId: string, input: { lockVersion: numbe
     }
     return { ok: true };
   });
-  if (result.ok) await syncSearchAfterCommit();
+  if (result.ok) await afterCommit();
   return result;
 }
 

@@ -8,7 +8,7 @@ import { now } from "~/utils/clock.server";
 import { sendMail } from "~/utils/mail.server";
 import { hashPassword } from "~/auth/password.server";
 import { hashToken, publicLink, sendAccountExistsEmail, sendVerificationEmail } from "~/auth/verification.server";
-import { syncSearchAfterCommit } from "~/services/search.server";
+import { afterCommit } from "~/utils/after-commit.server";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate, type OutboxEntity } from "./search-outbox.server";
 import { computeSupplierSize, isSme } from "./supplier-size";
@@ -172,7 +172,7 @@ export async function registerSupplier(
       return { duplicates: null, userId: user.id, supplierId: supplier.id, slug: supplier.slug };
     });
     if (created.duplicates) return { ok: false, duplicate: created.duplicates };
-    await syncSearchAfterCommit();
+    await afterCommit();
     return { ok: true, userId: created.userId, supplierId: created.supplierId, slug: created.slug };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -268,7 +268,7 @@ export async function updateSupplierProfile(
     await enqueueSearchUpdate(tx, await searchEntriesForSupplier(tx, input.supplierId));
     return { ok: true as const, supplier: { ...after, sme: isSme(after.computedSize) } };
   });
-  if (result.ok) await syncSearchAfterCommit();
+  if (result.ok) await afterCommit();
   return result;
 }
 
@@ -312,7 +312,7 @@ export async function addAccreditation(
     );
     await enqueueSearchUpdate(tx, [{ entityType: "supplier", entityId: input.supplierId }]);
   });
-  await syncSearchAfterCommit();
+  await afterCommit();
   return { ok: true };
 }
 
@@ -330,7 +330,7 @@ export async function removeAccreditation(input: { supplierId: string; accredita
     await enqueueSearchUpdate(tx, [{ entityType: "supplier", entityId: input.supplierId }]);
     return true;
   });
-  if (removed) await syncSearchAfterCommit();
+  if (removed) await afterCommit();
   return removed;
 }
 

@@ -3,7 +3,7 @@
 // Its own users and admins still see its page and can prepare listings meanwhile.
 import { prisma } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
-import { syncSearchAfterCommit } from "~/services/search.server";
+import { afterCommit } from "~/utils/after-commit.server";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { searchEntriesForSupplier } from "./supplier-account.server";
@@ -90,6 +90,6 @@ export async function verifySupplier(input: { supplierId: string; actorId: strin
     ]);
     return { ok: true as const, supplierName: supplier.tradingName };
   });
-  if (result.ok) await syncSearchAfterCommit();
+  if (result.ok) await afterCommit();
   return result;
 }

@@ -11,7 +11,7 @@ import {
   ModerationConflictError,
   type ListingValues,
 } from "~/models/listing.server";
-import { syncSearchAfterCommit } from "~/services/search.server";
+import { afterCommit } from "~/utils/after-commit.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -75,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (error instanceof ListingStateError) return Response.json({ errors: { form: [error.message] } }, { status: 409 });
     throw error;
   }
-  await syncSearchAfterCommit();
+  await afterCommit();
   return redirect("/admin/moderation", {
     headers: await flash(
       request,

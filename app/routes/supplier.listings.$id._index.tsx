@@ -12,7 +12,7 @@ import {
   submitListing,
   withdrawListing,
 } from "~/models/listing.server";
-import { syncSearchAfterCommit } from "~/services/search.server";
+import { afterCommit } from "~/utils/after-commit.server";
 import { formatDateTime } from "~/utils/format";
 import { formDataToObject, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
@@ -69,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     if (form.intent === "withdraw") {
       await withdrawListing({ productId: owner.id, userId: user.id, lockVersion: lock.data.lockVersion, ip });
-      await syncSearchAfterCommit();
+      await afterCommit();
       return redirect(`/supplier/listings/${owner.id}`, {
         headers: await flash(request, "Listing withdrawn: buyers can no longer find it"),
       });
