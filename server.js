@@ -17,6 +17,7 @@ import {
   sendRefusal,
   streamingBodyLimit,
 } from "./server/security.js";
+import { errorSummary, log, requestLogging, runWithRequest } from "./server/log.js";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 process.env.NODE_ENV ??= "production";
@@ -31,7 +32,7 @@ if (
   fs.readFileSync(".env", "utf8").startsWith("# Local settings written by npm run setup")
 ) {
   process.env.PUBLIC_URL = `http://localhost:${port}`;
-  console.warn(
+  log.warn(
     `PUBLIC_URL is not set: using ${process.env.PUBLIC_URL} for links in mail (local quick start). Set PUBLIC_URL for any real deployment.`,
   );
 }
@@ -39,7 +40,7 @@ if (
 // every worker (they inherit the environment); never a constant from the source.
 if (!production && !process.env.SESSION_SECRET) {
   process.env.SESSION_SECRET = crypto.randomBytes(32).toString("hex");
-  console.warn(
+  log.warn(
     "SESSION_SECRET is not set: using a random secret for this run (sessions end on restart). Run npm run setup to write one to .env.",
   );
 }
@@ -66,16 +67,9 @@ if (cluster.isPrimary && workers > 1) {
     const at = Date.now();
     crashes = crashes.filter((t) => at - t < CRASH_WINDOW_MS).concat(at);
     const delay = Math.min(30_000, 500 * 2 ** (crashes.length - 1));
-    console.error(
-      JSON.stringify({
-        level: "error",
-        msg: "worker exited; restarting",
-        pid: worker.process.pid,
-        code,
-        signal,
-        recentCrashes: crashes.length,
-        restartInMs: delay,
-      }),
+    log.error(
+      { workerPid: worker.process.pid, code, signal, recentCrashes: crashes.length, restartInMs: delay },
+      "worker exited; restarting",
     );
     setTimeout(() => cluster.fork(), delay);
   });
@@ -103,11 +97,14 @@ async function startOrExit(step, attempts = 5) {
     } catch (error) {
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
       if (attempt >= attempts) {
+        // The one line a person reads (stderr), then the same as a log line for the log store.
         console.error(`Council Marketplace could not start: ${message}`);
+        log.fatal({ attempts }, `could not start: ${message}`);
+        log.flush?.();
         process.exit(1);
       }
       const delay = 1_000 * 2 ** (attempt - 1);
-      console.error(`Start-up failed (attempt ${attempt} of ${attempts}), retrying in ${delay / 1000} s: ${message}`);
+      log.error({ attempt, attempts, retryInMs: delay }, `start-up failed, retrying: ${message}`);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
@@ -120,6 +117,9 @@ async function startServer() {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", process.env.TRUST_PROXY === "true");
+
+  // First: every request gets its id and one log line, refusals included.
+  app.use(requestLogging());
 
   app.use((req, res, next) => {
     // The client address (req.ip honours TRUST_PROXY) for code that has only the Request
@@ -156,18 +156,40 @@ async function startServer() {
   const secureCookies = process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : production;
   app.use(csrfProtection({ secret: process.env.SESSION_SECRET, secure: secureCookies }));
 
+  // The request context again: the body was read in stream events, which run outside it.
+  app.use((req, res, next) => runWithRequest(res.locals.requestStore, next));
+
   // Remix, given the body already read, with Cache-Control: no-store on every private response.
   app.all(
     "*",
     remixRequestHandler({
       build,
       mode: process.env.NODE_ENV,
-      getLoadContext: (req, res) => ({ nonce: res.locals.nonce, ip: req.ip ?? "unknown", csrfToken: res.locals.csrfToken ?? "" }),
+      getLoadContext: (req, res) => ({
+        nonce: res.locals.nonce,
+        ip: req.ip ?? "unknown",
+        csrfToken: res.locals.csrfToken ?? "",
+        requestId: res.locals.requestId,
+      }),
     }),
   );
 
+  // An error no route caught (Remix answers its own): logged with the request id, a plain 500.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- Express knows an error handler by its four parameters
+  app.use((error, req, res, _next) => {
+    log.error({ err: errorSummary(error) }, "unhandled request error");
+    if (res.headersSent) return res.destroy();
+    sendRefusal(
+      res,
+      500,
+      "Sorry, there is a problem with the service",
+      ["Try again later.", `If you contact us about this, quote reference ${res.locals.requestId}.`],
+      `Internal server error (reference ${res.locals.requestId}).`,
+    );
+  });
+
   const server = app.listen(port, () => {
-    console.log(`Council Marketplace on http://localhost:${port}${cluster.isWorker ? ` (worker ${process.pid})` : ""}`);
+    log.info({ port }, `Council Marketplace on http://localhost:${port}${cluster.isWorker ? ` (worker ${process.pid})` : ""}`);
   });
 
   // SIGTERM: stop accepting connections, let in-flight requests finish (10 s at most), stop

@@ -6,6 +6,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce-provider";
+import { RequestIdProvider } from "~/utils/request-id";
+import { log } from "~/utils/log.server";
 import { prepareDatabase } from "~/utils/startup.server";
 import { ensureSearchReady, prepareSearchEngine, searchEngine, startBackgroundSync, stopBackgroundSync } from "~/services/search.server";
 import { startScheduler, stopScheduler } from "~/jobs/scheduler.server";
@@ -19,6 +21,8 @@ declare module "@remix-run/node" {
     ip: string;
     /** The CSRF form token for this browser (server/security.js); absent outside server.js. */
     csrfToken?: string;
+    /** This request's id (server/log.js), shown on error pages; absent outside server.js. */
+    requestId?: string;
   }
 }
 
@@ -36,7 +40,7 @@ export async function startup(): Promise<void> {
   const started = performance.now();
   await prepareSearchEngine();
   await ensureSearchReady();
-  console.log(`Search ready (${searchEngine().kind}) in ${Math.round(performance.now() - started)} ms`);
+  log.info({ engine: searchEngine().kind, ms: Math.round(performance.now() - started) }, "search ready");
   startBackgroundSync();
   startScheduler();
 }
@@ -61,7 +65,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        <RequestIdProvider value={loadContext?.requestId ?? ""}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </RequestIdProvider>
       </NonceProvider>,
       {
         nonce,
@@ -82,7 +88,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) log.error({ err: error, path: new URL(request.url).pathname }, "render failed");
         },
       },
     );
@@ -92,5 +98,5 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  log.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "request failed");
 }

@@ -19,6 +19,7 @@ import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { getSessionUser } from "~/auth/session.server";
 import { readFlash } from "~/auth/session.server";
 import { useNonce } from "~/utils/nonce-provider";
+import { REQUEST_ID_ELEMENT, useRequestId } from "~/utils/request-id";
 import type { RootData } from "~/utils/root-data";
 
 export const links: LinksFunction = () => [
@@ -350,6 +351,7 @@ export function ErrorBoundary() {
             {typeof error.data === "string" && error.data ? error.data : "The service is having a problem. Try again in a few minutes."}
           </p>
           <p className="govuk-body">Try again in a few minutes.</p>
+          <RequestReference />
         </>
       );
     }
@@ -359,6 +361,7 @@ export function ErrorBoundary() {
           {error.status === 400 ? "There is a problem with the request" : error.statusText || "Something went wrong"}
         </h1>
         <p className="govuk-body">{typeof error.data === "string" ? error.data : "Try again later."}</p>
+        {error.status >= 500 ? <RequestReference /> : null}
       </>
     );
   }
@@ -366,6 +369,18 @@ export function ErrorBoundary() {
     <>
       <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
       <p className="govuk-body">Try again later. Nothing you entered has been lost if you go back.</p>
+      <RequestReference />
     </>
+  );
+}
+
+/** The request id on an error page, for a user to quote (it is on every log line of the request). */
+function RequestReference() {
+  const id = useRequestId();
+  if (!id) return null;
+  return (
+    <p className="govuk-body">
+      If you contact us about this, quote reference <span id={REQUEST_ID_ELEMENT}>{id}</span>.
+    </p>
   );
 }

@@ -4,6 +4,7 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { getEnv, isProduction } from "~/utils/env.server";
 import { now } from "~/utils/clock.server";
+import { noteRequestUser } from "~/utils/log.server";
 import { createSession, deleteSession, getSession, getUserById, touchSession, type UserWithAccess } from "~/models/user.server";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -69,6 +70,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   }
   // Record activity at most once a minute to keep reads cheap.
   if (at.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(session.id, at);
+  noteRequestUser(user.id);
   return user;
 }
 

@@ -5,9 +5,10 @@ import crypto from "node:crypto";
 import { claimJob, ensureScheduledJob, finishJob, getScheduledJob } from "~/models/scheduled-job.server";
 import { deleteExpiredRecords } from "~/models/retention.server";
 import { queueTimeDependentReindex } from "~/models/time-facts.server";
-import { syncSearchAfterCommit } from "~/services/search.server";
+import { afterCommit } from "~/utils/after-commit.server";
 import { now } from "~/utils/clock.server";
 import { IDLE_TIMEOUT_MS } from "~/auth/session.server";
+import { log } from "~/utils/log.server";
 
 const HOUR_MS = 3_600_000;
 const RETRY_MS = 5 * 60_000;
@@ -34,7 +35,7 @@ export const JOBS: JobDefinition[] = [
     run: async (at, lastRunAt) => {
       // First run: the index was just built from the current state; look back two days.
       const counts = await queueTimeDependentReindex(lastRunAt ?? new Date(at.getTime() - 2 * 24 * HOUR_MS), at);
-      if (counts.products || counts.suppliers) await syncSearchAfterCommit();
+      if (counts.products || counts.suppliers) await afterCommit();
       return counts;
     },
   },
@@ -55,7 +56,7 @@ export async function runDueJobs(at: Date = now(), holder: string = processHolde
       await finishJob(claim, { at, nextRunAt: new Date(at.getTime() + job.everyMs), result: JSON.stringify(result ?? null) });
       ran.push(job.name);
     } catch (error) {
-      console.error(`scheduled job ${job.name} failed; retrying in 5 minutes`, error);
+      log.error({ err: error, job: job.name }, "scheduled job failed; retrying in 5 minutes");
       await finishJob(claim, {
         at,
         nextRunAt: new Date(at.getTime() + RETRY_MS),
@@ -78,7 +79,7 @@ export function startScheduler(intervalMs = TICK_MS): void {
       .then(() => {
         lastTick = now();
       })
-      .catch((error) => console.error("scheduler failed", error));
+      .catch((error: unknown) => log.error({ err: error }, "scheduler failed"));
   tick();
   timer = setInterval(tick, intervalMs);
   timer.unref();

@@ -24,6 +24,8 @@ import { EmbeddedEngine } from "~/search/embedded-engine.server";
 import { MeilisearchEngine } from "~/search/meilisearch-engine.server";
 import { budgetQuery, engineRequest, type SearchParams } from "~/search/search-query.schema";
 import { INDEX_NAMES, type IndexName, type SearchDocument, type SearchEngine, type SearchResponse } from "~/search/types";
+import { log } from "~/utils/log.server";
+import { onCommitted } from "~/utils/after-commit.server";
 
 const LOADERS: Record<IndexName, (ids: string[] | null) => Promise<SearchDocument[]>> = {
   products: productDocuments,
@@ -87,13 +89,7 @@ export async function prepareSearchEngine(fallback = getEnv().SEARCH_FALLBACK): 
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (fallback === "embedded") {
-      console.warn(
-        JSON.stringify({
-          level: "warn",
-          msg: "Meilisearch unreachable at start-up; using the embedded search engine (SEARCH_FALLBACK=embedded)",
-          reason,
-        }),
-      );
+      log.warn({ reason }, "Meilisearch unreachable at start-up; using the embedded search engine (SEARCH_FALLBACK=embedded)");
       resetSearchState(new EmbeddedEngine());
       return;
     }
@@ -109,14 +105,7 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof Response) throw error;
-    console.error(
-      JSON.stringify({
-        level: "error",
-        msg: "search engine unavailable",
-        engine: state().engine.kind,
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    );
+    log.error({ err: error, engine: state().engine.kind }, "search engine unavailable");
     throw new Response("Search is unavailable at the moment. Try again in a few minutes; everything else on the portal is working.", {
       status: 503,
       statusText: "Search unavailable",
@@ -250,9 +239,11 @@ export async function syncSearchAfterCommit(): Promise<void> {
   try {
     await syncSearch();
   } catch (error) {
-    console.error("search sync after commit failed; the background sync will retry", error);
+    log.error({ err: error }, "search sync after commit failed; the background sync will retry");
   }
 }
+// Models call afterCommit() (app/utils/after-commit.server.ts) rather than importing this service.
+onCommitted("search", syncSearchAfterCommit);
 
 /** For /healthz and /readyz: is this process's index built, and does the engine answer? */
 export async function searchHealth(): Promise<{ kind: SearchEngine["kind"]; ready: boolean; reachable: boolean; problem?: string }> {
@@ -288,7 +279,7 @@ export function stopBackgroundSync() {
 export function startBackgroundSync(intervalMs = 1_000) {
   const s = state();
   if (s.timer) return;
-  s.timer = setInterval(() => void syncSearch(s).catch((e) => console.error("search sync failed", e)), intervalMs);
+  s.timer = setInterval(() => void syncSearch(s).catch((e: unknown) => log.error({ err: e }, "search sync failed")), intervalMs);
   s.timer.unref();
 }
 

@@ -11,6 +11,7 @@ import { stampOperation } from "./clock-stamp.server";
 import { DatabaseFileReplacedError, isDatabaseUnavailable, needsFreshConnection, unavailableResponse } from "./db-errors.server";
 import { getEnv } from "./env.server";
 import { isPostgresUrl, sqliteFilePath } from "./migrate.server";
+import { log } from "./log.server";
 
 export type { Prisma } from "../../prisma/generated/sqlite/client";
 export type PrismaClient = SqliteClient;
@@ -137,16 +138,7 @@ function translateFault(error: unknown, entry: ClientEntry): unknown {
   const at = Date.now();
   if (at - lastFaultLog > 1_000) {
     lastFaultLog = at;
-    const e = error as { code?: string; message?: string };
-    console.error(
-      JSON.stringify({
-        level: "error",
-        msg: "database unavailable",
-        kind: databaseKindOf(entry.url),
-        code: e.code,
-        error: String(e.message ?? error).slice(0, 500),
-      }),
-    );
+    log.error({ err: error, database: databaseKindOf(entry.url) }, "database unavailable");
   }
   if (needsFreshConnection(error)) retire(entry);
   return unavailableResponse();
@@ -175,7 +167,7 @@ function getEntry(): ClientEntry {
   if (!globalThis.__cmPrisma || globalThis.__cmPrisma.url !== url) {
     const fileId = isPostgresUrl(url) ? null : sqliteFileIdentity(url);
     if (!isPostgresUrl(url) && fileId === null) {
-      console.error(JSON.stringify({ level: "error", msg: "database file missing", file: sqliteFilePath(url) }));
+      log.error({ file: sqliteFilePath(url) }, "database file missing: writes and reads refused until it is back");
       throw unavailableResponse();
     }
     const entry: ClientEntry = { url, client: createPrismaClient(url), fileId };

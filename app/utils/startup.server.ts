@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { getEnv } from "./env.server";
 import { isPostgresUrl, migrateDatabase, sqliteFilePath } from "./migrate.server";
+import { log } from "./log.server";
 
 let prepared: Promise<void> | undefined;
 
@@ -18,7 +19,7 @@ export function prepareDatabase(): Promise<void> {
       );
     }
     const applied = await migrateDatabase(url);
-    if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+    if (applied.length) log.info({ migrations: applied }, "applied migrations");
   })();
   return prepared;
 }
