@@ -1,6 +1,6 @@
 // Roles and their permissions, as data. "own" means the object belongs to the
 // user's organisation (their council or their supplier); "any" means every object.
-export const ROLE_NAMES = ["buyer", "supplier", "admin"] as const;
+export const ROLE_NAMES = ["buyer", "approver", "supplier", "admin"] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
 
 type PermissionShape = `${string}:${string}:${"own" | "any"}`;
@@ -16,6 +16,10 @@ export const ROLE_PERMISSIONS = {
       "read:case-study:own",
       "update:case-study:own",
     ],
+  },
+  approver: {
+    description: "Council staff who may approve another officer's budget request or award decision (four eyes), held with buyer",
+    permissions: ["approve:project:own"],
   },
   supplier: {
     description: "A member of one supplier organisation: its profile, awards and listings",
