@@ -12,11 +12,22 @@ export type DemoAccount = {
   councilCode?: string;
   /** Slug of the supplier organisation the user belongs to. */
   supplierSlug?: string;
+  /** Roles held as well as `role` (a council approver is a buyer who may also approve). */
+  alsoRoles?: readonly "approver"[];
 };
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: "admin@councilmarketplace.example", password: DEMO_PASSWORD, role: "admin", name: "Ada Admin" },
   { email: "buyer@brighton-hove.gov.uk", password: DEMO_PASSWORD, role: "buyer", name: "Priya Patel", councilCode: "BNH" },
+  // A second Brighton and Hove officer who approves budgets and award decisions (four eyes, issue 13).
+  {
+    email: "approver@brighton-hove.gov.uk",
+    password: DEMO_PASSWORD,
+    role: "buyer",
+    alsoRoles: ["approver"],
+    name: "Marcus Reid",
+    councilCode: "BNH",
+  },
   { email: "buyer@leeds.gov.uk", password: DEMO_PASSWORD, role: "buyer", name: "Tom Hughes", councilCode: "LDS" },
   {
     email: "supplier@kestrel-civic.example",

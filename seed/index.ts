@@ -200,7 +200,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
         emailVerifiedAt: verifiedAt,
         councilId: councilId_,
         supplierId,
-        roles: { connect: { name: account.role } },
+        roles: { connect: [account.role, ...(account.alsoRoles ?? [])].map((name) => ({ name })) },
       },
     });
     // The demo buyers wrote their council's case studies that name them as the contact.

@@ -283,7 +283,7 @@ describe.each(targets)("seedDatabase on $name", (target) => {
         include: { roles: true, council: true, supplier: true },
       });
       expect(user.name).toBe(account.name);
-      expect(user.roles.map((r) => r.name)).toEqual([account.role]);
+      expect(user.roles.map((r) => r.name).sort()).toEqual([account.role, ...(account.alsoRoles ?? [])].sort());
       expect(user.council?.code).toBe(account.councilCode);
       expect(user.supplier?.slug).toBe(account.supplierSlug);
       if (account.role === "buyer") expect(user.emailVerifiedAt).toBeInstanceOf(Date);
@@ -291,7 +291,7 @@ describe.each(targets)("seedDatabase on $name", (target) => {
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS[0].email } });
     expect(await verifyPassword(DEMO_ACCOUNTS[0].password, admin.passwordHash)).toBe(true);
     for (const d of DEMO_COUNCIL_DOMAINS) {
-      const domain = await prisma.councilDomain.findUniqueOrThrow({ where: { domain: d.domain }, include: { council: true } });
+      const domain = await prisma.councilDomain.findFirstOrThrow({ where: { domain: d.domain }, include: { council: true } });
       expect(domain.council?.code).toBe(d.councilCode);
     }
     const permissions = await prisma.role.findUniqueOrThrow({ where: { name: "supplier" }, include: { permissions: true } });
