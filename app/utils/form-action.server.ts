@@ -14,7 +14,7 @@
 //   // component: const actionData = useActionData<typeof action>(); // { errors, values } | undefined
 import { data } from "@remix-run/node";
 import type { z, ZodTypeAny } from "zod";
-import { formDataToObject, nestFormFields, parseWithSchema, type FieldErrors } from "./forms";
+import { boundEchoValues, formDataToObject, nestFormFields, parseWithSchema, type FieldErrors } from "./forms";
 import { FAILURE_STATUS, failureErrors, type Failure, type Result } from "./result";
 
 export type FormFailure = {
@@ -66,5 +66,5 @@ export async function handleForm<S extends ZodTypeAny, T>(request: Request, opti
 }
 
 function withoutPasswords(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => !/password|token/i.test(k)));
+  return boundEchoValues(Object.fromEntries(Object.entries(values).filter(([k]) => !/password|token/i.test(k))));
 }

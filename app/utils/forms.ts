@@ -103,9 +103,43 @@ export function parseWithSchema<S extends ZodTypeAny>(schema: S, input: Record<s
     const key = issue.path.length ? issue.path.join(".") : "form";
     (errors[key] ??= []).push(issue.message);
   }
-  // Never echo passwords back into the page.
-  const values = Object.fromEntries(Object.entries(input).filter(([k]) => !/password/i.test(k)));
+  // Never echo passwords back into the page, nor more than the fields' own bounded values.
+  const values = boundEchoValues(Object.fromEntries(Object.entries(input).filter(([k]) => !/password/i.test(k))));
   return { success: false, errors, values };
+}
+
+/** How much of a refused form comes back to the page: enough for any real form, never the whole body. */
+export const ECHO_LIMITS = { stringLength: 10_000, entries: 500, depth: FORM_LIMITS.depth, totalCharacters: 500_000 } as const;
+
+/**
+ * The values a 400 page shows again: strings (cut to `stringLength`), numbers and booleans,
+ * nested as forms nest them (at most `depth` levels, `entries` per level); anything else
+ * (files, other objects) is dropped, and once `totalCharacters` have been echoed the rest is empty.
+ */
+export function boundEchoValues(input: Record<string, unknown>): Record<string, unknown> {
+  let budget: number = ECHO_LIMITS.totalCharacters;
+  const bound = (value: unknown, depth: number): unknown => {
+    if (typeof value === "string") {
+      const kept = value.slice(0, Math.min(ECHO_LIMITS.stringLength, budget));
+      budget -= kept.length;
+      return kept;
+    }
+    if (typeof value === "number" || typeof value === "boolean") return value;
+    if (depth >= ECHO_LIMITS.depth || !value || typeof value !== "object") return undefined;
+    if (Array.isArray(value)) return value.slice(0, ECHO_LIMITS.entries).map((v) => bound(v, depth + 1) ?? "");
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return undefined;
+    return objectOf(value as Record<string, unknown>, depth + 1);
+  };
+  const objectOf = (object: Record<string, unknown>, depth: number) => {
+    const out: Record<string, unknown> = Object.create(null);
+    for (const [key, value] of Object.entries(object).slice(0, ECHO_LIMITS.entries)) {
+      const kept = bound(value, depth);
+      if (kept !== undefined) out[key] = kept;
+    }
+    return out;
+  };
+  return objectOf(input, 0);
 }
 
 export async function parseForm<S extends ZodTypeAny>(request: Request, schema: S, arrayKeys: string[] = []): Promise<Parsed<S>> {
