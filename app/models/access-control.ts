@@ -15,6 +15,9 @@ export const ROLE_PERMISSIONS = {
       "create:case-study:own",
       "read:case-study:own",
       "update:case-study:own",
+      "create:contract:own",
+      "read:contract:own",
+      "create:pipeline:own",
     ],
   },
   approver: {
