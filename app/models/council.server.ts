@@ -35,7 +35,7 @@ export function listCouncilsForSelect() {
 }
 
 export function findCouncilForEmailDomain(domain: string) {
-  return prisma.councilDomain.findUnique({ where: { domain: domain.toLowerCase() }, select: { councilId: true } });
+  return prisma.councilDomain.findFirst({ where: { domain: domain.toLowerCase() }, select: { councilId: true } });
 }
 
 export function listCouncilDomains() {
@@ -55,8 +55,8 @@ export async function addCouncilDomain({
 }) {
   const council = await prisma.council.findUnique({ where: { code: councilCode }, select: { id: true } });
   if (!council) return { ok: false as const, field: "councilCode", message: "Select a council from the list" };
-  if (await prisma.councilDomain.findUnique({ where: { domain } }))
-    return { ok: false as const, field: "domain", message: "That domain is already on the list" };
+  if (await prisma.councilDomain.findFirst({ where: { domain, councilId: council.id } }))
+    return { ok: false as const, field: "domain", message: "That domain is already on the list for that council" };
   await prisma.$transaction(async (tx) => {
     const row = await tx.councilDomain.create({ data: { domain, councilId: council.id } });
     await recordAudit(
