@@ -10,6 +10,12 @@ const envSchema = z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: (SQLite) or postgresql://")
       .default("file:./prisma/data/dev.db"),
+    // PostgreSQL with least privilege: migrations run as the owner role through this URL, the app
+    // as DATABASE_URL's role (docs/deploy/postgresql-roles.sql). Unset: DATABASE_URL migrates.
+    DATABASE_MIGRATION_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_MIGRATION_URL must start with postgresql://")
+      .optional(),
     SESSION_SECRET: z.string().optional(),
     MEILI_URL: z.string().url().optional(),
     MEILI_MASTER_KEY: z.string().optional(),

@@ -18,7 +18,14 @@ export function prepareDatabase(): Promise<void> {
         `The database file ${sqliteFilePath(url)} does not exist. Run "npm run setup" to create a new one, or "npm run db:restore -- FILE" to restore a backup.`,
       );
     }
-    const applied = await migrateDatabase(url);
+    const migrationUrl = isPostgresUrl(url) ? (getEnv().DATABASE_MIGRATION_URL ?? url) : url;
+    const applied = await migrateDatabase(migrationUrl).catch((error: unknown) => {
+      if (migrationUrl === url && /permission denied/i.test(String((error as Error)?.message)))
+        throw new Error(
+          "DATABASE_URL's role may not migrate the database (least privilege): set DATABASE_MIGRATION_URL to the owner role's URL (docs/deploy/postgresql-roles.sql)",
+        );
+      throw error;
+    });
     if (applied.length) log.info({ migrations: applied }, "applied migrations");
   })();
   return prepared;
