@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import compression from "compression";
 import express from "express";
 import {
   createNonce,
@@ -47,6 +48,11 @@ if (!production && !process.env.SESSION_SECRET) {
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
 
 const build = await import(path.resolve("build/index.js"));
+// The stylesheet's content hash, so browsers may cache it for good and still get a new one after a deploy.
+const STYLESHEET_VERSION = fs.existsSync("public/styles/app.css")
+  ? crypto.createHash("sha256").update(fs.readFileSync("public/styles/app.css")).digest("hex").slice(0, 12)
+  : "dev";
+const STYLESHEET_HREF = `/styles/app.css?v=${STYLESHEET_VERSION}`;
 
 if (cluster.isPrimary && workers > 1) {
   // Migrations run once, here, before any worker starts. Each worker keeps its own
@@ -146,8 +152,22 @@ async function startServer() {
     next();
   });
 
+  // gzip (or brotli where asked) for HTML, JS, CSS and JSON; tiny responses are left alone.
+  app.use(compression({ threshold: 1024 }));
+
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // The stylesheet is linked as /styles/app.css?v=<content hash> (app/root.tsx): that URL is
+  // cached for a year; the bare URL (used by the server's own error pages) for an hour.
+  app.use(
+    express.static("public", {
+      maxAge: "1h",
+      setHeaders(res, filePath) {
+        if (filePath.endsWith(`${path.sep}app.css`) && res.req.query.v === STYLESHEET_VERSION) {
+          res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+        }
+      },
+    }),
+  );
 
   // Bodies larger than any form needs (CSV uploads are at most 1 MB) are refused while they
   // stream in, whatever Content-Length says (chunked too); then every non-GET request must
@@ -170,6 +190,7 @@ async function startServer() {
         ip: req.ip ?? "unknown",
         csrfToken: res.locals.csrfToken ?? "",
         requestId: res.locals.requestId,
+        stylesheetHref: STYLESHEET_HREF,
       }),
     }),
   );

@@ -22,10 +22,7 @@ import { useNonce } from "~/utils/nonce-provider";
 import { REQUEST_ID_ELEMENT, useRequestId } from "~/utils/request-id";
 import type { RootData } from "~/utils/root-data";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: "/styles/app.css" },
-  { rel: "icon", href: "/favicon.ico", sizes: "16x16 32x32" },
-];
+export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.ico", sizes: "16x16 32x32" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -35,6 +32,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       flash: message,
       // Put into every non-GET form by app/components/form.tsx; checked by server/security.js.
       csrfToken: context?.csrfToken ?? "",
+      // /styles/app.css?v=<content hash> from server.js, cached for a year.
+      stylesheetHref: typeof context?.stylesheetHref === "string" ? context.stylesheetHref : "/styles/app.css",
       user: user
         ? {
             name: user.name,
@@ -241,6 +240,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#0b0c0c" />
         <DocumentHead />
+        <link rel="stylesheet" href={data?.stylesheetHref ?? "/styles/app.css"} />
         <Links />
       </head>
       <body className="govuk-template__body">
