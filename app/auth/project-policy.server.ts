@@ -1,6 +1,7 @@
 // Who may see or change a buying project: the project's council's buyers
 // ("own" permission, checked against the project's council) and administrators
 // (read only). Every project loader and action calls one of these first.
+import { data } from "@remix-run/node";
 import { checkPermission, hasPermission, requireUserWithPermission } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { clientIp, notFound } from "~/utils/http.server";
@@ -34,6 +35,11 @@ export async function requireProjectAccess(request: Request, projectId: string |
 /** Council buyers with a confirmed email address may change their own council's projects. */
 export function canEditProjects(user: SessionUser, councilId: string | null): boolean {
   return Boolean(user.emailVerifiedAt && councilId && user.councilId === councilId && hasPermission(user, "update", "project", "own"));
+}
+
+/** The same 403 as data, in the handleForm failure shape, so `useActionData<typeof action>()` needs no cast. */
+export function unverifiedFailure() {
+  return data({ errors: { form: [VERIFY_EMAIL_MESSAGE] }, values: {} as Record<string, unknown> }, { status: 403 });
 }
 
 /** What an action answers when the user has not confirmed their email address (the page explains and links to /verify-email). */
