@@ -355,6 +355,14 @@ export default function SearchPage() {
                 </Link>
               </p>
             ) : null}
+            {user ? (
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`/account/alerts/new?${location.search.replace(/^\?/, "")}`}>
+                  Save this search
+                </Link>{" "}
+                and get emails when something new matches
+              </p>
+            ) : null}
             {applied.length ? (
               <div className="govuk-!-margin-bottom-4">
                 <h2 className="govuk-heading-s govuk-!-margin-bottom-1">Applied filters</h2>
