@@ -37,7 +37,7 @@ if [ -n "${DATABASE_URL_PG:-}" ]; then
 fi
 # The cluster is gone after this: later legs must not see its address (tests that seed a
 # PostgreSQL database of their own when DATABASE_URL_PG is set would fail to connect).
-if [ -n "$started_pg" ]; then bash scripts/pg-throwaway.sh stop "$PG_THROWAWAY_DIR"; unset DATABASE_URL_PG PG_THROWAWAY_DIR; fi
+if [ -n "$started_pg" ]; then bash scripts/pg-throwaway.sh stop "$PG_THROWAWAY_DIR"; unset DATABASE_URL_PG DATABASE_URL_PG_APP PG_THROWAWAY_DIR; fi
 
 echo "== vitest data layer (SQLite) with the machine clock a year ahead"
 # A test that only passes near the day it was written fails here, the day it is written.

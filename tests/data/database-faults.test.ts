@@ -67,12 +67,12 @@ describe("database faults", () => {
 
   it("a read-only database gives a 503, then recovers without a restart", async () => {
     if (testDatabaseKind() === "postgresql") {
-      const { prisma } = await import("~/utils/db.server");
-      // A read-only transaction default is the PostgreSQL analogue of a read-only file.
-      await prisma.$executeRawUnsafe(`ALTER DATABASE "${new URL(db.url).pathname.slice(1)}" SET default_transaction_read_only = on`);
+      // A read-only transaction default is the PostgreSQL analogue of a read-only file (set as
+      // the owner: the app's role may not alter the database).
       const { default: pg } = await import("pg");
-      const admin = new pg.Client({ connectionString: db.url });
+      const admin = new pg.Client({ connectionString: db.ownerUrl });
       await admin.connect();
+      await admin.query(`ALTER DATABASE "${new URL(db.url).pathname.slice(1)}" SET default_transaction_read_only = on`);
       await admin.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = 'council-marketplace'`,
       );

@@ -20,6 +20,21 @@ export function pgUrlFor(database: string): string {
   return url.toString();
 }
 
+/**
+ * The same database as the app's role would reach it (DATABASE_URL_PG_APP's user, as
+ * scripts/pg-throwaway.sh sets up): data tests run as a role that cannot alter tables or
+ * triggers, as the app does in production. Unchanged when no app role is configured.
+ */
+export function asAppRole(url: string): string {
+  const app = process.env.DATABASE_URL_PG_APP;
+  if (!app || !/^postgres(ql)?:/.test(url)) return url;
+  const target = new URL(url);
+  const role = new URL(app);
+  target.username = role.username;
+  target.password = role.password;
+  return target.toString();
+}
+
 /** Runs `fn` with a connected pg client on `url`, and always closes it. */
 export async function withPgClient<T>(url: string, fn: (client: import("pg").Client) => Promise<T>): Promise<T> {
   const { default: pg } = await import("pg");

@@ -2,7 +2,7 @@
 // (migrated + the deterministic seed at small counts).
 import fs from "node:fs";
 import path from "node:path";
-import { TMP_ROOT, pgUrlFor, testDatabaseKind } from "./db-paths";
+import { TMP_ROOT, pgUrlFor, testDatabaseKind, withPgClient } from "./db-paths";
 
 export const TEST_SEED_COUNTS = { suppliers: 24, products: 80, caseStudies: 40 };
 
@@ -36,6 +36,11 @@ export default async function setup() {
     for (const template of ["empty", "seeded"]) {
       await admin.query(`CREATE DATABASE cm_template_${template}`);
       await prepare(pgUrlFor(`cm_template_${template}`), template === "seeded");
+      // The app role's privileges, as in production; copies made from the template keep them.
+      if (process.env.DATABASE_URL_PG_APP) {
+        const grants = fs.readFileSync("docs/deploy/postgresql-grants.sql", "utf8");
+        await withPgClient(pgUrlFor(`cm_template_${template}`), (client) => client.query(grants));
+      }
     }
     await admin.end();
     return;

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { runDir, pgUrlFor, testDatabaseKind } from "./db-paths";
+import { asAppRole, runDir, pgUrlFor, testDatabaseKind } from "./db-paths";
 
 export { runDir, pgUrlFor, testDatabaseKind };
 
@@ -27,9 +27,12 @@ export async function createTestDatabase(template: "seeded" | "empty" = "seeded"
 
 /** Points this test file at a fresh copy of the seeded (or empty, migrated) database. */
 export function useTestDatabase(template: "seeded" | "empty" = "seeded") {
-  const state = { url: "" };
+  // url: as the app connects (on PostgreSQL, the app role when one is set up); ownerUrl: as the
+  // owner role, for a test that changes the database itself (ALTER DATABASE, ending connections).
+  const state = { url: "", ownerUrl: "" };
   beforeAll(async () => {
-    state.url = await createTestDatabase(template);
+    state.ownerUrl = await createTestDatabase(template);
+    state.url = asAppRole(state.ownerUrl);
     process.env.DATABASE_URL = state.url;
   });
   afterAll(async () => {
