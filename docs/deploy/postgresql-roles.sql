@@ -14,7 +14,6 @@ CREATE DATABASE council_marketplace OWNER cm_owner ENCODING 'UTF8';
 -- The owner may end the app's connections (tests and maintenance), never a superuser's.
 GRANT pg_signal_backend TO cm_owner;
 
--- Part 2, connected to council_marketplace as cm_owner (psql -U cm_owner -d council_marketplace),
--- AFTER the first `npm run setup` has migrated it as cm_owner. Safe to run again.
-\connect council_marketplace cm_owner
-\ir postgresql-grants.sql
+-- Part 2: migrate and seed as the owner (README, "Run on PostgreSQL"), then, connected to the
+-- database as cm_owner, run postgresql-grants.sql:
+--   psql "postgresql://cm_owner@HOST/council_marketplace" -f docs/deploy/postgresql-grants.sql
