@@ -23,6 +23,16 @@ import crypto from "node:crypto";
 import { EmbeddedEngine } from "~/search/embedded-engine.server";
 import { MeilisearchEngine } from "~/search/meilisearch-engine.server";
 import { budgetQuery, engineRequest, type SearchParams } from "~/search/search-query.schema";
+import {
+  readSnapshot,
+  snapshotDirectory,
+  snapshotFingerprint,
+  snapshotPath,
+  tryLock,
+  waitForLock,
+  writeSnapshot,
+  type SnapshotHeader,
+} from "./search-snapshot.server";
 import { INDEX_NAMES, type IndexName, type SearchDocument, type SearchEngine, type SearchResponse } from "~/search/types";
 import { log } from "~/utils/log.server";
 import { onCommitted } from "~/utils/after-commit.server";
@@ -44,6 +54,10 @@ export interface SearchState {
   /** Outbox position this process's embedded index reflects. */
   cursor: OutboxCursor | null;
   ready?: Promise<void>;
+  /** How this process's embedded index came to be: restored from the snapshot on disk, or built from the database. */
+  source?: "snapshot" | "rebuild";
+  /** Overrides the snapshot directory for this state (tests, the benchmark); null turns snapshots off. */
+  snapshotDir?: string | null;
   syncing?: Promise<number>;
   timer?: NodeJS.Timeout;
 }
@@ -137,7 +151,8 @@ export async function rebuildSearch(onProgress?: (index: IndexName, done: number
  */
 export function ensureSearchReady(s: SearchState = state()): Promise<void> {
   s.ready ??= (async () => {
-    if (s.engine.kind === "embedded") await rebuildSearch(undefined, s);
+    if (s.engine instanceof EmbeddedEngine) await prepareEmbedded(s, s.engine);
+    else if (s.engine.kind === "embedded") await rebuildSearch(undefined, s);
     else await ensureScheduledJob(SHARED_INDEX_LEASE, now());
     await syncSearch(s);
   })().catch((error) => {
@@ -145,6 +160,97 @@ export function ensureSearchReady(s: SearchState = state()): Promise<void> {
     throw error;
   });
   return s.ready;
+}
+
+// ── the embedded index snapshot (ADR 0013) ──────────────────────────────────
+
+const portalDay = () => now().toISOString().slice(0, 10);
+
+function cursorAfter(a: OutboxCursor, b: OutboxCursor): boolean {
+  if (a.txid !== null && b.txid !== null && a.txid !== b.txid) return BigInt(a.txid) > BigInt(b.txid);
+  return a.seq > b.seq;
+}
+
+/**
+ * One build per machine: restore the snapshot if it is still true; otherwise one worker (the
+ * lock holder) builds from the database and writes a new one while the others wait for it.
+ */
+async function prepareEmbedded(s: SearchState, engine: EmbeddedEngine): Promise<void> {
+  const directory = s.snapshotDir === undefined ? snapshotDirectory() : s.snapshotDir;
+  if (!directory) {
+    await rebuildSearch(undefined, s);
+    s.source = "rebuild";
+    return;
+  }
+  const file = snapshotPath(directory, getEnv().DATABASE_URL);
+  if (await restoreSnapshot(s, engine, file)) return;
+  let release = tryLock(file);
+  if (!release) {
+    await waitForLock(file);
+    if (await restoreSnapshot(s, engine, file)) return;
+    release = tryLock(file);
+  }
+  try {
+    if (release && (await restoreSnapshot(s, engine, file))) return;
+    s.cursor = null;
+    await rebuildSearch(undefined, s);
+    s.source = "rebuild";
+    await syncSearch(s);
+    if (release) saveSnapshot(s, engine, file);
+  } finally {
+    release?.();
+  }
+}
+
+/** Writes this process's index with the outbox position it reflects. */
+export function saveSnapshot(s: SearchState, engine: EmbeddedEngine, file: string) {
+  if (!s.cursor) return;
+  const started = performance.now();
+  const header: SnapshotHeader = {
+    fingerprint: snapshotFingerprint(),
+    cursor: s.cursor,
+    day: portalDay(),
+    writtenAt: now().toISOString(),
+    counts: Object.fromEntries(INDEX_NAMES.map((index) => [index, engine.sample(index, Infinity).length])),
+  };
+  writeSnapshot(file, header, engine.serialize());
+  log.info({ file, ms: Math.round(performance.now() - started) }, "search snapshot written");
+}
+
+const SNAPSHOT_SAMPLE = 8;
+
+/**
+ * Restores the snapshot if it is still true: same format and settings, written today, not
+ * ahead of the outbox (a database restored from an older backup), and after replaying the
+ * outbox from its position a sample of its documents equals what the database gives now
+ * (a reseeded database has other documents). Otherwise false, and the caller rebuilds.
+ */
+async function restoreSnapshot(s: SearchState, engine: EmbeddedEngine, file: string): Promise<boolean> {
+  const snapshot = readSnapshot(file);
+  if (!snapshot) return false;
+  const { header } = snapshot;
+  const stale = (reason: string) => {
+    log.info({ reason }, "search snapshot not used; rebuilding from the database");
+    s.cursor = null;
+    return false;
+  };
+  if (header.fingerprint !== snapshotFingerprint()) return stale("index settings or engine format changed");
+  if (header.day !== portalDay()) return stale("written on another day");
+  if (cursorAfter(header.cursor, await outboxPosition())) return stale("ahead of the database's outbox");
+  try {
+    engine.restore(snapshot.body);
+  } catch (error) {
+    return stale(`unreadable: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  s.cursor = header.cursor;
+  await syncSearch(s);
+  for (const index of INDEX_NAMES) {
+    const sample = engine.sample(index, SNAPSHOT_SAMPLE);
+    const current = new Map((await LOADERS[index](sample.map((d) => d.id))).map((d) => [d.id, JSON.stringify(d)]));
+    if (sample.some((d) => current.get(d.id) !== JSON.stringify(d))) return stale(`${index} differ from the database`);
+  }
+  s.source = "snapshot";
+  return true;
 }
 
 /** Loads each changed document's current state and writes it (or removes it) in the engine. */

@@ -81,6 +81,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export class MiniSearchEngine implements SearchEngine {
   readonly kind = "embedded" as const;
   private indexes = new Map<IndexName, EmbeddedIndex>();
+  /** `cache: false` measures a first-time query (the cold figure). */
+  constructor(private readonly options: { cache: boolean } = { cache: true }) {}
 
   private get(index: IndexName): EmbeddedIndex {
     let idx = this.indexes.get(index);
@@ -140,6 +142,7 @@ export class MiniSearchEngine implements SearchEngine {
 
   private textMatches(index: IndexName, idx: EmbeddedIndex, q: string): Map<string, { score: number; terms: string[] }> {
     const key = q.toLowerCase();
+    if (!this.options.cache) return this.computeTextMatches(index, idx, q);
     const cached = idx.cache.get(key);
     if (cached) {
       // Refresh its place in the least-recently-used order.

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedEngine } from "~/search/embedded-engine.server";
 import { MeilisearchEngine } from "~/search/meilisearch-engine.server";
-import type { SearchDocument, SearchEngine, SearchRequest } from "~/search/types";
+import type { IndexName, SearchDocument, SearchEngine, SearchRequest } from "~/search/types";
 
 function product(id: string, name: string, extra: Partial<SearchDocument> = {}): SearchDocument {
   return {
@@ -78,7 +78,19 @@ function request(partial: Partial<SearchRequest>): SearchRequest {
   return { q: "", filters: {}, sort: "relevance", page: 1, pageSize: 10, ...partial };
 }
 
-const engines: [string, () => SearchEngine][] = [["embedded", () => new EmbeddedEngine()]];
+/** The embedded engine as a worker sees it after loading a snapshot: every build goes through bytes. */
+class RestoredFromSnapshot extends EmbeddedEngine {
+  override async replaceAll(index: IndexName, documents: SearchDocument[]) {
+    const built = new EmbeddedEngine();
+    await built.replaceAll(index, documents);
+    this.restore(built.serialize());
+  }
+}
+
+const engines: [string, () => SearchEngine][] = [
+  ["embedded", () => new EmbeddedEngine()],
+  ["embedded, restored from a snapshot", () => new RestoredFromSnapshot()],
+];
 if (process.env.MEILI_URL) {
   engines.push([
     "meilisearch",
