@@ -12,10 +12,11 @@ import { createPrismaClient, type PrismaClient } from "../app/utils/db.server";
 import { migrateDatabase } from "../app/utils/migrate.server";
 import { upsertAccessControl } from "../app/models/access-control.server";
 import { hashPassword } from "../app/auth/password.server";
+import { agreementDetailColumns, agreementTermRows } from "./reference/agreement-details";
 import { agreements } from "./reference/frameworks";
 import { loadCouncils } from "./councils";
 import { DEMO_ACCOUNTS, DEMO_COUNCIL_DOMAINS } from "./demo-accounts";
-import { buildReferenceRows, councilId, generateSeedData } from "./generate";
+import { agreementId, buildReferenceRows, councilId, generateSeedData } from "./generate";
 
 export type SeedOptions = {
   suppliers: number;
@@ -151,7 +152,15 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
   const ref = buildReferenceRows(agreements, loadCouncils());
   await inBatches("Councils", ref.councils, (data) => prisma.council.createMany({ data }), onProgress);
   await inBatches("Service areas", ref.serviceAreas, (data) => prisma.serviceArea.createMany({ data }), onProgress);
-  await inBatches("Agreements", ref.agreements, (data) => prisma.agreement.createMany({ data }), onProgress);
+  const details = new Map(agreements.map((a) => [a.number, agreementDetailColumns(a)]));
+  const agreementRows = ref.agreements.map((row) => ({ ...row, ...details.get(row.number) }));
+  await inBatches("Agreements", agreementRows, (data) => prisma.agreement.createMany({ data }), onProgress);
+  await inBatches(
+    "Agreement terms",
+    agreementTermRows(agreements, agreementId),
+    (data) => prisma.agreementTerm.createMany({ data }),
+    onProgress,
+  );
   await inBatches("Lots", ref.lots, (data) => prisma.lot.createMany({ data }), onProgress);
   await inBatches("Lot routes", ref.lotRoutes, (data) => prisma.lotRoute.createMany({ data }), onProgress);
 

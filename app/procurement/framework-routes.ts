@@ -1,7 +1,8 @@
 // Framework call-off routes: which live lots fit the purchase, and the steps,
 // notices and explanations for a direct award or further competition on them.
 import { formatDate } from "./dates";
-import { money, joinList, thresholdComparison, unique } from "./explain";
+import { joinList, thresholdComparison, unique } from "./explain";
+import { formatPence } from "./money";
 import { EXPIRING_WITHIN_DAYS, isOpenForNewCallOffs, lotDates, lotStatus, type FrameworkStatus } from "./framework-status";
 import type { NationRule } from "./nations";
 import { frameworkNoticeRules, transparencyCodeChanges, transparencyCodeNotices } from "./notices";
@@ -19,6 +20,7 @@ import { SOURCES } from "./sources";
 import type { ThresholdEntry } from "./thresholds";
 import {
   CATEGORY_LABELS,
+  type BuyingCategory,
   type BuyingMethod,
   type Framework,
   type FrameworkLot,
@@ -46,9 +48,9 @@ const DIRECT_AWARD_PROCEDURES: ReadonlyArray<{
       "Award the call-off contract on the framework's call-off terms to the service that best meets your requirements, and record the outcome.",
     ],
     caveats: [
-      "G-Cloud call-offs are usually limited to an initial term of up to 36 months plus one extension of up to 12 months. This is not verified for G-Cloud 14 or 15: check the call-off terms.",
+      "Each G-Cloud generation sets its own longest call-off: 36 months plus one 12-month extension on G-Cloud 13 and 14; on G-Cloud 15 up to 8 years on lots 1a and 1b and up to 6 years on lots 2a, 2b and 3 (from secondary sources, not yet confirmed in the call-off terms). The limit used is shown with each lot.",
     ],
-    sources: [SOURCES.gCloudBuyersGuide],
+    sources: [SOURCES.gCloud15TenderNotice, SOURCES.gCloud15Changes],
   },
   {
     name: "framework direct award",
@@ -71,6 +73,31 @@ const FURTHER_COMPETITION_STEPS: readonly string[] = [
   "Invite the suppliers on the lot to bid, as the framework's further competition procedure requires.",
   "Evaluate the bids against the published criteria and weightings.",
   "Award the call-off contract, tell the unsuccessful suppliers and record the outcome.",
+];
+
+/**
+ * Needs that more than one kind of framework covers: a lot in a related category is offered
+ * too, so every framework whose scope covers the need is shown (issue 13: a CRM or revenues
+ * and benefits buyer who answers "cloud software" must also see Back Office Software 2, and
+ * one who answers "back office software" must also see G-Cloud).
+ */
+export const RELATED_CATEGORIES: Readonly<Partial<Record<BuyingCategory, readonly BuyingCategory[]>>> = {
+  "cloud-software": ["back-office-software"],
+  "back-office-software": ["cloud-software"],
+};
+
+/** The categories a lot may cover to fit the need, the need's own first. */
+export function categoriesCovering(category: BuyingCategory): BuyingCategory[] {
+  return [category, ...(RELATED_CATEGORIES[category] ?? [])];
+}
+
+/** Help on the choice when frameworks of different kinds cover one need. */
+const CHOICE_HELP: ReadonlyArray<{ categories: readonly BuyingCategory[]; message: string }> = [
+  {
+    categories: ["cloud-software", "back-office-software"],
+    message:
+      "Both cloud software frameworks (G-Cloud) and Back Office Software 2 cover software such as CRM, finance, HR and payroll or revenues and benefits. G-Cloud is a catalogue of cloud (SaaS) services with published prices and service definitions, bought by direct award after a saved search or by further competition. Back Office Software 2 buys back office software and its support direct from software vendors, including software not sold as a cloud service, by direct award or further competition. Compare which suppliers are on each, the call-off terms and the longest call-off each allows, and record why you chose the one you use.",
+  },
 ];
 
 interface LotRouteMatch {
@@ -117,9 +144,15 @@ function matchLots(
   const misses: LotRouteMiss[] = [];
   const categoryLabel = CATEGORY_LABELS[input.category];
 
+  const wanted = categoriesCovering(input.category);
   for (const agreement of frameworks) {
     for (const lot of agreement.lots) {
-      if (!lot.categories.includes(input.category)) continue;
+      const covers = wanted.find((c) => lot.categories.includes(c));
+      if (covers === undefined) continue;
+      const coverage =
+        covers === input.category
+          ? `covers ${categoryLabel}`
+          : `covers ${CATEGORY_LABELS[covers]}, which includes ${categoryLabel} such as CRM, finance or revenues and benefits software`;
       const dates = lotDates(agreement, lot);
       const status = lotStatus(agreement, lot, input.startDate, { expiringWithinDays: options.expiringWithinDays });
 
@@ -157,12 +190,12 @@ function matchLots(
         const problems = [...lotProblems];
         const changes = [...lotChanges];
         if (route.minValuePence !== null && input.valuePence < route.minValuePence) {
-          problems.push(`${agreement.shortName} ${lotLabel(lot)} is for call-offs worth ${money(route.minValuePence)} or more.`);
-          changes.push(`If the value were ${money(route.minValuePence)} or more, ${agreement.shortName} ${lotLabel(lot)} could fit.`);
+          problems.push(`${agreement.shortName} ${lotLabel(lot)} is for call-offs worth ${formatPence(route.minValuePence)} or more.`);
+          changes.push(`If the value were ${formatPence(route.minValuePence)} or more, ${agreement.shortName} ${lotLabel(lot)} could fit.`);
         }
         if (route.maxValuePence !== null && input.valuePence > route.maxValuePence) {
-          problems.push(`${agreement.shortName} ${lotLabel(lot)} is for call-offs worth up to ${money(route.maxValuePence)}.`);
-          changes.push(`If the value were ${money(route.maxValuePence)} or less, ${agreement.shortName} ${lotLabel(lot)} could fit.`);
+          problems.push(`${agreement.shortName} ${lotLabel(lot)} is for call-offs worth up to ${formatPence(route.maxValuePence)}.`);
+          changes.push(`If the value were ${formatPence(route.maxValuePence)} or less, ${agreement.shortName} ${lotLabel(lot)} could fit.`);
         }
         if (route.maxContractMonths !== null && input.contractMonths > route.maxContractMonths) {
           problems.push(
@@ -192,7 +225,7 @@ function matchLots(
             ? "no contract length limit is recorded"
             : `a ${input.contractMonths}-month contract is within its ${route.maxContractMonths}-month limit`;
         const reasons = [
-          `${agreement.shortName} ${lotLabel(lot)} covers ${categoryLabel}${input.security === "ABOVE_OFFICIAL" ? " above OFFICIAL" : ""} and is open on ${formatDate(input.startDate)} (${ends}); ${length}.`,
+          `${agreement.shortName} ${lotLabel(lot)} ${coverage}${input.security === "ABOVE_OFFICIAL" ? " above OFFICIAL" : ""} and is open on ${formatDate(input.startDate)} (${ends}); ${length}.`,
         ];
         matches.push({ agreement, lot, route, status, startDate: dates.startDate, endDate: dates.endDate, reasons });
       }
@@ -235,13 +268,33 @@ export function frameworkRoutes(
   nation: NationRule,
   options: RouteFinderOptions,
 ): { routes: EligibleRoute[]; notEligible: IneligibleRoute[]; warnings: Warning[] } {
-  const { matches, misses } = matchLots(input, frameworks, options);
+  const warnings: Warning[] = [];
+  // Only frameworks let under a law whose call-off rules the guide has checked for the nation.
+  const advised = frameworks.filter((a) => nation.frameworkRegulationsAdvised.includes(a.regulation));
+  const { matches, misses } = matchLots(input, advised, options);
   const routes: EligibleRoute[] = [];
   const notEligible: IneligibleRoute[] = [];
-  const warnings: Warning[] = [];
   const methods: BuyingMethod[] = ["direct-award", "further-competition"];
 
-  for (const agreement of frameworks) {
+  // Lots that cover the need and are open, but whose call-off routes the sources do not give.
+  const wanted = categoriesCovering(input.category);
+  for (const agreement of advised) {
+    const unconfirmed = agreement.lots.filter(
+      (lot) =>
+        lot.routes.length === 0 &&
+        wanted.some((c) => lot.categories.includes(c)) &&
+        isOpenForNewCallOffs(lotStatus(agreement, lot, input.startDate, { expiringWithinDays: options.expiringWithinDays })),
+    );
+    if (unconfirmed.length > 0) {
+      warnings.push({
+        code: "framework-routes-unconfirmed",
+        message: `${agreement.name} (${agreement.number}) ${lotNumbers(unconfirmed.map((l) => ({ lotNumber: l.number }) as LotMatch))} may cover this, but how it is called off (direct award or further competition) and for how long are not confirmed, so the guide cannot offer it as a route yet. Ask its owner.`,
+        sources: [{ title: `${agreement.name} (${agreement.number})`, url: agreement.sourceUrl }],
+      });
+    }
+  }
+
+  for (const agreement of advised) {
     for (const method of methods) {
       const kind: RouteKind = method === "direct-award" ? "framework-direct-award" : "framework-further-competition";
       const id = `${kind}-${agreement.slug}`;
@@ -321,7 +374,7 @@ export function frameworkRoutes(
           : `Run a further competition between the suppliers on ${agreement.shortName} ${lotList}, under the framework's rules.`;
 
       const whyEligible = [
-        `Framework call-offs can be used at any value; this one is worth ${money(input.valuePence)} including VAT.`,
+        `Framework call-offs can be used at any value; this one is worth ${formatPence(input.valuePence)} including VAT.`,
         ...lots.flatMap((l) => l.reasons),
         ...(input.security === "ABOVE_OFFICIAL" ? ["Only lots for requirements above OFFICIAL are included."] : []),
         ...(method === "direct-award" ? ["You can use the framework's call-off terms unchanged, which a direct award requires."] : []),
@@ -369,6 +422,33 @@ export function frameworkRoutes(
         caveats,
         verified,
       });
+    }
+  }
+  const offered = new Set(routes.map((r) => r.agreement?.number));
+  if (offered.size > 1) {
+    const kinds = new Set(
+      routes.flatMap((r) =>
+        r.lots.flatMap(
+          (l) => advised.find((a) => a.number === l.agreementNumber)?.lots.find((x) => x.number === l.lotNumber)?.categories ?? [],
+        ),
+      ),
+    );
+    for (const help of CHOICE_HELP) {
+      if (help.categories.every((c) => kinds.has(c))) {
+        warnings.push({
+          code: "framework-choice",
+          message: help.message,
+          sources: unique(routes.map((r) => ({ title: r.agreement!.name, url: r.agreement!.sourceUrl }))),
+        });
+      }
+    }
+  }
+  if (nation.regime === "scotland") {
+    for (const r of routes) {
+      r.caveats.push(
+        "A Scottish council calling off a UK framework let under the Procurement Act 2023 follows the Act's call-off rules for that call-off (section 115A), not the Procurement Reform (Scotland) Act 2014 steps.",
+      );
+      r.rule = { ...r.rule, sources: [...r.rule.sources, SOURCES.reservedArrangementsScotland] };
     }
   }
   return { routes, notEligible, warnings };

@@ -31,6 +31,7 @@ export const ROUTE_FINDER_MESSAGES = {
   termsUnchanged: "Select yes if the framework's terms can be used without changes",
   security: "Select the security classification",
   nation: "Select which nation the council is in",
+  valueExVat: "Enter the value excluding VAT as an amount in pounds, like 125000, or leave it blank",
 } as const;
 
 const M = ROUTE_FINDER_MESSAGES;
@@ -126,9 +127,26 @@ export const routeFinderFields = {
   security: enumField(SECURITY_CLASSIFICATIONS, M.security),
   nation: enumField(NATIONS, M.nation),
   contractKind: z.enum(CONTRACT_KINDS).default("goods-and-services"),
+  /** Optional: the value excluding VAT, in pounds (Scotland's threshold is excluding VAT). Blank = worked out at 20%. */
+  valueExVat: z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || String(raw).trim() === "") return undefined;
+      const parsed = parsePounds(raw);
+      if (!parsed.ok || parsed.pence > MAX_VALUE_PENCE) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: M.valueExVat });
+        return z.NEVER;
+      }
+      return parsed.pence;
+    }),
 } as const;
 
-export const routeFinderSchema = z.object(routeFinderFields).transform(({ value, ...rest }) => ({ ...rest, valuePence: value }));
+export const routeFinderSchema = z.object(routeFinderFields).transform(({ value, valueExVat, ...rest }) => ({
+  ...rest,
+  valuePence: value,
+  ...(valueExVat === undefined ? {} : { valueExcludingVatPence: valueExVat }),
+}));
 
 /** What the form holds (strings from inputs). */
 export type RouteFinderFormValues = z.input<typeof routeFinderSchema>;

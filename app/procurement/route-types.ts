@@ -21,6 +21,11 @@ export interface RouteFinderInput {
   nation: Nation;
   /** Schedule 1 contract type; digital and cloud purchases are goods and services. */
   contractKind?: ContractKind;
+  /**
+   * The same value excluding VAT, in integer pence, where the buyer knows it. Scotland's
+   * regulated-procurement threshold is set excluding VAT; without it the guide assumes VAT at 20%.
+   */
+  valueExcludingVatPence?: number;
 }
 
 export interface RouteFinderOptions {
@@ -39,7 +44,9 @@ export type RouteKind =
   | "competitive-flexible-procedure"
   | "direct-award-schedule-5"
   | "framework-direct-award"
-  | "framework-further-competition";
+  | "framework-further-competition"
+  | "scotland-below-regulated"
+  | "scotland-regulated-procurement";
 
 export type NoticeCode =
   | "UK2"
@@ -59,7 +66,9 @@ export type NoticeCode =
   | "BELOW_THRESHOLD_CONTRACT_DETAILS"
   | "CONTRACTS_FINDER_AWARD"
   | "TRANSPARENCY_CODE_CONTRACT"
-  | "TRANSPARENCY_CODE_SPEND";
+  | "TRANSPARENCY_CODE_SPEND"
+  | "PCS_CONTRACT_NOTICE"
+  | "PCS_AWARD_NOTICE";
 
 export interface Notice {
   code: NoticeCode;
@@ -136,7 +145,16 @@ export interface IneligibleRoute {
 }
 
 export type WarningCode =
-  "not-covered" | "nation-gap" | "before-act-commenced" | "unverified-framework-data" | "framework-expiring" | "no-framework-lot";
+  | "not-covered"
+  | "nation-gap"
+  | "nation-differences"
+  | "nation-not-advised"
+  | "before-act-commenced"
+  | "unverified-framework-data"
+  | "framework-expiring"
+  | "framework-routes-unconfirmed"
+  | "framework-choice"
+  | "no-framework-lot";
 
 export interface Warning {
   code: WarningCode;
@@ -153,6 +171,9 @@ export interface NormalisedInput {
   security: SecurityClassification;
   nation: Nation;
   contractKind: ContractKind;
+  /** Excluding VAT: given, or worked out at 20% (see `valueExcludingVatAssumed`). */
+  valueExcludingVatPence: number;
+  valueExcludingVatAssumed: boolean;
 }
 
 export interface RouteFinderResult {

@@ -10,10 +10,10 @@
 // below threshold, above threshold) and eligibleRoutes(), which puts them
 // together with the framework call-off routes from framework-routes.ts.
 import { formatDate, toIsoDate } from "./dates";
-import { money, otherPeriodChanges, plural, thresholdComparison } from "./explain";
+import { otherPeriodChanges, plural, thresholdComparison } from "./explain";
 import { frameworkRoutes } from "./framework-routes";
-import { assertPence } from "./money";
-import { NATION_RULES, type NationRule } from "./nations";
+import { assertPence, formatPence } from "./money";
+import { NATION_RULES, SCOTLAND_REGULATED_THRESHOLDS, type NationRule } from "./nations";
 import {
   AFTER_AWARD_NOTICES,
   PROCUREMENT_TERMINATION_NOTICE,
@@ -63,7 +63,7 @@ function underThirtyThousandRoute(input: NormalisedInput, threshold: ThresholdEn
     title: "Follow your council's contract procedure rules (under £30,000)",
     summary: `The contract is worth less than £30,000 including VAT, so it is not a notifiable below-threshold contract and no procurement notice is needed. Follow your council's own contract procedure rules, which ask for ${plural(quotes, "written quote", "written quotes")}.`,
     exceptional: false,
-    whyEligible: [`The estimated whole-life value, ${money(input.valuePence)} including VAT, is less than £30,000.`],
+    whyEligible: [`The estimated whole-life value, ${formatPence(input.valuePence)} including VAT, is less than £30,000.`],
     steps: [
       "Check the estimate is the whole-life value including VAT, and that the requirement has not been split to bring it under £30,000.",
       `Get ${plural(quotes, "written quote", "written quotes")}, as your council's contract procedure rules require.`,
@@ -81,7 +81,7 @@ function underThirtyThousandRoute(input: NormalisedInput, threshold: ThresholdEn
     rule: {
       summary:
         "A council contract worth less than £30,000 including VAT is not a notifiable below-threshold contract under the Procurement Act 2023, so the council's own contract procedure rules set how many quotes to get.",
-      comparison: `${money(input.valuePence)} is less than £30,000.`,
+      comparison: `${formatPence(input.valuePence)} is less than £30,000.`,
       threshold,
       sources: [...LIMITS.notifiableBelowThreshold.sources, SOURCES.transparencyCode],
     },
@@ -105,11 +105,11 @@ function belowThresholdRoute(input: NormalisedInput, threshold: ThresholdEntry, 
     id: "notifiable-below-threshold",
     kind: "notifiable-below-threshold",
     title: "Run your own below-threshold procurement (notifiable below-threshold contract)",
-    summary: `The contract is worth between £30,000 and ${money(threshold.amountPence)} including VAT, so it is a notifiable below-threshold contract. You do not have to advertise it. If you do, publish a below-threshold tender notice on the Central Digital Platform before advertising anywhere else. After award, publish a contract details notice.`,
+    summary: `The contract is worth between £30,000 and ${formatPence(threshold.amountPence)} including VAT, so it is a notifiable below-threshold contract. You do not have to advertise it. If you do, publish a below-threshold tender notice on the Central Digital Platform before advertising anywhere else. After award, publish a contract details notice.`,
     exceptional: false,
     whyEligible: [
-      `The estimated whole-life value, ${money(input.valuePence)} including VAT, is £30,000 or more.`,
-      `It is below the ${money(threshold.amountPence)} threshold that applies on ${formatDate(input.startDate)}.`,
+      `The estimated whole-life value, ${formatPence(input.valuePence)} including VAT, is £30,000 or more.`,
+      `It is below the ${formatPence(threshold.amountPence)} threshold that applies on ${formatDate(input.startDate)}.`,
     ],
     steps: [
       "Decide, under your contract procedure rules, whether to advertise the opportunity or ask for quotes from suppliers you choose.",
@@ -154,7 +154,7 @@ function belowThresholdRoute(input: NormalisedInput, threshold: ThresholdEntry, 
       ],
     },
     whatWouldChange: [
-      `If the value were ${money(threshold.amountPence)} or more including VAT, the contract would be above threshold and the Act's competitive procedures and notices (UK2 to UK7) would apply.`,
+      `If the value were ${formatPence(threshold.amountPence)} or more including VAT, the contract would be above threshold and the Act's competitive procedures and notices (UK2 to UK7) would apply.`,
       "If the value were under £30,000, no procurement notice would be needed and your council's rules for low-value contracts would apply.",
       ...otherPeriodChanges(input.valuePence, threshold),
     ],
@@ -237,10 +237,10 @@ function ownProcedureRoutes(input: NormalisedInput, threshold: ThresholdEntry, n
     ...transparencyCodeNotices(v, nation),
   ];
   const whyEligible = [
-    `The estimated whole-life value, ${money(v)} including VAT, is at or above the ${money(threshold.amountPence)} threshold that applies on ${formatDate(input.startDate)}, so it is a public contract under the Procurement Act 2023.`,
+    `The estimated whole-life value, ${formatPence(v)} including VAT, is at or above the ${formatPence(threshold.amountPence)} threshold that applies on ${formatDate(input.startDate)}, so it is a public contract under the Procurement Act 2023.`,
   ];
   const changes = [
-    `If the value were under ${money(threshold.amountPence)} including VAT, the contract would be below threshold and these procedures and notices would not be required.`,
+    `If the value were under ${formatPence(threshold.amountPence)} including VAT, the contract would be below threshold and these procedures and notices would not be required.`,
     ...kpiChange(v),
     ...otherPeriodChanges(v, threshold),
   ];
@@ -322,7 +322,7 @@ function scheduleFiveDirectAwardRoute(input: NormalisedInput, threshold: Thresho
       "Award the contract to a supplier without competition. This is only lawful where one of the justifications in Schedule 5 to the Procurement Act 2023 genuinely applies, for example only one supplier can provide it for technical reasons, or extreme and unavoidable urgency.",
     exceptional: true,
     whyEligible: [
-      `The contract is at or above the ${money(threshold.amountPence)} threshold, so it can only be directly awarded if a Schedule 5 justification applies.`,
+      `The contract is at or above the ${formatPence(threshold.amountPence)} threshold, so it can only be directly awarded if a Schedule 5 justification applies.`,
     ],
     steps: [
       "Check that a direct award justification in Schedule 5 applies, and record the justification and your evidence. Take legal advice.",
@@ -377,7 +377,7 @@ function scheduleFiveDirectAwardRoute(input: NormalisedInput, threshold: Thresho
     },
     whatWouldChange: [
       "If no Schedule 5 justification applies, this route is not available: use a competitive procedure or a framework.",
-      `If the value were under ${money(threshold.amountPence)} including VAT, no Schedule 5 justification would be needed, because the contract would be below threshold.`,
+      `If the value were under ${formatPence(threshold.amountPence)} including VAT, no Schedule 5 justification would be needed, because the contract would be below threshold.`,
       ...kpiChange(v),
     ],
     caveats: [
@@ -391,6 +391,141 @@ function scheduleFiveDirectAwardRoute(input: NormalisedInput, threshold: Thresho
 }
 
 // ---------------------------------------------------------------------------
+// Scotland: the council's own procurements follow Scottish law (issue 13 item 6)
+// ---------------------------------------------------------------------------
+
+const SCOTLAND_BELOW_REGULATED: AppliedRule["sources"] = [SOURCES.scotlandAct2014Section3, SOURCES.scotlandThresholds];
+
+/** The 2014 Act's regulated-procurement threshold (excluding VAT) for the contract kind. */
+export function scotlandRegulatedLimit(kind: NormalisedInput["contractKind"]): number {
+  return kind === "works" ? SCOTLAND_REGULATED_THRESHOLDS.worksPence : SCOTLAND_REGULATED_THRESHOLDS.goodsAndServicesPence;
+}
+
+function scotlandBelowRegulatedRoute(input: NormalisedInput, threshold: ThresholdEntry): EligibleRoute {
+  const limit = scotlandRegulatedLimit(input.contractKind);
+  return {
+    id: "scotland-below-regulated",
+    kind: "scotland-below-regulated",
+    title: `Follow your council's standing orders (below ${formatPence(limit)} excluding VAT in Scotland)`,
+    summary: `The contract is worth less than ${formatPence(limit)} excluding VAT, so it is not a regulated procurement under the Procurement Reform (Scotland) Act 2014. Your council's standing orders and contract procedure rules set how to buy it (for example how many quotes).`,
+    exceptional: false,
+    whyEligible: [
+      `The estimated value excluding VAT, ${formatPence(input.valueExcludingVatPence)}, is less than ${formatPence(limit)}${input.valueExcludingVatAssumed ? " (worked out from the value including VAT at the standard 20% rate)" : ""}.`,
+    ],
+    steps: [
+      `Check the estimate is the whole value of the contract excluding VAT, and that the requirement has not been split to bring it under ${formatPence(limit)}.`,
+      "Follow your council's standing orders and contract procedure rules (quotes, Quick Quote on Public Contracts Scotland where your rules ask for it).",
+      "Choose the offer that gives best value against the criteria you set out, and record your reasons.",
+    ],
+    notices: [],
+    lots: [],
+    agreement: null,
+    rule: {
+      summary:
+        "A Scottish public contract for goods or services is a regulated procurement only from £50,000 excluding VAT (section 3 of the Procurement Reform (Scotland) Act 2014); below that the 2014 Act's duties, including advertising on Public Contracts Scotland, do not apply.",
+      comparison: `${formatPence(input.valueExcludingVatPence)} excluding VAT is less than ${formatPence(limit)}.`,
+      threshold,
+      sources: SCOTLAND_BELOW_REGULATED,
+    },
+    whatWouldChange: [
+      `If the value were ${formatPence(limit)} or more excluding VAT, it would be a regulated procurement: you would advertise it and publicise the award on Public Contracts Scotland.`,
+    ],
+    caveats: [
+      "The Local Government Transparency Code applies to councils in England. Check your own nation's transparency rules.",
+      `The Scottish thresholds were under review (consultation closed 8 January 2026); check they have not changed.`,
+    ],
+    verified: true,
+  };
+}
+
+function scotlandRegulatedRoute(input: NormalisedInput, threshold: ThresholdEntry): EligibleRoute {
+  const limit = scotlandRegulatedLimit(input.contractKind);
+  const aboveGpa = input.valuePence >= threshold.amountPence;
+  return {
+    id: "scotland-regulated-procurement",
+    kind: "scotland-regulated-procurement",
+    title: "Regulated procurement: advertise on Public Contracts Scotland",
+    summary: `The contract is worth ${formatPence(limit)} or more excluding VAT, so it is a regulated procurement under the Procurement Reform (Scotland) Act 2014. You must advertise it on Public Contracts Scotland and publicise the award there.${aboveGpa ? " It is also above the GPA threshold, so the Public Contracts (Scotland) Regulations 2015 apply to the procedure." : ""}`,
+    exceptional: false,
+    whyEligible: [
+      `The estimated value excluding VAT, ${formatPence(input.valueExcludingVatPence)}, is ${formatPence(limit)} or more${input.valueExcludingVatAssumed ? " (worked out from the value including VAT at the standard 20% rate)" : ""}.`,
+    ],
+    steps: [
+      "Follow the Procurement Reform (Scotland) Act 2014 duties for a regulated procurement, and your council's standing orders.",
+      "Publish a contract notice on Public Contracts Scotland to seek offers (Public Contracts Scotland also publishes it on Find a Tender when it is above the GPA threshold).",
+      "Assess the offers against the criteria you set out, and award the contract.",
+      "Publish a contract award notice on Public Contracts Scotland.",
+      ...(aboveGpa
+        ? [
+            "Above the GPA threshold, follow the procedures of the Public Contracts (Scotland) Regulations 2015 (the guide does not set them out).",
+          ]
+        : []),
+    ],
+    notices: [
+      {
+        code: "PCS_CONTRACT_NOTICE",
+        name: "Contract notice",
+        where: "Public Contracts Scotland",
+        requirement: "required",
+        when: "To seek offers in the regulated procurement (section 23(1))",
+        sources: [SOURCES.scotlandAct2014PublicContractsWebsite, SOURCES.scotlandAdvertising],
+      },
+      {
+        code: "PCS_AWARD_NOTICE",
+        name: "Contract award notice",
+        where: "Public Contracts Scotland",
+        requirement: "required",
+        when: "After award (section 23(2))",
+        sources: [SOURCES.scotlandAct2014PublicContractsWebsite],
+      },
+    ],
+    lots: [],
+    agreement: null,
+    rule: {
+      summary:
+        "A Scottish contracting authority must publicise its intention to seek offers in a regulated procurement, and the award, on the Public Contracts website (Public Contracts Scotland): sections 3, 22 and 23 of the Procurement Reform (Scotland) Act 2014.",
+      comparison: `${formatPence(input.valueExcludingVatPence)} excluding VAT is at or above ${formatPence(limit)}.`,
+      threshold,
+      sources: [
+        ...SCOTLAND_REGULATED_THRESHOLDS.sources,
+        SOURCES.scotlandAct2014PublicContractsWebsite,
+        SOURCES.scotlandAdvertising,
+        SOURCES.scotlandGpaThresholds,
+      ],
+    },
+    whatWouldChange: [
+      `If the value were under ${formatPence(limit)} excluding VAT, it would not be a regulated procurement and your standing orders alone would apply.`,
+      "If a UK framework let under the Procurement Act 2023 covered it, you could call off that framework under the Act's call-off rules instead.",
+    ],
+    caveats: [
+      "The Local Government Transparency Code applies to councils in England. Check your own nation's transparency rules.",
+      "The Scottish thresholds were under review (consultation closed 8 January 2026); check they have not changed.",
+    ],
+    verified: true,
+  };
+}
+
+/** Wales: the Act's notices go through the Welsh digital platform. Northern Ireland: no payments compliance notices. */
+function applyNationToRoute(route: EligibleRoute, nation: NationRule): EligibleRoute {
+  let notices = route.notices;
+  let steps = route.steps;
+  if (!nation.paymentsComplianceNotices) {
+    notices = notices.filter((n) => n.code !== "UK8");
+    steps = steps.map((s) => s.replace("the payments compliance (UK8), contract performance (UK9)", "the contract performance (UK9)"));
+  }
+  const platform = nation.noticePlatform;
+  if (platform) {
+    notices = notices.map((n) =>
+      n.where === "Central Digital Platform" ? { ...n, where: `${platform.name}, which passes it to the Central Digital Platform` } : n,
+    );
+    if (notices.some((n) => n.where.startsWith(platform.name))) {
+      steps = [...steps, platform.explanation];
+    }
+  }
+  return { ...route, notices, steps };
+}
+
+// ---------------------------------------------------------------------------
 // Main entry point
 // ---------------------------------------------------------------------------
 
@@ -399,9 +534,13 @@ function normalise(input: RouteFinderInput): NormalisedInput {
   if (!Number.isInteger(input.contractMonths) || input.contractMonths < 1) {
     throw new RangeError(`contractMonths must be a whole number of months, 1 or more (got ${input.contractMonths})`);
   }
+  if (input.valueExcludingVatPence !== undefined) assertPence(input.valueExcludingVatPence, "valueExcludingVatPence");
   return {
     category: input.category,
     valuePence: input.valuePence,
+    // Standard-rate VAT (20%) when the buyer does not give the figure: value / 1.2.
+    valueExcludingVatPence: input.valueExcludingVatPence ?? Math.round((input.valuePence * 5) / 6),
+    valueExcludingVatAssumed: input.valueExcludingVatPence === undefined,
     contractMonths: input.contractMonths,
     startDate: toIsoDate(input.startDate),
     termsUnchanged: input.termsUnchanged,
@@ -445,9 +584,21 @@ export function eligibleRoutes(
   }
 
   let coverage: RouteFinderResult["coverage"] = "full";
-  if (nation.coverage === "gap" && nation.message) {
-    coverage = "gap";
-    warnings.push({ code: "nation-gap", message: nation.message, sources: nation.sources });
+  if (nation.message) {
+    warnings.push({
+      code: nation.coverage === "gap" ? "nation-gap" : "nation-differences",
+      message: nation.message,
+      sources: nation.sources,
+    });
+  }
+  if (nation.coverage === "gap") coverage = "gap";
+  for (const message of nation.notAdvised) warnings.push({ code: "nation-not-advised", message, sources: nation.sources });
+  if (nation.regime === "scotland") {
+    assumptions.push(
+      input.valueExcludingVatAssumed
+        ? `Scotland's regulated-procurement threshold is excluding VAT: ${formatPence(input.valueExcludingVatPence)} was worked out from ${formatPence(input.valuePence)} at the standard 20% rate. If the purchase is zero-rated or exempt, give the value excluding VAT.`
+        : `The value excluding VAT, ${formatPence(input.valueExcludingVatPence)}, is compared with Scotland's regulated-procurement threshold.`,
+    );
   }
   if (input.startDate < ACT_COMMENCEMENT) {
     coverage = "gap";
@@ -460,9 +611,18 @@ export function eligibleRoutes(
 
   const band = valueBand(input.valuePence, threshold);
   const routes: EligibleRoute[] = [];
-  if (band === "under-30k") routes.push(underThirtyThousandRoute(input, threshold, nation, quotes));
-  if (band === "below-threshold") routes.push(belowThresholdRoute(input, threshold, nation));
-  if (band === "above-threshold") routes.push(...ownProcedureRoutes(input, threshold, nation));
+  const scotland = nation.regime === "scotland";
+  if (scotland) {
+    routes.push(
+      input.valueExcludingVatPence < scotlandRegulatedLimit(input.contractKind)
+        ? scotlandBelowRegulatedRoute(input, threshold)
+        : scotlandRegulatedRoute(input, threshold),
+    );
+  } else {
+    if (band === "under-30k" && nation.belowThresholdRoutes) routes.push(underThirtyThousandRoute(input, threshold, nation, quotes));
+    if (band === "below-threshold" && nation.belowThresholdRoutes) routes.push(belowThresholdRoute(input, threshold, nation));
+    if (band === "above-threshold") routes.push(...ownProcedureRoutes(input, threshold, nation));
+  }
 
   const framework = frameworkRoutes(input, frameworks, threshold, nation, options);
   routes.push(...framework.routes);
@@ -470,12 +630,12 @@ export function eligibleRoutes(
   if (framework.routes.length === 0) {
     warnings.push({
       code: "no-framework-lot",
-      message: `No open framework lot in the catalogue fits ${CATEGORY_LABELS[input.category]} worth ${money(input.valuePence)} for ${plural(input.contractMonths, "month", "months")} starting ${formatDate(input.startDate)}${input.security === "ABOVE_OFFICIAL" ? " above OFFICIAL" : ""}.`,
+      message: `No open framework lot in the catalogue fits ${CATEGORY_LABELS[input.category]} worth ${formatPence(input.valuePence)} for ${plural(input.contractMonths, "month", "months")} starting ${formatDate(input.startDate)}${input.security === "ABOVE_OFFICIAL" ? " above OFFICIAL" : ""}.`,
       sources: [],
     });
   }
 
-  if (band === "above-threshold") {
+  if (band === "above-threshold" && !scotland) {
     routes.push(scheduleFiveDirectAwardRoute(input, threshold, nation));
     if (framework.routes.length === 0) {
       for (const r of routes) {
@@ -488,5 +648,15 @@ export function eligibleRoutes(
     }
   }
 
-  return { input, band, coverage, threshold, nation, routes, notEligible: framework.notEligible, warnings, assumptions };
+  return {
+    input,
+    band,
+    coverage,
+    threshold,
+    nation,
+    routes: routes.map((r) => applyNationToRoute(r, nation)),
+    notEligible: framework.notEligible,
+    warnings,
+    assumptions,
+  };
 }

@@ -9,6 +9,8 @@ export const BUYING_CATEGORIES = [
   "digital-outcomes",
   "specialists",
   "technology-products",
+  "technology-services",
+  "network-services",
   "back-office-software",
   "other",
 ] as const;
@@ -22,6 +24,8 @@ export const CATEGORY_LABELS: Record<BuyingCategory, string> = {
   "digital-outcomes": "digital outcomes",
   specialists: "digital specialists",
   "technology-products": "technology products",
+  "technology-services": "technology services (managed IT, infrastructure, end user services)",
+  "network-services": "network services",
   "back-office-software": "back office software",
   other: "other services",
 };
@@ -36,7 +40,8 @@ export type SecurityClassification = (typeof SECURITY_CLASSIFICATIONS)[number];
 export const CONTRACT_KINDS = ["goods-and-services", "works", "light-touch"] as const;
 export type ContractKind = (typeof CONTRACT_KINDS)[number];
 
-export type Regulation = "PA2023" | "PCR2015";
+/** PCSR2015: the Public Contracts (Scotland) Regulations 2015 (Scottish Government frameworks). */
+export type Regulation = "PA2023" | "PCR2015" | "PCSR2015";
 export type BuyingMethod = "direct-award" | "further-competition";
 
 /** A calendar date as `YYYY-MM-DD`. */

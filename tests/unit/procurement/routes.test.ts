@@ -379,8 +379,8 @@ describe("warnings", () => {
   it("warns once per framework with unverified details", () => {
     const result = run();
     const unverified = result.warnings.filter((w) => w.code === "unverified-framework-data");
-    expect(unverified).toHaveLength(1);
-    expect(unverified[0].message).toMatch(/G-Cloud 15 \(RM1557\.15\)/);
+    // Cloud software is offered on G-Cloud 15 and, since issue 13, on Back Office Software 2 too.
+    expect(unverified.map((w) => w.message.match(/\((RM[\d.]+)\)/)?.[1]).sort()).toEqual(["RM1557.15", "RM6285"]);
   });
 
   it("always states the assumptions behind the answer", () => {
@@ -413,16 +413,13 @@ describe("nations", () => {
     expect(result.warnings.map((w) => w.code)).not.toContain("nation-gap");
   });
 
-  it.each(["Wales", "Scotland", "Northern Ireland"] as const)("%s gets a documented gap warning, not a silent default", (nation) => {
+  it.each(["Wales", "Scotland", "Northern Ireland"] as const)("%s states its own rules, not England's, with sources", (nation) => {
     const result = run({ nation });
-    expect(result.coverage).toBe("gap");
-    const warning = result.warnings.find((w) => w.code === "nation-gap");
-    expect(warning?.message).toMatch(/figures shown are the UK \(England\) figures/);
-    expect(warning?.message).toMatch(/Confirm/);
+    const warning = result.warnings.find((w) => w.code === "nation-gap" || w.code === "nation-differences");
+    expect(warning?.message).not.toMatch(/figures shown are the UK \(England\) figures/);
     expect(warning?.sources.length).toBeGreaterThan(0);
-    // The English Transparency Code is not applied outside England.
-    expect(codes(route(result, "notifiable-below-threshold"))).not.toContain("TRANSPARENCY_CODE_CONTRACT");
-    expect(route(result, "notifiable-below-threshold").caveats.join(" ")).toMatch(/Transparency Code applies to councils in England/);
+    // The English Transparency Code is never applied outside England.
+    for (const r of result.routes) expect(codes(r)).not.toContain("TRANSPARENCY_CODE_CONTRACT");
   });
 });
 
