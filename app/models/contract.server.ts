@@ -1,0 +1,628 @@
+// The contracts register (issue 16): one Contract per source record (a portal award, an imported
+// notice's award, a council's own entry). Every change is a conditional update on the revision it
+// read and adds a ContractRevision, so nothing a contract said is ever lost. Private contracts are
+// visible only to their council's buyers; everyone else gets "not found".
+import { prisma, type Prisma, type Tx } from "~/utils/db.server";
+import { now } from "~/utils/clock.server";
+import { ok, conflict, invalid, notFoundFailure, type Result } from "~/utils/result";
+import { recordAudit } from "./audit.server";
+import { penceFromDbOrNull, penceToDbOrNull } from "./pence";
+import { agreementSlugOf, routeKindOf } from "./project.schema";
+import type { ContractInput } from "./contract.schema";
+
+export const CONTRACT_SOURCES = {
+  portal: "Recorded from a portal award",
+  ocds: "Imported from a published notice",
+  council: "Added by the council",
+} as const;
+export type ContractSource = keyof typeof CONTRACT_SOURCES;
+
+/** Who is looking: a buyer sees their own council's private contracts too. */
+export interface ContractViewer {
+  councilId: string | null;
+}
+
+export function viewerOf(user: { councilId: string | null; roles: { name: string }[] } | null): ContractViewer {
+  return { councilId: user && user.roles.some((r) => r.name === "buyer") ? user.councilId : null };
+}
+
+/** The contracts a viewer may see: public ones, and their own council's private ones. */
+export function visibleTo(viewer: ContractViewer | null): Prisma.ContractWhereInput {
+  return viewer?.councilId
+    ? { status: "active", OR: [{ visibility: "public" }, { councilId: viewer.councilId }] }
+    : { status: "active", visibility: "public" };
+}
+
+export interface Extension {
+  endDate: string; // YYYY-MM-DD
+}
+
+/** Everything a source says about a contract; what a revision records. */
+export interface ContractFields {
+  councilId: string | null;
+  buyerName: string;
+  supplierId: string | null;
+  supplierName: string;
+  supplierCompanyNumber: string | null;
+  title: string;
+  description: string;
+  agreementId: string | null;
+  lotId: string | null;
+  procedure: string;
+  valuePence: number | null;
+  valueExVatPence: number | null;
+  unitPricePence: number | null;
+  priceUnit: string | null;
+  startDate: Date | null;
+  endDate: Date | null;
+  extensions: Extension[];
+  cpvCodes: string[];
+  serviceAreaId: string | null;
+  category: string | null;
+  notices: { id: string; url: string }[];
+  ocid: string | null;
+  releaseId: string | null;
+  releaseDate: Date | null;
+  visibility: "public" | "private";
+  status: "active" | "withdrawn";
+  projectId: string | null;
+  productIds: string[];
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A JSON-safe picture of the fields (dates as ISO text, pence as numbers), for revisions and change checks. */
+function snapshotOf(fields: ContractFields): Record<string, unknown> {
+  return {
+    ...fields,
+    startDate: iso(fields.startDate),
+    endDate: iso(fields.endDate),
+    releaseDate: iso(fields.releaseDate),
+    productIds: [...fields.productIds].sort(),
+  };
+}
+
+function latestEnd(fields: ContractFields): Date | null {
+  const last = fields.extensions.at(-1);
+  return last ? new Date(`${last.endDate}T00:00:00.000Z`) : fields.endDate;
+}
+
+function columnsOf(fields: ContractFields) {
+  const { productIds: _products, extensions, cpvCodes, notices, ...rest } = fields;
+  return {
+    ...rest,
+    valuePence: penceToDbOrNull(fields.valuePence, "contract value"),
+    valueExVatPence: penceToDbOrNull(fields.valueExVatPence, "contract value excluding VAT"),
+    unitPricePence: penceToDbOrNull(fields.unitPricePence, "unit price"),
+    extensions: JSON.stringify(extensions),
+    cpvCodes: JSON.stringify(cpvCodes),
+    notices: JSON.stringify(notices),
+    latestEndDate: latestEnd(fields),
+  };
+}
+
+type StoredContract = Prisma.ContractGetPayload<{ include: { products: { select: { productId: true } } } }>;
+
+function fieldsOfRow(row: StoredContract): ContractFields {
+  return {
+    councilId: row.councilId,
+    buyerName: row.buyerName,
+    supplierId: row.supplierId,
+    supplierName: row.supplierName,
+    supplierCompanyNumber: row.supplierCompanyNumber,
+    title: row.title,
+    description: row.description,
+    agreementId: row.agreementId,
+    lotId: row.lotId,
+    procedure: row.procedure,
+    valuePence: penceFromDbOrNull(row.valuePence),
+    valueExVatPence: penceFromDbOrNull(row.valueExVatPence),
+    unitPricePence: penceFromDbOrNull(row.unitPricePence),
+    priceUnit: row.priceUnit,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    extensions: JSON.parse(row.extensions) as Extension[],
+    cpvCodes: JSON.parse(row.cpvCodes) as string[],
+    serviceAreaId: row.serviceAreaId,
+    category: row.category,
+    notices: JSON.parse(row.notices) as { id: string; url: string }[],
+    ocid: row.ocid,
+    releaseId: row.releaseId,
+    releaseDate: row.releaseDate,
+    visibility: row.visibility === "public" ? "public" : "private",
+    status: row.status === "withdrawn" ? "withdrawn" : "active",
+    projectId: row.projectId,
+    productIds: row.products.map((p) => p.productId),
+  };
+}
+
+export type ContractChange = "created" | "updated" | "unchanged";
+
+export class ContractConflictError extends Error {}
+
+/**
+ * Creates or revises the contract for `sourceKey` inside `tx`. Unchanged fields write nothing
+ * (so re-importing a package changes nothing); a change is a conditional update on the revision
+ * read, adds a ContractRevision and an audit event.
+ */
+export async function writeContract(
+  tx: Tx,
+  sourceKey: string,
+  source: ContractSource,
+  fields: ContractFields,
+  meta: { reason: string; actorId: string | null; ip?: string },
+): Promise<{ id: string; change: ContractChange; revision: number }> {
+  const existing = await tx.contract.findUnique({ where: { sourceKey }, include: { products: { select: { productId: true } } } });
+  const snapshot = snapshotOf(fields);
+  if (!existing) {
+    const created = await tx.contract.create({
+      data: {
+        ...columnsOf(fields),
+        sourceKey,
+        source,
+        createdById: meta.actorId,
+        products: { create: [...new Set(fields.productIds)].map((productId) => ({ productId })) },
+      },
+      select: { id: true },
+    });
+    await tx.contractRevision.create({
+      data: { contractId: created.id, sequence: 1, snapshot: JSON.stringify(snapshot), reason: meta.reason, actorId: meta.actorId },
+    });
+    await recordAudit(
+      { actorId: meta.actorId, action: "contract.created", entityType: "contract", entityId: created.id, after: snapshot, ip: meta.ip },
+      tx,
+    );
+    return { id: created.id, change: "created", revision: 1 };
+  }
+  const before = snapshotOf(fieldsOfRow(existing));
+  if (JSON.stringify(before) === JSON.stringify(snapshot)) return { id: existing.id, change: "unchanged", revision: existing.revision };
+  const revision = existing.revision + 1;
+  const { count } = await tx.contract.updateMany({
+    where: { id: existing.id, revision: existing.revision },
+    data: { ...columnsOf(fields), revision, updatedAt: now() },
+  });
+  if (count === 0) throw new ContractConflictError("The contract changed while it was being updated");
+  await tx.contractProduct.deleteMany({ where: { contractId: existing.id } });
+  if (fields.productIds.length)
+    await tx.contractProduct.createMany({
+      data: [...new Set(fields.productIds)].map((productId) => ({ contractId: existing.id, productId })),
+    });
+  await tx.contractRevision.create({
+    data: { contractId: existing.id, sequence: revision, snapshot: JSON.stringify(snapshot), reason: meta.reason, actorId: meta.actorId },
+  });
+  await recordAudit(
+    {
+      actorId: meta.actorId,
+      action: "contract.revised",
+      entityType: "contract",
+      entityId: existing.id,
+      before,
+      after: snapshot,
+      ip: meta.ip,
+    },
+    tx,
+  );
+  return { id: existing.id, change: "updated", revision };
+}
+
+// ───────────────────────────── from a portal award ───────────────────────────
+
+/**
+ * The contract for a buying project's latest outcome: called inside the transaction that records
+ * the outcome, so the contract and the outcome commit together. An award makes (or revises) the
+ * contract; a later outcome that is not an award withdraws it. Private until the council publishes
+ * its contract details notice.
+ */
+export async function contractFromAward(tx: Tx, projectId: string, actor: { id: string | null; ip?: string }) {
+  const project = await tx.buyingProject.findUniqueOrThrow({
+    where: { id: projectId },
+    select: {
+      id: true,
+      title: true,
+      category: true,
+      routeId: true,
+      councilId: true,
+      council: { select: { officialName: true } },
+      outcome: {
+        select: {
+          kind: true,
+          revision: true,
+          supplierId: true,
+          valuePence: true,
+          startDate: true,
+          endDate: true,
+          productVersion: {
+            select: { productId: true, category: true, priceFromPence: true, priceUnit: true, lots: { select: { lotId: true } } },
+          },
+        },
+      },
+    },
+  });
+  const sourceKey = `project:${projectId}`;
+  const outcome = project.outcome;
+  if (!outcome || outcome.kind !== "awarded") {
+    const existing = await tx.contract.findUnique({ where: { sourceKey }, include: { products: { select: { productId: true } } } });
+    if (!existing) return null;
+    return writeContract(
+      tx,
+      sourceKey,
+      "portal",
+      { ...fieldsOfRow(existing), status: "withdrawn" },
+      {
+        reason: `Outcome revision ${outcome?.revision ?? 0} is not an award`,
+        actorId: actor.id,
+        ip: actor.ip,
+      },
+    );
+  }
+  const supplier = outcome.supplierId
+    ? await tx.supplier.findUnique({ where: { id: outcome.supplierId }, select: { id: true, legalName: true, companyNumber: true } })
+    : null;
+  // The route names the agreement; the awarded listing's lot on it is the lot.
+  const slug = agreementSlugOf(project.routeId);
+  const agreement = slug ? await tx.agreement.findUnique({ where: { slug }, select: { id: true, lots: { select: { id: true } } } }) : null;
+  const listingLots = new Set(outcome.productVersion?.lots.map((l) => l.lotId) ?? []);
+  const lotId = agreement?.lots.find((l) => listingLots.has(l.id))?.id ?? null;
+  const serviceArea = await tx.serviceArea.findFirst({ where: { name: project.category }, select: { id: true } });
+  const previous = await tx.contract.findUnique({ where: { sourceKey }, select: { visibility: true, notices: true } });
+  return writeContract(
+    tx,
+    sourceKey,
+    "portal",
+    {
+      councilId: project.councilId,
+      buyerName: project.council.officialName,
+      supplierId: supplier?.id ?? null,
+      supplierName: supplier?.legalName ?? "",
+      supplierCompanyNumber: supplier?.companyNumber ?? null,
+      title: project.title,
+      description: "",
+      agreementId: agreement?.id ?? null,
+      lotId,
+      procedure: agreement ? "" : (routeKindOf(project.routeId) ?? project.routeId),
+      valuePence: penceFromDbOrNull(outcome.valuePence),
+      valueExVatPence: null,
+      unitPricePence: outcome.productVersion?.priceFromPence ?? null,
+      priceUnit: outcome.productVersion?.priceUnit ?? null,
+      startDate: outcome.startDate,
+      endDate: outcome.endDate,
+      extensions: [],
+      cpvCodes: [],
+      serviceAreaId: serviceArea?.id ?? null,
+      category: outcome.productVersion?.category ?? project.category,
+      notices: previous ? (JSON.parse(previous.notices) as { id: string; url: string }[]) : [],
+      ocid: null,
+      releaseId: null,
+      releaseDate: null,
+      visibility: previous?.visibility === "public" ? "public" : "private",
+      status: "active",
+      projectId,
+      productIds: outcome.productVersion ? [outcome.productVersion.productId] : [],
+    },
+    { reason: `Outcome revision ${outcome.revision}: award recorded`, actorId: actor.id, ip: actor.ip },
+  );
+}
+
+// ───────────────────────────── council entry ─────────────────────────────────
+
+export interface CouncilActor {
+  id: string;
+  councilId: string;
+  ip?: string;
+}
+
+/** Reference data a council entry needs, looked up once per form or CSV. */
+export async function contractLookups() {
+  const [lots, areas, suppliers] = await Promise.all([
+    prisma.lot.findMany({ select: { id: true, number: true, agreementId: true, agreement: { select: { number: true } } } }),
+    prisma.serviceArea.findMany({ select: { id: true, name: true, slug: true } }),
+    prisma.supplier.findMany({
+      where: { verifiedAt: { not: null } },
+      select: { id: true, companyNumber: true, legalName: true, tradingName: true },
+    }),
+  ]);
+  const agreements = new Map<string, string>();
+  for (const l of lots) agreements.set(l.agreement.number.toLowerCase(), l.agreementId);
+  return {
+    agreement(code: string | null): { agreementId: string | null; lotId: string | null } | null {
+      if (!code) return { agreementId: null, lotId: null };
+      const [number, lot] = code.split("/");
+      const agreementId = agreements.get(number.toLowerCase());
+      if (!agreementId) return null;
+      if (!lot) return { agreementId, lotId: null };
+      const found = lots.find((l) => l.agreementId === agreementId && l.number.toLowerCase() === lot.toLowerCase());
+      return found ? { agreementId, lotId: found.id } : null;
+    },
+    serviceArea(name: string | null): string | null | undefined {
+      if (!name) return null;
+      const n = name.trim().toLowerCase();
+      return areas.find((a) => a.name.toLowerCase() === n || a.slug === n)?.id;
+    },
+    supplier(companyNumber: string | null, name: string): string | null {
+      const n = name.trim().toLowerCase();
+      return (
+        (
+          (companyNumber ? suppliers.find((s) => s.companyNumber === companyNumber) : undefined) ??
+          suppliers.find((s) => s.legalName.toLowerCase() === n || s.tradingName.toLowerCase() === n)
+        )?.id ?? null
+      );
+    },
+  };
+}
+
+type Lookups = Awaited<ReturnType<typeof contractLookups>>;
+
+/** Field errors for what the reference data refuses; the fields otherwise. */
+export function resolveCouncilContract(
+  input: ContractInput,
+  council: { id: string; officialName: string },
+  lookups: Lookups,
+): { ok: true; fields: ContractFields } | { ok: false; errors: Record<string, string[]> } {
+  const errors: Record<string, string[]> = {};
+  const agreement = lookups.agreement(input.agreement);
+  if (!agreement) errors.agreement = ["Enter an agreement and lot the portal knows, for example RM1557.15/2a, or leave it empty"];
+  const serviceAreaId = lookups.serviceArea(input.serviceArea);
+  if (serviceAreaId === undefined) errors.serviceArea = ["Choose a service area the portal lists, or leave it empty"];
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const day = (d: string) => new Date(`${d}T00:00:00.000Z`);
+  return {
+    ok: true,
+    fields: {
+      councilId: council.id,
+      buyerName: council.officialName,
+      supplierId: lookups.supplier(input.supplierCompanyNumber, input.supplierName),
+      supplierName: input.supplierName,
+      supplierCompanyNumber: input.supplierCompanyNumber,
+      title: input.title,
+      description: "",
+      agreementId: agreement!.agreementId,
+      lotId: agreement!.lotId,
+      procedure: input.procedure,
+      valuePence: input.value,
+      valueExVatPence: input.valueExVat,
+      unitPricePence: null,
+      priceUnit: null,
+      startDate: day(input.startDate),
+      endDate: day(input.endDate),
+      extensions: input.extensions.map((endDate) => ({ endDate })),
+      cpvCodes: input.cpvCodes,
+      serviceAreaId: serviceAreaId ?? null,
+      category: null,
+      notices: input.noticeUrl ? [{ id: "notice", url: input.noticeUrl }] : [],
+      ocid: null,
+      releaseId: null,
+      releaseDate: null,
+      visibility: input.visibility,
+      status: "active",
+      projectId: null,
+      productIds: [],
+    },
+  };
+}
+
+export function councilSourceKey(councilId: string, reference: string) {
+  return `council:${councilId}/${reference.toLowerCase()}`;
+}
+
+async function councilOf(councilId: string) {
+  return prisma.council.findUnique({ where: { id: councilId }, select: { id: true, officialName: true } });
+}
+
+/** A council adds (or, with the same reference, revises) a contract it already holds. */
+export async function addCouncilContract(
+  actor: CouncilActor,
+  input: ContractInput,
+): Promise<Result<{ id: string; change: ContractChange }>> {
+  const council = await councilOf(actor.councilId);
+  if (!council) return notFoundFailure("Your council was not found");
+  const resolved = resolveCouncilContract(input, council, await contractLookups());
+  if (!resolved.ok) return invalid(resolved.errors);
+  try {
+    const written = await prisma.$transaction((tx) =>
+      writeContract(tx, councilSourceKey(council.id, input.reference), "council", resolved.fields, {
+        reason: "Entered by the council",
+        actorId: actor.id,
+        ip: actor.ip,
+      }),
+    );
+    return ok({ id: written.id, change: written.change });
+  } catch (error) {
+    if (error instanceof ContractConflictError) return conflict("Someone else changed this contract at the same time. Try again.");
+    throw error;
+  }
+}
+
+// ───────────────────────────── reading ───────────────────────────────────────
+
+export const CONTRACTS_PAGE_SIZE = 25;
+
+export interface ContractFilters {
+  q?: string;
+  serviceArea?: string; // slug
+  councilType?: string;
+  region?: string;
+  supplier?: string; // slug
+  agreement?: string; // number
+  endFrom?: string; // YYYY-MM-DD
+  endTo?: string;
+  council?: string; // code
+  page: number;
+}
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+export function parseContractFilters(search: URLSearchParams): ContractFilters {
+  const text = (k: string, max = 100) => {
+    const v = (search.get(k) ?? "").trim().slice(0, max);
+    return v || undefined;
+  };
+  const day = (k: string) => {
+    const v = text(k, 10);
+    return v && isoDay.test(v) && !Number.isNaN(new Date(v).getTime()) ? v : undefined;
+  };
+  const page = Number.parseInt(search.get("page") ?? "1", 10);
+  return {
+    q: text("q", 200),
+    serviceArea: text("serviceArea"),
+    councilType: text("councilType"),
+    region: text("region"),
+    supplier: text("supplier"),
+    agreement: text("agreement"),
+    endFrom: day("endFrom"),
+    endTo: day("endTo"),
+    council: text("council"),
+    page: Number.isSafeInteger(page) && page > 0 && page <= 10_000 ? page : 1,
+  };
+}
+
+export function contractWhere(filters: ContractFilters, viewer: ContractViewer | null): Prisma.ContractWhereInput {
+  const and: Prisma.ContractWhereInput[] = [visibleTo(viewer)];
+  if (filters.q)
+    and.push({
+      OR: [{ title: { contains: filters.q } }, { supplierName: { contains: filters.q } }, { buyerName: { contains: filters.q } }],
+    });
+  if (filters.serviceArea) and.push({ serviceArea: { slug: filters.serviceArea } });
+  if (filters.councilType) and.push({ council: { type: filters.councilType } });
+  if (filters.region) and.push({ council: { region: filters.region } });
+  if (filters.supplier) and.push({ supplier: { slug: filters.supplier } });
+  if (filters.agreement) and.push({ agreement: { number: filters.agreement } });
+  if (filters.council) and.push({ council: { code: filters.council.toUpperCase() } });
+  if (filters.endFrom || filters.endTo)
+    and.push({
+      endDate: {
+        ...(filters.endFrom ? { gte: new Date(`${filters.endFrom}T00:00:00.000Z`) } : {}),
+        ...(filters.endTo ? { lte: new Date(`${filters.endTo}T23:59:59.999Z`) } : {}),
+      },
+    });
+  return { AND: and };
+}
+
+const listSelect = {
+  id: true,
+  title: true,
+  buyerName: true,
+  supplierName: true,
+  valuePence: true,
+  startDate: true,
+  endDate: true,
+  latestEndDate: true,
+  visibility: true,
+  source: true,
+  council: { select: { code: true, name: true, typeName: true } },
+  supplier: { select: { slug: true, tradingName: true } },
+  agreement: { select: { number: true, shortName: true } },
+  lot: { select: { number: true } },
+  serviceArea: { select: { name: true } },
+} satisfies Prisma.ContractSelect;
+
+type ListRow = Prisma.ContractGetPayload<{ select: typeof listSelect }>;
+
+function listItem(row: ListRow) {
+  return {
+    ...row,
+    valuePence: penceFromDbOrNull(row.valuePence),
+    startDate: row.startDate?.toISOString().slice(0, 10) ?? null,
+    endDate: row.endDate?.toISOString().slice(0, 10) ?? null,
+    latestEndDate: row.latestEndDate?.toISOString().slice(0, 10) ?? null,
+  };
+}
+
+export type ContractListItem = ReturnType<typeof listItem>;
+
+export async function listContracts(filters: ContractFilters, viewer: ContractViewer | null) {
+  const where = contractWhere(filters, viewer);
+  const [total, rows] = await Promise.all([
+    prisma.contract.count({ where }),
+    prisma.contract.findMany({
+      where,
+      select: listSelect,
+      orderBy: [{ endDate: "asc" }, { id: "asc" }],
+      skip: (filters.page - 1) * CONTRACTS_PAGE_SIZE,
+      take: CONTRACTS_PAGE_SIZE,
+    }),
+  ]);
+  return { total, page: filters.page, pageSize: CONTRACTS_PAGE_SIZE, contracts: rows.map(listItem) };
+}
+
+/** The options of the register's filters (only values that occur). */
+export async function contractFacetOptions() {
+  const [areas, councils, agreements] = await Promise.all([
+    prisma.serviceArea.findMany({ orderBy: { sortOrder: "asc" }, select: { slug: true, name: true } }),
+    prisma.council.findMany({ distinct: ["type"], select: { type: true, typeName: true }, orderBy: { typeName: "asc" } }),
+    prisma.agreement.findMany({ orderBy: { number: "asc" }, select: { number: true, shortName: true } }),
+  ]);
+  const regions = await prisma.council.findMany({ distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } });
+  return {
+    serviceAreas: areas,
+    councilTypes: councils.map((c) => ({ value: c.type, label: c.typeName })),
+    regions: regions.map((r) => r.region),
+    agreements,
+  };
+}
+
+/** A contract as its page shows it, or null when there is none or the viewer may not see it. */
+export async function getContract(id: string, viewer: ContractViewer | null) {
+  const row = await prisma.contract.findFirst({
+    where: { AND: [{ id }, visibleTo(viewer)] },
+    include: {
+      council: { select: { code: true, name: true, officialName: true, typeName: true, region: true } },
+      supplier: { select: { slug: true, tradingName: true, legalName: true } },
+      agreement: { select: { number: true, slug: true, shortName: true, name: true } },
+      lot: { select: { number: true, name: true } },
+      serviceArea: { select: { name: true, slug: true } },
+      products: { select: { product: { select: { id: true, status: true, publishedVersion: { select: { name: true } } } } } },
+      revisions: { orderBy: { sequence: "asc" }, select: { sequence: true, reason: true, createdAt: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    buyerName: row.buyerName,
+    council: row.council,
+    supplierName: row.supplierName,
+    supplierCompanyNumber: row.supplierCompanyNumber,
+    supplier: row.supplier,
+    agreement: row.agreement,
+    lot: row.lot,
+    procedure: row.procedure,
+    valuePence: penceFromDbOrNull(row.valuePence),
+    valueExVatPence: penceFromDbOrNull(row.valueExVatPence),
+    unitPricePence: penceFromDbOrNull(row.unitPricePence),
+    priceUnit: row.priceUnit,
+    startDate: row.startDate?.toISOString().slice(0, 10) ?? null,
+    endDate: row.endDate?.toISOString().slice(0, 10) ?? null,
+    extensions: JSON.parse(row.extensions) as Extension[],
+    cpvCodes: JSON.parse(row.cpvCodes) as string[],
+    serviceArea: row.serviceArea,
+    category: row.category,
+    notices: JSON.parse(row.notices) as { id: string; url: string }[],
+    source: row.source as ContractSource,
+    ocid: row.ocid,
+    visibility: row.visibility,
+    products: row.products
+      .filter((p) => p.product.status === "published" && p.product.publishedVersion)
+      .map((p) => ({ id: p.product.id, name: p.product.publishedVersion!.name })),
+    revisions: row.revisions.map((r) => ({ sequence: r.sequence, reason: r.reason, at: r.createdAt.toISOString() })),
+  };
+}
+
+/** A panel of contracts (council, supplier or product page): the soonest-ending first. */
+export async function contractsPanel(where: Prisma.ContractWhereInput, viewer: ContractViewer | null, take = 10) {
+  const full = { AND: [where, visibleTo(viewer)] };
+  const [total, rows] = await Promise.all([
+    prisma.contract.count({ where: full }),
+    prisma.contract.findMany({ where: full, select: listSelect, orderBy: [{ endDate: "desc" }, { id: "asc" }], take }),
+  ]);
+  return { total, contracts: rows.map(listItem) };
+}
+
+export const councilContractsPanel = (councilId: string, viewer: ContractViewer | null) => contractsPanel({ councilId }, viewer);
+export const supplierContractsPanel = (supplierId: string, viewer: ContractViewer | null) => contractsPanel({ supplierId }, viewer);
+export const productContractsPanel = (productId: string, viewer: ContractViewer | null) =>
+  contractsPanel({ products: { some: { productId } } }, viewer);
+
+export function todayIso(): string {
+  return now().toISOString().slice(0, 10);
+}
