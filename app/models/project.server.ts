@@ -9,6 +9,7 @@ import { searchIndex, syncSearch } from "~/services/search.server";
 import { afterCommit } from "~/utils/after-commit.server";
 import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
 import { recordAudit } from "./audit.server";
+import { contractFromAward } from "./contract.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { penceFromDbOrNull, penceToDb, penceToDbOrNull, withPence } from "./pence";
 import { findBuyingRoutes } from "./buying-guide.server";
@@ -728,6 +729,8 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
     const revision = (last?.sequence ?? 0) + 1;
     await tx.outcomeRevision.create({ data: { ...data, projectId, sequence: revision, productName: award?.productName ?? null } });
     await tx.projectOutcome.upsert({ where: { projectId }, create: { ...data, projectId, revision }, update: { ...data, revision } });
+    // The register follows the latest outcome: an award is a (private) contract, another outcome withdraws it.
+    await contractFromAward(tx, projectId, { id: actor.id, ip: actor.ip });
     if (input.kind === "awarded" && awardNotices) await recomputeNotices(tx, projectId, awardNotices, data.startDate ?? data.decidedAt);
     await audit(
       tx,
