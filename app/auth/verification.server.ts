@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { createVerificationToken, consumeVerificationToken } from "~/models/user.server";
 import { now } from "~/utils/clock.server";
 import { publicOrigin } from "~/utils/env.server";
-import { sendMail } from "~/utils/mail.server";
+import { queueMail } from "~/models/mail.server";
 
 const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
@@ -24,11 +24,6 @@ export function publicLink(path: string): string {
   return `${publicOrigin()}${path}`;
 }
 
-const VERIFICATION_TEXT = {
-  buyer: "Confirm your email address to start buying projects and writing case studies:",
-  supplier: "Your organisation is registered on Council Marketplace. Confirm your email address:",
-} as const;
-
 /** Creates a one-time link (only its hash is stored; earlier links stop working) and mails it. */
 export async function sendVerificationEmail({
   userId,
@@ -37,16 +32,12 @@ export async function sendVerificationEmail({
 }: {
   userId: string;
   email: string;
-  audience?: keyof typeof VERIFICATION_TEXT;
+  audience?: "buyer" | "supplier";
 }) {
   const { token, tokenHash } = newToken();
   await createVerificationToken(userId, "email-verification", tokenHash, new Date(now().getTime() + TOKEN_TTL_MS));
   const link = publicLink(`/verify-email?token=${token}`);
-  await sendMail({
-    to: email,
-    subject: "Confirm your email address for Council Marketplace",
-    text: `${VERIFICATION_TEXT[audience]}\n${link}\n\nThe link works once and expires in 24 hours.`,
-  });
+  await queueMail({ to: email, template: "email-verification", data: { link, audience } });
   return link;
 }
 
@@ -60,12 +51,9 @@ export function verifyEmailToken(token: string) {
  * names their address: the page says only "check your email", whoever asked.
  */
 export async function sendAccountExistsEmail(email: string, context = "create an account") {
-  await sendMail({
+  await queueMail({
     to: email,
-    subject: "You already have a Council Marketplace account",
-    text:
-      `Someone tried to ${context} on Council Marketplace with this email address, which already has an account.\n\n` +
-      `If it was you, sign in: ${publicLink("/login")}\nForgotten your password? Reset it: ${publicLink("/forgot-password")}\n\n` +
-      "If it was not you, you can ignore this email: nothing has changed.",
+    template: "account-exists",
+    data: { context, loginLink: publicLink("/login"), resetLink: publicLink("/forgot-password") },
   });
 }

@@ -6,9 +6,12 @@ import { claimJob, ensureScheduledJob, finishJob, getScheduledJob } from "~/mode
 import { deleteExpiredRecords } from "~/models/retention.server";
 import { queueTimeDependentReindex } from "~/models/time-facts.server";
 import { afterCommit } from "~/utils/after-commit.server";
+import { drainMailQueue } from "~/mail/sender.server";
 import { now } from "~/utils/clock.server";
 import { IDLE_TIMEOUT_MS } from "~/auth/session.server";
 import { log } from "~/utils/log.server";
+import { runFollowNews, runSearchAlerts } from "~/jobs/alerts.server";
+import { runExpiryWarnings } from "~/jobs/expiry.server";
 
 const HOUR_MS = 3_600_000;
 const RETRY_MS = 5 * 60_000;
@@ -29,6 +32,12 @@ export const JOBS: JobDefinition[] = [
     run: (at) => deleteExpiredRecords(at, IDLE_TIMEOUT_MS),
   },
   {
+    // Mail whose first attempt failed (back-off) or whose process died before sending it.
+    name: "mail:send",
+    everyMs: 60_000,
+    run: () => drainMailQueue(),
+  },
+  {
     // Frameworks and lots that opened or expired, certificates that lapsed, since the last run.
     name: "search:time-dependent-reindex",
     everyMs: HOUR_MS,
@@ -39,6 +48,16 @@ export const JOBS: JobDefinition[] = [
       return counts;
     },
   },
+  // Saved-search emails (issue 15): each alert is due a day or a week after its last check.
+  { name: "alerts:saved-searches", everyMs: HOUR_MS, run: (at) => runSearchAlerts(at) },
+  // New published case studies since the last run, to followers (first run: the last day).
+  {
+    name: "alerts:follows",
+    everyMs: HOUR_MS,
+    run: (at, lastRunAt) => runFollowNews(at, lastRunAt ?? new Date(at.getTime() - 24 * HOUR_MS)),
+  },
+  // Agreement, lot and accreditation expiry warnings; hourly so "ends today" goes early that day (each is sent once).
+  { name: "expiry-warnings", everyMs: HOUR_MS, run: (at) => runExpiryWarnings(at) },
 ];
 
 const processHolder = `${process.pid}:${crypto.randomUUID()}`;

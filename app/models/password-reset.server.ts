@@ -6,13 +6,13 @@
 import crypto from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
-import { sendMail } from "~/utils/mail.server";
 import { hashPassword } from "~/auth/password.server";
 import { limitsFor, takeAttempt } from "~/utils/rate-limit.server";
 import { hashToken, newToken, PASSWORD_RESET_TTL_MS, publicLink } from "~/auth/verification.server";
 import { isBcryptHash } from "~/auth/sign-in.server";
 import { recordAudit } from "./audit.server";
 import { createVerificationToken } from "./user.server";
+import { queueMail } from "./mail.server";
 
 const PURPOSE = "password-reset" as const;
 
@@ -20,16 +20,7 @@ async function mailResetLink(userId: string, email: string, forced: boolean) {
   const { token, tokenHash } = newToken();
   await createVerificationToken(userId, PURPOSE, tokenHash, new Date(now().getTime() + PASSWORD_RESET_TTL_MS));
   const link = publicLink(`/reset-password?token=${token}`);
-  await sendMail({
-    to: email,
-    subject: forced ? "Set a new password for Council Marketplace" : "Reset your Council Marketplace password",
-    text:
-      (forced
-        ? "A Council Marketplace administrator has asked you to set a new password. Your old password no longer works and you have been signed out.\n\n"
-        : "Someone asked to reset the password for this Council Marketplace account. If it was you, choose a new password:\n") +
-      `${link}\n\nThe link works once and expires in 1 hour.` +
-      (forced ? "" : " If it was not you, you can ignore this email: your password has not changed."),
-  });
+  await queueMail({ to: email, template: "password-reset", data: { link, forced } });
   return link;
 }
 

@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
-import { sendMail } from "~/utils/mail.server";
+import { queueMail } from "./mail.server";
 import { hashPassword } from "~/auth/password.server";
 import { hashToken, publicLink, sendAccountExistsEmail, sendVerificationEmail } from "~/auth/verification.server";
 import { afterCommit } from "~/utils/after-commit.server";
@@ -193,15 +193,10 @@ export async function sendSupplierVerificationEmail({ userId, email }: { userId:
 
 /** Told to whoever registers a company number that is already registered (only their mailbox learns it). */
 export async function sendCompanyAlreadyRegisteredEmail(email: string, companyNumber: string) {
-  await sendMail({
+  await queueMail({
     to: email,
-    subject: "Your organisation may already be registered on Council Marketplace",
-    text:
-      `Someone tried to register an organisation with Companies House number ${companyNumber} on Council Marketplace using this email address. ` +
-      "An organisation with that number is already registered, so no new one was created.\n\n" +
-      "If you work there, ask a colleague who uses Council Marketplace to invite you from their team page. " +
-      `If you think someone has registered your company without permission, contact the portal administrators (details at ${publicLink("/accessibility")}).\n\n` +
-      "If it was not you, you can ignore this email.",
+    template: "company-already-registered",
+    data: { companyNumber, contactLink: publicLink("/accessibility") },
   });
 }
 
@@ -447,12 +442,10 @@ export async function inviteColleague(
     return { ok: true, link: null, resent: false };
   }
   const link = publicLink(`/invitations/${token}`);
-  await sendMail({
+  await queueMail({
     to: email,
-    subject: `${input.inviterName} has invited you to join ${result.supplierName} on Council Marketplace`,
-    text:
-      `${input.inviterName} has invited you to manage ${result.supplierName}'s profile, awards and listings on Council Marketplace.\n\n` +
-      `Set your name and password to accept:\n${link}\n\nThe link works once and expires in 7 days. If you were not expecting this, you can ignore it.`,
+    template: "supplier-invitation",
+    data: { inviterName: input.inviterName, supplierName: result.supplierName, link },
   });
   return { ok: true, link, resent: result.resent };
 }

@@ -3,6 +3,12 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 
+const smtpUrlField = z
+  .string()
+  .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465")
+  .optional();
+const mailFromField = z.string().min(3).default("Council Marketplace <no-reply@localhost>");
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -45,6 +51,10 @@ const envSchema = z
       .url("PUBLIC_URL must be a URL like https://marketplace.example.gov.uk")
       .refine((v) => /^https?:\/\//.test(v), "PUBLIC_URL must start with https:// or http://")
       .optional(),
+    // Outgoing mail (issue 15): smtp://user:pass@host:port (STARTTLS when the server offers it),
+    // smtps:// for TLS from the start. Required in production; elsewhere mail stays in the outbox.
+    SMTP_URL: smtpUrlField,
+    MAIL_FROM: mailFromField,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {
@@ -52,6 +62,14 @@ const envSchema = z
         code: z.ZodIssueCode.custom,
         path: ["SESSION_SECRET"],
         message: "SESSION_SECRET must be set to at least 32 random characters in production (npm run setup writes one to .env)",
+      });
+    }
+    if (env.NODE_ENV === "production" && !env.SMTP_URL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["SMTP_URL"],
+        message:
+          "SMTP_URL must be set in production, like smtp://user:password@smtp.example.gov.uk:587 (mail is queued and sent through it)",
       });
     }
     if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
@@ -109,4 +127,16 @@ export function publicOrigin(): string {
 
 export function isProduction(): boolean {
   return getEnv().NODE_ENV === "production";
+}
+
+/**
+ * Where mail goes, read from the environment on each use (validated as at start-up) so a
+ * test or an operator's script can point the sender at another server without a restart.
+ */
+export function mailSettings(): { smtpUrl: string | null; from: string } {
+  const parsed = z.object({ SMTP_URL: smtpUrlField, MAIL_FROM: mailFromField }).parse({
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    MAIL_FROM: process.env.MAIL_FROM || undefined,
+  });
+  return { smtpUrl: parsed.SMTP_URL ?? null, from: parsed.MAIL_FROM };
 }

@@ -287,8 +287,8 @@ describe("sign-up validation", () => {
     expect(user.roles.map((r) => r.name)).toEqual(["buyer"]);
     expect(user.emailVerifiedAt).toBeNull();
     expect(user.passwordHash).toMatch(/^\$2[aby]\$12\$/);
-    const { sentMail } = await import("~/utils/mail.server");
-    const link = sentMail.at(-1)!.text.match(/https?:\/\/\S+verify-email\?token=(\S+)/)!;
+    const { sentMail } = await import("../support/mail");
+    const link = (await sentMail()).at(-1)!.text.match(/https?:\/\/\S+verify-email\?token=(\S+)/)!;
     const verify = await import("~/routes/verify-email");
     const ok = await responseOf(() => verify.loader({ request: makeRequest(`/verify-email?token=${link[1]}`), params: {}, context }));
     expect(ok.status).toBe(302);

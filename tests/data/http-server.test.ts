@@ -43,6 +43,8 @@ beforeAll(async () => {
       DATABASE_URL: db.url,
       SESSION_SECRET: "http-server-test-session-secret-0123456789abcdef",
       PUBLIC_URL: `http://localhost:${port}`,
+      // Production requires a mail server; nothing listens here, so mail waits in the queue.
+      SMTP_URL: "smtp://127.0.0.1:9",
       COOKIE_SECURE: "false",
       TRUST_PROXY: "true",
       WEB_CONCURRENCY: "1",

@@ -215,7 +215,7 @@ describe("finding 13: weak passwords refused wherever a password is set, saying 
 
   it("refuses a weak password when accepting a team invitation, and the link stays usable", async () => {
     const { prisma } = await import("~/utils/db.server");
-    const { sentMail } = await import("~/utils/mail.server");
+    const { sentMail } = await import("../support/mail");
     const invite = await act(
       "supplier.team",
       "/supplier/team",
@@ -223,7 +223,7 @@ describe("finding 13: weak passwords refused wherever a password is set, saying 
       { cookie: supplierA },
     );
     expect(invite.status).toBe(302);
-    const mail = sentMail.filter((m) => m.to === "weak.colleague@kestrel-civic.example").at(-1)!;
+    const mail = (await sentMail()).filter((m) => m.to === "weak.colleague@kestrel-civic.example").at(-1)!;
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
     for (const password of [...WEAK, "KestrelCivic2026!"]) {
       const res = await act(

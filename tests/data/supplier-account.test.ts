@@ -119,8 +119,8 @@ describe("registration", () => {
     expect(found.hits.map((h) => h.id)).not.toContain(supplier.id);
 
     // The mailed link confirms the address and sends them to sign in, then to their profile, which explains the size.
-    const { sentMail } = await import("~/utils/mail.server");
-    const token = /verify-email\?token=(\S+)/.exec(sentMail.filter((m) => m.to === "isla@wren-data.example").at(-1)!.text)![1];
+    const { sentMail } = await import("../support/mail");
+    const token = /verify-email\?token=(\S+)/.exec((await sentMail()).filter((m) => m.to === "isla@wren-data.example").at(-1)!.text)![1];
     const verify = await import("~/routes/verify-email");
     const confirmed = await responseOf(() => verify.loader({ request: makeRequest(`/verify-email?token=${token}`), params: {}, context }));
     expect(confirmed.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent("/supplier/profile?registered=1")}`);
@@ -148,8 +148,8 @@ describe("registration", () => {
     // The page says what it says to everyone ("check your email"); only the mailbox is told.
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/verify-email?sent=1");
-    const { sentMail } = await import("~/utils/mail.server");
-    expect(sentMail.filter((m) => m.to === "someone@new.example").at(-1)!.text).toContain(
+    const { sentMail } = await import("../support/mail");
+    expect((await sentMail()).filter((m) => m.to === "someone@new.example").at(-1)!.text).toContain(
       `Companies House number ${kestrel.companyNumber} on Council Marketplace using this email address. An organisation with that number is already registered`,
     );
     expect(await prisma.supplier.count()).toBe(before);
@@ -165,8 +165,8 @@ describe("registration", () => {
     });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/verify-email?sent=1");
-    const { sentMail } = await import("~/utils/mail.server");
-    expect(sentMail.filter((m) => m.to === DEMO.buyerA).at(-1)!.subject).toMatch(/already have/);
+    const { sentMail } = await import("../support/mail");
+    expect((await sentMail()).filter((m) => m.to === DEMO.buyerA).at(-1)!.subject).toMatch(/already have/);
     expect(await (await db()).supplier.findUnique({ where: { companyNumber: "OC301234" } })).toBeNull();
   });
 
@@ -478,7 +478,7 @@ describe("team invitations", () => {
   it("invites a colleague who cannot sign in until they accept; the one-time link sets name and password and signs them in", async () => {
     const team = await import("~/routes/supplier.team");
     const invitation = await import("~/routes/invitations.$token");
-    const { sentMail } = await import("~/utils/mail.server");
+    const { sentMail } = await import("../support/mail");
     const { hashToken } = await import("~/auth/verification.server");
     const { attemptLogin } = await import("~/auth/sign-in.server");
     const prisma = await db();
@@ -503,7 +503,7 @@ describe("team invitations", () => {
       reason: "invalid",
     });
 
-    const mail = sentMail.filter((m) => m.to === invitee.email).at(-1)!;
+    const mail = (await sentMail()).filter((m) => m.to === invitee.email).at(-1)!;
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
     expect(invitee.verificationTokens).toHaveLength(1);
     expect(invitee.verificationTokens[0]).toMatchObject({ purpose: "invitation", tokenHash: hashToken(token), usedAt: null });
@@ -552,7 +552,7 @@ describe("team invitations", () => {
   it("expires an invitation after 7 days and does not join someone who already has an account (nor say so)", async () => {
     const team = await import("~/routes/supplier.team");
     const invitation = await import("~/routes/invitations.$token");
-    const { sentMail } = await import("~/utils/mail.server");
+    const { sentMail } = await import("../support/mail");
     const { advanceClock } = await import("~/utils/clock.server");
     const cookie = await cookieFor(DEMO.supplierB);
     const brightwater = await supplierBySlug("brightwater-digital");
@@ -566,14 +566,16 @@ describe("team invitations", () => {
     expect((await supplierBySlug("kestrel-civic-software")).id).toBe(
       (await (await db()).user.findUniqueOrThrow({ where: { email: DEMO.supplierA } })).supplierId,
     );
-    expect(sentMail.filter((m) => m.to === DEMO.supplierA).at(-1)!.subject).toMatch(/already have/);
+    expect((await sentMail()).filter((m) => m.to === DEMO.supplierA).at(-1)!.subject).toMatch(/already have/);
 
     await team.action({
       request: makeRequest("/supplier/team", { cookie, form: { supplierId: brightwater.id, email: "late@brightwater.example" } }),
       params: {},
       context,
     });
-    const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(sentMail.filter((m) => m.to === "late@brightwater.example").at(-1)!.text)![1];
+    const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(
+      (await sentMail()).filter((m) => m.to === "late@brightwater.example").at(-1)!.text,
+    )![1];
     advanceClock(7 * 86_400_000 + 60_000);
     const page = await responseOf(() => invitation.loader({ request: makeRequest(`/invitations/${token}`), params: { token }, context }));
     expect(page.status).toBe(404);

@@ -28,7 +28,26 @@ describe("environment validation at start-up", () => {
     process.env.SESSION_SECRET = "x".repeat(40);
     process.env.DATABASE_URL = "file:./prisma/data/dev.db";
     process.env.PUBLIC_URL = "https://marketplace.example.gov.uk";
+    process.env.SMTP_URL = "smtp://portal:secret@smtp.example.gov.uk:587";
     const { getEnv } = await import("~/utils/env.server");
     expect(getEnv().SESSION_SECRET).toHaveLength(40);
+  });
+
+  it("refuses to start in production without SMTP_URL (issue 15), and names it", async () => {
+    process.env.NODE_ENV = "production";
+    process.env.SESSION_SECRET = "x".repeat(40);
+    process.env.PUBLIC_URL = "https://marketplace.example.gov.uk";
+    delete process.env.SMTP_URL;
+    const { getEnv } = await import("~/utils/env.server");
+    expect(() => getEnv()).toThrow(/SMTP_URL must be set in production/);
+  });
+
+  it("refuses an SMTP_URL that is not smtp:// or smtps://", async () => {
+    process.env.NODE_ENV = "production";
+    process.env.SESSION_SECRET = "x".repeat(40);
+    process.env.PUBLIC_URL = "https://marketplace.example.gov.uk";
+    process.env.SMTP_URL = "http://smtp.example.gov.uk";
+    const { getEnv } = await import("~/utils/env.server");
+    expect(() => getEnv()).toThrow(/SMTP_URL must look like smtp:\/\//);
   });
 });
