@@ -7,7 +7,7 @@
 // cs_00001, csm_000001, csp_000001, css_000001, ra_000001; reference data uses
 // readable ids (cncl_BNH, sa_housing, agr_rm1557-15, lot_rm1557-15_2a).
 import { computeSupplierSize, SIZE_RULE, type SupplierSize } from "../app/models/supplier-size";
-import { costBandForPence } from "../app/models/case-study.schema";
+import { costBandForPence } from "../app/utils/labels";
 import { createRng, type Rng } from "./random";
 import { DEMO_ACCOUNTS, DEMO_COUNCIL_DOMAINS } from "./demo-accounts";
 import { SERVICE_AREA_SLUGS, serviceAreaId, serviceAreas, type ServiceAreaSlug } from "./service-areas";

@@ -4,26 +4,19 @@
 // JavaScript; react-hook-form adds instant validation with the same zod schema.
 import { Form } from "~/components/form";
 import type { ReactNode } from "react";
-import {
-  ChoiceField,
-  ErrorSummary,
-  SelectField,
-  TextareaField,
-  TextField,
-  fieldId,
-  useZodForm,
-  type FieldErrors,
-} from "~/components/forms";
+import { ChoiceField, ErrorSummary, SelectField, TextareaField, TextField, useZodForm, type FieldErrors } from "~/components/forms";
 import type { FieldChange } from "~/models/case-study-snapshot";
 import {
   ASSET_TYPE_LABELS,
   ASSET_TYPES,
   BUYING_ROUTE_OPTIONS,
   caseStudyFormSchema,
-  COST_BAND_OPTIONS,
   rowCount,
   type RepeatableGroup,
 } from "~/models/case-study.schema";
+import { COST_BANDS } from "~/utils/labels";
+import { dateInputValues } from "~/utils/date-input";
+import { DateInput } from "./date-input";
 import { TableContainer } from "~/components/table-container";
 
 export type FormValues = Record<string, unknown>;
@@ -54,66 +47,6 @@ function str(values: FormValues, name: string): string {
 function list(values: FormValues, name: string): string[] {
   const v = values[name];
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" && v ? [v] : [];
-}
-
-function DateField({
-  name,
-  legend,
-  hint,
-  values,
-  error,
-  register,
-}: {
-  name: string;
-  legend: string;
-  hint: string;
-  values: FormValues;
-  error?: string;
-  register: ReturnType<typeof useZodForm>["register"];
-}) {
-  const id = fieldId(name);
-  const parts = [
-    { part: "day", label: "Day", width: "2" },
-    { part: "month", label: "Month", width: "2" },
-    { part: "year", label: "Year", width: "4" },
-  ] as const;
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-        {error ? (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
-        <div className="govuk-date-input">
-          {parts.map(({ part, label, width }, i) => {
-            const inputId = i === 0 ? id : `${id}-${part}`;
-            return (
-              <div className="govuk-date-input__item" key={part}>
-                <div className="govuk-form-group">
-                  <label className="govuk-label govuk-date-input__label" htmlFor={inputId}>
-                    {label}
-                  </label>
-                  <input
-                    className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
-                    id={inputId}
-                    type="text"
-                    inputMode="numeric"
-                    defaultValue={str(values, `${name}.${part}`)}
-                    {...register(`${name}.${part}`)}
-                  />
-                </div>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
 }
 
 function AddRowButton({ group, label }: { group: RepeatableGroup; label: string }) {
@@ -353,7 +286,7 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
           name="costBand"
           label="Or choose a cost band"
           hint="Use a band if you cannot share the exact figure"
-          options={[{ value: "", label: "Choose a band" }, ...COST_BAND_OPTIONS.map((b) => ({ value: b.value, label: b.label }))]}
+          options={[{ value: "", label: "Choose a band" }, ...COST_BANDS.map((b) => ({ value: b.value, label: b.label }))]}
           defaultValue={str(values, "costBand")}
           error={error("costBand")}
           registered={register("costBand")}
@@ -369,19 +302,19 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
         />
 
         <h2 className="govuk-heading-m">Dates</h2>
-        <DateField
+        <DateInput
           name="startDate"
           legend="When did the work start?"
           hint="For example, 27 3 2024"
-          values={values}
+          values={dateInputValues("startDate", values)}
           error={error("startDate")}
           register={register}
         />
-        <DateField
+        <DateInput
           name="endDate"
           legend="When did it finish?"
           hint="For example, 31 1 2025. Leave blank if it is still going on"
-          values={values}
+          values={dateInputValues("endDate", values)}
           error={error("endDate")}
           register={register}
         />

@@ -1,8 +1,10 @@
-// GOV.UK date input (day, month, year) whose parts post as `<name>.day`, `<name>.month`
-// and `<name>.year`: react-hook-form nests them and the server nests them too
-// (nestDottedKeys in app/models/supplier-account.schema.ts), so one zod field validates both.
+// The one GOV.UK date input (issue 11): three boxes posted as `<name>-day`, `<name>-month`
+// and `<name>-year`, GOV.UK's convention. The day box takes the field's own id, so the error
+// summary's link (#name) lands on it. The server reads it with collectDateInputs and
+// dateInputField from app/utils/date-input.ts; show values with dateInputValues.
 import type { ReactNode } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
+import type { DateParts } from "~/utils/date-input";
 import { fieldId } from "./forms";
 
 const PARTS = [
@@ -11,59 +13,59 @@ const PARTS = [
   { key: "year", label: "Year", width: "4" },
 ] as const;
 
-export function DateInputField({
+export function DateInput({
   name,
   legend,
   hint,
   error,
+  values,
   register,
-  defaultValues,
+  legendIsHeading,
 }: {
   name: string;
   legend: ReactNode;
   hint?: ReactNode;
-  /** The message for a part (`${name}.day` etc.), or undefined. */
-  error: (field: string) => string | undefined;
+  error?: string;
+  values: DateParts;
   register?: UseFormRegister<FieldValues>;
-  defaultValues?: Record<string, unknown>;
+  /** The legend is the page's h1 (a one-question page). */
+  legendIsHeading?: boolean;
 }) {
   const id = fieldId(name);
-  const partErrors = PARTS.map((p) => error(`${name}.${p.key}`));
-  const message = partErrors.find(Boolean);
-  const describedBy = [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`govuk-form-group${message ? " govuk-form-group--error" : ""}`}>
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <legend className={`govuk-fieldset__legend ${legendIsHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--s"}`}>
+          {legendIsHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
+        </legend>
         {hint ? (
           <div id={`${id}-hint`} className="govuk-hint">
             {hint}
           </div>
         ) : null}
-        {message ? (
+        {error ? (
           <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {message}
+            <span className="govuk-visually-hidden">Error:</span> {error}
           </p>
         ) : null}
-        <div className="govuk-date-input" id={id}>
-          {PARTS.map((p, i) => {
-            const field = `${name}.${p.key}`;
-            const value = defaultValues?.[field];
+        <div className="govuk-date-input">
+          {PARTS.map((part, i) => {
+            const field = `${name}-${part.key}`;
+            const inputId = i === 0 ? id : fieldId(field);
             return (
-              <div className="govuk-date-input__item" key={p.key}>
+              <div className="govuk-date-input__item" key={part.key}>
                 <div className="govuk-form-group">
-                  <label className="govuk-label govuk-date-input__label" htmlFor={fieldId(field)}>
-                    {p.label}
+                  <label className="govuk-label govuk-date-input__label" htmlFor={inputId}>
+                    {part.label}
                   </label>
                   <input
-                    className={`govuk-input govuk-date-input__input govuk-input--width-${p.width}${partErrors[i] ? " govuk-input--error" : ""}`}
-                    id={fieldId(field)}
-                    name={field}
+                    className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${error ? " govuk-input--error" : ""}`}
+                    id={inputId}
                     type="text"
                     inputMode="numeric"
-                    defaultValue={typeof value === "string" ? value : undefined}
-                    aria-invalid={partErrors[i] ? true : undefined}
-                    {...register?.(field)}
+                    defaultValue={values[part.key]}
+                    {...(register ? register(field) : { name: field })}
                   />
                 </div>
               </div>

@@ -3,8 +3,8 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { ChoiceField, SelectField, TextareaField, TextField } from "./forms";
-import { SIZE_OPTIONS, UK_REGIONS } from "~/models/supplier-account.schema";
-import { SIZE_LABELS } from "~/utils/format";
+import { UK_REGIONS } from "~/models/supplier-account.schema";
+import { SIZE_LABELS, SUPPLIER_SIZE_OPTIONS } from "~/utils/labels";
 
 type Values = Record<string, unknown> | undefined;
 
@@ -139,7 +139,7 @@ export function OrganisationFields({
         type="radio"
         name="declaredSize"
         legend="What size do you consider your organisation to be?"
-        options={SIZE_OPTIONS}
+        options={[...SUPPLIER_SIZE_OPTIONS]}
         defaultValue={text(values, "declaredSize")}
         error={error("declaredSize")}
         registered={register("declaredSize")}

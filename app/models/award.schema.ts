@@ -1,7 +1,8 @@
 // Zod schemas for framework awards: a supplier declaring the lot it won, and an admin
 // verifying or rejecting the declaration. Shared by the browser and the server.
 import { z } from "zod";
-import { dateInputField, nestDottedKeys } from "./supplier-account.schema";
+import { collectDateInputs, dateInputField } from "~/utils/date-input";
+import { withDefaultIntent } from "./supplier-account.schema";
 
 const id = z.string().min(1).max(50);
 
@@ -22,13 +23,17 @@ const declareShape = {
     ),
 };
 
-export const declareAwardSchema = z.preprocess(nestDottedKeys, z.object(declareShape));
+// The organisation is the signed-in user's (app/auth/supplier-policy.server.ts), never a form field.
+export const declareAwardSchema = z.preprocess(collectDateInputs("awarded"), z.object(declareShape));
 
-export const declareAwardServerSchema = z.preprocess(nestDottedKeys, z.object({ ...declareShape, supplierId: id }));
-
-export const withdrawAwardSchema = z.object({ supplierId: id, awardId: id });
-
-export const verifyAwardSchema = z.object({ awardId: id });
+/** Both forms on the awards page: declare (the default intent) and withdraw. */
+export const awardActionSchema = z.preprocess(
+  (input) => collectDateInputs("awarded")(withDefaultIntent(input, "declare")),
+  z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("declare"), ...declareShape }),
+    z.object({ intent: z.literal("withdraw"), awardId: z.string({ required_error: "Choose an award to withdraw" }).min(1).max(50) }),
+  ]),
+);
 
 export const rejectAwardSchema = z.object({
   reason: z
@@ -38,6 +43,13 @@ export const rejectAwardSchema = z.object({
     .max(1000, "Reason must be 1000 characters or fewer"),
 });
 
-export const rejectAwardServerSchema = rejectAwardSchema.extend({ awardId: id });
+/** The admin's two forms: verify (the default intent) and reject with a reason. */
+export const awardDecisionSchema = z.preprocess(
+  (input) => withDefaultIntent(input, "verify"),
+  z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("verify"), awardId: z.string({ required_error: "Choose an award to verify" }).min(1).max(50) }),
+    rejectAwardSchema.extend({ intent: z.literal("reject"), awardId: id }),
+  ]),
+);
 
-export type DeclareAwardInput = z.infer<typeof declareAwardServerSchema>;
+export type DeclareAwardInput = z.infer<typeof declareAwardSchema>;

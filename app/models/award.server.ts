@@ -6,6 +6,7 @@ import { isOpenForNewCallOffs, lotStatus, type FrameworkStatus } from "~/procure
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { afterCommit } from "~/utils/after-commit.server";
+import { conflict, invalid, ok, type Result } from "~/utils/result";
 import { isUniqueViolation, searchEntriesForSupplier } from "./supplier-account.server";
 
 type Dated = { startDate: Date | null; endDate: Date | null };
@@ -94,20 +95,19 @@ export function getAwardOwner(awardId: string) {
 }
 
 type Actor = { actorId: string; ip?: string | null };
-type FieldErrors = Record<string, string[]>;
 
 export async function declareAward(
   input: { supplierId: string; lotId: string; awardedAt: Date; reference: string } & Actor,
   onDate: Date,
-): Promise<{ ok: true; awardId: string } | { ok: false; errors: FieldErrors }> {
+): Promise<Result<{ awardId: string }>> {
   const lot = await prisma.lot.findUnique({ where: { id: input.lotId }, include: lotWithAgreement.include });
   if (!lot || !DECLARABLE.includes(statusOfLot(lot.agreement, lot, onDate))) {
-    return { ok: false, errors: { lotId: ["Select a lot on a framework that is live, expiring or upcoming"] } };
+    return invalid({ lotId: ["Select a lot on a framework that is live, expiring or upcoming"] });
   }
   if (toIsoDate(input.awardedAt) > toIsoDate(onDate)) {
-    return { ok: false, errors: { "awarded.day": ["Award date must be today or in the past"] } };
+    return invalid({ awarded: ["Award date must be today or in the past"] });
   }
-  const duplicate = { ok: false as const, errors: { lotId: [`You have already declared an award on ${lotLabel(lot.agreement, lot)}`] } };
+  const duplicate = invalid({ lotId: [`You have already declared an award on ${lotLabel(lot.agreement, lot)}`] });
   try {
     const award = await prisma.$transaction(async (tx) => {
       const existing = await tx.lotAward.findUnique({ where: { supplierId_lotId: { supplierId: input.supplierId, lotId: input.lotId } } });
@@ -141,7 +141,7 @@ export async function declareAward(
       return created;
     });
     if (!award) return duplicate;
-    return { ok: true, awardId: award.id };
+    return ok({ awardId: award.id });
   } catch (error) {
     if (isUniqueViolation(error)) return duplicate;
     throw error;
@@ -149,21 +149,18 @@ export async function declareAward(
 }
 
 /** A supplier may withdraw a declaration that is still waiting for verification. */
-export async function withdrawAward(
-  input: { supplierId: string; awardId: string } & Actor,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function withdrawAward(input: { supplierId: string; awardId: string } & Actor): Promise<Result<void>> {
   return prisma.$transaction(async (tx) => {
     const award = await tx.lotAward.findFirst({ where: { id: input.awardId, supplierId: input.supplierId } });
-    if (!award) return { ok: false as const, message: "That award has already been withdrawn or rejected" };
-    if (award.verified)
-      return { ok: false as const, message: "A verified award cannot be withdrawn here. Contact the portal administrators" };
+    if (!award) return conflict("That award has already been withdrawn or rejected");
+    if (award.verified) return conflict("A verified award cannot be withdrawn here. Contact the portal administrators");
     const { count } = await tx.lotAward.deleteMany({ where: { id: award.id, verified: false } });
-    if (count === 0) return { ok: false as const, message: "That award was verified or removed while you were looking at it" };
+    if (count === 0) return conflict("That award was verified or removed while you were looking at it");
     await recordAudit(
       { actorId: input.actorId, action: "award.withdrawn", entityType: "award", entityId: award.id, before: award, ip: input.ip },
       tx,
     );
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -193,11 +190,8 @@ export function countUnverifiedAwards() {
   return prisma.lotAward.count({ where: { verified: false } });
 }
 
-export async function verifyAward(
-  input: { awardId: string } & Actor,
-  at: Date,
-): Promise<{ ok: true; supplierName: string } | { ok: false; message: string }> {
-  const result = await prisma.$transaction(async (tx) => {
+export async function verifyAward(input: { awardId: string } & Actor, at: Date): Promise<Result<{ supplierName: string }>> {
+  const result = await prisma.$transaction(async (tx): Promise<Result<{ supplierName: string }>> => {
     const award = await tx.lotAward.findUnique({ where: { id: input.awardId }, include: { supplier: { select: { tradingName: true } } } });
     // Compare-and-set: two admins verifying at once, or a withdrawal in between, change nothing twice.
     const { count } = award
@@ -206,7 +200,7 @@ export async function verifyAward(
           data: { verified: true, verifiedAt: at, verifiedById: input.actorId },
         })
       : { count: 0 };
-    if (!award || count === 0) return { ok: false as const, message: "That award has already been verified, rejected or withdrawn" };
+    if (!award || count === 0) return conflict("That award has already been verified, rejected or withdrawn");
     const { supplier, ...before } = award;
     await recordAudit(
       {
@@ -221,19 +215,17 @@ export async function verifyAward(
       tx,
     );
     await enqueueSearchUpdate(tx, await searchEntriesForSupplier(tx, award.supplierId));
-    return { ok: true as const, supplierName: supplier.tradingName };
+    return ok({ supplierName: supplier.tradingName });
   });
   if (result.ok) await afterCommit();
   return result;
 }
 
-export async function rejectAward(
-  input: { awardId: string; reason: string } & Actor,
-): Promise<{ ok: true; supplierName: string } | { ok: false; message: string }> {
-  const result = await prisma.$transaction(async (tx) => {
+export async function rejectAward(input: { awardId: string; reason: string } & Actor): Promise<Result<{ supplierName: string }>> {
+  const result = await prisma.$transaction(async (tx): Promise<Result<{ supplierName: string }>> => {
     const award = await tx.lotAward.findUnique({ where: { id: input.awardId }, include: { supplier: { select: { tradingName: true } } } });
     const { count } = award ? await tx.lotAward.deleteMany({ where: { id: award.id, verified: false } }) : { count: 0 };
-    if (!award || count === 0) return { ok: false as const, message: "That award has already been verified, rejected or withdrawn" };
+    if (!award || count === 0) return conflict("That award has already been verified, rejected or withdrawn");
     const { supplier, ...before } = award;
     await recordAudit(
       {
@@ -248,7 +240,7 @@ export async function rejectAward(
       tx,
     );
     await enqueueSearchUpdate(tx, await searchEntriesForSupplier(tx, award.supplierId));
-    return { ok: true as const, supplierName: supplier.tradingName };
+    return ok({ supplierName: supplier.tradingName });
   });
   if (result.ok) await afterCommit();
   return result;

@@ -9,6 +9,11 @@
 import { z } from "zod";
 import { formDataToObject, nestFormFields } from "~/utils/forms";
 import { parsePounds, poundsMessage } from "~/procurement/money";
+import { COST_BANDS, costBandForPence, type CostBand } from "~/utils/labels";
+import { collectDateInputs, parseDateInput } from "~/utils/date-input";
+
+/** The years a case study's work may start or end in. */
+const CASE_STUDY_YEARS = { minYear: 1990, maxYear: 2100 };
 
 export const CASE_STUDY_STATUSES = ["draft", "submitted", "published", "rejected", "withdrawn"] as const;
 export type CaseStudyStatus = (typeof CASE_STUDY_STATUSES)[number];
@@ -29,25 +34,6 @@ export const ASSET_TYPE_LABELS: Record<AssetType, string> = {
   "service-design": "Service design",
   other: "Other",
 };
-
-// Same values as the search facet (app/search/index-config.ts COST_BANDS).
-export const COST_BAND_OPTIONS = [
-  { value: "under-30k", label: "Under £30,000" },
-  { value: "30k-100k", label: "£30,000 to £100,000" },
-  { value: "100k-250k", label: "£100,000 to £250,000" },
-  { value: "250k-1m", label: "£250,000 to £1 million" },
-  { value: "over-1m", label: "Over £1 million" },
-] as const;
-export type CostBand = (typeof COST_BAND_OPTIONS)[number]["value"];
-
-/** The cost band for a whole-life cost in integer pence (the bands' upper limits are exclusive). */
-export function costBandForPence(pence: number): CostBand {
-  if (pence < 3_000_000) return "under-30k";
-  if (pence < 10_000_000) return "30k-100k";
-  if (pence < 25_000_000) return "100k-250k";
-  if (pence < 100_000_000) return "250k-1m";
-  return "over-1m";
-}
 
 /** £1 billion: the largest total cost a case study may state. */
 export const MAX_COST_PENCE = 100_000_000_000;
@@ -208,34 +194,6 @@ export function parseMetricNumber(value: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-type DateCheck = { date: Date | null; error: string | null };
-
-/** GOV.UK date input rules: all blank is no date; otherwise a real date with a 4-digit year. */
-export function parseDateParts(parts: { day: string; month: string; year: string }, label: string): DateCheck {
-  const { day, month, year } = parts;
-  if (!day && !month && !year) return { date: null, error: null };
-  const missing = [!day && "day", !month && "month", !year && "year"].filter(Boolean) as string[];
-  if (missing.length) return { date: null, error: `${label} must include a ${missing.join(" and ")}` };
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
-    return { date: null, error: `${label} must be a real date, like 27 3 2024` };
-  }
-  const d = Number(day);
-  const m = Number(month);
-  const y = Number(year);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return { date: null, error: `${label} must be a real date, like 27 3 2024` };
-  }
-  if (y < 1990 || y > 2100) return { date: null, error: `${label} must be between 1990 and 2100` };
-  return { date, error: null };
-}
-
-export function datePartsFrom(date: Date | string | null | undefined): { day: string; month: string; year: string } {
-  if (!date) return { day: "", month: "", year: "" };
-  const d = typeof date === "string" ? new Date(date) : date;
-  return { day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) };
-}
-
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const NO_ANGLE = /[<>]/;
 
@@ -255,7 +213,7 @@ function blank(row: Record<string, unknown>, keys: string[]): boolean {
 // ───────────────────────────── the schema ────────────────────────────────────
 
 export const caseStudyFormSchema = z.preprocess(
-  unflattenFormValues,
+  (input) => collectDateInputs("startDate", "endDate")(unflattenFormValues(input)),
   inputShape.transform((v, ctx): CaseStudyInput => {
     const strict = v.intent !== "save-draft";
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
@@ -310,7 +268,7 @@ export const caseStudyFormSchema = z.preprocess(
       else costExactPence = cost.pence;
     }
     if (v.costBand) {
-      if (!COST_BAND_OPTIONS.some((b) => b.value === v.costBand)) issue(["costBand"], "Select a cost band from the list");
+      if (!COST_BANDS.some((b) => b.value === v.costBand)) issue(["costBand"], "Select a cost band from the list");
       else costBand = v.costBand as CostBand;
     }
     if (costExactPence != null) {
@@ -322,12 +280,14 @@ export const caseStudyFormSchema = z.preprocess(
     if (strict && !v.costExact && !v.costBand) issue(["costExact"], "Enter the total cost, or choose a cost band");
     required("funding", v.funding, "Enter how it was funded, like 'transformation budget'", 1000, "Funding");
 
-    const start = parseDateParts(v.startDate ?? { day: "", month: "", year: "" }, "Start date");
-    const end = parseDateParts(v.endDate ?? { day: "", month: "", year: "" }, "End date");
-    if (start.error) issue(["startDate"], start.error);
-    else if (strict && !start.date) issue(["startDate"], "Enter the date the work started");
-    if (end.error) issue(["endDate"], end.error);
-    if (start.date && end.date && end.date < start.date) issue(["endDate"], "End date must be the same as or after the start date");
+    const start = parseDateInput(v.startDate ?? {}, "Start date", CASE_STUDY_YEARS);
+    const end = parseDateInput(v.endDate ?? {}, "End date", CASE_STUDY_YEARS);
+    const startDate = start.ok ? start.date : null;
+    const endDate = end.ok ? end.date : null;
+    if (!start.ok) issue(["startDate"], start.message);
+    else if (strict && !startDate) issue(["startDate"], "Enter the date the work started");
+    if (!end.ok) issue(["endDate"], end.message);
+    if (startDate && endDate && endDate < startDate) issue(["endDate"], "End date must be the same as or after the start date");
 
     const productIds = [...new Set(v.productIds ?? [])];
     if (productIds.some((id) => !/^[A-Za-z0-9_-]{1,40}$/.test(id))) issue(["productIds"], "Choose products from the list");
@@ -394,8 +354,8 @@ export const caseStudyFormSchema = z.preprocess(
       costExactPence,
       costBand,
       funding: v.funding ?? "",
-      startDate: start.date,
-      endDate: end.date,
+      startDate,
+      endDate,
       productIds,
       unlisted,
       lotId: v.lotId || null,

@@ -11,13 +11,9 @@ import { expandSynonyms, SYNONYM_GROUPS } from "~/search/synonyms";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { diffSnapshots, parseSnapshot, compareSnapshots, type CaseStudySnapshot, type FieldChange } from "./case-study-snapshot";
-import {
-  costBandForPence,
-  type CaseStudyInput,
-  type ModerationInput,
-  type ReuseQuery,
-  type SupplierResponseInput,
-} from "./case-study.schema";
+import { costBandForPence } from "~/utils/labels";
+import { dateInputNames, datePartsOf } from "~/utils/date-input";
+import { type CaseStudyInput, type ModerationInput, type ReuseQuery, type SupplierResponseInput } from "./case-study.schema";
 import { slugify } from "./service-area.schema";
 import { peersOf, rankByPeer } from "./peers.server";
 import { penceToDbOrNull, withPence, type PenceFields } from "./pence";
@@ -865,9 +861,11 @@ export function formValuesFor(cs: FullCaseStudy): Record<string, unknown> {
     ["startDate", cs.startDate],
     ["endDate", cs.endDate],
   ] as const) {
-    values[`${name}.day`] = date ? String(date.getUTCDate()) : "";
-    values[`${name}.month`] = date ? String(date.getUTCMonth() + 1) : "";
-    values[`${name}.year`] = date ? String(date.getUTCFullYear()) : "";
+    const parts = datePartsOf(date);
+    const names = dateInputNames(name);
+    values[names.day] = parts.day;
+    values[names.month] = parts.month;
+    values[names.year] = parts.year;
   }
   cs.metrics.forEach((m, i) => {
     values[`metrics.${i}.name`] = m.name;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isHttpsUrl } from "~/utils/forms";
 import { poundsField } from "./money.schema";
+import { ACCREDITATION_OPTIONS } from "~/utils/labels";
 
 export const LISTING_CATEGORIES = [
   "Adult social care case management",
@@ -47,12 +48,8 @@ export const DATA_LOCATIONS = [
   { value: "other", label: "Other countries" },
 ] as const;
 
-export const SECURITY_OPTIONS = [
-  { value: "cyber-essentials", label: "Cyber Essentials" },
-  { value: "cyber-essentials-plus", label: "Cyber Essentials Plus" },
-  { value: "iso-27001", label: "ISO/IEC 27001" },
-  { value: "other", label: "Other" },
-] as const;
+/** The accreditations a listing may claim (labels from the registry; ISO 9001 is a quality, not a security, standard). */
+export const SECURITY_OPTIONS = ACCREDITATION_OPTIONS.filter((o) => o.value !== "iso-9001");
 
 export const LIST_LIMITS = { features: 10, benefits: 10, standards: 15, integrations: 15, itemLength: 100 } as const;
 

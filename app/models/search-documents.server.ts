@@ -7,7 +7,7 @@ import { parseStringArray } from "~/utils/json";
 import { frameworkStatus, isOpenForNewCallOffs } from "~/procurement/framework-status";
 import { priceBand } from "~/search/index-config";
 import type { SearchDocument } from "~/search/types";
-import { costBandForPence } from "./case-study.schema";
+import { costBandForPence } from "~/utils/labels";
 import { penceFromDb } from "./pence";
 import { publishedAwardWhere } from "./published-awards";
 import { VERIFIED_SUPPLIER } from "./supplier-visibility";

@@ -3,10 +3,11 @@
 // Each form has a client schema (the visible fields) and, where the form carries hidden
 // fields (supplierId, version), a server schema that adds them.
 import { z } from "zod";
-import { nestFormFields } from "~/utils/forms";
 import { emailField, newPasswordField } from "./auth.schema";
 import { poundsField } from "./money.schema";
 import type { SupplierSize } from "./supplier-size";
+import { ACCREDITATION_KINDS } from "~/utils/labels";
+import { collectDateInputs, dateInputField } from "~/utils/date-input";
 
 export const UK_REGIONS = [
   "North East",
@@ -25,15 +26,7 @@ export const UK_REGIONS = [
 
 export const SUPPLIER_SIZES = ["micro", "small", "medium", "large"] as const satisfies readonly SupplierSize[];
 
-export const SIZE_OPTIONS: { value: SupplierSize; label: string; hint: string }[] = [
-  { value: "micro", label: "Micro", hint: "Fewer than 10 staff and turnover of £2 million or less" },
-  { value: "small", label: "Small", hint: "Fewer than 50 staff and turnover of £10 million or less" },
-  { value: "medium", label: "Medium", hint: "Fewer than 250 staff and turnover of £44 million or less" },
-  { value: "large", label: "Large", hint: "250 staff or more, or turnover over £44 million" },
-];
-
-export const ACCREDITATION_KINDS = ["cyber-essentials", "cyber-essentials-plus", "iso-27001", "iso-9001", "other"] as const;
-export type AccreditationKind = (typeof ACCREDITATION_KINDS)[number];
+// Size and accreditation labels live in the label registry (app/utils/labels.ts).
 
 // ── Companies House number ───────────────────────────────────────────────
 
@@ -195,75 +188,39 @@ export const ORGANISATION_LABELS: Record<keyof SupplierProfileInput | "companyNu
   description: "Description",
 };
 
-// ── dates entered as day, month and year (GOV.UK date input) ─────────────
-
-export type DateParts = { day?: string; month?: string; year?: string };
-
-/**
- * A GOV.UK date input's three parts → a UTC midnight Date, or the message and the part
- * to highlight ("day" | "month" | "year", or "all").
- */
-export function parseDateParts(
-  parts: DateParts,
-  label: string,
-): { ok: true; date: Date } | { ok: false; part: "day" | "month" | "year" | "all"; message: string } {
-  const day = (parts.day ?? "").trim();
-  const month = (parts.month ?? "").trim();
-  const year = (parts.year ?? "").trim();
-  if (!day && !month && !year) return { ok: false, part: "all", message: `Enter the ${label.toLowerCase()}` };
-  if (!day) return { ok: false, part: "day", message: `${label} must include a day` };
-  if (!month) return { ok: false, part: "month", message: `${label} must include a month` };
-  if (!year) return { ok: false, part: "year", message: `${label} must include a year` };
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month)) return { ok: false, part: "all", message: `${label} must be a real date` };
-  if (!/^\d{4}$/.test(year)) return { ok: false, part: "year", message: "Year must include 4 numbers" };
-  const [d, m, y] = [Number(day), Number(month), Number(year)];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (m < 1 || m > 12 || date.getUTCDate() !== d || date.getUTCMonth() !== m - 1) {
-    return { ok: false, part: "all", message: `${label} must be a real date` };
-  }
-  if (y < 1900 || y > 2200) return { ok: false, part: "year", message: `${label} must be between 1900 and 2200` };
-  return { ok: true, date };
-}
-
-/**
- * A date input posted as `<name>.day`, `<name>.month`, `<name>.year` (react-hook-form nests
- * dotted names; the server gets them flat and `nestDottedKeys` nests them). An error on the
- * whole date is reported against the day, the first input, which the error summary links to.
- */
-export function dateInputField(label: string) {
-  const part = z.string().max(10, `${label} must be a real date`).optional();
-  return z
-    .object({ day: part, month: part, year: part }, { required_error: `Enter the ${label.toLowerCase()}` })
-    .transform((parts, ctx) => {
-      const result = parseDateParts(parts, label);
-      if (result.ok) return result.date;
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [result.part === "all" ? "day" : result.part], message: result.message });
-      return z.NEVER;
-    });
-}
-
-/** {"expires.day": "1"} → {expires: {day: "1"}}: the shared, prototype-safe nesting (app/utils/forms.ts). */
-export const nestDottedKeys = (input: unknown): unknown => nestFormFields(input);
-
 // ── accreditations ───────────────────────────────────────────────────────
 
+// The organisation is the signed-in user's (app/auth/supplier-policy.server.ts), never a form field.
 const accreditationShape = {
   kind: z.enum(ACCREDITATION_KINDS, { errorMap: () => ({ message: "Select the type of accreditation" }) }),
   certificateNumber: requiredText("Certificate number", 60, "Enter the certificate number"),
   expires: dateInputField("Expiry date"),
 };
 
-export const accreditationSchema = z.preprocess(nestDottedKeys, z.object(accreditationShape));
+/** The "add an accreditation" form (browser and server). */
+export const accreditationSchema = z.preprocess(collectDateInputs("expires"), z.object(accreditationShape));
 
-export const accreditationServerSchema = z.preprocess(
-  nestDottedKeys,
-  z.object({ ...accreditationShape, supplierId: z.string().min(1).max(50) }),
+/** Both forms on the accreditations page: add (the default intent) and remove. */
+export const accreditationActionSchema = z.preprocess(
+  (input) => collectDateInputs("expires")(withDefaultIntent(input, "add")),
+  z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("add"), ...accreditationShape }),
+    z.object({
+      intent: z.literal("remove"),
+      accreditationId: z
+        .string({ required_error: "Choose an accreditation to remove" })
+        .min(1, "Choose an accreditation to remove")
+        .max(50),
+    }),
+  ]),
 );
 
-export const removeAccreditationSchema = z.object({
-  supplierId: z.string().min(1).max(50),
-  accreditationId: z.string().min(1).max(50),
-});
+/** A form whose main button may post no intent (Enter in a text box): the intent it means. */
+export function withDefaultIntent(input: unknown, intent: string): unknown {
+  if (!input || typeof input !== "object" || Array.isArray(input)) return input;
+  const value = (input as Record<string, unknown>).intent;
+  return value === undefined || value === "" ? { ...input, intent } : input;
+}
 
 // ── team ─────────────────────────────────────────────────────────────────
 

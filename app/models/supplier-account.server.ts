@@ -14,7 +14,9 @@ import { enqueueSearchUpdate, type OutboxEntity } from "./search-outbox.server";
 import { computeSupplierSize, isSme } from "./supplier-size";
 import { penceToDb, withPence } from "./pence";
 import { penceToPounds } from "~/procurement/money";
-import type { AccreditationKind, SupplierProfileInput, SupplierRegistrationInput } from "./supplier-account.schema";
+import type { SupplierProfileInput, SupplierRegistrationInput } from "./supplier-account.schema";
+import type { AccreditationKind } from "~/utils/labels";
+import { conflict, invalid, ok, type Result } from "~/utils/result";
 
 type FieldErrors = Record<string, string[]>;
 type Actor = { actorId: string; ip?: string | null };
@@ -280,9 +282,9 @@ export function listAccreditations(supplierId: string) {
 export async function addAccreditation(
   input: { supplierId: string; kind: AccreditationKind; certificateNumber: string; expiresAt: Date } & Actor,
   onDate: Date,
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+): Promise<Result<void>> {
   if (input.expiresAt.getTime() <= Date.UTC(onDate.getUTCFullYear(), onDate.getUTCMonth(), onDate.getUTCDate())) {
-    return { ok: false, errors: { "expires.day": ["Expiry date must be in the future: expired certificates cannot be added"] } };
+    return invalid({ expires: ["Expiry date must be in the future: expired certificates cannot be added"] });
   }
   await prisma.$transaction(async (tx) => {
     const created = await tx.accreditation.create({
@@ -308,11 +310,16 @@ export async function addAccreditation(
     await enqueueSearchUpdate(tx, [{ entityType: "supplier", entityId: input.supplierId }]);
   });
   await afterCommit();
-  return { ok: true };
+  return ok();
+}
+
+/** The organisation an accreditation belongs to, for the supplier policy (null if there is none). */
+export function getAccreditationOwner(accreditationId: string) {
+  return prisma.accreditation.findUnique({ where: { id: accreditationId }, select: { id: true, supplierId: true } });
 }
 
 /** Removes one of the organisation's accreditations; the owner check is in the where clause. */
-export async function removeAccreditation(input: { supplierId: string; accreditationId: string } & Actor): Promise<boolean> {
+export async function removeAccreditation(input: { supplierId: string; accreditationId: string } & Actor): Promise<Result<void>> {
   const removed = await prisma.$transaction(async (tx) => {
     const before = await tx.accreditation.findFirst({ where: { id: input.accreditationId, supplierId: input.supplierId } });
     if (!before) return false;
@@ -325,8 +332,9 @@ export async function removeAccreditation(input: { supplierId: string; accredita
     await enqueueSearchUpdate(tx, [{ entityType: "supplier", entityId: input.supplierId }]);
     return true;
   });
-  if (removed) await afterCommit();
-  return removed;
+  if (!removed) return conflict("That accreditation has already been removed");
+  await afterCommit();
+  return ok();
 }
 
 // ── team and invitations ─────────────────────────────────────────────────

@@ -49,8 +49,14 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** GOV.UK style date: "28 October 2026". */
-export function formatDate(iso: IsoDate): string {
+/**
+ * The one date formatter, GOV.UK style: "28 October 2026". Takes a `YYYY-MM-DD` date, a Date
+ * or a timestamp (read as its UK calendar date); `missing` (default "Not known") for none.
+ * Pages import it from ~/utils/format beside formatDateTime.
+ */
+export function formatDate(value: IsoDate | Date | null | undefined, missing = "Not known"): string {
+  if (value == null || value === "") return missing;
+  const iso = typeof value === "string" && !ISO_DATE.test(value) ? toIsoDate(new Date(value)) : toIsoDate(value);
   const [y, m, d] = iso.split("-").map(Number);
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }

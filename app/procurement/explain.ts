@@ -4,8 +4,6 @@ import { formatDate } from "./dates";
 import { formatPence } from "./money";
 import { THRESHOLDS, type ThresholdEntry } from "./thresholds";
 
-export const money = formatPence;
-
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -21,7 +19,7 @@ export function joinList(items: readonly string[]): string {
 
 export function thresholdComparison(valuePence: number, threshold: ThresholdEntry): string {
   const relation = valuePence >= threshold.amountPence ? "at or above" : "below";
-  return `${money(valuePence)} is ${relation} the ${money(threshold.amountPence)} threshold for ${threshold.label} that applies to procurements starting ${
+  return `${formatPence(valuePence)} is ${relation} the ${formatPence(threshold.amountPence)} threshold for ${threshold.label} that applies to procurements starting ${
     threshold.effectiveTo
       ? `from ${formatDate(threshold.effectiveFrom)} to ${formatDate(threshold.effectiveTo)}`
       : `on or after ${formatDate(threshold.effectiveFrom)}`
@@ -36,7 +34,7 @@ export function otherPeriodChanges(valuePence: number, current: ThresholdEntry):
     .map((t) => {
       const side = aboveNow ? "below" : "at or above";
       return t.effectiveFrom > current.effectiveFrom
-        ? `If the procurement started on or after ${formatDate(t.effectiveFrom)}, the threshold would be ${money(t.amountPence)} and this contract would be ${side} it.`
-        : `If the procurement had started between ${formatDate(t.effectiveFrom)} and ${formatDate(t.effectiveTo ?? t.effectiveFrom)}, the threshold would have been ${money(t.amountPence)} and this contract would have been ${side} it.`;
+        ? `If the procurement started on or after ${formatDate(t.effectiveFrom)}, the threshold would be ${formatPence(t.amountPence)} and this contract would be ${side} it.`
+        : `If the procurement had started between ${formatDate(t.effectiveFrom)} and ${formatDate(t.effectiveTo ?? t.effectiveFrom)}, the threshold would have been ${formatPence(t.amountPence)} and this contract would have been ${side} it.`;
     });
 }

@@ -1,5 +1,5 @@
 // Notice tables and the rules that pick notices by value, regulation and nation.
-import { money } from "./explain";
+import { formatPence } from "./money";
 import type { NationRule } from "./nations";
 import type { Notice } from "./route-types";
 import { SOURCES } from "./sources";
@@ -172,7 +172,7 @@ export function frameworkNoticeRules(regulation: Regulation, valuePence: number,
     );
     rules.sources.push(SOURCES.s50ContractAward, SOURCES.s51Standstill, SOURCES.s53ContractDetails);
     rules.changes.push(
-      `If the value were under ${money(threshold.amountPence)}, the call-off would be a below-threshold contract: no contract award notice (UK6), but a contract details notice if it is worth £30,000 or more.`,
+      `If the value were under ${formatPence(threshold.amountPence)}, the call-off would be a below-threshold contract: no contract award notice (UK6), but a contract details notice if it is worth £30,000 or more.`,
       ...kpiChange(valuePence),
     );
   } else if (valuePence >= LIMITS.notifiableBelowThreshold.pence) {
@@ -187,7 +187,7 @@ export function frameworkNoticeRules(regulation: Regulation, valuePence: number,
     rules.steps.push("Enter into the call-off contract and publish a contract details notice on the Central Digital Platform.");
     rules.sources.push(SOURCES.s87BelowThresholdNotices);
     rules.changes.push(
-      `If the value were ${money(threshold.amountPence)} or more, you would publish a contract award notice (UK6) before entering into the call-off and a contract details notice (UK7) after.`,
+      `If the value were ${formatPence(threshold.amountPence)} or more, you would publish a contract award notice (UK6) before entering into the call-off and a contract details notice (UK7) after.`,
       "If the value were under £30,000, no contract details notice would be needed.",
     );
   } else {

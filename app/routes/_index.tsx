@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { listAgreements } from "~/models/agreement.server";
 import { listRecentCaseStudies } from "~/models/case-study.server";
-import { FRAMEWORK_STATUS_LABELS, formatDate } from "~/utils/format";
+import { formatDate } from "~/utils/format";
+import { FRAMEWORK_STATUS_LABELS } from "~/utils/labels";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Buy digital and cloud services for your council");

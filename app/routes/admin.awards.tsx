@@ -3,11 +3,13 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextareaField, useZodForm } from "~/components/forms";
-import { rejectAwardSchema, rejectAwardServerSchema, verifyAwardSchema } from "~/models/award.schema";
+import { awardDecisionSchema, rejectAwardSchema } from "~/models/award.schema";
 import { getUnverifiedAward, listUnverifiedAwards, rejectAward, verifyAward } from "~/models/award.server";
 import { now } from "~/utils/clock.server";
-import { formatDate, FRAMEWORK_STATUS_LABELS, SIZE_LABELS } from "~/utils/format";
-import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
+import { formatDate } from "~/utils/format";
+import { FRAMEWORK_STATUS_LABELS, SIZE_LABELS } from "~/utils/labels";
+import { handleForm } from "~/utils/form-action.server";
+import { ok } from "~/utils/result";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
@@ -28,35 +30,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { rejecting: null, queue: await listUnverifiedAwards(today) };
 }
 
-type ActionData = { errors: Record<string, string[]>; values: Record<string, unknown> } | undefined;
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "verify:award:any");
-  const formData = await readFormData(request);
-  const input = formDataToObject(formData);
-  const ip = clientIp(context, request);
-
-  if (input.intent === "reject") {
-    const parsed = parseWithSchema(rejectAwardServerSchema, input);
-    if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const result = await rejectAward({ ...parsed.data, actorId: user.id, ip });
-    // Someone else verified, rejected or withdrew it meanwhile: nothing changed; the queue shows why.
-    if (!result.ok) return Response.json({ errors: { form: [result.message] }, values: {} }, { status: 409 });
-    return redirect("/admin/awards", {
-      headers: await flash(request, `Award rejected. ${result.supplierName}'s declaration has been removed.`),
-    });
-  }
-
-  const parsed = parseWithSchema(verifyAwardSchema, input);
-  if (!parsed.success) return Response.json({ errors: { form: ["Choose an award to verify"] }, values: {} }, { status: 400 });
-  const result = await verifyAward({ awardId: parsed.data.awardId, actorId: user.id, ip }, now());
-  if (!result.ok) return Response.json({ errors: { form: [result.message] }, values: {} }, { status: 409 });
-  return redirect("/admin/awards", { headers: await flash(request, `Award verified for ${result.supplierName}`) });
+  const actor = { actorId: user.id, ip: clientIp(context, request) };
+  return handleForm(request, {
+    schema: awardDecisionSchema,
+    // Someone else verified, rejected or withdrew it meanwhile: a conflict, nothing changed; the queue shows why.
+    run: async (input) => {
+      if (input.intent === "reject") {
+        const rejected = await rejectAward({ awardId: input.awardId, reason: input.reason, ...actor });
+        return rejected.ok ? ok(`Award rejected. ${rejected.value.supplierName}'s declaration has been removed.`) : rejected;
+      }
+      const verified = await verifyAward({ awardId: input.awardId, ...actor }, now());
+      return verified.ok ? ok(`Award verified for ${verified.value.supplierName}`) : verified;
+    },
+    onSuccess: async (message) => redirect("/admin/awards", { headers: await flash(request, message) }),
+  });
 }
 
 export default function AdminAwards() {
   const { rejecting, queue } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(rejectAwardSchema, actionData?.errors);
 
   if (rejecting) {

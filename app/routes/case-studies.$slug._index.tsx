@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusTag } from "~/components/case-study-list";
 import { MetricChart } from "~/components/metric-chart";
-import { ASSET_TYPE_LABELS, BUYING_ROUTE_LABELS, COST_BAND_OPTIONS, STATUS_LABELS, type AssetType } from "~/models/case-study.schema";
+import { ASSET_TYPE_LABELS, BUYING_ROUTE_LABELS, STATUS_LABELS, type AssetType } from "~/models/case-study.schema";
 import { getCaseStudyPageData } from "~/models/case-study.server";
 import { scorePercent } from "~/models/peers";
 import { formatDate } from "~/utils/format";
+import { COST_BAND_LABELS } from "~/utils/labels";
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -85,7 +86,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 export default function CaseStudyPage() {
   const { caseStudy: cs, peers, related, otherCouncils, canEdit, canModerate } = useLoaderData<typeof loader>();
-  const band = COST_BAND_OPTIONS.find((b) => b.value === cs.costBand)?.label;
+  const band = cs.costBand ? COST_BAND_LABELS[cs.costBand] : undefined;
   const listed = cs.products.filter((p) => p.product);
   const unlisted = cs.products.filter((p) => !p.product);
   const responses = cs.suppliers.filter((s) => s.response);

@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listAgreements } from "~/models/agreement.server";
-import { FRAMEWORK_STATUS_LABELS, formatDate } from "~/utils/format";
+import { formatDate } from "~/utils/format";
+import { FRAMEWORK_STATUS_LABELS } from "~/utils/labels";
 import { pageTitle } from "~/utils/meta";
 import { TableContainer } from "~/components/table-container";
 

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { supplierDashboard } from "~/models/listing.server";
 import { now } from "~/utils/clock.server";
-import { ACCREDITATION_LABELS, formatDate } from "~/utils/format";
+import { formatDate } from "~/utils/format";
+import { ACCREDITATION_LABELS } from "~/utils/labels";
 import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
 import { pageTitle } from "~/utils/meta";
 

@@ -2,22 +2,26 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { DateInputField } from "~/components/date-input";
+import { DateInput } from "~/components/date-input";
 import { ChoiceField, ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { orderErrors, SupplierAccountNav } from "~/components/supplier-account";
+import { accreditationActionSchema, accreditationSchema } from "~/models/supplier-account.schema";
 import {
-  ACCREDITATION_KINDS,
-  accreditationSchema,
-  accreditationServerSchema,
-  removeAccreditationSchema,
-} from "~/models/supplier-account.schema";
-import { addAccreditation, getSupplierAccount, listAccreditations, removeAccreditation } from "~/models/supplier-account.server";
+  addAccreditation,
+  getAccreditationOwner,
+  getSupplierAccount,
+  listAccreditations,
+  removeAccreditation,
+} from "~/models/supplier-account.server";
 import { now } from "~/utils/clock.server";
-import { ACCREDITATION_LABELS, formatDate } from "~/utils/format";
-import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
+import { formatDate } from "~/utils/format";
+import { ACCREDITATION_KINDS, ACCREDITATION_LABELS } from "~/utils/labels";
+import { dateInputValues } from "~/utils/date-input";
+import { handleForm } from "~/utils/form-action.server";
+import { ok } from "~/utils/result";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
+import { requireOwnSupplierObject, requireSupplierOrganisation } from "~/auth/supplier-policy.server";
 import { flash } from "~/auth/session.server";
 import { TableContainer } from "~/components/table-container";
 
@@ -25,9 +29,8 @@ export const meta: MetaFunction = () => pageTitle("Accreditations");
 export const handle = { title: "Accreditations" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "update:supplier:own");
-  if (!user.supplierId) throw forbidden();
-  const [supplier, accreditations] = await Promise.all([getSupplierAccount(user.supplierId), listAccreditations(user.supplierId)]);
+  const { supplierId } = await requireSupplierOrganisation(request, "update:supplier:own");
+  const [supplier, accreditations] = await Promise.all([getSupplierAccount(supplierId), listAccreditations(supplierId)]);
   if (!supplier) throw notFound();
   const today = now();
   return {
@@ -36,39 +39,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { errors: Record<string, string[]>; values: Record<string, unknown> } | undefined;
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readFormData(request);
-  const input = formDataToObject(formData);
-  const supplierId = typeof input.supplierId === "string" ? input.supplierId : "";
-  const user = await requireUserWithPermission(request, "update:supplier:own", {
-    isOwn: (u) => Boolean(supplierId) && u.supplierId === supplierId,
-    objectId: supplierId || undefined,
+  // The organisation comes from the session, settled before the body is read.
+  const { user, supplierId } = await requireSupplierOrganisation(request, "update:supplier:own");
+  const actor = { actorId: user.id, ip: clientIp(context, request) };
+  return handleForm(request, {
+    schema: accreditationActionSchema,
+    run: async (input) => {
+      if (input.intent === "add") {
+        const { kind, certificateNumber, expires } = input;
+        const added = await addAccreditation({ supplierId, kind, certificateNumber, expiresAt: expires, ...actor }, now());
+        return added.ok ? ok(`${ACCREDITATION_LABELS[kind]} added`) : added;
+      }
+      await requireOwnSupplierObject(user, request, "update:supplier:own", await getAccreditationOwner(input.accreditationId));
+      const removed = await removeAccreditation({ supplierId, accreditationId: input.accreditationId, ...actor });
+      return removed.ok ? ok("Accreditation removed") : removed;
+    },
+    onSuccess: async (message) => redirect("/supplier/accreditations", { headers: await flash(request, message) }),
   });
-  const ip = clientIp(context, request);
-
-  if (input.intent === "remove") {
-    const parsed = parseWithSchema(removeAccreditationSchema, input);
-    if (!parsed.success) return Response.json({ errors: { form: ["Choose an accreditation to remove"] }, values: {} }, { status: 400 });
-    const removed = await removeAccreditation({ ...parsed.data, actorId: user.id, ip });
-    if (!removed) return Response.json({ errors: { form: ["That accreditation has already been removed"] }, values: {} }, { status: 409 });
-    return redirect("/supplier/accreditations", { headers: await flash(request, "Accreditation removed") });
-  }
-
-  const parsed = parseWithSchema(accreditationServerSchema, input);
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const { kind, certificateNumber, expires } = parsed.data;
-  const result = await addAccreditation({ supplierId, kind, certificateNumber, expiresAt: expires, actorId: user.id, ip }, now());
-  if (!result.ok) return Response.json({ errors: result.errors, values: input }, { status: 400 });
-  return redirect("/supplier/accreditations", { headers: await flash(request, `${ACCREDITATION_LABELS[kind]} added`) });
 }
 
 const FIELD_ORDER = ["kind", "certificateNumber", "expires"];
 
 export default function Accreditations() {
   const { supplier, accreditations } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(accreditationSchema, actionData?.errors);
   const values = actionData?.values;
   return (
@@ -111,7 +106,6 @@ export default function Accreditations() {
                       </td>
                       <td className="govuk-table__cell">
                         <Form method="post">
-                          <input type="hidden" name="supplierId" value={supplier.id} />
                           <input type="hidden" name="accreditationId" value={a.id} />
                           <button
                             type="submit"
@@ -139,7 +133,6 @@ export default function Accreditations() {
 
           <h2 className="govuk-heading-m">Add an accreditation</h2>
           <Form method="post" noValidate onSubmit={onSubmit}>
-            <input type="hidden" name="supplierId" value={supplier.id} />
             <ChoiceField
               type="radio"
               name="kind"
@@ -158,13 +151,13 @@ export default function Accreditations() {
               error={error("certificateNumber")}
               registered={register("certificateNumber")}
             />
-            <DateInputField
+            <DateInput
               name="expires"
               legend="Expiry date"
               hint="For example, 27 3 2027"
-              error={error}
+              error={error("expires")}
               register={register}
-              defaultValues={values}
+              values={dateInputValues("expires", values)}
             />
             <button type="submit" name="intent" value="add" className="govuk-button" data-module="govuk-button">
               Add accreditation

@@ -2,18 +2,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { DateInputField } from "~/components/date-input";
+import { DateInput } from "~/components/date-input";
 import { ErrorSummary, SelectField, TextField, useZodForm } from "~/components/forms";
 import { orderErrors, SupplierAccountNav } from "~/components/supplier-account";
-import { declareAwardSchema, declareAwardServerSchema, withdrawAwardSchema } from "~/models/award.schema";
+import { awardActionSchema, declareAwardSchema } from "~/models/award.schema";
 import { declareAward, getAwardOwner, listDeclarableLots, listSupplierAwards, withdrawAward } from "~/models/award.server";
 import { getSupplierAccount } from "~/models/supplier-account.server";
 import { now } from "~/utils/clock.server";
-import { formatDate, FRAMEWORK_STATUS_LABELS } from "~/utils/format";
-import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
+import { formatDate } from "~/utils/format";
+import { FRAMEWORK_STATUS_LABELS } from "~/utils/labels";
+import { dateInputValues } from "~/utils/date-input";
+import { handleForm } from "~/utils/form-action.server";
+import { ok } from "~/utils/result";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
+import { requireOwnSupplierObject, requireSupplierOrganisation } from "~/auth/supplier-policy.server";
 import { flash } from "~/auth/session.server";
 import { TableContainer } from "~/components/table-container";
 
@@ -21,12 +24,11 @@ export const meta: MetaFunction = () => pageTitle("Framework awards");
 export const handle = { title: "Framework awards" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "create:award:own");
-  if (!user.supplierId) throw forbidden();
+  const { supplierId } = await requireSupplierOrganisation(request, "create:award:own");
   const today = now();
   const [supplier, awards, lots] = await Promise.all([
-    getSupplierAccount(user.supplierId),
-    listSupplierAwards(user.supplierId, today),
+    getSupplierAccount(supplierId),
+    listSupplierAwards(supplierId, today),
     listDeclarableLots(today),
   ]);
   if (!supplier) throw notFound();
@@ -38,41 +40,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { errors: Record<string, string[]>; values: Record<string, unknown> } | undefined;
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readFormData(request);
-  const input = formDataToObject(formData);
-  const ip = clientIp(context, request);
-
-  if (input.intent === "withdraw") {
-    const parsed = parseWithSchema(withdrawAwardSchema, input);
-    if (!parsed.success) return Response.json({ errors: { form: ["Choose an award to withdraw"] }, values: {} }, { status: 400 });
-    // The award's real owner decides, not the supplier named in the form.
-    const owner = await getAwardOwner(parsed.data.awardId);
-    const user = await requireUserWithPermission(request, "create:award:own", {
-      isOwn: (u) => u.supplierId === parsed.data.supplierId && (!owner || owner.supplierId === u.supplierId),
-      objectId: parsed.data.awardId,
-    });
-    const result = await withdrawAward({ ...parsed.data, actorId: user.id, ip });
-    if (!result.ok) return Response.json({ errors: { form: [result.message] }, values: {} }, { status: 409 });
-    return redirect("/supplier/awards", { headers: await flash(request, "Award declaration withdrawn") });
-  }
-
-  const supplierId = typeof input.supplierId === "string" ? input.supplierId : "";
-  const user = await requireUserWithPermission(request, "create:award:own", {
-    isOwn: (u) => Boolean(supplierId) && u.supplierId === supplierId,
-    objectId: supplierId || undefined,
-  });
-  const parsed = parseWithSchema(declareAwardServerSchema, input);
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await declareAward(
-    { supplierId, lotId: parsed.data.lotId, awardedAt: parsed.data.awarded, reference: parsed.data.reference, actorId: user.id, ip },
-    now(),
-  );
-  if (!result.ok) return Response.json({ errors: result.errors, values: input }, { status: 400 });
-  return redirect("/supplier/awards", {
-    headers: await flash(request, "Award declared. An administrator will check it before you can list products on that lot."),
+  // The organisation comes from the session, settled before the body is read.
+  const { user, supplierId } = await requireSupplierOrganisation(request, "create:award:own");
+  const actor = { actorId: user.id, ip: clientIp(context, request) };
+  return handleForm(request, {
+    schema: awardActionSchema,
+    run: async (input) => {
+      if (input.intent === "withdraw") {
+        // The award's real owner decides, not anything in the form.
+        await requireOwnSupplierObject(user, request, "create:award:own", await getAwardOwner(input.awardId));
+        const withdrawn = await withdrawAward({ supplierId, awardId: input.awardId, ...actor });
+        return withdrawn.ok ? ok("Award declaration withdrawn") : withdrawn;
+      }
+      const declared = await declareAward(
+        { supplierId, lotId: input.lotId, awardedAt: input.awarded, reference: input.reference, ...actor },
+        now(),
+      );
+      return declared.ok ? ok("Award declared. An administrator will check it before you can list products on that lot.") : declared;
+    },
+    onSuccess: async (message) => redirect("/supplier/awards", { headers: await flash(request, message) }),
   });
 }
 
@@ -80,7 +67,7 @@ const FIELD_ORDER = ["lotId", "awarded", "reference"];
 
 export default function SupplierAwards() {
   const { supplier, awards, lots } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(declareAwardSchema, actionData?.errors);
   const values = actionData?.values;
   return (
@@ -144,7 +131,6 @@ export default function SupplierAwards() {
                   <td className="govuk-table__cell">
                     {a.verified ? null : (
                       <Form method="post">
-                        <input type="hidden" name="supplierId" value={supplier.id} />
                         <input type="hidden" name="awardId" value={a.id} />
                         <button
                           type="submit"
@@ -172,7 +158,6 @@ export default function SupplierAwards() {
           <h2 className="govuk-heading-m">Declare an award</h2>
           {lots.length ? (
             <Form method="post" noValidate onSubmit={onSubmit}>
-              <input type="hidden" name="supplierId" value={supplier.id} />
               <SelectField
                 name="lotId"
                 label="Framework lot"
@@ -188,13 +173,13 @@ export default function SupplierAwards() {
                 error={error("lotId")}
                 registered={register("lotId")}
               />
-              <DateInputField
+              <DateInput
                 name="awarded"
                 legend="Award date"
                 hint="The date on your award letter, for example 17 9 2026"
-                error={error}
+                error={error("awarded")}
                 register={register}
-                defaultValues={values}
+                values={dateInputValues("awarded", values)}
               />
               <TextField
                 name="reference"

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getListing } from "~/models/listing.server";
-import { ACCREDITATION_LABELS } from "~/utils/format";
+import { ACCREDITATION_LABELS } from "~/utils/labels";
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { requireListingAccess } from "~/auth/listing-policy.server";

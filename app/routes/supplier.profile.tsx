@@ -18,7 +18,7 @@ import {
   type SupplierAccount,
 } from "~/models/supplier-account.server";
 import { explainSizeDifference } from "~/models/supplier-size";
-import { SIZE_LABELS } from "~/utils/format";
+import { SIZE_LABELS } from "~/utils/labels";
 import { formatPence } from "~/procurement/money";
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";

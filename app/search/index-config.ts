@@ -3,6 +3,7 @@
 // engine turns that order into field boosts.
 import type { IndexName, SortOption } from "./types";
 import { meilisearchSynonyms } from "./synonyms";
+import { ACCREDITATION_LABELS, COST_BAND_LABELS, COST_BANDS, SIZE_LABELS, SUPPLIER_SIZE_ORDER as SIZE_ORDER } from "~/utils/labels";
 
 export interface FacetDefinition {
   name: string;
@@ -25,16 +26,6 @@ export interface IndexDefinition {
   defaultFilters: Record<string, string[]>;
 }
 
-const SIZE_ORDER = ["micro", "small", "medium", "large"];
-const SIZE_LABELS = { micro: "Micro", small: "Small", medium: "Medium", large: "Large" };
-const ACCREDITATION_LABELS = {
-  "cyber-essentials": "Cyber Essentials",
-  "cyber-essentials-plus": "Cyber Essentials Plus",
-  "iso-27001": "ISO/IEC 27001",
-  "iso-9001": "ISO 9001",
-  other: "Other",
-};
-
 /** Bands of a listing's starting price; `maxPence` is exclusive (integer pence, like the document's priceFromPence). */
 export const PRICE_BANDS = [
   { value: "under-100", label: "Under £100", maxPence: 10_000 },
@@ -46,14 +37,6 @@ export const PRICE_BANDS = [
 export function priceBand(pricePence: number): string {
   return PRICE_BANDS.find((b) => pricePence < b.maxPence)!.value;
 }
-
-export const COST_BANDS = [
-  { value: "under-30k", label: "Under £30,000" },
-  { value: "30k-100k", label: "£30,000 to £100,000" },
-  { value: "100k-250k", label: "£100,000 to £250,000" },
-  { value: "250k-1m", label: "£250,000 to £1 million" },
-  { value: "over-1m", label: "Over £1 million" },
-] as const;
 
 export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
   products: {
@@ -121,7 +104,7 @@ export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
         name: "costBand",
         label: "Cost",
         order: COST_BANDS.map((b) => b.value),
-        labels: Object.fromEntries(COST_BANDS.map((b) => [b.value, b.label])),
+        labels: COST_BAND_LABELS,
       },
       { name: "products", label: "Products used" },
       { name: "suppliers", label: "Suppliers" },

@@ -434,9 +434,9 @@ async function submittedCaseStudy(title: string) {
     costBand: "under-30k",
     funding: "Waste services budget",
     lessons: "Ask residents first.",
-    "startDate.day": "1",
-    "startDate.month": "4",
-    "startDate.year": "2025",
+    "startDate-day": "1",
+    "startDate-month": "4",
+    "startDate-year": "2025",
     "unlisted.0.name": "Bulky waste booking",
     "unlisted.0.supplierName": "A small supplier",
     contactName: "Priya Patel",
@@ -623,9 +623,8 @@ describe("buying projects: two outcomes at once", () => {
         results.filter((r) => r.ok),
         `trial ${i}`,
       ).toHaveLength(1);
-      const loser = results.find((r) => !r.ok) as { ok: false; status: number; errors: Record<string, string[]> };
-      expect(loser.status).toBe(409);
-      expect(loser.errors.form).toEqual([projectSchema.CONCURRENCY_MESSAGE]);
+      const loser = results.find((r) => !r.ok);
+      expect(loser && !loser.ok ? loser.failure : null).toEqual({ kind: "conflict", message: projectSchema.CONCURRENCY_MESSAGE });
       const winner = choices[results.findIndex((r) => r.ok)];
       const after = await db.buyingProject.findUniqueOrThrow({ where: { id: projectId }, include: { outcome: true } });
       expect(after.lockVersion).toBe(before.lockVersion + 1);
@@ -706,18 +705,21 @@ describe("award verification: two admins at once", () => {
         clock.now(),
       );
       if (!declared.ok) throw new Error(JSON.stringify(declared));
-      const verify = () => award.verifyAward({ awardId: declared.awardId, actorId: adminId }, clock.now());
-      const reject = () => award.rejectAward({ awardId: declared.awardId, reason: "Not on the award notice", actorId: adminId });
+      const verify = () => award.verifyAward({ awardId: declared.value.awardId, actorId: adminId }, clock.now());
+      const reject = () => award.rejectAward({ awardId: declared.value.awardId, reason: "Not on the award notice", actorId: adminId });
       const calls = i % 2 ? [verify(), verify()] : [reject(), verify()];
       const results = await Promise.all(calls);
       expect(
         results.filter((r) => r.ok),
         `trial ${i}`,
       ).toHaveLength(1);
-      expect((results.find((r) => !r.ok) as { message: string }).message).toMatch(/already been verified, rejected or withdrawn/);
-      const row = await db.lotAward.findUnique({ where: { id: declared.awardId } });
+      const loser = results.find((r) => !r.ok);
+      expect(loser && !loser.ok && loser.failure.kind === "conflict" ? loser.failure.message : "").toMatch(
+        /already been verified, rejected or withdrawn/,
+      );
+      const row = await db.lotAward.findUnique({ where: { id: declared.value.awardId } });
       const events = await db.auditEvent.findMany({
-        where: { entityType: "award", entityId: declared.awardId, action: { in: ["award.verified", "award.rejected"] } },
+        where: { entityType: "award", entityId: declared.value.awardId, action: { in: ["award.verified", "award.rejected"] } },
       });
       expect(events).toHaveLength(1);
       expect(row ? "award.verified" : "award.rejected").toBe(events[0].action);
@@ -812,13 +814,13 @@ describe("the loser sees the conflict page (409) with the content as it is now",
     );
     if (!declared.ok) throw new Error(JSON.stringify(declared));
     const route = await import("~/routes/admin.awards");
-    const path = `/admin/awards?reject=${declared.awardId}`;
+    const path = `/admin/awards?reject=${declared.value.awardId}`;
     const post = () =>
       responseOf(() =>
         route.action({
           request: makeRequest(path, {
             cookie: admin,
-            form: { intent: "reject", awardId: declared.awardId, reason: "Not on the award notice" },
+            form: { intent: "reject", awardId: declared.value.awardId, reason: "Not on the award notice" },
           }),
           params: {},
           context,

@@ -74,7 +74,7 @@ describe("finding 2: prototype pollution through posted field names", () => {
       route: "supplier.accreditations",
       path: "/supplier/accreditations",
       cookie: supplierA,
-      form: { supplierId, kind: "iso-27001", certificateNumber: "IS 1", "expires.day": "1", "expires.month": "6", "expires.year": "2028" },
+      form: { supplierId, kind: "iso-27001", certificateNumber: "IS 1", "expires-day": "1", "expires-month": "6", "expires-year": "2028" },
       params: {},
     },
     {
@@ -82,7 +82,7 @@ describe("finding 2: prototype pollution through posted field names", () => {
       route: "supplier.awards",
       path: "/supplier/awards",
       cookie: supplierA,
-      form: { supplierId, lotId: "x", "awarded.day": "1", "awarded.month": "6", "awarded.year": "2026", reference: "" },
+      form: { supplierId, lotId: "x", "awarded-day": "1", "awarded-month": "6", "awarded-year": "2026", reference: "" },
       params: {},
     },
     {

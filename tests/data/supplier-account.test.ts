@@ -280,7 +280,7 @@ describe("access between organisations and roles", () => {
     expect(refusal).not.toBeNull();
   });
 
-  it("refuses supplier B declaring, or withdrawing, awards for supplier A (403)", async () => {
+  it("declares an award only for the signed-in organisation, whatever the form names, and refuses withdrawing another's (403)", async () => {
     const route = await import("~/routes/supplier.awards");
     const prisma = await db();
     const gCloudLot3 = await lotId("RM1557.15", "3");
@@ -292,9 +292,9 @@ describe("access between organisations and roles", () => {
             intent: "declare",
             supplierId: kestrelId,
             lotId: gCloudLot3,
-            "awarded.day": "1",
-            "awarded.month": "10",
-            "awarded.year": "2026",
+            "awarded-day": "1",
+            "awarded-month": "10",
+            "awarded-year": "2026",
             reference: "RM1557.15-L3-99999",
           },
         }),
@@ -302,8 +302,12 @@ describe("access between organisations and roles", () => {
         context,
       }),
     );
-    expect(declare.status).toBe(403);
-    expect(await prisma.lotAward.count({ where: { reference: "RM1557.15-L3-99999" } })).toBe(0);
+    // The organisation comes from the session: a supplierId in the form is ignored, so the
+    // award is Brightwater's own declaration and Kestrel gains nothing.
+    expect(declare.status).toBe(302);
+    const declared = await prisma.lotAward.findMany({ where: { reference: "RM1557.15-L3-99999" }, select: { id: true, supplierId: true } });
+    expect(declared.map((a) => a.supplierId)).toEqual([(await supplierBySlug("brightwater-digital")).id]);
+    await prisma.lotAward.deleteMany({ where: { id: { in: declared.map((a) => a.id) } } });
 
     const pending = await prisma.lotAward.create({
       data: {
@@ -403,9 +407,27 @@ describe("access between organisations and roles", () => {
     expect(
       (await responseOf(() => adminHome.loader({ request: makeRequest("/admin", { cookie: buyer }), params: {}, context }))).status,
     ).toBe(403);
-    expect(
-      (await adminHome.loader({ request: makeRequest("/admin", { cookie: admin }), params: {}, context })).pendingAwards,
-    ).toBeGreaterThanOrEqual(0);
+  });
+
+  it("counts the awards waiting for verification on the admin home page", async () => {
+    const adminHome = await import("~/routes/admin._index");
+    const prisma = await db();
+    const cookie = await cookieFor(DEMO.admin);
+    const pending = async () => (await adminHome.loader({ request: makeRequest("/admin", { cookie }), params: {}, context })).pendingAwards;
+    const before = await pending();
+    expect(before).toBe(await prisma.lotAward.count({ where: { verified: false } }));
+    const award = await prisma.lotAward.create({
+      data: {
+        supplierId: kestrelId,
+        lotId: (await prisma.lot.findFirstOrThrow({ where: { awards: { none: { supplierId: kestrelId } } } })).id,
+        awardedAt: new Date("2026-10-01"),
+        reference: "COUNT-1",
+      },
+    });
+    expect(await pending()).toBe(before + 1);
+    await prisma.lotAward.update({ where: { id: award.id }, data: { verified: true } });
+    expect(await pending()).toBe(before);
+    await prisma.lotAward.delete({ where: { id: award.id } });
   });
 });
 
@@ -420,28 +442,34 @@ describe("accreditations", () => {
       supplierId: brightwater.id,
       kind: "iso-9001",
       certificateNumber: "QMS-4471",
-      "expires.day": "31",
-      "expires.month": "3",
-      "expires.year": "2028",
+      "expires-day": "31",
+      "expires-month": "3",
+      "expires-year": "2028",
     };
 
-    const expired = await route.action({
-      request: makeRequest("/supplier/accreditations", { cookie, form: { ...form, "expires.year": "2025" } }),
-      params: {},
-      context,
-    });
+    const expired = await responseOf(() =>
+      route.action({
+        request: makeRequest("/supplier/accreditations", { cookie, form: { ...form, "expires-year": "2025" } }),
+        params: {},
+        context,
+      }),
+    );
     expect(expired.status).toBe(400);
-    expect((await expired.json()).errors["expires.day"][0]).toMatch(/must be in the future/);
+    expect((await expired.json()).errors["expires"][0]).toMatch(/must be in the future/);
 
-    const impossible = await route.action({
-      request: makeRequest("/supplier/accreditations", { cookie, form: { ...form, "expires.day": "31", "expires.month": "2" } }),
-      params: {},
-      context,
-    });
+    const impossible = await responseOf(() =>
+      route.action({
+        request: makeRequest("/supplier/accreditations", { cookie, form: { ...form, "expires-day": "31", "expires-month": "2" } }),
+        params: {},
+        context,
+      }),
+    );
     expect(impossible.status).toBe(400);
-    expect((await impossible.json()).errors["expires.day"]).toEqual(["Expiry date must be a real date"]);
+    expect((await impossible.json()).errors["expires"]).toEqual(["Expiry date must be a real date"]);
 
-    const added = await route.action({ request: makeRequest("/supplier/accreditations", { cookie, form }), params: {}, context });
+    const added = await responseOf(() =>
+      route.action({ request: makeRequest("/supplier/accreditations", { cookie, form }), params: {}, context }),
+    );
     expect(added.status).toBe(302);
     const row = await prisma.accreditation.findFirstOrThrow({ where: { supplierId: brightwater.id, certificateNumber: "QMS-4471" } });
     expect(row.expiresAt!.toISOString()).toBe("2028-03-31T00:00:00.000Z");
@@ -450,27 +478,59 @@ describe("accreditations", () => {
     const { supplierDocuments } = await import("~/models/search-documents.server");
     expect((await supplierDocuments([brightwater.id]))[0].accreditations).toContain("iso-9001");
 
-    const removed = await route.action({
-      request: makeRequest("/supplier/accreditations", {
-        cookie,
-        form: { intent: "remove", supplierId: brightwater.id, accreditationId: row.id },
+    const removed = await responseOf(() =>
+      route.action({
+        request: makeRequest("/supplier/accreditations", {
+          cookie,
+          form: { intent: "remove", supplierId: brightwater.id, accreditationId: row.id },
+        }),
+        params: {},
+        context,
       }),
-      params: {},
-      context,
-    });
+    );
     expect(removed.status).toBe(302);
     expect(await prisma.accreditation.findUnique({ where: { id: row.id } })).toBeNull();
     const removal = await prisma.auditEvent.findFirstOrThrow({ where: { action: "accreditation.removed", entityId: brightwater.id } });
     expect(JSON.parse(removal.before!)).toMatchObject({ certificateNumber: "QMS-4471" });
-    const again = await route.action({
-      request: makeRequest("/supplier/accreditations", {
-        cookie,
-        form: { intent: "remove", supplierId: brightwater.id, accreditationId: row.id },
+    const again = await responseOf(() =>
+      route.action({
+        request: makeRequest("/supplier/accreditations", {
+          cookie,
+          form: { intent: "remove", supplierId: brightwater.id, accreditationId: row.id },
+        }),
+        params: {},
+        context,
       }),
-      params: {},
-      context,
-    });
+    );
     expect(again.status).toBe(409);
+  });
+  it("adds an accreditation to the signed-in organisation, whatever supplierId the form names", async () => {
+    const route = await import("~/routes/supplier.accreditations");
+    const prisma = await db();
+    const brightwater = await supplierBySlug("brightwater-digital");
+    const kestrel = await supplierBySlug("kestrel-civic-software");
+    const cookie = await cookieFor(DEMO.supplierB);
+    const res = await responseOf(() =>
+      route.action({
+        request: makeRequest("/supplier/accreditations", {
+          cookie,
+          form: {
+            supplierId: kestrel.id,
+            kind: "iso-27001",
+            certificateNumber: "ISMS-SESSION",
+            "expires-day": "1",
+            "expires-month": "6",
+            "expires-year": "2028",
+          },
+        }),
+        params: {},
+        context,
+      }),
+    );
+    expect(res.status).toBe(302);
+    const rows = await prisma.accreditation.findMany({ where: { certificateNumber: "ISMS-SESSION" } });
+    expect(rows.map((r) => r.supplierId)).toEqual([brightwater.id]);
+    await prisma.accreditation.deleteMany({ where: { certificateNumber: "ISMS-SESSION" } });
   });
 });
 
@@ -654,13 +714,13 @@ describe("framework awards", () => {
       intent: "declare",
       supplierId: brightwater.id,
       lotId: lot,
-      "awarded.day": "20",
-      "awarded.month": "9",
-      "awarded.year": "2026",
+      "awarded-day": "20",
+      "awarded-month": "9",
+      "awarded-year": "2026",
       reference: "RM1557.15-L1a-00412",
     };
     const post = (f: Record<string, string>) =>
-      route.action({ request: makeRequest("/supplier/awards", { cookie, form: f }), params: {}, context });
+      responseOf(() => route.action({ request: makeRequest("/supplier/awards", { cookie, form: f }), params: {}, context }));
 
     const page = await route.loader({ request: makeRequest("/supplier/awards", { cookie }), params: {}, context });
     const offered = page.lots.map((l) => l.label);
@@ -670,9 +730,9 @@ describe("framework awards", () => {
     const expiredLot = await post({ ...form, lotId: await lotId("RM1557.14", "1") });
     expect(expiredLot.status).toBe(400);
     expect((await expiredLot.json()).errors.lotId[0]).toMatch(/live, expiring or upcoming/);
-    const future = await post({ ...form, "awarded.year": "2027" });
+    const future = await post({ ...form, "awarded-year": "2027" });
     expect(future.status).toBe(400);
-    expect((await future.json()).errors["awarded.day"]).toEqual(["Award date must be today or in the past"]);
+    expect((await future.json()).errors["awarded"]).toEqual(["Award date must be today or in the past"]);
 
     const declared = await post(form);
     expect(declared.status).toBe(302);
@@ -687,11 +747,13 @@ describe("framework awards", () => {
     const adminCookie = await cookieFor(DEMO.admin);
     const queue = await admin.loader({ request: makeRequest("/admin/awards", { cookie: adminCookie }), params: {}, context });
     expect(queue.queue.map((a) => a.id)).toContain(award.id);
-    const verified = await admin.action({
-      request: makeRequest("/admin/awards", { cookie: adminCookie, form: { intent: "verify", awardId: award.id } }),
-      params: {},
-      context,
-    });
+    const verified = await responseOf(() =>
+      admin.action({
+        request: makeRequest("/admin/awards", { cookie: adminCookie, form: { intent: "verify", awardId: award.id } }),
+        params: {},
+        context,
+      }),
+    );
     expect(verified.status).toBe(302);
     const after = await prisma.lotAward.findUniqueOrThrow({ where: { id: award.id } });
     expect(after.verified).toBe(true);
@@ -707,11 +769,13 @@ describe("framework awards", () => {
     );
 
     // Verifying twice changes nothing and says so; the supplier sees it verified.
-    const twice = await admin.action({
-      request: makeRequest("/admin/awards", { cookie: adminCookie, form: { intent: "verify", awardId: award.id } }),
-      params: {},
-      context,
-    });
+    const twice = await responseOf(() =>
+      admin.action({
+        request: makeRequest("/admin/awards", { cookie: adminCookie, form: { intent: "verify", awardId: award.id } }),
+        params: {},
+        context,
+      }),
+    );
     expect(twice.status).toBe(409);
     const mine = await route.loader({ request: makeRequest("/supplier/awards", { cookie }), params: {}, context });
     expect(mine.awards.find((a) => a.id === award.id)).toMatchObject({ verified: true, status: "live" });
@@ -737,25 +801,29 @@ describe("framework awards", () => {
     });
     expect(page.rejecting?.reference).toBe("RM1557.15-L1b-00007");
 
-    const noReason = await admin.action({
-      request: makeRequest(`/admin/awards?reject=${award.id}`, {
-        cookie: adminCookie,
-        form: { intent: "reject", awardId: award.id, reason: " " },
+    const noReason = await responseOf(() =>
+      admin.action({
+        request: makeRequest(`/admin/awards?reject=${award.id}`, {
+          cookie: adminCookie,
+          form: { intent: "reject", awardId: award.id, reason: " " },
+        }),
+        params: {},
+        context,
       }),
-      params: {},
-      context,
-    });
+    );
     expect(noReason.status).toBe(400);
     expect((await noReason.json()).errors.reason).toEqual(["Enter the reason for rejecting the award"]);
 
-    const rejected = await admin.action({
-      request: makeRequest(`/admin/awards?reject=${award.id}`, {
-        cookie: adminCookie,
-        form: { intent: "reject", awardId: award.id, reason: "Not on the GCA list of awarded suppliers for lot 1b" },
+    const rejected = await responseOf(() =>
+      admin.action({
+        request: makeRequest(`/admin/awards?reject=${award.id}`, {
+          cookie: adminCookie,
+          form: { intent: "reject", awardId: award.id, reason: "Not on the GCA list of awarded suppliers for lot 1b" },
+        }),
+        params: {},
+        context,
       }),
-      params: {},
-      context,
-    });
+    );
     expect(rejected.status).toBe(302);
     expect(await prisma.lotAward.findUnique({ where: { id: award.id } })).toBeNull();
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "award.rejected", entityId: award.id } });

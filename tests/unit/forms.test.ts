@@ -2,7 +2,6 @@
 // null-prototype objects, bounded depth and row index — whatever a hostile post names.
 import { afterEach, describe, expect, it } from "vitest";
 import { FORM_LIMITS, formDataToObject, nestFormFields } from "~/utils/forms";
-import { nestDottedKeys } from "~/models/supplier-account.schema";
 import { nestDotted } from "~/models/project.schema";
 import { unflattenFormValues } from "~/models/case-study.schema";
 
@@ -74,7 +73,6 @@ describe("formDataToObject", () => {
 
 describe("nesting dotted names (every schema uses the same helper)", () => {
   it.each([
-    ["nestDottedKeys (accreditations, awards)", nestDottedKeys],
     ["nestDotted (project evaluation)", nestDotted],
     ["unflattenFormValues (case studies)", unflattenFormValues],
     ["nestFormFields", (v: unknown) => nestFormFields(v)],

@@ -5,7 +5,7 @@ import { asPence, formatPence, parsePounds, penceToPounds, penceToPoundsNumber, 
 import { poundsField } from "~/models/money.schema";
 import { penceFromDb, penceToDb, withPence } from "~/models/pence";
 import { priceBand } from "~/search/index-config";
-import { costBandForPence } from "~/models/case-study.schema";
+import { costBandForPence } from "~/utils/labels";
 import { pricingSectionSchema } from "~/models/listing.schema";
 
 describe("parsePounds", () => {

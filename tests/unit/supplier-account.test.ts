@@ -3,14 +3,13 @@ import {
   accreditationSchema,
   COMPANY_NUMBER_MESSAGES,
   companyNumberProblem,
-  nestDottedKeys,
-  parseDateParts,
   supplierProfileSchema,
   supplierRegistrationSchema,
 } from "../../app/models/supplier-account.schema";
 import { declareAwardSchema } from "../../app/models/award.schema";
 import { computeSupplierSize, explainSizeDifference, isSme } from "../../app/models/supplier-size";
 import { parseWithSchema } from "../../app/utils/forms";
+import { collectDateInputs, parseDateInput } from "../../app/utils/date-input";
 
 const validRegistration = {
   legalName: "Wren Data Ltd",
@@ -147,56 +146,54 @@ describe("registration form", () => {
 });
 
 describe("GOV.UK date input", () => {
-  it("accepts real dates and refuses impossible ones, naming the part to fix", () => {
-    expect(parseDateParts({ day: "29", month: "2", year: "2028" }, "Expiry date")).toEqual({
+  it("accepts real dates and refuses impossible ones with GOV.UK's messages", () => {
+    expect(parseDateInput({ day: "29", month: "2", year: "2028" }, "Expiry date")).toEqual({
       ok: true,
       date: new Date("2028-02-29T00:00:00Z"),
     });
-    expect(parseDateParts({ day: "29", month: "2", year: "2027" }, "Expiry date")).toMatchObject({
+    expect(parseDateInput({ day: "29", month: "2", year: "2027" }, "Expiry date")).toEqual({
       ok: false,
-      part: "all",
       message: "Expiry date must be a real date",
     });
-    expect(parseDateParts({ day: "", month: "", year: "" }, "Expiry date")).toMatchObject({ ok: false, message: "Enter the expiry date" });
-    expect(parseDateParts({ day: "3", month: "", year: "2027" }, "Expiry date")).toMatchObject({
+    expect(parseDateInput({ day: "", month: "", year: "" }, "Expiry date")).toEqual({ ok: true, date: null });
+    expect(parseDateInput({ day: "3", month: "", year: "2027" }, "Expiry date")).toEqual({
       ok: false,
-      part: "month",
       message: "Expiry date must include a month",
     });
-    expect(parseDateParts({ day: "3", month: "4", year: "27" }, "Expiry date")).toMatchObject({
+    expect(parseDateInput({ day: "3", month: "4", year: "27" }, "Expiry date")).toEqual({
       ok: false,
-      part: "year",
       message: "Year must include 4 numbers",
     });
   });
 
-  it("reads the flat posted names and the nested browser values the same way", () => {
-    expect(nestDottedKeys({ "expires.day": "1", "expires.month": "6", kind: "iso-9001" })).toEqual({
-      expires: { day: "1", month: "6" },
+  it("reads GOV.UK's name-day, name-month, name-year boxes and reports errors on the date's name", () => {
+    expect(collectDateInputs("expires")({ "expires-day": "1", "expires-month": "6", kind: "iso-9001" })).toEqual({
+      "expires-day": "1",
+      "expires-month": "6",
+      expires: { day: "1", month: "6", year: undefined },
       kind: "iso-9001",
     });
     const flat = parseWithSchema(accreditationSchema, {
       kind: "iso-27001",
       certificateNumber: "IS 123",
-      "expires.day": "31",
-      "expires.month": "12",
-      "expires.year": "2027",
+      "expires-day": "31",
+      "expires-month": "12",
+      "expires-year": "2027",
     });
     expect(flat.success && flat.data.expires.toISOString()).toBe("2027-12-31T00:00:00.000Z");
+    const blank = parseWithSchema(accreditationSchema, { kind: "iso-27001", certificateNumber: "IS 123" });
+    expect(blank.success ? null : blank.errors).toEqual({ expires: ["Enter the expiry date"] });
     const bad = parseWithSchema(declareAwardSchema, {
       lotId: "",
-      "awarded.day": "31",
-      "awarded.month": "6",
-      "awarded.year": "2026",
+      "awarded-day": "31",
+      "awarded-month": "6",
+      "awarded-year": "2026",
       reference: "",
     });
-    expect(bad.success).toBe(false);
-    if (!bad.success) {
-      expect(bad.errors).toEqual({
-        lotId: ["Select the framework lot you are awarded on"],
-        "awarded.day": ["Award date must be a real date"],
-        reference: ["Enter the award reference"],
-      });
-    }
+    expect(bad.success ? null : bad.errors).toEqual({
+      lotId: ["Select the framework lot you are awarded on"],
+      awarded: ["Award date must be a real date"],
+      reference: ["Enter the award reference"],
+    });
   });
 });
