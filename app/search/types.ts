@@ -1,4 +1,4 @@
-// The one search interface both engines implement (embedded MiniSearch and Meilisearch).
+// The one search interface every engine implements (embedded, Meilisearch, PostgreSQL).
 export const INDEX_NAMES = ["products", "suppliers", "case-studies"] as const;
 export type IndexName = (typeof INDEX_NAMES)[number];
 
@@ -36,7 +36,7 @@ export interface SearchResponse {
 }
 
 export interface SearchEngine {
-  readonly kind: "embedded" | "meilisearch";
+  readonly kind: "embedded" | "meilisearch" | "postgres";
   /** Replaces an index's whole contents; searches keep answering from the old data until the swap. */
   replaceAll(index: IndexName, documents: SearchDocument[], onProgress?: (done: number, total: number) => void): Promise<void>;
   upsert(index: IndexName, documents: SearchDocument[]): Promise<void>;

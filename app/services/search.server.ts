@@ -22,6 +22,7 @@ import { listPickerProducts, type PickerProduct } from "~/models/case-study.serv
 import crypto from "node:crypto";
 import { EmbeddedEngine } from "~/search/embedded-engine.server";
 import { MeilisearchEngine } from "~/search/meilisearch-engine.server";
+import { PostgresEngine } from "~/search/postgres-engine.server";
 import { budgetQuery, engineRequest, type SearchParams } from "~/search/search-query.schema";
 import {
   readSnapshot,
@@ -68,7 +69,18 @@ declare global {
 
 export function createEngine(): SearchEngine {
   const env = getEnv();
-  return env.MEILI_URL ? new MeilisearchEngine({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY }) : new EmbeddedEngine();
+  if (env.MEILI_URL) return new MeilisearchEngine({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY });
+  // SEARCH_ENGINE=postgres: the index lives in the PostgreSQL database every app server shares
+  // (ADR 0013). Read here, like SEARCH_SNAPSHOT_DIR: only the search service uses it.
+  const chosen = process.env.SEARCH_ENGINE;
+  if (chosen === "postgres") {
+    if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL))
+      throw new Error("SEARCH_ENGINE=postgres needs DATABASE_URL to be a PostgreSQL database");
+    return new PostgresEngine({ connectionString: env.DATABASE_URL });
+  }
+  if (chosen && chosen !== "embedded")
+    throw new Error(`SEARCH_ENGINE must be embedded or postgres (Meilisearch: set MEILI_URL), not ${chosen}`);
+  return new EmbeddedEngine();
 }
 
 /** A follower of the outbox for one engine (a process has one; tests make several). */
@@ -153,7 +165,11 @@ export function ensureSearchReady(s: SearchState = state()): Promise<void> {
   s.ready ??= (async () => {
     if (s.engine instanceof EmbeddedEngine) await prepareEmbedded(s, s.engine);
     else if (s.engine.kind === "embedded") await rebuildSearch(undefined, s);
-    else await ensureScheduledJob(SHARED_INDEX_LEASE, now());
+    else {
+      await ensureScheduledJob(SHARED_INDEX_LEASE, now());
+      // A PostgreSQL index starts empty: the first server fills it (Meilisearch: npm run search:reindex).
+      if (s.engine.kind === "postgres" && (await s.engine.count("products")) === 0) await rebuildSearch(undefined, s);
+    }
     await syncSearch(s);
   })().catch((error) => {
     s.ready = undefined;

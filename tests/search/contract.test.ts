@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedEngine } from "~/search/embedded-engine.server";
 import { MeilisearchEngine } from "~/search/meilisearch-engine.server";
+import { PostgresEngine } from "~/search/postgres-engine.server";
 import type { IndexName, SearchDocument, SearchEngine, SearchRequest } from "~/search/types";
 
 function product(id: string, name: string, extra: Partial<SearchDocument> = {}): SearchDocument {
@@ -91,6 +92,13 @@ const engines: [string, () => SearchEngine][] = [
   ["embedded", () => new EmbeddedEngine()],
   ["embedded, restored from a snapshot", () => new RestoredFromSnapshot()],
 ];
+// PostgreSQL full-text + pg_trgm (SEARCH_ENGINE=postgres) whenever a PostgreSQL is given.
+if (process.env.DATABASE_URL_PG) {
+  engines.push([
+    "postgres",
+    () => new PostgresEngine({ connectionString: process.env.DATABASE_URL_PG!, tablePrefix: `cmtest_${process.pid}_${Date.now()}` }),
+  ]);
+}
 if (process.env.MEILI_URL) {
   engines.push([
     "meilisearch",
@@ -106,7 +114,7 @@ describe.each(engines)("search contract: %s", (_name, make) => {
     await engine.replaceAll("products", DOCS);
   });
   afterAll(async () => {
-    if (engine instanceof MeilisearchEngine) await engine.dropAll();
+    if (engine instanceof MeilisearchEngine || engine instanceof PostgresEngine) await engine.dropAll();
   });
 
   const ids = async (r: Partial<SearchRequest>) => (await engine.search("products", request({ pageSize: 50, ...r }))).hits.map((h) => h.id);
@@ -183,7 +191,7 @@ describe.each(engines)("search contract: %s", (_name, make) => {
 
   it("answers 'did you mean' through the interface: the embedded engine from its own terms, Meilisearch never", async () => {
     // Meilisearch has no suggestion API; the adapter answers null every time rather than sometimes.
-    const expected: Record<SearchEngine["kind"], string | null> = { embedded: "housing", meilisearch: null };
+    const expected: Record<SearchEngine["kind"], string | null> = { embedded: "housing", meilisearch: null, postgres: "housing" };
     expect(await engine.suggest("products", "hosuing")).toBe(expected[engine.kind]);
     if (expected[engine.kind]) expect(await ids({ q: expected[engine.kind]! })).toContain("p3");
     // Nothing to suggest for a query already in the index's words, or for no query.
