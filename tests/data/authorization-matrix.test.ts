@@ -102,7 +102,12 @@ async function observe(file: string, method: "GET" | "POST", role: Role): Promis
   let res: Response;
   try {
     const result = await fn({ request, params: spec.params(fixtures), context });
-    res = result instanceof Response ? result : new Response(null, { status: 200 });
+    // handleForm answers with `data(body, { status })`, which is not a Response: read its status.
+    const init =
+      (result as { type?: unknown; init?: ResponseInit | null } | null)?.type === "DataWithResponseInit"
+        ? (result as { init?: ResponseInit | null }).init
+        : null;
+    res = result instanceof Response ? result : new Response(null, { status: init?.status ?? 200 });
   } catch (error) {
     if (!(error instanceof Response)) return `error: ${(error as Error).message.slice(0, 80)}`;
     res = error;
