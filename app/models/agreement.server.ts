@@ -3,11 +3,56 @@ import { now } from "~/utils/clock.server";
 import { parseStringArray } from "~/utils/json";
 import { frameworkStatus, lotStatus } from "~/procurement/framework-status";
 import { toIsoDate } from "~/procurement/dates";
+import { nextReopening, termOn } from "~/procurement/framework-terms";
+import type { Source } from "~/procurement/types";
 import { withPence } from "./pence";
 import { VERIFIED_SUPPLIER } from "./supplier-visibility";
 
 function iso(d: Date | null): string | null {
   return d ? toIsoDate(d) : null;
+}
+
+export interface AgreementFact {
+  group: string;
+  verified: boolean;
+  sources: Source[];
+  note: string;
+}
+
+/** The `facts` JSON column; bad data reads as no facts rather than crashing a page. */
+function parseFacts(text: string): AgreementFact[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((f: unknown) => {
+      if (typeof f !== "object" || f === null) return [];
+      const r = f as Record<string, unknown>;
+      if (typeof r.group !== "string" || typeof r.verified !== "boolean" || !Array.isArray(r.sources)) return [];
+      const sources = r.sources.filter(
+        (x: unknown): x is Source =>
+          typeof x === "object" && x !== null && typeof (x as Source).url === "string" && typeof (x as Source).title === "string",
+      );
+      return [{ group: r.group, verified: r.verified, sources, note: typeof r.note === "string" ? r.note : "" }];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** Agreements linked by "replaced by", in either direction, with just what a link needs. */
+async function lineageOf(number: string, replacedBy: string[]) {
+  const select = { number: true, name: true, replacedBy: true } as const;
+  const [successors, predecessors] = await Promise.all([
+    prisma.agreement.findMany({ where: { number: { in: replacedBy } }, select, orderBy: { number: "asc" } }),
+    prisma.agreement.findMany({ where: { replacedBy: { contains: JSON.stringify(number) } }, select, orderBy: { number: "asc" } }),
+  ]);
+  return {
+    successors: successors.map(({ number: n, name }) => ({ number: n, name })),
+    // `contains` is a text match: keep only rows whose list really holds the number.
+    predecessors: predecessors
+      .filter((p) => parseStringArray(p.replacedBy).includes(number))
+      .map(({ number: n, name }) => ({ number: n, name })),
+  };
 }
 
 export async function listAgreements() {
@@ -27,6 +72,7 @@ export async function getAgreementByNumber(number: string) {
   const agreement = await prisma.agreement.findFirst({
     where: { OR: [{ number }, { slug: number.toLowerCase() }] },
     include: {
+      terms: { orderBy: { number: "asc" } },
       lots: {
         orderBy: { number: "asc" },
         include: {
@@ -43,11 +89,20 @@ export async function getAgreementByNumber(number: string) {
   });
   if (!agreement) return null;
   const agreementDates = { startDate: iso(agreement.startDate), endDate: iso(agreement.endDate) };
+  const terms = agreement.terms.map((t) => ({ ...t, startDate: toIsoDate(t.startDate), endDate: toIsoDate(t.endDate) }));
+  const replacedBy = parseStringArray(agreement.replacedBy);
   return {
     ...agreement,
+    facts: parseFacts(agreement.facts),
+    replacedBy,
+    ...(await lineageOf(agreement.number, replacedBy)),
+    terms,
+    currentTerm: termOn(terms, today),
+    nextReopening: nextReopening(terms, today),
     status: frameworkStatus(agreement.startDate, agreement.endDate, today),
     lots: agreement.lots.map((lot) => ({
       ...lot,
+      awards: lot.awards.map((award) => ({ ...award, termNumber: termOn(terms, award.awardedAt)?.number ?? null })),
       routes: lot.routes.map((r) => withPence(r, "minValuePence", "maxValuePence")),
       categories: parseStringArray(lot.categories),
       status: lotStatus(agreementDates, { startDate: iso(lot.startDate) ?? undefined, endDate: iso(lot.endDate) ?? undefined }, today),

@@ -18,9 +18,10 @@ export default function Frameworks() {
     <>
       <h1 className="govuk-heading-xl">Frameworks</h1>
       <p className="govuk-body">
-        Commercial agreements from the Government Commercial Agency (formerly Crown Commercial Service) that councils can buy digital and
-        cloud services through. Status is worked out from each agreement&apos;s dates. Expired agreements stay here for history but are
-        never offered for new purchases.
+        Commercial agreements that councils can buy digital and cloud services through: the Government Commercial Agency&apos;s (formerly
+        Crown Commercial Service) and public buying organisations&apos; such as YPO, ESPO, KCS and CPC, and Scottish Government frameworks.
+        Status is worked out from each agreement&apos;s dates. Expired agreements stay here for history but are never offered for new
+        purchases. Each agreement&apos;s page shows where every fact comes from and whether it is verified.
       </p>
       <TableContainer label="All agreements">
         <table className="govuk-table">
@@ -32,6 +33,9 @@ export default function Frameworks() {
               </th>
               <th scope="col" className="govuk-table__header">
                 Number
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Owner
               </th>
               <th scope="col" className="govuk-table__header">
                 Regulation
@@ -48,7 +52,7 @@ export default function Frameworks() {
             {agreements.map((a) => (
               <tr className="govuk-table__row" key={a.id}>
                 <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/frameworks/${a.number}`}>
+                  <Link className="govuk-link" to={`/frameworks/${encodeURIComponent(a.number)}`}>
                     {a.name}
                   </Link>
                   {a.verified ? null : (
@@ -59,7 +63,10 @@ export default function Frameworks() {
                   )}
                 </td>
                 <td className="govuk-table__cell cm-nowrap">{a.number}</td>
-                <td className="govuk-table__cell">{a.regulation === "PA2023" ? "Procurement Act 2023" : "PCR 2015"}</td>
+                <td className="govuk-table__cell">{a.owner}</td>
+                <td className="govuk-table__cell">
+                  {a.regulation === "PA2023" ? "Procurement Act 2023" : a.regulation === "PCSR2015" ? "PCR (Scotland) 2015" : "PCR 2015"}
+                </td>
                 <td className="govuk-table__cell">
                   {formatDate(a.startDate)} to {formatDate(a.endDate)}
                 </td>
