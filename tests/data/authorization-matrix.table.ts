@@ -29,6 +29,13 @@ export const ROUTES: Record<string, Spec> = {
   $: { path: () => "/no-such-page", params: () => ({ "*": "no-such-page" }) },
   _index: page("/"),
   account: page("/account"),
+  "account_.alerts._index": page("/account/alerts"),
+  "account_.alerts.new": page("/account/alerts/new?q=housing"),
+  // Nobody's saved search: a 404 for everyone (owners' and others' are in tests/data/alerts.test.ts).
+  "account_.alerts.$id": { path: () => "/account/alerts/no-such-alert", params: () => ({ id: "no-such-alert" }) },
+  "account_.follows": page("/account/follows"),
+  "account_.notifications": page("/account/notifications"),
+  admin: page("/admin/awards"),
   "admin._index": page("/admin"),
   "admin.awards": page("/admin/awards"),
   "admin.council-domains": page("/admin/council-domains"),
@@ -59,6 +66,7 @@ export const ROUTES: Record<string, Spec> = {
   logout: page("/logout"),
   "products.$id": { path: (f) => `/products/${f.productId}`, params: (f) => ({ id: f.productId }) },
   "projects.$id._index": { path: (f) => `/projects/${f.projectId}`, params: (f) => ({ id: f.projectId }) },
+  "projects.$id.approvals": { path: (f) => `/projects/${f.projectId}/approvals`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.evaluation": { path: (f) => `/projects/${f.projectId}/evaluation`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.freeze": { path: (f) => `/projects/${f.projectId}/freeze`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.frozen.$file": {
@@ -80,6 +88,7 @@ export const ROUTES: Record<string, Spec> = {
   reuse: page("/reuse"),
   search: page("/search?q=housing"),
   signup: page("/signup"),
+  supplier: page("/supplier/profile"),
   "supplier._index": page("/supplier"),
   "supplier.accreditations": page("/supplier/accreditations"),
   "supplier.awards": page("/supplier/awards"),
@@ -103,6 +112,7 @@ export const ROUTES: Record<string, Spec> = {
   "suppliers.$slug": { path: () => "/suppliers/kestrel-civic-software", params: () => ({ slug: "kestrel-civic-software" }) },
   "suppliers.register": page("/suppliers/register"),
   "verify-email": page("/verify-email"),
+  "unsubscribe.$token": { path: () => "/unsubscribe/alert.not-a-real-token", params: () => ({ token: "alert.not-a-real-token" }) },
 };
 
 // Filled from a reviewed MATRIX_RECORD run; every 200 for a non-owner was checked by hand.
@@ -115,6 +125,24 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
   $: { GET: r("404", "404", "404", "404", "404", "404", "404") },
   _index: { GET: r("200", "200", "200", "200", "200", "200", "200") },
   account: { GET: r("login", "200", "200", "200", "200", "200", "200"), POST: r("login", "400", "400", "400", "400", "400", "400") },
+  "account_.alerts._index": { GET: r("login", "200", "200", "200", "200", "200", "200") },
+  "account_.alerts.new": {
+    GET: r("login", "200", "200", "200", "200", "200", "200"),
+    POST: r("login", "400", "400", "400", "400", "400", "400"),
+  },
+  "account_.alerts.$id": {
+    GET: r("login", "404", "404", "404", "404", "404", "404"),
+    POST: r("login", "400", "400", "400", "400", "400", "400"),
+  },
+  "account_.follows": {
+    GET: r("login", "403", "403", "200", "200", "403", "403"),
+    POST: r("login", "403", "403", "400", "400", "403", "403"),
+  },
+  "account_.notifications": {
+    GET: r("login", "200", "200", "200", "200", "200", "200"),
+    POST: r("login", "302", "302", "302", "302", "302", "302"),
+  },
+  admin: { GET: r("login", "403", "403", "403", "403", "200", "403") },
   "admin._index": { GET: r("login", "403", "403", "403", "403", "200", "403") },
   "admin.awards": { GET: r("login", "403", "403", "403", "403", "200", "403"), POST: r("login", "403", "403", "403", "403", "400", "403") },
   "admin.case-studies.$slug": {
@@ -172,6 +200,10 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
     GET: r("login", "200", "404", "403", "403", "200", "403"),
     POST: r("login", "400", "404", "403", "403", "403", "403"),
   },
+  "projects.$id.approvals": {
+    GET: r("login", "200", "404", "403", "403", "200", "403"),
+    POST: r("login", "400", "404", "403", "403", "403", "403"),
+  },
   "projects.$id.evaluation": {
     GET: r("login", "200", "404", "403", "403", "200", "403"),
     POST: r("login", "400", "404", "403", "403", "403", "403"),
@@ -214,14 +246,17 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
   reuse: { GET: r("200", "200", "200", "200", "200", "200", "200") },
   search: { GET: r("200", "200", "200", "200", "200", "200", "200") },
   signup: { POST: r("400", "400", "400", "400", "400", "400", "400") },
+  supplier: { GET: r("login", "403", "403", "200", "200", "200", "403") },
   "supplier._index": { GET: r("login", "403", "403", "200", "200", "403", "403") },
+  // The organisation comes from the session, not the form: an empty post from a supplier is bad input (400), not "another organisation" (403).
   "supplier.accreditations": {
     GET: r("login", "403", "403", "200", "200", "403", "403"),
-    POST: r("login", "403", "403", "403", "403", "403", "403"),
+    POST: r("login", "403", "403", "400", "400", "403", "403"),
   },
+  // The organisation comes from the session, not the form: an empty post from a supplier is bad input (400), not "another organisation" (403).
   "supplier.awards": {
     GET: r("login", "403", "403", "200", "200", "403", "403"),
-    POST: r("login", "403", "403", "403", "403", "403", "403"),
+    POST: r("login", "403", "403", "400", "400", "403", "403"),
   },
   "supplier.case-studies.$slug": {
     GET: r("login", "403", "403", "200", "403", "403", "403"),
@@ -258,4 +293,9 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
   "suppliers.$slug": { GET: r("200", "200", "200", "200", "200", "200", "200") },
   "suppliers.register": { POST: r("400", "400", "400", "400", "400", "400", "400") },
   "verify-email": { GET: r("200", "200", "200", "200", "200", "200", "200") },
+  // A forged or malformed link names no subscription: 404, signed in or not.
+  "unsubscribe.$token": {
+    GET: r("404", "404", "404", "404", "404", "404", "404"),
+    POST: r("404", "404", "404", "404", "404", "404", "404"),
+  },
 };

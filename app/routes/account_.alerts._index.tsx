@@ -1,0 +1,108 @@
+// /account/alerts: the searches a person saved, each with how often it emails them.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { TableContainer } from "~/components/table-container";
+import { listAlertsForUser } from "~/models/saved-search-alerts.server";
+import { describeAlertSearch, FREQUENCY_LABELS, parseAlertSearch, type AlertFrequency } from "~/models/saved-search-alerts.schema";
+import { requireUser } from "~/auth/permissions.server";
+import { formatDate } from "~/utils/format";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Saved searches and alerts");
+export const handle = { title: "Saved searches and alerts" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const alerts = await listAlertsForUser(user.id);
+  return {
+    isSupplier: Boolean(user.supplierId),
+    alerts: alerts.map((a) => {
+      const parsed = parseAlertSearch(a.search);
+      return {
+        id: a.id,
+        name: a.name,
+        search: a.search,
+        description: parsed.ok ? describeAlertSearch(parsed.params) : "This search can no longer be run",
+        frequency: FREQUENCY_LABELS[a.frequency as AlertFrequency] ?? a.frequency,
+        lastSentAt: a.lastSentAt,
+      };
+    }),
+  };
+}
+
+export default function Alerts() {
+  const { alerts, isSupplier } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Saved searches and alerts</h1>
+      <p className="govuk-body">
+        To save a search, run it on the{" "}
+        <Link className="govuk-link" to="/search">
+          search page
+        </Link>{" "}
+        and choose “Save this search”. A daily or weekly email lists only what is new or changed since the last one, and none is sent when
+        nothing changed.
+      </p>
+      {alerts.length ? (
+        <TableContainer label="Your saved searches">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">Your saved searches</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Search
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Emails
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Last email
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  <span className="govuk-visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {alerts.map((a) => (
+                <tr className="govuk-table__row" key={a.id}>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/search?${a.search}`}>
+                      {a.name}
+                    </Link>
+                  </td>
+                  <td className="govuk-table__cell">{a.description}</td>
+                  <td className="govuk-table__cell">{a.frequency}</td>
+                  <td className="govuk-table__cell">{a.lastSentAt ? formatDate(a.lastSentAt) : "None yet"}</td>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/account/alerts/${a.id}`}>
+                      Change<span className="govuk-visually-hidden"> {a.name}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableContainer>
+      ) : (
+        <p className="govuk-body">You have no saved searches.</p>
+      )}
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/account/notifications">
+          Your notifications
+        </Link>
+        {isSupplier ? (
+          <>
+            {" · "}
+            <Link className="govuk-link" to="/account/follows">
+              Councils and service areas you follow
+            </Link>
+          </>
+        ) : null}
+      </p>
+    </>
+  );
+}

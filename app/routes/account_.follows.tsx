@@ -1,0 +1,111 @@
+// /account/follows: a supplier's people follow councils and service areas, and hear (in the
+// portal and by email) of new published case studies there.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Form } from "~/components/form";
+import { ErrorSummary, SelectField } from "~/components/forms";
+import { follow, listFollowChoices, listFollowsForUser, unfollow } from "~/models/follows.server";
+import { requireRole } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
+import { handleForm } from "~/utils/form-action.server";
+import { clientIp } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Councils and service areas you follow");
+export const handle = { title: "Councils and service areas you follow" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "supplier");
+  const [follows, choices] = await Promise.all([listFollowsForUser(user.id), listFollowChoices()]);
+  return { follows, choices };
+}
+
+const followCouncilSchema = z.object({
+  councilId: z.string({ required_error: "Select a council" }).trim().min(1, "Select a council").max(64),
+});
+const followAreaSchema = z.object({
+  serviceAreaId: z.string({ required_error: "Select a service area" }).trim().min(1, "Select a service area").max(64),
+});
+const unfollowSchema = z.object({ followId: z.string().trim().min(1).max(64) });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, "supplier");
+  const actor = { id: user.id, ip: clientIp(context, request) };
+  const intent = new URL(request.url).searchParams.get("intent");
+  const done = (message: string) => async () => redirect("/account/follows", { headers: await flash(request, message) });
+  if (intent === "unfollow") {
+    return handleForm(request, { schema: unfollowSchema, run: (i) => unfollow(actor, i.followId), onSuccess: done("Stopped following") });
+  }
+  if (intent === "service-area") {
+    return handleForm(request, {
+      schema: followAreaSchema,
+      run: (i) => follow(actor, "service-area", i.serviceAreaId),
+      onSuccess: done("You now follow this service area"),
+    });
+  }
+  return handleForm(request, {
+    schema: followCouncilSchema,
+    run: (i) => follow(actor, "council", i.councilId),
+    onSuccess: done("You now follow this council"),
+  });
+}
+
+export default function Follows() {
+  const { follows, choices } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Councils and service areas you follow</h1>
+        <p className="govuk-body">
+          We tell you, here and by email, when a council you follow or a service area you follow gets a new case study.
+        </p>
+        {follows.length ? (
+          <ul className="govuk-list">
+            {follows.map((f) => (
+              <li key={f.id}>
+                <Form method="post" action="/account/follows?intent=unfollow" className="govuk-!-display-inline">
+                  <input type="hidden" name="followId" value={f.id} />
+                  {f.kind === "council" ? "Council" : "Service area"}: {f.name}{" "}
+                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button">
+                    Stop following<span className="govuk-visually-hidden"> {f.name}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="govuk-body">You do not follow any councils or service areas yet.</p>
+        )}
+        <h2 className="govuk-heading-m">Follow a council</h2>
+        <Form method="post" action="/account/follows?intent=council" noValidate>
+          <SelectField
+            name="councilId"
+            label="Council"
+            options={[{ value: "", label: "Select a council" }, ...choices.councils.map((c) => ({ value: c.id, label: c.name }))]}
+            error={errors.councilId?.[0]}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Follow council
+          </button>
+        </Form>
+        <h2 className="govuk-heading-m">Follow a service area</h2>
+        <Form method="post" action="/account/follows?intent=service-area" noValidate>
+          <SelectField
+            name="serviceAreaId"
+            label="Service area"
+            options={[{ value: "", label: "Select a service area" }, ...choices.serviceAreas.map((a) => ({ value: a.id, label: a.name }))]}
+            error={errors.serviceAreaId?.[0]}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Follow service area
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
