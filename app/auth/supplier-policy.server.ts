@@ -24,3 +24,12 @@ export async function requireOwnSupplierObject(
   if (!object) return;
   await checkPermission(user, request, permission, { isOwn: (u) => u.supplierId === object.supplierId, objectId: object.id });
 }
+
+/**
+ * The supplier area (/supplier/*, app/routes/supplier.tsx): supplier users, and admins for the
+ * listing pages they read. Each page still checks its own permission (defence in depth).
+ */
+export async function requireSupplierArea(request: Request) {
+  const user = await requireUserWithPermission(request, "read:product:own");
+  return { user, supplierId: user.supplierId ?? null };
+}

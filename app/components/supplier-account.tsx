@@ -1,6 +1,6 @@
 // Pieces shared by the supplier self-service pages: the organisation fields (registration
 // and profile use the same questions), the size summary, and the section navigation.
-import { Link, useLocation } from "@remix-run/react";
+import { Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { ChoiceField, SelectField, TextareaField, TextField } from "./forms";
 import { UK_REGIONS } from "~/models/supplier-account.schema";
@@ -227,6 +227,14 @@ const SECTIONS = [
   { to: "/supplier/awards", label: "Framework awards" },
   { to: "/supplier/team", label: "Team" },
 ];
+
+/** What the supplier area's layout (app/routes/supplier.tsx) loads once for every page in it. */
+export type SupplierAreaData = { organisation: { id: string; tradingName: string } | null };
+
+/** The organisation the supplier area is for, as the layout loaded it (null for an admin reading a listing). */
+export function useSupplierOrganisation() {
+  return (useRouteLoaderData("routes/supplier") as SupplierAreaData | undefined)?.organisation ?? null;
+}
 
 export function SupplierAccountNav() {
   const { pathname } = useLocation();

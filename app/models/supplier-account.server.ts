@@ -217,6 +217,11 @@ export async function getSupplierAccount(supplierId: string) {
   return { ...profileFromDb(supplier), sme: isSme(supplier.computedSize) };
 }
 
+/** The organisation's name for the supplier area's header (app/routes/supplier.tsx). */
+export function getSupplierHeader(supplierId: string) {
+  return prisma.supplier.findUnique({ where: { id: supplierId }, select: { id: true, tradingName: true } });
+}
+
 export type SupplierAccount = NonNullable<Awaited<ReturnType<typeof getSupplierAccount>>>;
 
 /** The saved profile as the profile form's fields: turnover back in pounds text. */

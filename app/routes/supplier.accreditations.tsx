@@ -4,22 +4,16 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { DateInput } from "~/components/date-input";
 import { ChoiceField, ErrorSummary, TextField, useZodForm } from "~/components/forms";
-import { orderErrors, SupplierAccountNav } from "~/components/supplier-account";
+import { orderErrors, useSupplierOrganisation } from "~/components/supplier-account";
 import { accreditationActionSchema, accreditationSchema } from "~/models/supplier-account.schema";
-import {
-  addAccreditation,
-  getAccreditationOwner,
-  getSupplierAccount,
-  listAccreditations,
-  removeAccreditation,
-} from "~/models/supplier-account.server";
+import { addAccreditation, getAccreditationOwner, listAccreditations, removeAccreditation } from "~/models/supplier-account.server";
 import { now } from "~/utils/clock.server";
 import { formatDate } from "~/utils/format";
 import { ACCREDITATION_KINDS, ACCREDITATION_LABELS } from "~/utils/labels";
 import { dateInputValues } from "~/utils/date-input";
 import { handleForm } from "~/utils/form-action.server";
 import { ok } from "~/utils/result";
-import { clientIp, notFound } from "~/utils/http.server";
+import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireOwnSupplierObject, requireSupplierOrganisation } from "~/auth/supplier-policy.server";
 import { flash } from "~/auth/session.server";
@@ -30,11 +24,9 @@ export const handle = { title: "Accreditations" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { supplierId } = await requireSupplierOrganisation(request, "update:supplier:own");
-  const [supplier, accreditations] = await Promise.all([getSupplierAccount(supplierId), listAccreditations(supplierId)]);
-  if (!supplier) throw notFound();
+  const accreditations = await listAccreditations(supplierId);
   const today = now();
   return {
-    supplier: { id: supplier.id, tradingName: supplier.tradingName },
     accreditations: accreditations.map((a) => ({ ...a, expired: Boolean(a.expiresAt && a.expiresAt <= today) })),
   };
 }
@@ -62,17 +54,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const FIELD_ORDER = ["kind", "certificateNumber", "expires"];
 
 export default function Accreditations() {
-  const { supplier, accreditations } = useLoaderData<typeof loader>();
+  const { accreditations } = useLoaderData<typeof loader>();
+  const organisation = useSupplierOrganisation();
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(accreditationSchema, actionData?.errors);
   const values = actionData?.values;
   return (
     <>
-      <SupplierAccountNav />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={orderErrors(errors, FIELD_ORDER)} />
-          <span className="govuk-caption-l">{supplier.tradingName}</span>
+          <span className="govuk-caption-l">{organisation?.tradingName}</span>
           <h1 className="govuk-heading-l">Accreditations</h1>
           <p className="govuk-body">Buyers can filter suppliers by accreditations that have not expired.</p>
           {accreditations.length ? (

@@ -4,17 +4,16 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { DateInput } from "~/components/date-input";
 import { ErrorSummary, SelectField, TextField, useZodForm } from "~/components/forms";
-import { orderErrors, SupplierAccountNav } from "~/components/supplier-account";
+import { orderErrors, useSupplierOrganisation } from "~/components/supplier-account";
 import { awardActionSchema, declareAwardSchema } from "~/models/award.schema";
 import { declareAward, getAwardOwner, listDeclarableLots, listSupplierAwards, withdrawAward } from "~/models/award.server";
-import { getSupplierAccount } from "~/models/supplier-account.server";
 import { now } from "~/utils/clock.server";
 import { formatDate } from "~/utils/format";
 import { FRAMEWORK_STATUS_LABELS } from "~/utils/labels";
 import { dateInputValues } from "~/utils/date-input";
 import { handleForm } from "~/utils/form-action.server";
 import { ok } from "~/utils/result";
-import { clientIp, notFound } from "~/utils/http.server";
+import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireOwnSupplierObject, requireSupplierOrganisation } from "~/auth/supplier-policy.server";
 import { flash } from "~/auth/session.server";
@@ -26,15 +25,9 @@ export const handle = { title: "Framework awards" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const { supplierId } = await requireSupplierOrganisation(request, "create:award:own");
   const today = now();
-  const [supplier, awards, lots] = await Promise.all([
-    getSupplierAccount(supplierId),
-    listSupplierAwards(supplierId, today),
-    listDeclarableLots(today),
-  ]);
-  if (!supplier) throw notFound();
+  const [awards, lots] = await Promise.all([listSupplierAwards(supplierId, today), listDeclarableLots(today)]);
   const declared = new Set(awards.map((a) => a.lotId));
   return {
-    supplier: { id: supplier.id, tradingName: supplier.tradingName },
     awards,
     lots: lots.filter((l) => !declared.has(l.id)),
   };
@@ -66,15 +59,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const FIELD_ORDER = ["lotId", "awarded", "reference"];
 
 export default function SupplierAwards() {
-  const { supplier, awards, lots } = useLoaderData<typeof loader>();
+  const { awards, lots } = useLoaderData<typeof loader>();
+  const organisation = useSupplierOrganisation();
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(declareAwardSchema, actionData?.errors);
   const values = actionData?.values;
   return (
     <>
-      <SupplierAccountNav />
       <ErrorSummary errors={orderErrors(errors, FIELD_ORDER)} />
-      <span className="govuk-caption-l">{supplier.tradingName}</span>
+      <span className="govuk-caption-l">{organisation?.tradingName}</span>
       <h1 className="govuk-heading-l">Framework awards</h1>
       <p className="govuk-body">
         Declare each framework lot your organisation is awarded on. An administrator checks the award with the framework owner; once it is

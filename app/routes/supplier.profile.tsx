@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, useZodForm } from "~/components/forms";
-import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors, SizeSummary, SupplierAccountNav } from "~/components/supplier-account";
+import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors, SizeSummary } from "~/components/supplier-account";
 import {
   ORGANISATION_LABELS,
   supplierProfileSchema,
@@ -114,7 +114,6 @@ export default function SupplierProfile() {
   const version = actionData?.conflict?.version ?? supplier.version;
   return (
     <>
-      <SupplierAccountNav />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={orderErrors(errors, ORGANISATION_FIELD_ORDER)} />

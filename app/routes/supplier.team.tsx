@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
-import { SupplierAccountNav } from "~/components/supplier-account";
 import { inviteColleagueSchema, inviteColleagueServerSchema } from "~/models/supplier-account.schema";
 import { getSupplierAccount, inviteColleague, listTeam, type TeamMemberStatus } from "~/models/supplier-account.server";
 import { now } from "~/utils/clock.server";
@@ -65,7 +64,6 @@ export default function Team() {
   const { register, errors, onSubmit, error } = useZodForm(inviteColleagueSchema, actionData?.errors);
   return (
     <>
-      <SupplierAccountNav />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
