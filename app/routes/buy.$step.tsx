@@ -262,7 +262,7 @@ function GuideQuestion() {
           options={NATION_OPTIONS}
           hint={
             data.defaultNote ??
-            "The rules shown are the Procurement Act 2023 rules that apply in England. Other nations have their own figures and rules, which the guide points out."
+            "Councils in England, Wales and Northern Ireland buy under the Procurement Act 2023, with differences the guide shows for each nation. Scottish councils follow Scottish procurement law (Public Contracts Scotland from £50,000 excluding VAT), except when they call off a UK framework."
           }
           defaultValue={value("nation")}
           error={error("nation")}
