@@ -3,6 +3,7 @@ import { Link, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { PROJECT_STATUS_LABELS } from "~/models/project.schema";
+import { formatDateTime } from "~/utils/format";
 import { BackLink } from "./buying";
 
 export function ProjectStatusTag({ status }: { status: string }) {
@@ -68,3 +69,45 @@ export function HiddenLock({ lockVersion, register }: { lockVersion: number; reg
  */
 export const revalidateAfterErrors: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
   actionStatus !== undefined && actionStatus >= 400 ? true : defaultShouldRevalidate;
+
+type ApprovalView = {
+  status: string;
+  requestedBy: string | null;
+  requestedAt: string | Date;
+  decidedBy: string | null;
+  decidedAt: string | Date | null;
+  reason: string;
+} | null;
+
+/** Where a four-eyes decision stands, with who and when. */
+export function ApprovalStatusText({ approval, none }: { approval: ApprovalView; none: string }) {
+  if (!approval) return <>{none}</>;
+  const by = (name: string | null, at: string | Date | null) =>
+    `${name ?? "someone"} on ${at ? formatDateTime(at) : "a date not recorded"}`;
+  switch (approval.status) {
+    case "requested":
+      return <>Waiting for an approver: asked by {by(approval.requestedBy, approval.requestedAt)}.</>;
+    case "approved":
+      return (
+        <>
+          Approved by {by(approval.decidedBy, approval.decidedAt)} (asked by {approval.requestedBy ?? "someone"})
+          {approval.reason ? `: ${approval.reason}` : "."}
+        </>
+      );
+    case "rejected":
+      return (
+        <>
+          Rejected by {by(approval.decidedBy, approval.decidedAt)}
+          {approval.reason ? `: ${approval.reason}` : "."}
+        </>
+      );
+    case "no-second-person":
+      return (
+        <>
+          No second person was available: recorded by {by(approval.decidedBy, approval.decidedAt)}, because {approval.reason}
+        </>
+      );
+    default:
+      return <>{none}</>;
+  }
+}

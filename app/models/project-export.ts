@@ -1,6 +1,6 @@
 // Exports of a buying project's record: the frozen search as CSV and the award
 // as an OCDS 1.1 release. Pure functions, so they are unit-tested directly.
-import { penceToPounds, penceToPoundsNumber } from "~/procurement/money";
+import { formatPence, penceToPounds, penceToPoundsNumber } from "~/procurement/money";
 import { describeFilters, routeKindOf } from "./project.schema";
 
 // ── CSV (RFC 4180) ─────────────────────────────────────────────────────────
@@ -164,8 +164,42 @@ export const PROCUREMENT_METHOD_DETAILS: Record<string, string> = {
 
 const iso = (d: Date) => d.toISOString();
 
-/** An OCDS 1.1 release (tag "award") for an awarded project, or null when there is no award. */
-export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, ocidPrefix: string) {
+/** An earlier outcome the release amends (OutcomeRevision). */
+export interface EarlierOutcome {
+  sequence: number;
+  kind: string;
+  productName: string | null;
+  /** Integer pence. */
+  valuePence: number | null;
+  justification: string;
+  decidedAt: Date;
+}
+
+export interface ReleaseHistory {
+  /** The OutcomeRevision.sequence this release publishes. */
+  revision: number;
+  /** The outcomes recorded before it, oldest first. */
+  earlier: readonly EarlierOutcome[];
+  /** Whether a second officer approved the award (or it was recorded that nobody else could): until then the award is "pending". */
+  approved: boolean;
+}
+
+/** Each outcome revision is its own release: a changed outcome is a new release, never a replacement of the old one. */
+export const ocdsReleaseId = (ocid: string, revision: number) => `${ocid}-award-rev${revision}`;
+
+const describeEarlier = (e: EarlierOutcome) =>
+  e.kind === "awarded"
+    ? `award to ${e.productName ?? "a shortlisted service"}${e.valuePence !== null ? ` for ${formatPence(e.valuePence)}` : ""}`
+    : e.kind === "cancelled"
+      ? "the procurement cancelled"
+      : "no suitable service";
+
+/**
+ * An OCDS 1.1 release for an awarded project, or null when there is no award. With history, a
+ * revision after the first is tagged "awardUpdate" and its award carries an amendment for each
+ * earlier outcome (date, rationale, the release it amends and the release that amends it).
+ */
+export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, ocidPrefix: string, history?: ReleaseHistory) {
   const outcome = project.outcome;
   const version = outcome?.productVersion;
   if (!outcome || outcome.kind !== "awarded" || !version) return null;
@@ -178,11 +212,27 @@ export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, oc
   // OCDS amounts are in the currency's units (pounds), written exactly from the pence.
   const value = { amount: penceToPoundsNumber(outcome.valuePence ?? 0), currency: "GBP" };
 
+  const revision = history?.revision ?? 1;
+  const releaseId = ocdsReleaseId(ocid, revision);
+  const earlier = history?.earlier ?? [];
+  const amendments = earlier.map((e, i) => {
+    const next = earlier[i + 1];
+    const amendedBy = next ? ocdsReleaseId(ocid, next.sequence) : releaseId;
+    return {
+      id: `${ocid}-amendment-${next?.sequence ?? revision}`,
+      date: iso(next?.decidedAt ?? outcome.decidedAt),
+      rationale: next?.justification ?? outcome.justification,
+      description: `Outcome revision ${next?.sequence ?? revision} replaces revision ${e.sequence} (${describeEarlier(e)}, recorded ${iso(e.decidedAt)}).`,
+      amendsReleaseID: ocdsReleaseId(ocid, e.sequence),
+      releaseID: amendedBy,
+    };
+  });
+
   return {
     ocid,
-    id: `${ocid}-award-${outcome.id}`,
+    id: releaseId,
     date: iso(outcome.decidedAt),
-    tag: ["award"],
+    tag: earlier.length ? ["awardUpdate"] : ["award"],
     initiationType: "tender",
     language: "en",
     parties: [
@@ -219,7 +269,7 @@ export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, oc
         id: `${ocid}-award-1`,
         title: version.name,
         description: `${version.name} (listing version ${version.versionNumber}) from ${supplier.tradingName}`,
-        status: "active",
+        status: history && !history.approved ? "pending" : "active",
         date: iso(outcome.decidedAt),
         value,
         suppliers: [{ id: supplierId, name: supplier.legalName }],
@@ -233,6 +283,7 @@ export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, oc
         ...(outcome.startDate && outcome.endDate
           ? { contractPeriod: { startDate: iso(outcome.startDate), endDate: iso(outcome.endDate) } }
           : {}),
+        ...(amendments.length ? { amendments } : {}),
       },
     ],
     ...(agreement
@@ -249,5 +300,20 @@ export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, oc
           ],
         }
       : {}),
+  };
+}
+
+/** Every release of the contracting process, oldest first, as an OCDS 1.1 release package. */
+export function ocdsReleasePackage(
+  releases: readonly NonNullable<ReturnType<typeof ocdsAwardRelease>>[],
+  publishedDate: Date,
+  publisher: string,
+) {
+  return {
+    uri: `urn:${releases[0]?.ocid ?? "ocds"}:releases`,
+    version: "1.1",
+    publishedDate: iso(publishedDate),
+    publisher: { name: publisher },
+    releases,
   };
 }

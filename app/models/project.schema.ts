@@ -4,6 +4,7 @@ import { z } from "zod";
 import { nestFormFields } from "~/utils/forms";
 import { parsePounds, routeFinderFields, type RouteKind } from "~/procurement";
 import { INDEX_DEFINITIONS } from "~/search/index-config";
+import { publishedNoticeUrlProblem } from "~/procurement/notices";
 import type { SearchParams } from "~/search/search-query.schema";
 import { datePartFields, isoFromDateParts, type DateMessages } from "./buying-guide.schema";
 
@@ -189,10 +190,11 @@ export type CreateProjectInput = z.output<typeof createProjectSchema>;
 
 // ── tasks ──────────────────────────────────────────────────────────────────
 
+/** Budget approval is not a box the buyer ticks: they can only ask an approver for it (four eyes). */
 export const requirementsSchema = z.object({
   lockVersion,
   requirements: text(10_000, P.requirements, P.requirementsLong),
-  budgetApproved: z.union([z.literal("yes"), z.literal(""), z.undefined(), z.boolean()]).transform((v) => v === "yes" || v === true),
+  requestBudgetApproval: z.union([z.literal("yes"), z.literal(""), z.undefined(), z.boolean()]).transform((v) => v === "yes" || v === true),
 });
 
 export const saveSearchSchema = z.object({
@@ -552,7 +554,7 @@ export function confineToRoute(params: SearchParams, scope: RouteSearchScope): S
 
 /** The refusal for a second freeze on a direct award. */
 export function searchLockedMessage(frozenAt: Date): string {
-  return `This project's search was frozen on ${frozenAt.toISOString().slice(0, 10)}. A direct award is assessed and awarded from that one frozen search (the Digital Marketplace locked a project once its results were exported), so another search cannot be saved or frozen. To start again, abandon this project and start a new one; the frozen search stays in this record.`;
+  return `This project's search was frozen on ${frozenAt.toISOString().slice(0, 10)}. A direct award is assessed and awarded from that one frozen search (the Digital Marketplace locked a project once its results were exported), so another search cannot be saved or frozen. To start again, abandon that freeze with the reason; it stays in this record and you can then freeze another search.`;
 }
 
 /** Setting frozen results aside: one or more results, one reason (e.g. "does not meet must-have X"). */
@@ -563,3 +565,50 @@ export const setAsideSchema = z.object({
   ),
   reason: text(1_000, "Enter why you are setting these results aside", "Reason must be 1,000 characters or fewer"),
 });
+
+/** Starting over on a direct award: the first freeze is abandoned with why (it stays in the record). */
+export const abandonFreezeSchema = z.object({
+  frozenSearchId: id("Select the frozen search to abandon"),
+  reason: text(1_000, "Enter why you are abandoning this frozen search", "Reason must be 1,000 characters or fewer").refine(
+    (v) => v.length >= 20,
+    "Explain in at least 20 characters why you are abandoning this frozen search",
+  ),
+});
+
+const APPROVAL_SUBJECTS = ["budget", "award"] as const;
+
+/** An approver's decision on a budget or award request. */
+export const approvalDecisionSchema = z.object({
+  approvalId: id("Select the request you are deciding"),
+  decision: z.enum(["approve", "reject"], { errorMap: () => ({ message: "Select whether you approve or reject the request" }) }),
+  note: z
+    .string()
+    .max(2_000, "Note must be 2,000 characters or fewer")
+    .optional()
+    .transform((v) => (v ?? "").trim()),
+});
+
+/** A council with one officer: why no second person could decide. */
+export const noSecondPersonSchema = z.object({
+  subject: z.enum(APPROVAL_SUBJECTS, { errorMap: () => ({ message: "Select what you are recording" }) }),
+  reason: text(2_000, "Enter why no second person was available", "Reason must be 2,000 characters or fewer").refine(
+    (v) => v.length >= 20,
+    "Explain in at least 20 characters why no second person was available",
+  ),
+});
+
+/** Where a notice was published: the notice ID the service gave and its https address on the service. */
+export const noticePublicationSchema = z
+  .object({
+    lockVersion,
+    code: id("Select the notice"),
+    noticeId: text(60, "Enter the notice ID", "Notice ID must be 60 characters or fewer").refine(
+      (v) => /^[A-Za-z0-9][A-Za-z0-9/_.-]*$/.test(v),
+      "Notice ID must only include letters, numbers, hyphens, slashes, full stops and underscores",
+    ),
+    url: text(500, "Enter the notice's web address", "Web address must be 500 characters or fewer"),
+  })
+  .superRefine((v, ctx) => {
+    const problem = publishedNoticeUrlProblem(v.url);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["url"], message: problem });
+  });

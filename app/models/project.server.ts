@@ -5,8 +5,8 @@
 // searches are written once and never updated.
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
-import { searchIndex, syncSearch } from "~/services/search.server";
 import { afterCommit } from "~/utils/after-commit.server";
+import { conflict, notFoundFailure, ok, refused, type Failure as ResultFailure, type Result } from "~/utils/result";
 import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
 import { recordAudit } from "./audit.server";
 import { contractFromAward } from "./contract.server";
@@ -14,8 +14,9 @@ import { enqueueSearchUpdate } from "./search-outbox.server";
 import { penceFromDbOrNull, penceToDb, penceToDbOrNull, withPence } from "./pence";
 import { findBuyingRoutes } from "./buying-guide.server";
 import { createCaseStudy } from "./case-study.server";
+import { openApprovalRequest } from "./project-approval.server";
 import { frameworkStatus, isOpenForNewCallOffs, lotDates } from "~/procurement/framework-status";
-import { awardExceptions, callOffMonths, justificationProblem, termRefusal } from "~/procurement/award-checks";
+import { awardExceptions, callOffMonths, justificationProblem, supplierAwardRefusal, termRefusal } from "~/procurement/award-checks";
 import { thresholdFor } from "~/procurement/thresholds";
 import {
   CONCURRENCY_MESSAGE,
@@ -106,6 +107,27 @@ async function inTransaction<T extends object>(work: (tx: Tx) => Promise<Outcome
   }
 }
 
+/** The same transaction rules for model functions that return a Result (issue 11's one failure shape). */
+async function inResultTransaction<T>(work: (tx: Tx) => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await prisma.$transaction((tx) => work(tx));
+  } catch (error) {
+    if (error instanceof StaleProjectError) return conflict(CONCURRENCY_MESSAGE);
+    if (error instanceof LockedProjectError) return conflict(LOCKED_MESSAGE);
+    if (error instanceof RollbackWith) return legacyToResult(error.failure);
+    throw error;
+  }
+}
+
+/** An old-style failure as a Result failure, while the rest of this file moves over. */
+function legacyToResult(f: Failure): { ok: false; failure: ResultFailure } {
+  const [field, messages] = Object.entries(f.errors)[0] ?? ["form", ["Something went wrong"]];
+  const message = messages[0] ?? "Something went wrong";
+  if (f.status === 404) return notFoundFailure(message);
+  if (f.status === 409) return conflict(message, field);
+  return refused(message, { field });
+}
+
 function audit(tx: Tx, actor: Actor, projectId: string, action: string, before: unknown, after: unknown) {
   return recordAudit(
     { actorId: actor.id, action: `project.${action}`, entityType: "project", entityId: projectId, before, after, ip: actor.ip },
@@ -113,12 +135,9 @@ function audit(tx: Tx, actor: Actor, projectId: string, action: string, before: 
   );
 }
 
-const lockedFailure = () =>
-  fail(
-    409,
-    "form",
-    "This project has an outcome recorded, so its requirements, searches, shortlist and evaluation can no longer be changed.",
-  );
+const LOCKED_MESSAGE =
+  "This project has an outcome recorded, so its requirements, searches, shortlist and evaluation can no longer be changed.";
+const lockedFailure = () => fail(409, "form", LOCKED_MESSAGE);
 
 // ───────────────────────────── reading ───────────────────────────────────────
 
@@ -167,7 +186,7 @@ const projectInclude = {
   outcomeHistory: { orderBy: { sequence: "asc" } },
   criteria: { orderBy: [{ position: "asc" }, { id: "asc" }] },
   outcome: { include: { productVersion: { select: { id: true, name: true, versionNumber: true, productId: true } } } },
-  notices: { orderBy: { id: "asc" } },
+  notices: { orderBy: { id: "asc" }, include: { publications: { orderBy: [{ recordedAt: "asc" }, { id: "asc" }] } } },
 } satisfies Prisma.BuyingProjectInclude;
 
 type ProjectRow = Prisma.BuyingProjectGetPayload<{ include: typeof projectInclude }>;
@@ -186,6 +205,68 @@ export type FullProject = ReturnType<typeof projectFromDb>;
 export async function getProject(id: string): Promise<FullProject | null> {
   const project = await prisma.buyingProject.findUnique({ where: { id }, include: projectInclude });
   return project ? projectFromDb(project) : null;
+}
+
+/** The project header every project page shows (the layout route loads it once). */
+export function getProjectHeader(id: string) {
+  return prisma.buyingProject.findUnique({
+    where: { id },
+    select: { id: true, title: true, status: true, routeId: true, lockVersion: true, councilId: true },
+  });
+}
+
+/** What the requirements page shows. */
+export function getProjectRequirements(id: string) {
+  return prisma.buyingProject.findUnique({
+    where: { id },
+    select: { id: true, title: true, status: true, lockVersion: true, requirements: true, budgetApproved: true, budgetApprovedAt: true },
+  });
+}
+
+/** What the approvals page shows: the budget flag and the current outcome. */
+export async function getProjectAwardSummary(id: string) {
+  const p = await prisma.buyingProject.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      councilId: true,
+      budgetApproved: true,
+      outcome: { select: { kind: true, revision: true, valuePence: true, productVersion: { select: { name: true } } } },
+    },
+  });
+  if (!p) return null;
+  const o = p.outcome;
+  return {
+    ...p,
+    outcome: o
+      ? { kind: o.kind, revision: o.revision, valuePence: penceFromDbOrNull(o.valuePence), productName: o.productVersion?.name ?? null }
+      : null,
+  };
+}
+
+/** What the freeze page shows: the saved searches and every frozen search with its results (abandoned ones too). */
+export function getProjectSearches(id: string) {
+  return prisma.buyingProject.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      routeId: true,
+      savedSearches: projectInclude.savedSearches,
+      frozenSearches: projectInclude.frozenSearches,
+    },
+  });
+}
+
+/** What the notices page shows: the checklist with due dates and every recorded publication. */
+export function getProjectNotices(id: string) {
+  return prisma.buyingProject.findUnique({
+    where: { id },
+    select: { id: true, title: true, status: true, routeId: true, lockVersion: true, notices: projectInclude.notices },
+  });
 }
 
 export function listProjectHistory(projectId: string) {
@@ -245,38 +326,35 @@ export async function createProject(
 
 // ───────────────────────────── (a) requirements and budget ───────────────────
 
+/**
+ * Saves the requirements (the old text stays in the audit trail). The buyer cannot approve the
+ * budget themselves: ticking "ask for budget approval" opens a request an approver decides.
+ */
 export async function updateRequirements(
   projectId: string,
-  input: { lockVersion: number; requirements: string; budgetApproved: boolean },
+  input: { lockVersion: number; requirements: string; requestBudgetApproval: boolean },
   actor: Actor,
-): Promise<Outcome> {
-  return inTransaction(async (tx) => {
+): Promise<Result<{ approvalRequested: boolean }>> {
+  return inResultTransaction(async (tx) => {
     const before = await tx.buyingProject.findUnique({
       where: { id: projectId },
-      select: { status: true, requirements: true, budgetApproved: true, budgetApprovedAt: true },
+      select: { status: true, requirements: true, budgetApproved: true },
     });
-    if (!before) return fail(404, "form", "Project not found");
-    if (before.status !== "open") return lockedFailure();
-    const budgetApprovedAt = input.budgetApproved ? (before.budgetApproved ? before.budgetApprovedAt : now()) : null;
-    await bumpLockVersion(
-      tx,
-      projectId,
-      input.lockVersion,
-      { requirements: input.requirements, budgetApproved: input.budgetApproved, budgetApprovedAt },
-      "open",
-    );
+    if (!before) return notFoundFailure("Project not found");
+    if (before.status !== "open") return conflict(LOCKED_MESSAGE);
+    await bumpLockVersion(tx, projectId, input.lockVersion, { requirements: input.requirements }, "open");
+    const pending = await tx.projectApproval.count({ where: { projectId, subject: "budget", status: "requested" } });
+    const approvalRequested = input.requestBudgetApproval && !before.budgetApproved && pending === 0;
+    if (approvalRequested) await openApprovalRequest(tx, projectId, "budget", actor);
     await audit(
       tx,
       actor,
       projectId,
       "requirements-updated",
-      { requirements: before.requirements, budgetApproved: before.budgetApproved },
-      {
-        requirements: input.requirements,
-        budgetApproved: input.budgetApproved,
-      },
+      { requirements: before.requirements },
+      { requirements: input.requirements, budgetApprovalRequested: approvalRequested },
     );
-    return { ok: true };
+    return ok({ approvalRequested });
   });
 }
 
@@ -354,7 +432,11 @@ export async function saveSearch(projectId: string, requested: SearchParams, act
     if (project.status !== "open") return lockedFailure();
     await guardOpen(tx, projectId);
     if (isDirectAwardRoute(project.routeId)) {
-      const first = await tx.frozenSearch.findFirst({ where: { projectId }, orderBy: { frozenAt: "asc" }, select: { frozenAt: true } });
+      const first = await tx.frozenSearch.findFirst({
+        where: { projectId, abandonedAt: null },
+        orderBy: { frozenAt: "asc" },
+        select: { frozenAt: true },
+      });
       if (first) throw new RollbackWith(fail(409, "form", searchLockedMessage(first.frozenAt)));
     }
     const saved = await tx.savedSearch.create({
@@ -371,18 +453,6 @@ export function savedSearchParams(saved: { query: string; filters: string }): Se
   return parsed.ok ? parsed.params : null;
 }
 
-/** How many results each saved search has now (so the officer knows before freezing). */
-export async function countSavedSearchResults(
-  saved: { id: string; query: string; filters: string }[],
-): Promise<Record<string, number | null>> {
-  const counts: Record<string, number | null> = {};
-  for (const s of saved) {
-    const params = savedSearchParams(s);
-    counts[s.id] = params ? (await searchIndex("products", params, { page: 1, pageSize: 1 })).total : null;
-  }
-  return counts;
-}
-
 // ───────────────────────────── (c) freezing ──────────────────────────────────
 
 export function frozenLimitMessage(total: number, max: number, directAward: boolean): string {
@@ -395,10 +465,24 @@ export function frozenLimitMessage(total: number, max: number, directAward: bool
  * Freezes a saved search: runs it now and stores the query, filters, time and each
  * listing's exact published version with the details the officer saw. Never updated.
  */
+/** Runs a search as it is published now (the search service; passed in so models do not import services). */
+export type RunProductSearch = (params: SearchParams, pageSize: number) => Promise<{ total: number; ids: string[] }>;
+
 export async function freezeSavedSearch(
   projectId: string,
   savedSearchId: string,
   actor: Actor,
+  runSearch: RunProductSearch,
+): Promise<Result<{ frozenSearchId: string; count: number }>> {
+  const outcome = await freezeSavedSearchOutcome(projectId, savedSearchId, actor, runSearch);
+  return outcome.ok ? ok({ frozenSearchId: outcome.frozenSearchId, count: outcome.count }) : legacyToResult(outcome);
+}
+
+async function freezeSavedSearchOutcome(
+  projectId: string,
+  savedSearchId: string,
+  actor: Actor,
+  runSearch: RunProductSearch,
 ): Promise<Outcome<{ frozenSearchId: string; count: number }>> {
   const project = await prisma.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, routeId: true } });
   if (!project) return fail(404, "form", "Project not found");
@@ -408,7 +492,11 @@ export async function freezeSavedSearch(
   const stored = savedSearchParams(saved);
   if (!stored) return fail(400, "form", "This saved search can no longer be run. Save the search again.");
   if (isDirectAwardRoute(project.routeId)) {
-    const first = await prisma.frozenSearch.findFirst({ where: { projectId }, orderBy: { frozenAt: "asc" }, select: { frozenAt: true } });
+    const first = await prisma.frozenSearch.findFirst({
+      where: { projectId, abandonedAt: null },
+      orderBy: { frozenAt: "asc" },
+      select: { frozenAt: true },
+    });
     if (first) return fail(409, "form", searchLockedMessage(first.frozenAt));
   }
   // Checked again now: a saved search from before this rule, or a lot that has closed since.
@@ -416,15 +504,13 @@ export async function freezeSavedSearch(
   if (!scoped.ok) return fail(400, "form", scoped.message);
   const params = scoped.params;
 
-  // Freeze what is published right now, including changes committed a moment ago.
-  await syncSearch().catch((error) => console.error("search sync before freezing failed", error));
   const max = maxFrozenResults(project.routeId);
-  const response = await searchIndex("products", params, { page: 1, pageSize: max });
+  const response = await runSearch(params, max);
   if (response.total > max) return fail(400, "form", frozenLimitMessage(response.total, max, isDirectAwardRoute(project.routeId)));
   if (response.total === 0)
     return fail(400, "form", "This search has no results, so there is nothing to freeze. Change the search and save it again.");
 
-  const ids = response.hits.map((h) => h.id);
+  const ids = response.ids;
   const products = await prisma.product.findMany({
     where: { id: { in: ids }, status: "published", publishedVersionId: { not: null } },
     select: {
@@ -453,7 +539,11 @@ export async function freezeSavedSearch(
     await guardOpen(tx, projectId);
     // Under the row claim: of two freezes at once on a direct award, only the first is kept.
     if (isDirectAwardRoute(project.routeId)) {
-      const first = await tx.frozenSearch.findFirst({ where: { projectId }, orderBy: { frozenAt: "asc" }, select: { frozenAt: true } });
+      const first = await tx.frozenSearch.findFirst({
+        where: { projectId, abandonedAt: null },
+        orderBy: { frozenAt: "asc" },
+        select: { frozenAt: true },
+      });
       if (first) throw new RollbackWith(fail(409, "form", searchLockedMessage(first.frozenAt)));
     }
     const frozen = await tx.frozenSearch.create({
@@ -477,6 +567,53 @@ export async function freezeSavedSearch(
       results: rows.map((r) => ({ position: r.position, productId: r.productId, productVersionId: r.productVersionId })),
     });
     return { ok: true, frozenSearchId: frozen.id, count: rows.length };
+  });
+}
+
+/**
+ * Starting over (issue 13, item 1): the frozen search is marked abandoned with why and stays in
+ * the record; only then can another search be saved and frozen. Refused while services from it
+ * are on the shortlist (remove them first, which is recorded too).
+ */
+export async function abandonFrozenSearch(
+  projectId: string,
+  input: { frozenSearchId: string; reason: string },
+  actor: Actor,
+): Promise<Result<{ frozenSearchId: string }>> {
+  return inResultTransaction(async (tx) => {
+    const frozen = await tx.frozenSearch.findFirst({
+      where: { id: input.frozenSearchId, projectId },
+      select: { id: true, frozenAt: true, abandonedAt: true, query: true, results: { select: { shortlist: { select: { id: true } } } } },
+    });
+    if (!frozen) return notFoundFailure("That frozen search is not on this project.");
+    if (frozen.abandonedAt)
+      return conflict(`This frozen search was already abandoned on ${frozen.abandonedAt.toISOString().slice(0, 10)}.`);
+    await guardOpen(tx, projectId);
+    const shortlisted = frozen.results.filter((r) => r.shortlist.length).length;
+    if (shortlisted)
+      return refused(
+        `${shortlisted} ${shortlisted === 1 ? "service from this search is" : "services from this search are"} on the shortlist. Remove them from the shortlist before abandoning the search.`,
+        { field: "frozenSearchId" },
+      );
+    const at = now();
+    const { count } = await tx.frozenSearch.updateMany({
+      where: { id: frozen.id, projectId, abandonedAt: null },
+      data: { abandonedAt: at, abandonedById: actor.id, abandonReason: input.reason },
+    });
+    if (count !== 1) return conflict("This frozen search was abandoned meanwhile.");
+    await audit(
+      tx,
+      actor,
+      projectId,
+      "search-abandoned",
+      { frozenSearchId: frozen.id, frozenAt: frozen.frozenAt.toISOString() },
+      {
+        frozenSearchId: frozen.id,
+        reason: input.reason,
+        abandonedAt: at.toISOString(),
+      },
+    );
+    return ok({ frozenSearchId: frozen.id });
   });
 }
 
@@ -515,7 +652,7 @@ export async function addToShortlist(projectId: string, input: { frozenResultId:
     if (project.status !== "open") return lockedFailure();
     // The owner check is in the where clause: only results frozen for this project.
     const result = await tx.frozenResult.findFirst({
-      where: { id: input.frozenResultId, frozenSearch: { projectId } },
+      where: { id: input.frozenResultId, frozenSearch: { projectId, abandonedAt: null } },
       select: { id: true, frozenSearchId: true, productName: true, productVersionId: true },
     });
     if (!result) throw new RollbackWith(fail(400, "form", PROJECT_MESSAGES.frozenResult));
@@ -646,7 +783,7 @@ export async function saveScores(projectId: string, input: ScoresInput, actor: A
 // ───────────────────────────── (f) outcome ───────────────────────────────────
 
 /** Records the outcome; an award makes the product count as "used by" this council, in search too. */
-export async function recordOutcome(projectId: string, input: OutcomeInput, actor: Actor): Promise<Outcome> {
+export async function recordOutcome(projectId: string, input: OutcomeInput, actor: Actor): Promise<Result<{ revision: number }>> {
   // The notices checklist is recomputed from the award as recorded (value, term, route), before
   // the transaction because the guide reads the reference data.
   const planned = await prisma.buyingProject.findUnique({
@@ -679,9 +816,9 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
     if (route)
       awardNotices = route.notices.map((n) => ({ code: n.code, title: /^UK\d+$/.test(n.code) ? `${n.name} (${n.code})` : n.name }));
   }
-  const result = await inTransaction(async (tx) => {
+  const result = await inResultTransaction(async (tx): Promise<Result<{ revision: number }>> => {
     if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } })))
-      return fail(404, "form", "Project not found");
+      return notFoundFailure("Project not found");
     // The guard first: only from the version of the project the officer saw, so of two
     // outcomes recorded at once exactly one wins; everything below is read after it.
     await bumpLockVersion(tx, projectId, input.lockVersion, { status: PROJECT_STATUS_FOR_OUTCOME[input.kind] });
@@ -693,11 +830,17 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
     let exceptions: { code: string; rule: string }[] = [];
     if (input.kind === "awarded") {
       const entry = await tx.shortlistEntry.findFirst({
-        where: { id: input.entryId!, projectId },
+        where: { id: input.entryId!, projectId, frozenResult: { frozenSearch: { abandonedAt: null } } },
         select: {
           id: true,
           frozenResult: {
-            select: { productVersionId: true, productId: true, productName: true, product: { select: { supplierId: true } } },
+            select: {
+              productVersionId: true,
+              productId: true,
+              productName: true,
+              supplierName: true,
+              product: { select: { supplierId: true } },
+            },
           },
         },
       });
@@ -709,7 +852,7 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
         supplierId: r.product.supplierId,
         productName: r.productName,
       };
-      exceptions = await checkAward(tx, projectId, input, entry.id, r.productVersionId, r.productName);
+      exceptions = await checkAward(tx, projectId, input, entry.id, { ...award, supplierName: r.supplierName });
     }
     const data = {
       kind: input.kind,
@@ -731,6 +874,10 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
     await tx.projectOutcome.upsert({ where: { projectId }, create: { ...data, projectId, revision }, update: { ...data, revision } });
     // The register follows the latest outcome: an award is a (private) contract, another outcome withdraws it.
     await contractFromAward(tx, projectId, { id: actor.id, ip: actor.ip });
+    // Four eyes: the award decision waits for a second officer; another outcome withdraws an open request.
+    if (input.kind === "awarded") await openApprovalRequest(tx, projectId, "award", actor, revision);
+    else
+      await tx.projectApproval.updateMany({ where: { projectId, subject: "award", status: "requested" }, data: { status: "withdrawn" } });
     if (input.kind === "awarded" && awardNotices) await recomputeNotices(tx, projectId, awardNotices, data.startDate ?? data.decidedAt);
     await audit(
       tx,
@@ -763,7 +910,7 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
       tx,
       [...new Set(affected)].map((entityId) => ({ entityType: "product" as const, entityId })),
     );
-    return { ok: true };
+    return ok({ revision });
   });
   if (result.ok) await afterCommit();
   return result;
@@ -775,7 +922,14 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
  * explaining (over the estimate, across the threshold, not the highest score) needs a real
  * justification. Returns the exceptions the justification answers, for the record.
  */
-async function checkAward(tx: Tx, projectId: string, input: OutcomeInput, entryId: string, productVersionId: string, productName: string) {
+async function checkAward(
+  tx: Tx,
+  projectId: string,
+  input: OutcomeInput,
+  entryId: string,
+  award: { productVersionId: string; productName: string; supplierId: string; supplierName: string },
+) {
+  const { productVersionId, productName } = award;
   const project = await tx.buyingProject.findUniqueOrThrow({
     where: { id: projectId },
     select: {
@@ -800,7 +954,10 @@ async function checkAward(tx: Tx, projectId: string, input: OutcomeInput, entryI
         lot: {
           select: {
             number: true,
-            agreement: { select: { shortName: true, sourceUrl: true } },
+            startDate: true,
+            endDate: true,
+            awards: { where: { supplierId: award.supplierId }, select: { verified: true, awardedAt: true } },
+            agreement: { select: { shortName: true, sourceUrl: true, startDate: true, endDate: true } },
             routes: { where: { method }, select: { maxContractMonths: true, sourceUrl: true } },
           },
         },
@@ -815,6 +972,31 @@ async function checkAward(tx: Tx, projectId: string, input: OutcomeInput, entryI
     );
     const refusal = termRefusal(callOffMonths(input.startDate, input.endDate), limits);
     if (refusal) throw new RollbackWith(fail(400, "endDate", refusal.message));
+    // The supplier must hold a verified place on the lot, live on the day of the award.
+    const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+    const supplierAwards = lots.flatMap((l) => {
+      const window = lotDates(
+        { startDate: iso(l.lot.agreement.startDate), endDate: iso(l.lot.agreement.endDate) },
+        { startDate: iso(l.lot.startDate) ?? undefined, endDate: iso(l.lot.endDate) ?? undefined },
+      );
+      return l.lot.awards.map((a) => ({
+        lotLabel: `${l.lot.agreement.shortName} lot ${l.lot.number}`,
+        verified: a.verified,
+        awardedAt: a.awardedAt.toISOString(),
+        lotStart: window.startDate,
+        lotEnd: window.endDate,
+        sourceUrl: l.lot.agreement.sourceUrl,
+      }));
+    });
+    const lotLabels = lots.map((l) => `${l.lot.agreement.shortName} lot ${l.lot.number}`);
+    const awardRefusal = supplierAwardRefusal(
+      award.supplierName,
+      lotLabels,
+      supplierAwards,
+      now().toISOString(),
+      lots[0]?.lot.agreement.sourceUrl,
+    );
+    if (awardRefusal) throw new RollbackWith(fail(400, "entryId", awardRefusal.message));
   }
 
   const totals = project.shortlist.map((e) => ({
@@ -858,9 +1040,9 @@ async function recomputeNotices(tx: Tx, projectId: string, notices: { code: stri
 
 export async function countUnassessed(db: Tx | typeof prisma, projectId: string) {
   const [total, shortlisted, setAside] = await Promise.all([
-    db.frozenResult.count({ where: { frozenSearch: { projectId } } }),
-    db.shortlistEntry.count({ where: { projectId } }),
-    db.setAsideResult.count({ where: { projectId } }),
+    db.frozenResult.count({ where: { frozenSearch: { projectId, abandonedAt: null } } }),
+    db.shortlistEntry.count({ where: { projectId, frozenResult: { frozenSearch: { abandonedAt: null } } } }),
+    db.setAsideResult.count({ where: { projectId, frozenResult: { frozenSearch: { abandonedAt: null } } } }),
   ]);
   return { total, assessed: shortlisted + setAside, unassessed: Math.max(total - shortlisted - setAside, 0) };
 }
@@ -880,7 +1062,7 @@ export async function setAsideResults(
     await guardOpen(tx, projectId);
     const ids = [...new Set(input.frozenResultIds)];
     const results = await tx.frozenResult.findMany({
-      where: { id: { in: ids }, frozenSearch: { projectId } },
+      where: { id: { in: ids }, frozenSearch: { projectId, abandonedAt: null } },
       select: { id: true, productName: true, shortlist: { select: { id: true } }, setAside: { select: { id: true } } },
     });
     if (results.length !== ids.length || ids.length === 0)
@@ -902,8 +1084,8 @@ export async function setAsideResults(
 
 // ───────────────────────────── (g) notices ───────────────────────────────────
 
-export async function saveNotices(projectId: string, input: { lockVersion: number; done: string[] }, actor: Actor): Promise<Outcome> {
-  const result = await inTransaction(async (tx): Promise<Outcome> => {
+export async function saveNotices(projectId: string, input: { lockVersion: number; done: string[] }, actor: Actor): Promise<Result<void>> {
+  const result = await inResultTransaction(async (tx): Promise<Result<void>> => {
     const items = await tx.noticeChecklistItem.findMany({ where: { projectId } });
     await bumpLockVersion(tx, projectId, input.lockVersion);
     const done = new Set(input.done);
@@ -930,7 +1112,44 @@ export async function saveNotices(projectId: string, input: { lockVersion: numbe
     if (outcome?.kind === "awarded" && outcome.productVersion) {
       await enqueueSearchUpdate(tx, [{ entityType: "product" as const, entityId: outcome.productVersion.productId }]);
     }
-    return { ok: true };
+    return ok();
+  });
+  if (result.ok) await afterCommit();
+  return result;
+}
+
+/**
+ * Where a notice was published (its notice ID and https address on Find a Tender, Contracts
+ * Finder, Public Contracts Scotland or Sell2Wales). A correction adds a row: earlier ones stay.
+ * Recording it also ticks the notice as done.
+ */
+export async function recordNoticePublication(
+  projectId: string,
+  input: { lockVersion: number; code: string; noticeId: string; url: string },
+  actor: Actor,
+): Promise<Result<void>> {
+  const result = await inResultTransaction(async (tx) => {
+    const item = await tx.noticeChecklistItem.findUnique({
+      where: { projectId_code: { projectId, code: input.code } },
+      include: { publications: { orderBy: { recordedAt: "desc" }, take: 1 } },
+    });
+    if (!item) return notFoundFailure("That notice is not on this project's checklist.");
+    await bumpLockVersion(tx, projectId, input.lockVersion);
+    const at = now();
+    await tx.noticePublication.create({
+      data: { noticeItemId: item.id, noticeId: input.noticeId, url: input.url, recordedById: actor.id, recordedAt: at },
+    });
+    if (!item.done) await tx.noticeChecklistItem.updateMany({ where: { id: item.id, done: false }, data: { done: true, doneAt: at } });
+    const previous = item.publications[0];
+    await audit(
+      tx,
+      actor,
+      projectId,
+      "notice-published",
+      previous ? { code: item.code, noticeId: previous.noticeId, url: previous.url } : null,
+      { code: item.code, noticeId: input.noticeId, url: input.url },
+    );
+    return ok();
   });
   if (result.ok) await afterCommit();
   return result;
@@ -1074,6 +1293,28 @@ export async function getProjectAward(projectId: string) {
     project: { ...withPence(project, "estimatedValuePence"), outcome: project.outcome ? withPence(project.outcome, "valuePence") : null },
     agreement,
   };
+}
+
+/** Every outcome revision with the listing each awarded (for one OCDS release per revision), oldest first. */
+export async function getOutcomeRevisions(projectId: string) {
+  const rows = await prisma.outcomeRevision.findMany({ where: { projectId }, orderBy: { sequence: "asc" } });
+  const versionIds = [...new Set(rows.map((r) => r.productVersionId).filter((id): id is string => Boolean(id)))];
+  const versions = await prisma.productVersion.findMany({
+    where: { id: { in: versionIds } },
+    select: {
+      id: true,
+      name: true,
+      versionNumber: true,
+      productId: true,
+      product: {
+        select: { supplier: { select: { id: true, legalName: true, tradingName: true, companyNumber: true, computedSize: true } } },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    ...withPence(r, "valuePence"),
+    productVersion: versions.find((v) => v.id === r.productVersionId) ?? null,
+  }));
 }
 
 // ───────────────────────────── presenting ────────────────────────────────────

@@ -123,3 +123,40 @@ export function justificationProblem(text: string): string | null {
   }
   return null;
 }
+
+export interface SupplierLotAward {
+  /** "G-Cloud 15 lot 2a". */
+  lotLabel: string;
+  verified: boolean;
+  /** When the supplier was awarded its place on the lot (ISO date). */
+  awardedAt: string;
+  /** The lot's own window (the agreement's and the lot's dates combined), ISO dates or null when open-ended. */
+  lotStart: string | null;
+  lotEnd: string | null;
+  sourceUrl: string | null;
+}
+
+/**
+ * A call-off under a framework is only with a supplier that holds a place on the lot at the
+ * date of the award: a verified award on one of the lots the service is listed on, made on or
+ * before the award date, on a lot live at that date. Null if one such award exists.
+ */
+export function supplierAwardRefusal(
+  supplierName: string,
+  lotLabels: readonly string[],
+  awards: readonly SupplierLotAward[],
+  awardDateIso: string,
+  agreementSourceUrl: string | null = null,
+): { message: string; sources: Source[] } | null {
+  const day = awardDateIso.slice(0, 10);
+  const live = (a: SupplierLotAward) =>
+    a.verified && a.awardedAt.slice(0, 10) <= day && (!a.lotStart || a.lotStart <= day) && (!a.lotEnd || day <= a.lotEnd);
+  if (awards.some(live)) return null;
+  const source = awards.find((a) => a.sourceUrl)?.sourceUrl ?? agreementSourceUrl;
+  const lots = lotLabels.length ? lotLabels.join(", ") : "the route's lots";
+  const why = awards.length === 0 ? "has no award" : awards.some((a) => !a.verified) ? "has no verified award" : "has no award live";
+  return {
+    message: `${supplierName} ${why} on ${lots} on ${day}, the date of this award. A call-off under a framework can only be made with a supplier awarded a place on the lot at the date of the award.${source ? ` Source: ${source}` : ""}`,
+    sources: source ? [{ title: "The framework agreement and its lots", url: source }] : [],
+  };
+}

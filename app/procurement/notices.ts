@@ -197,3 +197,37 @@ export function frameworkNoticeRules(regulation: Regulation, valuePence: number,
   }
   return rules;
 }
+
+/** Where a council publishes its notices: the only places a published notice's URL may point to. */
+export const NOTICE_PUBLISHERS = [
+  { name: "Find a Tender", host: "www.find-tender.service.gov.uk" },
+  { name: "Contracts Finder", host: "www.contractsfinder.service.gov.uk" },
+  { name: "Public Contracts Scotland", host: "www.publiccontractsscotland.gov.uk" },
+  { name: "Sell2Wales", host: "www.sell2wales.gov.wales" },
+] as const;
+
+/** Why a published notice's address is not acceptable, or null: an https page on one of the notice services. */
+export function publishedNoticeUrlProblem(value: string): string | null {
+  const names = NOTICE_PUBLISHERS.map((p) => p.name).join(", ");
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `Enter the notice's web address, starting https://, from ${names}`;
+  }
+  const host = url.hostname.toLowerCase();
+  const known = NOTICE_PUBLISHERS.some((p) => host === p.host || host === p.host.replace(/^www\./, ""));
+  if (url.protocol !== "https:" || !known || url.username || url.password || url.port)
+    return `Enter an https:// address of the notice on ${names}`;
+  return null;
+}
+
+/** The publisher a notice address belongs to (after publishedNoticeUrlProblem passed). */
+export function noticePublisherOf(value: string): string | null {
+  try {
+    const host = new URL(value).hostname.toLowerCase();
+    return NOTICE_PUBLISHERS.find((p) => host === p.host || host === p.host.replace(/^www\./, ""))?.name ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -166,6 +166,11 @@ export default function ProjectTaskList() {
                 Printable record of the project
               </Link>
             </li>
+            <li>
+              <Link className="govuk-link" to={`${base}/approvals`}>
+                Approvals: budget and award decisions (four eyes)
+              </Link>
+            </li>
             {project.outcome?.kind === "awarded" ? (
               <li>
                 <a className="govuk-link" href={`${base}/ocds.json`}>

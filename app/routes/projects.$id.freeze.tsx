@@ -3,14 +3,15 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { InsetText } from "~/components/buying";
-import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, TextareaField } from "~/components/forms";
 import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/auth/project-policy.server";
-import { describeFilters, freezeSchema, isDirectAwardRoute, maxFrozenResults } from "~/models/project.schema";
-import { countSavedSearchResults, freezeSavedSearch, getProject } from "~/models/project.server";
+import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { abandonFreezeSchema, describeFilters, freezeSchema, isDirectAwardRoute, maxFrozenResults } from "~/models/project.schema";
+import { abandonFrozenSearch, freezeSavedSearch, getProjectSearches } from "~/models/project.server";
+import { countSavedSearchResults, runProductSearchNow } from "~/services/project-search.server";
+import { handleForm } from "~/utils/form-action.server";
 import { SIZE_LABELS, formatDateTime } from "~/utils/format";
 import { formatPence } from "~/procurement/money";
-import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/auth/session.server";
@@ -22,7 +23,7 @@ export { revalidateAfterErrors as shouldRevalidate } from "~/components/project"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProject(projectId);
+  const project = await getProjectSearches(projectId);
   if (!project) throw notFound("Project not found");
   const counts = await countSavedSearchResults(project.savedSearches);
   return {
@@ -41,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       query: f.query,
       filters: describeFilters(f.filters),
       frozenAt: f.frozenAt,
+      abandonedAt: f.abandonedAt,
+      abandonReason: f.abandonReason,
       resultCount: f.resultCount,
       results: f.results.map((r) => ({
         id: r.id,
@@ -61,21 +64,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedResponse();
-  const parsed = await parseForm(request, freezeSchema);
-  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
-  const result = await freezeSavedSearch(projectId, parsed.data.savedSearchId, actorFrom(user, context, request));
-  if (!result.ok) return formErrors(result.errors, parsed.data, result.status);
-  return redirect(`/projects/${projectId}/freeze#frozen-${result.frozenSearchId}`, {
-    headers: await flash(request, `Search results frozen: ${result.count} ${result.count === 1 ? "service" : "services"}`),
+  if (!user.emailVerifiedAt) return unverifiedFailure();
+  const actor = actorFrom(user, context, request);
+  if (new URL(request.url).searchParams.get("intent") === "abandon") {
+    return handleForm(request, {
+      schema: abandonFreezeSchema,
+      run: (input) => abandonFrozenSearch(projectId, input, actor),
+      onSuccess: async ({ frozenSearchId }) =>
+        redirect(`/projects/${projectId}/freeze#frozen-${frozenSearchId}`, {
+          headers: await flash(request, "Frozen search abandoned: it stays in the record, and you can freeze another search"),
+        }),
+    });
+  }
+  return handleForm(request, {
+    schema: freezeSchema,
+    run: (input) => freezeSavedSearch(projectId, input.savedSearchId, actor, runProductSearchNow),
+    onSuccess: async (result) =>
+      redirect(`/projects/${projectId}/freeze#frozen-${result.frozenSearchId}`, {
+        headers: await flash(request, `Search results frozen: ${result.count} ${result.count === 1 ? "service" : "services"}`),
+      }),
   });
 }
 
-type ActionData = { errors: FieldErrors } | undefined;
-
 export default function Freeze() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const editable = data.canEdit && !data.project.locked;
   const base = `/projects/${data.project.id}`;
   return (
@@ -165,7 +178,13 @@ export default function Freeze() {
           <section key={f.id} id={`frozen-${f.id}`} aria-labelledby={`frozen-${f.id}-heading`} className="govuk-!-margin-bottom-8">
             <h3 className="govuk-heading-s" id={`frozen-${f.id}-heading`}>
               Search frozen on {formatDateTime(f.frozenAt)}
+              {f.abandonedAt ? " (abandoned)" : ""}
             </h3>
+            {f.abandonedAt ? (
+              <InsetText>
+                Abandoned on {formatDateTime(f.abandonedAt)}: {f.abandonReason}. It stays in the record; it is not assessed or awarded from.
+              </InsetText>
+            ) : null}
             <p className="govuk-body">
               Search words: {f.query || "(none)"}. Filters: {f.filters}. {f.resultCount} {f.resultCount === 1 ? "result" : "results"}.
             </p>
@@ -211,6 +230,28 @@ export default function Freeze() {
                 </tbody>
               </table>
             </TableContainer>
+            {editable && !f.abandonedAt ? (
+              <details className="govuk-details">
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">Start over: abandon this frozen search</span>
+                </summary>
+                <div className="govuk-details__text">
+                  <Form method="post" action={`${base}/freeze?intent=abandon`}>
+                    <input type="hidden" name="frozenSearchId" value={f.id} />
+                    <TextareaField
+                      name="reason"
+                      label="Why are you abandoning this frozen search?"
+                      hint="The search and its results stay in the record with this reason. You can then freeze another search."
+                      rows={3}
+                      error={actionData?.values?.frozenSearchId === f.id ? actionData.errors.reason?.[0] : undefined}
+                    />
+                    <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+                      Abandon this frozen search
+                    </button>
+                  </Form>
+                </div>
+              </details>
+            ) : null}
           </section>
         ))
       ) : (

@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { ErrorSummary } from "~/components/forms";
 import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/auth/project-policy.server";
-import { noticesSchema } from "~/models/project.schema";
-import { describeRoute, getProject, saveNotices } from "~/models/project.server";
-import { formatDate } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
+import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { noticePublicationSchema, noticesSchema } from "~/models/project.schema";
+import { describeRoute, getProjectNotices, recordNoticePublication, saveNotices } from "~/models/project.server";
+import { NOTICE_PUBLISHERS, noticePublisherOf } from "~/procurement/notices";
+import { handleForm } from "~/utils/form-action.server";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/auth/session.server";
@@ -19,12 +20,26 @@ export { revalidateAfterErrors as shouldRevalidate } from "~/components/project"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProject(projectId);
+  const project = await getProjectNotices(projectId);
   if (!project) throw notFound("Project not found");
   return {
     project: { id: project.id, title: project.title, lockVersion: project.lockVersion },
     route: (await describeRoute(project.routeId)).label,
-    notices: project.notices.map((n) => ({ id: n.id, code: n.code, title: n.title, done: n.done, doneAt: n.doneAt })),
+    notices: project.notices.map((n) => ({
+      id: n.id,
+      code: n.code,
+      title: n.title,
+      done: n.done,
+      doneAt: n.doneAt,
+      dueAt: n.dueAt,
+      publications: n.publications.map((p) => ({
+        id: p.id,
+        noticeId: p.noticeId,
+        url: p.url,
+        publisher: noticePublisherOf(p.url),
+        recordedAt: p.recordedAt,
+      })),
+    })),
     canEdit,
     verified: Boolean(user.emailVerifiedAt),
   };
@@ -32,23 +47,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedResponse();
-  const parsed = await parseForm(request, noticesSchema, ["done"]);
-  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
-  const result = await saveNotices(projectId, parsed.data, actorFrom(user, context, request));
-  if (!result.ok) return formErrors(result.errors, {}, result.status);
-  return redirect(`/projects/${projectId}`, { headers: await flash(request, "Notices checklist saved") });
+  if (!user.emailVerifiedAt) return unverifiedFailure();
+  const actor = actorFrom(user, context, request);
+  if (new URL(request.url).searchParams.get("intent") === "publication") {
+    return handleForm(request, {
+      schema: noticePublicationSchema,
+      run: (input) => recordNoticePublication(projectId, input, actor),
+      onSuccess: async () => redirect(`/projects/${projectId}/notices`, { headers: await flash(request, "Published notice recorded") }),
+    });
+  }
+  return handleForm(request, {
+    schema: noticesSchema,
+    arrayKeys: ["done"],
+    run: (input) => saveNotices(projectId, input, actor),
+    onSuccess: async () => redirect(`/projects/${projectId}`, { headers: await flash(request, "Notices checklist saved") }),
+  });
 }
-
-type ActionData = { errors: FieldErrors } | undefined;
 
 export default function Notices() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  const postedCode = typeof actionData?.values?.code === "string" ? actionData.values.code : null;
+  const posted = (code: string, name: "noticeId" | "url") => {
+    const v = postedCode === code ? actionData?.values?.[name] : undefined;
+    return typeof v === "string" ? v : undefined;
+  };
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={actionData?.errors ?? {}} />
+        <ErrorSummary errors={errors} />
         <ProjectPageHeader project={data.project} title="Publish the notices" />
         <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} />
         <p className="govuk-body">
@@ -72,14 +100,15 @@ export default function Notices() {
                         type="checkbox"
                         value={n.code}
                         defaultChecked={n.done}
-                        aria-describedby={n.done ? `notice-${n.code}-hint` : undefined}
+                        aria-describedby={n.done || n.dueAt ? `notice-${n.code}-hint` : undefined}
                       />
                       <label className="govuk-label govuk-checkboxes__label" htmlFor={`notice-${n.code}`}>
                         {n.title}
                       </label>
-                      {n.done ? (
+                      {n.done || n.dueAt ? (
                         <div id={`notice-${n.code}-hint`} className="govuk-hint govuk-checkboxes__hint">
-                          Ticked on {formatDate(n.doneAt)}
+                          {n.dueAt ? `Due by ${formatDate(n.dueAt)}. ` : ""}
+                          {n.done ? `Ticked on ${formatDate(n.doneAt)}` : ""}
                         </div>
                       ) : null}
                     </div>
@@ -96,11 +125,96 @@ export default function Notices() {
             {data.notices.map((n) => (
               <li key={n.id}>
                 {n.title}: {n.done ? `done ${formatDate(n.doneAt)}` : "not done"}
+                {n.dueAt ? ` (due by ${formatDate(n.dueAt)})` : ""}
               </li>
             ))}
           </ul>
         )}
+
+        {data.notices.length ? <h2 className="govuk-heading-m">Where each notice was published</h2> : null}
+        {data.notices.length ? (
+          <p className="govuk-body">
+            Record the notice ID and the web address of each notice you published, on {NOTICE_PUBLISHERS.map((p) => p.name).join(", ")}. A
+            correction is added to the record; earlier entries stay.
+          </p>
+        ) : null}
+        {data.notices.map((n) => (
+          <section key={n.id} aria-labelledby={`publication-${n.code}-heading`} className="govuk-!-margin-bottom-6">
+            <h3 className="govuk-heading-s" id={`publication-${n.code}-heading`}>
+              {n.title}
+            </h3>
+            {n.publications.length ? (
+              <ul className="govuk-list">
+                {n.publications.map((p, i) => (
+                  <li key={p.id}>
+                    {i < n.publications.length - 1 ? "Earlier entry: " : ""}Notice {p.noticeId} on {p.publisher ?? "the notice service"} (
+                    <a className="govuk-link" href={p.url} rel="noreferrer noopener">
+                      {p.url}
+                    </a>
+                    ), recorded {formatDateTime(p.recordedAt)}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="govuk-body">Not recorded yet.</p>
+            )}
+            {data.canEdit ? (
+              <Form method="post" action={`/projects/${data.project.id}/notices?intent=publication`}>
+                <HiddenLock lockVersion={data.project.lockVersion} />
+                <input type="hidden" name="code" value={n.code} />
+                <PublicationInput
+                  id={`noticeId-${n.code}`}
+                  name="noticeId"
+                  label="Notice ID"
+                  hint="For example, 012345-2026"
+                  defaultValue={posted(n.code, "noticeId")}
+                  error={postedCode === n.code ? errors.noticeId?.[0] : undefined}
+                />
+                <PublicationInput
+                  id={`url-${n.code}`}
+                  name="url"
+                  label="Web address of the published notice"
+                  hint="Starting https://"
+                  defaultValue={posted(n.code, "url")}
+                  error={postedCode === n.code ? errors.url?.[0] : undefined}
+                />
+                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  Record where it was published<span className="govuk-visually-hidden">: {n.title}</span>
+                </button>
+              </Form>
+            ) : null}
+          </section>
+        ))}
       </div>
+    </div>
+  );
+}
+
+/** A text input with a per-notice id (one form per notice on the page), in the GOV.UK pattern. */
+function PublicationInput(props: { id: string; name: string; label: string; hint: string; defaultValue?: string; error?: string }) {
+  const described = [`${props.id}-hint`, props.error ? `${props.id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={`govuk-form-group${props.error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <div id={`${props.id}-hint`} className="govuk-hint">
+        {props.hint}
+      </div>
+      {props.error ? (
+        <p id={`${props.id}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {props.error}
+        </p>
+      ) : null}
+      <input
+        className={`govuk-input${props.error ? " govuk-input--error" : ""}`}
+        id={props.id}
+        name={props.name}
+        type="text"
+        spellCheck={false}
+        defaultValue={props.defaultValue}
+        aria-describedby={described}
+      />
     </div>
   );
 }

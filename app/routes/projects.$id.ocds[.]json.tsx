@@ -1,29 +1,58 @@
-// /projects/:id/ocds.json – the award as an OCDS 1.1 release (resource route).
+// /projects/:id/ocds.json – the award as an OCDS 1.1 release (resource route). A changed outcome
+// is a new release ("awardUpdate", with amendments); ?releases=all gives every release as a package.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireProjectAccess } from "~/auth/project-policy.server";
-import { ocdsAwardRelease } from "~/models/project-export";
-import { getProjectAward } from "~/models/project.server";
+import { ocdsAwardRelease, ocdsReleasePackage } from "~/models/project-export";
+import { getOutcomeRevisions, getProjectAward } from "~/models/project.server";
+import { listApprovals } from "~/models/project-approval.server";
 import { getEnv } from "~/utils/env.server";
+import { now } from "~/utils/clock.server";
 import { recordAudit } from "~/models/audit.server";
 import { clientIp, notFound } from "~/utils/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, projectId } = await requireProjectAccess(request, params.id, "read");
-  const award = await getProjectAward(projectId);
-  const release = award ? ocdsAwardRelease(award, getEnv().OCID_PREFIX) : null;
-  if (!release) throw notFound("This project has no award to publish yet.");
+  const [award, revisions, approvals] = await Promise.all([
+    getProjectAward(projectId),
+    getOutcomeRevisions(projectId),
+    listApprovals(projectId),
+  ]);
+  if (!award) throw notFound("This project has no award to publish yet.");
+  const prefix = getEnv().OCID_PREFIX;
+  const approved = (revision: number) =>
+    approvals.some(
+      (a) => a.subject === "award" && a.outcomeRevision === revision && (a.status === "approved" || a.status === "no-second-person"),
+    );
+  // One release per awarded revision, each amending the outcomes before it.
+  const releases = revisions
+    .map((r, i) =>
+      ocdsAwardRelease(
+        { project: { ...award.project, outcome: r.kind === "awarded" ? { ...r, id: r.id } : null }, agreement: award.agreement },
+        prefix,
+        {
+          revision: r.sequence,
+          earlier: revisions.slice(0, i),
+          approved: approved(r.sequence),
+        },
+      ),
+    )
+    .filter((r): r is NonNullable<typeof r> => r !== null);
+  const current = award.project.outcome ? releases.find((r) => r.id.endsWith(`-rev${award.project.outcome!.revision}`)) : undefined;
+  if (!current) throw notFound("This project has no award to publish yet.");
+  const all = new URL(request.url).searchParams.get("releases") === "all";
   await recordAudit({
     actorId: user.id,
     action: "project.award-exported",
     entityType: "project",
     entityId: projectId,
-    after: { format: "ocds", ocid: release.ocid },
+    after: { format: all ? "ocds-package" : "ocds", ocid: current.ocid, releaseId: current.id },
     ip: clientIp(context as { ip?: string }, request),
   });
-  return new Response(JSON.stringify(release, null, 2), {
+  const body = all ? ocdsReleasePackage(releases, now(), award.project.council.officialName) : current;
+  return new Response(JSON.stringify(body, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${release.ocid}.json"`,
+      "Content-Disposition": `attachment; filename="${current.ocid}${all ? "-releases" : ""}.json"`,
       "Cache-Control": "private, no-store",
     },
   });

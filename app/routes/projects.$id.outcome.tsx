@@ -3,15 +3,15 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { DateInput, SummaryList } from "~/components/buying";
-import { ChoiceField, ErrorSummary, TextField, TextareaField, useZodForm, type FieldErrors } from "~/components/forms";
+import { ChoiceField, ErrorSummary, TextField, TextareaField, useZodForm } from "~/components/forms";
 import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
 import { dateParts } from "~/models/buying-guide.schema";
-import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/auth/project-policy.server";
+import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
 import { OUTCOME_KINDS, OUTCOME_LABELS, outcomeSchema, weightedTotal, type OutcomeKind } from "~/models/project.schema";
 import { getProject, recordOutcome } from "~/models/project.server";
 import { formatPence, penceToPounds, toIsoDate } from "~/procurement";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/auth/session.server";
@@ -57,21 +57,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedResponse();
-  const parsed = await parseForm(request, outcomeSchema);
-  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
-  const result = await recordOutcome(projectId, parsed.data, actorFrom(user, context, request));
-  if (!result.ok) return formErrors(result.errors, {}, result.status);
-  return redirect(`/projects/${projectId}`, {
-    headers: await flash(request, `Outcome recorded: ${OUTCOME_LABELS[parsed.data.kind].toLowerCase()}`),
+  if (!user.emailVerifiedAt) return unverifiedFailure();
+  return handleForm(request, {
+    schema: outcomeSchema,
+    run: async (input) => {
+      const result = await recordOutcome(projectId, input, actorFrom(user, context, request));
+      return result.ok ? { ok: true as const, value: { ...result.value, kind: input.kind } } : result;
+    },
+    onSuccess: async ({ kind }) =>
+      redirect(`/projects/${projectId}`, {
+        headers: await flash(
+          request,
+          `Outcome recorded: ${OUTCOME_LABELS[kind].toLowerCase()}${kind === "awarded" ? ". An approver in your council now decides the award" : ""}`,
+        ),
+      }),
   });
 }
 
-type ActionData = { errors: FieldErrors; values: Record<string, string> } | undefined;
-
 export default function OutcomePage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(outcomeSchema, actionData?.errors);
   const posted = actionData?.values;
   const value = (name: string, fallback: string | null | undefined) =>

@@ -4,13 +4,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Paragraphs, SummaryList } from "~/components/buying";
 import { ProjectStatusTag } from "~/components/project";
-import { displayAnswer } from "~/models/buying-guide.schema";
-import { describeProjectEvent } from "~/models/project-history";
 import { requireProjectAccess } from "~/auth/project-policy.server";
-import { OUTCOME_LABELS, describeFilters, weightedTotal, type OutcomeKind } from "~/models/project.schema";
+import { OUTCOME_LABELS } from "~/models/project.schema";
 import { describeRoute, getProject, listProjectHistory } from "~/models/project.server";
-import { toIsoDate } from "~/procurement";
-import { SIZE_LABELS, formatDate, formatDateTime } from "~/utils/format";
+import { listApprovals } from "~/models/project-approval.server";
+import { presentProjectRecord } from "~/models/project-presenter.server";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -23,94 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { projectId } = await requireProjectAccess(request, params.id, "read");
   const p = await getProject(projectId);
   if (!p) throw notFound("Project not found");
-  const [route, history] = await Promise.all([describeRoute(p.routeId), listProjectHistory(projectId)]);
-  const weightsOk = p.criteria.reduce((s, c) => s + c.weight, 0) === 100;
-  const raw = { category: p.category, startDate: toIsoDate(p.procurementStart), security: p.securityClassification };
-  return {
-    project: {
-      id: p.id,
-      title: p.title,
-      status: p.status,
-      council: p.council.officialName,
-      owner: p.owner?.name ?? "Former user",
-      createdAt: p.createdAt,
-      route: route.label,
-      details: [
-        { key: "Council", value: p.council.officialName },
-        { key: "Buying route", value: route.label },
-        { key: "What is being bought", value: displayAnswer("category", raw) },
-        { key: "Estimated whole-life value", value: `${formatPence(p.estimatedValuePence)} including VAT` },
-        { key: "Contract length", value: `${p.contractMonths} months` },
-        { key: "Procurement start date", value: displayAnswer("startDate", raw) },
-        { key: "Security classification", value: displayAnswer("security", raw) },
-        { key: "Framework terms used unchanged", value: p.termsUnchanged ? "Yes" : "No" },
-        { key: "Nation", value: p.nation },
-        { key: "Started by", value: `${p.owner?.name ?? "Former user"}, ${formatDate(p.createdAt)}` },
-      ],
-      requirements: p.requirements,
-      budget: p.budgetApproved ? `Approved (recorded ${formatDate(p.budgetApprovedAt)})` : "Not approved",
-    },
-    saved: p.savedSearches.map((s) => ({ id: s.id, query: s.query, filters: describeFilters(s.filters), at: s.createdAt })),
-    frozen: p.frozenSearches.map((f) => ({
-      id: f.id,
-      query: f.query,
-      filters: describeFilters(f.filters),
-      at: f.frozenAt,
-      results: f.results.map((r) => ({
-        id: r.id,
-        position: r.position,
-        name: r.productName,
-        version: r.productVersion.versionNumber,
-        versionId: r.productVersionId,
-        supplier: `${r.supplierName} (${SIZE_LABELS[r.supplierSize] ?? r.supplierSize})`,
-        price: `${formatPence(r.priceFromPence)} ${r.priceUnit}`,
-        // Every frozen result with its assessment (issue 13, item 2).
-        assessment: (() => {
-          const s = p.shortlist.find((e) => e.frozenResultId === r.id);
-          if (s) return `Shortlisted: ${s.reason}`;
-          const a = p.setAside.find((x) => x.frozenResultId === r.id);
-          return a ? `Set aside: ${a.reason}` : "Not assessed";
-        })(),
-      })),
-    })),
-    shortlist: p.shortlist.map((e) => ({
-      id: e.id,
-      name: e.frozenResult.productName,
-      supplier: e.frozenResult.supplierName,
-      reason: e.reason,
-      scores: p.criteria
-        .map((c) => e.scores.find((s) => s.criterionId === c.id) ?? null)
-        .map((s) => (s ? { score: s.score, notes: s.notes } : null)),
-      total: weightsOk ? weightedTotal(p.criteria, e.scores) : null,
-    })),
-    criteria: p.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight, description: c.description })),
-    outcome: p.outcome
-      ? {
-          kind: p.outcome.kind as OutcomeKind,
-          product: p.outcome.productVersion ? `${p.outcome.productVersion.name} (version ${p.outcome.productVersion.versionNumber})` : null,
-          valuePence: p.outcome.valuePence,
-          startDate: p.outcome.startDate,
-          endDate: p.outcome.endDate,
-          justification: p.outcome.justification,
-          exceptions: (JSON.parse(p.outcome.exceptions || "[]") as { rule: string }[]).map((e) => e.rule),
-          at: p.outcome.decidedAt,
-        }
-      : null,
-    // Every outcome ever recorded, oldest first: a changed outcome never replaces the first (issue 13, item 4).
-    outcomeHistory: p.outcomeHistory.map((r) => ({
-      sequence: r.sequence,
-      kind: r.kind as OutcomeKind,
-      product: r.productName,
-      valuePence: r.valuePence,
-      startDate: r.startDate,
-      endDate: r.endDate,
-      justification: r.justification,
-      exceptions: (JSON.parse(r.exceptions || "[]") as { rule: string }[]).map((e) => e.rule),
-      at: r.decidedAt,
-    })),
-    notices: p.notices.map((n) => ({ id: n.id, title: n.title, done: n.done, at: n.doneAt })),
-    history: history.map((e) => ({ id: e.id, at: e.createdAt, who: e.actor?.name ?? "Former user", ...describeProjectEvent(e) })),
-  };
+  const [route, history, approvals] = await Promise.all([
+    describeRoute(p.routeId),
+    listProjectHistory(projectId),
+    listApprovals(projectId),
+  ]);
+  return presentProjectRecord(p, { route, history, approvals });
 }
 
 /** Printing needs JavaScript (window.print); without it the page says how to print. */
@@ -175,9 +92,14 @@ export default function ProjectRecord() {
         data.frozen.map((f) => (
           <div key={f.id}>
             <h3 className="govuk-heading-s">
-              Frozen {formatDateTime(f.at)}: “{f.query || "(no words)"}”
+              Frozen {formatDateTime(f.at)}: “{f.query || "(no words)"}”{f.abandoned ? " (abandoned)" : ""}
             </h3>
             <p className="govuk-body-s">{f.filters}</p>
+            {f.abandoned ? (
+              <p className="govuk-body">
+                <strong>Abandoned</strong> on {formatDateTime(f.abandoned.at)}: {f.abandoned.reason}
+              </p>
+            ) : null}
             <TableContainer label={`Results frozen ${formatDateTime(f.at)}`}>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-visually-hidden">Results frozen {formatDateTime(f.at)}</caption>
@@ -290,6 +212,7 @@ export default function ProjectRecord() {
             { key: "Reasons", value: data.outcome.justification },
             ...(data.outcome.exceptions.length ? [{ key: "Explained against", value: data.outcome.exceptions.join(" ") }] : []),
             { key: "Recorded", value: formatDateTime(data.outcome.at) },
+            { key: "Award decision (four eyes)", value: data.outcome.approval },
           ]}
         />
       ) : (
@@ -318,11 +241,31 @@ export default function ProjectRecord() {
           {data.notices.map((n) => (
             <li key={n.id}>
               {n.title}: {n.done ? `done ${formatDate(n.at)}` : "not done"}
+              {n.dueAt ? ` (due by ${formatDate(n.dueAt)})` : ""}
+              {n.publications.map((x, i) => (
+                <span key={x.id}>
+                  . {i < n.publications.length - 1 ? "Earlier entry: " : "Published as "}
+                  {x.noticeId} on {x.publisher ?? "the notice service"} ({x.url}), recorded {formatDateTime(x.at)}
+                </span>
+              ))}
             </li>
           ))}
         </ul>
       ) : (
         <p className="govuk-body">None needed for this route.</p>
+      )}
+
+      <h2 className="govuk-heading-m">Approvals (four eyes)</h2>
+      {data.approvals.length ? (
+        <ul className="govuk-list govuk-list--bullet">
+          {data.approvals.map((a) => (
+            <li key={a.id}>
+              {a.subject === "budget" ? "Budget" : `Award decision (outcome revision ${a.outcomeRevision ?? "–"})`}: {a.text}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">None asked for.</p>
       )}
 
       <h2 className="govuk-heading-m">History</h2>

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { Paragraphs } from "~/components/buying";
-import { ChoiceField, ErrorSummary, TextareaField, useZodForm, type FieldErrors } from "~/components/forms";
-import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/auth/project-policy.server";
+import { ChoiceField, ErrorSummary, TextareaField, useZodForm } from "~/components/forms";
+import { ApprovalStatusText, HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
 import { requirementsSchema } from "~/models/project.schema";
-import { getProject, updateRequirements } from "~/models/project.server";
-import { formatDate } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
+import { getProjectRequirements, updateRequirements } from "~/models/project.server";
+import { approvalState, listApprovals } from "~/models/project-approval.server";
+import { handleForm } from "~/utils/form-action.server";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/auth/session.server";
@@ -20,18 +20,11 @@ export { revalidateAfterErrors as shouldRevalidate } from "~/components/project"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProject(projectId);
+  const [project, approvals] = await Promise.all([getProjectRequirements(projectId), listApprovals(projectId)]);
   if (!project) throw notFound("Project not found");
   return {
-    project: {
-      id: project.id,
-      title: project.title,
-      lockVersion: project.lockVersion,
-      requirements: project.requirements,
-      budgetApproved: project.budgetApproved,
-      budgetApprovedAt: project.budgetApprovedAt,
-      locked: project.status !== "open",
-    },
+    project: { ...project, locked: project.status !== "open" },
+    budget: approvalState(approvals, "budget"),
     canEdit,
     verified: Boolean(user.emailVerifiedAt),
   };
@@ -39,21 +32,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedResponse();
-  const parsed = await parseForm(request, requirementsSchema);
-  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
-  const result = await updateRequirements(projectId, parsed.data, actorFrom(user, context, request));
-  if (!result.ok) return formErrors(result.errors, { requirements: parsed.data.requirements }, result.status);
-  return redirect(`/projects/${projectId}`, { headers: await flash(request, "Requirements and budget approval saved") });
+  if (!user.emailVerifiedAt) return unverifiedFailure();
+  return handleForm(request, {
+    schema: requirementsSchema,
+    run: (input) => updateRequirements(projectId, input, actorFrom(user, context, request)),
+    onSuccess: async ({ approvalRequested }) =>
+      redirect(`/projects/${projectId}`, {
+        headers: await flash(request, approvalRequested ? "Requirements saved and budget approval asked for" : "Requirements saved"),
+      }),
+  });
 }
 
-type ActionData = { errors: FieldErrors; values: Record<string, string> } | undefined;
-
 export default function Requirements() {
-  const { project, canEdit, verified } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const { project, budget, canEdit, verified } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(requirementsSchema, actionData?.errors);
   const editable = canEdit && !project.locked;
+  const posted = actionData?.values?.requirements;
+  const canAsk = !project.budgetApproved && budget?.status !== "requested";
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -68,20 +64,23 @@ export default function Requirements() {
               label="What do you need?"
               rows={10}
               hint="Write down what the service must do, who will use it and any standards it must meet. You will assess services against this, without negotiating with suppliers."
-              defaultValue={actionData?.values?.requirements ?? project.requirements}
+              defaultValue={typeof posted === "string" ? posted : project.requirements}
               error={error("requirements")}
               registered={register("requirements")}
             />
-            <ChoiceField
-              type="checkbox"
-              name="budgetApproved"
-              legend="Budget approval"
-              small
-              options={[{ value: "yes", label: "The budget for this purchase is approved" }]}
-              defaultValue={project.budgetApproved ? "yes" : null}
-              error={error("budgetApproved")}
-              registered={register("budgetApproved")}
-            />
+            {canAsk ? (
+              <ChoiceField
+                type="checkbox"
+                name="requestBudgetApproval"
+                legend="Budget approval"
+                hint="Another approver in your council decides it: you cannot approve your own budget."
+                small
+                options={[{ value: "yes", label: "Ask an approver to approve the budget" }]}
+                defaultValue={null}
+                error={error("requestBudgetApproval")}
+                registered={register("requestBudgetApproval")}
+              />
+            ) : null}
             <button type="submit" className="govuk-button" data-module="govuk-button">
               Save and return to the project
             </button>
@@ -90,12 +89,17 @@ export default function Requirements() {
           <>
             <h2 className="govuk-heading-m">Requirements</h2>
             <Paragraphs text={project.requirements} empty="Not written yet." />
-            <h2 className="govuk-heading-m">Budget approval</h2>
-            <p className="govuk-body">
-              {project.budgetApproved ? `Approved (recorded ${formatDate(project.budgetApprovedAt)})` : "Not approved yet."}
-            </p>
           </>
         )}
+        <h2 className="govuk-heading-m">Budget approval</h2>
+        <p className="govuk-body">
+          <ApprovalStatusText approval={budget} none="Not asked for yet." />
+        </p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/projects/${project.id}/approvals`}>
+            Approvals for this project
+          </Link>
+        </p>
       </div>
     </div>
   );

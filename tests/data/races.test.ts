@@ -550,10 +550,11 @@ async function projectWithShortlist(title: string) {
   if (!parsed.ok) throw new Error(parsed.errors.join());
   const saved = await project.saveSearch(projectId, parsed.params, { id: buyer.id });
   if (!saved.ok) throw new Error(JSON.stringify(saved));
-  const frozen = await project.freezeSavedSearch(projectId, saved.savedSearchId, { id: buyer.id });
+  const { runProductSearchNow } = await import("~/services/project-search.server");
+  const frozen = await project.freezeSavedSearch(projectId, saved.savedSearchId, { id: buyer.id }, runProductSearchNow);
   if (!frozen.ok) throw new Error(JSON.stringify(frozen));
   const results = await db.frozenResult.findMany({
-    where: { frozenSearchId: frozen.frozenSearchId },
+    where: { frozenSearchId: frozen.value.frozenSearchId },
     orderBy: { position: "asc" },
     take: 3,
   });
@@ -563,7 +564,7 @@ async function projectWithShortlist(title: string) {
   }
   // Every other result is set aside (issue 13): only the spare is left to assess.
   const rest = await db.frozenResult.findMany({
-    where: { frozenSearchId: frozen.frozenSearchId, id: { notIn: results.map((r) => r.id) } },
+    where: { frozenSearchId: frozen.value.frozenSearchId, id: { notIn: results.map((r) => r.id) } },
   });
   if (rest.length) {
     const setAside = await project.setAsideResults(

@@ -96,13 +96,17 @@ describe("starting a project", () => {
 });
 
 describe("requirements", () => {
-  it("needs requirements; the budget box is optional", () => {
+  it("needs requirements; asking for budget approval is optional, and the buyer cannot approve it themselves", () => {
+    expect(requirementsSchema.parse({ lockVersion: "2", requirements: "A case system", requestBudgetApproval: "yes" })).toEqual({
+      lockVersion: 2,
+      requirements: "A case system",
+      requestBudgetApproval: true,
+    });
     expect(requirementsSchema.parse({ lockVersion: "2", requirements: "A case system", budgetApproved: "yes" })).toEqual({
       lockVersion: 2,
       requirements: "A case system",
-      budgetApproved: true,
+      requestBudgetApproval: false,
     });
-    expect(requirementsSchema.parse({ lockVersion: "2", requirements: "A case system" }).budgetApproved).toBe(false);
     expect(errorsOf(requirementsSchema.safeParse({ lockVersion: "2", requirements: "  " }))).toEqual({
       requirements: "Enter your requirements",
     });

@@ -1,0 +1,230 @@
+// Four eyes (issue 13, item 5): an approver in the project's council decides the budget and
+// award requests another officer made; a council with nobody else to ask records why.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
+import { ChoiceField, ErrorSummary, TextareaField } from "~/components/forms";
+import { ApprovalStatusText, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { TableContainer } from "~/components/table-container";
+import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { forbidden, hasPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
+import { approvalDecisionSchema, noSecondPersonSchema } from "~/models/project.schema";
+import { getProjectAwardSummary } from "~/models/project.server";
+import {
+  FOUR_EYES_RULE,
+  approvalState,
+  decideApproval,
+  listApprovals,
+  otherApprovers,
+  recordNoSecondPerson,
+} from "~/models/project-approval.server";
+import { formatPence } from "~/procurement/money";
+import { handleForm } from "~/utils/form-action.server";
+import { formatDateTime } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Approvals");
+export const handle = { title: "Approvals" };
+export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
+
+const SUBJECT_LABELS = { budget: "Budget approval", award: "Award decision" } as const;
+const STATUS_LABELS: Record<string, string> = {
+  requested: "Waiting for an approver",
+  approved: "Approved",
+  rejected: "Rejected",
+  "no-second-person": "No second person available",
+  withdrawn: "Replaced by a later request",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
+  const [project, approvals] = await Promise.all([getProjectAwardSummary(projectId), listApprovals(projectId)]);
+  if (!project) throw notFound("Project not found");
+  const sameCouncil = user.councilId === project.councilId;
+  const others = sameCouncil ? await otherApprovers(project.councilId, user.id) : [];
+  return {
+    project: { id: project.id, title: project.title, status: project.status },
+    award: project.outcome,
+    approvals,
+    budget: approvalState(approvals, "budget"),
+    awardApproval: project.outcome ? approvalState(approvals, "award", project.outcome.revision) : null,
+    budgetApproved: project.budgetApproved,
+    userId: user.id,
+    canApprove: sameCouncil && Boolean(user.emailVerifiedAt) && hasPermission(user, "approve", "project", "own"),
+    otherApprovers: others.map((o) => o.name),
+    canEdit,
+    verified: Boolean(user.emailVerifiedAt),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
+  if (!user.emailVerifiedAt) return unverifiedFailure();
+  const actor = actorFrom(user, context, request);
+  if (new URL(request.url).searchParams.get("intent") === "decide") {
+    // Before the body is read: only approvers decide.
+    if (!hasPermission(user, "approve", "project", "own")) throw forbidden("Only an approver can decide this");
+    return handleForm(request, {
+      schema: approvalDecisionSchema,
+      run: (input) => decideApproval(projectId, input, actor),
+      onSuccess: async ({ subject }) =>
+        redirect(`/projects/${projectId}/approvals`, { headers: await flash(request, `${SUBJECT_LABELS[subject]} decided`) }),
+    });
+  }
+  return handleForm(request, {
+    schema: noSecondPersonSchema,
+    run: (input) => recordNoSecondPerson(projectId, input, actor),
+    onSuccess: async () =>
+      redirect(`/projects/${projectId}/approvals`, { headers: await flash(request, "Recorded that no second person was available") }),
+  });
+}
+
+export default function Approvals() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  const pending = data.approvals.filter((a) => a.status === "requested");
+  const decidable = data.canApprove ? pending.filter((a) => a.requestedById !== data.userId) : [];
+  const soleSubjects = [
+    ...(!data.budgetApproved && data.project.status === "open" ? (["budget"] as const) : []),
+    ...(data.award && (!data.awardApproval || data.awardApproval.status === "requested") ? (["award"] as const) : []),
+  ];
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        <ErrorSummary errors={errors} />
+        <ProjectPageHeader project={data.project} title="Approvals" />
+        <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} />
+        <p className="govuk-body">{FOUR_EYES_RULE}</p>
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Budget approval</dt>
+            <dd className="govuk-summary-list__value" data-testid="budget-approval">
+              <ApprovalStatusText approval={data.budget} none="Not asked for yet." />
+            </dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Award decision</dt>
+            <dd className="govuk-summary-list__value" data-testid="award-approval">
+              {data.award ? (
+                <>
+                  {data.award.productName ?? "No award"}
+                  {data.award.valuePence !== null ? `, ${formatPence(data.award.valuePence)}` : ""} (revision {data.award.revision}):{" "}
+                  <ApprovalStatusText approval={data.awardApproval} none="No decision asked for." />
+                </>
+              ) : (
+                "No award recorded yet."
+              )}
+            </dd>
+          </div>
+        </dl>
+
+        {decidable.map((a) => (
+          <Form method="post" action={`/projects/${data.project.id}/approvals?intent=decide`} key={a.id}>
+            <input type="hidden" name="approvalId" value={a.id} />
+            <h2 className="govuk-heading-m">
+              Decide: {SUBJECT_LABELS[a.subject]}
+              {a.outcomeRevision ? ` (outcome revision ${a.outcomeRevision})` : ""}
+            </h2>
+            <p className="govuk-body">
+              Asked by {a.requestedBy ?? "someone"} on {formatDateTime(a.requestedAt)}.
+            </p>
+            <ChoiceField
+              type="radio"
+              name="decision"
+              legend="Your decision"
+              small
+              options={[
+                { value: "approve", label: "Approve" },
+                { value: "reject", label: "Reject" },
+              ]}
+              defaultValue={null}
+              error={errors.decision?.[0]}
+            />
+            <TextareaField name="note" label="Note for the record (optional)" rows={3} error={errors.note?.[0]} />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Record the decision<span className="govuk-visually-hidden">: {SUBJECT_LABELS[a.subject]}</span>
+            </button>
+          </Form>
+        ))}
+
+        {data.canEdit && data.otherApprovers.length === 0 && soleSubjects.length ? (
+          <Form method="post" action={`/projects/${data.project.id}/approvals?intent=no-second-person`}>
+            <h2 className="govuk-heading-m">No second person available</h2>
+            <p className="govuk-body">
+              Nobody else in your council is an approver. If no second person can decide, record why: the record will show that this
+              decision had one pair of eyes.
+            </p>
+            <ChoiceField
+              type="radio"
+              name="subject"
+              legend="Which decision"
+              small
+              options={soleSubjects.map((s) => ({ value: s, label: SUBJECT_LABELS[s] }))}
+              defaultValue={soleSubjects.length === 1 ? soleSubjects[0] : null}
+              error={errors.subject?.[0]}
+            />
+            <TextareaField
+              name="reason"
+              label="Why no second person was available"
+              rows={4}
+              defaultValue={typeof actionData?.values?.reason === "string" ? actionData.values.reason : undefined}
+              error={errors.reason?.[0]}
+            />
+            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+              Record that no second person was available
+            </button>
+          </Form>
+        ) : null}
+
+        <h2 className="govuk-heading-m">All requests and decisions</h2>
+        {data.approvals.length ? (
+          <TableContainer label="Approval requests and decisions">
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-visually-hidden">Approval requests and decisions</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    Decision
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Asked
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Decided
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Status
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {data.approvals.map((a) => (
+                  <tr className="govuk-table__row" key={a.id}>
+                    <td className="govuk-table__cell">
+                      {SUBJECT_LABELS[a.subject]}
+                      {a.outcomeRevision ? ` (revision ${a.outcomeRevision})` : ""}
+                    </td>
+                    <td className="govuk-table__cell">
+                      {a.requestedBy ?? "—"}, {formatDateTime(a.requestedAt)}
+                    </td>
+                    <td className="govuk-table__cell">{a.decidedAt ? `${a.decidedBy ?? "—"}, ${formatDateTime(a.decidedAt)}` : "—"}</td>
+                    <td className="govuk-table__cell">
+                      {STATUS_LABELS[a.status] ?? a.status}
+                      {a.reason ? `: ${a.reason}` : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableContainer>
+        ) : (
+          <p className="govuk-body">No approvals asked for yet.</p>
+        )}
+      </div>
+    </div>
+  );
+}
