@@ -2,7 +2,7 @@
 // each release is applied in its own transaction, so a fault leaves no half-applied release; a
 // release no newer than what a record was last written from changes nothing (idempotent).
 import type { Readable } from "node:stream";
-import { prisma, type Tx } from "~/utils/db.server";
+import { prisma, type PrismaClient, type Tx } from "~/utils/db.server";
 import { readReleasePackage, OcdsPackageError } from "~/ocds/package-stream";
 import { parseRelease, type ParsedRelease } from "~/ocds/release";
 import { councilMatcher, supplierMatcher, type CouncilRef, type Match } from "~/ocds/match";
@@ -42,14 +42,14 @@ export function emptySummary(): ImportSummary {
   };
 }
 
-async function loadMatchers() {
+async function loadMatchers(db: PrismaClient) {
   const [councils, suppliers, areas] = await Promise.all([
-    prisma.council.findMany({ select: { id: true, code: true, name: true, officialName: true, gssCode: true } }),
-    prisma.supplier.findMany({
+    db.council.findMany({ select: { id: true, code: true, name: true, officialName: true, gssCode: true } }),
+    db.supplier.findMany({
       where: { verifiedAt: { not: null } },
       select: { id: true, legalName: true, tradingName: true, companyNumber: true },
     }),
-    prisma.serviceArea.findMany({ select: { id: true, slug: true } }),
+    db.serviceArea.findMany({ select: { id: true, slug: true } }),
   ]);
   return { council: councilMatcher(councils), supplier: supplierMatcher(suppliers), areas: new Map(areas.map((a) => [a.slug, a.id])) };
 }
@@ -203,11 +203,14 @@ export interface ImportOptions {
   onProgress?: (releasesRead: number) => void;
   /** Called once the package's size is known (its releases have all been read). */
   onPackage?: (releaseCount: number) => void;
+  /** The database to write to (the seed passes its own client); the app's by default. */
+  db?: PrismaClient;
 }
 
 /** Reads one release package from `input` and merges it into the register; never throws for bad input. */
 export async function importReleasePackage(input: Readable, options: ImportOptions = {}, summary = emptySummary()): Promise<ImportSummary> {
-  const matchers = await loadMatchers();
+  const db = options.db ?? prisma;
+  const matchers = await loadMatchers(db);
   try {
     for await (const event of readReleasePackage(input)) {
       if (event.kind === "package") {
@@ -231,7 +234,7 @@ export async function importReleasePackage(input: Readable, options: ImportOptio
       const councilMatch = matchers.council(release.buyer);
       try {
         // One transaction per release: its contracts and pipeline entry commit together or not at all.
-        const { counts, unmatchedNames } = await prisma.$transaction((tx) => applyRelease(tx, release, matchers, summary, councilMatch));
+        const { counts, unmatchedNames } = await db.$transaction((tx) => applyRelease(tx, release, matchers, summary, councilMatch));
         summary.contracts = counts.contracts;
         summary.pipeline = counts.pipeline;
         summary.suppliers.matched += counts.matched;

@@ -163,3 +163,20 @@ export function contractCsvTemplate(): string {
   ];
   return `${header}\n${example.join(",")}\n`;
 }
+
+/** The form posts dates as GOV.UK day/month/year boxes: joined into YYYY-MM-DD for the shared schema. */
+function joinDateParts(input: unknown): unknown {
+  if (!input || typeof input !== "object" || Array.isArray(input)) return input;
+  const source = input as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...source };
+  for (const name of ["startDate", "endDate"]) {
+    const [d, m, y] = ["day", "month", "year"].map((p) => String(source[`${name}-${p}`] ?? "").trim());
+    if (!d && !m && !y) out[name] = "";
+    else
+      out[name] =
+        /^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y) ? `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}` : "not-a-date";
+  }
+  return out;
+}
+
+export const contractFormSchema = z.preprocess(joinDateParts, contractInputSchema);

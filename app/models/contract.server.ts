@@ -8,7 +8,9 @@ import { ok, conflict, invalid, notFoundFailure, type Result } from "~/utils/res
 import { recordAudit } from "./audit.server";
 import { penceFromDbOrNull, penceToDbOrNull } from "./pence";
 import { agreementSlugOf, routeKindOf } from "./project.schema";
-import type { ContractInput } from "./contract.schema";
+import { CONTRACT_CSV_COLUMNS, type ContractInput } from "./contract.schema";
+import type { ContractRowResult } from "./contract-csv";
+import type { ExportContract } from "./contract-export";
 
 export const CONTRACT_SOURCES = {
   portal: "Recorded from a portal award",
@@ -22,8 +24,9 @@ export interface ContractViewer {
   councilId: string | null;
 }
 
-export function viewerOf(user: { councilId: string | null; roles: { name: string }[] } | null): ContractViewer {
-  return { councilId: user && user.roles.some((r) => r.name === "buyer") ? user.councilId : null };
+/** `canReadOwn`: the user holds read:contract:own (hasPermission in app/auth, passed in so models need no auth import). */
+export function viewerOf(user: { councilId: string | null } | null, canReadOwn: boolean): ContractViewer {
+  return { councilId: user && canReadOwn ? user.councilId : null };
 }
 
 /** The contracts a viewer may see: public ones, and their own council's private ones. */
@@ -150,7 +153,7 @@ export async function writeContract(
   sourceKey: string,
   source: ContractSource,
   fields: ContractFields,
-  meta: { reason: string; actorId: string | null; ip?: string },
+  meta: { reason: string; actorId: string | null; ip?: string | null; id?: string },
 ): Promise<{ id: string; change: ContractChange; revision: number }> {
   const existing = await tx.contract.findUnique({ where: { sourceKey }, include: { products: { select: { productId: true } } } });
   const snapshot = snapshotOf(fields);
@@ -158,6 +161,7 @@ export async function writeContract(
     const created = await tx.contract.create({
       data: {
         ...columnsOf(fields),
+        ...(meta.id ? { id: meta.id } : {}),
         sourceKey,
         source,
         createdById: meta.actorId,
@@ -213,7 +217,7 @@ export async function writeContract(
  * contract; a later outcome that is not an award withdraws it. Private until the council publishes
  * its contract details notice.
  */
-export async function contractFromAward(tx: Tx, projectId: string, actor: { id: string | null; ip?: string }) {
+export async function contractFromAward(tx: Tx, projectId: string, actor: { id: string | null; ip?: string | null }) {
   const project = await tx.buyingProject.findUniqueOrThrow({
     where: { id: projectId },
     select: {
@@ -308,7 +312,7 @@ export async function contractFromAward(tx: Tx, projectId: string, actor: { id: 
 export interface CouncilActor {
   id: string;
   councilId: string;
-  ip?: string;
+  ip?: string | null;
 }
 
 /** Reference data a council entry needs, looked up once per form or CSV. */
@@ -625,4 +629,93 @@ export const productContractsPanel = (productId: string, viewer: ContractViewer 
 
 export function todayIso(): string {
   return now().toISOString().slice(0, 10);
+}
+
+/**
+ * A council's CSV of contracts it holds: every row checked against the form's rules and the
+ * reference data; nothing is saved unless every row is right (one transaction), so a fixed file
+ * can simply be uploaded again. A row with a reference already uploaded revises that contract.
+ */
+export async function addCouncilContractsFromCsv(
+  actor: CouncilActor,
+  rows: ContractRowResult[],
+): Promise<Result<{ rows: ContractRowResult[]; saved: Record<ContractChange, number> }>> {
+  const council = await councilOf(actor.councilId);
+  if (!council) return notFoundFailure("Your council was not found");
+  const lookups = await contractLookups();
+  const checked = rows.map((r) => {
+    if (!r.data) return { row: r, fields: null };
+    const resolved = resolveCouncilContract(r.data, council, lookups);
+    if (resolved.ok) return { row: r, fields: resolved.fields };
+    const errors = Object.entries(resolved.errors).flatMap(([field, messages]) =>
+      messages.map((message) => ({ column: CONTRACT_CSV_COLUMNS.find((c) => c.field === field)?.column ?? field, message })),
+    );
+    return { row: { ...r, errors: [...r.errors, ...errors] }, fields: null };
+  });
+  const report = checked.map((c) => ({ row: c.row.row, reference: c.row.reference, errors: c.row.errors }));
+  const saved: Record<ContractChange, number> = { created: 0, updated: 0, unchanged: 0 };
+  if (checked.some((c) => !c.fields)) return ok({ rows: report, saved });
+  try {
+    await prisma.$transaction(async (tx) => {
+      for (const c of checked)
+        saved[
+          (
+            await writeContract(tx, councilSourceKey(council.id, c.row.data!.reference), "council", c.fields!, {
+              reason: "Uploaded by the council (CSV)",
+              actorId: actor.id,
+              ip: actor.ip,
+            })
+          ).change
+        ] += 1;
+    });
+  } catch (error) {
+    if (error instanceof ContractConflictError)
+      return conflict("Someone else changed one of these contracts at the same time. Upload the file again.");
+    throw error;
+  }
+  return ok({ rows: report, saved });
+}
+
+export const MAX_EXPORT_ROWS = 50_000;
+
+/** The register's rows for an export, as the viewer may see them (same filters as the page). */
+export async function contractsForExport(filters: ContractFilters, viewer: ContractViewer | null): Promise<ExportContract[]> {
+  const rows = await prisma.contract.findMany({
+    where: contractWhere(filters, viewer),
+    orderBy: [{ endDate: "asc" }, { id: "asc" }],
+    take: MAX_EXPORT_ROWS,
+    include: {
+      council: { select: { code: true, gssCode: true } },
+      agreement: { select: { number: true } },
+      lot: { select: { number: true } },
+      serviceArea: { select: { name: true } },
+    },
+  });
+  const stamp = (d: Date | null) => (d ? d.toISOString().replace(/\.\d{3}Z$/, "Z") : null);
+  return rows.map((r) => ({
+    id: r.id,
+    revision: r.revision,
+    title: r.title,
+    description: r.description,
+    buyerName: r.buyerName,
+    councilCode: r.council?.code ?? null,
+    councilGss: r.council?.gssCode ?? null,
+    supplierName: r.supplierName,
+    supplierCompanyNumber: r.supplierCompanyNumber,
+    agreementNumber: r.agreement?.number ?? null,
+    lotNumber: r.lot?.number ?? null,
+    procedure: r.procedure,
+    valuePence: penceFromDbOrNull(r.valuePence),
+    valueExVatPence: penceFromDbOrNull(r.valueExVatPence),
+    startDate: stamp(r.startDate),
+    endDate: stamp(r.endDate),
+    extensions: JSON.parse(r.extensions) as Extension[],
+    cpvCodes: JSON.parse(r.cpvCodes) as string[],
+    serviceArea: r.serviceArea?.name ?? null,
+    notices: JSON.parse(r.notices) as { id: string; url: string }[],
+    source: r.source,
+    ocid: r.ocid,
+    visibility: r.visibility,
+    updatedAt: stamp(r.updatedAt)!,
+  }));
 }

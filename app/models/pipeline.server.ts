@@ -59,7 +59,7 @@ export async function writePipelineEntry(
   sourceKey: string,
   source: "council" | "ocds",
   fields: PipelineFields,
-  meta: { actorId: string | null; ip?: string },
+  meta: { actorId: string | null; ip?: string | null },
 ): Promise<{ id: string; change: PipelineChange }> {
   const columns = {
     ...fields,

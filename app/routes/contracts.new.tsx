@@ -1,0 +1,196 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
+import { ChoiceField, ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { DateInput } from "~/components/date-input";
+import { contractFormSchema } from "~/models/contract.schema";
+import { addCouncilContract } from "~/models/contract.server";
+import { listServiceAreas } from "~/models/service-area.server";
+import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
+import { requireConfirmedForContracts } from "~/auth/contract-policy.server";
+import { handleForm } from "~/utils/form-action.server";
+import { dateInputValues } from "~/utils/date-input";
+import { clientIp } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Add a contract your council holds");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "create:contract:own");
+  if (!user.councilId) throw forbidden();
+  return { areas: await listServiceAreas() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "create:contract:own");
+  if (!user.councilId) throw forbidden();
+  requireConfirmedForContracts(user);
+  const councilId = user.councilId;
+  return handleForm(request, {
+    schema: contractFormSchema,
+    run: (input) => addCouncilContract({ id: user.id, councilId, ip: clientIp(context, request) }, input),
+    onSuccess: (contract) => redirect(`/contracts/${contract.id}`),
+  });
+}
+
+const LABELS = {
+  reference: "Your reference",
+  title: "What the contract is for",
+  supplierName: "Supplier",
+  supplierCompanyNumber: "Supplier's Companies House number",
+  agreement: "Agreement and lot",
+  procedure: "Your own procedure",
+  value: "Value including VAT",
+  valueExVat: "Value excluding VAT",
+  startDate: "Start date",
+  endDate: "End date",
+  extensions: "Extension options",
+  cpvCodes: "CPV codes",
+  serviceArea: "Service area",
+  noticeUrl: "Published notice",
+  visibility: "Who can see it",
+};
+
+export default function NewContract() {
+  const { areas } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? {};
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const err = (k: string) => errors[k]?.[0];
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to="/contracts">
+          Back to the register
+        </Link>
+        <ErrorSummary errors={errors} labels={LABELS} />
+        <h1 className="govuk-heading-l">Add a contract your council holds</h1>
+        <p className="govuk-body">
+          For contracts bought before the portal. Have many?{" "}
+          <Link className="govuk-link" to="/contracts/upload">
+            Upload them as a CSV file
+          </Link>
+          .
+        </p>
+        <Form method="post" noValidate>
+          <TextField
+            name="reference"
+            label={LABELS.reference}
+            hint="Unique within your council: adding it again updates the contract"
+            error={err("reference")}
+            defaultValue={values.reference}
+            width="20"
+          />
+          <TextField name="title" label={LABELS.title} error={err("title")} defaultValue={values.title} />
+          <TextField name="supplierName" label={LABELS.supplierName} error={err("supplierName")} defaultValue={values.supplierName} />
+          <TextField
+            name="supplierCompanyNumber"
+            label={LABELS.supplierCompanyNumber}
+            hint="Optional, 8 characters"
+            error={err("supplierCompanyNumber")}
+            defaultValue={values.supplierCompanyNumber}
+            width="10"
+            spellCheck={false}
+          />
+          <TextField
+            name="agreement"
+            label={LABELS.agreement}
+            hint="Optional, for example RM1557.15/2a. Leave empty for your own procedure"
+            error={err("agreement")}
+            defaultValue={values.agreement}
+            width="20"
+            spellCheck={false}
+          />
+          <TextField
+            name="procedure"
+            label={LABELS.procedure}
+            hint="Optional, for example open procedure"
+            error={err("procedure")}
+            defaultValue={values.procedure}
+          />
+          <TextField
+            name="value"
+            label={LABELS.value}
+            hint="Optional, whole-life value in pounds"
+            error={err("value")}
+            defaultValue={values.value}
+            prefix="£"
+            width="10"
+            inputMode="decimal"
+          />
+          <TextField
+            name="valueExVat"
+            label={LABELS.valueExVat}
+            hint="Optional"
+            error={err("valueExVat")}
+            defaultValue={values.valueExVat}
+            prefix="£"
+            width="10"
+            inputMode="decimal"
+          />
+          <DateInput
+            name="startDate"
+            legend={LABELS.startDate}
+            hint="For example, 1 4 2023"
+            error={err("startDate")}
+            values={dateInputValues("startDate", values)}
+          />
+          <DateInput
+            name="endDate"
+            legend={LABELS.endDate}
+            hint="For example, 31 3 2027"
+            error={err("endDate")}
+            values={dateInputValues("endDate", values)}
+          />
+          <TextField
+            name="extensions"
+            label={LABELS.extensions}
+            hint="Optional: each extension's end date as YYYY-MM-DD, separated by |, for example 2028-03-31|2029-03-31"
+            error={err("extensions")}
+            defaultValue={values.extensions}
+            spellCheck={false}
+          />
+          <TextField
+            name="cpvCodes"
+            label={LABELS.cpvCodes}
+            hint="Optional: 8-digit codes separated by |"
+            error={err("cpvCodes")}
+            defaultValue={values.cpvCodes}
+            spellCheck={false}
+          />
+          <SelectField
+            name="serviceArea"
+            label={LABELS.serviceArea}
+            error={err("serviceArea")}
+            defaultValue={values.serviceArea}
+            options={[{ value: "", label: "Not recorded" }, ...areas.map((a) => ({ value: a.slug, label: a.name }))]}
+          />
+          <TextField
+            name="noticeUrl"
+            label={LABELS.noticeUrl}
+            hint="Optional: the contract details or award notice, https://"
+            error={err("noticeUrl")}
+            defaultValue={values.noticeUrl}
+            type="url"
+            spellCheck={false}
+          />
+          <ChoiceField
+            type="radio"
+            name="visibility"
+            legend={LABELS.visibility}
+            error={err("visibility")}
+            defaultValue={values.visibility ?? "private"}
+            options={[
+              { value: "private", label: "Only my council (its notice is not published yet)" },
+              { value: "public", label: "Everyone (its contract details notice is published)" },
+            ]}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Add contract
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
