@@ -17,6 +17,7 @@ import { agreements } from "./reference/frameworks";
 import { loadCouncils } from "./councils";
 import { DEMO_ACCOUNTS, DEMO_COUNCIL_DOMAINS } from "./demo-accounts";
 import { agreementId, buildReferenceRows, councilId, generateSeedData } from "./generate";
+import { seedContracts } from "./contracts";
 
 export type SeedOptions = {
   suppliers: number;
@@ -68,6 +69,10 @@ async function clearTables(prisma: PrismaClient): Promise<void> {
   // Product.publishedVersionId points at a version of the same product: break the cycle first.
   await prisma.product.updateMany({ where: { publishedVersionId: { not: null } }, data: { publishedVersionId: null } });
   const steps: (() => Promise<unknown>)[] = [
+    () => prisma.contractRevision.deleteMany(),
+    () => prisma.contractProduct.deleteMany(),
+    () => prisma.contract.deleteMany(),
+    () => prisma.pipelineEntry.deleteMany(),
     () => prisma.evaluationScore.deleteMany(),
     () => prisma.evaluationCriterion.deleteMany(),
     () => prisma.shortlistEntry.deleteMany(),
@@ -228,6 +233,11 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
       councilId: councilId(d.councilCode),
     })),
   });
+
+  // The contracts register: the Contracts Finder package (OGL) and councils' own contracts (issue 16).
+  onProgress?.("Contracts register", 0, 1);
+  await seedContracts(prisma);
+  onProgress?.("Contracts register", 1, 1);
 
   return countRows(prisma);
 }
