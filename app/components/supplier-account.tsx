@@ -31,6 +31,7 @@ export const ORGANISATION_FIELD_ORDER = [
   "description",
   "staffCount",
   "turnover",
+  "balanceSheet",
   "declaredSize",
   "contactName",
   "contactEmail",
@@ -134,6 +135,17 @@ export function OrganisationFields({
         defaultValue={text(values, "turnover")}
         error={error("turnover")}
         registered={register("turnover")}
+      />
+      <TextField
+        name="balanceSheet"
+        label="Balance sheet total (optional)"
+        width="10"
+        inputMode="decimal"
+        prefix="£"
+        hint="From your latest accounts, in pounds. With fewer than 250 staff, a balance sheet total of £38 million or less makes you an SME even if your turnover is over £44 million."
+        defaultValue={text(values, "balanceSheet")}
+        error={error("balanceSheet")}
+        registered={register("balanceSheet")}
       />
       <ChoiceField
         type="radio"

@@ -117,6 +117,21 @@ const turnoverField = poundsField({
   },
 });
 
+/** Optional (the SME test's balance-sheet limb): blank means not given. Typed in pounds; stored as Supplier.balanceSheetPence. */
+const balanceSheetMessage = "Balance sheet total must be an amount in pounds, like 30000000, or leave it blank";
+const balanceSheetField = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((raw, ctx): number | null => {
+    if (raw == null || String(raw).trim() === "") return null;
+    const parsed = poundsField({ label: "Balance sheet total", example: "30000000", maxPence: MAX_TURNOVER_PENCE }).safeParse(raw);
+    if (!parsed.success) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: balanceSheetMessage });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+
 const contactEmailField = z
   .string({ required_error: "Enter a contact email address" })
   .trim()
@@ -131,6 +146,7 @@ const organisationShape = {
   tradingName: requiredText("Trading name", 120, "Enter your trading name"),
   staffCount: staffCountField,
   turnover: turnoverField,
+  balanceSheet: balanceSheetField,
   declaredSize: z.enum(SUPPLIER_SIZES, { errorMap: () => ({ message: "Select the size of your organisation" }) }),
   region: z.enum(UK_REGIONS, { errorMap: () => ({ message: "Select the region or nation where your organisation is based" }) }),
   website: optionalText("Website", 200, {
@@ -148,9 +164,8 @@ const organisationShape = {
 
 export const supplierProfileSchema = z.object(organisationShape);
 
-/** The profile form as the server reads it: also the organisation and the version the user opened. */
+/** The profile form as the server reads it: also the version the user opened (the organisation is the session's). */
 export const supplierProfileServerSchema = supplierProfileSchema.extend({
-  supplierId: z.string().min(1).max(50),
   version: z.coerce.number().int().min(1),
 });
 
@@ -179,6 +194,7 @@ export const ORGANISATION_LABELS: Record<keyof SupplierProfileInput | "companyNu
   companyNumber: "Companies House number",
   staffCount: "Number of staff",
   turnover: "Annual turnover",
+  balanceSheet: "Balance sheet total",
   declaredSize: "Size you declare",
   region: "Region or nation",
   website: "Website",
@@ -232,8 +248,6 @@ export const inviteColleagueSchema = z.object({
     .max(254, "Email address must be 254 characters or fewer")
     .email("Enter an email address in the correct format, like name@example.co.uk"),
 });
-
-export const inviteColleagueServerSchema = inviteColleagueSchema.extend({ supplierId: z.string().min(1).max(50) });
 
 export const acceptInvitationSchema = z
   .object({

@@ -68,8 +68,9 @@ function organisationData(input: SupplierProfileInput) {
     tradingName: input.tradingName,
     staffCount: input.staffCount,
     turnoverPence: penceToDb(input.turnover, "turnover"),
+    balanceSheetPence: input.balanceSheet === null ? null : penceToDb(input.balanceSheet, "balanceSheet"),
     declaredSize: input.declaredSize,
-    computedSize: computeSupplierSize(input.staffCount, input.turnover),
+    computedSize: computeSupplierSize(input.staffCount, input.turnover, input.balanceSheet),
     region: input.region,
     website: input.website,
     contactName: input.contactName,
@@ -87,6 +88,7 @@ const PROFILE_FIELDS = {
   companyNumber: true,
   staffCount: true,
   turnoverPence: true,
+  balanceSheetPence: true,
   declaredSize: true,
   computedSize: true,
   region: true,
@@ -208,7 +210,7 @@ type ProfileRow = Prisma.SupplierGetPayload<{ select: typeof PROFILE_FIELDS }>;
 
 /** The profile with turnover as number pence (see ./pence). */
 function profileFromDb(row: ProfileRow) {
-  return withPence(row, "turnoverPence");
+  return withPence(row, "turnoverPence", "balanceSheetPence");
 }
 
 export async function getSupplierAccount(supplierId: string) {
@@ -226,14 +228,18 @@ export type SupplierAccount = NonNullable<Awaited<ReturnType<typeof getSupplierA
 
 /** The saved profile as the profile form's fields: turnover back in pounds text. */
 export function profileFormValues(account: SupplierAccount): Record<string, unknown> {
-  const { turnoverPence, ...rest } = account;
-  return { ...rest, turnover: turnoverPence === null ? "" : penceToPounds(turnoverPence) };
+  const { turnoverPence, balanceSheetPence, ...rest } = account;
+  return {
+    ...rest,
+    turnover: turnoverPence === null ? "" : penceToPounds(turnoverPence),
+    balanceSheet: balanceSheetPence === null ? "" : penceToPounds(balanceSheetPence),
+  };
 }
 
 /** The saved profile in the shape the profile schema produces (turnover in pence under the form's name), for comparisons. */
 export function profileInputOf(account: SupplierAccount): Record<keyof SupplierProfileInput, unknown> {
-  const { turnoverPence, ...rest } = account;
-  return { ...rest, turnover: turnoverPence };
+  const { turnoverPence, balanceSheetPence, ...rest } = account;
+  return { ...rest, turnover: turnoverPence, balanceSheet: balanceSheetPence };
 }
 
 /**
@@ -379,7 +385,7 @@ function newInvitationToken() {
  */
 export async function inviteColleague(
   input: { supplierId: string; email: string; inviterName: string } & Actor,
-): Promise<{ ok: true; link: string | null; resent: boolean } | { ok: false; errors: FieldErrors }> {
+): Promise<Result<{ link: string | null; resent: boolean }>> {
   const email = input.email.toLowerCase();
   const at = now();
   const { token, tokenHash } = newInvitationToken();
@@ -449,10 +455,10 @@ export async function inviteColleague(
     );
     return { ok: true as const, supplierName: supplier.tradingName, resent: Boolean(existing) };
   });
-  if (!result.ok) return result;
+  if (!result.ok) return invalid(result.errors);
   if (result.existingElsewhere) {
     await sendAccountExistsEmail(email, `invite you to join ${result.supplierName}`);
-    return { ok: true, link: null, resent: false };
+    return ok({ link: null, resent: false });
   }
   const link = publicLink(`/invitations/${token}`);
   await queueMail({
@@ -460,7 +466,7 @@ export async function inviteColleague(
     template: "supplier-invitation",
     data: { inviterName: input.inviterName, supplierName: result.supplierName, link },
   });
-  return { ok: true, link, resent: result.resent };
+  return ok({ link, resent: result.resent });
 }
 
 async function findLiveInvitation(token: string, at: Date) {

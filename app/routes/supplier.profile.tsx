@@ -23,7 +23,7 @@ import { formatPence } from "~/procurement/money";
 import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
+import { requireSupplierOrganisation } from "~/auth/supplier-policy.server";
 import { flash } from "~/auth/session.server";
 import { TableContainer } from "~/components/table-container";
 
@@ -32,16 +32,15 @@ export const meta: MetaFunction = ({ location }) =>
 export const handle = { title: "Organisation profile" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "update:supplier:own");
-  if (!user.supplierId) throw forbidden();
-  const supplier = await getSupplierAccount(user.supplierId);
+  const { supplierId } = await requireSupplierOrganisation(request, "update:supplier:own");
+  const supplier = await getSupplierAccount(supplierId);
   if (!supplier) throw notFound();
   return {
     supplier,
     formValues: profileFormValues(supplier),
     explanation:
       supplier.staffCount != null && supplier.turnoverPence != null
-        ? explainSizeDifference(supplier.declaredSize, supplier.staffCount, supplier.turnoverPence)
+        ? explainSizeDifference(supplier.declaredSize, supplier.staffCount, supplier.turnoverPence, supplier.balanceSheetPence)
         : null,
   };
 }
@@ -53,7 +52,7 @@ const PROFILE_KEYS = Object.keys(supplierProfileSchema.shape) as (keyof Supplier
 
 function display(field: keyof SupplierProfileInput, value: unknown): string {
   if (value == null || value === "") return "Not given";
-  if (field === "turnover") return formatPence(Number(value));
+  if (field === "turnover" || field === "balanceSheet") return formatPence(Number(value));
   if (field === "declaredSize") return SIZE_LABELS[String(value)] ?? String(value);
   return String(value);
 }
@@ -69,16 +68,12 @@ function differences(yours: SupplierProfileInput, account: SupplierAccount): Con
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readFormData(request);
-  const input = formDataToObject(formData);
-  const supplierId = typeof input.supplierId === "string" ? input.supplierId : "";
-  const user = await requireUserWithPermission(request, "update:supplier:own", {
-    isOwn: (u) => Boolean(supplierId) && u.supplierId === supplierId,
-    objectId: supplierId || undefined,
-  });
+  // The organisation comes from the session, settled before the body is read.
+  const { user, supplierId } = await requireSupplierOrganisation(request, "update:supplier:own");
+  const input = formDataToObject(await readFormData(request));
   const parsed = parseWithSchema(supplierProfileServerSchema, input);
   if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const { supplierId: _id, version, ...profile } = parsed.data;
+  const { version, ...profile } = parsed.data;
   const result = await updateSupplierProfile({
     supplierId,
     expectedVersion: version,
@@ -220,7 +215,6 @@ export default function SupplierProfile() {
 
           <h2 className="govuk-heading-l">Edit your organisation details</h2>
           <Form method="post" noValidate onSubmit={onSubmit}>
-            <input type="hidden" name="supplierId" value={supplier.id} />
             <input type="hidden" name="version" value={version} />
             <OrganisationFields values={values as Record<string, unknown>} error={error} register={register} withCompanyNumber={false} />
             <button type="submit" className="govuk-button" data-module="govuk-button">
