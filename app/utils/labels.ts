@@ -5,8 +5,12 @@
 export const SUPPLIER_SIZE_OPTIONS = [
   { value: "micro", label: "Micro", hint: "Fewer than 10 staff and turnover of £2 million or less" },
   { value: "small", label: "Small", hint: "Fewer than 50 staff and turnover of £10 million or less" },
-  { value: "medium", label: "Medium", hint: "Fewer than 250 staff and turnover of £44 million or less" },
-  { value: "large", label: "Large", hint: "250 staff or more, or turnover over £44 million" },
+  {
+    value: "medium",
+    label: "Medium",
+    hint: "Fewer than 250 staff and turnover of £44 million or less, or a balance sheet total of £38 million or less",
+  },
+  { value: "large", label: "Large", hint: "250 staff or more, or turnover over £44 million and a balance sheet total over £38 million" },
 ] as const;
 
 export const SUPPLIER_SIZE_ORDER: string[] = SUPPLIER_SIZE_OPTIONS.map((o) => o.value);
