@@ -29,7 +29,7 @@ test("a buyer who forgot their password resets it from the sign-in page and sign
   await expect(page.getByText("If the address you entered has a Council Marketplace account")).toBeVisible();
   await expectNoAxeViolations(page);
 
-  const link = mailedLink(email, "password-reset");
+  const link = await mailedLink(email, "password-reset");
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose a new password");
   await page.getByLabel("New password", { exact: true }).fill(CHOSEN);

@@ -56,7 +56,7 @@ test("registration with bad input shows the error summary, keeps the values, and
   await page.getByRole("button", { name: "Register organisation" }).click();
   // Registration answers "check your email" (whether or not the email or company exists); the mailed link confirms it.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
-  await page.goto(mailedLink("carys@harrier.example", "email-verification"));
+  await page.goto(await mailedLink("carys@harrier.example", "email-verification"));
   await expect(page.locator(".govuk-notification-banner")).toContainText("Your email address is confirmed");
   await page.getByLabel("Email address").fill("carys@harrier.example");
   await page.getByLabel("Password").fill(PASSWORD);

@@ -43,7 +43,7 @@ test("a new SME registers, declares a G-Cloud 15 lot, an admin verifies it and t
   await page.getByRole("button", { name: "Register organisation" }).click();
   // Registration answers "check your email" (whether or not the email or company exists); the mailed link confirms it.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
-  await page.goto(mailedLink(SUPPLIER.email, "email-verification"));
+  await page.goto(await mailedLink(SUPPLIER.email, "email-verification"));
   await expect(page.locator(".govuk-notification-banner")).toContainText("Your email address is confirmed");
   await page.getByLabel("Email address").fill(SUPPLIER.email);
   await page.getByLabel("Password").fill(PASSWORD);

@@ -1,8 +1,10 @@
-import crypto from "node:crypto";
+import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
 import { test as base, expect, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../seed/demo-accounts";
+
+/** The test SMTP server listens on E2E_PORT + this (playwright.config.ts). */
+export const SMTP_PORT_OFFSET = 1000;
 
 // GOV.UK Frontend's axe tag set.
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
@@ -76,30 +78,33 @@ export async function logout(page: Page) {
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 }
 
+/** Every message the test SMTP server has received (tests/e2e/smtp-sink.ts), oldest first. */
+export function readMailbox(): { to: string[]; subject: string; text: string }[] {
+  const port = Number(process.env.E2E_PORT ?? 3100) + SMTP_PORT_OFFSET;
+  const file = `tests/.tmp/e2e-mail-${port}.jsonl`;
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { to: string[]; subject: string; text: string });
+}
+
 /**
- * Reads "the mailbox" until the test SMTP server of the mail issue exists: production
- * mode never logs or keeps a message's text, and only a token's hash is stored, so the test
- * gives the newest live token of this purpose for the address a known value (writing its
- * hash to the e2e database) and returns the path the mailed link would have.
+ * The path of the newest link of this purpose mailed to `email`, read from the test SMTP
+ * server; waits for the portal's sender, which delivers just after the request commits.
  */
-export function mailedLink(email: string, purpose: "email-verification" | "password-reset"): string {
-  const token = crypto.randomBytes(32).toString("base64url");
-  const db = new Database(`tests/.tmp/e2e-${process.env.E2E_PORT ?? 3100}.db`);
-  try {
-    db.pragma("busy_timeout = 10000");
-    const row = db
-      .prepare(
-        `SELECT t.id FROM VerificationToken t JOIN User u ON u.id = t.userId
-         WHERE u.email = ? AND t.purpose = ? AND t.usedAt IS NULL ORDER BY t.rowid DESC LIMIT 1`,
-      )
-      .get(email.toLowerCase(), purpose) as { id: string } | undefined;
-    if (!row) throw new Error(`no live ${purpose} token for ${email}`);
-    db.prepare("UPDATE VerificationToken SET tokenHash = ? WHERE id = ?").run(
-      crypto.createHash("sha256").update(token).digest("hex"),
-      row.id,
-    );
-  } finally {
-    db.close();
+export async function mailedLink(email: string, purpose: "email-verification" | "password-reset"): Promise<string> {
+  const pattern = purpose === "password-reset" ? /\/reset-password\?token=[A-Za-z0-9_-]+/ : /\/verify-email\?token=[A-Za-z0-9_-]+/;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const found = readMailbox()
+      .filter((m) => m.to.includes(email.toLowerCase()))
+      .map((m) => pattern.exec(m.text)?.[0])
+      .filter(Boolean)
+      .at(-1);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no ${purpose} mail for ${email} reached the test SMTP server`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return purpose === "password-reset" ? `/reset-password?token=${token}` : `/verify-email?token=${token}`;
 }
