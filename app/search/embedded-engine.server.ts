@@ -1,4 +1,4 @@
-// The default, in-process engine: our own inverted index (docs/decisions/0013-own-inverted-index.md;
+// The default, in-process engine: our own inverted index (docs/decisions/0014-own-inverted-index-and-one-build-per-machine.md;
 // MiniSearch before it, ADR 0005) with the behaviour of the Meilisearch path: typo tolerance
 // (none on codes), prefix search on the last word, synonyms by group tokens, disjunctive facet
 // counts, filters, sorting with fair tie-breaking, highlighting and pagination.

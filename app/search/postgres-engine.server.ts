@@ -1,4 +1,4 @@
-// Search on PostgreSQL itself (SEARCH_ENGINE=postgres, ADR 0013): full-text search (a weighted
+// Search on PostgreSQL itself (SEARCH_ENGINE=postgres, ADR 0014): full-text search (a weighted
 // tsvector with a GIN index) for words and prefixes, pg_trgm over the index's vocabulary for
 // typos, a GIN-indexed text[] of "facet=value" pairs for filters and facet counts. Several app
 // servers then share one index through the database they already have. Tokens are made by the

@@ -1,4 +1,4 @@
-// The embedded index on disk (ADR 0013): the first worker to start builds the index from the
+// The embedded index on disk (ADR 0014): the first worker to start builds the index from the
 // database and writes it here; every other worker (and every restart the same day) restores it
 // in about two seconds instead of rebuilding, then replays the outbox from the position the
 // snapshot records. The search service decides whether a snapshot is still true

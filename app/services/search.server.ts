@@ -71,7 +71,7 @@ export function createEngine(): SearchEngine {
   const env = getEnv();
   if (env.MEILI_URL) return new MeilisearchEngine({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY });
   // SEARCH_ENGINE=postgres: the index lives in the PostgreSQL database every app server shares
-  // (ADR 0013). Read here, like SEARCH_SNAPSHOT_DIR: only the search service uses it.
+  // (ADR 0014). Read here, like SEARCH_SNAPSHOT_DIR: only the search service uses it.
   const chosen = process.env.SEARCH_ENGINE;
   if (chosen === "postgres") {
     if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL))
@@ -178,7 +178,7 @@ export function ensureSearchReady(s: SearchState = state()): Promise<void> {
   return s.ready;
 }
 
-// ── the embedded index snapshot (ADR 0013) ──────────────────────────────────
+// ── the embedded index snapshot (ADR 0014) ──────────────────────────────────
 
 const portalDay = () => now().toISOString().slice(0, 10);
 

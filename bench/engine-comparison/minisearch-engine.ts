@@ -1,4 +1,4 @@
-// The MiniSearch engine this repository used until ADR 0013, kept only so the benchmark can run it side by side.
+// The MiniSearch engine this repository used until ADR 0014, kept only so the benchmark can run it side by side.
 // The default, in-process engine: MiniSearch (docs/decisions/0005-embedded-search-engine.md)
 // with the behaviour of the Meilisearch path: typo tolerance (none on codes), prefix
 // search on the last word, synonyms by query expansion, disjunctive facet counts,

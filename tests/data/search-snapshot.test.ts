@@ -1,4 +1,4 @@
-// One index build per machine (ADR 0013): the first process builds from the database and writes a
+// One index build per machine (ADR 0014): the first process builds from the database and writes a
 // snapshot; the next restores it, replays the outbox from the snapshot's position, and answers
 // the same; a snapshot that is no longer true (other settings, a database changed underneath)
 // is rebuilt, never served. Runs on SQLite and on PostgreSQL.
