@@ -15,6 +15,13 @@ const ACTION_LABELS: Record<string, string> = {
   "project.case-study-created": "Created a draft case study",
   "project.frozen-search-exported": "Downloaded frozen search results (CSV)",
   "project.award-exported": "Downloaded the award (OCDS JSON)",
+  "project.search-abandoned": "Abandoned a frozen search",
+  "project.notice-published": "Recorded where a notice was published",
+  "project.results-set-aside": "Set frozen results aside",
+  "project.approval-requested": "Asked for approval",
+  "project.approval-approved": "Approved (four eyes)",
+  "project.approval-rejected": "Rejected (four eyes)",
+  "project.approval-no-second-person": "Recorded that no second person was available",
 };
 
 function parse(json: string | null): Record<string, unknown> | unknown[] | null {
@@ -41,7 +48,19 @@ export function describeProjectEvent(event: { action: string; before: string | n
       detail = str(a.routeTitle);
       break;
     case "project.requirements-updated":
-      detail = a.budgetApproved ? "Budget approved" : "Budget not yet approved";
+      detail = a.budgetApprovalRequested ? "Budget approval asked for" : a.budgetApproved ? "Budget approved" : "";
+      break;
+    case "project.search-abandoned":
+    case "project.approval-no-second-person":
+      detail = str(a.reason);
+      break;
+    case "project.notice-published":
+      detail = `${str(a.code)}: ${str(a.noticeId)} (${str(a.url)})`;
+      break;
+    case "project.approval-requested":
+    case "project.approval-approved":
+    case "project.approval-rejected":
+      detail = `${a.subject === "award" ? `Award decision${a.outcomeRevision ? ` (revision ${str(a.outcomeRevision)})` : ""}` : "Budget"}${a.note ? `: ${str(a.note)}` : ""}`;
       break;
     case "project.search-saved":
     case "project.search-frozen": {

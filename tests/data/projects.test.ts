@@ -32,6 +32,7 @@ const ROUTES = {
   history: () => import("~/routes/projects.$id.history"),
   record: () => import("~/routes/projects.$id.record"),
   ocds: () => import("~/routes/projects.$id.ocds[.]json"),
+  approvals: () => import("~/routes/projects.$id.approvals"),
 } as const;
 
 async function call(
@@ -401,7 +402,8 @@ describe("a direct award from start to finish", () => {
       params: { id: projectId },
       form: { savedSearchId: wide.id },
     });
-    expect(res.status).toBe(400);
+    // A rule refuses it (422), not the form's own checks.
+    expect(res.status).toBe(422);
     const message = (await json(res)).errors.form[0];
     expect(message).toMatch(/narrow your search to 30 results or fewer; do not combine searches/);
     expect(await prisma.frozenSearch.count({ where: { projectId } })).toBe(0);
@@ -680,13 +682,13 @@ describe("a direct award from start to finish", () => {
     });
     const max = Math.max(...lots.flatMap((l) => l.lot.routes.map((r) => r.maxContractMonths ?? 0)));
     const tooLong = await award({ "endDate-year": String(2027 + max / 12), "endDate-day": "5" });
-    expect(tooLong.status).toBe(400);
+    expect(tooLong.status).toBe(422);
     expect((await json(tooLong)).errors.endDate[0]).toMatch(
       new RegExp(`${max + 1} months, but a call-off on G-Cloud 15 lot .* at most ${max} months.*Source: https://`),
     );
     // Far over the estimate and across the threshold: "test long" is not a justification.
     const over = await award({ value: "450000", justification: "test long" });
-    expect(over.status).toBe(400);
+    expect(over.status).toBe(422);
     expect((await json(over)).errors.justification[0]).toMatch(
       /200% over the estimate.*planned below the £207,720 threshold.*A placeholder such as "test" is not a justification/,
     );
@@ -745,6 +747,19 @@ describe("a direct award from start to finish", () => {
   });
 
   it("exports the award as an OCDS 1.1 release that validates against the schema", async () => {
+    // Four eyes: the award is "pending" until a second officer approves it.
+    const { prisma } = await import("~/utils/db.server");
+    const pending = await json(
+      await call("ocds", "loader", `/projects/${projectId}/ocds.json`, { cookie: buyerA, params: { id: projectId } }),
+    );
+    expect(pending.awards[0].status).toBe("pending");
+    const request = await prisma.projectApproval.findFirstOrThrow({ where: { projectId, subject: "award", status: "requested" } });
+    const approved = await call("approvals", "action", `/projects/${projectId}/approvals?intent=decide`, {
+      cookie: await cookieFor("approver@brighton-hove.gov.uk"),
+      params: { id: projectId },
+      form: { approvalId: request.id, decision: "approve" },
+    });
+    expect(approved.status).toBe(302);
     const res = await call("ocds", "loader", `/projects/${projectId}/ocds.json`, { cookie: buyerA, params: { id: projectId } });
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
@@ -837,7 +852,14 @@ describe("a direct award from start to finish", () => {
     ]) {
       expect(labels).toContain(label);
     }
-    expect(history.events.every((e: { who: string }) => e.who.includes(DEMO.buyerA))).toBe(true);
+    // Everything by the buyer but the award decision, which a second officer made (four eyes).
+    const byWho = (label: string) => history.events.filter((e: { label: string }) => e.label === label).map((e: { who: string }) => e.who);
+    expect(byWho("Approved (four eyes)")).toEqual([expect.stringContaining("approver@brighton-hove.gov.uk")]);
+    expect(
+      history.events
+        .filter((e: { label: string }) => e.label !== "Approved (four eyes)")
+        .every((e: { who: string }) => e.who.includes(DEMO.buyerA)),
+    ).toBe(true);
     const record = await json(
       await call("record", "loader", `/projects/${projectId}/record`, { cookie: buyerA, params: { id: projectId } }),
     );
