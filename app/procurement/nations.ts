@@ -70,7 +70,7 @@ export const NATION_RULES: Record<Nation, NationRule> = {
     paymentsComplianceNotices: true,
     frameworkRegulationsAdvised: ["PA2023", "PCR2015"],
     message:
-      "Welsh councils are devolved Welsh authorities: the Procurement Act 2023 applies to them with the Procurement (Wales) Regulations 2024 (both in force 24 February 2025). The thresholds are the same as England's (£207,720 including VAT for goods and services from 1 January 2026, set for Wales by the Welsh threshold regulations from 12:05am). Notices go through the Welsh digital platform (Sell2Wales) to the Central Digital Platform. Welsh councils have regard to the Wales procurement policy statement, not the national one, and the Local Government Transparency Code (England) does not apply.",
+      "Welsh councils are devolved Welsh authorities, whose procurement the Welsh Ministers regulate: the Procurement Act 2023 applies to them with the Procurement (Wales) Regulations 2024 (both in force 24 February 2025). The thresholds are the same as England's (£207,720 including VAT for goods and services from 1 January 2026, set for Wales by the Welsh threshold regulations from 12:05am). Notices go through the Welsh digital platform (Sell2Wales) to the Central Digital Platform. Welsh councils have regard to the Wales procurement policy statement, not the national one, and the Local Government Transparency Code (England) does not apply.",
     notAdvised: [
       "The Welsh note on contract details notices (WPPN 004) was not read in full, so any Welsh-specific figures it sets for below-threshold contracts are not shown: check it before relying on the below-threshold steps.",
     ],
