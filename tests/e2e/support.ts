@@ -23,12 +23,13 @@ export const test = base.extend<{ clientIp: string }>({
 
 export { expect };
 
-export type DemoRole = "admin" | "buyerA" | "buyerB" | "supplierA" | "supplierB";
+export type DemoRole = "admin" | "buyerA" | "approverA" | "buyerB" | "supplierA" | "supplierB";
 
 export function demoAccount(role: DemoRole) {
   const pick = {
     admin: (a: (typeof DEMO_ACCOUNTS)[number]) => a.role === "admin",
     buyerA: (a: (typeof DEMO_ACCOUNTS)[number]) => a.email === "buyer@brighton-hove.gov.uk",
+    approverA: (a: (typeof DEMO_ACCOUNTS)[number]) => a.email === "approver@brighton-hove.gov.uk",
     buyerB: (a: (typeof DEMO_ACCOUNTS)[number]) => a.email === "buyer@leeds.gov.uk",
     supplierA: (a: (typeof DEMO_ACCOUNTS)[number]) => a.email === "supplier@kestrel-civic.example",
     supplierB: (a: (typeof DEMO_ACCOUNTS)[number]) => a.email === "supplier@brightwater-digital.example",
