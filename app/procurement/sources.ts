@@ -130,7 +130,7 @@ export const SOURCES = {
   },
   // Wales and Northern Ireland: the Act's Part 11 (sections 111 and 112)
   actPart11: {
-    title: "Procurement Act 2023, Part 11 (sections 111 and 112: Welsh Ministers and Northern Ireland departments)",
+    title: "Procurement Act 2023, Part 11, sections 111 and 112 (regulating devolved Welsh and transferred Northern Ireland authorities)",
     url: "https://legislation.gov.uk/ukpga/2023/54/part/11/2024-02-06/data.html",
   },
   s69NotForNorthernIreland: {
