@@ -85,10 +85,11 @@ test("a buyer starts a blank project and completes a step without JavaScript", a
   await page.getByRole("button", { name: "Save and return to the project" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("Enter your requirements");
   await page.getByLabel("What do you need?").fill("Support for 12 self-service kiosks in branch libraries.");
-  await page.getByLabel("The budget for this purchase is approved").check();
+  await page.getByLabel("Ask an approver to approve the budget").check();
   await page.getByRole("button", { name: "Save and return to the project" }).click();
-  await expect(page.getByText("Requirements and budget approval saved")).toBeVisible();
-  await expect(page.locator("#project-tasks-requirements-status")).toHaveText("Completed");
+  await expect(page.getByText("Requirements saved and budget approval asked for")).toBeVisible();
+  // Budget approval waits for a second officer (four eyes), so the step is still in progress.
+  await expect(page.locator("#project-tasks-requirements-status")).toHaveText("In progress");
 
   // Nothing is shortlisted yet, but the criteria form still checks the weights without JavaScript.
   await page.goto(`${new URL(page.url()).pathname}/evaluation`);

@@ -93,9 +93,9 @@ test("guide, then a G-Cloud direct award project from search to award, with expo
   await page.getByRole("link", { name: "Requirements and budget approval" }).click();
   await expectNoAxeViolations(page);
   await page.getByLabel("What do you need?").fill("A cloud case management system for housing repairs, used by 40 officers.");
-  await page.getByLabel("The budget for this purchase is approved").check();
+  await page.getByLabel("Ask an approver to approve the budget").check();
   await page.getByRole("button", { name: "Save and return to the project" }).click();
-  await expect(page.getByText("Requirements and budget approval saved")).toBeVisible();
+  await expect(page.getByText("Requirements saved and budget approval asked for")).toBeVisible();
 
   // ── (b) save a search of 30 results or fewer ──
   await page.getByRole("link", { name: "Save a search" }).click();
@@ -221,7 +221,8 @@ test("guide, then a G-Cloud direct award project from search to award, with expo
   const release = await ocds.json();
   expect(release.ocid).toBe(`ocds-cmkt01-${projectUrl.split("/").pop()}`);
   expect(release.tag).toEqual(["award"]);
-  expect(release.awards[0]).toMatchObject({ status: "active", value: { amount: 148000, currency: "GBP" } });
+  // Pending until an approver decides the award (four eyes; tests/e2e/buying-record.both.spec.ts).
+  expect(release.awards[0]).toMatchObject({ status: "pending", value: { amount: 148000, currency: "GBP" } });
   expect(release.tender).toMatchObject({ procurementMethod: "limited", mainProcurementCategory: "services" });
   expect(release.relatedProcesses[0].relationship).toEqual(["framework"]);
 
