@@ -42,7 +42,7 @@ async function upload(cookie: string, csv: string, name = "contracts.csv") {
   return responseOf(() => mod.action!({ request, params: {}, context }));
 }
 
-const json = async <T = any>(res: Response) => (await res.json()) as T; // eslint-disable-line @typescript-eslint/no-explicit-any
+const json = async <T = any>(res: Response) => (await res.json()) as T;
 
 async function db() {
   return (await import("~/utils/db.server")).prisma;
