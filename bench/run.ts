@@ -3,6 +3,8 @@
 //   engine  our embedded engine cold and warm, MiniSearch (the previous engine) and PostgreSQL
 //           full-text + pg_trgm side by side, interleaved; the growth curve 5k/20k/65k/150k
 //   like    a naive SQL LIKE baseline
+//   workers search start-up alone: ready time, source (build or snapshot) and RSS of 1 and 2
+//           worker processes started together (one builds, the other restores)
 //   server  worker ready time and RSS per process and in total at 1 and 2 workers (index
 //           built once, then restored from its snapshot), and GET /api/search at 20 connections
 // PostgreSQL: DATABASE_URL_PG, or a throwaway cluster (scripts/pg-throwaway.sh) when the server
@@ -17,6 +19,7 @@ import { loadDocuments } from "./lib/documents";
 import { engineSection } from "./sections/engine";
 import { likeSection } from "./sections/like";
 import { serverSection } from "./sections/server";
+import { workersSection } from "./sections/workers";
 
 const { values: args } = parseArgs({
   options: {
@@ -25,7 +28,7 @@ const { values: args } = parseArgs({
     products: { type: "string", default: "50000" },
     "case-studies": { type: "string", default: "10000" },
     seconds: { type: "string", default: "20" },
-    only: { type: "string", default: "engine,like,server" },
+    only: { type: "string", default: "engine,like,workers,server" },
     port: { type: "string", default: "3290" },
   },
 });
@@ -82,6 +85,15 @@ if (only.has("like")) {
   const like = likeSection(DB_FILE);
   results.baseline_like = like;
   log(`\nLIKE baseline (no index): ${like.p50} / ${like.p95} / ${like.p99} ms over ${like.queries} queries`);
+}
+
+if (only.has("workers")) {
+  log("\nSearch workers (ready time and memory per process)");
+  results.workers = await workersSection({
+    env: { ...process.env, NODE_ENV: "development", DATABASE_URL: DB_URL, LOG_LEVEL: "warn" },
+    snapshotDir: path.resolve("bench/.data/snapshot-workers"),
+    log,
+  });
 }
 
 if (only.has("server")) {
