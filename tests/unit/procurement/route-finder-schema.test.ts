@@ -95,3 +95,17 @@ describe("routeFinderSchema", () => {
     expect(Object.keys(errors).sort()).toEqual(["contractMonths", "value"]);
   });
 });
+
+describe("routeFinderSchema: the optional value excluding VAT (Scotland)", () => {
+  it("leaves it out when blank, and takes pounds to pence when given", () => {
+    const blank = routeFinderSchema.parse({ ...form, valueExVat: "" });
+    expect("valueExcludingVatPence" in blank).toBe(false);
+    const given = routeFinderSchema.parse({ ...form, nation: "Scotland", valueExVat: "49,999" });
+    expect(given.valueExcludingVatPence).toBe(4_999_900);
+    expect(eligibleRoutes(given, agreements).routes.map((r) => r.kind)).toContain("scotland-below-regulated");
+  });
+
+  it("refuses a value that is not an amount in pounds, with the GOV.UK message", () => {
+    expect(errorsFor({ valueExVat: "lots" }).valueExVat).toEqual([M.valueExVat]);
+  });
+});
