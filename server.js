@@ -101,7 +101,12 @@ async function startOrExit(step, attempts = 5) {
     try {
       return await step();
     } catch (error) {
-      const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      // One line, but all of it (an invalid environment lists each setting), never a stack.
+      const message = (error instanceof Error ? error.message : String(error))
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(" ");
       if (attempt >= attempts) {
         // The one line a person reads (stderr), then the same as a log line for the log store.
         console.error(`Council Marketplace could not start: ${message}`);

@@ -26,6 +26,10 @@ echo "== vitest (SQLite)"
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest-sqlite.json || status=1
 add $(count_vitest test-results/vitest-sqlite.json)
 
+echo "== fault tests against a real server process (tests/faults)"
+npx vitest run --config tests/faults/vitest.config.ts --reporter=default --reporter=json --outputFile=test-results/vitest-faults.json || status=1
+add $(count_vitest test-results/vitest-faults.json)
+
 echo "== vitest data layer (PostgreSQL)"
 started_pg=""
 if [ -z "${DATABASE_URL_PG:-}" ]; then

@@ -52,13 +52,18 @@ export function needsFreshConnection(error: unknown): boolean {
   const found = codes(error);
   if (found.some((c) => SQLITE_RESET.has(c.split("_").slice(0, 2).join("_")) || /^(08|57P)/.test(c) || c === "P1001" || c === "P1017"))
     return true;
-  return /disk I\/O error|database or disk is full|readonly database|unable to open database|file is not a database|ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|has been removed or replaced/i.test(
+  return /disk I\/O error|database or disk is full|readonly database|unable to open database|file is not a database|ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|has been removed or replaced|Transaction already closed|Unable to start a transaction/i.test(
     messages(error),
   );
 }
 
 export class DatabaseFileReplacedError extends Error {
   code = "CM_DATABASE_FILE_REPLACED";
+}
+
+/** The SQLite file was made read-only while running: writes stop as a fresh connection's would. */
+export class DatabaseFileReadOnlyError extends Error {
+  code = "SQLITE_READONLY";
 }
 
 /** The 503 a loader or action throws; the root error boundary shows it as a page. */

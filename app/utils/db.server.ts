@@ -8,7 +8,13 @@ import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/clie
 import { PrismaClient as PostgresClient } from "../../prisma/generated/postgresql/client";
 import { now } from "./clock.server";
 import { stampOperation } from "./clock-stamp.server";
-import { DatabaseFileReplacedError, isDatabaseUnavailable, needsFreshConnection, unavailableResponse } from "./db-errors.server";
+import {
+  DatabaseFileReadOnlyError,
+  DatabaseFileReplacedError,
+  isDatabaseUnavailable,
+  needsFreshConnection,
+  unavailableResponse,
+} from "./db-errors.server";
 import { getEnv } from "./env.server";
 import { isPostgresUrl, sqliteFilePath } from "./migrate.server";
 import { log } from "./log.server";
@@ -22,6 +28,7 @@ interface ClientEntry {
   client: PrismaClient;
   /** SQLite: the file (device and inode) this connection opened; writes stop if it changes. */
   fileId: string | null;
+  retired?: boolean;
 }
 
 declare global {
@@ -118,7 +125,11 @@ const WRITES = new Set([
 /** Drops a connection after a fault so the next request opens a fresh one. */
 function retire(entry: ClientEntry) {
   if (globalThis.__cmPrisma === entry) globalThis.__cmPrisma = undefined;
-  setTimeout(() => void entry.client.$disconnect().catch(() => {}), 5_000).unref();
+  if (entry.retired) return;
+  entry.retired = true;
+  // At once: a SQLite connection whose write failed half-way can keep the write lock, and the
+  // fresh connection would wait on it (better-sqlite3 waits synchronously, freezing the process).
+  void entry.client.$disconnect().catch(() => {});
 }
 
 function assertSameFile(entry: ClientEntry) {
@@ -129,17 +140,18 @@ function assertSameFile(entry: ClientEntry) {
       `The SQLite database file ${sqliteFilePath(entry.url)} has been removed or replaced while the service was running; writes are refused until it is back (restore it, or restart with the right file).`,
     );
   }
+  // The connection opened before a chmod would go on writing: refuse as a fresh one would.
+  try {
+    fs.accessSync(sqliteFilePath(entry.url), fs.constants.W_OK);
+  } catch {
+    throw new DatabaseFileReadOnlyError(`attempt to write a readonly database: ${sqliteFilePath(entry.url)} is not writable`);
+  }
 }
 
-let lastFaultLog = 0;
-/** A database fault becomes a 503 for this request, logged with its cause; other errors pass. */
+/** A database fault becomes a 503 for this request, logged with its cause (and the request id); other errors pass. */
 function translateFault(error: unknown, entry: ClientEntry): unknown {
   if (!isDatabaseUnavailable(error)) return error;
-  const at = Date.now();
-  if (at - lastFaultLog > 1_000) {
-    lastFaultLog = at;
-    log.error({ err: error, database: databaseKindOf(entry.url) }, "database unavailable");
-  }
+  log.error({ err: error, database: databaseKindOf(entry.url) }, "database unavailable");
   if (needsFreshConnection(error)) retire(entry);
   return unavailableResponse();
 }
@@ -161,6 +173,27 @@ function withFaultHandling(entry: ClientEntry): PrismaClient {
   }) as unknown as PrismaClient;
 }
 
+/**
+ * SQLite makes the -wal and -shm files with the database file's mode: a connection opened while
+ * the file was read-only leaves them read-only, and every later connection read-only with them,
+ * after the file is writable again. Ours to fix: they are given the database file's mode back.
+ */
+function repairSidecarModes(file: string) {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    const mode = fs.statSync(file).mode & 0o666;
+    for (const sidecar of [`${file}-wal`, `${file}-shm`]) {
+      try {
+        fs.accessSync(sidecar, fs.constants.W_OK);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EACCES") fs.chmodSync(sidecar, mode);
+      }
+    }
+  } catch {
+    // the file itself is not writable (or not there): writes are refused before they start
+  }
+}
+
 function getEntry(): ClientEntry {
   // Read per call (not cached) so each test file can point at its own database.
   const url = process.env.DATABASE_URL || getEnv().DATABASE_URL;
@@ -170,6 +203,7 @@ function getEntry(): ClientEntry {
       log.error({ file: sqliteFilePath(url) }, "database file missing: writes and reads refused until it is back");
       throw unavailableResponse();
     }
+    if (!isPostgresUrl(url)) repairSidecarModes(sqliteFilePath(url));
     const entry: ClientEntry = { url, client: createPrismaClient(url), fileId };
     entry.client = withFaultHandling(entry);
     globalThis.__cmPrisma = entry;
