@@ -1,13 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCouncilByCode } from "~/models/council.server";
+import { councilContractsPanel } from "~/models/contract.server";
+import { peerRenewals, RADAR_HORIZONS } from "~/models/contract-radar.server";
+import { contractViewer } from "~/auth/contract-policy.server";
+import { ContractsPanel } from "~/components/contract-table";
 import { formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.council.officialName : "Council not found");
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = String(params.code);
   if (!/^[A-Za-z0-9]{2,6}$/.test(code)) throw notFound();
   const council = await getCouncilByCode(code);
@@ -20,11 +24,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
       }
     }
   }
-  return { council, products: [...products.values()] };
+  // The register panel and the renewal radar: public contracts, and this council's private ones for its own buyers.
+  const { viewer } = await contractViewer(request);
+  const [contracts, radar] = await Promise.all([councilContractsPanel(council.id, viewer), peerRenewals(council.id, {}, 24, viewer)]);
+  return { council, products: [...products.values()], contracts, radar: radar ? { counts: radar.counts, peers: radar.peers } : null };
 }
 
 export default function CouncilPage() {
-  const { council, products } = useLoaderData<typeof loader>();
+  const { council, products, contracts, radar } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="govuk-caption-l">{council.typeName}</span>
@@ -83,6 +90,35 @@ export default function CouncilPage() {
       ) : (
         <p className="govuk-body">No products recorded yet.</p>
       )}
+      <ContractsPanel
+        heading="Contracts"
+        total={contracts.total}
+        contracts={contracts.contracts}
+        moreHref={`/contracts?council=${council.code}`}
+        hide={["council"]}
+      />
+      {radar ? (
+        <section aria-labelledby="radar-panel">
+          <h2 className="govuk-heading-m" id="radar-panel">
+            Renewal radar
+          </h2>
+          <p className="govuk-body">
+            Contracts of the {radar.peers} councils most like {council.name} that end soon:
+          </p>
+          <ul className="govuk-list govuk-list--bullet">
+            {RADAR_HORIZONS.map((h) => (
+              <li key={h}>
+                {radar.counts[h]} ending in the next {h} months
+              </li>
+            ))}
+          </ul>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/radar">
+              Open the renewal radar
+            </Link>
+          </p>
+        </section>
+      ) : null}
       <p className="govuk-body-s">Contains data from mySociety&apos;s UK local authority names and codes dataset (CC BY 4.0).</p>
     </>
   );

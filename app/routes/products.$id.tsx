@@ -8,6 +8,11 @@ import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { getSessionUser } from "~/auth/session.server";
 import { countSimilarCouncils } from "~/models/peers.server";
+import { productContractsPanel } from "~/models/contract.server";
+import { contractPriceRanges } from "~/models/contract-prices.server";
+import { contractViewerFor } from "~/auth/contract-policy.server";
+import { ContractsPanel } from "~/components/contract-table";
+import { PriceRanges } from "~/components/price-ranges";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.product.version.name : "Product not found");
 
@@ -18,7 +23,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!product) throw notFound();
   const councilIds = await listCouncilsUsingProduct(product.id);
   const similar = user?.councilId ? await countSimilarCouncils(user.councilId, councilIds) : null;
-  return { product, councilsUsing: councilIds.length, similar };
+  // The register: contracts for this product, and what councils paid for it and for its category (public contracts only).
+  const [contracts, productPrices, categoryPrices] = await Promise.all([
+    productContractsPanel(product.id, contractViewerFor(user)),
+    contractPriceRanges({ productId: product.id }),
+    contractPriceRanges({ category: product.version.category }),
+  ]);
+  return { product, councilsUsing: councilIds.length, similar, contracts, productPrices, categoryPrices };
 }
 
 function List({ items, empty = "None stated" }: { items: string[]; empty?: string }) {
@@ -34,7 +45,7 @@ function List({ items, empty = "None stated" }: { items: string[]; empty?: strin
 }
 
 export default function ProductPage() {
-  const { product, councilsUsing, similar } = useLoaderData<typeof loader>();
+  const { product, councilsUsing, similar, contracts, productPrices, categoryPrices } = useLoaderData<typeof loader>();
   const v = product.version;
   return (
     <>
@@ -128,6 +139,15 @@ export default function ProductPage() {
           </ul>
         </div>
       </div>
+      <ContractsPanel
+        heading="Councils' contracts for this product"
+        total={contracts.total}
+        contracts={contracts.contracts}
+        moreHref="/contracts"
+        hide={["supplier"]}
+      />
+      <PriceRanges ranges={productPrices} heading="What councils paid for this product" />
+      <PriceRanges ranges={categoryPrices} heading={`What councils paid in ${v.category}`} />
     </>
   );
 }

@@ -8,18 +8,23 @@ import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { getSessionUser } from "~/auth/session.server";
+import { supplierContractsPanel } from "~/models/contract.server";
+import { contractViewerFor } from "~/auth/contract-policy.server";
+import { ContractsPanel } from "~/components/contract-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.supplier.tradingName : "Supplier not found");
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   // Not verified by an admin yet: a 404 to everyone but its own users and admins.
-  const supplier = await getSupplierBySlug(String(params.slug).slice(0, 120), await getSessionUser(request));
+  const user = await getSessionUser(request);
+  const supplier = await getSupplierBySlug(String(params.slug).slice(0, 120), user);
   if (!supplier) throw notFound();
-  return { supplier };
+  const contracts = await supplierContractsPanel(supplier.id, contractViewerFor(user));
+  return { supplier, contracts };
 }
 
 export default function SupplierPage() {
-  const { supplier } = useLoaderData<typeof loader>();
+  const { supplier, contracts } = useLoaderData<typeof loader>();
   const isSme = supplier.computedSize !== "large";
   return (
     <>
@@ -112,6 +117,13 @@ export default function SupplierPage() {
       ) : (
         <p className="govuk-body">No published products.</p>
       )}
+      <ContractsPanel
+        heading="Contracts with councils"
+        total={contracts.total}
+        contracts={contracts.contracts}
+        moreHref={`/contracts?supplier=${supplier.slug}`}
+        hide={["supplier"]}
+      />
       <h2 className="govuk-heading-m">Case studies naming this supplier</h2>
       <CaseStudyList items={supplier.caseStudyLinks.map((l) => l.caseStudy)} empty="No published case studies name this supplier yet." />
     </>
