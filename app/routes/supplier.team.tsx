@@ -3,15 +3,17 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
-import { inviteColleagueSchema, inviteColleagueServerSchema } from "~/models/supplier-account.schema";
-import { getSupplierAccount, inviteColleague, listTeam, type TeamMemberStatus } from "~/models/supplier-account.server";
+import { useSupplierOrganisation } from "~/components/supplier-account";
+import { inviteColleagueSchema } from "~/models/supplier-account.schema";
+import { inviteColleague, listTeam, type TeamMemberStatus } from "~/models/supplier-account.server";
 import { now } from "~/utils/clock.server";
 import { formatDate } from "~/utils/format";
-import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
-import { clientIp, notFound } from "~/utils/http.server";
+import { handleForm } from "~/utils/form-action.server";
+import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
-import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
+import { requireSupplierOrganisation } from "~/auth/supplier-policy.server";
+import { limitsFor, takeAttempt } from "~/utils/rate-limit.server";
+import { fail, ok } from "~/utils/result";
 import { flash } from "~/auth/session.server";
 import { TableContainer } from "~/components/table-container";
 
@@ -19,37 +21,36 @@ export const meta: MetaFunction = () => pageTitle("Team");
 export const handle = { title: "Team" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "update:supplier:own");
-  if (!user.supplierId) throw forbidden();
-  const [supplier, team] = await Promise.all([getSupplierAccount(user.supplierId), listTeam(user.supplierId, now())]);
-  if (!supplier) throw notFound();
-  return { supplier: { id: supplier.id, tradingName: supplier.tradingName }, team, currentUserId: user.id };
+  const { user, supplierId } = await requireSupplierOrganisation(request, "update:supplier:own");
+  return { team: await listTeam(supplierId, now()), currentUserId: user.id };
 }
 
-type ActionData = { errors: Record<string, string[]>; values: Record<string, unknown> } | undefined;
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readFormData(request);
-  const input = formDataToObject(formData);
-  const supplierId = typeof input.supplierId === "string" ? input.supplierId : "";
-  const user = await requireUserWithPermission(request, "update:supplier:own", {
-    isOwn: (u) => Boolean(supplierId) && u.supplierId === supplierId,
-    objectId: supplierId || undefined,
+  // The organisation comes from the session, settled before the body is read.
+  const { user, supplierId } = await requireSupplierOrganisation(request, "update:supplier:own");
+  return handleForm(request, {
+    schema: inviteColleagueSchema,
+    run: async ({ email }) => {
+      const limited = await takeAttempt(limitsFor.invitation(user.id));
+      if (!limited.ok) {
+        const minutes = Math.ceil(limited.retryAfterSeconds / 60);
+        const message = `Too many invitations sent. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`;
+        return fail({ kind: "throttled", message, retryAfterSeconds: limited.retryAfterSeconds });
+      }
+      const invited = await inviteColleague({
+        supplierId,
+        email,
+        inviterName: user.name,
+        actorId: user.id,
+        ip: clientIp(context, request),
+      });
+      if (!invited.ok) return invited;
+      return ok(
+        `${invited.value.resent ? "A new invitation has been sent" : "Invitation sent"} to ${email.toLowerCase()}. The link works for 7 days.`,
+      );
+    },
+    onSuccess: async (message) => redirect("/supplier/team", { headers: await flash(request, message) }),
   });
-  const parsed = parseWithSchema(inviteColleagueServerSchema, input);
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const limited = await takeAttempt(limitsFor.invitation(user.id));
-  if (!limited.ok) return throttledResponse(limited.retryAfterSeconds, input, "invitations sent");
-  const result = await inviteColleague({
-    supplierId,
-    email: parsed.data.email,
-    inviterName: user.name,
-    actorId: user.id,
-    ip: clientIp(context, request),
-  });
-  if (!result.ok) return Response.json({ errors: result.errors, values: input }, { status: 400 });
-  const message = `${result.resent ? "A new invitation has been sent" : "Invitation sent"} to ${parsed.data.email.toLowerCase()}. The link works for 7 days.`;
-  return redirect("/supplier/team", { headers: await flash(request, message) });
 }
 
 const STATUS: Record<TeamMemberStatus, { label: string; tag: string }> = {
@@ -59,19 +60,20 @@ const STATUS: Record<TeamMemberStatus, { label: string; tag: string }> = {
 };
 
 export default function Team() {
-  const { supplier, team, currentUserId } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const { team, currentUserId } = useLoaderData<typeof loader>();
+  const organisation = useSupplierOrganisation();
+  const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(inviteColleagueSchema, actionData?.errors);
   return (
     <>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
-          <span className="govuk-caption-l">{supplier.tradingName}</span>
+          <span className="govuk-caption-l">{organisation?.tradingName}</span>
           <h1 className="govuk-heading-l">Team</h1>
-          <TableContainer label={`People who manage ${supplier.tradingName}`}>
+          <TableContainer label={`People who manage ${organisation?.tradingName ?? "your organisation"}`}>
             <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">People who manage {supplier.tradingName}</caption>
+              <caption className="govuk-table__caption govuk-table__caption--m">People who manage {organisation?.tradingName}</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">
@@ -112,7 +114,6 @@ export default function Team() {
             the profile, awards, accreditations and listings.
           </p>
           <Form method="post" noValidate onSubmit={onSubmit}>
-            <input type="hidden" name="supplierId" value={supplier.id} />
             <TextField
               name="email"
               label="Colleague's email address"

@@ -201,11 +201,45 @@ describe.each(cases)("hostile names and values to $file (as $role)", (c) => {
 });
 
 describe("markup is stored as text", () => {
-  it("keeps a case-study-style string exactly as typed", async () => {
-    const { recordAudit } = await import("~/models/audit.server");
+  it("keeps markup typed into a real form exactly as typed, through the action to the public page", async () => {
     const { prisma } = await import("~/utils/db.server");
-    await recordAudit({ action: "sweep.text", entityType: "test", after: { name: NASTY["markup and script"] } });
-    const row = await prisma.auditEvent.findFirstOrThrow({ where: { action: "sweep.text" } });
-    expect(JSON.parse(row.after!).name).toBe(NASTY["markup and script"]);
+    const { makeRequest, responseOf } = await import("../support/session");
+    const profile = await import("~/routes/supplier.profile");
+    const page = await import("~/routes/suppliers.$slug");
+    const supplier = await prisma.supplier.findUniqueOrThrow({ where: { slug: "kestrel-civic-software" } });
+    const { penceToPounds } = await import("~/procurement/money");
+    const markup = NASTY["markup and script"];
+    const cookie = await cookieFor(DEMO.supplierA);
+    const audited = () => prisma.auditEvent.count({ where: { entityId: supplier.id } });
+    const auditsBefore = await audited();
+    const res = await responseOf(() =>
+      profile.action({
+        request: makeRequest("/supplier/profile", {
+          cookie,
+          form: {
+            version: String(supplier.version),
+            legalName: supplier.legalName,
+            tradingName: supplier.tradingName,
+            staffCount: String(supplier.staffCount),
+            turnover: supplier.turnoverPence === null ? "" : penceToPounds(Number(supplier.turnoverPence)),
+            declaredSize: supplier.declaredSize,
+            region: supplier.region,
+            website: supplier.website ?? "",
+            contactName: supplier.contactName,
+            contactEmail: supplier.contactEmail,
+            contactPhone: supplier.contactPhone ?? "",
+            description: markup,
+          },
+        }),
+        params: {},
+        context,
+      }),
+    );
+    expect(res.status).toBe(302);
+    const stored = await prisma.supplier.findUniqueOrThrow({ where: { id: supplier.id } });
+    expect(stored.description).toBe(markup);
+    expect(await audited()).toBe(auditsBefore + 1);
+    const shown = await page.loader({ request: makeRequest(`/suppliers/${supplier.slug}`), params: { slug: supplier.slug }, context });
+    expect(shown.supplier.description).toBe(markup);
   });
 });

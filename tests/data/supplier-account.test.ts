@@ -263,21 +263,27 @@ describe("access between organisations and roles", () => {
     brightwaterCookie = await cookieFor(DEMO.supplierB);
   });
 
-  it("refuses supplier B editing supplier A's profile (403, audited) and leaves it unchanged", async () => {
+  it("saves a profile only to the signed-in organisation: a supplierId in the form naming another is ignored", async () => {
     const route = await import("~/routes/supplier.profile");
-    const prisma = await db();
     const kestrel = await supplierBySlug("kestrel-civic-software");
+    const brightwater = await supplierBySlug("brightwater-digital");
     const res = await responseOf(() =>
       route.action({
-        request: makeRequest("/supplier/profile", { cookie: brightwaterCookie, form: profileForm(kestrel, { tradingName: "Hijacked" }) }),
+        request: makeRequest("/supplier/profile", {
+          cookie: brightwaterCookie,
+          form: profileForm(brightwater, { supplierId: kestrel.id, contactName: "Brightwater Contact" }),
+        }),
         params: {},
         context,
       }),
     );
-    expect(res.status).toBe(403);
-    expect((await supplierBySlug("kestrel-civic-software")).tradingName).toBe(kestrel.tradingName);
-    const refusal = await prisma.auditEvent.findFirst({ where: { action: "authorisation.refused", entityId: kestrel.id } });
-    expect(refusal).not.toBeNull();
+    expect(res.status).toBe(302);
+    expect((await supplierBySlug("brightwater-digital")).contactName).toBe("Brightwater Contact");
+    const after = await supplierBySlug("kestrel-civic-software");
+    expect({ contactName: after.contactName, version: after.version }).toEqual({
+      contactName: kestrel.contactName,
+      version: kestrel.version,
+    });
   });
 
   it("declares an award only for the signed-in organisation, whatever the form names, and refuses withdrawing another's (403)", async () => {
@@ -334,7 +340,7 @@ describe("access between organisations and roles", () => {
     await prisma.lotAward.delete({ where: { id: pending.id } });
   });
 
-  it("refuses supplier B changing supplier A's accreditations or team (403)", async () => {
+  it("refuses supplier B removing supplier A's accreditation (403) and invites only into B's own team", async () => {
     const prisma = await db();
     const accreditation = await prisma.accreditation.findFirstOrThrow({ where: { supplierId: kestrelId } });
     const accreditations = await import("~/routes/supplier.accreditations");
@@ -351,6 +357,7 @@ describe("access between organisations and roles", () => {
     expect(remove.status).toBe(403);
     expect(await prisma.accreditation.findUnique({ where: { id: accreditation.id } })).not.toBeNull();
 
+    // An invitation always joins the signed-in organisation, whatever supplierId the form names.
     const team = await import("~/routes/supplier.team");
     const invite = await responseOf(() =>
       team.action({
@@ -362,8 +369,9 @@ describe("access between organisations and roles", () => {
         context,
       }),
     );
-    expect(invite.status).toBe(403);
-    expect(await prisma.user.findUnique({ where: { email: "mole@brightwater.example" } })).toBeNull();
+    expect(invite.status).toBe(302);
+    const invited = await prisma.user.findUniqueOrThrow({ where: { email: "mole@brightwater.example" } });
+    expect(invited.supplierId).toBe((await supplierBySlug("brightwater-digital")).id);
   });
 
   it("shows each supplier only its own organisation", async () => {
@@ -545,11 +553,13 @@ describe("team invitations", () => {
     const cookie = await cookieFor(DEMO.supplierA);
     const kestrel = await supplierBySlug("kestrel-civic-software");
 
-    const res = await team.action({
-      request: makeRequest("/supplier/team", { cookie, form: { supplierId: kestrel.id, email: "New.Colleague@Kestrel-Civic.example" } }),
-      params: {},
-      context,
-    });
+    const res = await responseOf(() =>
+      team.action({
+        request: makeRequest("/supplier/team", { cookie, form: { supplierId: kestrel.id, email: "New.Colleague@Kestrel-Civic.example" } }),
+        params: {},
+        context,
+      }),
+    );
     expect(res.status).toBe(302);
     const invitee = await prisma.user.findUniqueOrThrow({
       where: { email: "new.colleague@kestrel-civic.example" },
@@ -617,22 +627,26 @@ describe("team invitations", () => {
     const cookie = await cookieFor(DEMO.supplierB);
     const brightwater = await supplierBySlug("brightwater-digital");
 
-    const taken = await team.action({
-      request: makeRequest("/supplier/team", { cookie, form: { supplierId: brightwater.id, email: DEMO.supplierA } }),
-      params: {},
-      context,
-    });
+    const taken = await responseOf(() =>
+      team.action({
+        request: makeRequest("/supplier/team", { cookie, form: { supplierId: brightwater.id, email: DEMO.supplierA } }),
+        params: {},
+        context,
+      }),
+    );
     expect(taken.status).toBe(302);
     expect((await supplierBySlug("kestrel-civic-software")).id).toBe(
       (await (await db()).user.findUniqueOrThrow({ where: { email: DEMO.supplierA } })).supplierId,
     );
     expect((await sentMail()).filter((m) => m.to === DEMO.supplierA).at(-1)!.subject).toMatch(/already have/);
 
-    await team.action({
-      request: makeRequest("/supplier/team", { cookie, form: { supplierId: brightwater.id, email: "late@brightwater.example" } }),
-      params: {},
-      context,
-    });
+    await responseOf(() =>
+      team.action({
+        request: makeRequest("/supplier/team", { cookie, form: { supplierId: brightwater.id, email: "late@brightwater.example" } }),
+        params: {},
+        context,
+      }),
+    );
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(
       (await sentMail()).filter((m) => m.to === "late@brightwater.example").at(-1)!.text,
     )![1];
