@@ -41,6 +41,8 @@ beforeAll(async () => {
       PORT: String(port),
       NODE_ENV: "production",
       DATABASE_URL: db.url,
+      // On PostgreSQL the test connects as the app role; migrations need the owner's.
+      ...(db.ownerUrl.startsWith("postgres") ? { DATABASE_MIGRATION_URL: db.ownerUrl } : {}),
       SESSION_SECRET: "http-server-test-session-secret-0123456789abcdef",
       PUBLIC_URL: `http://localhost:${port}`,
       // Production requires a mail server; nothing listens here, so mail waits in the queue.
