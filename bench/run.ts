@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
     only: { type: "string", default: "engine,like,workers,server" },
     port: { type: "string", default: "3290" },
     "ocds-releases": { type: "string", default: "100000" },
+    queries: { type: "string", default: "1000" },
   },
 });
 const only = new Set(args.only!.split(","));
@@ -77,7 +78,7 @@ if (only.has("engine")) {
   }
   try {
     const set = await loadDocuments(DB_FILE);
-    results.engine = await engineSection(set, { pgUrl, log });
+    results.engine = await engineSection(set, { pgUrl, queries: Number(args.queries), log });
   } finally {
     if (throwaway) execFileSync("bash", ["scripts/pg-throwaway.sh", "stop", throwaway]);
   }

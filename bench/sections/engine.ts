@@ -65,9 +65,10 @@ function enlarged(set: DocumentSet, total: number): DocumentSet {
   return { ...set, products };
 }
 
-export async function engineSection(set: DocumentSet, options: { pgUrl: string | null; log: (line: string) => void }) {
+export async function engineSection(set: DocumentSet, options: { pgUrl: string | null; queries: number; log: (line: string) => void }) {
   const { log } = options;
-  const mix = queryMix(1000);
+  const mix = queryMix(options.queries);
+  const coldMix = queryMix(options.queries, 4242);
   const docs = set.products.length + set.suppliers.length + set["case-studies"].length;
 
   global.gc?.();
@@ -99,10 +100,11 @@ export async function engineSection(set: DocumentSet, options: { pgUrl: string |
 
   for (const q of mix.slice(0, 30)) for (const p of peers) await p.engine.search("products", request(q));
   // Cold: each engine meets each query for the first time (MiniSearch with its cache off).
-  await interleaved(peers, queryMix(1000, 4242));
+  await interleaved(peers, coldMix);
   const cold = Object.fromEntries(
-    peers.map((p) => [p.name, { ...summarise(p.times), zero_result_queries: p.zero, classes: byClass(p.times, queryMix(1000, 4242)) }]),
+    peers.map((p) => [p.name, { ...summarise(p.times), zero_result_queries: p.zero, classes: byClass(p.times, coldMix) }]),
   );
+  log("  cold pass done");
   // Warm: the same mix again (MiniSearch now with its repeat-query cache; ours has none).
   const miniWarm = new MiniSearchEngine({ cache: true });
   await build(miniWarm, { products: set.products, suppliers: [], "case-studies": [] });
@@ -122,7 +124,7 @@ export async function engineSection(set: DocumentSet, options: { pgUrl: string |
     const engine = new EmbeddedEngine();
     const buildS = await build(engine, subset);
     const times: number[] = [];
-    for (const q of queryMix(1000, 99)) {
+    for (const q of queryMix(options.queries, 99)) {
       const t = performance.now();
       await engine.search("products", request(q));
       times.push(performance.now() - t);
