@@ -22,8 +22,8 @@ export function isCode(term: string): boolean {
 
 /**
  * Edits allowed for a word the index does not know: none under 5 letters (as Meilisearch)
- * and none on codes; otherwise two, because MiniSearch counts a swapped pair of letters
- * ("hosuing") as two edits where Meilisearch counts one.
+ * and none on codes; otherwise two. A swapped pair of letters ("hosuing") counts as one edit
+ * (optimal string alignment, as Meilisearch), so two edits cover a swap and one more slip.
  */
 export function typoBudget(term: string): number {
   if (isCode(term)) return 0;
