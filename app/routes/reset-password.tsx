@@ -7,11 +7,12 @@ import { Form } from "~/components/form";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { resetPasswordSchema } from "~/models/password-reset.schema";
 import { isResetTokenLive, resetPassword } from "~/models/password-reset.server";
-import { parseForm } from "~/utils/forms";
+import { failureData, handleForm } from "~/utils/form-action.server";
+import { invalid, ok } from "~/utils/result";
 import { withStrongPassword } from "~/auth/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
+import { limitsFor, takeAttempt } from "~/utils/rate-limit.server";
 import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Choose a new password");
@@ -24,32 +25,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientIp(context, request);
+  // Throttled before the body is read.
   const limited = await takeAttempt(limitsFor.passwordResetSubmit(ip));
-  if (!limited.ok) return throttledResponse(limited.retryAfterSeconds);
-  const parsed = await parseForm(request, withStrongPassword(resetPasswordSchema, "password", { fields: [] }));
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: {} }, { status: 400 });
-  const done = await resetPassword({ token: parsed.data.token, password: parsed.data.password, ip });
-  if (!done) {
-    return Response.json(
-      { errors: { form: ["That link has expired or was already used. Ask for a new one."] }, values: {}, expired: true },
-      { status: 400 },
-    );
+  if (!limited.ok) {
+    const minutes = Math.ceil(limited.retryAfterSeconds / 60);
+    const message = `Too many attempts. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`;
+    return failureData({ kind: "throttled", message, retryAfterSeconds: limited.retryAfterSeconds });
   }
-  // Every session ended with the reset; this browser's cookie is replaced by one carrying only the message.
-  const headers = await flash(
-    new Request(request.url),
-    "Your password has been changed and you have been signed out everywhere. Sign in with your new password.",
-  );
-  return redirect("/login", { headers });
+  return handleForm(request, {
+    schema: withStrongPassword(resetPasswordSchema, "password", { fields: [] }),
+    run: async ({ token, password }) => ((await resetPassword({ token, password, ip })) ? ok() : invalid({ token: [EXPIRED_MESSAGE] })),
+    // Every session ended with the reset; this browser's cookie is replaced by one carrying only the message.
+    onSuccess: async () =>
+      redirect("/login", {
+        headers: await flash(
+          new Request(request.url),
+          "Your password has been changed and you have been signed out everywhere. Sign in with your new password.",
+        ),
+      }),
+  });
 }
 
-type ActionData = { errors: Record<string, string[]>; values: Record<string, string>; expired?: boolean } | undefined;
+const EXPIRED_MESSAGE = "That link has expired or was already used. Ask for a new one.";
 
 export default function ResetPassword() {
   const { token, live } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(resetPasswordSchema, actionData?.errors);
-  if (!live || actionData?.expired) {
+  if (!live || actionData?.errors.token) {
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
