@@ -6,6 +6,7 @@ import { enqueueMail } from "~/models/mail.server";
 import type { MailTemplateName } from "~/mail/templates";
 import { prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
+import { afterCommit } from "~/utils/after-commit.server";
 import { ok, notFoundFailure, type Result } from "~/utils/result";
 
 export interface NotificationInput {
@@ -46,6 +47,7 @@ export async function notifyOnce(notification: NotificationInput, mail: Notifica
       });
       if (mail) await enqueueMail(tx, { ...mail, dedupeKey: notification.dedupeKey });
     });
+    if (mail) await afterCommit();
     return true;
   } catch (error) {
     // The insert lost to an existing row: nothing was queued either (same transaction).

@@ -15,6 +15,7 @@ import {
   type UpdateAlertInput,
 } from "~/models/saved-search-alerts.schema";
 import { prisma } from "~/utils/db.server";
+import { afterCommit } from "~/utils/after-commit.server";
 import { now } from "~/utils/clock.server";
 import { publicOrigin } from "~/utils/env.server";
 import { conflict, invalid, notFoundFailure, ok, refused, type Result } from "~/utils/result";
@@ -220,7 +221,7 @@ export async function recordAlertCheck(alert: DueAlert, matches: AlertMatch[], a
   const { added, changed } = diffMatches(parseSeen(alert.seen), matches);
   const sending = added.length + changed.length > 0;
   const search = parseAlertSearch(alert.search);
-  return prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx) => {
     const { count } = await tx.searchAlert.updateMany({
       where: { id: alert.id, version: alert.version, frequency: alert.frequency },
       data: { seen: JSON.stringify(seenFrom(matches)), checkedAt: at, version: { increment: 1 }, ...(sending ? { lastSentAt: at } : {}) },
@@ -255,4 +256,7 @@ export async function recordAlertCheck(alert: DueAlert, matches: AlertMatch[], a
     });
     return "sent" as const;
   });
+  // Wakes the mail sender for the message just committed.
+  if (outcome === "sent") await afterCommit();
+  return outcome;
 }
