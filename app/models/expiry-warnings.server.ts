@@ -211,7 +211,7 @@ export async function sendExpiryWarnings(today: Date): Promise<{ councils: numbe
     for (const subject of subjects.values())
       suppliers += await warn(
         subject,
-        { users, why: "Your organisation has an award on it; listings on it stop showing once it ends." },
+        { users, why: "Your organisation has an award on it: listings only on it are not shown once it has ended." },
         today,
       );
   }
