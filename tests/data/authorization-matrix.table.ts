@@ -76,7 +76,6 @@ export const ROUTES: Record<string, Spec> = {
   "products.$id": { path: (f) => `/products/${f.productId}`, params: (f) => ({ id: f.productId }) },
   "projects.$id._index": { path: (f) => `/projects/${f.projectId}`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.approvals": { path: (f) => `/projects/${f.projectId}/approvals`, params: (f) => ({ id: f.projectId }) },
-  "projects.$id.approvals": { path: (f) => `/projects/${f.projectId}/approvals`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.evaluation": { path: (f) => `/projects/${f.projectId}/evaluation`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.freeze": { path: (f) => `/projects/${f.projectId}/freeze`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.frozen.$file": {
@@ -222,10 +221,6 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
   logout: { GET: r("302", "302", "302", "302", "302", "302", "302"), POST: r("302", "302", "302", "302", "302", "302", "302") },
   "products.$id": { GET: r("200", "200", "200", "200", "200", "200", "200") },
   "projects.$id._index": {
-    GET: r("login", "200", "404", "403", "403", "200", "403"),
-    POST: r("login", "400", "404", "403", "403", "403", "403"),
-  },
-  "projects.$id.approvals": {
     GET: r("login", "200", "404", "403", "403", "200", "403"),
     POST: r("login", "400", "404", "403", "403", "403", "403"),
   },
