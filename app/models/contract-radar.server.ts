@@ -9,8 +9,8 @@ import { rankPeers, SIMILAR_THRESHOLD } from "./peers";
 import { penceFromDbOrNull } from "./pence";
 import { visibleTo, type ContractViewer } from "./contract.server";
 
-export const RADAR_HORIZONS = [6, 12, 18, 24] as const;
-export type RadarHorizon = (typeof RADAR_HORIZONS)[number];
+import { RADAR_HORIZONS, type RadarHorizon } from "./contract.schema";
+export { RADAR_HORIZONS, type RadarHorizon };
 
 export interface RadarScope {
   serviceAreaSlug?: string;

@@ -3,6 +3,18 @@
 import { z } from "zod";
 import { parsePounds, poundsMessage } from "~/procurement/money";
 
+/** Where a contract came from, as its page says it (shared by pages and models, so not in a .server module). */
+export const CONTRACT_SOURCES = {
+  portal: "Recorded from a portal award",
+  ocds: "Imported from a published notice",
+  council: "Added by the council",
+} as const;
+export type ContractSource = keyof typeof CONTRACT_SOURCES;
+
+/** The renewal radar's windows, in months. */
+export const RADAR_HORIZONS = [6, 12, 18, 24] as const;
+export type RadarHorizon = (typeof RADAR_HORIZONS)[number];
+
 const MAX_CONTRACT_PENCE = 10_000_000_000_00; // £10bn: anything above is a typing mistake
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;

@@ -8,16 +8,11 @@ import { ok, conflict, invalid, notFoundFailure, type Result } from "~/utils/res
 import { recordAudit } from "./audit.server";
 import { penceFromDbOrNull, penceToDbOrNull } from "./pence";
 import { agreementSlugOf, routeKindOf } from "./project.schema";
-import { CONTRACT_CSV_COLUMNS, type ContractInput } from "./contract.schema";
+import { CONTRACT_CSV_COLUMNS, type ContractInput, type ContractSource } from "./contract.schema";
 import type { ContractRowResult } from "./contract-csv";
 import type { ExportContract } from "./contract-export";
 
-export const CONTRACT_SOURCES = {
-  portal: "Recorded from a portal award",
-  ocds: "Imported from a published notice",
-  council: "Added by the council",
-} as const;
-export type ContractSource = keyof typeof CONTRACT_SOURCES;
+export { CONTRACT_SOURCES, type ContractSource } from "./contract.schema";
 
 /** Who is looking: a buyer sees their own council's private contracts too. */
 export interface ContractViewer {

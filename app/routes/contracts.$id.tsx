@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { CONTRACT_SOURCES, getContract } from "~/models/contract.server";
+import { getContract } from "~/models/contract.server";
+import { CONTRACT_SOURCES } from "~/models/contract.schema";
 import { contractViewer } from "~/auth/contract-policy.server";
 import { formatPence } from "~/procurement/money";
 import { formatDate, formatDateTime } from "~/utils/format";
