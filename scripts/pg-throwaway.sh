@@ -13,6 +13,7 @@ case "${1:-}" in
     DIR=$(mktemp -d /tmp/cm-pg.XXXXXX)
     [ "$(id -u)" = 0 ] && chown postgres "$DIR"
     as_pg "'$PGBIN/initdb' -D '$DIR/data' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >'$DIR/initdb.log' 2>&1"
+    echo "$PORT" >"$DIR/port"
     as_pg "'$PGBIN/pg_ctl' -D '$DIR/data' -l '$DIR/server.log' -w -o \"-p $PORT -k '$DIR' -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off\" start >/dev/null"
     # Least privilege as in production (docs/deploy/postgresql-roles.sql): the tests create and
     # migrate databases as the owner role cm_owner, and the app's data tests connect as cm_app.
@@ -25,10 +26,19 @@ case "${1:-}" in
     echo "export DATABASE_URL_PG='postgresql://cm_owner@127.0.0.1:$PORT/council_marketplace'"
     echo "export DATABASE_URL_PG_APP='postgresql://cm_app@127.0.0.1:$PORT/council_marketplace'"
     ;;
+  server-stop)  # the server only, data kept (fault tests: PostgreSQL stopped, then started again)
+    DIR=${2:?usage: server-stop DIR}
+    as_pg "'$PGBIN/pg_ctl' -D '$DIR/data' -m fast -w stop >/dev/null"
+    ;;
+  server-start)
+    DIR=${2:?usage: server-start DIR}
+    PORT=$(cat "$DIR/port")
+    as_pg "'$PGBIN/pg_ctl' -D '$DIR/data' -l '$DIR/server.log' -w -o \"-p $PORT -k '$DIR' -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off\" start >/dev/null"
+    ;;
   stop)
     DIR=${2:?usage: stop DIR}
     as_pg "'$PGBIN/pg_ctl' -D '$DIR/data' -m immediate stop >/dev/null" || true
     rm -rf "$DIR"
     ;;
-  *) echo "usage: $0 start | stop DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 start | stop DIR | server-stop DIR | server-start DIR" >&2; exit 2 ;;
 esac
