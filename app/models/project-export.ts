@@ -160,6 +160,10 @@ export const PROCUREMENT_METHOD_DETAILS: Record<string, string> = {
   "open-procedure": "Open procedure (Procurement Act 2023, section 20)",
   "competitive-flexible-procedure": "Competitive flexible procedure (Procurement Act 2023, section 20)",
   "direct-award-schedule-5": "Direct award (Procurement Act 2023, section 41 and Schedule 5)",
+  "scotland-below-regulated":
+    "Quotes under the council's standing orders (below the Procurement Reform (Scotland) Act 2014 regulated threshold)",
+  "scotland-regulated-procurement":
+    "Regulated procurement (Procurement Reform (Scotland) Act 2014, advertised on Public Contracts Scotland)",
 };
 
 const iso = (d: Date) => d.toISOString();

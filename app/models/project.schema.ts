@@ -24,6 +24,8 @@ export const ROUTE_KINDS: readonly RouteKind[] = [
   "open-procedure",
   "competitive-flexible-procedure",
   "direct-award-schedule-5",
+  "scotland-below-regulated",
+  "scotland-regulated-procurement",
 ];
 
 /** "framework-direct-award-rm1557-15" → "framework-direct-award". */
@@ -56,6 +58,7 @@ export function caseStudyBuyingRoute(routeId: string): string {
       return "further-competition";
     case "notifiable-below-threshold":
     case "own-rules-under-30k":
+    case "scotland-below-regulated":
       return "below-threshold";
     case "competitive-flexible-procedure":
       return "competitive-flexible";

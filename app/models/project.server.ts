@@ -1327,6 +1327,8 @@ const ROUTE_KIND_LABELS: Record<string, string> = {
   "open-procedure": "Open procedure",
   "competitive-flexible-procedure": "Competitive flexible procedure",
   "direct-award-schedule-5": "Direct award outside a framework (Schedule 5)",
+  "scotland-below-regulated": "Your council's standing orders (Scotland, below the regulated procurement threshold)",
+  "scotland-regulated-procurement": "Regulated procurement advertised on Public Contracts Scotland",
 };
 
 /** "Direct award from G-Cloud 15 (RM1557.15)" for a stored route id. */
