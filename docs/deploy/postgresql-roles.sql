@@ -8,8 +8,8 @@
 --
 -- Part 1, as a superuser (psql -U postgres), once per server. Set real passwords
 -- (psql: \password cm_owner, \password cm_app) or use peer/cert authentication.
-CREATE ROLE cm_owner LOGIN NOSUPERUSER NOCREATEROLE NOINHERIT;
-CREATE ROLE cm_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT;
+CREATE ROLE cm_owner LOGIN NOSUPERUSER NOCREATEROLE;
+CREATE ROLE cm_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
 CREATE DATABASE council_marketplace OWNER cm_owner ENCODING 'UTF8';
 -- The owner may end the app's connections (tests and maintenance), never a superuser's.
 GRANT pg_signal_backend TO cm_owner;
