@@ -14,6 +14,8 @@ import { SERVICE_AREA_SLUGS, serviceAreaId, serviceAreas, type ServiceAreaSlug }
 import {
   FAMILIES,
   FAMILY_BY_KEY,
+  BRAND_ENDINGS,
+  BRAND_STEMS,
   PRODUCT_BRANDS,
   PRODUCT_EDITIONS,
   type BuyingCategory,
@@ -26,6 +28,7 @@ import {
   LAST_NAMES,
   NAME_NOUNS,
   NAME_PREFIXES,
+  PLACE_NAME_REGIONS,
   NAME_QUALIFIERS,
   REGION_TOWNS,
   REGION_WEIGHTS,
@@ -650,9 +653,12 @@ function makeSupplierName(
   rng: Rng,
   usedSlugs: Set<string>,
   size: SupplierSize,
+  region: UkRegion,
 ): { legal: string; trading: string; slug: string; llp: boolean } {
+  // A firm named after a place (a river, hills, a district) is based in that place's region.
+  const prefixes = NAME_PREFIXES.filter((p) => PLACE_NAME_REGIONS[p]?.includes(region) ?? true);
   for (let attempt = 0; attempt < 200; attempt++) {
-    const prefix = rng.pick(NAME_PREFIXES);
+    const prefix = rng.pick(prefixes);
     const noun = rng.pick(NAME_NOUNS);
     let base: string;
     if (rng.chance(0.45)) {
@@ -674,7 +680,7 @@ function makeSupplierName(
   }
   // Extremely unlikely with the word lists above; a numbered name keeps slugs unique.
   const n = usedSlugs.size + 1;
-  const base = `${rng.pick(NAME_PREFIXES)} Digital ${n}`;
+  const base = `${rng.pick(prefixes)} Digital ${n}`;
   usedSlugs.add(slugify(base));
   return { legal: `${base} Ltd`, trading: base, slug: slugify(base), llp: false };
 }
@@ -854,9 +860,9 @@ function generateSuppliers(count: number, lots: LotInfo[], rng: Rng, today: Date
       targetSize = computeSupplierSize(staffCount, turnoverPence);
     } else {
       targetSize = r.pickWeighted(SIZE_TARGETS);
-      const name = makeSupplierName(r, usedSlugs, targetSize);
-      ({ legal: legalName, trading: tradingName, slug, llp } = name);
       region = r.pickWeighted(REGION_WEIGHTS);
+      const name = makeSupplierName(r, usedSlugs, targetSize, region);
+      ({ legal: legalName, trading: tradingName, slug, llp } = name);
       town = r.pick(REGION_TOWNS[region]);
       [staffCount, turnoverPence] = staffAndTurnover(r, targetSize);
       founded =
@@ -992,6 +998,7 @@ function buildDescription(
   standards: string[],
   town: string,
   dataLocation: string,
+  region: string,
 ): string {
   const opener = fill(rng.pick(family.openers), { name });
   const capabilities = rng.sample(family.capabilities, 2);
@@ -1009,6 +1016,11 @@ function buildDescription(
     const extra = family.capabilities.find((c) => !sentences.includes(c));
     if (extra) sentences.splice(1, 0, extra);
   }
+  // Welsh suppliers sell to councils bound by the Welsh Language Standards.
+  if (region === "Wales")
+    sentences.push(
+      "Screens, letters and notifications are available in Welsh as well as English, with Welsh language support for staff and residents.",
+    );
   return sentences.join(" ");
 }
 
@@ -1017,6 +1029,20 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
   const lotsById = new Map(lots.map((l) => [l.id, l]));
   const plans: ProductPlan[] = [];
   let seq = 0;
+  // A brand word belongs to one supplier, so no two suppliers sell "Quill …" products.
+  const brandOwner = new Map<string, string>();
+  for (const [i, d] of DEMO_SUPPLIERS.entries()) brandOwner.set(d.tradingName.split(" ")[0].toLowerCase(), suppliers[i]?.row.id ?? "");
+  const coinedBrands = BRAND_STEMS.flatMap((stem) =>
+    BRAND_ENDINGS.filter((e) => !stem.toLowerCase().endsWith(e[0])).map((e) => `${stem}${e}`),
+  );
+  const claimBrand = (r: Rng, supplierId: string, fallback: string): string => {
+    const free = (words: readonly string[]) => words.filter((w) => !brandOwner.has(w.toLowerCase()));
+    const listed = free(PRODUCT_BRANDS);
+    const options = listed.length > 0 ? listed : free(coinedBrands);
+    const brand = options.length > 0 ? r.pick(options) : fallback;
+    brandOwner.set(brand.toLowerCase(), supplierId);
+    return brand;
+  };
 
   suppliers.forEach((supplier, supplierIndex) => {
     const n = counts[supplierIndex];
@@ -1025,8 +1051,14 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
     const names = new Set<string>();
     const validKinds = new Set(supplier.accreditations.filter((a) => a.expiresAt.getTime() >= today.getTime()).map((a) => a.kind));
     const verifiedLots = supplier.awards.filter((a) => a.verified).map((a) => lotsById.get(a.lotId)!);
-    const firstWord = supplier.row.tradingName.split(" ")[0];
-    const supplierBrand = rng.fork(`brand:${supplier.row.id}`).pick(PRODUCT_BRANDS);
+    const supplierId = supplier.row.id;
+    const brandRng = rng.fork(`brand:${supplierId}`);
+    // The firm's own first word is a brand only if no other supplier sells under it already.
+    const ownWord = supplier.row.tradingName.split(" ")[0];
+    const ownerOfOwnWord = brandOwner.get(ownWord.toLowerCase());
+    const firstWord = ownerOfOwnWord === undefined || ownerOfOwnWord === supplierId ? ownWord : null;
+    if (firstWord) brandOwner.set(firstWord.toLowerCase(), supplierId);
+    const supplierBrand = demo ? ownWord : claimBrand(brandRng, supplierId, supplier.row.tradingName.replace(/\s+/g, ""));
 
     for (let k = 0; k < n; k++) {
       seq++;
@@ -1041,7 +1073,7 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
       let name: string;
       if (demoProduct) name = demoProduct.name;
       else {
-        const brand = r.chance(0.55) ? firstWord : supplierBrand;
+        const brand = firstWord && r.chance(0.55) ? firstWord : supplierBrand;
         name = `${brand} ${r.pick(family.nouns)}`;
         for (let attempt = 0; names.has(name) && attempt < 20; attempt++)
           name = `${brand} ${r.pick(family.nouns)} ${r.pick(PRODUCT_EDITIONS)}`;
@@ -1109,7 +1141,7 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
         status: status === "withdrawn" ? "published" : status,
         name,
         summary: fill(r.pick(family.summaries), { name }),
-        description: buildDescription(r, family, name, integrations, standards, supplier.town, dataLocation),
+        description: buildDescription(r, family, name, integrations, standards, supplier.town, dataLocation, supplier.row.region),
         features: JSON.stringify(r.sample(family.features, r.int(4, Math.min(8, family.features.length)))),
         benefits: JSON.stringify(r.sample(family.benefits, r.int(3, Math.min(6, family.benefits.length)))),
         category: family.category,

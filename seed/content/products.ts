@@ -88,13 +88,13 @@ export const FAMILIES: ProductFamily[] = [
       "{name} gives residents online access to their Council Tax account and cuts avoidable contact about bills.",
     ],
     openers: [
-      "{name} is a cloud revenues and benefits service designed around the way English, Welsh and Scottish councils bill and collect local taxation.",
+      "{name} is a cloud revenues and benefits service designed around the way English, Welsh and Scottish councils bill and collect local taxation, with Welsh-language bills and letters for councils in Wales.",
       "Built with revenues teams, {name} brings Council Tax, business rates, Housing Benefit and Council Tax Reduction together on one record.",
     ],
     capabilities: [
       "Change notifications from the DWP are matched and processed automatically, and only exceptions reach an assessor.",
       "Residents can view their bills, set up a direct debit and report a change of address without calling the council.",
-      "Recovery runs from reminder through to liability order with configurable stages and a clear audit trail.",
+      "Recovery runs from reminder to a liability order in England and Wales, or a summary warrant in Scotland, with configurable stages and a clear audit trail.",
       "Annual billing, discounts and exemptions are recalculated in minutes rather than overnight batches.",
     ],
     features: [
@@ -102,7 +102,7 @@ export const FAMILIES: ProductFamily[] = [
       "Housing Benefit and Council Tax Reduction assessment",
       "Automatic processing of DWP change notifications",
       "Online e-billing and direct debit sign-up for residents",
-      "Recovery workflow from reminder to liability order",
+      "Recovery workflow from reminder to liability order (England and Wales) or summary warrant (Scotland)",
       "Single person discount review with data matching",
       "Live dashboards of collection rates by band and ward",
       "Bulk letters and reminders sent through GOV.UK Notify",
@@ -1175,3 +1175,41 @@ export const PRODUCT_BRANDS = [
 ];
 
 export const PRODUCT_EDITIONS = ["Cloud", "Online", "Connect", "Plus", "Essentials", "for Councils", "360", "Pro", "Lite", "Express"];
+
+/**
+ * Stems and endings for coined brand words ("Fernmark"), used once the word list above and the
+ * suppliers' own first words are taken: each brand belongs to one supplier.
+ */
+export const BRAND_STEMS = [
+  "Ash",
+  "Beck",
+  "Brook",
+  "Cobble",
+  "Dale",
+  "Fern",
+  "Glen",
+  "Holt",
+  "Kite",
+  "Lark",
+  "Moss",
+  "Nettle",
+  "Oak",
+  "Pike",
+  "Rook",
+  "Sedge",
+  "Thorn",
+  "Vale",
+  "Wold",
+  "Yew",
+  "Alder",
+  "Briar",
+  "Cress",
+  "Dove",
+  "Elder",
+  "Flint",
+  "Gorse",
+  "Hollin",
+  "Ivy",
+  "Linnet",
+];
+export const BRAND_ENDINGS = ["line", "mark", "well", "gate", "field", "stone", "way", "light", "post", "wick", "ford", "bridge"];
