@@ -6,6 +6,7 @@
 //   npx tsx seed/index.ts --database-url postgresql://...
 //
 // seedDatabase() is also used by the tests. It deletes every row first.
+import { loadCouncilEmailDomains } from "./council-email-domains";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createPrismaClient, type PrismaClient } from "../app/utils/db.server";
@@ -226,9 +227,13 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
     }
     onProgress?.("Demo accounts", ++done, DEMO_ACCOUNTS.length);
   }
+  // Every council's email domains (seed/council-email-domains.md), and the demo ones.
+  const domainRows = new Map<string, { domain: string; councilCode: string }>();
+  for (const d of [...loadCouncilEmailDomains(), ...DEMO_COUNCIL_DOMAINS])
+    if (councilCodes.has(d.councilCode)) domainRows.set(`${d.domain}|${d.councilCode}`, d);
   await prisma.councilDomain.createMany({
-    data: DEMO_COUNCIL_DOMAINS.filter((d) => councilCodes.has(d.councilCode)).map((d) => ({
-      id: `cd_${d.domain}`,
+    data: [...domainRows.values()].map((d) => ({
+      id: `cd_${d.domain}_${d.councilCode}`,
       domain: d.domain,
       councilId: councilId(d.councilCode),
     })),

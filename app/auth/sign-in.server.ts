@@ -13,7 +13,10 @@ export const LOGIN_LIMITS = {
 } as const;
 
 export type LoginResult =
-  { ok: true; userId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+  | { ok: true; userId: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "deactivated" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /** A bcrypt hash ($2a$/$2b$/$2y$, cost, 53 characters); an invitation placeholder is not one. */
 export function isBcryptHash(hash: string): boolean {
@@ -45,6 +48,11 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
   const user = await getUserForLogin(email);
   // Always compare (against the decoy when there is no usable hash): never short-circuit.
   const valid = await checkPassword(password, user?.passwordHash);
+  // Only someone who knows the password learns the account is deactivated (issue 15).
+  if (user && valid && user.deactivatedAt) {
+    await recordAudit({ action: "login.refused-deactivated", entityType: "user", entityId: user.id, ip });
+    return { ok: false, reason: "deactivated" };
+  }
   const succeeded = Boolean(user) && valid;
   if (succeeded) await markSucceeded(limited.attemptIds);
   await recordAudit({

@@ -10,6 +10,8 @@ const SECTIONS = [
   { to: "/admin/users", label: "Users" },
   { to: "/admin/service-areas", label: "Service areas" },
   { to: "/admin/council-domains", label: "Council email domains" },
+  { to: "/admin/audit", label: "Audit log" },
+  { to: "/admin/outbox", label: "Mail outbox" },
 ];
 
 export function AdminNav() {

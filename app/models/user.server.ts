@@ -2,6 +2,13 @@ import { prisma } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { hashPassword } from "~/auth/password.server";
 import type { RoleName } from "./access-control";
+import { afterCommit } from "~/utils/after-commit.server";
+import { publicOrigin } from "~/utils/env.server";
+import { conflict, notFoundFailure, ok, refused, type Result } from "~/utils/result";
+import type { Tx } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+import { enqueueMail } from "./mail.server";
+import { checkRoles, ROLE_RULE, rolesAllowedFor } from "./user-roles";
 
 const userWithAccess = {
   id: true,
@@ -23,7 +30,7 @@ export function getUserById(id: string) {
 }
 
 export function getUserForLogin(email: string) {
-  return prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, passwordHash: true } });
+  return prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, passwordHash: true, deactivatedAt: true } });
 }
 
 export function getUserByEmail(email: string) {
@@ -141,9 +148,28 @@ export function getPasswordHash(userId: string) {
   return prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
 }
 
-export function listUsersForAdmin(query: string, take = 50) {
+/** `%text%` for LIKE, with the user's own % _ and \ taken literally. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Users whose name or email contains `query`, ignoring case on both databases (SQLite's LIKE
+ * ignores ASCII case, PostgreSQL's does not, so both sides are lowered).
+ */
+export async function listUsersForAdmin(query: string, take = 50) {
+  const q = query.trim();
+  let where = {};
+  if (q) {
+    const pattern = likePattern(q);
+    const ids = await prisma.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "User"
+      WHERE LOWER("email") LIKE ${pattern} ESCAPE '\\' OR LOWER("name") LIKE ${pattern} ESCAPE '\\'
+      ORDER BY "email" LIMIT ${take}`;
+    where = { id: { in: ids.map((r) => r.id) } };
+  }
   return prisma.user.findMany({
-    where: query ? { OR: [{ email: { contains: query.toLowerCase() } }, { name: { contains: query } }] } : {},
+    where,
     orderBy: { email: "asc" },
     take,
     select: {
@@ -151,7 +177,173 @@ export function listUsersForAdmin(query: string, take = 50) {
       email: true,
       name: true,
       emailVerifiedAt: true,
+      deactivatedAt: true,
+      deactivationReason: true,
+      councilId: true,
+      supplierId: true,
       roles: { select: { name: true } },
+      council: { select: { name: true } },
+      supplier: { select: { tradingName: true } },
+      _count: { select: { sessions: true } },
+    },
+  });
+}
+
+// ── administration (issue 15) ────────────────────────────────────────────
+
+export interface AdminActor {
+  id: string;
+  ip?: string | null;
+}
+
+async function activeAdminCount(db: Tx, exceptUserId: string) {
+  return db.user.count({ where: { id: { not: exceptUserId }, deactivatedAt: null, roles: { some: { name: "admin" } } } });
+}
+
+/**
+ * Deactivates an account: every session ends, sign-in is refused, and the person is told why
+ * by email. Refused for one's own account and for the last active admin.
+ */
+export async function deactivateUser(input: {
+  userId: string;
+  reason: string;
+  actor: AdminActor;
+}): Promise<Result<{ sessionsEnded: number }>> {
+  if (input.userId === input.actor.id) return refused("You cannot deactivate your own account.", { field: "userId" });
+  const result = await prisma.$transaction(async (tx): Promise<Result<{ sessionsEnded: number }>> => {
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, email: true, name: true, roles: { select: { name: true } } },
+    });
+    if (!user) return notFoundFailure("User not found");
+    if (user.roles.some((r) => r.name === "admin") && (await activeAdminCount(tx, user.id)) === 0)
+      return refused("This is the only active administrator. Make someone else an administrator first.");
+    const at = now();
+    const changed = await tx.user.updateMany({
+      where: { id: user.id, deactivatedAt: null },
+      data: { deactivatedAt: at, deactivatedById: input.actor.id, deactivationReason: input.reason },
+    });
+    if (changed.count !== 1) return conflict("That account is already deactivated.");
+    const { count } = await tx.session.deleteMany({ where: { userId: user.id } });
+    await recordAudit(
+      {
+        actorId: input.actor.id,
+        action: "user.deactivated",
+        entityType: "user",
+        entityId: user.id,
+        after: { reason: input.reason, sessionsEnded: count },
+        ip: input.actor.ip,
+      },
+      tx,
+    );
+    await enqueueMail(tx, { to: user.email, template: "account-deactivated", data: { name: user.name, reason: input.reason } });
+    return ok({ sessionsEnded: count });
+  });
+  if (result.ok) await afterCommit();
+  return result;
+}
+
+export async function reactivateUser(input: { userId: string; actor: AdminActor }): Promise<Result<void>> {
+  const result = await prisma.$transaction(async (tx): Promise<Result<void>> => {
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, email: true, name: true, deactivationReason: true },
+    });
+    if (!user) return notFoundFailure("User not found");
+    const changed = await tx.user.updateMany({
+      where: { id: user.id, deactivatedAt: { not: null } },
+      data: { deactivatedAt: null, deactivatedById: null, deactivationReason: null },
+    });
+    if (changed.count !== 1) return conflict("That account is already active.");
+    await recordAudit(
+      {
+        actorId: input.actor.id,
+        action: "user.reactivated",
+        entityType: "user",
+        entityId: user.id,
+        before: { reason: user.deactivationReason },
+        ip: input.actor.ip,
+      },
+      tx,
+    );
+    await enqueueMail(tx, {
+      to: user.email,
+      template: "account-reactivated",
+      data: { name: user.name, loginLink: `${publicOrigin()}/login` },
+    });
+    return ok();
+  });
+  if (result.ok) await afterCommit();
+  return result;
+}
+
+/**
+ * Sets a user's roles to `roles`, within the role model (rolesAllowedFor) and only if they
+ * still hold `expected` (what the admin saw), so two admins' changes cannot silently cross.
+ */
+export async function setUserRoles(input: {
+  userId: string;
+  roles: string[];
+  expected: string[];
+  actor: AdminActor;
+}): Promise<Result<void>> {
+  return prisma.$transaction(async (tx): Promise<Result<void>> => {
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, councilId: true, supplierId: true, roles: { select: { name: true } } },
+    });
+    if (!user) return notFoundFailure("User not found");
+    const before = user.roles.map((r) => r.name).sort();
+    if (before.join(",") !== [...input.expected].sort().join(","))
+      return conflict("Someone else changed this user's roles. Check them and try again.", "roles");
+    const wanted = [...new Set(input.roles)].sort();
+    const problem = checkRoles(user, wanted);
+    if (problem) return refused(problem, { field: "roles", rule: ROLE_RULE });
+    if (input.userId === input.actor.id && before.includes("admin") && !wanted.includes("admin"))
+      return refused("You cannot remove your own administrator role.", { field: "roles" });
+    if (before.includes("admin") && !wanted.includes("admin") && (await activeAdminCount(tx, user.id)) === 0)
+      return refused("This is the only active administrator. Make someone else an administrator first.", { field: "roles" });
+    if (before.join(",") === wanted.join(",")) return ok();
+    const known = await tx.role.count({ where: { name: { in: wanted } } });
+    if (known !== wanted.length) return refused("Choose roles from the list.", { field: "roles" });
+    await tx.user.update({ where: { id: user.id }, data: { roles: { set: wanted.map((name) => ({ name })) } } });
+    // A changed role changes what every open session may do: end them.
+    await tx.session.deleteMany({ where: { userId: user.id } });
+    await recordAudit(
+      {
+        actorId: input.actor.id,
+        action: "user.roles-changed",
+        entityType: "user",
+        entityId: user.id,
+        before: { roles: before },
+        after: { roles: wanted },
+        ip: input.actor.ip,
+      },
+      tx,
+    );
+    return ok();
+  });
+}
+
+/** For the admin pages: each account's state and which roles it may hold. */
+export function rolesOffered(user: { councilId: string | null; supplierId: string | null }) {
+  return rolesAllowedFor(user);
+}
+
+export function getUserForAdmin(id: string) {
+  if (!id || id.length > 40) return Promise.resolve(null);
+  return prisma.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      emailVerifiedAt: true,
+      deactivatedAt: true,
+      deactivationReason: true,
+      councilId: true,
+      supplierId: true,
+      roles: { select: { name: true }, orderBy: { name: "asc" } },
       council: { select: { name: true } },
       supplier: { select: { tradingName: true } },
       _count: { select: { sessions: true } },

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { revokeSessionsSchema } from "~/models/account.schema";
 import { recordAudit } from "~/models/audit.server";
@@ -59,7 +59,10 @@ export default function AdminUsers() {
           <label className="govuk-label" htmlFor="q">
             Search by name or email
           </label>
-          <input className="govuk-input govuk-!-width-one-half" id="q" name="q" type="search" defaultValue={q} />{" "}
+          <div id="q-hint" className="govuk-hint">
+            Capital letters do not matter.
+          </div>
+          <input className="govuk-input govuk-!-width-one-half" id="q" name="q" type="search" aria-describedby="q-hint" defaultValue={q} />{" "}
           <button className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit" data-module="govuk-button">
             Search
           </button>
@@ -88,9 +91,17 @@ export default function AdminUsers() {
             {users.map((u) => (
               <tr className="govuk-table__row" key={u.id}>
                 <td className="govuk-table__cell">
-                  {u.name}
+                  <Link className="govuk-link" to={`/admin/users/${u.id}`}>
+                    {u.name}
+                  </Link>
                   <br />
                   <span className="govuk-body-s">{u.email}</span>
+                  {u.deactivatedAt ? (
+                    <>
+                      <br />
+                      <strong className="govuk-tag govuk-tag--red">Deactivated</strong>
+                    </>
+                  ) : null}
                 </td>
                 <td className="govuk-table__cell">
                   {u.roles.map((r) => r.name).join(", ")}

@@ -34,6 +34,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
+  if (!result.ok && result.reason === "deactivated") {
+    return Response.json(
+      {
+        errors: {
+          form: [
+            "Your account has been deactivated by a Council Marketplace administrator, so you cannot sign in. Contact the portal administrators if you think this is a mistake.",
+          ],
+        },
+        values: { email },
+      },
+      { status: 403 },
+    );
+  }
   if (!result.ok) {
     return Response.json({ errors: { email: ["Enter a correct email address and password"] }, values: { email } }, { status: 400 });
   }

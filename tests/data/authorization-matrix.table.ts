@@ -38,6 +38,12 @@ export const ROUTES: Record<string, Spec> = {
   admin: page("/admin/awards"),
   "admin._index": page("/admin"),
   "admin.awards": page("/admin/awards"),
+  "admin.audit": page("/admin/audit?who=admin"),
+  "admin.audit[.]csv": page("/admin/audit.csv?what=login."),
+  "admin.outbox": page("/admin/outbox"),
+  // Nobody's message: 404 for the admin, refused for everyone else.
+  "admin.outbox.$id": { path: () => "/admin/outbox/no-such-message", params: () => ({ id: "no-such-message" }) },
+  "admin.users.$id": { path: () => "/admin/users/no-such-user", params: () => ({ id: "no-such-user" }) },
   "admin.council-domains": page("/admin/council-domains"),
   "admin.case-studies.$slug": { path: (f) => `/admin/case-studies/${f.caseStudySlug}`, params: (f) => ({ slug: f.caseStudySlug }) },
   "admin.case-studies._index": page("/admin/case-studies"),
@@ -75,6 +81,7 @@ export const ROUTES: Record<string, Spec> = {
   logout: page("/logout"),
   "products.$id": { path: (f) => `/products/${f.productId}`, params: (f) => ({ id: f.productId }) },
   "projects.$id._index": { path: (f) => `/projects/${f.projectId}`, params: (f) => ({ id: f.projectId }) },
+  "projects.$id.approvals": { path: (f) => `/projects/${f.projectId}/approvals`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.approvals": { path: (f) => `/projects/${f.projectId}/approvals`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.evaluation": { path: (f) => `/projects/${f.projectId}/evaluation`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.freeze": { path: (f) => `/projects/${f.projectId}/freeze`, params: (f) => ({ id: f.projectId }) },
@@ -154,6 +161,14 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
   admin: { GET: r("login", "403", "403", "403", "403", "200", "403") },
   "admin._index": { GET: r("login", "403", "403", "403", "403", "200", "403") },
   "admin.awards": { GET: r("login", "403", "403", "403", "403", "200", "403"), POST: r("login", "403", "403", "403", "403", "400", "403") },
+  "admin.audit": { GET: r("login", "403", "403", "403", "403", "200", "403") },
+  "admin.audit[.]csv": { GET: r("login", "403", "403", "403", "403", "200", "403") },
+  "admin.outbox": { GET: r("login", "403", "403", "403", "403", "200", "403") },
+  "admin.outbox.$id": { GET: r("login", "403", "403", "403", "403", "404", "403") },
+  "admin.users.$id": {
+    GET: r("login", "403", "403", "403", "403", "404", "403"),
+    POST: r("login", "403", "403", "403", "403", "400", "403"),
+  },
   "admin.case-studies.$slug": {
     GET: r("login", "403", "403", "403", "403", "200", "403"),
     POST: r("login", "403", "403", "403", "403", "400", "403"),
@@ -221,6 +236,10 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
   logout: { GET: r("302", "302", "302", "302", "302", "302", "302"), POST: r("302", "302", "302", "302", "302", "302", "302") },
   "products.$id": { GET: r("200", "200", "200", "200", "200", "200", "200") },
   "projects.$id._index": {
+    GET: r("login", "200", "404", "403", "403", "200", "403"),
+    POST: r("login", "400", "404", "403", "403", "403", "403"),
+  },
+  "projects.$id.approvals": {
     GET: r("login", "200", "404", "403", "403", "200", "403"),
     POST: r("login", "400", "404", "403", "403", "403", "403"),
   },

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+const userId = z.string({ required_error: "Choose a user" }).min(1, "Choose a user").max(40);
+
+export const deactivateUserSchema = z.object({
+  userId,
+  reason: z
+    .string({ required_error: "Enter why you are deactivating this account" })
+    .trim()
+    .min(1, "Enter why you are deactivating this account")
+    .max(500, "The reason must be 500 characters or fewer"),
+});
+
+export const reactivateUserSchema = z.object({ userId });
+
+const roleList = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).max(10));
+
+export const setRolesSchema = z.object({
+  userId,
+  roles: roleList.refine((r) => r.length > 0, "Choose at least one role"),
+  expected: roleList,
+});

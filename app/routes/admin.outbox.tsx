@@ -1,0 +1,138 @@
+// The mail outbox (issue 15): every queued and sent message, newest first. Without SMTP_URL
+// (outside production) this is where mail goes, and an admin reads it here; with a mail
+// server, it shows what was delivered, what is waiting to be retried and what was given up.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
+import { TableContainer } from "~/components/table-container";
+import { listOutbox, mailQueueCounts, OUTBOX_STATUSES, type MailStatus } from "~/models/mail.server";
+import { formatDateTime } from "~/utils/format";
+import { mailSettings } from "~/utils/env.server";
+import { pageTitle } from "~/utils/meta";
+import { requireUserWithPermission } from "~/auth/permissions.server";
+
+export const meta: MetaFunction = () => pageTitle("Mail outbox");
+
+const PAGE_SIZE = 50;
+const STATUS_LABELS: Record<MailStatus, string> = { queued: "Waiting to send", sent: "Sent", failed: "Given up" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "manage:user:any");
+  const params = new URL(request.url).searchParams;
+  const recipient = (params.get("to") ?? "").slice(0, 200);
+  const statusParam = params.get("status") ?? "";
+  const status = (OUTBOX_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as MailStatus) : undefined;
+  const page = Math.min(1000, Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1));
+  const [{ rows, total }, counts] = await Promise.all([
+    listOutbox({ recipient, status, take: PAGE_SIZE, skip: (page - 1) * PAGE_SIZE }),
+    mailQueueCounts(),
+  ]);
+  return { rows, total, counts, recipient, status: status ?? "", page, smtp: Boolean(mailSettings().smtpUrl) };
+}
+
+export default function Outbox() {
+  const { rows, total, counts, recipient, status, page, smtp } = useLoaderData<typeof loader>();
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const link = (p: number) =>
+    `/admin/outbox?${new URLSearchParams({ ...(recipient ? { to: recipient } : {}), ...(status ? { status } : {}), page: String(p) }).toString()}`;
+  return (
+    <>
+      <h1 className="govuk-heading-l">Mail outbox</h1>
+      <p className="govuk-body">
+        {smtp
+          ? "Mail is sent through the configured SMTP server. A delivered message's text is not kept (its links work as passwords)."
+          : "No SMTP server is configured (SMTP_URL), so mail is kept here instead of being sent. Read a message to follow its links."}
+      </p>
+      <p className="govuk-body">
+        {counts.due} waiting to send now · {counts.failed} given up
+      </p>
+      <Form method="get" role="search" aria-label="Filter the outbox">
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="to">
+            Recipient
+          </label>
+          <input className="govuk-input govuk-!-width-one-half" id="to" name="to" type="search" defaultValue={recipient} />
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="status">
+            Status
+          </label>
+          <select className="govuk-select" id="status" name="status" defaultValue={status}>
+            <option value="">Any</option>
+            {OUTBOX_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Apply filters
+        </button>
+      </Form>
+      <TableContainer label={`${total} messages`}>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">
+            {total} {total === 1 ? "message" : "messages"}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Queued
+              </th>
+              <th scope="col" className="govuk-table__header">
+                To
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Subject
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {rows.map((m) => (
+              <tr className="govuk-table__row" key={m.id}>
+                <td className="govuk-table__cell">{formatDateTime(m.createdAt)}</td>
+                <td className="govuk-table__cell">{m.recipient}</td>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/admin/outbox/${m.id}`}>
+                    {m.subject}
+                  </Link>
+                </td>
+                <td className="govuk-table__cell">
+                  {STATUS_LABELS[m.status as MailStatus] ?? m.status}
+                  {m.status === "sent" && m.transport === "outbox" ? " (kept here)" : ""}
+                  {m.attempts > 1 || m.lastError ? <div className="govuk-body-s">Attempts: {m.attempts}</div> : null}
+                  {m.lastError ? <div className="govuk-body-s">Last error: {m.lastError}</div> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableContainer>
+      {pages > 1 ? (
+        <nav className="govuk-pagination" aria-label="Pages of the outbox">
+          {page > 1 ? (
+            <div className="govuk-pagination__prev">
+              <Link className="govuk-link govuk-pagination__link" to={link(page - 1)} rel="prev">
+                <span className="govuk-pagination__link-title">Previous page</span>
+              </Link>
+            </div>
+          ) : null}
+          <p className="govuk-body govuk-!-margin-bottom-0">
+            Page {page} of {pages}
+          </p>
+          {page < pages ? (
+            <div className="govuk-pagination__next">
+              <Link className="govuk-link govuk-pagination__link" to={link(page + 1)} rel="next">
+                <span className="govuk-pagination__link-title">Next page</span>
+              </Link>
+            </div>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+// One account, for administrators (issue 15): deactivate with a reason (sessions end, sign-in
+// refused) or reactivate, change roles within the role model, force a password reset, sign
+// out everywhere. Every change is a conditional update, audited.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
+import { ChoiceField, ErrorSummary, TextareaField } from "~/components/forms";
+import { deactivateUserSchema, reactivateUserSchema, setRolesSchema } from "~/models/user-admin.schema";
+import { deactivateUser, getUserForAdmin, reactivateUser, setUserRoles } from "~/models/user.server";
+import { forcePasswordReset } from "~/models/password-reset.server";
+import { rolesAllowedFor, ROLE_RULE } from "~/models/user-roles";
+import { handleForm } from "~/utils/form-action.server";
+import { clientIp } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { formatDateTime } from "~/utils/format";
+import { ok, refused } from "~/utils/result";
+import { requireUserWithPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.user.name : "User");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "manage:user:any");
+  const user = await getUserForAdmin(params.id ?? "");
+  if (!user) throw new Response("Not Found", { status: 404 });
+  return { user, allowedRoles: rolesAllowedFor(user) };
+}
+
+const ROLE_LABELS: Record<string, string> = {
+  buyer: "Buyer (council officer)",
+  approver: "Approver (a second officer who approves budgets and awards)",
+  supplier: "Supplier user",
+  admin: "Portal administrator",
+};
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const admin = await requireUserWithPermission(request, "manage:user:any");
+  const actor = { id: admin.id, ip: clientIp(context, request) };
+  const intent = new URL(request.url).searchParams.get("intent");
+  const back = `/admin/users/${params.id}`;
+  const done = async (message: string) => redirect(back, { headers: await flash(request, message) });
+  if (intent === "deactivate") {
+    return handleForm(request, {
+      schema: deactivateUserSchema,
+      run: (input) => deactivateUser({ userId: input.userId, reason: input.reason, actor }),
+      onSuccess: ({ sessionsEnded }) =>
+        done(`Account deactivated: ${sessionsEnded} ${sessionsEnded === 1 ? "session" : "sessions"} ended and sign-in refused`),
+    });
+  }
+  if (intent === "reactivate") {
+    return handleForm(request, {
+      schema: reactivateUserSchema,
+      run: (input) => reactivateUser({ userId: input.userId, actor }),
+      onSuccess: () => done("Account reactivated: they can sign in again"),
+    });
+  }
+  if (intent === "force-reset") {
+    return handleForm(request, {
+      schema: reactivateUserSchema,
+      run: async (input) =>
+        (await forcePasswordReset({ userId: input.userId, adminId: admin.id, ip: actor.ip }))
+          ? ok()
+          : refused("That user has no password to reset yet (an invitation they have not accepted)."),
+      onSuccess: () => done("The user's password no longer works: they have been signed out and emailed a link to choose a new one"),
+    });
+  }
+  return handleForm(request, {
+    schema: setRolesSchema,
+    arrayKeys: ["roles", "expected"],
+    run: (input) => setUserRoles({ userId: input.userId, roles: input.roles, expected: input.expected, actor }),
+    onSuccess: () => done("Roles saved: the user has been signed out so the change applies at once"),
+  });
+}
+
+export default function AdminUser() {
+  const { user, allowedRoles } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  const roles = user.roles.map((r) => r.name);
+  const organisation = user.council ? user.council.name : user.supplier ? user.supplier.tradingName : "Portal staff";
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} labels={{ reason: "Reason", roles: "Roles" }} />
+        <p className="govuk-body">
+          <Link className="govuk-back-link" to="/admin/users">
+            All users
+          </Link>
+        </p>
+        <h1 className="govuk-heading-l">{user.name}</h1>
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Email</dt>
+            <dd className="govuk-summary-list__value">{user.email}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Organisation</dt>
+            <dd className="govuk-summary-list__value">{organisation}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Status</dt>
+            <dd className="govuk-summary-list__value">
+              {user.deactivatedAt ? (
+                <>
+                  <strong className="govuk-tag govuk-tag--red">Deactivated</strong> on {formatDateTime(user.deactivatedAt)}:{" "}
+                  {user.deactivationReason}
+                </>
+              ) : user.emailVerifiedAt ? (
+                <strong className="govuk-tag govuk-tag--green">Active</strong>
+              ) : (
+                <strong className="govuk-tag govuk-tag--grey">Email not confirmed</strong>
+              )}
+            </dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Active sessions</dt>
+            <dd className="govuk-summary-list__value">{user._count.sessions}</dd>
+          </div>
+        </dl>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/admin/audit?object=${encodeURIComponent(user.id)}`}>
+            This account&apos;s audit log
+          </Link>
+        </p>
+
+        <h2 className="govuk-heading-m">Roles</h2>
+        <Form method="post" action={`/admin/users/${user.id}?intent=roles`}>
+          <input type="hidden" name="userId" value={user.id} />
+          {roles.map((r) => (
+            <input key={r} type="hidden" name="expected" value={r} />
+          ))}
+          <ChoiceField
+            type="checkbox"
+            name="roles"
+            legend="What this account can do"
+            hint={ROLE_RULE}
+            error={errors.roles?.[0]}
+            options={allowedRoles.map((r) => ({ value: r, label: ROLE_LABELS[r] ?? r }))}
+            defaultValue={roles}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Save roles
+          </button>
+        </Form>
+
+        <h2 className="govuk-heading-m">Password</h2>
+        <Form method="post" action={`/admin/users/${user.id}?intent=force-reset`}>
+          <input type="hidden" name="userId" value={user.id} />
+          <p className="govuk-body">Their current password stops working, they are signed out and emailed a link to choose a new one.</p>
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Force a password reset
+          </button>
+        </Form>
+
+        <h2 className="govuk-heading-m">{user.deactivatedAt ? "Reactivate" : "Deactivate"}</h2>
+        {user.deactivatedAt ? (
+          <Form method="post" action={`/admin/users/${user.id}?intent=reactivate`}>
+            <input type="hidden" name="userId" value={user.id} />
+            <p className="govuk-body">They will be able to sign in again, and are told by email.</p>
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Reactivate account
+            </button>
+          </Form>
+        ) : (
+          <Form method="post" action={`/admin/users/${user.id}?intent=deactivate`}>
+            <input type="hidden" name="userId" value={user.id} />
+            <TextareaField
+              name="reason"
+              label="Why are you deactivating this account?"
+              hint="They are told this by email. It is kept in the audit log."
+              error={errors.reason?.[0]}
+              defaultValue={typeof actionData?.values?.reason === "string" ? actionData.values.reason : undefined}
+            />
+            <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+              Deactivate account
+            </button>
+          </Form>
+        )}
+      </div>
+    </div>
+  );
+}
