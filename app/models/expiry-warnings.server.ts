@@ -144,7 +144,8 @@ async function warn(subject: Subject, audience: Audience, today: Date): Promise<
   return sent;
 }
 
-const ACTIVE = { emailVerifiedAt: { not: null } } as const;
+// Confirmed addresses of people who can still sign in.
+const ACTIVE = { emailVerifiedAt: { not: null }, deactivatedAt: null } as const;
 
 /** Sends every warning due on `today` that has not been sent; returns how many people were told. */
 export async function sendExpiryWarnings(today: Date): Promise<{ councils: number; suppliers: number; accreditations: number }> {

@@ -114,7 +114,7 @@ export async function unfollow(actor: Actor | null, followId: string, ip?: strin
  */
 export async function notifyFollowers(kind: FollowKind, item: FollowedItem): Promise<number> {
   const followers = await prisma.follow.findMany({
-    where: { kind, subjectId: item.subjectId, user: { emailVerifiedAt: { not: null } } },
+    where: { kind, subjectId: item.subjectId, user: { emailVerifiedAt: { not: null }, deactivatedAt: null } },
     select: { id: true, user: { select: { id: true, email: true, name: true } } },
   });
   const origin = publicOrigin();

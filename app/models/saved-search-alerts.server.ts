@@ -193,7 +193,7 @@ export async function listDueAlerts(at: Date, take = 500) {
         { frequency: "daily", checkedAt: { lte: daily } },
         { frequency: "weekly", checkedAt: { lte: weekly } },
       ],
-      user: { emailVerifiedAt: { not: null } },
+      user: { emailVerifiedAt: { not: null }, deactivatedAt: null },
     },
     orderBy: { checkedAt: "asc" },
     take,
