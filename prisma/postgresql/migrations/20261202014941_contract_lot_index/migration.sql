@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Contract_lotId_idx" ON "Contract"("lotId");
+
