@@ -1211,21 +1211,38 @@ function makeTitle(rng: Rng, council: string, theme: Theme, m: { before: number;
   const pct = Math.round((Math.abs(m.after - m.before) / m.before) * 100);
   const down = m.after < m.before;
   const absolute = template.unit === "%" || template.unit === "£";
+  const change = absolute ? fromTo(m, template) : `by ${pct}%`;
+  const shortChange = absolute ? `${down ? "down" : "up"} ${fromTo(m, template)}` : `${down ? "down" : "up"} ${pct}%`;
+  const verb = down ? rng.pick(["cut", "reduced", "brought down"]) : rng.pick(["raised", "increased", "lifted"]);
+  // Councils title their case studies many ways; no single template should dominate the list.
   const style = rng.pickWeighted<number>([
-    [0, 60],
-    [1, 25],
-    [2, 15],
+    [0, 22],
+    [1, 18],
+    [2, 14],
+    [3, 12],
+    [4, 12],
+    [5, 10],
+    [6, 7],
+    [7, 5],
   ]);
-  if (style === 0) {
-    const verb = down ? rng.pick(["cut", "reduced"]) : rng.pick(["raised", "increased"]);
-    const change = absolute ? fromTo(m, template) : `by ${pct}%`;
-    return `How ${council} ${verb} ${template.titlePhrase} ${change} with ${theme.headline}`;
+  switch (style) {
+    case 0:
+      return `How ${council} ${verb} ${template.titlePhrase} ${change} with ${theme.headline}`;
+    case 1:
+      return `${capitalise(theme.headline)} in ${council}: ${template.titlePhrase} ${shortChange}`;
+    case 2:
+      return `${council} ${verb} ${template.titlePhrase} ${change}`;
+    case 3:
+      return `${capitalise(template.titlePhrase)} ${shortChange} after ${council} introduced ${theme.headline}`;
+    case 4:
+      return `${council}: ${theme.headline}, one year on`;
+    case 5:
+      return `Introducing ${theme.headline} at ${council}`;
+    case 6:
+      return `${capitalise(theme.headline)}: the ${council} experience`;
+    default:
+      return `Lessons from ${council} on ${theme.headline}`;
   }
-  if (style === 1) {
-    const change = absolute ? `${down ? "down" : "up"} ${fromTo(m, template)}` : `${down ? "down" : "up"} ${pct}%`;
-    return `${capitalise(theme.headline)} in ${council}: ${template.titlePhrase} ${change}`;
-  }
-  return `What ${council} learned from ${theme.headline}`;
 }
 
 function pickTheme(rng: Rng, councilType: string | null): Theme {

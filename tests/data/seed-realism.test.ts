@@ -81,4 +81,16 @@ describe("seed realism (issue 19)", () => {
       .map((c) => c.title);
     expect(wrong).toEqual([]);
   });
+
+  it('varies case-study titles: no template such as "What X learned from …" dominates', () => {
+    const shapes = new Map<string, number>();
+    for (const c of rows.caseStudies) {
+      const council = councilById.get(c.councilId)!.name;
+      const opening = c.title.replace(council, "{council}").split(" ").slice(0, 2).join(" ");
+      shapes.set(opening, (shapes.get(opening) ?? 0) + 1);
+    }
+    const commonest = Math.max(...shapes.values());
+    expect(commonest / rows.caseStudies.length).toBeLessThan(0.3);
+    expect(rows.caseStudies.filter((c) => /^What .+ learned from /.test(c.title))).toEqual([]);
+  });
 });
