@@ -406,11 +406,13 @@ describe("10: sign-up, registration and invitations never say whether an account
     const kestrel = await prisma.supplier.findUniqueOrThrow({ where: { slug: "kestrel-civic-software" } });
     const cookie = await cookieFor(DEMO.supplierA);
     const flashOf = async (email: string) => {
-      const res = await team.action({
-        request: makeRequest("/supplier/team", { cookie, form: { supplierId: kestrel.id, email } }),
-        params: {},
-        context,
-      });
+      const res = await responseOf(() =>
+        team.action({
+          request: makeRequest("/supplier/team", { cookie, form: { supplierId: kestrel.id, email } }),
+          params: {},
+          context,
+        }),
+      );
       expect(res.status).toBe(302);
       const { readFlash } = await import("~/auth/session.server");
       const next = new Request("http://localhost/supplier/team", { headers: { Cookie: res.headers.get("Set-Cookie")!.split(";")[0] } });
