@@ -82,7 +82,6 @@ export const ROUTES: Record<string, Spec> = {
   "products.$id": { path: (f) => `/products/${f.productId}`, params: (f) => ({ id: f.productId }) },
   "projects.$id._index": { path: (f) => `/projects/${f.projectId}`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.approvals": { path: (f) => `/projects/${f.projectId}/approvals`, params: (f) => ({ id: f.projectId }) },
-  "projects.$id.approvals": { path: (f) => `/projects/${f.projectId}/approvals`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.evaluation": { path: (f) => `/projects/${f.projectId}/evaluation`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.freeze": { path: (f) => `/projects/${f.projectId}/freeze`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.frozen.$file": {
@@ -243,10 +242,6 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
     GET: r("login", "200", "404", "403", "403", "200", "403"),
     POST: r("login", "400", "404", "403", "403", "403", "403"),
   },
-  "projects.$id.approvals": {
-    GET: r("login", "200", "404", "403", "403", "200", "403"),
-    POST: r("login", "400", "404", "403", "403", "403", "403"),
-  },
   "projects.$id.evaluation": {
     GET: r("login", "200", "404", "403", "403", "200", "403"),
     POST: r("login", "400", "404", "403", "403", "403", "403"),
@@ -320,17 +315,17 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
     POST: r("login", "403", "403", "400", "404", "403", "403"),
   },
   "supplier.listings.$id.history": { GET: r("login", "403", "403", "200", "404", "200", "403") },
-  // The organisation comes from the session, not the form: an empty post from a supplier is bad input (400).
   "supplier.listings.$id.preview": { GET: r("login", "403", "403", "200", "404", "200", "403") },
   "supplier.listings.new": {
     GET: r("login", "403", "403", "200", "200", "403", "403"),
     POST: r("login", "403", "403", "302", "302", "403", "403"),
-  // The organisation comes from the session, not the form: an empty post from a supplier is bad input (400).
   },
+  // The organisation comes from the session, not the form: an empty post from a supplier is bad input (400).
   "supplier.profile": {
     GET: r("login", "403", "403", "200", "200", "403", "403"),
     POST: r("login", "403", "403", "400", "400", "403", "403"),
   },
+  // The organisation comes from the session, not the form: an empty post from a supplier is bad input (400).
   "supplier.team": {
     GET: r("login", "403", "403", "200", "200", "403", "403"),
     POST: r("login", "403", "403", "400", "400", "403", "403"),
