@@ -1058,7 +1058,17 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
     const ownerOfOwnWord = brandOwner.get(ownWord.toLowerCase());
     const firstWord = ownerOfOwnWord === undefined || ownerOfOwnWord === supplierId ? ownWord : null;
     if (firstWord) brandOwner.set(firstWord.toLowerCase(), supplierId);
-    const supplierBrand = demo ? ownWord : claimBrand(brandRng, supplierId, supplier.row.tradingName.replace(/\s+/g, ""));
+    const supplierBrand = demo
+      ? ownWord
+      : claimBrand(
+          brandRng,
+          supplierId,
+          // Slugs are unique, so the last resort is too (trading names can be shortened alike).
+          supplier.row.slug
+            .split("-")
+            .map((w) => capitalise(w))
+            .join(""),
+        );
 
     for (let k = 0; k < n; k++) {
       seq++;
@@ -1215,6 +1225,7 @@ function makeTitle(rng: Rng, council: string, theme: Theme, m: { before: number;
   const shortChange = absolute ? `${down ? "down" : "up"} ${fromTo(m, template)}` : `${down ? "down" : "up"} ${pct}%`;
   const verb = down ? rng.pick(["cut", "reduced", "brought down"]) : rng.pick(["raised", "increased", "lifted"]);
   // Councils title their case studies many ways; no single template should dominate the list.
+  // Every shape names what was introduced, so a reader (and a search) can tell the theme.
   const style = rng.pickWeighted<number>([
     [0, 22],
     [1, 18],
@@ -1231,7 +1242,7 @@ function makeTitle(rng: Rng, council: string, theme: Theme, m: { before: number;
     case 1:
       return `${capitalise(theme.headline)} in ${council}: ${template.titlePhrase} ${shortChange}`;
     case 2:
-      return `${council} ${verb} ${template.titlePhrase} ${change}`;
+      return `${council} ${verb} ${template.titlePhrase} ${change} through ${theme.headline}`;
     case 3:
       return `${capitalise(template.titlePhrase)} ${shortChange} after ${council} introduced ${theme.headline}`;
     case 4:
