@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { CsvColumnsHelp, CsvFileField } from "~/components/csv-upload";
 import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { Form } from "~/components/form";
@@ -168,40 +169,9 @@ export default function ImportListings() {
           </a>{" "}
           (one example row). Files must be CSV (UTF-8), {MAX_CSV_BYTES / 1_000_000} MB or smaller, with at most {MAX_CSV_ROWS} rows.
         </p>
-        <details className="govuk-details">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">The columns</span>
-          </summary>
-          <div className="govuk-details__text">
-            <dl className="govuk-summary-list">
-              {CSV_COLUMNS.map((c) => (
-                <div className="govuk-summary-list__row" key={c.column}>
-                  <dt className="govuk-summary-list__key">{c.column}</dt>
-                  <dd className="govuk-summary-list__value">{c.help}</dd>
-                </div>
-              ))}
-            </dl>
-          </div>
-        </details>
+        <CsvColumnsHelp columns={CSV_COLUMNS} />
         <Form method="post" encType="multipart/form-data" noValidate>
-          <div className={`govuk-form-group${errors.file ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label govuk-label--s" htmlFor="file">
-              Upload a CSV file
-            </label>
-            {errors.file ? (
-              <p id="file-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {errors.file[0]}
-              </p>
-            ) : null}
-            <input
-              className={`govuk-file-upload${errors.file ? " govuk-file-upload--error" : ""}`}
-              id="file"
-              name="file"
-              type="file"
-              accept=".csv,text/csv"
-              aria-describedby={errors.file ? "file-error" : undefined}
-            />
-          </div>
+          <CsvFileField error={errors.file?.[0]} />
           <div className={`govuk-form-group${errors.mode ? " govuk-form-group--error" : ""}`}>
             <fieldset className="govuk-fieldset" aria-describedby={errors.mode ? "mode-error" : undefined}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">If some rows have errors</legend>
