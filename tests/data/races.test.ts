@@ -654,7 +654,7 @@ describe("buying projects: two outcomes at once", () => {
       if (!awarded.ok) {
         // The change landed first and left a frozen result unassessed (the spare before it was
         // added, or the removed entry), so the award was refused: the rule, not the race.
-        expect(awarded, `trial ${i}`).toMatchObject({ ok: false, status: 400 });
+        expect(awarded, `trial ${i}`).toMatchObject({ ok: false, failure: { kind: "refused" } });
         expect(JSON.stringify(awarded)).toMatch(/not been assessed/);
         continue;
       }

@@ -106,7 +106,8 @@ describe("who may act as a buyer", () => {
       route.action({
         request: makeRequest("/admin/council-domains", {
           cookie: admin,
-          form: { intent: "add", domain: "York.gov.uk", councilCode: "YOR" },
+          // york.gov.uk itself is seeded (seed/council-email-domains.csv): add a second domain for York.
+          form: { intent: "add", domain: "Digital.York.gov.uk", councilCode: "YOR" },
         }),
         params: {},
         context,
@@ -120,7 +121,7 @@ describe("who may act as a buyer", () => {
         request: makeRequest("/signup", {
           form: {
             name: "Y Officer",
-            email: "y.officer@york.gov.uk",
+            email: "y.officer@digital.york.gov.uk",
             password: "a long enough passphrase",
             confirmPassword: "a long enough passphrase",
           },
@@ -130,7 +131,7 @@ describe("who may act as a buyer", () => {
       }),
     );
     expect(res.status).toBe(302);
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: "y.officer@york.gov.uk" }, include: { council: true } });
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "y.officer@digital.york.gov.uk" }, include: { council: true } });
     expect(user.council?.code).toBe("YOR");
   });
 });
