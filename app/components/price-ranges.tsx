@@ -1,4 +1,5 @@
 // "What peers paid": ranges of public contract values, never one council's figure.
+import { useId } from "react";
 import { TableContainer } from "~/components/table-container";
 import { formatPence } from "~/procurement/money";
 import type { PriceRange, PriceRanges as Ranges } from "~/models/contract-prices.server";
@@ -32,9 +33,11 @@ function Rows({ ranges }: { ranges: PriceRange[] }) {
 }
 
 export function PriceRanges({ ranges, heading }: { ranges: Ranges; heading: string }) {
+  // A page may show two (the product's and its category's): each needs its own heading id.
+  const headingId = `price-ranges-${useId().replace(/:/g, "")}`;
   return (
-    <section aria-labelledby="price-ranges">
-      <h2 className="govuk-heading-m" id="price-ranges">
+    <section aria-labelledby={headingId}>
+      <h2 className="govuk-heading-m" id={headingId}>
         {heading}
       </h2>
       {ranges.overall ? (
