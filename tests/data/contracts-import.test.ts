@@ -4,9 +4,10 @@
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
+import { withPgClient } from "../support/db-paths";
 import { useTestDatabase } from "../support/test-db";
 
-useTestDatabase();
+const testDb = useTestDatabase();
 
 const PACKAGE = "tests/fixtures/contracts-finder/release-package-2025-q1.json";
 
@@ -219,10 +220,13 @@ describe("bad input", () => {
         `CREATE TRIGGER contract_fault BEFORE INSERT ON "Contract" WHEN NEW."sourceKey" LIKE '%/a-5b' BEGIN SELECT RAISE(ABORT, 'injected fault'); END`,
       );
     } else {
-      await p.$executeRawUnsafe(
-        `CREATE FUNCTION contract_fault() RETURNS trigger AS $$ BEGIN IF NEW."sourceKey" LIKE '%/a-5b' THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
-      );
-      await p.$executeRawUnsafe(`CREATE TRIGGER contract_fault BEFORE INSERT ON "Contract" FOR EACH ROW EXECUTE FUNCTION contract_fault()`);
+      // The app's role may not create triggers (least privilege): inject the fault as the owner.
+      await withPgClient(testDb.ownerUrl, async (owner) => {
+        await owner.query(
+          `CREATE FUNCTION contract_fault() RETURNS trigger AS $$ BEGIN IF NEW."sourceKey" LIKE '%/a-5b' THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+        );
+        await owner.query(`CREATE TRIGGER contract_fault BEFORE INSERT ON "Contract" FOR EACH ROW EXECUTE FUNCTION contract_fault()`);
+      });
     }
     const before = await counts();
     const summary = await importText(
@@ -236,7 +240,8 @@ describe("bad input", () => {
         }),
       ]),
     );
-    await p.$executeRawUnsafe(`DROP TRIGGER contract_fault${databaseKind() === "sqlite" ? "" : ' ON "Contract"'}`);
+    if (databaseKind() === "sqlite") await p.$executeRawUnsafe(`DROP TRIGGER contract_fault`);
+    else await withPgClient(testDb.ownerUrl, (owner) => owner.query(`DROP TRIGGER contract_fault ON "Contract"`));
     expect(summary.applied).toBe(0);
     expect(summary.problems).toHaveLength(1);
     expect(summary.problems[0]).toMatchObject({ position: 0, releaseId: "test-0001-1" });
