@@ -201,7 +201,7 @@ test("guide, then a G-Cloud direct award project from search to award, with expo
   // ── (g) notices ──
   await page.getByRole("link", { name: "Publish the notices" }).click();
   await expectNoAxeViolations(page);
-  await page.getByLabel(/Contract details notice/).check();
+  await page.getByRole("checkbox", { name: /Contract details notice/ }).check();
   await page.getByRole("button", { name: "Save the checklist" }).click();
   await expect(page.getByText("Notices checklist saved")).toBeVisible();
 
