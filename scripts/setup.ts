@@ -8,7 +8,7 @@ if (!fs.existsSync(".env")) {
   fs.writeFileSync(
     ".env",
     // Keep the database it was given (e.g. DATABASE_URL=postgresql://… npm start).
-    `# Local settings written by npm run setup. Not for production.\nSESSION_SECRET=${crypto.randomBytes(32).toString("hex")}\nDATABASE_URL=${process.env.DATABASE_URL ?? "file:./prisma/data/dev.db"}\nPUBLIC_URL=${process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`}\n`,
+    `# Local settings written by npm run setup. Not for production.\nSESSION_SECRET=${crypto.randomBytes(32).toString("hex")}\nDATABASE_URL=${process.env.DATABASE_URL ?? "file:./prisma/data/dev.db"}\nPUBLIC_URL=${process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`}\n# Mail stays in the outbox at /admin/outbox; set SMTP_URL (and remove this) to send it.\nMAIL_DELIVERY=${process.env.SMTP_URL ? "smtp" : "outbox"}\n`,
   );
   console.log("wrote .env with a new SESSION_SECRET");
 }

@@ -39,8 +39,9 @@ function smtpTransport(url: string): Transporter {
 async function deliver(message: ClaimedMail): Promise<"smtp" | "outbox"> {
   const { smtpUrl, from } = mailSettings();
   if (!smtpUrl) {
-    // env.server refuses to start production without SMTP_URL; this is a second guard.
-    if (isProduction()) throw new Error("SMTP_URL is not set");
+    // env.server refuses to start production without SMTP_URL (unless MAIL_DELIVERY=outbox, a
+    // local install); this is a second guard.
+    if (isProduction() && process.env.MAIL_DELIVERY !== "outbox") throw new Error("SMTP_URL is not set");
     return "outbox";
   }
   await smtpTransport(smtpUrl).sendMail({ from, to: message.recipient, subject: message.subject, text: message.text, html: message.html });

@@ -55,6 +55,9 @@ const envSchema = z
     // smtps:// for TLS from the start. Required in production; elsewhere mail stays in the outbox.
     SMTP_URL: smtpUrlField,
     MAIL_FROM: mailFromField,
+    // "outbox": keep mail in the portal's outbox (/admin/outbox) instead of sending it, even in a
+    // production build. For a local install only: npm run setup writes it to .env.
+    MAIL_DELIVERY: z.enum(["smtp", "outbox"]).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {
@@ -64,12 +67,12 @@ const envSchema = z
         message: "SESSION_SECRET must be set to at least 32 random characters in production (npm run setup writes one to .env)",
       });
     }
-    if (env.NODE_ENV === "production" && !env.SMTP_URL) {
+    if (env.NODE_ENV === "production" && !env.SMTP_URL && env.MAIL_DELIVERY !== "outbox") {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ["SMTP_URL"],
         message:
-          "SMTP_URL must be set in production, like smtp://user:password@smtp.example.gov.uk:587 (mail is queued and sent through it)",
+          "SMTP_URL must be set in production, like smtp://user:password@smtp.example.gov.uk:587 (mail is queued and sent through it); a local install may set MAIL_DELIVERY=outbox instead",
       });
     }
     if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {

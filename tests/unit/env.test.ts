@@ -38,8 +38,19 @@ describe("environment validation at start-up", () => {
     process.env.SESSION_SECRET = "x".repeat(40);
     process.env.PUBLIC_URL = "https://marketplace.example.gov.uk";
     delete process.env.SMTP_URL;
+    delete process.env.MAIL_DELIVERY;
     const { getEnv } = await import("~/utils/env.server");
     expect(() => getEnv()).toThrow(/SMTP_URL must be set in production/);
+  });
+
+  it("lets a local install's production build keep mail in the outbox when it says so (MAIL_DELIVERY=outbox, written by npm run setup)", async () => {
+    process.env.NODE_ENV = "production";
+    process.env.SESSION_SECRET = "x".repeat(40);
+    process.env.PUBLIC_URL = "http://localhost:3000";
+    delete process.env.SMTP_URL;
+    process.env.MAIL_DELIVERY = "outbox";
+    const { getEnv } = await import("~/utils/env.server");
+    expect(getEnv().MAIL_DELIVERY).toBe("outbox");
   });
 
   it("refuses an SMTP_URL that is not smtp:// or smtps://", async () => {
