@@ -1,5 +1,6 @@
 // One shape for the outcome of every model write (issue 11): a value, or a failure of one of
 // a few kinds that the route helper (form-action.server.ts) turns into one kind of response.
+// (forbidden 403 and gone 410 were added for sign-in of a deactivated account and used links.)
 // Throwing stays for faults (database down → 503) and for "not yours" checks in policies.
 import type { FieldErrors } from "./forms";
 
@@ -13,7 +14,11 @@ export type Failure =
   /** No such object, or not the user's (404: the two look alike). */
   | { kind: "not-found"; message?: string }
   /** Too many attempts (429). */
-  | { kind: "throttled"; message: string; retryAfterSeconds: number };
+  | { kind: "throttled"; message: string; retryAfterSeconds: number }
+  /** The user is known but may not do this at all, e.g. a deactivated account signing in (403). */
+  | { kind: "forbidden"; message: string }
+  /** A one-time link that has expired or been used (410). */
+  | { kind: "gone"; message: string };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
@@ -32,6 +37,17 @@ export const refused = (message: string, details: { field?: string; rule?: strin
   fail({ kind: "refused", message, ...details });
 export const conflict = (message: string, field?: string) => fail({ kind: "conflict", message, field });
 export const notFoundFailure = (message?: string) => fail({ kind: "not-found", message });
+export const forbidden = (message: string) => fail({ kind: "forbidden", message });
+export const gone = (message: string) => fail({ kind: "gone", message });
+/** Too many attempts at `what` ("sign-in attempts"): the message names the wait in minutes. */
+export function throttled(retryAfterSeconds: number, what = "attempts") {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return fail({
+    kind: "throttled",
+    retryAfterSeconds,
+    message: `Too many ${what}. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`,
+  });
+}
 
 /** The field errors a failure shows in a GOV.UK error summary (a failure with no field is shown against the form). */
 export function failureErrors(failure: Failure): FieldErrors {
@@ -42,6 +58,8 @@ export function failureErrors(failure: Failure): FieldErrors {
     case "conflict":
       return { [failure.field ?? "form"]: [failure.message] };
     case "throttled":
+    case "forbidden":
+    case "gone":
       return { form: [failure.message] };
     case "not-found":
       return { form: [failure.message ?? "Not found"] };
@@ -54,4 +72,6 @@ export const FAILURE_STATUS: Record<Failure["kind"], number> = {
   conflict: 409,
   "not-found": 404,
   throttled: 429,
+  forbidden: 403,
+  gone: 410,
 };
