@@ -177,7 +177,13 @@ async function startServer() {
   // Bodies larger than any form needs (CSV uploads are at most 1 MB) are refused while they
   // stream in, whatever Content-Length says (chunked too); then every non-GET request must
   // carry the CSRF token of its browser's cookie (server/security.js).
-  app.use(streamingBodyLimit({ maxBytes: MAX_BODY_BYTES }));
+  // Listing documents may be up to 10 MB (app/models/listing-document.schema.ts), with room for the form around them.
+  app.use(
+    streamingBodyLimit({
+      maxBytes: MAX_BODY_BYTES,
+      uploads: [{ path: /^\/supplier\/listings\/[^/]+\/documents$/, maxBytes: 10_500_000 }],
+    }),
+  );
   const secureCookies = process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : production;
   app.use(csrfProtection({ secret: process.env.SESSION_SECRET, secure: secureCookies }));
 

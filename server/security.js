@@ -105,9 +105,12 @@ const DISCARD_MS = 5_000;
  * reading stops and the connection is closed, so memory stays bounded. The body read is
  * kept as req.rawBody (at most maxBytes) for the CSRF check and the app.
  */
-export function streamingBodyLimit({ maxBytes = MAX_BODY_BYTES } = {}) {
+export function streamingBodyLimit({ maxBytes: defaultMaxBytes = MAX_BODY_BYTES, uploads = [] } = {}) {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method.toUpperCase())) return next();
+    // Upload routes that take larger files (listing documents) name their own limit.
+    const maxBytes = uploads.find((u) => u.path.test(req.path))?.maxBytes ?? defaultMaxBytes;
+    const megabytes = `${Math.round(maxBytes / 1_000_000)} MB`;
     const tooLarge = () => {
       // A browser still sending reads the answer only if its upload is not cut at once
       // (and Connection: close would make Node cut it as soon as the answer is written): so
@@ -127,8 +130,8 @@ export function streamingBodyLimit({ maxBytes = MAX_BODY_BYTES } = {}) {
         res,
         413,
         "The form is too large to send",
-        ["Forms and uploads accept at most 2 MB. Go back, make the upload or text smaller, and try again."],
-        "The request is too large. Forms accept at most 2 MB.",
+        [`This form accepts at most ${megabytes}. Go back, make the upload or text smaller, and try again.`],
+        `The request is too large. This form accepts at most ${megabytes}.`,
       );
     };
     const declared = req.get("content-length");
