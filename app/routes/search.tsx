@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { Form } from "~/components/form";
+import { FilterPanel } from "~/components/filter-panel";
 import { useEffect, useRef } from "react";
 import { Highlight } from "~/components/highlight";
 import { INDEX_DEFINITIONS, type FacetDefinition } from "~/search/index-config";
@@ -197,6 +198,23 @@ export default function SearchPage() {
   const user = useOptionalUser();
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
+  // The form is never remounted (a remount threw the focus of a "Show" radio chosen with the
+  // arrow keys to <body>): when the address changes some other way (a link, back, a removed
+  // filter), its uncontrolled fields are brought in line with the search shown.
+  const shown = data.invalid ? null : data.params;
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || !shown) return;
+    for (const el of Array.from(form.elements)) {
+      if (el === document.activeElement) continue;
+      if (el instanceof HTMLInputElement && el.type === "radio" && el.name === "type") el.checked = el.value === shown.type;
+      else if (el instanceof HTMLInputElement && el.type === "checkbox" && el.name === "frameworks")
+        el.checked = shown.frameworks === "all";
+      else if (el instanceof HTMLInputElement && el.type === "checkbox") el.checked = shown.filters[el.name]?.includes(el.value) ?? false;
+      else if (el instanceof HTMLInputElement && el.name === "q") el.value = shown.q ?? "";
+      else if (el instanceof HTMLSelectElement && el.name === "sort") el.value = shown.sort;
+    }
+  }, [shown]);
 
   if (data.invalid) {
     return (
@@ -236,7 +254,6 @@ export default function SearchPage() {
         action="/search"
         ref={formRef}
         role="search"
-        key={location.search.includes("type=") ? type : "all"}
         onChange={(e) => liveSubmit((e.target as HTMLInputElement).type === "search" ? 300 : 0)}
       >
         <div className="govuk-form-group">
@@ -274,72 +291,73 @@ export default function SearchPage() {
         <div className="govuk-grid-row">
           {def && result ? (
             <div className="govuk-grid-column-one-third">
-              <h2 className="govuk-heading-m">Filter</h2>
-              {def.facets.map((facet) => {
-                const values = sortedFacetValues(facet, result.facets[facet.name] ?? {}, params.filters[facet.name] ?? []);
-                if (!values.length) return null;
-                return (
-                  <div className="govuk-form-group cm-facet" key={facet.name}>
-                    <fieldset className="govuk-fieldset">
-                      <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{facet.label}</legend>
-                      <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                        {values.map(({ value, count }, i) => (
-                          <div className="govuk-checkboxes__item" key={value}>
-                            <input
-                              className="govuk-checkboxes__input"
-                              id={`${facet.name}-${i}`}
-                              name={facet.name}
-                              type="checkbox"
-                              value={value}
-                              defaultChecked={params.filters[facet.name]?.includes(value)}
-                            />
-                            <label className="govuk-label govuk-checkboxes__label" htmlFor={`${facet.name}-${i}`}>
-                              {facetLabel(facet, value)} ({count})
-                            </label>
-                          </div>
-                        ))}
+              <FilterPanel>
+                {def.facets.map((facet) => {
+                  const values = sortedFacetValues(facet, result.facets[facet.name] ?? {}, params.filters[facet.name] ?? []);
+                  if (!values.length) return null;
+                  return (
+                    <div className="govuk-form-group cm-facet" key={facet.name}>
+                      <fieldset className="govuk-fieldset">
+                        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{facet.label}</legend>
+                        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                          {values.map(({ value, count }, i) => (
+                            <div className="govuk-checkboxes__item" key={value}>
+                              <input
+                                className="govuk-checkboxes__input"
+                                id={`${facet.name}-${i}`}
+                                name={facet.name}
+                                type="checkbox"
+                                value={value}
+                                defaultChecked={params.filters[facet.name]?.includes(value)}
+                              />
+                              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${facet.name}-${i}`}>
+                                {facetLabel(facet, value)} ({count})
+                              </label>
+                            </div>
+                          ))}
+                        </div>
+                      </fieldset>
+                    </div>
+                  );
+                })}
+                {type === "products" ? (
+                  <div className="govuk-form-group">
+                    <div className="govuk-checkboxes govuk-checkboxes--small">
+                      <div className="govuk-checkboxes__item">
+                        <input
+                          className="govuk-checkboxes__input"
+                          id="frameworks-all"
+                          name="frameworks"
+                          type="checkbox"
+                          value="all"
+                          defaultChecked={params.frameworks === "all"}
+                        />
+                        <label className="govuk-label govuk-checkboxes__label" htmlFor="frameworks-all">
+                          Include products only on expired frameworks
+                        </label>
                       </div>
-                    </fieldset>
-                  </div>
-                );
-              })}
-              {type === "products" ? (
-                <div className="govuk-form-group">
-                  <div className="govuk-checkboxes govuk-checkboxes--small">
-                    <div className="govuk-checkboxes__item">
-                      <input
-                        className="govuk-checkboxes__input"
-                        id="frameworks-all"
-                        name="frameworks"
-                        type="checkbox"
-                        value="all"
-                        defaultChecked={params.frameworks === "all"}
-                      />
-                      <label className="govuk-label govuk-checkboxes__label" htmlFor="frameworks-all">
-                        Include products only on expired frameworks
-                      </label>
                     </div>
                   </div>
+                ) : null}
+                <div className="govuk-form-group">
+                  <label className="govuk-label govuk-label--s" htmlFor="sort">
+                    Sort by
+                  </label>
+                  <select className="govuk-select" id="sort" name="sort" defaultValue={params.sort}>
+                    <option value="relevance">Relevance</option>
+                    <option value="name">Name (A to Z)</option>
+                    {type === "products" ? <option value="price-asc">Price (lowest first)</option> : null}
+                    {type === "products" ? <option value="price-desc">Price (highest first)</option> : null}
+                    {type !== "suppliers" ? <option value="newest">Newest</option> : null}
+                    {type !== "case-studies" ? (
+                      <option value="most-used">{type === "products" ? "Used by most councils" : "Most products"}</option>
+                    ) : null}
+                  </select>
                 </div>
-              ) : null}
-              <div className="govuk-form-group">
-                <label className="govuk-label govuk-label--s" htmlFor="sort">
-                  Sort by
-                </label>
-                <select className="govuk-select" id="sort" name="sort" defaultValue={params.sort}>
-                  <option value="relevance">Relevance</option>
-                  <option value="name">Name (A to Z)</option>
-                  {type === "products" ? <option value="price-asc">Price (lowest first)</option> : null}
-                  {type === "products" ? <option value="price-desc">Price (highest first)</option> : null}
-                  {type !== "suppliers" ? <option value="newest">Newest</option> : null}
-                  {type !== "case-studies" ? (
-                    <option value="most-used">{type === "products" ? "Used by most councils" : "Most products"}</option>
-                  ) : null}
-                </select>
-              </div>
-              <button className="govuk-button govuk-button--secondary cm-js-hidden" type="submit" data-module="govuk-button">
-                Apply filters
-              </button>
+                <button className="govuk-button govuk-button--secondary cm-js-hidden" type="submit" data-module="govuk-button">
+                  Apply filters
+                </button>
+              </FilterPanel>
             </div>
           ) : null}
           <div className={def ? "govuk-grid-column-two-thirds" : "govuk-grid-column-full"}>
