@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
+import { FilterPanel } from "~/components/filter-panel";
 import { InsetText, WarningText } from "~/components/buying";
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
@@ -145,69 +146,71 @@ export default function ProjectSearch() {
                   autoComplete="off"
                 />
               </div>
-              {facets.map((facet) => {
-                const counts = data.facets[facet.name] ?? {};
-                const selected = data.params.filters[facet.name] ?? [];
-                const inScope = (value: string) =>
-                  !data.scope ||
-                  (facet.name === "framework"
-                    ? value === data.scope.agreement
-                    : facet.name === "lot"
-                      ? data.scope.liveLots.includes(value)
-                      : true);
-                const values = [...new Set([...Object.keys(counts), ...selected])]
-                  .filter(inScope)
-                  .sort((a, b) =>
-                    facet.order
-                      ? facet.order.indexOf(a) - facet.order.indexOf(b)
-                      : (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b),
-                  )
-                  .slice(0, 25);
-                if (!values.length) return null;
-                return (
-                  <div className="govuk-form-group" key={facet.name}>
-                    <fieldset className="govuk-fieldset">
-                      <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{facet.label}</legend>
-                      <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                        {values.map((value, i) => (
-                          <div className="govuk-checkboxes__item" key={value}>
-                            <input
-                              className="govuk-checkboxes__input"
-                              id={`${facet.name}-${i}`}
-                              name={facet.name}
-                              type="checkbox"
-                              value={value}
-                              defaultChecked={selected.includes(value)}
-                            />
-                            <label className="govuk-label govuk-checkboxes__label" htmlFor={`${facet.name}-${i}`}>
-                              {facet.labels?.[value] ?? value} ({counts[value] ?? 0})
-                            </label>
-                          </div>
-                        ))}
+              <FilterPanel>
+                {facets.map((facet) => {
+                  const counts = data.facets[facet.name] ?? {};
+                  const selected = data.params.filters[facet.name] ?? [];
+                  const inScope = (value: string) =>
+                    !data.scope ||
+                    (facet.name === "framework"
+                      ? value === data.scope.agreement
+                      : facet.name === "lot"
+                        ? data.scope.liveLots.includes(value)
+                        : true);
+                  const values = [...new Set([...Object.keys(counts), ...selected])]
+                    .filter(inScope)
+                    .sort((a, b) =>
+                      facet.order
+                        ? facet.order.indexOf(a) - facet.order.indexOf(b)
+                        : (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b),
+                    )
+                    .slice(0, 25);
+                  if (!values.length) return null;
+                  return (
+                    <div className="govuk-form-group" key={facet.name}>
+                      <fieldset className="govuk-fieldset">
+                        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{facet.label}</legend>
+                        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                          {values.map((value, i) => (
+                            <div className="govuk-checkboxes__item" key={value}>
+                              <input
+                                className="govuk-checkboxes__input"
+                                id={`${facet.name}-${i}`}
+                                name={facet.name}
+                                type="checkbox"
+                                value={value}
+                                defaultChecked={selected.includes(value)}
+                              />
+                              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${facet.name}-${i}`}>
+                                {facet.labels?.[value] ?? value} ({counts[value] ?? 0})
+                              </label>
+                            </div>
+                          ))}
+                        </div>
+                      </fieldset>
+                    </div>
+                  );
+                })}
+                {data.scope ? null : (
+                  <div className="govuk-form-group">
+                    <div className="govuk-checkboxes govuk-checkboxes--small">
+                      <div className="govuk-checkboxes__item">
+                        <input
+                          className="govuk-checkboxes__input"
+                          id="frameworks-all"
+                          name="frameworks"
+                          type="checkbox"
+                          value="all"
+                          defaultChecked={data.params.frameworks === "all"}
+                        />
+                        <label className="govuk-label govuk-checkboxes__label" htmlFor="frameworks-all">
+                          Include products only on expired frameworks
+                        </label>
                       </div>
-                    </fieldset>
-                  </div>
-                );
-              })}
-              {data.scope ? null : (
-                <div className="govuk-form-group">
-                  <div className="govuk-checkboxes govuk-checkboxes--small">
-                    <div className="govuk-checkboxes__item">
-                      <input
-                        className="govuk-checkboxes__input"
-                        id="frameworks-all"
-                        name="frameworks"
-                        type="checkbox"
-                        value="all"
-                        defaultChecked={data.params.frameworks === "all"}
-                      />
-                      <label className="govuk-label govuk-checkboxes__label" htmlFor="frameworks-all">
-                        Include products only on expired frameworks
-                      </label>
                     </div>
                   </div>
-                </div>
-              )}
+                )}
+              </FilterPanel>
               <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                 Search
               </button>
