@@ -56,79 +56,85 @@ const listOf = (raw: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export const contractInputSchema = z
-  .object({
-    reference: z
-      .string()
-      .trim()
-      .min(1, "Enter your reference for the contract")
-      .max(100, "Your reference must be 100 characters or fewer")
-      .regex(/^[\w./ -]+$/, "Your reference can only use letters, numbers, spaces and . / - _"),
-    title: z.string().trim().min(1, "Enter what the contract is for").max(200, "The title must be 200 characters or fewer"),
-    supplierName: z.string().trim().min(1, "Enter the supplier's name").max(200, "The supplier's name must be 200 characters or fewer"),
-    supplierCompanyNumber: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .optional()
-      .transform((v) => v || null)
-      .refine((v) => v === null || /^[A-Z0-9]{8}$/.test(v), "Enter the Companies House number as 8 characters, for example 01234567"),
-    agreement: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v || null)
-      .refine((v) => v === null || /^RM[\w.]+(\/\w+)?$/i.test(v), "Enter the agreement as its number and lot, for example RM1557.15/2a"),
-    procedure: z.string().trim().max(100, "The procedure must be 100 characters or fewer").optional().default(""),
-    value: optionalPounds("Contract value including VAT"),
-    valueExVat: optionalPounds("Contract value excluding VAT"),
-    startDate: dateField("start date"),
-    endDate: dateField("end date"),
-    extensions: z
-      .string()
-      .optional()
-      .transform(listOf)
-      .refine((list) => list.every(validIsoDate), "Enter each extension's end date as a real date, separated by |, for example 2028-03-31"),
-    cpvCodes: z
-      .string()
-      .optional()
-      .transform(listOf)
-      .refine((list) => list.every((c) => /^\d{8}$/.test(c)), "Enter CPV codes as 8 digits, separated by |, for example 72000000"),
-    serviceArea: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v || null),
-    noticeUrl: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v || null)
-      .refine((v) => v === null || /^https:\/\/\S{1,1990}$/.test(v), "Enter the notice's address starting https://"),
-    visibility: z.enum(["public", "private"], { errorMap: () => ({ message: "Choose whether the contract is public or private" }) }),
-  })
-  .superRefine((input, ctx) => {
-    if (input.startDate && input.endDate && input.endDate < input.startDate)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["endDate"], message: "The end date must be on or after the start date" });
-    let previous = input.endDate;
-    for (const e of input.extensions) {
-      if (e <= previous) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: ["extensions"],
-          message: "Each extension must end after the contract's end date and after the extension before it",
-        });
-        break;
-      }
-      previous = e;
-    }
-    if (input.value !== null && input.valueExVat !== null && input.valueExVat > input.value)
+/** Each field on its own; the checks between fields follow (the CSV upload runs them even when another field is wrong). */
+export const contractFieldsSchema = z.object({
+  reference: z
+    .string()
+    .trim()
+    .min(1, "Enter your reference for the contract")
+    .max(100, "Your reference must be 100 characters or fewer")
+    .regex(/^[\w./ -]+$/, "Your reference can only use letters, numbers, spaces and . / - _"),
+  title: z.string().trim().min(1, "Enter what the contract is for").max(200, "The title must be 200 characters or fewer"),
+  supplierName: z.string().trim().min(1, "Enter the supplier's name").max(200, "The supplier's name must be 200 characters or fewer"),
+  supplierCompanyNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^[A-Z0-9]{8}$/.test(v), "Enter the Companies House number as 8 characters, for example 01234567"),
+  agreement: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^RM[\w.]+(\/\w+)?$/i.test(v), "Enter the agreement as its number and lot, for example RM1557.15/2a"),
+  procedure: z.string().trim().max(100, "The procedure must be 100 characters or fewer").optional().default(""),
+  value: optionalPounds("Contract value including VAT"),
+  valueExVat: optionalPounds("Contract value excluding VAT"),
+  startDate: dateField("start date"),
+  endDate: dateField("end date"),
+  extensions: z
+    .string()
+    .optional()
+    .transform(listOf)
+    .refine((list) => list.every(validIsoDate), "Enter each extension's end date as a real date, separated by |, for example 2028-03-31"),
+  cpvCodes: z
+    .string()
+    .optional()
+    .transform(listOf)
+    .refine((list) => list.every((c) => /^\d{8}$/.test(c)), "Enter CPV codes as 8 digits, separated by |, for example 72000000"),
+  serviceArea: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null),
+  noticeUrl: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^https:\/\/\S{1,1990}$/.test(v), "Enter the notice's address starting https://"),
+  visibility: z.enum(["public", "private"], { errorMap: () => ({ message: "Choose whether the contract is public or private" }) }),
+});
+
+type CrossChecked = Pick<z.infer<typeof contractFieldsSchema>, "startDate" | "endDate" | "extensions" | "value" | "valueExVat">;
+
+/** The rules between fields: dates in order, and the value excluding VAT not above the value including it. */
+export function checkContractFields(input: CrossChecked, ctx: z.RefinementCtx) {
+  if (input.startDate && input.endDate && input.endDate < input.startDate)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["endDate"], message: "The end date must be on or after the start date" });
+  let previous = input.endDate;
+  for (const e of input.extensions) {
+    if (e <= previous) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
-        path: ["valueExVat"],
-        message: "The value excluding VAT cannot be more than the value including VAT",
+        path: ["extensions"],
+        message: "Each extension must end after the contract's end date and after the extension before it",
       });
-  });
+      break;
+    }
+    previous = e;
+  }
+  if (input.value !== null && input.valueExVat !== null && input.valueExVat > input.value)
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["valueExVat"],
+      message: "The value excluding VAT cannot be more than the value including VAT",
+    });
+}
+
+export const contractInputSchema = contractFieldsSchema.superRefine(checkContractFields);
 
 export type ContractInput = z.infer<typeof contractInputSchema>;
 
