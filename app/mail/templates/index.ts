@@ -6,6 +6,7 @@ import { companyAlreadyRegistered, supplierInvitation } from "./suppliers";
 import { accessRequestApproved, accessRequestReceived, accessRequestRefused } from "./access-requests";
 import { followNews, searchAlert } from "./alerts";
 import { expiryWarning } from "./expiry";
+import { jointInvitation } from "./joint-buying";
 
 export const MAIL_TEMPLATES = {
   "email-verification": emailVerification,
@@ -21,6 +22,7 @@ export const MAIL_TEMPLATES = {
   "search-alert": searchAlert,
   "follow-news": followNews,
   "expiry-warning": expiryWarning,
+  "joint-invitation": jointInvitation,
 } satisfies Record<string, (data: unknown) => RenderedMail>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
