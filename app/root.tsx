@@ -9,12 +9,13 @@ import {
   ScrollRestoration,
   UNSAFE_RemixContext,
   useLoaderData,
+  useLocation,
   useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { useContext, useEffect, type ReactNode } from "react";
+import { useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { getSessionUser } from "~/auth/session.server";
 import { readFlash } from "~/auth/session.server";
@@ -32,6 +33,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       flash: message,
       // Put into every non-GET form by app/components/form.tsx; checked by server/security.js.
       csrfToken: context?.csrfToken ?? "",
+      // Seeds the idempotency key of every non-GET form on the page (app/components/form.tsx).
+      formSeed: crypto.randomUUID(),
       // /styles/app.css?v=<content hash> from server.js, cached for a year.
       stylesheetHref: typeof context?.stylesheetHref === "string" ? context.stylesheetHref : "/styles/app.css",
       user: user
@@ -294,8 +297,41 @@ export default function App() {
   useLoaderData<typeof loader>();
   useEffect(() => {
     document.body.classList.add("js-enabled", "govuk-frontend-supported");
+    // Read by tests/e2e/hydration.spec.ts: React has taken over the server-rendered page.
+    document.documentElement.dataset.hydrated = "true";
   }, []);
-  return <Outlet />;
+  return (
+    <>
+      <Outlet />
+      <RouteAnnouncer />
+    </>
+  );
+}
+
+/**
+ * After a client-side navigation to another page, focus moves to its <h1> (or <main>) and a
+ * polite live region reads out the new title, as a full page load would (issue 18 item 3).
+ * Changes of the query alone (live search results) leave focus where it is.
+ */
+function RouteAnnouncer() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  const [announcement, setAnnouncement] = useState("");
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    const target = document.querySelector<HTMLElement>("main h1") ?? document.querySelector<HTMLElement>("main");
+    if (target) {
+      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      target.focus();
+    }
+    setAnnouncement(document.title);
+  }, [pathname]);
+  return (
+    <div className="govuk-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="route-announcer">
+      {announcement}
+    </div>
+  );
 }
 
 export function ErrorBoundary() {

@@ -19,6 +19,15 @@ export function ErrorSummary({ errors, labels = {} }: { errors: FieldErrors; lab
   useEffect(() => {
     if (key) ref.current?.focus();
   }, [key]);
+  // GOV.UK: a page showing errors has "Error: " before its title. The root puts it there for
+  // errors from the server; this covers errors found in the browser (react-hook-form).
+  useEffect(() => {
+    if (!key || document.title.startsWith("Error: ")) return;
+    document.title = `Error: ${document.title}`;
+    return () => {
+      if (document.title.startsWith("Error: ")) document.title = document.title.slice("Error: ".length);
+    };
+  }, [key]);
   if (!entries.length) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>

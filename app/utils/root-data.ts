@@ -5,6 +5,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 export type RootData = {
   flash: string | null;
   csrfToken: string;
+  formSeed: string;
   stylesheetHref: string;
   user: {
     name: string;
