@@ -18,6 +18,7 @@ import {
 import { getEnv } from "./env.server";
 import { isPostgresUrl, sqliteFilePath } from "./migrate.server";
 import { log } from "./log.server";
+import { watchedPool } from "./pg-watchdog.server";
 
 export type { Prisma } from "../../prisma/generated/sqlite/client";
 export type PrismaClient = SqliteClient;
@@ -73,9 +74,17 @@ function withAppClock<C extends SqliteClient>(client: C): C {
   }) as unknown as C;
 }
 
-export function createPrismaClient(url: string): PrismaClient {
+/** `onServerUnresponsive`: PostgreSQL stopped answering (see pg-watchdog.server.ts). */
+export function createPrismaClient(url: string, hooks: { onServerUnresponsive?: () => void } = {}): PrismaClient {
   if (isPostgresUrl(url)) {
-    const client = new PostgresClient({ adapter: new PrismaPg(postgresPoolConfig(url)), transactionOptions: TRANSACTION_OPTIONS });
+    const config = postgresPoolConfig(url);
+    const pool = watchedPool(config, {
+      stuckAfterMs: ms("DATABASE_STUCK_AFTER_MS", 2_000),
+      probeTimeoutMs: ms("DATABASE_PROBE_TIMEOUT_MS", 1_500),
+      onUnresponsive: hooks.onServerUnresponsive,
+    });
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+    const client = new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
     return withAppClock(client as unknown as PrismaClient);
   }
   // fileMustExist: a missing database file is a fault to report, never a reason to start empty.
@@ -87,12 +96,13 @@ export function createPrismaClient(url: string): PrismaClient {
  * PostgreSQL: a hung or unreachable server gives an error within seconds, never a hang, and an
  * abandoned transaction cannot hold locks (or the search outbox's snapshot horizon) for long.
  */
+const ms = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
 function postgresPoolConfig(connectionString: string) {
-  const ms = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
   return {
     connectionString,
     max: ms("DATABASE_POOL_SIZE", 10),
-    connectionTimeoutMillis: ms("DATABASE_CONNECT_TIMEOUT_MS", 5_000),
+    connectionTimeoutMillis: ms("DATABASE_CONNECT_TIMEOUT_MS", 3_000),
     idleTimeoutMillis: 30_000,
     query_timeout: ms("DATABASE_QUERY_TIMEOUT_MS", 20_000),
     statement_timeout: ms("DATABASE_STATEMENT_TIMEOUT_MS", 15_000),
@@ -204,7 +214,8 @@ function getEntry(): ClientEntry {
       throw unavailableResponse();
     }
     if (!isPostgresUrl(url)) repairSidecarModes(sqliteFilePath(url));
-    const entry: ClientEntry = { url, client: createPrismaClient(url), fileId };
+    const entry: ClientEntry = { url, client: undefined as unknown as PrismaClient, fileId };
+    entry.client = createPrismaClient(url, { onServerUnresponsive: () => retire(entry) });
     entry.client = withFaultHandling(entry);
     globalThis.__cmPrisma = entry;
   }
