@@ -6,7 +6,7 @@ import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { ok, conflict, invalid, notFoundFailure, type Result } from "~/utils/result";
 import { recordAudit } from "./audit.server";
-import { penceFromDbOrNull, penceToDbOrNull } from "./pence";
+import { penceFromDb, penceFromDbOrNull, penceToDbOrNull } from "./pence";
 import { agreementSlugOf, routeKindOf } from "./project.schema";
 import { CONTRACT_CSV_COLUMNS, type ContractInput, type ContractSource } from "./contract.schema";
 import type { ContractRowResult } from "./contract-csv";
@@ -239,20 +239,36 @@ export async function contractFromAward(tx: Tx, projectId: string, actor: { id: 
   });
   const sourceKey = `project:${projectId}`;
   const outcome = project.outcome;
+  // Joint buying (issue 16, item 4): each accepted participant's contract, keyed by its council.
+  const participants = await tx.projectParticipant.findMany({
+    where: { projectId, status: "accepted" },
+    orderBy: { id: "asc" },
+    select: { councilId: true, sharePence: true, council: { select: { officialName: true } } },
+  });
+  const participantKey = (councilId: string) => `${sourceKey}:council:${councilId}`;
   if (!outcome || outcome.kind !== "awarded") {
-    const existing = await tx.contract.findUnique({ where: { sourceKey }, include: { products: { select: { productId: true } } } });
-    if (!existing) return null;
-    return writeContract(
-      tx,
-      sourceKey,
-      "portal",
-      { ...fieldsOfRow(existing), status: "withdrawn" },
-      {
-        reason: `Outcome revision ${outcome?.revision ?? 0} is not an award`,
-        actorId: actor.id,
-        ip: actor.ip,
-      },
-    );
+    // A later outcome that is not an award withdraws the lead's contract and every participant's.
+    const existing = await tx.contract.findMany({
+      where: { projectId, source: "portal", status: "active" },
+      include: { products: { select: { productId: true } } },
+      orderBy: { sourceKey: "asc" },
+    });
+    let lead: Awaited<ReturnType<typeof writeContract>> | null = null;
+    for (const row of existing) {
+      const written = await writeContract(
+        tx,
+        row.sourceKey,
+        "portal",
+        { ...fieldsOfRow(row), status: "withdrawn" },
+        {
+          reason: `Outcome revision ${outcome?.revision ?? 0} is not an award`,
+          actorId: actor.id,
+          ip: actor.ip,
+        },
+      );
+      if (row.sourceKey === sourceKey) lead = written;
+    }
+    return lead;
   }
   const supplier = outcome.supplierId
     ? await tx.supplier.findUnique({ where: { id: outcome.supplierId }, select: { id: true, legalName: true, companyNumber: true } })
@@ -264,7 +280,12 @@ export async function contractFromAward(tx: Tx, projectId: string, actor: { id: 
   const lotId = agreement?.lots.find((l) => listingLots.has(l.id))?.id ?? null;
   const serviceArea = await tx.serviceArea.findFirst({ where: { name: project.category }, select: { id: true } });
   const previous = await tx.contract.findUnique({ where: { sourceKey }, select: { visibility: true, notices: true } });
-  return writeContract(
+  const awardPence = penceFromDbOrNull(outcome.valuePence);
+  const shares = jointShares(
+    awardPence,
+    participants.map((p) => penceFromDb(p.sharePence)),
+  );
+  const lead = await writeContract(
     tx,
     sourceKey,
     "portal",
@@ -279,7 +300,7 @@ export async function contractFromAward(tx: Tx, projectId: string, actor: { id: 
       agreementId: agreement?.id ?? null,
       lotId,
       procedure: agreement ? "" : (routeKindOf(project.routeId) ?? project.routeId),
-      valuePence: penceFromDbOrNull(outcome.valuePence),
+      valuePence: shares.leadPence,
       valueExVatPence: null,
       unitPricePence: outcome.productVersion?.priceFromPence ?? null,
       priceUnit: outcome.productVersion?.priceUnit ?? null,
@@ -300,6 +321,62 @@ export async function contractFromAward(tx: Tx, projectId: string, actor: { id: 
     },
     { reason: `Outcome revision ${outcome.revision}: award recorded`, actorId: actor.id, ip: actor.ip },
   );
+  // One private contract per accepted participant: its share, the same supplier, product, dates and lot.
+  const leadRow = await tx.contract.findUniqueOrThrow({ where: { id: lead.id }, include: { products: { select: { productId: true } } } });
+  const leadFields = fieldsOfRow(leadRow);
+  const written = new Set<string>();
+  for (const [i, p] of participants.entries()) {
+    const key = participantKey(p.councilId);
+    written.add(key);
+    const mine = await tx.contract.findUnique({ where: { sourceKey: key }, select: { visibility: true, notices: true } });
+    await writeContract(
+      tx,
+      key,
+      "portal",
+      {
+        ...leadFields,
+        councilId: p.councilId,
+        buyerName: p.council.officialName,
+        valuePence: shares.participantPence[i],
+        notices: mine ? (JSON.parse(mine.notices) as { id: string; url: string }[]) : [],
+        visibility: mine?.visibility === "public" ? "public" : "private",
+        status: "active",
+      },
+      {
+        reason: `Outcome revision ${outcome.revision}: award recorded (joint buying, this council's share)`,
+        actorId: actor.id,
+        ip: actor.ip,
+      },
+    );
+  }
+  // A council that left the project since an earlier award keeps its contract only as withdrawn.
+  const stale = await tx.contract.findMany({
+    where: { projectId, source: "portal", status: "active", sourceKey: { startsWith: `${sourceKey}:council:` } },
+    include: { products: { select: { productId: true } } },
+  });
+  for (const row of stale.filter((r) => !written.has(r.sourceKey)))
+    await writeContract(
+      tx,
+      row.sourceKey,
+      "portal",
+      { ...fieldsOfRow(row), status: "withdrawn" },
+      { reason: `Outcome revision ${outcome.revision}: the council no longer takes part`, actorId: actor.id, ip: actor.ip },
+    );
+  return lead;
+}
+
+/**
+ * The award split between the councils (joint buying): each participant's contract is its share,
+ * the lead's is the rest. When the award comes in below the shares' total, each share is scaled
+ * down in proportion (whole pence, the lead taking what rounding leaves), so the contracts never
+ * add up to more than the award.
+ */
+export function jointShares(awardPence: number | null, sharesPence: readonly number[]) {
+  if (awardPence === null) return { leadPence: null, participantPence: sharesPence.map((s) => s) };
+  const total = sharesPence.reduce((sum, s) => sum + s, 0);
+  const participantPence =
+    total <= awardPence ? [...sharesPence] : sharesPence.map((s) => Number((BigInt(s) * BigInt(awardPence)) / BigInt(total)));
+  return { leadPence: awardPence - participantPence.reduce((sum, s) => sum + s, 0), participantPence };
 }
 
 // ───────────────────────────── council entry ─────────────────────────────────
