@@ -57,6 +57,13 @@ export class PostgresEngine implements SearchEngine {
 
   private prepare(): Promise<void> {
     this.prepared ??= (async () => {
+      // The default tables come from a migration (prisma/postgresql/migrations/*_postgres_search_tables),
+      // so the least-privilege app role never runs DDL; other prefixes (tests) are made here.
+      const existing = await this.pool.query<{ docs: string | null; terms: string | null }>(
+        "SELECT to_regclass($1) AS docs, to_regclass($2) AS terms",
+        [this.docs, this.vocabulary],
+      );
+      if (existing.rows[0]?.docs && existing.rows[0]?.terms) return;
       await this.pool.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
       await this.pool.query(`
         CREATE TABLE IF NOT EXISTS ${this.docs} (

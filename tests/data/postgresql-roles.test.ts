@@ -58,4 +58,36 @@ describe("the app's database role", () => {
       expect((await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("test.roles");
     });
   }
+
+  if (testDatabaseKind() === "postgresql") {
+    it("runs SEARCH_ENGINE=postgres on the migrated search tables without any DDL of its own", async () => {
+      const { createEngine, createSearchState, rebuildSearch } = await import("~/services/search.server");
+      const { prisma } = await import("~/utils/db.server");
+      const previous = process.env.SEARCH_ENGINE;
+      process.env.SEARCH_ENGINE = "postgres";
+      const engine = createEngine();
+      try {
+        expect(engine.kind).toBe("postgres");
+        const s = createSearchState(engine);
+        // The app role may not create tables (above): a rebuild that needed DDL would fail here.
+        await rebuildSearch(undefined, s);
+        const product = await prisma.product.findFirstOrThrow({
+          where: { status: "published" },
+          select: { id: true, publishedVersion: { select: { name: true } } },
+        });
+        const found = await engine.search("products", {
+          q: product.publishedVersion!.name,
+          filters: {},
+          sort: "relevance",
+          page: 1,
+          pageSize: 20,
+        });
+        expect(found.hits.map((h) => h.id)).toContain(product.id);
+      } finally {
+        if (previous === undefined) delete process.env.SEARCH_ENGINE;
+        else process.env.SEARCH_ENGINE = previous;
+        await (engine as { close?: () => Promise<void> }).close?.();
+      }
+    });
+  }
 });
