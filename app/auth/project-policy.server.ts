@@ -1,11 +1,13 @@
 // Who may see or change a buying project: the project's council's buyers
-// ("own" permission, checked against the project's council) and administrators
-// (read only). Every project loader and action calls one of these first.
+// ("own" permission, checked against the project's council), the buyers of councils that
+// accepted a place in it (read only: joint buying) and administrators (read only). Every
+// project loader and action calls one of these first.
 import { data } from "@remix-run/node";
 import { checkPermission, hasPermission, requireUserWithPermission } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { clientIp, notFound } from "~/utils/http.server";
 import { getProjectOwnership } from "~/models/project.server";
+import { isAcceptedParticipant } from "~/models/project-participants.server";
 
 export type ProjectMode = "read" | "update";
 
@@ -24,8 +26,11 @@ export async function requireProjectAccess(request: Request, projectId: string |
   const id = String(projectId ?? "").slice(0, 60);
   const owner = id ? await getProjectOwnership(id) : null;
   if (!owner) throw notFound("Project not found");
+  // Joint buying: an accepted participant council's buyers read the project; every write stays with the lead's.
+  const participant =
+    mode === "read" && user.councilId && user.councilId !== owner.councilId && (await isAcceptedParticipant(owner.id, user.councilId));
   await checkPermission(user, request, permission, {
-    isOwn: (u) => u.councilId === owner.councilId,
+    isOwn: (u) => u.councilId === owner.councilId || Boolean(participant),
     objectId: owner.id,
     notFoundIfNotOwn: true,
   });
