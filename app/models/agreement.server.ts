@@ -67,27 +67,52 @@ export async function listAgreements() {
   }));
 }
 
-export async function getAgreementByNumber(number: string) {
+/** Suppliers listed per lot on a framework page: the page stays small whatever a lot's size. */
+export const LOT_SUPPLIERS_PAGE_SIZE = 25;
+
+/** Only organisations an admin has verified are public (issue 12 finding 10). */
+const publicAwardOn = (lotId: string) => ({ lotId, verified: true, supplier: VERIFIED_SUPPLIER });
+
+/**
+ * A framework page: the agreement, its lots with their routes, and per lot the number of
+ * verified suppliers and one page of them (alphabetical). `page` applies to the lot numbered
+ * `lotNumber`; every other lot shows its first page. Work and size are bounded by the page
+ * size, not by how many suppliers a lot has.
+ */
+export async function getAgreementByNumber(
+  number: string,
+  { lotNumber, page = 1, pageSize = LOT_SUPPLIERS_PAGE_SIZE }: { lotNumber?: string; page?: number; pageSize?: number } = {},
+) {
   const today = now();
   const agreement = await prisma.agreement.findFirst({
     where: { OR: [{ number }, { slug: number.toLowerCase() }] },
     include: {
       terms: { orderBy: { number: "asc" } },
-      lots: {
-        orderBy: { number: "asc" },
-        include: {
-          routes: true,
-          awards: {
-            // Only organisations an admin has verified are public (issue 12 finding 10).
-            where: { verified: true, supplier: VERIFIED_SUPPLIER },
-            include: { supplier: { select: { slug: true, tradingName: true, computedSize: true } } },
-            orderBy: { supplier: { tradingName: "asc" } },
-          },
-        },
-      },
+      lots: { orderBy: { number: "asc" }, include: { routes: true } },
     },
   });
   if (!agreement) return null;
+  const lotIds = agreement.lots.map((l) => l.id);
+  const [counts, pages] = await Promise.all([
+    prisma.lotAward.groupBy({
+      by: ["lotId"],
+      where: { lotId: { in: lotIds }, verified: true, supplier: VERIFIED_SUPPLIER },
+      _count: { _all: true },
+    }),
+    Promise.all(
+      agreement.lots.map((lot) => {
+        const lotPage = lot.number === lotNumber ? page : 1;
+        return prisma.lotAward.findMany({
+          where: publicAwardOn(lot.id),
+          include: { supplier: { select: { slug: true, tradingName: true, computedSize: true } } },
+          orderBy: [{ supplier: { tradingName: "asc" } }, { id: "asc" }],
+          skip: (lotPage - 1) * pageSize,
+          take: pageSize,
+        });
+      }),
+    ),
+  ]);
+  const countByLot = new Map(counts.map((c) => [c.lotId, c._count._all]));
   const agreementDates = { startDate: iso(agreement.startDate), endDate: iso(agreement.endDate) };
   const terms = agreement.terms.map((t) => ({ ...t, startDate: toIsoDate(t.startDate), endDate: toIsoDate(t.endDate) }));
   const replacedBy = parseStringArray(agreement.replacedBy);
@@ -100,9 +125,11 @@ export async function getAgreementByNumber(number: string) {
     currentTerm: termOn(terms, today),
     nextReopening: nextReopening(terms, today),
     status: frameworkStatus(agreement.startDate, agreement.endDate, today),
-    lots: agreement.lots.map((lot) => ({
+    lots: agreement.lots.map((lot, i) => ({
       ...lot,
-      awards: lot.awards.map((award) => ({ ...award, termNumber: termOn(terms, award.awardedAt)?.number ?? null })),
+      supplierCount: countByLot.get(lot.id) ?? 0,
+      supplierPage: lot.number === lotNumber ? page : 1,
+      awards: pages[i].map((award) => ({ ...award, termNumber: termOn(terms, award.awardedAt)?.number ?? null })),
       routes: lot.routes.map((r) => withPence(r, "minValuePence", "maxValuePence")),
       categories: parseStringArray(lot.categories),
       status: lotStatus(agreementDates, { startDate: iso(lot.startDate) ?? undefined, endDate: iso(lot.endDate) ?? undefined }, today),

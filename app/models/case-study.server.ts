@@ -15,7 +15,6 @@ import { costBandForPence } from "~/utils/labels";
 import { dateInputNames, datePartsOf } from "~/utils/date-input";
 import { type CaseStudyInput, type ModerationInput, type ReuseQuery, type SupplierResponseInput } from "./case-study.schema";
 import { slugify } from "./service-area.schema";
-import { peersOf, rankByPeer } from "./peers.server";
 import { penceToDbOrNull, withPence, type PenceFields } from "./pence";
 
 // ───────────────────────────── used by the home and framework pages ──────────
@@ -888,34 +887,4 @@ export function formValuesFor(cs: FullCaseStudy): Record<string, unknown> {
     values[`assets.${i}.description`] = a.description;
   });
   return values;
-}
-
-// ───────────────────────────── the public page ───────────────────────────────
-
-/** Everything the case study page shows: the story, its links, supplier responses and peers. */
-export async function getCaseStudyPageData(slug: string) {
-  const cs = await getCaseStudyBySlug(slug);
-  if (!cs) return null;
-  const productIds = cs.products.map((p) => p.productId).filter((id): id is string => Boolean(id));
-  const [{ self, profiles, peers }, candidates, otherCouncils] = await Promise.all([
-    peersOf(cs.councilId, 5),
-    listRelatedCandidates(cs, productIds),
-    listOtherCouncilsUsingProducts(productIds, cs.councilId),
-  ]);
-  const related = self
-    ? rankByPeer(self, profiles, candidates, 5)
-    : candidates.slice(0, 5).map((item) => ({ item, score: 0, reasons: [] as string[] }));
-  return {
-    caseStudy: cs,
-    peers: peers.map((p) => ({ code: p.council.code, name: p.council.name, score: p.score, reasons: p.reasons })),
-    related: related.map((r) => ({
-      slug: r.item.slug,
-      title: r.item.title,
-      council: r.item.council.name,
-      serviceArea: r.item.serviceArea.name,
-      score: r.score,
-      reasons: r.reasons,
-    })),
-    otherCouncils,
-  };
 }

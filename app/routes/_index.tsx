@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { listAgreements } from "~/models/agreement.server";
-import { listRecentCaseStudies } from "~/models/case-study.server";
+import { recentCaseStudies } from "~/models/case-study-page.server";
 import { formatDate } from "~/utils/format";
 import { FRAMEWORK_STATUS_LABELS } from "~/utils/labels";
 import { pageTitle } from "~/utils/meta";
@@ -10,7 +10,7 @@ import { pageTitle } from "~/utils/meta";
 export const meta: MetaFunction = () => pageTitle("Buy digital and cloud services for your council");
 
 export async function loader() {
-  const [agreements, caseStudies] = await Promise.all([listAgreements(), listRecentCaseStudies(6)]);
+  const [agreements, caseStudies] = await Promise.all([listAgreements(), recentCaseStudies(6)]);
   return {
     liveFrameworks: agreements.filter((a) => a.status === "live" || a.status === "expiring"),
     caseStudies,

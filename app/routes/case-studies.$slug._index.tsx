@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StatusTag } from "~/components/case-study-list";
 import { MetricChart } from "~/components/metric-chart";
 import { ASSET_TYPE_LABELS, BUYING_ROUTE_LABELS, STATUS_LABELS, type AssetType } from "~/models/case-study.schema";
-import { getCaseStudyPageData } from "~/models/case-study.server";
+import { getCaseStudyPage } from "~/models/case-study-page.server";
 import { scorePercent } from "~/models/peers";
 import { formatDate } from "~/utils/format";
 import { COST_BAND_LABELS } from "~/utils/labels";
@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = String(params.slug);
   if (slug.length > 120) throw notFound();
-  const [data, user] = await Promise.all([getCaseStudyPageData(slug), getSessionUser(request)]);
+  const [data, user] = await Promise.all([getCaseStudyPage(slug), getSessionUser(request)]);
   if (!data) throw notFound();
   const cs = data.caseStudy;
   const ownCouncil = Boolean(user?.councilId) && user?.councilId === cs.councilId;

@@ -1,22 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getAgreementByNumber } from "~/models/agreement.server";
-import { listCaseStudiesForAgreement } from "~/models/case-study.server";
+import { getAgreementByNumber, LOT_SUPPLIERS_PAGE_SIZE } from "~/models/agreement.server";
+import { caseStudiesForAgreement } from "~/models/case-study-page.server";
 import { formatDate } from "~/utils/format";
 import { FRAMEWORK_STATUS_LABELS, SIZE_LABELS } from "~/utils/labels";
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { TableContainer } from "~/components/table-container";
+import { PageLinks } from "~/components/case-study-list";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? `${data.agreement.name} (${data.agreement.number})` : "Framework not found");
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const agreement = await getAgreementByNumber(String(params.number).slice(0, 40));
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // ?lot=2b&page=3 pages through one lot's suppliers; anything else shows every lot's first page.
+  const search = new URL(request.url).searchParams;
+  const lotNumber = search.get("lot")?.slice(0, 20) || undefined;
+  const page = Math.min(10_000, Math.max(1, Math.floor(Number(search.get("page")) || 1)));
+  const agreement = await getAgreementByNumber(String(params.number).slice(0, 40), { lotNumber, page });
   if (!agreement) throw notFound();
-  const caseStudies = await listCaseStudiesForAgreement(agreement.id);
-  return { agreement, caseStudies };
+  const caseStudies = await caseStudiesForAgreement(agreement.id);
+  return { agreement, caseStudies, pageSize: LOT_SUPPLIERS_PAGE_SIZE };
 }
 
 const METHOD_LABELS: Record<string, string> = { "direct-award": "Direct award", "further-competition": "Further competition" };
@@ -40,7 +45,7 @@ const FACT_LABELS: Record<string, string> = {
 };
 
 export default function FrameworkPage() {
-  const { agreement, caseStudies } = useLoaderData<typeof loader>();
+  const { agreement, caseStudies, pageSize } = useLoaderData<typeof loader>();
   const status = FRAMEWORK_STATUS_LABELS[agreement.status];
   return (
     <>
@@ -301,32 +306,45 @@ export default function FrameworkPage() {
               </table>
             </TableContainer>
           )}
-          <details className="govuk-details">
-            <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">
-                Suppliers verified on lot {lot.number} ({lot.awards.length})
-              </span>
-            </summary>
-            <div className="govuk-details__text">
-              {lot.awards.length ? (
-                <ul className="govuk-list">
-                  {lot.awards.map((a) => (
-                    <li key={a.id}>
-                      <Link className="govuk-link" to={`/suppliers/${a.supplier.slug}`}>
-                        {a.supplier.tradingName}
-                      </Link>{" "}
-                      <span className="govuk-body-s">
-                        ({SIZE_LABELS[a.supplier.computedSize] ?? a.supplier.computedSize}
-                        {a.termNumber === null ? "" : `, framework term ${a.termNumber}`})
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="govuk-body">No suppliers on this portal are verified on this lot yet.</p>
-              )}
-            </div>
-          </details>
+          <h4 className="govuk-heading-s" id={`lot-${lot.id}-suppliers`}>
+            {lot.supplierCount === 1 ? "1 supplier" : `${lot.supplierCount.toLocaleString("en-GB")} suppliers`} verified on lot {lot.number}
+          </h4>
+          {lot.awards.length ? (
+            <>
+              {lot.supplierCount > lot.awards.length ? (
+                <p className="govuk-body-s">
+                  Showing {((lot.supplierPage - 1) * pageSize + 1).toLocaleString("en-GB")} to{" "}
+                  {((lot.supplierPage - 1) * pageSize + lot.awards.length).toLocaleString("en-GB")}, in alphabetical order.
+                </p>
+              ) : null}
+              <ul className="govuk-list">
+                {lot.awards.map((a) => (
+                  <li key={a.id}>
+                    <Link className="govuk-link" to={`/suppliers/${a.supplier.slug}`}>
+                      {a.supplier.tradingName}
+                    </Link>{" "}
+                    <span className="govuk-body-s">
+                      ({SIZE_LABELS[a.supplier.computedSize] ?? a.supplier.computedSize}
+                      {a.termNumber === null ? "" : `, framework term ${a.termNumber}`})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <PageLinks
+                page={lot.supplierPage}
+                pageSize={pageSize}
+                total={lot.supplierCount}
+                label={`Pages of suppliers on lot ${lot.number}`}
+                href={(p) => `?lot=${encodeURIComponent(lot.number)}&page=${p}#lot-${lot.id}-suppliers`}
+              />
+            </>
+          ) : (
+            <p className="govuk-body">
+              {lot.supplierCount
+                ? "There are no suppliers on this page: go back to the first page."
+                : "No suppliers on this portal are verified on this lot yet."}
+            </p>
+          )}
         </section>
       ))}
       <h2 className="govuk-heading-l">Case studies bought through this agreement</h2>
