@@ -97,11 +97,28 @@ export function sharesOf(wholePence: number, participants: readonly Pick<Partici
 export async function jointBuyingSummary(projectId: string) {
   const project = await prisma.buyingProject.findUnique({
     where: { id: projectId },
-    select: { estimatedValuePence: true, council: { select: { officialName: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      councilId: true,
+      procurementStart: true,
+      estimatedValuePence: true,
+      council: { select: { officialName: true } },
+      frozenSearches: { where: { abandonedAt: null }, select: { id: true } },
+    },
   });
   if (!project) return null;
   const participants = await listParticipants(projectId);
   return {
+    project: {
+      id: project.id,
+      title: project.title,
+      status: project.status,
+      councilId: project.councilId,
+      procurementStart: project.procurementStart,
+      frozen: project.frozenSearches.length > 0,
+    },
     leadCouncil: project.council.officialName,
     participants,
     ...sharesOf(penceFromDb(project.estimatedValuePence), participants),
@@ -480,4 +497,13 @@ export function withParticipantBuyers<R extends { parties: unknown[] }>(
       };
     });
   return buyers.length ? { ...release, parties: [...release.parties, ...buyers] } : release;
+}
+
+/** Councils the lead may invite: every council but its own, by name. */
+export function listInvitableCouncils(leadCouncilId: string) {
+  return prisma.council.findMany({
+    where: { id: { not: leadCouncilId } },
+    select: { id: true, officialName: true },
+    orderBy: [{ officialName: "asc" }, { id: "asc" }],
+  });
 }

@@ -1,0 +1,177 @@
+// Joint buying (issue 16, item 4): the councils taking part in a project and their shares of the
+// estimated value. The lead council's buyers invite, change shares (until the search is frozen)
+// and withdraw; accepted participants' buyers read the page.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
+import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { ParticipantsTable, type ParticipantView } from "~/components/joint-buying";
+import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { flash } from "~/auth/session.server";
+import {
+  JOINT_BUYING_RULES,
+  changeShareSchema,
+  inviteParticipantSchema,
+  withdrawParticipantSchema,
+} from "~/models/project-participants.schema";
+import {
+  changeParticipantShare,
+  inviteParticipant,
+  jointBuyingSummary,
+  listInvitableCouncils,
+  withdrawParticipant,
+} from "~/models/project-participants.server";
+import { formatPence, penceToPounds } from "~/procurement/money";
+import { thresholdFor } from "~/procurement/thresholds";
+import { handleForm } from "~/utils/form-action.server";
+import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Councils buying jointly");
+export const handle = { title: "Councils buying jointly" };
+export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
+  const summary = await jointBuyingSummary(projectId);
+  if (!summary) throw notFound("Project not found");
+  const { project, ...joint } = summary;
+  const open = project.status === "open";
+  const threshold = thresholdFor(project.procurementStart);
+  return {
+    project: { id: project.id, title: project.title },
+    joint,
+    frozen: project.frozen,
+    open,
+    threshold: threshold ? { amountPence: threshold.amountPence, label: threshold.label } : null,
+    councils: canEdit && open && !project.frozen ? await listInvitableCouncils(project.councilId) : [],
+    canEdit,
+    verified: Boolean(user.emailVerifiedAt),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
+  if (!user.emailVerifiedAt) return unverifiedFailure();
+  const actor = actorFrom(user, context, request);
+  const back = `/projects/${projectId}/participants`;
+  const intent = new URL(request.url).searchParams.get("intent");
+  if (intent === "share")
+    return handleForm(request, {
+      schema: changeShareSchema,
+      run: (input) => changeParticipantShare(projectId, input, actor),
+      onSuccess: async ({ council }) => redirect(back, { headers: await flash(request, `${council}'s share changed`) }),
+    });
+  if (intent === "withdraw")
+    return handleForm(request, {
+      schema: withdrawParticipantSchema,
+      run: (input) => withdrawParticipant(projectId, input, actor),
+      onSuccess: async ({ council }) => redirect(back, { headers: await flash(request, `${council} withdrawn from the project`) }),
+    });
+  return handleForm(request, {
+    schema: inviteParticipantSchema,
+    run: (input) => inviteParticipant(projectId, input, actor),
+    onSuccess: async ({ council }) => redirect(back, { headers: await flash(request, `${council} invited`) }),
+  });
+}
+
+export default function Participants() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  const values = (actionData?.values ?? {}) as Record<string, string | undefined>;
+  const base = `/projects/${data.project.id}/participants`;
+  const changeable = data.canEdit && data.open && !data.frozen;
+  const rule = actionData?.failure?.rule;
+  const actions =
+    data.canEdit && data.open
+      ? (p: ParticipantView) =>
+          p.status === "invited" || p.status === "accepted" ? (
+            <>
+              {changeable ? (
+                <Form method="post" action={`${base}?intent=share`}>
+                  <input type="hidden" name="participantId" value={p.id} />
+                  <input type="hidden" name="lockVersion" value={p.lockVersion} />
+                  <TextField
+                    name="share"
+                    label={`New share for ${p.council.officialName}`}
+                    prefix="£"
+                    width="10"
+                    inputMode="decimal"
+                    defaultValue={penceToPounds(p.sharePence)}
+                  />
+                  <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                    Change the share<span className="govuk-visually-hidden"> of {p.council.officialName}</span>
+                  </button>
+                </Form>
+              ) : null}
+              <Form method="post" action={`${base}?intent=withdraw`}>
+                <input type="hidden" name="participantId" value={p.id} />
+                <input type="hidden" name="lockVersion" value={p.lockVersion} />
+                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+                  Withdraw<span className="govuk-visually-hidden"> {p.council.officialName}</span>
+                </button>
+              </Form>
+            </>
+          ) : null
+      : undefined;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        <ErrorSummary errors={errors} />
+        <ProjectPageHeader project={data.project} title="Councils buying jointly" />
+        <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={!data.open} />
+        {rule ? <div className="govuk-inset-text">{rule}</div> : null}
+        <p className="govuk-body">{JOINT_BUYING_RULES.wholeValue}</p>
+        {data.threshold ? (
+          <p className="govuk-body" data-testid="whole-value-threshold">
+            The whole, {formatPence(data.joint.wholePence)}, is{" "}
+            {data.joint.wholePence >= data.threshold.amountPence ? "at or above" : "below"} the {formatPence(data.threshold.amountPence)}{" "}
+            threshold for {data.threshold.label} under the Procurement Act 2023, whatever each council&apos;s share.
+          </p>
+        ) : null}
+        {data.frozen ? <div className="govuk-inset-text">{JOINT_BUYING_RULES.frozen}</div> : null}
+        <ParticipantsTable joint={data.joint} actions={actions} />
+
+        {changeable ? (
+          <Form method="post" action={`${base}?intent=invite`}>
+            <h2 className="govuk-heading-m">Invite a council</h2>
+            <SelectField
+              name="councilId"
+              label="Council"
+              hint="A confirmed buyer at that council accepts or declines"
+              options={[{ value: "", label: "Choose a council" }, ...data.councils.map((c) => ({ value: c.id, label: c.officialName }))]}
+              defaultValue={values.councilId ?? ""}
+              error={errors.councilId?.[0]}
+            />
+            <TextField
+              name="share"
+              label="That council's share of the estimated value"
+              hint={`In pounds, including VAT. At most ${formatPence(data.joint.leadPence)} is left of the whole.`}
+              prefix="£"
+              width="10"
+              inputMode="decimal"
+              defaultValue={values.share ?? ""}
+              error={errors.share?.[0]}
+            />
+            <TextField
+              name="email"
+              type="email"
+              label="Email address of a buyer at that council (optional)"
+              hint="Leave it blank to tell every confirmed buyer there"
+              autoComplete="off"
+              spellCheck={false}
+              defaultValue={values.email ?? ""}
+              error={errors.email?.[0]}
+            />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Send the invitation
+            </button>
+          </Form>
+        ) : null}
+      </div>
+    </div>
+  );
+}
