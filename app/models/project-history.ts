@@ -1,5 +1,6 @@
 // How each audit event of a buying project reads in its history and printed record.
 import { OUTCOME_LABELS, type OutcomeKind } from "./project.schema";
+import { formatPence } from "~/procurement/money";
 
 const ACTION_LABELS: Record<string, string> = {
   "project.created": "Started the project",
@@ -22,6 +23,11 @@ const ACTION_LABELS: Record<string, string> = {
   "project.approval-approved": "Approved (four eyes)",
   "project.approval-rejected": "Rejected (four eyes)",
   "project.approval-no-second-person": "Recorded that no second person was available",
+  "project.participant-invited": "Invited a council to buy jointly",
+  "project.participant-share-changed": "Changed a council's share",
+  "project.participant-withdrawn": "Withdrew a council from the project",
+  "project.participant-accepted": "Accepted the invitation to buy jointly",
+  "project.participant-declined": "Declined the invitation to buy jointly",
 };
 
 function parse(json: string | null): Record<string, unknown> | unknown[] | null {
@@ -92,6 +98,15 @@ export function describeProjectEvent(event: { action: string; before: string | n
       break;
     case "project.case-study-created":
       detail = str(a.slug);
+      break;
+    case "project.participant-invited":
+    case "project.participant-share-changed":
+      detail = `${str(a.council)}: share ${typeof a.sharePence === "number" ? formatPence(a.sharePence) : ""}`;
+      break;
+    case "project.participant-withdrawn":
+    case "project.participant-accepted":
+    case "project.participant-declined":
+      detail = str(a.council);
       break;
   }
   return { label, detail };
