@@ -6,6 +6,7 @@ import { recordAudit } from "~/models/audit.server";
 import { getUserForLogin } from "~/models/user.server";
 import { decoyPasswordHash, verifyPassword } from "./password.server";
 import { LIMITS, limitsFor, markSucceeded, takeAttempt } from "~/utils/rate-limit.server";
+import { forbidden, invalid, ok, throttled, type Result } from "~/utils/result";
 
 export const LOGIN_LIMITS = {
   perIpPerMinute: LIMITS.login.perIpPerMinute,
@@ -64,4 +65,17 @@ export async function attemptLogin({ email, password, ip }: { email: string; pas
     ip,
   });
   return succeeded ? { ok: true, userId: user!.id } : { ok: false, reason: "invalid" };
+}
+
+export const WRONG_PASSWORD_MESSAGE = "Enter a correct email address and password";
+export const DEACTIVATED_MESSAGE =
+  "Your account has been deactivated by a Council Marketplace administrator, so you cannot sign in. Contact the portal administrators if you think this is a mistake.";
+
+/** attemptLogin as a Result for the sign-in form: throttled 429, deactivated 403, wrong details 400. */
+export async function signIn(input: { email: string; password: string; ip: string }): Promise<Result<{ userId: string }>> {
+  const result = await attemptLogin(input);
+  if (result.ok) return ok({ userId: result.userId });
+  if (result.reason === "throttled") return throttled(result.retryAfterSeconds, "sign-in attempts");
+  if (result.reason === "deactivated") return forbidden(DEACTIVATED_MESSAGE);
+  return invalid({ email: [WRONG_PASSWORD_MESSAGE] });
 }

@@ -39,6 +39,8 @@ export const buyerSignupSchema = z
       .max(100, "Full name must be 100 characters or fewer")
       .refine((v) => !/[<>]/.test(v), "Full name must not contain < or >"),
     email: emailField,
+    // Only asked for when the address's domain serves more than one council (shared services).
+    councilCode: z.string().trim().max(10).optional(),
     password: newPasswordField,
     confirmPassword: z.string({ required_error: "Confirm your password" }).min(1, "Confirm your password"),
   })

@@ -16,3 +16,14 @@ export const addCouncilDomainSchema = z.object({
 });
 
 export const removeCouncilDomainSchema = z.object({ id: z.string().min(1).max(40) });
+
+/**
+ * The public-sector domains in general (the UK public sector domains list's wildcards
+ * `*.gov.uk`, `*.gov.scot`, `*.gov.wales`): an address there that is no council's may ask for access.
+ */
+export const PUBLIC_SECTOR_SUFFIXES = ["gov.uk", "gov.scot", "gov.wales"] as const;
+
+export function isPublicSectorDomain(domain: string): boolean {
+  const d = domain.trim().toLowerCase();
+  return PUBLIC_SECTOR_SUFFIXES.some((suffix) => d.endsWith(`.${suffix}`));
+}

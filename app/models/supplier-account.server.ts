@@ -478,7 +478,7 @@ async function findLiveInvitation(token: string, at: Date) {
       purpose: true,
       usedAt: true,
       expiresAt: true,
-      user: { select: { id: true, email: true, supplier: { select: { tradingName: true } } } },
+      user: { select: { id: true, email: true, supplier: { select: { tradingName: true } }, council: { select: { name: true } } } },
     },
   });
   if (!row || row.purpose !== "invitation" || row.usedAt || row.expiresAt <= at) return null;
@@ -488,7 +488,13 @@ async function findLiveInvitation(token: string, at: Date) {
 export async function getInvitation(token: string, at: Date) {
   const row = await findLiveInvitation(token, at);
   if (!row) return null;
-  return { email: row.user.email, supplierName: row.user.supplier?.tradingName ?? "your organisation", expiresAt: row.expiresAt };
+  // A council officer's invitation comes from an approved access request (app/models/access-request.server.ts).
+  return {
+    email: row.user.email,
+    supplierName: row.user.supplier?.tradingName ?? row.user.council?.name ?? "your organisation",
+    forCouncil: Boolean(row.user.council),
+    expiresAt: row.expiresAt,
+  };
 }
 
 /**

@@ -196,6 +196,26 @@ export interface AdminActor {
   ip?: string | null;
 }
 
+/** Signs a user out of every session (an admin's "sign out everywhere"), audited. */
+export async function revokeUserSessions(input: { userId: string; actor: AdminActor }): Promise<Result<{ count: number }>> {
+  const { count } = await prisma.$transaction(async (tx) => {
+    const ended = await tx.session.deleteMany({ where: { userId: input.userId } });
+    await recordAudit(
+      {
+        actorId: input.actor.id,
+        action: "user.sessions-revoked",
+        entityType: "user",
+        entityId: input.userId,
+        after: { sessionsEnded: ended.count },
+        ip: input.actor.ip,
+      },
+      tx,
+    );
+    return ended;
+  });
+  return ok({ count });
+}
+
 async function activeAdminCount(db: Tx, exceptUserId: string) {
   return db.user.count({ where: { id: { not: exceptUserId }, deactivatedAt: null, roles: { some: { name: "admin" } } } });
 }

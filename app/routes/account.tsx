@@ -2,18 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { PasswordFields } from "~/components/password-fields";
 import { changePasswordSchema } from "~/models/account.schema";
-import { recordAudit } from "~/models/audit.server";
-import { changePassword, getPasswordHash } from "~/models/user.server";
-import { parseForm } from "~/utils/forms";
+import { changeOwnPassword, resendVerification } from "~/auth/account.server";
+import { failureData, handleForm } from "~/utils/form-action.server";
 import { withStrongPassword } from "~/auth/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { verifyPassword } from "~/auth/password.server";
 import { requireUser } from "~/auth/permissions.server";
 import { startSession } from "~/auth/session.server";
-import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
-import { sendVerificationEmail } from "~/auth/verification.server";
 
 export const meta: MetaFunction = () => pageTitle("Your account");
 export const handle = { title: "Your account" };
@@ -32,42 +29,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ip = clientIp(context, request);
-  const intent = new URL(request.url).searchParams.get("intent");
-  if (intent === "resend-verification") {
-    if (user.emailVerifiedAt) return Response.json({ sent: true });
-    // Limited, and each new link revokes the older ones.
-    const limited = await takeAttempt(limitsFor.resendVerification(ip, user.id));
-    if (!limited.ok) return throttledResponse(limited.retryAfterSeconds, {}, "confirmation links sent");
-    await sendVerificationEmail({ userId: user.id, email: user.email, audience: user.supplierId ? "supplier" : "buyer" });
-    await recordAudit({ actorId: user.id, action: "user.verification-resent", entityType: "user", entityId: user.id, ip });
-    return Response.json({ sent: true });
+  if (new URL(request.url).searchParams.get("intent") === "resend-verification") {
+    // No fields to read: the session says who.
+    const resent = await resendVerification(user, ip);
+    return resent.ok ? { sent: true as const } : failureData(resent.failure);
   }
-  const parsed = await parseForm(
-    request,
-    withStrongPassword(changePasswordSchema, "newPassword", { fields: [], inputs: [user.email, user.name] }),
-  );
-  if (!parsed.success) return Response.json({ errors: parsed.errors }, { status: 400 });
-  const current = await getPasswordHash(user.id);
-  if (!current || !(await verifyPassword(parsed.data.currentPassword, current.passwordHash))) {
-    return Response.json({ errors: { currentPassword: ["Your current password is not correct"] } }, { status: 400 });
-  }
-  await changePassword(user.id, parsed.data.newPassword);
-  await recordAudit({
-    actorId: user.id,
-    action: "user.password-changed",
-    entityType: "user",
-    entityId: user.id,
-    after: { sessionsEnded: true },
-    ip,
+  return handleForm(request, {
+    schema: withStrongPassword(changePasswordSchema, "newPassword", { fields: [], inputs: [user.email, user.name] }),
+    run: (input) => changeOwnPassword(user, input, ip),
+    // Every other session ended with the change; this browser continues on a new one.
+    onSuccess: () => startSession(request, { userId: user.id, redirectTo: "/account?changed=1", ip }),
   });
-  // Every other session ended with the change; this browser continues on a new one.
-  return startSession(request, { userId: user.id, redirectTo: "/account?changed=1", ip });
 }
 
 export default function Account() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors?: Record<string, string[]>; sent?: boolean }>();
-  const { register, errors, onSubmit, error } = useZodForm(changePasswordSchema, actionData?.errors);
+  const actionData = useActionData<typeof action>();
+  const sent = Boolean(actionData && "sent" in actionData);
+  const { register, errors, onSubmit, error } = useZodForm(
+    changePasswordSchema,
+    actionData && "errors" in actionData ? actionData.errors : undefined,
+  );
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -97,7 +79,7 @@ export default function Account() {
           ) : null}
         </dl>
         {!data.verified ? (
-          actionData?.sent ? (
+          sent ? (
             <p className="govuk-body">We have sent a new link to {data.email}.</p>
           ) : (
             <Form method="post" action="/account?intent=resend-verification">
@@ -118,23 +100,7 @@ export default function Account() {
             error={error("currentPassword")}
             registered={register("currentPassword")}
           />
-          <TextField
-            name="newPassword"
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 12 characters"
-            error={error("newPassword")}
-            registered={register("newPassword")}
-          />
-          <TextField
-            name="confirmPassword"
-            label="Confirm new password"
-            type="password"
-            autoComplete="new-password"
-            error={error("confirmPassword")}
-            registered={register("confirmPassword")}
-          />
+          <PasswordFields register={register} error={error} name="newPassword" label="New password" confirmLabel="Confirm new password" />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Change password
           </button>

@@ -4,8 +4,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, SelectField, TextField, useZodForm } from "~/components/forms";
 import { addCouncilDomainSchema, removeCouncilDomainSchema } from "~/models/council-domain.schema";
-import { addCouncilDomain, listCouncilDomains, listCouncilsForSelect, removeCouncilDomain } from "~/models/council.server";
-import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
+import { listCouncilsForSelect } from "~/models/council.server";
+import { addCouncilDomain, listCouncilDomains, removeCouncilDomain } from "~/models/council-domain.server";
+import { handleForm } from "~/utils/form-action.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
@@ -23,26 +24,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "manage:reference:any");
-  const input = formDataToObject(await readFormData(request));
   const ip = clientIp(context, request);
-  if (input.intent === "remove") {
-    const parsed = parseWithSchema(removeCouncilDomainSchema, input);
-    if (!parsed.success) return Response.json({ errors: { form: ["Choose a domain to remove"] } }, { status: 400 });
-    await removeCouncilDomain({ id: parsed.data.id, actorId: admin.id, ip });
-    return redirect("/admin/council-domains", { headers: await flash(request, "Domain removed") });
+  if (new URL(request.url).searchParams.get("intent") === "remove") {
+    return handleForm(request, {
+      schema: removeCouncilDomainSchema,
+      run: (input) => removeCouncilDomain({ id: input.id, actorId: admin.id, ip }),
+      onSuccess: async () => redirect("/admin/council-domains", { headers: await flash(request, "Domain removed") }),
+    });
   }
-  const parsed = parseWithSchema(addCouncilDomainSchema, input);
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await addCouncilDomain({ ...parsed.data, actorId: admin.id, ip });
-  if (!result.ok) return Response.json({ errors: { [result.field]: [result.message] }, values: parsed.data }, { status: 400 });
-  return redirect("/admin/council-domains", {
-    headers: await flash(request, `${parsed.data.domain} added: staff with that email domain can now create buyer accounts`),
+  return handleForm(request, {
+    schema: addCouncilDomainSchema,
+    run: (input) => addCouncilDomain({ ...input, actorId: admin.id, ip }),
+    onSuccess: async ({ domain }) =>
+      redirect("/admin/council-domains", {
+        headers: await flash(request, `${domain} added: staff with that email domain can now create buyer accounts`),
+      }),
   });
 }
 
 export default function CouncilDomains() {
   const { domains, councils } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors: Record<string, string[]>; values?: Record<string, string> }>();
+  const actionData = useActionData<typeof action>();
+  const values = actionData?.values ?? {};
   const { register, errors, onSubmit, error } = useZodForm(addCouncilDomainSchema, actionData?.errors);
   return (
     <>
@@ -73,15 +76,9 @@ export default function CouncilDomains() {
                 <td className="govuk-table__cell">{d.domain}</td>
                 <td className="govuk-table__cell">{d.council?.name ?? "Not linked"}</td>
                 <td className="govuk-table__cell">
-                  <Form method="post">
+                  <Form method="post" action="/admin/council-domains?intent=remove">
                     <input type="hidden" name="id" value={d.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="remove"
-                      className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                      data-module="govuk-button"
-                    >
+                    <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
                       Remove<span className="govuk-visually-hidden"> {d.domain}</span>
                     </button>
                   </Form>
@@ -98,19 +95,19 @@ export default function CouncilDomains() {
           label="Email domain"
           hint="For example, leeds.gov.uk"
           spellCheck={false}
-          defaultValue={actionData?.values?.domain}
+          defaultValue={typeof values.domain === "string" ? values.domain : undefined}
           error={error("domain")}
           registered={register("domain")}
         />
         <SelectField
           name="councilCode"
           label="Council"
-          defaultValue={actionData?.values?.councilCode}
+          defaultValue={typeof values.councilCode === "string" ? values.councilCode : undefined}
           error={error("councilCode")}
           registered={register("councilCode")}
           options={[{ value: "", label: "Select a council" }, ...councils.map((c) => ({ value: c.code, label: c.name }))]}
         />
-        <button type="submit" name="intent" value="add" className="govuk-button" data-module="govuk-button">
+        <button type="submit" className="govuk-button" data-module="govuk-button">
           Add domain
         </button>
       </Form>

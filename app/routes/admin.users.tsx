@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
+import { ErrorSummary } from "~/components/forms";
 import { revokeSessionsSchema } from "~/models/account.schema";
-import { recordAudit } from "~/models/audit.server";
 import { forcePasswordReset } from "~/models/password-reset.server";
-import { deleteSessionsForUser, listUsersForAdmin } from "~/models/user.server";
-import { parseForm } from "~/utils/forms";
-import { badRequest, clientIp } from "~/utils/http.server";
+import { listUsersForAdmin, revokeUserSessions } from "~/models/user.server";
+import { handleForm } from "~/utils/form-action.server";
+import { clientIp } from "~/utils/http.server";
+import { ok, refused } from "~/utils/result";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
@@ -23,36 +24,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "manage:user:any");
-  const parsed = await parseForm(request, revokeSessionsSchema);
-  if (!parsed.success) throw badRequest("Choose a user");
+  const actor = { id: admin.id, ip: clientIp(context, request) };
   if (new URL(request.url).searchParams.get("intent") === "force-reset") {
-    const done = await forcePasswordReset({ userId: parsed.data.userId, adminId: admin.id, ip: clientIp(context, request) });
-    if (!done) throw badRequest("That user has no password to reset yet (an invitation they have not accepted)");
-    return redirect("/admin/users", {
-      headers: await flash(
-        request,
-        "The user's password no longer works: they have been signed out and emailed a link to choose a new one",
-      ),
+    return handleForm(request, {
+      schema: revokeSessionsSchema,
+      run: async ({ userId }) =>
+        (await forcePasswordReset({ userId, adminId: admin.id, ip: actor.ip }))
+          ? ok()
+          : refused("That user has no password to reset yet (an invitation they have not accepted)."),
+      onSuccess: async () =>
+        redirect("/admin/users", {
+          headers: await flash(
+            request,
+            "The user's password no longer works: they have been signed out and emailed a link to choose a new one",
+          ),
+        }),
     });
   }
-  const { count } = await deleteSessionsForUser(parsed.data.userId);
-  await recordAudit({
-    actorId: admin.id,
-    action: "user.sessions-revoked",
-    entityType: "user",
-    entityId: parsed.data.userId,
-    after: { sessionsEnded: count },
-    ip: clientIp(context, request),
-  });
-  return redirect("/admin/users", {
-    headers: await flash(request, `Signed the user out of ${count} ${count === 1 ? "session" : "sessions"}`),
+  return handleForm(request, {
+    schema: revokeSessionsSchema,
+    run: ({ userId }) => revokeUserSessions({ userId, actor }),
+    onSuccess: async ({ count }) =>
+      redirect("/admin/users", {
+        headers: await flash(request, `Signed the user out of ${count} ${count === 1 ? "session" : "sessions"}`),
+      }),
   });
 }
 
 export default function AdminUsers() {
   const { q, users } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <>
+      <ErrorSummary errors={actionData?.errors ?? {}} />
       <h1 className="govuk-heading-l">Users</h1>
       <Form method="get" role="search">
         <div className="govuk-form-group">

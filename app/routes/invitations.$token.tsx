@@ -2,10 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { PasswordFields } from "~/components/password-fields";
 import { acceptInvitationSchema } from "~/models/supplier-account.schema";
 import { acceptInvitation, getInvitation } from "~/models/supplier-account.server";
 import { now } from "~/utils/clock.server";
-import { parseForm } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
+import { gone, ok } from "~/utils/result";
 import { withStrongPassword } from "~/auth/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -27,27 +29,25 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const invited = await getInvitation(String(params.token ?? ""), now());
-  const parsed = await parseForm(
-    request,
-    withStrongPassword(acceptInvitationSchema, "password", { fields: ["name"], inputs: [invited?.email, invited?.supplierName] }),
-  );
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const token = String(params.token ?? "");
+  const invited = await getInvitation(token, now());
   const ip = clientIp(context, request);
-  const accepted = await acceptInvitation(
-    { token: String(params.token ?? ""), name: parsed.data.name, password: parsed.data.password, ip },
-    now(),
-  );
-  if (!accepted) return Response.json({ errors: { form: [EXPIRED_MESSAGE] }, values: { name: parsed.data.name } }, { status: 410 });
-  return startSession(request, { userId: accepted.userId, redirectTo: "/supplier", ip });
+  return handleForm(request, {
+    schema: withStrongPassword(acceptInvitationSchema, "password", { fields: ["name"], inputs: [invited?.email, invited?.supplierName] }),
+    run: async ({ name, password }) => {
+      const accepted = await acceptInvitation({ token, name, password, ip }, now());
+      return accepted ? ok(accepted) : gone(EXPIRED_MESSAGE);
+    },
+    onSuccess: ({ userId }) => startSession(request, { userId, redirectTo: invited?.forCouncil ? "/" : "/supplier", ip }),
+  });
 }
 
-type LoaderData = { invitation: { email: string; supplierName: string; expiresAt: string } | null };
-type ActionData = { errors: Record<string, string[]>; values: Record<string, string> } | undefined;
+type LoaderData = { invitation: { email: string; supplierName: string; forCouncil: boolean; expiresAt: string } | null };
 
 export default function AcceptInvitation() {
   const { invitation } = useLoaderData<LoaderData>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
+  const name = actionData?.values?.name;
   const { register, errors, onSubmit, error } = useZodForm(acceptInvitationSchema, actionData?.errors);
   if (!invitation) {
     return (
@@ -73,8 +73,10 @@ export default function AcceptInvitation() {
         <span className="govuk-caption-l">{invitation.supplierName}</span>
         <h1 className="govuk-heading-l">Accept your invitation</h1>
         <p className="govuk-body">
-          You have been invited to help manage {invitation.supplierName} on Council Marketplace. You will sign in with{" "}
-          <strong>{invitation.email}</strong>.
+          {invitation.forCouncil
+            ? `Your account for ${invitation.supplierName} on Council Marketplace is ready.`
+            : `You have been invited to help manage ${invitation.supplierName} on Council Marketplace.`}{" "}
+          You will sign in with <strong>{invitation.email}</strong>.
         </p>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <TextField
@@ -82,27 +84,11 @@ export default function AcceptInvitation() {
             label="Your full name"
             autoComplete="name"
             spellCheck={false}
-            defaultValue={actionData?.values?.name}
+            defaultValue={typeof name === "string" ? name : undefined}
             error={error("name")}
             registered={register("name")}
           />
-          <TextField
-            name="password"
-            label="Create a password"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 12 characters. A few unrelated words work well."
-            error={error("password")}
-            registered={register("password")}
-          />
-          <TextField
-            name="confirmPassword"
-            label="Confirm password"
-            type="password"
-            autoComplete="new-password"
-            error={error("confirmPassword")}
-            registered={register("confirmPassword")}
-          />
+          <PasswordFields register={register} error={error} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Accept invitation and sign in
           </button>

@@ -4,8 +4,9 @@ import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { loginSchema } from "~/models/auth.schema";
-import { attemptLogin } from "~/auth/sign-in.server";
-import { parseForm } from "~/utils/forms";
+import { signIn } from "~/auth/sign-in.server";
+import { handleForm } from "~/utils/form-action.server";
+import { ok } from "~/utils/result";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { getSessionUser, safeRedirect, startSession } from "~/auth/session.server";
@@ -19,44 +20,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, loginSchema);
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const { email, password, redirectTo } = parsed.data;
   const ip = clientIp(context, request);
-  const result = await attemptLogin({ email, password, ip });
-  if (!result.ok && result.reason === "throttled") {
-    const minutes = Math.ceil(result.retryAfterSeconds / 60);
-    return Response.json(
-      {
-        errors: { form: [`Too many sign-in attempts. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`] },
-        values: { email },
-      },
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
-    );
-  }
-  if (!result.ok && result.reason === "deactivated") {
-    return Response.json(
-      {
-        errors: {
-          form: [
-            "Your account has been deactivated by a Council Marketplace administrator, so you cannot sign in. Contact the portal administrators if you think this is a mistake.",
-          ],
-        },
-        values: { email },
-      },
-      { status: 403 },
-    );
-  }
-  if (!result.ok) {
-    return Response.json({ errors: { email: ["Enter a correct email address and password"] }, values: { email } }, { status: 400 });
-  }
-  return startSession(request, { userId: result.userId, redirectTo: safeRedirect(redirectTo), ip });
+  return handleForm(request, {
+    schema: loginSchema,
+    run: async (input) => {
+      const signedIn = await signIn({ email: input.email, password: input.password, ip });
+      return signedIn.ok ? ok({ ...signedIn.value, redirectTo: input.redirectTo }) : signedIn;
+    },
+    onSuccess: ({ userId, redirectTo }) => startSession(request, { userId, redirectTo: safeRedirect(redirectTo), ip }),
+  });
 }
 
-type ActionData = { errors: Record<string, string[]>; values: Record<string, string> } | undefined;
-
 export default function Login() {
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
+  const email = actionData?.values?.email;
   const [searchParams] = useSearchParams();
   const { register, errors, onSubmit, error } = useZodForm(loginSchema, actionData?.errors);
   return (
@@ -72,7 +49,7 @@ export default function Login() {
             type="email"
             autoComplete="email"
             spellCheck={false}
-            defaultValue={actionData?.values?.email}
+            defaultValue={typeof email === "string" ? email : undefined}
             error={error("email")}
             registered={register("email")}
           />

@@ -585,11 +585,13 @@ describe("team invitations", () => {
     const page = await invitation.loader({ request: makeRequest(`/invitations/${token}`), params: { token }, context });
     expect(page).toMatchObject({ invitation: { email: invitee.email, supplierName: "Kestrel Civic Software" } });
 
-    const accepted = await invitation.action({
-      request: makeRequest(`/invitations/${token}`, { form: { name: "Nia Colleague", password: PASSWORD, confirmPassword: PASSWORD } }),
-      params: { token },
-      context,
-    });
+    const accepted = await responseOf(() =>
+      invitation.action({
+        request: makeRequest(`/invitations/${token}`, { form: { name: "Nia Colleague", password: PASSWORD, confirmPassword: PASSWORD } }),
+        params: { token },
+        context,
+      }),
+    );
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get("Location")).toBe("/supplier");
     const profile = await import("~/routes/supplier.profile");
@@ -605,13 +607,15 @@ describe("team invitations", () => {
     expect((await attemptLogin({ email: invitee.email, password: PASSWORD, ip: "10.9.9.10" })).ok).toBe(true);
 
     // One-time: the same link again is refused and changes nothing.
-    const reused = await invitation.action({
-      request: makeRequest(`/invitations/${token}`, {
-        form: { name: "Someone Else", password: "another long passphrase", confirmPassword: "another long passphrase" },
+    const reused = await responseOf(() =>
+      invitation.action({
+        request: makeRequest(`/invitations/${token}`, {
+          form: { name: "Someone Else", password: "another long passphrase", confirmPassword: "another long passphrase" },
+        }),
+        params: { token },
+        context,
       }),
-      params: { token },
-      context,
-    });
+    );
     expect(reused.status).toBe(410);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: invitee.id } })).name).toBe("Nia Colleague");
 
