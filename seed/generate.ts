@@ -9,6 +9,7 @@
 import { computeSupplierSize, SIZE_RULE, type SupplierSize } from "../app/models/supplier-size";
 import { costBandForPence } from "../app/utils/labels";
 import { createRng, type Rng } from "./random";
+import { serviceDefinitionFor, serviceKindOf, type ServiceDefinitionRow } from "./service-definition";
 import { DEMO_ACCOUNTS, DEMO_COUNCIL_DOMAINS } from "./demo-accounts";
 import { SERVICE_AREA_SLUGS, serviceAreaId, serviceAreas, type ServiceAreaSlug } from "./service-areas";
 import {
@@ -223,7 +224,7 @@ export type ProductVersionRow = {
   createdAt: Date;
   submittedAt: Date | null;
   publishedAt: Date | null;
-};
+} & ServiceDefinitionRow;
 export type ProductVersionLotRow = { versionId: string; lotId: string };
 export type CaseStudyStatus = "draft" | "submitted" | "published";
 export type CostBand = "under-30k" | "30k-100k" | "100k-250k" | "250k-1m" | "over-1m";
@@ -1170,6 +1171,14 @@ function generateProducts(count: number, suppliers: SupplierPlan[], lots: LotInf
         createdAt,
         submittedAt,
         publishedAt,
+        // Its own fork, so adding the service definition left every other seeded value as it was.
+        ...serviceDefinitionFor(r.fork("definition"), {
+          kind: serviceKindOf(family.buying),
+          name,
+          security,
+          year: createdAt.getUTCFullYear(),
+          integrations,
+        }),
       };
       const product: ProductRow = {
         id: productId,

@@ -3,7 +3,13 @@
 import type { UseFormRegister, FieldValues } from "react-hook-form";
 import { ChoiceField, SelectField, TextareaField, TextField, type FieldErrors } from "./forms";
 import {
+  ACCESSIBILITY_LEVELS,
+  AVAILABILITY_LEVELS,
+  BACKUP_FREQUENCIES,
+  DATA_FORMATS,
   DATA_LOCATIONS,
+  SUPPORT_HOURS,
+  SUPPORT_RESPONSE,
   LISTING_CATEGORIES,
   LIST_LIMITS,
   PRICE_UNITS,
@@ -30,11 +36,28 @@ export type ListingFormValues = {
   accessibilityStatementUrl?: string | null;
   standards?: string[] | string;
   integrations?: string[] | string;
+  hasApi?: boolean | string | null;
+  serviceId?: string | null;
+  onboarding?: string;
+  offboarding?: string;
+  dataImportFormats?: string[] | string;
+  dataExportFormats?: string[] | string;
+  availability?: string;
+  availabilityMeasurement?: string;
+  supportHours?: string;
+  supportResponse?: string;
+  backupFrequency?: string;
+  backupRecovery?: string;
+  securityEvidence?: string;
+  accessibilityLevel?: string;
 };
+
+const options = (items: readonly { value: string; label: string }[]) => items.map((i) => ({ value: i.value, label: i.label }));
 
 const lines = (v: string[] | string | undefined) => (Array.isArray(v) ? v.join("\n") : (v ?? ""));
 const list = (v: string[] | string | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
-const yesNo = (v: boolean | string | undefined) => (v === true || v === "yes" ? "yes" : v === false || v === "no" ? "no" : undefined);
+const yesNo = (v: boolean | string | undefined | null) =>
+  v === true || v === "yes" ? "yes" : v === false || v === "no" ? "no" : undefined;
 
 export function ListingSectionFields({
   section,
@@ -208,6 +231,24 @@ export function ListingSectionFields({
             registered={register("security")}
             options={SECURITY_OPTIONS.map((s) => ({ value: s.value, label: s.label }))}
           />
+          <TextareaField
+            name="securityEvidence"
+            label="Evidence for your security standards"
+            hint="Certificate numbers and who issued them, the scope they cover, and your latest penetration test (who ran it and when)"
+            rows={5}
+            defaultValue={values.securityEvidence}
+            error={e("securityEvidence")}
+            registered={register("securityEvidence")}
+          />
+          <ChoiceField
+            type="radio"
+            name="accessibilityLevel"
+            legend="How accessible is the service to the people who use it?"
+            defaultValue={values.accessibilityLevel}
+            error={e("accessibilityLevel")}
+            registered={register("accessibilityLevel")}
+            options={options(ACCESSIBILITY_LEVELS)}
+          />
           <TextField
             name="accessibilityStatementUrl"
             label="Accessibility statement web address"
@@ -219,9 +260,146 @@ export function ListingSectionFields({
           />
         </>
       );
+    case "onboarding":
+      return (
+        <>
+          <TextField
+            name="serviceId"
+            label="Service ID (optional)"
+            hint="Your reference for the service on a framework's catalogue, for example its G-Cloud service ID"
+            width="20"
+            spellCheck={false}
+            defaultValue={values.serviceId ?? ""}
+            error={e("serviceId")}
+            registered={register("serviceId")}
+          />
+          <TextareaField
+            name="onboarding"
+            label="How you help buyers start using the service"
+            hint="Training, set-up, data migration and how long it usually takes (2,000 characters or fewer)"
+            rows={6}
+            defaultValue={values.onboarding}
+            error={e("onboarding")}
+            registered={register("onboarding")}
+          />
+          <TextareaField
+            name="offboarding"
+            label="How a buyer leaves the service and gets their data back"
+            hint="What happens at the end of the contract: how data is handed back, in what time, at what cost, and when it is deleted (2,000 characters or fewer)"
+            rows={6}
+            defaultValue={values.offboarding}
+            error={e("offboarding")}
+            registered={register("offboarding")}
+          />
+        </>
+      );
+    case "data-formats":
+      return (
+        <>
+          <ChoiceField
+            type="checkbox"
+            name="dataImportFormats"
+            legend="Which formats can buyers import data in?"
+            hint="Select all that apply"
+            defaultValue={list(values.dataImportFormats)}
+            error={e("dataImportFormats")}
+            registered={register("dataImportFormats")}
+            options={options(DATA_FORMATS)}
+          />
+          <ChoiceField
+            type="checkbox"
+            name="dataExportFormats"
+            legend="Which formats can buyers export their data in?"
+            hint="Select all that apply: buyers can filter by these"
+            defaultValue={list(values.dataExportFormats)}
+            error={e("dataExportFormats")}
+            registered={register("dataExportFormats")}
+            options={options(DATA_FORMATS)}
+          />
+        </>
+      );
+    case "availability":
+      return (
+        <>
+          <ChoiceField
+            type="radio"
+            name="availability"
+            legend="What availability do you commit to?"
+            hint="The share of each month the service is up, as in your service level agreement"
+            defaultValue={values.availability}
+            error={e("availability")}
+            registered={register("availability")}
+            options={options(AVAILABILITY_LEVELS)}
+          />
+          <TextareaField
+            name="availabilityMeasurement"
+            label="How availability is measured and reported"
+            hint="What counts as down, how it is monitored, how buyers see it and any service credits (1,000 characters or fewer)"
+            rows={4}
+            defaultValue={values.availabilityMeasurement}
+            error={e("availabilityMeasurement")}
+            registered={register("availabilityMeasurement")}
+          />
+          <ChoiceField
+            type="radio"
+            name="supportHours"
+            legend="When is support available?"
+            defaultValue={values.supportHours}
+            error={e("supportHours")}
+            registered={register("supportHours")}
+            options={options(SUPPORT_HOURS)}
+          />
+          <ChoiceField
+            type="radio"
+            name="supportResponse"
+            legend="How soon do you respond to an urgent request?"
+            hint="The first response to a request that stops the service working"
+            defaultValue={values.supportResponse}
+            error={e("supportResponse")}
+            registered={register("supportResponse")}
+            options={options(SUPPORT_RESPONSE)}
+          />
+        </>
+      );
+    case "backup":
+      return (
+        <>
+          <ChoiceField
+            type="radio"
+            name="backupFrequency"
+            legend="How often is buyers' data backed up?"
+            defaultValue={values.backupFrequency}
+            error={e("backupFrequency")}
+            registered={register("backupFrequency")}
+            options={options(BACKUP_FREQUENCIES)}
+          />
+          <TextareaField
+            name="backupRecovery"
+            label="What is backed up and how it is restored"
+            hint="What the backups cover, where they are kept, how long for, how a restore is asked for and how long it takes (2,000 characters or fewer)"
+            rows={6}
+            defaultValue={values.backupRecovery}
+            error={e("backupRecovery")}
+            registered={register("backupRecovery")}
+          />
+        </>
+      );
     case "standards":
       return (
         <>
+          <ChoiceField
+            type="radio"
+            name="hasApi"
+            legend="Does the service have an API buyers can use?"
+            inline
+            defaultValue={yesNo(values.hasApi)}
+            error={e("hasApi")}
+            registered={register("hasApi")}
+            options={[
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No" },
+            ]}
+          />
           <TextareaField
             name="standards"
             label="Open standards (optional)"

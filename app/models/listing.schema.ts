@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { isHttpsUrl } from "~/utils/forms";
 import { poundsField } from "./money.schema";
-import { ACCREDITATION_OPTIONS } from "~/utils/labels";
+import { ACCREDITATION_OPTIONS, DATA_FORMATS } from "~/utils/labels";
+
+export { DATA_FORMATS };
 
 export const LISTING_CATEGORIES = [
   "Adult social care case management",
@@ -153,6 +155,7 @@ export const dataSecuritySectionSchema = z.object({
       }),
     ),
   ),
+  securityEvidence: text("The evidence for your security standards", 2000),
   accessibilityStatementUrl: httpsUrl("The accessibility statement web address").refine(
     (v) => v !== null,
     "Enter the accessibility statement web address starting with https://",
@@ -160,8 +163,102 @@ export const dataSecuritySectionSchema = z.object({
 });
 
 export const standardsSectionSchema = z.object({
+  // Answered yes or no, so the section is complete only once the supplier has said (a listing
+  // with no open standards to name is still a complete answer).
+  hasApi: yesNo("Select whether the service has an API"),
   standards: lineList("Standards", LIST_LIMITS.standards),
   integrations: lineList("Integrations", LIST_LIMITS.integrations),
+});
+
+// ── the service definition sections (modelled on what the G-Cloud service questions ask) ──
+
+export const DATA_FORMAT_VALUES = DATA_FORMATS.map((f) => f.value) as [string, ...string[]];
+
+/** The availability a supplier commits to, as a percentage of time each month. */
+export const AVAILABILITY_LEVELS = [
+  { value: "99.99", label: "99.99% (about 4 minutes down a month)" },
+  { value: "99.95", label: "99.95% (about 22 minutes down a month)" },
+  { value: "99.9", label: "99.9% (about 44 minutes down a month)" },
+  { value: "99.5", label: "99.5% (about 3.6 hours down a month)" },
+  { value: "99", label: "99% (about 7.3 hours down a month)" },
+  { value: "none", label: "No availability commitment (for example, a consultancy service)" },
+] as const;
+
+export const SUPPORT_HOURS = [
+  { value: "24-7", label: "24 hours a day, every day" },
+  { value: "extended", label: "Extended hours (for example 7am to 10pm, weekdays and Saturdays)" },
+  { value: "business-hours", label: "Working hours (9am to 5pm, Monday to Friday, not bank holidays)" },
+] as const;
+
+/** How soon the supplier first responds to a priority-one (service down) request. */
+export const SUPPORT_RESPONSE = [
+  { value: "1-hour", label: "Within 1 hour" },
+  { value: "4-hours", label: "Within 4 hours" },
+  { value: "next-working-day", label: "By the next working day" },
+  { value: "2-working-days", label: "Within 2 working days" },
+] as const;
+
+export const BACKUP_FREQUENCIES = [
+  { value: "continuous", label: "Continuously (replicated as it changes)" },
+  { value: "hourly", label: "At least hourly" },
+  { value: "daily", label: "Daily" },
+  { value: "weekly", label: "Weekly" },
+  { value: "not-applicable", label: "Not applicable: the service holds no buyer data" },
+] as const;
+
+export const ACCESSIBILITY_LEVELS = [
+  { value: "wcag-2.2-aa", label: "Meets WCAG 2.2 AA" },
+  { value: "wcag-2.1-aa", label: "Meets WCAG 2.1 AA" },
+  { value: "partial", label: "Partly meets WCAG 2.2 AA (the statement lists what does not)" },
+  { value: "not-applicable", label: "Not applicable: buyers' users do not use an interface of ours" },
+] as const;
+
+const valuesOf = <T extends readonly { value: string }[]>(options: T) =>
+  options.map((o) => o.value) as [T[number]["value"], ...T[number]["value"][]];
+
+const choice = <T extends readonly { value: string }[]>(options: T, message: string) =>
+  z.enum(valuesOf(options), { errorMap: () => ({ message }) });
+
+const checkboxes = (message: string, min: number) =>
+  z.preprocess(
+    (v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []),
+    z.array(z.enum(DATA_FORMAT_VALUES, { errorMap: () => ({ message: "Select formats from the list" }) })).min(min, message),
+  );
+
+export const onboardingSectionSchema = z.object({
+  /** The supplier's own reference for the service, as on a framework's catalogue (optional). */
+  serviceId: z.preprocess(
+    (v) => v ?? "",
+    z
+      .string()
+      .trim()
+      .max(40, "The service ID must be 40 characters or fewer")
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 ./_-]*$|^$/, "The service ID can only have letters, numbers, spaces, dots, dashes and slashes")
+      .transform((v) => (v === "" ? null : v)),
+  ),
+  onboarding: text("How you help buyers start using the service", 2000),
+  offboarding: text("How a buyer leaves the service and gets their data back", 2000),
+});
+
+export const dataFormatsSectionSchema = z.object({
+  dataImportFormats: checkboxes("Select at least one format buyers can import data in", 1),
+  dataExportFormats: checkboxes("Select at least one format buyers can export their data in", 1),
+});
+
+export const availabilitySectionSchema = z.object({
+  availability: choice(AVAILABILITY_LEVELS, "Select the availability you commit to"),
+  availabilityMeasurement: text("How availability is measured and reported", 1000),
+  supportHours: choice(SUPPORT_HOURS, "Select when support is available"),
+  supportResponse: choice(SUPPORT_RESPONSE, "Select how soon you respond to an urgent request"),
+});
+
+export const backupSectionSchema = z.object({
+  backupFrequency: choice(BACKUP_FREQUENCIES, "Select how often buyer data is backed up"),
+  backupRecovery: text("What is backed up and how it is restored", 2000),
+});
+
+export const accessibilitySectionSchema = z.object({
+  accessibilityLevel: choice(ACCESSIBILITY_LEVELS, "Select how accessible the service is"),
 });
 
 export const LISTING_SECTIONS = [
@@ -169,9 +266,20 @@ export const LISTING_SECTIONS = [
   { slug: "features", title: "Features and benefits", schema: featuresSectionSchema },
   { slug: "pricing", title: "Pricing", schema: pricingSectionSchema },
   { slug: "lots", title: "Framework lots", schema: lotsSectionSchema },
-  { slug: "data-security", title: "Data, security and accessibility", schema: dataSecuritySectionSchema },
+  { slug: "onboarding", title: "Service ID, onboarding and exit", schema: onboardingSectionSchema },
+  { slug: "data-formats", title: "Data import and export", schema: dataFormatsSectionSchema },
+  { slug: "availability", title: "Availability and support", schema: availabilitySectionSchema },
+  { slug: "backup", title: "Backup and recovery", schema: backupSectionSchema },
+  { slug: "data-security", title: "Data, security and accessibility", schema: dataSecuritySectionSchema.merge(accessibilitySectionSchema) },
   { slug: "standards", title: "Standards and integrations", schema: standardsSectionSchema },
 ] as const;
+
+/** Checkbox fields of each section: posted as repeated names, always read as arrays. */
+export const SECTION_ARRAY_KEYS: Partial<Record<(typeof LISTING_SECTIONS)[number]["slug"], string[]>> = {
+  lots: ["lotIds"],
+  "data-security": ["security"],
+  "data-formats": ["dataImportFormats", "dataExportFormats"],
+};
 
 export type ListingSectionSlug = (typeof LISTING_SECTIONS)[number]["slug"];
 
@@ -179,15 +287,33 @@ export function sectionBySlug(slug: string) {
   return LISTING_SECTIONS.find((s) => s.slug === slug);
 }
 
-/** The whole listing: every section's fields. Used to submit for review and for CSV rows. */
+/**
+ * The fields a CSV row carries (the first sections, as before the service definition was
+ * added). An imported listing is a draft: its supplier completes the rest before submitting.
+ */
 export const listingSchema = aboutSectionSchema
   .merge(featuresSectionSchema)
   .merge(pricingSectionSchema)
   .merge(lotsSectionSchema)
-  .merge(dataSecuritySectionSchema)
-  .merge(standardsSectionSchema);
+  .merge(dataSecuritySectionSchema.omit({ securityEvidence: true }))
+  .merge(standardsSectionSchema.omit({ hasApi: true }));
 
 export type ListingInput = z.infer<typeof listingSchema>;
+
+/** The whole listing: every section's fields. A listing is submitted for review only when it passes this. */
+export const completeListingSchema = aboutSectionSchema
+  .merge(featuresSectionSchema)
+  .merge(pricingSectionSchema)
+  .merge(lotsSectionSchema)
+  .merge(onboardingSectionSchema)
+  .merge(dataFormatsSectionSchema)
+  .merge(availabilitySectionSchema)
+  .merge(backupSectionSchema)
+  .merge(dataSecuritySectionSchema)
+  .merge(accessibilitySectionSchema)
+  .merge(standardsSectionSchema);
+
+export type CompleteListingInput = z.infer<typeof completeListingSchema>;
 
 /** Hidden fields every section form carries: the listing's version when the form was opened. */
 export const lockSchema = z.object({

@@ -8,19 +8,37 @@ import { parseStringArray } from "~/utils/json";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { listListableLots } from "./award.server";
-import { LISTING_SECTIONS, listingSchema, type ListingInput, type ListingSectionSlug } from "./listing.schema";
+import { completeListingSchema, LISTING_SECTIONS, type ListingInput, type ListingSectionSlug } from "./listing.schema";
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from "./listing-document.schema";
 import { penceToPounds } from "~/procurement/money";
+import { conflict, fail, ok, refused, type Failure, type Result } from "~/utils/result";
 
-export class ListingConflictError extends Error {
-  constructor(
-    public current: ListingValues,
-    public currentLockVersion: number,
-  ) {
-    super("This listing changed since you opened it");
+/** A moderation decision refused by the listing's state (thrown by decideVersion; the moderation route shows it). */
+export class ListingStateError extends Error {}
+
+export const LISTING_CONFLICT_MESSAGE = "This listing changed since you opened it. Someone else saved it.";
+const STALE_MESSAGE = "This listing changed since you opened it. Check it again before you continue.";
+
+/** Thrown inside a transaction to roll it back when its body answers with a failure. */
+class RolledBack extends Error {
+  constructor(public failure: Failure) {
+    super(failure.kind);
   }
 }
 
-export class ListingStateError extends Error {}
+/** Runs a write in one transaction; a failure result rolls every write in it back and is returned as it is. */
+async function transact<T>(body: (tx: Tx) => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const result = await body(tx);
+      if (!result.ok) throw new RolledBack(result.failure);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return fail(error.failure);
+    throw error;
+  }
+}
 
 /**
  * A moderation decision that lost a race (another administrator decided first, or the
@@ -39,6 +57,7 @@ export const MODERATION_MESSAGES = {
 } as const;
 
 const versionInclude = {
+  documents: { select: { kind: true, fileName: true, sizeBytes: true, sha256: true } },
   lots: {
     select: { lotId: true, lot: { select: { number: true, name: true, agreement: { select: { number: true, shortName: true } } } } },
   },
@@ -65,7 +84,32 @@ export type ListingValues = {
   accessibilityStatementUrl: string | null;
   standards: string[];
   integrations: string[];
+  hasApi: boolean | null;
+  serviceId: string | null;
+  onboarding: string;
+  offboarding: string;
+  dataImportFormats: string[];
+  dataExportFormats: string[];
+  availability: string;
+  availabilityMeasurement: string;
+  supportHours: string;
+  supportResponse: string;
+  backupFrequency: string;
+  backupRecovery: string;
+  securityEvidence: string;
+  accessibilityLevel: string;
+  /**
+   * The version's documents, one line each naming the kind, file and SHA-256 of the bytes: part
+   * of what a reviewer approves (the content token covers them). Written through the document
+   * model only, never as a field.
+   */
+  documents: string[];
 };
+
+function documentLine(d: VersionRow["documents"][number]): string {
+  const kind = DOCUMENT_KIND_LABELS[d.kind as DocumentKind] ?? d.kind;
+  return `${kind}: ${d.fileName} (${Math.max(1, Math.round(d.sizeBytes / 1000))} KB, SHA-256 ${d.sha256.slice(0, 12)})`;
+}
 
 export function versionValues(v: VersionRow): ListingValues {
   return {
@@ -86,19 +130,36 @@ export function versionValues(v: VersionRow): ListingValues {
     accessibilityStatementUrl: v.accessibilityStatementUrl,
     standards: parseStringArray(v.standards),
     integrations: parseStringArray(v.integrations),
+    hasApi: v.hasApi,
+    serviceId: v.serviceId,
+    onboarding: v.onboarding,
+    offboarding: v.offboarding,
+    dataImportFormats: parseStringArray(v.dataImportFormats),
+    dataExportFormats: parseStringArray(v.dataExportFormats),
+    availability: v.availability,
+    availabilityMeasurement: v.availabilityMeasurement,
+    supportHours: v.supportHours,
+    supportResponse: v.supportResponse,
+    backupFrequency: v.backupFrequency,
+    backupRecovery: v.backupRecovery,
+    securityEvidence: v.securityEvidence,
+    accessibilityLevel: v.accessibilityLevel,
+    documents: [...v.documents].sort((a, b) => a.kind.localeCompare(b.kind)).map(documentLine),
   };
 }
 
 /** What the listing forms (and their schemas) take: the same values with the price back in pounds text. */
-export type ListingFormInput = Omit<ListingValues, "priceFromPence"> & { priceFrom: string };
+export type ListingFormInput = Omit<ListingValues, "priceFromPence" | "documents"> & { priceFrom: string };
 
 export function listingFormValues(values: ListingValues): ListingFormInput {
-  const { priceFromPence, ...rest } = values;
+  const { priceFromPence, documents: _documents, ...rest } = values;
   return { ...rest, priceFrom: penceToPounds(priceFromPence) };
 }
 
 /** Parsed form or CSV values (the price in pence under the form's name, `priceFrom`) as listing values. */
-export function listingValuesFromInput(input: Partial<ListingInput>): Partial<ListingValues> {
+export function listingValuesFromInput(
+  input: Partial<Omit<ListingValues, "priceFromPence" | "documents">> & { priceFrom?: number },
+): Partial<ListingValues> {
   const { priceFrom, ...rest } = input;
   return priceFrom === undefined ? rest : { ...rest, priceFromPence: priceFrom };
 }
@@ -106,7 +167,7 @@ export function listingValuesFromInput(input: Partial<ListingInput>): Partial<Li
 function versionData(values: Partial<ListingValues>) {
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
-    if (key === "lotIds" || value === undefined) continue;
+    if (key === "lotIds" || key === "documents" || value === undefined) continue;
     data[key] = Array.isArray(value) ? JSON.stringify(value) : value;
   }
   return data;
@@ -167,6 +228,12 @@ export async function getListing(productId: string) {
 
 export type Listing = NonNullable<Awaited<ReturnType<typeof getListing>>>;
 
+/** One version's values (any status: callers decide who may read it). */
+export async function getVersionValues(versionId: string): Promise<ListingValues | null> {
+  const version = await prisma.productVersion.findUnique({ where: { id: versionId }, include: versionInclude });
+  return version ? versionValues(version) : null;
+}
+
 export function listSupplierListings(supplierId: string) {
   return prisma.product.findMany({
     where: { supplierId },
@@ -208,17 +275,13 @@ export async function createDraftListing({ supplierId, userId, ip }: { supplierI
   });
 }
 
-/** Claims the listing for a write: fails if someone else saved since `lockVersion` was read. */
-async function claim(tx: Tx, productId: string, lockVersion: number) {
+/** Claims the listing for a write: a conflict if someone else saved since `lockVersion` was read. */
+async function claim(tx: Tx, productId: string, lockVersion: number): Promise<Result<void>> {
   const { count } = await tx.product.updateMany({
     where: { id: productId, lockVersion },
     data: { lockVersion: { increment: 1 }, updatedAt: now() },
   });
-  if (count === 0) {
-    const current = await tx.product.findUnique({ where: { id: productId }, select: { lockVersion: true } });
-    const listing = await getListingInTx(tx, productId);
-    throw new ListingConflictError(listing ? versionValues(listing) : ({} as ListingValues), current?.lockVersion ?? lockVersion);
-  }
+  return count === 1 ? ok() : conflict(LISTING_CONFLICT_MESSAGE);
 }
 
 async function getListingInTx(tx: Tx, productId: string) {
@@ -236,19 +299,19 @@ async function workingVersionForEdit(
   tx: Tx,
   productId: string,
   userId: string,
-): Promise<{ version: VersionRow; tookOutOfReview: VersionRow | null }> {
+): Promise<Result<{ version: VersionRow; tookOutOfReview: VersionRow | null }>> {
   const versions = await tx.productVersion.findMany({ where: { productId }, include: versionInclude, orderBy: { versionNumber: "desc" } });
   const draft = versions.find((v) => v.status === "draft");
-  if (draft) return { version: draft, tookOutOfReview: null };
+  if (draft) return ok({ version: draft, tookOutOfReview: null });
   const base = versions[0];
-  if (!base) throw new ListingStateError("This listing has no versions");
+  if (!base) return conflict("This listing has no versions");
   const submitted = versions.find((v) => v.status === "submitted") ?? null;
   if (submitted) {
     const { count } = await tx.productVersion.updateMany({
       where: { id: submitted.id, status: "submitted" },
       data: { status: "superseded" },
     });
-    if (count !== 1) throw new ListingStateError("This listing changed since you opened it. Check it again before you continue.");
+    if (count !== 1) return conflict(STALE_MESSAGE);
     // A listing that was never published goes back to draft with it.
     await tx.product.updateMany({ where: { id: productId, status: "submitted" }, data: { status: "draft" } });
   }
@@ -259,9 +322,13 @@ async function workingVersionForEdit(
     submittedAt: _s,
     publishedAt: _p,
     rejectionReason: _r,
+    documents: _documents,
     product: _product,
     ...copy
   } = base as VersionRow & { product?: unknown };
+  // The new draft starts with the base version's documents: rows of its own naming the same
+  // stored files, so the base (perhaps frozen in a buying record) keeps its rows untouched.
+  const baseDocuments = await tx.listingDocument.findMany({ where: { versionId: base.id } });
   const created = await tx.productVersion.create({
     data: {
       ...copy,
@@ -269,10 +336,55 @@ async function workingVersionForEdit(
       status: "draft",
       createdById: userId,
       lots: { create: lots.map((l) => ({ lotId: l.lotId })) },
+      documents: {
+        create: baseDocuments.map((d) => ({
+          kind: d.kind,
+          fileName: d.fileName,
+          contentType: d.contentType,
+          sizeBytes: d.sizeBytes,
+          sha256: d.sha256,
+          uploadedById: d.uploadedById,
+        })),
+      },
     },
     include: versionInclude,
   });
-  return { version: created, tookOutOfReview: submitted };
+  return ok({ version: created, tookOutOfReview: submitted });
+}
+
+/**
+ * One edit of a listing: claims it (a conflict if it changed since `lockVersion`), refuses a
+ * withdrawn listing, finds or makes the draft (taking a submitted version out of review, audited),
+ * then runs `body` on the draft — all in one transaction, rolled back if anything fails.
+ */
+export function editListingDraft<T>(
+  { productId, userId, lockVersion, ip }: { productId: string; userId: string; lockVersion: number; ip?: string },
+  body: (tx: Tx, versionId: string, before: ListingValues) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  return transact(async (tx) => {
+    const claimed = await claim(tx, productId, lockVersion);
+    if (!claimed.ok) return claimed;
+    const product = await tx.product.findUniqueOrThrow({ where: { id: productId } });
+    if (product.status === "withdrawn") return refused("This listing has been withdrawn and cannot be edited");
+    const working = await workingVersionForEdit(tx, productId, userId);
+    if (!working.ok) return working;
+    const { version, tookOutOfReview } = working.value;
+    if (tookOutOfReview) {
+      await recordAudit(
+        {
+          actorId: userId,
+          action: "product.taken-out-of-review",
+          entityType: "product",
+          entityId: productId,
+          before: { versionId: tookOutOfReview.id, versionNumber: tookOutOfReview.versionNumber },
+          after: { versionId: version.id, versionNumber: version.versionNumber },
+          ip,
+        },
+        tx,
+      );
+    }
+    return body(tx, version.id, versionValues(version));
+  });
 }
 
 export async function saveListingSection({
@@ -289,39 +401,20 @@ export async function saveListingSection({
   section: ListingSectionSlug;
   values: Partial<ListingValues>;
   ip?: string;
-}) {
-  return prisma.$transaction(async (tx) => {
-    await claim(tx, productId, lockVersion);
-    const product = await tx.product.findUniqueOrThrow({ where: { id: productId } });
-    if (product.status === "withdrawn") throw new ListingStateError("This listing has been withdrawn and cannot be edited");
-    const { version, tookOutOfReview } = await workingVersionForEdit(tx, productId, userId);
-    if (tookOutOfReview) {
-      await recordAudit(
-        {
-          actorId: userId,
-          action: "product.taken-out-of-review",
-          entityType: "product",
-          entityId: productId,
-          before: { versionId: tookOutOfReview.id, versionNumber: tookOutOfReview.versionNumber },
-          after: { versionId: version.id, versionNumber: version.versionNumber },
-          ip,
-        },
-        tx,
-      );
-    }
-    const before = versionValues(version);
+}): Promise<Result<{ versionId: string }>> {
+  return editListingDraft({ productId, userId, lockVersion, ip }, async (tx, versionId, before) => {
     // Conditional on the version still being a draft: nothing else is ever edited in place.
     const { count } = await tx.productVersion.updateMany({
-      where: { id: version.id, status: "draft" },
+      where: { id: versionId, status: "draft" },
       data: { ...versionData(values), rejectionReason: null },
     });
-    if (count !== 1) throw new ListingStateError("This listing changed since you opened it. Check it again before you continue.");
+    if (count !== 1) return conflict(STALE_MESSAGE);
     if (values.lotIds) {
-      await tx.productVersionLot.deleteMany({ where: { versionId: version.id } });
-      if (values.lotIds.length)
-        await tx.productVersionLot.createMany({ data: values.lotIds.map((lotId) => ({ versionId: version.id, lotId })) });
+      await tx.productVersionLot.deleteMany({ where: { versionId } });
+      if (values.lotIds.length) await tx.productVersionLot.createMany({ data: values.lotIds.map((lotId) => ({ versionId, lotId })) });
     }
-    const changedBefore = Object.fromEntries(Object.keys(values).map((k) => [k, before[k as keyof ListingValues]]));
+    const changed = Object.keys(values).filter((k) => k !== "documents");
+    const changedBefore = Object.fromEntries(changed.map((k) => [k, before[k as keyof ListingValues]]));
     await recordAudit(
       {
         actorId: userId,
@@ -329,12 +422,12 @@ export async function saveListingSection({
         entityType: "product",
         entityId: productId,
         before: changedBefore,
-        after: values,
+        after: Object.fromEntries(changed.map((k) => [k, values[k as keyof ListingValues]])),
         ip,
       },
       tx,
     );
-    return { versionId: version.id };
+    return ok({ versionId });
   });
 }
 
@@ -348,24 +441,29 @@ export async function submitListing({
   userId: string;
   lockVersion: number;
   ip?: string;
-}) {
-  return prisma.$transaction(async (tx) => {
-    await claim(tx, productId, lockVersion);
+}): Promise<Result<void>> {
+  return transact(async (tx) => {
+    const claimed = await claim(tx, productId, lockVersion);
+    if (!claimed.ok) return claimed;
     const product = await tx.product.findUniqueOrThrow({ where: { id: productId } });
-    if (product.status === "withdrawn") throw new ListingStateError("This listing has been withdrawn and cannot be submitted");
+    if (product.status === "withdrawn") return refused("This listing has been withdrawn and cannot be submitted");
     const version = await getListingInTx(tx, productId);
     if (version?.status === "rejected")
-      throw new ListingStateError("This version was returned with changes needed. Change the listing before you submit it again");
-    if (!version || version.status !== "draft") throw new ListingStateError("There are no changes to submit");
-    const check = listingSchema.safeParse(listingFormValues(versionValues(version)));
-    if (!check.success) throw new ListingStateError("Complete every section before you submit the listing");
+      return refused("This version was returned with changes needed. Change the listing before you submit it again");
+    if (!version || version.status !== "draft") return conflict("There are no changes to submit");
+    const values = versionValues(version);
+    if (!completeListingSchema.safeParse(listingFormValues(values)).success) {
+      const statuses = sectionStatuses(values);
+      const missing = LISTING_SECTIONS.filter((s) => !statuses[s.slug]).map((s) => s.title);
+      return refused(`Complete every section before you submit the listing. Still to complete: ${missing.join("; ")}`);
+    }
     const lost = await unlistableLots(tx, product.supplierId, version);
-    if (lost.length) throw new ListingStateError(unlistableLotsMessage(lost, "submit"));
+    if (lost.length) return refused(unlistableLotsMessage(lost, "submit"), { field: "lots" });
     const { count } = await tx.productVersion.updateMany({
       where: { id: version.id, status: "draft" },
       data: { status: "submitted", submittedAt: now() },
     });
-    if (count !== 1) throw new ListingStateError("There are no changes to submit");
+    if (count !== 1) return conflict("There are no changes to submit");
     // A published listing stays live (and published) while its new version is reviewed.
     if (!product.publishedVersionId)
       await tx.product.updateMany({ where: { id: productId, status: "draft" }, data: { status: "submitted" } });
@@ -380,6 +478,7 @@ export async function submitListing({
       },
       tx,
     );
+    return ok();
   });
 }
 
@@ -393,15 +492,16 @@ export async function withdrawListing({
   userId: string;
   lockVersion: number;
   ip?: string;
-}) {
-  await prisma.$transaction(async (tx) => {
-    await claim(tx, productId, lockVersion);
+}): Promise<Result<void>> {
+  return transact(async (tx) => {
+    const claimed = await claim(tx, productId, lockVersion);
+    if (!claimed.ok) return claimed;
     const product = await tx.product.findUniqueOrThrow({ where: { id: productId } });
     const { count } = await tx.product.updateMany({
       where: { id: productId, status: product.status, NOT: { status: "withdrawn" } },
       data: { status: "withdrawn" },
     });
-    if (count !== 1) throw new ListingStateError("This listing is already withdrawn");
+    if (count !== 1) return conflict("This listing is already withdrawn");
     await enqueueSearchUpdate(tx, [
       { entityType: "product", entityId: productId },
       { entityType: "supplier", entityId: product.supplierId },
@@ -418,6 +518,7 @@ export async function withdrawListing({
       },
       tx,
     );
+    return ok();
   });
 }
 

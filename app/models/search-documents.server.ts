@@ -74,6 +74,8 @@ function productDocument(p: ProductRow, councilsUsing: number, today: Date): Sea
     lot: lots.map((l) => `${l.agreement.shortName} lot ${l.number}`),
     dataLocation: v.dataLocation,
     accreditations: parseStringArray(v.security),
+    dataExportFormats: parseStringArray(v.dataExportFormats),
+    availability: v.availability || null,
     priceFromPence: v.priceFromPence,
     priceUnit: v.priceUnit,
     priceBand: priceBand(v.priceFromPence),

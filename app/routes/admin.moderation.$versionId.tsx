@@ -102,6 +102,22 @@ const FIELD_LABELS: Record<keyof ListingValues, string> = {
   accessibilityStatementUrl: "Accessibility statement",
   standards: "Standards",
   integrations: "Integrations",
+  // The service definition and documents (issue 19).
+  hasApi: "API for buyers",
+  serviceId: "Service ID",
+  onboarding: "Onboarding",
+  offboarding: "Offboarding and exit",
+  dataImportFormats: "Data import formats",
+  dataExportFormats: "Data export formats",
+  availability: "Availability (%)",
+  availabilityMeasurement: "How availability is measured",
+  supportHours: "Support hours",
+  supportResponse: "Urgent response time",
+  backupFrequency: "Backups",
+  backupRecovery: "Backup and recovery",
+  securityEvidence: "Security evidence",
+  accessibilityLevel: "Accessibility level",
+  documents: "Documents (kind: file, size, SHA-256)",
 };
 
 function show(value: unknown, lotLabels: Record<string, string>, key: string): string {

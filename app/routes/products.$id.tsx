@@ -13,6 +13,8 @@ import { contractPriceRanges } from "~/models/contract-prices.server";
 import { contractViewerFor } from "~/auth/contract-policy.server";
 import { ContractsPanel } from "~/components/contract-table";
 import { PriceRanges } from "~/components/price-ranges";
+import { ListingDocuments, ServiceDefinition } from "~/components/service-definition";
+import { getVersionDetails } from "~/models/listing-document.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.product.version.name : "Product not found");
 
@@ -24,12 +26,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const councilIds = await listCouncilsUsingProduct(product.id);
   const similar = user?.councilId ? await countSimilarCouncils(user.councilId, councilIds) : null;
   // The register: contracts for this product, and what councils paid for it and for its category (public contracts only).
-  const [contracts, productPrices, categoryPrices] = await Promise.all([
+  const [contracts, productPrices, categoryPrices, details] = await Promise.all([
     productContractsPanel(product.id, contractViewerFor(user)),
     contractPriceRanges({ productId: product.id }),
     contractPriceRanges({ category: product.version.category }),
+    getVersionDetails(product.version.id),
   ]);
-  return { product, councilsUsing: councilIds.length, similar, contracts, productPrices, categoryPrices };
+  if (!details) throw notFound();
+  return { product, councilsUsing: councilIds.length, similar, contracts, productPrices, categoryPrices, details };
 }
 
 function List({ items, empty = "None stated" }: { items: string[]; empty?: string }) {
@@ -45,7 +49,7 @@ function List({ items, empty = "None stated" }: { items: string[]; empty?: strin
 }
 
 export default function ProductPage() {
-  const { product, councilsUsing, similar, contracts, productPrices, categoryPrices } = useLoaderData<typeof loader>();
+  const { product, councilsUsing, similar, contracts, productPrices, categoryPrices, details } = useLoaderData<typeof loader>();
   const v = product.version;
   return (
     <>
@@ -70,6 +74,8 @@ export default function ProductPage() {
           <List items={v.benefits} />
           <h2 className="govuk-heading-m">Standards and integrations</h2>
           <List items={[...v.standards, ...v.integrations]} />
+          <ServiceDefinition values={details.definition} />
+          <ListingDocuments documents={details.documents} />
           <h2 className="govuk-heading-m">Case studies</h2>
           <CaseStudyList items={product.caseStudies} empty="No council has published a case study about this product yet." />
         </div>

@@ -1,23 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { type z } from "zod";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { ListingSectionFields, type ListingFormValues } from "~/components/listing-fields";
 import { listListableLots } from "~/models/award.server";
-import { lockSchema, sectionBySlug, type ListingInput, type ListingSectionSlug } from "~/models/listing.schema";
+import { LISTING_FIELD_LABELS } from "~/models/listing-display";
+import { lockSchema, SECTION_ARRAY_KEYS, sectionBySlug, type ListingSectionSlug } from "~/models/listing.schema";
 import {
   getListing,
-  ListingConflictError,
-  ListingStateError,
+  LISTING_CONFLICT_MESSAGE,
   listingFormValues,
   listingValuesFromInput,
   saveListingSection,
   type ListingFormInput,
 } from "~/models/listing.server";
 import { now } from "~/utils/clock.server";
-import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
+import { conflict, invalid, ok } from "~/utils/result";
 import { clientIp, notFound } from "~/utils/http.server";
 import { requireListingAccess } from "~/auth/listing-policy.server";
 import { pageTitle } from "~/utils/meta";
@@ -25,6 +26,11 @@ import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.title : "Listing section");
 export const handle = { title: "Edit listing" };
+
+// After a refused save (a conflict above all) the page reloads the listing as it is now, so the
+// form carries the current lock version and the conflict summary shows what was saved.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate, actionStatus }) =>
+  actionStatus === 409 ? true : defaultShouldRevalidate;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { owner } = await requireListingAccess(request, params.id, "update");
@@ -45,61 +51,50 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = {
-  errors: Record<string, string[]>;
-  values: ListingFormValues;
-  conflict?: { current: ListingFormInput; lockVersion: number };
-};
+const show = (v: unknown) => (Array.isArray(v) ? v.join(", ") : v === true ? "Yes" : v === false ? "No" : String(v ?? ""));
+
+/** The conflict, naming each field of this section the other save left different from what was posted. */
+async function conflictWithChanges(productId: string, fields: string[], posted: Record<string, unknown>) {
+  const listing = await getListing(productId);
+  const current = listing ? (listingFormValues(listing.values) as Record<string, unknown>) : {};
+  const differ = fields.filter((f) => show(current[f]) !== show(posted[f]));
+  const said = differ.map((f) => `${LISTING_FIELD_LABELS[f] ?? f} now reads “${show(current[f]).slice(0, 200)}”`);
+  return conflict(
+    `${LISTING_CONFLICT_MESSAGE}${said.length ? ` ${said.join("; ")}.` : ""} Check the saved version below, then save yours again if it is still right.`,
+  );
+}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, owner } = await requireListingAccess(request, params.id, "update");
   const section = sectionBySlug(String(params.section));
   if (!section) throw notFound();
-  const formData = await readFormData(request);
-  const input = formDataToObject(formData, section.slug === "lots" ? ["lotIds"] : section.slug === "data-security" ? ["security"] : []);
-  const lock = lockSchema.safeParse(input);
-  const parsed = parseWithSchema(section.schema as z.ZodTypeAny, input);
-  if (!lock.success)
-    return Response.json({ errors: { form: ["The form is out of date. Reload the page and try again."] }, values: input }, { status: 400 });
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: input }, { status: 400 });
-  const values = listingValuesFromInput(parsed.data as Partial<ListingInput>);
-  if (section.slug === "lots") {
-    const allowed = new Set((await listListableLots(owner.supplierId, now())).map((l) => l.id));
-    if (values.lotIds?.some((id) => !allowed.has(id))) {
-      return Response.json(
-        { errors: { lotIds: ["Select only lots your organisation holds a verified award on, on live frameworks"] }, values: input },
-        { status: 400 },
-      );
-    }
-  }
-  try {
-    await saveListingSection({
-      productId: owner.id,
-      userId: user.id,
-      lockVersion: lock.data.lockVersion,
-      section: section.slug,
-      values,
-      ip: clientIp(context, request),
-    });
-  } catch (error) {
-    if (error instanceof ListingConflictError) {
-      return Response.json(
-        {
-          errors: {
-            form: [
-              "This listing changed since you opened it. Someone else saved it. Check their version below, then save yours again if it is still right.",
-            ],
-          },
-          values: input,
-          conflict: { current: listingFormValues(error.current), lockVersion: error.currentLockVersion },
-        },
-        { status: 409 },
-      );
-    }
-    if (error instanceof ListingStateError) return Response.json({ errors: { form: [error.message] }, values: input }, { status: 400 });
-    throw error;
-  }
-  return redirect(`/supplier/listings/${owner.id}`, { headers: await flash(request, `${section.title} saved as a draft`) });
+  const fields = Object.keys(section.schema.shape);
+  return handleForm(request, {
+    // One section's schema (its fields vary by section) with the lock every section form carries.
+    schema: (section.schema as z.AnyZodObject).merge(lockSchema) as z.ZodType<Record<string, unknown> & { lockVersion: number }>,
+    arrayKeys: SECTION_ARRAY_KEYS[section.slug] ?? [],
+    run: async (input) => {
+      const { lockVersion, ...parsed } = input;
+      const values = listingValuesFromInput(parsed);
+      if (section.slug === "lots") {
+        const allowed = new Set((await listListableLots(owner.supplierId, now())).map((l) => l.id));
+        if (values.lotIds?.some((id) => !allowed.has(id)))
+          return invalid({ lotIds: ["Select only lots your organisation holds a verified award on, on live frameworks"] });
+      }
+      const saved = await saveListingSection({
+        productId: owner.id,
+        userId: user.id,
+        lockVersion,
+        section: section.slug,
+        values,
+        ip: clientIp(context, request),
+      });
+      if (!saved.ok && saved.failure.kind === "conflict" && saved.failure.message === LISTING_CONFLICT_MESSAGE)
+        return conflictWithChanges(owner.id, fields, parsed);
+      return saved.ok ? ok(section.title) : saved;
+    },
+    onSuccess: async (title) => redirect(`/supplier/listings/${owner.id}`, { headers: await flash(request, `${title} saved as a draft`) }),
+  });
 }
 
 function ConflictSummary({ current, fields }: { current: ListingFormInput; fields: string[] }) {
@@ -107,15 +102,12 @@ function ConflictSummary({ current, fields }: { current: ListingFormInput; field
     <div className="govuk-inset-text">
       <h2 className="govuk-heading-s">The saved version now says</h2>
       <dl className="govuk-summary-list">
-        {fields.map((f) => {
-          const v = current[f as keyof ListingFormInput];
-          return (
-            <div className="govuk-summary-list__row" key={f}>
-              <dt className="govuk-summary-list__key">{f}</dt>
-              <dd className="govuk-summary-list__value">{Array.isArray(v) ? v.join(", ") : String(v ?? "")}</dd>
-            </div>
-          );
-        })}
+        {fields.map((f) => (
+          <div className="govuk-summary-list__row" key={f}>
+            <dt className="govuk-summary-list__key">{LISTING_FIELD_LABELS[f] ?? f}</dt>
+            <dd className="govuk-summary-list__value">{show(current[f as keyof ListingFormInput])}</dd>
+          </div>
+        ))}
       </dl>
     </div>
   );
@@ -123,11 +115,11 @@ function ConflictSummary({ current, fields }: { current: ListingFormInput; field
 
 export default function ListingSectionPage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const section = sectionBySlug(data.section)!;
   const { register, errors, onSubmit } = useZodForm(section.schema as z.ZodTypeAny, actionData?.errors);
   const values = (actionData?.values ?? data.values) as ListingFormValues;
-  const lockVersion = actionData?.conflict?.lockVersion ?? data.lockVersion;
+  const isConflict = actionData?.failure?.kind === "conflict";
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -137,12 +129,12 @@ export default function ListingSectionPage() {
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{data.listingName}</span>
         <h1 className="govuk-heading-l">{data.title}</h1>
-        {actionData?.conflict ? <ConflictSummary current={actionData.conflict.current} fields={Object.keys(section.schema.shape)} /> : null}
+        {isConflict ? <ConflictSummary current={data.values} fields={Object.keys(section.schema.shape)} /> : null}
         {data.withdrawn ? (
           <p className="govuk-body">This listing has been withdrawn and cannot be edited.</p>
         ) : (
-          <Form method="post" noValidate onSubmit={onSubmit} key={lockVersion}>
-            <input type="hidden" name="lockVersion" value={lockVersion} />
+          <Form method="post" noValidate onSubmit={onSubmit} key={data.lockVersion}>
+            <input type="hidden" name="lockVersion" value={data.lockVersion} />
             <ListingSectionFields section={data.section} values={values} errors={errors} register={register} lots={data.lots} />
             <div className="govuk-button-group">
               <button type="submit" className="govuk-button" data-module="govuk-button">

@@ -3,18 +3,14 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary } from "~/components/forms";
+import { z } from "zod";
 import { LISTING_SECTIONS, lockSchema } from "~/models/listing.schema";
-import {
-  getListing,
-  ListingConflictError,
-  ListingStateError,
-  sectionStatuses,
-  submitListing,
-  withdrawListing,
-} from "~/models/listing.server";
+import { DOCUMENT_KINDS } from "~/models/listing-document.schema";
+import { getListing, sectionStatuses, submitListing, withdrawListing } from "~/models/listing.server";
 import { afterCommit } from "~/utils/after-commit.server";
 import { formatDateTime } from "~/utils/format";
-import { formDataToObject, readFormData } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
+import { ok } from "~/utils/result";
 import { clientIp, notFound } from "~/utils/http.server";
 import { requireListingAccess } from "~/auth/listing-policy.server";
 import { pageTitle } from "~/utils/meta";
@@ -53,43 +49,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     sections: LISTING_SECTIONS.map((s) => ({ slug: s.slug, title: s.title, complete: statuses[s.slug] })),
+    documentsAdded: listing.current.documents.length,
   };
 }
 
+const listingActionSchema = lockSchema.extend({
+  intent: z.enum(["submit", "withdraw"], { errorMap: () => ({ message: "Choose an action" }) }),
+});
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, owner } = await requireListingAccess(request, params.id, "update");
-  const form = formDataToObject(await readFormData(request));
-  const lock = lockSchema.safeParse(form);
-  if (!lock.success) return Response.json({ errors: { form: ["The page is out of date. Reload it and try again."] } }, { status: 400 });
   const ip = clientIp(context, request);
-  try {
-    if (form.intent === "submit") {
-      await submitListing({ productId: owner.id, userId: user.id, lockVersion: lock.data.lockVersion, ip });
-      return redirect(`/supplier/listings/${owner.id}`, { headers: await flash(request, "Listing submitted for review") });
-    }
-    if (form.intent === "withdraw") {
-      await withdrawListing({ productId: owner.id, userId: user.id, lockVersion: lock.data.lockVersion, ip });
+  return handleForm(request, {
+    schema: listingActionSchema,
+    run: async ({ intent, lockVersion }) => {
+      const args = { productId: owner.id, userId: user.id, lockVersion, ip };
+      if (intent === "submit") {
+        const submitted = await submitListing(args);
+        return submitted.ok ? ok("Listing submitted for review") : submitted;
+      }
+      const withdrawn = await withdrawListing(args);
+      if (!withdrawn.ok) return withdrawn;
       await afterCommit();
-      return redirect(`/supplier/listings/${owner.id}`, {
-        headers: await flash(request, "Listing withdrawn: buyers can no longer find it"),
-      });
-    }
-  } catch (error) {
-    if (error instanceof ListingConflictError) {
-      return Response.json(
-        { errors: { form: ["This listing changed since you opened it. Check it again before you continue."] } },
-        { status: 409 },
-      );
-    }
-    if (error instanceof ListingStateError) return Response.json({ errors: { form: [error.message] } }, { status: 400 });
-    throw error;
-  }
-  return Response.json({ errors: { form: ["Choose an action"] } }, { status: 400 });
+      return ok("Listing withdrawn: buyers can no longer find it");
+    },
+    onSuccess: async (message) => redirect(`/supplier/listings/${owner.id}`, { headers: await flash(request, message) }),
+  });
 }
 
 export default function ListingTaskList() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors: Record<string, string[]> }>();
+  const actionData = useActionData<typeof action>();
   const allComplete = data.sections.every((s) => s.complete);
   const status = STATUS_LABELS[data.working?.status ?? data.productStatus] ?? STATUS_LABELS.draft;
   const canSubmit = data.canEdit && allComplete && data.productStatus !== "withdrawn" && data.working?.status === "draft";
@@ -146,6 +136,25 @@ export default function ListingTaskList() {
               </div>
             </li>
           ))}
+          <li className="govuk-task-list__item govuk-task-list__item--with-link">
+            <div className="govuk-task-list__name-and-hint">
+              {data.canEdit && data.productStatus !== "withdrawn" ? (
+                <Link
+                  className="govuk-link govuk-task-list__link"
+                  to={`/supplier/listings/${data.productId}/documents`}
+                  aria-describedby="status-documents"
+                >
+                  Documents
+                </Link>
+              ) : (
+                <span>Documents</span>
+              )}
+              <div className="govuk-task-list__hint">The files buyers download with the listing (optional)</div>
+            </div>
+            <div className="govuk-task-list__status" id="status-documents">
+              {data.documentsAdded} of {DOCUMENT_KINDS.length} added
+            </div>
+          </li>
         </ul>
         <p className="govuk-body">
           <Link className="govuk-link" to={`/supplier/listings/${data.productId}/preview`}>

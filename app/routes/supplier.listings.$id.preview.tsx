@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getListing } from "~/models/listing.server";
+import { listVersionDocuments } from "~/models/listing-document.server";
+import { pickServiceDefinition } from "~/models/listing-display";
+import { ListingDocuments, ServiceDefinition } from "~/components/service-definition";
 import { ACCREDITATION_LABELS } from "~/utils/labels";
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
@@ -20,11 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values: listing.values,
     versionNumber: listing.current.versionNumber,
     lots,
+    definition: pickServiceDefinition(listing.values),
+    documents: await listVersionDocuments(listing.current.id),
   };
 }
 
 export default function ListingPreview() {
-  const { productId, supplier, values: v, versionNumber, lots } = useLoaderData<typeof loader>();
+  const { productId, supplier, values: v, versionNumber, lots, definition, documents } = useLoaderData<typeof loader>();
   const list = (items: string[]) =>
     items.length ? (
       <ul className="govuk-list govuk-list--bullet">
@@ -56,6 +61,8 @@ export default function ListingPreview() {
           {list(v.benefits)}
           <h2 className="govuk-heading-m">Standards and integrations</h2>
           {list([...v.standards, ...v.integrations])}
+          <ServiceDefinition values={definition} />
+          <ListingDocuments documents={documents} />
         </div>
         <div className="govuk-grid-column-one-third">
           <dl className="govuk-summary-list govuk-summary-list--no-border">

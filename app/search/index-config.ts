@@ -3,7 +3,17 @@
 // engine turns that order into field boosts.
 import type { IndexName, SortOption } from "./types";
 import { meilisearchSynonyms } from "./synonyms";
-import { ACCREDITATION_LABELS, COST_BAND_LABELS, COST_BANDS, SIZE_LABELS, SUPPLIER_SIZE_ORDER as SIZE_ORDER } from "~/utils/labels";
+import {
+  ACCREDITATION_LABELS,
+  AVAILABILITY_FACET,
+  AVAILABILITY_LABELS,
+  COST_BAND_LABELS,
+  COST_BANDS,
+  DATA_FORMAT_LABELS,
+  DATA_FORMATS,
+  SIZE_LABELS,
+  SUPPLIER_SIZE_ORDER as SIZE_ORDER,
+} from "~/utils/labels";
 
 export interface FacetDefinition {
   name: string;
@@ -49,6 +59,9 @@ export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
       { name: "supplierSize", label: "Supplier size", order: SIZE_ORDER, labels: SIZE_LABELS },
       { name: "dataLocation", label: "Data location", order: ["UK", "EEA", "other"], labels: { UK: "UK", EEA: "EEA", other: "Other" } },
       { name: "accreditations", label: "Security accreditations", labels: ACCREDITATION_LABELS },
+      // From the service definition: what buyers can take their data out in, and the availability committed to.
+      { name: "dataExportFormats", label: "Data export formats", order: DATA_FORMATS.map((f) => f.value), labels: DATA_FORMAT_LABELS },
+      { name: "availability", label: "Availability", order: AVAILABILITY_FACET.map((a) => a.value), labels: AVAILABILITY_LABELS },
       {
         name: "priceBand",
         label: "Price from",

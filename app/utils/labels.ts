@@ -60,3 +60,30 @@ export const FRAMEWORK_STATUS_LABELS: Record<string, { label: string; tag: strin
   expired: { label: "Expired", tag: "govuk-tag--grey" },
   unknown: { label: "Start date unverified", tag: "govuk-tag--orange" },
 };
+
+/** Formats a listing says buyers can bring data in and take it out in (listing form and search facet). */
+export const DATA_FORMATS = [
+  { value: "csv", label: "CSV" },
+  { value: "json", label: "JSON" },
+  { value: "xml", label: "XML" },
+  { value: "xlsx", label: "Excel (XLSX)" },
+  { value: "ods", label: "OpenDocument spreadsheet (ODS)" },
+  { value: "pdf", label: "PDF" },
+  { value: "sql", label: "Database dump (SQL)" },
+  { value: "api", label: "Through the API" },
+  { value: "other", label: "Other" },
+] as const;
+
+export const DATA_FORMAT_LABELS: Record<string, string> = Object.fromEntries(DATA_FORMATS.map((f) => [f.value, f.label]));
+
+/** A listing's committed availability, shortest first as a facet reads it (highest commitment first). */
+export const AVAILABILITY_FACET = [
+  { value: "99.99", label: "99.99%" },
+  { value: "99.95", label: "99.95%" },
+  { value: "99.9", label: "99.9%" },
+  { value: "99.5", label: "99.5%" },
+  { value: "99", label: "99%" },
+  { value: "none", label: "No availability commitment" },
+] as const;
+
+export const AVAILABILITY_LABELS: Record<string, string> = Object.fromEntries(AVAILABILITY_FACET.map((a) => [a.value, a.label]));

@@ -80,6 +80,8 @@ export const ROUTES: Record<string, Spec> = {
   login: page("/login"),
   logout: page("/logout"),
   "products.$id": { path: (f) => `/products/${f.productId}`, params: (f) => ({ id: f.productId }) },
+  // Nobody's document: 404 for everyone (who may read a real one: tests/data/listing-documents.test.ts).
+  "documents.$documentId": { path: () => "/documents/nosuchdocument", params: () => ({ documentId: "nosuchdocument" }) },
   "projects.$id._index": { path: (f) => `/projects/${f.projectId}`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.approvals": { path: (f) => `/projects/${f.projectId}/approvals`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.evaluation": { path: (f) => `/projects/${f.projectId}/evaluation`, params: (f) => ({ id: f.projectId }) },
@@ -119,6 +121,10 @@ export const ROUTES: Record<string, Spec> = {
     params: (f) => ({ id: f.productId, section: "about" }),
   },
   "supplier.listings.$id._index": { path: (f) => `/supplier/listings/${f.productId}`, params: (f) => ({ id: f.productId }) },
+  "supplier.listings.$id.documents": {
+    path: (f) => `/supplier/listings/${f.productId}/documents`,
+    params: (f) => ({ id: f.productId }),
+  },
   "supplier.listings.$id.history": { path: (f) => `/supplier/listings/${f.productId}/history`, params: (f) => ({ id: f.productId }) },
   "supplier.listings.$id.preview": { path: (f) => `/supplier/listings/${f.productId}/preview`, params: (f) => ({ id: f.productId }) },
   "supplier.listings.new": page("/supplier/listings/new"),
@@ -234,6 +240,7 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
   login: { GET: r("200", "302", "302", "302", "302", "302", "302"), POST: r("400", "400", "400", "400", "400", "400", "400") },
   logout: { GET: r("302", "302", "302", "302", "302", "302", "302"), POST: r("302", "302", "302", "302", "302", "302", "302") },
   "products.$id": { GET: r("200", "200", "200", "200", "200", "200", "200") },
+  "documents.$documentId": { GET: r("404", "404", "404", "404", "404", "404", "404") },
   "projects.$id._index": {
     GET: r("login", "200", "404", "403", "403", "200", "403"),
     POST: r("login", "400", "404", "403", "403", "403", "403"),
@@ -312,6 +319,11 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
   },
   "supplier.listings.$id._index": {
     GET: r("login", "403", "403", "200", "404", "200", "403"),
+    POST: r("login", "403", "403", "400", "404", "403", "403"),
+  },
+  // Uploading changes the draft: like a section, its own supplier only (an empty post is bad input).
+  "supplier.listings.$id.documents": {
+    GET: r("login", "403", "403", "200", "404", "403", "403"),
     POST: r("login", "403", "403", "400", "404", "403", "403"),
   },
   "supplier.listings.$id.history": { GET: r("login", "403", "403", "200", "404", "200", "403") },

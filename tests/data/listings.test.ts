@@ -213,9 +213,23 @@ describe("versions and moderation", () => {
     );
     expect(second.status).toBe(409);
     const body = await second.json();
+    // A conflict (409) that says what the other save changed; the form keeps what this editor typed.
+    expect(body.failure.kind).toBe("conflict");
     expect(body.errors.form[0]).toMatch(/changed since you opened it/);
-    expect(body.conflict.current.name).toBe("First editor's name");
+    expect(body.errors.form[0]).toMatch(/Listing name now reads “First editor's name”/);
+    expect(body.errors.form[0]).not.toMatch(/Summary now reads/);
     expect(body.values.name).toBe("Second editor's name");
+    // The page loaded again shows the saved version and the lock to save over it with.
+    const reloaded = await (
+      await get(
+        "~/routes/supplier.listings.$id.$section",
+        `/supplier/listings/${product.id}/about`,
+        { id: product.id, section: "about" },
+        supplier,
+      )
+    ).json();
+    expect(reloaded.values.name).toBe("First editor's name");
+    expect(reloaded.lockVersion).toBe(product.lockVersion + 1);
     const working = await db.productVersion.findFirstOrThrow({ where: { productId: product.id, status: "draft" } });
     expect(working.name).toBe("First editor's name");
   });
@@ -232,9 +246,27 @@ describe("versions and moderation", () => {
       ["lots", { lotIds: [lots[0]] }],
       [
         "data-security",
-        { dataLocation: "UK", security: ["cyber-essentials-plus"], accessibilityStatementUrl: "https://kestrel.example/accessibility" },
+        {
+          dataLocation: "UK",
+          security: ["cyber-essentials-plus"],
+          securityEvidence: "Cyber Essentials Plus certificate from IASME, renewed every year.",
+          accessibilityLevel: "wcag-2.2-aa",
+          accessibilityStatementUrl: "https://kestrel.example/accessibility",
+        },
       ],
-      ["standards", { standards: "OpenAPI 3", integrations: "" }],
+      ["onboarding", { serviceId: "", onboarding: "Two weeks to load rounds and train staff.", offboarding: "CSV export at any time." }],
+      ["data-formats", { dataImportFormats: "csv", dataExportFormats: ["csv", "json"] }],
+      [
+        "availability",
+        {
+          availability: "99.9",
+          availabilityMeasurement: "Checked every minute.",
+          supportHours: "business-hours",
+          supportResponse: "4-hours",
+        },
+      ],
+      ["backup", { backupFrequency: "daily", backupRecovery: "Nightly backups kept 30 days." }],
+      ["standards", { hasApi: "no", standards: "OpenAPI 3", integrations: "" }],
     ];
     const db = await prisma();
     for (const [section, form] of sections) {

@@ -21,10 +21,28 @@ async function settle<T>(p: Promise<T>): Promise<Settled<T>> {
   }
 }
 
+/** A listing write's Result as these races read it: the value, or thrown with the failure's message. */
+async function orThrow<T>(result: Promise<{ ok: true; value: T } | { ok: false; failure: { kind: string; message?: string } }>) {
+  const r = await result;
+  if (!r.ok) throw new Error(r.failure.message ?? r.failure.kind);
+  return r.value;
+}
+
+/** The listing model with its supplier writes (which return a Result) throwing on failure, as the races count them. */
+async function listingModel() {
+  const listing = await import("~/models/listing.server");
+  return {
+    ...listing,
+    saveListingSection: (...args: Parameters<typeof listing.saveListingSection>) => orThrow(listing.saveListingSection(...args)),
+    submitListing: (...args: Parameters<typeof listing.submitListing>) => orThrow(listing.submitListing(...args)),
+    withdrawListing: (...args: Parameters<typeof listing.withdrawListing>) => orThrow(listing.withdrawListing(...args)),
+  };
+}
+
 async function m() {
   return {
     db: (await import("~/utils/db.server")).prisma,
-    listing: await import("~/models/listing.server"),
+    listing: await listingModel(),
     caseStudy: await import("~/models/case-study.server"),
     project: await import("~/models/project.server"),
     projectSchema: await import("~/models/project.schema"),

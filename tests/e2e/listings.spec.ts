@@ -43,12 +43,33 @@ test("create, submit, approve, find, edit: the old version stays live until appr
   await fillSection(page, "Framework lots", async () => {
     await page.locator("input[name=lotIds]").first().check();
   });
+  await fillSection(page, "Service ID, onboarding and exit", async () => {
+    await page.getByLabel("How you help buyers start using the service").fill("We load your rounds and train your crews in two weeks.");
+    await page.getByLabel("How a buyer leaves the service and gets their data back").fill("Export everything as CSV at any time.");
+  });
+  await fillSection(page, "Data import and export", async () => {
+    await page.getByRole("group", { name: "Which formats can buyers import data in?" }).getByLabel("CSV").check();
+    await page.getByRole("group", { name: "Which formats can buyers export their data in?" }).getByLabel("JSON").check();
+  });
+  await fillSection(page, "Availability and support", async () => {
+    await page.getByLabel(/^99\.9% /).check();
+    await page.getByLabel("How availability is measured and reported").fill("External checks every minute, reported monthly.");
+    await page.getByLabel(/^Working hours/).check();
+    await page.getByLabel("Within 4 hours").check();
+  });
+  await fillSection(page, "Backup and recovery", async () => {
+    await page.getByLabel("Daily").check();
+    await page.getByLabel("What is backed up and how it is restored").fill("Nightly backups in a second UK data centre.");
+  });
   await fillSection(page, "Data, security and accessibility", async () => {
     await page.getByLabel("UK only").check();
     await page.getByLabel("Cyber Essentials Plus").check();
+    await page.getByLabel("Evidence for your security standards").fill("Cyber Essentials Plus certificate from IASME.");
+    await page.getByLabel("Meets WCAG 2.2 AA").check();
     await page.getByLabel("Accessibility statement web address").fill("https://kestrel.example/accessibility");
   });
   await fillSection(page, "Standards and integrations", async () => {
+    await page.getByRole("group", { name: "Does the service have an API buyers can use?" }).getByLabel("No").check();
     await page.getByLabel("Open standards (optional)").fill("Open311");
   });
   await expectNoAxeViolations(page);
