@@ -8,6 +8,8 @@ import { getEnv } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce-provider";
 import { RequestIdProvider } from "~/utils/request-id";
 import { log } from "~/utils/log.server";
+// Registers the table behind handleForm's repeated-post check (issue 18 item 7).
+import "~/models/idempotency.server";
 import { prepareDatabase } from "~/utils/startup.server";
 import { ensureSearchReady, prepareSearchEngine, searchEngine, startBackgroundSync, stopBackgroundSync } from "~/services/search.server";
 import { startScheduler, stopScheduler } from "~/jobs/scheduler.server";

@@ -1,4 +1,5 @@
 import { readFormData } from "~/utils/forms";
+import { runOnce } from "~/utils/form-action.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -48,19 +49,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const picker = await productPicker(read.productQuery, read.productIds);
     return Response.json({ errors: read.errors, values: read.values, picker }, { status: 400 });
   }
-  const result = await createCaseStudy(read.data, { id: user.id, councilId: user.councilId!, ip: clientIp(context, request) });
-  if (!result.ok) {
-    const picker = await productPicker(read.productQuery, read.productIds);
-    const errors = result.kind === "invalid" ? result.errors : { form: ["The case study could not be saved. Try again."] };
-    return Response.json({ errors, values: read.values, picker }, { status: 400 });
-  }
-  if (result.status === "submitted") {
-    return redirect(`/case-studies/${result.slug}`, {
-      headers: await flash(request, "Case study submitted. An administrator will review it before it is published."),
+  // A second post of the same form (a double click, a resubmission) gets the first one's page, not a second case study.
+  return runOnce(request, formData, async () => {
+    const result = await createCaseStudy(read.data, { id: user.id, councilId: user.councilId!, ip: clientIp(context, request) });
+    if (!result.ok) {
+      const picker = await productPicker(read.productQuery, read.productIds);
+      const errors = result.kind === "invalid" ? result.errors : { form: ["The case study could not be saved. Try again."] };
+      return Response.json({ errors, values: read.values, picker }, { status: 400 });
+    }
+    if (result.status === "submitted") {
+      return redirect(`/case-studies/${result.slug}`, {
+        headers: await flash(request, "Case study submitted. An administrator will review it before it is published."),
+      });
+    }
+    return redirect(`/case-studies/${result.slug}/edit`, {
+      headers: await flash(request, "Draft saved. Only people at your council and administrators can see it."),
     });
-  }
-  return redirect(`/case-studies/${result.slug}/edit`, {
-    headers: await flash(request, "Draft saved. Only people at your council and administrators can see it."),
   });
 }
 

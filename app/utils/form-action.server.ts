@@ -12,10 +12,15 @@
 //     });
 //   }
 //   // component: const actionData = useActionData<typeof action>(); // { errors, values } | undefined
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import type { z, ZodTypeAny } from "zod";
 import { boundEchoValues, formDataToObject, nestFormFields, parseWithSchema, type FieldErrors } from "./forms";
 import { FAILURE_STATUS, failureErrors, type Failure, type Result } from "./result";
+import { idempotencyStore, readIdempotencyKey } from "./idempotency.server";
+import { currentRequest } from "./log.server";
+
+/** The hidden field app/components/form.tsx adds to every non-GET form. */
+export const IDEMPOTENCY_FIELD = "_idempotency";
 
 export type FormFailure = {
   errors: FieldErrors;
@@ -60,9 +65,55 @@ export async function handleForm<S extends ZodTypeAny, T>(request: Request, opti
   const input = options.nested ? (nestFormFields(flat) as Record<string, unknown>) : flat;
   const parsed = parseWithSchema(options.schema, input);
   if (!parsed.success) return failureData({ kind: "invalid", errors: parsed.errors }, parsed.values);
-  const result = await options.run(parsed.data, form);
-  if (!result.ok) return failureData(result.failure, flat);
-  return options.onSuccess(result.value);
+  return runOnce(request, form, async () => {
+    const result = await options.run(parsed.data, form);
+    if (!result.ok) return failureData(result.failure, flat);
+    return options.onSuccess(result.value);
+  });
+}
+
+const REPEAT_WAIT_MS = 250;
+const REPEAT_WAITS = 40;
+
+/**
+ * Runs the action once per idempotency key (issue 18 item 7): a repeated post of the same form
+ * gets the first post's redirect; one sent while the first is still running waits for it. A
+ * post without a key (an old page, a test) just runs. handleForm runs every action through it;
+ * an action that reads its form itself can call it directly. Only a redirect's address is kept (not its
+ * cookies: the repeat shows no flash message); any other answer (errors, a page) frees the key
+ * so the corrected form can be sent again.
+ */
+export async function runOnce<R>(
+  request: Request,
+  form: FormData,
+  run: () => Promise<R>,
+): Promise<R | ReturnType<typeof failureData> | Response> {
+  const store = idempotencyStore();
+  const key = readIdempotencyKey(form.get(IDEMPOTENCY_FIELD));
+  if (!store || !key) return run();
+  const scoped = `${new URL(request.url).pathname}#${key}`;
+  const userId = currentRequest()?.userId ?? null;
+  for (let attempt = 0; ; attempt++) {
+    const claim = await store.claim(scoped, userId);
+    if (claim.kind === "claimed") break;
+    if (claim.kind === "done") return redirect(claim.location);
+    if (attempt >= REPEAT_WAITS) {
+      return failureData({
+        kind: "conflict",
+        message: "This form is still being sent. Wait a moment, then check whether it went through.",
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, REPEAT_WAIT_MS));
+  }
+  let location: string | null = null;
+  try {
+    const response = await run();
+    if (response instanceof Response && response.status >= 300 && response.status < 400) location = response.headers.get("Location");
+    return response;
+  } finally {
+    if (location) await store.complete(scoped, location);
+    else await store.release(scoped);
+  }
 }
 
 function withoutPasswords(values: Record<string, unknown>): Record<string, unknown> {
