@@ -5,6 +5,7 @@ import { requireProjectAccess } from "~/auth/project-policy.server";
 import { ocdsAwardRelease, ocdsReleasePackage } from "~/models/project-export";
 import { getOutcomeRevisions, getProjectAward } from "~/models/project.server";
 import { listApprovals } from "~/models/project-approval.server";
+import { listParticipants, withParticipantBuyers } from "~/models/project-participants.server";
 import { getEnv } from "~/utils/env.server";
 import { now } from "~/utils/clock.server";
 import { recordAudit } from "~/models/audit.server";
@@ -12,10 +13,11 @@ import { clientIp, notFound } from "~/utils/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, projectId } = await requireProjectAccess(request, params.id, "read");
-  const [award, revisions, approvals] = await Promise.all([
+  const [award, revisions, approvals, participants] = await Promise.all([
     getProjectAward(projectId),
     getOutcomeRevisions(projectId),
     listApprovals(projectId),
+    listParticipants(projectId),
   ]);
   if (!award) throw notFound("This project has no award to publish yet.");
   const prefix = getEnv().OCID_PREFIX;
@@ -36,7 +38,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         },
       ),
     )
-    .filter((r): r is NonNullable<typeof r> => r !== null);
+    .filter((r): r is NonNullable<typeof r> => r !== null)
+    // Joint buying: every accepted participant is a party with the role "buyer".
+    .map((r) => withParticipantBuyers(r, participants));
   const current = award.project.outcome ? releases.find((r) => r.id.endsWith(`-rev${award.project.outcome!.revision}`)) : undefined;
   if (!current) throw notFound("This project has no award to publish yet.");
   const all = new URL(request.url).searchParams.get("releases") === "all";
