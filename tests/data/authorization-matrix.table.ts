@@ -94,6 +94,10 @@ export const ROUTES: Record<string, Spec> = {
   "projects.$id.notices": { path: (f) => `/projects/${f.projectId}/notices`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.ocds[.]json": { path: (f) => `/projects/${f.projectId}/ocds.json`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.outcome": { path: (f) => `/projects/${f.projectId}/outcome`, params: (f) => ({ id: f.projectId }) },
+  // Joint buying (issue 16 item 4): the fixture project has no participants, so only the lead reads and writes.
+  "projects.$id.participants": { path: (f) => `/projects/${f.projectId}/participants`, params: (f) => ({ id: f.projectId }) },
+  // Nobody's invitation: 404 to every buyer, refused to everyone else (the invited council's own: tests/data/joint-buying.test.ts).
+  "joint-invitations.$id": { path: () => "/joint-invitations/no-such-invitation", params: () => ({ id: "no-such-invitation" }) },
   "projects.$id.record": { path: (f) => `/projects/${f.projectId}/record`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.requirements": { path: (f) => `/projects/${f.projectId}/requirements`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.search": { path: (f) => `/projects/${f.projectId}/search?q=housing`, params: (f) => ({ id: f.projectId }) },
@@ -264,6 +268,14 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
     POST: r("login", "400", "404", "403", "403", "403", "403"),
   },
   "projects.$id.ocds[.]json": { GET: r("login", "404", "404", "403", "403", "404", "403") },
+  "projects.$id.participants": {
+    GET: r("login", "200", "404", "403", "403", "200", "403"),
+    POST: r("login", "400", "404", "403", "403", "403", "403"),
+  },
+  "joint-invitations.$id": {
+    GET: r("login", "404", "404", "403", "403", "404", "403"),
+    POST: r("login", "404", "404", "403", "403", "403", "403"),
+  },
   "projects.$id.outcome": {
     GET: r("login", "200", "404", "403", "403", "200", "403"),
     POST: r("login", "400", "404", "403", "403", "403", "403"),
