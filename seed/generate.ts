@@ -9,6 +9,7 @@
 import { computeSupplierSize, SIZE_RULE, type SupplierSize } from "../app/models/supplier-size";
 import { costBandForPence } from "../app/utils/labels";
 import { createRng, type Rng } from "./random";
+import { predecessorsOf } from "./reference/frameworks";
 import { serviceDefinitionFor, serviceKindOf, type ServiceDefinitionRow } from "./service-definition";
 import { DEMO_ACCOUNTS, DEMO_COUNCIL_DOMAINS } from "./demo-accounts";
 import { SERVICE_AREA_SLUGS, serviceAreaId, serviceAreas, type ServiceAreaSlug } from "./service-areas";
@@ -1279,6 +1280,24 @@ function makeUnlistedSupplierName(rng: Rng, usedSlugs: ReadonlySet<string>): str
   }
 }
 
+/**
+ * The same lot in the generations an agreement replaced (G-Cloud 15 lot 2a → G-Cloud 14 lot 2 →
+ * G-Cloud 13 lot 2 …): a lot of a predecessor agreement (seed/reference/frameworks.ts `replacedBy`)
+ * that buys the same categories, the one with the same number first.
+ */
+export function earlierGenerations(lot: LotInfo, lots: readonly LotInfo[], seen = new Set<string>()): LotInfo[] {
+  const out: LotInfo[] = [];
+  for (const number of predecessorsOf(lot.agreementNumber)) {
+    if (seen.has(number)) continue;
+    seen.add(number);
+    const sameCategories = lots.filter((l) => l.agreementNumber === number && l.categories.some((c) => lot.categories.includes(c)));
+    const pick = sameCategories.find((l) => l.number === lot.number) ?? sameCategories[0];
+    if (!pick) continue;
+    out.push(pick, ...earlierGenerations(pick, lots, seen));
+  }
+  return out;
+}
+
 function generateCaseStudies(
   count: number,
   ref: ReferenceRows,
@@ -1420,9 +1439,26 @@ function generateCaseStudies(
         .map((lotIdValue) => lotsById.get(lotIdValue)!)
         .filter((l) => l.start && maxDate(l.start, EARLIEST_CASE_STUDY).getTime() < minDate(l.end ?? today, latestStart).getTime());
       if (usable.length > 0) lot = r.pick(usable);
+      else {
+        // No current lot was live early enough: the same lot of an earlier generation may have been.
+        const earlier = [...new Set(lead.lots.flatMap((id) => earlierGenerations(lotsById.get(id)!, lots)))].filter(
+          (l) => l.start && maxDate(l.start, EARLIEST_CASE_STUDY).getTime() < minDate(l.end ?? today, latestStart).getTime(),
+        );
+        if (earlier.length > 0) lot = rng.fork(`earlier-generation-${i}`).pick(earlier);
+      }
     }
     if (lot) {
       startDate = dateBetween(r, maxDate(lot.start!, EARLIEST_CASE_STUDY), minDate(lot.end ?? today, latestStart));
+      // Work that started years ago was bought through the generation live then (a service is
+      // re-listed on each: G-Cloud 12, 13, 14…). A fork, so every other seeded value stays as it was.
+      const g = rng.fork(`generation-${i}`);
+      const earlier = earlierGenerations(lot, lots).filter(
+        (l) => l.start && l.start.getTime() < minDate(l.end ?? today, latestStart).getTime(),
+      );
+      if (earlier.length > 0 && g.chance(0.6)) {
+        lot = g.pick(earlier);
+        startDate = dateBetween(g, maxDate(lot.start!, EARLIEST_CASE_STUDY), minDate(lot.end ?? today, latestStart));
+      }
     } else {
       startDate = dateBetween(r, EARLIEST_CASE_STUDY, latestStart);
     }

@@ -245,6 +245,17 @@ describe.each(targets)("seedDatabase on $name", (target) => {
       include: { products: { include: { product: { include: { versions: true } } } }, suppliers: true, metrics: true, council: true },
     });
     expect(studies).toHaveLength(COUNTS.caseStudies);
+    const replacedBy = new Map(
+      (await prisma.agreement.findMany({ select: { number: true, replacedBy: true } })).map((a) => [
+        a.number,
+        JSON.parse(a.replacedBy) as string[],
+      ]),
+    );
+    /** The agreements that replaced `number`, and the ones that replaced those. */
+    const successorsOf = (number: string, found = new Set<string>()): Set<string> => {
+      for (const next of replacedBy.get(number) ?? []) if (!found.has(next)) successorsOf(next, found.add(next));
+      return found;
+    };
     for (const cs of studies) {
       expect(cs.products.length).toBeGreaterThanOrEqual(1);
       expect(cs.products.length).toBeLessThanOrEqual(3);
@@ -258,11 +269,24 @@ describe.each(targets)("seedDatabase on $name", (target) => {
       expect(cs.costBand).toMatch(/^(under-30k|30k-100k|100k-250k|250k-1m|over-1m)$/);
       expect(cs.status === "published").toBe(cs.publishedAt !== null);
       if (cs.lotId) {
-        // Bought through a lot that one of its catalogue products is listed on.
-        const onLot = await prisma.productVersionLot.count({
-          where: { lotId: cs.lotId, version: { productId: { in: listed.map((p) => p.product!.id) } } },
+        // Bought through a lot that one of its catalogue products is listed on, or the same lot of
+        // an earlier generation (the product listed on G-Cloud 14 was bought on G-Cloud 12 in 2021),
+        // live when the work started.
+        const lot = await prisma.lot.findUniqueOrThrow({
+          where: { id: cs.lotId },
+          select: { startDate: true, endDate: true, agreement: { select: { number: true, startDate: true, endDate: true } } },
         });
-        expect(onLot).toBeGreaterThan(0);
+        const productAgreements = await prisma.productVersionLot.findMany({
+          where: { version: { productId: { in: listed.map((p) => p.product!.id) } } },
+          select: { lotId: true, lot: { select: { agreement: { select: { number: true } } } } },
+        });
+        const lineage = successorsOf(lot.agreement.number);
+        const onLotOrLater = productAgreements.some((pl) => pl.lotId === cs.lotId || lineage.has(pl.lot.agreement.number));
+        expect(onLotOrLater, `${cs.slug} on ${lot.agreement.number}`).toBe(true);
+        const start = lot.startDate ?? lot.agreement.startDate;
+        const end = lot.endDate ?? lot.agreement.endDate;
+        expect(cs.startDate!.getTime()).toBeGreaterThanOrEqual(start!.getTime());
+        if (end) expect(cs.startDate!.getTime()).toBeLessThanOrEqual(end.getTime());
         expect(["direct-award", "further-competition"]).toContain(cs.buyingRoute);
       }
       expect(cs.startDate!.getUTCFullYear()).toBeGreaterThanOrEqual(2019);
