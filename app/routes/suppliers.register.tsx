@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { PasswordFields } from "~/components/password-fields";
 import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors } from "~/components/supplier-account";
 import { supplierRegistrationSchema } from "~/models/supplier-account.schema";
 import { recordAudit } from "~/models/audit.server";
@@ -89,23 +90,7 @@ export default function RegisterSupplier() {
             error={error("email")}
             registered={register("email")}
           />
-          <TextField
-            name="password"
-            label="Create a password"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 12 characters. A few unrelated words work well."
-            error={error("password")}
-            registered={register("password")}
-          />
-          <TextField
-            name="confirmPassword"
-            label="Confirm password"
-            type="password"
-            autoComplete="new-password"
-            error={error("confirmPassword")}
-            registered={register("confirmPassword")}
-          />
+          <PasswordFields register={register} error={error} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Register organisation
           </button>
