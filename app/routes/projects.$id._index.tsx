@@ -15,6 +15,8 @@ import { formatPence } from "~/procurement/money";
 import { readFormData } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { JointBuyingPanel } from "~/components/joint-buying";
+import { jointBuyingSummary } from "~/models/project-participants.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.project.title : "Buying project");
 export const handle = { title: "Buying project" };
@@ -26,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!project) throw notFound("Project not found");
   const route = await describeRoute(project.routeId);
   const states = projectTaskStates(project);
+  const joint = await jointBuyingSummary(projectId);
   const raw = {
     category: project.category,
     startDate: toIsoDate(project.procurementStart),
@@ -56,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     route,
     states,
+    joint,
     canEdit,
     verified: Boolean(user.emailVerifiedAt),
   };
@@ -80,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 type ActionData = { errors: FieldErrors } | undefined;
 
 export default function ProjectTaskList() {
-  const { project, route, states, canEdit, verified } = useLoaderData<typeof loader>();
+  const { project, route, states, joint, canEdit, verified } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const base = `/projects/${project.id}`;
   const hints = {
@@ -113,6 +117,8 @@ export default function ProjectTaskList() {
               { key: "Started by", value: `${project.owner} on ${formatDate(project.createdAt)}` },
             ]}
           />
+
+          {joint ? <JointBuyingPanel joint={joint} projectId={project.id} /> : null}
 
           <h2 className="govuk-heading-m">Buying steps</h2>
           <TaskList
