@@ -14,6 +14,8 @@ import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { TableContainer } from "~/components/table-container";
+import { ParticipantsTable } from "~/components/joint-buying";
+import { jointBuyingSummary } from "~/models/project-participants.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Record: ${data.project.title}` : "Project record");
 export const handle = { title: "Project record" };
@@ -22,12 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { projectId } = await requireProjectAccess(request, params.id, "read");
   const p = await getProject(projectId);
   if (!p) throw notFound("Project not found");
-  const [route, history, approvals] = await Promise.all([
+  const [route, history, approvals, joint] = await Promise.all([
     describeRoute(p.routeId),
     listProjectHistory(projectId),
     listApprovals(projectId),
+    jointBuyingSummary(projectId),
   ]);
-  return presentProjectRecord(p, { route, history, approvals });
+  return { ...presentProjectRecord(p, { route, history, approvals }), joint };
 }
 
 /** Printing needs JavaScript (window.print); without it the page says how to print. */
@@ -67,6 +70,7 @@ export default function ProjectRecord() {
 
       <h2 className="govuk-heading-m">The purchase</h2>
       <SummaryList rows={project.details} />
+      {data.joint?.participants.length ? <ParticipantsTable joint={data.joint} caption="Councils buying jointly (joint buying)" /> : null}
 
       <h2 className="govuk-heading-m">Requirements</h2>
       <Paragraphs text={project.requirements} empty="Not written." />
