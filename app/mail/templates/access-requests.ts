@@ -31,3 +31,14 @@ export const accessRequestRefused = mailTemplate(z.object({ name: z.string(), re
     paragraph("If your circumstances change, you can ask again."),
   ]),
 );
+
+export const accessRequestConfirm = mailTemplate(z.object({ name: z.string(), link: z.string().url() }), ({ name, link }) =>
+  composeMail("Confirm your email address to send your request", [
+    paragraph(`Dear ${name},`),
+    paragraph(
+      "You asked for a buyer account on Council Marketplace. Confirm this is your email address and we will send the request to an administrator.",
+    ),
+    linkBlock(link, "Confirm your email address"),
+    paragraph("The link expires in 24 hours. If you did not ask for an account, you can ignore this email."),
+  ]),
+);

@@ -3,7 +3,7 @@
 import type { RenderedMail } from "./layout";
 import { accountDeactivated, accountExists, accountReactivated, emailVerification, passwordReset } from "./accounts";
 import { companyAlreadyRegistered, supplierInvitation } from "./suppliers";
-import { accessRequestApproved, accessRequestReceived, accessRequestRefused } from "./access-requests";
+import { accessRequestApproved, accessRequestConfirm, accessRequestReceived, accessRequestRefused } from "./access-requests";
 import { followNews, searchAlert } from "./alerts";
 import { expiryWarning } from "./expiry";
 import { jointInvitation } from "./joint-buying";
@@ -16,6 +16,7 @@ export const MAIL_TEMPLATES = {
   "account-reactivated": accountReactivated,
   "company-already-registered": companyAlreadyRegistered,
   "supplier-invitation": supplierInvitation,
+  "access-request-confirm": accessRequestConfirm,
   "access-request-received": accessRequestReceived,
   "access-request-approved": accessRequestApproved,
   "access-request-refused": accessRequestRefused,
