@@ -1,10 +1,15 @@
 // Forward plans and open opportunities (issue 16 item 5): councils publish what they mean to buy
 // and when; imported planning (UK1) and tender releases add the same kind of entry. A change is a
 // conditional update on the revision read, audited with what it was before.
+import { randomUUID } from "node:crypto";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
+import { log } from "~/utils/log.server";
+import { conflict, invalid, notFoundFailure, ok, refused, type Result } from "~/utils/result";
 import { recordAudit } from "./audit.server";
+import { notifyFollowers } from "./follows.server";
 import { penceFromDbOrNull, penceToDbOrNull } from "./pence";
+import { VALUE_BANDS, type PipelineInput, type ValueBandKey } from "./pipeline.schema";
 
 export interface PipelineFields {
   councilId: string | null;
@@ -58,15 +63,17 @@ export async function writePipelineEntry(
   tx: Tx,
   sourceKey: string,
   source: "council" | "ocds",
-  fields: PipelineFields,
+  given: PipelineFields,
   meta: { actorId: string | null; ip?: string | null },
 ): Promise<{ id: string; change: PipelineChange }> {
+  const existing = await tx.pipelineEntry.findUnique({ where: { sourceKey } });
+  // A later release of the notice knows nothing of the council's project: keep the link it made.
+  const fields = existing && given.projectId === null ? { ...given, projectId: existing.projectId } : given;
   const columns = {
     ...fields,
     cpvCodes: JSON.stringify(fields.cpvCodes),
     estimatedValuePence: penceToDbOrNull(fields.estimatedValuePence, "estimated value"),
   };
-  const existing = await tx.pipelineEntry.findUnique({ where: { sourceKey } });
   if (!existing) {
     const created = await tx.pipelineEntry.create({
       data: { ...columns, sourceKey, source, createdById: meta.actorId },
@@ -107,4 +114,369 @@ export async function pipelineReleaseDate(tx: Tx, sourceKey: string): Promise<Da
 
 export function countPipelineEntries(where: Prisma.PipelineEntryWhereInput = {}) {
   return prisma.pipelineEntry.count({ where });
+}
+
+// ───────────────────────────── councils' own forward plans ───────────────────
+
+export interface PipelineActor {
+  id: string;
+  councilId: string;
+  ip?: string | null;
+}
+
+/** "2027-04" → 1 April 2027 (UTC): a plan says the month, not the day. */
+function monthStart(yearMonth: string): Date {
+  const [y, m] = yearMonth.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, 1));
+}
+
+async function resolvePlan(
+  input: PipelineInput,
+): Promise<{ ok: true; serviceArea: { id: string; name: string }; expectedDate: Date } | { ok: false; errors: Record<string, string[]> }> {
+  const errors: Record<string, string[]> = {};
+  const serviceArea = await prisma.serviceArea.findUnique({ where: { slug: input.serviceArea }, select: { id: true, name: true } });
+  if (!serviceArea) errors.serviceArea = ["Choose a service area the portal lists"];
+  const expectedDate = monthStart(input.expectedStart);
+  const today = now();
+  if (expectedDate < new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)))
+    errors.expectedStartMonth = ["Expected start must be this month or later"];
+  if (Object.keys(errors).length || !serviceArea) return { ok: false, errors };
+  return { ok: true, serviceArea, expectedDate };
+}
+
+function planColumns(input: PipelineInput, serviceAreaId: string, expectedDate: Date) {
+  return {
+    title: input.title,
+    description: input.description,
+    serviceAreaId,
+    cpvCodes: JSON.stringify(input.cpvCodes),
+    estimatedValuePence: penceToDbOrNull(input.estimatedValue, "estimated value"),
+    expectedDate,
+    routeConsidered: input.routeConsidered,
+    contactName: input.contactName,
+    contactEmail: input.contactEmail,
+  };
+}
+
+function planSnapshot(row: {
+  title: string;
+  description: string;
+  serviceAreaId: string | null;
+  cpvCodes: string;
+  estimatedValuePence: bigint | null;
+  expectedDate: Date | null;
+  routeConsidered: string;
+  contactName: string | null;
+  contactEmail: string | null;
+  status: string;
+  projectId: string | null;
+}) {
+  return {
+    title: row.title,
+    description: row.description,
+    serviceAreaId: row.serviceAreaId,
+    cpvCodes: JSON.parse(row.cpvCodes) as string[],
+    estimatedValuePence: penceFromDbOrNull(row.estimatedValuePence),
+    expectedDate: row.expectedDate?.toISOString().slice(0, 7) ?? null,
+    routeConsidered: row.routeConsidered,
+    contactName: row.contactName,
+    contactEmail: row.contactEmail,
+    status: row.status,
+    projectId: row.projectId,
+  };
+}
+
+/**
+ * Suppliers following the entry's service area or its council hear of it once (the same item
+ * key, so someone following both is told once). After commit; a failure is logged, never the
+ * council's error: the entry is published either way.
+ */
+async function tellFollowers(entryId: string) {
+  try {
+    const entry = await prisma.pipelineEntry.findUnique({
+      where: { id: entryId },
+      select: { id: true, title: true, councilId: true, serviceAreaId: true, buyerName: true, council: { select: { name: true } } },
+    });
+    if (!entry) return;
+    const item = {
+      itemKey: `pipeline:${entry.id}`,
+      message: `New forward plan from ${entry.council?.name ?? entry.buyerName}: ${entry.title}`,
+      path: `/pipeline/${entry.id}`,
+    };
+    if (entry.serviceAreaId) await notifyFollowers("service-area", { ...item, subjectId: entry.serviceAreaId });
+    if (entry.councilId) await notifyFollowers("council", { ...item, subjectId: entry.councilId });
+  } catch (error) {
+    log.error({ err: error, pipelineEntryId: entryId }, "telling followers of a new forward plan failed");
+  }
+}
+
+/** A council buyer publishes a forward plan; followers are told once it has committed. */
+export async function publishPipelineEntry(actor: PipelineActor, input: PipelineInput): Promise<Result<{ id: string }>> {
+  const council = await prisma.council.findUnique({ where: { id: actor.councilId }, select: { id: true, officialName: true } });
+  if (!council) return notFoundFailure("Your council was not found");
+  const plan = await resolvePlan(input);
+  if (!plan.ok) return invalid(plan.errors);
+  const created = await prisma.$transaction(async (tx) => {
+    const row = await tx.pipelineEntry.create({
+      data: {
+        ...planColumns(input, plan.serviceArea.id, plan.expectedDate),
+        councilId: council.id,
+        buyerName: council.officialName,
+        stage: "planned",
+        source: "council",
+        sourceKey: `council:${council.id}/${randomUUID()}`,
+        createdById: actor.id,
+      },
+    });
+    await recordAudit(
+      { actorId: actor.id, action: "pipeline.published", entityType: "pipeline", entityId: row.id, after: planSnapshot(row), ip: actor.ip },
+      tx,
+    );
+    return row;
+  });
+  await tellFollowers(created.id);
+  return ok({ id: created.id });
+}
+
+type OwnEntry = Prisma.PipelineEntryGetPayload<object>;
+
+/** The council's own entry in the state a change expects, or why not. */
+async function ownEntry(actor: PipelineActor, id: string, revision: number, opts: { councilEntryOnly: boolean }) {
+  const entry = await prisma.pipelineEntry.findUnique({ where: { id } });
+  if (!entry || entry.councilId !== actor.councilId)
+    return { ok: false as const, result: notFoundFailure("No such forward plan at your council") };
+  if (opts.councilEntryOnly && entry.source !== "council")
+    return {
+      ok: false as const,
+      result: refused("This entry was imported from a published notice: it changes when the notice does", {
+        rule: "Imported notices are the record",
+      }),
+    };
+  if (entry.status !== "published") return { ok: false as const, result: conflict("This forward plan has been withdrawn") };
+  if (entry.revision !== revision)
+    return { ok: false as const, result: conflict("Someone else changed this forward plan since you opened it. Check it and try again.") };
+  return { ok: true as const, entry };
+}
+
+async function conditionalUpdate(
+  actor: PipelineActor,
+  entry: OwnEntry,
+  data: Prisma.PipelineEntryUncheckedUpdateManyInput,
+  action: string,
+  extra: Record<string, unknown> = {},
+): Promise<Result<{ id: string; revision: number }>> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.pipelineEntry.updateMany({
+      where: { id: entry.id, revision: entry.revision, status: "published" },
+      data: { ...data, revision: entry.revision + 1 },
+    });
+    if (count !== 1) return conflict("Someone else changed this forward plan since you opened it. Check it and try again.");
+    const after = await tx.pipelineEntry.findUniqueOrThrow({ where: { id: entry.id } });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action,
+        entityType: "pipeline",
+        entityId: entry.id,
+        before: planSnapshot(entry),
+        after: { ...planSnapshot(after), ...extra },
+        ip: actor.ip,
+      },
+      tx,
+    );
+    return ok({ id: entry.id, revision: after.revision });
+  });
+}
+
+export async function revisePipelineEntry(
+  actor: PipelineActor,
+  id: string,
+  input: PipelineInput & { revision: number },
+): Promise<Result<{ id: string; revision: number }>> {
+  const own = await ownEntry(actor, id, input.revision, { councilEntryOnly: true });
+  if (!own.ok) return own.result;
+  const plan = await resolvePlan(input);
+  if (!plan.ok) return invalid(plan.errors);
+  return conditionalUpdate(actor, own.entry, planColumns(input, plan.serviceArea.id, plan.expectedDate), "pipeline.revised");
+}
+
+export async function withdrawPipelineEntry(
+  actor: PipelineActor,
+  id: string,
+  input: { revision: number; reason: string },
+): Promise<Result<{ id: string; revision: number }>> {
+  const own = await ownEntry(actor, id, input.revision, { councilEntryOnly: true });
+  if (!own.ok) return own.result;
+  return conditionalUpdate(actor, own.entry, { status: "withdrawn", withdrawnAt: now() }, "pipeline.withdrawn", { reason: input.reason });
+}
+
+/** The council links its entry (its own or an imported one for it) to one of its own buying projects. */
+export async function linkPipelineProject(
+  actor: PipelineActor,
+  id: string,
+  input: { revision: number; projectId: string },
+): Promise<Result<{ id: string; revision: number }>> {
+  const own = await ownEntry(actor, id, input.revision, { councilEntryOnly: false });
+  if (!own.ok) return own.result;
+  const project = await prisma.buyingProject.findUnique({ where: { id: input.projectId }, select: { id: true, councilId: true } });
+  if (!project || project.councilId !== actor.councilId) return invalid({ projectId: ["Choose one of your council's projects"] });
+  if (own.entry.projectId === project.id) return conflict("This forward plan is already linked to that project", "projectId");
+  return conditionalUpdate(actor, own.entry, { projectId: project.id }, "pipeline.project-linked");
+}
+
+/** The council's projects a buyer may link an entry to, newest first. */
+export function listLinkableProjects(councilId: string) {
+  return prisma.buyingProject.findMany({
+    where: { councilId },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 200,
+    select: { id: true, title: true, status: true },
+  });
+}
+
+// ───────────────────────────── reading ───────────────────────────────────────
+
+export const PIPELINE_PAGE_SIZE = 25;
+
+export interface PipelineFilters {
+  serviceArea?: string; // slug
+  region?: string;
+  councilType?: string;
+  startFrom?: string; // YYYY-MM
+  startTo?: string; // YYYY-MM
+  value?: ValueBandKey;
+  council?: string; // code
+  page: number;
+}
+
+const yearMonth = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function parsePipelineFilters(search: URLSearchParams): PipelineFilters {
+  const text = (k: string, max = 100) => {
+    const v = (search.get(k) ?? "").trim().slice(0, max);
+    return v || undefined;
+  };
+  const month = (k: string) => {
+    const v = text(k, 7);
+    return v && yearMonth.test(v) ? v : undefined;
+  };
+  const band = text("value");
+  const page = Number.parseInt(search.get("page") ?? "1", 10);
+  return {
+    serviceArea: text("serviceArea"),
+    region: text("region"),
+    councilType: text("councilType"),
+    startFrom: month("startFrom"),
+    startTo: month("startTo"),
+    value: VALUE_BANDS.find((b) => b.value === band)?.value,
+    council: text("council"),
+    page: Number.isSafeInteger(page) && page > 0 && page <= 10_000 ? page : 1,
+  };
+}
+
+export function pipelineWhere(filters: PipelineFilters): Prisma.PipelineEntryWhereInput {
+  const and: Prisma.PipelineEntryWhereInput[] = [{ status: "published" }];
+  if (filters.serviceArea) and.push({ serviceArea: { slug: filters.serviceArea } });
+  if (filters.region) and.push({ council: { region: filters.region } });
+  if (filters.councilType) and.push({ council: { type: filters.councilType } });
+  if (filters.council) and.push({ council: { code: filters.council.toUpperCase() } });
+  if (filters.startFrom || filters.startTo) {
+    const to = filters.startTo ? monthStart(filters.startTo) : null;
+    and.push({
+      expectedDate: {
+        ...(filters.startFrom ? { gte: monthStart(filters.startFrom) } : {}),
+        ...(to ? { lt: new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() + 1, 1)) } : {}),
+      },
+    });
+  }
+  const band = VALUE_BANDS.find((b) => b.value === filters.value);
+  if (band)
+    and.push({
+      estimatedValuePence: { gte: BigInt(band.min), ...(band.max === null ? {} : { lt: BigInt(band.max) }) },
+    });
+  return { AND: and };
+}
+
+const listSelect = {
+  id: true,
+  title: true,
+  buyerName: true,
+  stage: true,
+  source: true,
+  estimatedValuePence: true,
+  expectedDate: true,
+  routeConsidered: true,
+  council: { select: { code: true, name: true, typeName: true, region: true } },
+  serviceArea: { select: { name: true, slug: true } },
+  project: { select: { id: true, status: true } },
+} satisfies Prisma.PipelineEntrySelect;
+
+export async function listPipeline(filters: PipelineFilters) {
+  const where = pipelineWhere(filters);
+  const [total, rows] = await Promise.all([
+    prisma.pipelineEntry.count({ where }),
+    prisma.pipelineEntry.findMany({
+      where,
+      select: listSelect,
+      orderBy: [{ expectedDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      skip: (filters.page - 1) * PIPELINE_PAGE_SIZE,
+      take: PIPELINE_PAGE_SIZE,
+    }),
+  ]);
+  return {
+    total,
+    page: filters.page,
+    pageSize: PIPELINE_PAGE_SIZE,
+    entries: rows.map((r) => ({
+      ...r,
+      estimatedValuePence: penceFromDbOrNull(r.estimatedValuePence),
+      expectedDate: r.expectedDate?.toISOString().slice(0, 10) ?? null,
+    })),
+  };
+}
+
+/** The list's filter options (service areas, regions and council types that occur among councils). */
+export async function pipelineFilterOptions() {
+  const [areas, types, regions] = await Promise.all([
+    prisma.serviceArea.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { slug: true, name: true } }),
+    prisma.council.findMany({ distinct: ["type"], select: { type: true, typeName: true }, orderBy: { typeName: "asc" } }),
+    prisma.council.findMany({ distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } }),
+  ]);
+  return {
+    serviceAreas: areas,
+    councilTypes: types.map((t) => ({ value: t.type, label: t.typeName })),
+    regions: regions.map((r) => r.region),
+  };
+}
+
+/** One entry as its page shows it (withdrawn ones too, marked: links to them keep working). */
+export async function getPipelineEntry(id: string) {
+  const row = await prisma.pipelineEntry.findUnique({
+    where: { id },
+    select: {
+      ...listSelect,
+      description: true,
+      cpvCodes: true,
+      noticeUrl: true,
+      ocid: true,
+      contactName: true,
+      contactEmail: true,
+      status: true,
+      withdrawnAt: true,
+      revision: true,
+      councilId: true,
+      createdAt: true,
+      updatedAt: true,
+      project: { select: { id: true, title: true, status: true, councilId: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    ...row,
+    cpvCodes: JSON.parse(row.cpvCodes) as string[],
+    estimatedValuePence: penceFromDbOrNull(row.estimatedValuePence),
+    expectedDate: row.expectedDate?.toISOString().slice(0, 10) ?? null,
+    expectedMonth: row.expectedDate?.toISOString().slice(0, 7) ?? null,
+    withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+  };
 }

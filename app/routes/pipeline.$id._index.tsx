@@ -1,0 +1,229 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form } from "~/components/form";
+import { ErrorSummary, SelectField } from "~/components/forms";
+import { formatMonth, PIPELINE_STAGES, pipelineLinkSchema, routeConsideredLabel } from "~/models/pipeline.schema";
+import { getPipelineEntry, linkPipelineProject, listLinkableProjects } from "~/models/pipeline.server";
+import { getSessionUser } from "~/auth/session.server";
+import { hasPermission, requireUserWithPermission } from "~/auth/permissions.server";
+import { requireConfirmedForContracts } from "~/auth/contract-policy.server";
+import { formatPence } from "~/procurement/money";
+import { handleForm } from "~/utils/form-action.server";
+import { clientIp } from "~/utils/http.server";
+import { formatDate } from "~/utils/format";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.entry.title ?? "Forward plan");
+
+const PROJECT_STATUS: Record<string, string> = {
+  open: "In progress",
+  awarded: "Awarded",
+  "no-award": "Ended without an award",
+  cancelled: "Cancelled",
+};
+
+function notFound(): Response {
+  return new Response("No such forward plan", { status: 404, statusText: "Not Found" });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const entry = await getPipelineEntry(params.id ?? "");
+  if (!entry) throw notFound();
+  const user = await getSessionUser(request);
+  const isCouncilBuyer = Boolean(
+    user?.councilId && user.councilId === entry.councilId && user.emailVerifiedAt && hasPermission(user, "create", "pipeline", "own"),
+  );
+  const projects = isCouncilBuyer && entry.status === "published" ? await listLinkableProjects(entry.councilId!) : [];
+  // A linked project's title and status are the council's: others see only that one started.
+  const project = entry.project
+    ? { id: entry.project.id, title: isCouncilBuyer ? entry.project.title : null, status: entry.project.status }
+    : null;
+  return {
+    entry: { ...entry, project },
+    isCouncilBuyer,
+    canEdit: isCouncilBuyer && entry.source === "council" && entry.status === "published",
+    projects,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const entry = await getPipelineEntry(params.id ?? "");
+  if (!entry) throw notFound();
+  const user = await requireUserWithPermission(request, "create:pipeline:own", {
+    objectId: entry.id,
+    isOwn: (u) => Boolean(u.councilId && u.councilId === entry.councilId),
+  });
+  requireConfirmedForContracts(user);
+  const councilId = user.councilId!;
+  return handleForm(request, {
+    schema: pipelineLinkSchema,
+    run: (input) => linkPipelineProject({ id: user.id, councilId, ip: clientIp(context, request) }, entry.id, input),
+    onSuccess: () => redirect(`/pipeline/${entry.id}?linked=1`),
+  });
+}
+
+export default function PipelineEntryPage() {
+  const { entry, isCouncilBuyer, canEdit, projects } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const errors = result?.errors ?? {};
+  const banner = search.get("published")
+    ? "Forward plan published"
+    : search.get("linked")
+      ? "Project linked"
+      : search.get("saved")
+        ? "Changes saved"
+        : null;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to="/pipeline">
+          Back to the pipeline
+        </Link>
+        <ErrorSummary errors={errors} labels={{ projectId: "Project", revision: "Forward plan", form: "Forward plan" }} />
+        {banner && !result ? (
+          <div
+            className="govuk-notification-banner govuk-notification-banner--success"
+            role="alert"
+            aria-labelledby="pipeline-banner-title"
+          >
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="pipeline-banner-title">
+                Success
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">{banner}</p>
+            </div>
+          </div>
+        ) : null}
+        <span className="govuk-caption-l">{entry.council?.name ?? entry.buyerName}</span>
+        <h1 className="govuk-heading-l">{entry.title}</h1>
+        {entry.status === "withdrawn" ? (
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              The council withdrew this forward plan{entry.withdrawnAt ? ` on ${formatDate(entry.withdrawnAt)}` : ""}.
+            </strong>
+          </div>
+        ) : null}
+        {entry.description ? <p className="govuk-body">{entry.description}</p> : null}
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Stage</dt>
+            <dd className="govuk-summary-list__value">{PIPELINE_STAGES[entry.stage as keyof typeof PIPELINE_STAGES] ?? entry.stage}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Service area</dt>
+            <dd className="govuk-summary-list__value">{entry.serviceArea?.name ?? "Not recorded"}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Expected to start</dt>
+            <dd className="govuk-summary-list__value">{formatMonth(entry.expectedDate)}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Estimated value</dt>
+            <dd className="govuk-summary-list__value">{formatPence(entry.estimatedValuePence)}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Route being considered</dt>
+            <dd className="govuk-summary-list__value">{routeConsideredLabel(entry.routeConsidered)}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">CPV codes</dt>
+            <dd className="govuk-summary-list__value">{entry.cpvCodes.length ? entry.cpvCodes.join(", ") : "Not stated"}</dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Contact</dt>
+            <dd className="govuk-summary-list__value">
+              {entry.contactEmail ? (
+                <>
+                  {entry.contactName ? `${entry.contactName}, ` : ""}
+                  <a className="govuk-link" href={`mailto:${entry.contactEmail}`}>
+                    {entry.contactEmail}
+                  </a>
+                </>
+              ) : (
+                "Through the published notice"
+              )}
+            </dd>
+          </div>
+          {entry.noticeUrl ? (
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Published notice</dt>
+              <dd className="govuk-summary-list__value">
+                <a className="govuk-link" href={entry.noticeUrl}>
+                  {entry.ocid ?? "The notice"}
+                </a>
+              </dd>
+            </div>
+          ) : null}
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Buying project</dt>
+            <dd className="govuk-summary-list__value" data-testid="pipeline-project">
+              {entry.project ? (
+                <>
+                  {entry.project.title && isCouncilBuyer ? (
+                    <>
+                      <Link className="govuk-link" to={`/projects/${entry.project.id}`}>
+                        {entry.project.title}
+                      </Link>
+                      :{" "}
+                    </>
+                  ) : (
+                    "Started: "
+                  )}
+                  {PROJECT_STATUS[entry.project.status] ?? entry.project.status}
+                </>
+              ) : (
+                "Not started yet"
+              )}
+            </dd>
+          </div>
+        </dl>
+        {canEdit ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/pipeline/${entry.id}/edit`}>
+              Change or withdraw this forward plan
+            </Link>
+          </p>
+        ) : null}
+        {isCouncilBuyer && entry.status === "published" ? (
+          <>
+            <h2 className="govuk-heading-m">Link to a project</h2>
+            {projects.length ? (
+              <Form method="post" noValidate>
+                <input type="hidden" name="revision" value={entry.revision} />
+                <SelectField
+                  name="projectId"
+                  label="Your council's buying project for this plan"
+                  error={errors.projectId?.[0]}
+                  defaultValue={entry.project?.id ?? ""}
+                  options={[
+                    { value: "", label: "Choose a project" },
+                    ...projects.map((p) => ({ value: p.id, label: `${p.title} (${PROJECT_STATUS[p.status] ?? p.status})` })),
+                  ]}
+                />
+                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  Link project
+                </button>
+              </Form>
+            ) : (
+              <p className="govuk-body">
+                Your council has no buying projects yet.{" "}
+                <Link className="govuk-link" to="/projects/new">
+                  Start a buying project
+                </Link>{" "}
+                and link it here.
+              </p>
+            )}
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

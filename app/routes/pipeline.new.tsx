@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PipelineForm } from "~/components/pipeline-form";
+import { pipelineInputSchema } from "~/models/pipeline.schema";
+import { publishPipelineEntry } from "~/models/pipeline.server";
+import { listServiceAreas } from "~/models/service-area.server";
+import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
+import { requireConfirmedForContracts } from "~/auth/contract-policy.server";
+import { handleForm } from "~/utils/form-action.server";
+import { clientIp } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Publish a forward plan");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "create:pipeline:own");
+  if (!user.councilId) throw forbidden();
+  return { areas: await listServiceAreas(), contactName: user.name ?? "", contactEmail: user.email };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "create:pipeline:own");
+  if (!user.councilId) throw forbidden();
+  // Published plans speak for the council: a confirmed address first, as for contracts.
+  requireConfirmedForContracts(user);
+  const councilId = user.councilId;
+  return handleForm(request, {
+    schema: pipelineInputSchema,
+    run: (input) => publishPipelineEntry({ id: user.id, councilId, ip: clientIp(context, request) }, input),
+    onSuccess: (entry) => redirect(`/pipeline/${entry.id}?published=1`),
+  });
+}
+
+export default function NewPipelineEntry() {
+  const { areas, contactName, contactEmail } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const values = (result?.values ?? { contactName, contactEmail }) as Record<string, string>;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to="/pipeline">
+          Back to the pipeline
+        </Link>
+        <h1 className="govuk-heading-l">Publish a forward plan</h1>
+        <p className="govuk-body">
+          Tell suppliers and other councils what your council plans to buy and when. Anyone can see a published plan.
+        </p>
+        <PipelineForm areas={areas} errors={result?.errors ?? {}} values={values} submitLabel="Publish forward plan" />
+      </div>
+    </div>
+  );
+}
