@@ -19,6 +19,7 @@ import { loadCouncils } from "./councils";
 import { DEMO_ACCOUNTS, DEMO_COUNCIL_DOMAINS } from "./demo-accounts";
 import { agreementId, buildReferenceRows, councilId, generateSeedData } from "./generate";
 import { seedContracts } from "./contracts";
+import { seedPipeline } from "./pipeline";
 
 export type SeedOptions = {
   suppliers: number;
@@ -242,6 +243,8 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
   // The contracts register: the Contracts Finder package (OGL) and councils' own contracts (issue 16).
   onProgress?.("Contracts register", 0, 1);
   await seedContracts(prisma);
+  // Councils' own forward plans for /pipeline (issue 16 item 5).
+  await seedPipeline(prisma);
   onProgress?.("Contracts register", 1, 1);
 
   return countRows(prisma);
