@@ -69,6 +69,11 @@ export const ROUTES: Record<string, Spec> = {
   "contracts[.]csv": page("/contracts.csv"),
   "contracts[.]json": page("/contracts.json"),
   radar: page("/radar"),
+  // Forward plans (issue 16 item 5): the seeded plan is Brighton and Hove's (buyer A's council), public to all.
+  "pipeline._index": page("/pipeline"),
+  "pipeline.new": page("/pipeline/new"),
+  "pipeline.$id._index": { path: () => "/pipeline/seedpipelinebnh00001", params: () => ({ id: "seedpipelinebnh00001" }) },
+  "pipeline.$id.edit": { path: () => "/pipeline/seedpipelinebnh00001/edit", params: () => ({ id: "seedpipelinebnh00001" }) },
   "councils.$code": { path: () => "/councils/BNH", params: () => ({ code: "BNH" }) },
   "councils.$code_.peers": { path: () => "/councils/BNH/peers", params: () => ({ code: "BNH" }) },
   "frameworks.$number": { path: () => "/frameworks/RM1557.15", params: () => ({ number: "RM1557.15" }) },
@@ -82,6 +87,8 @@ export const ROUTES: Record<string, Spec> = {
   "products.$id": { path: (f) => `/products/${f.productId}`, params: (f) => ({ id: f.productId }) },
   // Nobody's document: 404 for everyone (who may read a real one: tests/data/listing-documents.test.ts).
   "documents.$documentId": { path: () => "/documents/nosuchdocument", params: () => ({ documentId: "nosuchdocument" }) },
+  // The layout of a project's pages (header and sections): authorises like the pages under it.
+  "projects.$id": { path: (f) => `/projects/${f.projectId}`, params: (f) => ({ id: f.projectId }) },
   "projects.$id._index": { path: (f) => `/projects/${f.projectId}`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.approvals": { path: (f) => `/projects/${f.projectId}/approvals`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.evaluation": { path: (f) => `/projects/${f.projectId}/evaluation`, params: (f) => ({ id: f.projectId }) },
@@ -98,7 +105,7 @@ export const ROUTES: Record<string, Spec> = {
   "projects.$id.participants": { path: (f) => `/projects/${f.projectId}/participants`, params: (f) => ({ id: f.projectId }) },
   // Nobody's invitation: 404 to every buyer, refused to everyone else (the invited council's own: tests/data/joint-buying.test.ts).
   "joint-invitations.$id": { path: () => "/joint-invitations/no-such-invitation", params: () => ({ id: "no-such-invitation" }) },
-  "projects.$id.record": { path: (f) => `/projects/${f.projectId}/record`, params: (f) => ({ id: f.projectId }) },
+  "projects.$id_.record": { path: (f) => `/projects/${f.projectId}/record`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.requirements": { path: (f) => `/projects/${f.projectId}/requirements`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.search": { path: (f) => `/projects/${f.projectId}/search?q=housing`, params: (f) => ({ id: f.projectId }) },
   "projects.$id.shortlist": { path: (f) => `/projects/${f.projectId}/shortlist`, params: (f) => ({ id: f.projectId }) },
@@ -230,6 +237,20 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
   "contracts[.]csv": { GET: r("200", "200", "200", "200", "200", "200", "200") },
   "contracts[.]json": { GET: r("200", "200", "200", "200", "200", "200", "200") },
   radar: { GET: r("200", "200", "200", "200", "200", "200", "200") },
+  "pipeline._index": { GET: r("200", "200", "200", "200", "200", "200", "200") },
+  "pipeline.new": {
+    GET: r("login", "200", "200", "403", "403", "403", "200"),
+    POST: r("login", "400", "400", "403", "403", "403", "403"),
+  },
+  // Public plan: anyone reads it; only its council's confirmed buyers link it to a project or change it.
+  "pipeline.$id._index": {
+    GET: r("200", "200", "200", "200", "200", "200", "200"),
+    POST: r("login", "400", "403", "403", "403", "403", "403"),
+  },
+  "pipeline.$id.edit": {
+    GET: r("login", "200", "403", "403", "403", "403", "403"),
+    POST: r("login", "400", "403", "403", "403", "403", "403"),
+  },
   "councils.$code": { GET: r("200", "200", "200", "200", "200", "200", "200") },
   "councils.$code_.peers": { GET: r("200", "200", "200", "200", "200", "200", "200") },
   "forgot-password": { GET: r("200", "200", "200", "200", "200", "200", "200"), POST: r("400", "400", "400", "400", "400", "400", "400") },
@@ -245,6 +266,7 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
   logout: { GET: r("302", "302", "302", "302", "302", "302", "302"), POST: r("302", "302", "302", "302", "302", "302", "302") },
   "products.$id": { GET: r("200", "200", "200", "200", "200", "200", "200") },
   "documents.$documentId": { GET: r("404", "404", "404", "404", "404", "404", "404") },
+  "projects.$id": { GET: r("login", "200", "404", "403", "403", "200", "403") },
   "projects.$id._index": {
     GET: r("login", "200", "404", "403", "403", "200", "403"),
     POST: r("login", "400", "404", "403", "403", "403", "403"),
@@ -280,7 +302,7 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
     GET: r("login", "200", "404", "403", "403", "200", "403"),
     POST: r("login", "400", "404", "403", "403", "403", "403"),
   },
-  "projects.$id.record": { GET: r("login", "200", "404", "403", "403", "200", "403") },
+  "projects.$id_.record": { GET: r("login", "200", "404", "403", "403", "200", "403") },
   "projects.$id.requirements": {
     GET: r("login", "200", "404", "403", "403", "200", "403"),
     POST: r("login", "400", "404", "403", "403", "403", "403"),
