@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { CsvColumnsHelp, CsvFileField } from "~/components/csv-upload";
-import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import { CsvColumnsHelp, CsvFileField, CsvRowErrors } from "~/components/csv-upload";
+import { data } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary } from "~/components/forms";
-import { TableContainer } from "~/components/table-container";
 import { CONTRACT_CSV_COLUMNS } from "~/models/contract.schema";
 import { ContractCsvFileError, MAX_CONTRACT_CSV_BYTES, MAX_CONTRACT_CSV_ROWS, validateContractCsv } from "~/models/contract-csv";
 import { addCouncilContractsFromCsv } from "~/models/contract.server";
 import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
 import { requireConfirmedForContracts } from "~/auth/contract-policy.server";
 import { FAILURE_STATUS, failureErrors } from "~/utils/result";
+import { readCsvUpload } from "~/utils/csv-upload.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -35,30 +35,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:contract:own");
   if (!user.councilId) throw forbidden();
   requireConfirmedForContracts(user);
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
-    return fileError("Upload the file with the form on this page");
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CONTRACT_CSV_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError)
-      return fileError(`The file must be smaller than ${MAX_CONTRACT_CSV_BYTES / 1_000_000} MB`, 413);
-    return fileError("The upload could not be read. Try again");
-  }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return fileError("Select a CSV file");
-  if (!/\.csv$/i.test(file.name)) return fileError("The selected file must be a CSV");
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.includes(0)) return fileError("The selected file must be a CSV: this one looks like a spreadsheet or other binary file");
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return fileError("The selected file must be saved as CSV UTF-8");
-  }
+  const upload = await readCsvUpload(request, MAX_CONTRACT_CSV_BYTES);
+  if (!upload.ok) return fileError(upload.message, upload.status);
   let rows;
   try {
-    rows = validateContractCsv(text);
+    rows = validateContractCsv(upload.text);
   } catch (error) {
     if (error instanceof ContractCsvFileError) return fileError(error.message);
     throw error;
@@ -76,8 +57,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function UploadContracts() {
-  // The action answers with data(): the body's own type, as supplier.import.tsx reads it.
-  const result = useActionData() as UploadData | undefined;
+  // The body type the action answers with (data() is not inferred through typeof action without the single-fetch type flag).
+  const result = useActionData<UploadData>();
   const errors = result?.errors ?? {};
   const report = result?.report ?? null;
   const failed = report?.rows.filter((r) => r.errors.length) ?? [];
@@ -115,41 +96,7 @@ export default function UploadContracts() {
             </div>
           </div>
         ) : null}
-        {failed.length ? (
-          <TableContainer label="Rows with errors">
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">Rows with errors</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Row
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Reference
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Column
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Problem
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {failed.flatMap((r) =>
-                  r.errors.map((e, i) => (
-                    <tr className="govuk-table__row" key={`${r.row}-${i}`}>
-                      <td className="govuk-table__cell">{r.row}</td>
-                      <td className="govuk-table__cell">{r.reference}</td>
-                      <td className="govuk-table__cell">{e.column}</td>
-                      <td className="govuk-table__cell">{e.message}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </TableContainer>
-        ) : null}
+        <CsvRowErrors rows={report?.rows.map((r) => ({ ...r, name: r.reference })) ?? []} nameHeading="Reference" />
         <p className="govuk-body">
           One row for each contract. Nothing is saved unless every row is right, so you can fix the file and upload it again; a row with a
           reference you uploaded before updates that contract. Use the{" "}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { CsvColumnsHelp, CsvFileField } from "~/components/csv-upload";
-import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import { CsvColumnsHelp, CsvFileField, CsvRowErrors } from "~/components/csv-upload";
+import { data } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary } from "~/components/forms";
@@ -8,10 +8,10 @@ import { listListableLots } from "~/models/award.server";
 import { CSV_COLUMNS, CsvFileError, MAX_CSV_BYTES, MAX_CSV_ROWS, validateListingCsv, type RowResult } from "~/models/listing-csv";
 import { importListingDrafts } from "~/models/listing.server";
 import { now } from "~/utils/clock.server";
+import { readCsvUpload } from "~/utils/csv-upload.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
-import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Import listings from a CSV file");
 export const handle = { title: "Import listings from a CSV file" };
@@ -22,49 +22,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-type ActionData =
-  { errors: Record<string, string[]> } | { errors?: undefined; mode: "valid" | "all"; rows: Omit<RowResult, "data">[]; saved: number };
+/** A refused file has errors and no mode; a checked file has its mode, each row's problems and how many were saved. */
+type ImportData = { errors: Record<string, string[]>; mode: "valid" | "all" | null; rows: Omit<RowResult, "data">[]; saved: number };
 
-const fail = (field: string, message: string, status = 400) => Response.json({ errors: { [field]: [message] } }, { status });
+const answer = (body: ImportData, status: number) => data<ImportData>(body, { status });
+const fieldError = (field: string, message: string, status = 400) =>
+  answer({ errors: { [field]: [message] }, mode: null, rows: [], saved: 0 }, status);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:product:own");
   if (!user.supplierId) throw forbidden();
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
-    return fail("file", "Upload the file with the form on this page");
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError)
-      return fail("file", `The file must be smaller than ${MAX_CSV_BYTES / 1_000_000} MB`, 413);
-    return fail("file", "The upload could not be read. Try again");
-  }
-  const mode = form.get("mode");
-  if (mode !== "valid" && mode !== "all") return fail("mode", "Select what to do if some rows have errors");
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return fail("file", "Select a CSV file");
-  if (
-    !/\.csv$/i.test(file.name) ||
-    !["text/csv", "application/vnd.ms-excel", "text/plain", "application/octet-stream", ""].includes(file.type)
-  ) {
-    return fail("file", "The selected file must be a CSV");
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.includes(0)) return fail("file", "The selected file must be a CSV: this one looks like a spreadsheet or other binary file");
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return fail("file", "The selected file must be saved as CSV UTF-8");
-  }
+  const upload = await readCsvUpload(request, MAX_CSV_BYTES);
+  if (!upload.ok) return fieldError("file", upload.message, upload.status);
+  const mode = upload.form.get("mode");
+  if (mode !== "valid" && mode !== "all") return fieldError("mode", "Select what to do if some rows have errors");
   const lots = await listListableLots(user.supplierId, now());
-  const byCode = new Map(lots.map((l) => [`${l.agreementNumber}/${l.lotNumber}`.toLowerCase(), l.id]));
+  const codes = lots.map((l) => `${l.agreementNumber}/${l.lotNumber}`);
+  const byCode = new Map(lots.map((l, i) => [codes[i].toLowerCase(), l.id]));
   let rows: RowResult[];
   try {
-    rows = validateListingCsv(text, (code) => byCode.get(code.toLowerCase()) ?? null);
+    rows = validateListingCsv(upload.text, (code) => byCode.get(code.toLowerCase()) ?? null, codes);
   } catch (error) {
-    if (error instanceof CsvFileError) return fail("file", error.message);
+    if (error instanceof CsvFileError) return fieldError("file", error.message);
     throw error;
   }
   const valid = rows.filter((r) => r.data);
@@ -79,13 +58,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     saved = ids.length;
   }
-  return Response.json({ mode, saved, rows: rows.map(({ data: _data, ...r }) => r) }, { status: anyErrors ? 422 : 200 });
+  return answer({ errors: {}, mode, saved, rows: rows.map(({ data: _data, ...r }) => r) }, anyErrors ? 422 : 200);
 }
 
 export default function ImportListings() {
-  const result = useActionData() as ActionData | undefined;
+  // The body type the action answers with (data() is not inferred through typeof action without the single-fetch type flag).
+  const result = useActionData<ImportData>();
   const errors = result?.errors ?? {};
-  const report = result && !result.errors ? result : null;
+  const report = result?.mode ? result : null;
   const failed = report?.rows.filter((r) => r.errors.length) ?? [];
   return (
     <div className="govuk-grid-row">
@@ -127,41 +107,7 @@ export default function ImportListings() {
             </div>
           </div>
         ) : null}
-        {failed.length ? (
-          <TableContainer label="Rows with errors">
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">Rows with errors</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Row
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Listing
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Column
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Problem
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {failed.flatMap((r) =>
-                  r.errors.map((e, i) => (
-                    <tr className="govuk-table__row" key={`${r.row}-${i}`}>
-                      <td className="govuk-table__cell">{r.row}</td>
-                      <td className="govuk-table__cell">{r.name}</td>
-                      <td className="govuk-table__cell">{e.column}</td>
-                      <td className="govuk-table__cell">{e.message}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </TableContainer>
-        ) : null}
+        <CsvRowErrors rows={report?.rows ?? []} nameHeading="Listing" />
         <p className="govuk-body">
           Each row becomes a draft listing that you can check and submit for review. Use the{" "}
           <a className="govuk-link" href="/supplier/import/template.csv" download>
