@@ -7,6 +7,12 @@
 //           worker processes started together (one builds, the other restores)
 //   server  worker ready time and RSS per process and in total at 1 and 2 workers (index
 //           built once, then restored from its snapshot), and GET /api/search at 20 connections
+//   http    every kind of page (home, search, /api/search, product, framework, supplier, council,
+//           case study) under autocannon at 50 connections against the built server, on a copy of
+//           the default seed (--scale default, the default) and/or the bench database (--scale bench)
+//   lighthouse  Lighthouse mobile (simulated Slow 4G) with Debian's Chromium on six pages
+// --table prints the Markdown table of bench/results.json (README "Performance") and runs nothing.
+// Each section's figures carry the date, git commit, load average and cores of their run.
 // PostgreSQL: DATABASE_URL_PG, or a throwaway cluster (scripts/pg-throwaway.sh) when the server
 // binaries are installed; without either the PostgreSQL peer is left out and the table says so.
 // Prints a table and writes bench/results.json. Figures are reported, never asserted in tests.
@@ -17,7 +23,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadDocuments } from "./lib/documents";
 import { engineSection } from "./sections/engine";
+import { httpSection } from "./sections/http";
+import { lighthouseSection } from "./sections/lighthouse";
 import { likeSection } from "./sections/like";
+import { resultsTable } from "./table";
 import { serverSection } from "./sections/server";
 import { workersSection } from "./sections/workers";
 import { contractsSection } from "./contracts";
@@ -29,13 +38,24 @@ const { values: args } = parseArgs({
     products: { type: "string", default: "50000" },
     "case-studies": { type: "string", default: "10000" },
     seconds: { type: "string", default: "20" },
-    only: { type: "string", default: "engine,like,workers,server" },
+    only: { type: "string", default: "engine,like,workers,server,http,lighthouse" },
+    scale: { type: "string", default: "default" },
+    connections: { type: "string", default: "50" },
+    "http-seconds": { type: "string", default: "10" },
+    workers: { type: "string", default: "2" },
+    table: { type: "boolean", default: false },
     port: { type: "string", default: "3290" },
     "ocds-releases": { type: "string", default: "100000" },
     queries: { type: "string", default: "1000" },
   },
 });
 const only = new Set(args.only!.split(","));
+const scales = args.scale!.split(",").filter((x) => x === "default" || x === "bench");
+const RESULTS_FILE = "bench/results.json";
+if (args.table) {
+  console.log(resultsTable(JSON.parse(fs.readFileSync(RESULTS_FILE, "utf8")) as Record<string, unknown>));
+  process.exit(0);
+}
 
 const DB_FILE = path.resolve("bench/.data/bench.db");
 const DB_URL = `file:${DB_FILE}`;
@@ -46,7 +66,12 @@ const log = (line: string) => console.log(line);
 // Data at scale (kept between runs; --reseed to make it again). Migrations first, so a kept
 // database follows the schema.
 fs.mkdirSync(path.dirname(DB_FILE), { recursive: true });
-if (args.reseed || !fs.existsSync(DB_FILE)) {
+const needsBenchDb =
+  ["engine", "like", "workers", "server", "contracts"].some((s) => only.has(s)) ||
+  (scales.includes("bench") && (only.has("http") || only.has("lighthouse")));
+if (!needsBenchDb) {
+  // Only the default seed is used this time.
+} else if (args.reseed || !fs.existsSync(DB_FILE)) {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
   log(`Seeding ${args.suppliers} suppliers, ${args.products} products, ${args["case-studies"]} case studies…`);
   execFileSync(
@@ -58,10 +83,56 @@ if (args.reseed || !fs.existsSync(DB_FILE)) {
   execFileSync("npx", ["tsx", "scripts/prisma.ts", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: DB_URL } });
 }
 
+// The default seed (npm run seed's sizes), kept like the bench database.
+const DEFAULT_DB_FILE = path.resolve("bench/.data/default.db");
+function defaultDb(): string {
+  if (args.reseed || !fs.existsSync(DEFAULT_DB_FILE)) {
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DEFAULT_DB_FILE + suffix, { force: true });
+    log("Seeding the default data set…");
+    execFileSync("npx", ["tsx", "seed/index.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: `file:${DEFAULT_DB_FILE}` } });
+  } else {
+    execFileSync("npx", ["tsx", "scripts/prisma.ts", "deploy"], {
+      stdio: "ignore",
+      env: { ...process.env, DATABASE_URL: `file:${DEFAULT_DB_FILE}` },
+    });
+  }
+  return DEFAULT_DB_FILE;
+}
+const dbFor = (scale: string) => (scale === "bench" ? DB_FILE : defaultDb());
+
+const loadavg = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
+let commit = "unknown";
+try {
+  commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  if (execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim()) commit += " (tree changed)";
+} catch {
+  /* not a git checkout */
+}
+/** Where and when a section's figures were taken, stored beside them. */
+function runInfo(startLoad: number[]) {
+  return {
+    date: new Date().toISOString(),
+    commit,
+    cores: os.cpus().length,
+    node: process.version,
+    loadavg_start: startLoad,
+    loadavg_end: loadavg(),
+  };
+}
+const serverEnv = (port: number): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_ENV: "production",
+  SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0000",
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
+  MAIL_DELIVERY: "outbox",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+});
+
 const results: Record<string, unknown> = {
   generatedAt: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, node: process.version, loadavg_at_start: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+  machine: { cpus: os.cpus().length, node: process.version, loadavg_at_start: loadavg() },
 };
+const previous = fs.existsSync(RESULTS_FILE) ? (JSON.parse(fs.readFileSync(RESULTS_FILE, "utf8")) as Record<string, unknown>) : {};
 
 if (only.has("engine")) {
   log("\nEngine (products index, 1,000-query mix, interleaved)");
@@ -78,7 +149,8 @@ if (only.has("engine")) {
   }
   try {
     const set = await loadDocuments(DB_FILE);
-    results.engine = await engineSection(set, { pgUrl, queries: Number(args.queries), log });
+    const startLoad = loadavg();
+    results.engine = { ...(await engineSection(set, { pgUrl, queries: Number(args.queries), log })), run: runInfo(startLoad) };
   } finally {
     if (throwaway) execFileSync("bash", ["scripts/pg-throwaway.sh", "stop", throwaway]);
   }
@@ -120,6 +192,42 @@ if (only.has("server")) {
   });
 }
 
+if (only.has("http")) {
+  // Per scale, so a run at one scale keeps the other's last figures.
+  const http = { ...((previous.http as Record<string, unknown> | undefined) ?? {}) };
+  for (const scale of scales) {
+    log(`\nHTTP (built server, ${scale} seed)`);
+    const startLoad = loadavg();
+    const port = Number(args.port);
+    const figures = await httpSection({
+      sourceDb: dbFor(scale),
+      scale,
+      env: serverEnv(port),
+      port,
+      seconds: Number(args["http-seconds"]),
+      connections: Number(args.connections),
+      workers: Number(args.workers),
+      log,
+    });
+    http[scale] = { ...figures, run: runInfo(startLoad) };
+  }
+  results.http = http;
+}
+
+if (only.has("lighthouse")) {
+  const lighthouse = { ...((previous.lighthouse as Record<string, unknown> | undefined) ?? {}) };
+  for (const scale of scales) {
+    log(`\nLighthouse (mobile, simulated Slow 4G, ${scale} seed)`);
+    const startLoad = loadavg();
+    const port = Number(args.port);
+    lighthouse[scale] = {
+      ...(await lighthouseSection({ sourceDb: dbFor(scale), scale, env: serverEnv(port), port, log })),
+      run: runInfo(startLoad),
+    };
+  }
+  results.lighthouse = lighthouse;
+}
+
 // Opt-in (--only contracts): the 100,000-release import takes long on a loaded machine.
 if (only.has("contracts")) {
   log("\nContracts register (OCDS import, /contracts and /radar)");
@@ -127,10 +235,11 @@ if (only.has("contracts")) {
 }
 
 // Sections not run this time keep their last figures.
-const file = "bench/results.json";
-const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+const file = RESULTS_FILE;
 // Keys of the single-section format before issue 17, replaced by engine / server.
-for (const old of ["search", "http", "speedup_p95", "index_build_s", "server_cold_start_s", "rss_mb", "targets"]) delete previous[old];
+for (const old of ["search", "speedup_p95", "index_build_s", "server_cold_start_s", "rss_mb", "targets"]) delete previous[old];
+// The old single `http` object (before the per-scale HTTP section) has no scales in it.
+if (previous.http && !("default" in (previous.http as object)) && !("bench" in (previous.http as object))) delete previous.http;
 fs.writeFileSync(file, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 log(`\nwrote ${file}`);
 process.exit(0);

@@ -1,85 +1,12 @@
 // The built server at bench scale: worker ready time and memory per process and in total at
 // 1 and 2 workers (the first start builds the index and writes the snapshot; the next restores
 // it), and GET /api/search over the query mix with 20 connections.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import autocannon from "autocannon";
+import { memory, start, stop } from "../lib/server-process";
 import { round, summarise } from "../lib/stats";
 import { queryMix, toQueryString } from "../queries";
-
-function rssMb(pid: number): number {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024, 1);
-  } catch {
-    return 0;
-  }
-}
-
-function childPids(pid: number): number[] {
-  try {
-    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
-      .split("\n")
-      .map((s) => Number(s.trim()))
-      .filter(Boolean);
-  } catch {
-    return [];
-  }
-}
-
-interface Started {
-  server: ChildProcess;
-  readyS: number;
-  workerReadyMs: number[];
-  sources: string[];
-}
-
-async function start(env: NodeJS.ProcessEnv, port: number, workers: number): Promise<Started> {
-  const began = performance.now();
-  const server = spawn("node", ["server.js"], {
-    env: { ...env, PORT: String(port), WEB_CONCURRENCY: String(workers) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  server.stdout!.on("data", (d) => (output += d));
-  server.stderr!.on("data", (d) => (output += d));
-  const deadline = Date.now() + 300_000;
-  const readyLines = () => output.split("\n").filter((l) => l.includes('"search ready"'));
-  while (readyLines().length < workers) {
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not start:\n${output.slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const readyS = round((performance.now() - began) / 1000);
-  const workerReadyMs = readyLines().map((l) => Number((JSON.parse(l) as { ms: number }).ms));
-  const sources = output
-    .split("\n")
-    .filter((l) => l.includes("search snapshot"))
-    .map((l) => (JSON.parse(l) as { msg: string }).msg);
-  return { server, readyS, workerReadyMs, sources };
-}
-
-async function stop(server: ChildProcess) {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((r) => server.once("exit", r));
-  server.kill("SIGTERM");
-  await exited;
-}
-
-function memory(server: ChildProcess) {
-  const primary = server.pid!;
-  const workers = childPids(primary);
-  const perWorker = workers.map(rssMb);
-  const primaryMb = rssMb(primary);
-  return { primary_mb: primaryMb, workers_mb: perWorker, total_mb: round(primaryMb + perWorker.reduce((a, b) => a + b, 0), 1) };
-}
 
 export async function serverSection(options: {
   env: NodeJS.ProcessEnv;
