@@ -30,8 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": document.contentType,
       "Content-Length": String(bytes.length),
       // Always a download, never shown in the portal's origin; the name is ASCII-safe already.
+      // (X-Content-Type-Options: nosniff is on every response the server sends: server/security.js.)
       "Content-Disposition": `attachment; filename="${document.fileName}"`,
-      "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "private, no-store",
     },
