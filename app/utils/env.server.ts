@@ -58,6 +58,8 @@ const envSchema = z
     // "outbox": keep mail in the portal's outbox (/admin/outbox) instead of sending it, even in a
     // production build. For a local install only: npm run setup writes it to .env.
     MAIL_DELIVERY: z.enum(["smtp", "outbox"]).optional(),
+    // Listing documents, one file per SHA-256 (app/services/document-store.server.ts); default prisma/data/documents.
+    DOCUMENTS_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {
