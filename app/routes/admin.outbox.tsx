@@ -5,7 +5,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { TableContainer } from "~/components/table-container";
-import { listOutbox, mailQueueCounts, OUTBOX_STATUSES, type MailStatus } from "~/models/mail.server";
+import { listOutbox, mailQueueCounts, type MailStatus } from "~/models/mail.server";
+
+// Not imported from mail.server: a .server module's values do not reach the browser, so the
+// page failed to hydrate (issue 18 item 4).
+const OUTBOX_STATUSES = ["queued", "sent", "failed"] as const satisfies readonly MailStatus[];
 import { formatDateTime } from "~/utils/format";
 import { mailSettings } from "~/utils/env.server";
 import { pageTitle } from "~/utils/meta";

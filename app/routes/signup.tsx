@@ -6,7 +6,7 @@ import { ChoiceField, ErrorSummary, TextField, useZodForm } from "~/components/f
 import { PasswordFields } from "~/components/password-fields";
 import { buyerSignupSchema } from "~/models/auth.schema";
 import { isPublicSectorDomain } from "~/models/council-domain.schema";
-import { emailDomainOf, listSharedCouncilDomains } from "~/models/council-domain.server";
+import { listSharedCouncilDomains } from "~/models/council-domain.server";
 import { withStrongPassword } from "~/auth/password-strength.server";
 import { signUpBuyer } from "~/auth/sign-up.server";
 import { handleForm } from "~/utils/form-action.server";
@@ -36,7 +36,8 @@ export default function Signup() {
   const values = actionData?.values ?? {};
   const text = (key: string) => (typeof values[key] === "string" ? values[key] : undefined);
   const { register, errors, onSubmit, error } = useZodForm(buyerSignupSchema, actionData?.errors);
-  const postedDomain = emailDomainOf(text("email") ?? "");
+  // Worked out here, not with emailDomainOf: a .server module's exports do not reach the browser (issue 18 item 4).
+  const postedDomain = (text("email") ?? "").split("@")[1]?.trim().toLowerCase() ?? "";
   const councilChoices = sharedDomains[postedDomain] ?? [];
   const askForAccess = Boolean(actionData?.errors?.email) && isPublicSectorDomain(postedDomain) && councilChoices.length === 0;
   return (
