@@ -94,14 +94,24 @@ export default function Participants() {
                 <Form method="post" action={`${base}?intent=share`}>
                   <input type="hidden" name="participantId" value={p.id} />
                   <input type="hidden" name="lockVersion" value={p.lockVersion} />
-                  <TextField
-                    name="share"
-                    label={`New share for ${p.council.officialName}`}
-                    prefix="£"
-                    width="10"
-                    inputMode="decimal"
-                    defaultValue={penceToPounds(p.sharePence)}
-                  />
+                  <div className="govuk-form-group">
+                    <label className="govuk-label govuk-label--s" htmlFor={`share-${p.id}`}>
+                      New share for {p.council.officialName}
+                    </label>
+                    <div className="govuk-input__wrapper">
+                      <div className="govuk-input__prefix" aria-hidden="true">
+                        £
+                      </div>
+                      <input
+                        className="govuk-input govuk-input--width-10"
+                        id={`share-${p.id}`}
+                        name="share"
+                        type="text"
+                        inputMode="decimal"
+                        defaultValue={penceToPounds(p.sharePence)}
+                      />
+                    </div>
+                  </div>
                   <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                     Change the share<span className="govuk-visually-hidden"> of {p.council.officialName}</span>
                   </button>
