@@ -5,7 +5,7 @@
 import { prisma, type Prisma } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { loadCouncilProfiles } from "./peers.server";
-import { rankPeers, SIMILAR_THRESHOLD } from "./peers";
+import { rankPeers, SIMILAR_THRESHOLD, type CouncilProfile, type PeerScore } from "./peers";
 import { penceFromDbOrNull } from "./pence";
 import { visibleTo, type ContractViewer } from "./contract.server";
 
@@ -39,21 +39,86 @@ function scopeWhere(scope: RadarScope): Prisma.ContractWhereInput {
   };
 }
 
+// ── peer profiles, precomputed ─────────────────────────────────────────────────
+// Scoring every council against every other (their case studies' service areas and products)
+// is the costly part of the radar, and its inputs change rarely: a council's case studies are
+// published, changed or withdrawn, and each such change writes a search outbox row in the same
+// transaction. So each process keeps the profiles and each council's ranked peers, and builds
+// them again when the outbox has moved (its highest seq or its row count: on PostgreSQL a lower
+// seq can commit after a higher one) or after PEER_CACHE_MAX_AGE_MS (councils themselves change
+// only by reseeding). A request then costs one aggregate over the outbox and the contracts query.
+
+const PEER_CACHE_MAX_AGE_MS = 15 * 60_000;
+
+interface PeerGeneration {
+  stamp: string;
+  builtAt: number;
+  profiles: Map<string, CouncilProfile>;
+  peers: Map<string, PeerScore[]>;
+}
+
+let generation: PeerGeneration | null = null;
+let building: Promise<PeerGeneration> | null = null;
+let builds = 0;
+
+async function peerStamp(): Promise<string> {
+  const outbox = await prisma.searchOutbox.aggregate({ _max: { seq: true }, _count: { _all: true } });
+  return `${outbox._max.seq ?? 0}/${outbox._count._all}`;
+}
+
+async function currentGeneration(): Promise<PeerGeneration> {
+  const stamp = await peerStamp();
+  const clock = performance.now();
+  if (generation && generation.stamp === stamp && clock - generation.builtAt < PEER_CACHE_MAX_AGE_MS) return generation;
+  // Concurrent requests after a change share one build.
+  building ??= loadCouncilProfiles()
+    .then((profiles) => {
+      builds += 1;
+      generation = { stamp, builtAt: performance.now(), profiles: new Map(profiles.map((p) => [p.id, p])), peers: new Map() };
+      return generation;
+    })
+    .finally(() => {
+      building = null;
+    });
+  return building;
+}
+
+/** The councils similar to `councilId` (score at or above the threshold), most similar first; null for no such council. */
+export async function similarCouncils(councilId: string): Promise<PeerScore[] | null> {
+  const g = await currentGeneration();
+  const known = g.peers.get(councilId);
+  if (known) return known;
+  const self = g.profiles.get(councilId);
+  if (!self) return null;
+  const ranked = rankPeers(self, [...g.profiles.values()]).filter((p) => p.score >= SIMILAR_THRESHOLD);
+  g.peers.set(councilId, ranked);
+  return ranked;
+}
+
+/** For tests and the bench: how many times this process has built the profiles, and forget them. */
+export const peerCache = {
+  builds: () => builds,
+  clear: () => {
+    generation = null;
+  },
+};
+
+const RADAR_LIMIT = 500;
+
 /** The contracts of the councils most like `councilId` ending within `months`, soonest first. */
 export async function peerRenewals(councilId: string, scope: RadarScope, months: RadarHorizon, viewer: ContractViewer | null) {
-  const profiles = await loadCouncilProfiles();
-  const self = profiles.find((p) => p.id === councilId);
-  if (!self) return null;
-  const peers = rankPeers(self, profiles).filter((p) => p.score >= SIMILAR_THRESHOLD);
+  const peers = await similarCouncils(councilId);
+  if (!peers) return null;
   const peerById = new Map(peers.map((p) => [p.council.id, p]));
   const today = now();
   const until = addMonths(today, months);
+  const inWindow = (to: Date): Prisma.ContractWhereInput => ({
+    AND: [visibleTo(viewer), scopeWhere(scope), { councilId: { in: [...peerById.keys()] } }, { endDate: { gte: today, lte: to } }],
+  });
   const rows = await prisma.contract.findMany({
-    where: {
-      AND: [visibleTo(viewer), scopeWhere(scope), { councilId: { in: [...peerById.keys()] } }, { endDate: { gte: today, lte: until } }],
-    },
+    where: inWindow(until),
     orderBy: [{ endDate: "asc" }, { id: "asc" }],
-    take: 500,
+    take: RADAR_LIMIT,
     select: {
       id: true,
       title: true,
@@ -84,11 +149,26 @@ export async function peerRenewals(councilId: string, scope: RadarScope, months:
       reasons: peer.reasons,
     };
   });
-  const counts = Object.fromEntries(RADAR_HORIZONS.map((h) => [h, contracts.filter((c) => c.monthsLeft <= h).length])) as Record<
-    RadarHorizon,
-    number
-  >;
-  return { today: today.toISOString().slice(0, 10), months, peers: peers.length, contracts, counts };
+  // A window the (complete) list covers is counted off it; a longer window, or any window once
+  // the list stopped at RADAR_LIMIT, is counted by the database (an indexed count, not rows).
+  const complete = rows.length < RADAR_LIMIT;
+  const counts = Object.fromEntries(
+    await Promise.all(
+      RADAR_HORIZONS.map(async (h) =>
+        complete && h <= months
+          ? ([h, contracts.filter((c) => c.monthsLeft <= h).length] as const)
+          : ([h, await prisma.contract.count({ where: inWindow(addMonths(today, h)) })] as const),
+      ),
+    ),
+  ) as Record<RadarHorizon, number>;
+  return {
+    today: today.toISOString().slice(0, 10),
+    months,
+    peers: peers.length,
+    contracts,
+    counts,
+    truncated: rows.length === RADAR_LIMIT,
+  };
 }
 
 /**
@@ -98,28 +178,29 @@ export async function peerRenewals(councilId: string, scope: RadarScope, months:
 export async function aggregateDemand(scope: RadarScope) {
   const today = now();
   const until = addMonths(today, RADAR_HORIZONS.at(-1)!);
-  const rows = await prisma.contract.findMany({
-    where: { AND: [visibleTo(null), scopeWhere(scope), { councilId: { not: null } }, { endDate: { gte: today, lte: until } }] },
-    select: { councilId: true, endDate: true, serviceArea: { select: { name: true, slug: true } } },
-    take: 200_000,
-  });
-  const byArea = new Map<string, { name: string; slug: string | null; councils: Map<RadarHorizon, Set<string>> }>();
-  for (const r of rows) {
-    const key = r.serviceArea?.slug ?? "";
+  // One row per service area and council (its soonest-ending contract), not one per contract:
+  // a council counts in every window its soonest contract falls in.
+  const [groups, areas] = await Promise.all([
+    prisma.contract.groupBy({
+      by: ["serviceAreaId", "councilId"],
+      where: { AND: [visibleTo(null), scopeWhere(scope), { councilId: { not: null } }, { endDate: { gte: today, lte: until } }] },
+      _min: { endDate: true },
+    }),
+    prisma.serviceArea.findMany({ select: { id: true, name: true, slug: true } }),
+  ]);
+  const areaById = new Map(areas.map((a) => [a.id, a]));
+  const byArea = new Map<string, { name: string; slug: string | null; councils: Record<RadarHorizon, number> }>();
+  for (const g of groups) {
+    const area = g.serviceAreaId ? areaById.get(g.serviceAreaId) : undefined;
+    const key = area?.slug ?? "";
     const entry = byArea.get(key) ?? {
-      name: r.serviceArea?.name ?? "Other or not recorded",
-      slug: r.serviceArea?.slug ?? null,
-      councils: new Map(),
+      name: area?.name ?? "Other or not recorded",
+      slug: area?.slug ?? null,
+      councils: Object.fromEntries(RADAR_HORIZONS.map((h) => [h, 0])) as Record<RadarHorizon, number>,
     };
     byArea.set(key, entry);
-    const left = monthsUntil(today, r.endDate!);
-    for (const h of RADAR_HORIZONS) if (left <= h) (entry.councils.get(h) ?? entry.councils.set(h, new Set()).get(h)!).add(r.councilId!);
+    const left = monthsUntil(today, g._min.endDate!);
+    for (const h of RADAR_HORIZONS) if (left <= h) entry.councils[h] += 1;
   }
-  return [...byArea.values()]
-    .map((a) => ({
-      name: a.name,
-      slug: a.slug,
-      councils: Object.fromEntries(RADAR_HORIZONS.map((h) => [h, a.councils.get(h)?.size ?? 0])) as Record<RadarHorizon, number>,
-    }))
-    .sort((a, b) => b.councils[24] - a.councils[24] || a.name.localeCompare(b.name));
+  return [...byArea.values()].sort((a, b) => b.councils[24] - a.councils[24] || a.name.localeCompare(b.name));
 }

@@ -89,6 +89,9 @@ export default function Radar() {
           </ul>
           <p className="govuk-body">
             From the {d.radar.peers} councils most like yours (similarity {scorePercent(0.5)} or more).
+            {d.radar.truncated
+              ? ` The table shows the ${d.radar.contracts.length} that end soonest: choose a service area to narrow it.`
+              : ""}
           </p>
           <RenewalTimeline
             months={d.months}
