@@ -47,17 +47,7 @@ export function unverifiedFailure() {
   return data({ errors: { form: [VERIFY_EMAIL_MESSAGE] }, values: {} as Record<string, unknown> }, { status: 403 });
 }
 
-/** What an action answers when the user has not confirmed their email address (the page explains and links to /verify-email). */
-export function unverifiedResponse(): Response {
-  return Response.json({ errors: { form: [VERIFY_EMAIL_MESSAGE] }, values: {} }, { status: 403 });
-}
-
 /** The actor recorded in the audit trail. */
 export function actorFrom(user: SessionUser, context: unknown, request: Request) {
   return { id: user.id, ip: clientIp(context as { ip?: string } | undefined, request) };
-}
-
-/** A form that came back with problems: GOV.UK error summary data, never a 500. */
-export function formErrors(errors: Record<string, string[]>, values: Record<string, unknown> = {}, status = 400): Response {
-  return Response.json({ errors, values }, { status });
 }

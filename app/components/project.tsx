@@ -1,5 +1,5 @@
 // Shared pieces of the buying-project pages.
-import { Link, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useLocation, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { PROJECT_STATUS_LABELS } from "~/models/project.schema";
@@ -11,20 +11,80 @@ export function ProjectStatusTag({ status }: { status: string }) {
   return <strong className={`govuk-tag ${s.tag}`}>{s.label}</strong>;
 }
 
-/** Caption with the project's name, the page heading and a back link to the task list. */
+/** What the projects.$id layout route loads once for every page of a project. */
+export type ProjectHeaderData = {
+  project: { id: string; title: string; status: string; council: string; route: string };
+};
+
+/** The project's header from the layout route (null outside a project's pages, e.g. in a unit render). */
+export function useProjectHeader(): ProjectHeaderData["project"] | null {
+  return (useRouteLoaderData("routes/projects.$id") as ProjectHeaderData | undefined)?.project ?? null;
+}
+
+const PROJECT_SECTIONS = [
+  { path: "", label: "Overview" },
+  { path: "/requirements", label: "Requirements" },
+  { path: "/search", label: "Search" },
+  { path: "/freeze", label: "Frozen results" },
+  { path: "/shortlist", label: "Shortlist" },
+  { path: "/evaluation", label: "Evaluation" },
+  { path: "/outcome", label: "Outcome" },
+  { path: "/notices", label: "Notices" },
+  { path: "/approvals", label: "Approvals" },
+  { path: "/history", label: "History" },
+  { path: "/record", label: "Printable record" },
+] as const;
+
+/** The header every page of a project shares: council, buying route, status, and the project's sections. */
+export function ProjectAreaHeader({ project }: ProjectHeaderData) {
+  const { pathname } = useLocation();
+  const base = `/projects/${project.id}`;
+  return (
+    <nav aria-label="Project sections" className="govuk-!-margin-bottom-6">
+      <p className="govuk-body-s govuk-!-margin-bottom-2">
+        {project.council}: {project.route} <ProjectStatusTag status={project.status} />
+      </p>
+      <ul className="govuk-list govuk-body-s">
+        <li>
+          {PROJECT_SECTIONS.map((s, i) => {
+            const to = `${base}${s.path}`;
+            const current = pathname === to || (s.path === "" && pathname === `${base}/`);
+            return (
+              <span key={s.path}>
+                {i > 0 ? " · " : null}
+                <Link
+                  className={`govuk-link govuk-link--no-visited-state${current ? " govuk-!-font-weight-bold" : ""}`}
+                  to={to}
+                  aria-current={current ? "page" : undefined}
+                >
+                  {s.label}
+                </Link>
+              </span>
+            );
+          })}
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/** Caption with the project's name (from the layout route), the page heading and a back link to the task list. */
 export function ProjectPageHeader({
   project,
   title,
   back = true,
 }: {
-  project: { id: string; title: string };
+  /** Only where a page is shown outside the layout route. */
+  project?: { id: string; title: string };
   title: ReactNode;
   back?: boolean;
 }) {
+  const header = useProjectHeader();
+  const shown = project ?? header;
   return (
     <>
-      {back ? <BackLink to={`/projects/${project.id}`}>Back to the project</BackLink> : null}
-      <span className="govuk-caption-l">{project.title}</span>
+      {back && shown ? <BackLink to={`/projects/${shown.id}`}>Back to the project</BackLink> : null}
+      {shown ? <span className="govuk-caption-l">{shown.title}</span> : null}
       <h1 className="govuk-heading-l">{title}</h1>
     </>
   );

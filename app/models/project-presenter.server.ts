@@ -1,6 +1,6 @@
 // Presenters (issue 11): the project record shaped once, for the printable record and the
 // pages that show parts of it, so every view says the same thing the same way. Pure.
-import { displayAnswer } from "./buying-guide.schema";
+import { displayAnswer } from "./buying-guide-steps";
 import { describeProjectEvent } from "./project-history";
 import { describeFilters, weightedTotal, type OutcomeKind } from "./project.schema";
 import type { FullProject } from "./project.server";

@@ -1,12 +1,12 @@
 // Zod schemas for buying-project forms, shared by the pages (react-hook-form)
 // and the actions. Messages follow the GOV.UK error message style.
-import { z } from "zod";
+import { z, type ZodTypeAny } from "zod";
 import { nestFormFields } from "~/utils/forms";
 import { parsePounds, routeFinderFields, type RouteKind } from "~/procurement";
 import { INDEX_DEFINITIONS } from "~/search/index-config";
 import { publishedNoticeUrlProblem } from "~/procurement/notices";
 import type { SearchParams } from "~/search/search-query.schema";
-import { datePartFields, isoFromDateParts, type DateMessages } from "./buying-guide.schema";
+import { datePartFields, isoFromDateParts, type DateMessages } from "./buying-guide-steps";
 
 // ── routes, statuses and limits ────────────────────────────────────────────
 
@@ -215,6 +215,26 @@ export const shortlistAddSchema = z.object({
 });
 
 export const shortlistRemoveSchema = z.object({ entryId: id("Select a shortlisted service to remove") });
+
+type IntentInput<T extends Record<string, ZodTypeAny>> = { [K in keyof T & string]: { intent: K; input: z.output<T[K]> } }[keyof T &
+  string];
+
+/**
+ * One schema for a page with several forms posting to one action: the posted `intent` picks the
+ * schema (an unknown or missing intent is `fallback`), so the action still reads and parses the
+ * body once through handleForm, and its errors keep their field paths.
+ */
+export function byIntent<T extends Record<string, ZodTypeAny>>(schemas: T, fallback: keyof T & string) {
+  return z.record(z.unknown()).transform((form, ctx): IntentInput<T> => {
+    const posted = typeof form.intent === "string" && Object.hasOwn(schemas, form.intent) ? form.intent : fallback;
+    const parsed = schemas[posted].safeParse(form);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: z.ZodIssueCode.custom, message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    return { intent: posted, input: parsed.data as unknown } as IntentInput<T>;
+  });
+}
 
 const weightField = z
   .union([z.string(), z.number()])
@@ -568,6 +588,12 @@ export const setAsideSchema = z.object({
   ),
   reason: text(1_000, "Enter why you are setting these results aside", "Reason must be 1,000 characters or fewer"),
 });
+
+/** The shortlist page's three forms (add with a reason, remove, set several aside with one reason). */
+export const shortlistFormSchema = byIntent({ add: shortlistAddSchema, remove: shortlistRemoveSchema, "set-aside": setAsideSchema }, "add");
+
+/** The evaluation page's two forms: the criteria and their weights, and the scores. */
+export const evaluationFormSchema = byIntent({ criteria: criteriaSchema, scores: scoresSchema }, "criteria");
 
 /** Starting over on a direct award: the first freeze is abandoned with why (it stays in the record). */
 export const abandonFreezeSchema = z.object({

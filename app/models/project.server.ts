@@ -6,7 +6,7 @@
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { afterCommit } from "~/utils/after-commit.server";
-import { conflict, notFoundFailure, ok, refused, type Failure as ResultFailure, type Result } from "~/utils/result";
+import { conflict, invalid, notFoundFailure, ok, refused, type Failure, type Result } from "~/utils/result";
 import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
 import { recordAudit } from "./audit.server";
 import { contractFromAward } from "./contract.server";
@@ -45,15 +45,8 @@ export interface Actor {
   ip?: string | null;
 }
 
-type Errors = Record<string, string[]>;
-export type Failure = { ok: false; status: 400 | 403 | 404 | 409; errors: Errors };
-type Outcome<T extends object = object> = ({ ok: true } & T) | Failure;
-
-const fail = (status: Failure["status"], field: string, message: string): Failure => ({
-  ok: false,
-  status,
-  errors: { [field]: [message] },
-});
+/** A form-level problem the officer can fix on the page (400, as before the Result shape). */
+const invalidForm = (message: string, field = "form") => invalid({ [field]: [message] });
 
 class StaleProjectError extends Error {}
 /** The project is no longer open (an outcome was recorded meanwhile). */
@@ -64,6 +57,8 @@ class RollbackWith extends Error {
     super("rolled back");
   }
 }
+const rollbackInvalid = (message: string, field = "form") => new RollbackWith({ kind: "invalid", errors: { [field]: [message] } });
+const rollbackRefused = (message: string, field?: string) => new RollbackWith({ kind: "refused", message, field });
 
 /**
  * Compare-and-increment: the write only happens if nobody changed the project since
@@ -96,36 +91,16 @@ async function guardOpen(tx: Tx, projectId: string) {
   if (count === 0) throw new LockedProjectError();
 }
 
-async function inTransaction<T extends object>(work: (tx: Tx) => Promise<Outcome<T>>): Promise<Outcome<T>> {
-  try {
-    return await prisma.$transaction((tx) => work(tx));
-  } catch (error) {
-    if (error instanceof StaleProjectError) return fail(409, "form", CONCURRENCY_MESSAGE);
-    if (error instanceof LockedProjectError) return lockedFailure();
-    if (error instanceof RollbackWith) return error.failure;
-    throw error;
-  }
-}
-
-/** The same transaction rules for model functions that return a Result (issue 11's one failure shape). */
-async function inResultTransaction<T>(work: (tx: Tx) => Promise<Result<T>>): Promise<Result<T>> {
+/** One transaction with the project's write rules; every model write here returns a Result (ADR 0013). */
+async function inTransaction<T>(work: (tx: Tx) => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await prisma.$transaction((tx) => work(tx));
   } catch (error) {
     if (error instanceof StaleProjectError) return conflict(CONCURRENCY_MESSAGE);
-    if (error instanceof LockedProjectError) return conflict(LOCKED_MESSAGE);
-    if (error instanceof RollbackWith) return legacyToResult(error.failure);
+    if (error instanceof LockedProjectError) return lockedFailure();
+    if (error instanceof RollbackWith) return { ok: false, failure: error.failure };
     throw error;
   }
-}
-
-/** An old-style failure as a Result failure, while the rest of this file moves over. */
-function legacyToResult(f: Failure): { ok: false; failure: ResultFailure } {
-  const [field, messages] = Object.entries(f.errors)[0] ?? ["form", ["Something went wrong"]];
-  const message = messages[0] ?? "Something went wrong";
-  if (f.status === 404) return notFoundFailure(message);
-  if (f.status === 409) return conflict(message, field);
-  return refused(message, { field });
 }
 
 function audit(tx: Tx, actor: Actor, projectId: string, action: string, before: unknown, after: unknown) {
@@ -137,7 +112,7 @@ function audit(tx: Tx, actor: Actor, projectId: string, action: string, before: 
 
 const LOCKED_MESSAGE =
   "This project has an outcome recorded, so its requirements, searches, shortlist and evaluation can no longer be changed.";
-const lockedFailure = () => fail(409, "form", LOCKED_MESSAGE);
+const lockedFailure = () => conflict(LOCKED_MESSAGE);
 
 // ───────────────────────────── reading ───────────────────────────────────────
 
@@ -211,7 +186,7 @@ export async function getProject(id: string): Promise<FullProject | null> {
 export function getProjectHeader(id: string) {
   return prisma.buyingProject.findUnique({
     where: { id },
-    select: { id: true, title: true, status: true, routeId: true, lockVersion: true, councilId: true },
+    select: { id: true, title: true, status: true, routeId: true, lockVersion: true, councilId: true, council: { select: { name: true } } },
   });
 }
 
@@ -269,6 +244,119 @@ export function getProjectNotices(id: string) {
   });
 }
 
+/** What the overview (task list) shows: the answers, the route and what each task needs to work out its status. */
+export async function getProjectOverview(id: string) {
+  const p = await prisma.buyingProject.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      routeId: true,
+      category: true,
+      estimatedValuePence: true,
+      contractMonths: true,
+      procurementStart: true,
+      nation: true,
+      securityClassification: true,
+      termsUnchanged: true,
+      requirements: true,
+      budgetApproved: true,
+      createdAt: true,
+      council: { select: { name: true } },
+      owner: { select: { name: true } },
+      savedSearches: { select: { id: true } },
+      frozenSearches: { select: { id: true } },
+      criteria: { select: { id: true, weight: true } },
+      shortlist: { select: { id: true, scores: { select: { criterionId: true } } } },
+      notices: { select: { done: true } },
+      outcome: { select: { kind: true, productVersion: { select: { name: true } } } },
+    },
+  });
+  return p ? withPence(p, "estimatedValuePence") : null;
+}
+
+/** What the search page shows: the route (which confines a direct award's search) and the saved searches. */
+export function getProjectSavedSearches(id: string) {
+  return prisma.buyingProject.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      status: true,
+      routeId: true,
+      savedSearches: { orderBy: projectInclude.savedSearches.orderBy, select: { id: true, query: true, filters: true, createdAt: true } },
+    },
+  });
+}
+
+/**
+ * What the shortlist page shows: the shortlist, what was set aside, the list of frozen searches,
+ * and the results of one of them (`frozenSearchId`, else the one shortlisted from, else the latest).
+ */
+export async function getProjectShortlist(id: string, frozenSearchId: string | null) {
+  const p = await prisma.buyingProject.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      status: true,
+      routeId: true,
+      frozenSearches: { orderBy: projectInclude.frozenSearches.orderBy, select: { id: true, frozenAt: true, query: true, filters: true } },
+      shortlist: {
+        orderBy: projectInclude.shortlist.orderBy,
+        select: {
+          id: true,
+          reason: true,
+          frozenResultId: true,
+          frozenResult: { select: { productName: true, supplierName: true, frozenSearchId: true } },
+        },
+      },
+      setAside: { select: { frozenResultId: true, reason: true } },
+    },
+  });
+  if (!p) return null;
+  const shortlistedFrom = p.shortlist[0]?.frozenResult.frozenSearchId;
+  const chosen =
+    p.frozenSearches.find((f) => f.id === frozenSearchId) ??
+    p.frozenSearches.find((f) => f.id === shortlistedFrom) ??
+    p.frozenSearches[p.frozenSearches.length - 1] ??
+    null;
+  const results = chosen
+    ? await prisma.frozenResult.findMany({ where: { frozenSearchId: chosen.id }, ...projectInclude.frozenSearches.include.results })
+    : [];
+  return { ...p, frozen: chosen ? { ...chosen, results } : null };
+}
+
+/** What the evaluation page shows: the criteria and each shortlisted service with its scores. */
+export function getProjectEvaluation(id: string) {
+  return prisma.buyingProject.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      status: true,
+      lockVersion: true,
+      criteria: projectInclude.criteria,
+      shortlist: {
+        orderBy: projectInclude.shortlist.orderBy,
+        select: {
+          id: true,
+          frozenResult: { select: { productName: true, supplierName: true, productVersionId: true } },
+          scores: { select: { criterionId: true, score: true, notes: true } },
+        },
+      },
+    },
+  });
+}
+
+/** What the outcome page shows: the evaluation (to offer the shortlisted services with their totals) and the outcome. */
+export async function getProjectOutcome(id: string) {
+  const [evaluation, outcome] = await Promise.all([
+    getProjectEvaluation(id),
+    prisma.projectOutcome.findUnique({ where: { projectId: id }, include: { productVersion: { select: { name: true } } } }),
+  ]);
+  if (!evaluation) return null;
+  return { ...evaluation, outcome: outcome ? withPence(outcome, "valuePence") : null };
+}
+
 export function listProjectHistory(projectId: string) {
   return prisma.auditEvent.findMany({
     // Refused attempts by other organisations are for administrators, not the project's history.
@@ -285,11 +373,11 @@ export function listProjectHistory(projectId: string) {
 export async function createProject(
   input: CreateProjectInput,
   actor: Actor & { councilId: string },
-): Promise<Outcome<{ projectId: string }>> {
+): Promise<Result<{ projectId: string }>> {
   const { title, routeId, ...answers } = input;
   const result = await findBuyingRoutes(answers, actor.councilId);
   const route = result.routes.find((r) => r.id === routeId);
-  if (!route) return fail(400, "routeId", PROJECT_MESSAGES.routeNotOpen);
+  if (!route) return invalidForm(PROJECT_MESSAGES.routeNotOpen, "routeId");
   return inTransaction(async (tx) => {
     const at = now();
     const project = await tx.buyingProject.create({
@@ -320,7 +408,7 @@ export async function createProject(
       answers,
       notices: route.notices.map((n) => n.code),
     });
-    return { ok: true, projectId: project.id };
+    return ok({ projectId: project.id });
   });
 }
 
@@ -335,7 +423,7 @@ export async function updateRequirements(
   input: { lockVersion: number; requirements: string; requestBudgetApproval: boolean },
   actor: Actor,
 ): Promise<Result<{ approvalRequested: boolean }>> {
-  return inResultTransaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const before = await tx.buyingProject.findUnique({
       where: { id: projectId },
       select: { status: true, requirements: true, budgetApproved: true },
@@ -419,16 +507,16 @@ export async function scopeProjectSearch(
   return scope ? confineToRoute(params, scope) : { ok: true, params };
 }
 
-export async function saveSearch(projectId: string, requested: SearchParams, actor: Actor): Promise<Outcome<{ savedSearchId: string }>> {
+export async function saveSearch(projectId: string, requested: SearchParams, actor: Actor): Promise<Result<{ savedSearchId: string }>> {
   const route = await prisma.buyingProject.findUnique({ where: { id: projectId }, select: { routeId: true } });
-  if (!route) return fail(404, "form", "Project not found");
+  if (!route) return notFoundFailure("Project not found");
   const scoped = await scopeProjectSearch(route.routeId, requested);
-  if (!scoped.ok) return fail(400, "form", scoped.message);
+  if (!scoped.ok) return invalidForm(scoped.message);
   const params = scoped.params;
   const { query, filters } = savedSearchFromParams(params);
   return inTransaction(async (tx) => {
     const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, routeId: true } });
-    if (!project) return fail(404, "form", "Project not found");
+    if (!project) return notFoundFailure("Project not found");
     if (project.status !== "open") return lockedFailure();
     await guardOpen(tx, projectId);
     if (isDirectAwardRoute(project.routeId)) {
@@ -437,14 +525,14 @@ export async function saveSearch(projectId: string, requested: SearchParams, act
         orderBy: { frozenAt: "asc" },
         select: { frozenAt: true },
       });
-      if (first) throw new RollbackWith(fail(409, "form", searchLockedMessage(first.frozenAt)));
+      if (first) throw new RollbackWith(conflict(searchLockedMessage(first.frozenAt)).failure);
     }
     const saved = await tx.savedSearch.create({
       data: { projectId, type: "products", query, filters: JSON.stringify(filters), createdById: actor.id, createdAt: now() },
       select: { id: true },
     });
     await audit(tx, actor, projectId, "search-saved", null, { savedSearchId: saved.id, query, filters });
-    return { ok: true, savedSearchId: saved.id };
+    return ok({ savedSearchId: saved.id });
   });
 }
 
@@ -474,41 +562,31 @@ export async function freezeSavedSearch(
   actor: Actor,
   runSearch: RunProductSearch,
 ): Promise<Result<{ frozenSearchId: string; count: number }>> {
-  const outcome = await freezeSavedSearchOutcome(projectId, savedSearchId, actor, runSearch);
-  return outcome.ok ? ok({ frozenSearchId: outcome.frozenSearchId, count: outcome.count }) : legacyToResult(outcome);
-}
-
-async function freezeSavedSearchOutcome(
-  projectId: string,
-  savedSearchId: string,
-  actor: Actor,
-  runSearch: RunProductSearch,
-): Promise<Outcome<{ frozenSearchId: string; count: number }>> {
   const project = await prisma.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, routeId: true } });
-  if (!project) return fail(404, "form", "Project not found");
+  if (!project) return notFoundFailure("Project not found");
   if (project.status !== "open") return lockedFailure();
   const saved = await prisma.savedSearch.findFirst({ where: { id: savedSearchId, projectId } });
-  if (!saved) return fail(400, "form", PROJECT_MESSAGES.savedSearch);
+  if (!saved) return refused(PROJECT_MESSAGES.savedSearch);
   const stored = savedSearchParams(saved);
-  if (!stored) return fail(400, "form", "This saved search can no longer be run. Save the search again.");
+  if (!stored) return refused("This saved search can no longer be run. Save the search again.");
   if (isDirectAwardRoute(project.routeId)) {
     const first = await prisma.frozenSearch.findFirst({
       where: { projectId, abandonedAt: null },
       orderBy: { frozenAt: "asc" },
       select: { frozenAt: true },
     });
-    if (first) return fail(409, "form", searchLockedMessage(first.frozenAt));
+    if (first) return conflict(searchLockedMessage(first.frozenAt));
   }
   // Checked again now: a saved search from before this rule, or a lot that has closed since.
   const scoped = await scopeProjectSearch(project.routeId, stored);
-  if (!scoped.ok) return fail(400, "form", scoped.message);
+  if (!scoped.ok) return refused(scoped.message);
   const params = scoped.params;
 
   const max = maxFrozenResults(project.routeId);
   const response = await runSearch(params, max);
-  if (response.total > max) return fail(400, "form", frozenLimitMessage(response.total, max, isDirectAwardRoute(project.routeId)));
+  if (response.total > max) return refused(frozenLimitMessage(response.total, max, isDirectAwardRoute(project.routeId)));
   if (response.total === 0)
-    return fail(400, "form", "This search has no results, so there is nothing to freeze. Change the search and save it again.");
+    return refused("This search has no results, so there is nothing to freeze. Change the search and save it again.");
 
   const ids = response.ids;
   const products = await prisma.product.findMany({
@@ -544,7 +622,7 @@ async function freezeSavedSearchOutcome(
         orderBy: { frozenAt: "asc" },
         select: { frozenAt: true },
       });
-      if (first) throw new RollbackWith(fail(409, "form", searchLockedMessage(first.frozenAt)));
+      if (first) throw new RollbackWith(conflict(searchLockedMessage(first.frozenAt)).failure);
     }
     const frozen = await tx.frozenSearch.create({
       data: {
@@ -566,7 +644,7 @@ async function freezeSavedSearchOutcome(
       frozenAt: frozen.frozenAt.toISOString(),
       results: rows.map((r) => ({ position: r.position, productId: r.productId, productVersionId: r.productVersionId })),
     });
-    return { ok: true, frozenSearchId: frozen.id, count: rows.length };
+    return ok({ frozenSearchId: frozen.id, count: rows.length });
   });
 }
 
@@ -580,7 +658,7 @@ export async function abandonFrozenSearch(
   input: { frozenSearchId: string; reason: string },
   actor: Actor,
 ): Promise<Result<{ frozenSearchId: string }>> {
-  return inResultTransaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const frozen = await tx.frozenSearch.findFirst({
       where: { id: input.frozenSearchId, projectId },
       select: { id: true, frozenAt: true, abandonedAt: true, query: true, results: { select: { shortlist: { select: { id: true } } } } },
@@ -629,10 +707,14 @@ export function getFrozenSearch(projectId: string, frozenSearchId: string) {
 
 // ───────────────────────────── (d) shortlist ─────────────────────────────────
 
-export async function addToShortlist(projectId: string, input: { frozenResultId: string; reason: string }, actor: Actor): Promise<Outcome> {
+export async function addToShortlist(
+  projectId: string,
+  input: { frozenResultId: string; reason: string },
+  actor: Actor,
+): Promise<Result<void>> {
   return inTransaction(async (tx) => {
     if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } })))
-      return fail(404, "form", "Project not found");
+      return notFoundFailure("Project not found");
     // First, so the shortlist read below is the one this change is checked against.
     await guardOpen(tx, projectId);
     const project = await tx.buyingProject.findUnique({
@@ -648,24 +730,20 @@ export async function addToShortlist(projectId: string, input: { frozenResultId:
         },
       },
     });
-    if (!project) return fail(404, "form", "Project not found");
+    if (!project) return notFoundFailure("Project not found");
     if (project.status !== "open") return lockedFailure();
     // The owner check is in the where clause: only results frozen for this project.
     const result = await tx.frozenResult.findFirst({
       where: { id: input.frozenResultId, frozenSearch: { projectId, abandonedAt: null } },
       select: { id: true, frozenSearchId: true, productName: true, productVersionId: true },
     });
-    if (!result) throw new RollbackWith(fail(400, "form", PROJECT_MESSAGES.frozenResult));
+    if (!result) throw rollbackInvalid(PROJECT_MESSAGES.frozenResult);
     if (project.shortlist.some((e) => e.frozenResultId === result.id))
-      throw new RollbackWith(fail(400, "form", `${result.productName} is already on the shortlist.`));
+      throw rollbackInvalid(`${result.productName} is already on the shortlist.`);
     const other = project.shortlist.find((e) => e.frozenResult.frozenSearchId !== result.frozenSearchId);
     if (isDirectAwardRoute(project.routeId) && other) {
-      throw new RollbackWith(
-        fail(
-          400,
-          "form",
-          "Do not combine searches: for a direct award your shortlist must come from one frozen search. Remove the services from the other search first.",
-        ),
+      throw rollbackInvalid(
+        "Do not combine searches: for a direct award your shortlist must come from one frozen search. Remove the services from the other search first.",
       );
     }
     const entry = await tx.shortlistEntry.create({
@@ -679,23 +757,23 @@ export async function addToShortlist(projectId: string, input: { frozenResultId:
       productName: result.productName,
       reason: input.reason,
     });
-    return { ok: true };
+    return ok();
   });
 }
 
-export async function removeFromShortlist(projectId: string, entryId: string, actor: Actor): Promise<Outcome> {
+export async function removeFromShortlist(projectId: string, entryId: string, actor: Actor): Promise<Result<void>> {
   return inTransaction(async (tx) => {
     const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true } });
-    if (!project) return fail(404, "form", "Project not found");
+    if (!project) return notFoundFailure("Project not found");
     if (project.status !== "open") return lockedFailure();
     await guardOpen(tx, projectId);
     const entry = await tx.shortlistEntry.findFirst({
       where: { id: entryId, projectId },
       include: { frozenResult: { select: { productName: true } }, scores: true },
     });
-    if (!entry) throw new RollbackWith(fail(400, "form", "That service is no longer on the shortlist."));
+    if (!entry) throw rollbackInvalid("That service is no longer on the shortlist.");
     const removed = await tx.shortlistEntry.deleteMany({ where: { id: entry.id, projectId } });
-    if (removed.count !== 1) throw new RollbackWith(fail(400, "form", "That service is no longer on the shortlist."));
+    if (removed.count !== 1) throw rollbackInvalid("That service is no longer on the shortlist.");
     await audit(
       tx,
       actor,
@@ -709,23 +787,23 @@ export async function removeFromShortlist(projectId: string, entryId: string, ac
       },
       null,
     );
-    return { ok: true };
+    return ok();
   });
 }
 
 // ───────────────────────────── (e) evaluation ────────────────────────────────
 
 /** Replaces the criteria (keeping the ids of rows that stay, so their scores survive); weights sum to 100 (checked by the schema). */
-export async function saveCriteria(projectId: string, input: CriteriaInput, actor: Actor): Promise<Outcome> {
+export async function saveCriteria(projectId: string, input: CriteriaInput, actor: Actor): Promise<Result<void>> {
   return inTransaction(async (tx) => {
     const project = await tx.buyingProject.findUnique({
       where: { id: projectId },
       select: { status: true, criteria: { orderBy: { position: "asc" } } },
     });
-    if (!project) return fail(404, "form", "Project not found");
+    if (!project) return notFoundFailure("Project not found");
     if (project.status !== "open") return lockedFailure();
     const assessment = await countUnassessed(tx, projectId);
-    if (assessment.unassessed > 0) return fail(400, "form", unassessedMessage(assessment));
+    if (assessment.unassessed > 0) return invalidForm(unassessedMessage(assessment));
     await bumpLockVersion(tx, projectId, input.lockVersion, {}, "open");
     const existing = new Set(project.criteria.map((c) => c.id));
     const keep = new Set(input.criteria.map((c) => c.id).filter((id): id is string => Boolean(id && existing.has(id))));
@@ -743,20 +821,20 @@ export async function saveCriteria(projectId: string, input: CriteriaInput, acto
       project.criteria.map((c) => ({ name: c.name, weight: c.weight, description: c.description })),
       input.criteria.map((c) => ({ name: c.name, weight: c.weight, description: c.description })),
     );
-    return { ok: true };
+    return ok();
   });
 }
 
-export async function saveScores(projectId: string, input: ScoresInput, actor: Actor): Promise<Outcome> {
+export async function saveScores(projectId: string, input: ScoresInput, actor: Actor): Promise<Result<void>> {
   return inTransaction(async (tx) => {
     const project = await tx.buyingProject.findUnique({
       where: { id: projectId },
       select: { status: true, criteria: { select: { id: true } }, shortlist: { select: { id: true, scores: true } } },
     });
-    if (!project) return fail(404, "form", "Project not found");
+    if (!project) return notFoundFailure("Project not found");
     if (project.status !== "open") return lockedFailure();
     const assessment = await countUnassessed(tx, projectId);
-    if (assessment.unassessed > 0) return fail(400, "form", unassessedMessage(assessment));
+    if (assessment.unassessed > 0) return invalidForm(unassessedMessage(assessment));
     const criteria = new Set(project.criteria.map((c) => c.id));
     const entries = new Set(project.shortlist.map((e) => e.id));
     // A row for a criterion or listing that has gone means the page is out of date.
@@ -776,7 +854,7 @@ export async function saveScores(projectId: string, input: ScoresInput, actor: A
         });
     }
     await audit(tx, actor, projectId, "scores-saved", before, input.scores);
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -816,7 +894,7 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
     if (route)
       awardNotices = route.notices.map((n) => ({ code: n.code, title: /^UK\d+$/.test(n.code) ? `${n.name} (${n.code})` : n.name }));
   }
-  const result = await inResultTransaction(async (tx): Promise<Result<{ revision: number }>> => {
+  const result = await inTransaction(async (tx): Promise<Result<{ revision: number }>> => {
     if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } })))
       return notFoundFailure("Project not found");
     // The guard first: only from the version of the project the officer saw, so of two
@@ -844,7 +922,7 @@ export async function recordOutcome(projectId: string, input: OutcomeInput, acto
           },
         },
       });
-      if (!entry) throw new RollbackWith(fail(400, "entryId", PROJECT_MESSAGES.awardedEntry));
+      if (!entry) throw rollbackRefused(PROJECT_MESSAGES.awardedEntry, "entryId");
       const r = entry.frozenResult;
       award = {
         productVersionId: r.productVersionId,
@@ -943,7 +1021,7 @@ async function checkAward(
     },
   });
   const unassessed = await countUnassessed(tx, projectId);
-  if (unassessed.unassessed > 0) throw new RollbackWith(fail(400, "form", unassessedMessage(unassessed)));
+  if (unassessed.unassessed > 0) throw rollbackRefused(unassessedMessage(unassessed));
 
   const slug = agreementSlugOf(project.routeId);
   const method = isDirectAwardRoute(project.routeId) ? "direct-award" : "further-competition";
@@ -971,7 +1049,7 @@ async function checkAward(
       })),
     );
     const refusal = termRefusal(callOffMonths(input.startDate, input.endDate), limits);
-    if (refusal) throw new RollbackWith(fail(400, "endDate", refusal.message));
+    if (refusal) throw rollbackRefused(refusal.message, "endDate");
     // The supplier must hold a verified place on the lot, live on the day of the award.
     const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
     const supplierAwards = lots.flatMap((l) => {
@@ -996,7 +1074,7 @@ async function checkAward(
       now().toISOString(),
       lots[0]?.lot.agreement.sourceUrl,
     );
-    if (awardRefusal) throw new RollbackWith(fail(400, "entryId", awardRefusal.message));
+    if (awardRefusal) throw rollbackRefused(awardRefusal.message, "entryId");
   }
 
   const totals = project.shortlist.map((e) => ({
@@ -1017,7 +1095,7 @@ async function checkAward(
   });
   if (exceptions.length) {
     const problem = justificationProblem(input.justification);
-    if (problem) throw new RollbackWith(fail(400, "justification", `${exceptions.map((e) => e.rule).join(" ")} ${problem}`));
+    if (problem) throw rollbackRefused(`${exceptions.map((e) => e.rule).join(" ")} ${problem}`, "justification");
   }
   return exceptions.map((e) => ({ code: e.code, rule: e.rule, sources: e.sources }));
 }
@@ -1055,20 +1133,19 @@ export async function setAsideResults(
   projectId: string,
   input: { frozenResultIds: string[]; reason: string },
   actor: Actor,
-): Promise<Outcome> {
+): Promise<Result<void>> {
   return inTransaction(async (tx) => {
     if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } })))
-      return fail(404, "form", "Project not found");
+      return notFoundFailure("Project not found");
     await guardOpen(tx, projectId);
     const ids = [...new Set(input.frozenResultIds)];
     const results = await tx.frozenResult.findMany({
       where: { id: { in: ids }, frozenSearch: { projectId, abandonedAt: null } },
       select: { id: true, productName: true, shortlist: { select: { id: true } }, setAside: { select: { id: true } } },
     });
-    if (results.length !== ids.length || ids.length === 0)
-      throw new RollbackWith(fail(400, "frozenResultIds", PROJECT_MESSAGES.frozenResult));
+    if (results.length !== ids.length || ids.length === 0) throw rollbackInvalid(PROJECT_MESSAGES.frozenResult, "frozenResultIds");
     const taken = results.find((r) => r.shortlist.length || r.setAside.length);
-    if (taken) throw new RollbackWith(fail(400, "frozenResultIds", `${taken.productName} has already been assessed.`));
+    if (taken) throw rollbackInvalid(`${taken.productName} has already been assessed.`, "frozenResultIds");
     const at = now();
     for (const r of results)
       await tx.setAsideResult.create({
@@ -1078,14 +1155,14 @@ export async function setAsideResults(
       reason: input.reason,
       results: results.map((r) => ({ frozenResultId: r.id, productName: r.productName })),
     });
-    return { ok: true };
+    return ok();
   });
 }
 
 // ───────────────────────────── (g) notices ───────────────────────────────────
 
 export async function saveNotices(projectId: string, input: { lockVersion: number; done: string[] }, actor: Actor): Promise<Result<void>> {
-  const result = await inResultTransaction(async (tx): Promise<Result<void>> => {
+  const result = await inTransaction(async (tx): Promise<Result<void>> => {
     const items = await tx.noticeChecklistItem.findMany({ where: { projectId } });
     await bumpLockVersion(tx, projectId, input.lockVersion);
     const done = new Set(input.done);
@@ -1128,7 +1205,7 @@ export async function recordNoticePublication(
   input: { lockVersion: number; code: string; noticeId: string; url: string },
   actor: Actor,
 ): Promise<Result<void>> {
-  const result = await inResultTransaction(async (tx) => {
+  const result = await inTransaction(async (tx) => {
     const item = await tx.noticeChecklistItem.findUnique({
       where: { projectId_code: { projectId, code: input.code } },
       include: { publications: { orderBy: { recordedAt: "desc" }, take: 1 } },
@@ -1163,7 +1240,7 @@ const FALLBACK_SERVICE_AREA = "it-infrastructure";
 export async function createCaseStudyFromProject(
   projectId: string,
   actor: Actor & { name: string; email: string; councilId: string },
-): Promise<Outcome<{ slug: string }>> {
+): Promise<Result<{ slug: string }>> {
   const project = await prisma.buyingProject.findUnique({
     where: { id: projectId },
     include: {
@@ -1188,10 +1265,10 @@ export async function createCaseStudyFromProject(
       },
     },
   });
-  if (!project) return fail(404, "form", "Project not found");
+  if (!project) return notFoundFailure("Project not found");
   const outcome = project.outcome;
   if (!outcome || outcome.kind !== "awarded" || !outcome.productVersion) {
-    return fail(400, "form", "Record the award before turning the project into a case study.");
+    return invalidForm("Record the award before turning the project into a case study.");
   }
   const previous = await prisma.auditEvent.findFirst({
     where: { entityType: "project", entityId: projectId, action: "project.case-study-created" },
@@ -1199,12 +1276,12 @@ export async function createCaseStudyFromProject(
   });
   if (previous?.after) {
     const slug = (JSON.parse(previous.after) as { slug?: string }).slug;
-    if (slug && (await prisma.caseStudy.findUnique({ where: { slug }, select: { id: true } }))) return { ok: true, slug };
+    if (slug && (await prisma.caseStudy.findUnique({ where: { slug }, select: { id: true } }))) return ok({ slug });
   }
   const area =
     (await prisma.serviceArea.findUnique({ where: { slug: FALLBACK_SERVICE_AREA }, select: { id: true } })) ??
     (await prisma.serviceArea.findFirst({ orderBy: { sortOrder: "asc" }, select: { id: true } }));
-  if (!area) return fail(400, "form", "No service areas are set up, so a case study cannot be created yet.");
+  if (!area) return invalidForm("No service areas are set up, so a case study cannot be created yet.");
 
   const version = outcome.productVersion;
   const routeAgreement = agreementSlugOf(project.routeId);
@@ -1240,9 +1317,7 @@ export async function createCaseStudyFromProject(
     { id: actor.id, ip: actor.ip, councilId: project.councilId },
   );
   if (!created.ok) {
-    return fail(
-      400,
-      "form",
+    return invalidForm(
       created.kind === "invalid"
         ? (Object.values(created.errors).flat()[0] ?? "The case study could not be created.")
         : "The case study could not be created.",
@@ -1256,7 +1331,7 @@ export async function createCaseStudyFromProject(
     after: { slug: created.slug },
     ip: actor.ip,
   });
-  return { ok: true, slug: created.slug };
+  return ok({ slug: created.slug });
 }
 
 // ───────────────────────────── exports ───────────────────────────────────────
@@ -1343,8 +1418,17 @@ export async function describeRoute(routeId: string): Promise<{ label: string; a
 export type TaskKey = "requirements" | "search" | "freeze" | "shortlist" | "evaluation" | "outcome" | "notices";
 export type TaskState = "not-started" | "in-progress" | "completed" | "cannot-start" | "optional";
 
+type TaskInputs = Pick<FullProject, "routeId" | "requirements" | "budgetApproved"> & {
+  savedSearches: unknown[];
+  frozenSearches: unknown[];
+  criteria: { id: string; weight: number }[];
+  shortlist: { scores: { criterionId: string }[] }[];
+  notices: { done: boolean }[];
+  outcome: unknown;
+};
+
 /** Each task's status on the task list, worked out from the record. */
-export function projectTaskStates(project: FullProject): Record<TaskKey, TaskState> {
+export function projectTaskStates(project: TaskInputs): Record<TaskKey, TaskState> {
   const catalogueRoute = Boolean(agreementSlugOf(project.routeId));
   const optionalUnlessStarted = (started: boolean, done: boolean): TaskState =>
     done ? "completed" : started ? "in-progress" : catalogueRoute ? "not-started" : "optional";

@@ -21,10 +21,11 @@ import {
   stepBySlug,
   type GuideStep,
   type RawAnswers,
-} from "~/models/buying-guide.schema";
+} from "~/models/buying-guide-steps";
 import { toIsoDate } from "~/procurement";
 import { now } from "~/utils/clock.server";
-import { parseForm } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
+import { ok } from "~/utils/result";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { getSessionUser } from "~/auth/session.server";
@@ -80,16 +81,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!step) throw notFound();
   const url = new URL(request.url);
   const raw = readAnswers(url.searchParams);
-  const parsed = await parseForm(request, STEP_SCHEMAS[step.field]);
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  raw[step.field] = canonicalAnswer(step.field, parsed.data as Record<string, unknown>);
   const index = GUIDE_STEPS.indexOf(step);
   const last = index === GUIDE_STEPS.length - 1;
   const next = url.searchParams.get("change") === "yes" || last ? "check" : GUIDE_STEPS[index + 1].slug;
-  return redirect(`/buy/${next}?${answersQuery(raw)}`);
+  // The answers so far travel in the address; this one is checked by the step's schema and added.
+  return handleForm(request, {
+    schema: STEP_SCHEMAS[step.field],
+    run: (answer) => ok({ ...raw, [step.field]: canonicalAnswer(step.field, answer as Record<string, unknown>) }),
+    onSuccess: (answers) => redirect(`/buy/${next}?${answersQuery(answers)}`),
+  });
 }
-
-type ActionData = { errors: FieldErrors; values: Record<string, string> } | undefined;
 
 // Keyed by question so each page gets a fresh form state with its own schema.
 export default function GuideQuestionPage() {
@@ -99,7 +100,7 @@ export default function GuideQuestionPage() {
 
 function GuideQuestion() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const { step } = data;
   const serverErrors: FieldErrors | undefined = actionData?.errors ?? (data.error ? { [step.field]: [data.error] } : undefined);
   const { register, errors, onSubmit, error } = useZodForm(STEP_SCHEMAS[step.field], serverErrors);

@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { InsetText } from "~/components/buying";
-import { GUIDE_STEPS } from "~/models/buying-guide.schema";
+import { GUIDE_STEPS } from "~/models/buying-guide-steps";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Find a compliant buying route");

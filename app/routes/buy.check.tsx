@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { BackLink, SummaryList } from "~/components/buying";
-import { ANSWER_KEYS, GUIDE_STEPS, answersQuery, displayAnswer, firstUnanswered, readAnswers } from "~/models/buying-guide.schema";
+import { ANSWER_KEYS, GUIDE_STEPS, answersQuery, displayAnswer, firstUnanswered, readAnswers } from "~/models/buying-guide-steps";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Check your answers");

@@ -12,7 +12,7 @@ import {
   firstUnanswered,
   parseAnswers,
   readAnswers,
-} from "~/models/buying-guide.schema";
+} from "~/models/buying-guide-steps";
 import { formatDate, formatPence, type EligibleRoute, type Notice, type Source } from "~/procurement";
 import { pageTitle } from "~/utils/meta";
 import { hasRole } from "~/auth/permissions.server";

@@ -1,18 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { z } from "zod";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { BackLink, SummaryList, TaskList } from "~/components/buying";
-import { ErrorSummary, type FieldErrors } from "~/components/forms";
-import { ProjectStatusTag, ReadOnlyNotice } from "~/components/project";
-import { displayAnswer } from "~/models/buying-guide.schema";
-import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/auth/project-policy.server";
-import { createCaseStudyFromProject, describeRoute, getProject, projectTaskStates } from "~/models/project.server";
+import { ErrorSummary } from "~/components/forms";
+import { ReadOnlyNotice } from "~/components/project";
+import { displayAnswer } from "~/models/buying-guide-steps";
+import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { createCaseStudyFromProject, describeRoute, getProjectOverview, projectTaskStates } from "~/models/project.server";
 import { OUTCOME_LABELS, type OutcomeKind } from "~/models/project.schema";
 import { toIsoDate } from "~/procurement";
 import { formatDate } from "~/utils/format";
 import { formatPence } from "~/procurement/money";
-import { readFormData } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { JointBuyingPanel } from "~/components/joint-buying";
@@ -24,7 +25,7 @@ export { revalidateAfterErrors as shouldRevalidate } from "~/components/project"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProject(projectId);
+  const project = await getProjectOverview(projectId);
   if (!project) throw notFound("Project not found");
   const route = await describeRoute(project.routeId);
   const states = projectTaskStates(project);
@@ -65,27 +66,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const caseStudyIntent = z
+  .object({ intent: z.string().optional() })
+  .refine((form) => form.intent === "case-study", { message: "Choose an action on the page." });
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedResponse();
-  const formData = await readFormData(request);
-  if (formData.get("intent") !== "case-study") return formErrors({ form: ["Choose an action on the page."] });
-  if (!user.councilId) return formErrors({ form: ["Your account is not linked to a council."] }, {}, 403);
-  const result = await createCaseStudyFromProject(projectId, {
-    ...actorFrom(user, context, request),
-    name: user.name,
-    email: user.email,
-    councilId: user.councilId,
+  if (!user.emailVerifiedAt) return unverifiedFailure();
+  const councilId = user.councilId;
+  if (!councilId) return data({ errors: { form: ["Your account is not linked to a council."] }, values: {} }, { status: 403 });
+  return handleForm(request, {
+    schema: caseStudyIntent,
+    run: () =>
+      createCaseStudyFromProject(projectId, { ...actorFrom(user, context, request), name: user.name, email: user.email, councilId }),
+    onSuccess: ({ slug }) => redirect(`/case-studies/${slug}/edit`),
   });
-  if (!result.ok) return formErrors(result.errors, {}, result.status);
-  return redirect(`/case-studies/${result.slug}/edit`);
 }
-
-type ActionData = { errors: FieldErrors } | undefined;
 
 export default function ProjectTaskList() {
   const { project, route, states, joint, canEdit, verified } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const base = `/projects/${project.id}`;
   const hints = {
     search: route.agreement
@@ -98,9 +98,6 @@ export default function ProjectTaskList() {
       <ErrorSummary errors={actionData?.errors ?? {}} />
       <span className="govuk-caption-l">{project.council} buying project</span>
       <h1 className="govuk-heading-l">{project.title}</h1>
-      <p className="govuk-body">
-        <ProjectStatusTag status={project.status} />
-      </p>
       <ReadOnlyNotice verified={verified} canEdit={canEdit} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">

@@ -96,7 +96,7 @@ export default function Approvals() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
         <ErrorSummary errors={errors} />
-        <ProjectPageHeader project={data.project} title="Approvals" />
+        <ProjectPageHeader title="Approvals" />
         <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} />
         <p className="govuk-body">{FOUR_EYES_RULE}</p>
         <dl className="govuk-summary-list">

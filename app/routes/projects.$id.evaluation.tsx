@@ -4,10 +4,11 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextField, TextareaField, useZodForm, type FieldErrors } from "~/components/forms";
 import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/auth/project-policy.server";
-import { MAX_CRITERIA, criteriaSchema, scoresSchema, weightedTotal } from "~/models/project.schema";
-import { getProject, saveCriteria, saveScores } from "~/models/project.server";
-import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
+import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { MAX_CRITERIA, criteriaSchema, evaluationFormSchema, scoresSchema, weightedTotal } from "~/models/project.schema";
+import { getProjectEvaluation, saveCriteria, saveScores } from "~/models/project.server";
+import { handleForm } from "~/utils/form-action.server";
+import { ok, type Result } from "~/utils/result";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/auth/session.server";
@@ -19,12 +20,12 @@ export { revalidateAfterErrors as shouldRevalidate } from "~/components/project"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProject(projectId);
+  const project = await getProjectEvaluation(projectId);
   if (!project) throw notFound("Project not found");
   const criteria = project.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight, description: c.description }));
   const weightsTotal = criteria.reduce((s, c) => s + c.weight, 0);
   return {
-    project: { id: project.id, title: project.title, lockVersion: project.lockVersion, locked: project.status !== "open" },
+    project: { id: project.id, lockVersion: project.lockVersion, locked: project.status !== "open" },
     criteria,
     weightsTotal,
     entries: project.shortlist.map((e) => ({
@@ -41,36 +42,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedResponse();
-  const formData = await readFormData(request);
-  const input = formDataToObject(formData);
+  if (!user.emailVerifiedAt) return unverifiedFailure();
   const actor = actorFrom(user, context, request);
-  if (formData.get("intent") === "scores") {
-    const parsed = parseWithSchema(scoresSchema, input);
-    if (!parsed.success) return formErrors(parsed.errors, parsed.values);
-    const result = await saveScores(projectId, parsed.data, actor);
-    if (!result.ok) return formErrors(result.errors, input, result.status);
-    return redirect(`/projects/${projectId}/evaluation#totals`, { headers: await flash(request, "Scores saved") });
-  }
-  const parsed = parseWithSchema(criteriaSchema, input);
-  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
-  const result = await saveCriteria(projectId, parsed.data, actor);
-  if (!result.ok) return formErrors(result.errors, input, result.status);
-  return redirect(`/projects/${projectId}/evaluation`, { headers: await flash(request, "Evaluation criteria saved") });
+  return handleForm(request, {
+    schema: evaluationFormSchema,
+    run: async (form): Promise<Result<"criteria" | "scores">> => {
+      const done =
+        form.intent === "scores" ? await saveScores(projectId, form.input, actor) : await saveCriteria(projectId, form.input, actor);
+      return done.ok ? ok(form.intent) : done;
+    },
+    onSuccess: async (intent) =>
+      intent === "scores"
+        ? redirect(`/projects/${projectId}/evaluation#totals`, { headers: await flash(request, "Scores saved") })
+        : redirect(`/projects/${projectId}/evaluation`, { headers: await flash(request, "Evaluation criteria saved") }),
+  });
 }
 
-type ActionData = { errors: FieldErrors; values: Record<string, string> } | undefined;
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function useIntentErrors(intent: string) {
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const mine = actionData && (actionData.values?.intent ?? "criteria") === intent;
   return { serverErrors: mine ? actionData.errors : undefined, posted: mine ? (actionData.values ?? {}) : undefined };
 }
 
 type ZodForm = ReturnType<typeof useZodForm>;
 
-function CriteriaForm({ data, form, posted }: { data: Data; form: ZodForm; posted?: Record<string, string> }) {
+function CriteriaForm({ data, form, posted }: { data: Data; form: ZodForm; posted?: Record<string, unknown> }) {
   const rows = Math.min(MAX_CRITERIA, Math.max(data.criteria.length + 2, 4));
   const value = (i: number, field: "name" | "weight" | "description") => {
     const key = `criteria.${i}.${field}`;
@@ -131,7 +129,7 @@ function CriteriaForm({ data, form, posted }: { data: Data; form: ZodForm; poste
   );
 }
 
-function ScoresForm({ data, form, posted }: { data: Data; form: ZodForm; posted?: Record<string, string> }) {
+function ScoresForm({ data, form, posted }: { data: Data; form: ZodForm; posted?: Record<string, unknown> }) {
   let k = -1;
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit}>
@@ -213,7 +211,7 @@ export default function Evaluation() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      <ProjectPageHeader project={data.project} title="Evaluate the shortlist" />
+      <ProjectPageHeader title="Evaluate the shortlist" />
       <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={data.project.locked} />
       {data.entries.length === 0 ? (
         <p className="govuk-body">

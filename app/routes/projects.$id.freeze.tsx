@@ -94,7 +94,7 @@ export default function Freeze() {
   return (
     <>
       <ErrorSummary errors={actionData?.errors ?? {}} />
-      <ProjectPageHeader project={data.project} title="Freeze the search results" />
+      <ProjectPageHeader title="Freeze the search results" />
       <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={data.project.locked} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">

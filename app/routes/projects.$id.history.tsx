@@ -4,8 +4,7 @@ import { HistoryTable } from "~/components/history-table";
 import { ProjectPageHeader } from "~/components/project";
 import { describeProjectEvent } from "~/models/project-history";
 import { requireProjectAccess } from "~/auth/project-policy.server";
-import { getProject, listProjectHistory } from "~/models/project.server";
-import { notFound } from "~/utils/http.server";
+import { listProjectHistory } from "~/models/project.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Project history");
@@ -13,11 +12,8 @@ export const handle = { title: "Project history" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { projectId } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProject(projectId);
-  if (!project) throw notFound("Project not found");
   const events = await listProjectHistory(projectId);
   return {
-    project: { id: project.id, title: project.title },
     events: events.map((e) => ({
       id: e.id,
       at: e.createdAt,
@@ -28,10 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function History() {
-  const { project, events } = useLoaderData<typeof loader>();
+  const { events } = useLoaderData<typeof loader>();
   return (
     <>
-      <ProjectPageHeader project={project} title="History" />
+      <ProjectPageHeader title="History" />
       <p className="govuk-body">Every change to this project, newest first. The history cannot be edited.</p>
       <HistoryTable events={events} />
     </>

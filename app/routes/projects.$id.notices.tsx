@@ -77,7 +77,7 @@ export default function Notices() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <ProjectPageHeader project={data.project} title="Publish the notices" />
+        <ProjectPageHeader title="Publish the notices" />
         <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} />
         <p className="govuk-body">
           The notices for {data.route}. Tick each one when you have published it, or when it does not apply to this purchase.

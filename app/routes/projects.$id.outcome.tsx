@@ -5,10 +5,10 @@ import { Form } from "~/components/form";
 import { DateInput, SummaryList } from "~/components/buying";
 import { ChoiceField, ErrorSummary, TextField, TextareaField, useZodForm } from "~/components/forms";
 import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { dateParts } from "~/models/buying-guide.schema";
+import { dateParts } from "~/models/buying-guide-steps";
 import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
 import { OUTCOME_KINDS, OUTCOME_LABELS, outcomeSchema, weightedTotal, type OutcomeKind } from "~/models/project.schema";
-import { getProject, recordOutcome } from "~/models/project.server";
+import { getProjectOutcome, recordOutcome } from "~/models/project.server";
 import { formatPence, penceToPounds, toIsoDate } from "~/procurement";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { handleForm } from "~/utils/form-action.server";
@@ -22,7 +22,7 @@ export { revalidateAfterErrors as shouldRevalidate } from "~/components/project"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProject(projectId);
+  const project = await getProjectOutcome(projectId);
   if (!project) throw notFound("Project not found");
   const weightsOk = project.criteria.reduce((s, c) => s + c.weight, 0) === 100;
   const o = project.outcome;
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? project.shortlist.find((e) => e.frozenResult.productVersionId === o.productVersionId)
     : undefined;
   return {
-    project: { id: project.id, title: project.title, lockVersion: project.lockVersion },
+    project: { id: project.id, lockVersion: project.lockVersion },
     entries: project.shortlist.map((e) => ({
       id: e.id,
       productName: e.frozenResult.productName,
@@ -90,7 +90,7 @@ export default function OutcomePage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <ProjectPageHeader project={data.project} title="Record the outcome" />
+        <ProjectPageHeader title="Record the outcome" />
         <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} />
         {o ? (
           <>

@@ -54,7 +54,7 @@ export default function Requirements() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <ProjectPageHeader project={project} title="Requirements and budget approval" />
+        <ProjectPageHeader title="Requirements and budget approval" />
         <ReadOnlyNotice verified={verified} canEdit={canEdit} locked={project.locked} />
         {editable ? (
           <Form method="post" noValidate onSubmit={onSubmit}>

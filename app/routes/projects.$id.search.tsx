@@ -4,9 +4,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { FilterPanel } from "~/components/filter-panel";
 import { InsetText, WarningText } from "~/components/buying";
-import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { ErrorSummary } from "~/components/forms";
 import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/auth/project-policy.server";
+import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
 import {
   DIRECT_AWARD_MAX_RESULTS,
   describeFilters,
@@ -16,12 +16,13 @@ import {
   savedSearchFromParams,
   savedSearchQueryString,
 } from "~/models/project.schema";
-import { getProject, parseProjectSearch, routeSearchScope, saveSearch, scopeProjectSearch } from "~/models/project.server";
+import { getProjectSavedSearches, parseProjectSearch, routeSearchScope, saveSearch, scopeProjectSearch } from "~/models/project.server";
 import { INDEX_DEFINITIONS } from "~/search/index-config";
 import { searchIndex } from "~/services/search.server";
 import { formatDateTime } from "~/utils/format";
 import { asPence, formatPence } from "~/procurement/money";
-import { parseForm } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
+import { invalid } from "~/utils/result";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/auth/session.server";
@@ -32,10 +33,10 @@ export { revalidateAfterErrors as shouldRevalidate } from "~/components/project"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProject(projectId);
+  const project = await getProjectSavedSearches(projectId);
   if (!project) throw notFound("Project not found");
   const base = {
-    project: { id: project.id, title: project.title, routeId: project.routeId, locked: project.status !== "open" },
+    project: { id: project.id, routeId: project.routeId, locked: project.status !== "open" },
     saved: project.savedSearches.map((s) => ({ id: s.id, query: s.query, filters: describeFilters(s.filters), createdAt: s.createdAt })),
     canEdit,
     verified: Boolean(user.emailVerifiedAt),
@@ -75,27 +76,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedResponse();
-  const parsed = await parseForm(request, saveSearchSchema);
-  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
-  const search = parseProjectSearch(new URLSearchParams(parsed.data.search));
-  if (!search.ok) return formErrors({ form: search.errors });
-  const result = await saveSearch(projectId, search.params, actorFrom(user, context, request));
-  if (!result.ok) return formErrors(result.errors, {}, result.status);
-  return redirect(`/projects/${projectId}/freeze`, { headers: await flash(request, "Search saved to the project") });
+  if (!user.emailVerifiedAt) return unverifiedFailure();
+  const actor = actorFrom(user, context, request);
+  return handleForm(request, {
+    schema: saveSearchSchema,
+    run: (input) => {
+      const search = parseProjectSearch(new URLSearchParams(input.search));
+      return search.ok ? saveSearch(projectId, search.params, actor) : invalid({ form: search.errors });
+    },
+    onSuccess: async () => redirect(`/projects/${projectId}/freeze`, { headers: await flash(request, "Search saved to the project") }),
+  });
 }
-
-type ActionData = { errors: FieldErrors } | undefined;
 
 export default function ProjectSearch() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const editable = data.canEdit && !data.project.locked;
   const facets = INDEX_DEFINITIONS.products.facets;
   return (
     <>
       <ErrorSummary errors={actionData?.errors ?? {}} />
-      <ProjectPageHeader project={data.project} title="Save a search" />
+      <ProjectPageHeader title="Save a search" />
       <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={data.project.locked} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">

@@ -5,12 +5,13 @@ import { Form } from "~/components/form";
 import { InsetText } from "~/components/buying";
 import { ErrorSummary, useZodForm, type FieldErrors } from "~/components/forms";
 import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, formErrors, requireProjectAccess, unverifiedResponse } from "~/auth/project-policy.server";
-import { describeFilters, isDirectAwardRoute, setAsideSchema, shortlistAddSchema, shortlistRemoveSchema } from "~/models/project.schema";
-import { addToShortlist, getProject, removeFromShortlist, setAsideResults } from "~/models/project.server";
+import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { describeFilters, isDirectAwardRoute, shortlistAddSchema, shortlistFormSchema } from "~/models/project.schema";
+import { addToShortlist, getProjectShortlist, removeFromShortlist, setAsideResults } from "~/models/project.server";
 import { SIZE_LABELS, formatDateTime } from "~/utils/format";
 import { formatPence } from "~/procurement/money";
-import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
+import { ok, type Result } from "~/utils/result";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/auth/session.server";
@@ -22,19 +23,13 @@ export { revalidateAfterErrors as shouldRevalidate } from "~/components/project"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProject(projectId);
+  const project = await getProjectShortlist(projectId, new URL(request.url).searchParams.get("frozen"));
   if (!project) throw notFound("Project not found");
-  const wanted = new URL(request.url).searchParams.get("frozen");
-  const shortlistedFrom = project.shortlist[0]?.frozenResult.frozenSearchId;
-  const frozen =
-    project.frozenSearches.find((f) => f.id === wanted) ??
-    project.frozenSearches.find((f) => f.id === shortlistedFrom) ??
-    project.frozenSearches[project.frozenSearches.length - 1] ??
-    null;
+  const frozen = project.frozen;
   const shortlisted = new Set(project.shortlist.map((e) => e.frozenResultId));
   const setAside = new Map(project.setAside.map((a) => [a.frozenResultId, a.reason]));
   return {
-    project: { id: project.id, title: project.title, locked: project.status !== "open" },
+    project: { id: project.id, locked: project.status !== "open" },
     directAward: isDirectAwardRoute(project.routeId),
     shortlist: project.shortlist.map((e) => ({
       id: e.id,
@@ -70,36 +65,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedResponse();
-  const formData = await readFormData(request);
-  const input = formDataToObject(formData);
+  if (!user.emailVerifiedAt) return unverifiedFailure();
   const actor = actorFrom(user, context, request);
-  if (formData.get("intent") === "set-aside") {
-    const parsed = parseWithSchema(setAsideSchema, { ...input, frozenResultIds: formData.getAll("frozenResultIds") });
-    if (!parsed.success) return formErrors(parsed.errors, parsed.values);
-    const result = await setAsideResults(projectId, parsed.data, actor);
-    if (!result.ok) return formErrors(result.errors, input, result.status);
-    return redirect(`/projects/${projectId}/shortlist`, { headers: await flash(request, "Results set aside") });
-  }
-  if (formData.get("intent") === "remove") {
-    const parsed = parseWithSchema(shortlistRemoveSchema, input);
-    if (!parsed.success) return formErrors(parsed.errors, parsed.values);
-    const result = await removeFromShortlist(projectId, parsed.data.entryId, actor);
-    if (!result.ok) return formErrors(result.errors, input, result.status);
-    return redirect(`/projects/${projectId}/shortlist`, { headers: await flash(request, "Removed from the shortlist") });
-  }
-  const parsed = parseWithSchema(shortlistAddSchema, input);
-  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
-  const result = await addToShortlist(projectId, parsed.data, actor);
-  if (!result.ok) return formErrors(result.errors, input, result.status);
-  return redirect(`/projects/${projectId}/shortlist`, { headers: await flash(request, "Added to the shortlist") });
+  return handleForm(request, {
+    schema: shortlistFormSchema,
+    arrayKeys: ["frozenResultIds"],
+    run: async (form): Promise<Result<string>> => {
+      if (form.intent === "set-aside") {
+        const done = await setAsideResults(projectId, form.input, actor);
+        return done.ok ? ok("Results set aside") : done;
+      }
+      if (form.intent === "remove") {
+        const done = await removeFromShortlist(projectId, form.input.entryId, actor);
+        return done.ok ? ok("Removed from the shortlist") : done;
+      }
+      const done = await addToShortlist(projectId, form.input, actor);
+      return done.ok ? ok("Added to the shortlist") : done;
+    },
+    onSuccess: async (message) => redirect(`/projects/${projectId}/shortlist`, { headers: await flash(request, message) }),
+  });
 }
 
-type ActionData = { errors: FieldErrors; values: Record<string, string> } | undefined;
+type FrozenRow = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["frozen"]>["results"][number];
 
-type Result = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["frozen"]>["results"][number];
-
-function AddRow({ result, serverError }: { result: Result; serverError?: string }) {
+function AddRow({ result, serverError }: { result: FrozenRow; serverError?: string }) {
   const { register, errors, onSubmit } = useZodForm(shortlistAddSchema, serverError ? { reason: [serverError] } : undefined);
   const id = `reason-${result.id}`;
   const message = errors.reason?.[0];
@@ -133,18 +122,20 @@ function AddRow({ result, serverError }: { result: Result; serverError?: string 
 
 export default function Shortlist() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const editable = data.canEdit && !data.project.locked;
   const base = `/projects/${data.project.id}`;
   // A row's reason error links to that row's input.
-  const failedRow = actionData?.values?.frozenResultId;
+  const posted = actionData?.values.frozenResultId;
+  const failedRow = typeof posted === "string" ? posted : undefined;
+  const actionErrors: FieldErrors = actionData?.errors ?? {};
   const summaryErrors: FieldErrors = {};
-  for (const [key, messages] of Object.entries(actionData?.errors ?? {}))
+  for (const [key, messages] of Object.entries(actionErrors))
     summaryErrors[key === "reason" && failedRow ? `reason-${failedRow}` : key] = messages;
   return (
     <>
       <ErrorSummary errors={summaryErrors} />
-      <ProjectPageHeader project={data.project} title="Shortlist services" />
+      <ProjectPageHeader title="Shortlist services" />
       <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={data.project.locked} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
@@ -301,7 +292,7 @@ export default function Shortlist() {
                     <strong className="govuk-tag govuk-tag--green">Shortlisted</strong>
                   </p>
                 ) : editable ? (
-                  <AddRow result={r} serverError={failedRow === r.id ? actionData?.errors?.reason?.[0] : undefined} />
+                  <AddRow result={r} serverError={failedRow === r.id ? actionErrors.reason?.[0] : undefined} />
                 ) : null}
               </li>
             ))}

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { BackLink, DateInput, SummaryList } from "~/components/buying";
-import { ChoiceField, ErrorSummary, TextField, useZodForm, type FieldErrors } from "~/components/forms";
+import { ChoiceField, ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { findBuyingRoutes, getCouncilGuideSettings } from "~/models/buying-guide.server";
 import {
   ANSWER_KEYS,
@@ -17,13 +17,14 @@ import {
   displayAnswer,
   parseAnswers,
   readAnswers,
-} from "~/models/buying-guide.schema";
-import { VERIFY_EMAIL_MESSAGE, actorFrom, canEditProjects, formErrors, unverifiedResponse } from "~/auth/project-policy.server";
-import { createProjectSchema, projectDetailsSchema } from "~/models/project.schema";
+} from "~/models/buying-guide-steps";
+import { VERIFY_EMAIL_MESSAGE, actorFrom, canEditProjects, unverifiedFailure } from "~/auth/project-policy.server";
+import { byIntent, createProjectSchema, projectDetailsSchema } from "~/models/project.schema";
 import { createProject } from "~/models/project.server";
 import { penceToPounds, toIsoDate } from "~/procurement";
 import { now } from "~/utils/clock.server";
-import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
+import { ok, type Result } from "~/utils/result";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
@@ -66,38 +67,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const newProjectFormSchema = byIntent({ create: createProjectSchema, details: projectDetailsSchema }, "create");
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:project:own");
-  if (!user.emailVerifiedAt) return unverifiedResponse();
-  if (!user.councilId) return formErrors({ form: ["Your account is not linked to a council, so you cannot start a project."] }, {}, 403);
-  const formData = await readFormData(request);
-  const input = formDataToObject(formData);
-  if (formData.get("intent") === "details") {
-    const parsed = parseWithSchema(projectDetailsSchema, input);
-    if (!parsed.success) return formErrors(parsed.errors, parsed.values);
-    const d = parsed.data;
-    const query = answersQuery(
-      {
-        category: d.category,
-        value: penceToPounds(d.valuePence),
-        contractMonths: String(d.contractMonths),
-        startDate: d.startDate,
-        termsUnchanged: d.termsUnchanged ? "yes" : "no",
-        security: d.security,
-        nation: d.nation,
-      },
-      { title: d.title },
+  if (!user.emailVerifiedAt) return unverifiedFailure();
+  const councilId = user.councilId;
+  if (!councilId)
+    return data(
+      { errors: { form: ["Your account is not linked to a council, so you cannot start a project."] }, values: {} },
+      { status: 403 },
     );
-    return redirect(`/projects/new?${query}`);
-  }
-  const parsed = parseWithSchema(createProjectSchema, input);
-  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
-  const result = await createProject(parsed.data, { ...actorFrom(user, context, request), councilId: user.councilId });
-  if (!result.ok) return formErrors(result.errors, input, result.status);
-  return redirect(`/projects/${result.projectId}`, { headers: await flash(request, "Buying project started") });
+  return handleForm(request, {
+    schema: newProjectFormSchema,
+    run: async (form): Promise<Result<{ to: string; message?: string }>> => {
+      if (form.intent === "details") {
+        const d = form.input;
+        const query = answersQuery(
+          {
+            category: d.category,
+            value: penceToPounds(d.valuePence),
+            contractMonths: String(d.contractMonths),
+            startDate: d.startDate,
+            termsUnchanged: d.termsUnchanged ? "yes" : "no",
+            security: d.security,
+            nation: d.nation,
+          },
+          { title: d.title },
+        );
+        return ok({ to: `/projects/new?${query}` });
+      }
+      const created = await createProject(form.input, { ...actorFrom(user, context, request), councilId });
+      return created.ok ? ok({ to: `/projects/${created.value.projectId}`, message: "Buying project started" }) : created;
+    },
+    onSuccess: async ({ to, message }) => redirect(to, message ? { headers: await flash(request, message) } : undefined),
+  });
 }
-
-type ActionData = { errors: FieldErrors; values: Record<string, string> } | undefined;
 
 export default function NewProjectPage() {
   const data = useLoaderData<typeof loader>();
@@ -132,7 +137,7 @@ function NewProject() {
 
 function ChooseRoute() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(createProjectSchema, actionData?.errors);
   if (data.mode !== "choose") return null;
   return (
@@ -195,7 +200,7 @@ function ChooseRoute() {
 
 function Details() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(projectDetailsSchema, actionData?.errors);
   if (data.mode !== "details") return null;
   const posted = actionData?.values;

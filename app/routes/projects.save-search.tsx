@@ -5,15 +5,8 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { BackLink, SummaryList } from "~/components/buying";
-import { ChoiceField, ErrorSummary, type FieldErrors } from "~/components/forms";
-import {
-  actorFrom,
-  canEditProjects,
-  formErrors,
-  requireProjectAccess,
-  unverifiedResponse,
-  VERIFY_EMAIL_MESSAGE,
-} from "~/auth/project-policy.server";
+import { ChoiceField, ErrorSummary } from "~/components/forms";
+import { actorFrom, canEditProjects, requireProjectAccess, unverifiedFailure, VERIFY_EMAIL_MESSAGE } from "~/auth/project-policy.server";
 import {
   describeFilters,
   isDirectAwardRoute,
@@ -25,7 +18,8 @@ import {
 import { listOpenProjectsForCouncil, parseProjectSearch, saveSearch } from "~/models/project.server";
 import { searchIndex } from "~/services/search.server";
 import { formatDate } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
+import { invalid, ok } from "~/utils/result";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
@@ -59,24 +53,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireUserWithPermission(request, "update:project:own");
-  const parsed = await parseForm(request, saveSearchToProjectSchema);
-  if (!parsed.success) return formErrors(parsed.errors, parsed.values);
-  // The chosen project must belong to the buyer's council (403 otherwise).
-  const { user, projectId } = await requireProjectAccess(request, parsed.data.projectId, "update");
-  if (!user.emailVerifiedAt) return unverifiedResponse();
-  const search = parseProjectSearch(new URLSearchParams(parsed.data.search));
-  if (!search.ok) return formErrors({ form: search.errors });
-  const result = await saveSearch(projectId, search.params, actorFrom(user, context, request));
-  if (!result.ok) return formErrors(result.errors, { projectId }, result.status);
-  return redirect(`/projects/${projectId}/freeze`, { headers: await flash(request, "Search saved to the project") });
+  const buyer = await requireUserWithPermission(request, "update:project:own");
+  if (!buyer.emailVerifiedAt) return unverifiedFailure();
+  return handleForm(request, {
+    schema: saveSearchToProjectSchema,
+    run: async (input) => {
+      // The chosen project must belong to the buyer's council (403 otherwise, thrown).
+      const { user, projectId } = await requireProjectAccess(request, input.projectId, "update");
+      const search = parseProjectSearch(new URLSearchParams(input.search));
+      if (!search.ok) return invalid({ form: search.errors });
+      const saved = await saveSearch(projectId, search.params, actorFrom(user, context, request));
+      return saved.ok ? ok({ projectId }) : saved;
+    },
+    onSuccess: async ({ projectId }) =>
+      redirect(`/projects/${projectId}/freeze`, { headers: await flash(request, "Search saved to the project") }),
+  });
 }
-
-type ActionData = { errors: FieldErrors; values: Record<string, string> } | undefined;
 
 export default function SaveSearchToProject() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const back = data.invalid ? "/search" : `/search?${data.canonical}`;
   return (
     <>

@@ -66,7 +66,7 @@ describe("backup and restore", () => {
           { q: `backup ${w}-${i}`, type: "products", sort: "relevance", page: 1, pageSize: 20, frameworks: "live", filters: {} },
           { id: actor.id, ip: "127.0.0.1" } as never,
         );
-        if (r.ok) acknowledged.push(r.savedSearchId);
+        if (r.ok) acknowledged.push(r.value.savedSearchId);
         else if (refused.push(JSON.stringify(r)) > 5) stop = true;
         // Requests arrive as separate events; without this the SQLite driver's promises (all
         // microtasks) would never let the timer that starts the backup run.

@@ -26,7 +26,7 @@ const ROUTES = {
   outcome: () => import("~/routes/projects.$id.outcome"),
   notices: () => import("~/routes/projects.$id.notices"),
   approvals: () => import("~/routes/projects.$id.approvals"),
-  record: () => import("~/routes/projects.$id.record"),
+  record: () => import("~/routes/projects.$id_.record"),
   ocds: () => import("~/routes/projects.$id.ocds[.]json"),
 } as const;
 

@@ -37,7 +37,7 @@ describe("a project on a Scottish route", () => {
     expect(res.status).toBe(302);
     const location = res.headers.get("Location") ?? "";
     expect(location).toMatch(/^\/projects\/[^/]+$/);
-    const { loader } = await import("~/routes/projects.$id.record");
+    const { loader } = await import("~/routes/projects.$id_.record");
     const id = location.split("/").pop()!;
     const record = await responseOf(() =>
       loader({ request: makeRequest(`/projects/${id}/record`, { cookie: buyer }), params: { id }, context }),

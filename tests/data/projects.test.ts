@@ -30,7 +30,7 @@ const ROUTES = {
   outcome: () => import("~/routes/projects.$id.outcome"),
   notices: () => import("~/routes/projects.$id.notices"),
   history: () => import("~/routes/projects.$id.history"),
-  record: () => import("~/routes/projects.$id.record"),
+  record: () => import("~/routes/projects.$id_.record"),
   ocds: () => import("~/routes/projects.$id.ocds[.]json"),
   approvals: () => import("~/routes/projects.$id.approvals"),
 } as const;

@@ -546,7 +546,7 @@ async function projectWithShortlist(title: string) {
     councilId: buyer.councilId,
   });
   if (!created.ok) throw new Error(JSON.stringify(created));
-  const projectId = created.projectId;
+  const projectId = created.value.projectId;
   const { searchIndex } = await import("~/services/search.server");
   const { parseSearchParams } = await import("~/search/search-query.schema");
   const all = await searchIndex(
@@ -569,7 +569,7 @@ async function projectWithShortlist(title: string) {
   const saved = await project.saveSearch(projectId, parsed.params, { id: buyer.id });
   if (!saved.ok) throw new Error(JSON.stringify(saved));
   const { runProductSearchNow } = await import("~/services/project-search.server");
-  const frozen = await project.freezeSavedSearch(projectId, saved.savedSearchId, { id: buyer.id }, runProductSearchNow);
+  const frozen = await project.freezeSavedSearch(projectId, saved.value.savedSearchId, { id: buyer.id }, runProductSearchNow);
   if (!frozen.ok) throw new Error(JSON.stringify(frozen));
   const results = await db.frozenResult.findMany({
     where: { frozenSearchId: frozen.value.frozenSearchId },
@@ -697,12 +697,15 @@ describe("buying projects: two outcomes at once", () => {
         ).toEqual([true]);
         expect(entryCount).toBe(i % 2 ? 3 : 1);
       } else {
-        expect(changed, `trial ${i}`).toMatchObject({ ok: false, status: 409 });
+        expect(changed, `trial ${i}`).toMatchObject({ ok: false, failure: { kind: "conflict" } });
         expect(changes).toEqual([]);
         expect(entryCount).toBe(2);
       }
       // Once awarded, the shortlist is closed.
-      expect(await project.removeFromShortlist(projectId, entries[0].id, { id: buyer.id })).toMatchObject({ ok: false, status: 409 });
+      expect(await project.removeFromShortlist(projectId, entries[0].id, { id: buyer.id })).toMatchObject({
+        ok: false,
+        failure: { kind: "conflict" },
+      });
     }
   });
 });

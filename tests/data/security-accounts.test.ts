@@ -87,7 +87,7 @@ beforeAll(async () => {
 describe("1: an unconfirmed buyer reads none of their council's private data", () => {
   const pages: [string, string, (id: string) => string, (id: string) => Record<string, string>][] = [
     ["projects.$id._index", "record page", (id) => `/projects/${id}`, (id) => ({ id })],
-    ["projects.$id.record", "printable record", (id) => `/projects/${id}/record`, (id) => ({ id })],
+    ["projects.$id_.record", "printable record", (id) => `/projects/${id}/record`, (id) => ({ id })],
     ["projects.$id.history", "history", (id) => `/projects/${id}/history`, (id) => ({ id })],
     ["projects.$id.evaluation", "evaluation", (id) => `/projects/${id}/evaluation`, (id) => ({ id })],
     ["projects.$id.shortlist", "shortlist", (id) => `/projects/${id}/shortlist`, (id) => ({ id })],

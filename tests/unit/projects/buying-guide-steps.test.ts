@@ -12,7 +12,7 @@ import {
   readAnswers,
   stepBySlug,
   type RawAnswers,
-} from "../../../app/models/buying-guide.schema";
+} from "../../../app/models/buying-guide-steps";
 
 const complete: RawAnswers = {
   category: "cloud-software",

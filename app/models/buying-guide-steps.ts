@@ -1,4 +1,4 @@
-// The buying-route guide as a sequence of one-question pages. Answers travel in
+// The buying-route guide's wizard: its steps (one question a page), their schemas and the answers. Answers travel in
 // the query string (no server session), so every page re-validates every answer
 // it relies on with the same zod rules as the whole form (routeFinderSchema).
 import { z } from "zod";
