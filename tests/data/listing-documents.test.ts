@@ -350,6 +350,18 @@ describe("documents through create, submit, approve, freeze and a new version", 
     // X-Content-Type-Options: nosniff comes from the server for every response (checked end to end in listing-documents.both.spec.ts).
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(definitionV1);
 
+    // Buyers can filter on what the service definition says: export formats and availability.
+    const { searchIndex } = await import("~/services/search.server");
+    const { parseSearchParams } = await import("~/search/search-query.schema");
+    const found = async (filters: Record<string, string>) => {
+      const parsed = parseSearchParams(new URLSearchParams({ type: "products", q: name, ...filters }));
+      if (!parsed.success) throw new Error("the search did not parse");
+      return (await searchIndex("products", parsed.data)).hits.map((h) => h.id);
+    };
+    expect(await found({ dataExportFormats: "json", availability: "99.9" })).toEqual([productId]);
+    expect(await found({ availability: "99.99" })).toEqual([]);
+    expect(await found({ dataExportFormats: "xml" })).toEqual([]);
+
     // A buyer freezes a search that finds it, through the project routes.
     const created = await post("projects.new", "/projects/new", {}, buyerA, {
       intent: "create",
