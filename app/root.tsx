@@ -236,6 +236,10 @@ function Footer() {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const nonce = useNonce();
+  useEffect(() => {
+    // Read by tests/e2e/hydration.spec.ts: React has taken over the server-rendered page (error pages too).
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang="en-GB" className="govuk-template">
       <head>
@@ -297,8 +301,6 @@ export default function App() {
   useLoaderData<typeof loader>();
   useEffect(() => {
     document.body.classList.add("js-enabled", "govuk-frontend-supported");
-    // Read by tests/e2e/hydration.spec.ts: React has taken over the server-rendered page.
-    document.documentElement.dataset.hydrated = "true";
   }, []);
   return (
     <>
