@@ -1,0 +1,122 @@
+// Requests for a buyer account from public-sector addresses that are no council's (issue 15):
+// approve for a council (the account is created and emailed a link) or refuse with a reason.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
+import { ErrorSummary, SelectField, TextareaField } from "~/components/forms";
+import { approveAccessRequestSchema, refuseAccessRequestSchema } from "~/models/access-request.schema";
+import { approveAccessRequest, listPendingAccessRequests, refuseAccessRequest } from "~/models/access-request.server";
+import { listCouncilsForSelect } from "~/models/council.server";
+import { handleForm } from "~/utils/form-action.server";
+import { formatDateTime } from "~/utils/format";
+import { clientIp } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { requireUserWithPermission } from "~/auth/permissions.server";
+import { flash } from "~/auth/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Access requests");
+export const handle = { title: "Access requests" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "manage:user:any");
+  const [requests, councils] = await Promise.all([listPendingAccessRequests(), listCouncilsForSelect()]);
+  return { requests, councils };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireUserWithPermission(request, "manage:user:any");
+  const actor = { id: admin.id, ip: clientIp(context, request) };
+  const done = async (message: string) => redirect("/admin/access-requests", { headers: await flash(request, message) });
+  if (new URL(request.url).searchParams.get("intent") === "refuse") {
+    return handleForm(request, {
+      schema: refuseAccessRequestSchema,
+      run: (input) => refuseAccessRequest({ ...input, actor }),
+      onSuccess: ({ email }) => done(`Request refused: ${email} has been emailed the reason`),
+    });
+  }
+  return handleForm(request, {
+    schema: approveAccessRequestSchema,
+    run: (input) => approveAccessRequest({ ...input, actor }),
+    onSuccess: ({ email }) => done(`Request approved: ${email} has been emailed a link to choose a password`),
+  });
+}
+
+export default function AdminAccessRequests() {
+  const { requests, councils } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  const failedId = typeof actionData?.values?.requestId === "string" ? actionData.values.requestId : null;
+  const councilOptions = [{ value: "", label: "Select a council" }, ...councils.map((c) => ({ value: c.code, label: c.name }))];
+  return (
+    <>
+      <ErrorSummary errors={errors} labels={{ councilCode: "Council", reason: "Reason" }} />
+      <h1 className="govuk-heading-l">Access requests</h1>
+      <p className="govuk-body">
+        People on a public-sector email domain that is not a council&apos;s, who have confirmed their address. Approving creates a buyer
+        account for the council you choose (every buyer account belongs to one council); refusing emails them your reason.
+      </p>
+      {requests.length === 0 ? <p className="govuk-body">No requests are waiting.</p> : null}
+      {requests.map((r) => (
+        <section key={r.id} className="govuk-!-margin-bottom-8" aria-labelledby={`request-${r.id}`}>
+          <h2 className="govuk-heading-m" id={`request-${r.id}`}>
+            {r.name}, {r.organisation}
+          </h2>
+          <dl className="govuk-summary-list">
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Email</dt>
+              <dd className="govuk-summary-list__value">{r.email}</dd>
+            </div>
+            {r.jobTitle ? (
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Job title</dt>
+                <dd className="govuk-summary-list__value">{r.jobTitle}</dd>
+              </div>
+            ) : null}
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Why</dt>
+              <dd className="govuk-summary-list__value">{r.reason}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Asked</dt>
+              <dd className="govuk-summary-list__value">{formatDateTime(r.createdAt)}</dd>
+            </div>
+          </dl>
+          <Form method="post" action="/admin/access-requests?intent=approve">
+            <input type="hidden" name="requestId" value={r.id} />
+            <SelectField
+              name="councilCode"
+              label={
+                <>
+                  Council the account is for<span className="govuk-visually-hidden"> ({r.email})</span>
+                </>
+              }
+              error={failedId === r.id ? errors.councilCode?.[0] : undefined}
+              options={councilOptions}
+            />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Approve<span className="govuk-visually-hidden"> {r.email}</span>
+            </button>
+          </Form>
+          <Form method="post" action="/admin/access-requests?intent=refuse">
+            <input type="hidden" name="requestId" value={r.id} />
+            <TextareaField
+              name="reason"
+              label={
+                <>
+                  Reason for refusing<span className="govuk-visually-hidden"> ({r.email})</span>
+                </>
+              }
+              hint="At least 10 characters. It is emailed to them."
+              rows={3}
+              error={failedId === r.id ? errors.reason?.[0] : undefined}
+            />
+            <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+              Refuse<span className="govuk-visually-hidden"> {r.email}</span>
+            </button>
+          </Form>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// The link in the access-request email: confirms the address once, then the request waits for an admin.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { confirmAccessRequest } from "~/models/access-request.server";
+import { clientIp } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Confirm your request");
+
+// The token is the credential: keep it out of the Referer sent to other sites.
+export const headers = () => ({ "Referrer-Policy": "no-referrer" });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const result = await confirmAccessRequest(token, clientIp(context, request));
+  if (result.ok) return { confirmed: true as const, message: "" };
+  return { confirmed: false as const, message: result.failure.kind === "gone" ? result.failure.message : "This link is not valid." };
+}
+
+export default function ConfirmAccessRequest() {
+  const { confirmed, message } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {confirmed ? (
+          <>
+            <h1 className="govuk-heading-l">Your request has been sent</h1>
+            <p className="govuk-body">
+              Thank you for confirming your email address. An administrator will check your request, usually within 2 working days, and
+              email you when they have decided.
+            </p>
+          </>
+        ) : (
+          <>
+            <h1 className="govuk-heading-l">This link is not valid</h1>
+            <p className="govuk-body">{message}</p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/signup/access-request">
+                Ask for access again
+              </Link>
+            </p>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
