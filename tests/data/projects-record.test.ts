@@ -4,46 +4,15 @@
 // through the route actions (no chain of dependent tests).
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/test-db";
-import { context, cookieFor, DEMO, makeRequest, responseOf } from "../support/session";
+import { cookieFor, DEMO } from "../support/session";
+import { PROJECT_ROUTES, json, routeCaller } from "../support/route-call";
 import { validateOcdsRelease } from "../support/ocds-schema";
 
 useTestDatabase();
 
 const APPROVER = "approver@brighton-hove.gov.uk";
 
-type RouteModule = {
-  loader?: (args: { request: Request; params: Record<string, string>; context: typeof context }) => Promise<unknown>;
-  action?: (args: { request: Request; params: Record<string, string>; context: typeof context }) => Promise<unknown>;
-};
-
-const ROUTES = {
-  newProject: () => import("~/routes/projects.new"),
-  requirements: () => import("~/routes/projects.$id.requirements"),
-  search: () => import("~/routes/projects.$id.search"),
-  freeze: () => import("~/routes/projects.$id.freeze"),
-  shortlist: () => import("~/routes/projects.$id.shortlist"),
-  evaluation: () => import("~/routes/projects.$id.evaluation"),
-  outcome: () => import("~/routes/projects.$id.outcome"),
-  notices: () => import("~/routes/projects.$id.notices"),
-  approvals: () => import("~/routes/projects.$id.approvals"),
-  record: () => import("~/routes/projects.$id_.record"),
-  ocds: () => import("~/routes/projects.$id.ocds[.]json"),
-} as const;
-
-async function call(
-  route: keyof typeof ROUTES,
-  kind: "loader" | "action",
-  path: string,
-  { cookie, form, params = {} }: { cookie?: string; form?: Record<string, string | string[]>; params?: Record<string, string> } = {},
-): Promise<Response> {
-  const mod = (await ROUTES[route]()) as RouteModule;
-  const fn = mod[kind];
-  if (!fn) throw new Error(`${route} has no ${kind}`);
-  const request = makeRequest(path, { cookie, form: kind === "action" ? (form ?? {}) : undefined });
-  return responseOf(() => fn({ request, params, context }));
-}
-
-const json = async <T = Record<string, any>>(res: Response): Promise<T> => (await res.json()) as T;
+const call = routeCaller(PROJECT_ROUTES);
 
 const GUIDE_150K = {
   category: "cloud-software",

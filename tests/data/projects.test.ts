@@ -3,52 +3,13 @@
 // award, exports and the audit trail.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/test-db";
-import { context, cookieFor, DEMO, makeRequest, responseOf } from "../support/session";
+import { cookieFor, DEMO } from "../support/session";
+import { PROJECT_ROUTES, json, routeCaller } from "../support/route-call";
 import { validateOcdsRelease } from "../support/ocds-schema";
 
 useTestDatabase();
 
-type RouteModule = {
-  loader?: (args: { request: Request; params: Record<string, string>; context: typeof context }) => Promise<unknown>;
-  action?: (args: { request: Request; params: Record<string, string>; context: typeof context }) => Promise<unknown>;
-};
-
-const ROUTES = {
-  buyStep: () => import("~/routes/buy.$step"),
-  buyCheck: () => import("~/routes/buy.check"),
-  buyResult: () => import("~/routes/buy.result"),
-  projects: () => import("~/routes/projects._index"),
-  newProject: () => import("~/routes/projects.new"),
-  saveSearch: () => import("~/routes/projects.save-search"),
-  project: () => import("~/routes/projects.$id._index"),
-  requirements: () => import("~/routes/projects.$id.requirements"),
-  search: () => import("~/routes/projects.$id.search"),
-  freeze: () => import("~/routes/projects.$id.freeze"),
-  frozenCsv: () => import("~/routes/projects.$id.frozen.$file"),
-  shortlist: () => import("~/routes/projects.$id.shortlist"),
-  evaluation: () => import("~/routes/projects.$id.evaluation"),
-  outcome: () => import("~/routes/projects.$id.outcome"),
-  notices: () => import("~/routes/projects.$id.notices"),
-  history: () => import("~/routes/projects.$id.history"),
-  record: () => import("~/routes/projects.$id_.record"),
-  ocds: () => import("~/routes/projects.$id.ocds[.]json"),
-  approvals: () => import("~/routes/projects.$id.approvals"),
-} as const;
-
-async function call(
-  route: keyof typeof ROUTES,
-  kind: "loader" | "action",
-  path: string,
-  { cookie, form, params = {} }: { cookie?: string; form?: Record<string, string | string[]>; params?: Record<string, string> } = {},
-): Promise<Response> {
-  const mod = (await ROUTES[route]()) as RouteModule;
-  const fn = mod[kind];
-  if (!fn) throw new Error(`${route} has no ${kind}`);
-  const request = makeRequest(path, { cookie, form: kind === "action" ? (form ?? {}) : undefined });
-  return responseOf(() => fn({ request, params, context }));
-}
-
-const json = async <T = Record<string, any>>(res: Response): Promise<T> => (await res.json()) as T;
+const call = routeCaller(PROJECT_ROUTES);
 
 const GUIDE_150K = {
   category: "cloud-software",
@@ -159,6 +120,20 @@ describe("the buying-route guide", () => {
 });
 
 describe("who may see and change a project", () => {
+  it("loads the header once in the layout route (title, council, route, status), refusing another council's buyer", async () => {
+    const own = await call("layout", "loader", `/projects/${projectId}`, { cookie: buyerA, params: { id: projectId } });
+    expect(own.status).toBe(200);
+    expect((await json(own)).project).toEqual({
+      id: projectId,
+      title: "Repairs case management",
+      status: "open",
+      council: expect.stringMatching(/^Brighton/),
+      route: expect.stringMatching(/^Direct award from .* \(RM1557\.15\)$/),
+    });
+    const other = await call("layout", "loader", `/projects/${projectId}`, { cookie: buyerB, params: { id: projectId } });
+    expect(other.status).toBe(404);
+  });
+
   const loaders = [
     "project",
     "requirements",
