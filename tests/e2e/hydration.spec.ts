@@ -1,0 +1,105 @@
+// Every main route hydrates in the browser with no page error and no console error, for each
+// role (issue 18 item 4: /supplier/import once threw "Buffer is not defined" and never
+// hydrated). The root sets html[data-hydrated] in an effect once React has taken over.
+import type { Page } from "@playwright/test";
+import { test, expect, login, type DemoRole } from "./support";
+
+const ROUTES: Record<"anonymous" | DemoRole, string[]> = {
+  anonymous: [
+    "/",
+    "/search",
+    "/search?q=housing",
+    "/search?q=housing&type=products",
+    "/search?type=suppliers",
+    "/search?type=case-studies",
+    "/frameworks",
+    "/frameworks/RM1557.15",
+    "/suppliers/kestrel-civic-software",
+    "/case-studies",
+    "/councils/bnh",
+    "/buy",
+    "/contracts",
+    "/radar",
+    "/reuse",
+    "/login",
+    "/signup",
+    "/suppliers/register",
+    "/forgot-password",
+    "/accessibility",
+    "/privacy",
+    "/cookies",
+  ],
+  buyerA: [
+    "/projects",
+    "/projects/new",
+    "/case-studies/new",
+    "/account",
+    "/account/alerts",
+    "/account/notifications",
+    "/pipeline",
+    "/contracts/upload",
+  ],
+  approverA: ["/projects", "/account"],
+  buyerB: ["/projects"],
+  supplierA: [
+    "/supplier",
+    "/supplier/import",
+    "/supplier/profile",
+    "/supplier/team",
+    "/supplier/accreditations",
+    "/supplier/awards",
+    "/supplier/listings/new",
+    "/supplier/case-studies",
+  ],
+  supplierB: ["/supplier"],
+  admin: [
+    "/admin",
+    "/admin/moderation",
+    "/admin/users",
+    "/admin/audit",
+    "/admin/outbox",
+    "/admin/suppliers",
+    "/admin/case-studies",
+    "/admin/service-areas",
+    "/admin/council-domains",
+    "/admin/awards",
+  ],
+};
+
+/** Visits `path` and returns every page error and console error it caused, once the page has hydrated. */
+async function problemsOn(page: Page, path: string): Promise<string[]> {
+  const problems: string[] = [];
+  const onError = (error: Error) => problems.push(`pageerror: ${error.message}`);
+  const onConsole = (message: import("@playwright/test").ConsoleMessage) => {
+    if (message.type() === "error") problems.push(`console.error: ${message.text()}`);
+  };
+  page.on("pageerror", onError);
+  page.on("console", onConsole);
+  try {
+    const response = await page.goto(path);
+    expect(response?.status(), `${path} answers`).toBeLessThan(400);
+    await expect(page.locator("html"), `${path} hydrated`).toHaveAttribute("data-hydrated", "true");
+    // A moment for effects that run after hydration (GOV.UK Frontend, live search) to fail.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+  } finally {
+    page.off("pageerror", onError);
+    page.off("console", onConsole);
+  }
+  return problems;
+}
+
+for (const [role, paths] of Object.entries(ROUTES) as ["anonymous" | DemoRole, string[]][]) {
+  test(`every main route hydrates without errors: ${role}`, async ({ page }) => {
+    test.setTimeout(30_000 + paths.length * 10_000);
+    if (role !== "anonymous") await login(page, role);
+    for (const path of paths) {
+      expect.soft(await problemsOn(page, path), `errors on ${path} as ${role}`).toEqual([]);
+    }
+  });
+}
+
+test("the supplier import page hydrates (it once threw 'Buffer is not defined')", async ({ page }) => {
+  await login(page, "supplierA");
+  expect(await problemsOn(page, "/supplier/import")).toEqual([]);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import listings from a CSV file");
+});
