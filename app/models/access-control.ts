@@ -1,6 +1,6 @@
 // Roles and their permissions, as data. "own" means the object belongs to the
 // user's organisation (their council or their supplier); "any" means every object.
-export const ROLE_NAMES = ["buyer", "approver", "supplier", "admin"] as const;
+export const ROLE_NAMES = ["buyer", "approver", "council_lead", "supplier", "admin"] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
 
 type PermissionShape = `${string}:${string}:${"own" | "any"}`;
@@ -23,6 +23,10 @@ export const ROLE_PERMISSIONS = {
   approver: {
     description: "Council staff who may approve another officer's budget request or award decision (four eyes), held with buyer",
     permissions: ["approve:project:own"],
+  },
+  council_lead: {
+    description: "A council's own lead officer: grants and revokes the approver role for the council's buyers, held with buyer",
+    permissions: ["manage:council-team:own"],
   },
   supplier: {
     description: "A member of one supplier organisation: its profile, awards and listings",
