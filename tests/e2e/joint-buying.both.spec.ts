@@ -126,6 +126,8 @@ test("two councils run a joint project to an award that creates a contract for e
   await expect(leeds.getByText("Your council is taking part in this project")).toBeVisible();
   await expect(leeds.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(leeds.getByText("only its council's buyers can change it")).toBeVisible();
+  await expect(leeds.getByTestId("participants").getByRole("row", { name: /Leeds City Council/ })).toContainText("Taking part");
+  await expectNoAxeViolations(leeds);
   await leeds.goto(`${projectUrl}/participants`);
   await expect(leeds.getByTestId("participants").getByRole("row", { name: /Leeds City Council/ })).toContainText("Taking part");
   await expect(leeds.getByRole("button", { name: "Send the invitation" })).toHaveCount(0);
@@ -170,5 +172,11 @@ test("two councils run a joint project to an award that creates a contract for e
     "Brighton and Hove City Council",
     "Leeds City Council",
   ]);
+  // The printable record shows the councils buying jointly, to Leeds too.
+  await leeds.goto(`${projectUrl}/record`);
+  const recorded = leeds.getByTestId("participants");
+  await expect(recorded.getByRole("row", { name: /Leeds City Council/ })).toContainText(/Taking part.*£50,000.*Accepted by/);
+  await expect(recorded.getByRole("row", { name: /Brighton and Hove/ })).toContainText("£100,000");
+  await expectNoAxeViolations(leeds);
   await leedsContext.close();
 });
