@@ -57,9 +57,21 @@ async function lineageOf(number: string, replacedBy: string[]) {
 
 export async function listAgreements() {
   const today = now();
+  // Only what the lists show: the facts, notes and descriptions would otherwise ride along in
+  // every home and frameworks page's data.
   const rows = await prisma.agreement.findMany({
     orderBy: [{ endDate: "desc" }, { number: "asc" }],
-    include: { _count: { select: { lots: true } } },
+    select: {
+      id: true,
+      number: true,
+      name: true,
+      owner: true,
+      regulation: true,
+      startDate: true,
+      endDate: true,
+      verified: true,
+      _count: { select: { lots: true } },
+    },
   });
   return rows.map((a) => ({
     ...a,
