@@ -13,7 +13,7 @@ export type DemoAccount = {
   /** Slug of the supplier organisation the user belongs to. */
   supplierSlug?: string;
   /** Roles held as well as `role` (a council approver is a buyer who may also approve). */
-  alsoRoles?: readonly "approver"[];
+  alsoRoles?: readonly ("approver" | "council_lead")[];
 };
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -24,7 +24,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     email: "approver@brighton-hove.gov.uk",
     password: DEMO_PASSWORD,
     role: "buyer",
-    alsoRoles: ["approver"],
+    // Also Brighton and Hove's council lead, who grants the approver role at /account/team (issue 15).
+    alsoRoles: ["approver", "council_lead"],
     name: "Marcus Reid",
     councilCode: "BNH",
   },

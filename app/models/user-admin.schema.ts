@@ -20,3 +20,9 @@ export const setRolesSchema = z.object({
   roles: roleList.refine((r) => r.length > 0, "Choose at least one role"),
   expected: roleList,
 });
+
+/** A council lead's grant or revocation of the approver role (/account/team). */
+export const setCouncilApproverSchema = z.object({
+  userId: z.string({ required_error: "Choose an officer" }).min(1, "Choose an officer").max(40),
+  approver: z.enum(["yes", "no"], { errorMap: () => ({ message: "Choose whether they are an approver" }) }),
+});

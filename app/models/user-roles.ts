@@ -2,10 +2,10 @@
 // officers are buyers and may also be approvers; supplier users are suppliers; portal
 // administrators belong to neither. Pure, so the admin page and the model agree.
 export const ROLE_RULE =
-  "Council officers can be buyers and approvers; supplier users can only be suppliers; administrators belong to no council or supplier. An approver must also be a buyer.";
+  "Council officers can be buyers, approvers and the council's lead; supplier users can only be suppliers; administrators belong to no council or supplier. An approver or lead must also be a buyer.";
 
 export function rolesAllowedFor(user: { councilId: string | null; supplierId: string | null }): string[] {
-  if (user.councilId) return ["buyer", "approver"];
+  if (user.councilId) return ["buyer", "approver", "council_lead"];
   if (user.supplierId) return ["supplier"];
   return ["admin"];
 }
@@ -17,5 +17,6 @@ export function checkRoles(user: { councilId: string | null; supplierId: string 
   const outside = roles.filter((r) => !allowed.includes(r));
   if (outside.length) return `This account cannot hold the ${outside.join(" and ")} role: ${ROLE_RULE}`;
   if (roles.includes("approver") && !roles.includes("buyer")) return "An approver must also be a buyer.";
+  if (roles.includes("council_lead") && !roles.includes("buyer")) return "A council lead must also be a buyer.";
   return null;
 }

@@ -23,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     verified: Boolean(user.emailVerifiedAt),
     organisation: user.council?.name ?? user.supplier?.tradingName ?? null,
     roles: user.roles.map((r) => r.name),
+    isLead: user.roles.some((r) => r.name === "council_lead"),
   };
 }
 
@@ -89,6 +90,31 @@ export default function Account() {
             </Form>
           )
         ) : null}
+        <h2 className="govuk-heading-m">Your alerts and follows</h2>
+        <ul className="govuk-list">
+          <li>
+            <Link className="govuk-link" to="/account/alerts">
+              Saved searches and alerts
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" to="/account/notifications">
+              Notifications
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" to="/account/follows">
+              Councils and service areas you follow
+            </Link>
+          </li>
+          {data.isLead ? (
+            <li>
+              <Link className="govuk-link" to="/account/team">
+                Your council&apos;s team and approvers
+              </Link>
+            </li>
+          ) : null}
+        </ul>
         <h2 className="govuk-heading-m">Change your password</h2>
         <p className="govuk-body">Changing your password signs you out everywhere else.</p>
         <Form method="post" noValidate onSubmit={onSubmit}>

@@ -30,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const ROLE_LABELS: Record<string, string> = {
   buyer: "Buyer (council officer)",
   approver: "Approver (a second officer who approves budgets and awards)",
+  council_lead: "Council lead (grants the approver role to the council's buyers)",
   supplier: "Supplier user",
   admin: "Portal administrator",
 };
