@@ -249,6 +249,12 @@ if (only.has("contracts")) {
 
 // Sections not run this time keep their last figures.
 const file = RESULTS_FILE;
+// Read again now, not only at the start: another bench run (another section) may have written
+// the file meanwhile, and its figures must not be lost. Per-scale sections merge their scales.
+Object.assign(previous, fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>) : {});
+for (const key of ["http", "lighthouse"] as const) {
+  if (results[key]) results[key] = { ...((previous[key] as Record<string, unknown> | undefined) ?? {}), ...(results[key] as object) };
+}
 // Keys of the single-section format before issue 17, replaced by engine / server.
 for (const old of ["search", "speedup_p95", "index_build_s", "server_cold_start_s", "rss_mb", "targets"]) delete previous[old];
 // The old single `http` object (before the per-scale HTTP section) has no scales in it.
