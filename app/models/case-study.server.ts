@@ -16,6 +16,7 @@ import { dateInputNames, datePartsOf } from "~/utils/date-input";
 import { type CaseStudyInput, type ModerationInput, type ReuseQuery, type SupplierResponseInput } from "./case-study.schema";
 import { slugify } from "./service-area.schema";
 import { penceToDbOrNull, withPence, type PenceFields } from "./pence";
+import { conflict, ok, type Result } from "~/utils/result";
 
 // ───────────────────────────── used by the home and framework pages ──────────
 
@@ -671,36 +672,32 @@ export async function getSupplierResponseContext(slug: string, supplierId: strin
   return link;
 }
 
-export type RespondResult = { ok: true } | { ok: false; message: string };
-
 /** The supplier's own words, kept apart from the council's text; refused if someone else answered meanwhile. */
 export async function respondToCaseStudy(
   slug: string,
   supplierId: string,
   input: SupplierResponseInput,
   actor: Actor,
-): Promise<RespondResult> {
-  return prisma.$transaction(async (tx) => {
+): Promise<Result<void>> {
+  return prisma.$transaction(async (tx): Promise<Result<void>> => {
     const link = await tx.caseStudySupplier.findFirst({
       where: { supplierId, caseStudy: { slug, status: "published" } },
       select: { id: true, response: true, respondedAt: true, caseStudyId: true },
     });
-    if (!link) return { ok: false as const, message: "You can only respond to published case studies that name your organisation" };
+    if (!link) return conflict("You can only respond to published case studies that name your organisation");
     const opened = input.respondedAt ? new Date(input.respondedAt) : null;
     const current = link.respondedAt;
     const same = (!opened && !current) || (opened && current && opened.getTime() === current.getTime());
     if (!same)
-      return {
-        ok: false as const,
-        message: "Someone in your organisation changed this response since you opened it. Check the response below before saving again.",
-      };
+      return conflict(
+        "Someone in your organisation changed this response since you opened it. Check the response below before saving again.",
+      );
     const at = now();
     const updated = await tx.caseStudySupplier.updateMany({
       where: { id: link.id, respondedAt: current },
       data: { response: input.response, respondedAt: at },
     });
-    if (updated.count !== 1)
-      return { ok: false as const, message: "Someone in your organisation changed this response since you opened it." };
+    if (updated.count !== 1) return conflict("Someone in your organisation changed this response since you opened it.");
     await recordAudit(
       {
         actorId: actor.id,
@@ -714,7 +711,7 @@ export async function respondToCaseStudy(
       tx,
     );
     await tx.notification.updateMany({ where: { supplierId, link: `/supplier/case-studies/${slug}`, readAt: null }, data: { readAt: at } });
-    return { ok: true as const };
+    return ok();
   });
 }
 

@@ -1,5 +1,6 @@
 // Service areas are data (not an enum), so an administrator can add one without a release.
 import { prisma } from "~/utils/db.server";
+import { invalid, ok, type Result } from "~/utils/result";
 import { recordAudit } from "./audit.server";
 import { slugify, type ServiceAreaInput } from "./service-area.schema";
 
@@ -14,13 +15,15 @@ export function listServiceAreasWithCounts() {
   });
 }
 
-export type CreateServiceAreaResult = { ok: true; id: string; name: string } | { ok: false; error: string };
-
-export async function createServiceArea(input: ServiceAreaInput, actor: { id: string; ip?: string }): Promise<CreateServiceAreaResult> {
+export async function createServiceArea(
+  input: ServiceAreaInput,
+  actor: { id: string; ip?: string },
+): Promise<Result<{ id: string; name: string }>> {
   const slug = slugify(input.name).slice(0, 80);
   return prisma.$transaction(async (tx) => {
     const clash = await tx.serviceArea.findFirst({ where: { OR: [{ slug }, { name: input.name }] }, select: { id: true } });
-    if (clash) return { ok: false as const, error: "A service area with that name already exists" };
+    // A form error against the name (400), as the page has always answered it.
+    if (clash) return invalid({ name: ["A service area with that name already exists"] });
     const last = await tx.serviceArea.aggregate({ _max: { sortOrder: true } });
     const created = await tx.serviceArea.create({ data: { slug, name: input.name, sortOrder: (last._max.sortOrder ?? 0) + 10 } });
     await recordAudit(
@@ -34,6 +37,6 @@ export async function createServiceArea(input: ServiceAreaInput, actor: { id: st
       },
       tx,
     );
-    return { ok: true as const, id: created.id, name: created.name };
+    return ok({ id: created.id, name: created.name });
   });
 }

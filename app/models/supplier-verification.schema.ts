@@ -1,3 +1,7 @@
 import { z } from "zod";
 
-export const verifySupplierSchema = z.object({ supplierId: z.string().min(1).max(50) });
+const CHOOSE = "Choose an organisation to verify";
+
+export const verifySupplierSchema = z.object({
+  supplierId: z.string({ required_error: CHOOSE, invalid_type_error: CHOOSE }).min(1, CHOOSE).max(50, CHOOSE),
+});

@@ -7,6 +7,7 @@ import { afterCommit } from "~/utils/after-commit.server";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { searchEntriesForSupplier } from "./supplier-account.server";
+import { conflict, ok, type Result } from "~/utils/result";
 
 export { canSeeSupplier, VERIFIED_SUPPLIER, type SupplierViewer } from "./supplier-visibility";
 
@@ -44,12 +45,14 @@ export function countUnverifiedSuppliers() {
   return prisma.supplier.count({ where: { verifiedAt: null } });
 }
 
-export type VerifySupplierResult = { ok: true; supplierName: string } | { ok: false; message: string };
-
 export const ALREADY_VERIFIED_MESSAGE = "That organisation has already been verified (perhaps by another admin), or no longer exists";
 
 /** Verify an organisation: one conditional update, audited and queued for search in the same transaction. */
-export async function verifySupplier(input: { supplierId: string; actorId: string; ip?: string | null }): Promise<VerifySupplierResult> {
+export async function verifySupplier(input: {
+  supplierId: string;
+  actorId: string;
+  ip?: string | null;
+}): Promise<Result<{ supplierName: string }>> {
   const at = now();
   const result = await prisma.$transaction(async (tx) => {
     // Compare-and-set: of two admins verifying at once, only one changes the row.
@@ -57,7 +60,7 @@ export async function verifySupplier(input: { supplierId: string; actorId: strin
       where: { id: input.supplierId, verifiedAt: null },
       data: { verifiedAt: at, verifiedById: input.actorId },
     });
-    if (count === 0) return { ok: false as const, message: ALREADY_VERIFIED_MESSAGE };
+    if (count === 0) return conflict(ALREADY_VERIFIED_MESSAGE);
     const supplier = await tx.supplier.findUniqueOrThrow({
       where: { id: input.supplierId },
       select: {
@@ -88,7 +91,7 @@ export async function verifySupplier(input: { supplierId: string; actorId: strin
       ...(await searchEntriesForSupplier(tx, input.supplierId)),
       ...[...caseStudyIds].map((id) => ({ entityType: "case-study" as const, entityId: id })),
     ]);
-    return { ok: true as const, supplierName: supplier.tradingName };
+    return ok({ supplierName: supplier.tradingName });
   });
   if (result.ok) await afterCommit();
   return result;

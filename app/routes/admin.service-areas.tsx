@@ -5,7 +5,7 @@ import { Form } from "~/components/form";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { serviceAreaSchema } from "~/models/service-area.schema";
 import { createServiceArea, listServiceAreasWithCounts } from "~/models/service-area.server";
-import { parseForm } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
@@ -22,16 +22,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "manage:reference:any");
-  const parsed = await parseForm(request, serviceAreaSchema);
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await createServiceArea(parsed.data, { id: admin.id, ip: clientIp(context, request) });
-  if (!result.ok) return Response.json({ errors: { name: [result.error] }, values: parsed.data }, { status: 400 });
-  return redirect("/admin/service-areas", { headers: await flash(request, `Service area “${result.name}” added`) });
+  return handleForm(request, {
+    schema: serviceAreaSchema,
+    run: (input) => createServiceArea(input, { id: admin.id, ip: clientIp(context, request) }),
+    onSuccess: async (area) => redirect("/admin/service-areas", { headers: await flash(request, `Service area “${area.name}” added`) }),
+  });
 }
 
 export default function ServiceAreas() {
   const { areas } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors: Record<string, string[]>; values: Record<string, string> }>();
+  const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(serviceAreaSchema, actionData?.errors);
   return (
     <div className="govuk-grid-row">
@@ -72,7 +72,7 @@ export default function ServiceAreas() {
             name="name"
             label="Name"
             hint="For example, Coroners and registration"
-            defaultValue={actionData?.values?.name}
+            defaultValue={actionData?.values?.name as string | undefined}
             error={error("name")}
             registered={register("name")}
           />

@@ -8,7 +8,7 @@ import { ErrorSummary } from "~/components/forms";
 import { verifySupplierSchema } from "~/models/supplier-verification.schema";
 import { listUnverifiedSuppliers, verifySupplier } from "~/models/supplier-verification.server";
 import { formatDate } from "~/utils/format";
-import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
@@ -22,17 +22,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { queue: await listUnverifiedSuppliers() };
 }
 
-type ActionData = { errors: Record<string, string[]> } | undefined;
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "verify:supplier:any");
-  const parsed = parseWithSchema(verifySupplierSchema, formDataToObject(await readFormData(request)));
-  if (!parsed.success) return Response.json({ errors: { form: ["Choose an organisation to verify"] } }, { status: 400 });
-  const result = await verifySupplier({ supplierId: parsed.data.supplierId, actorId: user.id, ip: clientIp(context, request) });
-  // Another admin verified it first: nothing changed; say so.
-  if (!result.ok) return Response.json({ errors: { form: [result.message] } }, { status: 409 });
-  return redirect("/admin/suppliers", {
-    headers: await flash(request, `${result.supplierName} verified. Its page and published products are now public and in search.`),
+  return handleForm(request, {
+    schema: verifySupplierSchema,
+    // Another admin verified it first: a conflict (409), nothing changed, and the page says so.
+    run: (input) => verifySupplier({ supplierId: input.supplierId, actorId: user.id, ip: clientIp(context, request) }),
+    onSuccess: async ({ supplierName }) =>
+      redirect("/admin/suppliers", {
+        headers: await flash(request, `${supplierName} verified. Its page and published products are now public and in search.`),
+      }),
   });
 }
 
@@ -47,7 +46,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 export default function AdminSuppliers() {
   const { queue } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   return (
     <>
       <ErrorSummary errors={actionData?.errors ?? {}} />

@@ -6,7 +6,7 @@ import { ErrorSummary, TextareaField, useZodForm } from "~/components/forms";
 import { supplierResponseSchema } from "~/models/case-study.schema";
 import { getCaseStudyAccess, respondToCaseStudy } from "~/models/case-study.server";
 import { getSupplierResponseContext } from "~/models/case-study.server";
-import { parseForm } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
@@ -40,16 +40,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, slug } = await requireNamedSupplier(request, params.slug);
-  const parsed = await parseForm(request, supplierResponseSchema);
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await respondToCaseStudy(slug, user.supplierId!, parsed.data, { id: user.id, ip: clientIp(context, request) });
-  if (!result.ok) return Response.json({ errors: { form: [result.message] }, values: parsed.data }, { status: 409 });
-  return redirect(`/case-studies/${slug}`, { headers: await flash(request, "Your response is published on the case study") });
+  // The organisation is the session's: the policy above checked the case study names it.
+  const supplierId = user.supplierId!;
+  return handleForm(request, {
+    schema: supplierResponseSchema,
+    run: (input) => respondToCaseStudy(slug, supplierId, input, { id: user.id, ip: clientIp(context, request) }),
+    onSuccess: async () =>
+      redirect(`/case-studies/${slug}`, { headers: await flash(request, "Your response is published on the case study") }),
+  });
 }
 
 export default function RespondToCaseStudy() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors: Record<string, string[]>; values?: { response?: string } }>();
+  const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(supplierResponseSchema, actionData?.errors);
   return (
     <div className="govuk-grid-row">
@@ -77,7 +80,7 @@ export default function RespondToCaseStudy() {
             label={`Response from ${d.supplierName}`}
             hint="For example, what you learned, or what has changed since. Up to 3,000 characters."
             rows={8}
-            defaultValue={actionData?.values?.response ?? d.response}
+            defaultValue={String(actionData?.values?.response ?? d.response)}
             error={error("response")}
             registered={register("response")}
           />

@@ -8,11 +8,12 @@ import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors } from "~/com
 import { supplierRegistrationSchema } from "~/models/supplier-account.schema";
 import { recordAudit } from "~/models/audit.server";
 import { registerSupplier, sendCompanyAlreadyRegisteredEmail, sendSupplierVerificationEmail } from "~/models/supplier-account.server";
-import { parseForm } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
+import { fail, ok, type Result } from "~/utils/result";
 import { withStrongPassword } from "~/auth/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { limitsFor, takeAttempt, throttledResponse } from "~/utils/rate-limit.server";
+import { limitsFor, takeAttempt } from "~/utils/rate-limit.server";
 import { sendAccountExistsEmail } from "~/auth/verification.server";
 
 export const meta: MetaFunction = () => pageTitle("Register your organisation");
@@ -20,38 +21,47 @@ export const handle = { title: "Register your organisation" };
 
 const FIELD_ORDER = [...ORGANISATION_FIELD_ORDER, "name", "email", "password", "confirmPassword"];
 
+const registrationSchema = withStrongPassword(supplierRegistrationSchema, "password", {
+  fields: ["email", "name", "legalName", "tradingName"],
+});
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await parseForm(
-    request,
-    withStrongPassword(supplierRegistrationSchema, "password", { fields: ["email", "name", "legalName", "tradingName"] }),
-  );
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const ip = clientIp(context, request);
-  const { password: _password, confirmPassword: _confirm, ...values } = parsed.data;
-  const limited = await takeAttempt(limitsFor.signup(ip, parsed.data.email));
-  if (!limited.ok) return throttledResponse(limited.retryAfterSeconds, values, "registrations from here");
-  const result = await registerSupplier(parsed.data, { ip });
-  // The same reply for a new organisation, a taken email address and a taken company number:
-  // "check your email". Only the mailbox learns which, and the attempt is audited for admins.
-  if (!result.ok) {
-    await recordAudit({
-      action: "supplier.registration-duplicate",
-      entityType: "supplier",
-      after: { email: parsed.data.email.toLowerCase(), companyNumber: parsed.data.companyNumber, ...result.duplicate },
-      ip,
-    });
-    if (result.duplicate.emailTaken) await sendAccountExistsEmail(parsed.data.email, "register an organisation");
-    else await sendCompanyAlreadyRegisteredEmail(parsed.data.email, parsed.data.companyNumber);
-  } else {
-    await sendSupplierVerificationEmail({ userId: result.userId, email: parsed.data.email });
-  }
-  return redirect("/verify-email?sent=1");
+  return handleForm(request, {
+    schema: registrationSchema,
+    run: async (input): Promise<Result<void>> => {
+      const limited = await takeAttempt(limitsFor.signup(ip, input.email));
+      if (!limited.ok) {
+        const minutes = Math.ceil(limited.retryAfterSeconds / 60);
+        return fail({
+          kind: "throttled",
+          message: `Too many registrations from here. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`,
+          retryAfterSeconds: limited.retryAfterSeconds,
+        });
+      }
+      const result = await registerSupplier(input, { ip });
+      // The same reply for a new organisation, a taken email address and a taken company number:
+      // "check your email". Only the mailbox learns which, and the attempt is audited for admins.
+      if (!result.ok) {
+        await recordAudit({
+          action: "supplier.registration-duplicate",
+          entityType: "supplier",
+          after: { email: input.email.toLowerCase(), companyNumber: input.companyNumber, ...result.duplicate },
+          ip,
+        });
+        if (result.duplicate.emailTaken) await sendAccountExistsEmail(input.email, "register an organisation");
+        else await sendCompanyAlreadyRegisteredEmail(input.email, input.companyNumber);
+      } else {
+        await sendSupplierVerificationEmail({ userId: result.userId, email: input.email });
+      }
+      return ok();
+    },
+    onSuccess: () => redirect("/verify-email?sent=1"),
+  });
 }
 
-type ActionData = { errors: Record<string, string[]>; values: Record<string, unknown> } | undefined;
-
 export default function RegisterSupplier() {
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(supplierRegistrationSchema, actionData?.errors);
   const values = actionData?.values;
   return (

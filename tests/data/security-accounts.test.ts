@@ -376,11 +376,13 @@ describe("10: sign-up, registration and invitations never say whether an account
       registrationForm({ companyNumber: "NE000002", email: DEMO.admin }),
       registrationForm({ companyNumber: kestrel.companyNumber!, email: "squatter@copycat.example" }),
     ]) {
-      const res = await register.action({
-        request: makeRequest("/suppliers/register", { form }),
-        params: {},
-        context: { ...context, ip: freshIp() },
-      });
+      const res = await responseOf(() =>
+        register.action({
+          request: makeRequest("/suppliers/register", { form }),
+          params: {},
+          context: { ...context, ip: freshIp() },
+        }),
+      );
       answers.push({
         status: res.status,
         location: res.headers.get("Location"),

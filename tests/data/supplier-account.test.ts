@@ -77,7 +77,9 @@ afterEach(async () => {
 describe("registration", () => {
   it("creates the organisation and its first user in one go, audits it, mails a confirmation link and queues it for search (hidden until an admin verifies it)", async () => {
     const route = await import("~/routes/suppliers.register");
-    const res = await route.action({ request: makeRequest("/suppliers/register", { form: registrationForm() }), params: {}, context });
+    const res = await responseOf(() =>
+      route.action({ request: makeRequest("/suppliers/register", { form: registrationForm() }), params: {}, context }),
+    );
     // "Check your email", without a session: the same answer a taken email or company number gets (issue 12 finding 10).
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/verify-email?sent=1");
@@ -138,13 +140,15 @@ describe("registration", () => {
     const prisma = await db();
     const kestrel = await supplierBySlug("kestrel-civic-software");
     const before = await prisma.supplier.count();
-    const res = await route.action({
-      request: makeRequest("/suppliers/register", {
-        form: registrationForm({ companyNumber: kestrel.companyNumber!.toLowerCase(), email: "someone@new.example" }),
+    const res = await responseOf(() =>
+      route.action({
+        request: makeRequest("/suppliers/register", {
+          form: registrationForm({ companyNumber: kestrel.companyNumber!.toLowerCase(), email: "someone@new.example" }),
+        }),
+        params: {},
+        context,
       }),
-      params: {},
-      context,
-    });
+    );
     // The page says what it says to everyone ("check your email"); only the mailbox is told.
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/verify-email?sent=1");
@@ -158,11 +162,13 @@ describe("registration", () => {
 
   it("refuses an email address that already has an account, telling only its holder", async () => {
     const route = await import("~/routes/suppliers.register");
-    const res = await route.action({
-      request: makeRequest("/suppliers/register", { form: registrationForm({ companyNumber: "OC301234", email: DEMO.buyerA }) }),
-      params: {},
-      context,
-    });
+    const res = await responseOf(() =>
+      route.action({
+        request: makeRequest("/suppliers/register", { form: registrationForm({ companyNumber: "OC301234", email: DEMO.buyerA }) }),
+        params: {},
+        context,
+      }),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/verify-email?sent=1");
     const { sentMail } = await import("../support/mail");
@@ -172,13 +178,15 @@ describe("registration", () => {
 
   it("gives a second organisation with the same trading name its own address", async () => {
     const route = await import("~/routes/suppliers.register");
-    const res = await route.action({
-      request: makeRequest("/suppliers/register", {
-        form: registrationForm({ companyNumber: "NI012345", email: "owner@wren-two.example", legalName: "Wren Data (NI) Ltd" }),
+    const res = await responseOf(() =>
+      route.action({
+        request: makeRequest("/suppliers/register", {
+          form: registrationForm({ companyNumber: "NI012345", email: "owner@wren-two.example", legalName: "Wren Data (NI) Ltd" }),
+        }),
+        params: {},
+        context,
       }),
-      params: {},
-      context,
-    });
+    );
     expect(res.status).toBe(302);
     const supplier = await (await db()).supplier.findUniqueOrThrow({ where: { companyNumber: "NI012345" } });
     expect(supplier.slug).toBe("wren-data-2");
@@ -186,13 +194,15 @@ describe("registration", () => {
 
   it("answers invalid input with 400 and field messages, never 500", async () => {
     const route = await import("~/routes/suppliers.register");
-    const res = await route.action({
-      request: makeRequest("/suppliers/register", {
-        form: registrationForm({ companyNumber: "12 345 678", staffCount: "0", declaredSize: "enormous" }),
+    const res = await responseOf(() =>
+      route.action({
+        request: makeRequest("/suppliers/register", {
+          form: registrationForm({ companyNumber: "12 345 678", staffCount: "0", declaredSize: "enormous" }),
+        }),
+        params: {},
+        context,
       }),
-      params: {},
-      context,
-    });
+    );
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(Object.keys(body.errors).sort()).toEqual(["companyNumber", "declaredSize", "staffCount"]);

@@ -66,7 +66,9 @@ async function verifyAsAdmin(supplierId: string, cookie: string): Promise<Respon
 describe("finding 10: a new supplier organisation is hidden until an admin verifies it", () => {
   it("registration: not in search, 404 to anonymous and other users, visible to its own user and admins; verified: public and searchable", async () => {
     const register = await import("~/routes/suppliers.register");
-    const res = await register.action({ request: makeRequest("/suppliers/register", { form: registrationForm() }), params: {}, context });
+    const res = await responseOf(() =>
+      register.action({ request: makeRequest("/suppliers/register", { form: registrationForm() }), params: {}, context }),
+    );
     expect(res.status).toBe(302);
     const prisma = await db();
     const supplier = await prisma.supplier.findUniqueOrThrow({ where: { companyNumber: "SC765432" } });
