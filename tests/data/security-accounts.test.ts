@@ -339,18 +339,22 @@ describe("8: links in mail use PUBLIC_URL, never the request's Host", () => {
 describe("10: sign-up, registration and invitations never say whether an account or company exists", () => {
   it("answers sign-up with an existing address exactly as a new one (no session), and emails the holder instead", async () => {
     const signup = await import("~/routes/signup");
-    const fresh = await signup.action({
-      request: makeRequest("/signup", {
-        form: { name: "New Person", email: "brand.new@leeds.gov.uk", password: PASSWORD, confirmPassword: PASSWORD },
+    const fresh = await responseOf(() =>
+      signup.action({
+        request: makeRequest("/signup", {
+          form: { name: "New Person", email: "brand.new@leeds.gov.uk", password: PASSWORD, confirmPassword: PASSWORD },
+        }),
+        params: {},
+        context: { ...context, ip: freshIp() },
       }),
-      params: {},
-      context: { ...context, ip: freshIp() },
-    });
-    const taken = await signup.action({
-      request: makeRequest("/signup", { form: { name: "Impostor", email: DEMO.buyerB, password: PASSWORD, confirmPassword: PASSWORD } }),
-      params: {},
-      context: { ...context, ip: freshIp() },
-    });
+    );
+    const taken = await responseOf(() =>
+      signup.action({
+        request: makeRequest("/signup", { form: { name: "Impostor", email: DEMO.buyerB, password: PASSWORD, confirmPassword: PASSWORD } }),
+        params: {},
+        context: { ...context, ip: freshIp() },
+      }),
+    );
     for (const res of [fresh, taken]) {
       expect(res.status).toBe(302);
       expect(res.headers.get("Location")).toBe("/verify-email?sent=1");
@@ -549,11 +553,13 @@ describe("12: password reset", () => {
       }),
     );
     expect(asBuyer.status).toBe(403);
-    const res = await users.action({
-      request: makeRequest("/admin/users?intent=force-reset", { cookie: admin, form: { userId: target.id } }),
-      params: {},
-      context,
-    });
+    const res = await responseOf(() =>
+      users.action({
+        request: makeRequest("/admin/users?intent=force-reset", { cookie: admin, form: { userId: target.id } }),
+        params: {},
+        context,
+      }),
+    );
     expect(res.status).toBe(302);
     expect(await prisma.session.count({ where: { userId: target.id } })).toBe(0);
     const { DEMO_ACCOUNTS } = await import("../../seed/demo-accounts");
