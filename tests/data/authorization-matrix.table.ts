@@ -116,6 +116,10 @@ export const ROUTES: Record<string, Spec> = {
   reuse: page("/reuse"),
   search: page("/search?q=housing"),
   signup: page("/signup"),
+  "signup_.access-request": page("/signup/access-request"),
+  "signup_.access-request.confirm": page("/signup/access-request/confirm?token=not-a-real-token"),
+  "admin.access-requests": page("/admin/access-requests"),
+  "account_.team": page("/account/team"),
   supplier: page("/supplier/profile"),
   "supplier._index": page("/supplier"),
   "supplier.accreditations": page("/supplier/accreditations"),
@@ -325,6 +329,20 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
   reuse: { GET: r("200", "200", "200", "200", "200", "200", "200") },
   search: { GET: r("200", "200", "200", "200", "200", "200", "200") },
   signup: { POST: r("400", "400", "400", "400", "400", "400", "400") },
+  "signup_.access-request": {
+    GET: r("200", "200", "200", "200", "200", "200", "200"),
+    POST: r("400", "400", "400", "400", "400", "400", "400"),
+  },
+  "signup_.access-request.confirm": { GET: r("200", "200", "200", "200", "200", "200", "200") },
+  "admin.access-requests": {
+    GET: r("login", "403", "403", "403", "403", "200", "403"),
+    POST: r("login", "403", "403", "403", "403", "400", "403"),
+  },
+  // Only a council lead (the seeded Brighton and Hove approver, not buyer A): everyone else 403.
+  "account_.team": {
+    GET: r("login", "403", "403", "403", "403", "403", "403"),
+    POST: r("login", "403", "403", "403", "403", "403", "403"),
+  },
   supplier: { GET: r("login", "403", "403", "200", "200", "200", "403") },
   "supplier._index": { GET: r("login", "403", "403", "200", "200", "403", "403") },
   // The organisation comes from the session, not the form: an empty post from a supplier is bad input (400), not "another organisation" (403).
