@@ -32,13 +32,42 @@ export function describeApproval(a: ApprovalRow | null, none: string): string {
   return `${word[0].toUpperCase()}${word.slice(1)} by ${a.decidedBy ?? "someone"} on ${formatDateTime(a.decidedAt ?? a.requestedAt)} (${asked})${a.reason ? `: ${a.reason}` : ""}`;
 }
 
+/** What the project's details list needs (the overview's narrow query and the whole record both have it). */
+export type ProjectDetailsInput = Pick<
+  FullProject,
+  | "category"
+  | "procurementStart"
+  | "securityClassification"
+  | "estimatedValuePence"
+  | "contractMonths"
+  | "termsUnchanged"
+  | "nation"
+  | "createdAt"
+> & { council: { officialName: string }; owner: { name: string } | null };
+
+/** The project's details as one summary list, shaped once for the overview page and the printable record. */
+export function presentProjectDetails(p: ProjectDetailsInput, route: { label: string }) {
+  const raw = { category: p.category, startDate: toIsoDate(p.procurementStart), security: p.securityClassification };
+  return [
+    { key: "Council", value: p.council.officialName },
+    { key: "Buying route", value: route.label },
+    { key: "What is being bought", value: displayAnswer("category", raw) },
+    { key: "Estimated whole-life value", value: `${formatPence(p.estimatedValuePence)} including VAT` },
+    { key: "Contract length", value: `${p.contractMonths} months` },
+    { key: "Procurement start date", value: displayAnswer("startDate", raw) },
+    { key: "Security classification", value: displayAnswer("security", raw) },
+    { key: "Framework terms used unchanged", value: p.termsUnchanged ? "Yes" : "No" },
+    { key: "Nation", value: p.nation },
+    { key: "Started by", value: `${p.owner?.name ?? "Former user"}, ${formatDate(p.createdAt)}` },
+  ];
+}
+
 /** The whole record for the printable page. */
 export function presentProjectRecord(
   p: FullProject,
   { route, history, approvals }: { route: { label: string }; history: HistoryEvent[]; approvals: ApprovalRow[] },
 ) {
   const weightsOk = p.criteria.reduce((s, c) => s + c.weight, 0) === 100;
-  const raw = { category: p.category, startDate: toIsoDate(p.procurementStart), security: p.securityClassification };
   return {
     project: {
       id: p.id,
@@ -48,18 +77,7 @@ export function presentProjectRecord(
       owner: p.owner?.name ?? "Former user",
       createdAt: p.createdAt,
       route: route.label,
-      details: [
-        { key: "Council", value: p.council.officialName },
-        { key: "Buying route", value: route.label },
-        { key: "What is being bought", value: displayAnswer("category", raw) },
-        { key: "Estimated whole-life value", value: `${formatPence(p.estimatedValuePence)} including VAT` },
-        { key: "Contract length", value: `${p.contractMonths} months` },
-        { key: "Procurement start date", value: displayAnswer("startDate", raw) },
-        { key: "Security classification", value: displayAnswer("security", raw) },
-        { key: "Framework terms used unchanged", value: p.termsUnchanged ? "Yes" : "No" },
-        { key: "Nation", value: p.nation },
-        { key: "Started by", value: `${p.owner?.name ?? "Former user"}, ${formatDate(p.createdAt)}` },
-      ],
+      details: presentProjectDetails(p, route),
       requirements: p.requirements,
       budget: describeApproval(
         approvalState(approvals, "budget"),

@@ -263,7 +263,7 @@ export async function getProjectOverview(id: string) {
       requirements: true,
       budgetApproved: true,
       createdAt: true,
-      council: { select: { name: true } },
+      council: { select: { name: true, officialName: true } },
       owner: { select: { name: true } },
       savedSearches: { select: { id: true } },
       frozenSearches: { select: { id: true } },

@@ -6,13 +6,10 @@ import { Form } from "~/components/form";
 import { BackLink, SummaryList, TaskList } from "~/components/buying";
 import { ErrorSummary } from "~/components/forms";
 import { ReadOnlyNotice } from "~/components/project";
-import { displayAnswer } from "~/models/buying-guide-steps";
+import { presentProjectDetails } from "~/models/project-presenter.server";
 import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
 import { createCaseStudyFromProject, describeRoute, getProjectOverview, projectTaskStates } from "~/models/project.server";
 import { OUTCOME_LABELS, type OutcomeKind } from "~/models/project.schema";
-import { toIsoDate } from "~/procurement";
-import { formatDate } from "~/utils/format";
-import { formatPence } from "~/procurement/money";
 import { handleForm } from "~/utils/form-action.server";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -30,26 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const route = await describeRoute(project.routeId);
   const states = projectTaskStates(project);
   const joint = await jointBuyingSummary(projectId);
-  const raw = {
-    category: project.category,
-    startDate: toIsoDate(project.procurementStart),
-    security: project.securityClassification,
-  };
   return {
     project: {
       id: project.id,
       title: project.title,
       status: project.status,
       council: project.council.name,
-      owner: project.owner?.name ?? "Former user",
-      createdAt: project.createdAt,
-      category: displayAnswer("category", raw),
-      estimatedValuePence: project.estimatedValuePence,
-      contractMonths: project.contractMonths,
-      procurementStart: displayAnswer("startDate", raw),
-      nation: project.nation,
-      security: displayAnswer("security", raw),
-      termsUnchanged: project.termsUnchanged,
+      // The same details list as the printable record (one presenter).
+      details: presentProjectDetails(project, route),
       outcome: project.outcome
         ? { kind: project.outcome.kind as OutcomeKind, productName: project.outcome.productVersion?.name ?? null }
         : null,
@@ -101,19 +86,7 @@ export default function ProjectTaskList() {
       <ReadOnlyNotice verified={verified} canEdit={canEdit} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <SummaryList
-            rows={[
-              { key: "Buying route", value: route.label },
-              { key: "What you are buying", value: project.category },
-              { key: "Estimated whole-life value", value: `${formatPence(project.estimatedValuePence)} including VAT` },
-              { key: "Contract length", value: `${project.contractMonths} months` },
-              { key: "Procurement start date", value: project.procurementStart },
-              { key: "Security classification", value: project.security },
-              { key: "Framework terms used unchanged", value: project.termsUnchanged ? "Yes" : "No" },
-              { key: "Nation", value: project.nation },
-              { key: "Started by", value: `${project.owner} on ${formatDate(project.createdAt)}` },
-            ]}
-          />
+          <SummaryList rows={project.details} />
 
           {joint ? <JointBuyingPanel joint={joint} projectId={project.id} /> : null}
 
