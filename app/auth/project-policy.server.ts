@@ -11,8 +11,8 @@ import { isAcceptedParticipant } from "~/models/project-participants.server";
 
 export type ProjectMode = "read" | "update";
 
-export const VERIFY_EMAIL_MESSAGE =
-  "Confirm your email address before you start or change a buying project. We sent you a link when you created your account.";
+import { VERIFY_EMAIL_MESSAGE } from "./messages";
+export { VERIFY_EMAIL_MESSAGE };
 
 /**
  * The one check before any project loader or action: sign in first; 403 without the role's

@@ -26,10 +26,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseWithSchema(auditFilterSchema, raw);
   const actions = await listAuditActions();
   if (!parsed.success)
-    return { errors: parsed.errors as FieldErrors, values, events: [] as AuditRows, total: 0, page: 1, query: "", actions };
+    return { errors: parsed.errors as FieldErrors, values, events: [] as AuditRows, total: 0, pages: 1, page: 1, query: "", actions };
   const { events, total } = await listAuditLog(parsed.data);
   const query = new URLSearchParams(Object.entries(values).filter(([k, v]) => v && k !== "page")).toString();
-  return { errors: {} as FieldErrors, values, events, total, page: parsed.data.page, query, actions };
+  // The page count comes from the server: AUDIT_PAGE_SIZE lives in a .server module, which the browser never sees.
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  return { errors: {} as FieldErrors, values, events, total, pages, page: parsed.data.page, query, actions };
 }
 
 function pageLink(query: string, page: number) {
@@ -39,8 +41,7 @@ function pageLink(query: string, page: number) {
 }
 
 export default function AuditLog() {
-  const { errors, values, events, total, page, query, actions } = useLoaderData<typeof loader>();
-  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const { errors, values, events, total, pages, page, query, actions } = useLoaderData<typeof loader>();
   return (
     <>
       <ErrorSummary errors={errors} labels={{ from: "From", to: "To" }} />

@@ -18,7 +18,8 @@ import {
   parseAnswers,
   readAnswers,
 } from "~/models/buying-guide-steps";
-import { VERIFY_EMAIL_MESSAGE, actorFrom, canEditProjects, unverifiedFailure } from "~/auth/project-policy.server";
+import { actorFrom, canEditProjects, unverifiedFailure } from "~/auth/project-policy.server";
+import { VERIFY_EMAIL_MESSAGE } from "~/auth/messages";
 import { byIntent, createProjectSchema, projectDetailsSchema } from "~/models/project.schema";
 import { createProject } from "~/models/project.server";
 import { penceToPounds, toIsoDate } from "~/procurement";

@@ -6,7 +6,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { BackLink, SummaryList } from "~/components/buying";
 import { ChoiceField, ErrorSummary } from "~/components/forms";
-import { actorFrom, canEditProjects, requireProjectAccess, unverifiedFailure, VERIFY_EMAIL_MESSAGE } from "~/auth/project-policy.server";
+import { actorFrom, canEditProjects, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { VERIFY_EMAIL_MESSAGE } from "~/auth/messages";
 import {
   describeFilters,
   isDirectAwardRoute,
