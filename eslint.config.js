@@ -49,6 +49,37 @@ export default tseslint.config(
     },
   },
   {
+    // Layering (issue 11, ADR 0012): search is reached through the service — its shared face
+    // ~/services/search (query schema, index configuration, types) and ~/services/search.server
+    // (queries, rebuild, sync) — and app/utils imports no models.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/search/**", "app/services/search.ts", "app/services/search.server.ts", "app/services/search-snapshot.server.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["~/search/*", "**/search/*"], message: "Reach search through ~/services/search or ~/services/search.server." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/utils/**/*.{ts,tsx}", "app/search/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["~/models/*", "../models/*"], message: "app/utils and app/search import no models (register a hook instead)." },
+            { group: ["~/services/*", "../services/*"], message: "app/utils and app/search sit below the services." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests build deliberately malformed inputs.
     files: ["tests/**/*.{ts,tsx}"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "no-empty-pattern": "off" },

@@ -1,4 +1,4 @@
-import type { HighlightSegment } from "~/search/types";
+import type { HighlightSegment } from "~/services/search";
 
 /** Renders highlight segments as text with <mark>: never as HTML, so nothing can be injected. */
 export function Highlight({ segments, fallback }: { segments?: HighlightSegment[]; fallback: string }) {

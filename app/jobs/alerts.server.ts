@@ -7,8 +7,7 @@ import { listDueAlerts, recordAlertCheck, type AlertMatch } from "~/models/saved
 import { parseAlertSearch } from "~/models/saved-search-alerts.schema";
 import { listCaseStudiesPublishedBetween, notifyFollowers } from "~/models/follows.server";
 import { searchIndex } from "~/services/search.server";
-import type { SearchParams } from "~/search/search-query.schema";
-import { INDEX_NAMES, type IndexName, type SearchDocument } from "~/search/types";
+import { type SearchParams, INDEX_NAMES, type IndexName, type SearchDocument } from "~/services/search";
 import { log } from "~/utils/log.server";
 
 /** An alert compares at most this many matches of each type (the best first). */

@@ -7,7 +7,7 @@ import { prisma, databaseKind, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { penceToPounds } from "~/procurement/money";
 import { afterCommit } from "~/utils/after-commit.server";
-import { expandSynonyms, SYNONYM_GROUPS } from "~/search/synonyms";
+import { expandSynonyms, SYNONYM_GROUPS } from "~/services/search";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { diffSnapshots, parseSnapshot, compareSnapshots, type CaseStudySnapshot, type FieldChange } from "./case-study-snapshot";

@@ -3,9 +3,8 @@
 import { z, type ZodTypeAny } from "zod";
 import { nestFormFields } from "~/utils/forms";
 import { parsePounds, routeFinderFields, type RouteKind } from "~/procurement";
-import { INDEX_DEFINITIONS } from "~/search/index-config";
+import { INDEX_DEFINITIONS, type SearchParams } from "~/services/search";
 import { publishedNoticeUrlProblem } from "~/procurement/notices";
-import type { SearchParams } from "~/search/search-query.schema";
 import { datePartFields, isoFromDateParts, type DateMessages } from "./buying-guide-steps";
 
 // ── routes, statuses and limits ────────────────────────────────────────────

@@ -7,7 +7,7 @@ import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { afterCommit } from "~/utils/after-commit.server";
 import { conflict, invalid, notFoundFailure, ok, refused, type Failure, type Result } from "~/utils/result";
-import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
+import { parseSearchParams, type SearchParams } from "~/services/search";
 import { recordAudit } from "./audit.server";
 import { contractFromAward } from "./contract.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";

@@ -1,7 +1,7 @@
 // Saved searches with email alerts (issue 15): the forms' schemas and the canonical form of a
 // search, shared by the routes and the server.
 import { z } from "zod";
-import { parseSearchParams, type SearchParams } from "~/search/search-query.schema";
+import { parseSearchParams, type SearchParams } from "~/services/search";
 
 export const ALERT_FREQUENCIES = ["none", "daily", "weekly"] as const;
 export type AlertFrequency = (typeof ALERT_FREQUENCIES)[number];

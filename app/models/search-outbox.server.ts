@@ -2,7 +2,7 @@
 // change. Followers apply rows by loading each document's current state, so applying a row
 // twice is harmless; what must never happen is skipping one.
 import { databaseKind, prisma, type Tx } from "~/utils/db.server";
-import type { IndexName } from "~/search/types";
+import type { IndexName } from "~/services/search";
 
 export type OutboxEntity = "product" | "supplier" | "case-study";
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { searchIndex } from "~/services/search.server";
-import { parseSearchParams, searchCost } from "~/search/search-query.schema";
-import { INDEX_NAMES } from "~/search/types";
+import { parseSearchParams, searchCost, INDEX_NAMES } from "~/services/search";
 import { clientIp } from "~/utils/http.server";
 import { SEARCH_LIMITED_MESSAGE, takeSearchToken } from "~/utils/search-rate-limit.server";
 

@@ -17,7 +17,7 @@ import {
   savedSearchQueryString,
 } from "~/models/project.schema";
 import { getProjectSavedSearches, parseProjectSearch, routeSearchScope, saveSearch, scopeProjectSearch } from "~/models/project.server";
-import { INDEX_DEFINITIONS } from "~/search/index-config";
+import { INDEX_DEFINITIONS } from "~/services/search";
 import { searchIndex } from "~/services/search.server";
 import { formatDateTime } from "~/utils/format";
 import { asPence, formatPence } from "~/procurement/money";

@@ -4,10 +4,18 @@ import { Form } from "~/components/form";
 import { FilterPanel } from "~/components/filter-panel";
 import { useEffect, useRef } from "react";
 import { Highlight } from "~/components/highlight";
-import { INDEX_DEFINITIONS, type FacetDefinition } from "~/search/index-config";
+import {
+  INDEX_DEFINITIONS,
+  type FacetDefinition,
+  parseSearchParams,
+  searchCost,
+  type SearchParams,
+  INDEX_NAMES,
+  type IndexName,
+  type SearchHit,
+  type SearchResponse,
+} from "~/services/search";
 import { searchIndex, searchAll, suggestSearch } from "~/services/search.server";
-import { parseSearchParams, searchCost, type SearchParams } from "~/search/search-query.schema";
-import { INDEX_NAMES, type IndexName, type SearchHit, type SearchResponse } from "~/search/types";
 import { asPence, formatPence } from "~/procurement/money";
 import { useOptionalUser } from "~/utils/root-data";
 import { pageTitle } from "~/utils/meta";

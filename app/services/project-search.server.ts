@@ -1,6 +1,6 @@
 // A buying project's searches, run through the search service (issue 11: models reach search
 // only through a service, and app/models/project.server.ts no longer imports it).
-import type { SearchParams } from "~/search/search-query.schema";
+import type { SearchParams } from "~/services/search";
 import { savedSearchParams, type RunProductSearch } from "~/models/project.server";
 import { searchIndex, syncSearch } from "./search.server";
 
