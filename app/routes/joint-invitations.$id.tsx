@@ -26,12 +26,17 @@ export const handle = { title: "Invitation to buy jointly" };
 async function requireInvitedBuyer(request: Request, id: string | undefined, permission: "read:project:own" | "update:project:own") {
   const participantId = String(id ?? "").slice(0, 60);
   const councilId = participantId ? await invitationCouncilId(participantId) : null;
+  if (!councilId) {
+    // No such invitation: the same 404, without recording a refusal about an object that does not exist.
+    await requireUserWithPermission(request, permission);
+    throw notFound("Invitation not found");
+  }
   const user = await requireUserWithPermission(request, permission, {
-    isOwn: (u) => Boolean(councilId) && u.councilId === councilId,
+    isOwn: (u) => u.councilId === councilId,
     objectId: participantId,
     notFoundIfNotOwn: true,
   });
-  if (!councilId || user.councilId !== councilId) throw notFound("Invitation not found");
+  if (user.councilId !== councilId) throw notFound("Invitation not found");
   return { user, participantId, councilId };
 }
 
