@@ -17,7 +17,7 @@ const SQLITE_UNAVAILABLE = new Set([
 const SQLITE_RESET = new Set(["SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_CORRUPT", "SQLITE_NOTADB"]);
 const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2034"]);
 const MESSAGE_UNAVAILABLE =
-  /database is locked|disk I\/O error|database or disk is full|readonly database|unable to open database|file is not a database|ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection timeout|timeout exceeded when trying to connect|Operation has timed out|Query read timeout|statement timeout|idle-in-transaction timeout|terminating connection|the database system is (starting up|shutting down)|too many clients|Unable to start a transaction|Transaction already closed|has been removed or replaced/i;
+  /database is locked|disk I\/O error|database or disk is full|readonly database|unable to open database|file is not a database|ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection timeout|timeout exceeded when trying to connect|Operation has timed out|Query read timeout|statement timeout|idle-in-transaction timeout|terminating connection|the database system is (starting up|shutting down)|too many clients|Unable to start a transaction|Transaction already closed|has been removed or replaced|read-only transaction/i;
 
 function codes(error: unknown, depth = 0): string[] {
   if (!error || typeof error !== "object" || depth > 4) return [];
@@ -43,16 +43,25 @@ function messages(error: unknown, depth = 0): string {
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Response) return false;
   const found = codes(error);
-  if (found.some((c) => PRISMA_UNAVAILABLE.has(c) || SQLITE_UNAVAILABLE.has(c.split("_").slice(0, 2).join("_")) || /^(08|53|57P)/.test(c)))
+  if (
+    found.some(
+      (c) =>
+        PRISMA_UNAVAILABLE.has(c) || SQLITE_UNAVAILABLE.has(c.split("_").slice(0, 2).join("_")) || /^(08|53|57P)/.test(c) || c === "25006",
+    )
+  )
     return true;
   return MESSAGE_UNAVAILABLE.test(messages(error));
 }
 
 export function needsFreshConnection(error: unknown): boolean {
   const found = codes(error);
-  if (found.some((c) => SQLITE_RESET.has(c.split("_").slice(0, 2).join("_")) || /^(08|57P)/.test(c) || c === "P1001" || c === "P1017"))
+  if (
+    found.some(
+      (c) => SQLITE_RESET.has(c.split("_").slice(0, 2).join("_")) || /^(08|57P)/.test(c) || c === "P1001" || c === "P1017" || c === "25006",
+    )
+  )
     return true;
-  return /disk I\/O error|database or disk is full|readonly database|unable to open database|file is not a database|ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|has been removed or replaced|Transaction already closed|Unable to start a transaction/i.test(
+  return /disk I\/O error|database or disk is full|readonly database|unable to open database|file is not a database|ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|has been removed or replaced|Transaction already closed|Unable to start a transaction|read-only transaction/i.test(
     messages(error),
   );
 }
