@@ -21,14 +21,15 @@ export const handle = { title: "Register your organisation" };
 
 const FIELD_ORDER = [...ORGANISATION_FIELD_ORDER, "name", "email", "password", "confirmPassword"];
 
-const registrationSchema = withStrongPassword(supplierRegistrationSchema, "password", {
-  fields: ["email", "name", "legalName", "tradingName"],
-});
+// Made in the action, not at module level: withStrongPassword is server-only, so in the browser
+// bundle it does not exist and a module-level call stopped the page from hydrating.
+const registrationSchema = () =>
+  withStrongPassword(supplierRegistrationSchema, "password", { fields: ["email", "name", "legalName", "tradingName"] });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientIp(context, request);
   return handleForm(request, {
-    schema: registrationSchema,
+    schema: registrationSchema(),
     run: async (input): Promise<Result<void>> => {
       const limited = await takeAttempt(limitsFor.signup(ip, input.email));
       if (!limited.ok) {
