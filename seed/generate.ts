@@ -1430,20 +1430,19 @@ function generateCaseStudies(
             ["draft", 6],
           ]);
     const latestStart = addDays(addMonths(today, -months), -45);
+    /** The lot was live for long enough, between the earliest case study and the latest start, for this work. */
+    const liveLongEnough = (l: LotInfo) =>
+      l.start !== null && maxDate(l.start, EARLIEST_CASE_STUDY).getTime() < minDate(l.end ?? today, latestStart).getTime();
 
     // Bought through a framework lot the lead product is on, when the dates allow.
     let lot: LotInfo | null = null;
     let startDate: Date;
     if (lead && r.chance(0.85)) {
-      const usable = lead.lots
-        .map((lotIdValue) => lotsById.get(lotIdValue)!)
-        .filter((l) => l.start && maxDate(l.start, EARLIEST_CASE_STUDY).getTime() < minDate(l.end ?? today, latestStart).getTime());
+      const usable = lead.lots.map((lotIdValue) => lotsById.get(lotIdValue)!).filter(liveLongEnough);
       if (usable.length > 0) lot = r.pick(usable);
       else {
         // No current lot was live early enough: the same lot of an earlier generation may have been.
-        const earlier = [...new Set(lead.lots.flatMap((id) => earlierGenerations(lotsById.get(id)!, lots)))].filter(
-          (l) => l.start && maxDate(l.start, EARLIEST_CASE_STUDY).getTime() < minDate(l.end ?? today, latestStart).getTime(),
-        );
+        const earlier = [...new Set(lead.lots.flatMap((id) => earlierGenerations(lotsById.get(id)!, lots)))].filter(liveLongEnough);
         if (earlier.length > 0) lot = rng.fork(`earlier-generation-${i}`).pick(earlier);
       }
     }
@@ -1452,9 +1451,7 @@ function generateCaseStudies(
       // Work that started years ago was bought through the generation live then (a service is
       // re-listed on each: G-Cloud 12, 13, 14…). A fork, so every other seeded value stays as it was.
       const g = rng.fork(`generation-${i}`);
-      const earlier = earlierGenerations(lot, lots).filter(
-        (l) => l.start && l.start.getTime() < minDate(l.end ?? today, latestStart).getTime(),
-      );
+      const earlier = earlierGenerations(lot, lots).filter(liveLongEnough);
       if (earlier.length > 0 && g.chance(0.6)) {
         lot = g.pick(earlier);
         startDate = dateBetween(g, maxDate(lot.start!, EARLIEST_CASE_STUDY), minDate(lot.end ?? today, latestStart));
