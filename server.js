@@ -19,6 +19,7 @@ import {
   streamingBodyLimit,
 } from "./server/security.js";
 import { errorSummary, log, requestLogging, runWithRequest } from "./server/log.js";
+import { publicPageCache } from "./server/page-cache.js";
 
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 process.env.NODE_ENV ??= "production";
@@ -189,6 +190,9 @@ async function startServer() {
 
   // The request context again: the body was read in stream events, which run outside it.
   app.use((req, res, next) => runWithRequest(res.locals.requestStore, next));
+
+  // Anonymous GETs of public pages (server/page-cache.js).
+  app.use(publicPageCache({ build }));
 
   // Remix, given the body already read, with Cache-Control: no-store on every private response.
   app.all(
