@@ -71,6 +71,8 @@ type Registered = Partial<ReturnType<UseFormRegister<FieldValues>>>;
 
 interface BaseFieldProps {
   name: string;
+  /** The control's id when one page repeats the field (one form per row): defaults to the name's. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -115,6 +117,7 @@ function LabelledGroup({
 
 export function TextField({
   name,
+  id: idProp,
   label,
   hint,
   error,
@@ -138,7 +141,7 @@ export function TextField({
   prefix?: string;
   suffix?: string;
 }) {
-  const id = fieldId(name);
+  const id = idProp ?? fieldId(name);
   const input = (
     <input
       className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${error ? " govuk-input--error" : ""}`}
@@ -179,6 +182,7 @@ export function TextField({
 
 export function TextareaField({
   name,
+  id: idProp,
   label,
   hint,
   error,
@@ -186,7 +190,7 @@ export function TextareaField({
   defaultValue,
   rows = 5,
 }: BaseFieldProps & { defaultValue?: string | null; rows?: number }) {
-  const id = fieldId(name);
+  const id = idProp ?? fieldId(name);
   return (
     <LabelledGroup id={id} label={label} hint={hint} error={error}>
       <textarea
@@ -205,6 +209,7 @@ export function TextareaField({
 
 export function SelectField({
   name,
+  id: idProp,
   label,
   hint,
   error,
@@ -212,7 +217,7 @@ export function SelectField({
   options,
   defaultValue,
 }: BaseFieldProps & { options: { value: string; label: string }[]; defaultValue?: string | null }) {
-  const id = fieldId(name);
+  const id = idProp ?? fieldId(name);
   return (
     <LabelledGroup id={id} label={label} hint={hint} error={error}>
       <select

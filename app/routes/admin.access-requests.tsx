@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorSummary, SelectField, TextareaField } from "~/components/forms";
+import { ErrorSummary, fieldId, SelectField, TextareaField } from "~/components/forms";
 import { approveAccessRequestSchema, refuseAccessRequestSchema } from "~/models/access-request.schema";
 import { approveAccessRequest, listPendingAccessRequests, refuseAccessRequest } from "~/models/access-request.server";
 import { listCouncilsForSelect } from "~/models/council.server";
@@ -48,9 +48,16 @@ export default function AdminAccessRequests() {
   const errors = actionData?.errors ?? {};
   const failedId = typeof actionData?.values?.requestId === "string" ? actionData.values.requestId : null;
   const councilOptions = [{ value: "", label: "Select a council" }, ...councils.map((c) => ({ value: c.code, label: c.name }))];
+  // One form per request: each field's id names its request, so labels, hints and the error
+  // summary's links stay unique when several requests are waiting.
+  const fieldFor = (name: string, requestId: string) => fieldId(`${name}-${requestId}`);
+  const summary = failedId
+    ? Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === "form" ? k : fieldFor(k, failedId), v]))
+    : errors;
+  const summaryLabels = failedId ? { [fieldFor("councilCode", failedId)]: "Council", [fieldFor("reason", failedId)]: "Reason" } : {};
   return (
     <>
-      <ErrorSummary errors={errors} labels={{ councilCode: "Council", reason: "Reason" }} />
+      <ErrorSummary errors={summary} labels={summaryLabels} />
       <h1 className="govuk-heading-l">Access requests</h1>
       <p className="govuk-body">
         People on a public-sector email domain that is not a council&apos;s, who have confirmed their address. Approving creates a buyer
@@ -86,6 +93,7 @@ export default function AdminAccessRequests() {
             <input type="hidden" name="requestId" value={r.id} />
             <SelectField
               name="councilCode"
+              id={fieldFor("councilCode", r.id)}
               label={
                 <>
                   Council the account is for<span className="govuk-visually-hidden"> ({r.email})</span>
@@ -102,6 +110,7 @@ export default function AdminAccessRequests() {
             <input type="hidden" name="requestId" value={r.id} />
             <TextareaField
               name="reason"
+              id={fieldFor("reason", r.id)}
               label={
                 <>
                   Reason for refusing<span className="govuk-visually-hidden"> ({r.email})</span>
