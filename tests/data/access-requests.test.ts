@@ -1,10 +1,27 @@
-// Access requests through the routes (issue 15): ask, confirm by the emailed link, one admin's decision wins.
-import { describe, expect, it } from "vitest";
+// Access requests through the routes (issue 15): ask, confirm by the emailed link, one admin's
+// decision wins. The mail is read from what reached a real SMTP server in this process.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/test-db";
 import { context, cookieFor, DEMO, makeRequest, responseOf } from "../support/session";
-import { sentMail } from "../support/mail";
+import { deliverQueuedMail, startSmtp, type TestSmtp } from "../support/smtp";
 
 useTestDatabase();
+
+let smtp: TestSmtp;
+beforeAll(async () => {
+  smtp = await startSmtp();
+  process.env.SMTP_URL = smtp.url();
+});
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  await smtp.stop();
+});
+
+/** What arrived at the mail server for `to`, once everything queued has been sent. */
+async function arrivedFor(to: string) {
+  await deliverQueuedMail();
+  return smtp.received.filter((m) => m.to.includes(to));
+}
 
 describe("access requests", () => {
   it("stores a confirmed request, and of two admins approving at once one wins (409 for the other), audited and mailed", async () => {
@@ -18,8 +35,9 @@ describe("access requests", () => {
     };
     const asked = await responseOf(() => ask.action({ request: makeRequest("/signup/access-request", { form }), params: {}, context }));
     expect(asked.status).toBe(302);
-    const confirmMail = (await sentMail()).find((m) => m.template === "access-request-confirm")!;
-    const token = /confirm\?token=(\S+)/.exec(confirmMail.text)![1];
+    const asking = await arrivedFor(form.email);
+    expect(asking.map((m) => m.subject)).toEqual(["Confirm your email address to send your request"]);
+    const token = /confirm\?token=(\S+)/.exec(asking[0].text)![1];
     const confirm = await import("~/routes/signup_.access-request.confirm");
     const url = `/signup/access-request/confirm?token=${token}`;
     expect(await confirm.loader({ request: makeRequest(url), params: {}, context })).toMatchObject({ confirmed: true });
@@ -48,6 +66,13 @@ describe("access requests", () => {
     expect(user.roles.map((r) => r.name)).toEqual(["buyer"]);
     expect(user.council?.code).toBe("CRF");
     expect(await prisma.auditEvent.count({ where: { action: "access-request.approved", entityId: requestId } })).toBe(1);
-    expect((await sentMail()).filter((m) => m.template === "access-request-approved")).toHaveLength(1);
+    const arrived = await arrivedFor(form.email);
+    expect(arrived.map((m) => m.subject)).toEqual([
+      "Confirm your email address to send your request",
+      "We have your request for a Council Marketplace account",
+      "Your Council Marketplace account is ready",
+    ]);
+    expect(arrived[2].text).toContain("Your buyer account is for Cardiff");
+    expect(arrived[2].text).toMatch(/http:\/\/localhost:3000\/\S+token=|http:\/\/localhost:3000\/invitations\/\S+/);
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/test-db";
 import { context, cookieFor, DEMO, makeRequest, responseOf } from "../support/session";
 import { sentMail } from "../support/mail";
+import { deliverQueuedMail, startSmtp } from "../support/smtp";
 
 useTestDatabase();
 
@@ -292,45 +293,24 @@ describe("saved search alerts", () => {
 
 describe("alert email over SMTP", () => {
   it("arrives at the mail server with the matches and the unsubscribe link", async () => {
-    const { SMTPServer } = await import("smtp-server");
-    const { simpleParser } = await import("mailparser");
-    const received: { to: string; subject: string; text: string }[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        simpleParser(stream)
-          .then((parsed) => {
-            received.push({
-              to: session.envelope.rcptTo.map((r) => r.address).join(","),
-              subject: parsed.subject ?? "",
-              text: parsed.text ?? "",
-            });
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const port = (server.server.address() as { port: number }).port;
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    // What the earlier tests queued goes to the outbox first (SMTP_URL unset), so only the new alert meets the server.
+    await deliverQueuedMail();
+    const smtp = await startSmtp();
+    process.env.SMTP_URL = smtp.url(false);
     try {
       const { advanceClock } = await import("~/utils/clock.server");
       await createMatchingSupplier("quokka-seven", "Quokka Seven");
       advanceClock(DAY + 60_000);
       expect((await runAlertsNow()).sent).toBe(1);
-      const { drainMailQueue, mailSenderIdle } = await import("~/mail/sender.server");
-      await mailSenderIdle();
-      await drainMailQueue();
-      // Mail queued earlier in this file went to the outbox as it was committed; only the new alert is left for SMTP.
-      const alerts = received;
-      expect(alerts.map((m) => [m.to, m.subject])).toEqual([[DEMO.buyerB, "1 new or changed match for “Quokka for Leeds”"]]);
+      await deliverQueuedMail();
+      const alerts = smtp.received;
+      expect(alerts.map((m) => [m.to.join(","), m.subject])).toEqual([[DEMO.buyerB, "1 new or changed match for “Quokka for Leeds”"]]);
       expect(alerts[0].text).toContain("/suppliers/quokka-seven");
       expect(alerts[0].text).not.toContain("/suppliers/quokka-six");
       expect(alerts[0].text).toMatch(/\/unsubscribe\/alert\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}/);
     } finally {
       delete process.env.SMTP_URL;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await smtp.stop();
     }
   });
 });

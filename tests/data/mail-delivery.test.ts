@@ -2,63 +2,12 @@
 // mailparser): the password-reset mail arrives once and its link works once; two queue runners
 // started together send each message once; with the mail server down the user's action still
 // succeeds, and the message goes when the server is back.
-import net from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/test-db";
 import { context, DEMO, makeRequest, responseOf } from "../support/session";
+import { freePort, startSmtp, type TestSmtp } from "../support/smtp";
 
 useTestDatabase();
-
-interface Received {
-  to: string[];
-  user: string | null;
-  parsed: ParsedMail;
-}
-
-/** A real SMTP server on `port` that keeps what it receives (AUTH PLAIN/LOGIN over plain TCP). */
-async function startSmtp(port = 0): Promise<{ server: SMTPServer; port: number; received: Received[] }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    // The test server has no certificate the client would trust; STARTTLS is tested by config.
-    disabledCommands: ["STARTTLS"],
-    allowInsecureAuth: true,
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === "portal" && auth.password === "s3cret") return callback(null, { user: auth.username });
-      return callback(new Error("Invalid username or password"));
-    },
-    onData(stream, session, callback) {
-      void simpleParser(stream).then(
-        (parsed) => {
-          received.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            user: typeof session.user === "string" ? session.user : null,
-            parsed,
-          });
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const address = server.server.address() as net.AddressInfo;
-  return { server, port: address.port, received };
-}
-
-async function stopSmtp(server: SMTPServer) {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const port = (probe.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 let ipCounter = 0;
 const freshIp = () => `203.0.113.${++ipCounter}`;
@@ -93,16 +42,16 @@ afterEach(async () => {
 });
 
 describe("password reset by real mail", () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   beforeAll(async () => {
     smtp = await startSmtp();
   });
   afterAll(async () => {
-    await stopSmtp(smtp.server);
+    await smtp.stop();
   });
 
   it("arrives once, as text and escaped HTML, from MAIL_FROM, and its link works once", async () => {
-    process.env.SMTP_URL = `smtp://portal:s3cret@127.0.0.1:${smtp.port}`;
+    process.env.SMTP_URL = smtp.url();
     process.env.MAIL_FROM = "Council Marketplace <no-reply@marketplace.example.gov.uk>";
     // The sender is woken by the commit; load it as the server does (the scheduler imports it).
     await import("~/mail/sender.server");
@@ -162,16 +111,16 @@ describe("password reset by real mail", () => {
 });
 
 describe("the queue with several runners", () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   beforeAll(async () => {
     smtp = await startSmtp();
   });
   afterAll(async () => {
-    await stopSmtp(smtp.server);
+    await smtp.stop();
   });
 
   it("sends each message once when two runners start together", async () => {
-    process.env.SMTP_URL = `smtp://portal:s3cret@127.0.0.1:${smtp.port}`;
+    process.env.SMTP_URL = smtp.url();
     const { enqueueMail } = await import("~/models/mail.server");
     const prisma = await db();
     const recipients = Array.from({ length: 12 }, (_, i) => `runner.${i}@leeds.gov.uk`);
@@ -199,7 +148,7 @@ describe("the queue with several runners", () => {
   });
 
   it("lets another runner take a message whose runner died holding it, once the lease lapses", async () => {
-    process.env.SMTP_URL = `smtp://portal:s3cret@127.0.0.1:${smtp.port}`;
+    process.env.SMTP_URL = smtp.url();
     const { enqueueMail, claimDueMail, MAIL_LEASE_MS } = await import("~/models/mail.server");
     const { advanceClock } = await import("~/utils/clock.server");
     const prisma = await db();
@@ -251,7 +200,7 @@ describe("with the mail server down", () => {
         lastError: null,
       });
     } finally {
-      await stopSmtp(smtp.server);
+      await smtp.stop();
     }
   });
 
