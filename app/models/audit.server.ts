@@ -10,19 +10,24 @@ export interface AuditInput {
   ip?: string | null;
 }
 
+const auditRow = (input: AuditInput) => ({
+  actorId: input.actorId ?? null,
+  action: input.action,
+  entityType: input.entityType,
+  entityId: input.entityId ?? null,
+  before: input.before === undefined ? null : JSON.stringify(input.before),
+  after: input.after === undefined ? null : JSON.stringify(input.after),
+  ip: input.ip ?? null,
+});
+
 /** Appends an audit event; pass the transaction so it commits (or not) with the change. */
 export async function recordAudit(input: AuditInput, tx: Tx = prisma): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: input.actorId ?? null,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      before: input.before === undefined ? null : JSON.stringify(input.before),
-      after: input.after === undefined ? null : JSON.stringify(input.after),
-      ip: input.ip ?? null,
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(input) });
+}
+
+/** Appends many audit events in one statement (bulk writes such as the OCDS import), in `tx`. */
+export async function recordAudits(inputs: AuditInput[], tx: Tx): Promise<void> {
+  if (inputs.length) await tx.auditEvent.createMany({ data: inputs.map(auditRow) });
 }
 
 /**
