@@ -6,7 +6,8 @@ import { z } from "zod";
 import { emailField, newPasswordField } from "./auth.schema";
 import { poundsField } from "./money.schema";
 import type { SupplierSize } from "./supplier-size";
-import { ACCREDITATION_KINDS } from "~/utils/labels";
+import { ACCREDITATION_KINDS, SIZE_LABELS } from "~/utils/labels";
+import { formatPence } from "~/procurement/money";
 import { collectDateInputs, dateInputField } from "~/utils/date-input";
 
 export const UK_REGIONS = [
@@ -203,6 +204,39 @@ export const ORGANISATION_LABELS: Record<keyof SupplierProfileInput | "companyNu
   contactPhone: "Contact telephone number",
   description: "Description",
 };
+
+export type ProfileDifference = { field: keyof SupplierProfileInput; label: string; yours: string; saved: string };
+
+const PROFILE_KEYS = Object.keys(organisationShape) as (keyof SupplierProfileInput)[];
+
+/** A profile answer as its field reads it (turnover in pence, blanks as null), or the trimmed text if it does not parse. */
+function normalised(field: keyof SupplierProfileInput, raw: unknown): unknown {
+  const parsed = organisationShape[field].safeParse(typeof raw === "number" ? String(raw) : (raw ?? undefined));
+  if (parsed.success) return parsed.data ?? null;
+  const text = raw == null ? "" : String(raw).trim();
+  return text === "" ? null : text;
+}
+
+function shown(field: keyof SupplierProfileInput, value: unknown): string {
+  if (value == null || value === "") return "Not given";
+  if ((field === "turnover" || field === "balanceSheet") && typeof value === "number") return formatPence(value);
+  if (field === "declaredSize") return SIZE_LABELS[String(value)] ?? String(value);
+  return String(value as string | number);
+}
+
+/**
+ * The questions where what the user posted differs from the saved profile (both as the form
+ * shows them), for the "what changed" table after a stale edit: each field compared as its
+ * schema reads it, so "1,500,000" and "1500000" are the same answer.
+ */
+export function profileDifferences(yours: Record<string, unknown>, saved: Record<string, unknown>): ProfileDifference[] {
+  return PROFILE_KEYS.flatMap((field) => {
+    const mine = normalised(field, yours[field]);
+    const theirs = normalised(field, saved[field]);
+    if (mine === theirs) return [];
+    return [{ field, label: ORGANISATION_LABELS[field], yours: shown(field, mine), saved: shown(field, theirs) }];
+  });
+}
 
 // ── accreditations ───────────────────────────────────────────────────────
 

@@ -16,7 +16,7 @@ import { penceToDb, withPence } from "./pence";
 import { penceToPounds } from "~/procurement/money";
 import type { SupplierProfileInput, SupplierRegistrationInput } from "./supplier-account.schema";
 import type { AccreditationKind } from "~/utils/labels";
-import { conflict, invalid, ok, type Result } from "~/utils/result";
+import { conflict, invalid, notFoundFailure, ok, type Result } from "~/utils/result";
 
 type FieldErrors = Record<string, string[]>;
 type Actor = { actorId: string; ip?: string | null };
@@ -236,30 +236,27 @@ export function profileFormValues(account: SupplierAccount): Record<string, unkn
   };
 }
 
-/** The saved profile in the shape the profile schema produces (turnover in pence under the form's name), for comparisons. */
-export function profileInputOf(account: SupplierAccount): Record<keyof SupplierProfileInput, unknown> {
-  const { turnoverPence, balanceSheetPence, ...rest } = account;
-  return { ...rest, turnover: turnoverPence, balanceSheet: balanceSheetPence };
-}
+/** Said when the profile changed since the user opened it (the page then shows what differs). */
+export const PROFILE_CONFLICT_MESSAGE =
+  "Your organisation's profile changed since you opened it: someone else saved it. Compare your changes with the saved details below, then save again to keep yours.";
 
 /**
  * Saves the profile if nobody has changed it since the user opened it (`expectedVersion`),
- * recomputing the size. On a stale edit nothing is written and the saved values come back.
+ * recomputing the size. On a stale edit nothing is written: a conflict (409), and the page
+ * reloads the saved profile to show what differs.
  */
 export async function updateSupplierProfile(
   input: { supplierId: string; expectedVersion: number; profile: SupplierProfileInput } & Actor,
-): Promise<
-  { ok: true; supplier: SupplierAccount } | { ok: false; reason: "not-found" } | { ok: false; reason: "conflict"; current: SupplierAccount }
-> {
-  const result = await prisma.$transaction(async (tx) => {
+): Promise<Result<SupplierAccount>> {
+  const result = await prisma.$transaction(async (tx): Promise<Result<SupplierAccount>> => {
     const beforeRow = await tx.supplier.findUnique({ where: { id: input.supplierId }, select: PROFILE_FIELDS });
-    if (!beforeRow) return { ok: false as const, reason: "not-found" as const };
+    if (!beforeRow) return notFoundFailure("Your organisation could not be found");
     const before = profileFromDb(beforeRow);
     const { count } = await tx.supplier.updateMany({
       where: { id: input.supplierId, version: input.expectedVersion },
       data: { ...organisationData(input.profile), version: { increment: 1 } },
     });
-    if (count === 0) return { ok: false as const, reason: "conflict" as const, current: { ...before, sme: isSme(before.computedSize) } };
+    if (count === 0) return conflict(PROFILE_CONFLICT_MESSAGE);
     const after = profileFromDb(await tx.supplier.findUniqueOrThrow({ where: { id: input.supplierId }, select: PROFILE_FIELDS }));
     await recordAudit(
       {
@@ -274,7 +271,7 @@ export async function updateSupplierProfile(
       tx,
     );
     await enqueueSearchUpdate(tx, await searchEntriesForSupplier(tx, input.supplierId));
-    return { ok: true as const, supplier: { ...after, sme: isSme(after.computedSize) } };
+    return ok({ ...after, sme: isSme(after.computedSize) });
   });
   if (result.ok) await afterCommit();
   return result;

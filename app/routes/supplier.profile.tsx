@@ -3,29 +3,17 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, useZodForm } from "~/components/forms";
+import { DataTable } from "~/components/data-table";
 import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors, SizeSummary } from "~/components/supplier-account";
-import {
-  ORGANISATION_LABELS,
-  supplierProfileSchema,
-  supplierProfileServerSchema,
-  type SupplierProfileInput,
-} from "~/models/supplier-account.schema";
-import {
-  getSupplierAccount,
-  profileFormValues,
-  profileInputOf,
-  updateSupplierProfile,
-  type SupplierAccount,
-} from "~/models/supplier-account.server";
+import { profileDifferences, supplierProfileSchema, supplierProfileServerSchema } from "~/models/supplier-account.schema";
+import { getSupplierAccount, profileFormValues, updateSupplierProfile } from "~/models/supplier-account.server";
 import { explainSizeDifference } from "~/models/supplier-size";
-import { SIZE_LABELS } from "~/utils/labels";
-import { formatPence } from "~/procurement/money";
-import { formDataToObject, parseWithSchema, readFormData } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireSupplierOrganisation } from "~/auth/supplier-policy.server";
 import { flash } from "~/auth/session.server";
-import { TableContainer } from "~/components/table-container";
+import { revalidateAfterErrors } from "~/components/project";
 
 export const meta: MetaFunction = ({ location }) =>
   pageTitle(new URLSearchParams(location.search).get("registered") === "1" ? "Registration complete" : "Organisation profile");
@@ -45,68 +33,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Conflict = { version: number; rows: { field: string; label: string; yours: string; saved: string }[] };
-type ActionData = { errors: Record<string, string[]>; values: Record<string, unknown>; conflict?: Conflict } | undefined;
-
-const PROFILE_KEYS = Object.keys(supplierProfileSchema.shape) as (keyof SupplierProfileInput)[];
-
-function display(field: keyof SupplierProfileInput, value: unknown): string {
-  if (value == null || value === "") return "Not given";
-  if (field === "turnover" || field === "balanceSheet") return formatPence(Number(value));
-  if (field === "declaredSize") return SIZE_LABELS[String(value)] ?? String(value);
-  return String(value);
-}
-
-function differences(yours: SupplierProfileInput, account: SupplierAccount): Conflict["rows"] {
-  const saved = profileInputOf(account);
-  return PROFILE_KEYS.filter((k) => (yours[k] ?? null) !== (saved[k] ?? null)).map((k) => ({
-    field: k,
-    label: ORGANISATION_LABELS[k],
-    yours: display(k, yours[k]),
-    saved: display(k, saved[k]),
-  }));
-}
+// After a refused save (a stale edit above all) the loader runs again, so the page shows the
+// profile as saved now, with its current version, beside the answers the user posted.
+export const shouldRevalidate = revalidateAfterErrors;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // The organisation comes from the session, settled before the body is read.
   const { user, supplierId } = await requireSupplierOrganisation(request, "update:supplier:own");
-  const input = formDataToObject(await readFormData(request));
-  const parsed = parseWithSchema(supplierProfileServerSchema, input);
-  if (!parsed.success) return Response.json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const { version, ...profile } = parsed.data;
-  const result = await updateSupplierProfile({
-    supplierId,
-    expectedVersion: version,
-    profile,
-    actorId: user.id,
-    ip: clientIp(context, request),
+  return handleForm(request, {
+    schema: supplierProfileServerSchema,
+    run: ({ version, ...profile }) =>
+      updateSupplierProfile({ supplierId, expectedVersion: version, profile, actorId: user.id, ip: clientIp(context, request) }),
+    onSuccess: async () => redirect("/supplier/profile", { headers: await flash(request, "Your organisation's profile is saved") }),
   });
-  if (!result.ok && result.reason === "not-found") throw notFound();
-  if (!result.ok) {
-    return Response.json(
-      {
-        errors: {
-          form: [
-            "Your organisation's profile changed since you opened it: someone else saved it. Compare your changes with the saved details below, then save again to keep yours.",
-          ],
-        },
-        values: input,
-        conflict: { version: result.current.version, rows: differences(profile, result.current) },
-      },
-      { status: 409 },
-    );
-  }
-  return redirect("/supplier/profile", { headers: await flash(request, "Your organisation's profile is saved") });
 }
 
 export default function SupplierProfile() {
   const { supplier, formValues, explanation } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const registered = searchParams.get("registered") === "1";
   const { register, errors, onSubmit, error } = useZodForm(supplierProfileSchema, actionData?.errors);
   const values = actionData?.values ?? formValues;
-  const version = actionData?.conflict?.version ?? supplier.version;
+  const changed = actionData?.failure?.kind === "conflict" ? profileDifferences(actionData.values, formValues) : null;
   return (
     <>
       <div className="govuk-grid-row">
@@ -173,49 +122,28 @@ export default function SupplierProfile() {
           </dl>
           <p className="govuk-body">To change your Companies House number, contact the portal administrators.</p>
 
-          {actionData?.conflict ? (
-            <TableContainer label="What changed">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--m">What changed</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Question
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Your change
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Saved now
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {actionData.conflict.rows.length ? (
-                    actionData.conflict.rows.map((r) => (
-                      <tr className="govuk-table__row" key={r.field}>
-                        <th scope="row" className="govuk-table__header">
-                          {r.label}
-                        </th>
-                        <td className="govuk-table__cell">{r.yours}</td>
-                        <td className="govuk-table__cell">{r.saved}</td>
-                      </tr>
-                    ))
-                  ) : (
-                    <tr className="govuk-table__row">
-                      <td className="govuk-table__cell" colSpan={3}>
-                        Your answers match the saved details.
-                      </td>
-                    </tr>
-                  )}
-                </tbody>
-              </table>
-            </TableContainer>
+          {changed ? (
+            <DataTable
+              caption="What changed"
+              rows={changed}
+              rowKey={(r) => r.field}
+              columns={[
+                { header: "Question", rowHeader: true, cell: (r) => r.label },
+                { header: "Your change", cell: (r) => r.yours },
+                { header: "Saved now", cell: (r) => r.saved },
+              ]}
+              empty={
+                <>
+                  <h2 className="govuk-heading-m">What changed</h2>
+                  <p className="govuk-body">Your answers match the saved details.</p>
+                </>
+              }
+            />
           ) : null}
 
           <h2 className="govuk-heading-l">Edit your organisation details</h2>
           <Form method="post" noValidate onSubmit={onSubmit}>
-            <input type="hidden" name="version" value={version} />
+            <input type="hidden" name="version" value={supplier.version} />
             <OrganisationFields values={values as Record<string, unknown>} error={error} register={register} withCompanyNumber={false} />
             <button type="submit" className="govuk-button" data-module="govuk-button">
               Save profile

@@ -215,11 +215,13 @@ describe("profile", () => {
     const prisma = await db();
     const cookie = await cookieFor(DEMO.supplierA);
     const kestrel = await supplierBySlug("kestrel-civic-software");
-    const res = await route.action({
-      request: makeRequest("/supplier/profile", { cookie, form: profileForm(kestrel, { staffCount: "8", turnover: "1900000" }) }),
-      params: {},
-      context,
-    });
+    const res = await responseOf(() =>
+      route.action({
+        request: makeRequest("/supplier/profile", { cookie, form: profileForm(kestrel, { staffCount: "8", turnover: "1900000" }) }),
+        params: {},
+        context,
+      }),
+    );
     expect(res.status).toBe(302);
     const after = await supplierBySlug("kestrel-civic-software");
     expect(after).toMatchObject({ staffCount: 8, turnoverPence: 190_000_000n, computedSize: "micro", version: kestrel.version + 1 });
@@ -239,24 +241,34 @@ describe("profile", () => {
     const opened = await supplierBySlug("kestrel-civic-software");
     const auditBefore = await prisma.auditEvent.count({ where: { action: "supplier.updated", entityId: opened.id } });
 
-    const first = await route.action({
-      request: makeRequest("/supplier/profile", { cookie, form: profileForm(opened, { contactName: "First Editor" }) }),
-      params: {},
-      context,
-    });
+    const first = await responseOf(() =>
+      route.action({
+        request: makeRequest("/supplier/profile", { cookie, form: profileForm(opened, { contactName: "First Editor" }) }),
+        params: {},
+        context,
+      }),
+    );
     expect(first.status).toBe(302);
 
-    const stale = await route.action({
-      request: makeRequest("/supplier/profile", { cookie, form: profileForm(opened, { contactName: "Second Editor" }) }),
-      params: {},
-      context,
-    });
+    const stale = await responseOf(() =>
+      route.action({
+        request: makeRequest("/supplier/profile", { cookie, form: profileForm(opened, { contactName: "Second Editor" }) }),
+        params: {},
+        context,
+      }),
+    );
     expect(stale.status).toBe(409);
     const body = await stale.json();
     expect(body.errors.form[0]).toMatch(/changed since you opened it/);
-    expect(body.conflict.version).toBe(opened.version + 1);
-    expect(body.conflict.rows).toEqual([{ field: "contactName", label: "Contact name", yours: "Second Editor", saved: "First Editor" }]);
+    expect(body.failure.kind).toBe("conflict");
     expect(body.values.contactName).toBe("Second Editor");
+    // The page reloads the profile as saved now: its version to save again with, and what differs from the posted answers.
+    const page = await route.loader({ request: makeRequest("/supplier/profile", { cookie }), params: {}, context });
+    expect(page.supplier.version).toBe(opened.version + 1);
+    const { profileDifferences } = await import("~/models/supplier-account.schema");
+    expect(profileDifferences(body.values, page.formValues)).toEqual([
+      { field: "contactName", label: "Contact name", yours: "Second Editor", saved: "First Editor" },
+    ]);
 
     const now = await supplierBySlug("kestrel-civic-software");
     expect(now.contactName).toBe("First Editor");

@@ -3,6 +3,7 @@ import {
   accreditationSchema,
   COMPANY_NUMBER_MESSAGES,
   companyNumberProblem,
+  profileDifferences,
   supplierProfileSchema,
   supplierRegistrationSchema,
 } from "../../app/models/supplier-account.schema";
@@ -195,5 +196,36 @@ describe("GOV.UK date input", () => {
       awarded: ["Award date must be a real date"],
       reference: ["Enter the award reference"],
     });
+  });
+});
+
+describe("profile differences after a stale edit", () => {
+  const saved = {
+    legalName: "Wren Data Ltd",
+    tradingName: "Wren Data",
+    staffCount: 9,
+    turnover: "1950000",
+    balanceSheet: "",
+    declaredSize: "micro",
+    region: "Scotland",
+    website: null,
+    contactName: "Isla Grant",
+    contactEmail: "hello@wren-data.example",
+    contactPhone: null,
+    description: "Data platforms.",
+  };
+
+  it("compares each answer as its field reads it: formatting, blanks and numbers are not changes", () => {
+    const posted = { ...saved, staffCount: "9", turnover: "£1,950,000", website: "", contactPhone: " ", description: " Data platforms. " };
+    expect(profileDifferences(posted, saved)).toEqual([]);
+  });
+
+  it("lists each changed question with both answers as the page shows them, in the form's order", () => {
+    const posted = { ...saved, turnover: "2,000,000.5", declaredSize: "small", website: "https://wren-data.example" };
+    expect(profileDifferences(posted, saved)).toEqual([
+      { field: "turnover", label: "Annual turnover", yours: "£2,000,000.50", saved: "£1,950,000" },
+      { field: "declaredSize", label: "Size you declare", yours: "Small", saved: "Micro" },
+      { field: "website", label: "Website", yours: "https://wren-data.example", saved: "Not given" },
+    ]);
   });
 });
