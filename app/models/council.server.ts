@@ -41,3 +41,8 @@ export function getCouncilByCode(code: string) {
 export function listCouncilsForSelect() {
   return prisma.council.findMany({ select: { code: true, name: true }, orderBy: { name: "asc" } });
 }
+
+/** Just what a council's actions need (the follow button): its id and names, or null. */
+export function findCouncilByCode(code: string) {
+  return prisma.council.findUnique({ where: { code: code.toUpperCase() }, select: { id: true, code: true, name: true } });
+}

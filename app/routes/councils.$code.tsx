@@ -1,20 +1,45 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { getCouncilByCode } from "~/models/council.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Form } from "~/components/form";
+import { ErrorSummary } from "~/components/forms";
+import { findCouncilByCode, getCouncilByCode } from "~/models/council.server";
+import { follow, listFollowsForUser, unfollow } from "~/models/follows.server";
 import { councilContractsPanel } from "~/models/contract.server";
 import { peerRenewals } from "~/models/contract-radar.server";
 import { RADAR_HORIZONS } from "~/models/contract.schema";
 import { contractViewer } from "~/auth/contract-policy.server";
+import { hasRole, requireRole, requireUser } from "~/auth/permissions.server";
+import { flash, type SessionUser } from "~/auth/session.server";
 import { ContractsPanel } from "~/components/contract-table";
 import { formatNumber } from "~/utils/format";
-import { notFound } from "~/utils/http.server";
+import { handleForm } from "~/utils/form-action.server";
+import { clientIp, notFound } from "~/utils/http.server";
+import { notFoundFailure, ok } from "~/utils/result";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.council.officialName : "Council not found");
 
+const COUNCIL_CODE = /^[A-Za-z0-9]{2,6}$/;
+
+/** Suppliers and council buyers follow councils (issue 15); admins do not. */
+const mayFollow = (user: SessionUser | null): user is SessionUser => hasRole(user, "supplier") || hasRole(user, "buyer");
+
+/** The user's follow of this council, if any. */
+async function followOf(userId: string, councilId: string) {
+  const follows = await listFollowsForUser(userId);
+  return follows.find((f) => f.kind === "council" && f.subjectId === councilId) ?? null;
+}
+
+async function stopFollowing(actor: { id: string; ip: string }, councilId: string) {
+  const existing = await followOf(actor.id, councilId);
+  return existing ? unfollow(actor, existing.id) : notFoundFailure("You do not follow this council");
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = String(params.code);
-  if (!/^[A-Za-z0-9]{2,6}$/.test(code)) throw notFound();
+  if (!COUNCIL_CODE.test(code)) throw notFound();
   const council = await getCouncilByCode(code);
   if (!council) throw notFound();
   const products = new Map<string, { id: string; name: string; supplier: { slug: string; tradingName: string } }>();
@@ -26,17 +51,61 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   // The register panel and the renewal radar: public contracts, and this council's private ones for its own buyers.
-  const { viewer } = await contractViewer(request);
-  const [contracts, radar] = await Promise.all([councilContractsPanel(council.id, viewer), peerRenewals(council.id, {}, 24, viewer)]);
-  return { council, products: [...products.values()], contracts, radar: radar ? { counts: radar.counts, peers: radar.peers } : null };
+  const { user, viewer } = await contractViewer(request);
+  const [contracts, radar, following] = await Promise.all([
+    councilContractsPanel(council.id, viewer),
+    peerRenewals(council.id, {}, 24, viewer),
+    mayFollow(user) ? followOf(user.id, council.id) : Promise.resolve(null),
+  ]);
+  // "signed-out" offers a sign-in link; "no" (an admin) shows no button.
+  const canFollow = user ? (mayFollow(user) ? "yes" : "no") : "signed-out";
+  return {
+    council,
+    products: [...products.values()],
+    contracts,
+    radar: radar ? { counts: radar.counts, peers: radar.peers } : null,
+    follow: { canFollow, following: Boolean(following) } as const,
+  };
+}
+
+const followSchema = z.object({
+  intent: z.enum(["follow", "unfollow"], { errorMap: () => ({ message: "Choose whether to follow this council" }) }),
+});
+
+/** Follow or stop following this council (a plain POST form, so it works without JavaScript). */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  // Not a buyer: requireRole refuses (403) and audits the refusal unless the user is a supplier.
+  if (!hasRole(user, "buyer")) await requireRole(request, "supplier");
+  const code = String(params.code);
+  const council = COUNCIL_CODE.test(code) ? await findCouncilByCode(code) : null;
+  if (!council) throw notFound();
+  const actor = { id: user.id, ip: clientIp(context, request) };
+  return handleForm(request, {
+    schema: followSchema,
+    run: async ({ intent }) => {
+      const done = intent === "follow" ? await follow(actor, "council", council.id) : await stopFollowing(actor, council.id);
+      return done.ok ? ok(intent) : done;
+    },
+    onSuccess: async (intent) => {
+      const message =
+        intent === "follow"
+          ? `You now follow ${council.name}. We will tell you about its new case studies and forward plans.`
+          : `You no longer follow ${council.name}`;
+      return redirect(`/councils/${council.code}`, { headers: await flash(request, message) });
+    },
+  });
 }
 
 export default function CouncilPage() {
-  const { council, products, contracts, radar } = useLoaderData<typeof loader>();
+  const { council, products, contracts, radar, follow } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <>
+      <ErrorSummary errors={actionData?.errors ?? {}} />
       <span className="govuk-caption-l">{council.typeName}</span>
       <h1 className="govuk-heading-xl">{council.officialName}</h1>
+      <FollowCouncil code={council.code} name={council.name} {...follow} />
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Code</dt>
@@ -122,5 +191,39 @@ export default function CouncilPage() {
       ) : null}
       <p className="govuk-body-s">Contains data from mySociety&apos;s UK local authority names and codes dataset (CC BY 4.0).</p>
     </>
+  );
+}
+
+function FollowCouncil({
+  code,
+  name,
+  canFollow,
+  following,
+}: {
+  code: string;
+  name: string;
+  canFollow: "yes" | "no" | "signed-out";
+  following: boolean;
+}) {
+  if (canFollow === "no") return null;
+  if (canFollow === "signed-out") {
+    return (
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/login?redirectTo=${encodeURIComponent(`/councils/${code}`)}`}>
+          Sign in to follow {name}
+        </Link>{" "}
+        and be told of its new case studies and forward plans.
+      </p>
+    );
+  }
+  return (
+    <Form method="post" action={`/councils/${code}`} id="follow">
+      <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
+      {following ? <p className="govuk-body">You follow this council: we tell you of its new case studies and forward plans.</p> : null}
+      <button type="submit" className={`govuk-button${following ? " govuk-button--secondary" : ""}`} data-module="govuk-button">
+        {following ? "Stop following" : "Follow this council"}
+        <span className="govuk-visually-hidden"> {name}</span>
+      </button>
+    </Form>
   );
 }

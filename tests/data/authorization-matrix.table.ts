@@ -255,7 +255,11 @@ export const EXPECTED: Record<string, Partial<Record<"GET" | "POST", Record<Role
     GET: r("login", "200", "403", "403", "403", "403", "403"),
     POST: r("login", "400", "403", "403", "403", "403", "403"),
   },
-  "councils.$code": { GET: r("200", "200", "200", "200", "200", "200", "200") },
+  // Follow a council (issue 15): suppliers and buyers (an empty form is 400); admins may not.
+  "councils.$code": {
+    GET: r("200", "200", "200", "200", "200", "200", "200"),
+    POST: r("login", "400", "400", "400", "400", "403", "400"),
+  },
   "councils.$code_.peers": { GET: r("200", "200", "200", "200", "200", "200", "200") },
   "forgot-password": { GET: r("200", "200", "200", "200", "200", "200", "200"), POST: r("400", "400", "400", "400", "400", "400", "400") },
   "frameworks.$number": { GET: r("200", "200", "200", "200", "200", "200", "200") },
