@@ -1,6 +1,7 @@
 // Production server: Express in front of the Remix build, adding security headers,
 // a per-request CSP nonce, a body-size limit and a cross-site request check before any
 // action runs. One worker per core by default (WEB_CONCURRENCY to change).
+import { fork } from "node:child_process";
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -55,19 +56,26 @@ const STYLESHEET_VERSION = fs.existsSync("public/styles/app.css")
   : "dev";
 const STYLESHEET_HREF = `/styles/app.css?v=${STYLESHEET_VERSION}`;
 
-if (cluster.isPrimary && workers > 1) {
-  // Migrations run once, here, before any worker starts. Each worker keeps its own
-  // embedded search index and follows the search outbox (docs/decisions/0007-search-outbox.md).
+if (process.env.CM_SEARCH_PROCESS) {
+  await runSearchProcess(process.env.CM_SEARCH_PROCESS);
+} else if (cluster.isPrimary && workers > 1) {
+  // Migrations run once, here, before any worker starts.
   await startOrExit(() => build.entry.module.prepareDatabaseOnly());
+  // With the embedded engine, one search process per machine holds the index and follows the
+  // search outbox; the workers query it over a Unix socket (docs/decisions/0021-one-search-process-per-machine.md).
+  const search = build.entry.module.wantsSearchProcess() ? superviseSearchProcess() : null;
   // A crashed worker is restarted with back-off; only a burst of crashes slows restarts down,
   // never the lifetime total (a long-running site must survive its sixth crash).
   const CRASH_WINDOW_MS = 5 * 60_000;
   let crashes = [];
   let stopping = false;
-  for (let i = 0; i < workers; i++) cluster.fork();
+  const workerEnv = search ? { CM_SEARCH_SOCKET: search.socketPath } : {};
+  for (let i = 0; i < workers; i++) cluster.fork(workerEnv);
+  // Once every worker has stopped, the search process (in-flight requests may still search).
+  const finish = () => (search ? search.stop().then(() => process.exit(0)) : process.exit(0));
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) void finish();
       return;
     }
     if (code === 0 && !signal) return;
@@ -78,19 +86,85 @@ if (cluster.isPrimary && workers > 1) {
       { workerPid: worker.process.pid, code, signal, recentCrashes: crashes.length, restartInMs: delay },
       "worker exited; restarting",
     );
-    setTimeout(() => cluster.fork(), delay);
+    setTimeout(() => cluster.fork(workerEnv), delay);
   });
   // Graceful stop (systemd sends SIGTERM): workers finish in-flight requests, then exit.
   for (const sig of ["SIGTERM", "SIGINT"]) {
     process.on(sig, () => {
       stopping = true;
+      search?.stopping();
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
       setTimeout(() => process.exit(0), 15_000).unref();
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) void finish();
     });
   }
 } else {
   await startServer();
+}
+
+/**
+ * The primary's search process: started once, restarted with back-off when it dies (the workers
+ * answer searches with "search unavailable" meanwhile and reconnect by themselves), stopped last.
+ * Its socket lives in a directory only this user can open, removed when the primary exits.
+ */
+function superviseSearchProcess() {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), "cm-search-"));
+  const socketPath = path.join(directory, "search.sock");
+  process.on("exit", () => fs.rmSync(directory, { recursive: true, force: true }));
+  let child = null;
+  let stopping = false;
+  let crashes = [];
+  const start = () => {
+    child = fork(process.argv[1], process.argv.slice(2), {
+      env: { ...process.env, CM_SEARCH_PROCESS: socketPath },
+      execArgv: process.execArgv,
+    });
+    child.on("exit", (code, signal) => {
+      child = null;
+      if (stopping) return;
+      const at = Date.now();
+      crashes = crashes.filter((t) => at - t < 5 * 60_000).concat(at);
+      const delay = Math.min(30_000, 500 * 2 ** (crashes.length - 1));
+      log.error({ code, signal, recentCrashes: crashes.length, restartInMs: delay }, "search process exited; restarting");
+      setTimeout(() => {
+        if (!stopping) start();
+      }, delay);
+    });
+  };
+  start();
+  return {
+    socketPath,
+    pid: () => child?.pid,
+    stopping: () => {
+      stopping = true;
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        stopping = true;
+        if (!child) return resolve();
+        child.once("exit", resolve);
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** The search process (see superviseSearchProcess): the index, its outbox follower and the socket. */
+async function runSearchProcess(socketPath) {
+  // The primary gone (killed): nothing would stop this process, so it stops itself.
+  process.on("disconnect", () => process.exit(0));
+  const handle = await startOrExit(() => build.entry.module.startSearchProcess(socketPath));
+  let closing = false;
+  process.on("SIGTERM", () => {
+    if (closing) return;
+    closing = true;
+    setTimeout(() => process.exit(1), 10_000).unref();
+    handle
+      .close()
+      .then(() => build.entry.module.shutdown())
+      .catch(() => {})
+      .finally(() => process.exit(0));
+  });
+  process.on("SIGINT", () => {}); // Ctrl-C reaches the whole group: the primary stops this process last.
 }
 
 /**

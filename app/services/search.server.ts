@@ -23,6 +23,7 @@ import crypto from "node:crypto";
 import { EmbeddedEngine } from "~/search/embedded-engine.server";
 import { MeilisearchEngine } from "~/search/meilisearch-engine.server";
 import { PostgresEngine } from "~/search/postgres-engine.server";
+import { serveEngine, SocketEngine } from "~/search/socket-engine.server";
 import { budgetQuery, engineRequest, type SearchParams } from "~/search/search-query.schema";
 import {
   readSnapshot,
@@ -68,6 +69,10 @@ declare global {
 }
 
 export function createEngine(): SearchEngine {
+  // A worker of a multi-worker server: the machine's one index is in the search process
+  // (server.js starts it and tells each worker where its socket is; ADR 0021).
+  const socketPath = process.env.CM_SEARCH_SOCKET;
+  if (socketPath) return new SocketEngine({ socketPath, timeoutMs: Number(process.env.SEARCH_SOCKET_TIMEOUT_MS ?? 5_000) });
   const env = getEnv();
   if (env.MEILI_URL) return new MeilisearchEngine({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY });
   // SEARCH_ENGINE=postgres: the index lives in the PostgreSQL database every app server shares
@@ -142,6 +147,8 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
 
 /** Rebuilds every index from the database (each swapped in whole when complete). */
 export async function rebuildSearch(onProgress?: (index: IndexName, done: number, total: number) => void, s: SearchState = state()) {
+  // The search process rebuilds its own index (the documents never cross the socket).
+  if (s.engine instanceof SocketEngine) return s.engine.call<Record<string, number>>("rebuild", [], 900_000);
   // Read the outbox position first: changes committed during the rebuild are replayed after it.
   const position = await outboxPosition();
   const counts: Record<string, number> = {};
@@ -163,6 +170,8 @@ export async function rebuildSearch(onProgress?: (index: IndexName, done: number
  */
 export function ensureSearchReady(s: SearchState = state()): Promise<void> {
   s.ready ??= (async () => {
+    // The search process holds the index and follows the outbox: a worker only waits for it.
+    if (s.engine instanceof SocketEngine) return waitForSearchProcess(s.engine);
     if (s.engine instanceof EmbeddedEngine) await prepareEmbedded(s, s.engine);
     else if (s.engine.kind === "embedded") await rebuildSearch(undefined, s);
     else {
@@ -346,6 +355,9 @@ async function drainSharedIndex(s: SearchState): Promise<number> {
 
 /** Applies outbox entries this process's engine has not yet applied; returns how many. */
 export function syncSearch(s: SearchState = state()): Promise<number> {
+  // A worker asks the search process to follow the outbox now, so its own write is searchable
+  // when its request ends (read your writes), as with an index in the worker.
+  if (s.engine instanceof SocketEngine) return s.engine.call<number>("sync", [], 30_000);
   s.syncing ??= (s.engine.kind === "embedded" ? followOutbox(s) : drainSharedIndex(s)).finally(() => {
     s.syncing = undefined;
   });
@@ -400,7 +412,8 @@ export function stopBackgroundSync() {
 /** Picks up changes written by other processes. */
 export function startBackgroundSync(intervalMs = 1_000) {
   const s = state();
-  if (s.timer) return;
+  // The search process follows the outbox for every worker.
+  if (s.timer || s.engine instanceof SocketEngine) return;
   s.timer = setInterval(() => void syncSearch(s).catch((e: unknown) => log.error({ err: e }, "search sync failed")), intervalMs);
   s.timer.unref();
 }
@@ -458,4 +471,77 @@ export async function findProductsForPicker(query: string, excludeIds: string[],
 export async function productPicker(query: string, selectedIds: string[]) {
   const [selected, matches] = await Promise.all([listPickerProducts(selectedIds), findProductsForPicker(query, selectedIds)]);
   return { selected, matches, query: query.trim().slice(0, 100) };
+}
+
+// ── one search process per machine (ADR 0021) ───────────────────────────────
+
+/** How long a starting worker waits for the search process (its first build at scale can take minutes). */
+const SEARCH_PROCESS_WAIT_MS = 10 * 60_000;
+
+/** A worker is ready once the search process answers (it listens only once its index is ready). */
+async function waitForSearchProcess(engine: SocketEngine): Promise<void> {
+  const deadline = Date.now() + SEARCH_PROCESS_WAIT_MS;
+  let logged = false;
+  for (;;) {
+    try {
+      await engine.call("status", [], 2_000);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      if (!logged) log.info({ socket: engine.socketPath }, "waiting for the search process");
+      logged = true;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+/** The embedded engine when a server has more than one worker (server.js asks before starting them). */
+export function wantsSearchProcess(): boolean {
+  return process.env.SEARCH_PROCESS !== "off" && searchEngine() instanceof EmbeddedEngine;
+}
+
+/**
+ * The search process (server.js starts one per machine when it runs several workers): the one
+ * embedded index (restored from its snapshot, or built once and written), the outbox follower,
+ * and the Unix socket the workers query. It listens only once the index is ready.
+ */
+export async function startSearchProcess(socketPath: string): Promise<{ close: () => Promise<void> }> {
+  const started = performance.now();
+  if (!(searchEngine() instanceof EmbeddedEngine)) resetSearchState(new EmbeddedEngine());
+  const s = state();
+  await ensureSearchReady(s);
+  startBackgroundSync();
+  const server = await serveEngine(socketPath, {
+    engine: s.engine,
+    extra: {
+      // A sync already running may have read the outbox before the caller's commit: wait for it,
+      // then sync again (callers arriving together share that second one).
+      sync: async () => {
+        if (s.syncing) await s.syncing.catch(() => 0);
+        return syncSearch(s);
+      },
+      rebuild: async () => {
+        const counts = await rebuildSearch(undefined, s);
+        await syncSearch(s);
+        return counts;
+      },
+      status: async () => {
+        const m = process.memoryUsage();
+        return {
+          pid: process.pid,
+          source: s.source ?? null,
+          cursor: s.cursor,
+          rssMb: Math.round(m.rss / 1_048_576),
+          heapMb: Math.round(m.heapUsed / 1_048_576),
+        };
+      },
+    },
+  });
+  log.info({ socket: socketPath, source: s.source, ms: Math.round(performance.now() - started) }, "search process ready");
+  return {
+    close: () => {
+      stopBackgroundSync();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }

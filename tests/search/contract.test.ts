@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedEngine } from "~/search/embedded-engine.server";
 import { MeilisearchEngine } from "~/search/meilisearch-engine.server";
 import { PostgresEngine } from "~/search/postgres-engine.server";
+import { serveEngine, SocketEngine } from "~/search/socket-engine.server";
 import type { IndexName, SearchDocument, SearchEngine, SearchRequest } from "~/search/types";
+import fs from "node:fs";
+import type net from "node:net";
+import os from "node:os";
+import path from "node:path";
 
 function product(id: string, name: string, extra: Partial<SearchDocument> = {}): SearchDocument {
   return {
@@ -88,9 +93,39 @@ class RestoredFromSnapshot extends EmbeddedEngine {
   }
 }
 
+/**
+ * The embedded engine as a worker of a multi-worker server sees it: in the search process, over
+ * its Unix socket (ADR 0021). Served from this process, so every call crosses the socket and the
+ * protocol, as it does between processes.
+ */
+const servers: net.Server[] = [];
+const socketDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "cm-contract-"));
+function overSocket(): SearchEngine {
+  const socketPath = path.join(socketDirectory, `search-${servers.length}.sock`);
+  const client = new SocketEngine({ socketPath });
+  let served: Promise<unknown> | null = null;
+  const serving = () => (served ??= serveEngine(socketPath, { engine: new EmbeddedEngine() }).then((server) => servers.push(server)));
+  // Served on first use (describe.each makes engines synchronously).
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        await serving();
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+afterAll(async () => {
+  for (const server of servers) await new Promise((resolve) => server.close(resolve));
+  fs.rmSync(socketDirectory, { recursive: true, force: true });
+});
+
 const engines: [string, () => SearchEngine][] = [
   ["embedded", () => new EmbeddedEngine()],
   ["embedded, restored from a snapshot", () => new RestoredFromSnapshot()],
+  ["embedded, in the search process over its Unix socket", overSocket],
 ];
 // PostgreSQL full-text + pg_trgm (SEARCH_ENGINE=postgres) whenever a PostgreSQL is given.
 if (process.env.DATABASE_URL_PG) {
