@@ -16,7 +16,7 @@ import { ContractsPanel } from "~/components/contract-table";
 import { formatNumber } from "~/utils/format";
 import { handleForm } from "~/utils/form-action.server";
 import { clientIp, notFound } from "~/utils/http.server";
-import { notFoundFailure, ok } from "~/utils/result";
+import { conflict, notFoundFailure, ok } from "~/utils/result";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.council.officialName : "Council not found");
@@ -85,7 +85,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     schema: followSchema,
     run: async ({ intent }) => {
       const done = intent === "follow" ? await follow(actor, "council", council.id) : await stopFollowing(actor, council.id);
-      return done.ok ? ok(intent) : done;
+      if (done.ok) return ok(intent);
+      // Shown against the form: the page has no council field to link to.
+      return done.failure.kind === "conflict" ? conflict(done.failure.message) : done;
     },
     onSuccess: async (intent) => {
       const message =
