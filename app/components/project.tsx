@@ -5,6 +5,7 @@ import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { PROJECT_STATUS_LABELS } from "~/models/project.schema";
 import { formatDateTime } from "~/utils/format";
 import { BackLink } from "./buying";
+import { formatBytes } from "./service-definition";
 
 export function ProjectStatusTag({ status }: { status: string }) {
   const s = PROJECT_STATUS_LABELS[status] ?? { label: status, tag: "govuk-tag--grey" };
@@ -170,4 +171,27 @@ export function ApprovalStatusText({ approval, none }: { approval: ApprovalView;
     default:
       return <>{none}</>;
   }
+}
+
+type FrozenDocumentLink = { id: string; kindLabel: string; fileName: string; typeLabel: string; sizeBytes: number };
+
+/**
+ * The documents of the listing version that was frozen (issue 19), linked to that version's own
+ * files: a later version the supplier publishes has its own, so these never change.
+ */
+export function FrozenResultDocuments({ documents, service }: { documents: readonly FrozenDocumentLink[]; service: string }) {
+  if (!documents.length) return null;
+  return (
+    <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-2" aria-label={`Documents of ${service} as frozen`}>
+      {documents.map((d) => (
+        <li key={d.id}>
+          <a className="govuk-link" href={`/documents/${d.id}`} download>
+            {d.kindLabel}
+            <span className="govuk-visually-hidden"> for {service}</span>
+          </a>{" "}
+          ({d.typeLabel}, {formatBytes(d.sizeBytes)})
+        </li>
+      ))}
+    </ul>
+  );
 }

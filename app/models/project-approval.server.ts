@@ -248,11 +248,3 @@ export async function listApprovals(projectId: string) {
 }
 
 export type ApprovalRow = Awaited<ReturnType<typeof listApprovals>>[number];
-
-/** Where one subject stands: the latest approval row that counts for it (for an award, for the current revision). */
-export function approvalState(approvals: ApprovalRow[], subject: ApprovalSubject, outcomeRevision: number | null = null) {
-  const relevant = approvals.filter(
-    (a) => a.subject === subject && a.status !== "withdrawn" && (subject === "budget" || a.outcomeRevision === outcomeRevision),
-  );
-  return relevant.at(-1) ?? null;
-}

@@ -1,7 +1,10 @@
 // Exports of a buying project's record: the frozen search as CSV and the award
 // as an OCDS 1.1 release. Pure functions, so they are unit-tested directly.
-import { formatPence, penceToPounds, penceToPoundsNumber } from "~/procurement/money";
-import { describeFilters, routeKindOf } from "./project.schema";
+// Both read what app/models/project-presenter.ts shapes (labels, money, dates, statuses), as the
+// project pages and the printable record do, so the four views cannot disagree.
+import { penceToPoundsNumber } from "~/procurement/money";
+import { routeKindOf } from "./project.schema";
+import type { FrozenSearchView, OutcomeView } from "./project-presenter";
 
 // ── CSV (RFC 4180) ─────────────────────────────────────────────────────────
 
@@ -20,24 +23,11 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
   return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
+/** What the CSV is written from: the frozen search as the presenter shapes it for every view. */
 export interface FrozenSearchForCsv {
-  id: string;
-  query: string;
-  filters: string;
-  frozenAt: Date;
-  project: { title: string; council: { name: string } };
-  results: {
-    position: number;
-    productId: string;
-    productVersionId: string;
-    productName: string;
-    supplierName: string;
-    supplierSize: string;
-    /** Integer pence. */
-    priceFromPence: number;
-    priceUnit: string;
-    productVersion: { versionNumber: number };
-  }[];
+  council: string;
+  project: string;
+  search: FrozenSearchView;
 }
 
 export const FROZEN_CSV_HEADER = [
@@ -58,26 +48,20 @@ export const FROZEN_CSV_HEADER = [
 ] as const;
 
 /** Every row repeats the search, its filters and the freeze time, so each line stands on its own. */
-export function frozenSearchCsv(frozen: FrozenSearchForCsv): string {
-  const search = [
-    frozen.project.council.name,
-    frozen.project.title,
-    frozen.query,
-    describeFilters(frozen.filters),
-    frozen.frozenAt.toISOString(),
-  ];
+export function frozenSearchCsv({ council, project, search }: FrozenSearchForCsv): string {
+  const shared = [council, project, search.query, search.filters, search.at.toISOString()];
   return toCsv([
     FROZEN_CSV_HEADER,
-    ...frozen.results.map((r) => [
-      ...search,
+    ...search.results.map((r) => [
+      ...shared,
       r.position,
       r.productId,
-      r.productVersionId,
-      r.productVersion.versionNumber,
-      r.productName,
+      r.versionId,
+      r.version,
+      r.name,
       r.supplierName,
       r.supplierSize,
-      penceToPounds(r.priceFromPence, { wholePounds: "with-pence" }),
+      r.pricePounds,
       r.priceUnit,
     ]),
   ]);
@@ -85,33 +69,29 @@ export function frozenSearchCsv(frozen: FrozenSearchForCsv): string {
 
 // ── OCDS 1.1 release ───────────────────────────────────────────────────────
 
+/** The listing version an award names, with its supplier (for the OCDS parties). */
+export interface AwardedVersion {
+  id: string;
+  name: string;
+  versionNumber: number;
+  productId: string;
+  product: { supplier: { id: string; legalName: string; tradingName: string; companyNumber: string | null; computedSize: string } };
+}
+
 export interface ProjectAwardForOcds {
   project: {
     id: string;
     title: string;
     requirements: string;
     routeId: string;
+    /** The buying route as the project pages name it (describeRoute). */
+    route: string;
     /** Integer pence. */
     estimatedValuePence: number;
     council: { code: string; name: string; officialName: string; nation: string };
-    outcome: {
-      id: string;
-      kind: string;
-      /** Integer pence. */
-      valuePence: number | null;
-      startDate: Date | null;
-      endDate: Date | null;
-      justification: string;
-      decidedAt: Date;
-      productVersion: {
-        id: string;
-        name: string;
-        versionNumber: number;
-        productId: string;
-        product: { supplier: { id: string; legalName: string; tradingName: string; companyNumber: string | null; computedSize: string } };
-      } | null;
-    } | null;
   };
+  /** The outcome revision this release publishes, as presentOutcome shapes it, with the listing version it awarded. */
+  outcome: (OutcomeView & { productVersion: AwardedVersion | null }) | null;
   agreement: { number: string; name: string; sourceUrl: string } | null;
 }
 
@@ -152,59 +132,29 @@ export function procurementMethodFor(routeId: string): "open" | "selective" | "l
   }
 }
 
-export const PROCUREMENT_METHOD_DETAILS: Record<string, string> = {
-  "framework-direct-award": "Call-off from a framework by direct award",
-  "framework-further-competition": "Call-off from a framework by further competition",
-  "own-rules-under-30k": "Quotes under the council's contract procedure rules",
-  "notifiable-below-threshold": "Below-threshold procurement (Procurement Act 2023, Part 6)",
-  "open-procedure": "Open procedure (Procurement Act 2023, section 20)",
-  "competitive-flexible-procedure": "Competitive flexible procedure (Procurement Act 2023, section 20)",
-  "direct-award-schedule-5": "Direct award (Procurement Act 2023, section 41 and Schedule 5)",
-  "scotland-below-regulated":
-    "Quotes under the council's standing orders (below the Procurement Reform (Scotland) Act 2014 regulated threshold)",
-  "scotland-regulated-procurement":
-    "Regulated procurement (Procurement Reform (Scotland) Act 2014, advertised on Public Contracts Scotland)",
-};
-
 const iso = (d: Date) => d.toISOString();
-
-/** An earlier outcome the release amends (OutcomeRevision). */
-export interface EarlierOutcome {
-  sequence: number;
-  kind: string;
-  productName: string | null;
-  /** Integer pence. */
-  valuePence: number | null;
-  justification: string;
-  decidedAt: Date;
-}
-
-export interface ReleaseHistory {
-  /** The OutcomeRevision.sequence this release publishes. */
-  revision: number;
-  /** The outcomes recorded before it, oldest first. */
-  earlier: readonly EarlierOutcome[];
-  /** Whether a second officer approved the award (or it was recorded that nobody else could): until then the award is "pending". */
-  approved: boolean;
-}
 
 /** Each outcome revision is its own release: a changed outcome is a new release, never a replacement of the old one. */
 export const ocdsReleaseId = (ocid: string, revision: number) => `${ocid}-award-rev${revision}`;
 
-const describeEarlier = (e: EarlierOutcome) =>
+const describeEarlier = (e: OutcomeView) =>
   e.kind === "awarded"
-    ? `award to ${e.productName ?? "a shortlisted service"}${e.valuePence !== null ? ` for ${formatPence(e.valuePence)}` : ""}`
+    ? `award to ${e.product ?? "a shortlisted service"}${e.value !== null ? ` for ${e.value}` : ""}`
     : e.kind === "cancelled"
       ? "the procurement cancelled"
       : "no suitable service";
 
 /**
- * An OCDS 1.1 release for an awarded project, or null when there is no award. With history, a
- * revision after the first is tagged "awardUpdate" and its award carries an amendment for each
- * earlier outcome (date, rationale, the release it amends and the release that amends it).
+ * An OCDS 1.1 release for an awarded outcome revision, or null when it is not an award. A
+ * revision with earlier outcomes (oldest first) is tagged "awardUpdate" and its award carries an
+ * amendment for each (date, rationale, the release it amends and the release that amends it).
+ * The award is "pending" until its award decision is approved (or nobody else could approve it).
  */
-export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, ocidPrefix: string, history?: ReleaseHistory) {
-  const outcome = project.outcome;
+export function ocdsAwardRelease(
+  { project, outcome, agreement }: ProjectAwardForOcds,
+  ocidPrefix: string,
+  earlier: readonly OutcomeView[] = [],
+) {
   const version = outcome?.productVersion;
   if (!outcome || outcome.kind !== "awarded" || !version) return null;
   const supplier = version.product.supplier;
@@ -212,21 +162,19 @@ export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, oc
   const scheme = COUNCIL_SCHEMES[project.council.nation] ?? "GB-LAE";
   const buyerId = `${scheme}-${project.council.code}`;
   const supplierId = supplier.companyNumber ? `GB-COH-${supplier.companyNumber}` : `${ocidPrefix}-supplier-${supplier.id}`;
-  const kind = routeKindOf(project.routeId);
   // OCDS amounts are in the currency's units (pounds), written exactly from the pence.
   const value = { amount: penceToPoundsNumber(outcome.valuePence ?? 0), currency: "GBP" };
 
-  const revision = history?.revision ?? 1;
+  const revision = outcome.sequence;
   const releaseId = ocdsReleaseId(ocid, revision);
-  const earlier = history?.earlier ?? [];
   const amendments = earlier.map((e, i) => {
     const next = earlier[i + 1];
     const amendedBy = next ? ocdsReleaseId(ocid, next.sequence) : releaseId;
     return {
       id: `${ocid}-amendment-${next?.sequence ?? revision}`,
-      date: iso(next?.decidedAt ?? outcome.decidedAt),
+      date: iso(next?.at ?? outcome.at),
       rationale: next?.justification ?? outcome.justification,
-      description: `Outcome revision ${next?.sequence ?? revision} replaces revision ${e.sequence} (${describeEarlier(e)}, recorded ${iso(e.decidedAt)}).`,
+      description: `Outcome revision ${next?.sequence ?? revision} replaces revision ${e.sequence} (${describeEarlier(e)}, recorded ${iso(e.at)}).`,
       amendsReleaseID: ocdsReleaseId(ocid, e.sequence),
       releaseID: amendedBy,
     };
@@ -235,7 +183,7 @@ export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, oc
   return {
     ocid,
     id: releaseId,
-    date: iso(outcome.decidedAt),
+    date: iso(outcome.at),
     tag: earlier.length ? ["awardUpdate"] : ["award"],
     initiationType: "tender",
     language: "en",
@@ -263,7 +211,7 @@ export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, oc
       ...(project.requirements ? { description: project.requirements } : {}),
       status: "complete",
       procurementMethod: procurementMethodFor(project.routeId),
-      procurementMethodDetails: kind ? PROCUREMENT_METHOD_DETAILS[kind] : project.routeId,
+      procurementMethodDetails: project.route,
       procurementMethodRationale: outcome.justification,
       mainProcurementCategory: "services",
       value: { amount: penceToPoundsNumber(project.estimatedValuePence), currency: "GBP" },
@@ -272,9 +220,9 @@ export function ocdsAwardRelease({ project, agreement }: ProjectAwardForOcds, oc
       {
         id: `${ocid}-award-1`,
         title: version.name,
-        description: `${version.name} (listing version ${version.versionNumber}) from ${supplier.tradingName}`,
-        status: history && !history.approved ? "pending" : "active",
-        date: iso(outcome.decidedAt),
+        description: `${outcome.product ?? version.name} from ${supplier.tradingName}`,
+        status: outcome.approved ? "active" : "pending",
+        date: iso(outcome.at),
         value,
         suppliers: [{ id: supplierId, name: supplier.legalName }],
         items: [

@@ -148,13 +148,21 @@ export function listOpenProjectsForCouncil(councilId: string) {
   });
 }
 
+const frozenDocumentSelect = { id: true, kind: true, fileName: true, contentType: true, sizeBytes: true } as const;
+
 const projectInclude = {
   council: { select: { id: true, code: true, name: true, officialName: true, nation: true } },
   owner: { select: { name: true, email: true } },
   savedSearches: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
   frozenSearches: {
     orderBy: [{ frozenAt: "asc" }, { id: "asc" }],
-    include: { results: { orderBy: { position: "asc" }, include: { productVersion: { select: { versionNumber: true } } } } },
+    include: {
+      results: {
+        orderBy: { position: "asc" },
+        // The frozen version's documents (issue 19): a later version has its own rows, so these stay as they were frozen.
+        include: { productVersion: { select: { versionNumber: true, documents: { select: frozenDocumentSelect } } } },
+      },
+    },
   },
   shortlist: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { frozenResult: true, scores: true } },
   setAside: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { frozenResult: true } },
@@ -699,7 +707,7 @@ export function getFrozenSearch(projectId: string, frozenSearchId: string) {
   return prisma.frozenSearch.findFirst({
     where: { id: frozenSearchId, projectId },
     include: {
-      results: { orderBy: { position: "asc" }, include: { productVersion: { select: { versionNumber: true } } } },
+      results: projectInclude.frozenSearches.include.results,
       project: { select: { id: true, title: true, routeId: true, council: { select: { name: true } } } },
     },
   });
@@ -1318,8 +1326,8 @@ export async function createCaseStudyFromProject(
   );
   if (!created.ok) {
     return invalidForm(
-      created.kind === "invalid"
-        ? (Object.values(created.errors).flat()[0] ?? "The case study could not be created.")
+      created.failure.kind === "invalid"
+        ? (Object.values(created.failure.errors).flat()[0] ?? "The case study could not be created.")
         : "The case study could not be created.",
     );
   }
@@ -1328,10 +1336,10 @@ export async function createCaseStudyFromProject(
     action: "project.case-study-created",
     entityType: "project",
     entityId: projectId,
-    after: { slug: created.slug },
+    after: { slug: created.value.slug },
     ip: actor.ip,
   });
-  return ok({ slug: created.slug });
+  return ok({ slug: created.value.slug });
 }
 
 // ───────────────────────────── exports ───────────────────────────────────────

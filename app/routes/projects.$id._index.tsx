@@ -6,7 +6,7 @@ import { Form } from "~/components/form";
 import { BackLink, SummaryList, TaskList } from "~/components/buying";
 import { ErrorSummary } from "~/components/forms";
 import { ReadOnlyNotice } from "~/components/project";
-import { presentProjectDetails } from "~/models/project-presenter.server";
+import { presentProjectDetails } from "~/models/project-presenter";
 import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
 import { createCaseStudyFromProject, describeRoute, getProjectOverview, projectTaskStates } from "~/models/project.server";
 import { OUTCOME_LABELS, type OutcomeKind } from "~/models/project.schema";

@@ -12,14 +12,8 @@ import { forbidden, hasPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
 import { approvalDecisionSchema, noSecondPersonSchema } from "~/models/project.schema";
 import { getProjectAwardSummary } from "~/models/project.server";
-import {
-  FOUR_EYES_RULE,
-  approvalState,
-  decideApproval,
-  listApprovals,
-  otherApprovers,
-  recordNoSecondPerson,
-} from "~/models/project-approval.server";
+import { approvalState } from "~/models/project-presenter";
+import { FOUR_EYES_RULE, decideApproval, listApprovals, otherApprovers, recordNoSecondPerson } from "~/models/project-approval.server";
 import { formatPence } from "~/procurement/money";
 import { handleForm } from "~/utils/form-action.server";
 import { formatDateTime } from "~/utils/format";

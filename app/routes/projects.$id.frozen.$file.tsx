@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireProjectAccess } from "~/auth/project-policy.server";
 import { frozenSearchCsv } from "~/models/project-export";
 import { getFrozenSearch } from "~/models/project.server";
+import { presentFrozenSearch } from "~/models/project-presenter";
 import { recordAudit } from "~/models/audit.server";
 import { clientIp, notFound } from "~/utils/http.server";
 
@@ -21,7 +22,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ip: clientIp(context as { ip?: string }, request),
   });
   const stamp = frozen.frozenAt.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
-  return new Response(frozenSearchCsv(frozen), {
+  const csv = frozenSearchCsv({ council: frozen.project.council.name, project: frozen.project.title, search: presentFrozenSearch(frozen) });
+  return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="frozen-search-${stamp}-${frozen.id}.csv"`,

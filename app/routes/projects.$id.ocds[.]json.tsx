@@ -3,7 +3,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireProjectAccess } from "~/auth/project-policy.server";
 import { ocdsAwardRelease, ocdsReleasePackage } from "~/models/project-export";
-import { getOutcomeRevisions, getProjectAward } from "~/models/project.server";
+import { describeRoute, getOutcomeRevisions, getProjectAward } from "~/models/project.server";
+import { presentOutcome } from "~/models/project-presenter";
 import { listApprovals } from "~/models/project-approval.server";
 import { listParticipants, withParticipantBuyers } from "~/models/project-participants.server";
 import { getEnv } from "~/utils/env.server";
@@ -20,24 +21,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listParticipants(projectId),
   ]);
   if (!award) throw notFound("This project has no award to publish yet.");
+  const route = await describeRoute(award.project.routeId);
   const prefix = getEnv().OCID_PREFIX;
-  const approved = (revision: number) =>
-    approvals.some(
-      (a) => a.subject === "award" && a.outcomeRevision === revision && (a.status === "approved" || a.status === "no-second-person"),
-    );
+  // Every revision as the record presents it (value, product, dates, award decision), so the release says what the pages say.
+  const outcomes = revisions.map((r) => ({ ...presentOutcome(r, approvals), productVersion: r.productVersion }));
+  const project = { ...award.project, route: route.label };
   // One release per awarded revision, each amending the outcomes before it.
-  const releases = revisions
-    .map((r, i) =>
-      ocdsAwardRelease(
-        { project: { ...award.project, outcome: r.kind === "awarded" ? { ...r, id: r.id } : null }, agreement: award.agreement },
-        prefix,
-        {
-          revision: r.sequence,
-          earlier: revisions.slice(0, i),
-          approved: approved(r.sequence),
-        },
-      ),
-    )
+  const releases = outcomes
+    .map((outcome, i) => ocdsAwardRelease({ project, outcome, agreement: award.agreement }, prefix, outcomes.slice(0, i)))
     .filter((r): r is NonNullable<typeof r> => r !== null)
     // Joint buying: every accepted participant is a party with the role "buyer".
     .map((r) => withParticipantBuyers(r, participants));

@@ -8,7 +8,8 @@ import { ApprovalStatusText, HiddenLock, ProjectPageHeader, ReadOnlyNotice } fro
 import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
 import { requirementsSchema } from "~/models/project.schema";
 import { getProjectRequirements, updateRequirements } from "~/models/project.server";
-import { approvalState, listApprovals } from "~/models/project-approval.server";
+import { listApprovals } from "~/models/project-approval.server";
+import { approvalState } from "~/models/project-presenter";
 import { handleForm } from "~/utils/form-action.server";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";

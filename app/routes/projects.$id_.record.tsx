@@ -3,17 +3,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Paragraphs, SummaryList } from "~/components/buying";
-import { ProjectStatusTag } from "~/components/project";
+import { FrozenResultDocuments, ProjectStatusTag } from "~/components/project";
+import { DataTable } from "~/components/data-table";
 import { requireProjectAccess } from "~/auth/project-policy.server";
-import { OUTCOME_LABELS } from "~/models/project.schema";
 import { describeRoute, getProject, listProjectHistory } from "~/models/project.server";
 import { listApprovals } from "~/models/project-approval.server";
-import { presentProjectRecord } from "~/models/project-presenter.server";
+import { presentProjectRecord } from "~/models/project-presenter";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { TableContainer } from "~/components/table-container";
 import { ParticipantsTable } from "~/components/joint-buying";
 import { jointBuyingSummary } from "~/models/project-participants.server";
 
@@ -104,43 +102,27 @@ export default function ProjectRecord() {
                 <strong>Abandoned</strong> on {formatDateTime(f.abandoned.at)}: {f.abandoned.reason}
               </p>
             ) : null}
-            <TableContainer label={`Results frozen ${formatDateTime(f.at)}`}>
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-visually-hidden">Results frozen {formatDateTime(f.at)}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      #
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Service and listing version
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Supplier
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Price
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Assessment
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {f.results.map((r) => (
-                    <tr className="govuk-table__row" key={r.id}>
-                      <td className="govuk-table__cell">{r.position}</td>
-                      <td className="govuk-table__cell">
-                        {r.name} (version {r.version}, {r.versionId})
-                      </td>
-                      <td className="govuk-table__cell">{r.supplier}</td>
-                      <td className="govuk-table__cell">{r.price}</td>
-                      <td className="govuk-table__cell">{r.assessment}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableContainer>
+            <DataTable
+              caption={`Results frozen ${formatDateTime(f.at)}`}
+              captionSize="none"
+              rows={f.results}
+              rowKey={(r) => r.id}
+              columns={[
+                { header: "#", numeric: true, cell: (r) => r.position },
+                {
+                  header: "Service and listing version",
+                  cell: (r) => (
+                    <>
+                      {r.name} (version {r.version}, {r.versionId})
+                      <FrozenResultDocuments documents={r.documents} service={r.name} />
+                    </>
+                  ),
+                },
+                { header: "Supplier", cell: (r) => r.supplier },
+                { header: "Price", cell: (r) => r.price },
+                { header: "Assessment", cell: (r) => r.assessment },
+              ]}
+            />
           </div>
         ))
       ) : (
@@ -152,53 +134,45 @@ export default function ProjectRecord() {
         <p className="govuk-body">Criteria: {data.criteria.map((c) => `${c.name} (${c.weight}%)`).join(", ")}.</p>
       ) : null}
       {data.shortlist.length ? (
-        <TableContainer label="Shortlisted services and their scores">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Shortlisted services and their scores</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Service
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Reason shortlisted
-                </th>
-                {data.criteria.map((c) => (
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={c.id}>
-                    {c.name}
-                  </th>
-                ))}
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Weighted total
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.shortlist.map((e) => (
-                <tr className="govuk-table__row" key={e.id}>
-                  <th scope="row" className="govuk-table__header">
-                    {e.name}
-                    <br />
-                    <span className="govuk-body-s">{e.supplier}</span>
-                  </th>
-                  <td className="govuk-table__cell">{e.reason}</td>
-                  {e.scores.map((s, i) => (
-                    <td className="govuk-table__cell govuk-table__cell--numeric" key={data.criteria[i].id}>
-                      {s ? s.score : "–"}
-                      {s?.notes ? (
-                        <>
-                          <br />
-                          <span className="govuk-body-s">{s.notes}</span>
-                        </>
-                      ) : null}
-                    </td>
-                  ))}
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{e.total === null ? "–" : e.total.toFixed(1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
+        <DataTable
+          caption="Shortlisted services and their scores"
+          captionSize="none"
+          rows={data.shortlist}
+          rowKey={(e) => e.id}
+          columns={[
+            {
+              header: "Service",
+              rowHeader: true,
+              cell: (e) => (
+                <>
+                  {e.name}
+                  <br />
+                  <span className="govuk-body-s">{e.supplier}</span>
+                </>
+              ),
+            },
+            { header: "Reason shortlisted", cell: (e) => e.reason },
+            ...data.criteria.map((c, i) => ({
+              header: c.name,
+              numeric: true,
+              cell: (e: (typeof data.shortlist)[number]) => {
+                const s = e.scores[i];
+                return (
+                  <>
+                    {s ? s.score : "–"}
+                    {s?.notes ? (
+                      <>
+                        <br />
+                        <span className="govuk-body-s">{s.notes}</span>
+                      </>
+                    ) : null}
+                  </>
+                );
+              },
+            })),
+            { header: "Weighted total", numeric: true, cell: (e) => (e.total === null ? "–" : e.total.toFixed(1)) },
+          ]}
+        />
       ) : (
         <p className="govuk-body">Nothing shortlisted.</p>
       )}
@@ -207,12 +181,10 @@ export default function ProjectRecord() {
       {data.outcome ? (
         <SummaryList
           rows={[
-            { key: "Outcome", value: OUTCOME_LABELS[data.outcome.kind] ?? data.outcome.kind },
+            { key: "Outcome", value: data.outcome.label },
             ...(data.outcome.product ? [{ key: "Awarded to", value: data.outcome.product }] : []),
-            ...(data.outcome.valuePence !== null ? [{ key: "Contract value", value: formatPence(data.outcome.valuePence) }] : []),
-            ...(data.outcome.startDate
-              ? [{ key: "Contract period", value: `${formatDate(data.outcome.startDate)} to ${formatDate(data.outcome.endDate)}` }]
-              : []),
+            ...(data.outcome.value !== null ? [{ key: "Contract value", value: data.outcome.value }] : []),
+            ...(data.outcome.period ? [{ key: "Contract period", value: data.outcome.period }] : []),
             { key: "Reasons", value: data.outcome.justification },
             ...(data.outcome.exceptions.length ? [{ key: "Explained against", value: data.outcome.exceptions.join(" ") }] : []),
             { key: "Recorded", value: formatDateTime(data.outcome.at) },
@@ -228,10 +200,10 @@ export default function ProjectRecord() {
           <ol className="govuk-list govuk-list--number">
             {data.outcomeHistory.slice(0, -1).map((r) => (
               <li key={r.sequence}>
-                {OUTCOME_LABELS[r.kind] ?? r.kind}, recorded {formatDateTime(r.at)}
+                {r.label}, recorded {formatDateTime(r.at)}
                 {r.product ? `: ${r.product}` : ""}
-                {r.valuePence !== null ? `, ${formatPence(r.valuePence)}` : ""}
-                {r.startDate ? `, ${formatDate(r.startDate)} to ${formatDate(r.endDate)}` : ""}. Reasons: {r.justification}
+                {r.value !== null ? `, ${r.value}` : ""}
+                {r.period ? `, ${r.period}` : ""}. Reasons: {r.justification}
                 {r.exceptions.length ? ` Explained against: ${r.exceptions.join(" ")}` : ""}
               </li>
             ))}
