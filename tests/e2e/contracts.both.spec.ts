@@ -86,3 +86,26 @@ test("the radar shows a peer's contract ending within 18 months, on the chart an
   await expect(page.getByText(/\d+ councils' revenues and benefits contracts end in the next 18 months/)).toBeVisible();
   await expect(page.getByText("Southampton")).toHaveCount(0);
 });
+
+test("a supplier follows a council from its page and stops following, with and without JavaScript", async ({ page }, info) => {
+  // Each project its own supplier and council, so the two runs never meet.
+  const [role, code, name] =
+    info.project.name === "no-js" ? (["supplierB", "BRD", "Bradford"] as const) : (["supplierA", "BNS", "Barnsley"] as const);
+  await page.goto(`/councils/${code}`);
+  await expect(page.getByRole("link", { name: `Sign in to follow ${name}` })).toBeVisible();
+  await login(page, role);
+  await page.goto(`/councils/${code}`);
+  await page.getByRole("button", { name: `Follow this council ${name}` }).click();
+  await expect(page.getByText(`You now follow ${name}.`)).toBeVisible();
+  await expect(page.getByText("You follow this council")).toBeVisible();
+  await expectNoAxeViolations(page);
+  // It is on the supplier's list of follows, and ends from the council's page.
+  await page.goto("/account/follows");
+  await expect(page.locator("main")).toContainText(`Council: ${name}`);
+  await page.goto(`/councils/${code}`);
+  await page.getByRole("button", { name: `Stop following ${name}` }).click();
+  await expect(page.getByText(`You no longer follow ${name}`)).toBeVisible();
+  await expect(page.getByRole("button", { name: `Follow this council ${name}` })).toBeVisible();
+  await page.goto("/account/follows");
+  await expect(page.locator("main")).not.toContainText(`Council: ${name}`);
+});
