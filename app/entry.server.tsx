@@ -8,12 +8,15 @@ import { getEnv } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce-provider";
 import { RequestIdProvider } from "~/utils/request-id";
 import { log } from "~/utils/log.server";
-// Registers the table behind handleForm's repeated-post check (issue 18 item 7).
-import "~/models/idempotency.server";
+import { installIdempotencyTable } from "~/models/idempotency.server";
 import { prepareDatabase } from "~/utils/startup.server";
 import { ensureSearchReady, prepareSearchEngine, searchEngine, startBackgroundSync, stopBackgroundSync } from "~/services/search.server";
 import { startScheduler, stopScheduler } from "~/jobs/scheduler.server";
 import { prisma } from "~/utils/db.server";
+
+// The table behind handleForm's repeated-post check (issue 18 item 7), called rather than imported
+// for its side effect, which the bundler drops ("sideEffects": false).
+installIdempotencyTable();
 
 export const streamTimeout = 5_000;
 

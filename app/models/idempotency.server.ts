@@ -31,4 +31,14 @@ export async function releaseIdempotencyKey(key: string): Promise<void> {
   await prisma.idempotencyKey.deleteMany({ where: { key, responseLocation: null } });
 }
 
-registerIdempotencyStore({ claim: claimIdempotencyKey, complete: completeIdempotencyKey, release: releaseIdempotencyKey });
+/**
+ * Puts this table behind handleForm's repeated-post check. Called by app/entry.server.tsx at
+ * load: an explicit call, because package.json says `"sideEffects": false`, so the bundler drops
+ * a bare `import "./idempotency.server"` and the production build had no store at all (a no-JS
+ * double post created two records; tests/e2e/double-submit.nojs.spec.ts). Data tests call it too.
+ */
+export function installIdempotencyTable(): void {
+  registerIdempotencyStore({ claim: claimIdempotencyKey, complete: completeIdempotencyKey, release: releaseIdempotencyKey });
+}
+
+installIdempotencyTable();
