@@ -49,6 +49,21 @@ export default tseslint.config(
     },
   },
   {
+    // package.json says "sideEffects": false, so the bundler drops an import that names nothing:
+    // a module that must run at load is called (e.g. installIdempotencyTable()), never just
+    // imported. Stylesheets are the exception.
+    files: ["app/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportDeclaration[specifiers.length=0][importKind!='type']:not([source.value=/\\.s?css$/])",
+          message: 'The build drops a bare import ("sideEffects": false): import a function and call it.',
+        },
+      ],
+    },
+  },
+  {
     // Layering (issue 11, ADR 0012): search is reached through the service — its shared face
     // ~/services/search (query schema, index configuration, types) and ~/services/search.server
     // (queries, rebuild, sync) — and app/utils imports no models.
