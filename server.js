@@ -62,7 +62,7 @@ if (process.env.CM_SEARCH_PROCESS) {
   // Migrations run once, here, before any worker starts.
   await startOrExit(() => build.entry.module.prepareDatabaseOnly());
   // With the embedded engine, one search process per machine holds the index and follows the
-  // search outbox; the workers query it over a Unix socket (docs/decisions/0021-one-search-process-per-machine.md).
+  // search outbox; the workers query it over a Unix socket (docs/decisions/0014-own-inverted-index-and-one-build-per-machine.md).
   const search = build.entry.module.wantsSearchProcess() ? superviseSearchProcess() : null;
   // A crashed worker is restarted with back-off; only a burst of crashes slows restarts down,
   // never the lifetime total (a long-running site must survive its sixth crash).

@@ -38,7 +38,7 @@ export async function prepareDatabaseOnly(): Promise<void> {
   await prepareSearchEngine();
 }
 
-// server.js with several workers: the one search process per machine (ADR 0021).
+// server.js with several workers: the one search process per machine (ADR 0014).
 export { startSearchProcess, wantsSearchProcess } from "~/services/search.server";
 
 /** Called once by server.js before it listens: env check, migrations, search index. */

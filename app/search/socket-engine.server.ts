@@ -1,4 +1,4 @@
-// One index per machine (ADR 0021): the search process serves its engine over a Unix socket and
+// One index per machine (ADR 0014): the search process serves its engine over a Unix socket and
 // every app worker queries it through SocketEngine, which implements the same SearchEngine
 // contract (tests/search/contract.test.ts runs it). The protocol is one connection per worker,
 // frames of a 4-byte big-endian length then a JSON body; requests carry an id and may be answered

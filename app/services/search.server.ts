@@ -70,7 +70,7 @@ declare global {
 
 export function createEngine(): SearchEngine {
   // A worker of a multi-worker server: the machine's one index is in the search process
-  // (server.js starts it and tells each worker where its socket is; ADR 0021).
+  // (server.js starts it and tells each worker where its socket is; ADR 0014).
   const socketPath = process.env.CM_SEARCH_SOCKET;
   if (socketPath) return new SocketEngine({ socketPath, timeoutMs: Number(process.env.SEARCH_SOCKET_TIMEOUT_MS ?? 5_000) });
   const env = getEnv();
@@ -473,7 +473,7 @@ export async function productPicker(query: string, selectedIds: string[]) {
   return { selected, matches, query: query.trim().slice(0, 100) };
 }
 
-// ── one search process per machine (ADR 0021) ───────────────────────────────
+// ── one search process per machine (ADR 0014) ───────────────────────────────
 
 /** How long a starting worker waits for the search process (its first build at scale can take minutes). */
 const SEARCH_PROCESS_WAIT_MS = 10 * 60_000;

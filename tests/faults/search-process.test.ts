@@ -1,5 +1,5 @@
 // Issue 17 item 2: with several workers, one search process per machine holds the index and
-// follows the outbox (ADR 0021). Against a real `node server.js` with two workers: a change
+// follows the outbox (ADR 0014). Against a real `node server.js` with two workers: a change
 // written to the database reaches the one index without any worker's help; the search process
 // killed is a clear 503 for searches (the rest of the portal keeps serving), it is restarted and
 // the workers recover by themselves, with the changes made while it was down; paused, a search

@@ -95,7 +95,7 @@ class RestoredFromSnapshot extends EmbeddedEngine {
 
 /**
  * The embedded engine as a worker of a multi-worker server sees it: in the search process, over
- * its Unix socket (ADR 0021). Served from this process, so every call crosses the socket and the
+ * its Unix socket (ADR 0014). Served from this process, so every call crosses the socket and the
  * protocol, as it does between processes.
  */
 const servers: net.Server[] = [];
