@@ -1,13 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PageLinks } from "~/components/case-study-list";
+import {
+  FilteredResults,
+  FilterForm,
+  filterQuery,
+  FilterRange,
+  FilterSelect,
+  FilterText,
+  ServiceAreaSelect,
+} from "~/components/filter-form";
 import { ContractTable } from "~/components/contract-table";
-import { contractFacetOptions, listContracts, parseContractFilters, type ContractFilters } from "~/models/contract.server";
+import { contractFacetOptions, listContracts, parseContractFilters } from "~/models/contract.server";
 import { contractPriceRanges } from "~/models/contract-prices.server";
 import { PriceRanges } from "~/components/price-ranges";
 import { hasPermission } from "~/auth/permissions.server";
 import { contractViewer } from "~/auth/contract-policy.server";
-import { formatNumber } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Contracts register");
@@ -25,46 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filters, ...result, options, canAdd, prices, query: url.searchParams.toString() };
 }
 
-function withPage(filters: ContractFilters, page: number): string {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) if (k !== "page" && v) sp.set(k, String(v));
-  if (page > 1) sp.set("page", String(page));
-  const qs = sp.toString();
-  return qs ? `?${qs}` : "";
-}
-
-function Select({
-  name,
-  label,
-  value,
-  options,
-}: {
-  name: string;
-  label: string;
-  value?: string;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <div className="govuk-form-group">
-      <label className="govuk-label govuk-label--s" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <select className="govuk-select" id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export default function ContractsRegister() {
   const d = useLoaderData<typeof loader>();
   const f = d.filters;
-  const exportQuery = withPage({ ...f, page: 1 }, 1);
+  const exportQuery = filterQuery(f);
   return (
     <>
       <h1 className="govuk-heading-xl">Contracts register</h1>
@@ -83,80 +54,45 @@ export default function ContractsRegister() {
       ) : null}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
-          <form method="get" action="/contracts" aria-label="Filter contracts">
-            <h2 className="govuk-heading-m">Filter</h2>
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="filter-q">
-                Words
-              </label>
-              <input className="govuk-input" id="filter-q" name="q" type="search" defaultValue={f.q ?? ""} />
-            </div>
-            <Select
-              name="serviceArea"
-              label="Service area"
-              value={f.serviceArea}
-              options={d.options.serviceAreas.map((a) => ({ value: a.slug, label: a.name }))}
+          <FilterForm action="/contracts" label="Filter contracts">
+            <FilterText name="q" label="Words" type="search" value={f.q} />
+            <ServiceAreaSelect areas={d.options.serviceAreas} value={f.serviceArea} any="Any" />
+            <FilterSelect name="councilType" label="Council type" value={f.councilType} options={d.options.councilTypes} />
+            <FilterSelect name="region" label="Region" value={f.region} options={d.options.regions.map((r) => ({ value: r, label: r }))} />
+            <FilterText
+              name="supplier"
+              label="Supplier"
+              value={f.supplier}
+              hint="As in the supplier page's address, for example kestrel-civic-software"
             />
-            <Select name="councilType" label="Council type" value={f.councilType} options={d.options.councilTypes} />
-            <Select name="region" label="Region" value={f.region} options={d.options.regions.map((r) => ({ value: r, label: r }))} />
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="filter-supplier">
-                Supplier
-              </label>
-              <div className="govuk-hint" id="filter-supplier-hint">
-                As in the supplier page's address, for example kestrel-civic-software
-              </div>
-              <input
-                className="govuk-input"
-                id="filter-supplier"
-                name="supplier"
-                defaultValue={f.supplier ?? ""}
-                aria-describedby="filter-supplier-hint"
-                spellCheck={false}
-              />
-            </div>
-            <Select
+            <FilterSelect
               name="agreement"
               label="Agreement"
               value={f.agreement}
               options={d.options.agreements.map((a) => ({ value: a.number, label: `${a.shortName} (${a.number})` }))}
             />
-            <fieldset className="govuk-fieldset">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Ending between</legend>
-              <div className="govuk-form-group">
-                <label className="govuk-label" htmlFor="filter-endFrom">
-                  From (YYYY-MM-DD)
-                </label>
-                <input className="govuk-input govuk-input--width-10" id="filter-endFrom" name="endFrom" defaultValue={f.endFrom ?? ""} />
-              </div>
-              <div className="govuk-form-group">
-                <label className="govuk-label" htmlFor="filter-endTo">
-                  To (YYYY-MM-DD)
-                </label>
-                <input className="govuk-input govuk-input--width-10" id="filter-endTo" name="endTo" defaultValue={f.endTo ?? ""} />
-              </div>
-            </fieldset>
-            <button type="submit" className="govuk-button govuk-button--secondary">
-              Apply filters
-            </button>
-          </form>
+            <FilterRange
+              legend="Ending between"
+              format="YYYY-MM-DD"
+              from={{ name: "endFrom", value: f.endFrom }}
+              to={{ name: "endTo", value: f.endTo }}
+            />
+          </FilterForm>
         </div>
         <div className="govuk-grid-column-two-thirds">
-          <p className="govuk-body" role="status">
-            {formatNumber(d.total)} {d.total === 1 ? "contract" : "contracts"}
-          </p>
-          {d.contracts.length ? (
-            <ContractTable contracts={d.contracts} caption="Contracts, soonest ending first" />
-          ) : (
-            <p className="govuk-body">No contracts match these filters.</p>
-          )}
-          <PageLinks
+          <FilteredResults
+            path="/contracts"
+            filters={f}
             page={d.page}
             pageSize={d.pageSize}
             total={d.total}
-            href={(p) => `/contracts${withPage(f, p)}`}
-            label="Pages of contracts"
-          />
+            shown={d.contracts.length}
+            noun={["contract", "contracts"]}
+            pagesLabel="Pages of contracts"
+            empty="No contracts match these filters."
+          >
+            <ContractTable contracts={d.contracts} caption="Contracts, soonest ending first" />
+          </FilteredResults>
           {d.prices ? <PriceRanges ranges={d.prices} heading="What councils paid in this service area" /> : null}
           <h2 className="govuk-heading-s">Download</h2>
           <ul className="govuk-list">

@@ -180,7 +180,7 @@ export default function CouncilPage() {
           <ul className="govuk-list govuk-list--bullet">
             {RADAR_HORIZONS.map((h) => (
               <li key={h}>
-                {radar.counts[h]} ending in the next {h} months
+                {radar.counts[h] || "None"} ending in the next {h} months
               </li>
             ))}
           </ul>

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PageLinks } from "~/components/case-study-list";
-import { TableContainer } from "~/components/table-container";
-import { listPipeline, parsePipelineFilters, pipelineFilterOptions, type PipelineFilters } from "~/models/pipeline.server";
+import { DataTable } from "~/components/data-table";
+import { FilteredResults, FilterForm, FilterRange, FilterSelect, ServiceAreaSelect } from "~/components/filter-form";
+import { listPipeline, parsePipelineFilters, pipelineFilterOptions } from "~/models/pipeline.server";
 import { formatMonth, PIPELINE_STAGES, routeConsideredLabel, VALUE_BANDS } from "~/models/pipeline.schema";
 import { getSessionUser } from "~/auth/session.server";
 import { hasPermission } from "~/auth/permissions.server";
 import { formatPence } from "~/procurement/money";
-import { formatNumber } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Pipeline and opportunities");
@@ -19,42 +18,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [result, options] = await Promise.all([listPipeline(filters), pipelineFilterOptions()]);
   const canPublish = Boolean(user?.councilId && hasPermission(user, "create", "pipeline", "own"));
   return { filters, ...result, options, canPublish };
-}
-
-function withPage(filters: PipelineFilters, page: number): string {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) if (k !== "page" && v) sp.set(k, String(v));
-  if (page > 1) sp.set("page", String(page));
-  const qs = sp.toString();
-  return qs ? `?${qs}` : "";
-}
-
-function Select({
-  name,
-  label,
-  value,
-  options,
-}: {
-  name: string;
-  label: string;
-  value?: string;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <div className="govuk-form-group">
-      <label className="govuk-label govuk-label--s" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <select className="govuk-select" id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export default function Pipeline() {
@@ -80,114 +43,60 @@ export default function Pipeline() {
       </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
-          <form method="get" action="/pipeline" aria-label="Filter forward plans">
-            <h2 className="govuk-heading-m">Filter</h2>
-            <Select
-              name="serviceArea"
-              label="Service area"
-              value={f.serviceArea}
-              options={d.options.serviceAreas.map((a) => ({ value: a.slug, label: a.name }))}
+          <FilterForm action="/pipeline" label="Filter forward plans">
+            <ServiceAreaSelect areas={d.options.serviceAreas} value={f.serviceArea} any="Any" />
+            <FilterSelect name="region" label="Region" value={f.region} options={d.options.regions.map((r) => ({ value: r, label: r }))} />
+            <FilterSelect name="councilType" label="Council type" value={f.councilType} options={d.options.councilTypes} />
+            <FilterRange
+              legend="Expected to start between"
+              format="YYYY-MM"
+              from={{ name: "startFrom", value: f.startFrom }}
+              to={{ name: "startTo", value: f.startTo }}
             />
-            <Select name="region" label="Region" value={f.region} options={d.options.regions.map((r) => ({ value: r, label: r }))} />
-            <Select name="councilType" label="Council type" value={f.councilType} options={d.options.councilTypes} />
-            <fieldset className="govuk-fieldset">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Expected to start between</legend>
-              <div className="govuk-form-group">
-                <label className="govuk-label" htmlFor="filter-startFrom">
-                  From (YYYY-MM)
-                </label>
-                <input
-                  className="govuk-input govuk-input--width-10"
-                  id="filter-startFrom"
-                  name="startFrom"
-                  defaultValue={f.startFrom ?? ""}
-                  spellCheck={false}
-                />
-              </div>
-              <div className="govuk-form-group">
-                <label className="govuk-label" htmlFor="filter-startTo">
-                  To (YYYY-MM)
-                </label>
-                <input
-                  className="govuk-input govuk-input--width-10"
-                  id="filter-startTo"
-                  name="startTo"
-                  defaultValue={f.startTo ?? ""}
-                  spellCheck={false}
-                />
-              </div>
-            </fieldset>
-            <Select
-              name="value"
-              label="Estimated value"
-              value={f.value}
-              options={VALUE_BANDS.map((b) => ({ value: b.value, label: b.label }))}
-            />
-            <button type="submit" className="govuk-button govuk-button--secondary">
-              Apply filters
-            </button>
-          </form>
+            <FilterSelect name="value" label="Estimated value" value={f.value} options={VALUE_BANDS} />
+          </FilterForm>
         </div>
         <div className="govuk-grid-column-two-thirds">
-          <p className="govuk-body" role="status">
-            {formatNumber(d.total)} {d.total === 1 ? "forward plan" : "forward plans"}
-          </p>
-          {d.entries.length ? (
-            <TableContainer label="Forward plans">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--m">Forward plans, soonest first</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      What
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Council
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Expected
-                    </th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      Estimated value
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Route considered
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {d.entries.map((e) => (
-                    <tr className="govuk-table__row" key={e.id}>
-                      <td className="govuk-table__cell">
-                        <Link className="govuk-link" to={`/pipeline/${e.id}`}>
-                          {e.title}
-                        </Link>
-                        <br />
-                        <span className="govuk-body-s">
-                          {e.serviceArea?.name ?? "Service area not recorded"} ·{" "}
-                          {PIPELINE_STAGES[e.stage as keyof typeof PIPELINE_STAGES] ?? e.stage}
-                          {e.project ? " · project started" : ""}
-                        </span>
-                      </td>
-                      <td className="govuk-table__cell">{e.council?.name ?? e.buyerName}</td>
-                      <td className="govuk-table__cell">{formatMonth(e.expectedDate)}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(e.estimatedValuePence)}</td>
-                      <td className="govuk-table__cell">{routeConsideredLabel(e.routeConsidered)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableContainer>
-          ) : (
-            <p className="govuk-body">No forward plans match these filters.</p>
-          )}
-          <PageLinks
+          <FilteredResults
+            path="/pipeline"
+            filters={f}
             page={d.page}
             pageSize={d.pageSize}
             total={d.total}
-            href={(p) => `/pipeline${withPage(f, p)}`}
-            label="Pages of forward plans"
-          />
+            shown={d.entries.length}
+            noun={["forward plan", "forward plans"]}
+            pagesLabel="Pages of forward plans"
+            empty="No forward plans match these filters."
+          >
+            <DataTable
+              caption="Forward plans, soonest first"
+              label="Forward plans"
+              rows={d.entries}
+              rowKey={(e) => e.id}
+              columns={[
+                {
+                  header: "What",
+                  cell: (e) => (
+                    <>
+                      <Link className="govuk-link" to={`/pipeline/${e.id}`}>
+                        {e.title}
+                      </Link>
+                      <br />
+                      <span className="govuk-body-s">
+                        {e.serviceArea?.name ?? "Service area not recorded"} ·{" "}
+                        {PIPELINE_STAGES[e.stage as keyof typeof PIPELINE_STAGES] ?? e.stage}
+                        {e.project ? " · project started" : ""}
+                      </span>
+                    </>
+                  ),
+                },
+                { header: "Council", cell: (e) => e.council?.name ?? e.buyerName },
+                { header: "Expected", cell: (e) => formatMonth(e.expectedDate) },
+                { header: "Estimated value", numeric: true, cell: (e) => formatPence(e.estimatedValuePence) },
+                { header: "Route considered", cell: (e) => routeConsideredLabel(e.routeConsidered) },
+              ]}
+            />
+          </FilteredResults>
         </div>
       </div>
     </>

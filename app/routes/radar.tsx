@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FilterSelect, ServiceAreaSelect } from "~/components/filter-form";
 import { RenewalTimeline } from "~/components/renewal-timeline";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 import { aggregateDemand, peerRenewals } from "~/models/contract-radar.server";
 import { RADAR_HORIZONS, type RadarHorizon } from "~/models/contract.schema";
 import { listServiceAreas } from "~/models/service-area.server";
@@ -44,33 +45,17 @@ export default function Radar() {
       <form method="get" action="/radar" aria-label="Choose what the radar shows">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="radar-serviceArea">
-                Service area
-              </label>
-              <select className="govuk-select" id="radar-serviceArea" name="serviceArea" defaultValue={d.serviceArea?.slug ?? ""}>
-                <option value="">All service areas</option>
-                {d.areas.map((a) => (
-                  <option key={a.slug} value={a.slug}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ServiceAreaSelect areas={d.areas} value={d.serviceArea?.slug} id="radar-serviceArea" />
           </div>
           <div className="govuk-grid-column-one-half">
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="radar-months">
-                Ending in the next
-              </label>
-              <select className="govuk-select" id="radar-months" name="months" defaultValue={String(d.months)}>
-                {RADAR_HORIZONS.map((h) => (
-                  <option key={h} value={h}>
-                    {h} months
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              name="months"
+              label="Ending in the next"
+              id="radar-months"
+              any={null}
+              value={String(d.months)}
+              options={RADAR_HORIZONS.map((h) => ({ value: String(h), label: `${h} months` }))}
+            />
           </div>
         </div>
         <button type="submit" className="govuk-button govuk-button--secondary">
@@ -83,7 +68,7 @@ export default function Radar() {
           <ul className="govuk-list" aria-label="Peers' contracts by when they end">
             {RADAR_HORIZONS.map((h) => (
               <li key={h}>
-                <strong>{d.radar!.counts[h]}</strong> ending in the next {h} months
+                <strong>{d.radar!.counts[h] || "None"}</strong> ending in the next {h} months
               </li>
             ))}
           </ul>
@@ -104,57 +89,37 @@ export default function Radar() {
             }))}
           />
           {d.radar.contracts.length ? (
-            <TableContainer label="Peers' contracts ending soon">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--m">
-                  Peers' contracts ending in the next {d.months} months
-                </caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Council
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Contract
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Supplier
-                    </th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      Value
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Ends
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Why similar
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {d.radar.contracts.map((c) => (
-                    <tr className="govuk-table__row" key={c.id}>
-                      <td className="govuk-table__cell">
-                        <Link className="govuk-link" to={`/councils/${c.council.code}`}>
-                          {c.council.name}
-                        </Link>
-                      </td>
-                      <td className="govuk-table__cell">
-                        <Link className="govuk-link" to={`/contracts/${c.id}`}>
-                          {c.title}
-                        </Link>
-                      </td>
-                      <td className="govuk-table__cell">{c.supplierName || "Not stated"}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(c.valuePence)}</td>
-                      <td className="govuk-table__cell">
-                        {formatDate(c.endDate)} (in {c.monthsLeft} {c.monthsLeft === 1 ? "month" : "months"})
-                      </td>
-                      <td className="govuk-table__cell">{c.reasons.join(", ")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableContainer>
+            <DataTable
+              caption={`Peers' contracts ending in the next ${d.months} months`}
+              label="Peers' contracts ending soon"
+              rows={d.radar.contracts}
+              rowKey={(c) => c.id}
+              columns={[
+                {
+                  header: "Council",
+                  cell: (c) => (
+                    <Link className="govuk-link" to={`/councils/${c.council.code}`}>
+                      {c.council.name}
+                    </Link>
+                  ),
+                },
+                {
+                  header: "Contract",
+                  cell: (c) => (
+                    <Link className="govuk-link" to={`/contracts/${c.id}`}>
+                      {c.title}
+                    </Link>
+                  ),
+                },
+                { header: "Supplier", cell: (c) => c.supplierName || "Not stated" },
+                { header: "Value", numeric: true, cell: (c) => formatPence(c.valuePence) },
+                {
+                  header: "Ends",
+                  cell: (c) => `${formatDate(c.endDate)} (in ${c.monthsLeft} ${c.monthsLeft === 1 ? "month" : "months"})`,
+                },
+                { header: "Why similar", cell: (c) => c.reasons.join(", ") },
+              ]}
+            />
           ) : (
             <p className="govuk-body">None of your peers' contracts in the register end in this period.</p>
           )}
@@ -174,44 +139,25 @@ export default function Radar() {
             <ul className="govuk-list govuk-list--bullet">
               {d.demand.map((a) => (
                 <li key={a.name}>
-                  {a.councils[d.months]} {a.councils[d.months] === 1 ? "council's" : "councils'"} {a.name.toLowerCase()} contracts end in
-                  the next {d.months} months
+                  {a.councils[d.months] || "No"} {a.councils[d.months] === 1 ? "council's" : "councils'"} {a.name.toLowerCase()} contracts
+                  end in the next {d.months} months
                 </li>
               ))}
             </ul>
-            <TableContainer label="Councils with contracts ending, by service area">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--m">
-                  Councils with public contracts ending, by service area
-                </caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Service area
-                    </th>
-                    {RADAR_HORIZONS.map((h) => (
-                      <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={h}>
-                        Next {h} months
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {d.demand.map((a) => (
-                    <tr className="govuk-table__row" key={a.name}>
-                      <th scope="row" className="govuk-table__header">
-                        {a.name}
-                      </th>
-                      {RADAR_HORIZONS.map((h) => (
-                        <td className="govuk-table__cell govuk-table__cell--numeric" key={h}>
-                          {a.councils[h]}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableContainer>
+            <DataTable
+              caption="Councils with public contracts ending, by service area"
+              label="Councils with contracts ending, by service area"
+              rows={d.demand}
+              rowKey={(a) => a.name}
+              columns={[
+                { header: "Service area", rowHeader: true, cell: (a) => a.name },
+                ...RADAR_HORIZONS.map((h) => ({
+                  header: `Next ${h} months`,
+                  numeric: true,
+                  cell: (a: (typeof d.demand)[number]) => a.councils[h],
+                })),
+              ]}
+            />
           </>
         ) : (
           <p className="govuk-body">No public contracts in the register end in the next 24 months.</p>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { PageLinks } from "~/components/case-study-list";
+import { FilterSelect, ServiceAreaSelect } from "~/components/filter-form";
 import { ASSET_TYPE_LABELS, ASSET_TYPES, reuseQuerySchema, type AssetType } from "~/models/case-study.schema";
 import { listReusableAssets } from "~/models/case-study.server";
 import { listServiceAreas } from "~/models/service-area.server";
@@ -74,34 +75,17 @@ export default function Reuse() {
         </div>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="serviceArea">
-                Service area
-              </label>
-              <select className="govuk-select" id="serviceArea" name="serviceArea" defaultValue={query.serviceArea}>
-                <option value="">All service areas</option>
-                {d.areas.map((a) => (
-                  <option key={a.slug} value={a.slug}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ServiceAreaSelect areas={d.areas} value={query.serviceArea} id="serviceArea" />
           </div>
           <div className="govuk-grid-column-one-half">
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="type">
-                Type
-              </label>
-              <select className="govuk-select" id="type" name="type" defaultValue={query.type}>
-                <option value="">All types</option>
-                {ASSET_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {ASSET_TYPE_LABELS[t]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              name="type"
+              label="Type"
+              id="type"
+              any="All types"
+              value={query.type}
+              options={ASSET_TYPES.map((t) => ({ value: t, label: ASSET_TYPE_LABELS[t] }))}
+            />
           </div>
         </div>
         <button type="submit" className="govuk-button" data-module="govuk-button">
