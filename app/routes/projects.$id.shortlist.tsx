@@ -1,21 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useCallback, useEffect, useState } from "react";
 import { Form } from "~/components/form";
 import { InsetText } from "~/components/buying";
 import { ErrorSummary, useZodForm, type FieldErrors } from "~/components/forms";
-import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { FrozenResultDocuments, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { DataTable } from "~/components/data-table";
 import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
-import { describeFilters, isDirectAwardRoute, shortlistAddSchema, shortlistFormSchema } from "~/models/project.schema";
+import { isDirectAwardRoute, shortlistAddSchema, shortlistFormSchema } from "~/models/project.schema";
+import { presentFrozenSearch } from "~/models/project-presenter";
 import { addToShortlist, getProjectShortlist, removeFromShortlist, setAsideResults } from "~/models/project.server";
-import { SIZE_LABELS, formatDateTime } from "~/utils/format";
-import { formatPence } from "~/procurement/money";
+import { formatDateTime } from "~/utils/format";
 import { handleForm } from "~/utils/form-action.server";
 import { ok, type Result } from "~/utils/result";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/auth/session.server";
-import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Shortlist services");
 export const handle = { title: "Shortlist services" };
@@ -39,24 +40,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     frozenSearches: project.frozenSearches.map((f) => ({ id: f.id, frozenAt: f.frozenAt, query: f.query })),
     frozen: frozen
-      ? {
-          id: frozen.id,
-          frozenAt: frozen.frozenAt,
-          query: frozen.query,
-          filters: describeFilters(frozen.filters),
-          results: frozen.results.map((r) => ({
-            id: r.id,
-            position: r.position,
-            productName: r.productName,
-            versionNumber: r.productVersion.versionNumber,
-            supplierName: r.supplierName,
-            supplierSize: r.supplierSize,
-            priceFromPence: r.priceFromPence,
-            priceUnit: r.priceUnit,
-            shortlisted: shortlisted.has(r.id),
-            setAsideReason: setAside.get(r.id) ?? null,
-          })),
-        }
+      ? (() => {
+          // Shaped as the record and the CSV shape it (one presenter), with this page's assessment state.
+          const search = presentFrozenSearch(frozen);
+          return {
+            ...search,
+            results: search.results.map((r) => ({ ...r, shortlisted: shortlisted.has(r.id), setAsideReason: setAside.get(r.id) ?? null })),
+          };
+        })()
       : null,
     canEdit,
     verified: Boolean(user.emailVerifiedAt),
@@ -88,17 +79,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type FrozenRow = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["frozen"]>["results"][number];
 
-function AddRow({ result, serverError }: { result: FrozenRow; serverError?: string }) {
+function AddRow({
+  result,
+  serverError,
+  onError,
+}: {
+  result: FrozenRow;
+  serverError?: string;
+  /** Tells the page which error this row shows, so the one error summary lists it (with JavaScript too). */
+  onError: (rowId: string, message: string | undefined) => void;
+}) {
   const { register, errors, onSubmit } = useZodForm(shortlistAddSchema, serverError ? { reason: [serverError] } : undefined);
   const id = `reason-${result.id}`;
   const message = errors.reason?.[0];
+  useEffect(() => onError(result.id, message), [onError, result.id, message]);
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" {...register("frozenResultId")} value={result.id} />
       <div className={`govuk-form-group govuk-!-margin-bottom-2${message ? " govuk-form-group--error" : ""}`}>
         <label className="govuk-label govuk-label--s" htmlFor={id}>
-          Why shortlist {result.productName}?
+          Why shortlist {result.name}?
         </label>
         {message ? (
           <p id={`${id}-error`} className="govuk-error-message">
@@ -114,7 +115,7 @@ function AddRow({ result, serverError }: { result: FrozenRow; serverError?: stri
         />
       </div>
       <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-        Add to shortlist<span className="govuk-visually-hidden">: {result.productName}</span>
+        Add to shortlist<span className="govuk-visually-hidden">: {result.name}</span>
       </button>
     </Form>
   );
@@ -129,9 +130,21 @@ export default function Shortlist() {
   const posted = actionData?.values.frozenResultId;
   const failedRow = typeof posted === "string" ? posted : undefined;
   const actionErrors: FieldErrors = actionData?.errors ?? {};
+  // Errors react-hook-form finds in a row (JavaScript on), by row: the same summary as the server's.
+  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
+  const onRowError = useCallback(
+    (rowId: string, message: string | undefined) =>
+      setRowErrors((current) => {
+        if (current[rowId] === message) return current;
+        const { [rowId]: _previous, ...rest } = current;
+        return message ? { ...rest, [rowId]: message } : rest;
+      }),
+    [],
+  );
   const summaryErrors: FieldErrors = {};
   for (const [key, messages] of Object.entries(actionErrors))
     summaryErrors[key === "reason" && failedRow ? `reason-${failedRow}` : key] = messages;
+  for (const [rowId, message] of Object.entries(rowErrors)) summaryErrors[`reason-${rowId}`] = [message];
   return (
     <>
       <ErrorSummary errors={summaryErrors} />
@@ -151,53 +164,30 @@ export default function Shortlist() {
 
       <h2 className="govuk-heading-m">Shortlist ({data.shortlist.length})</h2>
       {data.shortlist.length ? (
-        <TableContainer label="Shortlisted services">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Shortlisted services</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Service
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Supplier
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Reason
-                </th>
-                {editable ? (
-                  <th scope="col" className="govuk-table__header">
-                    <span className="govuk-visually-hidden">Action</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.shortlist.map((e) => (
-                <tr className="govuk-table__row" key={e.id}>
-                  <td className="govuk-table__cell">{e.productName}</td>
-                  <td className="govuk-table__cell">{e.supplierName}</td>
-                  <td className="govuk-table__cell">{e.reason}</td>
-                  {editable ? (
-                    <td className="govuk-table__cell">
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="entryId" value={e.id} />
-                        <button
-                          type="submit"
-                          className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                          data-module="govuk-button"
-                        >
-                          Remove<span className="govuk-visually-hidden"> {e.productName} from the shortlist</span>
-                        </button>
-                      </Form>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
+        <DataTable
+          caption="Shortlisted services"
+          captionSize="none"
+          rows={data.shortlist}
+          rowKey={(e) => e.id}
+          columns={[
+            { header: "Service", cell: (e) => e.productName },
+            { header: "Supplier", cell: (e) => e.supplierName },
+            { header: "Reason", cell: (e) => e.reason },
+            editable && {
+              header: "Action",
+              hiddenHeader: true,
+              cell: (e) => (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="entryId" value={e.id} />
+                  <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
+                    Remove<span className="govuk-visually-hidden"> {e.productName} from the shortlist</span>
+                  </button>
+                </Form>
+              ),
+            },
+          ]}
+        />
       ) : (
         <p className="govuk-body">No services shortlisted yet.</p>
       )}
@@ -232,7 +222,7 @@ export default function Shortlist() {
                         value={r.id}
                       />
                       <label className="govuk-label govuk-checkboxes__label" htmlFor={`frozenResultIds-${r.id}`}>
-                        {r.productName} ({r.supplierName})
+                        {r.name} ({r.supplierName})
                       </label>
                     </div>
                   ))}
@@ -276,23 +266,24 @@ export default function Shortlist() {
         <>
           <h2 className="govuk-heading-m">Frozen results</h2>
           <p className="govuk-body">
-            Search “{data.frozen.query || "(no words)"}”, {data.frozen.filters}, frozen {formatDateTime(data.frozen.frozenAt)}.
+            Search “{data.frozen.query || "(no words)"}”, {data.frozen.filters}, frozen {formatDateTime(data.frozen.at)}.
           </p>
           <ul className="govuk-list">
             {data.frozen.results.map((r) => (
               <li key={r.id} className="cm-result">
                 <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-                  {r.position}. {r.productName} <span className="govuk-body-s">(version {r.versionNumber})</span>
+                  {r.position}. {r.name} <span className="govuk-body-s">(version {r.version})</span>
                 </h3>
                 <p className="govuk-body-s">
-                  {r.supplierName} ({SIZE_LABELS[r.supplierSize] ?? r.supplierSize}) · from {formatPence(r.priceFromPence)} {r.priceUnit}
+                  {r.supplier} · from {r.price}
                 </p>
+                <FrozenResultDocuments documents={r.documents} service={r.name} />
                 {r.shortlisted ? (
                   <p className="govuk-body">
                     <strong className="govuk-tag govuk-tag--green">Shortlisted</strong>
                   </p>
                 ) : editable ? (
-                  <AddRow result={r} serverError={failedRow === r.id ? actionErrors.reason?.[0] : undefined} />
+                  <AddRow result={r} serverError={failedRow === r.id ? actionErrors.reason?.[0] : undefined} onError={onRowError} />
                 ) : null}
               </li>
             ))}
