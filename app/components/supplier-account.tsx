@@ -2,16 +2,11 @@
 // and profile use the same questions), the size summary, and the section navigation.
 import { Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
-import { ChoiceField, SelectField, TextareaField, TextField } from "./forms";
+import { FieldTable, type FieldSpec } from "./field-table";
 import { UK_REGIONS } from "~/models/supplier-account.schema";
 import { SIZE_LABELS, SUPPLIER_SIZE_OPTIONS } from "~/utils/labels";
 
 type Values = Record<string, unknown> | undefined;
-
-function text(values: Values, name: string): string | undefined {
-  const v = values?.[name];
-  return v == null ? undefined : String(v);
-}
 
 /** Orders field errors as the fields appear on the page, so the error summary reads top to bottom. */
 export function orderErrors(errors: Record<string, string[] | undefined>, order: readonly string[]) {
@@ -38,6 +33,110 @@ export const ORGANISATION_FIELD_ORDER = [
   "contactPhone",
 ] as const;
 
+const ORGANISATION_QUESTIONS: readonly FieldSpec[] = [
+  {
+    kind: "text",
+    name: "legalName",
+    label: "Legal name",
+    hint: "As registered at Companies House, for example Kestrel Civic Software Ltd",
+    autoComplete: "organization",
+  },
+  {
+    kind: "text",
+    name: "tradingName",
+    label: "Trading name",
+    hint: "The name buyers know you by. It is also the address of your public page.",
+  },
+  {
+    kind: "text",
+    name: "companyNumber",
+    label: "Companies House number",
+    width: "10",
+    spellCheck: false,
+    hint: "8 characters, for example 01234567, or SC123456 for a company registered in Scotland",
+  },
+  {
+    kind: "select",
+    name: "region",
+    label: "Region or nation where you are based",
+    options: [{ value: "", label: "Select a region or nation" }, ...UK_REGIONS.map((r) => ({ value: r, label: r }))],
+  },
+  {
+    kind: "text",
+    name: "website",
+    label: "Website (optional)",
+    type: "url",
+    autoComplete: "url",
+    spellCheck: false,
+    inputMode: "url",
+    hint: "Starting with https://, for example https://www.example.co.uk",
+  },
+  {
+    kind: "textarea",
+    name: "description",
+    label: "Description",
+    hint: "What you do and for which councils. Buyers see this on your public page.",
+  },
+];
+
+const SIZE_QUESTIONS: readonly FieldSpec[] = [
+  {
+    kind: "text",
+    name: "staffCount",
+    label: "Number of staff",
+    width: "5",
+    inputMode: "numeric",
+    hint: "Full-time equivalent employees, including directors",
+  },
+  {
+    kind: "text",
+    name: "turnover",
+    label: "Annual turnover",
+    width: "10",
+    inputMode: "decimal",
+    prefix: "£",
+    hint: "From your latest accounts, in pounds, for example 1,250,000",
+  },
+  {
+    kind: "text",
+    name: "balanceSheet",
+    label: "Balance sheet total (optional)",
+    width: "10",
+    inputMode: "decimal",
+    prefix: "£",
+    hint: "From your latest accounts, in pounds. With fewer than 250 staff, a balance sheet total of £38 million or less makes you an SME even if your turnover is over £44 million.",
+  },
+  {
+    kind: "radio",
+    name: "declaredSize",
+    legend: "What size do you consider your organisation to be?",
+    options: [...SUPPLIER_SIZE_OPTIONS],
+  },
+];
+
+const CONTACT_QUESTIONS: readonly FieldSpec[] = [
+  { kind: "text", name: "contactName", label: "Contact name", autoComplete: "name", spellCheck: false },
+  {
+    kind: "text",
+    name: "contactEmail",
+    label: "Contact email address",
+    type: "email",
+    autoComplete: "email",
+    spellCheck: false,
+    hint: "A shared address such as sales@ works best",
+  },
+  {
+    kind: "text",
+    name: "contactPhone",
+    label: "Contact telephone number (optional)",
+    type: "tel",
+    autoComplete: "tel",
+    width: "20",
+    hint: "For international numbers include the country code",
+  },
+];
+
+/** The organisation's questions (registration asks the Companies House number too; the profile shows it read-only). */
 export function OrganisationFields({
   values,
   error,
@@ -49,65 +148,13 @@ export function OrganisationFields({
   register: UseFormRegister<FieldValues>;
   withCompanyNumber: boolean;
 }) {
+  const table = { values, error, register };
   return (
     <>
       <h2 className="govuk-heading-m">Your organisation</h2>
-      <TextField
-        name="legalName"
-        label="Legal name"
-        hint="As registered at Companies House, for example Kestrel Civic Software Ltd"
-        autoComplete="organization"
-        defaultValue={text(values, "legalName")}
-        error={error("legalName")}
-        registered={register("legalName")}
-      />
-      <TextField
-        name="tradingName"
-        label="Trading name"
-        hint="The name buyers know you by. It is also the address of your public page."
-        defaultValue={text(values, "tradingName")}
-        error={error("tradingName")}
-        registered={register("tradingName")}
-      />
-      {withCompanyNumber ? (
-        <TextField
-          name="companyNumber"
-          label="Companies House number"
-          width="10"
-          spellCheck={false}
-          hint="8 characters, for example 01234567, or SC123456 for a company registered in Scotland"
-          defaultValue={text(values, "companyNumber")}
-          error={error("companyNumber")}
-          registered={register("companyNumber")}
-        />
-      ) : null}
-      <SelectField
-        name="region"
-        label="Region or nation where you are based"
-        options={[{ value: "", label: "Select a region or nation" }, ...UK_REGIONS.map((r) => ({ value: r, label: r }))]}
-        defaultValue={text(values, "region")}
-        error={error("region")}
-        registered={register("region")}
-      />
-      <TextField
-        name="website"
-        label="Website (optional)"
-        type="url"
-        autoComplete="url"
-        spellCheck={false}
-        inputMode="url"
-        hint="Starting with https://, for example https://www.example.co.uk"
-        defaultValue={text(values, "website")}
-        error={error("website")}
-        registered={register("website")}
-      />
-      <TextareaField
-        name="description"
-        label="Description"
-        hint="What you do and for which councils. Buyers see this on your public page."
-        defaultValue={text(values, "description")}
-        error={error("description")}
-        registered={register("description")}
+      <FieldTable
+        fields={withCompanyNumber ? ORGANISATION_QUESTIONS : ORGANISATION_QUESTIONS.filter((q) => q.name !== "companyNumber")}
+        {...table}
       />
 
       <h2 className="govuk-heading-m">Size</h2>
@@ -115,80 +162,10 @@ export function OrganisationFields({
         Buyers see the size worked out from your staff and turnover using the UK definition of a small or medium-sized enterprise (SME), as
         framework agreements do.
       </p>
-      <TextField
-        name="staffCount"
-        label="Number of staff"
-        width="5"
-        inputMode="numeric"
-        hint="Full-time equivalent employees, including directors"
-        defaultValue={text(values, "staffCount")}
-        error={error("staffCount")}
-        registered={register("staffCount")}
-      />
-      <TextField
-        name="turnover"
-        label="Annual turnover"
-        width="10"
-        inputMode="decimal"
-        prefix="£"
-        hint="From your latest accounts, in pounds, for example 1,250,000"
-        defaultValue={text(values, "turnover")}
-        error={error("turnover")}
-        registered={register("turnover")}
-      />
-      <TextField
-        name="balanceSheet"
-        label="Balance sheet total (optional)"
-        width="10"
-        inputMode="decimal"
-        prefix="£"
-        hint="From your latest accounts, in pounds. With fewer than 250 staff, a balance sheet total of £38 million or less makes you an SME even if your turnover is over £44 million."
-        defaultValue={text(values, "balanceSheet")}
-        error={error("balanceSheet")}
-        registered={register("balanceSheet")}
-      />
-      <ChoiceField
-        type="radio"
-        name="declaredSize"
-        legend="What size do you consider your organisation to be?"
-        options={[...SUPPLIER_SIZE_OPTIONS]}
-        defaultValue={text(values, "declaredSize")}
-        error={error("declaredSize")}
-        registered={register("declaredSize")}
-      />
+      <FieldTable fields={SIZE_QUESTIONS} {...table} />
 
       <h2 className="govuk-heading-m">Contact details for buyers</h2>
-      <TextField
-        name="contactName"
-        label="Contact name"
-        autoComplete="name"
-        spellCheck={false}
-        defaultValue={text(values, "contactName")}
-        error={error("contactName")}
-        registered={register("contactName")}
-      />
-      <TextField
-        name="contactEmail"
-        label="Contact email address"
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        hint="A shared address such as sales@ works best"
-        defaultValue={text(values, "contactEmail")}
-        error={error("contactEmail")}
-        registered={register("contactEmail")}
-      />
-      <TextField
-        name="contactPhone"
-        label="Contact telephone number (optional)"
-        type="tel"
-        autoComplete="tel"
-        width="20"
-        hint="For international numbers include the country code"
-        defaultValue={text(values, "contactPhone")}
-        error={error("contactPhone")}
-        registered={register("contactPhone")}
-      />
+      <FieldTable fields={CONTACT_QUESTIONS} {...table} />
     </>
   );
 }

@@ -17,7 +17,7 @@ import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireOwnSupplierObject, requireSupplierOrganisation } from "~/auth/supplier-policy.server";
 import { flash } from "~/auth/session.server";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => pageTitle("Accreditations");
 export const handle = { title: "Accreditations" };
@@ -67,61 +67,47 @@ export default function Accreditations() {
           <span className="govuk-caption-l">{organisation?.tradingName}</span>
           <h1 className="govuk-heading-l">Accreditations</h1>
           <p className="govuk-body">Buyers can filter suppliers by accreditations that have not expired.</p>
-          {accreditations.length ? (
-            <TableContainer label="Your accreditations">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--m">Your accreditations</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Accreditation
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Certificate number
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Expires
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      <span className="govuk-visually-hidden">Action</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {accreditations.map((a) => (
-                    <tr className="govuk-table__row" key={a.id}>
-                      <td className="govuk-table__cell">{ACCREDITATION_LABELS[a.kind] ?? a.kind}</td>
-                      <td className="govuk-table__cell">{a.certificateNumber ?? "Not given"}</td>
-                      <td className="govuk-table__cell">
-                        {a.expiresAt ? formatDate(a.expiresAt) : "Not given"}{" "}
-                        {a.expired ? <strong className="govuk-tag govuk-tag--grey">Expired</strong> : null}
-                      </td>
-                      <td className="govuk-table__cell">
-                        <Form method="post">
-                          <input type="hidden" name="accreditationId" value={a.id} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="remove"
-                            className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                            data-module="govuk-button"
-                          >
-                            Remove
-                            <span className="govuk-visually-hidden">
-                              {" "}
-                              {ACCREDITATION_LABELS[a.kind] ?? a.kind} {a.certificateNumber ?? ""}
-                            </span>
-                          </button>
-                        </Form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableContainer>
-          ) : (
-            <p className="govuk-body">You have not added any accreditations.</p>
-          )}
+          <DataTable
+            caption="Your accreditations"
+            rows={accreditations}
+            rowKey={(a) => a.id}
+            empty={<p className="govuk-body">You have not added any accreditations.</p>}
+            columns={[
+              { header: "Accreditation", cell: (a) => ACCREDITATION_LABELS[a.kind] ?? a.kind },
+              { header: "Certificate number", cell: (a) => a.certificateNumber ?? "Not given" },
+              {
+                header: "Expires",
+                cell: (a) => (
+                  <>
+                    {a.expiresAt ? formatDate(a.expiresAt) : "Not given"}{" "}
+                    {a.expired ? <strong className="govuk-tag govuk-tag--grey">Expired</strong> : null}
+                  </>
+                ),
+              },
+              {
+                header: "Action",
+                hiddenHeader: true,
+                cell: (a) => (
+                  <Form method="post">
+                    <input type="hidden" name="accreditationId" value={a.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="remove"
+                      className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                      data-module="govuk-button"
+                    >
+                      Remove
+                      <span className="govuk-visually-hidden">
+                        {" "}
+                        {ACCREDITATION_LABELS[a.kind] ?? a.kind} {a.certificateNumber ?? ""}
+                      </span>
+                    </button>
+                  </Form>
+                ),
+              },
+            ]}
+          />
 
           <h2 className="govuk-heading-m">Add an accreditation</h2>
           <Form method="post" noValidate onSubmit={onSubmit}>

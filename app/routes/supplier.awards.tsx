@@ -17,7 +17,7 @@ import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireOwnSupplierObject, requireSupplierOrganisation } from "~/auth/supplier-policy.server";
 import { flash } from "~/auth/session.server";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => pageTitle("Framework awards");
 export const handle = { title: "Framework awards" };
@@ -73,78 +73,58 @@ export default function SupplierAwards() {
         Declare each framework lot your organisation is awarded on. An administrator checks the award with the framework owner; once it is
         verified, and while the framework is live, you can list products on that lot.
       </p>
-      {awards.length ? (
-        <TableContainer label="Your awards">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Your awards</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Framework lot
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Reference
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Awarded
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Framework
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Verification
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {awards.map((a) => (
-                <tr className="govuk-table__row" key={a.id}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/frameworks/${a.agreementNumber}`}>
-                      {a.lotLabel}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">{a.reference}</td>
-                  <td className="govuk-table__cell">{formatDate(a.awardedAt)}</td>
-                  <td className="govuk-table__cell">
-                    <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>
-                      {FRAMEWORK_STATUS_LABELS[a.status].label}
-                    </strong>
-                  </td>
-                  <td className="govuk-table__cell">
-                    {a.verified ? (
-                      <strong className="govuk-tag govuk-tag--green">Verified</strong>
-                    ) : (
-                      <strong className="govuk-tag govuk-tag--yellow">Pending verification</strong>
-                    )}
-                  </td>
-                  <td className="govuk-table__cell">
-                    {a.verified ? null : (
-                      <Form method="post">
-                        <input type="hidden" name="awardId" value={a.id} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value="withdraw"
-                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                          data-module="govuk-button"
-                        >
-                          Withdraw<span className="govuk-visually-hidden"> {a.lotLabel}</span>
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
-      ) : (
-        <p className="govuk-body">You have not declared any framework awards yet.</p>
-      )}
+      <DataTable
+        caption="Your awards"
+        rows={awards}
+        rowKey={(a) => a.id}
+        empty={<p className="govuk-body">You have not declared any framework awards yet.</p>}
+        columns={[
+          {
+            header: "Framework lot",
+            cell: (a) => (
+              <Link className="govuk-link" to={`/frameworks/${a.agreementNumber}`}>
+                {a.lotLabel}
+              </Link>
+            ),
+          },
+          { header: "Reference", cell: (a) => a.reference },
+          { header: "Awarded", cell: (a) => formatDate(a.awardedAt) },
+          {
+            header: "Framework",
+            cell: (a) => (
+              <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
+            ),
+          },
+          {
+            header: "Verification",
+            cell: (a) =>
+              a.verified ? (
+                <strong className="govuk-tag govuk-tag--green">Verified</strong>
+              ) : (
+                <strong className="govuk-tag govuk-tag--yellow">Pending verification</strong>
+              ),
+          },
+          {
+            header: "Action",
+            hiddenHeader: true,
+            cell: (a) =>
+              a.verified ? null : (
+                <Form method="post">
+                  <input type="hidden" name="awardId" value={a.id} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="withdraw"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    data-module="govuk-button"
+                  >
+                    Withdraw<span className="govuk-visually-hidden"> {a.lotLabel}</span>
+                  </button>
+                </Form>
+              ),
+          },
+        ]}
+      />
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">

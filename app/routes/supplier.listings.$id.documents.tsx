@@ -13,7 +13,7 @@ import { clientIp, notFound } from "~/utils/http.server";
 import { requireListingAccess } from "~/auth/listing-policy.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/auth/session.server";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => pageTitle("Listing documents");
 export const handle = { title: "Listing documents" };
@@ -74,58 +74,45 @@ export default function ListingDocumentsPage() {
           (DOCX) file of up to {MAX_DOCUMENT_BYTES / 1_000_000} MB. A new upload goes into your draft: the published listing, and any buying
           record that saved it, keep the documents they had until an administrator approves the new version.
         </p>
-        {data.documents.length ? (
-          <TableContainer label="Documents in this version">
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">Documents in this version</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Document
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    File
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    <span className="govuk-visually-hidden">Action</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {data.documents.map((d) => (
-                  <tr className="govuk-table__row" key={d.id}>
-                    <td className="govuk-table__cell">{d.kindLabel}</td>
-                    <td className="govuk-table__cell">
-                      <a className="govuk-link" href={`/documents/${d.id}`} download>
-                        {d.fileName}
-                      </a>{" "}
-                      ({d.typeLabel}, {formatBytes(d.sizeBytes)})
-                    </td>
-                    <td className="govuk-table__cell">
-                      {data.withdrawn ? null : (
-                        <Form method="post">
-                          <input type="hidden" name="lockVersion" value={data.lockVersion} />
-                          <input type="hidden" name="kind" value={d.kind} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="remove"
-                            className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                            data-module="govuk-button"
-                          >
-                            Remove<span className="govuk-visually-hidden"> {d.kindLabel}</span>
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableContainer>
-        ) : (
-          <p className="govuk-body">No documents yet.</p>
-        )}
+        <DataTable
+          caption="Documents in this version"
+          rows={data.documents}
+          rowKey={(d) => d.id}
+          empty={<p className="govuk-body">No documents yet.</p>}
+          columns={[
+            { header: "Document", cell: (d) => d.kindLabel },
+            {
+              header: "File",
+              cell: (d) => (
+                <>
+                  <a className="govuk-link" href={`/documents/${d.id}`} download>
+                    {d.fileName}
+                  </a>{" "}
+                  ({d.typeLabel}, {formatBytes(d.sizeBytes)})
+                </>
+              ),
+            },
+            !data.withdrawn && {
+              header: "Action",
+              hiddenHeader: true,
+              cell: (d) => (
+                <Form method="post">
+                  <input type="hidden" name="lockVersion" value={data.lockVersion} />
+                  <input type="hidden" name="kind" value={d.kind} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="remove"
+                    className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                    data-module="govuk-button"
+                  >
+                    Remove<span className="govuk-visually-hidden"> {d.kindLabel}</span>
+                  </button>
+                </Form>
+              ),
+            },
+          ]}
+        />
         {data.withdrawn ? (
           <p className="govuk-body">This listing has been withdrawn and cannot be edited.</p>
         ) : (

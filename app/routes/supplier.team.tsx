@@ -15,7 +15,7 @@ import { requireSupplierOrganisation } from "~/auth/supplier-policy.server";
 import { limitsFor, takeAttempt } from "~/utils/rate-limit.server";
 import { fail, ok } from "~/utils/result";
 import { flash } from "~/auth/session.server";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => pageTitle("Team");
 export const handle = { title: "Team" };
@@ -71,42 +71,20 @@ export default function Team() {
           <ErrorSummary errors={errors} />
           <span className="govuk-caption-l">{organisation?.tradingName}</span>
           <h1 className="govuk-heading-l">Team</h1>
-          <TableContainer label={`People who manage ${organisation?.tradingName ?? "your organisation"}`}>
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">People who manage {organisation?.tradingName}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Name
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Email address
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Added
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {team.map((m) => (
-                  <tr className="govuk-table__row" key={m.id}>
-                    <td className="govuk-table__cell">
-                      {m.status === "active" ? m.name : "Not yet known"}
-                      {m.id === currentUserId ? " (you)" : ""}
-                    </td>
-                    <td className="govuk-table__cell">{m.email}</td>
-                    <td className="govuk-table__cell">{formatDate(m.createdAt)}</td>
-                    <td className="govuk-table__cell">
-                      <strong className={`govuk-tag ${STATUS[m.status].tag}`}>{STATUS[m.status].label}</strong>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableContainer>
+          <DataTable
+            caption={`People who manage ${organisation?.tradingName ?? "your organisation"}`}
+            rows={team}
+            rowKey={(m) => m.id}
+            columns={[
+              {
+                header: "Name",
+                cell: (m) => `${m.status === "active" ? m.name : "Not yet known"}${m.id === currentUserId ? " (you)" : ""}`,
+              },
+              { header: "Email address", cell: (m) => m.email },
+              { header: "Added", cell: (m) => formatDate(m.createdAt) },
+              { header: "Status", cell: (m) => <strong className={`govuk-tag ${STATUS[m.status].tag}`}>{STATUS[m.status].label}</strong> },
+            ]}
+          />
 
           <h2 className="govuk-heading-m">Invite a colleague</h2>
           <p className="govuk-body">

@@ -1,0 +1,113 @@
+// A form section as data (issue 11): each question is one row of a field-definition table,
+// and one component renders the rows with the GOV.UK field components, their saved or posted
+// value, their error and react-hook-form's registration. The listing form's sections and the
+// supplier organisation's questions are tables of this shape instead of repeated field blocks.
+import type { ReactNode } from "react";
+import type { FieldValues, UseFormRegister } from "react-hook-form";
+import { ChoiceField, SelectField, TextareaField, TextField } from "./forms";
+
+type Option = { value: string; label: string; hint?: string };
+type Values = Record<string, unknown>;
+
+interface Common {
+  name: string;
+  hint?: string;
+  /** The value to show, when it is not the field's own value as text (a list, yes/no, a price). */
+  value?: (values: Values) => string | string[] | undefined;
+}
+
+export type FieldSpec =
+  | (Common & {
+      kind: "text";
+      label: string;
+      type?: string;
+      width?: "2" | "3" | "4" | "5" | "10" | "20" | "30";
+      inputMode?: "numeric" | "decimal" | "email" | "text" | "url";
+      autoComplete?: string;
+      spellCheck?: boolean;
+      prefix?: string;
+    })
+  | (Common & { kind: "textarea"; label: string; rows?: number })
+  | (Common & { kind: "select"; label: string; options: Option[] })
+  | (Common & { kind: "radio" | "checkbox"; legend: string; options: Option[]; inline?: boolean });
+
+export const YES_NO_OPTIONS: Option[] = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+];
+
+/** A saved or posted value as a field shows it: lists one item per line, nothing for null. */
+export function fieldText(value: unknown): string | undefined {
+  if (value == null) return undefined;
+  if (Array.isArray(value)) return value.map(String).join("\n");
+  return String(value as string | number | boolean);
+}
+
+/** A checkbox group's chosen values. */
+export function fieldList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return value == null || value === "" ? [] : [String(value as string | number)];
+}
+
+/** A yes/no question's answer from a boolean or the posted "yes"/"no". */
+export function yesNoValue(value: unknown): string | undefined {
+  return value === true || value === "yes" ? "yes" : value === false || value === "no" ? "no" : undefined;
+}
+
+function shownValue(spec: FieldSpec, values: Values): string | string[] | undefined {
+  if (spec.value) return spec.value(values);
+  const raw = values[spec.name];
+  return spec.kind === "checkbox" ? fieldList(raw) : fieldText(raw);
+}
+
+export function FieldTable({
+  fields,
+  values,
+  error,
+  register,
+}: {
+  fields: readonly FieldSpec[];
+  values: Values | undefined;
+  error: (name: string) => string | undefined;
+  register: UseFormRegister<FieldValues>;
+}): ReactNode {
+  return fields.map((spec) => {
+    const value = shownValue(spec, values ?? {});
+    const common = { name: spec.name, hint: spec.hint, error: error(spec.name), registered: register(spec.name) };
+    const single = Array.isArray(value) ? value.join("\n") : value;
+    switch (spec.kind) {
+      case "text":
+        return (
+          <TextField
+            key={spec.name}
+            {...common}
+            label={spec.label}
+            type={spec.type}
+            width={spec.width}
+            inputMode={spec.inputMode}
+            autoComplete={spec.autoComplete}
+            spellCheck={spec.spellCheck}
+            prefix={spec.prefix}
+            defaultValue={single}
+          />
+        );
+      case "textarea":
+        return <TextareaField key={spec.name} {...common} label={spec.label} rows={spec.rows} defaultValue={single} />;
+      case "select":
+        return <SelectField key={spec.name} {...common} label={spec.label} options={spec.options} defaultValue={single} />;
+      case "radio":
+      case "checkbox":
+        return (
+          <ChoiceField
+            key={spec.name}
+            {...common}
+            type={spec.kind}
+            legend={spec.legend}
+            inline={spec.inline}
+            options={spec.options}
+            defaultValue={value}
+          />
+        );
+    }
+  });
+}
