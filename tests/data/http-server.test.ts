@@ -2,29 +2,16 @@
 // test database, built app in build/): a chunked oversized body (finding 7), the CSRF
 // token (item 22), Cache-Control on private responses (finding 14) and the search budget
 // with its per-IP limit (finding 9). Each is written as the attack and expects refusal.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Browser, startServer, type ServerProcess } from "../support/server-process";
 import { useTestDatabase } from "../support/test-db";
 
 const db = useTestDatabase();
 
-let server: ChildProcess;
+let server: ServerProcess;
 let base = "";
-let stderr = "";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function rssKb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
@@ -32,102 +19,21 @@ function rssKb(pid: number): number {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync("build/index.js")) throw new Error("build/index.js is missing: run npm run build first (scripts/test-all.sh does)");
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["server.js"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      NODE_ENV: "production",
-      DATABASE_URL: db.url,
-      // On PostgreSQL the test connects as the app role; migrations need the owner's.
-      ...(db.ownerUrl.startsWith("postgres") ? { DATABASE_MIGRATION_URL: db.ownerUrl } : {}),
-      SESSION_SECRET: "http-server-test-session-secret-0123456789abcdef",
-      PUBLIC_URL: `http://localhost:${port}`,
-      // Production requires a mail server; nothing listens here, so mail waits in the queue.
-      SMTP_URL: "smtp://127.0.0.1:9",
-      COOKIE_SECURE: "false",
-      TRUST_PROXY: "true",
-      WEB_CONCURRENCY: "1",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  server.stderr!.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4_000)));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server.js exited with ${server.exitCode}: ${stderr}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server.js did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  server = await startServer(db);
+  base = server.base;
 }, 150_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once("exit", r));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
-    if (server.exitCode === null) server.kill("SIGKILL");
-  }
+  await server?.stop();
 });
 
-/** A browser-like visit: keeps cookies, reads the CSRF token from the page. */
-class Browser {
-  cookies = new Map<string, string>();
-  constructor(readonly ip: string) {}
-
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-
-  remember(res: Response) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const eq = pair.indexOf("=");
-      const value = pair.slice(eq + 1);
-      if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(line) || !value) this.cookies.delete(pair.slice(0, eq));
-      else this.cookies.set(pair.slice(0, eq), value);
-    }
-  }
-
-  async get(path: string, headers: Record<string, string> = {}) {
-    const res = await fetch(`${base}${path}`, {
-      redirect: "manual",
-      headers: { Cookie: this.header(), "X-Forwarded-For": this.ip, ...headers },
-    });
-    this.remember(res);
-    return res;
-  }
-
-  async token(path: string): Promise<string> {
-    const html = await (await this.get(path)).text();
-    const match = /name="_csrf" value="([^"]+)"/.exec(html);
-    if (!match) throw new Error(`no CSRF field on ${path}`);
-    return match[1];
-  }
-
-  async post(path: string, body: BodyInit, headers: Record<string, string> = {}) {
-    const res = await fetch(`${base}${path}`, {
-      method: "POST",
-      body,
-      redirect: "manual",
-      headers: { Cookie: this.header(), "X-Forwarded-For": this.ip, ...headers },
-    });
-    this.remember(res);
-    return res;
-  }
-}
+const browser = (ip: string) => new Browser(() => base, ip);
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
 
 describe("finding 7: the body limit holds while the body streams in", () => {
   it("refuses a chunked 150 MB POST to /signup with 413 after 2 MB, stops reading, and memory stays flat", async () => {
-    const before = rssKb(server.pid!);
+    const before = rssKb(server.process.pid!);
     const started = performance.now();
     const chunk = Buffer.alloc(64 * 1024, "a");
     const target = 150 * 1024 * 1024;
@@ -162,7 +68,7 @@ describe("finding 7: the body limit holds while the body streams in", () => {
       pump();
     });
     const seconds = (performance.now() - started) / 1000;
-    const after = rssKb(server.pid!);
+    const after = rssKb(server.process.pid!);
     console.log(
       `finding 7: chunked POST refused with ${result.status ?? result.error} after ${(result.sent / 1e6).toFixed(1)} MB sent (of 157 MB), ${seconds.toFixed(2)} s; server RSS ${(before / 1024).toFixed(0)} → ${(after / 1024).toFixed(0)} MB`,
     );
@@ -201,7 +107,7 @@ describe("item 22: a CSRF token on every non-GET form", () => {
   it("refuses a POST with neither Origin nor Sec-Fetch-Site and no token (403, GOV.UK page), and changes nothing", async () => {
     const { prisma } = await import("~/utils/db.server");
     const users = await prisma.user.count();
-    const anonymous = new Browser("203.0.113.1");
+    const anonymous = browser("203.0.113.1");
     const res = await anonymous.post(
       "/signup",
       form({
@@ -224,8 +130,8 @@ describe("item 22: a CSRF token on every non-GET form", () => {
   });
 
   it("refuses a token from another browser, a forged token, and a token without its cookie", async () => {
-    const victim = new Browser("203.0.113.2");
-    const attacker = new Browser("203.0.113.3");
+    const victim = browser("203.0.113.2");
+    const attacker = browser("203.0.113.3");
     const attackerToken = await attacker.token("/login");
     await victim.get("/login");
     const login = (b: Browser, token: string) =>
@@ -234,7 +140,7 @@ describe("item 22: a CSRF token on every non-GET form", () => {
       });
     expect((await login(victim, attackerToken)).status).toBe(403);
     expect((await login(victim, "A".repeat(43))).status).toBe(403);
-    const cookieless = new Browser("203.0.113.4");
+    const cookieless = browser("203.0.113.4");
     expect((await login(cookieless, attackerToken)).status).toBe(403);
     // The real token of the victim's own page goes through (and reaches the form's own checks).
     const own = await victim.token("/login");
@@ -242,7 +148,7 @@ describe("item 22: a CSRF token on every non-GET form", () => {
   });
 
   it("accepts the token in a multipart form and in the X-CSRF-Token header", async () => {
-    const b = new Browser("203.0.113.5");
+    const b = browser("203.0.113.5");
     const token = await b.token("/login");
     const multipart = new FormData();
     multipart.set("_csrf", token);
@@ -260,7 +166,7 @@ describe("item 22: a CSRF token on every non-GET form", () => {
   });
 
   it("the Origin check still refuses a cross-site post that carries a valid token", async () => {
-    const b = new Browser("203.0.113.6");
+    const b = browser("203.0.113.6");
     const token = await b.token("/login");
     const res = await b.post("/login", form({ _csrf: token, email: "x@y.example", password: "x" }), {
       "Content-Type": "application/x-www-form-urlencoded",
@@ -273,7 +179,7 @@ describe("item 22: a CSRF token on every non-GET form", () => {
 
 describe("finding 14: Cache-Control: no-store on every response to a signed-in user", () => {
   it("marks signed-in pages, .data responses and exports no-store; the sign-in response too", async () => {
-    const buyer = new Browser("203.0.113.7");
+    const buyer = browser("203.0.113.7");
     const token = await buyer.token("/login");
     const signIn = await buyer.post(
       "/login",
