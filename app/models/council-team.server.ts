@@ -1,10 +1,11 @@
 // A council's own team (issue 15): its lead (council_lead, manage:council-team:own) sees the
 // council's buyers and grants or revokes the approver role, only for officers of their own
-// council (anyone else is "not found"). Each change is conditional on the role state the lead
-// saw (a change made meanwhile by someone else is a conflict) and audited by the approval model.
+// council (anyone else is "not found"). The change is one conditional statement on the role
+// state the lead saw (setApproverRole), so of two changes at once one wins and the other is a
+// conflict, with exactly one audit row.
 import { prisma } from "~/utils/db.server";
 import { conflict, notFoundFailure, type Result } from "~/utils/result";
-import { grantApproverRole, revokeApproverRole } from "./project-approval.server";
+import { setApproverRole } from "./user.server";
 
 export function listCouncilTeam(councilId: string) {
   return prisma.user.findMany({
@@ -19,18 +20,22 @@ export async function setCouncilApprover(input: {
   userId: string;
   approver: boolean;
 }): Promise<Result<{ name: string; approver: boolean }>> {
-  if (!input.lead.councilId) return notFoundFailure("No such officer in your council");
+  const councilId = input.lead.councilId;
+  if (!councilId) return notFoundFailure("No such officer in your council");
   const target = await prisma.user.findFirst({
-    where: { id: input.userId, councilId: input.lead.councilId },
-    select: { name: true, roles: { select: { name: true } } },
+    where: { id: input.userId, councilId, roles: { some: { name: "buyer" } } },
+    select: { name: true },
   });
   if (!target) return notFoundFailure("No such officer in your council");
-  const isApprover = target.roles.some((r) => r.name === "approver");
-  if (isApprover === input.approver)
+  const changed = await setApproverRole({
+    userId: input.userId,
+    approver: input.approver,
+    councilId,
+    actor: { id: input.lead.id, ip: input.lead.ip },
+  });
+  if (!changed)
     return conflict(
-      `${target.name} ${isApprover ? "is already an approver" : "is no longer an approver"}: someone changed it since you opened the page.`,
+      `${target.name} ${input.approver ? "is already an approver" : "is no longer an approver"}: someone changed it since you opened the page.`,
     );
-  const actor = { id: input.lead.id, ip: input.lead.ip };
-  const changed = input.approver ? await grantApproverRole(input.userId, actor) : await revokeApproverRole(input.userId, actor);
-  return changed.ok ? { ok: true, value: { name: target.name, approver: input.approver } } : changed;
+  return { ok: true, value: { name: target.name, approver: input.approver } };
 }

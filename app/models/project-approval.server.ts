@@ -7,6 +7,7 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { conflict, notFoundFailure, ok, refused, type Result } from "~/utils/result";
 import { recordAudit } from "./audit.server";
+import { setApproverRole } from "./user.server";
 
 export type ApprovalSubject = "budget" | "award";
 export type ApprovalStatus = "requested" | "approved" | "rejected" | "no-second-person" | "withdrawn";
@@ -31,7 +32,11 @@ function audit(tx: Tx, actor: ApprovalActor, projectId: string, action: string, 
 
 // ───────────────────────────── naming approvers ──────────────────────────────
 
-/** Makes a council officer an approver (used by the admin pages, the seed and tests). */
+/**
+ * Makes a council officer an approver (used by the admin pages, the seed and tests): one
+ * conditional statement (setApproverRole), so of two grants at once the second is a no-op
+ * with no second audit row.
+ */
 export async function grantApproverRole(userId: string, actor: ApprovalActor): Promise<Result<void>> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
@@ -40,22 +45,13 @@ export async function grantApproverRole(userId: string, actor: ApprovalActor): P
   if (!user) return notFoundFailure("User not found");
   if (!user.councilId || !user.roles.some((r) => r.name === "buyer"))
     return refused("Only council officers (buyers) can be approvers.", { rule: FOUR_EYES_RULE });
-  if (user.roles.some((r) => r.name === "approver")) return ok();
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { roles: { connect: { name: "approver" } } } });
-    await recordAudit({ actorId: actor.id, action: "user.approver-granted", entityType: "user", entityId: userId, ip: actor.ip }, tx);
-  });
+  await setApproverRole({ userId, approver: true, councilId: user.councilId, actor });
   return ok();
 }
 
 export async function revokeApproverRole(userId: string, actor: ApprovalActor): Promise<Result<void>> {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { roles: { select: { name: true } } } });
-  if (!user) return notFoundFailure("User not found");
-  if (!user.roles.some((r) => r.name === "approver")) return ok();
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { roles: { disconnect: { name: "approver" } } } });
-    await recordAudit({ actorId: actor.id, action: "user.approver-revoked", entityType: "user", entityId: userId, ip: actor.ip }, tx);
-  });
+  if (!(await prisma.user.count({ where: { id: userId } }))) return notFoundFailure("User not found");
+  await setApproverRole({ userId, approver: false, councilId: null, actor });
   return ok();
 }
 

@@ -370,3 +370,55 @@ export function getUserForAdmin(id: string) {
     },
   });
 }
+
+// ── the approver role, by one conditional statement each (issue 15) ─────────
+
+/**
+ * Grants or revokes the approver role by one conditional statement, audited in the same
+ * transaction only when it changed something: of two grants (or revokes) at once, the second
+ * is a no-op with no audit row. A grant needs the user to still be a buyer of `councilId`; a
+ * revoke with `councilId` only touches that council's officer. True when this call changed it.
+ */
+export async function setApproverRole(input: {
+  userId: string;
+  approver: boolean;
+  councilId: string | null;
+  actor: AdminActor;
+}): Promise<boolean> {
+  const { userId, councilId, actor } = input;
+  return prisma.$transaction(async (tx) => {
+    const changed = input.approver
+      ? councilId !== null && (await addApproverRole(tx, userId, councilId))
+      : await removeApproverRole(tx, userId, councilId);
+    if (!changed) return false;
+    await tx.user.updateMany({ where: { id: userId }, data: { updatedAt: now() } });
+    const action = input.approver ? "user.approver-granted" : "user.approver-revoked";
+    await recordAudit({ actorId: actor.id, action, entityType: "user", entityId: userId, ip: actor.ip }, tx);
+    return true;
+  });
+}
+
+/** One insert: the join table's unique key settles two grants at once (the second inserts nothing). */
+async function addApproverRole(tx: Tx, userId: string, councilId: string): Promise<boolean> {
+  const added = await tx.$executeRaw`
+    INSERT INTO "_RoleToUser" ("A", "B")
+    SELECT r."id", u."id" FROM "Role" r, "User" u
+    WHERE r."name" = 'approver' AND u."id" = ${userId} AND u."councilId" = ${councilId}
+      AND EXISTS (
+        SELECT 1 FROM "_RoleToUser" held JOIN "Role" buyer ON buyer."id" = held."A"
+        WHERE held."B" = u."id" AND buyer."name" = 'buyer'
+      )
+    ON CONFLICT DO NOTHING`;
+  return added === 1;
+}
+
+/** One delete (of the second of two revokes at once, nothing is left to delete). */
+async function removeApproverRole(tx: Tx, userId: string, councilId: string | null): Promise<boolean> {
+  const removed = councilId
+    ? await tx.$executeRaw`
+        DELETE FROM "_RoleToUser" WHERE "B" = ${userId} AND "A" IN (SELECT "id" FROM "Role" WHERE "name" = 'approver')
+          AND EXISTS (SELECT 1 FROM "User" u WHERE u."id" = ${userId} AND u."councilId" = ${councilId})`
+    : await tx.$executeRaw`
+        DELETE FROM "_RoleToUser" WHERE "B" = ${userId} AND "A" IN (SELECT "id" FROM "Role" WHERE "name" = 'approver')`;
+  return removed === 1;
+}
