@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CaseStudyList } from "~/components/case-study-list";
 import { getPublishedProduct, listCouncilsUsingProduct } from "~/models/product.server";
-import { ACCREDITATION_LABELS, FRAMEWORK_STATUS_LABELS, SIZE_LABELS } from "~/utils/labels";
-import { formatPence } from "~/procurement/money";
+import { FRAMEWORK_STATUS_LABELS, SIZE_LABELS } from "~/utils/labels";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { getSessionUser } from "~/auth/session.server";
@@ -13,7 +12,7 @@ import { contractPriceRanges } from "~/models/contract-prices.server";
 import { contractViewerFor } from "~/auth/contract-policy.server";
 import { ContractsPanel } from "~/components/contract-table";
 import { PriceRanges } from "~/components/price-ranges";
-import { ListingDocuments, ServiceDefinition } from "~/components/service-definition";
+import { ListingBody, ListingFacts } from "~/components/service-definition";
 import { getVersionDetails } from "~/models/listing-document.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.product.version.name : "Product not found");
@@ -36,18 +35,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return { product, councilsUsing: councilIds.length, similar, contracts, productPrices, categoryPrices, details };
 }
 
-function List({ items, empty = "None stated" }: { items: string[]; empty?: string }) {
-  return items.length ? (
-    <ul className="govuk-list govuk-list--bullet">
-      {items.map((i) => (
-        <li key={i}>{i}</li>
-      ))}
-    </ul>
-  ) : (
-    <p className="govuk-body">{empty}</p>
-  );
-}
-
 export default function ProductPage() {
   const { product, councilsUsing, similar, contracts, productPrices, categoryPrices, details } = useLoaderData<typeof loader>();
   const v = product.version;
@@ -66,54 +53,18 @@ export default function ProductPage() {
       </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <h2 className="govuk-heading-m">Description</h2>
-          <p className="govuk-body">{v.description}</p>
-          <h2 className="govuk-heading-m">Features</h2>
-          <List items={v.features} />
-          <h2 className="govuk-heading-m">Benefits</h2>
-          <List items={v.benefits} />
-          <h2 className="govuk-heading-m">Standards and integrations</h2>
-          <List items={[...v.standards, ...v.integrations]} />
-          <ServiceDefinition values={details.definition} />
-          <ListingDocuments documents={details.documents} />
+          <ListingBody listing={v} definition={details.definition} documents={details.documents} />
           <h2 className="govuk-heading-m">Case studies</h2>
           <CaseStudyList items={product.caseStudies} empty="No council has published a case study about this product yet." />
         </div>
         <div className="govuk-grid-column-one-third">
-          <dl className="govuk-summary-list govuk-summary-list--no-border">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Price</dt>
-              <dd className="govuk-summary-list__value">
-                From {formatPence(v.priceFromPence)} {v.priceUnit} ({v.vatIncluded ? "including" : "excluding"} VAT)
-              </dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Free trial</dt>
-              <dd className="govuk-summary-list__value">{v.freeTrial ? "Yes" : "No"}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Category</dt>
-              <dd className="govuk-summary-list__value">{v.category}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Data location</dt>
-              <dd className="govuk-summary-list__value">{v.dataLocation}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Security</dt>
-              <dd className="govuk-summary-list__value">
-                {v.security.map((s) => ACCREDITATION_LABELS[s] ?? s).join(", ") || "None stated"}
-              </dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Supplier size</dt>
-              <dd className="govuk-summary-list__value">{SIZE_LABELS[product.supplier.computedSize]}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Version</dt>
-              <dd className="govuk-summary-list__value">{v.versionNumber}</dd>
-            </div>
-          </dl>
+          <ListingFacts
+            listing={v}
+            more={[
+              { key: "Supplier size", value: SIZE_LABELS[product.supplier.computedSize] ?? "Not stated" },
+              { key: "Version", value: v.versionNumber },
+            ]}
+          />
           {v.accessibilityStatementUrl ? (
             <p className="govuk-body">
               <a className="govuk-link" href={v.accessibilityStatementUrl} rel="noreferrer">
