@@ -7,7 +7,7 @@
 // lost); "Submit for review" needs the whole story. Without an intent (react-hook-form
 // validating before a submit) the strict rules apply.
 import { z } from "zod";
-import { formDataToObject, nestFormFields } from "~/utils/forms";
+import { nestFormFields } from "~/utils/forms";
 import { parsePounds, poundsMessage } from "~/procurement/money";
 import { COST_BANDS, costBandForPence, type CostBand } from "~/utils/labels";
 import { collectDateInputs, parseDateInput } from "~/utils/date-input";
@@ -451,46 +451,36 @@ export type ReuseQuery = z.infer<typeof reuseQuerySchema>;
 
 // ───────────────────────────── reading a post ────────────────────────────────
 
-export type ReadCaseStudyForm =
-  | {
-      kind: "form-only";
-      intent: (typeof FORM_ONLY_INTENTS)[number];
-      values: Record<string, unknown>;
-      productQuery: string;
-      productIds: string[];
-    }
-  | { kind: "invalid"; errors: Record<string, string[]>; values: Record<string, unknown>; productQuery: string; productIds: string[] }
-  | { kind: "valid"; data: CaseStudyInput; values: Record<string, unknown>; productQuery: string; productIds: string[] };
+/** Field names the case study form repeats (read as arrays even with one value). */
+export const CASE_STUDY_ARRAY_KEYS = ["productIds"];
+
+/** The product finder's words and the chosen products, from a posted (or echoed) form. */
+export function pickerInputs(values: Record<string, unknown>): { productQuery: string; productIds: string[] } {
+  const ids = Array.isArray(values.productIds) ? values.productIds : typeof values.productIds === "string" ? [values.productIds] : [];
+  return {
+    productQuery: typeof values.productQuery === "string" ? values.productQuery.slice(0, 100) : "",
+    productIds: ids
+      .filter((id): id is string => typeof id === "string" && /^[A-Za-z0-9_-]{1,40}$/.test(id))
+      .slice(0, MAX_ROWS.productIds * 2),
+  };
+}
+
+export type FormOnlyPost = {
+  intent: (typeof FORM_ONLY_INTENTS)[number];
+  /** The group that gets one more row, if any. */
+  adding: RepeatableGroup | null;
+  values: Record<string, unknown>;
+};
 
 /**
- * A posted case study form: "add a row" and "find products" only re-show the form with the
- * answers kept; saving validates with the schema. `values` are echoed back into the form.
+ * "Add a row" and "find products" only show the form again with the answers kept: nothing is
+ * checked or saved. null for a post that saves (it goes through the write pipeline).
  */
-export function readCaseStudyForm(formData: FormData): ReadCaseStudyForm {
-  // The shared form reader (null-prototype object; prototype-key names refused with a 400).
-  const values = formDataToObject(formData);
-  for (const [key, value] of Object.entries(values)) {
-    if (key.length > 80) delete values[key];
-    else if (key === "productIds" || Array.isArray(value))
-      values[key] = (Array.isArray(value) ? value : [value]).slice(0, 50).map((v) => String(v).slice(0, 10_000));
-    else if (typeof value === "string") values[key] = value.slice(0, 10_000);
-  }
-  const intent = typeof values.intent === "string" ? values.intent : "submit";
-  const productQuery = typeof values.productQuery === "string" ? values.productQuery.slice(0, 100) : "";
-  const productIds = (Array.isArray(values.productIds) ? values.productIds : []).filter(
-    (id): id is string => typeof id === "string" && /^[A-Za-z0-9_-]{1,40}$/.test(id),
-  );
-  if ((FORM_ONLY_INTENTS as readonly string[]).includes(intent)) {
-    return { kind: "form-only", intent: intent as (typeof FORM_ONLY_INTENTS)[number], values, productQuery, productIds };
-  }
-  const result = caseStudyFormSchema.safeParse(values);
-  if (result.success) return { kind: "valid", data: result.data, values, productQuery, productIds };
-  const errors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return { kind: "invalid", errors, values, productQuery, productIds };
+export function readFormOnlyPost(values: Record<string, unknown>): FormOnlyPost | null {
+  const intent = typeof values.intent === "string" ? values.intent : "";
+  if (!(FORM_ONLY_INTENTS as readonly string[]).includes(intent)) return null;
+  const posted = intent as (typeof FORM_ONLY_INTENTS)[number];
+  return { intent: posted, adding: ADDING_FOR_INTENT[posted] ?? null, values };
 }
 
 export const ADDING_FOR_INTENT: Record<string, RepeatableGroup | null> = {

@@ -16,7 +16,7 @@ import { dateInputNames, datePartsOf } from "~/utils/date-input";
 import { type CaseStudyInput, type ModerationInput, type ReuseQuery, type SupplierResponseInput } from "./case-study.schema";
 import { slugify } from "./service-area.schema";
 import { penceToDbOrNull, withPence, type PenceFields } from "./pence";
-import { conflict, ok, type Result } from "~/utils/result";
+import { conflict, invalid, notFoundFailure, ok, type Result } from "~/utils/result";
 
 // ───────────────────────────── used by the home and framework pages ──────────
 
@@ -230,10 +230,8 @@ export async function listPickerProducts(ids: string[]): Promise<PickerProduct[]
 
 // ───────────────────────────── writing ───────────────────────────────────────
 
-export type SaveResult =
-  | { ok: true; slug: string; status: string; lockVersion: number }
-  | { ok: false; kind: "invalid"; errors: Record<string, string[]> }
-  | { ok: false; kind: "conflict"; changes: FieldChange[]; currentLockVersion: number };
+/** A saved case study: where it is now, and the version a further edit must name. */
+export type SavedCaseStudy = { slug: string; status: string; lockVersion: number };
 
 interface Actor {
   id: string;
@@ -345,9 +343,9 @@ async function enqueueCaseStudy(tx: Tx, caseStudyId: string, productIds: Iterabl
   ]);
 }
 
-export async function createCaseStudy(input: CaseStudyInput, author: Actor & { councilId: string }): Promise<SaveResult> {
+export async function createCaseStudy(input: CaseStudyInput, author: Actor & { councilId: string }): Promise<Result<SavedCaseStudy>> {
   const refs = await checkReferences(input);
-  if (Object.keys(refs.errors).length) return { ok: false, kind: "invalid", errors: refs.errors };
+  if (Object.keys(refs.errors).length) return invalid(refs.errors);
   const status = input.intent === "submit" ? "submitted" : "draft";
   const result = await prisma.$transaction(async (tx) => {
     const at = now();
@@ -387,41 +385,50 @@ export async function createCaseStudy(input: CaseStudyInput, author: Actor & { c
       );
     }
     await enqueueCaseStudy(tx, cs.id, input.productIds, supplierIds);
-    return { ok: true as const, slug: cs.slug, status, lockVersion: cs.lockVersion };
+    return { slug: cs.slug, status, lockVersion: cs.lockVersion };
   });
   await afterCommit();
-  return result;
+  return ok(result);
 }
 
 async function getCaseStudyBySlugById(tx: Tx, id: string): Promise<FullCaseStudy | null> {
   return caseStudyFromDb(await tx.caseStudy.findUnique({ where: { id }, include: fullInclude }));
 }
 
-async function conflictFor(tx: Tx, caseStudyId: string, openedLockVersion: number | null, current: FullCaseStudy): Promise<SaveResult> {
+export const EDIT_CONFLICT_MESSAGE =
+  "Someone else changed this case study since you opened it. Check what changed, then save again if your version should replace theirs.";
+
+/**
+ * A refused stale edit, for the page: what others saved since the version the officer opened
+ * (their form's lockVersion; empty when that version's revision is not known), and the
+ * version the form must name to replace it.
+ */
+export async function getEditConflict(slug: string, openedLockVersion: number | null) {
+  const current = await getCaseStudyBySlug(slug);
+  if (!current) return { conflict: [] as FieldChange[], lockVersion: undefined };
   const opened = openedLockVersion
-    ? await tx.caseStudyRevision.findUnique({
-        where: { caseStudyId_lockVersion: { caseStudyId, lockVersion: openedLockVersion } },
+    ? await prisma.caseStudyRevision.findUnique({
+        where: { caseStudyId_lockVersion: { caseStudyId: current.id, lockVersion: openedLockVersion } },
         select: { snapshot: true },
       })
     : null;
-  const changes = diffSnapshots(parseSnapshot(opened?.snapshot) ?? null, snapshotOf(current));
-  return { ok: false, kind: "conflict", changes: opened ? changes : [], currentLockVersion: current.lockVersion };
+  const before = parseSnapshot(opened?.snapshot);
+  return { conflict: before ? diffSnapshots(before, snapshotOf(current)) : [], lockVersion: current.lockVersion };
 }
 
 /** Saves the council's edit if nobody else saved since it was opened (compare-and-increment on lockVersion). */
-export async function updateCaseStudy(slug: string, input: CaseStudyInput, actor: Actor): Promise<SaveResult> {
+export async function updateCaseStudy(slug: string, input: CaseStudyInput, actor: Actor): Promise<Result<SavedCaseStudy>> {
   const existing = await getCaseStudyBySlug(slug);
-  if (!existing) return { ok: false, kind: "invalid", errors: { form: ["This case study no longer exists"] } };
+  if (!existing) return notFoundFailure("This case study no longer exists");
   const linkedProductIds = existing.products.map((p) => p.productId).filter((id): id is string => Boolean(id));
   const refs = await checkReferences(input, linkedProductIds);
-  if (Object.keys(refs.errors).length) return { ok: false, kind: "invalid", errors: refs.errors };
+  if (Object.keys(refs.errors).length) return invalid(refs.errors);
   const status = input.intent === "submit" ? "submitted" : "draft";
 
   const save = () =>
-    prisma.$transaction(async (tx): Promise<SaveResult> => {
+    prisma.$transaction(async (tx): Promise<Result<SavedCaseStudy>> => {
       const before = (await getCaseStudyBySlugById(tx, existing.id))!;
-      if (input.lockVersion == null || before.lockVersion !== input.lockVersion)
-        return conflictFor(tx, before.id, input.lockVersion, before);
+      if (input.lockVersion == null || before.lockVersion !== input.lockVersion) return conflict(EDIT_CONFLICT_MESSAGE);
       await ensureBaselineRevision(tx, before);
       const updated = await tx.caseStudy.updateMany({
         where: { id: before.id, lockVersion: input.lockVersion },
@@ -434,7 +441,7 @@ export async function updateCaseStudy(slug: string, input: CaseStudyInput, actor
           updatedAt: now(),
         },
       });
-      if (updated.count !== 1) return conflictFor(tx, before.id, input.lockVersion, (await getCaseStudyBySlugById(tx, before.id))!);
+      if (updated.count !== 1) return conflict(EDIT_CONFLICT_MESSAGE);
       const supplierIds = await writeChildren(tx, before.id, input, refs.productSuppliers);
       const after = (await getCaseStudyBySlugById(tx, before.id))!;
       await writeRevision(tx, after, actor.id);
@@ -466,16 +473,15 @@ export async function updateCaseStudy(slug: string, input: CaseStudyInput, actor
       }
       const productIds = [...linkedProductIds, ...input.productIds];
       await enqueueCaseStudy(tx, after.id, productIds, [...before.suppliers.map((s) => s.supplierId), ...supplierIds]);
-      return { ok: true, slug: after.slug, status, lockVersion: after.lockVersion };
+      return ok({ slug: after.slug, status, lockVersion: after.lockVersion });
     });
-  let result: SaveResult;
+  let result: Result<SavedCaseStudy>;
   try {
     result = await save();
   } catch (error) {
     // Two saves of the same version at once: the revision's unique key refuses the second.
     if ((error as { code?: string }).code !== "P2002") throw error;
-    const current = (await getCaseStudyBySlug(slug))!;
-    result = await conflictFor(prisma, current.id, input.lockVersion, current);
+    result = conflict(EDIT_CONFLICT_MESSAGE);
   }
   if (result.ok) await afterCommit();
   return result;
@@ -528,13 +534,20 @@ export async function getModerationView(slug: string) {
   };
 }
 
-export type ModerationResult = { ok: true; status: string } | { ok: false; message: string; conflict?: boolean };
-
 const CHANGED_BY_COUNCIL = "The council changed this case study since you opened it. Review the latest version below before deciding.";
 const CHANGED_WHILE_LOOKING =
   "This case study changed while you were looking at it: someone else saved it or decided on it. Review the latest version below before deciding.";
 const CHANGED_CONTENT =
   "This case study changed while you were looking at it, so your decision was not saved. Review what it says now, below, before deciding.";
+
+/** "It is now …": a case study's state in a sentence. */
+const STATE_NOW: Record<string, string> = {
+  draft: "a draft",
+  submitted: "awaiting review",
+  published: "published",
+  rejected: "back with the council for changes",
+  withdrawn: "unpublished",
+};
 
 /** Thrown inside the moderation transaction so the guarded update it already made is rolled back. */
 class ModerationConflict extends Error {}
@@ -545,22 +558,24 @@ const MODERATION: Record<ModerationInput["intent"], { from: string[]; to: string
   unpublish: { from: ["published"], to: "withdrawn", action: "case-study.unpublished" },
 };
 
-export async function moderateCaseStudy(slug: string, input: ModerationInput, admin: Actor): Promise<ModerationResult> {
+/**
+ * An administrator's decision, applied only to the state, lockVersion and content (the
+ * content token) the administrator saw: anything else is a conflict and nothing is written.
+ */
+export async function moderateCaseStudy(slug: string, input: ModerationInput, admin: Actor): Promise<Result<{ status: string }>> {
   const rule = MODERATION[input.intent];
   const verb = input.intent === "approve" ? "approved" : input.intent === "reject" ? "rejected" : "unpublished";
-  let result: ModerationResult;
+  let result: Result<{ status: string }>;
   try {
-    result = await prisma.$transaction(async (tx): Promise<ModerationResult> => {
+    result = await prisma.$transaction(async (tx): Promise<Result<{ status: string }>> => {
       const before = await getCaseStudyBySlug(slug, tx);
-      if (!before) return { ok: false, message: "This case study no longer exists" };
+      if (!before) return conflict("This case study no longer exists");
       if (!rule.from.includes(before.status)) {
-        return {
-          ok: false,
-          conflict: true,
-          message: `This case study changed while you were looking at it: it is now ${before.status}, so it cannot be ${verb}. Check it below before you continue.`,
-        };
+        return conflict(
+          `This case study changed while you were looking at it: it is now ${STATE_NOW[before.status] ?? "in another state"}, so it cannot be ${verb}. Check it below before you continue.`,
+        );
       }
-      if (before.lockVersion !== input.lockVersion) return { ok: false, conflict: true, message: CHANGED_BY_COUNCIL };
+      if (before.lockVersion !== input.lockVersion) return conflict(CHANGED_BY_COUNCIL);
       // Before the guard, in the same order as a council's save (revision, then row), so the two never deadlock.
       await ensureBaselineRevision(tx, before);
       const at = now();
@@ -576,7 +591,7 @@ export async function moderateCaseStudy(slug: string, input: ModerationInput, ad
           updatedAt: at,
         },
       });
-      if (updated.count !== 1) return { ok: false, conflict: true, message: CHANGED_WHILE_LOOKING };
+      if (updated.count !== 1) return conflict(CHANGED_WHILE_LOOKING);
       const after = (await getCaseStudyBySlugById(tx, before.id))!;
       // The content itself, read after the guard: anything that changed what the moderator saw refuses the decision.
       if (input.contentToken !== undefined && caseStudyContentToken(after) !== input.contentToken)
@@ -601,12 +616,12 @@ export async function moderateCaseStudy(slug: string, input: ModerationInput, ad
         after.products.map((p) => p.productId).filter((id): id is string => Boolean(id)),
         after.suppliers.map((s) => s.supplierId),
       );
-      return { ok: true, status: after.status };
+      return ok({ status: after.status });
     });
   } catch (error) {
-    if (error instanceof ModerationConflict) return { ok: false, conflict: true, message: error.message };
+    if (error instanceof ModerationConflict) return conflict(error.message);
     // Two decisions at once on a case study with no revision yet: the revision's unique key refuses the second.
-    if ((error as { code?: string }).code === "P2002") return { ok: false, conflict: true, message: CHANGED_WHILE_LOOKING };
+    if ((error as { code?: string }).code === "P2002") return conflict(CHANGED_WHILE_LOOKING);
     throw error;
   }
   if (result.ok) await afterCommit();

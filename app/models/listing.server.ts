@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import { prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
+import { afterCommit } from "~/utils/after-commit.server";
 import { parseStringArray } from "~/utils/json";
 import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
@@ -571,6 +572,21 @@ function labelLots(versions: (VersionRow | null)[]): Record<string, string> {
     for (const l of v?.lots ?? [])
       labels[l.lotId] = `${l.lot.agreement.shortName} (${l.lot.agreement.number}) lot ${l.lot.number}: ${l.lot.name}`;
   return labels;
+}
+
+/**
+ * decideVersion as a Result for the moderation page: someone else decided, the content changed
+ * or the listing's state refuses the decision — a conflict (409), nothing written.
+ */
+export async function decideListingVersion(decision: Parameters<typeof decideVersion>[0]): Promise<Result<{ productId: string }>> {
+  try {
+    const decided = await decideVersion(decision);
+    await afterCommit();
+    return ok(decided);
+  } catch (error) {
+    if (error instanceof ModerationConflictError || error instanceof ListingStateError) return conflict(error.message);
+    throw error;
+  }
 }
 
 /**

@@ -7,7 +7,8 @@ import { StatusTag } from "~/components/case-study-list";
 import { moderationSchema, STATUS_LABELS } from "~/models/case-study.schema";
 import { getModerationView, moderateCaseStudy } from "~/models/case-study.server";
 import { formatDateTime } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
+import { handleForm } from "~/utils/form-action.server";
+import { withFailureExtras, withIssuesMoved } from "~/utils/form-extras.server";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
@@ -24,28 +25,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return view;
 }
 
+/** The flash message, by the state the decision left the case study in. */
 const DONE: Record<string, string> = {
-  approve: "Case study approved and published. The suppliers it names have been told.",
-  reject: "Case study returned to the council with your reason",
-  unpublish: "Case study unpublished",
+  published: "Case study approved and published. The suppliers it names have been told.",
+  rejected: "Case study returned to the council with your reason",
+  withdrawn: "Case study unpublished",
 };
+
+// A decision applies only to what the administrator saw (lockVersion and content token); the
+// token is a hidden field, so its error is shown against the form.
+const decisionSchema = withIssuesMoved(moderationSchema, (field, message) => ({
+  field: field === "contentToken" ? "form" : field,
+  message,
+}));
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "moderate:case-study:any");
-  const parsed = await parseForm(request, moderationSchema);
-  if (!parsed.success) {
-    const { contentToken, ...errors } = parsed.errors;
-    return Response.json({ errors: contentToken ? { ...errors, form: contentToken } : errors, values: parsed.values }, { status: 400 });
-  }
   const slug = String(params.slug).slice(0, 120);
-  const result = await moderateCaseStudy(slug, parsed.data, { id: admin.id, ip: clientIp(context, request) });
+  const answer = await handleForm(request, {
+    schema: decisionSchema,
+    run: (input) => moderateCaseStudy(slug, input, { id: admin.id, ip: clientIp(context, request) }),
+    onSuccess: async ({ status }) => redirect("/admin/case-studies", { headers: await flash(request, DONE[status]) }),
+  });
   // Someone else decided, or the content changed: nothing was saved; show the case study as it is now.
-  if (!result.ok)
-    return Response.json(
-      { errors: { form: [result.message] }, conflict: result.conflict ? await getModerationView(slug) : null },
-      { status: 409 },
-    );
-  return redirect("/admin/case-studies", { headers: await flash(request, DONE[parsed.data.intent]) });
+  return withFailureExtras(answer, async (refused) => ({
+    conflict: refused.failure?.kind === "conflict" ? await getModerationView(slug) : null,
+  }));
 }
 
 function Value({ text }: { text: string }) {
@@ -61,13 +66,11 @@ function Value({ text }: { text: string }) {
   );
 }
 
-type ModerationView = NonNullable<Awaited<ReturnType<typeof getModerationView>>>;
-
 export default function ReviewCaseStudy() {
   const loaded = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors: Record<string, string[]>; conflict?: ModerationView | null }>();
+  const actionData = useActionData<typeof action>();
   // After a conflict the page shows the case study as it is now, and a decision applies to that.
-  const d = (actionData?.conflict ?? loaded) as typeof loaded;
+  const d: typeof loaded = actionData?.conflict ?? loaded;
   const errors = actionData?.errors ?? {};
   const cs = d.caseStudy;
   const compared = Boolean(d.lastPublished);

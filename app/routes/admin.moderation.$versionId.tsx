@@ -4,15 +4,10 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextareaField } from "~/components/forms";
 import { moderationDecisionSchema } from "~/models/listing.schema";
-import {
-  decideVersion,
-  getVersionForModeration,
-  ListingStateError,
-  ModerationConflictError,
-  type ListingValues,
-} from "~/models/listing.server";
-import { afterCommit } from "~/utils/after-commit.server";
-import { parseForm } from "~/utils/forms";
+import { decideListingVersion, getVersionForModeration, type ListingValues } from "~/models/listing.server";
+import { handleForm } from "~/utils/form-action.server";
+import { withFailureExtras, withIssuesMoved } from "~/utils/form-extras.server";
+import { ok } from "~/utils/result";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
@@ -48,40 +43,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return view;
 }
 
+const DONE = { approve: "Listing approved and published", reject: "Listing returned to the supplier with your reason" } as const;
+
+// The content token is a hidden field: its error (the page is out of date) is shown against the form.
+const decisionSchema = withIssuesMoved(moderationDecisionSchema, (field, message) =>
+  field === "decision" ? { field, message: "Select approve or reject" } : { field: field === "contentToken" ? "form" : field, message },
+);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "moderate:product:any");
-  const parsed = await parseForm(request, moderationDecisionSchema);
-  if (!parsed.success) {
-    const { decision, contentToken, ...rest } = parsed.errors;
-    return Response.json(
-      { errors: decision ? { decision: ["Select approve or reject"] } : contentToken ? { form: contentToken } : rest },
-      { status: 400 },
-    );
-  }
-  try {
-    await decideVersion({
-      versionId: String(params.versionId),
-      adminId: admin.id,
-      decision: parsed.data.decision,
-      reason: parsed.data.decision === "reject" ? parsed.data.reason : undefined,
-      contentToken: parsed.data.contentToken,
-      ip: clientIp(context, request),
-    });
-  } catch (error) {
-    // Someone else decided, or the content changed: nothing was saved; show the version as it is now.
-    if (error instanceof ModerationConflictError) {
-      return Response.json({ errors: { form: [error.message] }, conflict: await reviewView(String(params.versionId)) }, { status: 409 });
-    }
-    if (error instanceof ListingStateError) return Response.json({ errors: { form: [error.message] } }, { status: 409 });
-    throw error;
-  }
-  await afterCommit();
-  return redirect("/admin/moderation", {
-    headers: await flash(
-      request,
-      parsed.data.decision === "approve" ? "Listing approved and published" : "Listing returned to the supplier with your reason",
-    ),
+  const versionId = String(params.versionId);
+  const answer = await handleForm(request, {
+    schema: decisionSchema,
+    run: async (input) => {
+      const decided = await decideListingVersion({
+        versionId,
+        adminId: admin.id,
+        decision: input.decision,
+        reason: input.decision === "reject" ? input.reason : undefined,
+        contentToken: input.contentToken,
+        ip: clientIp(context, request),
+      });
+      return decided.ok ? ok(input.decision) : decided;
+    },
+    onSuccess: async (decision) => redirect("/admin/moderation", { headers: await flash(request, DONE[decision]) }),
   });
+  // Someone else decided, the content changed or the listing's state refuses it: nothing was saved; show the version as it is now.
+  return withFailureExtras(answer, async (refused) => ({
+    conflict: refused.failure?.kind === "conflict" ? await reviewView(versionId) : null,
+  }));
 }
 
 const FIELD_LABELS: Record<keyof ListingValues, string> = {
@@ -129,7 +119,7 @@ function show(value: unknown, lotLabels: Record<string, string>, key: string): s
 
 export default function ReviewListing() {
   const loaded = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors: Record<string, string[]>; conflict?: ReviewView | null }>();
+  const actionData = useActionData<typeof action>();
   // After a conflict the page shows the version as it is now, and a decision applies to that.
   const d: ReviewView = actionData?.conflict ?? loaded;
   const keys = Object.keys(FIELD_LABELS) as (keyof ListingValues)[];

@@ -1,13 +1,13 @@
-import { readFormData } from "~/utils/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseStudyForm } from "~/components/case-study-form";
 import { StatusTag, VerifyEmailFirst } from "~/components/case-study-list";
-import type { FieldChange } from "~/models/case-study-snapshot";
-import { ADDING_FOR_INTENT, readCaseStudyForm, STATUS_LABELS } from "~/models/case-study.schema";
+import { STATUS_LABELS } from "~/models/case-study.schema";
 import { formValuesFor, getCaseStudyAccess, getCaseStudyBySlug, loadFormOptions, updateCaseStudy } from "~/models/case-study.server";
+import { formOnlyAnswer, saveCaseStudyForm } from "~/models/case-study-form.server";
 import { productPicker } from "~/services/search.server";
+import { failureData } from "~/utils/form-action.server";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { checkPermission, requireUserWithPermission } from "~/auth/permissions.server";
@@ -58,54 +58,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user } = await requireEditor(request, params.slug);
-  if (!user.emailVerifiedAt) return Response.json({ errors: { form: [VERIFY_FIRST] }, values: {} }, { status: 403 });
-  const formData = await readFormData(request);
-  const read = readCaseStudyForm(formData);
-  const picker = () => productPicker(read.productQuery, read.productIds);
-  if (read.kind === "form-only")
-    return Response.json({ values: read.values, adding: ADDING_FOR_INTENT[read.intent], picker: await picker() });
-  if (read.kind === "invalid") return Response.json({ errors: read.errors, values: read.values, picker: await picker() }, { status: 400 });
-  const result = await updateCaseStudy(String(params.slug), read.data, { id: user.id, ip: clientIp(context, request) });
-  if (!result.ok && result.kind === "conflict") {
-    return Response.json(
-      {
-        errors: {
-          form: [
-            "Someone else changed this case study since you opened it. Check what changed, then save again if your version should replace theirs.",
-          ],
-        },
-        values: read.values,
-        picker: await picker(),
-        conflict: result.changes,
-        lockVersion: result.currentLockVersion,
-      },
-      { status: 409 },
-    );
-  }
-  if (!result.ok) return Response.json({ errors: result.errors, values: read.values, picker: await picker() }, { status: 400 });
-  if (result.status === "submitted") {
-    return redirect(`/case-studies/${result.slug}`, {
-      headers: await flash(request, "Case study submitted. An administrator will review it before it is published."),
-    });
-  }
-  return redirect(`/case-studies/${result.slug}/edit`, { headers: await flash(request, "Draft saved") });
+  const { user, access } = await requireEditor(request, params.slug);
+  if (!user.emailVerifiedAt) return failureData({ kind: "forbidden", message: VERIFY_FIRST });
+  // "Add a row" and "find products" only show the form again.
+  const shown = await formOnlyAnswer(request);
+  if (shown) return shown;
+  return saveCaseStudyForm(request, {
+    slug: access.slug,
+    save: (input) => updateCaseStudy(access.slug, input, { id: user.id, ip: clientIp(context, request) }),
+    onSaved: async (saved) =>
+      saved.status === "submitted"
+        ? redirect(`/case-studies/${saved.slug}`, {
+            headers: await flash(request, "Case study submitted. An administrator will review it before it is published."),
+          })
+        : redirect(`/case-studies/${saved.slug}/edit`, { headers: await flash(request, "Draft saved") }),
+  });
 }
-
-type ActionData = {
-  errors?: Record<string, string[]>;
-  values: Record<string, unknown>;
-  adding?: "metrics" | "assets" | "unlisted" | null;
-  picker?: Awaited<ReturnType<typeof productPicker>>;
-  conflict?: FieldChange[];
-  lockVersion?: number;
-};
 
 export default function EditCaseStudy() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   if (data.needsVerification) return <VerifyEmailFirst action="edit a case study" />;
-  const lockVersion = actionData?.lockVersion ?? data.lockVersion;
+  const refused = actionData && "errors" in actionData ? actionData : undefined;
+  const lockVersion = refused?.lockVersion ?? data.lockVersion;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -116,13 +91,13 @@ export default function EditCaseStudy() {
           key={lockVersion}
           councilName={data.councilName}
           values={actionData?.values ?? data.values}
-          serverErrors={actionData?.errors}
-          adding={actionData?.adding ?? null}
+          serverErrors={refused?.errors}
+          adding={actionData && "adding" in actionData ? actionData.adding : null}
           serviceAreas={data.options.serviceAreas}
           lots={data.options.lots}
           picker={actionData?.picker ?? data.options.picker}
           lockVersion={lockVersion}
-          conflict={actionData?.conflict ?? null}
+          conflict={refused?.conflict ?? null}
           submitLabel={data.status === "submitted" ? "Save and keep in review" : "Submit for review"}
         >
           <span className="govuk-caption-l">{data.councilName}</span>

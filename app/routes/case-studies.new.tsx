@@ -1,13 +1,12 @@
-import { readFormData } from "~/utils/forms";
-import { runOnce } from "~/utils/form-action.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseStudyForm } from "~/components/case-study-form";
 import { VerifyEmailFirst } from "~/components/case-study-list";
-import { ADDING_FOR_INTENT, readCaseStudyForm } from "~/models/case-study.schema";
 import { createCaseStudy, loadFormOptions } from "~/models/case-study.server";
+import { formOnlyAnswer, saveCaseStudyForm } from "~/models/case-study-form.server";
 import { productPicker } from "~/services/search.server";
+import { failureData } from "~/utils/form-action.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
@@ -38,46 +37,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireAuthor(request);
-  if (!user.emailVerifiedAt) return Response.json({ errors: { form: [VERIFY_FIRST] }, values: {} }, { status: 403 });
-  const formData = await readFormData(request);
-  const read = readCaseStudyForm(formData);
-  if (read.kind === "form-only") {
-    const picker = await productPicker(read.productQuery, read.productIds);
-    return Response.json({ values: read.values, adding: ADDING_FOR_INTENT[read.intent], picker });
-  }
-  if (read.kind === "invalid") {
-    const picker = await productPicker(read.productQuery, read.productIds);
-    return Response.json({ errors: read.errors, values: read.values, picker }, { status: 400 });
-  }
-  // A second post of the same form (a double click, a resubmission) gets the first one's page, not a second case study.
-  return runOnce(request, formData, async () => {
-    const result = await createCaseStudy(read.data, { id: user.id, councilId: user.councilId!, ip: clientIp(context, request) });
-    if (!result.ok) {
-      const picker = await productPicker(read.productQuery, read.productIds);
-      const errors = result.kind === "invalid" ? result.errors : { form: ["The case study could not be saved. Try again."] };
-      return Response.json({ errors, values: read.values, picker }, { status: 400 });
-    }
-    if (result.status === "submitted") {
-      return redirect(`/case-studies/${result.slug}`, {
-        headers: await flash(request, "Case study submitted. An administrator will review it before it is published."),
-      });
-    }
-    return redirect(`/case-studies/${result.slug}/edit`, {
-      headers: await flash(request, "Draft saved. Only people at your council and administrators can see it."),
-    });
+  if (!user.emailVerifiedAt) return failureData({ kind: "forbidden", message: VERIFY_FIRST });
+  // "Add a row" and "find products" only show the form again.
+  const shown = await formOnlyAnswer(request);
+  if (shown) return shown;
+  // A second post of the same form (a double click, a resubmission) gets the first one's page, not a second case study (handleForm).
+  return saveCaseStudyForm(request, {
+    save: (input) => createCaseStudy(input, { id: user.id, councilId: user.councilId!, ip: clientIp(context, request) }),
+    onSaved: async (saved) =>
+      saved.status === "submitted"
+        ? redirect(`/case-studies/${saved.slug}`, {
+            headers: await flash(request, "Case study submitted. An administrator will review it before it is published."),
+          })
+        : redirect(`/case-studies/${saved.slug}/edit`, {
+            headers: await flash(request, "Draft saved. Only people at your council and administrators can see it."),
+          }),
   });
 }
 
-type ActionData = {
-  errors?: Record<string, string[]>;
-  values: Record<string, unknown>;
-  adding?: "metrics" | "assets" | "unlisted" | null;
-  picker?: Awaited<ReturnType<typeof productPicker>>;
-};
-
 export default function NewCaseStudy() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   if (data.needsVerification) return <VerifyEmailFirst action="write a case study" />;
   return (
     <div className="govuk-grid-row">
@@ -88,8 +68,8 @@ export default function NewCaseStudy() {
         <CaseStudyForm
           councilName={data.councilName}
           values={actionData?.values ?? data.values}
-          serverErrors={actionData?.errors}
-          adding={actionData?.adding ?? null}
+          serverErrors={actionData && "errors" in actionData ? actionData.errors : undefined}
+          adding={actionData && "adding" in actionData ? actionData.adding : null}
           serviceAreas={data.options.serviceAreas}
           lots={data.options.lots}
           picker={actionData?.picker ?? data.options.picker}

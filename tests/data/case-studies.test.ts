@@ -1,67 +1,23 @@
 // Case studies end to end through the real loaders and actions: who may write and edit,
 // validation, revisions, audit, stale edits, moderation, search and supplier responses.
+// Each test writes its own case study through the council's and the administrator's routes
+// (tests/support/case-studies.ts), so one failure never fails the tests after it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/test-db";
-import { context, cookieFor, DEMO, makeRequest, responseOf } from "../support/session";
+import { context, DEMO, makeRequest, responseOf } from "../support/session";
+import {
+  completeForm,
+  decide,
+  loadCaseStudyFixtures,
+  publishedCaseStudy,
+  reviewPage,
+  writeCaseStudy,
+  type CaseStudyFixtures,
+} from "../support/case-studies";
 
 useTestDatabase();
 
-type Form = Record<string, string | string[]>;
-
-const TITLE = "Zephyrine repairs portal halved the wait for housing repairs";
-let cookies: Record<keyof typeof DEMO, string>;
-let kestrelProduct: { id: string; supplierId: string };
-let otherProduct: { id: string; supplierId: string };
-let housing: { id: string; name: string; slug: string };
-let slug = "";
-
-function completeForm(overrides: Form = {}): Form {
-  return {
-    intent: "submit",
-    title: TITLE,
-    serviceAreaId: housing.id,
-    summary: "Tenants now report repairs online and track them.",
-    problem: "Repairs were reported by phone and tenants could not see progress.",
-    approach: "We bought a repairs portal on G-Cloud and ran it alongside our own workflow.",
-    "metrics.0.name": "Days from report to repair",
-    "metrics.0.before": "28",
-    "metrics.0.after": "14",
-    "metrics.0.unit": "days",
-    "metrics.1.name": "Tenant satisfaction",
-    "metrics.1.before": "61",
-    "metrics.1.after": "78",
-    "metrics.1.unit": "%",
-    "metrics.1.higherIsBetter": "true",
-    "metrics.2.name": "",
-    "metrics.2.before": "",
-    "metrics.2.after": "",
-    "metrics.2.unit": "",
-    outcomeNarrative: "Repairs are faster and tenants can see where things are.",
-    costExact: "86,500",
-    costBand: "",
-    funding: "Housing revenue account",
-    "startDate-day": "1",
-    "startDate-month": "4",
-    "startDate-year": "2025",
-    "endDate-day": "30",
-    "endDate-month": "9",
-    "endDate-year": "2025",
-    productIds: [kestrelProduct.id, otherProduct.id],
-    "unlisted.0.name": "Repairs scheduling spreadsheet",
-    "unlisted.0.supplierName": "Built in-house",
-    lotId: "",
-    buyingRoute: "direct-award",
-    "assets.0.title": "Repairs reporting pattern",
-    "assets.0.type": "pattern",
-    "assets.0.url": "https://github.com/brighton-hove/repairs-pattern",
-    "assets.0.licence": "MIT",
-    "assets.0.description": "How we ask tenants about a repair.",
-    lessons: "Talk to the repairs team first.",
-    contactName: "Priya Patel",
-    contactEmail: "priya.patel@brighton-hove.gov.uk",
-    ...overrides,
-  };
-}
+let fx: CaseStudyFixtures;
 
 async function routes() {
   return {
@@ -74,35 +30,33 @@ async function routes() {
   };
 }
 
+/** The case studies a search for `word` finds under a service area: their ids. */
+async function searchFor(word: string, serviceArea: string) {
+  const { search } = await routes();
+  const data = await search.loader({
+    request: makeRequest(`/search?type=case-studies&q=${word}&serviceArea=${encodeURIComponent(serviceArea)}`),
+    params: {},
+    context,
+  });
+  const result = (data as { result: { hits: { id: string }[] } | null }).result;
+  return result!.hits.map((h) => h.id);
+}
+
 beforeAll(async () => {
-  const { prisma } = await import("~/utils/db.server");
-  cookies = {
-    admin: await cookieFor(DEMO.admin),
-    buyerA: await cookieFor(DEMO.buyerA),
-    buyerB: await cookieFor(DEMO.buyerB),
-    supplierA: await cookieFor(DEMO.supplierA),
-    supplierB: await cookieFor(DEMO.supplierB),
-  };
-  const published = { status: "published", publishedVersionId: { not: null } };
-  kestrelProduct = (await prisma.product.findFirstOrThrow({
-    where: { ...published, supplier: { slug: "kestrel-civic-software" } },
-    orderBy: { id: "asc" },
-    select: { id: true, supplierId: true },
-  }))!;
-  otherProduct = (await prisma.product.findFirstOrThrow({
-    where: { ...published, supplier: { slug: { notIn: ["kestrel-civic-software", "brightwater-digital"] } } },
-    orderBy: { id: "asc" },
-    select: { id: true, supplierId: true },
-  }))!;
-  housing = await prisma.serviceArea.findUniqueOrThrow({ where: { slug: "housing" }, select: { id: true, name: true, slug: true } });
+  fx = await loadCaseStudyFixtures();
 });
 
 describe("writing a case study", () => {
   it("rejects non-numeric measures with a clear message and keeps the answers", async () => {
+    const { prisma } = await import("~/utils/db.server");
     const { create } = await routes();
+    const title = "Refused measures for housing repairs";
     const res = await responseOf(() =>
       create.action({
-        request: makeRequest("/case-studies/new", { cookie: cookies.buyerA, form: completeForm({ "metrics.0.before": "twenty-eight" }) }),
+        request: makeRequest("/case-studies/new", {
+          cookie: fx.cookies.buyerA,
+          form: completeForm(fx, title, { "metrics.0.before": "twenty-eight" }),
+        }),
         params: {},
         context,
       }),
@@ -110,8 +64,9 @@ describe("writing a case study", () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.errors["metrics.0.before"]).toEqual(["Enter the value before as a number, like 14"]);
-    expect(body.values.title).toBe(TITLE);
-    expect(body.picker.selected.map((p: { id: string }) => p.id)).toEqual([kestrelProduct.id, otherProduct.id]);
+    expect(body.values.title).toBe(title);
+    expect(body.picker.selected.map((p: { id: string }) => p.id)).toEqual([fx.kestrelProduct.id, fx.otherProduct.id]);
+    expect(await prisma.caseStudy.count({ where: { title } })).toBe(0);
   });
 
   it("adds a measure row without saving anything", async () => {
@@ -120,13 +75,19 @@ describe("writing a case study", () => {
     const before = await prisma.caseStudy.count();
     const res = await responseOf(() =>
       create.action({
-        request: makeRequest("/case-studies/new", { cookie: cookies.buyerA, form: completeForm({ intent: "add-metric" }) }),
+        request: makeRequest("/case-studies/new", {
+          cookie: fx.cookies.buyerA,
+          form: completeForm(fx, "A row more", { intent: "add-metric", productQuery: "repairs" }),
+        }),
         params: {},
         context,
       }),
     );
     expect(res.status).toBe(200);
-    expect((await res.json()).adding).toBe("metrics");
+    const body = await res.json();
+    expect(body.adding).toBe("metrics");
+    expect(body.values.title).toBe("A row more");
+    expect(body.picker.query).toBe("repairs");
     expect(await prisma.caseStudy.count()).toBe(before);
   });
 
@@ -134,7 +95,7 @@ describe("writing a case study", () => {
     const { prisma } = await import("~/utils/db.server");
     const { create } = await routes();
     const asSupplier = await responseOf(() =>
-      create.loader({ request: makeRequest("/case-studies/new", { cookie: cookies.supplierA }), params: {}, context }),
+      create.loader({ request: makeRequest("/case-studies/new", { cookie: fx.cookies.supplierA }), params: {}, context }),
     );
     expect(asSupplier.status).toBe(403);
     const anonymous = await responseOf(() => create.loader({ request: makeRequest("/case-studies/new"), params: {}, context }));
@@ -142,12 +103,20 @@ describe("writing a case study", () => {
 
     await prisma.user.update({ where: { email: DEMO.buyerB }, data: { emailVerifiedAt: null } });
     try {
-      const page = await create.loader({ request: makeRequest("/case-studies/new", { cookie: cookies.buyerB }), params: {}, context });
+      const page = await create.loader({ request: makeRequest("/case-studies/new", { cookie: fx.cookies.buyerB }), params: {}, context });
       expect(page.needsVerification).toBe(true);
       const post = await responseOf(() =>
-        create.action({ request: makeRequest("/case-studies/new", { cookie: cookies.buyerB, form: completeForm() }), params: {}, context }),
+        create.action({
+          request: makeRequest("/case-studies/new", {
+            cookie: fx.cookies.buyerB,
+            form: completeForm(fx, "Unverified officer's case study"),
+          }),
+          params: {},
+          context,
+        }),
       );
       expect(post.status).toBe(403);
+      expect(await prisma.caseStudy.count({ where: { title: "Unverified officer's case study" } })).toBe(0);
     } finally {
       await prisma.user.update({ where: { email: DEMO.buyerB }, data: { emailVerifiedAt: new Date("2026-01-05T09:00:00Z") } });
     }
@@ -155,13 +124,9 @@ describe("writing a case study", () => {
 
   it("saves a submitted case study with its children, a revision, audit events and search outbox entries", async () => {
     const { prisma } = await import("~/utils/db.server");
-    const { create } = await routes();
+    const title = "Zephyrine repairs portal halved the wait for housing repairs";
     const outboxBefore = await prisma.searchOutbox.aggregate({ _max: { seq: true } });
-    const res = await responseOf(() =>
-      create.action({ request: makeRequest("/case-studies/new", { cookie: cookies.buyerA, form: completeForm() }), params: {}, context }),
-    );
-    expect(res.status).toBe(302);
-    slug = res.headers.get("Location")!.replace("/case-studies/", "");
+    const slug = await writeCaseStudy(fx, title);
     expect(slug).toBe("zephyrine-repairs-portal-halved-the-wait-for-housing-repairs");
 
     const cs = await prisma.caseStudy.findUniqueOrThrow({
@@ -179,10 +144,10 @@ describe("writing a case study", () => {
     ]);
     expect(cs.products).toHaveLength(3);
     expect(cs.products.find((p) => !p.productId)?.unlistedName).toBe("Repairs scheduling spreadsheet");
-    expect(cs.suppliers.map((s) => s.supplierId).sort()).toEqual([kestrelProduct.supplierId, otherProduct.supplierId].sort());
+    expect(cs.suppliers.map((s) => s.supplierId).sort()).toEqual([fx.kestrelProduct.supplierId, fx.otherProduct.supplierId].sort());
     expect(cs.assets[0].url).toBe("https://github.com/brighton-hove/repairs-pattern");
     expect(cs.revisions).toHaveLength(1);
-    expect(JSON.parse(cs.revisions[0].snapshot).title).toBe(TITLE);
+    expect(JSON.parse(cs.revisions[0].snapshot).title).toBe(title);
 
     const audits = await prisma.auditEvent.findMany({
       where: { entityType: "case-study", entityId: cs.id },
@@ -194,21 +159,23 @@ describe("writing a case study", () => {
     const outbox = await prisma.searchOutbox.findMany({ where: { seq: { gt: outboxBefore._max.seq ?? 0 } } });
     const queued = new Set(outbox.map((o) => `${o.entityType}:${o.entityId}`));
     expect(queued).toContain(`case-study:${cs.id}`);
-    expect(queued).toContain(`product:${kestrelProduct.id}`);
-    expect(queued).toContain(`product:${otherProduct.id}`);
-    expect(queued).toContain(`supplier:${kestrelProduct.supplierId}`);
+    expect(queued).toContain(`product:${fx.kestrelProduct.id}`);
+    expect(queued).toContain(`product:${fx.otherProduct.id}`);
+    expect(queued).toContain(`supplier:${fx.kestrelProduct.supplierId}`);
   });
 
   it("keeps drafts and submissions private to the council and administrators", async () => {
     const { page } = await routes();
+    const title = "A submission only its council can read";
+    const slug = await writeCaseStudy(fx, title);
     const args = (cookie?: string) => ({ request: makeRequest(`/case-studies/${slug}`, { cookie }), params: { slug }, context });
     expect((await responseOf(() => page.loader(args()))).status).toBe(404);
-    expect((await responseOf(() => page.loader(args(cookies.buyerB)))).status).toBe(404);
-    expect((await responseOf(() => page.loader(args(cookies.supplierA)))).status).toBe(404);
-    const own = await page.loader(args(cookies.buyerA));
-    expect(own.caseStudy.title).toBe(TITLE);
+    expect((await responseOf(() => page.loader(args(fx.cookies.buyerB)))).status).toBe(404);
+    expect((await responseOf(() => page.loader(args(fx.cookies.supplierA)))).status).toBe(404);
+    const own = await page.loader(args(fx.cookies.buyerA));
+    expect(own.caseStudy.title).toBe(title);
     expect(own.canEdit).toBe(true);
-    const admin = await page.loader(args(cookies.admin));
+    const admin = await page.loader(args(fx.cookies.admin));
     expect(admin.canModerate).toBe(true);
   });
 });
@@ -217,54 +184,63 @@ describe("editing", () => {
   it("refuses another council's officer with 404 (as for no such case study), in the loader and the action, and audits it", async () => {
     const { prisma } = await import("~/utils/db.server");
     const { edit } = await routes();
+    const title = "Brighton and Hove's own words on repairs";
+    const slug = await writeCaseStudy(fx, title);
+    const refusedBefore = await prisma.auditEvent.count({ where: { action: "authorisation.refused", entityType: "case-study" } });
     const loader = await responseOf(() =>
-      edit.loader({ request: makeRequest(`/case-studies/${slug}/edit`, { cookie: cookies.buyerB }), params: { slug }, context }),
+      edit.loader({ request: makeRequest(`/case-studies/${slug}/edit`, { cookie: fx.cookies.buyerB }), params: { slug }, context }),
     );
     expect(loader.status).toBe(404);
     const action = await responseOf(() =>
       edit.action({
         request: makeRequest(`/case-studies/${slug}/edit`, {
-          cookie: cookies.buyerB,
-          form: completeForm({ title: "Hijacked", lockVersion: "1" }),
+          cookie: fx.cookies.buyerB,
+          form: completeForm(fx, "Hijacked", { lockVersion: "1" }),
         }),
         params: { slug },
         context,
       }),
     );
     expect(action.status).toBe(404);
-    expect((await prisma.caseStudy.findUniqueOrThrow({ where: { slug } })).title).toBe(TITLE);
+    expect((await prisma.caseStudy.findUniqueOrThrow({ where: { slug } })).title).toBe(title);
     const refused = await prisma.auditEvent.count({ where: { action: "authorisation.refused", entityType: "case-study" } });
-    expect(refused).toBeGreaterThanOrEqual(2);
+    expect(refused - refusedBefore).toBe(2);
   });
 
   it("refuses a supplier with 403, even one the case study names", async () => {
+    const { prisma } = await import("~/utils/db.server");
     const { edit } = await routes();
-    for (const cookie of [cookies.supplierA, cookies.supplierB]) {
+    const title = "Repairs case study a supplier would like to change";
+    const slug = await writeCaseStudy(fx, title);
+    for (const cookie of [fx.cookies.supplierA, fx.cookies.supplierB]) {
       const loader = await responseOf(() =>
         edit.loader({ request: makeRequest(`/case-studies/${slug}/edit`, { cookie }), params: { slug }, context }),
       );
       expect(loader.status).toBe(403);
       const action = await responseOf(() =>
         edit.action({
-          request: makeRequest(`/case-studies/${slug}/edit`, { cookie, form: completeForm({ title: "Supplier spin", lockVersion: "1" }) }),
+          request: makeRequest(`/case-studies/${slug}/edit`, { cookie, form: completeForm(fx, "Supplier spin", { lockVersion: "1" }) }),
           params: { slug },
           context,
         }),
       );
       expect(action.status).toBe(403);
     }
+    expect((await prisma.caseStudy.findUniqueOrThrow({ where: { slug } })).title).toBe(title);
   });
 
   it("saves with a new revision and refuses a stale edit, showing what changed", async () => {
     const { prisma } = await import("~/utils/db.server");
     const { edit } = await routes();
+    const title = "Repairs portal edited by two officers at once";
+    const slug = await writeCaseStudy(fx, title);
     const opened = await edit.loader({
-      request: makeRequest(`/case-studies/${slug}/edit`, { cookie: cookies.buyerA }),
+      request: makeRequest(`/case-studies/${slug}/edit`, { cookie: fx.cookies.buyerA }),
       params: { slug },
       context,
     });
     if (opened.needsVerification) throw new Error("buyer A should be verified");
-    expect(opened.values.title).toBe(TITLE);
+    expect(opened.values.title).toBe(title);
     expect(opened.values["metrics.1.higherIsBetter"]).toBe("true");
     const openedVersion = String(opened.lockVersion);
 
@@ -272,8 +248,8 @@ describe("editing", () => {
     const first = await responseOf(() =>
       edit.action({
         request: makeRequest(`/case-studies/${slug}/edit`, {
-          cookie: cookies.buyerA,
-          form: completeForm({ lockVersion: openedVersion, summary: "Tenants report and track repairs online." }),
+          cookie: fx.cookies.buyerA,
+          form: completeForm(fx, title, { lockVersion: openedVersion, summary: "Tenants report and track repairs online." }),
         }),
         params: { slug },
         context,
@@ -291,8 +267,8 @@ describe("editing", () => {
     const stale = await responseOf(() =>
       edit.action({
         request: makeRequest(`/case-studies/${slug}/edit`, {
-          cookie: cookies.buyerA,
-          form: completeForm({ lockVersion: openedVersion, title: "A stale title" }),
+          cookie: fx.cookies.buyerA,
+          form: completeForm(fx, "A stale title", { lockVersion: openedVersion }),
         }),
         params: { slug },
         context,
@@ -306,7 +282,7 @@ describe("editing", () => {
     expect(body.lockVersion).toBe(saved.lockVersion);
     expect(body.values.title).toBe("A stale title");
     const after = await prisma.caseStudy.findUniqueOrThrow({ where: { slug } });
-    expect(after.title).toBe(TITLE);
+    expect(after.title).toBe(title);
     expect(after.lockVersion).toBe(saved.lockVersion);
 
     const updated = await prisma.auditEvent.findFirstOrThrow({ where: { action: "case-study.updated", entityId: saved.id } });
@@ -323,32 +299,32 @@ describe("editing", () => {
         slug: "draft-from-a-buying-project",
         title: "Draft from a buying project",
         councilId: council.id,
-        serviceAreaId: housing.id,
+        serviceAreaId: fx.housing.id,
         summary: "",
         problem: "",
         approach: "",
         outcomeNarrative: "",
       },
     });
-    await prisma.caseStudyProduct.create({ data: { caseStudyId: draft.id, productId: kestrelProduct.id } });
+    await prisma.caseStudyProduct.create({ data: { caseStudyId: draft.id, productId: fx.kestrelProduct.id } });
     const opened = await edit.loader({
-      request: makeRequest(`/case-studies/${draft.slug}/edit`, { cookie: cookies.buyerA }),
+      request: makeRequest(`/case-studies/${draft.slug}/edit`, { cookie: fx.cookies.buyerA }),
       params: { slug: draft.slug },
       context,
     });
     if (opened.needsVerification) throw new Error("buyer A should be verified");
     expect(opened.status).toBe("draft");
-    expect(opened.options.picker.selected.map((p) => p.id)).toEqual([kestrelProduct.id]);
+    expect(opened.options.picker.selected.map((p) => p.id)).toEqual([fx.kestrelProduct.id]);
     const res = await responseOf(() =>
       edit.action({
         request: makeRequest(`/case-studies/${draft.slug}/edit`, {
-          cookie: cookies.buyerA,
+          cookie: fx.cookies.buyerA,
           form: {
             intent: "save-draft",
             lockVersion: "1",
             title: "Draft from a buying project",
-            serviceAreaId: housing.id,
-            productIds: [kestrelProduct.id],
+            serviceAreaId: fx.housing.id,
+            productIds: [fx.kestrelProduct.id],
             problem: "Written later",
           },
         }),
@@ -364,84 +340,95 @@ describe("editing", () => {
       [2, "Written later"],
     ]);
     const suppliers = await prisma.caseStudySupplier.findMany({ where: { caseStudyId: draft.id } });
-    expect(suppliers.map((s) => s.supplierId)).toEqual([kestrelProduct.supplierId]);
+    expect(suppliers.map((s) => s.supplierId)).toEqual([fx.kestrelProduct.supplierId]);
   });
 });
 
 describe("moderation, search and supplier responses", () => {
-  async function searchFor(serviceArea: string) {
-    const { search } = await routes();
-    const data = await search.loader({
-      request: makeRequest(`/search?type=case-studies&q=Zephyrine&serviceArea=${encodeURIComponent(serviceArea)}`),
-      params: {},
-      context,
-    });
-    const result = (data as { result: { hits: { id: string }[] } | null }).result;
-    return result!.hits.map((h) => h.id);
-  }
-
   it("only lets administrators moderate", async () => {
+    const { prisma } = await import("~/utils/db.server");
     const { moderate } = await routes();
-    for (const cookie of [cookies.buyerA, cookies.supplierA]) {
+    const slug = await writeCaseStudy(fx, "Repairs case study only an administrator may approve");
+    const view = await reviewPage(fx, slug);
+    for (const cookie of [fx.cookies.buyerA, fx.cookies.supplierA]) {
       const res = await responseOf(() =>
         moderate.action({
-          request: makeRequest(`/admin/case-studies/${slug}`, { cookie, form: { intent: "approve", lockVersion: "2" } }),
+          request: makeRequest(`/admin/case-studies/${slug}`, {
+            cookie,
+            form: { intent: "approve", lockVersion: String(view.caseStudy.lockVersion), contentToken: view.caseStudy.contentToken },
+          }),
           params: { slug },
           context,
         }),
       );
       expect(res.status).toBe(403);
     }
+    expect((await prisma.caseStudy.findUniqueOrThrow({ where: { slug } })).status).toBe("submitted");
   });
 
   it("shows the administrator every answer of a never-published case study and needs a reason to reject", async () => {
-    const { moderate } = await routes();
-    const view = await moderate.loader({
-      request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin }),
-      params: { slug },
-      context,
-    });
+    const { prisma } = await import("~/utils/db.server");
+    const title = "Repairs case study returned without a reason";
+    const slug = await writeCaseStudy(fx, title);
+    const view = await reviewPage(fx, slug);
     expect(view.lastPublished).toBeNull();
-    expect(view.fields.find((f) => f.field === "title")!.after).toBe(TITLE);
-    const res = await responseOf(() =>
-      moderate.action({
-        request: makeRequest(`/admin/case-studies/${slug}`, {
-          cookie: cookies.admin,
-          form: {
-            intent: "reject",
-            lockVersion: String(view.caseStudy.lockVersion),
-            contentToken: view.caseStudy.contentToken,
-            reason: "",
-          },
+    expect(view.fields.find((f) => f.field === "title")!.after).toBe(title);
+    const res = await decide(fx, slug, "reject", "");
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors.reason).toEqual(["Enter the reason, so the council knows what to change"]);
+    expect((await prisma.caseStudy.findUniqueOrThrow({ where: { slug } })).status).toBe("submitted");
+    const returned = await decide(fx, slug, "reject", "Add what it cost");
+    expect(returned.status).toBe(302);
+    expect(await prisma.caseStudy.findUniqueOrThrow({ where: { slug } })).toMatchObject({
+      status: "rejected",
+      rejectionReason: "Add what it cost",
+    });
+  });
+
+  it("refuses a decision on content that changed since the administrator opened it", async () => {
+    const { prisma } = await import("~/utils/db.server");
+    const { moderate, edit } = await routes();
+    const title = "Repairs case study changed under review";
+    const slug = await writeCaseStudy(fx, title);
+    const seen = await reviewPage(fx, slug);
+    // The council changes its submission while the administrator reads it.
+    const changed = await responseOf(() =>
+      edit.action({
+        request: makeRequest(`/case-studies/${slug}/edit`, {
+          cookie: fx.cookies.buyerA,
+          form: completeForm(fx, title, { lockVersion: String(seen.caseStudy.lockVersion), summary: "Now says something else." }),
         }),
         params: { slug },
         context,
       }),
     );
-    expect(res.status).toBe(400);
-    expect((await res.json()).errors.reason).toEqual(["Enter the reason, so the council knows what to change"]);
+    expect(changed.status).toBe(302);
+    const res = await responseOf(() =>
+      moderate.action({
+        request: makeRequest(`/admin/case-studies/${slug}`, {
+          cookie: fx.cookies.admin,
+          form: { intent: "approve", lockVersion: String(seen.caseStudy.lockVersion), contentToken: seen.caseStudy.contentToken },
+        }),
+        params: { slug },
+        context,
+      }),
+    );
+    expect(res.status).toBe(409);
+    const body = await res.json();
+    expect(body.errors.form[0]).toMatch(/since you opened it/);
+    // The page shows the case study as it is now, to decide on that.
+    expect(body.conflict.fields.find((f: { field: string }) => f.field === "summary").after).toBe("Now says something else.");
+    const cs = await prisma.caseStudy.findUniqueOrThrow({ where: { slug } });
+    expect(cs.status).toBe("submitted");
+    expect(await prisma.auditEvent.count({ where: { entityId: cs.id, action: "case-study.published" } })).toBe(0);
   });
 
   it("publishes: the case study appears in search under its service area, suppliers are told, and it is audited", async () => {
     const { prisma } = await import("~/utils/db.server");
-    const { moderate } = await routes();
-    expect(await searchFor(housing.name)).toEqual([]);
+    const slug = await writeCaseStudy(fx, "Quorvath repairs portal published for every council to read");
+    expect(await searchFor("Quorvath", fx.housing.name)).toEqual([]);
     const cs = await prisma.caseStudy.findUniqueOrThrow({ where: { slug } });
-    const view = await moderate.loader({
-      request: makeRequest(`/admin/case-studies/${slug}`, { cookie: cookies.admin }),
-      params: { slug },
-      context,
-    });
-    const res = await responseOf(() =>
-      moderate.action({
-        request: makeRequest(`/admin/case-studies/${slug}`, {
-          cookie: cookies.admin,
-          form: { intent: "approve", lockVersion: String(cs.lockVersion), contentToken: view.caseStudy.contentToken },
-        }),
-        params: { slug },
-        context,
-      }),
-    );
+    const res = await decide(fx, slug, "approve");
     expect(res.status).toBe(302);
     const published = await prisma.caseStudy.findUniqueOrThrow({
       where: { slug },
@@ -451,11 +438,11 @@ describe("moderation, search and supplier responses", () => {
     expect(published.publishedAt).not.toBeNull();
     expect(published.revisions[0].status).toBe("published");
 
-    expect(await searchFor(housing.name)).toEqual([cs.id]);
-    expect(await searchFor("Libraries")).toEqual([]);
+    expect(await searchFor("Quorvath", fx.housing.name)).toEqual([cs.id]);
+    expect(await searchFor("Quorvath", "Libraries")).toEqual([]);
 
     const notes = await prisma.notification.findMany({ where: { kind: "case-study.named", link: `/supplier/case-studies/${slug}` } });
-    expect(notes.map((n) => n.supplierId).sort()).toEqual([kestrelProduct.supplierId, otherProduct.supplierId].sort());
+    expect(notes.map((n) => n.supplierId).sort()).toEqual([fx.kestrelProduct.supplierId, fx.otherProduct.supplierId].sort());
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "case-study.published", entityId: cs.id } });
     expect(JSON.parse(audit.before!)).toEqual({ status: "submitted" });
     expect(JSON.parse(audit.after!).status).toBe("published");
@@ -463,8 +450,8 @@ describe("moderation, search and supplier responses", () => {
     // Product pages list it, and the public can read it.
     const productRoute = await import("~/routes/products.$id");
     const product = await productRoute.loader({
-      request: makeRequest(`/products/${kestrelProduct.id}`),
-      params: { id: kestrelProduct.id },
+      request: makeRequest(`/products/${fx.kestrelProduct.id}`),
+      params: { id: fx.kestrelProduct.id },
       context,
     });
     expect(product.product.caseStudies.map((c) => c.slug)).toContain(slug);
@@ -477,12 +464,17 @@ describe("moderation, search and supplier responses", () => {
   it("lets a named supplier respond, labelled as theirs, but not a supplier it does not name", async () => {
     const { prisma } = await import("~/utils/db.server");
     const { respond, page } = await routes();
+    const slug = await publishedCaseStudy(fx, "Repairs portal its supplier answers");
     const notNamed = await responseOf(() =>
-      respond.loader({ request: makeRequest(`/supplier/case-studies/${slug}`, { cookie: cookies.supplierB }), params: { slug }, context }),
+      respond.loader({
+        request: makeRequest(`/supplier/case-studies/${slug}`, { cookie: fx.cookies.supplierB }),
+        params: { slug },
+        context,
+      }),
     );
     expect(notNamed.status).toBe(403);
     const opened = await respond.loader({
-      request: makeRequest(`/supplier/case-studies/${slug}`, { cookie: cookies.supplierA }),
+      request: makeRequest(`/supplier/case-studies/${slug}`, { cookie: fx.cookies.supplierA }),
       params: { slug },
       context,
     });
@@ -490,7 +482,7 @@ describe("moderation, search and supplier responses", () => {
     const res = await responseOf(() =>
       respond.action({
         request: makeRequest(`/supplier/case-studies/${slug}`, {
-          cookie: cookies.supplierA,
+          cookie: fx.cookies.supplierA,
           form: { response: "Thank you. We have since added repair photos.", respondedAt: opened.respondedAt },
         }),
         params: { slug },
@@ -502,7 +494,7 @@ describe("moderation, search and supplier responses", () => {
     const stale = await responseOf(() =>
       respond.action({
         request: makeRequest(`/supplier/case-studies/${slug}`, {
-          cookie: cookies.supplierA,
+          cookie: fx.cookies.supplierA,
           form: { response: "Overwrite", respondedAt: "" },
         }),
         params: { slug },
@@ -511,29 +503,25 @@ describe("moderation, search and supplier responses", () => {
     );
     expect(stale.status).toBe(409);
     const shown = await page.loader({ request: makeRequest(`/case-studies/${slug}`), params: { slug }, context });
-    const response = shown.caseStudy.suppliers.find((s) => s.supplierId === kestrelProduct.supplierId)!;
+    const response = shown.caseStudy.suppliers.find((s) => s.supplierId === fx.kestrelProduct.supplierId)!;
     expect(response.response).toBe("Thank you. We have since added repair photos.");
-    expect(shown.caseStudy.summary).toBe("Tenants report and track repairs online.");
+    // The council's words stay as the council wrote them.
+    expect(shown.caseStudy.summary).toBe("Tenants now report repairs online and track them.");
     expect(await prisma.auditEvent.count({ where: { action: "case-study.supplier-responded", entityId: shown.caseStudy.id } })).toBe(1);
   });
 
   it("takes an unpublished case study out of search", async () => {
     const { prisma } = await import("~/utils/db.server");
-    const { moderate } = await routes();
+    const slug = await publishedCaseStudy(fx, "Mistlebane repairs portal later unpublished");
     const cs = await prisma.caseStudy.findUniqueOrThrow({ where: { slug } });
-    const res = await responseOf(() =>
-      moderate.action({
-        request: makeRequest(`/admin/case-studies/${slug}`, {
-          cookie: cookies.admin,
-          form: { intent: "unpublish", lockVersion: String(cs.lockVersion), reason: "Names a member of staff" },
-        }),
-        params: { slug },
-        context,
-      }),
-    );
+    expect(await searchFor("Mistlebane", fx.housing.name)).toEqual([cs.id]);
+    const res = await decide(fx, slug, "unpublish", "Names a member of staff");
     expect(res.status).toBe(302);
-    expect(await searchFor(housing.name)).toEqual([]);
-    expect((await prisma.caseStudy.findUniqueOrThrow({ where: { slug } })).rejectionReason).toBe("Names a member of staff");
+    expect(await searchFor("Mistlebane", fx.housing.name)).toEqual([]);
+    expect(await prisma.caseStudy.findUniqueOrThrow({ where: { slug } })).toMatchObject({
+      status: "withdrawn",
+      rejectionReason: "Names a member of staff",
+    });
   });
 });
 

@@ -462,7 +462,7 @@ async function submittedCaseStudy(title: string) {
   });
   const created = await caseStudy.createCaseStudy(input, { id: buyer.id, councilId: buyer.councilId });
   if (!created.ok) throw new Error(JSON.stringify(created));
-  return created.slug;
+  return created.value.slug;
 }
 
 async function caseStudyDecision(slug: string, intent: "approve" | "reject", view: { lockVersion: number; contentToken: string }) {
@@ -490,9 +490,11 @@ describe("case-study moderation: two decisions at once", () => {
           results.filter((r) => r.ok),
           `trial ${i}`,
         ).toHaveLength(1);
-        const loser = results.find((r) => !r.ok) as { ok: false; message: string; conflict?: boolean };
-        expect(loser.conflict).toBe(true);
-        expect(loser.message).toMatch(/changed while you were looking at it|since you opened it/);
+        const loser = results.find((r) => !r.ok);
+        expect(loser && !loser.ok ? loser.failure.kind : null).toBe("conflict");
+        expect(loser && !loser.ok && loser.failure.kind === "conflict" ? loser.failure.message : "").toMatch(
+          /changed while you were looking at it|since you opened it/,
+        );
         const won = order[results.findIndex((r) => r.ok)];
         const cs = await db.caseStudy.findUniqueOrThrow({ where: { slug } });
         expect(cs.status).toBe(won === "approve" ? "published" : "rejected");
@@ -516,12 +518,12 @@ describe("case-study moderation: two decisions at once", () => {
     const view = (await caseStudy.getModerationView(slug))!.caseStudy;
     const wrong = { lockVersion: view.lockVersion, contentToken: "0".repeat(64) };
     const refused = await caseStudyDecision(slug, "approve", wrong);
-    expect(refused).toMatchObject({ ok: false, conflict: true });
+    expect(refused).toMatchObject({ ok: false, failure: { kind: "conflict" } });
     const cs = await db.caseStudy.findUniqueOrThrow({ where: { slug } });
     expect(cs).toMatchObject({ status: "submitted", lockVersion: view.lockVersion });
     expect(await db.auditEvent.count({ where: { entityId: cs.id, action: "case-study.published" } })).toBe(0);
     expect(await db.caseStudyRevision.count({ where: { caseStudyId: cs.id } })).toBe(1);
-    expect(await caseStudyDecision(slug, "approve", view)).toMatchObject({ ok: true, status: "published" });
+    expect(await caseStudyDecision(slug, "approve", view)).toMatchObject({ ok: true, value: { status: "published" } });
   });
 });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { caseStudyFormSchema, readCaseStudyForm, rowCount, unflattenFormValues } from "~/models/case-study.schema";
+import {
+  CASE_STUDY_ARRAY_KEYS,
+  caseStudyFormSchema,
+  pickerInputs,
+  readFormOnlyPost,
+  rowCount,
+  unflattenFormValues,
+} from "~/models/case-study.schema";
+import { formDataToObject, parseWithSchema } from "~/utils/forms";
 import { diffSnapshots, parseSnapshot } from "~/models/case-study-snapshot";
 
 const complete: Record<string, string | string[]> = {
@@ -45,16 +53,21 @@ function form(values: Record<string, string | string[]>) {
   return fd;
 }
 
+/** The form as handleForm reads and parses it (the write pipeline's path). */
+function readCaseStudyForm(values: Record<string, string | string[]>) {
+  return parseWithSchema(caseStudyFormSchema, formDataToObject(form(values), CASE_STUDY_ARRAY_KEYS));
+}
+
 function errorsOf(values: Record<string, string | string[]>) {
-  const read = readCaseStudyForm(form(values));
-  return read.kind === "invalid" ? read.errors : {};
+  const read = readCaseStudyForm(values);
+  return read.success ? {} : read.errors;
 }
 
 describe("case study form schema", () => {
   it("turns a complete plain form post into clean data, ignoring blank rows", () => {
-    const read = readCaseStudyForm(form(complete));
-    expect(read.kind).toBe("valid");
-    if (read.kind !== "valid") return;
+    const read = readCaseStudyForm(complete);
+    expect(read.success).toBe(true);
+    if (!read.success) return;
     expect(read.data.metrics).toEqual([{ name: "Calls a month", before: 12000, after: 8000, unit: "calls", higherIsBetter: false }]);
     expect(read.data.costExactPence).toBe(4_500_000);
     expect(read.data.costBand).toBe("30k-100k");
@@ -107,7 +120,7 @@ describe("case study form schema", () => {
   });
 
   it("lets a draft be saved with only a title and service area, but still checks what was entered", () => {
-    expect(readCaseStudyForm(form({ intent: "save-draft", title: "Draft", serviceAreaId: "sa_housing" })).kind).toBe("valid");
+    expect(readCaseStudyForm({ intent: "save-draft", title: "Draft", serviceAreaId: "sa_housing" }).success).toBe(true);
     expect(errorsOf({ intent: "save-draft", title: "", serviceAreaId: "" })).toEqual({
       title: ["Enter a title for the case study"],
       serviceAreaId: ["Select the service area"],
@@ -128,10 +141,8 @@ describe("case study form schema", () => {
 
   it("reads the total cost as integer pence, exactly, with clear messages", () => {
     const cost = (costExact: string) => {
-      const read = readCaseStudyForm(form({ ...complete, costExact }));
-      return read.kind === "valid"
-        ? { pence: read.data.costExactPence, band: read.data.costBand }
-        : { error: read.kind === "invalid" ? read.errors.costExact?.[0] : read.kind };
+      const read = readCaseStudyForm({ ...complete, costExact });
+      return read.success ? { pence: read.data.costExactPence, band: read.data.costBand } : { error: read.errors.costExact?.[0] };
     };
     expect(cost("29,999.99")).toEqual({ pence: 2_999_999, band: "under-30k" });
     expect(cost("£30,000")).toEqual({ pence: 3_000_000, band: "30k-100k" });
@@ -162,11 +173,23 @@ describe("case study form schema", () => {
   });
 
   it("treats add-a-row and find-products as form-only, and counts rows", () => {
-    const read = readCaseStudyForm(form({ ...complete, intent: "add-metric" }));
-    expect(read.kind).toBe("form-only");
-    expect(rowCount("metrics", read.values, true)).toBe(4); // two rows posted, at least three shown, plus one
+    const values = formDataToObject(form({ ...complete, intent: "add-metric" }), CASE_STUDY_ARRAY_KEYS);
+    const read = readFormOnlyPost(values);
+    expect(read).toMatchObject({ intent: "add-metric", adding: "metrics" });
+    expect(readFormOnlyPost({ ...values, intent: "find-products" })).toMatchObject({ adding: null });
+    expect(readFormOnlyPost({ ...values, intent: "submit" })).toBeNull();
+    expect(readFormOnlyPost({ ...values, intent: "save-draft" })).toBeNull();
+    expect(rowCount("metrics", read!.values, true)).toBe(4); // two rows posted, at least three shown, plus one
     expect(rowCount("metrics", { "metrics.0.name": "a", "metrics.3.name": "b" }, true)).toBe(5);
     expect(rowCount("assets", {}, false)).toBe(1);
+  });
+
+  it("reads the product finder's words and only well-formed product ids", () => {
+    expect(pickerInputs({ productQuery: "repairs", productIds: ["prd_1", "<script>", "prd_2"] })).toEqual({
+      productQuery: "repairs",
+      productIds: ["prd_1", "prd_2"],
+    });
+    expect(pickerInputs({ productIds: "prd_9" })).toEqual({ productQuery: "", productIds: ["prd_9"] });
   });
 
   it("ignores absurd row indexes", () => {
