@@ -1,13 +1,14 @@
 // Import of published OCDS release packages (Contracts Finder, Find a Tender) into the register:
-// each release is applied in its own transaction, so a fault leaves no half-applied release; a
-// release no newer than what a record was last written from changes nothing (idempotent).
+// releases are applied in batches, one transaction each; a batch that fails is applied again one
+// release per transaction, so a fault leaves no half-applied release and every good one is
+// applied. A release no newer than what a record was last written from changes nothing (idempotent).
 import type { Readable } from "node:stream";
 import { prisma, type PrismaClient, type Tx } from "~/utils/db.server";
 import { readReleasePackage, OcdsPackageError } from "~/ocds/package-stream";
 import { parseRelease, type ParsedRelease } from "~/ocds/release";
 import { councilMatcher, supplierMatcher, type CouncilRef, type Match } from "~/ocds/match";
-import { writeContract, type ContractChange } from "./contract.server";
-import { pipelineReleaseDate, writePipelineEntry } from "./pipeline.server";
+import { createContracts, writeContract, type ContractChange, type ContractFields, type NewContract } from "./contract.server";
+import { writePipelineEntry } from "./pipeline.server";
 
 export interface ImportProblem {
   /** The release's index in the package's `releases` array (0-based), or null for the file as a whole. */
@@ -87,6 +88,25 @@ export function serviceAreaForCpv(codes: string[]): string | null {
   return null;
 }
 
+/** What one batch of releases changed: merged into the summary only once its transaction commits. */
+interface Tally {
+  contracts: Record<ContractChange | "older", number>;
+  pipeline: Record<ContractChange | "older", number>;
+  matched: number;
+  unmatched: number;
+  unmatchedNames: Map<string, string>;
+}
+
+function emptyTally(): Tally {
+  return {
+    contracts: { created: 0, updated: 0, unchanged: 0, older: 0 },
+    pipeline: { created: 0, updated: 0, unchanged: 0, older: 0 },
+    matched: 0,
+    unmatched: 0,
+    unmatchedNames: new Map(),
+  };
+}
+
 function noteBuyer(summary: ImportSummary, release: ParsedRelease, match: Match<CouncilRef>) {
   const name = release.buyer?.name ?? "(no buyer)";
   const seen = summary.buyers.get(name);
@@ -99,74 +119,141 @@ function noteBuyer(summary: ImportSummary, release: ParsedRelease, match: Match<
     });
 }
 
-async function applyRelease(tx: Tx, release: ParsedRelease, matchers: Matchers, summary: ImportSummary, councilMatch: Match<CouncilRef>) {
+function mergeTally(summary: ImportSummary, tally: Tally) {
+  for (const k of ["created", "updated", "unchanged", "older"] as const) {
+    summary.contracts[k] += tally.contracts[k];
+    summary.pipeline[k] += tally.pipeline[k];
+  }
+  summary.suppliers.matched += tally.matched;
+  summary.suppliers.unmatched += tally.unmatched;
+  for (const [name, why] of tally.unmatchedNames) summary.suppliers.unmatchedNames.set(name, why);
+}
+
+/** A release read from the package, waiting in the batch: parsed, or refused with why. */
+type Pending = { index: number; release: ParsedRelease; councilMatch: Match<CouncilRef> } | { index: number; release: null; error: string };
+
+/**
+ * The release dates the register's records were last written from, for the batch's source keys:
+ * one query per batch instead of one per award. Kept up to date as the batch writes, so a later
+ * release of the same ocid in the same batch sees the earlier one.
+ */
+async function storedReleaseDates(tx: Tx, batch: Pending[]) {
+  const contractKeys: string[] = [];
+  const pipelineKeys: string[] = [];
+  for (const p of batch) {
+    if (!p.release) continue;
+    for (const award of p.release.awards) contractKeys.push(contractSourceKey(p.release, award.awardId));
+    if (p.release.pipeline) pipelineKeys.push(`ocds:${p.release.ocid}`);
+  }
+  const contracts = new Map<string, Date | null>();
+  const pipeline = new Map<string, Date | null>();
+  // Chunks of 500 keys: well inside SQLite's and PostgreSQL's bound-parameter limits.
+  for (let i = 0; i < contractKeys.length; i += 500)
+    for (const row of await tx.contract.findMany({
+      where: { sourceKey: { in: contractKeys.slice(i, i + 500) } },
+      select: { sourceKey: true, releaseDate: true },
+    }))
+      contracts.set(row.sourceKey, row.releaseDate);
+  for (let i = 0; i < pipelineKeys.length; i += 500)
+    for (const row of await tx.pipelineEntry.findMany({
+      where: { sourceKey: { in: pipelineKeys.slice(i, i + 500) } },
+      select: { sourceKey: true, releaseDate: true },
+    }))
+      pipeline.set(row.sourceKey, row.releaseDate);
+  return { contracts, pipeline, newContracts: new Map<string, NewContract>() };
+}
+
+/**
+ * What the batch knows of the register: release dates by source key, and the new contracts it
+ * has yet to write (created in bulk at the end of the batch, or before a later release of the
+ * same award in the batch revises one of them).
+ */
+type BatchState = Awaited<ReturnType<typeof storedReleaseDates>>;
+
+async function writeNewContracts(tx: Tx, state: BatchState) {
+  const items = [...state.newContracts.values()];
+  state.newContracts.clear();
+  for (let i = 0; i < items.length; i += 200) await createContracts(tx, items.slice(i, i + 200));
+}
+
+const contractSourceKey = (release: ParsedRelease, awardId: string) => `ocds:${release.ocid}/${awardId}`;
+
+async function applyRelease(
+  tx: Tx,
+  release: ParsedRelease,
+  matchers: Matchers,
+  councilMatch: Match<CouncilRef>,
+  stored: BatchState,
+  tally: Tally,
+) {
   const council = councilMatch.matched;
   const buyerName = release.buyer?.name ?? "";
   const areaSlug = serviceAreaForCpv(release.cpvCodes);
   const serviceAreaId = areaSlug ? (matchers.areas.get(areaSlug) ?? null) : null;
-  const counts = { contracts: { ...summary.contracts }, pipeline: { ...summary.pipeline }, matched: 0, unmatched: 0 };
-  const unmatchedNames = new Map<string, string>();
 
   for (const award of release.awards) {
-    const sourceKey = `ocds:${release.ocid}/${award.awardId}`;
-    const stored = await tx.contract.findUnique({ where: { sourceKey }, select: { releaseDate: true, releaseId: true } });
-    if (stored?.releaseDate && stored.releaseDate > release.date) {
-      counts.contracts.older += 1;
+    const sourceKey = contractSourceKey(release, award.awardId);
+    const storedDate = stored.contracts.get(sourceKey);
+    if (storedDate && storedDate > release.date) {
+      tally.contracts.older += 1;
       continue;
     }
     const matches = award.suppliers.map((s) => ({ party: s, match: matchers.supplier(s) }));
     for (const m of matches) {
-      if (m.match.matched) counts.matched += 1;
+      if (m.match.matched) tally.matched += 1;
       else {
-        counts.unmatched += 1;
-        unmatchedNames.set(m.party.name, m.match.why);
+        tally.unmatched += 1;
+        tally.unmatchedNames.set(m.party.name, m.match.why);
       }
     }
     const first = matches[0];
     const supplierName = !first ? "" : matches.length === 1 ? first.party.name : `${first.party.name} and ${matches.length - 1} others`;
-    const written = await writeContract(
-      tx,
-      sourceKey,
-      "ocds",
-      {
-        councilId: council?.id ?? null,
-        buyerName,
-        supplierId: matches.length === 1 ? (first.match.matched?.id ?? null) : null,
-        supplierName,
-        supplierCompanyNumber: matches.length === 1 ? first.party.companyNumber : null,
-        title: award.title || "(untitled notice)",
-        description: award.description.slice(0, 4000),
-        agreementId: null,
-        lotId: null,
-        procedure: release.procedure,
-        valuePence: award.valuePence,
-        valueExVatPence: null,
-        unitPricePence: null,
-        priceUnit: null,
-        startDate: award.startDate,
-        endDate: award.endDate,
-        extensions: [],
-        cpvCodes: release.cpvCodes,
-        serviceAreaId,
-        category: null,
-        notices: award.notices,
-        ocid: release.ocid,
-        releaseId: release.id,
-        releaseDate: release.date,
-        visibility: "public",
-        status: "active",
-        projectId: null,
-        productIds: [],
-      },
-      { reason: `Release ${release.id} (${release.tags.join(", ")})`, actorId: null },
-    );
-    counts.contracts[written.change] += 1;
+    const fields: ContractFields = {
+      councilId: council?.id ?? null,
+      buyerName,
+      supplierId: matches.length === 1 ? (first.match.matched?.id ?? null) : null,
+      supplierName,
+      supplierCompanyNumber: matches.length === 1 ? first.party.companyNumber : null,
+      title: award.title || "(untitled notice)",
+      description: award.description.slice(0, 4000),
+      agreementId: null,
+      lotId: null,
+      procedure: release.procedure,
+      valuePence: award.valuePence,
+      valueExVatPence: null,
+      unitPricePence: null,
+      priceUnit: null,
+      startDate: award.startDate,
+      endDate: award.endDate,
+      extensions: [],
+      cpvCodes: release.cpvCodes,
+      serviceAreaId,
+      category: null,
+      notices: award.notices,
+      ocid: release.ocid,
+      releaseId: release.id,
+      releaseDate: release.date,
+      visibility: "public",
+      status: "active",
+      projectId: null,
+      productIds: [],
+    };
+    const meta = { reason: `Release ${release.id} (${release.tags.join(", ")})`, actorId: null };
+    if (!stored.contracts.has(sourceKey)) {
+      // New to the register: written with the batch's other new contracts.
+      stored.newContracts.set(sourceKey, { sourceKey, source: "ocds", fields, meta });
+      tally.contracts.created += 1;
+    } else {
+      if (stored.newContracts.has(sourceKey)) await writeNewContracts(tx, stored);
+      tally.contracts[(await writeContract(tx, sourceKey, "ocds", fields, meta)).change] += 1;
+    }
+    stored.contracts.set(sourceKey, release.date);
   }
 
   if (release.pipeline) {
     const sourceKey = `ocds:${release.ocid}`;
-    const storedDate = await pipelineReleaseDate(tx, sourceKey);
-    if (storedDate && storedDate > release.date) counts.pipeline.older += 1;
+    const storedDate = stored.pipeline.get(sourceKey);
+    if (storedDate && storedDate > release.date) tally.pipeline.older += 1;
     else {
       const p = release.pipeline;
       const written = await writePipelineEntry(
@@ -192,28 +279,96 @@ async function applyRelease(tx: Tx, release: ParsedRelease, matchers: Matchers, 
         },
         { actorId: null },
       );
-      counts.pipeline[written.change] += 1;
+      stored.pipeline.set(sourceKey, release.date);
+      tally.pipeline[written.change] += 1;
     }
   }
-  return { counts, unmatchedNames };
+}
+
+/** Releases per transaction: one commit (and one disk flush) per batch rather than per release. */
+export const IMPORT_BATCH_SIZE = 250;
+// A batch of 250 takes well under a second; the app's 30 s limit is for requests, not imports.
+const BATCH_TRANSACTION = { maxWait: 60_000, timeout: 300_000 };
+
+/**
+ * Applies a batch of releases in one transaction. If it fails (a fault in any release), nothing
+ * of it stays, and each release is applied again in its own transaction: every good release is
+ * applied whole, the faulty one is reported and none is applied in part.
+ */
+async function applyBatch(db: PrismaClient, batch: Pending[], matchers: Matchers, summary: ImportSummary) {
+  const good = batch.filter((p): p is Extract<Pending, { release: ParsedRelease }> => p.release !== null);
+  const commitGood = (tally: Tally, releases: typeof good) => {
+    mergeTally(summary, tally);
+    for (const p of releases) noteBuyer(summary, p.release, p.councilMatch);
+    summary.applied += releases.length;
+  };
+  let whole = good.length > 0;
+  if (whole) {
+    const tally = emptyTally();
+    try {
+      await db.$transaction(async (tx) => {
+        const stored = await storedReleaseDates(tx, good);
+        for (const p of good) await applyRelease(tx, p.release, matchers, p.councilMatch, stored, tally);
+        await writeNewContracts(tx, stored);
+      }, BATCH_TRANSACTION);
+      commitGood(tally, good);
+    } catch {
+      whole = false;
+    }
+  }
+  for (const p of batch) {
+    if (!p.release) {
+      summary.problems.push({ position: p.index, releaseId: null, message: p.error });
+      continue;
+    }
+    if (whole) continue;
+    // One transaction per release: its contracts and pipeline entry commit together or not at all.
+    const tally = emptyTally();
+    try {
+      await db.$transaction(async (tx) => {
+        const stored = await storedReleaseDates(tx, [p]);
+        await applyRelease(tx, p.release, matchers, p.councilMatch, stored, tally);
+        await writeNewContracts(tx, stored);
+      });
+      commitGood(tally, [p]);
+    } catch (error) {
+      summary.problems.push({
+        position: p.index,
+        releaseId: p.release.id,
+        message: `not applied: ${(error as Error).message.slice(0, 300)}`,
+      });
+    }
+  }
 }
 
 export interface ImportOptions {
-  /** Called after each release with how many have been read so far. */
+  /** Called after each batch of releases with how many have been read so far. */
   onProgress?: (releasesRead: number) => void;
   /** Called once the package's size is known (its releases have all been read). */
   onPackage?: (releaseCount: number) => void;
   /** The database to write to (the seed passes its own client); the app's by default. */
   db?: PrismaClient;
+  /** Releases per transaction (IMPORT_BATCH_SIZE by default). */
+  batchSize?: number;
 }
 
 /** Reads one release package from `input` and merges it into the register; never throws for bad input. */
 export async function importReleasePackage(input: Readable, options: ImportOptions = {}, summary = emptySummary()): Promise<ImportSummary> {
   const db = options.db ?? prisma;
+  const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
   const matchers = await loadMatchers(db);
+  let batch: Pending[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const releases = batch;
+    batch = [];
+    await applyBatch(db, releases, matchers, summary);
+    options.onProgress?.(summary.releases);
+  };
   try {
     for await (const event of readReleasePackage(input)) {
       if (event.kind === "package") {
+        await flush();
         if (event.version && !/^1\.[01]$/.test(event.version))
           summary.problems.push({
             position: null,
@@ -225,34 +380,14 @@ export async function importReleasePackage(input: Readable, options: ImportOptio
       }
       summary.releases += 1;
       const parsed = parseRelease(event.value);
-      if (!parsed.ok) {
-        summary.problems.push({ position: event.index, releaseId: null, message: parsed.error });
-        options.onProgress?.(summary.releases);
-        continue;
-      }
-      const release = parsed.release;
-      const councilMatch = matchers.council(release.buyer);
-      try {
-        // One transaction per release: its contracts and pipeline entry commit together or not at all.
-        const { counts, unmatchedNames } = await db.$transaction((tx) => applyRelease(tx, release, matchers, summary, councilMatch));
-        summary.contracts = counts.contracts;
-        summary.pipeline = counts.pipeline;
-        summary.suppliers.matched += counts.matched;
-        summary.suppliers.unmatched += counts.unmatched;
-        for (const [name, why] of unmatchedNames) summary.suppliers.unmatchedNames.set(name, why);
-        noteBuyer(summary, release, councilMatch);
-        summary.applied += 1;
-      } catch (error) {
-        summary.problems.push({
-          position: event.index,
-          releaseId: release.id,
-          message: `not applied: ${(error as Error).message.slice(0, 300)}`,
-        });
-      }
-      options.onProgress?.(summary.releases);
+      if (parsed.ok) batch.push({ index: event.index, release: parsed.release, councilMatch: matchers.council(parsed.release.buyer) });
+      else batch.push({ index: event.index, release: null, error: parsed.error });
+      if (batch.length >= batchSize) await flush();
     }
   } catch (error) {
     if (!(error instanceof OcdsPackageError)) throw error;
+    // The releases read in full before the fault are applied; the one it cut is not.
+    await flush();
     summary.fatal = { position: error.releasesRead, releaseId: null, message: error.message };
   }
   return summary;

@@ -5,7 +5,7 @@
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { ok, conflict, invalid, notFoundFailure, type Result } from "~/utils/result";
-import { recordAudit } from "./audit.server";
+import { recordAudit, recordAudits } from "./audit.server";
 import { penceFromDb, penceFromDbOrNull, penceToDbOrNull } from "./pence";
 import { agreementSlugOf, routeKindOf } from "./project.schema";
 import { CONTRACT_CSV_COLUMNS, type ContractInput, type ContractSource } from "./contract.schema";
@@ -202,6 +202,56 @@ export async function writeContract(
     tx,
   );
   return { id: existing.id, change: "updated", revision };
+}
+
+export interface NewContract {
+  sourceKey: string;
+  source: ContractSource;
+  fields: ContractFields;
+  meta: { reason: string; actorId: string | null; ip?: string | null };
+}
+
+/**
+ * Creates contracts known to be new (the caller looked for their source keys in `tx`), with
+ * the same rows writeContract writes for a new one (the contract, its first revision and a
+ * "contract.created" audit event), in a few statements for all of them: the OCDS import's bulk
+ * path. A source key that exists after all fails the whole statement (unique constraint).
+ */
+export async function createContracts(tx: Tx, items: NewContract[]): Promise<void> {
+  if (!items.length) return;
+  const created = await tx.contract.createManyAndReturn({
+    data: items.map((item) => ({
+      ...columnsOf(item.fields),
+      sourceKey: item.sourceKey,
+      source: item.source,
+      createdById: item.meta.actorId,
+    })),
+    select: { id: true, sourceKey: true },
+  });
+  const idOf = new Map(created.map((c) => [c.sourceKey, c.id]));
+  const withIds = items.map((item) => ({ ...item, id: idOf.get(item.sourceKey)!, snapshot: snapshotOf(item.fields) }));
+  const products = withIds.flatMap((c) => [...new Set(c.fields.productIds)].map((productId) => ({ contractId: c.id, productId })));
+  if (products.length) await tx.contractProduct.createMany({ data: products });
+  await tx.contractRevision.createMany({
+    data: withIds.map((c) => ({
+      contractId: c.id,
+      sequence: 1,
+      snapshot: JSON.stringify(c.snapshot),
+      reason: c.meta.reason,
+      actorId: c.meta.actorId,
+    })),
+  });
+  await recordAudits(
+    withIds.map((c) => ({
+      actorId: c.meta.actorId,
+      action: "contract.created",
+      entityType: "contract",
+      entityId: c.id,
+      after: c.snapshot,
+      ip: c.meta.ip,
+    })),
+    tx,
+  );
 }
 
 // ───────────────────────────── from a portal award ───────────────────────────

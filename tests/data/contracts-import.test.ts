@@ -249,4 +249,48 @@ describe("bad input", () => {
     expect(await p.contract.count({ where: { ocid: "ocds-b5fd17-test-0005" } })).toBe(0);
     expect(await counts()).toEqual(before);
   });
+
+  it("a fault in one release of a batch: the good releases before and after it are applied whole, it is not", async () => {
+    const p = await db();
+    const { databaseKind } = await import("~/utils/db.server");
+    if (databaseKind() === "sqlite") {
+      await p.$executeRawUnsafe(
+        `CREATE TRIGGER contract_fault BEFORE INSERT ON "Contract" WHEN NEW."sourceKey" LIKE '%/a-6b' BEGIN SELECT RAISE(ABORT, 'injected fault'); END`,
+      );
+    } else {
+      await withPgClient(testDb.ownerUrl, async (owner) => {
+        await owner.query(
+          `CREATE OR REPLACE FUNCTION contract_fault() RETURNS trigger AS $$ BEGIN IF NEW."sourceKey" LIKE '%/a-6b' THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+        );
+        await owner.query(`CREATE TRIGGER contract_fault BEFORE INSERT ON "Contract" FOR EACH ROW EXECUTE FUNCTION contract_fault()`);
+      });
+    }
+    const before = await counts();
+    const award = release({}).awards[0];
+    const summary = await importText(
+      pkg([
+        release({ ocid: "ocds-b5fd17-test-0006", id: "r-6", awards: [{ ...award, id: "a-6" }] }),
+        release({
+          ocid: "ocds-b5fd17-test-0007",
+          id: "r-7",
+          awards: [
+            { ...award, id: "a-6a" },
+            { ...award, id: "a-6b" },
+          ],
+        }),
+        release({ ocid: "ocds-b5fd17-test-0008", id: "r-8", awards: [{ ...award, id: "a-8" }] }),
+      ]),
+    );
+    if (databaseKind() === "sqlite") await p.$executeRawUnsafe(`DROP TRIGGER contract_fault`);
+    else await withPgClient(testDb.ownerUrl, (owner) => owner.query(`DROP TRIGGER contract_fault ON "Contract"`));
+    expect(summary.applied).toBe(2);
+    expect(summary.contracts.created).toBe(2);
+    expect(summary.problems).toHaveLength(1);
+    expect(summary.problems[0]).toMatchObject({ position: 1, releaseId: "r-7" });
+    expect(await p.contract.count({ where: { ocid: "ocds-b5fd17-test-0007" } })).toBe(0);
+    expect(await p.contract.count({ where: { ocid: { in: ["ocds-b5fd17-test-0006", "ocds-b5fd17-test-0008"] } } })).toBe(2);
+    const after = await counts();
+    // Each applied contract: one revision and one audit event, nothing of the faulty release.
+    expect(after).toEqual({ ...before, contracts: before.contracts + 2, revisions: before.revisions + 2, audits: before.audits + 2 });
+  });
 });
