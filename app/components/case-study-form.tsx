@@ -17,7 +17,7 @@ import {
 import { COST_BANDS } from "~/utils/labels";
 import { dateInputValues } from "~/utils/date-input";
 import { DateInput } from "./date-input";
-import { TableContainer } from "~/components/table-container";
+import { ChangesTable } from "~/components/changes-table";
 
 export type FormValues = Record<string, unknown>;
 
@@ -86,35 +86,20 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
         <div className="govuk-inset-text">
           <h2 className="govuk-heading-m">What changed since you opened it</h2>
           {props.conflict.length ? (
-            <TableContainer label="Changes someone else saved">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--s">Changes someone else saved</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Question
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      When you opened it
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Now
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {props.conflict.map((c) => (
-                    <tr className="govuk-table__row" key={c.field}>
-                      <th scope="row" className="govuk-table__header">
-                        {c.label}
-                      </th>
-                      <td className="govuk-table__cell cm-diff-removed">{c.before || "(blank)"}</td>
-                      <td className="govuk-table__cell cm-diff-added">{c.after || "(blank)"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableContainer>
+            <ChangesTable
+              caption="Changes someone else saved"
+              captionSize="s"
+              compared
+              showTag={false}
+              headers={{ question: "Question", before: "When you opened it", after: "Now" }}
+              rows={props.conflict.map((c) => ({
+                key: c.field,
+                label: c.label,
+                before: c.before || "(blank)",
+                after: c.after || "(blank)",
+                changed: true,
+              }))}
+            />
           ) : (
             <p className="govuk-body">We could not work out exactly what changed. Open the case study in a new tab to compare.</p>
           )}

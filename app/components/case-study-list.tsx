@@ -1,11 +1,12 @@
 import { Link } from "@remix-run/react";
+import { measureSummary, type Measure } from "~/models/case-study-measure";
 
 export interface CaseStudyListItem {
   slug: string;
   title: string;
   summary?: string;
   council: { name: string };
-  metrics?: { name: string; before: number; after: number; unit: string }[];
+  metrics?: Measure[];
 }
 
 /** Case studies with their headline outcome, for product, supplier and council pages. */
@@ -23,9 +24,7 @@ export function CaseStudyList({ items, empty }: { items: CaseStudyListItem[]; em
           {c.metrics?.[0] ? (
             <>
               <br />
-              <span className="govuk-body-s">
-                {c.metrics[0].name}: {c.metrics[0].before} → {c.metrics[0].after} {c.metrics[0].unit}
-              </span>
+              <span className="govuk-body-s">{measureSummary(c.metrics[0])}</span>
             </>
           ) : null}
         </li>

@@ -3,6 +3,7 @@
 // published") and by the stale-edit message ("what changed since you opened it").
 // Pure: no database, so it is shared by the server and unit tests.
 import { formatPence } from "~/procurement/money";
+import { formatMeasureValue } from "./case-study-measure";
 
 export interface CaseStudySnapshot {
   title: string;
@@ -61,7 +62,10 @@ export function describeField(snapshot: Partial<CaseStudySnapshot> | null, field
   switch (field) {
     case "metrics":
       return (snapshot.metrics ?? [])
-        .map((m) => `${m.name}: ${m.before} → ${m.after}${m.unit ? ` ${m.unit}` : ""} (${m.higherIsBetter ? "higher" : "lower"} is better)`)
+        .map(
+          (m) =>
+            `${m.name}: ${formatMeasureValue(m.before, m.unit)} to ${formatMeasureValue(m.after, m.unit)} (${m.higherIsBetter ? "higher" : "lower"} is better)`,
+        )
         .join("\n");
     case "products":
       return (snapshot.products ?? [])

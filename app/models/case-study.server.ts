@@ -182,7 +182,11 @@ export async function listPublishedCaseStudies({
         publishedAt: true,
         council: { select: { code: true, name: true } },
         serviceArea: { select: { name: true } },
-        metrics: { orderBy: { position: "asc" }, take: 1, select: { name: true, before: true, after: true, unit: true } },
+        metrics: {
+          orderBy: { position: "asc" },
+          take: 1,
+          select: { name: true, before: true, after: true, unit: true, higherIsBetter: true },
+        },
       },
     }),
   ]);

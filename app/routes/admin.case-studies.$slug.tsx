@@ -13,7 +13,7 @@ import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
-import { TableContainer } from "~/components/table-container";
+import { ChangesTable } from "~/components/changes-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Review: ${data.caseStudy.title}` : "Review a case study");
 export const handle = { title: "Review a case study" };
@@ -24,6 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!view) throw notFound();
   return view;
 }
+
+/** Why there is no decision to make, by state (in words, not status codes). */
+const NOTHING_TO_DECIDE: Record<string, string> = {
+  draft: "This case study is a draft: the council has not submitted it, so there is nothing to decide.",
+  rejected: "This case study is back with the council for changes, so there is nothing to decide.",
+  withdrawn: "This case study is unpublished, so there is nothing to decide.",
+};
 
 /** The flash message, by the state the decision left the case study in. */
 const DONE: Record<string, string> = {
@@ -99,51 +106,18 @@ export default function ReviewCaseStudy() {
             ? "This case study was published before changes were recorded, so every answer is shown as it is now."
             : "A new case study: it has never been published, so every answer is shown."}
       </p>
-      <TableContainer label={compared ? "What changed since it was last published" : "Every answer"}>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            {compared ? "What changed since it was last published" : "Every answer"}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Question
-              </th>
-              {compared ? (
-                <th scope="col" className="govuk-table__header">
-                  Last published
-                </th>
-              ) : null}
-              <th scope="col" className="govuk-table__header">
-                {compared ? "Now" : "Answer"}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {d.fields.map((f) => (
-              <tr className="govuk-table__row" key={f.field}>
-                <th scope="row" className="govuk-table__header">
-                  {f.label}
-                  {compared && f.changed ? (
-                    <>
-                      <br />
-                      <strong className="govuk-tag govuk-tag--yellow">Changed</strong>
-                    </>
-                  ) : null}
-                </th>
-                {compared ? (
-                  <td className={`govuk-table__cell${f.changed ? " cm-diff-removed" : ""}`}>
-                    <Value text={f.before} />
-                  </td>
-                ) : null}
-                <td className={`govuk-table__cell${compared && f.changed ? " cm-diff-added" : ""}`}>
-                  <Value text={f.after} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableContainer>
+      <ChangesTable
+        caption={compared ? "What changed since it was last published" : "Every answer"}
+        compared={compared}
+        headers={{ question: "Question", before: "Last published", after: compared ? "Now" : "Answer" }}
+        rows={d.fields.map((f) => ({
+          key: f.field,
+          label: f.label,
+          before: <Value text={f.before} />,
+          after: <Value text={f.after} />,
+          changed: f.changed,
+        }))}
+      />
 
       {cs.status === "submitted" ? (
         <div className="govuk-grid-row">
@@ -188,9 +162,7 @@ export default function ReviewCaseStudy() {
           </Form>
         </>
       ) : (
-        <p className="govuk-body">
-          This case study is {STATUS_LABELS[cs.status]?.label.toLowerCase() ?? cs.status}; there is nothing to decide.
-        </p>
+        <p className="govuk-body">{NOTHING_TO_DECIDE[cs.status] ?? "There is nothing to decide."}</p>
       )}
     </>
   );

@@ -4,7 +4,7 @@ import { listModerationQueue } from "~/models/case-study.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => pageTitle("Case studies to review");
 
@@ -22,47 +22,29 @@ export default function CaseStudyQueue() {
         Check each case study is about real work, names products fairly and shares nothing personal, then approve it or ask the council for
         changes.
       </p>
-      {queue.length ? (
-        <TableContainer label={`${queue.length} waiting, oldest first`}>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{queue.length} waiting, oldest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Case study
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Council
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Kind
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Submitted
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {queue.map((c) => (
-                <tr className="govuk-table__row" key={c.slug}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/admin/case-studies/${c.slug}`}>
-                      {c.title}
-                    </Link>
-                    <br />
-                    <span className="govuk-body-s">{c.serviceArea.name}</span>
-                  </td>
-                  <td className="govuk-table__cell">{c.council.name}</td>
-                  <td className="govuk-table__cell">{c.publishedAt ? "Change to a published case study" : "New case study"}</td>
-                  <td className="govuk-table__cell">{formatDateTime(c.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
-      ) : (
-        <p className="govuk-body">Nothing is waiting for review.</p>
-      )}
+      <DataTable
+        caption={`${queue.length} waiting, oldest first`}
+        rows={queue}
+        rowKey={(c) => c.slug}
+        empty={<p className="govuk-body">Nothing is waiting for review.</p>}
+        columns={[
+          {
+            header: "Case study",
+            cell: (c) => (
+              <>
+                <Link className="govuk-link" to={`/admin/case-studies/${c.slug}`}>
+                  {c.title}
+                </Link>
+                <br />
+                <span className="govuk-body-s">{c.serviceArea.name}</span>
+              </>
+            ),
+          },
+          { header: "Council", cell: (c) => c.council.name },
+          { header: "Kind", cell: (c) => (c.publishedAt ? "Change to a published case study" : "New case study") },
+          { header: "Submitted", cell: (c) => formatDateTime(c.updatedAt) },
+        ]}
+      />
       <p className="govuk-body">
         <Link className="govuk-link" to="/admin/service-areas">
           Manage service areas

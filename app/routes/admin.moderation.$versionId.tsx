@@ -13,7 +13,7 @@ import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
 import { formatPence } from "~/procurement/money";
-import { TableContainer } from "~/components/table-container";
+import { ChangesTable } from "~/components/changes-table";
 
 export const meta: MetaFunction = () => pageTitle("Review a listing");
 export const handle = { title: "Review a listing" };
@@ -157,45 +157,18 @@ export default function ReviewListing() {
           ? `${changed.length} of ${keys.length} fields changed since the published version.`
           : "A new listing: every field is shown."}
       </p>
-      <TableContainer label="What changed">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">What changed</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Field
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Published version
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Submitted version
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {keys.map((k) => {
-              const isChanged = changed.includes(k);
-              return (
-                <tr className="govuk-table__row" key={k}>
-                  <th scope="row" className="govuk-table__header">
-                    {FIELD_LABELS[k]}
-                    {isChanged && d.published ? (
-                      <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">Changed</strong>
-                    ) : null}
-                  </th>
-                  <td className={`govuk-table__cell${isChanged && d.published ? " cm-diff-removed" : ""}`}>
-                    {d.published ? show(d.published[k], d.lotLabels, k) : "–"}
-                  </td>
-                  <td className={`govuk-table__cell${isChanged && d.published ? " cm-diff-added" : ""}`}>
-                    {show(d.values[k], d.lotLabels, k)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableContainer>
+      <ChangesTable
+        caption="What changed"
+        compared={Boolean(d.published)}
+        headers={{ question: "Field", before: "Published version", after: "Submitted version" }}
+        rows={keys.map((k) => ({
+          key: k,
+          label: FIELD_LABELS[k],
+          before: d.published ? show(d.published[k], d.lotLabels, k) : "–",
+          after: show(d.values[k], d.lotLabels, k),
+          changed: changed.includes(k),
+        }))}
+      />
       {d.status === "submitted" ? (
         <Form method="post" noValidate key={d.contentToken}>
           <input type="hidden" name="contentToken" value={d.contentToken} />

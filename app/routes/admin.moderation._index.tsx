@@ -4,7 +4,7 @@ import { listModerationQueue } from "~/models/listing.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => pageTitle("Listings to review");
 
@@ -18,47 +18,25 @@ export default function ModerationQueue() {
   return (
     <>
       <h1 className="govuk-heading-l">Listings to review</h1>
-      {queue.length ? (
-        <TableContainer label={`${queue.length} waiting, oldest first`}>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{queue.length} waiting, oldest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Listing
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Supplier
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Kind
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Submitted
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {queue.map((v) => (
-                <tr className="govuk-table__row" key={v.id}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/admin/moderation/${v.id}`}>
-                      {v.name}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">{v.product.supplier.tradingName}</td>
-                  <td className="govuk-table__cell">
-                    {v.product.publishedVersionId ? `Edit (version ${v.versionNumber})` : "New listing"}
-                  </td>
-                  <td className="govuk-table__cell">{v.submittedAt ? formatDateTime(v.submittedAt) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
-      ) : (
-        <p className="govuk-body">Nothing is waiting for review.</p>
-      )}
+      <DataTable
+        caption={`${queue.length} waiting, oldest first`}
+        rows={queue}
+        rowKey={(v) => v.id}
+        empty={<p className="govuk-body">Nothing is waiting for review.</p>}
+        columns={[
+          {
+            header: "Listing",
+            cell: (v) => (
+              <Link className="govuk-link" to={`/admin/moderation/${v.id}`}>
+                {v.name}
+              </Link>
+            ),
+          },
+          { header: "Supplier", cell: (v) => v.product.supplier.tradingName },
+          { header: "Kind", cell: (v) => (v.product.publishedVersionId ? `Edit (version ${v.versionNumber})` : "New listing") },
+          { header: "Submitted", cell: (v) => (v.submittedAt ? formatDateTime(v.submittedAt) : "") },
+        ]}
+      />
     </>
   );
 }

@@ -330,7 +330,11 @@ export default function CaseStudyPage() {
                   ))}
                 </li>
               ))}
-              {otherCouncils.length > 10 ? <li className="govuk-body-s">and {otherCouncils.length - 10} more councils</li> : null}
+              {otherCouncils.length > 10 ? (
+                <li className="govuk-body-s">
+                  and {otherCouncils.length - 10} more {otherCouncils.length - 10 === 1 ? "council" : "councils"}
+                </li>
+              ) : null}
             </ul>
           ) : (
             <p className="govuk-body">No other council has published a case study about these products yet.</p>

@@ -5,6 +5,7 @@ import { PageLinks, StatusTag } from "~/components/case-study-list";
 import { caseStudyIndexSchema, STATUS_LABELS } from "~/models/case-study.schema";
 import { listCaseStudiesForCouncil, listPublishedCaseStudies } from "~/models/case-study.server";
 import { listServiceAreas } from "~/models/service-area.server";
+import { measureSummary } from "~/models/case-study-measure";
 import { formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { hasPermission } from "~/auth/permissions.server";
@@ -144,11 +145,7 @@ export default function CaseStudyIndex() {
                   {c.council.name} · {c.serviceArea.name} · published {formatDate(c.publishedAt)}
                 </p>
                 <p className="govuk-body govuk-!-margin-bottom-1">{c.summary}</p>
-                {c.metrics[0] ? (
-                  <p className="govuk-body-s govuk-!-margin-bottom-0">
-                    {c.metrics[0].name}: {c.metrics[0].before} → {c.metrics[0].after} {c.metrics[0].unit}
-                  </p>
-                ) : null}
+                {c.metrics[0] ? <p className="govuk-body-s govuk-!-margin-bottom-0">{measureSummary(c.metrics[0])}</p> : null}
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@ import { listCaseStudiesNamingSupplier, listSupplierNotifications } from "~/mode
 import { formatDate, formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => pageTitle("Case studies that name you");
 
@@ -58,54 +58,44 @@ export default function SupplierCaseStudies() {
           </div>
         </div>
       ) : null}
-      {links.length ? (
-        <TableContainer label={`Published case studies naming ${supplierName}`}>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Published case studies naming {supplierName}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Case study
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Council
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Your response
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {links.map((l) => (
-                <tr className="govuk-table__row" key={l.caseStudy.slug}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/case-studies/${l.caseStudy.slug}`}>
-                      {l.caseStudy.title}
-                    </Link>
+      <DataTable
+        caption={`Published case studies naming ${supplierName}`}
+        rows={links}
+        rowKey={(l) => l.caseStudy.slug}
+        empty={<p className="govuk-body">No published case study names {supplierName} yet.</p>}
+        columns={[
+          {
+            header: "Case study",
+            cell: (l) => (
+              <>
+                <Link className="govuk-link" to={`/case-studies/${l.caseStudy.slug}`}>
+                  {l.caseStudy.title}
+                </Link>
+                <br />
+                <span className="govuk-body-s">Published {formatDate(l.caseStudy.publishedAt)}</span>
+              </>
+            ),
+          },
+          { header: "Council", cell: (l) => l.caseStudy.council.name },
+          {
+            header: "Your response",
+            cell: (l) => (
+              <>
+                <Link className="govuk-link" to={`/supplier/case-studies/${l.caseStudy.slug}`}>
+                  {l.response ? "Change your response" : "Add a response"}
+                  <span className="govuk-visually-hidden"> to {l.caseStudy.title}</span>
+                </Link>
+                {l.respondedAt ? (
+                  <>
                     <br />
-                    <span className="govuk-body-s">Published {formatDate(l.caseStudy.publishedAt)}</span>
-                  </td>
-                  <td className="govuk-table__cell">{l.caseStudy.council.name}</td>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/supplier/case-studies/${l.caseStudy.slug}`}>
-                      {l.response ? "Change your response" : "Add a response"}
-                      <span className="govuk-visually-hidden"> to {l.caseStudy.title}</span>
-                    </Link>
-                    {l.respondedAt ? (
-                      <>
-                        <br />
-                        <span className="govuk-body-s">Responded {formatDate(l.respondedAt)}</span>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
-      ) : (
-        <p className="govuk-body">No published case study names {supplierName} yet.</p>
-      )}
+                    <span className="govuk-body-s">Responded {formatDate(l.respondedAt)}</span>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -205,7 +205,7 @@ describe("case study snapshots", () => {
       { title: "B", summary: "S", metrics: [{ name: "Days", before: 2, after: 1, unit: "", higherIsBetter: false }] },
     );
     expect(changes.map((c) => c.label)).toEqual(["Title", "Outcome measures"]);
-    expect(changes[1].after).toBe("Days: 2 → 1 (lower is better)");
+    expect(changes[1].after).toBe("Days: 2 to 1 (lower is better)");
   });
 
   it("shows the cost from pence, and reads revisions saved in pounds before money was pence", () => {
