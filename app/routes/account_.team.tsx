@@ -3,9 +3,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "~/components/form";
 import { ErrorSummary } from "~/components/forms";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
+import { RowAction } from "~/components/row-action";
 import { listCouncilTeam, setCouncilApprover } from "~/models/council-team.server";
 import { setCouncilApproverSchema } from "~/models/user-admin.schema";
 import { handleForm } from "~/utils/form-action.server";
@@ -56,69 +56,59 @@ export default function CouncilTeam() {
         Approvers are the second officers who approve another officer&apos;s budget request or award decision (four eyes). Only officers of{" "}
         {council} are listed.
       </p>
-      <TableContainer label={`${team.length} officers`}>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{team.length} officers</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Officer
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Approver
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {team.map((u) => {
-              const approver = u.roles.some((r) => r.name === "approver");
-              return (
-                <tr className="govuk-table__row" key={u.id}>
-                  <td className="govuk-table__cell">
-                    {u.name}
-                    <br />
-                    <span className="govuk-body-s">{u.email}</span>
-                    {u.deactivatedAt ? (
-                      <>
-                        <br />
-                        <strong className="govuk-tag govuk-tag--red">Deactivated</strong>
-                      </>
-                    ) : !u.emailVerifiedAt ? (
-                      <>
-                        <br />
-                        <strong className="govuk-tag govuk-tag--grey">Email not confirmed</strong>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="govuk-table__cell">{approver ? "Yes" : "No"}</td>
-                  <td className="govuk-table__cell">
-                    <Form method="post">
-                      <input type="hidden" name="userId" value={u.id} />
-                      <input type="hidden" name="approver" value={approver ? "no" : "yes"} />
-                      <button
-                        type="submit"
-                        className={`govuk-button ${approver ? "govuk-button--warning" : "govuk-button--secondary"} govuk-!-margin-bottom-0`}
-                        data-module="govuk-button"
-                      >
-                        {approver ? "Revoke approver" : "Make approver"}
-                        <span className="govuk-visually-hidden"> ({u.email})</span>
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableContainer>
+      <DataTable
+        caption={`${team.length} ${team.length === 1 ? "officer" : "officers"}`}
+        rows={team}
+        rowKey={(u) => u.id}
+        columns={[
+          { header: "Officer", cell: (u) => <OfficerCell officer={u} /> },
+          { header: "Approver", cell: (u) => (isApprover(u) ? "Yes" : "No") },
+          {
+            header: "Actions",
+            hiddenHeader: true,
+            cell: (u) => (
+              <RowAction
+                fields={{ userId: u.id, approver: isApprover(u) ? "no" : "yes" }}
+                label={isApprover(u) ? "Revoke approver" : "Make approver"}
+                about={u.email}
+                className={`${isApprover(u) ? "govuk-button--warning" : "govuk-button--secondary"} govuk-!-margin-bottom-0`}
+              />
+            ),
+          },
+        ]}
+      />
       <p className="govuk-body">
         <Link className="govuk-link" to="/account">
           Back to your account
         </Link>
       </p>
+    </>
+  );
+}
+
+const isApprover = (u: { roles: { name: string }[] }) => u.roles.some((r) => r.name === "approver");
+
+function OfficerCell({
+  officer,
+}: {
+  officer: { name: string; email: string; deactivatedAt: string | null; emailVerifiedAt: string | null };
+}) {
+  return (
+    <>
+      {officer.name}
+      <br />
+      <span className="govuk-body-s">{officer.email}</span>
+      {officer.deactivatedAt ? (
+        <>
+          <br />
+          <strong className="govuk-tag govuk-tag--red">Deactivated</strong>
+        </>
+      ) : !officer.emailVerifiedAt ? (
+        <>
+          <br />
+          <strong className="govuk-tag govuk-tag--grey">Email not confirmed</strong>
+        </>
+      ) : null}
     </>
   );
 }

@@ -3,10 +3,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
+import { PageLinks } from "~/components/page-links";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 import { AUDIT_PAGE_SIZE, auditFilterSchema, listAuditActions, listAuditLog } from "~/models/audit-log.server";
 import { formatDateTime } from "~/utils/format";
+import { auditActionLabel, auditObjectLabel } from "~/utils/labels";
+import { describeProjectEvent } from "~/models/project-history";
 import { parseWithSchema, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
@@ -34,6 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { errors: {} as FieldErrors, values, events, total, pages, page: parsed.data.page, query, actions };
 }
 
+/** A buying project's events read as in its history; every other event from the label registry. */
+function actionLabel(action: string): string {
+  return action.startsWith("project.") ? describeProjectEvent({ action, before: null, after: null }).label : auditActionLabel(action);
+}
+
 function pageLink(query: string, page: number) {
   const params = new URLSearchParams(query);
   params.set("page", String(page));
@@ -59,7 +67,7 @@ export default function AuditLog() {
             <TextField
               name="what"
               label="What"
-              hint="An action or the start of one, like user. or login.failed"
+              hint="Part of an action’s code, as in the links under ‘Actions recorded’ (for example, user. or login.failed)"
               defaultValue={values.what}
               error={errors.what?.[0]}
             />
@@ -96,7 +104,7 @@ export default function AuditLog() {
             {actions.map((a) => (
               <li key={a}>
                 <Link className="govuk-link" to={`/admin/audit?what=${encodeURIComponent(a)}`}>
-                  {a}
+                  {actionLabel(a)}
                 </Link>
               </li>
             ))}
@@ -114,76 +122,45 @@ export default function AuditLog() {
           </>
         )}
       </p>
-      <TableContainer label="Audit events">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Audit events</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                When
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Who
-              </th>
-              <th scope="col" className="govuk-table__header">
-                What
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Object
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Details
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {events.map((e) => (
-              <tr className="govuk-table__row" key={e.id}>
-                <td className="govuk-table__cell">{formatDateTime(e.createdAt)}</td>
-                <td className="govuk-table__cell">{e.actor ? e.actor.email : "System or signed out"}</td>
-                <td className="govuk-table__cell">{e.action}</td>
-                <td className="govuk-table__cell">
-                  {e.entityType}
-                  {e.entityId ? (
-                    <>
-                      <br />
-                      <Link className="govuk-link govuk-body-s" to={`/admin/audit?object=${encodeURIComponent(e.entityId)}`}>
-                        {e.entityId}
-                      </Link>
-                    </>
-                  ) : null}
-                </td>
-                <td className="govuk-table__cell govuk-body-s">
-                  {e.before ? <div>Before: {e.before}</div> : null}
-                  {e.after ? <div>After: {e.after}</div> : null}
-                  {e.ip ? <div>IP: {e.ip}</div> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableContainer>
-      {pages > 1 ? (
-        <nav className="govuk-pagination" aria-label="Pages of the audit log">
-          {page > 1 ? (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={pageLink(query, page - 1)} rel="prev">
-                <span className="govuk-pagination__link-title">Previous page</span>
-              </Link>
-            </div>
-          ) : null}
-          <p className="govuk-body govuk-!-margin-bottom-0">
-            Page {page} of {pages}
-          </p>
-          {page < pages ? (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={pageLink(query, page + 1)} rel="next">
-                <span className="govuk-pagination__link-title">Next page</span>
-              </Link>
-            </div>
-          ) : null}
-        </nav>
-      ) : null}
+      <DataTable
+        caption="Audit events"
+        captionSize="none"
+        rows={events}
+        rowKey={(e) => e.id}
+        columns={[
+          { header: "When", cell: (e) => formatDateTime(e.createdAt) },
+          { header: "Who", cell: (e) => (e.actor ? e.actor.email : "System or signed out") },
+          { header: "What", cell: (e) => actionLabel(e.action) },
+          {
+            header: "Object",
+            cell: (e) => (
+              <>
+                {auditObjectLabel(e.entityType)}
+                {e.entityId ? (
+                  <>
+                    <br />
+                    <Link className="govuk-link govuk-body-s" to={`/admin/audit?object=${encodeURIComponent(e.entityId)}`}>
+                      {e.entityId}
+                    </Link>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            header: "Details",
+            className: "govuk-body-s",
+            cell: (e) => (
+              <>
+                {e.before ? <div>Before: {e.before}</div> : null}
+                {e.after ? <div>After: {e.after}</div> : null}
+                {e.ip ? <div>IP: {e.ip}</div> : null}
+              </>
+            ),
+          },
+        ]}
+      />
+      <PageLinks page={page} pages={pages} href={(n) => pageLink(query, n)} label="Pages of the audit log" />
     </>
   );
 }

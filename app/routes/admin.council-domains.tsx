@@ -11,7 +11,8 @@ import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
+import { RowAction } from "~/components/row-action";
 
 export const meta: MetaFunction = () => pageTitle("Council email domains");
 export const handle = { title: "Council email domains" };
@@ -54,40 +55,28 @@ export default function CouncilDomains() {
       <p className="govuk-body">
         Only people with an email address at one of these domains can create a buyer account, for the council the domain belongs to.
       </p>
-      <TableContainer label={`${domains.length} domains`}>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{domains.length} domains</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Domain
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Council
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {domains.map((d) => (
-              <tr className="govuk-table__row" key={d.id}>
-                <td className="govuk-table__cell">{d.domain}</td>
-                <td className="govuk-table__cell">{d.council?.name ?? "Not linked"}</td>
-                <td className="govuk-table__cell">
-                  <Form method="post" action="/admin/council-domains?intent=remove">
-                    <input type="hidden" name="id" value={d.id} />
-                    <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
-                      Remove<span className="govuk-visually-hidden"> {d.domain}</span>
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableContainer>
+      <DataTable
+        caption={`${domains.length} ${domains.length === 1 ? "domain" : "domains"}`}
+        rows={domains}
+        rowKey={(d) => d.id}
+        columns={[
+          { header: "Domain", cell: (d) => d.domain },
+          { header: "Council", cell: (d) => d.council?.name ?? "Not linked" },
+          {
+            header: "Actions",
+            hiddenHeader: true,
+            cell: (d) => (
+              <RowAction
+                action="/admin/council-domains?intent=remove"
+                fields={{ id: d.id }}
+                label="Remove"
+                about={d.council ? `${d.domain}, ${d.council.name}` : d.domain}
+                className="govuk-button--warning govuk-!-margin-bottom-0"
+              />
+            ),
+          },
+        ]}
+      />
       <h2 className="govuk-heading-m">Add a domain</h2>
       <Form method="post" noValidate onSubmit={onSubmit}>
         <TextField

@@ -4,7 +4,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { TableContainer } from "~/components/table-container";
+import { PageLinks } from "~/components/page-links";
+import { DataTable } from "~/components/data-table";
 import { listOutbox, mailQueueCounts, type MailStatus } from "~/models/mail.server";
 
 // Not imported from mail.server: a .server module's values do not reach the browser, so the
@@ -74,69 +75,35 @@ export default function Outbox() {
           Apply filters
         </button>
       </Form>
-      <TableContainer label={`${total} messages`}>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            {total} {total === 1 ? "message" : "messages"}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Queued
-              </th>
-              <th scope="col" className="govuk-table__header">
-                To
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Subject
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map((m) => (
-              <tr className="govuk-table__row" key={m.id}>
-                <td className="govuk-table__cell">{formatDateTime(m.createdAt)}</td>
-                <td className="govuk-table__cell">{m.recipient}</td>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/admin/outbox/${m.id}`}>
-                    {m.subject}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">
-                  {STATUS_LABELS[m.status as MailStatus] ?? m.status}
-                  {m.status === "sent" && m.transport === "outbox" ? " (kept here)" : ""}
-                  {m.attempts > 1 || m.lastError ? <div className="govuk-body-s">Attempts: {m.attempts}</div> : null}
-                  {m.lastError ? <div className="govuk-body-s">Last error: {m.lastError}</div> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableContainer>
-      {pages > 1 ? (
-        <nav className="govuk-pagination" aria-label="Pages of the outbox">
-          {page > 1 ? (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={link(page - 1)} rel="prev">
-                <span className="govuk-pagination__link-title">Previous page</span>
+      <DataTable
+        caption={`${total} ${total === 1 ? "message" : "messages"}`}
+        rows={rows}
+        rowKey={(m) => m.id}
+        columns={[
+          { header: "Queued", cell: (m) => formatDateTime(m.createdAt) },
+          { header: "To", cell: (m) => m.recipient },
+          {
+            header: "Subject",
+            cell: (m) => (
+              <Link className="govuk-link" to={`/admin/outbox/${m.id}`}>
+                {m.subject}
               </Link>
-            </div>
-          ) : null}
-          <p className="govuk-body govuk-!-margin-bottom-0">
-            Page {page} of {pages}
-          </p>
-          {page < pages ? (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={link(page + 1)} rel="next">
-                <span className="govuk-pagination__link-title">Next page</span>
-              </Link>
-            </div>
-          ) : null}
-        </nav>
-      ) : null}
+            ),
+          },
+          {
+            header: "Status",
+            cell: (m) => (
+              <>
+                {STATUS_LABELS[m.status as MailStatus] ?? m.status}
+                {m.status === "sent" && m.transport === "outbox" ? " (kept here)" : ""}
+                {m.attempts > 1 || m.lastError ? <div className="govuk-body-s">Attempts: {m.attempts}</div> : null}
+                {m.lastError ? <div className="govuk-body-s">Last error: {m.lastError}</div> : null}
+              </>
+            ),
+          },
+        ]}
+      />
+      <PageLinks page={page} pages={pages} href={link} label="Pages of the outbox" />
     </>
   );
 }

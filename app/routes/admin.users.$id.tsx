@@ -10,6 +10,7 @@ import { deactivateUserSchema, reactivateUserSchema, setRolesSchema } from "~/mo
 import { deactivateUser, getUserForAdmin, reactivateUser, setUserRoles } from "~/models/user.server";
 import { forcePasswordReset } from "~/models/password-reset.server";
 import { rolesAllowedFor, ROLE_RULE } from "~/models/user-roles";
+import { ROLE_DESCRIPTIONS } from "~/utils/labels";
 import { handleForm } from "~/utils/form-action.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -26,14 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!user) throw new Response("Not Found", { status: 404 });
   return { user, allowedRoles: rolesAllowedFor(user) };
 }
-
-const ROLE_LABELS: Record<string, string> = {
-  buyer: "Buyer (council officer)",
-  approver: "Approver (a second officer who approves budgets and awards)",
-  council_lead: "Council lead (grants the approver role to the council's buyers)",
-  supplier: "Supplier user",
-  admin: "Portal administrator",
-};
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "manage:user:any");
@@ -137,7 +130,7 @@ export default function AdminUser() {
             legend="What this account can do"
             hint={ROLE_RULE}
             error={errors.roles?.[0]}
-            options={allowedRoles.map((r) => ({ value: r, label: ROLE_LABELS[r] ?? r }))}
+            options={allowedRoles.map((r) => ({ value: r, label: ROLE_DESCRIPTIONS[r] ?? r }))}
             defaultValue={roles}
           />
           <button type="submit" className="govuk-button" data-module="govuk-button">

@@ -12,7 +12,9 @@ import { ok, refused } from "~/utils/result";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
+import { RowAction } from "~/components/row-action";
+import { roleName } from "~/utils/labels";
 
 export const meta: MetaFunction = () => pageTitle("Users");
 
@@ -72,76 +74,60 @@ export default function AdminUsers() {
           </button>
         </div>
       </Form>
-      <TableContainer label={`${users.length} users`}>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{users.length} users</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                User
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Role and organisation
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Active sessions
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {users.map((u) => (
-              <tr className="govuk-table__row" key={u.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/admin/users/${u.id}`}>
-                    {u.name}
-                  </Link>
-                  <br />
-                  <span className="govuk-body-s">{u.email}</span>
-                  {u.deactivatedAt ? (
-                    <>
-                      <br />
-                      <strong className="govuk-tag govuk-tag--red">Deactivated</strong>
-                    </>
-                  ) : null}
-                </td>
-                <td className="govuk-table__cell">
-                  {u.roles.map((r) => r.name).join(", ")}
-                  {u.council ? ` · ${u.council.name}` : ""}
-                  {u.supplier ? ` · ${u.supplier.tradingName}` : ""}
-                </td>
-                <td className="govuk-table__cell">{u._count.sessions}</td>
-                <td className="govuk-table__cell">
-                  <Form method="post" action="/admin/users?intent=force-reset">
-                    <input type="hidden" name="userId" value={u.id} />
-                    <button
-                      type="submit"
-                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
-                      data-module="govuk-button"
-                    >
-                      Force a password reset<span className="govuk-visually-hidden"> ({u.email})</span>
-                    </button>
-                  </Form>
-                  {u._count.sessions ? (
-                    <Form method="post">
-                      <input type="hidden" name="userId" value={u.id} />
-                      <button
-                        type="submit"
-                        className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                        data-module="govuk-button"
-                      >
-                        Sign out everywhere<span className="govuk-visually-hidden"> ({u.email})</span>
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableContainer>
+      <DataTable
+        caption={`${users.length} ${users.length === 1 ? "user" : "users"}`}
+        rows={users}
+        rowKey={(u) => u.id}
+        columns={[
+          {
+            header: "User",
+            cell: (u) => (
+              <>
+                <Link className="govuk-link" to={`/admin/users/${u.id}`}>
+                  {u.name}
+                </Link>
+                <br />
+                <span className="govuk-body-s">{u.email}</span>
+                {u.deactivatedAt ? (
+                  <>
+                    <br />
+                    <strong className="govuk-tag govuk-tag--red">Deactivated</strong>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            header: "Role and organisation",
+            cell: (u) =>
+              [u.roles.map((r) => roleName(r.name)).join(", "), u.council?.name, u.supplier?.tradingName].filter(Boolean).join(" · "),
+          },
+          { header: "Active sessions", numeric: true, cell: (u) => u._count.sessions },
+          {
+            header: "Actions",
+            hiddenHeader: true,
+            cell: (u) => (
+              <>
+                <RowAction
+                  action="/admin/users?intent=force-reset"
+                  fields={{ userId: u.id }}
+                  label="Force a password reset"
+                  about={u.email}
+                  className="govuk-button--secondary govuk-!-margin-bottom-2"
+                />
+                {u._count.sessions ? (
+                  <RowAction
+                    fields={{ userId: u.id }}
+                    label="Sign out everywhere"
+                    about={u.email}
+                    className="govuk-button--warning govuk-!-margin-bottom-0"
+                  />
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -87,3 +87,126 @@ export const AVAILABILITY_FACET = [
 ] as const;
 
 export const AVAILABILITY_LABELS: Record<string, string> = Object.fromEntries(AVAILABILITY_FACET.map((a) => [a.value, a.label]));
+
+// What an audit event records, as an administrator reads it on /admin/audit (issue 18 item 5:
+// no internal codes). A buying project's own events read as in its history (project-history.ts).
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "access-request.approved": "Approved an access request",
+  "access-request.confirmed": "Confirmed the email address of an access request",
+  "access-request.created": "Asked for access",
+  "access-request.for-existing-account": "Asked for access with an address that already has an account",
+  "access-request.refused": "Refused an access request",
+  "accreditation.added": "Added an accreditation",
+  "accreditation.removed": "Removed an accreditation",
+  "authorisation.refused": "Refused access to a page or action",
+  "award.declared": "Declared a framework award",
+  "award.rejected": "Rejected a framework award",
+  "award.verified": "Verified a framework award",
+  "award.withdrawn": "Withdrew a framework award",
+  "case-study.created": "Created a case study",
+  "case-study.named": "Named a supplier in a case study",
+  "case-study.published": "Published a case study",
+  "case-study.rejected": "Rejected a case study",
+  "case-study.submitted": "Submitted a case study for review",
+  "case-study.supplier-responded": "Responded to a case study as its supplier",
+  "case-study.unpublished": "Unpublished a case study",
+  "case-study.updated": "Updated a case study",
+  "contract.created": "Recorded a contract",
+  "contract.revised": "Revised a contract",
+  "council-domain.added": "Added a council email domain",
+  "council-domain.removed": "Removed a council email domain",
+  "follow.created": "Followed a council or service area",
+  "follow.deleted": "Stopped following a council or service area",
+  "login.failed": "Sign-in failed",
+  "login.refused-deactivated": "Sign-in refused: account deactivated",
+  "login.succeeded": "Signed in",
+  "login.throttled": "Sign-in refused: too many attempts",
+  "password-reset.requested": "Asked for a password reset link",
+  "password-reset.throttled": "Password reset refused: too many requests",
+  "pipeline.project-linked": "Linked a pipeline entry to a buying project",
+  "pipeline.published": "Published a pipeline entry",
+  "pipeline.revised": "Revised a pipeline entry",
+  "pipeline.withdrawn": "Withdrew a pipeline entry",
+  "product.approved": "Approved a listing",
+  "product.created": "Created a listing",
+  "product.document-removed": "Removed a listing document",
+  "product.document-uploaded": "Uploaded a listing document",
+  "product.imported": "Imported a listing",
+  "product.rejected": "Rejected a listing",
+  "product.section-saved": "Saved a section of a listing",
+  "product.submitted": "Submitted a listing for review",
+  "product.taken-out-of-review": "Took a listing out of review to edit it",
+  "product.withdrawn": "Withdrew a listing",
+  "search-alert.created": "Saved a search alert",
+  "search-alert.deleted": "Deleted a search alert",
+  "search-alert.unsubscribed": "Unsubscribed from a search alert",
+  "search-alert.updated": "Changed a search alert",
+  "service-area.created": "Added a service area",
+  "supplier.registered": "Registered a supplier",
+  "supplier.registration-duplicate": "Tried to register a supplier already registered",
+  "supplier.updated": "Updated a supplier's details",
+  "supplier.verified": "Verified a supplier",
+  "user.approver-granted": "Made an officer an approver",
+  "user.approver-revoked": "Stopped an officer being an approver",
+  "user.created": "Created an account",
+  "user.deactivated": "Deactivated an account",
+  "user.email-verified": "Confirmed an email address",
+  "user.invitation-accepted": "Accepted an invitation",
+  "user.invitation-for-existing-account": "Invited someone who already has an account",
+  "user.invited": "Invited someone to an account",
+  "user.password-changed": "Changed a password",
+  "user.password-reset": "Reset a password by the emailed link",
+  "user.password-reset-forced": "Made someone choose a new password",
+  "user.reactivated": "Reactivated an account",
+  "user.roles-changed": "Changed an account's roles",
+  "user.sessions-revoked": "Signed someone out everywhere",
+  "user.signup-for-existing-account": "Tried to sign up with an address that already has an account",
+  "user.verification-resent": "Sent the confirmation link again",
+};
+
+/** What an audit action reads as; an action with a detail after a colon (product.section-saved:about) reads as its kind. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? AUDIT_ACTION_LABELS[action.split(":")[0]] ?? `Other event (${action})`;
+}
+
+/** The kind of object an audit event is about. */
+export const AUDIT_OBJECT_LABELS: Record<string, string> = {
+  "access-request": "Access request",
+  accreditation: "Accreditation",
+  award: "Framework award",
+  "case-study": "Case study",
+  contract: "Contract",
+  "council-domain": "Council email domain",
+  follow: "Follow",
+  pipeline: "Pipeline entry",
+  product: "Listing",
+  project: "Buying project",
+  route: "Page",
+  "search-alert": "Search alert",
+  "service-area": "Service area",
+  supplier: "Supplier",
+  user: "Account",
+};
+
+export function auditObjectLabel(entityType: string): string {
+  return AUDIT_OBJECT_LABELS[entityType] ?? entityType;
+}
+
+/** An account's roles, short (lists) and with what each allows (the admin's role choices). */
+export const ROLE_NAMES: Record<string, string> = {
+  buyer: "Buyer",
+  approver: "Approver",
+  council_lead: "Council lead",
+  supplier: "Supplier user",
+  admin: "Portal administrator",
+};
+
+export const ROLE_DESCRIPTIONS: Record<string, string> = {
+  buyer: "Buyer (council officer)",
+  approver: "Approver (a second officer who approves budgets and awards)",
+  council_lead: "Council lead (grants the approver role to the council's buyers)",
+  supplier: "Supplier user",
+  admin: "Portal administrator",
+};
+
+export const roleName = (role: string): string => ROLE_NAMES[role] ?? role;

@@ -134,7 +134,7 @@ describe("changing roles", () => {
       admin,
     );
     expect(outside.status).toBe(422);
-    expect(JSON.stringify(await outside.json())).toContain("cannot hold the admin role");
+    expect(JSON.stringify(await outside.json())).toContain("cannot hold the portal administrator role");
     const approverWithoutBuyer = await post(
       `/admin/users/${buyer}?intent=roles`,
       buyer,
