@@ -33,7 +33,7 @@ const form = (fields: Record<string, string>) => new URLSearchParams(fields);
 
 describe("finding 7: the body limit holds while the body streams in", () => {
   it("refuses a chunked 150 MB POST to /signup with 413 after 2 MB, stops reading, and memory stays flat", async () => {
-    const before = rssKb(server.process.pid!);
+    const before = rssKb(server.pid);
     const started = performance.now();
     const chunk = Buffer.alloc(64 * 1024, "a");
     const target = 150 * 1024 * 1024;
@@ -68,7 +68,7 @@ describe("finding 7: the body limit holds while the body streams in", () => {
       pump();
     });
     const seconds = (performance.now() - started) / 1000;
-    const after = rssKb(server.process.pid!);
+    const after = rssKb(server.pid);
     console.log(
       `finding 7: chunked POST refused with ${result.status ?? result.error} after ${(result.sent / 1e6).toFixed(1)} MB sent (of 157 MB), ${seconds.toFixed(2)} s; server RSS ${(before / 1024).toFixed(0)} → ${(after / 1024).toFixed(0)} MB`,
     );

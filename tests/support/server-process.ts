@@ -1,77 +1,31 @@
-// The real production server (node server.js, built app in build/) on a test database, for tests
-// that must go through Express as a browser does (tests/data/http-server.test.ts,
-// tests/data/page-cache.test.ts), and a cookie-keeping browser to drive it.
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
+// The real production server (node server.js, built app in build/, started as the fault tests
+// start it) on a test database, for data tests that must go through Express as a browser does
+// (tests/data/http-server.test.ts, tests/data/page-cache.test.ts), and a cookie-keeping browser.
+import { startServer as startServerProcess, until, type ServerProcess } from "../faults/server-process";
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export type { ServerProcess };
 
-export interface ServerProcess {
-  base: string;
-  process: ChildProcess;
-  stderr: () => string;
-  stop: () => Promise<void>;
-}
-
-/** Starts node server.js on `db` (its url and ownerUrl) and waits for /healthz. */
+/** Starts node server.js (tests/faults/server-process.ts) on `db` (its url and ownerUrl) and waits until /healthz is ok. */
 export async function startServer(db: { url: string; ownerUrl: string }, env: Record<string, string> = {}): Promise<ServerProcess> {
-  if (!fs.existsSync("build/index.js")) throw new Error("build/index.js is missing: run npm run build first (scripts/test-all.sh does)");
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let stderr = "";
-  const server = spawn(process.execPath, ["server.js"], {
+  const server = await startServerProcess({
     env: {
-      ...process.env,
-      PORT: String(port),
-      NODE_ENV: "production",
       DATABASE_URL: db.url,
       // On PostgreSQL the test connects as the app role; migrations need the owner's.
       ...(db.ownerUrl.startsWith("postgres") ? { DATABASE_MIGRATION_URL: db.ownerUrl } : {}),
-      SESSION_SECRET: "http-server-test-session-secret-0123456789abcdef",
-      PUBLIC_URL: `http://localhost:${port}`,
-      // Production requires a mail server; nothing listens here, so mail waits in the queue.
-      SMTP_URL: "smtp://127.0.0.1:9",
-      COOKIE_SECURE: "false",
-      TRUST_PROXY: "true",
-      WEB_CONCURRENCY: "1",
       ...env,
     },
-    stdio: ["ignore", "ignore", "pipe"],
   });
-  server.stderr!.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4_000)));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server.js exited with ${server.exitCode}: ${stderr}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server.js did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 250));
+  // /healthz answers 503 until the app is ready (on PostgreSQL, a while after it listens).
+  const { value: health } = await until(
+    () => fetch(`${server.base}/healthz`),
+    (res) => res.ok,
+    120_000,
+  );
+  if (!health.ok) {
+    await server.stop();
+    throw new Error(`server.js is not healthy (${health.status}): ${server.stderr()}`);
   }
-  return {
-    base,
-    process: server,
-    stderr: () => stderr,
-    async stop() {
-      if (server.exitCode !== null) return;
-      const exited = new Promise((r) => server.once("exit", r));
-      server.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
-      if (server.exitCode === null) server.kill("SIGKILL");
-    },
-  };
+  return server;
 }
 
 /** A browser-like visitor: keeps cookies, reads the CSRF token from a page. */
