@@ -152,8 +152,17 @@ export default function AuditLog() {
             className: "govuk-body-s",
             cell: (e) => (
               <>
-                {e.before ? <div>Before: {e.before}</div> : null}
-                {e.after ? <div>After: {e.after}</div> : null}
+                {/* The stored record as it is kept (JSON): shown as code, not as prose. */}
+                {e.before ? (
+                  <div>
+                    Before: <code>{e.before}</code>
+                  </div>
+                ) : null}
+                {e.after ? (
+                  <div>
+                    After: <code>{e.after}</code>
+                  </div>
+                ) : null}
                 {e.ip ? <div>IP: {e.ip}</div> : null}
               </>
             ),
