@@ -9,6 +9,7 @@ import { NonceProvider } from "~/utils/nonce-provider";
 import { RequestIdProvider } from "~/utils/request-id";
 import { log } from "~/utils/log.server";
 import { installIdempotencyTable } from "~/models/idempotency.server";
+import { registerPublicDataGeneration } from "~/models/public-data-generation.server";
 import { prepareDatabase } from "~/utils/startup.server";
 import { ensureSearchReady, prepareSearchEngine, searchEngine, startBackgroundSync, stopBackgroundSync } from "~/services/search.server";
 import { startScheduler, stopScheduler } from "~/jobs/scheduler.server";
@@ -17,6 +18,9 @@ import { prisma } from "~/utils/db.server";
 // The table behind handleForm's repeated-post check (issue 18 item 7), called rather than imported
 // for its side effect, which the bundler drops ("sideEffects": false).
 installIdempotencyTable();
+// How the public-page cache (server/page-cache.js) tells that data changed: known from load,
+// so the first page a worker renders can be kept too.
+registerPublicDataGeneration();
 
 export const streamTimeout = 5_000;
 

@@ -19,7 +19,6 @@ import { useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { getSessionUser } from "~/auth/session.server";
 import { readFlash } from "~/auth/session.server";
-import { registerPublicDataGeneration } from "~/models/public-data-generation.server";
 import { useNonce } from "~/utils/nonce-provider";
 import { REQUEST_ID_ELEMENT, useRequestId } from "~/utils/request-id";
 import type { RootData } from "~/utils/root-data";
@@ -27,8 +26,6 @@ import type { RootData } from "~/utils/root-data";
 export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.ico", sizes: "16x16 32x32" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  // The public-page cache (server/page-cache.js) learns here how to tell that data changed.
-  registerPublicDataGeneration();
   const user = await getSessionUser(request);
   const { message, headers } = await readFlash(request);
   return Response.json(

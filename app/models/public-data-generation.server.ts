@@ -34,8 +34,8 @@ const REGISTRY = "__cmPublicDataGeneration";
 
 /**
  * Makes publicDataGeneration available to server/page-cache.js, which runs outside the app
- * bundle (as server/log.js shares its logger, through globalThis). Called by the root loader;
- * until it has run once the cache keeps nothing.
+ * bundle (as server/log.js shares its logger, through globalThis). Called by app/entry.server.tsx
+ * when the build loads.
  */
 export function registerPublicDataGeneration(): void {
   const g = globalThis as Record<string, unknown>;
