@@ -1,8 +1,9 @@
-// Two small additions around handleForm (form-action.server.ts) for forms whose refused answer
-// needs more than errors and values: the product picker a case-study form shows again, or the
-// record as it is now after a conflict. Errors and statuses still come from handleForm alone.
+// An addition around handleForm (form-action.server.ts) for forms whose refused answer needs more
+// than errors and values: the product picker a case-study form shows again, or the record as it
+// is now after a conflict. Errors and statuses still come from handleForm alone. (withIssuesMoved,
+// which route modules call at load to build their schemas, is in ./schema-issues: not server-only,
+// since a module-level call of a .server export breaks the route in the browser.)
 import { data } from "@remix-run/node";
-import { z, type ZodTypeAny } from "zod";
 import type { failureData, FormFailure } from "./form-action.server";
 
 type FailureAnswer = ReturnType<typeof failureData>;
@@ -20,24 +21,4 @@ export async function withFailureExtras<E extends object>(
 ): Promise<Response | ReturnType<typeof data<FormFailure & Partial<E>>>> {
   if (answer instanceof Response) return answer;
   return data<FormFailure & Partial<E>>({ ...answer.data, ...(await extras(answer.data)) }, answer.init ?? undefined);
-}
-
-/**
- * The schema, with some of its errors shown elsewhere or in other words: `move` gets each
- * issue's field name ("" for the form) and message and returns where and what to show
- * (`field: "form"` for the error summary alone, e.g. a hidden field's error).
- */
-export function withIssuesMoved<S extends ZodTypeAny>(
-  schema: S,
-  move: (field: string, message: string) => { field: string; message: string },
-) {
-  return z.record(z.unknown()).transform((input, ctx): z.infer<S> => {
-    const parsed = schema.safeParse(input);
-    if (parsed.success) return parsed.data as z.infer<S>;
-    for (const issue of parsed.error.issues) {
-      const moved = move(issue.path.join("."), issue.message);
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: moved.message, path: moved.field === "form" ? [] : moved.field.split(".") });
-    }
-    return z.NEVER;
-  });
 }

@@ -103,3 +103,20 @@ test("the supplier import page hydrates (it once threw 'Buffer is not defined')"
   expect(await problemsOn(page, "/supplier/import")).toEqual([]);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import listings from a CSV file");
 });
+
+test("the review pages an administrator opens from the queues hydrate", async ({ page }) => {
+  // Both once built their decision schema at load with a server-only helper, so the browser
+  // failed to load the route and reloaded the queue instead (the review never opened with JS).
+  await login(page, "admin");
+  const queues: [string, RegExp][] = [
+    ["/admin/case-studies", /^\/admin\/case-studies\/[^/?#]+$/],
+    ["/admin/moderation", /^\/admin\/moderation\/[^/?#]+$/],
+  ];
+  for (const [queue, pattern] of queues) {
+    await page.goto(queue);
+    const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    const review = hrefs.find((h) => pattern.test(h));
+    expect(review, `a review link on ${queue}`).toBeTruthy();
+    expect.soft(await problemsOn(page, review!), `errors on ${review}`).toEqual([]);
+  }
+});
