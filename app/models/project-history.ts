@@ -1,6 +1,7 @@
 // How each audit event of a buying project reads in its history and printed record.
 import { OUTCOME_LABELS, type OutcomeKind } from "./project.schema";
 import { formatPence } from "~/procurement/money";
+import { noticeName } from "~/procurement/notices";
 
 const ACTION_LABELS: Record<string, string> = {
   "project.created": "Started the project",
@@ -61,7 +62,7 @@ export function describeProjectEvent(event: { action: string; before: string | n
       detail = str(a.reason);
       break;
     case "project.notice-published":
-      detail = `${str(a.code)}: ${str(a.noticeId)} (${str(a.url)})`;
+      detail = `${noticeName(str(a.code))}: ${str(a.noticeId)} (${str(a.url)})`;
       break;
     case "project.approval-requested":
     case "project.approval-approved":
@@ -94,7 +95,7 @@ export function describeProjectEvent(event: { action: string; before: string | n
       detail = `${OUTCOME_LABELS[str(a.kind) as OutcomeKind] ?? str(a.kind)}${a.productName ? `: ${str(a.productName)}` : ""}`;
       break;
     case "project.notices-updated":
-      detail = Array.isArray(after) && after.length ? `Done: ${after.map(str).join(", ")}` : "None done";
+      detail = Array.isArray(after) && after.length ? `Done: ${after.map((code) => noticeName(str(code))).join(", ")}` : "None done";
       break;
     case "project.case-study-created":
       detail = str(a.slug);

@@ -1,10 +1,43 @@
 // Notice tables and the rules that pick notices by value, regulation and nation.
 import { formatPence } from "./money";
 import type { NationRule } from "./nations";
-import type { Notice } from "./route-types";
+import type { Notice, NoticeCode } from "./route-types";
 import { SOURCES } from "./sources";
 import { LIMITS, type ThresholdEntry } from "./thresholds";
 import type { Regulation, Source } from "./types";
+
+/**
+ * Each notice's name as a person reads it, by code: for records that keep only the code (the
+ * project history's notices checklist and published-notice events). The notice tables below give
+ * the same names with each route's own detail.
+ */
+export const NOTICE_NAMES: Record<NoticeCode, string> = {
+  UK2: "Preliminary market engagement notice (UK2)",
+  UK3: "Planned procurement notice (UK3)",
+  UK4: "Tender notice (UK4)",
+  UK5: "Transparency notice (UK5)",
+  UK6: "Contract award notice (UK6)",
+  UK7: "Contract details notice (UK7)",
+  UK8: "Payments compliance notice (UK8)",
+  UK9: "Contract performance notice (UK9)",
+  UK10: "Contract change notice (UK10)",
+  UK11: "Contract termination notice (UK11)",
+  UK12: "Procurement termination notice (UK12)",
+  ASSESSMENT_SUMMARIES: "Assessment summaries",
+  KPIS_AND_CONTRACT: "Key performance indicators and a copy of the contract",
+  BELOW_THRESHOLD_TENDER: "Below-threshold tender notice",
+  BELOW_THRESHOLD_CONTRACT_DETAILS: "Contract details notice (notifiable below-threshold contract)",
+  CONTRACTS_FINDER_AWARD: "Contract award notice on Contracts Finder",
+  TRANSPARENCY_CODE_CONTRACT: "Contract published under the Local Government Transparency Code",
+  TRANSPARENCY_CODE_SPEND: "Spend published under the Local Government Transparency Code",
+  PCS_CONTRACT_NOTICE: "Contract notice (Public Contracts Scotland)",
+  PCS_AWARD_NOTICE: "Contract award notice (Public Contracts Scotland)",
+};
+
+/** A notice code's name; a code this version does not know is shown as it was kept. */
+export function noticeName(code: string): string {
+  return (NOTICE_NAMES as Record<string, string>)[code] ?? code;
+}
 
 export const AFTER_AWARD_NOTICES: readonly Notice[] = [
   {
