@@ -8,22 +8,22 @@ import { test, expect } from "./support";
 test("choosing a 'Show' radio with the arrow keys keeps focus on the radios", async ({ page }) => {
   await page.goto("/search?q=housing");
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-  await page.getByLabel("Everything").focus();
+  await page.getByRole("radio", { name: "Everything" }).focus();
   await page.keyboard.press("ArrowRight");
   await expect(page).toHaveURL(/type=products/);
   await expect(page.getByRole("heading", { name: "Filter", level: 2 })).toBeVisible();
-  await expect(page.getByLabel("Products and services")).toBeFocused();
+  await expect(page.getByRole("radio", { name: "Products and services" })).toBeFocused();
   await page.keyboard.press("ArrowRight");
   await expect(page).toHaveURL(/type=suppliers/);
-  await expect(page.getByLabel("Suppliers", { exact: true })).toBeFocused();
-  await expect(page.getByLabel("Suppliers", { exact: true })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Suppliers", exact: true })).toBeFocused();
+  await expect(page.getByRole("radio", { name: "Suppliers", exact: true })).toBeChecked();
   // A link to another type still shows the right choice: the form follows the address.
   await page.goto("/search?q=housing");
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
   await page.getByRole("link", { name: /^See all [\d,]+ products and services$/ }).click();
   await expect(page).toHaveURL(/type=products/);
-  await expect(page.getByLabel("Products and services")).toBeChecked();
-  await expect(page.getByLabel("Everything")).not.toBeChecked();
+  await expect(page.getByRole("radio", { name: "Products and services" })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Everything" })).not.toBeChecked();
 });
 
 test("on a narrow screen the results come first and the filters open from 'Show filters'", async ({ page }) => {
