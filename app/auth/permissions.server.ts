@@ -151,10 +151,15 @@ export async function requireUserWithPermission(
   return checkPermission(await requireUser(request), request, permission, options);
 }
 
-export async function requireRole(request: Request, role: "buyer" | "supplier" | "admin"): Promise<SessionUser> {
+type AreaRole = "buyer" | "supplier" | "admin";
+
+/** The signed-in user must hold the role, or one of the roles (else 403, audited with the role(s) asked for). */
+export async function requireRole(request: Request, role: AreaRole | readonly AreaRole[]): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!hasRole(user, role)) {
-    await audit(user, "role", role, request, { role, reason: "role" });
+  const roles: readonly AreaRole[] = typeof role === "string" ? [role] : role;
+  if (!roles.some((r) => hasRole(user, r))) {
+    const asked = roles.join(",");
+    await audit(user, "role", asked, request, { role: asked, reason: "role" });
     throw forbidden();
   }
   return user;

@@ -10,6 +10,7 @@ import { withStrongPassword } from "~/auth/password-strength.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUser } from "~/auth/permissions.server";
+import { mayFollow } from "~/auth/follow-policy.server";
 import { startSession } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Your account");
@@ -24,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisation: user.council?.name ?? user.supplier?.tradingName ?? null,
     roles: user.roles.map((r) => r.name),
     isLead: user.roles.some((r) => r.name === "council_lead"),
+    canFollow: mayFollow(user),
   };
 }
 
@@ -102,11 +104,13 @@ export default function Account() {
               Notifications
             </Link>
           </li>
-          <li>
-            <Link className="govuk-link" to="/account/follows">
-              Councils and service areas you follow
-            </Link>
-          </li>
+          {data.canFollow ? (
+            <li>
+              <Link className="govuk-link" to="/account/follows">
+                Councils and service areas you follow
+              </Link>
+            </li>
+          ) : null}
           {data.isLead ? (
             <li>
               <Link className="govuk-link" to="/account/team">

@@ -5,6 +5,7 @@ import { TableContainer } from "~/components/table-container";
 import { listAlertsForUser } from "~/models/saved-search-alerts.server";
 import { describeAlertSearch, FREQUENCY_LABELS, parseAlertSearch, type AlertFrequency } from "~/models/saved-search-alerts.schema";
 import { requireUser } from "~/auth/permissions.server";
+import { mayFollow } from "~/auth/follow-policy.server";
 import { formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const alerts = await listAlertsForUser(user.id);
   return {
-    isSupplier: Boolean(user.supplierId),
+    canFollow: mayFollow(user),
     alerts: alerts.map((a) => {
       const parsed = parseAlertSearch(a.search);
       return {
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Alerts() {
-  const { alerts, isSupplier } = useLoaderData<typeof loader>();
+  const { alerts, canFollow } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">Saved searches and alerts</h1>
@@ -94,7 +95,7 @@ export default function Alerts() {
         <Link className="govuk-link" to="/account/notifications">
           Your notifications
         </Link>
-        {isSupplier ? (
+        {canFollow ? (
           <>
             {" · "}
             <Link className="govuk-link" to="/account/follows">

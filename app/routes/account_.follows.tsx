@@ -1,5 +1,7 @@
-// /account/follows: a supplier's people follow councils and service areas, and hear (in the
-// portal and by email) of new published case studies there.
+// /account/follows: a supplier's people and a council's buyers follow councils and service
+// areas, and hear (in the portal and by email) of new published case studies there. Every follow
+// email links here, so whoever may follow (app/auth/follow-policy.server.ts) sees and stops
+// their follows here, including those made from a council's page.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -7,7 +9,7 @@ import { z } from "zod";
 import { Form } from "~/components/form";
 import { ErrorSummary, SelectField } from "~/components/forms";
 import { follow, listFollowChoices, listFollowsForUser, unfollow } from "~/models/follows.server";
-import { requireRole } from "~/auth/permissions.server";
+import { requireFollower } from "~/auth/follow-policy.server";
 import { flash } from "~/auth/session.server";
 import { handleForm } from "~/utils/form-action.server";
 import { clientIp } from "~/utils/http.server";
@@ -17,7 +19,7 @@ export const meta: MetaFunction = () => pageTitle("Councils and service areas yo
 export const handle = { title: "Councils and service areas you follow" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "supplier");
+  const user = await requireFollower(request);
   const [follows, choices] = await Promise.all([listFollowsForUser(user.id), listFollowChoices()]);
   return { follows, choices };
 }
@@ -31,7 +33,7 @@ const followAreaSchema = z.object({
 const unfollowSchema = z.object({ followId: z.string().trim().min(1).max(64) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, "supplier");
+  const user = await requireFollower(request);
   const actor = { id: user.id, ip: clientIp(context, request) };
   const intent = new URL(request.url).searchParams.get("intent");
   const done = (message: string) => async () => redirect("/account/follows", { headers: await flash(request, message) });

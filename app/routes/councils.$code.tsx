@@ -10,8 +10,8 @@ import { councilContractsPanel } from "~/models/contract.server";
 import { peerRenewals } from "~/models/contract-radar.server";
 import { RADAR_HORIZONS } from "~/models/contract.schema";
 import { contractViewer } from "~/auth/contract-policy.server";
-import { hasRole, requireRole, requireUser } from "~/auth/permissions.server";
-import { flash, type SessionUser } from "~/auth/session.server";
+import { mayFollow, requireFollower } from "~/auth/follow-policy.server";
+import { flash } from "~/auth/session.server";
 import { ContractsPanel } from "~/components/contract-table";
 import { formatNumber } from "~/utils/format";
 import { handleForm } from "~/utils/form-action.server";
@@ -22,9 +22,6 @@ import { pageTitle } from "~/utils/meta";
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.council.officialName : "Council not found");
 
 const COUNCIL_CODE = /^[A-Za-z0-9]{2,6}$/;
-
-/** Suppliers and council buyers follow councils (issue 15); admins do not. */
-const mayFollow = (user: SessionUser | null): user is SessionUser => hasRole(user, "supplier") || hasRole(user, "buyer");
 
 /** The user's follow of this council, if any. */
 async function followOf(userId: string, councilId: string) {
@@ -74,9 +71,8 @@ const followSchema = z.object({
 
 /** Follow or stop following this council (a plain POST form, so it works without JavaScript). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  // Not a buyer: requireRole refuses (403) and audits the refusal unless the user is a supplier.
-  if (!hasRole(user, "buyer")) await requireRole(request, "supplier");
+  // Suppliers and council buyers follow councils (issue 15); anyone else is refused (403, audited).
+  const user = await requireFollower(request);
   const code = String(params.code);
   const council = COUNCIL_CODE.test(code) ? await findCouncilByCode(code) : null;
   if (!council) throw notFound();

@@ -35,7 +35,7 @@ export default function Pipeline() {
         </p>
       ) : null}
       <p className="govuk-body">
-        Suppliers can{" "}
+        Suppliers and council buyers can{" "}
         <Link className="govuk-link" to="/account/follows">
           follow a service area or a council
         </Link>{" "}

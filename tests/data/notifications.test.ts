@@ -2,8 +2,10 @@
 // on warns that council's buyers (not another council's) 90 days before it ends and again on the
 // day, naming its successor, each once however often the job runs; the supplier with an award on
 // it hears too, as do a supplier's people when an accreditation lapses within 30 days; a
-// supplier following a council hears of its new published case study once; two runners started
-// together write each warning once.
+// supplier following a council hears of its new published case study once; a buyer who follows
+// a council from its page sees and stops that follow at /account/follows, where the follow
+// email's "Change what you follow" link takes them; two runners started together write each
+// warning once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/test-db";
 import { context, cookieFor, DEMO, makeRequest, responseOf } from "../support/session";
@@ -221,11 +223,11 @@ describe("follows", () => {
       }),
     );
     expect(again.status).toBe(409);
-    // Buyers do not follow.
-    const buyer = await responseOf(async () =>
-      route.loader({ request: makeRequest("/account/follows", { cookie: await cookieFor(DEMO.buyerA) }), params: {}, context }),
+    // Administrators follow nothing (buyers do: the next test).
+    const admin = await responseOf(async () =>
+      route.loader({ request: makeRequest("/account/follows", { cookie: await cookieFor(DEMO.admin) }), params: {}, context }),
     );
-    expect(buyer.status).toBe(403);
+    expect(admin.status).toBe(403);
 
     const { now } = await clock();
     const since = now();
@@ -251,5 +253,67 @@ describe("follows", () => {
     );
     expect(done.status).toBe(200);
     expect(await prisma.follow.count({ where: { subjectId: leeds.id } })).toBe(0);
+  });
+
+  it("a buyer who follows a council from its page sees it at /account/follows, reaches it from the email's manage link, and stops following there", async () => {
+    const { prisma } = await import("~/utils/db.server");
+    const leeds = await prisma.council.findUniqueOrThrow({ where: { code: "LDS" } });
+    const buyer = await prisma.user.findUniqueOrThrow({ where: { email: DEMO.buyerA } });
+    const councilPage = await import("~/routes/councils.$code");
+    const followsPage = await import("~/routes/account_.follows");
+    type FollowsData = { follows: { id: string; kind: string; subjectId: string; name: string }[] };
+    const followsAt = async (path: string) => {
+      const res = await responseOf(async () =>
+        followsPage.loader({ request: makeRequest(path, { cookie: await cookieFor(DEMO.buyerA) }), params: {}, context }),
+      );
+      expect(res.status).toBe(200);
+      return ((await res.json()) as FollowsData).follows;
+    };
+
+    // Brighton and Hove's buyer follows Leeds from Leeds's page.
+    const followed = await responseOf(async () =>
+      councilPage.action({
+        request: makeRequest("/councils/LDS", { cookie: await cookieFor(DEMO.buyerA), form: { intent: "follow" } }),
+        params: { code: "LDS" },
+        context,
+      }),
+    );
+    expect(followed.status).toBe(302);
+    const listed = await followsAt("/account/follows");
+    expect(listed.map((f) => [f.kind, f.subjectId, f.name])).toEqual([["council", leeds.id, leeds.name]]);
+
+    // Leeds publishes a case study; the buyer is emailed, and the email's manage link is this page.
+    const { now } = await clock();
+    const since = new Date(now().getTime() + DAY);
+    const study = await prisma.caseStudy.findFirstOrThrow({ where: { councilId: leeds.id, status: "published" } });
+    await prisma.caseStudy.update({ where: { id: study.id }, data: { publishedAt: new Date(since.getTime() + 60_000) } });
+    const { runFollowNews } = await import("~/jobs/alerts.server");
+    await runFollowNews(new Date(since.getTime() + 3_600_000), since);
+    const mails = (await sentMail()).filter((m) => m.template === "follow-news" && m.to === DEMO.buyerA);
+    expect(mails.map((m) => m.subject)).toEqual([`New case study from ${leeds.name}: ${study.title}`]);
+    const manage = /Change what you follow:\n(\S+)/.exec(mails[0].text)?.[1];
+    expect(manage).toBeTruthy();
+    expect(mails[0].html).toContain(`href="${manage}"`);
+    const manageUrl = new URL(manage!);
+    expect(manageUrl.pathname).toBe("/account/follows");
+    // Opened signed in as the buyer, the link shows the follow with its "Stop following" form.
+    const fromMail = await followsAt(manageUrl.pathname + manageUrl.search);
+    expect(fromMail.map((f) => f.subjectId)).toEqual([leeds.id]);
+
+    const stopped = await responseOf(async () =>
+      followsPage.action({
+        request: makeRequest("/account/follows?intent=unfollow", {
+          cookie: await cookieFor(DEMO.buyerA),
+          form: { followId: fromMail[0].id },
+        }),
+        params: {},
+        context,
+      }),
+    );
+    expect(stopped.status).toBe(302);
+    expect(stopped.headers.get("Location")).toBe("/account/follows");
+    expect(await followsAt("/account/follows")).toEqual([]);
+    expect(await prisma.follow.count({ where: { userId: buyer.id } })).toBe(0);
+    expect(await prisma.auditEvent.count({ where: { actorId: buyer.id, action: "follow.deleted", entityId: fromMail[0].id } })).toBe(1);
   });
 });
