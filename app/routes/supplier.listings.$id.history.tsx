@@ -1,36 +1,38 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listAuditEvents } from "~/models/audit.server";
-import { HistoryTable } from "~/components/history-table";
+import { listListingHistory } from "~/models/listing-history.server";
+import { ChangesTable } from "~/components/changes-table";
 import { requireListingAccess } from "~/auth/listing-policy.server";
+import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Listing history");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { owner } = await requireListingAccess(request, params.id, "read");
-  const events = await listAuditEvents({ entityType: "product", entityId: owner.id, take: 200 });
-  return {
-    productId: owner.id,
-    events: events.map((e) => ({
-      id: e.id,
-      action: e.action,
-      at: e.createdAt,
-      actor: e.actor?.name ?? "System",
-      before: e.before,
-      after: e.after,
-    })),
-  };
+  return { productId: owner.id, events: await listListingHistory(owner.id) };
 }
 
-const ACTION_LABELS: Record<string, string> = {
-  "product.created": "Listing created",
-  "product.submitted": "Submitted for review",
-  "product.approved": "Approved and published",
-  "product.rejected": "Changes requested",
-  "product.taken-out-of-review": "Taken out of review to make changes",
-  "product.withdrawn": "Withdrawn",
-};
+/** An answer as the listing form shows it: a list item by item, anything else as text. */
+function Answer({ value }: { value: string | string[] }) {
+  if (typeof value === "string")
+    return (
+      <>
+        {value.split(/\r?\n/).map((line, i) => (
+          <span key={i} className="govuk-!-display-block">
+            {line}
+          </span>
+        ))}
+      </>
+    );
+  return (
+    <ul className="govuk-list govuk-!-margin-bottom-0">
+      {value.map((item, i) => (
+        <li key={i}>{item}</li>
+      ))}
+    </ul>
+  );
+}
 
 export default function ListingHistory() {
   const { productId, events } = useLoaderData<typeof loader>();
@@ -40,17 +42,35 @@ export default function ListingHistory() {
         Back to the listing
       </Link>
       <h1 className="govuk-heading-l">Listing history</h1>
-      <HistoryTable
-        caption="Every change, newest first"
-        captionVisible
-        events={events.map((e) => ({
-          id: e.id,
-          at: e.at,
-          who: e.actor,
-          label: ACTION_LABELS[e.action] ?? e.action.replace("product.section-saved:", "Saved section: "),
-          detail: e.after ? e.after.slice(0, 300) : "",
-        }))}
-      />
+      <p className="govuk-body">Every change to the listing, newest first.</p>
+      {events.length ? null : <p className="govuk-body">Nothing has changed yet.</p>}
+      <ol className="govuk-list">
+        {events.map((e) => (
+          <li key={e.id} className="govuk-!-margin-bottom-6">
+            <h2 className="govuk-heading-s govuk-!-margin-bottom-1">{e.label}</h2>
+            <p className="govuk-body-s govuk-!-margin-bottom-2">
+              <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time> by {e.actor}
+            </p>
+            {e.detail ? <p className="govuk-body">{e.detail}</p> : null}
+            {e.changes.length ? (
+              <ChangesTable
+                caption={`What changed: ${e.label}, ${formatDateTime(e.at)}`}
+                captionSize="s"
+                compared
+                showTag={false}
+                headers={{ question: "Answer", before: "Before", after: "After" }}
+                rows={e.changes.map((c) => ({
+                  key: c.key,
+                  label: c.label,
+                  before: <Answer value={c.before} />,
+                  after: <Answer value={c.after} />,
+                  changed: true,
+                }))}
+              />
+            ) : null}
+          </li>
+        ))}
+      </ol>
     </>
   );
 }
