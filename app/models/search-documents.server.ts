@@ -8,6 +8,7 @@ import { frameworkStatus, isOpenForNewCallOffs } from "~/procurement/framework-s
 import { priceBand, type SearchDocument } from "~/services/search";
 import { costBandForPence } from "~/utils/labels";
 import { penceFromDb } from "./pence";
+import { measureSummary } from "./case-study-measure";
 import { publishedAwardWhere } from "./published-awards";
 import { VERIFIED_SUPPLIER } from "./supplier-visibility";
 
@@ -152,7 +153,9 @@ export async function caseStudyDocuments(ids: string[] | null = null): Promise<S
       summary: c.summary,
       problem: c.problem,
       approach: c.approach,
-      outcome: [c.outcomeNarrative, ...c.metrics.map((m) => `${m.name} ${m.before} to ${m.after} ${m.unit}`)].join(" "),
+      // The measures as every page writes them (docs/content.md): "£910,000 to £135,000", not "910000 to 135000 £".
+      outcome: [c.outcomeNarrative, ...c.metrics.map(measureSummary)].join(" "),
+      headlineMeasure: c.metrics.length ? measureSummary(c.metrics[0]) : null,
       serviceArea: c.serviceArea.name,
       council: c.council.name,
       councilName: c.council.name,

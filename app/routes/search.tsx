@@ -149,6 +149,9 @@ function ResultItem({ type, hit }: { type: IndexName; hit: SearchHit }) {
       <p className="govuk-body govuk-!-margin-bottom-0 cm-highlight">
         <Highlight segments={hit.highlights.summary} fallback={String(d.summary)} />
       </p>
+      {typeof d.headlineMeasure === "string" ? (
+        <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{d.headlineMeasure}</p>
+      ) : null}
     </li>
   );
 }
