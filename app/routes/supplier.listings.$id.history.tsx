@@ -34,8 +34,23 @@ function Answer({ value }: { value: string | string[] }) {
   );
 }
 
+/**
+ * Each changes table's caption, which also names its scrolling region: unique on the page, so
+ * two saves of one section in the same minute are told apart ("…, 2 December 2026 at 13:45 (2)").
+ */
+function captions(events: { label: string; at: string }[]): string[] {
+  const seen = new Map<string, number>();
+  return events.map((e) => {
+    const caption = `What changed: ${e.label}, ${formatDateTime(e.at)}`;
+    const n = (seen.get(caption) ?? 0) + 1;
+    seen.set(caption, n);
+    return n === 1 ? caption : `${caption} (${n})`;
+  });
+}
+
 export default function ListingHistory() {
   const { productId, events } = useLoaderData<typeof loader>();
+  const caption = captions(events);
   return (
     <>
       <Link className="govuk-back-link" to={`/supplier/listings/${productId}`}>
@@ -45,7 +60,7 @@ export default function ListingHistory() {
       <p className="govuk-body">Every change to the listing, newest first.</p>
       {events.length ? null : <p className="govuk-body">Nothing has changed yet.</p>}
       <ol className="govuk-list">
-        {events.map((e) => (
+        {events.map((e, i) => (
           <li key={e.id} className="govuk-!-margin-bottom-6">
             <h2 className="govuk-heading-s govuk-!-margin-bottom-1">{e.label}</h2>
             <p className="govuk-body-s govuk-!-margin-bottom-2">
@@ -54,7 +69,7 @@ export default function ListingHistory() {
             {e.detail ? <p className="govuk-body">{e.detail}</p> : null}
             {e.changes.length ? (
               <ChangesTable
-                caption={`What changed: ${e.label}, ${formatDateTime(e.at)}`}
+                caption={caption[i]}
                 captionSize="s"
                 compared
                 showTag={false}
