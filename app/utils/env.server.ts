@@ -9,6 +9,68 @@ const smtpUrlField = z
   .optional();
 const mailFromField = z.string().min(3).default("Council Marketplace <no-reply@localhost>");
 
+// Listing documents in an S3-compatible store (AWS S3, MinIO, Ceph, ...) instead of DOCUMENTS_DIR:
+// setting DOCUMENTS_S3_BUCKET chooses it (app/services/s3-document-store.server.ts, ADR 0017).
+const documentStoreFields = {
+  DOCUMENTS_S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      "DOCUMENTS_S3_BUCKET must be a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens",
+    )
+    .optional(),
+  // Unset: AWS S3 itself. For another S3-compatible store its URL, like http://127.0.0.1:9000.
+  DOCUMENTS_S3_ENDPOINT: z
+    .string()
+    .url("DOCUMENTS_S3_ENDPOINT must be a URL like https://s3.eu-west-2.amazonaws.com or http://127.0.0.1:9000")
+    .refine((v) => /^https?:\/\//.test(v), "DOCUMENTS_S3_ENDPOINT must start with https:// or http://")
+    .optional(),
+  // Unset: AWS_REGION, else us-east-1 (what MinIO and most S3-compatible stores sign with).
+  DOCUMENTS_S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/, "DOCUMENTS_S3_REGION must be a region name like eu-west-2")
+    .optional(),
+  // Keys are PREFIX + ab/abcdef… (the SHA-256's first two characters, as in DOCUMENTS_DIR).
+  DOCUMENTS_S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9._-]+\/)*$/, "DOCUMENTS_S3_PREFIX must be empty or folder names ending in /, like listing-documents/")
+    .optional(),
+  // "true" addresses the bucket as ENDPOINT/bucket/key (MinIO and most self-hosted stores) rather than bucket.ENDPOINT/key.
+  DOCUMENTS_S3_FORCE_PATH_STYLE: z.enum(["true", "false"], { message: "DOCUMENTS_S3_FORCE_PATH_STYLE must be true or false" }).optional(),
+  // Both or neither; neither: the AWS SDK's own credential chain (AWS_ACCESS_KEY_ID, an instance role, ...).
+  DOCUMENTS_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  DOCUMENTS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+};
+
+type DocumentStoreEnv = { DOCUMENTS_DIR?: string } & { [K in keyof typeof documentStoreFields]?: string };
+
+function checkDocumentStoreSettings(env: DocumentStoreEnv, ctx: z.RefinementCtx) {
+  const s3Setting = (Object.keys(documentStoreFields) as (keyof typeof documentStoreFields)[]).find(
+    (k) => k !== "DOCUMENTS_S3_BUCKET" && env[k] !== undefined,
+  );
+  if (!env.DOCUMENTS_S3_BUCKET && s3Setting) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["DOCUMENTS_S3_BUCKET"],
+      message: `DOCUMENTS_S3_BUCKET must be set to keep documents in an S3-compatible store (${s3Setting} is set); unset the DOCUMENTS_S3_ settings to keep them in DOCUMENTS_DIR`,
+    });
+  }
+  if (env.DOCUMENTS_S3_BUCKET && env.DOCUMENTS_DIR) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["DOCUMENTS_DIR"],
+      message: "Set DOCUMENTS_DIR or DOCUMENTS_S3_BUCKET, not both: documents are kept in one store",
+    });
+  }
+  if (!env.DOCUMENTS_S3_ACCESS_KEY_ID !== !env.DOCUMENTS_S3_SECRET_ACCESS_KEY) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: [env.DOCUMENTS_S3_ACCESS_KEY_ID ? "DOCUMENTS_S3_SECRET_ACCESS_KEY" : "DOCUMENTS_S3_ACCESS_KEY_ID"],
+      message: "Set both DOCUMENTS_S3_ACCESS_KEY_ID and DOCUMENTS_S3_SECRET_ACCESS_KEY, or neither (to use the AWS SDK's own credentials)",
+    });
+  }
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -60,8 +122,10 @@ const envSchema = z
     MAIL_DELIVERY: z.enum(["smtp", "outbox"]).optional(),
     // Listing documents, one file per SHA-256 (app/services/document-store.server.ts); default prisma/data/documents.
     DOCUMENTS_DIR: z.string().min(1).optional(),
+    ...documentStoreFields,
   })
   .superRefine((env, ctx) => {
+    checkDocumentStoreSettings(env, ctx);
     if (env.NODE_ENV === "production" && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -144,4 +208,48 @@ export function mailSettings(): { smtpUrl: string | null; from: string } {
     MAIL_FROM: process.env.MAIL_FROM || undefined,
   });
   return { smtpUrl: parsed.SMTP_URL ?? null, from: parsed.MAIL_FROM };
+}
+
+export type DocumentStoreSettings =
+  | { kind: "disk"; dir: string | null }
+  | {
+      kind: "s3";
+      bucket: string;
+      endpoint: string | null;
+      region: string;
+      prefix: string;
+      forcePathStyle: boolean;
+      credentials: { accessKeyId: string; secretAccessKey: string } | null;
+    };
+
+/**
+ * Where listing documents are kept, read from the environment on each use (validated as at
+ * start-up) so a test can point the store elsewhere without a restart: DOCUMENTS_DIR (null: the
+ * default directory) or, when DOCUMENTS_S3_BUCKET is set, an S3-compatible bucket.
+ */
+export function documentStoreSettings(): DocumentStoreSettings {
+  const names = ["DOCUMENTS_DIR", ...Object.keys(documentStoreFields)];
+  const parsed = z
+    .object({ DOCUMENTS_DIR: z.string().min(1).optional(), ...documentStoreFields })
+    .superRefine(checkDocumentStoreSettings)
+    .safeParse(Object.fromEntries(names.map((n) => [n, process.env[n] || undefined])));
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid document store settings:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`,
+    );
+  }
+  const env = parsed.data;
+  if (!env.DOCUMENTS_S3_BUCKET) return { kind: "disk", dir: env.DOCUMENTS_DIR ?? null };
+  return {
+    kind: "s3",
+    bucket: env.DOCUMENTS_S3_BUCKET,
+    endpoint: env.DOCUMENTS_S3_ENDPOINT ?? null,
+    region: env.DOCUMENTS_S3_REGION ?? (process.env.AWS_REGION || "us-east-1"),
+    prefix: env.DOCUMENTS_S3_PREFIX ?? "",
+    forcePathStyle: env.DOCUMENTS_S3_FORCE_PATH_STYLE === "true",
+    credentials:
+      env.DOCUMENTS_S3_ACCESS_KEY_ID && env.DOCUMENTS_S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: env.DOCUMENTS_S3_ACCESS_KEY_ID, secretAccessKey: env.DOCUMENTS_S3_SECRET_ACCESS_KEY }
+        : null,
+  };
 }
