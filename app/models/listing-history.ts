@@ -46,7 +46,7 @@ const NOT_STATED = "Not stated";
 const NONE = "None";
 
 /** Stored codes of each listing question, with the labels the listing form shows for them. */
-const OPTION_LABELS: Record<string, readonly { value: string; label: string }[]> = {
+export const LISTING_CODE_OPTIONS: Record<string, readonly { value: string; label: string }[]> = {
   dataLocation: DATA_LOCATIONS,
   security: SECURITY_OPTIONS,
   dataImportFormats: DATA_FORMATS,
@@ -69,7 +69,7 @@ export function listingFieldLabel(key: string): string {
 }
 
 function optionLabel(key: string, value: string): string {
-  return OPTION_LABELS[key]?.find((o) => o.value === value)?.label ?? value;
+  return LISTING_CODE_OPTIONS[key]?.find((o) => o.value === value)?.label ?? value;
 }
 
 /**
@@ -114,9 +114,15 @@ function parsed(json: string | null): Record<string, unknown> {
 
 const same = (a: string | string[], b: string | string[]) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The answers a section save changed, in the order they were saved; unchanged answers are left out. */
+/** Where a question comes in the listing form (the field labels are in form order); unknown keys last. */
+const FORM_ORDER = Object.keys(LISTING_FIELD_LABELS);
+const formPosition = (key: string) => (FORM_ORDER.includes(key) ? FORM_ORDER.indexOf(key) : FORM_ORDER.length);
+
+/** The answers a section save changed, in the order the form asks them; unchanged answers are left out. */
 function sectionChanges(before: Record<string, unknown>, after: Record<string, unknown>, lotLabels: Record<string, string>) {
-  const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter((k) => k !== "documents");
+  const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])]
+    .filter((k) => k !== "documents")
+    .sort((a, b) => formPosition(a) - formPosition(b));
   const changes: ListingChange[] = [];
   for (const key of keys) {
     const was = listingValueText(key, before[key], lotLabels, before);

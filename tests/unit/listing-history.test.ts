@@ -40,12 +40,12 @@ describe("listing history", () => {
     expect(JSON.stringify(entry)).not.toMatch(/wcag-2\.2-aa|iso-27001|"EEA"|[{]\\"/);
   });
 
-  it("writes prices with the money formatter, yes/no and lots by name", () => {
+  it("writes prices with the money formatter, yes/no and lots by name, in the form's order", () => {
     const entry = listingHistoryEntry(
       saved(
         "pricing",
-        { priceFromPence: 0, priceUnit: "", vatIncluded: false, freeTrial: true },
-        { priceFromPence: 1550, priceUnit: "per user per month", vatIncluded: true, freeTrial: true },
+        { priceUnit: "", priceFromPence: 0, vatIncluded: false, freeTrial: true },
+        { priceUnit: "per user per month", priceFromPence: 1550, vatIncluded: true, freeTrial: true },
       ),
     );
     expect(entry.changes).toEqual([
