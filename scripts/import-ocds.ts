@@ -103,11 +103,21 @@ async function main() {
     `\nimported ${total} releases in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(1)} releases/s), peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
   );
   await prisma.$disconnect();
-  process.exit(failed ? 1 : 0);
+  await exitAfterOutput(failed ? 1 : 0);
+}
+
+/**
+ * Exits once stdout has taken everything written: to a pipe (the benchmark reads this process's
+ * output) a long summary is written in part asynchronously, and process.exit at once cut it off
+ * before the last line.
+ */
+async function exitAfterOutput(code: number): Promise<never> {
+  await new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
+  process.exit(code);
 }
 
 main().catch(async (error: unknown) => {
   process.stderr.write(`${(error as Error).message}\n`);
   await prisma.$disconnect();
-  process.exit(1);
+  await exitAfterOutput(1);
 });

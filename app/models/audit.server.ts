@@ -1,4 +1,6 @@
 import { prisma, type Tx } from "~/utils/db.server";
+import { now } from "~/utils/clock.server";
+import { insertRows, newRowId } from "./bulk-insert.server";
 
 export interface AuditInput {
   actorId?: string | null;
@@ -25,9 +27,14 @@ export async function recordAudit(input: AuditInput, tx: Tx = prisma): Promise<v
   await tx.auditEvent.create({ data: auditRow(input) });
 }
 
-/** Appends many audit events in one statement (bulk writes such as the OCDS import), in `tx`. */
+/** Appends many audit events in a few multi-row INSERTs (bulk writes such as the OCDS import), in `tx`. */
 export async function recordAudits(inputs: AuditInput[], tx: Tx): Promise<void> {
-  if (inputs.length) await tx.auditEvent.createMany({ data: inputs.map(auditRow) });
+  const createdAt = now();
+  await insertRows(
+    tx,
+    "AuditEvent",
+    inputs.map((input) => ({ id: newRowId(), ...auditRow(input), createdAt })),
+  );
 }
 
 /**

@@ -8,7 +8,7 @@ import { readReleasePackage, OcdsPackageError } from "~/ocds/package-stream";
 import { parseRelease, type ParsedRelease } from "~/ocds/release";
 import { councilMatcher, supplierMatcher, type CouncilRef, type Match } from "~/ocds/match";
 import { createContracts, writeContract, type ContractChange, type ContractFields, type NewContract } from "./contract.server";
-import { writePipelineEntry } from "./pipeline.server";
+import { createPipelineEntries, writePipelineEntry, type NewPipelineEntry, type PipelineFields } from "./pipeline.server";
 
 export interface ImportProblem {
   /** The release's index in the package's `releases` array (0-based), or null for the file as a whole. */
@@ -160,20 +160,31 @@ async function storedReleaseDates(tx: Tx, batch: Pending[]) {
       select: { sourceKey: true, releaseDate: true },
     }))
       pipeline.set(row.sourceKey, row.releaseDate);
-  return { contracts, pipeline, newContracts: new Map<string, NewContract>() };
+  return { contracts, pipeline, newContracts: new Map<string, NewContract>(), newPipeline: new Map<string, NewPipelineEntry>() };
 }
 
 /**
- * What the batch knows of the register: release dates by source key, and the new contracts it
- * has yet to write (created in bulk at the end of the batch, or before a later release of the
- * same award in the batch revises one of them).
+ * What the batch knows of the register: release dates by source key, and the new contracts and
+ * pipeline entries it has yet to write (created in bulk at the end of the batch, or before a
+ * later release of the same award or ocid in the batch revises one of them).
  */
 type BatchState = Awaited<ReturnType<typeof storedReleaseDates>>;
 
 async function writeNewContracts(tx: Tx, state: BatchState) {
   const items = [...state.newContracts.values()];
   state.newContracts.clear();
-  for (let i = 0; i < items.length; i += 200) await createContracts(tx, items.slice(i, i + 200));
+  await createContracts(tx, items);
+}
+
+async function writeNewPipelineEntries(tx: Tx, state: BatchState) {
+  const items = [...state.newPipeline.values()];
+  state.newPipeline.clear();
+  await createPipelineEntries(tx, items);
+}
+
+async function writeNew(tx: Tx, state: BatchState) {
+  await writeNewContracts(tx, state);
+  await writeNewPipelineEntries(tx, state);
 }
 
 const contractSourceKey = (release: ParsedRelease, awardId: string) => `ocds:${release.ocid}/${awardId}`;
@@ -256,31 +267,32 @@ async function applyRelease(
     if (storedDate && storedDate > release.date) tally.pipeline.older += 1;
     else {
       const p = release.pipeline;
-      const written = await writePipelineEntry(
-        tx,
-        sourceKey,
-        "ocds",
-        {
-          councilId: council?.id ?? null,
-          buyerName,
-          stage: p.stage,
-          title: p.title || "(untitled notice)",
-          description: p.description.slice(0, 4000),
-          serviceAreaId,
-          cpvCodes: release.cpvCodes,
-          estimatedValuePence: p.estimatedValuePence,
-          expectedDate: p.expectedDate,
-          routeConsidered: p.routeConsidered,
-          noticeUrl: p.noticeUrl,
-          ocid: release.ocid,
-          releaseId: release.id,
-          releaseDate: release.date,
-          projectId: null,
-        },
-        { actorId: null },
-      );
+      const fields: PipelineFields = {
+        councilId: council?.id ?? null,
+        buyerName,
+        stage: p.stage,
+        title: p.title || "(untitled notice)",
+        description: p.description.slice(0, 4000),
+        serviceAreaId,
+        cpvCodes: release.cpvCodes,
+        estimatedValuePence: p.estimatedValuePence,
+        expectedDate: p.expectedDate,
+        routeConsidered: p.routeConsidered,
+        noticeUrl: p.noticeUrl,
+        ocid: release.ocid,
+        releaseId: release.id,
+        releaseDate: release.date,
+        projectId: null,
+      };
+      if (!stored.pipeline.has(sourceKey)) {
+        // New: written with the batch's other new entries.
+        stored.newPipeline.set(sourceKey, { sourceKey, source: "ocds", fields, meta: { actorId: null } });
+        tally.pipeline.created += 1;
+      } else {
+        if (stored.newPipeline.has(sourceKey)) await writeNewPipelineEntries(tx, stored);
+        tally.pipeline[(await writePipelineEntry(tx, sourceKey, "ocds", fields, { actorId: null })).change] += 1;
+      }
       stored.pipeline.set(sourceKey, release.date);
-      tally.pipeline[written.change] += 1;
     }
   }
 }
@@ -309,7 +321,7 @@ async function applyBatch(db: PrismaClient, batch: Pending[], matchers: Matchers
       await db.$transaction(async (tx) => {
         const stored = await storedReleaseDates(tx, good);
         for (const p of good) await applyRelease(tx, p.release, matchers, p.councilMatch, stored, tally);
-        await writeNewContracts(tx, stored);
+        await writeNew(tx, stored);
       }, BATCH_TRANSACTION);
       commitGood(tally, good);
     } catch {
@@ -328,7 +340,7 @@ async function applyBatch(db: PrismaClient, batch: Pending[], matchers: Matchers
       await db.$transaction(async (tx) => {
         const stored = await storedReleaseDates(tx, [p]);
         await applyRelease(tx, p.release, matchers, p.councilMatch, stored, tally);
-        await writeNewContracts(tx, stored);
+        await writeNew(tx, stored);
       });
       commitGood(tally, [p]);
     } catch (error) {

@@ -6,6 +6,7 @@ import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { ok, conflict, invalid, notFoundFailure, type Result } from "~/utils/result";
 import { recordAudit, recordAudits } from "./audit.server";
+import { insertRows, newRowId } from "./bulk-insert.server";
 import { penceFromDb, penceFromDbOrNull, penceToDbOrNull } from "./pence";
 import { agreementSlugOf, routeKindOf } from "./project.schema";
 import { CONTRACT_CSV_COLUMNS, type ContractInput, type ContractSource } from "./contract.schema";
@@ -219,28 +220,41 @@ export interface NewContract {
  */
 export async function createContracts(tx: Tx, items: NewContract[]): Promise<void> {
   if (!items.length) return;
-  const created = await tx.contract.createManyAndReturn({
-    data: items.map((item) => ({
-      ...columnsOf(item.fields),
-      sourceKey: item.sourceKey,
-      source: item.source,
-      createdById: item.meta.actorId,
+  // Multi-row INSERTs (bulk-insert.server.ts): Prisma's createMany cost ~1.2 ms a contract.
+  const at = now();
+  const withIds = items.map((item) => ({ ...item, id: newRowId(), snapshot: snapshotOf(item.fields) }));
+  await insertRows(
+    tx,
+    "Contract",
+    withIds.map((c) => ({
+      id: c.id,
+      ...columnsOf(c.fields),
+      sourceKey: c.sourceKey,
+      source: c.source,
+      revision: 1,
+      createdById: c.meta.actorId,
+      createdAt: at,
+      updatedAt: at,
     })),
-    select: { id: true, sourceKey: true },
-  });
-  const idOf = new Map(created.map((c) => [c.sourceKey, c.id]));
-  const withIds = items.map((item) => ({ ...item, id: idOf.get(item.sourceKey)!, snapshot: snapshotOf(item.fields) }));
-  const products = withIds.flatMap((c) => [...new Set(c.fields.productIds)].map((productId) => ({ contractId: c.id, productId })));
-  if (products.length) await tx.contractProduct.createMany({ data: products });
-  await tx.contractRevision.createMany({
-    data: withIds.map((c) => ({
+  );
+  await insertRows(
+    tx,
+    "ContractProduct",
+    withIds.flatMap((c) => [...new Set(c.fields.productIds)].map((productId) => ({ contractId: c.id, productId }))),
+  );
+  await insertRows(
+    tx,
+    "ContractRevision",
+    withIds.map((c) => ({
+      id: newRowId(),
       contractId: c.id,
       sequence: 1,
       snapshot: JSON.stringify(c.snapshot),
       reason: c.meta.reason,
       actorId: c.meta.actorId,
+      createdAt: at,
     })),
-  });
+  );
   await recordAudits(
     withIds.map((c) => ({
       actorId: c.meta.actorId,

@@ -6,7 +6,8 @@ import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
 import { conflict, invalid, notFoundFailure, ok, refused, type Result } from "~/utils/result";
-import { recordAudit } from "./audit.server";
+import { recordAudit, recordAudits } from "./audit.server";
+import { insertRows, newRowId } from "./bulk-insert.server";
 import { notifyFollowers } from "./follows.server";
 import { penceFromDbOrNull, penceToDbOrNull } from "./pence";
 import { VALUE_BANDS, type PipelineInput, type ValueBandKey } from "./pipeline.schema";
@@ -105,6 +106,53 @@ export async function writePipelineEntry(
     tx,
   );
   return { id: existing.id, change: "updated" };
+}
+
+export interface NewPipelineEntry {
+  sourceKey: string;
+  source: "council" | "ocds";
+  fields: PipelineFields;
+  meta: { actorId: string | null; ip?: string | null };
+}
+
+/**
+ * Creates entries known to be new (the caller looked for their source keys in `tx`), with the
+ * rows writePipelineEntry writes for a new one (the entry and its "pipeline.published" audit
+ * event), in a few multi-row statements: the OCDS import's bulk path. A source key that exists
+ * after all fails the whole statement (unique constraint).
+ */
+export async function createPipelineEntries(tx: Tx, items: NewPipelineEntry[]): Promise<void> {
+  if (!items.length) return;
+  const at = now();
+  const withIds = items.map((item) => ({ ...item, id: newRowId() }));
+  await insertRows(
+    tx,
+    "PipelineEntry",
+    withIds.map(({ id, sourceKey, source, fields, meta }) => ({
+      id,
+      ...fields,
+      cpvCodes: JSON.stringify(fields.cpvCodes),
+      estimatedValuePence: penceToDbOrNull(fields.estimatedValuePence, "estimated value"),
+      sourceKey,
+      source,
+      status: "published",
+      revision: 1,
+      createdById: meta.actorId,
+      createdAt: at,
+      updatedAt: at,
+    })),
+  );
+  await recordAudits(
+    withIds.map(({ id, fields, meta }) => ({
+      actorId: meta.actorId,
+      action: "pipeline.published",
+      entityType: "pipeline",
+      entityId: id,
+      after: snapshot(fields),
+      ip: meta.ip,
+    })),
+    tx,
+  );
 }
 
 /** The release date an entry was last written from, to refuse an older release over a newer one. */

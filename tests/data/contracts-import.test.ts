@@ -165,6 +165,93 @@ describe("importing the Contracts Finder package", () => {
   });
 });
 
+describe("new records are written in bulk", () => {
+  const planning = (over: Record<string, unknown>) => ({
+    ocid: "ocds-b5fd17-test-0100",
+    id: "plan-1",
+    date: "2025-03-01T10:00:00Z",
+    tag: ["planning"],
+    buyer: { id: "GB-LAE-LDS", name: "Leeds City Council" },
+    parties: [{ id: "GB-LAE-LDS", name: "Leeds City Council", identifier: { scheme: "GB-LAE", id: "LDS" }, roles: ["buyer"] }],
+    planning: { budget: { amount: { amount: 120000.25, currency: "GBP" } }, milestones: [{ dueDate: "2026-04-01T00:00:00Z" }] },
+    tender: {
+      title: "Planned waste collection",
+      status: "planned",
+      classification: { scheme: "CPV", id: "90510000" },
+      procurementMethodDetails: "Open procedure",
+    },
+    ...over,
+  });
+
+  it("a new pipeline entry keeps every field and its audit event; a later release of its ocid in the same batch revises it", async () => {
+    const p = await db();
+    const summary = await importText(
+      pkg([
+        planning({}),
+        planning({
+          id: "plan-2",
+          date: "2025-03-09T10:00:00Z",
+          tender: { ...planning({}).tender, title: "Planned waste and recycling collection" },
+        }),
+      ]),
+    );
+    expect(summary.problems).toEqual([]);
+    expect(summary.pipeline).toEqual({ created: 1, updated: 1, unchanged: 0, older: 0 });
+    const entry = await p.pipelineEntry.findUniqueOrThrow({
+      where: { sourceKey: "ocds:ocds-b5fd17-test-0100" },
+      include: { council: { select: { code: true } }, serviceArea: { select: { slug: true } } },
+    });
+    expect(entry).toMatchObject({
+      source: "ocds",
+      stage: "planned",
+      status: "published",
+      title: "Planned waste and recycling collection",
+      buyerName: "Leeds City Council",
+      council: { code: "LDS" },
+      serviceArea: { slug: "waste-and-recycling" },
+      cpvCodes: JSON.stringify(["90510000"]),
+      estimatedValuePence: 12000025n,
+      routeConsidered: "Open procedure",
+      ocid: "ocds-b5fd17-test-0100",
+      releaseId: "plan-2",
+      revision: 2,
+    });
+    expect(entry.expectedDate?.toISOString()).toBe("2026-04-01T00:00:00.000Z");
+    expect(entry.releaseDate?.toISOString()).toBe("2025-03-09T10:00:00.000Z");
+    expect(entry.createdAt.getTime()).toBeLessThanOrEqual(entry.updatedAt.getTime());
+    const audits = await p.auditEvent.findMany({ where: { entityType: "pipeline", entityId: entry.id }, orderBy: { action: "asc" } });
+    expect(audits.map((a) => a.action)).toEqual(["pipeline.published", "pipeline.revised"]);
+    expect(JSON.parse(audits[0].after!)).toMatchObject({
+      title: "Planned waste collection",
+      releaseId: "plan-1",
+      estimatedValuePence: 12000025,
+    });
+    // The revision's "before" is read back from the row the bulk insert wrote: every field as given.
+    expect(JSON.parse(audits[1].before!)).toEqual(JSON.parse(audits[0].after!));
+  });
+
+  it("a new contract has its first revision and its audit event, linked by its id", async () => {
+    const p = await db();
+    const summary = await importText(
+      pkg([release({ ocid: "ocds-b5fd17-test-0101", id: "r-101", awards: [{ ...release({}).awards[0], id: "a-101" }] })]),
+    );
+    expect(summary.contracts.created).toBe(1);
+    const contract = await p.contract.findUniqueOrThrow({
+      where: { sourceKey: "ocds:ocds-b5fd17-test-0101/a-101" },
+      include: { revisions: true },
+    });
+    expect(contract).toMatchObject({ revision: 1, status: "active", visibility: "public", valuePence: 100050n, releaseId: "r-101" });
+    expect(contract.endDate?.toISOString()).toBe("2026-03-31T23:59:59.000Z");
+    expect(contract.latestEndDate?.toISOString()).toBe("2026-03-31T23:59:59.000Z");
+    expect(contract.revisions).toHaveLength(1);
+    expect(contract.revisions[0]).toMatchObject({ sequence: 1, reason: "Release r-101 (award)" });
+    expect(JSON.parse(contract.revisions[0].snapshot)).toMatchObject({ valuePence: 100050, releaseId: "r-101" });
+    const audit = await p.auditEvent.findFirstOrThrow({ where: { entityType: "contract", entityId: contract.id } });
+    expect(audit.action).toBe("contract.created");
+    expect(JSON.parse(audit.after!)).toEqual(JSON.parse(contract.revisions[0].snapshot));
+  });
+});
+
 describe("bad input", () => {
   it("refuses a file that is not JSON, writing nothing", async () => {
     const before = await counts();
