@@ -106,9 +106,12 @@ async function isStored(sdk: Sdk, s3: S3Client, Bucket: string, Key: string): Pr
     await s3.send(new sdk.HeadObjectCommand({ Bucket, Key }));
     return true;
   } catch (error) {
-    // A HEAD answer has no body, so a missing bucket looks like a missing key here: the PUT that
-    // follows then fails with NoSuchBucket, so nothing is taken for stored that is not.
-    if (status(error) === 404) return false;
+    // The HEAD only saves an upload, so any "no" sends the PUT, which says what is really wrong:
+    // a HEAD answer has no body, so a missing bucket looks like a missing key (the PUT then fails
+    // with NoSuchBucket), and AWS answers 403 for a missing object to a caller without
+    // s3:ListBucket (a PUT allowed by s3:PutObject then stores it).
+    const code = status(error);
+    if (code === 404 || code === 403) return false;
     throw error;
   }
 }

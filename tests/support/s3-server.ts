@@ -28,8 +28,8 @@ export type TestS3Server = {
   listKeys(prefix?: string): Promise<string[]>;
   putRaw(key: string, body: Uint8Array): Promise<void>;
   stop(): Promise<void>;
-  /** Starts it again on the same directory (a new port: read endpoint again). */
-  start(): Promise<void>;
+  /** Starts it again on the same directory: on a new port (read endpoint again), or on the same one for a server process that cannot be told. */
+  start(options?: { samePort?: boolean }): Promise<void>;
   running: boolean;
 };
 
@@ -68,10 +68,11 @@ export async function startS3Server(bucket = "cm-documents"): Promise<TestS3Serv
     async putRaw(key, body) {
       await handle.client().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
     },
-    async start() {
-      server = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory, configureBuckets: [{ name: bucket }] });
-      const { port } = await server.run();
-      handle.endpoint = `http://127.0.0.1:${port}`;
+    async start({ samePort = false } = {}) {
+      const port = samePort && handle.endpoint ? Number(new URL(handle.endpoint).port) : 0;
+      server = new S3rver({ port, address: "127.0.0.1", silent: true, directory, configureBuckets: [{ name: bucket }] });
+      const address = await server.run();
+      handle.endpoint = `http://127.0.0.1:${address.port}`;
       client?.destroy();
       client = null;
       handle.running = true;
