@@ -112,8 +112,13 @@ export async function peerRenewals(councilId: string, scope: RadarScope, months:
   const peerById = new Map(peers.map((p) => [p.council.id, p]));
   const today = now();
   const until = addMonths(today, months);
+  // Only peers' contracts are listed, so the viewer's own private ones can show only when their
+  // council is among the peers; otherwise "public" alone is the same rows, and without the OR the
+  // database reads each peer's window from Contract(councilId, status, visibility, endDate)
+  // instead of every public contract ending in the window.
+  const shown = viewer?.councilId && peerById.has(viewer.councilId) ? viewer : null;
   const inWindow = (to: Date): Prisma.ContractWhereInput => ({
-    AND: [visibleTo(viewer), scopeWhere(scope), { councilId: { in: [...peerById.keys()] } }, { endDate: { gte: today, lte: to } }],
+    AND: [visibleTo(shown), scopeWhere(scope), { councilId: { in: [...peerById.keys()] } }, { endDate: { gte: today, lte: to } }],
   });
   const rows = await prisma.contract.findMany({
     where: inWindow(until),
