@@ -1,5 +1,5 @@
 // The main pages of the portal, for checks that visit every one of them (reflow-words.spec.ts,
-// content.spec.ts): a path, or a function that finds one (a product, a case study, a project).
+// content.both.spec.ts): a path, or a function that finds one (a product, a case study, a project).
 import type { Page } from "@playwright/test";
 import { expect, type DemoRole } from "./support";
 
@@ -47,6 +47,51 @@ export async function aProject(page: Page) {
   await page.getByRole("button", { name: "Start the project" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reflow check: housing repairs case management");
   return new URL(page.url()).pathname;
+}
+
+/**
+ * The history page of a draft listing of supplier A's whose sections were saved through the
+ * form (a name, a price, a lot, data and security answers), so its history has changed answers
+ * to show; made once and found again by name.
+ */
+export async function aListingWithHistory(page: Page) {
+  const name = "Content check: missed bins reporting";
+  await page.goto("/supplier");
+  const existing = page.locator("main").getByRole("link", { name, exact: true });
+  if (await existing.count()) return `${await existing.first().getAttribute("href")}/history`;
+  await page.goto("/supplier/listings/new");
+  await page.getByRole("button", { name: "Start a new listing" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Untitled listing");
+  const listing = new URL(page.url()).pathname;
+  const save = async (section: string, fill: () => Promise<void>) => {
+    await page.getByRole("link", { name: section }).click();
+    await fill();
+    await page.getByRole("button", { name: "Save and return to the listing" }).click();
+    await expect(page.locator(".govuk-notification-banner--success")).toContainText("saved as a draft");
+  };
+  await save("About the product or service", async () => {
+    await page.getByLabel("Listing name").fill(name);
+    await page.getByLabel("Summary").fill("Residents report missed bins online.");
+    await page.getByLabel("Description").fill("A hosted service for missed bins.\nCrews see reports on their round.");
+    await page.getByLabel("Category").selectOption("Waste and recycling");
+  });
+  await save("Pricing", async () => {
+    await page.getByLabel("Starting price").fill("1500.5");
+    await page.getByLabel("What the price is for").selectOption("per instance per month");
+    await page.getByRole("group", { name: "Does the price include VAT?" }).getByLabel("No").check();
+    await page.getByRole("group", { name: "Is there a free trial?" }).getByLabel("Yes").check();
+  });
+  await save("Framework lots", async () => {
+    await page.locator("input[name=lotIds]").first().check();
+  });
+  await save("Data, security and accessibility", async () => {
+    await page.getByLabel("UK only").check();
+    await page.getByLabel("Cyber Essentials Plus").check();
+    await page.getByLabel("Evidence for your security standards").fill("Cyber Essentials Plus certificate from IASME.");
+    await page.getByLabel("Meets WCAG 2.2 AA", { exact: true }).check();
+    await page.getByLabel("Accessibility statement web address").fill("https://kestrel.example/accessibility");
+  });
+  return `${listing}/history`;
 }
 
 /** The main pages every page-wide check visits (reflow, content). */
