@@ -15,9 +15,10 @@ import { documentKeyPath, sha256Of, type DocumentStore } from "./document-store.
 
 export type S3StoreSettings = Omit<Extract<DocumentStoreSettings, { kind: "s3" }>, "kind">;
 
-/** How long a request may take: a store that stops answering gives a 503 within seconds, not a hung request. */
+/** Connecting may take at most this much of DOCUMENTS_S3_TIMEOUT_MS. */
 const CONNECT_TIMEOUT_MS = 3_000;
-const REQUEST_TIMEOUT_MS = 30_000;
+/** One retry, after the SDK's back-off: a store that stops answering is a 503 after about twice the timeout, not a hung request. */
+const MAX_ATTEMPTS = 2;
 
 type Sdk = typeof import("@aws-sdk/client-s3");
 
@@ -52,8 +53,12 @@ export function s3DocumentStore(settings: S3StoreSettings): S3DocumentStore {
         ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
         forcePathStyle: settings.forcePathStyle,
         ...(settings.credentials ? { credentials: settings.credentials } : {}),
-        maxAttempts: 3,
-        requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
+        maxAttempts: MAX_ATTEMPTS,
+        requestHandler: {
+          connectionTimeout: Math.min(CONNECT_TIMEOUT_MS, settings.timeoutMs),
+          requestTimeout: settings.timeoutMs,
+          throwOnRequestTimeout: true,
+        },
       });
       return { sdk: loaded, s3 };
     }));

@@ -37,6 +37,11 @@ const documentStoreFields = {
     .optional(),
   // "true" addresses the bucket as ENDPOINT/bucket/key (MinIO and most self-hosted stores) rather than bucket.ENDPOINT/key.
   DOCUMENTS_S3_FORCE_PATH_STYLE: z.enum(["true", "false"], { message: "DOCUMENTS_S3_FORCE_PATH_STYLE must be true or false" }).optional(),
+  // How long one request to the store may take, in ms (default 15000; connecting at most 3000 of it).
+  DOCUMENTS_S3_TIMEOUT_MS: z
+    .string()
+    .regex(/^[1-9]\d{2,5}$/, "DOCUMENTS_S3_TIMEOUT_MS must be a number of milliseconds from 100 to 999999")
+    .optional(),
   // Both or neither; neither: the AWS SDK's own credential chain (AWS_ACCESS_KEY_ID, an instance role, ...).
   DOCUMENTS_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   DOCUMENTS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
@@ -219,6 +224,7 @@ export type DocumentStoreSettings =
       region: string;
       prefix: string;
       forcePathStyle: boolean;
+      timeoutMs: number;
       credentials: { accessKeyId: string; secretAccessKey: string } | null;
     };
 
@@ -247,6 +253,7 @@ export function documentStoreSettings(): DocumentStoreSettings {
     region: env.DOCUMENTS_S3_REGION ?? (process.env.AWS_REGION || "us-east-1"),
     prefix: env.DOCUMENTS_S3_PREFIX ?? "",
     forcePathStyle: env.DOCUMENTS_S3_FORCE_PATH_STYLE === "true",
+    timeoutMs: Number(env.DOCUMENTS_S3_TIMEOUT_MS ?? 15_000),
     credentials:
       env.DOCUMENTS_S3_ACCESS_KEY_ID && env.DOCUMENTS_S3_SECRET_ACCESS_KEY
         ? { accessKeyId: env.DOCUMENTS_S3_ACCESS_KEY_ID, secretAccessKey: env.DOCUMENTS_S3_SECRET_ACCESS_KEY }

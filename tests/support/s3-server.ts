@@ -48,6 +48,7 @@ export async function startS3Server(bucket = "cm-documents"): Promise<TestS3Serv
       region: "us-east-1",
       prefix,
       forcePathStyle: true,
+      timeoutMs: 15_000,
       credentials: S3RVER_CREDENTIALS,
     }),
     env: (prefix = "") => ({

@@ -9,6 +9,7 @@
 // secret). The real store's objects go under a prefix of their own and are deleted afterwards.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -92,6 +93,7 @@ function realStoreSettings(url: URL, prefix: string): S3StoreSettings {
     region: url.searchParams.get("region") ?? "us-east-1",
     prefix,
     forcePathStyle: url.searchParams.get("pathStyle") !== "false",
+    timeoutMs: 15_000,
     credentials: url.username ? { accessKeyId: decodeURIComponent(url.username), secretAccessKey: decodeURIComponent(url.password) } : null,
   };
 }
@@ -213,6 +215,23 @@ describe("the S3 store meets faults as faults, never as a missing document", () 
       await expect(store.put(documentBytes(8))).rejects.toMatchObject({ code: "ECONNREFUSED" });
     } finally {
       await server.start();
+    }
+  });
+
+  it("gives up on a store that accepts the connection but never answers, with a timeout error", async () => {
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => {
+      sockets.add(socket.on("error", () => {}));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const store = storeWith({ endpoint: `http://127.0.0.1:${port}`, timeoutMs: 300 });
+      await expect(store.get(sha256Of(documentBytes(11)))).rejects.toMatchObject({ name: "TimeoutError" });
+      await expect(store.put(documentBytes(11))).rejects.toMatchObject({ name: "TimeoutError" });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 

@@ -16,6 +16,7 @@ const SETTINGS = [
   "DOCUMENTS_S3_REGION",
   "DOCUMENTS_S3_PREFIX",
   "DOCUMENTS_S3_FORCE_PATH_STYLE",
+  "DOCUMENTS_S3_TIMEOUT_MS",
   "DOCUMENTS_S3_ACCESS_KEY_ID",
   "DOCUMENTS_S3_SECRET_ACCESS_KEY",
 ];
@@ -61,6 +62,9 @@ describe("document store settings at start-up", () => {
     expect(await envError({ DOCUMENTS_S3_BUCKET: "portal-documents", DOCUMENTS_S3_ENDPOINT: "ftp://store" })).toMatch(
       /DOCUMENTS_S3_ENDPOINT must start with https:\/\/ or http:\/\//,
     );
+    expect(await envError({ DOCUMENTS_S3_BUCKET: "portal-documents", DOCUMENTS_S3_TIMEOUT_MS: "5s" })).toMatch(
+      /DOCUMENTS_S3_TIMEOUT_MS must be a number of milliseconds/,
+    );
     expect(await envError({ DOCUMENTS_S3_BUCKET: "portal-documents", DOCUMENTS_S3_PREFIX: "documents" })).toMatch(
       /DOCUMENTS_S3_PREFIX must be empty or folder names ending in \//,
     );
@@ -72,6 +76,7 @@ describe("document store settings at start-up", () => {
       DOCUMENTS_S3_ENDPOINT: "http://127.0.0.1:9000",
       DOCUMENTS_S3_PREFIX: "listing-documents/",
       DOCUMENTS_S3_FORCE_PATH_STYLE: "true",
+      DOCUMENTS_S3_TIMEOUT_MS: "2500",
       DOCUMENTS_S3_ACCESS_KEY_ID: "minio",
       DOCUMENTS_S3_SECRET_ACCESS_KEY: "minio-secret",
       AWS_REGION: "eu-west-2",
@@ -85,6 +90,7 @@ describe("document store settings at start-up", () => {
       region: "eu-west-2",
       prefix: "listing-documents/",
       forcePathStyle: true,
+      timeoutMs: 2_500,
       credentials: { accessKeyId: "minio", secretAccessKey: "minio-secret" },
     });
     use({});

@@ -18,6 +18,7 @@ it("makes the S3 store's client without the SDK's Node-version notice, and leave
       region: "us-east-1",
       prefix: "",
       forcePathStyle: true,
+      timeoutMs: 15_000,
       credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
     });
     await expect(store.get("0".repeat(64))).rejects.toMatchObject({ code: "ECONNREFUSED" });
