@@ -169,9 +169,14 @@ for (const target of PAGES) {
   });
 }
 
-test("a listing's history names its sections and answers as the form does", async ({ page }) => {
+test("a listing's history names its sections and answers as the form does", async ({ page, javaScriptEnabled }) => {
   await login(page, "supplierA");
-  await page.goto(await aListingWithHistory(page));
+  const history = await aListingWithHistory(page);
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(history);
+  // With JavaScript the page hydrates (html[data-hydrated], set by the root) with no page error.
+  if (javaScriptEnabled) await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
   const main = page.locator("main");
   await expect(main.getByRole("heading", { name: "Saved “Data, security and accessibility”" }).first()).toBeVisible();
   const security = main.getByRole("table", { name: /^What changed: Saved “Data, security and accessibility”/ }).first();
@@ -180,4 +185,5 @@ test("a listing's history names its sections and answers as the form does", asyn
   const pricing = main.getByRole("table", { name: /^What changed: Saved “Pricing”/ }).first();
   await expect(pricing.getByRole("row", { name: /Starting price/ })).toContainText("£1,500.50");
   expect(contentFindings(await visibleMainText(page))).toEqual([]);
+  expect(errors).toEqual([]);
 });
