@@ -4,8 +4,9 @@ const dateTimeFmt = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "long",
   year: "numeric",
-  hour: "2-digit",
+  hour: "numeric",
   minute: "2-digit",
+  hourCycle: "h12",
   timeZone: "Europe/London",
 });
 const num = new Intl.NumberFormat("en-GB");
@@ -13,8 +14,19 @@ const num = new Intl.NumberFormat("en-GB");
 // The one date formatter (pure, shared with the procurement explanations).
 export { formatDate } from "~/procurement/dates";
 
+/**
+ * "1 December 2026 at 9:30am", "at 9am", "at midday", "at midnight" (GOV.UK style: 12-hour clock,
+ * no space before am or pm, no ":00" on the hour), in Europe/London.
+ */
 export function formatDateTime(value: Date | string): string {
-  return dateTimeFmt.format(typeof value === "string" ? new Date(value) : value);
+  const parts = dateTimeFmt.formatToParts(typeof value === "string" ? new Date(value) : value);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const hour = Number(part("hour"));
+  const minute = part("minute");
+  const pm = part("dayPeriod").toLowerCase().startsWith("p");
+  const time =
+    minute === "00" && hour === 12 ? (pm ? "midday" : "midnight") : `${hour}${minute === "00" ? "" : `:${minute}`}${pm ? "pm" : "am"}`;
+  return `${part("day")} ${part("month")} ${part("year")} at ${time}`;
 }
 
 export function formatNumber(value: number | null | undefined): string {

@@ -75,6 +75,7 @@ const CONTENT_RULES: { rule: string; pattern: RegExp }[] = [
   { rule: "no internal codes (snake_case values)", pattern: /(?<![\w@./-])[a-z]+(?:_[a-z]+)+(?![\w@.-])/ },
   { rule: "no raw JSON", pattern: /[{[]\s*"[^"\n]{1,40}"\s*:/ },
   { rule: "dates are written out, not ISO timestamps", pattern: /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/ },
+  { rule: "times are 9:30am, not 09:30 (formatDateTime)", pattern: /\b\d{4} at \d{2}:\d{2}\b/ },
   { rule: "no missing values shown as code", pattern: /(?<![\w-])(undefined|null|NaN)(?![\w-])|\[object Object\]/ },
   { rule: "a change between percentages is in percentage points", pattern: /\d%\s*(→|to)\s*[\d.]+%[^%\n]{0,40}\b(up|down) [\d.]+%/i },
 ];
@@ -129,6 +130,7 @@ test("the content rules catch the wrong forms and pass the right ones", () => {
     "Role council_lead",
     "open_procedure",
     "Saved 2026-11-23T09:00:00.000Z",
+    "Saved 23 November 2026 at 09:00",
     "Ends null",
     "Price undefined",
   ];
@@ -152,7 +154,8 @@ test("the content rules catch the wrong forms and pass the right ones", () => {
     "Security accreditations Cyber Essentials Plus",
     "Meets WCAG 2.2 AA",
     "Council lead",
-    "23 November 2026 at 09:00",
+    "23 November 2026 at 9am",
+    "1 December 2026 at 9:30am",
     "ESPO 383_25 and KCS-Y20023",
     "first_last@council.gov.uk",
     "Self-service and joined-up casework",
