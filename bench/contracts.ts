@@ -13,6 +13,7 @@
 // written straight into the copy, so the response times are always measured at that size.
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { round } from "./lib/stats";
@@ -224,7 +225,11 @@ function summarise(times: number[]) {
   return { p50: at(50), p95: at(95), max: at(100), n: s.length };
 }
 
+const loadavg = () => os.loadavg().map((l) => round(l, 2));
+
 export async function contractsSection({ dbFile, releases, contracts, rounds, env, log }: ContractsBenchOptions) {
+  // The machine is shared: the load average beside the figures says how much to trust them.
+  const loadavgStart = loadavg();
   const dir = path.dirname(dbFile);
   const copy = path.join(dir, "contracts.db");
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(copy + suffix, { force: true });
@@ -284,5 +289,12 @@ export async function contractsSection({ dbFile, releases, contracts, rounds, en
     responses_ms: responses,
     firstRadarMs: round(parsed.firstRadarMs, 1),
     peerProfileBuilds: parsed.peerBuilds,
+    run: {
+      date: new Date().toISOString(),
+      cores: os.cpus().length,
+      node: process.version,
+      loadavg_start: loadavgStart,
+      loadavg_end: loadavg(),
+    },
   };
 }
