@@ -36,7 +36,7 @@ function Answer({ value }: { value: string | string[] }) {
 
 /**
  * Each changes table's caption, which also names its scrolling region: unique on the page, so
- * two saves of one section in the same minute are told apart ("…, 2 December 2026 at 13:45 (2)").
+ * two saves of one section in the same minute are told apart ("…, 2 December 2026 at 1:45pm (2)").
  */
 function captions(events: { label: string; at: Date | string }[]): string[] {
   const seen = new Map<string, number>();
