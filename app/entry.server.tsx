@@ -25,6 +25,11 @@ registerPublicDataGeneration();
 export const streamTimeout = 5_000;
 
 declare module "@remix-run/node" {
+  // Single fetch types: useLoaderData/useActionData<typeof …> infer what the function returns
+  // (data() and plain objects) instead of any (https://remix.run/docs/en/main/guides/single-fetch).
+  interface Future {
+    v3_singleFetch: true;
+  }
   interface AppLoadContext {
     nonce: string;
     ip: string;

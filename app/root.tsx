@@ -79,7 +79,7 @@ function DocumentHead() {
   const state = useContext(UNSAFE_DataRouterStateContext);
   const remix = useContext(UNSAFE_RemixContext);
   const matches = useMatches();
-  const hasErrors = Object.values(state?.actionData ?? {}).some(
+  const hasErrors = (Object.values(state?.actionData ?? {}) as unknown[]).some(
     (d) => d && typeof d === "object" && "errors" in d && d.errors && Object.keys(d.errors as object).length > 0,
   );
   useEffect(() => {

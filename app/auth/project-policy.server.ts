@@ -2,7 +2,7 @@
 // ("own" permission, checked against the project's council), the buyers of councils that
 // accepted a place in it (read only: joint buying) and administrators (read only). Every
 // project loader and action calls one of these first.
-import { data } from "@remix-run/node";
+import { failureData } from "~/utils/form-action.server";
 import { checkPermission, hasPermission, requireUserWithPermission } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { clientIp, notFound } from "~/utils/http.server";
@@ -44,7 +44,7 @@ export function canEditProjects(user: SessionUser, councilId: string | null): bo
 
 /** The same 403 as data, in the handleForm failure shape, so `useActionData<typeof action>()` needs no cast. */
 export function unverifiedFailure() {
-  return data({ errors: { form: [VERIFY_EMAIL_MESSAGE] }, values: {} as Record<string, unknown> }, { status: 403 });
+  return failureData({ kind: "forbidden", message: VERIFY_EMAIL_MESSAGE });
 }
 
 /** The actor recorded in the audit trail. */

@@ -3,10 +3,11 @@
 // call returning Result); this module adds what the form page shows beside a refused save
 // (the product picker, and after a stale edit what others changed), and answers the posts
 // that only change what the form shows ("add a row", "find products"), which save nothing.
+import type { TypedResponse } from "@remix-run/node";
 import { productPicker } from "~/services/search.server";
 import { handleForm } from "~/utils/form-action.server";
 import { withFailureExtras } from "~/utils/form-extras.server";
-import { boundEchoValues, formDataToObject } from "~/utils/forms";
+import { boundEchoValues, formDataToObject, type EchoedValues } from "~/utils/forms";
 import type { Result } from "~/utils/result";
 import { getEditConflict, type SavedCaseStudy } from "./case-study.server";
 import { CASE_STUDY_ARRAY_KEYS, caseStudyFormSchema, pickerInputs, readFormOnlyPost, type CaseStudyInput } from "./case-study.schema";
@@ -30,8 +31,11 @@ export async function formOnlyAnswer(request: Request) {
   }
   const post = readFormOnlyPost(values);
   if (!post) return null;
-  return { values: boundEchoValues(post.values), adding: post.adding, picker: await pickerFor(post.values) };
+  return { values: boundEchoValues(post.values) as EchoedValues, adding: post.adding, picker: await pickerFor(post.values) };
 }
+
+/** What a refused case-study form comes back with besides errors and values. */
+export type CaseStudyRefusal = { picker: Awaited<ReturnType<typeof pickerFor>> } & Partial<Awaited<ReturnType<typeof getEditConflict>>>;
 
 /**
  * Saves a posted case study through handleForm: `save` is the model call (createCaseStudy or
@@ -42,7 +46,7 @@ export async function saveCaseStudyForm(
   request: Request,
   options: {
     save: (input: CaseStudyInput) => Promise<Result<SavedCaseStudy>>;
-    onSaved: (saved: SavedCaseStudy) => Promise<Response>;
+    onSaved: (saved: SavedCaseStudy) => Promise<TypedResponse<never>>;
     /** The case study being edited (for the changes shown after a conflict). */
     slug?: string;
   },
@@ -53,7 +57,7 @@ export async function saveCaseStudyForm(
     run: (input) => options.save(input),
     onSuccess: options.onSaved,
   });
-  return withFailureExtras(answer, async (refused) => ({
+  return withFailureExtras(answer, async (refused): Promise<CaseStudyRefusal> => ({
     picker: await pickerFor(refused.values),
     ...(refused.failure?.kind === "conflict" && options.slug
       ? await getEditConflict(options.slug, Number(refused.values.lockVersion) || null)

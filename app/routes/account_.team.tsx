@@ -91,7 +91,7 @@ const isApprover = (u: { roles: { name: string }[] }) => u.roles.some((r) => r.n
 function OfficerCell({
   officer,
 }: {
-  officer: { name: string; email: string; deactivatedAt: string | null; emailVerifiedAt: string | null };
+  officer: { name: string; email: string; deactivatedAt: Date | string | null; emailVerifiedAt: Date | string | null };
 }) {
   return (
     <>

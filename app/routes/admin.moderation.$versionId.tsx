@@ -112,7 +112,8 @@ const FIELD_LABELS: Record<keyof ListingValues, string> = {
 };
 
 function show(value: unknown, lotLabels: Record<string, string>, key: string): string {
-  if (Array.isArray(value)) return value.map((v) => (key === "lotIds" ? (lotLabels[v] ?? v) : v)).join("\n") || "None";
+  if (Array.isArray(value))
+    return value.map((v: unknown) => (key === "lotIds" ? (lotLabels[String(v)] ?? String(v)) : String(v))).join("\n") || "None";
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (key === "priceFromPence" && typeof value === "number") return formatPence(value);
   return value == null || value === "" ? "None" : String(value);

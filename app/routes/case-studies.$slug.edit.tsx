@@ -5,9 +5,9 @@ import { CaseStudyForm } from "~/components/case-study-form";
 import { StatusTag, VerifyEmailFirst } from "~/components/case-study-list";
 import { STATUS_LABELS } from "~/models/case-study.schema";
 import { formValuesFor, getCaseStudyAccess, getCaseStudyBySlug, loadFormOptions, updateCaseStudy } from "~/models/case-study.server";
-import { formOnlyAnswer, saveCaseStudyForm } from "~/models/case-study-form.server";
+import { formOnlyAnswer, saveCaseStudyForm, type CaseStudyRefusal } from "~/models/case-study-form.server";
 import { productPicker } from "~/services/search.server";
-import { failureData } from "~/utils/form-action.server";
+import { failureData, type FormFailure } from "~/utils/form-action.server";
 import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { checkPermission, requireUserWithPermission } from "~/auth/permissions.server";
@@ -79,7 +79,7 @@ export default function EditCaseStudy() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (data.needsVerification) return <VerifyEmailFirst action="edit a case study" />;
-  const refused = actionData && "errors" in actionData ? actionData : undefined;
+  const refused: (FormFailure & Partial<CaseStudyRefusal>) | undefined = actionData && "errors" in actionData ? actionData : undefined;
   const lockVersion = refused?.lockVersion ?? data.lockVersion;
   return (
     <div className="govuk-grid-row">
@@ -95,7 +95,7 @@ export default function EditCaseStudy() {
           adding={actionData && "adding" in actionData ? actionData.adding : null}
           serviceAreas={data.options.serviceAreas}
           lots={data.options.lots}
-          picker={actionData?.picker ?? data.options.picker}
+          picker={(actionData && "picker" in actionData ? actionData.picker : undefined) ?? data.options.picker}
           lockVersion={lockVersion}
           conflict={refused?.conflict ?? null}
           submitLabel={data.status === "submitted" ? "Save and keep in review" : "Submit for review"}

@@ -72,7 +72,7 @@ export default function NewCaseStudy() {
           adding={actionData && "adding" in actionData ? actionData.adding : null}
           serviceAreas={data.options.serviceAreas}
           lots={data.options.lots}
-          picker={actionData?.picker ?? data.options.picker}
+          picker={(actionData && "picker" in actionData ? actionData.picker : undefined) ?? data.options.picker}
         >
           <span className="govuk-caption-l">{data.councilName}</span>
           <h1 className="govuk-heading-l">Write a case study</h1>

@@ -9,6 +9,7 @@ import { forgotPasswordSchema } from "~/models/password-reset.schema";
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { handleForm } from "~/utils/form-action.server";
 import { clientIp } from "~/utils/http.server";
+import { echoedText } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 import { fail, ok } from "~/utils/result";
 
@@ -77,7 +78,7 @@ export default function ForgotPassword() {
             type="email"
             autoComplete="email"
             spellCheck={false}
-            defaultValue={actionData?.values?.email}
+            defaultValue={echoedText(actionData?.values?.email)}
             error={error("email")}
             registered={register("email")}
           />

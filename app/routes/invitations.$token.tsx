@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
@@ -24,7 +24,7 @@ export const headers = () => ({ "Referrer-Policy": "no-referrer" });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await getInvitation(String(params.token ?? ""), now());
-  if (!invitation) return Response.json({ invitation: null }, { status: 404 });
+  if (!invitation) return data({ invitation: null }, { status: 404 });
   return { invitation };
 }
 

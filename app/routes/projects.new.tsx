@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { BackLink, DateInput, SummaryList } from "~/components/buying";
@@ -24,7 +24,8 @@ import { byIntent, createProjectSchema, projectDetailsSchema } from "~/models/pr
 import { createProject } from "~/models/project.server";
 import { penceToPounds, toIsoDate } from "~/procurement";
 import { now } from "~/utils/clock.server";
-import { handleForm } from "~/utils/form-action.server";
+import { failureData, handleForm } from "~/utils/form-action.server";
+import { echoedText } from "~/utils/forms";
 import { ok, type Result } from "~/utils/result";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
@@ -75,10 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user.emailVerifiedAt) return unverifiedFailure();
   const councilId = user.councilId;
   if (!councilId)
-    return data(
-      { errors: { form: ["Your account is not linked to a council, so you cannot start a project."] }, values: {} },
-      { status: 403 },
-    );
+    return failureData({ kind: "forbidden", message: "Your account is not linked to a council, so you cannot start a project." });
   return handleForm(request, {
     schema: newProjectFormSchema,
     run: async (form): Promise<Result<{ to: string; message?: string }>> => {
@@ -171,7 +169,7 @@ function ChooseRoute() {
                 name="title"
                 label="Project name"
                 hint="For example, Housing repairs case management system."
-                defaultValue={actionData?.values?.title ?? data.title}
+                defaultValue={echoedText(actionData?.values?.title) ?? data.title}
                 error={error("title")}
                 registered={register("title")}
               />
@@ -180,7 +178,7 @@ function ChooseRoute() {
                 name="routeId"
                 legend="Buying route"
                 options={data.routes.map((r) => ({ value: r.id, label: r.title, hint: r.summary }))}
-                defaultValue={actionData?.values?.routeId ?? data.selectedRoute}
+                defaultValue={echoedText(actionData?.values?.routeId) ?? data.selectedRoute}
                 error={error("routeId")}
                 registered={register("routeId")}
               />

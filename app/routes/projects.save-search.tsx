@@ -20,6 +20,7 @@ import { listOpenProjectsForCouncil, parseProjectSearch, saveSearch } from "~/mo
 import { searchIndex } from "~/services/search.server";
 import { formatDate } from "~/utils/format";
 import { handleForm } from "~/utils/form-action.server";
+import { echoedText } from "~/utils/forms";
 import { invalid, ok } from "~/utils/result";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
@@ -127,7 +128,7 @@ export default function SaveSearchToProject() {
                       label: p.title,
                       hint: `${p.directAward ? `Direct award: freeze only a search with ${DIRECT_AWARD_MAX_RESULTS} results or fewer. ` : ""}Last changed ${formatDate(p.updatedAt)}`,
                     }))}
-                    defaultValue={actionData?.values?.projectId ?? (data.projects.length === 1 ? data.projects[0].id : null)}
+                    defaultValue={echoedText(actionData?.values?.projectId) ?? (data.projects.length === 1 ? data.projects[0].id : null)}
                     error={actionData?.errors?.projectId?.[0]}
                   />
                   <button type="submit" className="govuk-button" data-module="govuk-button">

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { FilterPanel } from "~/components/filter-panel";
@@ -13,7 +13,6 @@ import {
   INDEX_NAMES,
   type IndexName,
   type SearchHit,
-  type SearchResponse,
 } from "~/services/search";
 import { searchIndex, searchAll, suggestSearch } from "~/services/search.server";
 import { asPence, formatPence } from "~/procurement/money";
@@ -32,12 +31,18 @@ const TYPE_LABELS: Record<IndexName | "all", string> = {
   "case-studies": "Case studies",
 };
 
+// A refused search's wait (429) reaches the browser (Remix passes loader headers on only through this).
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const retryAfter = loaderHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // Per-IP budget before any work (issue 12 finding 9): a 429 page, not a starved server.
   const limited = takeSearchToken(clientIp(context, request), searchCost(new URL(request.url).searchParams.get("q")));
   if (!limited.ok) {
-    return Response.json(
-      { invalid: true, errors: [SEARCH_LIMITED_MESSAGE] },
+    return data(
+      { invalid: true as const, errors: [SEARCH_LIMITED_MESSAGE] },
       { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } },
     );
   }
@@ -45,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = parseSearchParams(url.searchParams);
   if (!parsed.success) {
     // A friendly page, not a 500: the officer can start again.
-    return Response.json({ invalid: true, errors: parsed.errors }, { status: 400 });
+    return data({ invalid: true as const, errors: parsed.errors }, { status: 400 });
   }
   const params = parsed.data;
   if (params.type === "all") {
@@ -56,16 +61,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const suggestion = result.total === 0 && params.q ? await suggestSearch(params.type, params.q) : null;
   return { invalid: false as const, params, combined: null, result, suggestion };
 }
-
-type LoaderData =
-  | { invalid: true; errors: string[] }
-  | {
-      invalid: false;
-      params: SearchParams;
-      combined: Record<IndexName, SearchResponse> | null;
-      result: SearchResponse | null;
-      suggestion: string | null;
-    };
 
 function hrefWith(params: SearchParams, changes: { type?: string; page?: number; remove?: [string, string]; q?: string }): string {
   const sp = new URLSearchParams();
@@ -201,7 +196,7 @@ function Pagination({ params, total }: { params: SearchParams; total: number }) 
 }
 
 export default function SearchPage() {
-  const data = useLoaderData<LoaderData>();
+  const data = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const navigation = useNavigation();
   const location = useLocation();

@@ -2,6 +2,7 @@
 // out (the signed token is the authority). Opening it only shows one button: mail scanners
 // that fetch every link must not unsubscribe anyone; pressing the button stops the emails.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "@remix-run/react";
 import { z } from "zod";
@@ -45,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       // Already gone is the outcome the person wants.
       return result.ok || result.failure.kind === "not-found" ? ok({ done: true as const }) : result;
     },
-    onSuccess: (value) => Response.json(value),
+    onSuccess: (value) => data(value),
   });
 }
 

@@ -23,9 +23,9 @@ async function newestChange(url: string): Promise<number> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const exists = await client.query(`SELECT to_regclass('public."AuditEvent"') AS t`);
+      const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('public."AuditEvent"') AS t`);
       if (!exists.rows[0].t) return 0;
-      const r = await client.query(`SELECT max("createdAt") AS at FROM "AuditEvent"`);
+      const r = await client.query<{ at: Date | string | null }>(`SELECT max("createdAt") AS at FROM "AuditEvent"`);
       return r.rows[0].at ? new Date(r.rows[0].at).getTime() : 0;
     } finally {
       await client.end();

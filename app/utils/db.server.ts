@@ -229,7 +229,7 @@ const FAULT_TRANSLATED_METHODS = new Set(["$transaction", "$queryRaw", "$queryRa
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
     const entry = getEntry();
-    const value = Reflect.get(entry.client, prop);
+    const value: unknown = Reflect.get(entry.client, prop);
     if (typeof value !== "function") return value;
     if (!FAULT_TRANSLATED_METHODS.has(String(prop))) return value.bind(entry.client);
     return (...args: unknown[]) => {
@@ -240,7 +240,7 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
           return Promise.reject(translateFault(error, entry));
         }
       }
-      return (value.apply(entry.client, args) as Promise<unknown>).catch((error: unknown) => {
+      return ((value as (...a: unknown[]) => Promise<unknown>).apply(entry.client, args) as Promise<unknown>).catch((error: unknown) => {
         throw translateFault(error, entry);
       });
     };

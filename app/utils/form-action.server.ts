@@ -12,9 +12,9 @@
 //     });
 //   }
 //   // component: const actionData = useActionData<typeof action>(); // { errors, values } | undefined
-import { data, redirect } from "@remix-run/node";
+import { data, redirect, type TypedResponse } from "@remix-run/node";
 import type { z, ZodTypeAny } from "zod";
-import { boundEchoValues, formDataToObject, nestFormFields, parseWithSchema, type FieldErrors } from "./forms";
+import { boundEchoValues, formDataToObject, nestFormFields, parseWithSchema, type EchoedValues, type FieldErrors } from "./forms";
 import { FAILURE_STATUS, failureErrors, type Failure, type Result } from "./result";
 import { idempotencyStore, readIdempotencyKey } from "./idempotency.server";
 import { currentRequest } from "./log.server";
@@ -24,18 +24,19 @@ export const IDEMPOTENCY_FIELD = "_idempotency";
 
 export type FormFailure = {
   errors: FieldErrors;
-  values: Record<string, unknown>;
+  values: EchoedValues;
   failure?: { kind: Failure["kind"]; rule?: string; source?: string };
 };
 
-export interface FormOptions<S extends ZodTypeAny, T> {
+export interface FormOptions<S extends ZodTypeAny, T, R> {
   schema: S;
   /** Field names that may repeat (checkboxes): always read as arrays. */
   arrayKeys?: string[];
   /** Turn "criteria.0.name" keys into nested arrays and objects first (prototype-safe). */
   nested?: boolean;
   run: (input: z.infer<S>, form: FormData) => Promise<Result<T>> | Result<T>;
-  onSuccess: (value: T) => Response | Promise<Response>;
+  /** Usually a redirect; its type (not a bare Response) is what lets useActionData<typeof action> infer the failure shape. */
+  onSuccess: (value: T) => R | Promise<R>;
 }
 
 /** The posted form, or undefined when the body is not a readable form. */
@@ -58,7 +59,7 @@ export function failureData(failure: Failure, values: Record<string, unknown> = 
   return data(body, { status: FAILURE_STATUS[failure.kind], headers });
 }
 
-export async function handleForm<S extends ZodTypeAny, T>(request: Request, options: FormOptions<S, T>) {
+export async function handleForm<S extends ZodTypeAny, T, R>(request: Request, options: FormOptions<S, T, R>) {
   const form = await readForm(request);
   if (!form) return failureData({ kind: "invalid", errors: { form: ["The form could not be read. Try submitting it again."] } });
   const flat = formDataToObject(form, options.arrayKeys ?? []);
@@ -87,7 +88,7 @@ export async function runOnce<R>(
   request: Request,
   form: FormData,
   run: () => Promise<R>,
-): Promise<R | ReturnType<typeof failureData> | Response> {
+): Promise<R | ReturnType<typeof failureData> | TypedResponse<never>> {
   const store = idempotencyStore();
   const key = readIdempotencyKey(form.get(IDEMPOTENCY_FIELD));
   if (!store || !key) return run();
@@ -116,6 +117,7 @@ export async function runOnce<R>(
   }
 }
 
-function withoutPasswords(values: Record<string, unknown>): Record<string, unknown> {
-  return boundEchoValues(Object.fromEntries(Object.entries(values).filter(([k]) => !/password|token/i.test(k))));
+function withoutPasswords(values: Record<string, unknown>): EchoedValues {
+  // Form values are strings, lists and (nested forms) objects of them: what formDataToObject makes.
+  return boundEchoValues(Object.fromEntries(Object.entries(values).filter(([k]) => !/password|token/i.test(k)))) as EchoedValues;
 }

@@ -15,10 +15,12 @@ type FailureAnswer = ReturnType<typeof failureData>;
  *   return withFailureExtras(await handleForm(request, { ... }), async (refused) =>
  *     refused.failure?.kind === "conflict" ? { current: await getView(id) } : {});
  */
-export async function withFailureExtras<E extends object>(
-  answer: Response | FailureAnswer,
+export async function withFailureExtras<R, E extends object>(
+  answer: R | FailureAnswer,
   extras: (refused: FormFailure) => E | Promise<E>,
-): Promise<Response | ReturnType<typeof data<FormFailure & Partial<E>>>> {
-  if (answer instanceof Response) return answer;
-  return data<FormFailure & Partial<E>>({ ...answer.data, ...(await extras(answer.data)) }, answer.init ?? undefined);
+): Promise<R | ReturnType<typeof data<FormFailure & Partial<E>>>> {
+  if (answer instanceof Response) return answer as R;
+  // Anything but a Response here is handleForm's failure answer (R is the redirect it passes through).
+  const refused = answer as FailureAnswer;
+  return data<FormFailure & Partial<E>>({ ...refused.data, ...(await extras(refused.data)) }, refused.init ?? undefined);
 }

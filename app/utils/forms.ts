@@ -3,6 +3,15 @@ import type { ZodTypeAny, z } from "zod";
 
 export type FieldErrors = Record<string, string[]>;
 
+/** What a form posted, echoed back into it: text, repeated fields as lists, nested fields (criteria.0.name) as objects. */
+export type EchoedValue = string | undefined | EchoedValue[] | { [field: string]: EchoedValue };
+export type EchoedValues = { [field: string]: EchoedValue };
+
+/** An echoed field as the text an input shows again (undefined when it was not posted as text). */
+export function echoedText(value: EchoedValue): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
 // NUL and other control characters (but tab and newlines) are never meaningful in a form,
 // and PostgreSQL refuses NUL in text: they are removed before validation.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
