@@ -7,8 +7,21 @@ import { prisma, type PrismaClient, type Tx } from "~/utils/db.server";
 import { readReleasePackage, OcdsPackageError } from "~/ocds/package-stream";
 import { parseRelease, type ParsedRelease } from "~/ocds/release";
 import { councilMatcher, supplierMatcher, type CouncilRef, type Match } from "~/ocds/match";
-import { createContracts, writeContract, type ContractChange, type ContractFields, type NewContract } from "./contract.server";
-import { createPipelineEntries, writePipelineEntry, type NewPipelineEntry, type PipelineFields } from "./pipeline.server";
+import {
+  createContracts,
+  writeContract,
+  type ContractChange,
+  type ContractFields,
+  type NewContract,
+  type StoredContract,
+} from "./contract.server";
+import {
+  createPipelineEntries,
+  writePipelineEntry,
+  type NewPipelineEntry,
+  type PipelineFields,
+  type StoredPipelineEntry,
+} from "./pipeline.server";
 
 export interface ImportProblem {
   /** The release's index in the package's `releases` array (0-based), or null for the file as a whole. */
@@ -133,9 +146,11 @@ function mergeTally(summary: ImportSummary, tally: Tally) {
 type Pending = { index: number; release: ParsedRelease; councilMatch: Match<CouncilRef> } | { index: number; release: null; error: string };
 
 /**
- * The release dates the register's records were last written from, for the batch's source keys:
- * one query per batch instead of one per award. Kept up to date as the batch writes, so a later
- * release of the same ocid in the same batch sees the earlier one.
+ * The register's records for the batch's source keys, read in one query per 500 keys instead of
+ * one per award: their release dates, and the rows themselves, which writeContract and
+ * writePipelineEntry compare with the release instead of reading each again. Kept up to date as
+ * the batch writes (a written row is dropped, so a later release of it in the batch reads it
+ * afresh), so a later release of the same ocid in the same batch sees the earlier one.
  */
 async function storedReleaseDates(tx: Tx, batch: Pending[]) {
   const contractKeys: string[] = [];
@@ -147,20 +162,30 @@ async function storedReleaseDates(tx: Tx, batch: Pending[]) {
   }
   const contracts = new Map<string, Date | null>();
   const pipeline = new Map<string, Date | null>();
+  const contractRows = new Map<string, StoredContract>();
+  const pipelineRows = new Map<string, StoredPipelineEntry>();
   // Chunks of 500 keys: well inside SQLite's and PostgreSQL's bound-parameter limits.
   for (let i = 0; i < contractKeys.length; i += 500)
     for (const row of await tx.contract.findMany({
       where: { sourceKey: { in: contractKeys.slice(i, i + 500) } },
-      select: { sourceKey: true, releaseDate: true },
-    }))
+      include: { products: { select: { productId: true } } },
+    })) {
       contracts.set(row.sourceKey, row.releaseDate);
+      contractRows.set(row.sourceKey, row);
+    }
   for (let i = 0; i < pipelineKeys.length; i += 500)
-    for (const row of await tx.pipelineEntry.findMany({
-      where: { sourceKey: { in: pipelineKeys.slice(i, i + 500) } },
-      select: { sourceKey: true, releaseDate: true },
-    }))
+    for (const row of await tx.pipelineEntry.findMany({ where: { sourceKey: { in: pipelineKeys.slice(i, i + 500) } } })) {
       pipeline.set(row.sourceKey, row.releaseDate);
-  return { contracts, pipeline, newContracts: new Map<string, NewContract>(), newPipeline: new Map<string, NewPipelineEntry>() };
+      pipelineRows.set(row.sourceKey, row);
+    }
+  return {
+    contracts,
+    pipeline,
+    contractRows,
+    pipelineRows,
+    newContracts: new Map<string, NewContract>(),
+    newPipeline: new Map<string, NewPipelineEntry>(),
+  };
 }
 
 /**
@@ -256,7 +281,9 @@ async function applyRelease(
       tally.contracts.created += 1;
     } else {
       if (stored.newContracts.has(sourceKey)) await writeNewContracts(tx, stored);
-      tally.contracts[(await writeContract(tx, sourceKey, "ocds", fields, meta)).change] += 1;
+      const known = stored.contractRows.get(sourceKey);
+      stored.contractRows.delete(sourceKey);
+      tally.contracts[(await writeContract(tx, sourceKey, "ocds", fields, meta, known)).change] += 1;
     }
     stored.contracts.set(sourceKey, release.date);
   }
@@ -290,7 +317,9 @@ async function applyRelease(
         tally.pipeline.created += 1;
       } else {
         if (stored.newPipeline.has(sourceKey)) await writeNewPipelineEntries(tx, stored);
-        tally.pipeline[(await writePipelineEntry(tx, sourceKey, "ocds", fields, { actorId: null })).change] += 1;
+        const known = stored.pipelineRows.get(sourceKey);
+        stored.pipelineRows.delete(sourceKey);
+        tally.pipeline[(await writePipelineEntry(tx, sourceKey, "ocds", fields, { actorId: null }, known)).change] += 1;
       }
       stored.pipeline.set(sourceKey, release.date);
     }

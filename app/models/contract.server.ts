@@ -100,7 +100,7 @@ function columnsOf(fields: ContractFields) {
   };
 }
 
-type StoredContract = Prisma.ContractGetPayload<{ include: { products: { select: { productId: true } } } }>;
+export type StoredContract = Prisma.ContractGetPayload<{ include: { products: { select: { productId: true } } } }>;
 
 function fieldsOfRow(row: StoredContract): ContractFields {
   return {
@@ -142,7 +142,7 @@ export class ContractConflictError extends Error {}
 /**
  * Creates or revises the contract for `sourceKey` inside `tx`. Unchanged fields write nothing
  * (so re-importing a package changes nothing); a change is a conditional update on the revision
- * read, adds a ContractRevision and an audit event.
+ * read (or `known`), adds a ContractRevision and an audit event.
  */
 export async function writeContract(
   tx: Tx,
@@ -150,8 +150,11 @@ export async function writeContract(
   source: ContractSource,
   fields: ContractFields,
   meta: { reason: string; actorId: string | null; ip?: string | null; id?: string },
+  /** The stored row for `sourceKey`, when the caller has just read it in `tx` (the import reads a batch's at once). */
+  known?: StoredContract,
 ): Promise<{ id: string; change: ContractChange; revision: number }> {
-  const existing = await tx.contract.findUnique({ where: { sourceKey }, include: { products: { select: { productId: true } } } });
+  const existing =
+    known ?? (await tx.contract.findUnique({ where: { sourceKey }, include: { products: { select: { productId: true } } } }));
   const snapshot = snapshotOf(fields);
   if (!existing) {
     const created = await tx.contract.create({

@@ -37,6 +37,7 @@ function snapshot(f: PipelineFields) {
 }
 
 type Row = Prisma.PipelineEntryGetPayload<object>;
+export type StoredPipelineEntry = Row;
 
 function fieldsOf(row: Row): PipelineFields {
   return {
@@ -66,8 +67,10 @@ export async function writePipelineEntry(
   source: "council" | "ocds",
   given: PipelineFields,
   meta: { actorId: string | null; ip?: string | null },
+  /** The stored row for `sourceKey`, when the caller has just read it in `tx` (the import reads a batch's at once). */
+  known?: StoredPipelineEntry,
 ): Promise<{ id: string; change: PipelineChange }> {
-  const existing = await tx.pipelineEntry.findUnique({ where: { sourceKey } });
+  const existing = known ?? (await tx.pipelineEntry.findUnique({ where: { sourceKey } }));
   // A later release of the notice knows nothing of the council's project: keep the link it made.
   const fields = existing && given.projectId === null ? { ...given, projectId: existing.projectId } : given;
   const columns = {

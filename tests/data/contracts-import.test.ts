@@ -230,6 +230,24 @@ describe("new records are written in bulk", () => {
     expect(JSON.parse(audits[1].before!)).toEqual(JSON.parse(audits[0].after!));
   });
 
+  it("a later import revises the entry from the row its batch read, and the same release again changes nothing", async () => {
+    const p = await db();
+    const later = planning({
+      id: "plan-3",
+      date: "2025-04-01T10:00:00Z",
+      planning: { ...planning({}).planning, budget: { amount: { amount: 150000, currency: "GBP" } } },
+    });
+    expect((await importText(pkg([later]))).pipeline).toEqual({ created: 0, updated: 1, unchanged: 0, older: 0 });
+    const entry = await p.pipelineEntry.findUniqueOrThrow({ where: { sourceKey: "ocds:ocds-b5fd17-test-0100" } });
+    expect(entry).toMatchObject({ revision: 3, estimatedValuePence: 15000000n, releaseId: "plan-3", title: "Planned waste collection" });
+    const revised = await p.auditEvent.findMany({ where: { entityType: "pipeline", entityId: entry.id, action: "pipeline.revised" } });
+    expect(revised).toHaveLength(2);
+    const befores = revised.map((r) => JSON.parse(r.before!) as { releaseId: string; estimatedValuePence: number });
+    expect(befores.find((b) => b.releaseId === "plan-2")).toMatchObject({ estimatedValuePence: 12000025 });
+    expect((await importText(pkg([later]))).pipeline).toEqual({ created: 0, updated: 0, unchanged: 1, older: 0 });
+    expect((await p.pipelineEntry.findUniqueOrThrow({ where: { id: entry.id } })).revision).toBe(3);
+  });
+
   it("a new contract has its first revision and its audit event, linked by its id", async () => {
     const p = await db();
     const summary = await importText(
