@@ -11,6 +11,8 @@
 //           case study) under autocannon at 50 connections against the built server, on a copy of
 //           the default seed (--scale default, the default) and/or the bench database (--scale bench)
 //   lighthouse  Lighthouse mobile (simulated Slow 4G) with Debian's Chromium on six pages
+//   hostile how long every form schema takes to refuse hostile 40 kB / 1.9 MB values, and the
+//           password strength check on over-long input (the tests check only the outcome)
 // --table prints the Markdown table of bench/results.json (README "Performance") and runs nothing.
 // Each section's figures carry the date, git commit, load average and cores of their run.
 // PostgreSQL: DATABASE_URL_PG, or a throwaway cluster (scripts/pg-throwaway.sh) when the server
@@ -23,6 +25,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadDocuments } from "./lib/documents";
 import { engineSection } from "./sections/engine";
+import { hostileSection } from "./sections/hostile";
 import { httpSection } from "./sections/http";
 import { lighthouseSection } from "./sections/lighthouse";
 import { likeSection } from "./sections/like";
@@ -38,7 +41,7 @@ const { values: args } = parseArgs({
     products: { type: "string", default: "50000" },
     "case-studies": { type: "string", default: "10000" },
     seconds: { type: "string", default: "20" },
-    only: { type: "string", default: "engine,like,workers,server,http,lighthouse" },
+    only: { type: "string", default: "engine,like,workers,server,http,lighthouse,hostile" },
     scale: { type: "string", default: "default" },
     connections: { type: "string", default: "50" },
     "http-seconds": { type: "string", default: "10" },
@@ -156,6 +159,12 @@ if (only.has("engine")) {
   } finally {
     if (throwaway) execFileSync("bash", ["scripts/pg-throwaway.sh", "stop", throwaway]);
   }
+}
+
+if (only.has("hostile")) {
+  log("\nHostile form values (bounded validation)");
+  const startLoad = loadavg();
+  results.hostile = { ...(await hostileSection(log)), run: runInfo(startLoad) };
 }
 
 if (only.has("like")) {

