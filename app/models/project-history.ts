@@ -3,7 +3,7 @@ import { OUTCOME_LABELS, type OutcomeKind } from "./project.schema";
 import { formatPence } from "~/procurement/money";
 import { noticeName } from "~/procurement/notices";
 
-const ACTION_LABELS: Record<string, string> = {
+export const PROJECT_ACTION_LABELS: Record<string, string> = {
   "project.created": "Started the project",
   "project.requirements-updated": "Updated the requirements and budget approval",
   "project.search-saved": "Saved a search",
@@ -46,7 +46,7 @@ export function describeProjectEvent(event: { action: string; before: string | n
   label: string;
   detail: string;
 } {
-  const label = ACTION_LABELS[event.action] ?? event.action;
+  const label = PROJECT_ACTION_LABELS[event.action] ?? event.action;
   const after = parse(event.after);
   const a = (after && !Array.isArray(after) ? after : {}) as Record<string, unknown>;
   let detail = "";

@@ -4,12 +4,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { PageLinks } from "~/components/page-links";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { DataTable } from "~/components/data-table";
-import { AUDIT_PAGE_SIZE, auditFilterSchema, listAuditActions, listAuditLog } from "~/models/audit-log.server";
+import { AUDIT_PAGE_SIZE, auditFilterSchema, listAuditLog } from "~/models/audit-log.server";
+import { AUDIT_ACTION_CHOICES, auditEventLabel } from "~/models/audit-actions";
 import { formatDateTime } from "~/utils/format";
-import { auditActionLabel, auditObjectLabel } from "~/utils/labels";
-import { describeProjectEvent } from "~/models/project-history";
+import { auditObjectLabel } from "~/utils/labels";
 import { parseWithSchema, type FieldErrors } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
@@ -27,20 +27,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = Object.fromEntries(FIELDS.map((f) => [f, (params.get(f) ?? "").slice(0, 200)]).filter(([, v]) => v !== ""));
   const values = Object.fromEntries(FIELDS.map((f) => [f, (params.get(f) ?? "").slice(0, 200)]));
   const parsed = parseWithSchema(auditFilterSchema, raw);
-  const actions = await listAuditActions();
   if (!parsed.success)
-    return { errors: parsed.errors as FieldErrors, values, events: [] as AuditRows, total: 0, pages: 1, page: 1, query: "", actions };
+    return { errors: parsed.errors as FieldErrors, values, events: [] as AuditRows, total: 0, pages: 1, page: 1, query: "" };
   const { events, total } = await listAuditLog(parsed.data);
   const query = new URLSearchParams(Object.entries(values).filter(([k, v]) => v && k !== "page")).toString();
   // The page count comes from the server: AUDIT_PAGE_SIZE lives in a .server module, which the browser never sees.
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  return { errors: {} as FieldErrors, values, events, total, pages, page: parsed.data.page, query, actions };
+  return { errors: {} as FieldErrors, values, events, total, pages, page: parsed.data.page, query };
 }
 
-/** A buying project's events read as in its history; every other event from the label registry. */
-function actionLabel(action: string): string {
-  return action.startsWith("project.") ? describeProjectEvent({ action, before: null, after: null }).label : auditActionLabel(action);
-}
+/** The "what" filter's choices: any action, or one by its label (the code is only the option's value, in the URL). */
+const WHAT_OPTIONS = [{ value: "", label: "Any action" }, ...AUDIT_ACTION_CHOICES];
 
 function pageLink(query: string, page: number) {
   const params = new URLSearchParams(query);
@@ -49,10 +46,10 @@ function pageLink(query: string, page: number) {
 }
 
 export default function AuditLog() {
-  const { errors, values, events, total, pages, page, query, actions } = useLoaderData<typeof loader>();
+  const { errors, values, events, total, pages, page, query } = useLoaderData<typeof loader>();
   return (
     <>
-      <ErrorSummary errors={errors} labels={{ from: "From", to: "To" }} />
+      <ErrorSummary errors={errors} labels={{ what: "What", from: "From", to: "To" }} />
       <h1 className="govuk-heading-l">Audit log</h1>
       <Form method="get" role="search" aria-label="Filter the audit log">
         <div className="govuk-grid-row">
@@ -64,13 +61,7 @@ export default function AuditLog() {
               defaultValue={values.who}
               error={errors.who?.[0]}
             />
-            <TextField
-              name="what"
-              label="What"
-              hint="Part of an action’s code, as in the links under ‘Actions recorded’ (for example, user. or login.failed)"
-              defaultValue={values.what}
-              error={errors.what?.[0]}
-            />
+            <SelectField name="what" label="What" options={WHAT_OPTIONS} defaultValue={values.what} error={errors.what?.[0]} />
             <TextField
               name="object"
               label="Object"
@@ -95,22 +86,6 @@ export default function AuditLog() {
           Apply filters
         </button>
       </Form>
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">Actions recorded</span>
-        </summary>
-        <div className="govuk-details__text">
-          <ul className="govuk-list">
-            {actions.map((a) => (
-              <li key={a}>
-                <Link className="govuk-link" to={`/admin/audit?what=${encodeURIComponent(a)}`}>
-                  {actionLabel(a)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </details>
       <p className="govuk-body" aria-live="polite">
         {total} {total === 1 ? "event" : "events"}
         {Object.keys(errors).length ? null : (
@@ -130,7 +105,7 @@ export default function AuditLog() {
         columns={[
           { header: "When", cell: (e) => formatDateTime(e.createdAt) },
           { header: "Who", cell: (e) => (e.actor ? e.actor.email : "System or signed out") },
-          { header: "What", cell: (e) => actionLabel(e.action) },
+          { header: "What", cell: (e) => auditEventLabel(e.action) },
           {
             header: "Object",
             cell: (e) => (

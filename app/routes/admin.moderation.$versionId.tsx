@@ -13,7 +13,8 @@ import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
-import { formatPence } from "~/procurement/money";
+import { listingValueText } from "~/models/listing-history";
+import { ListingAnswer } from "~/components/listing-answer";
 import { ChangesTable } from "~/components/changes-table";
 
 export const meta: MetaFunction = () => pageTitle("Review a listing");
@@ -111,13 +112,12 @@ const FIELD_LABELS: Record<keyof ListingValues, string> = {
   documents: "Documents (kind: file, size, SHA-256)",
 };
 
-function show(value: unknown, lotLabels: Record<string, string>, key: string): string {
-  if (Array.isArray(value))
-    return value.map((v: unknown) => (key === "lotIds" ? (lotLabels[String(v)] ?? String(v)) : String(v))).join("\n") || "None";
-  if (typeof value === "boolean") return value ? "Yes" : "No";
-  if (key === "priceFromPence" && typeof value === "number") return formatPence(value);
-  return value == null || value === "" ? "None" : String(value);
+/** An answer in the words the listing form uses (a code as its label, a lot by its name, a price as money). */
+function show(values: ListingValues, lotLabels: Record<string, string>, key: keyof ListingValues): string | string[] {
+  return listingValueText(key, values[key], lotLabels, values);
 }
+
+const same = (a: string | string[], b: string | string[]) => JSON.stringify(a) === JSON.stringify(b);
 
 export default function ReviewListing() {
   const loaded = useLoaderData<typeof loader>();
@@ -125,7 +125,7 @@ export default function ReviewListing() {
   // After a conflict the page shows the version as it is now, and a decision applies to that.
   const d: ReviewView = actionData?.conflict ?? loaded;
   const keys = Object.keys(FIELD_LABELS) as (keyof ListingValues)[];
-  const changed = keys.filter((k) => !d.published || show(d.published[k], d.lotLabels, k) !== show(d.values[k], d.lotLabels, k));
+  const changed = keys.filter((k) => !d.published || !same(show(d.published, d.lotLabels, k), show(d.values, d.lotLabels, k)));
   return (
     <>
       <Link className="govuk-back-link" to="/admin/moderation">
@@ -166,8 +166,8 @@ export default function ReviewListing() {
         rows={keys.map((k) => ({
           key: k,
           label: FIELD_LABELS[k],
-          before: d.published ? show(d.published[k], d.lotLabels, k) : "–",
-          after: show(d.values[k], d.lotLabels, k),
+          before: d.published ? <ListingAnswer value={show(d.published, d.lotLabels, k)} /> : "–",
+          after: <ListingAnswer value={show(d.values, d.lotLabels, k)} />,
           changed: changed.includes(k),
         }))}
       />

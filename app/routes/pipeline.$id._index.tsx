@@ -12,6 +12,7 @@ import { formatPence } from "~/procurement/money";
 import { handleForm } from "~/utils/form-action.server";
 import { clientIp } from "~/utils/http.server";
 import { formatDate } from "~/utils/format";
+import { cpvCodeText } from "~/utils/cpv";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.entry.title ?? "Forward plan");
@@ -135,7 +136,17 @@ export default function PipelineEntryPage() {
           </div>
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">CPV codes</dt>
-            <dd className="govuk-summary-list__value">{entry.cpvCodes.length ? entry.cpvCodes.join(", ") : "Not stated"}</dd>
+            <dd className="govuk-summary-list__value">
+              {entry.cpvCodes.length ? (
+                <ul className="govuk-list govuk-!-margin-bottom-0">
+                  {entry.cpvCodes.map((code) => (
+                    <li key={code}>{cpvCodeText(code)}</li>
+                  ))}
+                </ul>
+              ) : (
+                "Not stated"
+              )}
+            </dd>
           </div>
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Contact</dt>
@@ -156,10 +167,17 @@ export default function PipelineEntryPage() {
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Published notice</dt>
               <dd className="govuk-summary-list__value">
-                <a className="govuk-link" href={entry.noticeUrl}>
-                  {entry.ocid ?? "The notice"}
+                <a className="govuk-link" href={entry.noticeUrl} rel="noreferrer">
+                  View the published notice
                 </a>
               </dd>
+            </div>
+          ) : null}
+          {entry.ocid ? (
+            // The notice's public reference (its OCDS identifier), labelled as one: not a name.
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Notice ID</dt>
+              <dd className="govuk-summary-list__value">{entry.ocid}</dd>
             </div>
           ) : null}
           <div className="govuk-summary-list__row">

@@ -16,6 +16,8 @@ import {
 } from "~/services/search";
 import { searchIndex, searchAll, suggestSearch } from "~/services/search.server";
 import { asPence, formatPence } from "~/procurement/money";
+import { plural } from "~/procurement/explain";
+import { SIZE_LABELS } from "~/utils/labels";
 import { useOptionalUser } from "~/utils/root-data";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/http.server";
@@ -109,7 +111,7 @@ function ResultItem({ type, hit }: { type: IndexName; hit: SearchHit }) {
         </p>
         <p className="govuk-body-s govuk-!-margin-bottom-0">
           {(d.lot as string[]).join(", ")}
-          {Number(d.councilsUsing) > 0 ? ` · used by ${d.councilsUsing} ${Number(d.councilsUsing) === 1 ? "council" : "councils"}` : ""}
+          {Number(d.councilsUsing) > 0 ? ` · used by ${plural(Number(d.councilsUsing), "council", "councils")}` : ""}
         </p>
       </li>
     );
@@ -123,7 +125,13 @@ function ResultItem({ type, hit }: { type: IndexName; hit: SearchHit }) {
           </Link>
         </h3>
         <p className="govuk-body-s govuk-!-margin-bottom-1">
-          {String(d.size).replace(/^./, (c) => c.toUpperCase())} business · {String(d.region)} · {Number(d.productCount)} published products
+          {[
+            SIZE_LABELS[String(d.size)] ? `${SIZE_LABELS[String(d.size)]} business` : null,
+            String(d.region),
+            plural(Number(d.productCount), "published product", "published products"),
+          ]
+            .filter(Boolean)
+            .join(" · ")}
         </p>
         <p className="govuk-body govuk-!-margin-bottom-0 cm-highlight">
           <Highlight segments={hit.highlights.description} fallback={String(d.description)} />

@@ -1,0 +1,46 @@
+// Issue 18 item 5 (docs/content.md: no internal codes anywhere a person reads): the formatters
+// the pipeline and the audit log filter use, each in one place.
+import { describe, expect, it } from "vitest";
+import { cpvCodeText } from "~/utils/cpv";
+import { AUDIT_ACTION_CHOICES, auditActionField, auditEventLabel } from "~/models/audit-actions";
+import { AUDIT_ACTION_LABELS } from "~/utils/labels";
+
+describe("cpvCodeText", () => {
+  it("gives a known code its description, with the code after it", () => {
+    expect(cpvCodeText("48000000")).toBe("Software package and information systems (CPV code 48000000)");
+    expect(cpvCodeText("48000000-8")).toBe("Software package and information systems (CPV code 48000000)");
+  });
+
+  it("says an unknown code is a CPV code, so it never reads as a name", () => {
+    expect(cpvCodeText("44000000")).toBe("CPV code 44000000");
+  });
+});
+
+describe("the audit log's action choices", () => {
+  it("offers every labelled action, and a buying project's, by its words", () => {
+    const byValue = new Map(AUDIT_ACTION_CHOICES.map((c) => [c.value, c.label]));
+    expect(byValue.get("login.failed")).toBe("Sign-in failed");
+    expect(byValue.get("project.created")).toBe("Started the project");
+    for (const action of Object.keys(AUDIT_ACTION_LABELS)) expect(byValue.has(action), action).toBe(true);
+    // No label is a code (a code has a dot between lower-case words).
+    for (const { label } of AUDIT_ACTION_CHOICES) expect(label, label).not.toMatch(/^[a-z-]+\.[a-z-]+/);
+  });
+
+  it("lists them in alphabetical order of their labels", () => {
+    const labels = AUDIT_ACTION_CHOICES.map((c) => c.label);
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, "en-GB")));
+  });
+
+  it("accepts no action or a known one, and refuses an unknown code with a clear message", () => {
+    expect(auditActionField.parse(undefined)).toBe("");
+    expect(auditActionField.parse("user.password-reset-forced")).toBe("user.password-reset-forced");
+    const unknown = auditActionField.safeParse("login.");
+    expect(unknown.success).toBe(false);
+    expect(unknown.error?.issues[0]?.message).toBe("Select an action from the list");
+  });
+
+  it("names a project's event as its history does and any other from the registry", () => {
+    expect(auditEventLabel("project.created")).toBe("Started the project");
+    expect(auditEventLabel("product.section-saved:pricing")).toBe("Saved a section of a listing");
+  });
+});
