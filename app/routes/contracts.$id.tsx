@@ -7,6 +7,7 @@ import { formatPence } from "~/procurement/money";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { cpvCodeText } from "~/utils/cpv";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.contract.title : "Contract not found");
 
@@ -106,7 +107,7 @@ export default function ContractPage() {
           )}
         </Row>
         <Row label="Service area">{c.serviceArea?.name ?? "Not recorded"}</Row>
-        <Row label="CPV codes">{c.cpvCodes.length ? c.cpvCodes.join(", ") : "None recorded"}</Row>
+        <Row label="CPV codes">{c.cpvCodes.length ? c.cpvCodes.map(cpvCodeText).join("; ") : "None recorded"}</Row>
         <Row label="Notices">
           {c.notices.length ? (
             <ul className="govuk-list">
