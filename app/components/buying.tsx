@@ -1,82 +1,8 @@
 // GOV.UK pieces used by the buying-route guide and buying projects that
-// app/components/forms.tsx does not have: date input, back link, summary list,
-// task list and tags.
+// app/components/forms.tsx does not have: back link, summary list, task list and tags
+// (the one date input is app/components/date-input.tsx).
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { UseFormRegister, FieldValues } from "react-hook-form";
-
-type Register = UseFormRegister<FieldValues>;
-
-/**
- * GOV.UK date input. The day box takes the field's own id so the error
- * summary's link (#name) lands on it.
- */
-export function DateInput({
-  name,
-  legend,
-  hint,
-  error,
-  values,
-  register,
-  legendIsHeading,
-}: {
-  name: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  values: { day: string; month: string; year: string };
-  register?: Register;
-  legendIsHeading?: boolean;
-}) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
-  const parts = [
-    { key: "day", label: "Day", width: "2", value: values.day },
-    { key: "month", label: "Month", width: "2", value: values.month },
-    { key: "year", label: "Year", width: "4", value: values.year },
-  ] as const;
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
-        <legend className={`govuk-fieldset__legend ${legendIsHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--s"}`}>
-          {legendIsHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
-        </legend>
-        {hint ? (
-          <div id={`${name}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={`${name}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
-        <div className="govuk-date-input">
-          {parts.map((part, i) => {
-            const field = `${name}-${part.key}`;
-            const id = i === 0 ? name : field;
-            return (
-              <div className="govuk-date-input__item" key={part.key}>
-                <div className="govuk-form-group">
-                  <label className="govuk-label govuk-date-input__label" htmlFor={id}>
-                    {part.label}
-                  </label>
-                  <input
-                    className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${error ? " govuk-input--error" : ""}`}
-                    id={id}
-                    type="text"
-                    inputMode="numeric"
-                    defaultValue={part.value}
-                    {...(register ? register(field) : { name: field })}
-                  />
-                </div>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
 
 export function BackLink({ to, children = "Back" }: { to: string; children?: ReactNode }) {
   return (

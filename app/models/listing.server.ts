@@ -11,6 +11,7 @@ import { enqueueSearchUpdate } from "./search-outbox.server";
 import { listListableLots } from "./award.server";
 import { completeListingSchema, LISTING_SECTIONS, type ListingInput, type ListingSectionSlug } from "./listing.schema";
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from "./listing-document.schema";
+import type { ServiceDefinitionValues } from "./listing-display";
 import { penceToPounds } from "~/procurement/money";
 import { conflict, fail, ok, refused, type Failure, type Result } from "~/utils/result";
 
@@ -85,27 +86,13 @@ export type ListingValues = {
   accessibilityStatementUrl: string | null;
   standards: string[];
   integrations: string[];
-  hasApi: boolean | null;
-  serviceId: string | null;
-  onboarding: string;
-  offboarding: string;
-  dataImportFormats: string[];
-  dataExportFormats: string[];
-  availability: string;
-  availabilityMeasurement: string;
-  supportHours: string;
-  supportResponse: string;
-  backupFrequency: string;
-  backupRecovery: string;
-  securityEvidence: string;
-  accessibilityLevel: string;
   /**
    * The version's documents, one line each naming the kind, file and SHA-256 of the bytes: part
    * of what a reviewer approves (the content token covers them). Written through the document
    * model only, never as a field.
    */
   documents: string[];
-};
+} & ServiceDefinitionValues;
 
 function documentLine(d: VersionRow["documents"][number]): string {
   const kind = DOCUMENT_KIND_LABELS[d.kind as DocumentKind] ?? d.kind;

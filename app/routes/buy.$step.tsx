@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { BackLink, DateInput } from "~/components/buying";
+import { BackLink } from "~/components/buying";
+import { DateInput } from "~/components/date-input";
 import { ChoiceField, ErrorSummary, TextField, useZodForm, type FieldErrors } from "~/components/forms";
 import { getCouncilGuideSettings } from "~/models/buying-guide.server";
 import {

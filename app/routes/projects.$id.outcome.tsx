@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { DateInput, SummaryList } from "~/components/buying";
+import { SummaryList } from "~/components/buying";
+import { DateInput } from "~/components/date-input";
 import { ChoiceField, ErrorSummary, TextField, TextareaField, useZodForm } from "~/components/forms";
 import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
 import { dateParts } from "~/models/buying-guide-steps";

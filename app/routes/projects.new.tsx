@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { BackLink, DateInput, SummaryList } from "~/components/buying";
+import { BackLink, SummaryList } from "~/components/buying";
+import { DateInput } from "~/components/date-input";
 import { ChoiceField, ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { findBuyingRoutes, getCouncilGuideSettings } from "~/models/buying-guide.server";
 import {
