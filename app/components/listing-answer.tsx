@@ -1,6 +1,6 @@
 // One listing answer as the listing form shows it (listingValueText's words): a list item by
-// item, anything else as text with its line breaks kept. For the moderation view; the listing
-// history page has the same rendering of its own.
+// item, anything else as text with its line breaks kept. For the moderation view and the
+// listing history.
 export function ListingAnswer({ value }: { value: string | string[] }) {
   if (typeof value === "string")
     return (

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listListingHistory } from "~/models/listing-history.server";
 import { ChangesTable } from "~/components/changes-table";
+import { ListingAnswer } from "~/components/listing-answer";
 import { requireListingAccess } from "~/auth/listing-policy.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
@@ -11,27 +12,6 @@ export const meta: MetaFunction = () => pageTitle("Listing history");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { owner } = await requireListingAccess(request, params.id, "read");
   return { productId: owner.id, events: await listListingHistory(owner.id) };
-}
-
-/** An answer as the listing form shows it: a list item by item, anything else as text. */
-function Answer({ value }: { value: string | string[] }) {
-  if (typeof value === "string")
-    return (
-      <>
-        {value.split(/\r?\n/).map((line, i) => (
-          <span key={i} className="govuk-!-display-block">
-            {line}
-          </span>
-        ))}
-      </>
-    );
-  return (
-    <ul className="govuk-list govuk-!-margin-bottom-0">
-      {value.map((item, i) => (
-        <li key={i}>{item}</li>
-      ))}
-    </ul>
-  );
 }
 
 /**
@@ -77,8 +57,8 @@ export default function ListingHistory() {
                 rows={e.changes.map((c) => ({
                   key: c.key,
                   label: c.label,
-                  before: <Answer value={c.before} />,
-                  after: <Answer value={c.after} />,
+                  before: <ListingAnswer value={c.before} />,
+                  after: <ListingAnswer value={c.after} />,
                   changed: true,
                 }))}
               />
