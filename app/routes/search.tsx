@@ -18,6 +18,7 @@ import { searchIndex, searchAll, suggestSearch } from "~/services/search.server"
 import { asPence, formatPence } from "~/procurement/money";
 import { plural } from "~/procurement/explain";
 import { SIZE_LABELS } from "~/utils/labels";
+import { PageLinks } from "~/components/case-study-list";
 import { useOptionalUser } from "~/utils/root-data";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/http.server";
@@ -159,49 +160,8 @@ function ResultItem({ type, hit }: { type: IndexName; hit: SearchHit }) {
   );
 }
 
-function Pagination({ params, total }: { params: SearchParams; total: number }) {
-  const pages = Math.min(500, Math.ceil(total / params.pageSize));
-  if (pages <= 1) return null;
-  const current = params.page;
-  const shown = [...new Set([1, current - 1, current, current + 1, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
-  return (
-    <nav className="govuk-pagination" aria-label="Results pages">
-      {current > 1 ? (
-        <div className="govuk-pagination__prev">
-          <Link className="govuk-link govuk-pagination__link" to={hrefWith(params, { page: current - 1 })} rel="prev">
-            <span className="govuk-pagination__link-title">
-              Previous<span className="govuk-visually-hidden"> page</span>
-            </span>
-          </Link>
-        </div>
-      ) : null}
-      <ul className="govuk-pagination__list">
-        {shown.map((p, i) => (
-          <li key={p} className={`govuk-pagination__item${p === current ? " govuk-pagination__item--current" : ""}`}>
-            {i > 0 && p - shown[i - 1] > 1 ? <span className="govuk-visually-hidden">…</span> : null}
-            <Link
-              className="govuk-link govuk-pagination__link"
-              to={hrefWith(params, { page: p })}
-              aria-label={`Page ${p}`}
-              aria-current={p === current ? "page" : undefined}
-            >
-              {p}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      {current < pages ? (
-        <div className="govuk-pagination__next">
-          <Link className="govuk-link govuk-pagination__link" to={hrefWith(params, { page: current + 1 })} rel="next">
-            <span className="govuk-pagination__link-title">
-              Next<span className="govuk-visually-hidden"> page</span>
-            </span>
-          </Link>
-        </div>
-      ) : null}
-    </nav>
-  );
-}
+/** The engine pages at most 500 deep, so the links stop there. */
+const MAX_PAGES = 500;
 
 export default function SearchPage() {
   const data = useLoaderData<typeof loader>();
@@ -444,7 +404,13 @@ export default function SearchPage() {
                     <ResultItem key={hit.id} type={type as IndexName} hit={hit} />
                   ))}
                 </ul>
-                <Pagination params={params} total={result.total} />
+                <PageLinks
+                  page={params.page}
+                  pageSize={params.pageSize}
+                  total={Math.min(result.total, MAX_PAGES * params.pageSize)}
+                  href={(page) => hrefWith(params, { page })}
+                  label="Results pages"
+                />
               </>
             ) : (
               <div>
