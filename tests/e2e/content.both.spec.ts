@@ -5,7 +5,7 @@
 // hydration leaves).
 import type { Page } from "@playwright/test";
 import { test, expect, login } from "./support";
-import { MAIN_PAGES, aListingWithHistory, aProject, firstLink, type Target } from "./main-pages";
+import { MAIN_PAGES, aListingToReview, aListingWithHistory, aProject, firstLink, type Target } from "./main-pages";
 import { LISTING_SECTIONS } from "../../app/models/listing.schema";
 import { LISTING_CODE_OPTIONS } from "../../app/models/listing-history";
 import { DOCUMENT_KINDS } from "../../app/models/listing-document.schema";
@@ -14,9 +14,14 @@ import { COST_BANDS, ROLE_NAMES } from "../../app/utils/labels";
 const PAGES: Target[] = [
   ...MAIN_PAGES,
   { name: "search, case studies", path: "/search?q=housing&type=case-studies" },
+  { name: "search, suppliers", path: "/search?q=software&type=suppliers" },
+  // A seeded supplier with one published product (seed/generate.ts is deterministic): "1 published product".
+  { name: "search, a supplier with one product", path: "/search?q=Marshgate&type=suppliers" },
   { name: "contracts", path: "/contracts" },
   { name: "a contract", role: "buyerA", path: firstLink("/contracts", /^\/contracts\/(?!new$|upload$)[^/?#.]+$/) },
   { name: "pipeline", path: "/pipeline" },
+  { name: "a council's forward plan", path: "/pipeline/seedpipelinebnh00001" },
+  { name: "a planning notice in the pipeline", path: firstLink("/pipeline", /^\/pipeline\/(?!new$|seedpipeline)[^/?#]+$/) },
   { name: "renewal radar", role: "buyerA", path: "/radar" },
   { name: "a project's history", role: "buyerA", path: async (page) => `${await aProject(page)}/history` },
   { name: "a project's notices", role: "buyerA", path: async (page) => `${await aProject(page)}/notices` },
@@ -24,6 +29,8 @@ const PAGES: Target[] = [
   { name: "search alerts", role: "buyerA", path: "/account/alerts" },
   { name: "account", role: "buyerA", path: "/account" },
   { name: "audit log", role: "admin", path: "/admin/audit" },
+  { name: "audit log, one action", role: "admin", path: "/admin/audit?what=login.succeeded" },
+  { name: "a listing to review", role: "admin", path: aListingToReview },
   { name: "admin: accounts", role: "admin", path: "/admin/users" },
   { name: "admin: suppliers", role: "admin", path: "/admin/suppliers" },
   { name: "admin: framework awards", role: "admin", path: "/admin/awards" },
@@ -74,6 +81,8 @@ const CONTENT_RULES: { rule: string; pattern: RegExp }[] = [
   { rule: "no stored codes (each has a label)", pattern: new RegExp(`(?<![\\w./-])(${STORED_CODES.map(escaped).join("|")})(?![\\w/-])`) },
   { rule: "no internal codes (snake_case values)", pattern: /(?<![\w@./-])[a-z]+(?:_[a-z]+)+(?![\w@.-])/ },
   { rule: "no raw JSON", pattern: /[{[]\s*"[^"\n]{1,40}"\s*:/ },
+  { rule: "a CPV code says it is one (cpvCodeText)", pattern: /\bCPV codes\s+\d{8}/ },
+  { rule: "an OCDS identifier is labelled Notice ID, not shown as a name", pattern: /(?<!Notice ID\s*|\()\bocds-[a-z0-9]{6}-/ },
   { rule: "dates are written out, not ISO timestamps", pattern: /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/ },
   { rule: "times are 9:30am, not 09:30 (formatDateTime)", pattern: /\b\d{4} at \d{2}:\d{2}\b/ },
   { rule: "no missing values shown as code", pattern: /(?<![\w-])(undefined|null|NaN)(?![\w-])|\[object Object\]/ },
@@ -133,6 +142,8 @@ test("the content rules catch the wrong forms and pass the right ones", () => {
     "Saved 23 November 2026 at 09:00",
     "Ends null",
     "Price undefined",
+    "CPV codes\t48000000",
+    "Published notice\tocds-b5fd17-9b871573-fdb6-49c9-aacd-7ca713d54d9a",
   ];
   for (const text of wrong) expect(contentFindings(text), text).not.toEqual([]);
   const right = [
@@ -159,6 +170,10 @@ test("the content rules catch the wrong forms and pass the right ones", () => {
     "ESPO 383_25 and KCS-Y20023",
     "first_last@council.gov.uk",
     "Self-service and joined-up casework",
+    "CPV codes\tSoftware package and information systems (CPV code 48000000)",
+    "CPV codes\tCPV code 44000000",
+    "Notice ID\tocds-b5fd17-9b871573-fdb6-49c9-aacd-7ca713d54d9a",
+    "Contracts Finder (ocds-b5fd17-9b871573-fdb6-49c9-aacd-7ca713d54d9a)",
   ];
   for (const text of right) expect(contentFindings(text), text).toEqual([]);
 });
@@ -189,4 +204,62 @@ test("a listing's history names its sections and answers as the form does", asyn
   await expect(pricing.getByRole("row", { name: /Starting price/ })).toContainText("£1,500.50");
   expect(contentFindings(await visibleMainText(page))).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+/** The review page's rows for the coded questions (the route's field labels), with each question's stored codes. */
+const CODED_ROWS: Record<string, string> = {
+  "Data location": "dataLocation",
+  Security: "security",
+  "Data import formats": "dataImportFormats",
+  "Data export formats": "dataExportFormats",
+  "Availability (%)": "availability",
+  "Support hours": "supportHours",
+  "Urgent response time": "supportResponse",
+  Backups: "backupFrequency",
+  "Accessibility level": "accessibilityLevel",
+};
+
+test("a listing to review shows each coded answer as the listing form words it", async ({ page }) => {
+  await login(page, "admin");
+  await page.goto(await aListingToReview(page));
+  const table = page.locator("main").getByRole("table", { name: "What changed" });
+  let checked = 0;
+  for (const [question, key] of Object.entries(CODED_ROWS)) {
+    const options = LISTING_CODE_OPTIONS[key];
+    // A code that is a word of its own labels ("UK" in "UK only") cannot be told from them.
+    const codes = options.map((o) => o.value).filter((code) => !options.some((o) => o.label.split(/\s+/).includes(code)));
+    const header = page.locator("th", { hasText: new RegExp(`^\\s*${question.replace(/[()]/g, "\\$&")}\\s*(Changed)?\\s*$`) });
+    const cells = table.locator("tbody tr").filter({ has: header }).getByRole("cell");
+    for (const text of await cells.allInnerTexts()) {
+      for (const code of codes)
+        expect(text, `${question}: ${text}`).not.toMatch(new RegExp(`(?<!\\S)${code.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\S)`));
+      checked += 1;
+    }
+  }
+  expect(checked).toBeGreaterThan(0);
+  // A named example: the seeded support hours are worded, never "business-hours" or "24-7".
+  await expect(table.locator("tbody tr").filter({ has: page.locator("th", { hasText: /^\s*Support hours/ }) })).toContainText(
+    /Working hours|24 hours a day|Extended hours|None|Not stated/,
+  );
+});
+
+test("the audit log's 'What' filter offers the actions by their labels and filters by one", async ({ page }) => {
+  await login(page, "admin");
+  await page.goto("/admin/audit");
+  const what = page.getByLabel("What");
+  await expect(what.locator("option").first()).toHaveText("Any action");
+  await what.selectOption({ label: "Signed in" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]what=login\.succeeded(&|$)/);
+  await expect(page.getByLabel("What")).toHaveValue("login.succeeded");
+  const rows = page.locator("main table tbody tr");
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row.locator("td").nth(2)).toHaveText("Signed in");
+  await expect(page.getByRole("link", { name: "Download these events as CSV" })).toHaveAttribute("href", /what=login\.succeeded/);
+
+  // A code typed into the URL that names no action is a clear error, not a 500.
+  const refused = await page.goto("/admin/audit?what=login.");
+  expect(refused?.status()).toBe(200);
+  await expect(page.locator(".govuk-error-summary")).toContainText("Select an action from the list");
+  await expect(page).toHaveTitle(/^Error: /);
 });

@@ -94,6 +94,13 @@ export async function aListingWithHistory(page: Page) {
   return `${listing}/history`;
 }
 
+/**
+ * A listing version awaiting moderation (the admin's review page): the first on the moderation
+ * list. The seed submits several (seed/generate.ts), each with the service definition's coded
+ * answers (support hours, backups, data formats) that the page must show as the form words them.
+ */
+export const aListingToReview = firstLink("/admin/moderation", /^\/admin\/moderation\/[^/?#]+$/);
+
 /** The main pages every page-wide check visits (reflow, content). */
 export const MAIN_PAGES: Target[] = [
   { name: "home", path: "/" },
