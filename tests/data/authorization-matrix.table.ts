@@ -39,7 +39,7 @@ export const ROUTES: Record<string, Spec> = {
   "admin._index": page("/admin"),
   "admin.awards": page("/admin/awards"),
   "admin.audit": page("/admin/audit?who=admin"),
-  "admin.audit[.]csv": page("/admin/audit.csv?what=login."),
+  "admin.audit[.]csv": page("/admin/audit.csv?what=login.failed"),
   "admin.outbox": page("/admin/outbox"),
   // Nobody's message: 404 for the admin, refused for everyone else.
   "admin.outbox.$id": { path: () => "/admin/outbox/no-such-message", params: () => ({ id: "no-such-message" }) },
