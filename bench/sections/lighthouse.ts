@@ -1,8 +1,9 @@
 // Lighthouse in the bench (issue 17 item 5): Lighthouse from npm with Debian's Chromium
 // (CHROME_PATH, default /usr/bin/chromium, headless, no sandbox: the bench runs as root in a
 // container), its default mobile settings (a Moto G Power-sized screen, simulated Slow 4G and a
-// 4x CPU slowdown), against the built server on a copy of a seeded database. Six pages: home,
-// search, the heaviest product, framework and supplier, and a case study (picked as in ./http).
+// 4x CPU slowdown), against the built server on a copy of a seeded database. Six pages (issue 17
+// item 5): home, and the heaviest product, framework, supplier, council and case study (picked as in
+// ./http).
 // Per page: performance score, LCP, CLS, TBT and total bytes transferred.
 //
 // Simulated throttling estimates load times from the trace the machine records, so on a loaded
@@ -14,7 +15,7 @@ import { round } from "../lib/stats";
 import { startOnCopy, stop } from "../lib/server-process";
 import { pickPages } from "./http";
 
-const PAGES = ["home", "search (HTML)", "product", "framework", "supplier", "case study"];
+const PAGES = ["home", "product", "framework", "supplier", "council", "case study"];
 
 export async function lighthouseSection(options: {
   sourceDb: string;
@@ -47,6 +48,10 @@ export async function lighthouseSection(options: {
       if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
       const { lhr } = result;
       const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+      const items = (id: string): unknown[] => {
+        const details = lhr.audits[id]?.details as { items?: unknown[] } | undefined;
+        return Array.isArray(details?.items) ? details.items : [];
+      };
       const row = {
         page: page.name,
         path: page.path,
@@ -56,12 +61,27 @@ export async function lighthouseSection(options: {
         cls: round(audit("cumulative-layout-shift"), 3),
         tbt_ms: round(audit("total-blocking-time"), 0),
         transfer_bytes: audit("total-byte-weight"),
+        // What the bytes are (Lighthouse's resource summary) and what holds the first paint back.
+        transfer_by_type: Object.fromEntries(
+          (items("resource-summary") as { resourceType: string; transferSize: number }[])
+            .filter((r) => r.resourceType !== "total" && r.transferSize > 0)
+            .map((r) => [r.resourceType, r.transferSize]),
+        ),
+        render_blocking: (items("render-blocking-resources") as { url: string; totalBytes: number; wastedMs: number }[]).map((r) => ({
+          url: r.url.replace(`http://127.0.0.1:${port}`, ""),
+          bytes: r.totalBytes,
+          wasted_ms: Math.round(r.wastedMs),
+        })),
+        lcp_element:
+          (items("largest-contentful-paint-element")[0] as { items?: { node?: { selector?: string } }[] } | undefined)?.items?.[0]?.node
+            ?.selector ?? null,
+        runtime_error: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null,
         benchmark_index: lhr.environment.benchmarkIndex,
         warnings: lhr.runWarnings,
       };
       rows.push(row);
       log(
-        `  ${page.name.padEnd(14)} score ${String(row.score).padStart(3)}  LCP ${row.lcp_ms} ms  CLS ${row.cls}  TBT ${row.tbt_ms} ms  transfer ${round(row.transfer_bytes / 1024, 1)} kB  (CPU benchmark index ${row.benchmark_index})`,
+        `  ${page.name.padEnd(14)} score ${String(row.score).padStart(3)}  LCP ${row.lcp_ms} ms  CLS ${row.cls}  TBT ${row.tbt_ms} ms  transfer ${round(row.transfer_bytes / 1024, 1)} kB  (CPU benchmark index ${row.benchmark_index})${row.runtime_error ? `  Lighthouse error ${row.runtime_error}` : ""}${row.warnings.length ? `  warnings: ${row.warnings.join("; ")}` : ""}`,
       );
     }
   } finally {
