@@ -61,20 +61,12 @@ export async function lighthouseSection(options: {
         cls: round(audit("cumulative-layout-shift"), 3),
         tbt_ms: round(audit("total-blocking-time"), 0),
         transfer_bytes: audit("total-byte-weight"),
-        // What the bytes are (Lighthouse's resource summary) and what holds the first paint back.
+        // What the bytes are (Lighthouse's resource summary).
         transfer_by_type: Object.fromEntries(
           (items("resource-summary") as { resourceType: string; transferSize: number }[])
             .filter((r) => r.resourceType !== "total" && r.transferSize > 0)
             .map((r) => [r.resourceType, r.transferSize]),
         ),
-        render_blocking: (items("render-blocking-resources") as { url: string; totalBytes: number; wastedMs: number }[]).map((r) => ({
-          url: r.url.replace(`http://127.0.0.1:${port}`, ""),
-          bytes: r.totalBytes,
-          wasted_ms: Math.round(r.wastedMs),
-        })),
-        lcp_element:
-          (items("largest-contentful-paint-element")[0] as { items?: { node?: { selector?: string } }[] } | undefined)?.items?.[0]?.node
-            ?.selector ?? null,
         runtime_error: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null,
         benchmark_index: lhr.environment.benchmarkIndex,
         warnings: lhr.runWarnings,
