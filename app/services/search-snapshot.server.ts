@@ -5,6 +5,7 @@
 // (search.server.ts); this module only reads, writes and locks the file.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { INDEX_DEFINITIONS } from "~/search/index-config";
 import { SYNONYM_GROUPS } from "~/search/synonyms";
@@ -79,10 +80,29 @@ export function deleteSnapshot(file: string) {
 }
 
 const LOCK_STALE_MS = 10 * 60_000;
+const OWNER_FILE = "owner.json";
+
+/** Whether the lock's holder is a process on this machine that no longer runs (killed mid-build). */
+function lockHolderIsGone(lock: string): boolean {
+  let owner: { pid?: unknown; host?: unknown };
+  try {
+    owner = JSON.parse(fs.readFileSync(path.join(lock, OWNER_FILE), "utf8")) as { pid?: unknown; host?: unknown };
+  } catch {
+    return false; // no owner yet (being written) or an older lock: the age rule decides
+  }
+  if (owner.host !== os.hostname() || typeof owner.pid !== "number") return false;
+  try {
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
 
 /**
  * Only one worker builds: the others wait for its snapshot. Returns a release function, or null
- * if another live process holds the lock (a lock older than ten minutes is a crashed builder's).
+ * if another live process holds the lock. A lock is a crashed builder's, and taken over, when
+ * its holder (pid and host written in the lock) no longer runs, or when it is ten minutes old.
  */
 export function tryLock(file: string): (() => void) | null {
   const lock = `${file}.lock`;
@@ -90,6 +110,7 @@ export function tryLock(file: string): (() => void) | null {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, OWNER_FILE), JSON.stringify({ pid: process.pid, host: os.hostname() }));
       return () => fs.rmSync(lock, { recursive: true, force: true });
     } catch {
       let age = 0;
@@ -98,18 +119,22 @@ export function tryLock(file: string): (() => void) | null {
       } catch {
         continue; // released meanwhile: try again
       }
-      if (age < LOCK_STALE_MS) return null;
+      if (age < LOCK_STALE_MS && !lockHolderIsGone(lock)) return null;
       fs.rmSync(lock, { recursive: true, force: true });
     }
   }
   return null;
 }
 
-/** Waits while another worker builds; true once its lock is gone (its snapshot, if any, is then on disk). */
+/**
+ * Waits while another worker builds; true once its lock is gone (its snapshot, if any, is then
+ * on disk) or its holder has died (the caller then takes the lock over).
+ */
 export async function waitForLock(file: string, timeoutMs = LOCK_STALE_MS): Promise<boolean> {
   const lock = `${file}.lock`;
   const deadline = Date.now() + timeoutMs;
   while (fs.existsSync(lock)) {
+    if (lockHolderIsGone(lock)) return true;
     if (Date.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -211,6 +211,7 @@ async function prepareEmbedded(s: SearchState, engine: EmbeddedEngine): Promise<
   if (await restoreSnapshot(s, engine, file)) return;
   let release = tryLock(file);
   if (!release) {
+    log.info({ lock: `${file}.lock` }, "another process is building the search index; waiting for its snapshot");
     await waitForLock(file);
     if (await restoreSnapshot(s, engine, file)) return;
     release = tryLock(file);
