@@ -2,59 +2,17 @@
 // test starts its own project through the pages, so no test depends on another.
 import type { Page } from "@playwright/test";
 import { test, expect, expectNoAxeViolations, login } from "./support";
+import { saveAndFreezeSmallLot, startDirectAwardProject } from "./projects-flow";
 
 const LOWER_SCORE_REASON =
   "The highest-scoring supplier withdrew its offer of a UK data centre, which our security policy requires for tenants' data.";
 const OVER_ESTIMATE_REASON =
   "Two more housing teams joined the scope after the estimate, which doubles the licences and the data migration work needed.";
 
-async function startProject(page: Page, title: string) {
-  await page.goto("/projects");
-  await page.getByRole("button", { name: "Start a project" }).click();
-  await page.getByLabel("Project name").fill(title);
-  await page.getByLabel("Cloud software").check();
-  await page.getByLabel("Estimated whole-life value, including VAT").fill("150000");
-  await page.getByLabel("Contract length, including any extensions").fill("24");
-  await page.getByLabel("Yes").check();
-  await page.getByLabel("OFFICIAL", { exact: true }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByLabel(/Direct award from G-Cloud 15/).check();
-  await page.getByRole("button", { name: "Start the project" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  return new URL(page.url()).pathname;
-}
-
-/** Saves a search of one G-Cloud 15 lot with 3 to 30 services and freezes it; returns how many were frozen. */
-async function saveAndFreeze(page: Page, projectUrl: string) {
-  await page.goto(`${projectUrl}/search`);
-  const lotBoxes = page.locator("fieldset", { has: page.locator("legend", { hasText: /^Lot$/ }) }).locator(".govuk-checkboxes__item");
-  const count = await lotBoxes.count();
-  let chosen = false;
-  for (let i = 0; i < count && !chosen; i++) {
-    const label = (await lotBoxes.nth(i).locator("label").textContent())!.trim();
-    const n = Number(/\((\d+)\)$/.exec(label)?.[1] ?? 0);
-    if (/^G-Cloud 15 lot/.test(label) && n >= 3 && n <= 30) {
-      await lotBoxes.nth(i).locator("input").check();
-      chosen = true;
-    }
-  }
-  expect(chosen, "a G-Cloud 15 lot with 3 to 30 listings").toBe(true);
-  await page.getByRole("button", { name: "Search", exact: true }).click();
-  await page.waitForURL(/[?&]lot=/);
-  await page.getByRole("button", { name: "Save this search to this project" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Freeze the search results");
-  await page
-    .getByRole("button", { name: /Freeze these results/ })
-    .first()
-    .click();
-  await expect(page.getByText(/Search results frozen: \d+ services?/)).toBeVisible();
-  return Number(/frozen: (\d+)/.exec((await page.getByText(/Search results frozen/).textContent())!)![1]);
-}
-
 /** Two services shortlisted and scored 90 and 60, every other frozen result set aside: ready to award. */
 async function readyToAward(page: Page, title: string) {
-  const projectUrl = await startProject(page, title);
-  const frozen = await saveAndFreeze(page, projectUrl);
+  const projectUrl = await startDirectAwardProject(page, title);
+  const frozen = await saveAndFreezeSmallLot(page, projectUrl);
   await page.goto(`${projectUrl}/shortlist`);
   for (let i = 0; i < 2; i++) {
     await page
@@ -108,7 +66,7 @@ test("a G-Cloud 15 direct award cannot freeze a DOS search, and a second freeze 
 }) => {
   test.setTimeout(120_000);
   await login(page, "buyerA");
-  const projectUrl = await startProject(page, "Freeze rules");
+  const projectUrl = await startDirectAwardProject(page, "Freeze rules");
   await page.goto(`${projectUrl}/search?type=products&lot=${encodeURIComponent("DOS 7 lot 2")}`);
   await expect(
     page.getByText(
@@ -118,7 +76,7 @@ test("a G-Cloud 15 direct award cannot freeze a DOS search, and a second freeze 
   await expect(page.getByRole("button", { name: "Save this search to this project" })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
-  await saveAndFreeze(page, projectUrl);
+  await saveAndFreezeSmallLot(page, projectUrl);
   // The search is locked: the search page refuses another save with why.
   await page.goto(`${projectUrl}/search?type=products`);
   await page.getByRole("button", { name: "Save this search to this project" }).click();
@@ -132,7 +90,7 @@ test("a G-Cloud 15 direct award cannot freeze a DOS search, and a second freeze 
   await expect(page.getByText("Frozen search abandoned")).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: /\(abandoned\)/ })).toBeVisible();
   await expectNoAxeViolations(page);
-  await saveAndFreeze(page, projectUrl);
+  await saveAndFreezeSmallLot(page, projectUrl);
   await page.goto(`${projectUrl}/record`);
   // Both freezes are in the record; the abandoned one with why (in its section and in the history).
   await expect(page.getByRole("heading", { level: 3, name: /^Frozen .*\(abandoned\)$/ })).toHaveCount(1);

@@ -3,47 +3,11 @@
 // project, and the award makes a contract for each council.
 import type { Page } from "@playwright/test";
 import { test, expect, expectNoAxeViolations, login, readMailbox } from "./support";
-
-async function startProject(page: Page, title: string) {
-  await page.goto("/projects");
-  await page.getByRole("button", { name: "Start a project" }).click();
-  await page.getByLabel("Project name").fill(title);
-  await page.getByLabel("Cloud software").check();
-  await page.getByLabel("Estimated whole-life value, including VAT").fill("150000");
-  await page.getByLabel("Contract length, including any extensions").fill("24");
-  await page.getByLabel("Yes").check();
-  await page.getByLabel("OFFICIAL", { exact: true }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByLabel(/Direct award from G-Cloud 15/).check();
-  await page.getByRole("button", { name: "Start the project" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  return new URL(page.url()).pathname;
-}
+import { saveAndFreezeSmallLot, startDirectAwardProject } from "./projects-flow";
 
 /** Freezes a search of one G-Cloud 15 lot with 3 to 30 services, shortlists and scores one, sets the rest aside. */
 async function readyToAward(page: Page, projectUrl: string) {
-  await page.goto(`${projectUrl}/search`);
-  const lotBoxes = page.locator("fieldset", { has: page.locator("legend", { hasText: /^Lot$/ }) }).locator(".govuk-checkboxes__item");
-  const count = await lotBoxes.count();
-  let chosen = false;
-  for (let i = 0; i < count && !chosen; i++) {
-    const label = (await lotBoxes.nth(i).locator("label").textContent())!.trim();
-    const n = Number(/\((\d+)\)$/.exec(label)?.[1] ?? 0);
-    if (/^G-Cloud 15 lot/.test(label) && n >= 3 && n <= 30) {
-      await lotBoxes.nth(i).locator("input").check();
-      chosen = true;
-    }
-  }
-  expect(chosen, "a G-Cloud 15 lot with 3 to 30 listings").toBe(true);
-  await page.getByRole("button", { name: "Search", exact: true }).click();
-  await page.waitForURL(/[?&]lot=/);
-  await page.getByRole("button", { name: "Save this search to this project" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Freeze the search results");
-  await page
-    .getByRole("button", { name: /Freeze these results/ })
-    .first()
-    .click();
-  await expect(page.getByText(/Search results frozen: \d+ services?/)).toBeVisible();
+  await saveAndFreezeSmallLot(page, projectUrl);
   await page.goto(`${projectUrl}/shortlist`);
   await page
     .getByLabel(/^Why shortlist/)
@@ -91,7 +55,7 @@ test("two councils run a joint project to an award that creates a contract for e
   test.setTimeout(180_000);
   const title = `Joint revenues system (${test.info().project.name})`;
   await login(page, "buyerA");
-  const projectUrl = await startProject(page, title);
+  const projectUrl = await startDirectAwardProject(page, title);
 
   // The lead invites Leeds with its share; a share past the whole is refused with the rule.
   await page.goto(`${projectUrl}/participants`);

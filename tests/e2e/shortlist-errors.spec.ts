@@ -5,48 +5,15 @@
 // and axe finds nothing. Correcting the reason adds the service and the error goes away.
 import type { Page } from "@playwright/test";
 import { test, expect, expectNoAxeViolations, login } from "./support";
+import { saveAndFreezeSmallLot, startDirectAwardProject } from "./projects-flow";
 
 const TITLE = "Shortlist services – Council Marketplace";
 const MESSAGE = "Enter why you are shortlisting this service";
 
 /** A new direct-award project of buyer A's with the results of one small lot's search frozen; returns its path. */
 async function projectWithFrozenResults(page: Page, title: string): Promise<string> {
-  await page.goto("/projects");
-  await page.getByRole("button", { name: "Start a project" }).click();
-  await page.getByLabel("Project name").fill(title);
-  await page.getByLabel("Cloud software").check();
-  await page.getByLabel("Estimated whole-life value, including VAT").fill("150000");
-  await page.getByLabel("Contract length, including any extensions").fill("24");
-  await page.getByLabel("Yes").check();
-  await page.getByLabel("OFFICIAL", { exact: true }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByLabel(/Direct award from G-Cloud 15/).check();
-  await page.getByRole("button", { name: "Start the project" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  const projectUrl = new URL(page.url()).pathname;
-
-  await page.goto(`${projectUrl}/search`);
-  const lotBoxes = page.locator("fieldset", { has: page.locator("legend", { hasText: /^Lot$/ }) }).locator(".govuk-checkboxes__item");
-  const count = await lotBoxes.count();
-  let chosen = false;
-  for (let i = 0; i < count && !chosen; i++) {
-    const label = (await lotBoxes.nth(i).locator("label").textContent())!.trim();
-    const n = Number(/\((\d+)\)$/.exec(label)?.[1] ?? 0);
-    if (/^G-Cloud 15 lot/.test(label) && n >= 3 && n <= 30) {
-      await lotBoxes.nth(i).locator("input").check();
-      chosen = true;
-    }
-  }
-  expect(chosen, "a G-Cloud 15 lot with 3 to 30 listings").toBe(true);
-  await page.getByRole("button", { name: "Search", exact: true }).click();
-  await page.waitForURL(/[?&]lot=/);
-  await page.getByRole("button", { name: "Save this search to this project" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Freeze the search results");
-  await page
-    .getByRole("button", { name: /Freeze these results/ })
-    .first()
-    .click();
-  await expect(page.getByText(/Search results frozen: \d+ services?/)).toBeVisible();
+  const projectUrl = await startDirectAwardProject(page, title);
+  await saveAndFreezeSmallLot(page, projectUrl);
   return projectUrl;
 }
 
