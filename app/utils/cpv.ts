@@ -5,8 +5,12 @@
 // Descriptions are the Common Procurement Vocabulary's own (CPV 2008, Commission Regulation (EC)
 // No 213/2008), as UK notices print them (for example Sell2Wales notice JUL339421,
 // https://www.sell2wales.gov.wales/search/show/search_view.aspx?ID=JUL339421). Only the divisions
-// this portal's services fall in are listed; add others here, in one place.
+// this portal's services fall in are listed, with every code the imported Contracts Finder
+// notices use (./cpv-descriptions.ts, as those notices print them); add others here, in one place.
+import { CPV_NOTICE_DESCRIPTIONS } from "./cpv-descriptions";
+
 export const CPV_DESCRIPTIONS: Record<string, string> = {
+  ...CPV_NOTICE_DESCRIPTIONS,
   "48000000": "Software package and information systems",
   "72000000": "IT services: consulting, software development, Internet and support",
 };

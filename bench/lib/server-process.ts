@@ -45,7 +45,11 @@ export async function start(env: NodeJS.ProcessEnv, port: number, workers: numbe
   const deadline = Date.now() + 300_000;
   const readyLines = () => output.split("\n").filter((l) => l.includes('"search ready"'));
   while (readyLines().length < workers) {
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not start:\n${output.slice(-3000)}`);
+    if (Date.now() > deadline || server.exitCode !== null) {
+      // Given up: stop it too, or a server of ~1 GB keeps running after the bench has moved on.
+      if (server.exitCode === null) server.kill("SIGTERM"); // the primary stops its workers and search process
+      throw new Error(`server did not start:\n${output.slice(-3000)}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   for (;;) {

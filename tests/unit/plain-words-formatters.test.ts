@@ -1,5 +1,6 @@
 // Issue 18 item 5 (docs/content.md: no internal codes anywhere a person reads): the formatters
 // the pipeline and the audit log filter use, each in one place.
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cpvCodeText } from "~/utils/cpv";
 import { AUDIT_ACTION_CHOICES, auditActionField, auditEventLabel } from "~/models/audit-actions";
@@ -12,7 +13,14 @@ describe("cpvCodeText", () => {
   });
 
   it("says an unknown code is a CPV code, so it never reads as a name", () => {
-    expect(cpvCodeText("44000000")).toBe("CPV code 44000000");
+    expect(cpvCodeText("03000000")).toBe("CPV code 03000000");
+  });
+
+  it("words every CPV code in the real Contracts Finder notices the portal imports", () => {
+    const notices = fs.readFileSync("tests/fixtures/contracts-finder/release-package-2025-q1.json", "utf8");
+    const codes = new Set([...notices.matchAll(/"scheme":\s*"CPV",\s*"id":\s*"(\d{8})"/g)].map((m) => m[1]));
+    expect(codes.size).toBeGreaterThan(100);
+    for (const code of codes) expect(cpvCodeText(code), code).not.toMatch(/^CPV code/);
   });
 });
 
