@@ -15,7 +15,8 @@ function rssMb(pid: number): number {
   }
 }
 
-function childPids(pid: number): number[] {
+/** The processes a server process started (its cluster workers and search process). */
+export function childPids(pid: number): number[] {
   try {
     return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
       .split("\n")

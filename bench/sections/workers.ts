@@ -22,6 +22,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { childPids } from "../lib/server-process";
 import { round, summarise } from "../lib/stats";
 import { queryMix, toQueryString } from "../queries";
 
@@ -52,17 +53,6 @@ function mem(pid: number): Mem {
     return { rss_mb: round(kb("VmRSS") / 1024, 1), peak_mb: round(kb("VmHWM") / 1024, 1) };
   } catch {
     return { rss_mb: 0, peak_mb: 0 };
-  }
-}
-
-function childPids(pid: number): number[] {
-  try {
-    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
-      .split("\n")
-      .map((s) => Number(s.trim()))
-      .filter(Boolean);
-  } catch {
-    return [];
   }
 }
 
