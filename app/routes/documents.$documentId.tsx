@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readListingDocument } from "~/models/listing-document.server";
 import { getSessionUser } from "~/auth/session.server";
 import { hasPermission } from "~/auth/permissions.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, serviceUnavailable } from "~/utils/http.server";
 import { log } from "~/utils/log.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!read.ok) {
     if (read.failure.kind === "not-found") throw notFound("Document not found");
     log.error({ documentId: id }, "listing document missing from the document store");
-    throw new Response("This document cannot be downloaded at the moment.", { status: 503, headers: { "Content-Type": "text/plain" } });
+    throw serviceUnavailable("This document cannot be downloaded at the moment.");
   }
   const { document, bytes } = read.value;
   return new Response(bytes, {

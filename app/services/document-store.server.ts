@@ -15,6 +15,7 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { documentStoreSettings, type DocumentStoreSettings } from "~/utils/env.server";
+import { serviceUnavailable } from "~/utils/http.server";
 import { log } from "~/utils/log.server";
 
 export interface DocumentStore {
@@ -111,11 +112,7 @@ function answering(store: DocumentStore, kind: DocumentStoreSettings["kind"]): D
   const unavailable = (operation: "put" | "get", error: unknown, key?: string) => {
     if (error instanceof DocumentKeyError || error instanceof Response) return error;
     log.error({ err: error, store: kind, operation, ...(key ? { sha256: key } : {}) }, "document store unavailable");
-    return new Response(WHAT[operation], {
-      status: 503,
-      statusText: "Document store unavailable",
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" },
-    });
+    return serviceUnavailable(WHAT[operation], "Document store unavailable");
   };
   return {
     async put(bytes) {

@@ -37,6 +37,7 @@ import {
 } from "./search-snapshot.server";
 import { INDEX_NAMES, type IndexName, type SearchDocument, type SearchEngine, type SearchResponse } from "~/search/types";
 import { log } from "~/utils/log.server";
+import { serviceUnavailable } from "~/utils/http.server";
 import { onCommitted } from "~/utils/after-commit.server";
 
 const LOADERS: Record<IndexName, (ids: string[] | null) => Promise<SearchDocument[]>> = {
@@ -137,11 +138,10 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof Response) throw error;
     log.error({ err: error, engine: state().engine.kind }, "search engine unavailable");
-    throw new Response("Search is unavailable at the moment. Try again in a few minutes; everything else on the portal is working.", {
-      status: 503,
-      statusText: "Search unavailable",
-      headers: { "Retry-After": "30" },
-    });
+    throw serviceUnavailable(
+      "Search is unavailable at the moment. Try again in a few minutes; everything else on the portal is working.",
+      "Search unavailable",
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 // Database faults (disk full, file read-only or gone, server down or paused, pool exhausted)
 // become one clear 503 for the request that met them, never a generic 500 or a hang.
+import { serviceUnavailable } from "./http.server";
 export const UNAVAILABLE_MESSAGE =
   "The service is having a problem with its database. Your last change may not have been saved: check it before you repeat it.";
 
@@ -77,9 +78,5 @@ export class DatabaseFileReadOnlyError extends Error {
 
 /** The 503 a loader or action throws; the root error boundary shows it as a page. */
 export function unavailableResponse(): Response {
-  return new Response(UNAVAILABLE_MESSAGE, {
-    status: 503,
-    statusText: "Service unavailable",
-    headers: { "Retry-After": "30", "Cache-Control": "no-store" },
-  });
+  return serviceUnavailable(UNAVAILABLE_MESSAGE);
 }

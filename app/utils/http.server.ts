@@ -6,6 +6,19 @@ export function badRequest(message: string): Response {
   return new Response(message, { status: 400, statusText: "Bad Request" });
 }
 
+/**
+ * The 503 a loader or action throws when something it needs is down (the database, search, the
+ * document store): a plain message, try again in 30 seconds, never cached. The root error
+ * boundary shows it as a page; a resource route answers it as text.
+ */
+export function serviceUnavailable(message: string, statusText = "Service unavailable"): Response {
+  return new Response(message, {
+    status: 503,
+    statusText,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" },
+  });
+}
+
 export function clientIp(context: { ip?: string } | undefined, request: Request): string {
   return context?.ip ?? requestIp(request);
 }
