@@ -15,16 +15,16 @@ import { fnv1a, highlightSegments, searchSalt } from "./shared";
 import { isCode, processTerm, tokenize, typoBudget } from "./text";
 import { MAX_FUZZY_TERMS, MAX_QUERY_TERMS, MAX_SUGGEST_TERMS, MIN_FUZZY_TERM_LENGTH } from "./search-query.schema";
 import type { IndexName, SearchDocument, SearchEngine, SearchRequest, SearchResponse } from "./types";
+import { MAX_TYPO_EDITS, TypoTable, deletions } from "./typo-table";
 
 /** Bump when the index layout or scoring changes: snapshots of another format are rebuilt. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 const SYNONYM_BOOST = 1.5;
 const PREFIX_WEIGHT = 0.75;
 const FUZZY_WEIGHT = 0.45;
 /** A prefix of one or two letters could expand to thousands of terms: the most frequent win. */
 const MAX_PREFIX_TERMS = 64;
-const MAX_TYPO_EDITS = 2;
 const BM25_K1 = 1.2;
 const BM25_B = 0.7;
 
@@ -83,15 +83,11 @@ class Postings {
   }
 }
 
-// ── typo candidates: deletion neighbourhoods ────────────────────────────────
+// ── typo candidates: deletion neighbourhoods (typo-table.ts) ────────────────
 
-function deletions(word: string, edits: number, out: Set<string>) {
-  out.add(word);
-  if (edits === 0 || word.length <= 1) return;
-  for (let i = 0; i < word.length; i++) {
-    const shorter = word.slice(0, i) + word.slice(i + 1);
-    if (!out.has(shorter)) deletions(shorter, edits - 1, out);
-  }
+/** Short words and codes get no typo tolerance, so they need no neighbourhood. */
+function typoEligible(term: string): boolean {
+  return term.length >= 3 && !isCode(term);
 }
 
 function sortedLetters(word: string): string {
@@ -156,8 +152,11 @@ class InvertedIndex {
   /** Attribute → value → slots having it. Filters and facet counts are intersections of these. */
   values = new Map<string, Map<string, Uint32Array>>();
   private sortedTerms: string[] | null = null;
-  /** Deletion → terms that reach it in ≤ MAX_TYPO_EDITS deletions; built on the first typo. */
-  private deletes: Map<string, string[]> | null = null;
+  /** The neighbourhoods of every term in `typoTerms` (by position); built after a full build or restored. */
+  private typoTable: TypoTable | null = null;
+  private typoTerms: string[] = [];
+  /** Deletion → terms added since the table was built (a few, until the next build). */
+  private laterDeletes = new Map<string, string[]>();
   private sortRanks = new Map<string, Float64Array>();
 
   /** `documents`: the full set about to be added, so every document is normalised by the same average length. */
@@ -240,7 +239,7 @@ class InvertedIndex {
         postings = new Postings();
         this.terms.set(term, postings);
         this.sortedTerms = null;
-        if (this.deletes) this.addDeletions(term);
+        if (this.typoTable) this.addLaterDeletions(term);
       }
       postings.push(slot, score);
     }
@@ -290,39 +289,49 @@ class InvertedIndex {
     return this.sortedTerms;
   }
 
-  private addDeletions(term: string) {
-    if (term.length < 3 || isCode(term)) return;
+  private addLaterDeletions(term: string) {
+    if (!typoEligible(term)) return;
     const out = new Set<string>();
     deletions(term, MAX_TYPO_EDITS, out);
     for (const d of out) {
-      const list = this.deletes!.get(d);
+      const list = this.laterDeletes.get(d);
       if (list) list.push(term);
-      else this.deletes!.set(d, [term]);
+      else this.laterDeletes.set(d, [term]);
     }
   }
 
   /** Precomputes the typo neighbourhoods (after a full build, so no query pays for it). */
   prepareTypos() {
-    if (this.deletes) return;
-    this.deletes = new Map();
-    for (const term of this.terms.keys()) this.addDeletions(term);
+    if (this.typoTable) return;
+    this.typoTerms = [...this.terms.keys()];
+    this.typoTable = TypoTable.build(this.typoTerms, typoEligible);
+    this.laterDeletes.clear();
+  }
+
+  /** The table for exactly `terms` (in that order): this index's own when it fits, else a new one. */
+  private typoTableFor(terms: string[]): TypoTable {
+    const own = this.typoTable;
+    const fits =
+      own && this.laterDeletes.size === 0 && terms.length === this.typoTerms.length && terms.every((t, i) => t === this.typoTerms[i]);
+    return fits ? own : TypoTable.build(terms, typoEligible);
   }
 
   /** Indexed terms within `max` edits of a word the index does not know, nearest first. */
   typoCandidates(word: string, max: number): { term: string; distance: number }[] {
     this.prepareTypos();
-    const deletes = this.deletes!;
     const probes = new Set<string>();
     deletions(word, max, probes);
     const seen = new Set<string>();
     const found: { term: string; distance: number }[] = [];
+    const consider = (term: string) => {
+      if (seen.has(term)) return;
+      seen.add(term);
+      const distance = editDistance(word, term, max);
+      if (distance <= max && distance > 0) found.push({ term, distance });
+    };
     for (const probe of probes) {
-      for (const term of deletes.get(probe) ?? []) {
-        if (seen.has(term)) continue;
-        seen.add(term);
-        const distance = editDistance(word, term, max);
-        if (distance <= max && distance > 0) found.push({ term, distance });
-      }
+      this.typoTable!.visit(probe, (id) => consider(this.typoTerms[id]));
+      for (const term of this.laterDeletes.get(probe) ?? []) consider(term);
     }
     // Nearest first; at the same distance a swap of letters ("hosuing" → "housing", not "hosting")
     // is the likelier slip, then the commoner word.
@@ -454,18 +463,21 @@ class InvertedIndex {
       values,
       words,
     };
+    const typos = this.typoTableFor(terms);
     return frame([
       Buffer.from(JSON.stringify(meta)),
       Buffer.from(JSON.stringify(documents)),
       bytesOf(new Uint32Array(offsets)),
       bytesOf(slots.subarray(0, at)),
       bytesOf(scores.subarray(0, at)),
+      bytesOf(typos.hashes),
+      bytesOf(typos.termIds),
       ...bitsets.map(bytesOf),
     ]);
   }
 
   static restore(name: IndexName, bytes: Buffer): InvertedIndex {
-    const [metaBytes, docBytes, offsetBytes, slotBytes, scoreBytes, ...bitBytes] = unframe(bytes);
+    const [metaBytes, docBytes, offsetBytes, slotBytes, scoreBytes, typoHashBytes, typoIdBytes, ...bitBytes] = unframe(bytes);
     const meta = JSON.parse(metaBytes.toString()) as {
       fields: { totalChars: number; count: number; fixedAverage: number | null }[];
       terms: string[];
@@ -498,7 +510,12 @@ class InvertedIndex {
       idx.values.set(attribute, byValue);
       for (const value of list) byValue.set(value, grow(new Uint32Array(copyAligned(bitBytes[b++])), idx.alive.length));
     }
-    idx.prepareTypos();
+    idx.typoTable = TypoTable.fromParts(
+      new Uint32Array(copyAligned(typoHashBytes)),
+      new Uint32Array(copyAligned(typoIdBytes)),
+      meta.terms.length,
+    );
+    idx.typoTerms = meta.terms;
     return idx;
   }
 

@@ -36,7 +36,10 @@ async function readyToAward(page: Page, title: string) {
   await page.locator("#criteria-0-name").fill("Meets our requirements");
   await page.locator("#criteria-0-weight").fill("100");
   await page.getByRole("button", { name: "Save criteria" }).click();
-  await expect(page.getByText("Evaluation criteria saved")).toBeVisible();
+  // Either outcome ends the wait, so a refusal fails here with its message, not a timeout.
+  const errorSummary = page.locator(".govuk-error-summary");
+  await expect(page.getByText("Evaluation criteria saved").or(errorSummary)).toBeVisible({ timeout: 20_000 });
+  await expect(errorSummary).toHaveCount(0);
   await page.locator("#scores-0-score").fill("90");
   await page.locator("#scores-1-score").fill("60");
   await page.getByRole("button", { name: "Save scores" }).click();
