@@ -48,8 +48,6 @@ export class TypoTable {
     readonly hashes: Uint32Array,
     /** The term number each hash came from (an index into the term list the table was built for). */
     readonly termIds: Uint32Array,
-    /** How many terms the table was built for. */
-    readonly termCount: number,
   ) {}
 
   /** `eligible` says which terms take part (short words and codes get no typo tolerance). */
@@ -77,14 +75,14 @@ export class TypoTable {
       }
     });
     const sorted = sortPairs(hashes.slice(0, n), ids.slice(0, n));
-    return new TypoTable(sorted.keys, sorted.values, terms.length);
+    return new TypoTable(sorted.keys, sorted.values);
   }
 
-  /** A table from the three parts `parts()` gave (throws on parts that do not fit together). */
+  /** A table from the `hashes` and `termIds` of one built for `termCount` terms, as the snapshot stores them (throws if they do not fit together). */
   static fromParts(hashes: Uint32Array, termIds: Uint32Array, termCount: number): TypoTable {
     if (hashes.length !== termIds.length) throw new Error("search snapshot's typo table is damaged");
     for (let i = 0; i < termIds.length; i++) if (termIds[i] >= termCount) throw new Error("search snapshot's typo table is damaged");
-    return new TypoTable(hashes, termIds, termCount);
+    return new TypoTable(hashes, termIds);
   }
 
   get pairs(): number {
