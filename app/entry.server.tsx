@@ -1,10 +1,10 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "~/utils/env.server";
+import { inertModuleTagsStream } from "~/utils/deferred-hydration.server";
 import { NonceProvider } from "~/utils/nonce-provider";
 import { RequestIdProvider } from "~/utils/request-id";
 import { log } from "~/utils/log.server";
@@ -90,7 +90,8 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Hydration waits for the first paint (ADR 0022): the module tags are written inert.
+          const body = inertModuleTagsStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

@@ -19,6 +19,7 @@ import { useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { getSessionUser } from "~/auth/session.server";
 import { readFlash } from "~/auth/session.server";
+import { DEFERRED_HYDRATION_SCRIPT } from "~/utils/deferred-hydration";
 import { useNonce } from "~/utils/nonce-provider";
 import { REQUEST_ID_ELEMENT, useRequestId } from "~/utils/request-id";
 import type { RootData } from "~/utils/root-data";
@@ -301,6 +302,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <Footer />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        {/* Starts the inert module tags after the first paint (ADR 0022). */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: DEFERRED_HYDRATION_SCRIPT }} />
       </body>
     </html>
   );

@@ -120,3 +120,24 @@ test("the review pages an administrator opens from the queues hydrate", async ({
     expect.soft(await problemsOn(page, review!), `errors on ${review}`).toEqual([]);
   }
 });
+
+test("the page paints before its JavaScript is fetched, then hydrates (ADR 0022)", async ({ page, request }) => {
+  // The served HTML has no live module tag: nothing competes with the stylesheet.
+  const html = await (await request.get("/frameworks")).text();
+  expect(html).not.toContain('rel="modulepreload"');
+  expect(html).not.toMatch(/<script[^>]* type="module"/);
+  expect(html).toContain('type="x-deferred-module"');
+  expect(await problemsOn(page, "/frameworks")).toEqual([]);
+  const timing = await page.evaluate(() => ({
+    firstContentfulPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+    firstModuleFetch: Math.min(
+      ...performance
+        .getEntriesByType("resource")
+        .filter((entry) => new URL(entry.name).pathname.startsWith("/build/"))
+        .map((entry) => entry.startTime),
+    ),
+  }));
+  expect(timing.firstContentfulPaint, "the browser reported a first contentful paint").not.toBeNull();
+  expect(timing.firstModuleFetch, "the bundle was fetched").toBeLessThan(Infinity);
+  expect(timing.firstModuleFetch).toBeGreaterThanOrEqual(timing.firstContentfulPaint!);
+});
