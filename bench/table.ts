@@ -94,5 +94,45 @@ export function resultsTable(results: Json): string {
       "",
     );
   }
+  const growth = rows(engine.growth);
+  if (growth.length) {
+    out.push(
+      "#### Search engine growth: the same mix, cold (no cache), on a prefix of the documents (ms)",
+      "",
+      table(
+        ["documents", "p50", "p95", "p99", "build s"],
+        growth.map((g) => [num(g.docs), num(g.p50, 2), num(g.p95, 2), num(g.p99, 2), num(g.build_s, 1)]),
+      ),
+      "",
+    );
+  }
+  const workers = obj(results.workers);
+  if (Array.isArray(workers.runs)) {
+    const mb = (v: unknown) => num(v, 0);
+    out.push(
+      `#### Search start-up and memory: ${num(obj(workers.database).products)} products, snapshot ${num(workers.snapshot_mb)} MB (built server, RSS in MB)`,
+      "",
+      runLine(workers.run),
+      "",
+      table(
+        ["start", "index from", "ready s", "search process", "workers", "total", "/api/search p95 ms", "worker restart s"],
+        rows(workers.runs).map((r) => {
+          const memory = obj(r.memory_after_200_searches);
+          const ready = rows(r.worker_ready).map((w) => Number(w.ready_s));
+          return [
+            String(r.label),
+            Array.isArray(r.index_source) ? r.index_source.join(", ") : "–",
+            ready.length ? num(Math.max(...ready), 2) : "–",
+            memory.search_mb === undefined ? "– (in each worker)" : mb(memory.search_mb),
+            Array.isArray(memory.workers_mb) ? memory.workers_mb.map(mb).join(" + ") : "–",
+            mb(memory.total_mb),
+            num(obj(r.api_search_ms).p95, 1),
+            num(obj(r.worker_restart).ready_after_fork_s, 2),
+          ];
+        }),
+      ),
+      "",
+    );
+  }
   return out.join("\n") || "bench/results.json has no HTTP, Lighthouse or engine figures yet.";
 }
