@@ -3,8 +3,9 @@
 //   engine  our embedded engine cold and warm, MiniSearch (the previous engine) and PostgreSQL
 //           full-text + pg_trgm side by side, interleaved; the growth curve 5k/20k/65k/150k
 //   like    a naive SQL LIKE baseline
-//   workers search start-up alone: ready time, source (build or snapshot) and RSS of 1 and 2
-//           worker processes started together (one builds, the other restores)
+//   workers the built server at bench scale with 1, 2 and 4 workers and the one search process
+//           (and once with SEARCH_PROCESS=off): ready time, index source (rebuild or snapshot),
+//           RSS per process and in total, /api/search latency and a worker's restart time
 //   server  worker ready time and RSS per process and in total at 1 and 2 workers (index
 //           built once, then restored from its snapshot), and GET /api/search at 20 connections
 //   http    every kind of page (home, search, /api/search, product, framework, supplier, council,
