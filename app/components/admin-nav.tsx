@@ -1,7 +1,49 @@
-// The admin area's navigation, shown once by the layout (app/routes/admin.tsx) on every admin page but the home page.
+// The admin area's navigation, shown once by the layout (app/routes/admin.tsx) on every admin page but the home page,
+// and the one shape of an area's sub-navigation, which the supplier area's (supplier-account.tsx) shares.
 import { Link, useLocation } from "@remix-run/react";
 
-const SECTIONS = [
+type NavLink = { to: string; label: string };
+
+/**
+ * An area's links in one line, separated by " · ": the current one is bold and marked
+ * aria-current ("page" for the page itself, "true" for the section a page belongs to).
+ */
+export function SectionNav({
+  label,
+  links,
+  current,
+}: {
+  /** The navigation landmark's name. */
+  label: string;
+  links: readonly NavLink[];
+  current: (to: string) => "page" | "true" | undefined;
+}) {
+  return (
+    <nav aria-label={label} className="govuk-!-margin-bottom-6">
+      <ul className="govuk-list">
+        <li>
+          {links.map((s, i) => {
+            const marked = current(s.to);
+            return (
+              <span key={s.to}>
+                {i ? " · " : null}
+                <Link
+                  className={`govuk-link govuk-link--no-visited-state${marked ? " govuk-!-font-weight-bold" : ""}`}
+                  to={s.to}
+                  aria-current={marked}
+                >
+                  {s.label}
+                </Link>
+              </span>
+            );
+          })}
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+const SECTIONS: readonly NavLink[] = [
   { to: "/admin", label: "Admin home" },
   { to: "/admin/moderation", label: "Listings" },
   { to: "/admin/case-studies", label: "Case studies" },
@@ -18,25 +60,6 @@ export function AdminNav() {
   const { pathname } = useLocation();
   if (pathname === "/admin" || pathname === "/admin/") return null;
   // The section the page belongs to: the longest path it starts with.
-  const current = SECTIONS.filter((s) => s.to === "/admin" || pathname === s.to || pathname.startsWith(`${s.to}/`)).at(-1)?.to;
-  return (
-    <nav aria-label="Admin" className="govuk-!-margin-bottom-6">
-      <ul className="govuk-list">
-        <li>
-          {SECTIONS.map((s, i) => (
-            <span key={s.to}>
-              {i ? " · " : null}
-              <Link
-                className={`govuk-link govuk-link--no-visited-state${s.to === current ? " govuk-!-font-weight-bold" : ""}`}
-                to={s.to}
-                aria-current={s.to !== current ? undefined : s.to === pathname ? "page" : "true"}
-              >
-                {s.label}
-              </Link>
-            </span>
-          ))}
-        </li>
-      </ul>
-    </nav>
-  );
+  const section = SECTIONS.filter((s) => s.to === "/admin" || pathname === s.to || pathname.startsWith(`${s.to}/`)).at(-1)?.to;
+  return <SectionNav label="Admin" links={SECTIONS} current={(to) => (to !== section ? undefined : to === pathname ? "page" : "true")} />;
 }

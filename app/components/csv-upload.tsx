@@ -1,6 +1,7 @@
 // The parts every CSV upload page shares (listings import, contracts upload): the columns help,
 // the file field with its GOV.UK error message, and the table of rows with errors.
-import { TableContainer } from "./table-container";
+import { SummaryList } from "./buying";
+import { DataTable } from "./data-table";
 
 export function CsvColumnsHelp({ columns }: { columns: readonly { column: string; help: string }[] }) {
   return (
@@ -9,14 +10,7 @@ export function CsvColumnsHelp({ columns }: { columns: readonly { column: string
         <span className="govuk-details__summary-text">The columns</span>
       </summary>
       <div className="govuk-details__text">
-        <dl className="govuk-summary-list">
-          {columns.map((c) => (
-            <div className="govuk-summary-list__row" key={c.column}>
-              <dt className="govuk-summary-list__key">{c.column}</dt>
-              <dd className="govuk-summary-list__value">{c.help}</dd>
-            </div>
-          ))}
-        </dl>
+        <SummaryList rows={columns.map((c) => ({ key: c.column, value: c.help }))} />
       </div>
     </details>
   );
@@ -54,41 +48,19 @@ export function CsvRowErrors({
   /** What the second column names each row by, e.g. "Listing" or "Reference". */
   nameHeading: string;
 }) {
-  const failed = rows.filter((r) => r.errors.length);
-  if (!failed.length) return null;
+  const problems = rows.flatMap((r) => r.errors.map((e, i) => ({ key: `${r.row}-${i}`, row: r.row, name: r.name, ...e })));
+  if (!problems.length) return null;
   return (
-    <TableContainer label="Rows with errors">
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Rows with errors</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Row
-            </th>
-            <th scope="col" className="govuk-table__header">
-              {nameHeading}
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Column
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Problem
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {failed.flatMap((r) =>
-            r.errors.map((e, i) => (
-              <tr className="govuk-table__row" key={`${r.row}-${i}`}>
-                <td className="govuk-table__cell">{r.row}</td>
-                <td className="govuk-table__cell">{r.name}</td>
-                <td className="govuk-table__cell">{e.column}</td>
-                <td className="govuk-table__cell">{e.message}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
-    </TableContainer>
+    <DataTable
+      caption="Rows with errors"
+      rows={problems}
+      rowKey={(p) => p.key}
+      columns={[
+        { header: "Row", cell: (p) => p.row },
+        { header: nameHeading, cell: (p) => p.name },
+        { header: "Column", cell: (p) => p.column },
+        { header: "Problem", cell: (p) => p.message },
+      ]}
+    />
   );
 }

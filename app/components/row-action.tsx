@@ -6,16 +6,23 @@ import { Form } from "~/components/form";
 export function RowAction({
   action,
   fields,
+  intent,
   label,
   about,
+  plainAbout,
   className = "govuk-button--secondary govuk-!-margin-bottom-0",
 }: {
   /** Where to post (default: this page). */
   action?: string;
-  fields: Record<string, string>;
+  fields: Record<string, string | number>;
+  /** The button's own name="intent" value, where one action tells its forms apart that way. */
+  intent?: string;
   label: string;
   /** What the row is, read after the label by screen readers only ("Remove (leeds.gov.uk)"). */
   about: string;
+  /** Read `about` without the brackets ("Remove ISO 9001 QMS-2026-118"). */
+  plainAbout?: boolean;
+  /** The button's classes after govuk-button. */
   className?: string;
 }) {
   return (
@@ -23,9 +30,15 @@ export function RowAction({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" className={`govuk-button ${className}`} data-module="govuk-button">
+      <button
+        type="submit"
+        name={intent ? "intent" : undefined}
+        value={intent}
+        className={className ? `govuk-button ${className}` : "govuk-button"}
+        data-module="govuk-button"
+      >
         {label}
-        <span className="govuk-visually-hidden"> ({about})</span>
+        <span className="govuk-visually-hidden"> {plainAbout ? about : `(${about})`}</span>
       </button>
     </Form>
   );

@@ -1,6 +1,7 @@
 // Pieces shared by the supplier self-service pages: the organisation fields (registration
 // and profile use the same questions), the size summary, and the section navigation.
-import { Link, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useLocation, useRouteLoaderData } from "@remix-run/react";
+import { SectionNav } from "./admin-nav";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { FieldTable, type FieldSpec } from "./field-table";
 import { UK_REGIONS } from "~/models/supplier-account.schema";
@@ -210,7 +211,9 @@ export function SizeSummary({
   );
 }
 
+// The dashboard comes first and is never marked as the current page; the sections are.
 const SECTIONS = [
+  { to: "/supplier", label: "Supplier dashboard" },
   { to: "/supplier/profile", label: "Organisation profile" },
   { to: "/supplier/accreditations", label: "Accreditations" },
   { to: "/supplier/awards", label: "Framework awards" },
@@ -228,28 +231,6 @@ export function useSupplierOrganisation() {
 export function SupplierAccountNav() {
   const { pathname } = useLocation();
   return (
-    <nav aria-label="Your organisation" className="govuk-!-margin-bottom-6">
-      <ul className="govuk-list">
-        <li>
-          <Link className="govuk-link govuk-link--no-visited-state" to="/supplier">
-            Supplier dashboard
-          </Link>
-          {SECTIONS.map((s) => (
-            <span key={s.to}>
-              {" · "}
-              {pathname === s.to ? (
-                <Link className="govuk-link govuk-link--no-visited-state govuk-!-font-weight-bold" to={s.to} aria-current="page">
-                  {s.label}
-                </Link>
-              ) : (
-                <Link className="govuk-link govuk-link--no-visited-state" to={s.to}>
-                  {s.label}
-                </Link>
-              )}
-            </span>
-          ))}
-        </li>
-      </ul>
-    </nav>
+    <SectionNav label="Your organisation" links={SECTIONS} current={(to) => (to === pathname && to !== "/supplier" ? "page" : undefined)} />
   );
 }

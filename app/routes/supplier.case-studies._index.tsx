@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { DataTable } from "~/components/data-table";
+import { NotificationBanner } from "~/components/supplier-notification-banner";
 
 export const meta: MetaFunction = () => pageTitle("Case studies that name you");
 
@@ -29,34 +30,22 @@ export default function SupplierCaseStudies() {
         it is shown on the case study, labelled as yours.
       </p>
       {unread.length ? (
-        <div
-          className="govuk-notification-banner"
-          role="region"
-          aria-labelledby="new-mentions-title"
-          data-module="govuk-notification-banner"
-        >
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="new-mentions-title">
-              New
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <ul className="govuk-list">
-              {unread.map((n) => (
-                <li key={n.id}>
-                  {n.link ? (
-                    <Link className="govuk-notification-banner__link" to={n.link}>
-                      {n.message}
-                    </Link>
-                  ) : (
-                    n.message
-                  )}{" "}
-                  <span className="govuk-body-s">({formatDateTime(n.createdAt)})</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </div>
+        <NotificationBanner id="new-mentions-title" title="New">
+          <ul className="govuk-list">
+            {unread.map((n) => (
+              <li key={n.id}>
+                {n.link ? (
+                  <Link className="govuk-notification-banner__link" to={n.link}>
+                    {n.message}
+                  </Link>
+                ) : (
+                  n.message
+                )}{" "}
+                <span className="govuk-body-s">({formatDateTime(n.createdAt)})</span>
+              </li>
+            ))}
+          </ul>
+        </NotificationBanner>
       ) : null}
       <DataTable
         caption={`Published case studies naming ${supplierName}`}

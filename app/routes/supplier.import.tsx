@@ -3,7 +3,9 @@ import { CsvColumnsHelp, CsvFileField, CsvRowErrors } from "~/components/csv-upl
 import { data } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorSummary } from "~/components/forms";
+import { BackLink } from "~/components/buying";
+import { ChoiceField, ErrorSummary } from "~/components/forms";
+import { NotificationBanner } from "~/components/supplier-notification-banner";
 import { listListableLots } from "~/models/award.server";
 import { CSV_COLUMNS, CsvFileError, MAX_CSV_BYTES, MAX_CSV_ROWS, validateListingCsv, type RowResult } from "~/models/listing-csv";
 import { importListingDrafts } from "~/models/listing.server";
@@ -61,6 +63,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return answer({ errors: {}, mode, saved, rows: rows.map(({ data: _data, ...r }) => r) }, anyErrors ? 422 : 200);
 }
 
+const MODE_OPTIONS = [
+  { value: "valid", label: "Save the rows without errors as drafts" },
+  { value: "all", label: "Save nothing unless every row is correct" },
+];
+
 export default function ImportListings() {
   // The body type the action answers with (data() is not inferred through typeof action without the single-fetch type flag).
   const result = useActionData<ImportData>();
@@ -70,42 +77,29 @@ export default function ImportListings() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link className="govuk-back-link" to="/supplier">
-          Back to your dashboard
-        </Link>
+        <BackLink to="/supplier">Back to your dashboard</BackLink>
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Import listings from a CSV file</h1>
         {report ? (
-          <div
-            className={`govuk-notification-banner${report.saved ? " govuk-notification-banner--success" : ""}`}
-            role="region"
-            aria-labelledby="import-result"
-          >
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="import-result">
-                Import result
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">
-                {report.saved
-                  ? `${report.saved} ${report.saved === 1 ? "listing was" : "listings were"} saved as drafts.`
-                  : failed.length && report.mode === "all"
-                    ? "Nothing was saved, because some rows have errors and you chose to save all rows or none."
-                    : "Nothing was saved."}
-              </p>
-              {failed.length ? (
-                <p className="govuk-body">
-                  {failed.length} {failed.length === 1 ? "row has" : "rows have"} errors. Fix them in your file and upload it again.
-                </p>
-              ) : null}
+          <NotificationBanner id="import-result" title="Import result" success={report.saved > 0}>
+            <p className="govuk-notification-banner__heading">
+              {report.saved
+                ? `${report.saved} ${report.saved === 1 ? "listing was" : "listings were"} saved as drafts.`
+                : failed.length && report.mode === "all"
+                  ? "Nothing was saved, because some rows have errors and you chose to save all rows or none."
+                  : "Nothing was saved."}
+            </p>
+            {failed.length ? (
               <p className="govuk-body">
-                <Link className="govuk-link" to="/supplier">
-                  Go to your listings
-                </Link>
+                {failed.length} {failed.length === 1 ? "row has" : "rows have"} errors. Fix them in your file and upload it again.
               </p>
-            </div>
-          </div>
+            ) : null}
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/supplier">
+                Go to your listings
+              </Link>
+            </p>
+          </NotificationBanner>
         ) : null}
         <CsvRowErrors rows={report?.rows ?? []} nameHeading="Listing" />
         <p className="govuk-body">
@@ -118,30 +112,14 @@ export default function ImportListings() {
         <CsvColumnsHelp columns={CSV_COLUMNS} />
         <Form method="post" encType="multipart/form-data" noValidate>
           <CsvFileField error={errors.file?.[0]} />
-          <div className={`govuk-form-group${errors.mode ? " govuk-form-group--error" : ""}`}>
-            <fieldset className="govuk-fieldset" aria-describedby={errors.mode ? "mode-error" : undefined}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">If some rows have errors</legend>
-              {errors.mode ? (
-                <p id="mode-error" className="govuk-error-message">
-                  <span className="govuk-visually-hidden">Error:</span> {errors.mode[0]}
-                </p>
-              ) : null}
-              <div className="govuk-radios" data-module="govuk-radios">
-                <div className="govuk-radios__item">
-                  <input className="govuk-radios__input" id="mode" name="mode" type="radio" value="valid" defaultChecked />
-                  <label className="govuk-label govuk-radios__label" htmlFor="mode">
-                    Save the rows without errors as drafts
-                  </label>
-                </div>
-                <div className="govuk-radios__item">
-                  <input className="govuk-radios__input" id="mode-2" name="mode" type="radio" value="all" />
-                  <label className="govuk-label govuk-radios__label" htmlFor="mode-2">
-                    Save nothing unless every row is correct
-                  </label>
-                </div>
-              </div>
-            </fieldset>
-          </div>
+          <ChoiceField
+            type="radio"
+            name="mode"
+            legend="If some rows have errors"
+            error={errors.mode?.[0]}
+            options={MODE_OPTIONS}
+            defaultValue="valid"
+          />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Upload and check
           </button>

@@ -2,7 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
+import { BackLink } from "~/components/buying";
 import { ErrorSummary } from "~/components/forms";
+import { NotificationBanner } from "~/components/supplier-notification-banner";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { LISTING_SECTIONS, lockSchema } from "~/models/listing.schema";
 import { DOCUMENT_KINDS } from "~/models/listing-document.schema";
@@ -82,13 +85,26 @@ export default function ListingTaskList() {
   const actionData = useActionData<typeof action>();
   const allComplete = data.sections.every((s) => s.complete);
   const status = STATUS_LABELS[data.working?.status ?? data.productStatus] ?? STATUS_LABELS.draft;
-  const canSubmit = data.canEdit && allComplete && data.productStatus !== "withdrawn" && data.working?.status === "draft";
+  const editable = data.canEdit && data.productStatus !== "withdrawn";
+  const canSubmit = editable && allComplete && data.working?.status === "draft";
+  // Each section of the form, then the documents; each task's key is the last part of its page's address.
+  const tasks: { key: string; title: string; hint?: string; status: ReactNode }[] = [
+    ...data.sections.map((s) => ({
+      key: s.slug,
+      title: s.title,
+      status: s.complete ? "Completed" : <strong className="govuk-tag govuk-tag--blue">Incomplete</strong>,
+    })),
+    {
+      key: "documents",
+      title: "Documents",
+      hint: "The files buyers download with the listing (optional)",
+      status: `${data.documentsAdded} of ${DOCUMENT_KINDS.length} added`,
+    },
+  ];
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/supplier">
-          Back to your dashboard
-        </Link>
+        <BackLink to="/supplier">Back to your dashboard</BackLink>
         <ErrorSummary errors={actionData?.errors ?? {}} />
         <span className="govuk-caption-l">Listing</span>
         <h1 className="govuk-heading-l">{data.name}</h1>
@@ -102,59 +118,34 @@ export default function ListingTaskList() {
           ) : null}
         </p>
         {data.working?.status === "rejected" && data.working.rejectionReason ? (
-          <div className="govuk-notification-banner" role="region" aria-labelledby="rejected-title" data-module="govuk-notification-banner">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="rejected-title">
-                Changes needed
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-body">An administrator asked for changes:</p>
-              <p className="govuk-body">{data.working.rejectionReason}</p>
-            </div>
-          </div>
+          <NotificationBanner id="rejected-title" title="Changes needed">
+            <p className="govuk-body">An administrator asked for changes:</p>
+            <p className="govuk-body">{data.working.rejectionReason}</p>
+          </NotificationBanner>
         ) : null}
         <h2 className="govuk-heading-m">Sections</h2>
         <ul className="govuk-task-list">
-          {data.sections.map((s) => (
-            <li className="govuk-task-list__item govuk-task-list__item--with-link" key={s.slug}>
+          {tasks.map((t) => (
+            <li className="govuk-task-list__item govuk-task-list__item--with-link" key={t.key}>
               <div className="govuk-task-list__name-and-hint">
-                {data.canEdit && data.productStatus !== "withdrawn" ? (
+                {editable ? (
                   <Link
                     className="govuk-link govuk-task-list__link"
-                    to={`/supplier/listings/${data.productId}/${s.slug}`}
-                    aria-describedby={`status-${s.slug}`}
+                    to={`/supplier/listings/${data.productId}/${t.key}`}
+                    aria-describedby={`status-${t.key}`}
                   >
-                    {s.title}
+                    {t.title}
                   </Link>
                 ) : (
-                  <span>{s.title}</span>
+                  <span>{t.title}</span>
                 )}
+                {t.hint ? <div className="govuk-task-list__hint">{t.hint}</div> : null}
               </div>
-              <div className="govuk-task-list__status" id={`status-${s.slug}`}>
-                {s.complete ? "Completed" : <strong className="govuk-tag govuk-tag--blue">Incomplete</strong>}
+              <div className="govuk-task-list__status" id={`status-${t.key}`}>
+                {t.status}
               </div>
             </li>
           ))}
-          <li className="govuk-task-list__item govuk-task-list__item--with-link">
-            <div className="govuk-task-list__name-and-hint">
-              {data.canEdit && data.productStatus !== "withdrawn" ? (
-                <Link
-                  className="govuk-link govuk-task-list__link"
-                  to={`/supplier/listings/${data.productId}/documents`}
-                  aria-describedby="status-documents"
-                >
-                  Documents
-                </Link>
-              ) : (
-                <span>Documents</span>
-              )}
-              <div className="govuk-task-list__hint">The files buyers download with the listing (optional)</div>
-            </div>
-            <div className="govuk-task-list__status" id="status-documents">
-              {data.documentsAdded} of {DOCUMENT_KINDS.length} added
-            </div>
-          </li>
         </ul>
         <p className="govuk-body">
           <Link className="govuk-link" to={`/supplier/listings/${data.productId}/preview`}>

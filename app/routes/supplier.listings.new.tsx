@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { BackLink } from "~/components/buying";
 import { Form } from "~/components/form";
 import { createDraftListing } from "~/models/listing.server";
 import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
@@ -26,9 +27,7 @@ export default function NewListing() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/supplier">
-          Back to your dashboard
-        </Link>
+        <BackLink to="/supplier">Back to your dashboard</BackLink>
         <h1 className="govuk-heading-l">Create a listing</h1>
         <p className="govuk-body">
           A listing describes one product or service. You fill it in section by section and can save a draft at any point. When every
