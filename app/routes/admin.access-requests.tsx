@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { SummaryList } from "~/components/buying";
 import { Form } from "~/components/form";
 import { ErrorSummary, fieldId, SelectField, TextareaField } from "~/components/forms";
 import { approveAccessRequestSchema, refuseAccessRequestSchema } from "~/models/access-request.schema";
@@ -69,26 +70,14 @@ export default function AdminAccessRequests() {
           <h2 className="govuk-heading-m" id={`request-${r.id}`}>
             {r.name}, {r.organisation}
           </h2>
-          <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Email</dt>
-              <dd className="govuk-summary-list__value">{r.email}</dd>
-            </div>
-            {r.jobTitle ? (
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Job title</dt>
-                <dd className="govuk-summary-list__value">{r.jobTitle}</dd>
-              </div>
-            ) : null}
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Why</dt>
-              <dd className="govuk-summary-list__value">{r.reason}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Asked</dt>
-              <dd className="govuk-summary-list__value">{formatDateTime(r.createdAt)}</dd>
-            </div>
-          </dl>
+          <SummaryList
+            rows={[
+              { key: "Email", value: r.email },
+              ...(r.jobTitle ? [{ key: "Job title", value: r.jobTitle }] : []),
+              { key: "Why", value: r.reason },
+              { key: "Asked", value: formatDateTime(r.createdAt) },
+            ]}
+          />
           <Form method="post" action="/admin/access-requests?intent=approve">
             <input type="hidden" name="requestId" value={r.id} />
             <SelectField

@@ -14,7 +14,9 @@ import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
-import { TableContainer } from "~/components/table-container";
+import { BackLink, SummaryList } from "~/components/buying";
+import { DataTable } from "~/components/data-table";
+import { RowAction } from "~/components/row-action";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.rejecting ? "Reject an award" : "Awards to verify");
 export const handle = { title: "Awards to verify" };
@@ -58,28 +60,16 @@ export default function AdminAwards() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
-          <Link className="govuk-back-link" to="/admin/awards">
-            Back to awards to verify
-          </Link>
+          <BackLink to="/admin/awards">Back to awards to verify</BackLink>
           <h1 className="govuk-heading-l">Reject this award</h1>
-          <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Supplier</dt>
-              <dd className="govuk-summary-list__value">{rejecting.supplier.tradingName}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Framework lot</dt>
-              <dd className="govuk-summary-list__value">{rejecting.lotLabel}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Reference</dt>
-              <dd className="govuk-summary-list__value">{rejecting.reference}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Award date</dt>
-              <dd className="govuk-summary-list__value">{formatDate(rejecting.awardedAt)}</dd>
-            </div>
-          </dl>
+          <SummaryList
+            rows={[
+              { key: "Supplier", value: rejecting.supplier.tradingName },
+              { key: "Framework lot", value: rejecting.lotLabel },
+              { key: "Reference", value: rejecting.reference },
+              { key: "Award date", value: formatDate(rejecting.awardedAt) },
+            ]}
+          />
           <p className="govuk-body">Rejecting removes the declaration. The reason is kept in the audit log.</p>
           <Form method="post" noValidate onSubmit={onSubmit}>
             <input type="hidden" name="awardId" value={rejecting.id} />
@@ -108,94 +98,69 @@ export default function AdminAwards() {
   return (
     <>
       <ErrorSummary errors={actionData?.errors ?? {}} />
-      <Link className="govuk-back-link" to="/admin">
-        Back to admin
-      </Link>
+      <BackLink to="/admin">Back to admin</BackLink>
       <h1 className="govuk-heading-l">Awards to verify</h1>
       <p className="govuk-body">
         Check each declaration against the framework owner&apos;s list of awarded suppliers. Only verified awards on live frameworks can
         carry listings.
       </p>
-      {queue.length ? (
-        <TableContainer label={`${queue.length} waiting, oldest first`}>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{queue.length} waiting, oldest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Supplier
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Framework lot
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Reference
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Awarded
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Declared
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {queue.map((a) => (
-                <tr className="govuk-table__row" key={a.id}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/suppliers/${a.supplier.slug}`}>
-                      {a.supplier.tradingName}
-                    </Link>
-                    <br />
-                    <span className="govuk-body-s">
-                      {a.supplier.companyNumber ?? "No company number"} · {SIZE_LABELS[a.supplier.computedSize] ?? a.supplier.computedSize}
-                    </span>
-                  </td>
-                  <td className="govuk-table__cell">
-                    {a.lotLabel}{" "}
-                    <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>
-                      {FRAMEWORK_STATUS_LABELS[a.status].label}
-                    </strong>
-                  </td>
-                  <td className="govuk-table__cell">{a.reference}</td>
-                  <td className="govuk-table__cell">{formatDate(a.awardedAt)}</td>
-                  <td className="govuk-table__cell">{formatDate(a.declaredAt)}</td>
-                  <td className="govuk-table__cell">
-                    <Form method="post">
-                      <input type="hidden" name="awardId" value={a.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="verify"
-                        className="govuk-button govuk-!-margin-bottom-2"
-                        data-module="govuk-button"
-                      >
-                        Verify
-                        <span className="govuk-visually-hidden">
-                          {" "}
-                          {a.reference} for {a.supplier.tradingName}
-                        </span>
-                      </button>
-                    </Form>
-                    <Link className="govuk-link" to={`/admin/awards?reject=${encodeURIComponent(a.id)}`}>
-                      Reject
-                      <span className="govuk-visually-hidden">
-                        {" "}
-                        {a.reference} for {a.supplier.tradingName}
-                      </span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
-      ) : (
-        <p className="govuk-body">No awards are waiting to be verified.</p>
-      )}
+      <DataTable
+        caption={`${queue.length} waiting, oldest first`}
+        rows={queue}
+        rowKey={(a) => a.id}
+        empty={<p className="govuk-body">No awards are waiting to be verified.</p>}
+        columns={[
+          {
+            header: "Supplier",
+            cell: (a) => (
+              <>
+                <Link className="govuk-link" to={`/suppliers/${a.supplier.slug}`}>
+                  {a.supplier.tradingName}
+                </Link>
+                <br />
+                <span className="govuk-body-s">
+                  {a.supplier.companyNumber ?? "No company number"} · {SIZE_LABELS[a.supplier.computedSize] ?? a.supplier.computedSize}
+                </span>
+              </>
+            ),
+          },
+          {
+            header: "Framework lot",
+            cell: (a) => (
+              <>
+                {a.lotLabel}{" "}
+                <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
+              </>
+            ),
+          },
+          { header: "Reference", cell: (a) => a.reference },
+          { header: "Awarded", cell: (a) => formatDate(a.awardedAt) },
+          { header: "Declared", cell: (a) => formatDate(a.declaredAt) },
+          {
+            header: "Actions",
+            hiddenHeader: true,
+            cell: (a) => (
+              <>
+                <RowAction
+                  fields={{ awardId: a.id }}
+                  intent="verify"
+                  label="Verify"
+                  about={`${a.reference} for ${a.supplier.tradingName}`}
+                  plainAbout
+                  className="govuk-!-margin-bottom-2"
+                />
+                <Link className="govuk-link" to={`/admin/awards?reject=${encodeURIComponent(a.id)}`}>
+                  Reject
+                  <span className="govuk-visually-hidden">
+                    {" "}
+                    {a.reference} for {a.supplier.tradingName}
+                  </span>
+                </Link>
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

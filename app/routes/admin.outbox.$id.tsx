@@ -1,6 +1,7 @@
 // One message in the mail outbox, as plain text (issue 15).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { BackLink, SummaryList } from "~/components/buying";
 import { getOutboxMessage } from "~/models/mail.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
@@ -20,32 +21,21 @@ export default function OutboxMessage() {
   const { message } = useLoaderData<typeof loader>();
   return (
     <>
-      <Link className="govuk-back-link" to="/admin/outbox">
-        Mail outbox
-      </Link>
+      <BackLink to="/admin/outbox">Mail outbox</BackLink>
       <h1 className="govuk-heading-l">{message.subject}</h1>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">To</dt>
-          <dd className="govuk-summary-list__value">{message.recipient}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Queued</dt>
-          <dd className="govuk-summary-list__value">{formatDateTime(message.createdAt)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Status</dt>
-          <dd className="govuk-summary-list__value">
-            {message.status}
-            {message.sentAt ? `, ${formatDateTime(message.sentAt)}` : ""}
-            {message.transport ? ` (${message.transport === "smtp" ? "through the mail server" : "kept in the outbox"})` : ""}
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Template</dt>
-          <dd className="govuk-summary-list__value">{message.template}</dd>
-        </div>
-      </dl>
+      <SummaryList
+        rows={[
+          { key: "To", value: message.recipient },
+          { key: "Queued", value: formatDateTime(message.createdAt) },
+          {
+            key: "Status",
+            value: `${message.status}${message.sentAt ? `, ${formatDateTime(message.sentAt)}` : ""}${
+              message.transport ? ` (${message.transport === "smtp" ? "through the mail server" : "kept in the outbox"})` : ""
+            }`,
+          },
+          { key: "Template", value: message.template },
+        ]}
+      />
       {message.text ? (
         <div className="govuk-inset-text">
           <pre className="app-mail-text" style={{ whiteSpace: "pre-wrap", overflowWrap: "break-word", fontFamily: "inherit" }}>

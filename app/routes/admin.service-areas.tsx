@@ -10,7 +10,7 @@ import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => pageTitle("Service areas");
 export const handle = { title: "Service areas" };
@@ -39,33 +39,22 @@ export default function ServiceAreas() {
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Service areas</h1>
         <p className="govuk-body">Case studies are filed under one service area. Councils choose from this list.</p>
-        <TableContainer label={`${areas.length} service areas`}>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{areas.length} service areas</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Published case studies
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {areas.map((a) => (
-                <tr className="govuk-table__row" key={a.id}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/case-studies?serviceArea=${a.slug}`}>
-                      {a.name}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{a._count.caseStudies}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
+        <DataTable
+          caption={`${areas.length} service areas`}
+          rows={areas}
+          rowKey={(a) => a.id}
+          columns={[
+            {
+              header: "Name",
+              cell: (a) => (
+                <Link className="govuk-link" to={`/case-studies?serviceArea=${a.slug}`}>
+                  {a.name}
+                </Link>
+              ),
+            },
+            { header: "Published case studies", numeric: true, cell: (a) => a._count.caseStudies },
+          ]}
+        />
         <h2 className="govuk-heading-m">Add a service area</h2>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <TextField

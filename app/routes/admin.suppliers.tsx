@@ -3,7 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "~/components/form";
+import { BackLink, SummaryList } from "~/components/buying";
+import { RowAction } from "~/components/row-action";
 import { ErrorSummary } from "~/components/forms";
 import { verifySupplierSchema } from "~/models/supplier-verification.schema";
 import { listUnverifiedSuppliers, verifySupplier } from "~/models/supplier-verification.server";
@@ -35,24 +36,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
-
 export default function AdminSuppliers() {
   const { queue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
       <ErrorSummary errors={actionData?.errors ?? {}} />
-      <Link className="govuk-back-link" to="/admin">
-        Back to admin
-      </Link>
+      <BackLink to="/admin">Back to admin</BackLink>
       <h1 className="govuk-heading-l">Organisations to verify</h1>
       <p className="govuk-body">
         A supplier organisation that registers itself is hidden from public pages and search until you verify it. Check the company number
@@ -70,39 +60,37 @@ export default function AdminSuppliers() {
                   {s.tradingName}
                 </Link>
               </h2>
-              <dl className="govuk-summary-list">
-                <Row label="Legal name">{s.legalName}</Row>
-                <Row label="Companies House number">
-                  {s.companyNumber ? (
-                    <a
-                      className="govuk-link"
-                      href={`https://find-and-update.company-information.service.gov.uk/company/${encodeURIComponent(s.companyNumber)}`}
-                      rel="noreferrer noopener"
-                    >
-                      {s.companyNumber}
-                      <span className="govuk-visually-hidden"> on Companies House</span>
-                    </a>
-                  ) : (
-                    "Not registered"
-                  )}
-                </Row>
-                <Row label="Registered here">{formatDate(s.createdAt)}</Row>
-                <Row label="Region">{s.region}</Row>
-                <Row label="Contact">
-                  {s.contactName}, {s.contactEmail}
-                  {s.contactPhone ? `, ${s.contactPhone}` : ""}
-                </Row>
-                <Row label="First user">
-                  {s.users[0] ? `${s.users[0].email} (${s.users[0].emailVerifiedAt ? "email confirmed" : "email not confirmed"})` : "None"}
-                </Row>
-                {s.website ? <Row label="Website">{s.website}</Row> : null}
-              </dl>
-              <Form method="post">
-                <input type="hidden" name="supplierId" value={s.id} />
-                <button type="submit" className="govuk-button" data-module="govuk-button">
-                  Verify organisation<span className="govuk-visually-hidden"> {s.tradingName}</span>
-                </button>
-              </Form>
+              <SummaryList
+                rows={[
+                  { key: "Legal name", value: s.legalName },
+                  {
+                    key: "Companies House number",
+                    value: s.companyNumber ? (
+                      <a
+                        className="govuk-link"
+                        href={`https://find-and-update.company-information.service.gov.uk/company/${encodeURIComponent(s.companyNumber)}`}
+                        rel="noreferrer noopener"
+                      >
+                        {s.companyNumber}
+                        <span className="govuk-visually-hidden"> on Companies House</span>
+                      </a>
+                    ) : (
+                      "Not registered"
+                    ),
+                  },
+                  { key: "Registered here", value: formatDate(s.createdAt) },
+                  { key: "Region", value: s.region },
+                  { key: "Contact", value: `${s.contactName}, ${s.contactEmail}${s.contactPhone ? `, ${s.contactPhone}` : ""}` },
+                  {
+                    key: "First user",
+                    value: s.users[0]
+                      ? `${s.users[0].email} (${s.users[0].emailVerifiedAt ? "email confirmed" : "email not confirmed"})`
+                      : "None",
+                  },
+                  ...(s.website ? [{ key: "Website", value: s.website }] : []),
+                ]}
+              />
+              <RowAction fields={{ supplierId: s.id }} label="Verify organisation" about={s.tradingName} plainAbout className="" />
             </section>
           ))}
         </>

@@ -4,6 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SummaryList } from "~/components/buying";
 import { Form } from "~/components/form";
 import { ChoiceField, ErrorSummary, TextareaField } from "~/components/forms";
 import { deactivateUserSchema, reactivateUserSchema, setRolesSchema } from "~/models/user-admin.schema";
@@ -83,19 +84,13 @@ export default function AdminUser() {
           </Link>
         </p>
         <h1 className="govuk-heading-l">{user.name}</h1>
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Email</dt>
-            <dd className="govuk-summary-list__value">{user.email}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Organisation</dt>
-            <dd className="govuk-summary-list__value">{organisation}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Status</dt>
-            <dd className="govuk-summary-list__value">
-              {user.deactivatedAt ? (
+        <SummaryList
+          rows={[
+            { key: "Email", value: user.email },
+            { key: "Organisation", value: organisation },
+            {
+              key: "Status",
+              value: user.deactivatedAt ? (
                 <>
                   <strong className="govuk-tag govuk-tag--red">Deactivated</strong> on {formatDateTime(user.deactivatedAt)}:{" "}
                   {user.deactivationReason}
@@ -104,14 +99,11 @@ export default function AdminUser() {
                 <strong className="govuk-tag govuk-tag--green">Active</strong>
               ) : (
                 <strong className="govuk-tag govuk-tag--grey">Email not confirmed</strong>
-              )}
-            </dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Active sessions</dt>
-            <dd className="govuk-summary-list__value">{user._count.sessions}</dd>
-          </div>
-        </dl>
+              ),
+            },
+            { key: "Active sessions", value: user._count.sessions },
+          ]}
+        />
         <p className="govuk-body">
           <Link className="govuk-link" to={`/admin/audit?object=${encodeURIComponent(user.id)}`}>
             This account&apos;s audit log

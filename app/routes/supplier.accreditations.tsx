@@ -18,6 +18,7 @@ import { pageTitle } from "~/utils/meta";
 import { requireOwnSupplierObject, requireSupplierOrganisation } from "~/auth/supplier-policy.server";
 import { flash } from "~/auth/session.server";
 import { DataTable } from "~/components/data-table";
+import { RowAction } from "~/components/row-action";
 
 export const meta: MetaFunction = () => pageTitle("Accreditations");
 export const handle = { title: "Accreditations" };
@@ -88,22 +89,14 @@ export default function Accreditations() {
                 header: "Action",
                 hiddenHeader: true,
                 cell: (a) => (
-                  <Form method="post">
-                    <input type="hidden" name="accreditationId" value={a.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="remove"
-                      className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                      data-module="govuk-button"
-                    >
-                      Remove
-                      <span className="govuk-visually-hidden">
-                        {" "}
-                        {ACCREDITATION_LABELS[a.kind] ?? a.kind} {a.certificateNumber ?? ""}
-                      </span>
-                    </button>
-                  </Form>
+                  <RowAction
+                    fields={{ accreditationId: a.id }}
+                    intent="remove"
+                    label="Remove"
+                    about={`${ACCREDITATION_LABELS[a.kind] ?? a.kind} ${a.certificateNumber ?? ""}`}
+                    plainAbout
+                    className="govuk-button--warning govuk-!-margin-bottom-0"
+                  />
                 ),
               },
             ]}

@@ -18,6 +18,7 @@ import { pageTitle } from "~/utils/meta";
 import { requireOwnSupplierObject, requireSupplierOrganisation } from "~/auth/supplier-policy.server";
 import { flash } from "~/auth/session.server";
 import { DataTable } from "~/components/data-table";
+import { RowAction } from "~/components/row-action";
 
 export const meta: MetaFunction = () => pageTitle("Framework awards");
 export const handle = { title: "Framework awards" };
@@ -108,20 +109,7 @@ export default function SupplierAwards() {
             header: "Action",
             hiddenHeader: true,
             cell: (a) =>
-              a.verified ? null : (
-                <Form method="post">
-                  <input type="hidden" name="awardId" value={a.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="withdraw"
-                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    data-module="govuk-button"
-                  >
-                    Withdraw<span className="govuk-visually-hidden"> {a.lotLabel}</span>
-                  </button>
-                </Form>
-              ),
+              a.verified ? null : <RowAction fields={{ awardId: a.id }} intent="withdraw" label="Withdraw" about={a.lotLabel} plainAbout />,
           },
         ]}
       />

@@ -14,6 +14,7 @@ import { requireListingAccess } from "~/auth/listing-policy.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/auth/session.server";
 import { DataTable } from "~/components/data-table";
+import { RowAction } from "~/components/row-action";
 
 export const meta: MetaFunction = () => pageTitle("Listing documents");
 export const handle = { title: "Listing documents" };
@@ -96,19 +97,14 @@ export default function ListingDocumentsPage() {
               header: "Action",
               hiddenHeader: true,
               cell: (d) => (
-                <Form method="post">
-                  <input type="hidden" name="lockVersion" value={data.lockVersion} />
-                  <input type="hidden" name="kind" value={d.kind} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="remove"
-                    className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                    data-module="govuk-button"
-                  >
-                    Remove<span className="govuk-visually-hidden"> {d.kindLabel}</span>
-                  </button>
-                </Form>
+                <RowAction
+                  fields={{ lockVersion: data.lockVersion, kind: d.kind }}
+                  intent="remove"
+                  label="Remove"
+                  about={d.kindLabel}
+                  plainAbout
+                  className="govuk-button--warning govuk-!-margin-bottom-0"
+                />
               ),
             },
           ]}
