@@ -83,6 +83,38 @@ export const PROCUREMENT_TERMINATION_NOTICE: Notice = {
   sources: [SOURCES.s55Termination],
 };
 
+/** The contract award notice (UK6), published before the contract (or call-off) is entered into. */
+export function contractAwardNotice(when: string, sources: readonly Source[]): Notice {
+  return { code: "UK6", name: "Contract award notice", where: "Central Digital Platform", requirement: "required", when, sources };
+}
+
+/** The contract details notice (UK7), within 30 days of entering into the `contract` ("call-off contract" for a framework). */
+export function contractDetailsNotice(contract = "contract"): Notice {
+  return {
+    code: "UK7",
+    name: "Contract details notice",
+    where: "Central Digital Platform",
+    requirement: "required",
+    when: `Within 30 days of entering into the ${contract}`,
+    sources: [SOURCES.s53ContractDetails],
+  };
+}
+
+/**
+ * What a public contract awarded under the Procurement Act 2023 publishes from entering into it
+ * on: contract details (UK7), KPIs when over £5 million, the after-award and termination
+ * notices, and the council's Transparency Code publications.
+ */
+export function afterContractNotices(valuePence: number, nation: NationRule): Notice[] {
+  return [
+    contractDetailsNotice(),
+    ...kpiNotice(valuePence),
+    ...AFTER_AWARD_NOTICES,
+    PROCUREMENT_TERMINATION_NOTICE,
+    ...transparencyCodeNotices(valuePence, nation),
+  ];
+}
+
 export function transparencyCodeNotices(valuePence: number, nation: NationRule): Notice[] {
   if (!nation.transparencyCode) return [];
   const notices: Notice[] = [];
@@ -181,22 +213,8 @@ export function frameworkNoticeRules(regulation: Regulation, valuePence: number,
   };
   if (valuePence >= threshold.amountPence) {
     rules.notices.push(
-      {
-        code: "UK6",
-        name: "Contract award notice",
-        where: "Central Digital Platform",
-        requirement: "required",
-        when: "Before entering into the call-off contract",
-        sources: [SOURCES.s50ContractAward],
-      },
-      {
-        code: "UK7",
-        name: "Contract details notice",
-        where: "Central Digital Platform",
-        requirement: "required",
-        when: "Within 30 days of entering into the call-off contract",
-        sources: [SOURCES.s53ContractDetails],
-      },
+      contractAwardNotice("Before entering into the call-off contract", [SOURCES.s50ContractAward]),
+      contractDetailsNotice("call-off contract"),
       ...kpiNotice(valuePence),
     );
     rules.steps.push(

@@ -14,14 +14,7 @@ import { otherPeriodChanges, plural, thresholdComparison } from "./explain";
 import { frameworkRoutes } from "./framework-routes";
 import { assertPence, formatPence } from "./money";
 import { NATION_RULES, SCOTLAND_REGULATED_THRESHOLDS, type NationRule } from "./nations";
-import {
-  AFTER_AWARD_NOTICES,
-  PROCUREMENT_TERMINATION_NOTICE,
-  kpiChange,
-  kpiNotice,
-  transparencyCodeChanges,
-  transparencyCodeNotices,
-} from "./notices";
+import { afterContractNotices, contractAwardNotice, kpiChange, transparencyCodeChanges, transparencyCodeNotices } from "./notices";
 import type {
   AppliedRule,
   EligibleRoute,
@@ -215,26 +208,11 @@ function ownProcedureRoutes(input: NormalisedInput, threshold: ThresholdEntry, n
       when: "Before publishing the contract award notice",
       sources: [SOURCES.s50ContractAward],
     },
-    {
-      code: "UK6",
-      name: "Contract award notice",
-      where: "Central Digital Platform",
-      requirement: "required",
-      when: "Before entering into the contract; starts the 8-working-day standstill period",
-      sources: [SOURCES.s50ContractAward, SOURCES.s51Standstill],
-    },
-    {
-      code: "UK7",
-      name: "Contract details notice",
-      where: "Central Digital Platform",
-      requirement: "required",
-      when: "Within 30 days of entering into the contract",
-      sources: [SOURCES.s53ContractDetails],
-    },
-    ...kpiNotice(v),
-    ...AFTER_AWARD_NOTICES,
-    PROCUREMENT_TERMINATION_NOTICE,
-    ...transparencyCodeNotices(v, nation),
+    contractAwardNotice("Before entering into the contract; starts the 8-working-day standstill period", [
+      SOURCES.s50ContractAward,
+      SOURCES.s51Standstill,
+    ]),
+    ...afterContractNotices(v, nation),
   ];
   const whyEligible = [
     `The estimated whole-life value, ${formatPence(v)} including VAT, is at or above the ${formatPence(threshold.amountPence)} threshold that applies on ${formatDate(input.startDate)}, so it is a public contract under the Procurement Act 2023.`,
@@ -263,6 +241,18 @@ function ownProcedureRoutes(input: NormalisedInput, threshold: ThresholdEntry, n
     ? []
     : ["The Local Government Transparency Code applies to councils in England. Check your own nation's transparency rules."];
 
+  // The two procedures differ only in how the tendering runs: the same eligibility, rule, notices and award steps.
+  const both = {
+    exceptional: false,
+    whyEligible,
+    notices,
+    lots: [],
+    agreement: null,
+    rule,
+    whatWouldChange: changes,
+    caveats,
+    verified: true,
+  };
   return [
     {
       id: "open-procedure",
@@ -270,21 +260,13 @@ function ownProcedureRoutes(input: NormalisedInput, threshold: ThresholdEntry, n
       title: "Open procedure (your own competitive tender)",
       summary:
         "Advertise the contract with a tender notice and let any supplier submit a tender in a single stage. Assess the tenders, send assessment summaries, publish a contract award notice, observe the standstill period, then publish a contract details notice.",
-      exceptional: false,
-      whyEligible,
+      ...both,
       steps: [
         ...preTender,
         "Publish the tender notice (UK4) and tender documents on the Central Digital Platform. Allow at least 25 days for tenders (10 days with a qualifying UK3).",
         "Assess the tenders against the award criteria set out in the tender notice and documents.",
         ...award,
       ],
-      notices,
-      lots: [],
-      agreement: null,
-      rule,
-      whatWouldChange: changes,
-      caveats,
-      verified: true,
     },
     {
       id: "competitive-flexible-procedure",
@@ -292,8 +274,7 @@ function ownProcedureRoutes(input: NormalisedInput, threshold: ThresholdEntry, n
       title: "Competitive flexible procedure (your own competitive tender, designed by you)",
       summary:
         "Design a procedure that suits the market, for example a participation stage to shortlist suppliers followed by rounds of tendering or negotiation. Set it out in the tender notice, then follow the same award steps and notices as the open procedure.",
-      exceptional: false,
-      whyEligible,
+      ...both,
       steps: [
         ...preTender,
         "Design the procedure (for example, a participation stage, then one or more rounds of tendering or negotiation) and set it out in the tender notice and associated tender documents.",
@@ -301,13 +282,6 @@ function ownProcedureRoutes(input: NormalisedInput, threshold: ThresholdEntry, n
         "Run the stages as set out, then assess the final tenders against the award criteria.",
         ...award,
       ],
-      notices,
-      lots: [],
-      agreement: null,
-      rule,
-      whatWouldChange: changes,
-      caveats,
-      verified: true,
     },
   ];
 }
@@ -345,26 +319,8 @@ function scheduleFiveDirectAwardRoute(input: NormalisedInput, threshold: Thresho
         when: "Before the direct award",
         sources: [SOURCES.s44Transparency],
       },
-      {
-        code: "UK6",
-        name: "Contract award notice",
-        where: "Central Digital Platform",
-        requirement: "required",
-        when: "Before entering into the contract",
-        sources: [SOURCES.s50ContractAward, SOURCES.s51Standstill],
-      },
-      {
-        code: "UK7",
-        name: "Contract details notice",
-        where: "Central Digital Platform",
-        requirement: "required",
-        when: "Within 30 days of entering into the contract",
-        sources: [SOURCES.s53ContractDetails],
-      },
-      ...kpiNotice(v),
-      ...AFTER_AWARD_NOTICES,
-      PROCUREMENT_TERMINATION_NOTICE,
-      ...transparencyCodeNotices(v, nation),
+      contractAwardNotice("Before entering into the contract", [SOURCES.s50ContractAward, SOURCES.s51Standstill]),
+      ...afterContractNotices(v, nation),
     ],
     lots: [],
     agreement: null,
