@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { nestFormFields } from "~/utils/forms";
 import { parsePounds, poundsMessage } from "~/procurement/money";
-import { COST_BANDS, costBandForPence, type CostBand } from "~/utils/labels";
+import { COST_BANDS, costBandForPence, labelsOf, type CostBand } from "~/utils/labels";
 import { collectDateInputs, parseDateInput } from "~/utils/date-input";
 
 /** The years a case study's work may start or end in. */
@@ -46,7 +46,7 @@ export const BUYING_ROUTE_OPTIONS = [
   { value: "competitive-flexible", label: "Competitive flexible procedure" },
   { value: "direct-award-schedule-5", label: "Direct award outside a framework (Schedule 5)" },
 ] as const;
-export const BUYING_ROUTE_LABELS: Record<string, string> = Object.fromEntries(BUYING_ROUTE_OPTIONS.map((o) => [o.value, o.label]));
+export const BUYING_ROUTE_LABELS = labelsOf(BUYING_ROUTE_OPTIONS);
 
 /** Blank rows shown for repeatable groups, so they work without JavaScript. */
 export const BLANK_ROWS = { metrics: 3, assets: 1, unlisted: 1 } as const;

@@ -1,7 +1,7 @@
 // A contract a council already holds, as entered on the form or in one CSV row. Both use this
 // schema, so a CSV row's errors read exactly like the form's.
 import { z } from "zod";
-import { parsePounds, poundsMessage } from "~/procurement/money";
+import { optionalPoundsField } from "./money.schema";
 
 /** Where a contract came from, as its page says it (shared by pages and models, so not in a .server module). */
 export const CONTRACT_SOURCES = {
@@ -33,22 +33,7 @@ const dateField = (label: string) =>
     .refine(validIsoDate, `Enter the ${label} as a real date, for example 2027-03-31`);
 
 /** Optional pounds: "" → null; otherwise whole pence. */
-const optionalPounds = (label: string) =>
-  z
-    .union([z.string(), z.number()])
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || String(raw).trim() === "") return null;
-      const parsed = parsePounds(raw);
-      if (!parsed.ok || parsed.pence > MAX_CONTRACT_PENCE) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          message: poundsMessage(parsed.ok ? "too-large" : parsed.reason, label, "250000", MAX_CONTRACT_PENCE),
-        });
-        return z.NEVER;
-      }
-      return parsed.pence;
-    });
+const optionalPounds = (label: string) => optionalPoundsField({ label, example: "250000", maxPence: MAX_CONTRACT_PENCE });
 
 const listOf = (raw: string | undefined) =>
   (raw ?? "")

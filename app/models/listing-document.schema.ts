@@ -2,6 +2,7 @@
 // an upload. Shared by the upload form and the server; the content check is server-side
 // (listing-document.server.ts), by the file's bytes, never by its name.
 import { z } from "zod";
+import { labelsOf, valuesOf } from "~/utils/labels";
 
 export const DOCUMENT_KINDS = [
   { value: "service-definition", label: "Service definition", hint: "What the service is and how it works, in detail" },
@@ -16,9 +17,7 @@ export const DOCUMENT_KINDS = [
 
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]["value"];
 
-export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = Object.fromEntries(
-  DOCUMENT_KINDS.map((k) => [k.value, k.label]),
-) as Record<DocumentKind, string>;
+export const DOCUMENT_KIND_LABELS = labelsOf(DOCUMENT_KINDS) as Record<DocumentKind, string>;
 
 /** The largest document accepted: 10 MB (the body limit for the upload route is set a little above it). */
 export const MAX_DOCUMENT_BYTES = 10_000_000;
@@ -32,7 +31,7 @@ export const DOCUMENT_TYPES = {
 
 export type DocumentContentType = keyof typeof DOCUMENT_TYPES;
 
-const kindValues = DOCUMENT_KINDS.map((k) => k.value) as [DocumentKind, ...DocumentKind[]];
+const kindValues = valuesOf(DOCUMENT_KINDS);
 
 export const documentActionSchema = z.discriminatedUnion("intent", [
   z.object({

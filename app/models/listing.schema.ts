@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { isHttpsUrl } from "~/utils/forms";
 import { poundsField } from "./money.schema";
-import { ACCREDITATION_OPTIONS, DATA_FORMATS } from "~/utils/labels";
+import { ACCREDITATION_OPTIONS, DATA_FORMATS, valuesOf } from "~/utils/labels";
 
 export { DATA_FORMATS };
 
@@ -172,7 +172,7 @@ export const standardsSectionSchema = z.object({
 
 // ── the service definition sections (modelled on what the G-Cloud service questions ask) ──
 
-export const DATA_FORMAT_VALUES = DATA_FORMATS.map((f) => f.value) as [string, ...string[]];
+export const DATA_FORMAT_VALUES: [string, ...string[]] = valuesOf(DATA_FORMATS);
 
 /** The availability a supplier commits to, as a percentage of time each month. */
 export const AVAILABILITY_LEVELS = [
@@ -212,9 +212,6 @@ export const ACCESSIBILITY_LEVELS = [
   { value: "partial", label: "Partly meets WCAG 2.2 AA (the statement lists what does not)" },
   { value: "not-applicable", label: "Not applicable: buyers' users do not use an interface of ours" },
 ] as const;
-
-const valuesOf = <T extends readonly { value: string }[]>(options: T) =>
-  options.map((o) => o.value) as [T[number]["value"], ...T[number]["value"][]];
 
 const choice = <T extends readonly { value: string }[]>(options: T, message: string) =>
   z.enum(valuesOf(options), { errorMap: () => ({ message }) });

@@ -21,12 +21,25 @@ export function poundsField({ label, example, maxPence, messages = {} }: PoundsF
   if (!Number.isSafeInteger(maxPence) || maxPence < 0)
     throw new RangeError(`maxPence must be a safe whole number of pence (got ${maxPence})`);
   const message = (reason: PoundsParseFailure) => messages[reason] ?? poundsMessage(reason, label, example, maxPence);
-  return z.union([z.string(), z.number()], { errorMap: () => ({ message: message("empty") }) }).transform((raw, ctx) => {
-    const parsed = parsePounds(raw);
-    if (!parsed.ok || parsed.pence > maxPence) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: message(parsed.ok ? "too-large" : parsed.reason) });
-      return z.NEVER;
-    }
-    return parsed.pence;
-  });
+  return z
+    .union([z.string(), z.number()], { errorMap: () => ({ message: message("empty") }) })
+    .transform((raw, ctx) => toPence(raw, ctx, maxPence, message));
+}
+
+/** An optional amount in pounds: left blank → null; otherwise integer pence as `poundsField` takes it. */
+export function optionalPoundsField({ label, example, maxPence }: Omit<PoundsFieldOptions, "messages">) {
+  const message = (reason: PoundsParseFailure) => poundsMessage(reason, label, example, maxPence);
+  return z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((raw, ctx) => (raw === undefined || String(raw).trim() === "" ? null : toPence(raw, ctx, maxPence, message)));
+}
+
+function toPence(raw: string | number, ctx: z.RefinementCtx, maxPence: number, message: (reason: PoundsParseFailure) => string) {
+  const parsed = parsePounds(raw);
+  if (!parsed.ok || parsed.pence > maxPence) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: message(parsed.ok ? "too-large" : parsed.reason) });
+    return z.NEVER;
+  }
+  return parsed.pence;
 }

@@ -1,7 +1,7 @@
 // A council's forward plan (issue 16 item 5) as typed on /pipeline/new and its edit page, and the
 // pipeline list's filters. Shared by pages and models, so not in a .server module.
 import { z } from "zod";
-import { parsePounds, poundsMessage } from "~/procurement/money";
+import { optionalPoundsField } from "./money.schema";
 import { ROUTE_KINDS } from "./project.schema";
 
 /** What a council may say it is considering: one of the guide's route kinds, or not decided yet. */
@@ -81,21 +81,7 @@ const pipelineFields = z.object({
     .refine((list) => list.every((c) => /^\d{8}$/.test(c)), "Enter CPV codes as 8 digits, separated by |, for example 72000000")
     .refine((list) => list.length <= 20, "Enter 20 CPV codes or fewer"),
   expectedStartMonth: expectedStartField,
-  estimatedValue: z
-    .union([z.string(), z.number()])
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || String(raw).trim() === "") return null;
-      const parsed = parsePounds(raw);
-      if (!parsed.ok || parsed.pence > MAX_PIPELINE_PENCE) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          message: poundsMessage(parsed.ok ? "too-large" : parsed.reason, "Estimated value", "250000", MAX_PIPELINE_PENCE),
-        });
-        return z.NEVER;
-      }
-      return parsed.pence;
-    }),
+  estimatedValue: optionalPoundsField({ label: "Estimated value", example: "250000", maxPence: MAX_PIPELINE_PENCE }),
   routeConsidered: z.enum(ROUTE_CONSIDERED, { errorMap: () => ({ message: "Choose the route you are considering" }) }),
   contactName: z.string().trim().min(1, "Enter a contact's name").max(100, "The contact's name must be 100 characters or fewer"),
   contactEmail: z

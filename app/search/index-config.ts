@@ -11,6 +11,7 @@ import {
   COST_BANDS,
   DATA_FORMAT_LABELS,
   DATA_FORMATS,
+  labelsOf,
   SIZE_LABELS,
   SUPPLIER_SIZE_ORDER as SIZE_ORDER,
 } from "~/utils/labels";
@@ -66,7 +67,7 @@ export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
         name: "priceBand",
         label: "Price from",
         order: PRICE_BANDS.map((b) => b.value),
-        labels: Object.fromEntries(PRICE_BANDS.map((b) => [b.value, b.label])),
+        labels: labelsOf(PRICE_BANDS),
       },
     ],
     extraFilterable: ["liveFramework"],

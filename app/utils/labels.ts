@@ -2,6 +2,18 @@
 // accreditations, case-study cost bands, framework status), defined once for forms, pages,
 // search facets and exports. Pure data: imported by app/search, app/models and the routes.
 
+type Option = { value: string; label: string };
+
+/** Each option's label by its stored value. */
+export function labelsOf(options: readonly Option[]): Record<string, string> {
+  return Object.fromEntries(options.map((o) => [o.value, o.label]));
+}
+
+/** The options' values, as the non-empty tuple `z.enum` takes. */
+export function valuesOf<T extends readonly { value: string }[]>(options: T) {
+  return options.map((o) => o.value) as [T[number]["value"], ...T[number]["value"][]];
+}
+
 export const SUPPLIER_SIZE_OPTIONS = [
   { value: "micro", label: "Micro", hint: "Fewer than 10 staff and turnover of £2 million or less" },
   { value: "small", label: "Small", hint: "Fewer than 50 staff and turnover of £10 million or less" },
@@ -15,7 +27,7 @@ export const SUPPLIER_SIZE_OPTIONS = [
 
 export const SUPPLIER_SIZE_ORDER: string[] = SUPPLIER_SIZE_OPTIONS.map((o) => o.value);
 
-export const SIZE_LABELS: Record<string, string> = Object.fromEntries(SUPPLIER_SIZE_OPTIONS.map((o) => [o.value, o.label]));
+export const SIZE_LABELS: Record<string, string> = labelsOf(SUPPLIER_SIZE_OPTIONS);
 
 export const ACCREDITATION_OPTIONS = [
   { value: "cyber-essentials", label: "Cyber Essentials" },
@@ -27,9 +39,9 @@ export const ACCREDITATION_OPTIONS = [
 
 export type AccreditationKind = (typeof ACCREDITATION_OPTIONS)[number]["value"];
 
-export const ACCREDITATION_KINDS = ACCREDITATION_OPTIONS.map((o) => o.value) as [AccreditationKind, ...AccreditationKind[]];
+export const ACCREDITATION_KINDS = valuesOf(ACCREDITATION_OPTIONS);
 
-export const ACCREDITATION_LABELS: Record<string, string> = Object.fromEntries(ACCREDITATION_OPTIONS.map((o) => [o.value, o.label]));
+export const ACCREDITATION_LABELS: Record<string, string> = labelsOf(ACCREDITATION_OPTIONS);
 
 /** A case study's whole-life cost band: the form's options and the search facet. */
 export const COST_BANDS = [
@@ -42,7 +54,7 @@ export const COST_BANDS = [
 
 export type CostBand = (typeof COST_BANDS)[number]["value"];
 
-export const COST_BAND_LABELS: Record<string, string> = Object.fromEntries(COST_BANDS.map((b) => [b.value, b.label]));
+export const COST_BAND_LABELS: Record<string, string> = labelsOf(COST_BANDS);
 
 /** The cost band for a whole-life cost in integer pence (the bands' upper limits are exclusive). */
 export function costBandForPence(pence: number): CostBand {
@@ -74,7 +86,7 @@ export const DATA_FORMATS = [
   { value: "other", label: "Other" },
 ] as const;
 
-export const DATA_FORMAT_LABELS: Record<string, string> = Object.fromEntries(DATA_FORMATS.map((f) => [f.value, f.label]));
+export const DATA_FORMAT_LABELS: Record<string, string> = labelsOf(DATA_FORMATS);
 
 /** A listing's committed availability, shortest first as a facet reads it (highest commitment first). */
 export const AVAILABILITY_FACET = [
@@ -86,7 +98,7 @@ export const AVAILABILITY_FACET = [
   { value: "none", label: "No availability commitment" },
 ] as const;
 
-export const AVAILABILITY_LABELS: Record<string, string> = Object.fromEntries(AVAILABILITY_FACET.map((a) => [a.value, a.label]));
+export const AVAILABILITY_LABELS: Record<string, string> = labelsOf(AVAILABILITY_FACET);
 
 // What an audit event records, as an administrator reads it on /admin/audit (issue 18 item 5:
 // no internal codes). A buying project's own events read as in its history (project-history.ts).
