@@ -7,7 +7,7 @@
 // A buyer account always belongs to one council, so a body that is not a council is refused
 // (with the reason) rather than given an account with no council.
 import crypto from "node:crypto";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { afterCommit } from "~/utils/after-commit.server";
 import { getEnv } from "~/utils/env.server";
@@ -135,6 +135,26 @@ export function listPendingAccessRequests() {
 
 const ALREADY_DECIDED = "Another administrator has already decided this request. Reload the page to see the requests still waiting.";
 
+/** An admin's decision on a pending request, in the audit log with the change it made. */
+function auditDecision(
+  tx: Tx,
+  { requestId, actor }: { requestId: string; actor: Actor },
+  after: { status: "approved" | "refused" } & Record<string, unknown>,
+) {
+  return recordAudit(
+    {
+      actorId: actor.id,
+      action: `access-request.${after.status}`,
+      entityType: "access-request",
+      entityId: requestId,
+      before: { status: "pending" },
+      after,
+      ip: actor.ip,
+    },
+    tx,
+  );
+}
+
 /** Approves a pending request: a buyer account at the council, emailed a one-time link to choose a password. */
 export async function approveAccessRequest(input: {
   requestId: string;
@@ -179,18 +199,7 @@ export async function approveAccessRequest(input: {
         createdAt: at,
       },
     });
-    await recordAudit(
-      {
-        actorId: input.actor.id,
-        action: "access-request.approved",
-        entityType: "access-request",
-        entityId: input.requestId,
-        before: { status: "pending" },
-        after: { status: "approved", councilCode: input.councilCode.toUpperCase(), userId: user.id },
-        ip: input.actor.ip,
-      },
-      tx,
-    );
+    await auditDecision(tx, input, { status: "approved", councilCode: input.councilCode.toUpperCase(), userId: user.id });
     await enqueueMail(tx, {
       to: request.email,
       template: "access-request-approved",
@@ -219,18 +228,7 @@ export async function refuseAccessRequest(input: { requestId: string; reason: st
       data: { status: "refused", decidedById: input.actor.id, decidedAt: at, decisionReason: input.reason },
     });
     if (count === 0) return null;
-    await recordAudit(
-      {
-        actorId: input.actor.id,
-        action: "access-request.refused",
-        entityType: "access-request",
-        entityId: input.requestId,
-        before: { status: "pending" },
-        after: { status: "refused", reason: input.reason },
-        ip: input.actor.ip,
-      },
-      tx,
-    );
+    await auditDecision(tx, input, { status: "refused", reason: input.reason });
     await enqueueMail(tx, { to: request.email, template: "access-request-refused", data: { name: request.name, reason: input.reason } });
     return request;
   });

@@ -27,6 +27,22 @@ export async function recordAudit(input: AuditInput, tx: Tx = prisma): Promise<v
   await tx.auditEvent.create({ data: auditRow(input) });
 }
 
+/** Who made a change: the signed-in user (null for a signed link or the system) and the request's address. */
+export interface AuditActor {
+  id: string | null;
+  ip?: string | null;
+}
+
+/**
+ * The audit writer for one kind of entity, for a model that records many changes to it:
+ * `auditCaseStudy(tx, actor, caseStudyId, "case-study.updated", { before, after })` appends the
+ * event in the change's transaction.
+ */
+export function auditWriterFor(entityType: string) {
+  return (tx: Tx, actor: AuditActor, entityId: string, action: string, change: { before?: unknown; after?: unknown } = {}) =>
+    recordAudit({ actorId: actor.id, action, entityType, entityId, ...change, ip: actor.ip }, tx);
+}
+
 /** Appends many audit events in a few multi-row INSERTs (bulk writes such as the OCDS import), in `tx`. */
 export async function recordAudits(inputs: AuditInput[], tx: Tx): Promise<void> {
   const createdAt = now();

@@ -1,6 +1,6 @@
 // Framework awards: a supplier declares the lot it won; an admin verifies (or rejects) it.
 // Only verified awards on lots open for new call-offs can carry a listing.
-import { prisma, type Tx } from "~/utils/db.server";
+import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { toIsoDate } from "~/procurement/dates";
 import { isOpenForNewCallOffs, lotStatus, type FrameworkStatus } from "~/procurement/framework-status";
 import { recordAudit } from "./audit.server";
@@ -8,6 +8,8 @@ import { enqueueSearchUpdate } from "./search-outbox.server";
 import { afterCommit } from "~/utils/after-commit.server";
 import { conflict, invalid, ok, type Result } from "~/utils/result";
 import { isUniqueViolation, searchEntriesForSupplier } from "./supplier-account.server";
+
+type LotAward = Prisma.LotAwardGetPayload<object>;
 
 type Dated = { startDate: Date | null; endDate: Date | null };
 
@@ -190,30 +192,26 @@ export function countUnverifiedAwards() {
   return prisma.lotAward.count({ where: { verified: false } });
 }
 
-export async function verifyAward(input: { awardId: string } & Actor, at: Date): Promise<Result<{ supplierName: string }>> {
+const ALREADY_DECIDED = "That award has already been verified, rejected or withdrawn";
+
+/**
+ * An admin's decision on a declared award, in one transaction: `decide` changes the award only
+ * while it is still unverified (compare-and-set: two admins deciding at once, or a withdrawal in
+ * between, change nothing twice) and says what the audit entry records after it; the supplier's
+ * listings are then queued for search.
+ */
+async function decideAward(
+  input: { awardId: string } & Actor,
+  action: "award.verified" | "award.rejected",
+  decide: (tx: Tx, award: LotAward) => Promise<{ count: number; after: unknown }>,
+): Promise<Result<{ supplierName: string }>> {
   const result = await prisma.$transaction(async (tx): Promise<Result<{ supplierName: string }>> => {
     const award = await tx.lotAward.findUnique({ where: { id: input.awardId }, include: { supplier: { select: { tradingName: true } } } });
-    // Compare-and-set: two admins verifying at once, or a withdrawal in between, change nothing twice.
-    const { count } = award
-      ? await tx.lotAward.updateMany({
-          where: { id: award.id, verified: false },
-          data: { verified: true, verifiedAt: at, verifiedById: input.actorId },
-        })
-      : { count: 0 };
-    if (!award || count === 0) return conflict("That award has already been verified, rejected or withdrawn");
+    if (!award) return conflict(ALREADY_DECIDED);
     const { supplier, ...before } = award;
-    await recordAudit(
-      {
-        actorId: input.actorId,
-        action: "award.verified",
-        entityType: "award",
-        entityId: award.id,
-        before,
-        after: { ...before, verified: true, verifiedAt: at, verifiedById: input.actorId },
-        ip: input.ip,
-      },
-      tx,
-    );
+    const { count, after } = await decide(tx, before);
+    if (count === 0) return conflict(ALREADY_DECIDED);
+    await recordAudit({ actorId: input.actorId, action, entityType: "award", entityId: award.id, before, after, ip: input.ip }, tx);
     await enqueueSearchUpdate(tx, await searchEntriesForSupplier(tx, award.supplierId));
     return ok({ supplierName: supplier.tradingName });
   });
@@ -221,29 +219,19 @@ export async function verifyAward(input: { awardId: string } & Actor, at: Date):
   return result;
 }
 
-export async function rejectAward(input: { awardId: string; reason: string } & Actor): Promise<Result<{ supplierName: string }>> {
-  const result = await prisma.$transaction(async (tx): Promise<Result<{ supplierName: string }>> => {
-    const award = await tx.lotAward.findUnique({ where: { id: input.awardId }, include: { supplier: { select: { tradingName: true } } } });
-    const { count } = award ? await tx.lotAward.deleteMany({ where: { id: award.id, verified: false } }) : { count: 0 };
-    if (!award || count === 0) return conflict("That award has already been verified, rejected or withdrawn");
-    const { supplier, ...before } = award;
-    await recordAudit(
-      {
-        actorId: input.actorId,
-        action: "award.rejected",
-        entityType: "award",
-        entityId: award.id,
-        before,
-        after: { reason: input.reason },
-        ip: input.ip,
-      },
-      tx,
-    );
-    await enqueueSearchUpdate(tx, await searchEntriesForSupplier(tx, award.supplierId));
-    return ok({ supplierName: supplier.tradingName });
+export async function verifyAward(input: { awardId: string } & Actor, at: Date): Promise<Result<{ supplierName: string }>> {
+  return decideAward(input, "award.verified", async (tx, award) => {
+    const verified = { verified: true, verifiedAt: at, verifiedById: input.actorId };
+    const { count } = await tx.lotAward.updateMany({ where: { id: award.id, verified: false }, data: verified });
+    return { count, after: { ...award, ...verified } };
   });
-  if (result.ok) await afterCommit();
-  return result;
+}
+
+export async function rejectAward(input: { awardId: string; reason: string } & Actor): Promise<Result<{ supplierName: string }>> {
+  return decideAward(input, "award.rejected", async (tx, award) => {
+    const { count } = await tx.lotAward.deleteMany({ where: { id: award.id, verified: false } });
+    return { count, after: { reason: input.reason } };
+  });
 }
 
 export async function getUnverifiedAward(awardId: string, onDate: Date) {

@@ -8,7 +8,7 @@ import { now } from "~/utils/clock.server";
 import { penceToPounds } from "~/procurement/money";
 import { afterCommit } from "~/utils/after-commit.server";
 import { expandSynonyms, SYNONYM_GROUPS } from "~/services/search";
-import { recordAudit } from "./audit.server";
+import { auditWriterFor } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { diffSnapshots, parseSnapshot, compareSnapshots, type CaseStudySnapshot, type FieldChange } from "./case-study-snapshot";
 import { costBandForPence } from "~/utils/labels";
@@ -242,6 +242,9 @@ interface Actor {
   ip?: string | null;
 }
 
+/** A change to a case study in its history, written in the same transaction. */
+const auditCaseStudy = auditWriterFor("case-study");
+
 /** Checks the ids the form sent still point at real, allowed things; user input never causes a 500. */
 async function checkReferences(input: CaseStudyInput, alreadyLinkedProductIds: string[] = []) {
   const errors: Record<string, string[]> = {};
@@ -370,23 +373,9 @@ export async function createCaseStudy(input: CaseStudyInput, author: Actor & { c
     const cs = (await getCaseStudyBySlugById(tx, created.id))!;
     await writeRevision(tx, cs, author.id);
     const snapshot = snapshotOf(cs);
-    await recordAudit(
-      { actorId: author.id, action: "case-study.created", entityType: "case-study", entityId: cs.id, after: snapshot, ip: author.ip },
-      tx,
-    );
+    await auditCaseStudy(tx, author, cs.id, "case-study.created", { after: snapshot });
     if (status === "submitted") {
-      await recordAudit(
-        {
-          actorId: author.id,
-          action: "case-study.submitted",
-          entityType: "case-study",
-          entityId: cs.id,
-          before: { status: "draft" },
-          after: { status },
-          ip: author.ip,
-        },
-        tx,
-      );
+      await auditCaseStudy(tx, author, cs.id, "case-study.submitted", { before: { status: "draft" }, after: { status } });
     }
     await enqueueCaseStudy(tx, cs.id, input.productIds, supplierIds);
     return { slug: cs.slug, status, lockVersion: cs.lockVersion };
@@ -449,31 +438,9 @@ export async function updateCaseStudy(slug: string, input: CaseStudyInput, actor
       const supplierIds = await writeChildren(tx, before.id, input, refs.productSuppliers);
       const after = (await getCaseStudyBySlugById(tx, before.id))!;
       await writeRevision(tx, after, actor.id);
-      await recordAudit(
-        {
-          actorId: actor.id,
-          action: "case-study.updated",
-          entityType: "case-study",
-          entityId: after.id,
-          before: snapshotOf(before),
-          after: snapshotOf(after),
-          ip: actor.ip,
-        },
-        tx,
-      );
+      await auditCaseStudy(tx, actor, after.id, "case-study.updated", { before: snapshotOf(before), after: snapshotOf(after) });
       if (status === "submitted" && before.status !== "submitted") {
-        await recordAudit(
-          {
-            actorId: actor.id,
-            action: "case-study.submitted",
-            entityType: "case-study",
-            entityId: after.id,
-            before: { status: before.status },
-            after: { status },
-            ip: actor.ip,
-          },
-          tx,
-        );
+        await auditCaseStudy(tx, actor, after.id, "case-study.submitted", { before: { status: before.status }, after: { status } });
       }
       const productIds = [...linkedProductIds, ...input.productIds];
       await enqueueCaseStudy(tx, after.id, productIds, [...before.suppliers.map((s) => s.supplierId), ...supplierIds]);
@@ -601,18 +568,10 @@ export async function moderateCaseStudy(slug: string, input: ModerationInput, ad
       if (input.contentToken !== undefined && caseStudyContentToken(after) !== input.contentToken)
         throw new ModerationConflict(CHANGED_CONTENT);
       await writeRevision(tx, after, admin.id);
-      await recordAudit(
-        {
-          actorId: admin.id,
-          action: rule.action,
-          entityType: "case-study",
-          entityId: after.id,
-          before: { status: before.status },
-          after: { status: after.status, reason },
-          ip: admin.ip,
-        },
-        tx,
-      );
+      await auditCaseStudy(tx, admin, after.id, rule.action, {
+        before: { status: before.status },
+        after: { status: after.status, reason },
+      });
       if (input.intent === "approve") await notifyNamedSuppliers(tx, after);
       await enqueueCaseStudy(
         tx,
@@ -717,18 +676,10 @@ export async function respondToCaseStudy(
       data: { response: input.response, respondedAt: at },
     });
     if (updated.count !== 1) return conflict("Someone in your organisation changed this response since you opened it.");
-    await recordAudit(
-      {
-        actorId: actor.id,
-        action: "case-study.supplier-responded",
-        entityType: "case-study",
-        entityId: link.caseStudyId,
-        before: { supplierId, response: link.response },
-        after: { supplierId, response: input.response },
-        ip: actor.ip,
-      },
-      tx,
-    );
+    await auditCaseStudy(tx, actor, link.caseStudyId, "case-study.supplier-responded", {
+      before: { supplierId, response: link.response },
+      after: { supplierId, response: input.response },
+    });
     await tx.notification.updateMany({ where: { supplierId, link: `/supplier/case-studies/${slug}`, readAt: null }, data: { readAt: at } });
     return ok();
   });

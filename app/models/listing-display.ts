@@ -102,9 +102,13 @@ export function serviceDefinitionGroups(v: ServiceDefinitionValues): DefinitionG
   ];
 }
 
-/** Only the service definition's fields (loader data carries nothing else of the version). */
+/**
+ * Only the service definition's fields (loader data carries nothing else of the version). The
+ * listing's values are built with it too, so keep the order: the content token hashes them in it.
+ */
 export function pickServiceDefinition(v: ServiceDefinitionValues): ServiceDefinitionValues {
   return {
+    hasApi: v.hasApi,
     serviceId: v.serviceId,
     onboarding: v.onboarding,
     offboarding: v.offboarding,
@@ -118,7 +122,6 @@ export function pickServiceDefinition(v: ServiceDefinitionValues): ServiceDefini
     backupRecovery: v.backupRecovery,
     securityEvidence: v.securityEvidence,
     accessibilityLevel: v.accessibilityLevel,
-    hasApi: v.hasApi,
   };
 }
 

@@ -2,16 +2,16 @@
 // withdrawal. The published version stays live while an edit awaits approval; every
 // version is kept; every change is audited and queued for search in the same transaction.
 import crypto from "node:crypto";
-import { prisma, type Tx } from "~/utils/db.server";
+import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { afterCommit } from "~/utils/after-commit.server";
 import { parseStringArray } from "~/utils/json";
-import { recordAudit } from "./audit.server";
+import { auditWriterFor, recordAudit } from "./audit.server";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { listListableLots } from "./award.server";
 import { completeListingSchema, LISTING_SECTIONS, type ListingInput, type ListingSectionSlug } from "./listing.schema";
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from "./listing-document.schema";
-import type { ServiceDefinitionValues } from "./listing-display";
+import { pickServiceDefinition, type ServiceDefinitionValues } from "./listing-display";
 import { penceToPounds } from "~/procurement/money";
 import { conflict, fail, ok, refused, type Failure, type Result } from "~/utils/result";
 
@@ -118,20 +118,11 @@ export function versionValues(v: VersionRow): ListingValues {
     accessibilityStatementUrl: v.accessibilityStatementUrl,
     standards: parseStringArray(v.standards),
     integrations: parseStringArray(v.integrations),
-    hasApi: v.hasApi,
-    serviceId: v.serviceId,
-    onboarding: v.onboarding,
-    offboarding: v.offboarding,
-    dataImportFormats: parseStringArray(v.dataImportFormats),
-    dataExportFormats: parseStringArray(v.dataExportFormats),
-    availability: v.availability,
-    availabilityMeasurement: v.availabilityMeasurement,
-    supportHours: v.supportHours,
-    supportResponse: v.supportResponse,
-    backupFrequency: v.backupFrequency,
-    backupRecovery: v.backupRecovery,
-    securityEvidence: v.securityEvidence,
-    accessibilityLevel: v.accessibilityLevel,
+    ...pickServiceDefinition({
+      ...v,
+      dataImportFormats: parseStringArray(v.dataImportFormats),
+      dataExportFormats: parseStringArray(v.dataExportFormats),
+    }),
     documents: [...v.documents].sort((a, b) => a.kind.localeCompare(b.kind)).map(documentLine),
   };
 }
@@ -237,6 +228,9 @@ export function listSupplierListings(supplierId: string) {
   });
 }
 
+/** A change to a listing in its history, written in the same transaction. */
+const auditListing = auditWriterFor("product");
+
 export async function createDraftListing({ supplierId, userId, ip }: { supplierId: string; userId: string; ip?: string }) {
   return prisma.$transaction(async (tx) => {
     const product = await tx.product.create({ data: { supplierId, status: "draft" } });
@@ -255,21 +249,34 @@ export async function createDraftListing({ supplierId, userId, ip }: { supplierI
         createdById: userId,
       },
     });
-    await recordAudit(
-      { actorId: userId, action: "product.created", entityType: "product", entityId: product.id, after: { versionId: version.id }, ip },
-      tx,
-    );
+    await auditListing(tx, { id: userId, ip }, product.id, "product.created", { after: { versionId: version.id } });
     return product;
   });
 }
 
-/** Claims the listing for a write: a conflict if someone else saved since `lockVersion` was read. */
-async function claim(tx: Tx, productId: string, lockVersion: number): Promise<Result<void>> {
-  const { count } = await tx.product.updateMany({
-    where: { id: productId, lockVersion },
-    data: { lockVersion: { increment: 1 }, updatedAt: now() },
+/** Who changes which listing, and the lock version their page was read at. */
+type ListingWrite = { productId: string; userId: string; lockVersion: number; ip?: string };
+
+type ProductRow = Prisma.ProductGetPayload<object>;
+
+/**
+ * Claims the listing for a write (a conflict if someone else saved since `lockVersion` was
+ * read), then runs `body` on the product as it is now: all in one transaction, rolled back if
+ * `body` answers with a failure.
+ */
+function writeClaimedListing<T>(
+  productId: string,
+  lockVersion: number,
+  body: (tx: Tx, product: ProductRow) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  return transact(async (tx) => {
+    const { count } = await tx.product.updateMany({
+      where: { id: productId, lockVersion },
+      data: { lockVersion: { increment: 1 }, updatedAt: now() },
+    });
+    if (count !== 1) return conflict(LISTING_CONFLICT_MESSAGE);
+    return body(tx, await tx.product.findUniqueOrThrow({ where: { id: productId } }));
   });
-  return count === 1 ? ok() : conflict(LISTING_CONFLICT_MESSAGE);
 }
 
 async function getListingInTx(tx: Tx, productId: string) {
@@ -346,30 +353,19 @@ async function workingVersionForEdit(
  * then runs `body` on the draft — all in one transaction, rolled back if anything fails.
  */
 export function editListingDraft<T>(
-  { productId, userId, lockVersion, ip }: { productId: string; userId: string; lockVersion: number; ip?: string },
+  { productId, userId, lockVersion, ip }: ListingWrite,
   body: (tx: Tx, versionId: string, before: ListingValues) => Promise<Result<T>>,
 ): Promise<Result<T>> {
-  return transact(async (tx) => {
-    const claimed = await claim(tx, productId, lockVersion);
-    if (!claimed.ok) return claimed;
-    const product = await tx.product.findUniqueOrThrow({ where: { id: productId } });
+  return writeClaimedListing(productId, lockVersion, async (tx, product) => {
     if (product.status === "withdrawn") return refused("This listing has been withdrawn and cannot be edited");
     const working = await workingVersionForEdit(tx, productId, userId);
     if (!working.ok) return working;
     const { version, tookOutOfReview } = working.value;
     if (tookOutOfReview) {
-      await recordAudit(
-        {
-          actorId: userId,
-          action: "product.taken-out-of-review",
-          entityType: "product",
-          entityId: productId,
-          before: { versionId: tookOutOfReview.id, versionNumber: tookOutOfReview.versionNumber },
-          after: { versionId: version.id, versionNumber: version.versionNumber },
-          ip,
-        },
-        tx,
-      );
+      await auditListing(tx, { id: userId, ip }, productId, "product.taken-out-of-review", {
+        before: { versionId: tookOutOfReview.id, versionNumber: tookOutOfReview.versionNumber },
+        after: { versionId: version.id, versionNumber: version.versionNumber },
+      });
     }
     return body(tx, version.id, versionValues(version));
   });
@@ -382,13 +378,9 @@ export async function saveListingSection({
   section,
   values,
   ip,
-}: {
-  productId: string;
-  userId: string;
-  lockVersion: number;
+}: ListingWrite & {
   section: ListingSectionSlug;
   values: Partial<ListingValues>;
-  ip?: string;
 }): Promise<Result<{ versionId: string }>> {
   return editListingDraft({ productId, userId, lockVersion, ip }, async (tx, versionId, before) => {
     // Conditional on the version still being a draft: nothing else is ever edited in place.
@@ -403,37 +395,16 @@ export async function saveListingSection({
     }
     const changed = Object.keys(values).filter((k) => k !== "documents");
     const changedBefore = Object.fromEntries(changed.map((k) => [k, before[k as keyof ListingValues]]));
-    await recordAudit(
-      {
-        actorId: userId,
-        action: `product.section-saved:${section}`,
-        entityType: "product",
-        entityId: productId,
-        before: changedBefore,
-        after: Object.fromEntries(changed.map((k) => [k, values[k as keyof ListingValues]])),
-        ip,
-      },
-      tx,
-    );
+    await auditListing(tx, { id: userId, ip }, productId, `product.section-saved:${section}`, {
+      before: changedBefore,
+      after: Object.fromEntries(changed.map((k) => [k, values[k as keyof ListingValues]])),
+    });
     return ok({ versionId });
   });
 }
 
-export async function submitListing({
-  productId,
-  userId,
-  lockVersion,
-  ip,
-}: {
-  productId: string;
-  userId: string;
-  lockVersion: number;
-  ip?: string;
-}): Promise<Result<void>> {
-  return transact(async (tx) => {
-    const claimed = await claim(tx, productId, lockVersion);
-    if (!claimed.ok) return claimed;
-    const product = await tx.product.findUniqueOrThrow({ where: { id: productId } });
+export async function submitListing({ productId, userId, lockVersion, ip }: ListingWrite): Promise<Result<void>> {
+  return writeClaimedListing(productId, lockVersion, async (tx, product) => {
     if (product.status === "withdrawn") return refused("This listing has been withdrawn and cannot be submitted");
     const version = await getListingInTx(tx, productId);
     if (version?.status === "rejected")
@@ -455,36 +426,15 @@ export async function submitListing({
     // A published listing stays live (and published) while its new version is reviewed.
     if (!product.publishedVersionId)
       await tx.product.updateMany({ where: { id: productId, status: "draft" }, data: { status: "submitted" } });
-    await recordAudit(
-      {
-        actorId: userId,
-        action: "product.submitted",
-        entityType: "product",
-        entityId: productId,
-        after: { versionId: version.id, versionNumber: version.versionNumber },
-        ip,
-      },
-      tx,
-    );
+    await auditListing(tx, { id: userId, ip }, productId, "product.submitted", {
+      after: { versionId: version.id, versionNumber: version.versionNumber },
+    });
     return ok();
   });
 }
 
-export async function withdrawListing({
-  productId,
-  userId,
-  lockVersion,
-  ip,
-}: {
-  productId: string;
-  userId: string;
-  lockVersion: number;
-  ip?: string;
-}): Promise<Result<void>> {
-  return transact(async (tx) => {
-    const claimed = await claim(tx, productId, lockVersion);
-    if (!claimed.ok) return claimed;
-    const product = await tx.product.findUniqueOrThrow({ where: { id: productId } });
+export async function withdrawListing({ productId, userId, lockVersion, ip }: ListingWrite): Promise<Result<void>> {
+  return writeClaimedListing(productId, lockVersion, async (tx, product) => {
     const { count } = await tx.product.updateMany({
       where: { id: productId, status: product.status, NOT: { status: "withdrawn" } },
       data: { status: "withdrawn" },
@@ -494,18 +444,10 @@ export async function withdrawListing({
       { entityType: "product", entityId: productId },
       { entityType: "supplier", entityId: product.supplierId },
     ]);
-    await recordAudit(
-      {
-        actorId: userId,
-        action: "product.withdrawn",
-        entityType: "product",
-        entityId: productId,
-        before: { status: product.status },
-        after: { status: "withdrawn" },
-        ip,
-      },
-      tx,
-    );
+    await auditListing(tx, { id: userId, ip }, productId, "product.withdrawn", {
+      before: { status: product.status },
+      after: { status: "withdrawn" },
+    });
     return ok();
   });
 }
@@ -616,10 +558,7 @@ export async function decideVersion({
     if (decision === "reject") {
       // A listing waiting for its first review goes back to draft; a published or withdrawn one keeps its status.
       await tx.product.updateMany({ where: { id: product.id, status: "submitted" }, data: { status: "draft" } });
-      await recordAudit(
-        { actorId: adminId, action: "product.rejected", entityType: "product", entityId: product.id, after: { versionId, reason }, ip },
-        tx,
-      );
+      await auditListing(tx, { id: adminId, ip }, product.id, "product.rejected", { after: { versionId, reason } });
       return { productId: product.id };
     }
 
@@ -642,18 +581,10 @@ export async function decideVersion({
       { entityType: "product", entityId: product.id },
       { entityType: "supplier", entityId: product.supplierId },
     ]);
-    await recordAudit(
-      {
-        actorId: adminId,
-        action: "product.approved",
-        entityType: "product",
-        entityId: product.id,
-        before: { publishedVersionId: product.publishedVersionId },
-        after: { publishedVersionId: versionId, versionNumber: version.versionNumber },
-        ip,
-      },
-      tx,
-    );
+    await auditListing(tx, { id: adminId, ip }, product.id, "product.approved", {
+      before: { publishedVersionId: product.publishedVersionId },
+      after: { publishedVersionId: versionId, versionNumber: version.versionNumber },
+    });
     return { productId: product.id };
   });
 }

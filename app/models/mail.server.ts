@@ -135,6 +135,20 @@ export async function markMailFailed(id: string, holder: string, error: string, 
 export const OUTBOX_STATUSES = ["queued", "sent", "failed"] as const;
 export type MailStatus = (typeof OUTBOX_STATUSES)[number];
 
+/** A queued or sent message as the admin outbox lists it (the page for one message adds its text). */
+const outboxRowSelect = {
+  id: true,
+  recipient: true,
+  template: true,
+  subject: true,
+  status: true,
+  attempts: true,
+  transport: true,
+  sentAt: true,
+  lastError: true,
+  createdAt: true,
+} as const;
+
 /** The outbox for admins: newest first, optionally one recipient or status. */
 export async function listOutbox({
   recipient,
@@ -157,18 +171,7 @@ export async function listOutbox({
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take,
       skip,
-      select: {
-        id: true,
-        recipient: true,
-        template: true,
-        subject: true,
-        status: true,
-        attempts: true,
-        transport: true,
-        sentAt: true,
-        lastError: true,
-        createdAt: true,
-      },
+      select: outboxRowSelect,
     }),
     prisma.mailMessage.count({ where }),
   ]);
@@ -178,19 +181,7 @@ export async function listOutbox({
 export function getOutboxMessage(id: string) {
   return prisma.mailMessage.findUnique({
     where: { id },
-    select: {
-      id: true,
-      recipient: true,
-      template: true,
-      subject: true,
-      text: true,
-      status: true,
-      attempts: true,
-      transport: true,
-      sentAt: true,
-      lastError: true,
-      createdAt: true,
-    },
+    select: { ...outboxRowSelect, text: true },
   });
 }
 

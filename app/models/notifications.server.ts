@@ -36,15 +36,7 @@ export async function notifyOnce(notification: NotificationInput, mail: Notifica
   if (await prisma.notification.findUnique({ where: { dedupeKey: notification.dedupeKey }, select: { id: true } })) return false;
   try {
     await prisma.$transaction(async (tx) => {
-      await tx.notification.create({
-        data: {
-          userId: notification.userId,
-          kind: notification.kind,
-          message: notification.message,
-          link: notification.link ?? null,
-          dedupeKey: notification.dedupeKey,
-        },
-      });
+      await createNotification(tx, notification);
       if (mail) await enqueueMail(tx, { ...mail, dedupeKey: notification.dedupeKey });
     });
     if (mail) await afterCommit();

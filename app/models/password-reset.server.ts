@@ -10,11 +10,14 @@ import { hashPassword } from "~/auth/password.server";
 import { limitsFor, takeAttempt } from "~/utils/rate-limit.server";
 import { hashToken, newToken, PASSWORD_RESET_TTL_MS, publicLink } from "~/auth/verification.server";
 import { isBcryptHash } from "~/auth/sign-in.server";
-import { recordAudit } from "./audit.server";
+import { auditWriterFor, recordAudit } from "./audit.server";
 import { createVerificationToken } from "./user.server";
 import { queueMail } from "./mail.server";
 
 const PURPOSE = "password-reset" as const;
+
+/** A change to an account's password, in the audit log in the same transaction. */
+const auditUser = auditWriterFor("user");
 
 async function mailResetLink(userId: string, email: string, forced: boolean) {
   const { token, tokenHash } = newToken();
@@ -103,17 +106,7 @@ export async function resetPassword({
     });
     const sessions = await tx.session.deleteMany({ where: { userId: row.userId } });
     await tx.verificationToken.deleteMany({ where: { userId: row.userId, purpose: PURPOSE, usedAt: null } });
-    await recordAudit(
-      {
-        actorId: row.userId,
-        action: "user.password-reset",
-        entityType: "user",
-        entityId: row.userId,
-        after: { sessionsEnded: sessions.count },
-        ip,
-      },
-      tx,
-    );
+    await auditUser(tx, { id: row.userId, ip }, row.userId, "user.password-reset", { after: { sessionsEnded: sessions.count } });
     return { userId: row.userId };
   });
 }
@@ -133,17 +126,7 @@ export async function forcePasswordReset({ userId, adminId, ip }: { userId: stri
       data: { passwordHash: `!reset-required:${crypto.randomBytes(32).toString("hex")}`, passwordChangedAt: at },
     });
     const ended = await tx.session.deleteMany({ where: { userId } });
-    await recordAudit(
-      {
-        actorId: adminId,
-        action: "user.password-reset-forced",
-        entityType: "user",
-        entityId: userId,
-        after: { sessionsEnded: ended.count },
-        ip,
-      },
-      tx,
-    );
+    await auditUser(tx, { id: adminId, ip }, userId, "user.password-reset-forced", { after: { sessionsEnded: ended.count } });
   });
   await mailResetLink(user.id, user.email, true);
   return true;

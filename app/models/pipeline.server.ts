@@ -6,7 +6,7 @@ import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
 import { conflict, invalid, notFoundFailure, ok, refused, type Result } from "~/utils/result";
-import { recordAudit, recordAudits } from "./audit.server";
+import { auditWriterFor, recordAudits } from "./audit.server";
 import { insertRows, newRowId } from "./bulk-insert.server";
 import { notifyFollowers } from "./follows.server";
 import { penceFromDbOrNull, penceToDbOrNull } from "./pence";
@@ -38,6 +38,9 @@ function snapshot(f: PipelineFields) {
 
 type Row = Prisma.PipelineEntryGetPayload<object>;
 export type StoredPipelineEntry = Row;
+
+/** A change to a pipeline entry, in the audit log in the same transaction. */
+const auditPipeline = auditWriterFor("pipeline");
 
 function fieldsOf(row: Row): PipelineFields {
   return {
@@ -83,17 +86,7 @@ export async function writePipelineEntry(
       data: { ...columns, sourceKey, source, createdById: meta.actorId },
       select: { id: true },
     });
-    await recordAudit(
-      {
-        actorId: meta.actorId,
-        action: "pipeline.published",
-        entityType: "pipeline",
-        entityId: created.id,
-        after: snapshot(fields),
-        ip: meta.ip,
-      },
-      tx,
-    );
+    await auditPipeline(tx, { id: meta.actorId, ip: meta.ip }, created.id, "pipeline.published", { after: snapshot(fields) });
     return { id: created.id, change: "created" };
   }
   const before = snapshot(fieldsOf(existing));
@@ -104,10 +97,7 @@ export async function writePipelineEntry(
     data: { ...columns, revision: existing.revision + 1, updatedAt: now() },
   });
   if (count === 0) throw new PipelineConflictError("The pipeline entry changed while it was being updated");
-  await recordAudit(
-    { actorId: meta.actorId, action: "pipeline.revised", entityType: "pipeline", entityId: existing.id, before, after, ip: meta.ip },
-    tx,
-  );
+  await auditPipeline(tx, { id: meta.actorId, ip: meta.ip }, existing.id, "pipeline.revised", { before, after });
   return { id: existing.id, change: "updated" };
 }
 
@@ -279,10 +269,7 @@ export async function publishPipelineEntry(actor: PipelineActor, input: Pipeline
         createdById: actor.id,
       },
     });
-    await recordAudit(
-      { actorId: actor.id, action: "pipeline.published", entityType: "pipeline", entityId: row.id, after: planSnapshot(row), ip: actor.ip },
-      tx,
-    );
+    await auditPipeline(tx, actor, row.id, "pipeline.published", { after: planSnapshot(row) });
     return row;
   });
   await tellFollowers(created.id);
@@ -323,18 +310,7 @@ async function conditionalUpdate(
     });
     if (count !== 1) return conflict("Someone else changed this forward plan since you opened it. Check it and try again.");
     const after = await tx.pipelineEntry.findUniqueOrThrow({ where: { id: entry.id } });
-    await recordAudit(
-      {
-        actorId: actor.id,
-        action,
-        entityType: "pipeline",
-        entityId: entry.id,
-        before: planSnapshot(entry),
-        after: { ...planSnapshot(after), ...extra },
-        ip: actor.ip,
-      },
-      tx,
-    );
+    await auditPipeline(tx, actor, entry.id, action, { before: planSnapshot(entry), after: { ...planSnapshot(after), ...extra } });
     return ok({ id: entry.id, revision: after.revision });
   });
 }

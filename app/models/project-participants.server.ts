@@ -5,7 +5,7 @@
 // once the search is frozen on that route the shares no longer change. Every step is a
 // conditional update on the state it expects and is audited on the project, so it is in the
 // one history every participant reads. Prisma access only.
-import { prisma, type Tx } from "~/utils/db.server";
+import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { afterCommit } from "~/utils/after-commit.server";
 import { publicOrigin } from "~/utils/env.server";
@@ -36,6 +36,25 @@ const HOLDING_SHARE = ["invited", "accepted"] as const;
 
 /** Confirmed buyers who can still sign in: who may answer for a council. */
 const ACTIVE_BUYER = { emailVerifiedAt: { not: null }, deactivatedAt: null, roles: { some: { name: "buyer" } } } as const;
+
+const PLACE_CHANGED_MESSAGE = "This council's place in the project changed since you opened the page. Reload the page and try again.";
+
+/**
+ * Changes a council's place only while it still holds a share and nobody has changed it since
+ * `lockVersion` was read; false when the place had changed (nothing written).
+ */
+async function changeHeldPlace(
+  tx: Tx,
+  participantId: string,
+  lockVersion: number,
+  data: Prisma.ProjectParticipantUpdateManyMutationInput,
+): Promise<boolean> {
+  const { count } = await tx.projectParticipant.updateMany({
+    where: { id: participantId, status: { in: [...HOLDING_SHARE] }, lockVersion },
+    data: { ...data, lockVersion: lockVersion + 1 },
+  });
+  return count > 0;
+}
 
 function audit(db: Tx, actor: ParticipantActor, projectId: string, action: string, before: unknown, after: unknown) {
   return recordAudit(
@@ -110,18 +129,12 @@ export async function jointBuyingSummary(projectId: string) {
   });
   if (!project) return null;
   const participants = await listParticipants(projectId);
+  const { council, estimatedValuePence, frozenSearches, ...details } = project;
   return {
-    project: {
-      id: project.id,
-      title: project.title,
-      status: project.status,
-      councilId: project.councilId,
-      procurementStart: project.procurementStart,
-      frozen: project.frozenSearches.length > 0,
-    },
-    leadCouncil: project.council.officialName,
+    project: { ...details, frozen: frozenSearches.length > 0 },
+    leadCouncil: council.officialName,
     participants,
-    ...sharesOf(penceFromDb(project.estimatedValuePence), participants),
+    ...sharesOf(penceFromDb(estimatedValuePence), participants),
   };
 }
 
@@ -144,6 +157,21 @@ async function shareChangeProblem(tx: Tx, projectId: string): Promise<Refusal | 
  */
 async function lockProject(tx: Tx, projectId: string) {
   await tx.buyingProject.updateMany({ where: { id: projectId }, data: { updatedAt: now() } });
+}
+
+/** For the lead council's changes to a place: locks the project, then reads the place (null if not this project's). */
+async function lockParticipant(tx: Tx, projectId: string, participantId: string) {
+  await lockProject(tx, projectId);
+  return tx.projectParticipant.findFirst({
+    where: { id: participantId, projectId },
+    select: {
+      id: true,
+      status: true,
+      sharePence: true,
+      council: { select: { officialName: true } },
+      project: { select: { status: true } },
+    },
+  });
 }
 
 async function totalProblem(tx: Tx, projectId: string, exceptId: string | null, addPence: number): Promise<Refusal | null> {
@@ -296,11 +324,7 @@ export async function changeParticipantShare(
   actor: ParticipantActor,
 ): Promise<Result<{ council: string }>> {
   return prisma.$transaction(async (tx): Promise<Result<{ council: string }>> => {
-    await lockProject(tx, projectId);
-    const participant = await tx.projectParticipant.findFirst({
-      where: { id: input.participantId, projectId },
-      select: { id: true, status: true, sharePence: true, council: { select: { officialName: true } } },
-    });
+    const participant = await lockParticipant(tx, projectId, input.participantId);
     if (!participant) return notFoundFailure("That council is not taking part in this project");
     const blocked = await shareChangeProblem(tx, projectId);
     if (blocked) return blocked;
@@ -308,12 +332,8 @@ export async function changeParticipantShare(
       return conflict(`${participant.council.officialName} is no longer taking part, so its share cannot change.`);
     const tooMuch = await totalProblem(tx, projectId, participant.id, input.share);
     if (tooMuch) return tooMuch;
-    const { count } = await tx.projectParticipant.updateMany({
-      where: { id: participant.id, status: { in: [...HOLDING_SHARE] }, lockVersion: input.lockVersion },
-      data: { sharePence: penceToDb(input.share, "share"), lockVersion: input.lockVersion + 1 },
-    });
-    if (count === 0)
-      return conflict("This council's place in the project changed since you opened the page. Reload the page and try again.");
+    if (!(await changeHeldPlace(tx, participant.id, input.lockVersion, { sharePence: penceToDb(input.share, "share") })))
+      return conflict(PLACE_CHANGED_MESSAGE);
     await audit(
       tx,
       actor,
@@ -333,19 +353,10 @@ export async function withdrawParticipant(
   actor: ParticipantActor,
 ): Promise<Result<{ council: string }>> {
   return prisma.$transaction(async (tx): Promise<Result<{ council: string }>> => {
-    await lockProject(tx, projectId);
-    const participant = await tx.projectParticipant.findFirst({
-      where: { id: input.participantId, projectId },
-      select: { id: true, status: true, council: { select: { officialName: true } }, project: { select: { status: true } } },
-    });
+    const participant = await lockParticipant(tx, projectId, input.participantId);
     if (!participant) return notFoundFailure("That council is not taking part in this project");
     if (participant.project.status !== "open") return conflict(JOINT_BUYING_RULES.decided);
-    const { count } = await tx.projectParticipant.updateMany({
-      where: { id: participant.id, status: { in: [...HOLDING_SHARE] }, lockVersion: input.lockVersion },
-      data: { status: "withdrawn", lockVersion: input.lockVersion + 1 },
-    });
-    if (count === 0)
-      return conflict("This council's place in the project changed since you opened the page. Reload the page and try again.");
+    if (!(await changeHeldPlace(tx, participant.id, input.lockVersion, { status: "withdrawn" }))) return conflict(PLACE_CHANGED_MESSAGE);
     await audit(
       tx,
       actor,

@@ -91,6 +91,13 @@ async function guardOpen(tx: Tx, projectId: string) {
   if (count === 0) throw new LockedProjectError();
 }
 
+/** guardOpen for a project that may not exist: false (and nothing claimed) when there is no such project. */
+async function guardOpenIfFound(tx: Tx, projectId: string): Promise<boolean> {
+  if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } }))) return false;
+  await guardOpen(tx, projectId);
+  return true;
+}
+
 /** One transaction with the project's write rules; every model write here returns a Result (ADR 0013). */
 async function inTransaction<T>(work: (tx: Tx) => Promise<Result<T>>): Promise<Result<T>> {
   try {
@@ -113,6 +120,8 @@ function audit(tx: Tx, actor: Actor, projectId: string, action: string, before: 
 const LOCKED_MESSAGE =
   "This project has an outcome recorded, so its requirements, searches, shortlist and evaluation can no longer be changed.";
 const lockedFailure = () => conflict(LOCKED_MESSAGE);
+/** Why a project read for a change cannot take it: there is no such project, or it is no longer open. */
+const notOpenFailure = (project: { status: string } | null) => (project ? lockedFailure() : notFoundFailure("Project not found"));
 
 // ───────────────────────────── reading ───────────────────────────────────────
 
@@ -524,17 +533,10 @@ export async function saveSearch(projectId: string, requested: SearchParams, act
   const { query, filters } = savedSearchFromParams(params);
   return inTransaction(async (tx) => {
     const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, routeId: true } });
-    if (!project) return notFoundFailure("Project not found");
-    if (project.status !== "open") return lockedFailure();
+    if (project?.status !== "open") return notOpenFailure(project);
     await guardOpen(tx, projectId);
-    if (isDirectAwardRoute(project.routeId)) {
-      const first = await tx.frozenSearch.findFirst({
-        where: { projectId, abandonedAt: null },
-        orderBy: { frozenAt: "asc" },
-        select: { frozenAt: true },
-      });
-      if (first) throw new RollbackWith(conflict(searchLockedMessage(first.frozenAt)).failure);
-    }
+    const lockedAt = await directAwardSearchLockedAt(tx, projectId, project.routeId);
+    if (lockedAt) throw new RollbackWith(conflict(searchLockedMessage(lockedAt)).failure);
     const saved = await tx.savedSearch.create({
       data: { projectId, type: "products", query, filters: JSON.stringify(filters), createdById: actor.id, createdAt: now() },
       select: { id: true },
@@ -542,6 +544,20 @@ export async function saveSearch(projectId: string, requested: SearchParams, act
     await audit(tx, actor, projectId, "search-saved", null, { savedSearchId: saved.id, query, filters });
     return ok({ savedSearchId: saved.id });
   });
+}
+
+/**
+ * On a direct award the first search frozen (and not abandoned) is the only one: no other may be
+ * saved or frozen after it. When that search was frozen, or null if the project may still search.
+ */
+async function directAwardSearchLockedAt(db: Tx | typeof prisma, projectId: string, routeId: string): Promise<Date | null> {
+  if (!isDirectAwardRoute(routeId)) return null;
+  const first = await db.frozenSearch.findFirst({
+    where: { projectId, abandonedAt: null },
+    orderBy: { frozenAt: "asc" },
+    select: { frozenAt: true },
+  });
+  return first?.frozenAt ?? null;
 }
 
 export function savedSearchParams(saved: { query: string; filters: string }): SearchParams | null {
@@ -571,20 +587,13 @@ export async function freezeSavedSearch(
   runSearch: RunProductSearch,
 ): Promise<Result<{ frozenSearchId: string; count: number }>> {
   const project = await prisma.buyingProject.findUnique({ where: { id: projectId }, select: { status: true, routeId: true } });
-  if (!project) return notFoundFailure("Project not found");
-  if (project.status !== "open") return lockedFailure();
+  if (project?.status !== "open") return notOpenFailure(project);
   const saved = await prisma.savedSearch.findFirst({ where: { id: savedSearchId, projectId } });
   if (!saved) return refused(PROJECT_MESSAGES.savedSearch);
   const stored = savedSearchParams(saved);
   if (!stored) return refused("This saved search can no longer be run. Save the search again.");
-  if (isDirectAwardRoute(project.routeId)) {
-    const first = await prisma.frozenSearch.findFirst({
-      where: { projectId, abandonedAt: null },
-      orderBy: { frozenAt: "asc" },
-      select: { frozenAt: true },
-    });
-    if (first) return conflict(searchLockedMessage(first.frozenAt));
-  }
+  const lockedAt = await directAwardSearchLockedAt(prisma, projectId, project.routeId);
+  if (lockedAt) return conflict(searchLockedMessage(lockedAt));
   // Checked again now: a saved search from before this rule, or a lot that has closed since.
   const scoped = await scopeProjectSearch(project.routeId, stored);
   if (!scoped.ok) return refused(scoped.message);
@@ -624,14 +633,8 @@ export async function freezeSavedSearch(
     // The project may have been awarded while the search ran.
     await guardOpen(tx, projectId);
     // Under the row claim: of two freezes at once on a direct award, only the first is kept.
-    if (isDirectAwardRoute(project.routeId)) {
-      const first = await tx.frozenSearch.findFirst({
-        where: { projectId, abandonedAt: null },
-        orderBy: { frozenAt: "asc" },
-        select: { frozenAt: true },
-      });
-      if (first) throw new RollbackWith(conflict(searchLockedMessage(first.frozenAt)).failure);
-    }
+    const lockedAt = await directAwardSearchLockedAt(tx, projectId, project.routeId);
+    if (lockedAt) throw new RollbackWith(conflict(searchLockedMessage(lockedAt)).failure);
     const frozen = await tx.frozenSearch.create({
       data: {
         projectId,
@@ -721,10 +724,8 @@ export async function addToShortlist(
   actor: Actor,
 ): Promise<Result<void>> {
   return inTransaction(async (tx) => {
-    if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } })))
-      return notFoundFailure("Project not found");
     // First, so the shortlist read below is the one this change is checked against.
-    await guardOpen(tx, projectId);
+    if (!(await guardOpenIfFound(tx, projectId))) return notFoundFailure("Project not found");
     const project = await tx.buyingProject.findUnique({
       where: { id: projectId },
       select: {
@@ -738,8 +739,7 @@ export async function addToShortlist(
         },
       },
     });
-    if (!project) return notFoundFailure("Project not found");
-    if (project.status !== "open") return lockedFailure();
+    if (project?.status !== "open") return notOpenFailure(project);
     // The owner check is in the where clause: only results frozen for this project.
     const result = await tx.frozenResult.findFirst({
       where: { id: input.frozenResultId, frozenSearch: { projectId, abandonedAt: null } },
@@ -772,8 +772,7 @@ export async function addToShortlist(
 export async function removeFromShortlist(projectId: string, entryId: string, actor: Actor): Promise<Result<void>> {
   return inTransaction(async (tx) => {
     const project = await tx.buyingProject.findUnique({ where: { id: projectId }, select: { status: true } });
-    if (!project) return notFoundFailure("Project not found");
-    if (project.status !== "open") return lockedFailure();
+    if (project?.status !== "open") return notOpenFailure(project);
     await guardOpen(tx, projectId);
     const entry = await tx.shortlistEntry.findFirst({
       where: { id: entryId, projectId },
@@ -808,8 +807,7 @@ export async function saveCriteria(projectId: string, input: CriteriaInput, acto
       where: { id: projectId },
       select: { status: true, criteria: { orderBy: { position: "asc" } } },
     });
-    if (!project) return notFoundFailure("Project not found");
-    if (project.status !== "open") return lockedFailure();
+    if (project?.status !== "open") return notOpenFailure(project);
     const assessment = await countUnassessed(tx, projectId);
     if (assessment.unassessed > 0) return invalidForm(unassessedMessage(assessment));
     await bumpLockVersion(tx, projectId, input.lockVersion, {}, "open");
@@ -839,8 +837,7 @@ export async function saveScores(projectId: string, input: ScoresInput, actor: A
       where: { id: projectId },
       select: { status: true, criteria: { select: { id: true } }, shortlist: { select: { id: true, scores: true } } },
     });
-    if (!project) return notFoundFailure("Project not found");
-    if (project.status !== "open") return lockedFailure();
+    if (project?.status !== "open") return notOpenFailure(project);
     const assessment = await countUnassessed(tx, projectId);
     if (assessment.unassessed > 0) return invalidForm(unassessedMessage(assessment));
     const criteria = new Set(project.criteria.map((c) => c.id));
@@ -1143,9 +1140,7 @@ export async function setAsideResults(
   actor: Actor,
 ): Promise<Result<void>> {
   return inTransaction(async (tx) => {
-    if (!(await tx.buyingProject.findUnique({ where: { id: projectId }, select: { id: true } })))
-      return notFoundFailure("Project not found");
-    await guardOpen(tx, projectId);
+    if (!(await guardOpenIfFound(tx, projectId))) return notFoundFailure("Project not found");
     const ids = [...new Set(input.frozenResultIds)];
     const results = await tx.frozenResult.findMany({
       where: { id: { in: ids }, frozenSearch: { projectId, abandonedAt: null } },
@@ -1344,6 +1339,15 @@ export async function createCaseStudyFromProject(
 
 // ───────────────────────────── exports ───────────────────────────────────────
 
+/** The awarded listing version and its supplier, as an OCDS release names them. */
+const awardedVersionSelect = {
+  id: true,
+  name: true,
+  versionNumber: true,
+  productId: true,
+  product: { select: { supplier: { select: { id: true, legalName: true, tradingName: true, companyNumber: true, computedSize: true } } } },
+} as const;
+
 /** Everything the OCDS release needs for an awarded project. */
 export async function getProjectAward(projectId: string) {
   const project = await prisma.buyingProject.findUnique({
@@ -1352,17 +1356,7 @@ export async function getProjectAward(projectId: string) {
       council: { select: { code: true, name: true, officialName: true, nation: true } },
       outcome: {
         include: {
-          productVersion: {
-            select: {
-              id: true,
-              name: true,
-              versionNumber: true,
-              productId: true,
-              product: {
-                select: { supplier: { select: { id: true, legalName: true, tradingName: true, companyNumber: true, computedSize: true } } },
-              },
-            },
-          },
+          productVersion: { select: awardedVersionSelect },
         },
       },
     },
@@ -1384,15 +1378,7 @@ export async function getOutcomeRevisions(projectId: string) {
   const versionIds = [...new Set(rows.map((r) => r.productVersionId).filter((id): id is string => Boolean(id)))];
   const versions = await prisma.productVersion.findMany({
     where: { id: { in: versionIds } },
-    select: {
-      id: true,
-      name: true,
-      versionNumber: true,
-      productId: true,
-      product: {
-        select: { supplier: { select: { id: true, legalName: true, tradingName: true, companyNumber: true, computedSize: true } } },
-      },
-    },
+    select: awardedVersionSelect,
   });
   return rows.map((r) => ({
     ...withPence(r, "valuePence"),

@@ -2,7 +2,7 @@
 // each due check compares the matches now with those and emails only the new or changed ones
 // (nothing when nothing changed). A check is one conditional update on the alert's version,
 // with its email queued in the same transaction, so two runners never send it twice.
-import { recordAudit } from "~/models/audit.server";
+import { auditWriterFor } from "~/models/audit.server";
 import { enqueueMail } from "~/models/mail.server";
 import { createNotification } from "~/models/notifications.server";
 import { unsubscribeToken } from "~/models/alerts-unsubscribe-token.server";
@@ -40,6 +40,9 @@ interface Actor {
   id: string;
   ip?: string | null;
 }
+
+/** A change to a saved search's alert, in the audit log in the same transaction. */
+const auditAlert = auditWriterFor("search-alert");
 
 function seenFrom(matches: AlertMatch[]): Record<string, string> {
   return Object.fromEntries(matches.map((m) => [m.key, m.fingerprint]));
@@ -99,17 +102,9 @@ export async function createAlert(actor: Actor, input: CreateAlertInput, matches
       },
       select: { id: true },
     });
-    await recordAudit(
-      {
-        actorId: actor.id,
-        action: "search-alert.created",
-        entityType: "search-alert",
-        entityId: alert.id,
-        after: { name: input.name, search: search.canonical, frequency: input.frequency },
-        ip: actor.ip,
-      },
-      tx,
-    );
+    await auditAlert(tx, actor, alert.id, "search-alert.created", {
+      after: { name: input.name, search: search.canonical, frequency: input.frequency },
+    });
     return alert;
   });
   return ok(created);
@@ -125,18 +120,10 @@ export async function updateAlert(actor: Actor, input: UpdateAlertInput): Promis
       data: { name: input.name, frequency: input.frequency, version: { increment: 1 } },
     });
     if (count !== 1) return conflict("This saved search changed since you opened it. Check it and try again.", "name");
-    await recordAudit(
-      {
-        actorId: actor.id,
-        action: "search-alert.updated",
-        entityType: "search-alert",
-        entityId: input.alertId,
-        before: { name: before.name, frequency: before.frequency },
-        after: { name: input.name, frequency: input.frequency },
-        ip: actor.ip,
-      },
-      tx,
-    );
+    await auditAlert(tx, actor, input.alertId, "search-alert.updated", {
+      before: { name: before.name, frequency: before.frequency },
+      after: { name: input.name, frequency: input.frequency },
+    });
     return ok({ id: input.alertId });
   });
 }
@@ -147,10 +134,7 @@ export async function deleteAlert(actor: Actor, alertId: string): Promise<Result
     if (!alert) return notFoundFailure("That saved search was not found");
     const { count } = await tx.searchAlert.deleteMany({ where: { id: alertId, userId: actor.id } });
     if (count !== 1) return notFoundFailure("That saved search was not found");
-    await recordAudit(
-      { actorId: actor.id, action: "search-alert.deleted", entityType: "search-alert", entityId: alertId, before: alert, ip: actor.ip },
-      tx,
-    );
+    await auditAlert(tx, actor, alertId, "search-alert.deleted", { before: alert });
     return ok();
   });
 }
@@ -166,18 +150,10 @@ export async function unsubscribeAlert(alertId: string, ip?: string | null): Pro
       data: { frequency: "none", version: { increment: 1 } },
     });
     if (count === 1) {
-      await recordAudit(
-        {
-          actorId: null,
-          action: "search-alert.unsubscribed",
-          entityType: "search-alert",
-          entityId: alertId,
-          before: { frequency: alert.frequency },
-          after: { frequency: "none", by: "email link" },
-          ip,
-        },
-        tx,
-      );
+      await auditAlert(tx, { id: null, ip }, alertId, "search-alert.unsubscribed", {
+        before: { frequency: alert.frequency },
+        after: { frequency: "none", by: "email link" },
+      });
     }
     return ok({ name: alert.name, alreadyOff: count !== 1 });
   });

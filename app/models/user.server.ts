@@ -6,7 +6,7 @@ import { afterCommit } from "~/utils/after-commit.server";
 import { publicOrigin } from "~/utils/env.server";
 import { conflict, notFoundFailure, ok, refused, type Result } from "~/utils/result";
 import type { Tx } from "~/utils/db.server";
-import { recordAudit } from "./audit.server";
+import { auditWriterFor } from "./audit.server";
 import { enqueueMail } from "./mail.server";
 import { checkRoles, ROLE_RULE, rolesAllowedFor } from "./user-roles";
 
@@ -153,6 +153,22 @@ function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** An account as the admin pages show it: its state, organisation, roles and how many sessions it has. */
+const adminUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  emailVerifiedAt: true,
+  deactivatedAt: true,
+  deactivationReason: true,
+  councilId: true,
+  supplierId: true,
+  roles: { select: { name: true } },
+  council: { select: { name: true } },
+  supplier: { select: { tradingName: true } },
+  _count: { select: { sessions: true } },
+} as const;
+
 /**
  * Users whose name or email contains `query`, ignoring case on both databases (SQLite's LIKE
  * ignores ASCII case, PostgreSQL's does not, so both sides are lowered).
@@ -172,20 +188,7 @@ export async function listUsersForAdmin(query: string, take = 50) {
     where,
     orderBy: { email: "asc" },
     take,
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      emailVerifiedAt: true,
-      deactivatedAt: true,
-      deactivationReason: true,
-      councilId: true,
-      supplierId: true,
-      roles: { select: { name: true } },
-      council: { select: { name: true } },
-      supplier: { select: { tradingName: true } },
-      _count: { select: { sessions: true } },
-    },
+    select: adminUserSelect,
   });
 }
 
@@ -196,21 +199,14 @@ export interface AdminActor {
   ip?: string | null;
 }
 
+/** A change an administrator made to an account, in the audit log in the same transaction. */
+const auditAccountChange = auditWriterFor("user");
+
 /** Signs a user out of every session (an admin's "sign out everywhere"), audited. */
 export async function revokeUserSessions(input: { userId: string; actor: AdminActor }): Promise<Result<{ count: number }>> {
   const { count } = await prisma.$transaction(async (tx) => {
     const ended = await tx.session.deleteMany({ where: { userId: input.userId } });
-    await recordAudit(
-      {
-        actorId: input.actor.id,
-        action: "user.sessions-revoked",
-        entityType: "user",
-        entityId: input.userId,
-        after: { sessionsEnded: ended.count },
-        ip: input.actor.ip,
-      },
-      tx,
-    );
+    await auditAccountChange(tx, input.actor, input.userId, "user.sessions-revoked", { after: { sessionsEnded: ended.count } });
     return ended;
   });
   return ok({ count });
@@ -245,17 +241,7 @@ export async function deactivateUser(input: {
     });
     if (changed.count !== 1) return conflict("That account is already deactivated.");
     const { count } = await tx.session.deleteMany({ where: { userId: user.id } });
-    await recordAudit(
-      {
-        actorId: input.actor.id,
-        action: "user.deactivated",
-        entityType: "user",
-        entityId: user.id,
-        after: { reason: input.reason, sessionsEnded: count },
-        ip: input.actor.ip,
-      },
-      tx,
-    );
+    await auditAccountChange(tx, input.actor, user.id, "user.deactivated", { after: { reason: input.reason, sessionsEnded: count } });
     await enqueueMail(tx, { to: user.email, template: "account-deactivated", data: { name: user.name, reason: input.reason } });
     return ok({ sessionsEnded: count });
   });
@@ -275,17 +261,7 @@ export async function reactivateUser(input: { userId: string; actor: AdminActor 
       data: { deactivatedAt: null, deactivatedById: null, deactivationReason: null },
     });
     if (changed.count !== 1) return conflict("That account is already active.");
-    await recordAudit(
-      {
-        actorId: input.actor.id,
-        action: "user.reactivated",
-        entityType: "user",
-        entityId: user.id,
-        before: { reason: user.deactivationReason },
-        ip: input.actor.ip,
-      },
-      tx,
-    );
+    await auditAccountChange(tx, input.actor, user.id, "user.reactivated", { before: { reason: user.deactivationReason } });
     await enqueueMail(tx, {
       to: user.email,
       template: "account-reactivated",
@@ -329,18 +305,7 @@ export async function setUserRoles(input: {
     await tx.user.update({ where: { id: user.id }, data: { roles: { set: wanted.map((name) => ({ name })) } } });
     // A changed role changes what every open session may do: end them.
     await tx.session.deleteMany({ where: { userId: user.id } });
-    await recordAudit(
-      {
-        actorId: input.actor.id,
-        action: "user.roles-changed",
-        entityType: "user",
-        entityId: user.id,
-        before: { roles: before },
-        after: { roles: wanted },
-        ip: input.actor.ip,
-      },
-      tx,
-    );
+    await auditAccountChange(tx, input.actor, user.id, "user.roles-changed", { before: { roles: before }, after: { roles: wanted } });
     return ok();
   });
 }
@@ -354,20 +319,7 @@ export function getUserForAdmin(id: string) {
   if (!id || id.length > 40) return Promise.resolve(null);
   return prisma.user.findUnique({
     where: { id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      emailVerifiedAt: true,
-      deactivatedAt: true,
-      deactivationReason: true,
-      councilId: true,
-      supplierId: true,
-      roles: { select: { name: true }, orderBy: { name: "asc" } },
-      council: { select: { name: true } },
-      supplier: { select: { tradingName: true } },
-      _count: { select: { sessions: true } },
-    },
+    select: { ...adminUserSelect, roles: { select: { name: true }, orderBy: { name: "asc" } } },
   });
 }
 
@@ -393,7 +345,7 @@ export async function setApproverRole(input: {
     if (!changed) return false;
     await tx.user.updateMany({ where: { id: userId }, data: { updatedAt: now() } });
     const action = input.approver ? "user.approver-granted" : "user.approver-revoked";
-    await recordAudit({ actorId: actor.id, action, entityType: "user", entityId: userId, ip: actor.ip }, tx);
+    await auditAccountChange(tx, actor, userId, action);
     return true;
   });
 }
