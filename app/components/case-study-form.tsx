@@ -69,6 +69,8 @@ function AddRowButton({ group, label }: { group: RepeatableGroup; label: string 
 export function CaseStudyForm(props: CaseStudyFormProps) {
   const { values, serverErrors, adding, serviceAreas, lots, picker, councilName } = props;
   const { register, errors, onSubmit, error } = useZodForm(caseStudyFormSchema, serverErrors);
+  /** A field's name, shown value, error and registration, for a TextField, TextareaField or SelectField. */
+  const field = (name: string) => ({ name, defaultValue: str(values, name), error: error(name), registered: register(name) });
   const metricRows = rowCount("metrics", values, adding === "metrics");
   const unlistedRows = rowCount("unlisted", values, adding === "unlisted");
   const assetRows = rowCount("assets", values, adding === "assets");
@@ -126,12 +128,9 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
 
         <h2 className="govuk-heading-m">About the case study</h2>
         <TextField
-          name="title"
+          {...field("title")}
           label="Title"
           hint="Say what you did and what changed, for example, “Online council tax accounts cut calls by a third”"
-          defaultValue={str(values, "title")}
-          error={error("title")}
-          registered={register("title")}
         />
         <dl className="govuk-summary-list govuk-summary-list--no-border">
           <div className="govuk-summary-list__row">
@@ -140,39 +139,19 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
           </div>
         </dl>
         <SelectField
-          name="serviceAreaId"
+          {...field("serviceAreaId")}
           label="Service area"
           hint="The council service that benefited most"
           options={[{ value: "", label: "Choose a service area" }, ...serviceAreas.map((a) => ({ value: a.id, label: a.name }))]}
-          defaultValue={str(values, "serviceAreaId")}
-          error={error("serviceAreaId")}
-          registered={register("serviceAreaId")}
         />
-        <TextareaField
-          name="summary"
-          label="Summary"
-          hint="One or two sentences, shown in lists and search results"
-          rows={3}
-          defaultValue={str(values, "summary")}
-          error={error("summary")}
-          registered={register("summary")}
-        />
+        <TextareaField {...field("summary")} label="Summary" hint="One or two sentences, shown in lists and search results" rows={3} />
 
         <h2 className="govuk-heading-m">The problem and your approach</h2>
+        <TextareaField {...field("problem")} label="What problem were you trying to solve?" />
         <TextareaField
-          name="problem"
-          label="What problem were you trying to solve?"
-          defaultValue={str(values, "problem")}
-          error={error("problem")}
-          registered={register("problem")}
-        />
-        <TextareaField
-          name="approach"
+          {...field("approach")}
           label="How did you approach it?"
           hint="Include how you chose the product or supplier and how you bought it"
-          defaultValue={str(values, "approach")}
-          error={error("approach")}
-          registered={register("approach")}
         />
 
         <h2 className="govuk-heading-m">Outcomes</h2>
@@ -184,47 +163,16 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
           return (
             <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={base}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Measure {i + 1}</legend>
-              <TextField
-                name={`${base}.name`}
-                label="What did you measure?"
-                hint="For example, days to process a new benefit claim"
-                defaultValue={str(values, `${base}.name`)}
-                error={error(`${base}.name`)}
-                registered={register(`${base}.name`)}
-              />
+              <TextField {...field(`${base}.name`)} label="What did you measure?" hint="For example, days to process a new benefit claim" />
               <div className="govuk-grid-row">
                 <div className="govuk-grid-column-one-third">
-                  <TextField
-                    name={`${base}.before`}
-                    label="Before"
-                    inputMode="decimal"
-                    width="5"
-                    defaultValue={str(values, `${base}.before`)}
-                    error={error(`${base}.before`)}
-                    registered={register(`${base}.before`)}
-                  />
+                  <TextField {...field(`${base}.before`)} label="Before" inputMode="decimal" width="5" />
                 </div>
                 <div className="govuk-grid-column-one-third">
-                  <TextField
-                    name={`${base}.after`}
-                    label="After"
-                    inputMode="decimal"
-                    width="5"
-                    defaultValue={str(values, `${base}.after`)}
-                    error={error(`${base}.after`)}
-                    registered={register(`${base}.after`)}
-                  />
+                  <TextField {...field(`${base}.after`)} label="After" inputMode="decimal" width="5" />
                 </div>
                 <div className="govuk-grid-column-one-third">
-                  <TextField
-                    name={`${base}.unit`}
-                    label="Unit (optional)"
-                    hint="For example, days or %"
-                    width="10"
-                    defaultValue={str(values, `${base}.unit`)}
-                    error={error(`${base}.unit`)}
-                    registered={register(`${base}.unit`)}
-                  />
+                  <TextField {...field(`${base}.unit`)} label="Unit (optional)" hint="For example, days or %" width="10" />
                 </div>
               </div>
               <ChoiceField
@@ -247,43 +195,31 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
         })}
         <AddRowButton group="metrics" label="Add another measure" />
         <TextareaField
-          name="outcomeNarrative"
+          {...field("outcomeNarrative")}
           label="What happened as a result?"
           hint="Describe the outcome in words: for residents, staff and the budget"
-          defaultValue={str(values, "outcomeNarrative")}
-          error={error("outcomeNarrative")}
-          registered={register("outcomeNarrative")}
         />
 
         <h2 className="govuk-heading-m">Cost and funding</h2>
         <TextField
-          name="costExact"
+          {...field("costExact")}
           label="Total cost, if you can share it"
           hint="Whole-life cost including VAT, in pounds"
           prefix="£"
           width="10"
           inputMode="decimal"
-          defaultValue={str(values, "costExact")}
-          error={error("costExact")}
-          registered={register("costExact")}
         />
         <SelectField
-          name="costBand"
+          {...field("costBand")}
           label="Or choose a cost band"
           hint="Use a band if you cannot share the exact figure"
           options={[{ value: "", label: "Choose a band" }, ...COST_BANDS.map((b) => ({ value: b.value, label: b.label }))]}
-          defaultValue={str(values, "costBand")}
-          error={error("costBand")}
-          registered={register("costBand")}
         />
         <TextareaField
-          name="funding"
+          {...field("funding")}
           label="How was it funded?"
           hint="For example, transformation budget, a government grant or invest-to-save"
           rows={3}
-          defaultValue={str(values, "funding")}
-          error={error("funding")}
-          registered={register("funding")}
         />
 
         <h2 className="govuk-heading-m">Dates</h2>
@@ -371,22 +307,13 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s govuk-visually-hidden">Unlisted product {i + 1}</legend>
               <div className="govuk-grid-row">
                 <div className="govuk-grid-column-one-half">
-                  <TextField
-                    name={`${base}.name`}
-                    label={`Product name${unlistedRows > 1 ? ` ${i + 1}` : ""}`}
-                    defaultValue={str(values, `${base}.name`)}
-                    error={error(`${base}.name`)}
-                    registered={register(`${base}.name`)}
-                  />
+                  <TextField {...field(`${base}.name`)} label={`Product name${unlistedRows > 1 ? ` ${i + 1}` : ""}`} />
                 </div>
                 <div className="govuk-grid-column-one-half">
                   <TextField
-                    name={`${base}.supplierName`}
+                    {...field(`${base}.supplierName`)}
                     label={`Supplier name${unlistedRows > 1 ? ` ${i + 1}` : ""}`}
                     hint="Leave blank if you built it yourselves"
-                    defaultValue={str(values, `${base}.supplierName`)}
-                    error={error(`${base}.supplierName`)}
-                    registered={register(`${base}.supplierName`)}
                   />
                 </div>
               </div>
@@ -397,21 +324,15 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
 
         <h2 className="govuk-heading-m">How you bought it</h2>
         <SelectField
-          name="lotId"
+          {...field("lotId")}
           label="Framework and lot (optional)"
           hint="Leave blank if you did not use a framework"
           options={[{ value: "", label: "No framework" }, ...lots]}
-          defaultValue={str(values, "lotId")}
-          error={error("lotId")}
-          registered={register("lotId")}
         />
         <SelectField
-          name="buyingRoute"
+          {...field("buyingRoute")}
           label="Buying route (optional)"
           options={[{ value: "", label: "Not stated" }, ...BUYING_ROUTE_OPTIONS.map((o) => ({ value: o.value, label: o.label }))]}
-          defaultValue={str(values, "buyingRoute")}
-          error={error("buyingRoute")}
-          registered={register("buyingRoute")}
         />
 
         <h2 className="govuk-heading-m">Reusable assets</h2>
@@ -423,83 +344,32 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
           return (
             <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={base}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Asset {i + 1}</legend>
-              <TextField
-                name={`${base}.title`}
-                label="Title"
-                defaultValue={str(values, `${base}.title`)}
-                error={error(`${base}.title`)}
-                registered={register(`${base}.title`)}
-              />
+              <TextField {...field(`${base}.title`)} label="Title" />
               <SelectField
-                name={`${base}.type`}
+                {...field(`${base}.type`)}
                 label="Type"
                 hint="Service design covers research, journey maps and blueprints"
                 options={[{ value: "", label: "Choose a type" }, ...ASSET_TYPES.map((t) => ({ value: t, label: ASSET_TYPE_LABELS[t] }))]}
-                defaultValue={str(values, `${base}.type`)}
-                error={error(`${base}.type`)}
-                registered={register(`${base}.type`)}
               />
-              <TextField
-                name={`${base}.url`}
-                label="Web address"
-                hint="Must start with https://"
-                type="url"
-                spellCheck={false}
-                defaultValue={str(values, `${base}.url`)}
-                error={error(`${base}.url`)}
-                registered={register(`${base}.url`)}
-              />
-              <TextField
-                name={`${base}.licence`}
-                label="Licence"
-                hint="For example, MIT, Apache-2.0 or OGL v3.0"
-                width="20"
-                defaultValue={str(values, `${base}.licence`)}
-                error={error(`${base}.licence`)}
-                registered={register(`${base}.licence`)}
-              />
-              <TextareaField
-                name={`${base}.description`}
-                label="Description (optional)"
-                rows={3}
-                defaultValue={str(values, `${base}.description`)}
-                error={error(`${base}.description`)}
-                registered={register(`${base}.description`)}
-              />
+              <TextField {...field(`${base}.url`)} label="Web address" hint="Must start with https://" type="url" spellCheck={false} />
+              <TextField {...field(`${base}.licence`)} label="Licence" hint="For example, MIT, Apache-2.0 or OGL v3.0" width="20" />
+              <TextareaField {...field(`${base}.description`)} label="Description (optional)" rows={3} />
             </fieldset>
           );
         })}
         <AddRowButton group="assets" label="Add another asset" />
 
         <h2 className="govuk-heading-m">Lessons learned</h2>
-        <TextareaField
-          name="lessons"
-          label="What would you tell another council doing the same thing? (optional)"
-          defaultValue={str(values, "lessons")}
-          error={error("lessons")}
-          registered={register("lessons")}
-        />
+        <TextareaField {...field("lessons")} label="What would you tell another council doing the same thing? (optional)" />
 
         <h2 className="govuk-heading-m">Contact</h2>
         <TextField
-          name="contactName"
+          {...field("contactName")}
           label="Contact name"
           hint="Someone other councils can ask about this work"
           autoComplete="name"
-          defaultValue={str(values, "contactName")}
-          error={error("contactName")}
-          registered={register("contactName")}
         />
-        <TextField
-          name="contactEmail"
-          label="Contact email address"
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
-          defaultValue={str(values, "contactEmail")}
-          error={error("contactEmail")}
-          registered={register("contactEmail")}
-        />
+        <TextField {...field("contactEmail")} label="Contact email address" type="email" autoComplete="email" spellCheck={false} />
 
         <div className="govuk-button-group">
           <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">

@@ -2,6 +2,7 @@
 // JavaScript; the server's messages come back in the GOV.UK error summary with the values kept.
 import { Form } from "~/components/form";
 import { ErrorSummary, fieldId, SelectField, TextareaField, TextField } from "~/components/forms";
+import { plainFields } from "~/components/browse-form-fields";
 import { ROUTE_CONSIDERED, ROUTE_CONSIDERED_LABELS } from "~/models/pipeline.schema";
 
 export const PIPELINE_LABELS: Record<string, string> = {
@@ -31,38 +32,27 @@ export function PipelineForm({
   submitLabel: string;
   revision?: number;
 }) {
-  const err = (k: string) => errors[k]?.[0];
-  const startError = err("expectedStartMonth");
+  const field = plainFields(PIPELINE_LABELS, errors, values);
+  const startError = errors.expectedStartMonth?.[0];
   const startId = fieldId("expectedStartMonth");
+  // Month and year only: the plan names the month it goes to market, not a day.
+  const startParts = [
+    { name: "expectedStartMonth", id: startId, label: "Month", width: "2" },
+    { name: "expectedStartYear", id: fieldId("expectedStartYear"), label: "Year", width: "4" },
+  ];
   return (
     <>
       <ErrorSummary errors={errors} labels={PIPELINE_LABELS} />
       <Form method="post" noValidate>
         {revision ? <input type="hidden" name="revision" value={revision} /> : null}
-        <TextField name="title" label={PIPELINE_LABELS.title} error={err("title")} defaultValue={values.title} />
-        <TextareaField
-          name="description"
-          label={PIPELINE_LABELS.description}
-          hint="Optional: what the service does now and what you need"
-          error={err("description")}
-          defaultValue={values.description}
-        />
+        <TextField {...field("title")} />
+        <TextareaField {...field("description")} hint="Optional: what the service does now and what you need" />
         <SelectField
-          name="serviceArea"
-          label={PIPELINE_LABELS.serviceArea}
+          {...field("serviceArea")}
           hint="Suppliers following this service area are told of the plan"
-          error={err("serviceArea")}
-          defaultValue={values.serviceArea}
           options={[{ value: "", label: "Choose a service area" }, ...areas.map((a) => ({ value: a.slug, label: a.name }))]}
         />
-        <TextField
-          name="cpvCodes"
-          label={PIPELINE_LABELS.cpvCodes}
-          hint="Optional: 8-digit codes separated by |, for example 72000000|48000000"
-          error={err("cpvCodes")}
-          defaultValue={values.cpvCodes}
-          spellCheck={false}
-        />
+        <TextField {...field("cpvCodes")} hint="Optional: 8-digit codes separated by |, for example 72000000|48000000" spellCheck={false} />
         <div className={`govuk-form-group${startError ? " govuk-form-group--error" : ""}`}>
           <fieldset className="govuk-fieldset" role="group" aria-describedby={`${startId}-hint${startError ? ` ${startId}-error` : ""}`}>
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{PIPELINE_LABELS.expectedStartMonth}</legend>
@@ -75,67 +65,35 @@ export function PipelineForm({
               </p>
             ) : null}
             <div className="govuk-date-input">
-              <div className="govuk-date-input__item">
-                <div className="govuk-form-group">
-                  <label className="govuk-label govuk-date-input__label" htmlFor={startId}>
-                    Month
-                  </label>
-                  <input
-                    className={`govuk-input govuk-date-input__input govuk-input--width-2${startError ? " govuk-input--error" : ""}`}
-                    id={startId}
-                    name="expectedStartMonth"
-                    inputMode="numeric"
-                    defaultValue={values.expectedStartMonth}
-                  />
+              {startParts.map((part) => (
+                <div className="govuk-date-input__item" key={part.name}>
+                  <div className="govuk-form-group">
+                    <label className="govuk-label govuk-date-input__label" htmlFor={part.id}>
+                      {part.label}
+                    </label>
+                    <input
+                      className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${startError ? " govuk-input--error" : ""}`}
+                      id={part.id}
+                      name={part.name}
+                      inputMode="numeric"
+                      defaultValue={values[part.name]}
+                    />
+                  </div>
                 </div>
-              </div>
-              <div className="govuk-date-input__item">
-                <div className="govuk-form-group">
-                  <label className="govuk-label govuk-date-input__label" htmlFor={fieldId("expectedStartYear")}>
-                    Year
-                  </label>
-                  <input
-                    className={`govuk-input govuk-date-input__input govuk-input--width-4${startError ? " govuk-input--error" : ""}`}
-                    id={fieldId("expectedStartYear")}
-                    name="expectedStartYear"
-                    inputMode="numeric"
-                    defaultValue={values.expectedStartYear}
-                  />
-                </div>
-              </div>
+              ))}
             </div>
           </fieldset>
         </div>
-        <TextField
-          name="estimatedValue"
-          label={PIPELINE_LABELS.estimatedValue}
-          hint="Optional: whole-life value in pounds"
-          error={err("estimatedValue")}
-          defaultValue={values.estimatedValue}
-          prefix="£"
-          width="10"
-          inputMode="decimal"
-        />
+        <TextField {...field("estimatedValue")} hint="Optional: whole-life value in pounds" prefix="£" width="10" inputMode="decimal" />
         <SelectField
-          name="routeConsidered"
-          label={PIPELINE_LABELS.routeConsidered}
-          error={err("routeConsidered")}
+          {...field("routeConsidered")}
           defaultValue={values.routeConsidered ?? "undecided"}
           options={ROUTE_CONSIDERED.map((k) => ({ value: k, label: ROUTE_CONSIDERED_LABELS[k] }))}
         />
+        <TextField {...field("contactName")} autoComplete="name" />
         <TextField
-          name="contactName"
-          label={PIPELINE_LABELS.contactName}
-          error={err("contactName")}
-          defaultValue={values.contactName}
-          autoComplete="name"
-        />
-        <TextField
-          name="contactEmail"
-          label={PIPELINE_LABELS.contactEmail}
+          {...field("contactEmail")}
           hint="Suppliers may write to this address about the plan"
-          error={err("contactEmail")}
-          defaultValue={values.contactEmail}
           type="email"
           autoComplete="email"
           spellCheck={false}

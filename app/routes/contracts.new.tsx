@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ChoiceField, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { DateInput } from "~/components/date-input";
+import { plainFields } from "~/components/browse-form-fields";
 import { contractFormSchema } from "~/models/contract.schema";
 import { addCouncilContract } from "~/models/contract.server";
 import { listServiceAreas } from "~/models/service-area.server";
@@ -34,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-const LABELS = {
+const LABELS: Record<string, string> = {
   reference: "Your reference",
   title: "What the contract is for",
   supplierName: "Supplier",
@@ -58,6 +59,7 @@ export default function NewContract() {
   const errors = result?.errors ?? {};
   const values = (result?.values ?? {}) as Record<string, string>;
   const err = (k: string) => errors[k]?.[0];
+  const field = plainFields(LABELS, errors, values);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -74,104 +76,45 @@ export default function NewContract() {
           .
         </p>
         <Form method="post" noValidate>
+          <TextField {...field("reference")} hint="Unique within your council: adding it again updates the contract" width="20" />
+          <TextField {...field("title")} />
+          <TextField {...field("supplierName")} />
+          <TextField {...field("supplierCompanyNumber")} hint="Optional, 8 characters" width="10" spellCheck={false} />
           <TextField
-            name="reference"
-            label={LABELS.reference}
-            hint="Unique within your council: adding it again updates the contract"
-            error={err("reference")}
-            defaultValue={values.reference}
-            width="20"
-          />
-          <TextField name="title" label={LABELS.title} error={err("title")} defaultValue={values.title} />
-          <TextField name="supplierName" label={LABELS.supplierName} error={err("supplierName")} defaultValue={values.supplierName} />
-          <TextField
-            name="supplierCompanyNumber"
-            label={LABELS.supplierCompanyNumber}
-            hint="Optional, 8 characters"
-            error={err("supplierCompanyNumber")}
-            defaultValue={values.supplierCompanyNumber}
-            width="10"
-            spellCheck={false}
-          />
-          <TextField
-            name="agreement"
-            label={LABELS.agreement}
+            {...field("agreement")}
             hint="Optional, for example RM1557.15/2a. Leave empty for your own procedure"
-            error={err("agreement")}
-            defaultValue={values.agreement}
             width="20"
             spellCheck={false}
           />
+          <TextField {...field("procedure")} hint="Optional, for example open procedure" />
+          <TextField {...field("value")} hint="Optional, whole-life value in pounds" prefix="£" width="10" inputMode="decimal" />
+          <TextField {...field("valueExVat")} hint="Optional" prefix="£" width="10" inputMode="decimal" />
+          {[
+            { name: "startDate", hint: "For example, 1 4 2023" },
+            { name: "endDate", hint: "For example, 31 3 2027" },
+          ].map((d) => (
+            <DateInput
+              key={d.name}
+              name={d.name}
+              legend={LABELS[d.name]}
+              hint={d.hint}
+              error={err(d.name)}
+              values={dateInputValues(d.name, values)}
+            />
+          ))}
           <TextField
-            name="procedure"
-            label={LABELS.procedure}
-            hint="Optional, for example open procedure"
-            error={err("procedure")}
-            defaultValue={values.procedure}
-          />
-          <TextField
-            name="value"
-            label={LABELS.value}
-            hint="Optional, whole-life value in pounds"
-            error={err("value")}
-            defaultValue={values.value}
-            prefix="£"
-            width="10"
-            inputMode="decimal"
-          />
-          <TextField
-            name="valueExVat"
-            label={LABELS.valueExVat}
-            hint="Optional"
-            error={err("valueExVat")}
-            defaultValue={values.valueExVat}
-            prefix="£"
-            width="10"
-            inputMode="decimal"
-          />
-          <DateInput
-            name="startDate"
-            legend={LABELS.startDate}
-            hint="For example, 1 4 2023"
-            error={err("startDate")}
-            values={dateInputValues("startDate", values)}
-          />
-          <DateInput
-            name="endDate"
-            legend={LABELS.endDate}
-            hint="For example, 31 3 2027"
-            error={err("endDate")}
-            values={dateInputValues("endDate", values)}
-          />
-          <TextField
-            name="extensions"
-            label={LABELS.extensions}
+            {...field("extensions")}
             hint="Optional: each extension's end date as YYYY-MM-DD, separated by |, for example 2028-03-31|2029-03-31"
-            error={err("extensions")}
-            defaultValue={values.extensions}
             spellCheck={false}
           />
-          <TextField
-            name="cpvCodes"
-            label={LABELS.cpvCodes}
-            hint="Optional: 8-digit codes separated by |"
-            error={err("cpvCodes")}
-            defaultValue={values.cpvCodes}
-            spellCheck={false}
-          />
+          <TextField {...field("cpvCodes")} hint="Optional: 8-digit codes separated by |" spellCheck={false} />
           <SelectField
-            name="serviceArea"
-            label={LABELS.serviceArea}
-            error={err("serviceArea")}
-            defaultValue={values.serviceArea}
+            {...field("serviceArea")}
             options={[{ value: "", label: "Not recorded" }, ...areas.map((a) => ({ value: a.slug, label: a.name }))]}
           />
           <TextField
-            name="noticeUrl"
-            label={LABELS.noticeUrl}
+            {...field("noticeUrl")}
             hint="Optional: the contract details or award notice, https://"
-            error={err("noticeUrl")}
-            defaultValue={values.noticeUrl}
             type="url"
             spellCheck={false}
           />
