@@ -55,6 +55,19 @@ export default function AdminAccessRequests() {
   const summary = failedId
     ? Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === "form" ? k : fieldFor(k, failedId), v]))
     : errors;
+  // A request's field: its id names the request, screen readers hear whose it is after the label,
+  // and it shows the error when that request's form was the one refused.
+  const requestField = (r: { id: string; email: string }, name: string, label: string) => ({
+    name,
+    id: fieldFor(name, r.id),
+    label: (
+      <>
+        {label}
+        <span className="govuk-visually-hidden"> ({r.email})</span>
+      </>
+    ),
+    error: failedId === r.id ? errors[name]?.[0] : undefined,
+  });
   const summaryLabels = failedId ? { [fieldFor("councilCode", failedId)]: "Council", [fieldFor("reason", failedId)]: "Reason" } : {};
   return (
     <>
@@ -80,17 +93,7 @@ export default function AdminAccessRequests() {
           />
           <Form method="post" action="/admin/access-requests?intent=approve">
             <input type="hidden" name="requestId" value={r.id} />
-            <SelectField
-              name="councilCode"
-              id={fieldFor("councilCode", r.id)}
-              label={
-                <>
-                  Council the account is for<span className="govuk-visually-hidden"> ({r.email})</span>
-                </>
-              }
-              error={failedId === r.id ? errors.councilCode?.[0] : undefined}
-              options={councilOptions}
-            />
+            <SelectField {...requestField(r, "councilCode", "Council the account is for")} options={councilOptions} />
             <button type="submit" className="govuk-button" data-module="govuk-button">
               Approve<span className="govuk-visually-hidden"> {r.email}</span>
             </button>
@@ -98,16 +101,9 @@ export default function AdminAccessRequests() {
           <Form method="post" action="/admin/access-requests?intent=refuse">
             <input type="hidden" name="requestId" value={r.id} />
             <TextareaField
-              name="reason"
-              id={fieldFor("reason", r.id)}
-              label={
-                <>
-                  Reason for refusing<span className="govuk-visually-hidden"> ({r.email})</span>
-                </>
-              }
+              {...requestField(r, "reason", "Reason for refusing")}
               hint="At least 10 characters. It is emailed to them."
               rows={3}
-              error={failedId === r.id ? errors.reason?.[0] : undefined}
             />
             <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
               Refuse<span className="govuk-visually-hidden"> {r.email}</span>

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/buying";
 import { Form } from "~/components/form";
+import type { ReactNode } from "react";
 import { ErrorSummary, TextareaField } from "~/components/forms";
 import { StatusTag } from "~/components/case-study-list";
 import { moderationSchema, STATUS_LABELS } from "~/models/case-study.schema";
@@ -74,6 +76,38 @@ function Value({ text }: { text: string }) {
   );
 }
 
+/** A decision's form: it carries what the administrator saw (lock version and content token) and names its intent on the button. */
+function DecisionForm({
+  caseStudy,
+  intent,
+  submit,
+  warning,
+  children,
+}: {
+  caseStudy: { lockVersion: number; contentToken: string };
+  intent: string;
+  submit: string;
+  warning?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="lockVersion" value={caseStudy.lockVersion} />
+      <input type="hidden" name="contentToken" value={caseStudy.contentToken} />
+      {children}
+      <button
+        type="submit"
+        name="intent"
+        value={intent}
+        className={`govuk-button${warning ? " govuk-button--warning" : ""}`}
+        data-module="govuk-button"
+      >
+        {submit}
+      </button>
+    </Form>
+  );
+}
+
 export default function ReviewCaseStudy() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -85,9 +119,7 @@ export default function ReviewCaseStudy() {
   const changed = d.fields.filter((f) => f.changed).length;
   return (
     <>
-      <Link className="govuk-back-link" to="/admin/case-studies">
-        Back to case studies to review
-      </Link>
+      <BackLink to="/admin/case-studies">Back to case studies to review</BackLink>
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{cs.council.name}</span>
       <h1 className="govuk-heading-l">Review: {cs.title}</h1>
@@ -125,42 +157,26 @@ export default function ReviewCaseStudy() {
           <div className="govuk-grid-column-one-half">
             <h2 className="govuk-heading-m">Approve</h2>
             <p className="govuk-body">It will be published, added to search and the suppliers it names will be told.</p>
-            <Form method="post" noValidate>
-              <input type="hidden" name="lockVersion" value={cs.lockVersion} />
-              <input type="hidden" name="contentToken" value={cs.contentToken} />
-              <button type="submit" name="intent" value="approve" className="govuk-button" data-module="govuk-button">
-                Approve and publish
-              </button>
-            </Form>
+            <DecisionForm caseStudy={cs} intent="approve" submit="Approve and publish" />
           </div>
           <div className="govuk-grid-column-one-half">
             <h2 className="govuk-heading-m">Ask for changes</h2>
-            <Form method="post" noValidate>
-              <input type="hidden" name="lockVersion" value={cs.lockVersion} />
-              <input type="hidden" name="contentToken" value={cs.contentToken} />
+            <DecisionForm caseStudy={cs} intent="reject" submit="Reject with this reason" warning>
               <TextareaField
                 name="reason"
                 label="What should the council change?"
                 hint="The council sees this"
                 error={errors.reason?.[0]}
               />
-              <button type="submit" name="intent" value="reject" className="govuk-button govuk-button--warning" data-module="govuk-button">
-                Reject with this reason
-              </button>
-            </Form>
+            </DecisionForm>
           </div>
         </div>
       ) : cs.status === "published" ? (
         <>
           <h2 className="govuk-heading-m">Unpublish</h2>
-          <Form method="post" noValidate>
-            <input type="hidden" name="lockVersion" value={cs.lockVersion} />
-            <input type="hidden" name="contentToken" value={cs.contentToken} />
+          <DecisionForm caseStudy={cs} intent="unpublish" submit="Unpublish" warning>
             <TextareaField name="reason" label="Why are you unpublishing it?" hint="The council sees this" error={errors.reason?.[0]} />
-            <button type="submit" name="intent" value="unpublish" className="govuk-button govuk-button--warning" data-module="govuk-button">
-              Unpublish
-            </button>
-          </Form>
+          </DecisionForm>
         </>
       ) : (
         <p className="govuk-body">{NOTHING_TO_DECIDE[cs.status] ?? "There is nothing to decide."}</p>

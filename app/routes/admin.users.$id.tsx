@@ -6,6 +6,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SummaryList } from "~/components/buying";
 import { Form } from "~/components/form";
+import type { ReactNode } from "react";
 import { ChoiceField, ErrorSummary, TextareaField } from "~/components/forms";
 import { deactivateUserSchema, reactivateUserSchema, setRolesSchema } from "~/models/user-admin.schema";
 import { deactivateUser, getUserForAdmin, reactivateUser, setUserRoles } from "~/models/user.server";
@@ -68,6 +69,31 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   });
 }
 
+/** One of the page's forms: it posts the user's id to its intent, with its fields and its button. */
+function UserForm({
+  userId,
+  intent,
+  submit,
+  variant,
+  children,
+}: {
+  userId: string;
+  intent: string;
+  submit: string;
+  variant?: "secondary" | "warning";
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" action={`/admin/users/${userId}?intent=${intent}`}>
+      <input type="hidden" name="userId" value={userId} />
+      {children}
+      <button type="submit" className={`govuk-button${variant ? ` govuk-button--${variant}` : ""}`} data-module="govuk-button">
+        {submit}
+      </button>
+    </Form>
+  );
+}
+
 export default function AdminUser() {
   const { user, allowedRoles } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -111,8 +137,7 @@ export default function AdminUser() {
         </p>
 
         <h2 className="govuk-heading-m">Roles</h2>
-        <Form method="post" action={`/admin/users/${user.id}?intent=roles`}>
-          <input type="hidden" name="userId" value={user.id} />
+        <UserForm userId={user.id} intent="roles" submit="Save roles">
           {roles.map((r) => (
             <input key={r} type="hidden" name="expected" value={r} />
           ))}
@@ -125,32 +150,20 @@ export default function AdminUser() {
             options={allowedRoles.map((r) => ({ value: r, label: ROLE_DESCRIPTIONS[r] ?? r }))}
             defaultValue={roles}
           />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Save roles
-          </button>
-        </Form>
+        </UserForm>
 
         <h2 className="govuk-heading-m">Password</h2>
-        <Form method="post" action={`/admin/users/${user.id}?intent=force-reset`}>
-          <input type="hidden" name="userId" value={user.id} />
+        <UserForm userId={user.id} intent="force-reset" submit="Force a password reset" variant="secondary">
           <p className="govuk-body">Their current password stops working, they are signed out and emailed a link to choose a new one.</p>
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            Force a password reset
-          </button>
-        </Form>
+        </UserForm>
 
         <h2 className="govuk-heading-m">{user.deactivatedAt ? "Reactivate" : "Deactivate"}</h2>
         {user.deactivatedAt ? (
-          <Form method="post" action={`/admin/users/${user.id}?intent=reactivate`}>
-            <input type="hidden" name="userId" value={user.id} />
+          <UserForm userId={user.id} intent="reactivate" submit="Reactivate account">
             <p className="govuk-body">They will be able to sign in again, and are told by email.</p>
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Reactivate account
-            </button>
-          </Form>
+          </UserForm>
         ) : (
-          <Form method="post" action={`/admin/users/${user.id}?intent=deactivate`}>
-            <input type="hidden" name="userId" value={user.id} />
+          <UserForm userId={user.id} intent="deactivate" submit="Deactivate account" variant="warning">
             <TextareaField
               name="reason"
               label="Why are you deactivating this account?"
@@ -158,10 +171,7 @@ export default function AdminUser() {
               error={errors.reason?.[0]}
               defaultValue={typeof actionData?.values?.reason === "string" ? actionData.values.reason : undefined}
             />
-            <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-              Deactivate account
-            </button>
-          </Form>
+          </UserForm>
         )}
       </div>
     </div>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/buying";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextareaField, useZodForm } from "~/components/forms";
 import { supplierResponseSchema } from "~/models/case-study.schema";
@@ -57,9 +58,7 @@ export default function RespondToCaseStudy() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/supplier/case-studies">
-          Back to case studies that name you
-        </Link>
+        <BackLink to="/supplier/case-studies">Back to case studies that name you</BackLink>
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{d.caseStudy.council.name}</span>
         <h1 className="govuk-heading-l">Respond to “{d.caseStudy.title}”</h1>

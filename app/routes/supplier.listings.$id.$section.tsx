@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { BackLink } from "~/components/buying";
 import { Form } from "~/components/form";
 import { type z } from "zod";
 import { ErrorSummary, useZodForm } from "~/components/forms";
@@ -123,9 +124,7 @@ export default function ListingSectionPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={`/supplier/listings/${data.productId}`}>
-          Back to the listing
-        </Link>
+        <BackLink to={`/supplier/listings/${data.productId}`}>Back to the listing</BackLink>
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{data.listingName}</span>
         <h1 className="govuk-heading-l">{data.title}</h1>

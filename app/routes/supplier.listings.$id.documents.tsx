@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/buying";
 import { Form } from "~/components/form";
 import { ChoiceField, ErrorSummary } from "~/components/forms";
 import { formatBytes } from "~/components/service-definition";
@@ -64,9 +65,7 @@ export default function ListingDocumentsPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={`/supplier/listings/${data.productId}`}>
-          Back to the listing
-        </Link>
+        <BackLink to={`/supplier/listings/${data.productId}`}>Back to the listing</BackLink>
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{data.listingName}</span>
         <h1 className="govuk-heading-l">Documents</h1>
