@@ -1,5 +1,5 @@
 import { formatDateTime } from "~/utils/format";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 
 export interface HistoryRow {
   id: string;
@@ -20,38 +20,17 @@ export function HistoryTable({
   captionVisible?: boolean;
 }) {
   return (
-    <TableContainer label={caption}>
-      <table className="govuk-table">
-        <caption className={`govuk-table__caption ${captionVisible ? "govuk-table__caption--m" : "govuk-visually-hidden"}`}>
-          {caption}
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              When
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Who
-            </th>
-            <th scope="col" className="govuk-table__header">
-              What
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Details
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {events.map((e) => (
-            <tr className="govuk-table__row" key={e.id}>
-              <td className="govuk-table__cell">{formatDateTime(e.at)}</td>
-              <td className="govuk-table__cell">{e.who}</td>
-              <td className="govuk-table__cell">{e.label}</td>
-              <td className="govuk-table__cell">{e.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableContainer>
+    <DataTable
+      caption={caption}
+      captionSize={captionVisible ? "m" : "none"}
+      rows={events}
+      rowKey={(e) => e.id}
+      columns={[
+        { header: "When", cell: (e) => formatDateTime(e.at) },
+        { header: "Who", cell: (e) => e.who },
+        { header: "What", cell: (e) => e.label },
+        { header: "Details", cell: (e) => e.detail },
+      ]}
+    />
   );
 }

@@ -75,38 +75,29 @@ export default function FrameworkPage() {
           <dt className="govuk-summary-list__key">Regulation</dt>
           <dd className="govuk-summary-list__value">{REGULATION_LABELS[agreement.regulation] ?? agreement.regulation}</dd>
         </div>
-        {agreement.predecessors.length ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Replaces</dt>
-            <dd className="govuk-summary-list__value">
-              <ul className="govuk-list">
-                {agreement.predecessors.map((p) => (
-                  <li key={p.number}>
-                    <Link className="govuk-link" to={`/frameworks/${encodeURIComponent(p.number)}`}>
-                      {p.name} ({p.number})
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
-        ) : null}
-        {agreement.successors.length ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Replaced by</dt>
-            <dd className="govuk-summary-list__value">
-              <ul className="govuk-list">
-                {agreement.successors.map((p) => (
-                  <li key={p.number}>
-                    <Link className="govuk-link" to={`/frameworks/${encodeURIComponent(p.number)}`}>
-                      {p.name} ({p.number})
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
-        ) : null}
+        {(
+          [
+            ["Replaces", agreement.predecessors],
+            ["Replaced by", agreement.successors],
+          ] as const
+        ).map(([key, related]) =>
+          related.length ? (
+            <div className="govuk-summary-list__row" key={key}>
+              <dt className="govuk-summary-list__key">{key}</dt>
+              <dd className="govuk-summary-list__value">
+                <ul className="govuk-list">
+                  {related.map((p) => (
+                    <li key={p.number}>
+                      <Link className="govuk-link" to={`/frameworks/${encodeURIComponent(p.number)}`}>
+                        {p.name} ({p.number})
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          ) : null,
+        )}
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Type</dt>
           <dd className="govuk-summary-list__value">{agreement.type.replace(/-/g, " ")}</dd>
