@@ -4,6 +4,8 @@
 // supplier organisation's questions are tables of this shape instead of repeated field blocks.
 import type { ReactNode } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
+import { dateInputValues } from "~/utils/date-input";
+import { DateInput } from "./date-input";
 import { ChoiceField, SelectField, TextareaField, TextField } from "./forms";
 
 type Option = { value: string; label: string; hint?: string };
@@ -29,7 +31,9 @@ export type FieldSpec =
     })
   | (Common & { kind: "textarea"; label: string; rows?: number })
   | (Common & { kind: "select"; label: string; options: Option[] })
-  | (Common & { kind: "radio" | "checkbox"; legend: string; options: Option[]; inline?: boolean });
+  | (Common & { kind: "radio" | "checkbox"; legend: string; options: Option[]; inline?: boolean })
+  /** GOV.UK's date input: three boxes posted as <name>-day, -month and -year. */
+  | (Common & { kind: "date"; legend: string });
 
 export const YES_NO_OPTIONS: Option[] = [
   { value: "yes", label: "Yes" },
@@ -72,6 +76,18 @@ export function FieldTable({
   register: UseFormRegister<FieldValues>;
 }): ReactNode {
   return fields.map((spec) => {
+    if (spec.kind === "date")
+      return (
+        <DateInput
+          key={spec.name}
+          name={spec.name}
+          legend={spec.legend}
+          hint={spec.hint}
+          error={error(spec.name)}
+          register={register}
+          values={dateInputValues(spec.name, values)}
+        />
+      );
     const value = shownValue(spec, values ?? {});
     const common = { name: spec.name, hint: spec.hint, error: error(spec.name), registered: register(spec.name) };
     const single = Array.isArray(value) ? value.join("\n") : value;

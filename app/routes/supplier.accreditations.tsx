@@ -2,15 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { DateInput } from "~/components/date-input";
-import { ChoiceField, ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { FieldTable, type FieldSpec } from "~/components/field-table";
+import { ErrorSummary, useZodForm } from "~/components/forms";
 import { orderErrors, useSupplierOrganisation } from "~/components/supplier-account";
 import { accreditationActionSchema, accreditationSchema } from "~/models/supplier-account.schema";
 import { addAccreditation, getAccreditationOwner, listAccreditations, removeAccreditation } from "~/models/supplier-account.server";
 import { now } from "~/utils/clock.server";
 import { formatDate } from "~/utils/format";
 import { ACCREDITATION_KINDS, ACCREDITATION_LABELS } from "~/utils/labels";
-import { dateInputValues } from "~/utils/date-input";
 import { handleForm } from "~/utils/form-action.server";
 import { ok } from "~/utils/result";
 import { clientIp } from "~/utils/http.server";
@@ -52,7 +51,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-const FIELD_ORDER = ["kind", "certificateNumber", "expires"];
+const ACCREDITATION_QUESTIONS: readonly FieldSpec[] = [
+  {
+    kind: "radio",
+    name: "kind",
+    legend: "Type of accreditation",
+    options: ACCREDITATION_KINDS.map((k) => ({ value: k, label: ACCREDITATION_LABELS[k] ?? k })),
+  },
+  { kind: "text", name: "certificateNumber", label: "Certificate number", width: "20", spellCheck: false },
+  { kind: "date", name: "expires", legend: "Expiry date", hint: "For example, 27 3 2027" },
+];
+const FIELD_ORDER = ACCREDITATION_QUESTIONS.map((q) => q.name);
 
 export default function Accreditations() {
   const { accreditations } = useLoaderData<typeof loader>();
@@ -104,32 +113,7 @@ export default function Accreditations() {
 
           <h2 className="govuk-heading-m">Add an accreditation</h2>
           <Form method="post" noValidate onSubmit={onSubmit}>
-            <ChoiceField
-              type="radio"
-              name="kind"
-              legend="Type of accreditation"
-              options={ACCREDITATION_KINDS.map((k) => ({ value: k, label: ACCREDITATION_LABELS[k] ?? k }))}
-              defaultValue={values?.kind as string | undefined}
-              error={error("kind")}
-              registered={register("kind")}
-            />
-            <TextField
-              name="certificateNumber"
-              label="Certificate number"
-              width="20"
-              spellCheck={false}
-              defaultValue={values?.certificateNumber as string | undefined}
-              error={error("certificateNumber")}
-              registered={register("certificateNumber")}
-            />
-            <DateInput
-              name="expires"
-              legend="Expiry date"
-              hint="For example, 27 3 2027"
-              error={error("expires")}
-              register={register}
-              values={dateInputValues("expires", values)}
-            />
+            <FieldTable fields={ACCREDITATION_QUESTIONS} values={values} error={error} register={register} />
             <button type="submit" name="intent" value="add" className="govuk-button" data-module="govuk-button">
               Add accreditation
             </button>

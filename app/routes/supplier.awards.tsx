@@ -2,15 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { DateInput } from "~/components/date-input";
-import { ErrorSummary, SelectField, TextField, useZodForm } from "~/components/forms";
+import { FieldTable, type FieldSpec } from "~/components/field-table";
+import { ErrorSummary, useZodForm } from "~/components/forms";
 import { orderErrors, useSupplierOrganisation } from "~/components/supplier-account";
 import { awardActionSchema, declareAwardSchema } from "~/models/award.schema";
 import { declareAward, getAwardOwner, listDeclarableLots, listSupplierAwards, withdrawAward } from "~/models/award.server";
 import { now } from "~/utils/clock.server";
 import { formatDate } from "~/utils/format";
 import { FRAMEWORK_STATUS_LABELS } from "~/utils/labels";
-import { dateInputValues } from "~/utils/date-input";
 import { handleForm } from "~/utils/form-action.server";
 import { ok } from "~/utils/result";
 import { clientIp } from "~/utils/http.server";
@@ -65,6 +64,30 @@ export default function SupplierAwards() {
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(declareAwardSchema, actionData?.errors);
   const values = actionData?.values;
+  const questions: FieldSpec[] = [
+    {
+      kind: "select",
+      name: "lotId",
+      label: "Framework lot",
+      hint: "Frameworks that are live, ending soon or about to start",
+      options: [
+        { value: "", label: "Select a lot" },
+        ...lots.map((l) => ({
+          value: l.id,
+          label: `${l.label}${l.status === "live" ? "" : ` (${FRAMEWORK_STATUS_LABELS[l.status].label.toLowerCase()})`}`,
+        })),
+      ],
+    },
+    { kind: "date", name: "awarded", legend: "Award date", hint: "The date on your award letter, for example 17 9 2026" },
+    {
+      kind: "text",
+      name: "reference",
+      label: "Award reference",
+      width: "20",
+      spellCheck: false,
+      hint: "From your award letter, for example RM1557.15-L2a-00412",
+    },
+  ];
   return (
     <>
       <ErrorSummary errors={orderErrors(errors, FIELD_ORDER)} />
@@ -119,39 +142,7 @@ export default function SupplierAwards() {
           <h2 className="govuk-heading-m">Declare an award</h2>
           {lots.length ? (
             <Form method="post" noValidate onSubmit={onSubmit}>
-              <SelectField
-                name="lotId"
-                label="Framework lot"
-                hint="Frameworks that are live, ending soon or about to start"
-                options={[
-                  { value: "", label: "Select a lot" },
-                  ...lots.map((l) => ({
-                    value: l.id,
-                    label: `${l.label}${l.status === "live" ? "" : ` (${FRAMEWORK_STATUS_LABELS[l.status].label.toLowerCase()})`}`,
-                  })),
-                ]}
-                defaultValue={values?.lotId as string | undefined}
-                error={error("lotId")}
-                registered={register("lotId")}
-              />
-              <DateInput
-                name="awarded"
-                legend="Award date"
-                hint="The date on your award letter, for example 17 9 2026"
-                error={error("awarded")}
-                register={register}
-                values={dateInputValues("awarded", values)}
-              />
-              <TextField
-                name="reference"
-                label="Award reference"
-                width="20"
-                spellCheck={false}
-                hint="From your award letter, for example RM1557.15-L2a-00412"
-                defaultValue={values?.reference as string | undefined}
-                error={error("reference")}
-                registered={register("reference")}
-              />
+              <FieldTable fields={questions} values={values} error={error} register={register} />
               <button type="submit" name="intent" value="declare" className="govuk-button" data-module="govuk-button">
                 Declare award
               </button>

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { FieldTable, type FieldSpec } from "~/components/field-table";
+import { ErrorSummary, useZodForm } from "~/components/forms";
 import { PasswordFields } from "~/components/password-fields";
 import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors } from "~/components/supplier-account";
 import { supplierRegistrationSchema } from "~/models/supplier-account.schema";
@@ -18,6 +19,19 @@ import { sendAccountExistsEmail } from "~/auth/verification.server";
 
 export const meta: MetaFunction = () => pageTitle("Register your organisation");
 export const handle = { title: "Register your organisation" };
+
+const ACCOUNT_QUESTIONS: readonly FieldSpec[] = [
+  { kind: "text", name: "name", label: "Your full name", autoComplete: "name", spellCheck: false },
+  {
+    kind: "text",
+    name: "email",
+    label: "Your email address",
+    type: "email",
+    autoComplete: "email",
+    spellCheck: false,
+    hint: "You sign in with this. We will send a link to confirm it.",
+  },
+];
 
 const FIELD_ORDER = [...ORGANISATION_FIELD_ORDER, "name", "email", "password", "confirmPassword"];
 
@@ -81,26 +95,7 @@ export default function RegisterSupplier() {
           <OrganisationFields values={values} error={error} register={register} withCompanyNumber />
 
           <h2 className="govuk-heading-m">Your account</h2>
-          <TextField
-            name="name"
-            label="Your full name"
-            autoComplete="name"
-            spellCheck={false}
-            defaultValue={values?.name as string | undefined}
-            error={error("name")}
-            registered={register("name")}
-          />
-          <TextField
-            name="email"
-            label="Your email address"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            hint="You sign in with this. We will send a link to confirm it."
-            defaultValue={values?.email as string | undefined}
-            error={error("email")}
-            registered={register("email")}
-          />
+          <FieldTable fields={ACCOUNT_QUESTIONS} values={values} error={error} register={register} />
           <PasswordFields register={register} error={error} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Register organisation
