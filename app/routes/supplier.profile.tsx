@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SummaryList } from "~/components/buying";
 import { Form } from "~/components/form";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { DataTable } from "~/components/data-table";
@@ -106,20 +107,19 @@ export default function SupplierProfile() {
             sme={supplier.sme}
             explanation={explanation}
           />
-          <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Companies House number</dt>
-              <dd className="govuk-summary-list__value">{supplier.companyNumber ?? "Not registered"}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Public page</dt>
-              <dd className="govuk-summary-list__value">
-                <Link className="govuk-link" to={`/suppliers/${supplier.slug}`}>
-                  {supplier.tradingName}
-                </Link>
-              </dd>
-            </div>
-          </dl>
+          <SummaryList
+            rows={[
+              { key: "Companies House number", value: supplier.companyNumber ?? "Not registered" },
+              {
+                key: "Public page",
+                value: (
+                  <Link className="govuk-link" to={`/suppliers/${supplier.slug}`}>
+                    {supplier.tradingName}
+                  </Link>
+                ),
+              },
+            ]}
+          />
           <p className="govuk-body">To change your Companies House number, contact the portal administrators.</p>
 
           {changed ? (

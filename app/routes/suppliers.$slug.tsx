@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { SummaryList } from "~/components/buying";
 import { CaseStudyList } from "~/components/case-study-list";
 import { getSupplierBySlug } from "~/models/supplier.server";
 import { formatDate } from "~/utils/format";
@@ -41,35 +42,32 @@ export default function SupplierPage() {
         {isSme ? <strong className="govuk-tag govuk-tag--green">SME</strong> : null}
       </p>
       {supplier.description ? <p className="govuk-body">{supplier.description}</p> : null}
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Legal name</dt>
-          <dd className="govuk-summary-list__value">{supplier.legalName}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Companies House number</dt>
-          <dd className="govuk-summary-list__value">{supplier.companyNumber ?? "Not registered"}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Region</dt>
-          <dd className="govuk-summary-list__value">{supplier.region}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Size</dt>
-          <dd className="govuk-summary-list__value">
-            {SIZE_LABELS[supplier.computedSize]} (declared: {SIZE_LABELS[supplier.declaredSize] ?? supplier.declaredSize})
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Contact</dt>
-          <dd className="govuk-summary-list__value">
-            {supplier.contactName},{" "}
-            <a className="govuk-link" href={`mailto:${supplier.contactEmail}`}>
-              {supplier.contactEmail}
-            </a>
-          </dd>
-        </div>
-      </dl>
+      <SummaryList
+        rows={[
+          { key: "Legal name", value: supplier.legalName },
+          { key: "Companies House number", value: supplier.companyNumber ?? "Not registered" },
+          { key: "Region", value: supplier.region },
+          {
+            key: "Size",
+            value: (
+              <>
+                {SIZE_LABELS[supplier.computedSize]} (declared: {SIZE_LABELS[supplier.declaredSize] ?? supplier.declaredSize})
+              </>
+            ),
+          },
+          {
+            key: "Contact",
+            value: (
+              <>
+                {supplier.contactName},{" "}
+                <a className="govuk-link" href={`mailto:${supplier.contactEmail}`}>
+                  {supplier.contactEmail}
+                </a>
+              </>
+            ),
+          },
+        ]}
+      />
       <h2 className="govuk-heading-m">Accreditations</h2>
       {supplier.accreditations.length ? (
         <ul className="govuk-list govuk-list--bullet">
