@@ -1,6 +1,6 @@
 // The register's table of contracts (register, council, supplier and product pages).
 import { Link } from "@remix-run/react";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 import { formatPence } from "~/procurement/money";
 import { formatDate } from "~/utils/format";
 
@@ -29,81 +29,57 @@ export function ContractTable({
   hide?: ("council" | "supplier")[];
 }) {
   return (
-    <TableContainer label={caption}>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Contract
-            </th>
-            {hide.includes("council") ? null : (
-              <th scope="col" className="govuk-table__header">
-                Buyer
-              </th>
-            )}
-            {hide.includes("supplier") ? null : (
-              <th scope="col" className="govuk-table__header">
-                Supplier
-              </th>
-            )}
-            <th scope="col" className="govuk-table__header">
-              Agreement
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Value
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Ends
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {contracts.map((c) => (
-            <tr className="govuk-table__row" key={c.id}>
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/contracts/${c.id}`}>
-                  {c.title}
-                </Link>
-                {c.visibility === "private" ? (
-                  <>
-                    {" "}
-                    <strong className="govuk-tag govuk-tag--grey">Private</strong>
-                  </>
-                ) : null}
-              </td>
-              {hide.includes("council") ? null : (
-                <td className="govuk-table__cell">
-                  {c.council ? (
-                    <Link className="govuk-link" to={`/councils/${c.council.code}`}>
-                      {c.council.name}
-                    </Link>
-                  ) : (
-                    c.buyerName
-                  )}
-                </td>
-              )}
-              {hide.includes("supplier") ? null : (
-                <td className="govuk-table__cell">
-                  {c.supplier ? (
-                    <Link className="govuk-link" to={`/suppliers/${c.supplier.slug}`}>
-                      {c.supplier.tradingName}
-                    </Link>
-                  ) : (
-                    c.supplierName || "Not stated"
-                  )}
-                </td>
-              )}
-              <td className="govuk-table__cell">
-                {c.agreement ? `${c.agreement.shortName}${c.lot ? ` lot ${c.lot.number}` : ""}` : "Own procedure"}
-              </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(c.valuePence)}</td>
-              <td className="govuk-table__cell">{c.endDate ? formatDate(c.endDate) : "Not stated"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableContainer>
+    <DataTable
+      caption={caption}
+      rows={contracts}
+      rowKey={(c) => c.id}
+      columns={[
+        {
+          header: "Contract",
+          cell: (c) => (
+            <>
+              <Link className="govuk-link" to={`/contracts/${c.id}`}>
+                {c.title}
+              </Link>
+              {c.visibility === "private" ? (
+                <>
+                  {" "}
+                  <strong className="govuk-tag govuk-tag--grey">Private</strong>
+                </>
+              ) : null}
+            </>
+          ),
+        },
+        !hide.includes("council") && {
+          header: "Buyer",
+          cell: (c) =>
+            c.council ? (
+              <Link className="govuk-link" to={`/councils/${c.council.code}`}>
+                {c.council.name}
+              </Link>
+            ) : (
+              c.buyerName
+            ),
+        },
+        !hide.includes("supplier") && {
+          header: "Supplier",
+          cell: (c) =>
+            c.supplier ? (
+              <Link className="govuk-link" to={`/suppliers/${c.supplier.slug}`}>
+                {c.supplier.tradingName}
+              </Link>
+            ) : (
+              c.supplierName || "Not stated"
+            ),
+        },
+        {
+          header: "Agreement",
+          cell: (c) => (c.agreement ? `${c.agreement.shortName}${c.lot ? ` lot ${c.lot.number}` : ""}` : "Own procedure"),
+        },
+        { header: "Value", numeric: true, cell: (c) => formatPence(c.valuePence) },
+        { header: "Ends", cell: (c) => (c.endDate ? formatDate(c.endDate) : "Not stated") },
+      ]}
+    />
   );
 }
 
