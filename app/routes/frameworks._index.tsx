@@ -4,7 +4,7 @@ import { listAgreements } from "~/models/agreement.server";
 import { formatDate } from "~/utils/format";
 import { FRAMEWORK_STATUS_LABELS } from "~/utils/labels";
 import { pageTitle } from "~/utils/meta";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => pageTitle("Frameworks");
 
@@ -23,63 +23,43 @@ export default function Frameworks() {
         Status is worked out from each agreement&apos;s dates. Expired agreements stay here for history but are never offered for new
         purchases. Each agreement&apos;s page shows where every fact comes from and whether it is verified.
       </p>
-      <TableContainer label="All agreements">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">All agreements</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Agreement
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Number
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Owner
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Regulation
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Dates
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {agreements.map((a) => (
-              <tr className="govuk-table__row" key={a.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/frameworks/${encodeURIComponent(a.number)}`}>
-                    {a.name}
-                  </Link>
-                  {a.verified ? null : (
-                    <>
-                      <br />
-                      <strong className="govuk-tag govuk-tag--orange">Unverified</strong>
-                    </>
-                  )}
-                </td>
-                <td className="govuk-table__cell cm-nowrap">{a.number}</td>
-                <td className="govuk-table__cell">{a.owner}</td>
-                <td className="govuk-table__cell">
-                  {a.regulation === "PA2023" ? "Procurement Act 2023" : a.regulation === "PCSR2015" ? "PCR (Scotland) 2015" : "PCR 2015"}
-                </td>
-                <td className="govuk-table__cell">
-                  {formatDate(a.startDate)} to {formatDate(a.endDate)}
-                </td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>
-                    {FRAMEWORK_STATUS_LABELS[a.status].label}
-                  </strong>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableContainer>
+      <DataTable
+        caption="All agreements"
+        rows={agreements}
+        rowKey={(a) => a.id}
+        columns={[
+          {
+            header: "Agreement",
+            cell: (a) => (
+              <>
+                <Link className="govuk-link" to={`/frameworks/${encodeURIComponent(a.number)}`}>
+                  {a.name}
+                </Link>
+                {a.verified ? null : (
+                  <>
+                    <br />
+                    <strong className="govuk-tag govuk-tag--orange">Unverified</strong>
+                  </>
+                )}
+              </>
+            ),
+          },
+          { header: "Number", className: "cm-nowrap", cell: (a) => a.number },
+          { header: "Owner", cell: (a) => a.owner },
+          {
+            header: "Regulation",
+            cell: (a) =>
+              a.regulation === "PA2023" ? "Procurement Act 2023" : a.regulation === "PCSR2015" ? "PCR (Scotland) 2015" : "PCR 2015",
+          },
+          { header: "Dates", cell: (a) => `${formatDate(a.startDate)} to ${formatDate(a.endDate)}` },
+          {
+            header: "Status",
+            cell: (a) => (
+              <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }
