@@ -37,6 +37,13 @@ function answered(p: ParticipantView): string {
   return `${p.status === "accepted" ? "Accepted" : "Declined"} by ${p.respondedBy ?? "a former user"}${p.respondedAt ? ` on ${formatDate(p.respondedAt)}` : ""}`;
 }
 
+const COLUMNS: { header: string; numeric?: boolean }[] = [
+  { header: "Council" },
+  { header: "Status" },
+  { header: "Share of the estimated value", numeric: true },
+  { header: "Record" },
+];
+
 /** Every council with a share: the lead (the remainder) first, then each invited council. */
 export function ParticipantsTable({
   joint,
@@ -53,23 +60,11 @@ export function ParticipantsTable({
         <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Council
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Share of the estimated value
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Record
-            </th>
-            {actions ? (
-              <th scope="col" className="govuk-table__header">
-                Change
+            {[...COLUMNS, ...(actions ? [{ header: "Change" }] : [])].map((c) => (
+              <th key={c.header} scope="col" className={`govuk-table__header${c.numeric ? " govuk-table__header--numeric" : ""}`}>
+                {c.header}
               </th>
-            ) : null}
+            ))}
           </tr>
         </thead>
         <tbody className="govuk-table__body">

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { PROJECT_STATUS_LABELS } from "~/models/project.schema";
 import { formatDateTime } from "~/utils/format";
-import { BackLink } from "./buying";
+import { BackLink, InsetText } from "./buying";
 import { formatBytes } from "./service-definition";
 
 export function ProjectStatusTag({ status }: { status: string }) {
@@ -91,26 +91,26 @@ export function ProjectPageHeader({
   );
 }
 
+/** Why a buyer cannot act yet: `message`, then how to confirm their email address. */
+export function VerifyEmailNotice({ message }: { message: string }) {
+  return (
+    <InsetText>
+      {message}{" "}
+      <Link className="govuk-link" to="/verify-email">
+        Find out how to confirm your email address
+      </Link>
+      .
+    </InsetText>
+  );
+}
+
 /** Why the forms are missing: unconfirmed email, someone else's council (admin), or a decided project. */
 export function ReadOnlyNotice({ verified, canEdit, locked }: { verified: boolean; canEdit: boolean; locked?: boolean }) {
-  if (!verified) {
-    return (
-      <div className="govuk-inset-text">
-        You need to confirm your email address before you can start or change a buying project.{" "}
-        <Link className="govuk-link" to="/verify-email">
-          Find out how to confirm your email address
-        </Link>
-        .
-      </div>
-    );
-  }
-  if (!canEdit) return <div className="govuk-inset-text">You can view this project, but only its council&apos;s buyers can change it.</div>;
+  if (!verified)
+    return <VerifyEmailNotice message="You need to confirm your email address before you can start or change a buying project." />;
+  if (!canEdit) return <InsetText>You can view this project, but only its council&apos;s buyers can change it.</InsetText>;
   if (locked)
-    return (
-      <div className="govuk-inset-text">
-        The outcome of this project has been recorded, so this part of the record can no longer be changed.
-      </div>
-    );
+    return <InsetText>The outcome of this project has been recorded, so this part of the record can no longer be changed.</InsetText>;
   return null;
 }
 

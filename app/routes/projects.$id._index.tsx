@@ -7,11 +7,10 @@ import { BackLink, SummaryList, TaskList } from "~/components/buying";
 import { ErrorSummary } from "~/components/forms";
 import { ReadOnlyNotice } from "~/components/project";
 import { presentProjectDetails } from "~/models/project-presenter";
-import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import { createCaseStudyFromProject, describeRoute, getProjectOverview, projectTaskStates } from "~/models/project.server";
 import { OUTCOME_LABELS, type OutcomeKind } from "~/models/project.schema";
 import { handleForm } from "~/utils/form-action.server";
-import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { JointBuyingPanel } from "~/components/joint-buying";
 import { jointBuyingSummary } from "~/models/project-participants.server";
@@ -20,10 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? 
 export const handle = { title: "Buying project" };
 export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProjectOverview(projectId);
-  if (!project) throw notFound("Project not found");
+export async function loader(args: LoaderFunctionArgs) {
+  const { projectId, project, access } = await loadProjectPage(args, getProjectOverview);
   const route = await describeRoute(project.routeId);
   const states = projectTaskStates(project);
   const joint = await jointBuyingSummary(projectId);
@@ -46,8 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     route,
     states,
     joint,
-    canEdit,
-    verified: Boolean(user.emailVerifiedAt),
+    ...access,
   };
 }
 
@@ -55,16 +51,15 @@ const caseStudyIntent = z
   .object({ intent: z.string().optional() })
   .refine((form) => form.intent === "case-study", { message: "Choose an action on the page." });
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedFailure();
-  const councilId = user.councilId;
-  if (!councilId) return data({ errors: { form: ["Your account is not linked to a council."] }, values: {} }, { status: 403 });
-  return handleForm(request, {
-    schema: caseStudyIntent,
-    run: () =>
-      createCaseStudyFromProject(projectId, { ...actorFrom(user, context, request), name: user.name, email: user.email, councilId }),
-    onSuccess: ({ slug }) => redirect(`/case-studies/${slug}/edit`),
+export async function action(args: ActionFunctionArgs) {
+  return projectAction(args, async ({ request, user, projectId, actor }) => {
+    const councilId = user.councilId;
+    if (!councilId) return data({ errors: { form: ["Your account is not linked to a council."] }, values: {} }, { status: 403 });
+    return handleForm(request, {
+      schema: caseStudyIntent,
+      run: () => createCaseStudyFromProject(projectId, { ...actor, name: user.name, email: user.email, councilId }),
+      onSuccess: ({ slug }) => redirect(`/case-studies/${slug}/edit`),
+    });
   });
 }
 

@@ -1,15 +1,14 @@
 // Four eyes (issue 13, item 5): an approver in the project's council decides the budget and
 // award requests another officer made; a council with nobody else to ask records why.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ChoiceField, ErrorSummary, TextareaField } from "~/components/forms";
 import { ApprovalStatusText, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { TableContainer } from "~/components/table-container";
-import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { DataTable } from "~/components/data-table";
+import { requireProjectAccess } from "~/auth/project-policy.server";
+import { projectAction } from "~/utils/project-route.server";
 import { forbidden, hasPermission } from "~/auth/permissions.server";
-import { flash } from "~/auth/session.server";
 import { approvalDecisionSchema, noSecondPersonSchema } from "~/models/project.schema";
 import { getProjectAwardSummary } from "~/models/project.server";
 import { approvalState } from "~/models/project-presenter";
@@ -54,25 +53,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedFailure();
-  const actor = actorFrom(user, context, request);
-  if (new URL(request.url).searchParams.get("intent") === "decide") {
-    // Before the body is read: only approvers decide.
-    if (!hasPermission(user, "approve", "project", "own")) throw forbidden("Only an approver can decide this");
+export async function action(args: ActionFunctionArgs) {
+  return projectAction(args, async ({ request, user, projectId, actor, intent, redirectWithFlash }) => {
+    const back = `/projects/${projectId}/approvals`;
+    if (intent === "decide") {
+      // Before the body is read: only approvers decide.
+      if (!hasPermission(user, "approve", "project", "own")) throw forbidden("Only an approver can decide this");
+      return handleForm(request, {
+        schema: approvalDecisionSchema,
+        run: (input) => decideApproval(projectId, input, actor),
+        onSuccess: ({ subject }) => redirectWithFlash(back, `${SUBJECT_LABELS[subject]} decided`),
+      });
+    }
     return handleForm(request, {
-      schema: approvalDecisionSchema,
-      run: (input) => decideApproval(projectId, input, actor),
-      onSuccess: async ({ subject }) =>
-        redirect(`/projects/${projectId}/approvals`, { headers: await flash(request, `${SUBJECT_LABELS[subject]} decided`) }),
+      schema: noSecondPersonSchema,
+      run: (input) => recordNoSecondPerson(projectId, input, actor),
+      onSuccess: () => redirectWithFlash(back, "Recorded that no second person was available"),
     });
-  }
-  return handleForm(request, {
-    schema: noSecondPersonSchema,
-    run: (input) => recordNoSecondPerson(projectId, input, actor),
-    onSuccess: async () =>
-      redirect(`/projects/${projectId}/approvals`, { headers: await flash(request, "Recorded that no second person was available") }),
   });
 }
 
@@ -175,49 +172,22 @@ export default function Approvals() {
         ) : null}
 
         <h2 className="govuk-heading-m">All requests and decisions</h2>
-        {data.approvals.length ? (
-          <TableContainer label="Approval requests and decisions">
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">Approval requests and decisions</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Decision
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Asked
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Decided
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {data.approvals.map((a) => (
-                  <tr className="govuk-table__row" key={a.id}>
-                    <td className="govuk-table__cell">
-                      {SUBJECT_LABELS[a.subject]}
-                      {a.outcomeRevision ? ` (revision ${a.outcomeRevision})` : ""}
-                    </td>
-                    <td className="govuk-table__cell">
-                      {a.requestedBy ?? "—"}, {formatDateTime(a.requestedAt)}
-                    </td>
-                    <td className="govuk-table__cell">{a.decidedAt ? `${a.decidedBy ?? "—"}, ${formatDateTime(a.decidedAt)}` : "—"}</td>
-                    <td className="govuk-table__cell">
-                      {STATUS_LABELS[a.status] ?? a.status}
-                      {a.reason ? `: ${a.reason}` : ""}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableContainer>
-        ) : (
-          <p className="govuk-body">No approvals asked for yet.</p>
-        )}
+        <DataTable
+          caption="Approval requests and decisions"
+          captionSize="none"
+          rows={data.approvals}
+          rowKey={(a) => a.id}
+          empty={<p className="govuk-body">No approvals asked for yet.</p>}
+          columns={[
+            {
+              header: "Decision",
+              cell: (a) => `${SUBJECT_LABELS[a.subject]}${a.outcomeRevision ? ` (revision ${a.outcomeRevision})` : ""}`,
+            },
+            { header: "Asked", cell: (a) => `${a.requestedBy ?? "—"}, ${formatDateTime(a.requestedAt)}` },
+            { header: "Decided", cell: (a) => (a.decidedAt ? `${a.decidedBy ?? "—"}, ${formatDateTime(a.decidedAt)}` : "—") },
+            { header: "Status", cell: (a) => `${STATUS_LABELS[a.status] ?? a.status}${a.reason ? `: ${a.reason}` : ""}` },
+          ]}
+        />
       </div>
     </div>
   );

@@ -1,27 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextField, TextareaField, useZodForm, type FieldErrors } from "~/components/forms";
 import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { bindFields } from "~/components/project-fields";
+import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import { MAX_CRITERIA, criteriaSchema, evaluationFormSchema, scoresSchema, weightedTotal } from "~/models/project.schema";
 import { getProjectEvaluation, saveCriteria, saveScores } from "~/models/project.server";
 import { handleForm } from "~/utils/form-action.server";
 import { ok, type Result } from "~/utils/result";
-import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { flash } from "~/auth/session.server";
 import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Evaluate the shortlist");
 export const handle = { title: "Evaluate the shortlist" };
 export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProjectEvaluation(projectId);
-  if (!project) throw notFound("Project not found");
+export async function loader(args: LoaderFunctionArgs) {
+  const { project, access } = await loadProjectPage(args, getProjectEvaluation);
   const criteria = project.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight, description: c.description }));
   const weightsTotal = criteria.reduce((s, c) => s + c.weight, 0);
   return {
@@ -35,27 +31,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scores: e.scores.map((s) => ({ criterionId: s.criterionId, score: s.score, notes: s.notes })),
       total: weightsTotal === 100 ? weightedTotal(criteria, e.scores) : null,
     })),
-    canEdit,
-    verified: Boolean(user.emailVerifiedAt),
+    ...access,
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedFailure();
-  const actor = actorFrom(user, context, request);
-  return handleForm(request, {
-    schema: evaluationFormSchema,
-    run: async (form): Promise<Result<"criteria" | "scores">> => {
-      const done =
-        form.intent === "scores" ? await saveScores(projectId, form.input, actor) : await saveCriteria(projectId, form.input, actor);
-      return done.ok ? ok(form.intent) : done;
-    },
-    onSuccess: async (intent) =>
-      intent === "scores"
-        ? redirect(`/projects/${projectId}/evaluation#totals`, { headers: await flash(request, "Scores saved") })
-        : redirect(`/projects/${projectId}/evaluation`, { headers: await flash(request, "Evaluation criteria saved") }),
-  });
+export async function action(args: ActionFunctionArgs) {
+  return projectAction(args, ({ request, projectId, actor, redirectWithFlash }) =>
+    handleForm(request, {
+      schema: evaluationFormSchema,
+      run: async (form): Promise<Result<"criteria" | "scores">> => {
+        const done =
+          form.intent === "scores" ? await saveScores(projectId, form.input, actor) : await saveCriteria(projectId, form.input, actor);
+        return done.ok ? ok(form.intent) : done;
+      },
+      onSuccess: (intent) =>
+        intent === "scores"
+          ? redirectWithFlash(`/projects/${projectId}/evaluation#totals`, "Scores saved")
+          : redirectWithFlash(`/projects/${projectId}/evaluation`, "Evaluation criteria saved"),
+    }),
+  );
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -70,11 +64,10 @@ type ZodForm = ReturnType<typeof useZodForm>;
 
 function CriteriaForm({ data, form, posted }: { data: Data; form: ZodForm; posted?: Record<string, unknown> }) {
   const rows = Math.min(MAX_CRITERIA, Math.max(data.criteria.length + 2, 4));
-  const value = (i: number, field: "name" | "weight" | "description") => {
-    const key = `criteria.${i}.${field}`;
-    if (posted && key in posted) return String(posted[key] ?? "");
-    const c = data.criteria[i];
-    return c ? String(c[field]) : "";
+  const { field } = bindFields(form, posted);
+  const criterion = (i: number, name: "name" | "weight" | "description") => {
+    const saved = data.criteria[i];
+    return field(`criteria.${i}.${name}`, saved ? String(saved[name]) : "");
   };
   const totalError = form.error("criteria");
   return (
@@ -94,31 +87,9 @@ function CriteriaForm({ data, form, posted }: { data: Data; form: ZodForm; poste
           <fieldset className="govuk-fieldset govuk-!-margin-bottom-4" key={i}>
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Criterion {i + 1}</legend>
             <input type="hidden" {...form.register(`criteria.${i}.id`)} value={data.criteria[i]?.id ?? ""} />
-            <TextField
-              name={`criteria.${i}.name`}
-              label="Name"
-              hint={i === 0 ? "For example, Meets our requirements" : undefined}
-              defaultValue={value(i, "name")}
-              error={form.error(`criteria.${i}.name`)}
-              registered={form.register(`criteria.${i}.name`)}
-            />
-            <TextField
-              name={`criteria.${i}.weight`}
-              label="Weight"
-              suffix="%"
-              width="3"
-              inputMode="numeric"
-              defaultValue={value(i, "weight")}
-              error={form.error(`criteria.${i}.weight`)}
-              registered={form.register(`criteria.${i}.weight`)}
-            />
-            <TextField
-              name={`criteria.${i}.description`}
-              label="How you will judge it (optional)"
-              defaultValue={value(i, "description")}
-              error={form.error(`criteria.${i}.description`)}
-              registered={form.register(`criteria.${i}.description`)}
-            />
+            <TextField label="Name" hint={i === 0 ? "For example, Meets our requirements" : undefined} {...criterion(i, "name")} />
+            <TextField label="Weight" suffix="%" width="3" inputMode="numeric" {...criterion(i, "weight")} />
+            <TextField label="How you will judge it (optional)" {...criterion(i, "description")} />
           </fieldset>
         ))}
       </div>
@@ -130,6 +101,7 @@ function CriteriaForm({ data, form, posted }: { data: Data; form: ZodForm; poste
 }
 
 function ScoresForm({ data, form, posted }: { data: Data; form: ZodForm; posted?: Record<string, unknown> }) {
+  const { field } = bindFields(form, posted);
   let k = -1;
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit}>
@@ -145,7 +117,6 @@ function ScoresForm({ data, form, posted }: { data: Data; form: ZodForm; posted?
             k += 1;
             const existing = entry.scores.find((s) => s.criterionId === c.id);
             const key = (f: string) => `scores.${k}.${f}`;
-            const postedValue = (f: string) => (posted && key(f) in posted ? String(posted[key(f)] ?? "") : undefined);
             const label = `${c.name} for ${entry.productName}`;
             return (
               <div key={c.id} className="govuk-!-margin-bottom-4">
@@ -153,7 +124,6 @@ function ScoresForm({ data, form, posted }: { data: Data; form: ZodForm; posted?
                 <input type="hidden" {...form.register(key("criterionId"))} value={c.id} />
                 <input type="hidden" {...form.register(key("label"))} value={label} />
                 <TextField
-                  name={key("score")}
                   label={
                     <>
                       {c.name} ({c.weight}%): score out of 100<span className="govuk-visually-hidden"> for {entry.productName}</span>
@@ -161,12 +131,9 @@ function ScoresForm({ data, form, posted }: { data: Data; form: ZodForm; posted?
                   }
                   width="3"
                   inputMode="numeric"
-                  defaultValue={postedValue("score") ?? (existing ? String(existing.score) : "")}
-                  error={form.error(key("score"))}
-                  registered={form.register(key("score"))}
+                  {...field(key("score"), existing ? String(existing.score) : "")}
                 />
                 <TextareaField
-                  name={key("notes")}
                   label={
                     <>
                       Notes
@@ -178,9 +145,7 @@ function ScoresForm({ data, form, posted }: { data: Data; form: ZodForm; posted?
                     </>
                   }
                   rows={2}
-                  defaultValue={postedValue("notes") ?? existing?.notes ?? ""}
-                  error={form.error(key("notes"))}
-                  registered={form.register(key("notes"))}
+                  {...field(key("notes"), existing?.notes)}
                 />
               </div>
             );

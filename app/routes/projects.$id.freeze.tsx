@@ -1,30 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { InsetText } from "~/components/buying";
 import { ErrorSummary, TextareaField } from "~/components/forms";
 import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import { abandonFreezeSchema, describeFilters, freezeSchema, isDirectAwardRoute, maxFrozenResults } from "~/models/project.schema";
 import { abandonFrozenSearch, freezeSavedSearch, getProjectSearches } from "~/models/project.server";
 import { countSavedSearchResults, runProductSearchNow } from "~/services/project-search.server";
 import { handleForm } from "~/utils/form-action.server";
 import { SIZE_LABELS, formatDateTime } from "~/utils/format";
 import { formatPence } from "~/procurement/money";
-import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { flash } from "~/auth/session.server";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => pageTitle("Freeze the search results");
 export const handle = { title: "Freeze the search results" };
 export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProjectSearches(projectId);
-  if (!project) throw notFound("Project not found");
+export async function loader(args: LoaderFunctionArgs) {
+  const { project, access } = await loadProjectPage(args, getProjectSearches);
   const counts = await countSavedSearchResults(project.savedSearches);
   return {
     project: { id: project.id, title: project.title, locked: project.status !== "open" },
@@ -57,32 +52,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         priceUnit: r.priceUnit,
       })),
     })),
-    canEdit,
-    verified: Boolean(user.emailVerifiedAt),
+    ...access,
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedFailure();
-  const actor = actorFrom(user, context, request);
-  if (new URL(request.url).searchParams.get("intent") === "abandon") {
+export async function action(args: ActionFunctionArgs) {
+  return projectAction(args, async ({ request, projectId, actor, intent, redirectWithFlash }) => {
+    const frozenAt = (frozenSearchId: string) => `/projects/${projectId}/freeze#frozen-${frozenSearchId}`;
+    if (intent === "abandon") {
+      return handleForm(request, {
+        schema: abandonFreezeSchema,
+        run: (input) => abandonFrozenSearch(projectId, input, actor),
+        onSuccess: ({ frozenSearchId }) =>
+          redirectWithFlash(frozenAt(frozenSearchId), "Frozen search abandoned: it stays in the record, and you can freeze another search"),
+      });
+    }
     return handleForm(request, {
-      schema: abandonFreezeSchema,
-      run: (input) => abandonFrozenSearch(projectId, input, actor),
-      onSuccess: async ({ frozenSearchId }) =>
-        redirect(`/projects/${projectId}/freeze#frozen-${frozenSearchId}`, {
-          headers: await flash(request, "Frozen search abandoned: it stays in the record, and you can freeze another search"),
-        }),
+      schema: freezeSchema,
+      run: (input) => freezeSavedSearch(projectId, input.savedSearchId, actor, runProductSearchNow),
+      onSuccess: (result) =>
+        redirectWithFlash(
+          frozenAt(result.frozenSearchId),
+          `Search results frozen: ${result.count} ${result.count === 1 ? "service" : "services"}`,
+        ),
     });
-  }
-  return handleForm(request, {
-    schema: freezeSchema,
-    run: (input) => freezeSavedSearch(projectId, input.savedSearchId, actor, runProductSearchNow),
-    onSuccess: async (result) =>
-      redirect(`/projects/${projectId}/freeze#frozen-${result.frozenSearchId}`, {
-        headers: await flash(request, `Search results frozen: ${result.count} ${result.count === 1 ? "service" : "services"}`),
-      }),
   });
 }
 
@@ -111,66 +104,39 @@ export default function Freeze() {
       </div>
 
       <h2 className="govuk-heading-m">Saved searches</h2>
-      {data.saved.length ? (
-        <TableContainer label="Searches saved to this project">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Searches saved to this project</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Search words
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Filters
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Saved
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Results now
-                </th>
-                {editable ? (
-                  <th scope="col" className="govuk-table__header">
-                    <span className="govuk-visually-hidden">Action</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.saved.map((s, i) => (
-                <tr className="govuk-table__row" key={s.id}>
-                  <td className="govuk-table__cell">{s.query || "(none)"}</td>
-                  <td className="govuk-table__cell">{s.filters}</td>
-                  <td className="govuk-table__cell">{formatDateTime(s.createdAt)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{s.count ?? "Cannot run"}</td>
-                  {editable ? (
-                    <td className="govuk-table__cell">
-                      <Form method="post">
-                        <input type="hidden" name="savedSearchId" value={s.id} />
-                        <button
-                          type="submit"
-                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                          data-module="govuk-button"
-                        >
-                          Freeze these results<span className="govuk-visually-hidden"> (saved search {i + 1})</span>
-                        </button>
-                      </Form>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
-      ) : (
-        <p className="govuk-body">
-          No searches saved yet.{" "}
-          <Link className="govuk-link" to={`${base}/search`}>
-            Save a search
-          </Link>{" "}
-          first.
-        </p>
-      )}
+      <DataTable
+        caption="Searches saved to this project"
+        captionSize="none"
+        rows={data.saved}
+        rowKey={(s) => s.id}
+        empty={
+          <p className="govuk-body">
+            No searches saved yet.{" "}
+            <Link className="govuk-link" to={`${base}/search`}>
+              Save a search
+            </Link>{" "}
+            first.
+          </p>
+        }
+        columns={[
+          { header: "Search words", cell: (s) => s.query || "(none)" },
+          { header: "Filters", cell: (s) => s.filters },
+          { header: "Saved", cell: (s) => formatDateTime(s.createdAt) },
+          { header: "Results now", numeric: true, cell: (s) => s.count ?? "Cannot run" },
+          editable && {
+            header: "Action",
+            hiddenHeader: true,
+            cell: (s, i) => (
+              <Form method="post">
+                <input type="hidden" name="savedSearchId" value={s.id} />
+                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                  Freeze these results<span className="govuk-visually-hidden"> (saved search {i + 1})</span>
+                </button>
+              </Form>
+            ),
+          },
+        ]}
+      />
 
       <h2 className="govuk-heading-m">Frozen results</h2>
       {data.frozen.length ? (
@@ -193,43 +159,18 @@ export default function Freeze() {
                 Download these results as CSV<span className="govuk-visually-hidden"> (frozen {formatDateTime(f.frozenAt)})</span>
               </a>
             </p>
-            <TableContainer label={`Results frozen on ${formatDateTime(f.frozenAt)}`}>
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-visually-hidden">Results frozen on {formatDateTime(f.frozenAt)}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      #
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Service (listing version)
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Supplier
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Price from
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {f.results.map((r) => (
-                    <tr className="govuk-table__row" key={r.id}>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{r.position}</td>
-                      <td className="govuk-table__cell">
-                        {r.productName} (version {r.versionNumber})
-                      </td>
-                      <td className="govuk-table__cell">
-                        {r.supplierName} ({SIZE_LABELS[r.supplierSize] ?? r.supplierSize})
-                      </td>
-                      <td className="govuk-table__cell">
-                        {formatPence(r.priceFromPence)} {r.priceUnit}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableContainer>
+            <DataTable
+              caption={`Results frozen on ${formatDateTime(f.frozenAt)}`}
+              captionSize="none"
+              rows={f.results}
+              rowKey={(r) => r.id}
+              columns={[
+                { header: "#", numeric: true, cell: (r) => r.position },
+                { header: "Service (listing version)", cell: (r) => `${r.productName} (version ${r.versionNumber})` },
+                { header: "Supplier", cell: (r) => `${r.supplierName} (${SIZE_LABELS[r.supplierSize] ?? r.supplierSize})` },
+                { header: "Price from", cell: (r) => `${formatPence(r.priceFromPence)} ${r.priceUnit}` },
+              ]}
+            />
             {editable && !f.abandonedAt ? (
               <details className="govuk-details">
                 <summary className="govuk-details__summary">

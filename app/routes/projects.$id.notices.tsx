@@ -1,27 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, TextField } from "~/components/forms";
 import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { CheckboxItem } from "~/components/project-fields";
+import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import { noticePublicationSchema, noticesSchema } from "~/models/project.schema";
 import { describeRoute, getProjectNotices, recordNoticePublication, saveNotices } from "~/models/project.server";
 import { NOTICE_PUBLISHERS, noticePublisherOf } from "~/procurement/notices";
 import { handleForm } from "~/utils/form-action.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Publish the notices");
 export const handle = { title: "Publish the notices" };
 export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProjectNotices(projectId);
-  if (!project) throw notFound("Project not found");
+export async function loader(args: LoaderFunctionArgs) {
+  const { project, access } = await loadProjectPage(args, getProjectNotices);
   return {
     project: { id: project.id, title: project.title, lockVersion: project.lockVersion },
     route: (await describeRoute(project.routeId)).label,
@@ -40,29 +36,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         recordedAt: p.recordedAt,
       })),
     })),
-    canEdit,
-    verified: Boolean(user.emailVerifiedAt),
+    ...access,
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedFailure();
-  const actor = actorFrom(user, context, request);
-  if (new URL(request.url).searchParams.get("intent") === "publication") {
+export async function action(args: ActionFunctionArgs) {
+  return projectAction(args, async ({ request, projectId, actor, intent, redirectWithFlash }) => {
+    if (intent === "publication") {
+      return handleForm(request, {
+        schema: noticePublicationSchema,
+        run: (input) => recordNoticePublication(projectId, input, actor),
+        onSuccess: () => redirectWithFlash(`/projects/${projectId}/notices`, "Published notice recorded"),
+      });
+    }
     return handleForm(request, {
-      schema: noticePublicationSchema,
-      run: (input) => recordNoticePublication(projectId, input, actor),
-      onSuccess: async () => redirect(`/projects/${projectId}/notices`, { headers: await flash(request, "Published notice recorded") }),
+      schema: noticesSchema,
+      arrayKeys: ["done"],
+      run: (input) => saveNotices(projectId, input, actor),
+      onSuccess: () => redirectWithFlash(`/projects/${projectId}`, "Notices checklist saved"),
     });
-  }
-  return handleForm(request, {
-    schema: noticesSchema,
-    arrayKeys: ["done"],
-    run: (input) => saveNotices(projectId, input, actor),
-    onSuccess: async () => redirect(`/projects/${projectId}`, { headers: await flash(request, "Notices checklist saved") }),
   });
 }
+
+/** One form per notice records where it was published: each field's id carries the notice's code. */
+const PUBLICATION_FIELDS = [
+  { name: "noticeId", label: "Notice ID", hint: "For example, 012345-2026" },
+  { name: "url", label: "Web address of the published notice", hint: "Starting https://" },
+] as const;
 
 export default function Notices() {
   const data = useLoaderData<typeof loader>();
@@ -92,26 +92,19 @@ export default function Notices() {
                 <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Notices published or not needed</legend>
                 <div className="govuk-checkboxes" data-module="govuk-checkboxes">
                   {data.notices.map((n) => (
-                    <div className="govuk-checkboxes__item" key={n.id}>
-                      <input
-                        className="govuk-checkboxes__input"
-                        id={`notice-${n.code}`}
-                        name="done"
-                        type="checkbox"
-                        value={n.code}
-                        defaultChecked={n.done}
-                        aria-describedby={n.done || n.dueAt ? `notice-${n.code}-hint` : undefined}
-                      />
-                      <label className="govuk-label govuk-checkboxes__label" htmlFor={`notice-${n.code}`}>
-                        {n.title}
-                      </label>
-                      {n.done || n.dueAt ? (
-                        <div id={`notice-${n.code}-hint`} className="govuk-hint govuk-checkboxes__hint">
-                          {n.dueAt ? `Due by ${formatDate(n.dueAt)}. ` : ""}
-                          {n.done ? `Ticked on ${formatDate(n.doneAt)}` : ""}
-                        </div>
-                      ) : null}
-                    </div>
+                    <CheckboxItem
+                      key={n.id}
+                      id={`notice-${n.code}`}
+                      name="done"
+                      value={n.code}
+                      label={n.title}
+                      defaultChecked={n.done}
+                      hint={
+                        n.done || n.dueAt
+                          ? `${n.dueAt ? `Due by ${formatDate(n.dueAt)}. ` : ""}${n.done ? `Ticked on ${formatDate(n.doneAt)}` : ""}`
+                          : undefined
+                      }
+                    />
                   ))}
                 </div>
               </fieldset>
@@ -162,22 +155,18 @@ export default function Notices() {
               <Form method="post" action={`/projects/${data.project.id}/notices?intent=publication`}>
                 <HiddenLock lockVersion={data.project.lockVersion} />
                 <input type="hidden" name="code" value={n.code} />
-                <PublicationInput
-                  id={`noticeId-${n.code}`}
-                  name="noticeId"
-                  label="Notice ID"
-                  hint="For example, 012345-2026"
-                  defaultValue={posted(n.code, "noticeId")}
-                  error={postedCode === n.code ? errors.noticeId?.[0] : undefined}
-                />
-                <PublicationInput
-                  id={`url-${n.code}`}
-                  name="url"
-                  label="Web address of the published notice"
-                  hint="Starting https://"
-                  defaultValue={posted(n.code, "url")}
-                  error={postedCode === n.code ? errors.url?.[0] : undefined}
-                />
+                {PUBLICATION_FIELDS.map((f) => (
+                  <TextField
+                    key={f.name}
+                    id={`${f.name}-${n.code}`}
+                    name={f.name}
+                    label={f.label}
+                    hint={f.hint}
+                    spellCheck={false}
+                    defaultValue={posted(n.code, f.name)}
+                    error={postedCode === n.code ? errors[f.name]?.[0] : undefined}
+                  />
+                ))}
                 <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                   Record where it was published<span className="govuk-visually-hidden">: {n.title}</span>
                 </button>
@@ -186,35 +175,6 @@ export default function Notices() {
           </section>
         ))}
       </div>
-    </div>
-  );
-}
-
-/** A text input with a per-notice id (one form per notice on the page), in the GOV.UK pattern. */
-function PublicationInput(props: { id: string; name: string; label: string; hint: string; defaultValue?: string; error?: string }) {
-  const described = [`${props.id}-hint`, props.error ? `${props.id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className={`govuk-form-group${props.error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={props.id}>
-        {props.label}
-      </label>
-      <div id={`${props.id}-hint`} className="govuk-hint">
-        {props.hint}
-      </div>
-      {props.error ? (
-        <p id={`${props.id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {props.error}
-        </p>
-      ) : null}
-      <input
-        className={`govuk-input${props.error ? " govuk-input--error" : ""}`}
-        id={props.id}
-        name={props.name}
-        type="text"
-        spellCheck={false}
-        defaultValue={props.defaultValue}
-        aria-describedby={described}
-      />
     </div>
   );
 }

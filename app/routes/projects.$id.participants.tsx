@@ -2,14 +2,13 @@
 // estimated value. The lead council's buyers invite, change shares (until the search is frozen)
 // and withdraw; accepted participants' buyers read the page.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
+import { InsetText } from "~/components/buying";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { ParticipantsTable, type ParticipantView } from "~/components/joint-buying";
 import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
-import { flash } from "~/auth/session.server";
+import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import {
   JOINT_BUYING_RULES,
   changeShareSchema,
@@ -26,17 +25,14 @@ import {
 import { formatPence, penceToPounds } from "~/procurement/money";
 import { thresholdFor } from "~/procurement/thresholds";
 import { handleForm } from "~/utils/form-action.server";
-import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Councils buying jointly");
 export const handle = { title: "Councils buying jointly" };
 export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const summary = await jointBuyingSummary(projectId);
-  if (!summary) throw notFound("Project not found");
+export async function loader(args: LoaderFunctionArgs) {
+  const { project: summary, access } = await loadProjectPage(args, jointBuyingSummary);
   const { project, ...joint } = summary;
   const open = project.status === "open";
   const threshold = thresholdFor(project.procurementStart);
@@ -46,34 +42,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     frozen: project.frozen,
     open,
     threshold: threshold ? { amountPence: threshold.amountPence, label: threshold.label } : null,
-    councils: canEdit && open && !project.frozen ? await listInvitableCouncils(project.councilId) : [],
-    canEdit,
-    verified: Boolean(user.emailVerifiedAt),
+    councils: access.canEdit && open && !project.frozen ? await listInvitableCouncils(project.councilId) : [],
+    ...access,
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedFailure();
-  const actor = actorFrom(user, context, request);
-  const back = `/projects/${projectId}/participants`;
-  const intent = new URL(request.url).searchParams.get("intent");
-  if (intent === "share")
+export async function action(args: ActionFunctionArgs) {
+  return projectAction(args, async ({ request, projectId, actor, intent, redirectWithFlash }) => {
+    const back = `/projects/${projectId}/participants`;
+    if (intent === "share")
+      return handleForm(request, {
+        schema: changeShareSchema,
+        run: (input) => changeParticipantShare(projectId, input, actor),
+        onSuccess: ({ council }) => redirectWithFlash(back, `${council}'s share changed`),
+      });
+    if (intent === "withdraw")
+      return handleForm(request, {
+        schema: withdrawParticipantSchema,
+        run: (input) => withdrawParticipant(projectId, input, actor),
+        onSuccess: ({ council }) => redirectWithFlash(back, `${council} withdrawn from the project`),
+      });
     return handleForm(request, {
-      schema: changeShareSchema,
-      run: (input) => changeParticipantShare(projectId, input, actor),
-      onSuccess: async ({ council }) => redirect(back, { headers: await flash(request, `${council}'s share changed`) }),
+      schema: inviteParticipantSchema,
+      run: (input) => inviteParticipant(projectId, input, actor),
+      onSuccess: ({ council }) => redirectWithFlash(back, `${council} invited`),
     });
-  if (intent === "withdraw")
-    return handleForm(request, {
-      schema: withdrawParticipantSchema,
-      run: (input) => withdrawParticipant(projectId, input, actor),
-      onSuccess: async ({ council }) => redirect(back, { headers: await flash(request, `${council} withdrawn from the project`) }),
-    });
-  return handleForm(request, {
-    schema: inviteParticipantSchema,
-    run: (input) => inviteParticipant(projectId, input, actor),
-    onSuccess: async ({ council }) => redirect(back, { headers: await flash(request, `${council} invited`) }),
   });
 }
 
@@ -133,7 +126,7 @@ export default function Participants() {
         <ErrorSummary errors={errors} />
         <ProjectPageHeader project={data.project} title="Councils buying jointly" />
         <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={!data.open} />
-        {rule ? <div className="govuk-inset-text">{rule}</div> : null}
+        {rule ? <InsetText>{rule}</InsetText> : null}
         <p className="govuk-body">{JOINT_BUYING_RULES.wholeValue}</p>
         {data.threshold ? (
           <p className="govuk-body" data-testid="whole-value-threshold">
@@ -142,7 +135,7 @@ export default function Participants() {
             threshold for {data.threshold.label} under the Procurement Act 2023, whatever each council&apos;s share.
           </p>
         ) : null}
-        {data.frozen ? <div className="govuk-inset-text">{JOINT_BUYING_RULES.frozen}</div> : null}
+        {data.frozen ? <InsetText>{JOINT_BUYING_RULES.frozen}</InsetText> : null}
         <ParticipantsTable joint={data.joint} actions={actions} />
 
         {changeable ? (

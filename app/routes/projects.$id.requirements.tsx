@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { Paragraphs } from "~/components/buying";
 import { ChoiceField, ErrorSummary, TextareaField, useZodForm } from "~/components/forms";
 import { ApprovalStatusText, HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { bindFields } from "~/components/project-fields";
+import { requireProjectAccess } from "~/auth/project-policy.server";
+import { projectAction } from "~/utils/project-route.server";
 import { requirementsSchema } from "~/models/project.schema";
 import { getProjectRequirements, updateRequirements } from "~/models/project.server";
 import { listApprovals } from "~/models/project-approval.server";
@@ -13,7 +14,6 @@ import { approvalState } from "~/models/project-presenter";
 import { handleForm } from "~/utils/form-action.server";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Requirements and budget approval");
 export const handle = { title: "Requirements and budget approval" };
@@ -31,25 +31,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedFailure();
-  return handleForm(request, {
-    schema: requirementsSchema,
-    run: (input) => updateRequirements(projectId, input, actorFrom(user, context, request)),
-    onSuccess: async ({ approvalRequested }) =>
-      redirect(`/projects/${projectId}`, {
-        headers: await flash(request, approvalRequested ? "Requirements saved and budget approval asked for" : "Requirements saved"),
-      }),
-  });
+export async function action(args: ActionFunctionArgs) {
+  return projectAction(args, ({ request, projectId, actor, redirectWithFlash }) =>
+    handleForm(request, {
+      schema: requirementsSchema,
+      run: (input) => updateRequirements(projectId, input, actor),
+      onSuccess: ({ approvalRequested }) =>
+        redirectWithFlash(
+          `/projects/${projectId}`,
+          approvalRequested ? "Requirements saved and budget approval asked for" : "Requirements saved",
+        ),
+    }),
+  );
 }
 
 export default function Requirements() {
   const { project, budget, canEdit, verified } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit, error } = useZodForm(requirementsSchema, actionData?.errors);
+  const { field } = bindFields({ register, error }, actionData?.values);
   const editable = canEdit && !project.locked;
-  const posted = actionData?.values?.requirements;
   const canAsk = !project.budgetApproved && budget?.status !== "requested";
   return (
     <div className="govuk-grid-row">
@@ -61,13 +62,10 @@ export default function Requirements() {
           <Form method="post" noValidate onSubmit={onSubmit}>
             <HiddenLock lockVersion={project.lockVersion} register={register} />
             <TextareaField
-              name="requirements"
               label="What do you need?"
               rows={10}
               hint="Write down what the service must do, who will use it and any standards it must meet. You will assess services against this, without negotiating with suppliers."
-              defaultValue={typeof posted === "string" ? posted : project.requirements}
-              error={error("requirements")}
-              registered={register("requirements")}
+              {...field("requirements", project.requirements)}
             />
             {canAsk ? (
               <ChoiceField

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { FilterPanel } from "~/components/filter-panel";
 import { InsetText, WarningText } from "~/components/buying";
 import { ErrorSummary } from "~/components/forms";
 import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
-import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { CheckboxItem } from "~/components/project-fields";
+import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import {
   DIRECT_AWARD_MAX_RESULTS,
   describeFilters,
@@ -23,29 +23,24 @@ import { formatDateTime } from "~/utils/format";
 import { asPence, formatPence } from "~/procurement/money";
 import { handleForm } from "~/utils/form-action.server";
 import { invalid } from "~/utils/result";
-import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Save a search");
 export const handle = { title: "Save a search" };
 export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProjectSavedSearches(projectId);
-  if (!project) throw notFound("Project not found");
+export async function loader(args: LoaderFunctionArgs) {
+  const { project, access } = await loadProjectPage(args, getProjectSavedSearches);
   const base = {
     project: { id: project.id, routeId: project.routeId, locked: project.status !== "open" },
     saved: project.savedSearches.map((s) => ({ id: s.id, query: s.query, filters: describeFilters(s.filters), createdAt: s.createdAt })),
-    canEdit,
-    verified: Boolean(user.emailVerifiedAt),
+    ...access,
     directAward: isDirectAwardRoute(project.routeId),
     max: maxFrozenResults(project.routeId),
     // A direct award's search offers only the route's agreement and its live lots (issue 13).
     scope: await routeSearchScope(project.routeId),
   };
-  const requested = parseProjectSearch(new URL(request.url).searchParams);
+  const requested = parseProjectSearch(new URL(args.request.url).searchParams);
   if (!requested.ok) return { ...base, invalid: true as const, errors: requested.errors };
   const parsed = await scopeProjectSearch(project.routeId, requested.params);
   if (!parsed.ok) return { ...base, invalid: true as const, errors: [parsed.message] };
@@ -74,18 +69,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedFailure();
-  const actor = actorFrom(user, context, request);
-  return handleForm(request, {
-    schema: saveSearchSchema,
-    run: (input) => {
-      const search = parseProjectSearch(new URLSearchParams(input.search));
-      return search.ok ? saveSearch(projectId, search.params, actor) : invalid({ form: search.errors });
-    },
-    onSuccess: async () => redirect(`/projects/${projectId}/freeze`, { headers: await flash(request, "Search saved to the project") }),
-  });
+export async function action(args: ActionFunctionArgs) {
+  return projectAction(args, ({ request, projectId, actor, redirectWithFlash }) =>
+    handleForm(request, {
+      schema: saveSearchSchema,
+      run: (input) => {
+        const search = parseProjectSearch(new URLSearchParams(input.search));
+        return search.ok ? saveSearch(projectId, search.params, actor) : invalid({ form: search.errors });
+      },
+      onSuccess: () => redirectWithFlash(`/projects/${projectId}/freeze`, "Search saved to the project"),
+    }),
+  );
 }
 
 export default function ProjectSearch() {
@@ -173,19 +167,14 @@ export default function ProjectSearch() {
                         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{facet.label}</legend>
                         <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
                           {values.map((value, i) => (
-                            <div className="govuk-checkboxes__item" key={value}>
-                              <input
-                                className="govuk-checkboxes__input"
-                                id={`${facet.name}-${i}`}
-                                name={facet.name}
-                                type="checkbox"
-                                value={value}
-                                defaultChecked={selected.includes(value)}
-                              />
-                              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${facet.name}-${i}`}>
-                                {facet.labels?.[value] ?? value} ({counts[value] ?? 0})
-                              </label>
-                            </div>
+                            <CheckboxItem
+                              key={value}
+                              id={`${facet.name}-${i}`}
+                              name={facet.name}
+                              value={value}
+                              label={`${facet.labels?.[value] ?? value} (${counts[value] ?? 0})`}
+                              defaultChecked={selected.includes(value)}
+                            />
                           ))}
                         </div>
                       </fieldset>
@@ -195,19 +184,13 @@ export default function ProjectSearch() {
                 {data.scope ? null : (
                   <div className="govuk-form-group">
                     <div className="govuk-checkboxes govuk-checkboxes--small">
-                      <div className="govuk-checkboxes__item">
-                        <input
-                          className="govuk-checkboxes__input"
-                          id="frameworks-all"
-                          name="frameworks"
-                          type="checkbox"
-                          value="all"
-                          defaultChecked={data.params.frameworks === "all"}
-                        />
-                        <label className="govuk-label govuk-checkboxes__label" htmlFor="frameworks-all">
-                          Include products only on expired frameworks
-                        </label>
-                      </div>
+                      <CheckboxItem
+                        id="frameworks-all"
+                        name="frameworks"
+                        value="all"
+                        label="Include products only on expired frameworks"
+                        defaultChecked={data.params.frameworks === "all"}
+                      />
                     </div>
                   </div>
                 )}

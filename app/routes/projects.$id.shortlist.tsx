@@ -1,31 +1,28 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import { Form } from "~/components/form";
 import { InsetText } from "~/components/buying";
 import { ErrorSummary, useZodForm, type FieldErrors } from "~/components/forms";
 import { FrozenResultDocuments, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { CheckboxItem } from "~/components/project-fields";
 import { DataTable } from "~/components/data-table";
-import { actorFrom, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
+import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import { isDirectAwardRoute, shortlistAddSchema, shortlistFormSchema } from "~/models/project.schema";
 import { presentFrozenSearch } from "~/models/project-presenter";
 import { addToShortlist, getProjectShortlist, removeFromShortlist, setAsideResults } from "~/models/project.server";
 import { formatDateTime } from "~/utils/format";
 import { handleForm } from "~/utils/form-action.server";
 import { ok, type Result } from "~/utils/result";
-import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { flash } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Shortlist services");
 export const handle = { title: "Shortlist services" };
 export { revalidateAfterErrors as shouldRevalidate } from "~/components/project";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, projectId, canEdit } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProjectShortlist(projectId, new URL(request.url).searchParams.get("frozen"));
-  if (!project) throw notFound("Project not found");
+export async function loader(args: LoaderFunctionArgs) {
+  const frozenSearchId = new URL(args.request.url).searchParams.get("frozen");
+  const { project, access } = await loadProjectPage(args, (projectId) => getProjectShortlist(projectId, frozenSearchId));
   const frozen = project.frozen;
   const shortlisted = new Set(project.shortlist.map((e) => e.frozenResultId));
   const setAside = new Map(project.setAside.map((a) => [a.frozenResultId, a.reason]));
@@ -49,32 +46,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           };
         })()
       : null,
-    canEdit,
-    verified: Boolean(user.emailVerifiedAt),
+    ...access,
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, projectId } = await requireProjectAccess(request, params.id, "update");
-  if (!user.emailVerifiedAt) return unverifiedFailure();
-  const actor = actorFrom(user, context, request);
-  return handleForm(request, {
-    schema: shortlistFormSchema,
-    arrayKeys: ["frozenResultIds"],
-    run: async (form): Promise<Result<string>> => {
-      if (form.intent === "set-aside") {
-        const done = await setAsideResults(projectId, form.input, actor);
-        return done.ok ? ok("Results set aside") : done;
-      }
-      if (form.intent === "remove") {
-        const done = await removeFromShortlist(projectId, form.input.entryId, actor);
-        return done.ok ? ok("Removed from the shortlist") : done;
-      }
-      const done = await addToShortlist(projectId, form.input, actor);
-      return done.ok ? ok("Added to the shortlist") : done;
-    },
-    onSuccess: async (message) => redirect(`/projects/${projectId}/shortlist`, { headers: await flash(request, message) }),
-  });
+export async function action(args: ActionFunctionArgs) {
+  return projectAction(args, ({ request, projectId, actor, redirectWithFlash }) =>
+    handleForm(request, {
+      schema: shortlistFormSchema,
+      arrayKeys: ["frozenResultIds"],
+      run: async (form): Promise<Result<string>> => {
+        if (form.intent === "set-aside") {
+          const done = await setAsideResults(projectId, form.input, actor);
+          return done.ok ? ok("Results set aside") : done;
+        }
+        if (form.intent === "remove") {
+          const done = await removeFromShortlist(projectId, form.input.entryId, actor);
+          return done.ok ? ok("Removed from the shortlist") : done;
+        }
+        const done = await addToShortlist(projectId, form.input, actor);
+        return done.ok ? ok("Added to the shortlist") : done;
+      },
+      onSuccess: (message) => redirectWithFlash(`/projects/${projectId}/shortlist`, message),
+    }),
+  );
 }
 
 type FrozenRow = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["frozen"]>["results"][number];
@@ -163,34 +158,31 @@ export default function Shortlist() {
       </div>
 
       <h2 className="govuk-heading-m">Shortlist ({data.shortlist.length})</h2>
-      {data.shortlist.length ? (
-        <DataTable
-          caption="Shortlisted services"
-          captionSize="none"
-          rows={data.shortlist}
-          rowKey={(e) => e.id}
-          columns={[
-            { header: "Service", cell: (e) => e.productName },
-            { header: "Supplier", cell: (e) => e.supplierName },
-            { header: "Reason", cell: (e) => e.reason },
-            editable && {
-              header: "Action",
-              hiddenHeader: true,
-              cell: (e) => (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="entryId" value={e.id} />
-                  <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
-                    Remove<span className="govuk-visually-hidden"> {e.productName} from the shortlist</span>
-                  </button>
-                </Form>
-              ),
-            },
-          ]}
-        />
-      ) : (
-        <p className="govuk-body">No services shortlisted yet.</p>
-      )}
+      <DataTable
+        caption="Shortlisted services"
+        captionSize="none"
+        rows={data.shortlist}
+        rowKey={(e) => e.id}
+        empty={<p className="govuk-body">No services shortlisted yet.</p>}
+        columns={[
+          { header: "Service", cell: (e) => e.productName },
+          { header: "Supplier", cell: (e) => e.supplierName },
+          { header: "Reason", cell: (e) => e.reason },
+          editable && {
+            header: "Action",
+            hiddenHeader: true,
+            cell: (e) => (
+              <Form method="post">
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="entryId" value={e.id} />
+                <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
+                  Remove<span className="govuk-visually-hidden"> {e.productName} from the shortlist</span>
+                </button>
+              </Form>
+            ),
+          },
+        ]}
+      />
       {data.shortlist.length ? (
         <p className="govuk-body">
           <Link className="govuk-link" to={`${base}/evaluation`}>
@@ -213,18 +205,13 @@ export default function Shortlist() {
                 {data.frozen.results
                   .filter((r) => !r.shortlisted && !r.setAsideReason)
                   .map((r) => (
-                    <div className="govuk-checkboxes__item" key={r.id}>
-                      <input
-                        className="govuk-checkboxes__input"
-                        id={`frozenResultIds-${r.id}`}
-                        name="frozenResultIds"
-                        type="checkbox"
-                        value={r.id}
-                      />
-                      <label className="govuk-label govuk-checkboxes__label" htmlFor={`frozenResultIds-${r.id}`}>
-                        {r.name} ({r.supplierName})
-                      </label>
-                    </div>
+                    <CheckboxItem
+                      key={r.id}
+                      id={`frozenResultIds-${r.id}`}
+                      name="frozenResultIds"
+                      value={r.id}
+                      label={`${r.name} (${r.supplierName})`}
+                    />
                   ))}
               </div>
             </fieldset>

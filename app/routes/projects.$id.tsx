@@ -6,15 +6,12 @@
 // under this layout.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
-import { requireProjectAccess } from "~/auth/project-policy.server";
+import { loadProjectPage } from "~/utils/project-route.server";
 import { ProjectAreaHeader, type ProjectHeaderData } from "~/components/project";
 import { describeRoute, getProjectHeader } from "~/models/project.server";
-import { notFound } from "~/utils/http.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs): Promise<ProjectHeaderData> {
-  const { projectId } = await requireProjectAccess(request, params.id, "read");
-  const project = await getProjectHeader(projectId);
-  if (!project) throw notFound("Project not found");
+export async function loader(args: LoaderFunctionArgs): Promise<ProjectHeaderData> {
+  const { project } = await loadProjectPage(args, getProjectHeader);
   const route = await describeRoute(project.routeId);
   return {
     project: { id: project.id, title: project.title, status: project.status, council: project.council.name, route: route.label },

@@ -5,12 +5,11 @@ import { useEffect, useState } from "react";
 import { Paragraphs, SummaryList } from "~/components/buying";
 import { FrozenResultDocuments, ProjectStatusTag } from "~/components/project";
 import { DataTable } from "~/components/data-table";
-import { requireProjectAccess } from "~/auth/project-policy.server";
+import { loadProjectPage } from "~/utils/project-route.server";
 import { describeRoute, getProject, listProjectHistory } from "~/models/project.server";
 import { listApprovals } from "~/models/project-approval.server";
 import { presentProjectRecord } from "~/models/project-presenter";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { ParticipantsTable } from "~/components/joint-buying";
 import { jointBuyingSummary } from "~/models/project-participants.server";
@@ -18,10 +17,8 @@ import { jointBuyingSummary } from "~/models/project-participants.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Record: ${data.project.title}` : "Project record");
 export const handle = { title: "Project record" };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { projectId } = await requireProjectAccess(request, params.id, "read");
-  const p = await getProject(projectId);
-  if (!p) throw notFound("Project not found");
+export async function loader(args: LoaderFunctionArgs) {
+  const { projectId, project: p } = await loadProjectPage(args, getProject);
   const [route, history, approvals, joint] = await Promise.all([
     describeRoute(p.routeId),
     listProjectHistory(projectId),
@@ -133,49 +130,46 @@ export default function ProjectRecord() {
       {data.criteria.length ? (
         <p className="govuk-body">Criteria: {data.criteria.map((c) => `${c.name} (${c.weight}%)`).join(", ")}.</p>
       ) : null}
-      {data.shortlist.length ? (
-        <DataTable
-          caption="Shortlisted services and their scores"
-          captionSize="none"
-          rows={data.shortlist}
-          rowKey={(e) => e.id}
-          columns={[
-            {
-              header: "Service",
-              rowHeader: true,
-              cell: (e) => (
+      <DataTable
+        caption="Shortlisted services and their scores"
+        captionSize="none"
+        rows={data.shortlist}
+        rowKey={(e) => e.id}
+        empty={<p className="govuk-body">Nothing shortlisted.</p>}
+        columns={[
+          {
+            header: "Service",
+            rowHeader: true,
+            cell: (e) => (
+              <>
+                {e.name}
+                <br />
+                <span className="govuk-body-s">{e.supplier}</span>
+              </>
+            ),
+          },
+          { header: "Reason shortlisted", cell: (e) => e.reason },
+          ...data.criteria.map((c, i) => ({
+            header: c.name,
+            numeric: true,
+            cell: (e: (typeof data.shortlist)[number]) => {
+              const s = e.scores[i];
+              return (
                 <>
-                  {e.name}
-                  <br />
-                  <span className="govuk-body-s">{e.supplier}</span>
+                  {s ? s.score : "–"}
+                  {s?.notes ? (
+                    <>
+                      <br />
+                      <span className="govuk-body-s">{s.notes}</span>
+                    </>
+                  ) : null}
                 </>
-              ),
+              );
             },
-            { header: "Reason shortlisted", cell: (e) => e.reason },
-            ...data.criteria.map((c, i) => ({
-              header: c.name,
-              numeric: true,
-              cell: (e: (typeof data.shortlist)[number]) => {
-                const s = e.scores[i];
-                return (
-                  <>
-                    {s ? s.score : "–"}
-                    {s?.notes ? (
-                      <>
-                        <br />
-                        <span className="govuk-body-s">{s.notes}</span>
-                      </>
-                    ) : null}
-                  </>
-                );
-              },
-            })),
-            { header: "Weighted total", numeric: true, cell: (e) => (e.total === null ? "–" : e.total.toFixed(1)) },
-          ]}
-        />
-      ) : (
-        <p className="govuk-body">Nothing shortlisted.</p>
-      )}
+          })),
+          { header: "Weighted total", numeric: true, cell: (e) => (e.total === null ? "–" : e.total.toFixed(1)) },
+        ]}
+      />
 
       <h2 className="govuk-heading-m">Outcome</h2>
       {data.outcome ? (

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ProjectStatusTag } from "~/components/project";
+import { ProjectStatusTag, VerifyEmailNotice } from "~/components/project";
 import { canEditProjects } from "~/auth/project-policy.server";
 import { listProjectsForCouncil } from "~/models/project.server";
 import { formatDate } from "~/utils/format";
 import { formatPence } from "~/procurement/money";
 import { pageTitle } from "~/utils/meta";
 import { hasPermission, requireUserWithPermission } from "~/auth/permissions.server";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => pageTitle("Buying projects");
 export const handle = { title: "Buying projects" };
@@ -53,69 +53,31 @@ export default function Projects() {
               </Link>
             </>
           ) : data.isBuyer && !data.verified ? (
-            <div className="govuk-inset-text">
-              You need to confirm your email address before you can start a buying project.{" "}
-              <Link className="govuk-link" to="/verify-email">
-                Find out how to confirm your email address
-              </Link>
-              .
-            </div>
+            <VerifyEmailNotice message="You need to confirm your email address before you can start a buying project." />
           ) : null}
         </div>
       </div>
-      {data.projects.length ? (
-        <TableContainer label={data.all ? "Projects" : `${data.councilName}'s projects`}>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">
-              {data.all ? "Projects" : `${data.councilName}'s projects`}
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Project
-                </th>
-                {data.all ? (
-                  <th scope="col" className="govuk-table__header">
-                    Council
-                  </th>
-                ) : null}
-                <th scope="col" className="govuk-table__header">
-                  Started by
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Estimated value
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Last changed
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.projects.map((p) => (
-                <tr className="govuk-table__row" key={p.id}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/projects/${p.id}`}>
-                      {p.title}
-                    </Link>
-                  </td>
-                  {data.all ? <td className="govuk-table__cell">{p.council.name}</td> : null}
-                  <td className="govuk-table__cell">{p.owner?.name ?? "Former user"}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatPence(p.estimatedValuePence)}</td>
-                  <td className="govuk-table__cell">{formatDate(p.updatedAt)}</td>
-                  <td className="govuk-table__cell">
-                    <ProjectStatusTag status={p.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
-      ) : (
-        <p className="govuk-body">There are no buying projects yet.</p>
-      )}
+      <DataTable
+        caption={data.all ? "Projects" : `${data.councilName}'s projects`}
+        rows={data.projects}
+        rowKey={(p) => p.id}
+        empty={<p className="govuk-body">There are no buying projects yet.</p>}
+        columns={[
+          {
+            header: "Project",
+            cell: (p) => (
+              <Link className="govuk-link" to={`/projects/${p.id}`}>
+                {p.title}
+              </Link>
+            ),
+          },
+          data.all && { header: "Council", cell: (p) => p.council.name },
+          { header: "Started by", cell: (p) => p.owner?.name ?? "Former user" },
+          { header: "Estimated value", numeric: true, cell: (p) => formatPence(p.estimatedValuePence) },
+          { header: "Last changed", cell: (p) => formatDate(p.updatedAt) },
+          { header: "Status", cell: (p) => <ProjectStatusTag status={p.status} /> },
+        ]}
+      />
     </>
   );
 }

@@ -2,9 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { BackLink, SummaryList } from "~/components/buying";
+import { BackLink, InsetText, SummaryList } from "~/components/buying";
 import { DateInput } from "~/components/date-input";
-import { ChoiceField, ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import type { ReactNode } from "react";
+import { ChoiceField, ErrorSummary, TextField, useZodForm, type FieldErrors } from "~/components/forms";
+import { VerifyEmailNotice } from "~/components/project";
+import { bindFields } from "~/components/project-fields";
 import { findBuyingRoutes, getCouncilGuideSettings } from "~/models/buying-guide.server";
 import {
   ANSWER_KEYS,
@@ -14,7 +17,6 @@ import {
   SECURITY_OPTIONS,
   YES_NO_OPTIONS,
   answersQuery,
-  dateParts,
   displayAnswer,
   parseAnswers,
   readAnswers,
@@ -26,11 +28,10 @@ import { createProject } from "~/models/project.server";
 import { penceToPounds, toIsoDate } from "~/procurement";
 import { now } from "~/utils/clock.server";
 import { failureData, handleForm } from "~/utils/form-action.server";
-import { echoedText } from "~/utils/forms";
 import { ok, type Result } from "~/utils/result";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
-import { flash } from "~/auth/session.server";
+import { redirectWithFlash } from "~/utils/project-route.server";
 
 export const meta: MetaFunction = () => pageTitle("Start a buying project");
 export const handle = { title: "Start a buying project" };
@@ -100,7 +101,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const created = await createProject(form.input, { ...actorFrom(user, context, request), councilId });
       return created.ok ? ok({ to: `/projects/${created.value.projectId}`, message: "Buying project started" }) : created;
     },
-    onSuccess: async ({ to, message }) => redirect(to, message ? { headers: await flash(request, message) } : undefined),
+    onSuccess: ({ to, message }) => (message ? redirectWithFlash(request, to, message) : redirect(to)),
   });
 }
 
@@ -116,197 +117,145 @@ function NewProject() {
       <>
         <BackLink to="/projects" />
         <h1 className="govuk-heading-l">Start a buying project</h1>
-        <div className="govuk-inset-text">
-          {!data.verified ? (
-            <>
-              {VERIFY_EMAIL_MESSAGE}{" "}
-              <Link className="govuk-link" to="/verify-email">
-                Find out how to confirm your email address
-              </Link>
-              .
-            </>
-          ) : (
-            "Your account is not linked to a council, so you cannot start a project."
-          )}
-        </div>
+        {!data.verified ? (
+          <VerifyEmailNotice message={VERIFY_EMAIL_MESSAGE} />
+        ) : (
+          <InsetText>Your account is not linked to a council, so you cannot start a project.</InsetText>
+        )}
       </>
     );
   }
   return data.mode === "choose" ? <ChooseRoute /> : <Details />;
 }
 
-function ChooseRoute() {
+/** The page of both steps: its back link, the error summary, the council and the heading, then the step. */
+function StepPage({ back, errors, children }: { back: ReactNode; errors: FieldErrors; children: ReactNode }) {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const { register, errors, onSubmit, error } = useZodForm(createProjectSchema, actionData?.errors);
-  if (data.mode !== "choose") return null;
   return (
     <>
-      <BackLink to={`/buy/result?${data.query}`}>Back to your buying routes</BackLink>
+      {back}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
           <span className="govuk-caption-l">{data.councilName}</span>
           <h1 className="govuk-heading-l">Start a buying project</h1>
-          <h2 className="govuk-heading-m">Your answers</h2>
-          <SummaryList rows={data.summary} />
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/buy/check?${data.query}`}>
-              Change your answers in the buying route guide
-            </Link>
-          </p>
-          {data.warnings.map((w) => (
-            <div className="govuk-inset-text" key={w}>
-              {w}
-            </div>
-          ))}
-          {data.routes.length ? (
-            <Form method="post" noValidate onSubmit={onSubmit}>
-              <input type="hidden" name="intent" value="create" />
-              {ANSWER_KEYS.map((key) => (
-                <input type="hidden" key={key} {...register(key)} value={data.answers[key] ?? ""} />
-              ))}
-              <TextField
-                name="title"
-                label="Project name"
-                hint="For example, Housing repairs case management system."
-                defaultValue={echoedText(actionData?.values?.title) ?? data.title}
-                error={error("title")}
-                registered={register("title")}
-              />
-              <ChoiceField
-                type="radio"
-                name="routeId"
-                legend="Buying route"
-                options={data.routes.map((r) => ({ value: r.id, label: r.title, hint: r.summary }))}
-                defaultValue={echoedText(actionData?.values?.routeId) ?? data.selectedRoute}
-                error={error("routeId")}
-                registered={register("routeId")}
-              />
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                Start the project
-              </button>
-            </Form>
-          ) : (
-            <p className="govuk-body">
-              The guide found no buying route for these answers, so a project cannot be started. Change your answers.
-            </p>
-          )}
+          {children}
         </div>
       </div>
     </>
   );
 }
 
+/** Both steps ask for the project's name. */
+const PROJECT_NAME = { label: "Project name", hint: "For example, Housing repairs case management system." };
+
+function ChooseRoute() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const form = useZodForm(createProjectSchema, actionData?.errors);
+  if (data.mode !== "choose") return null;
+  const { field } = bindFields(form, actionData?.values);
+  return (
+    <StepPage back={<BackLink to={`/buy/result?${data.query}`}>Back to your buying routes</BackLink>} errors={form.errors}>
+      <h2 className="govuk-heading-m">Your answers</h2>
+      <SummaryList rows={data.summary} />
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/buy/check?${data.query}`}>
+          Change your answers in the buying route guide
+        </Link>
+      </p>
+      {data.warnings.map((w) => (
+        <InsetText key={w}>{w}</InsetText>
+      ))}
+      {data.routes.length ? (
+        <Form method="post" noValidate onSubmit={form.onSubmit}>
+          <input type="hidden" name="intent" value="create" />
+          {ANSWER_KEYS.map((key) => (
+            <input type="hidden" key={key} {...form.register(key)} value={data.answers[key] ?? ""} />
+          ))}
+          <TextField {...PROJECT_NAME} {...field("title", data.title)} />
+          <ChoiceField
+            type="radio"
+            legend="Buying route"
+            options={data.routes.map((r) => ({ value: r.id, label: r.title, hint: r.summary }))}
+            {...field("routeId", data.selectedRoute)}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Start the project
+          </button>
+        </Form>
+      ) : (
+        <p className="govuk-body">
+          The guide found no buying route for these answers, so a project cannot be started. Change your answers.
+        </p>
+      )}
+    </StepPage>
+  );
+}
+
 function Details() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { register, errors, onSubmit, error } = useZodForm(projectDetailsSchema, actionData?.errors);
+  const form = useZodForm(projectDetailsSchema, actionData?.errors);
   if (data.mode !== "details") return null;
-  const posted = actionData?.values;
-  const value = (name: string, fallback?: string) => (posted && name in posted ? String(posted[name] ?? "") : (fallback ?? ""));
-  const date =
-    posted && "startDate-day" in posted
-      ? { day: value("startDate-day"), month: value("startDate-month"), year: value("startDate-year") }
-      : dateParts(data.defaults.startDate);
+  const { field, dateField } = bindFields(form, actionData?.values);
   return (
-    <>
-      <BackLink to="/projects" />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <span className="govuk-caption-l">{data.councilName}</span>
-          <h1 className="govuk-heading-l">Start a buying project</h1>
-          <p className="govuk-body">
-            Tell us about the purchase. On the next page you choose the buying route from the routes open to it. You can also{" "}
-            <Link className="govuk-link" to="/buy">
-              use the buying route guide
-            </Link>
-            , one question at a time.
-          </p>
-          <Form method="post" noValidate onSubmit={onSubmit}>
-            <input type="hidden" name="intent" value="details" />
-            <TextField
-              name="title"
-              label="Project name"
-              hint="For example, Housing repairs case management system."
-              defaultValue={value("title", data.title)}
-              error={error("title")}
-              registered={register("title")}
-            />
-            <ChoiceField
-              type="radio"
-              name="category"
-              legend="What are you buying?"
-              options={CATEGORY_OPTIONS}
-              defaultValue={value("category", data.defaults.category)}
-              error={error("category")}
-              registered={register("category")}
-            />
-            <TextField
-              name="value"
-              label="Estimated whole-life value, including VAT"
-              prefix="£"
-              width="10"
-              inputMode="decimal"
-              spellCheck={false}
-              hint="Include the value of any extensions or options. For example, 150000."
-              defaultValue={value("value", data.defaults.value)}
-              error={error("value")}
-              registered={register("value")}
-            />
-            <TextField
-              name="contractMonths"
-              label="Contract length, including any extensions"
-              suffix="months"
-              width="3"
-              inputMode="numeric"
-              defaultValue={value("contractMonths", data.defaults.contractMonths)}
-              error={error("contractMonths")}
-              registered={register("contractMonths")}
-            />
-            <DateInput
-              name="startDate"
-              legend="When does the procurement start?"
-              hint="For example, 23 11 2026."
-              values={date}
-              error={error("startDate")}
-              register={register}
-            />
-            <ChoiceField
-              type="radio"
-              name="termsUnchanged"
-              legend="Can you use the framework's call-off terms without changes?"
-              options={YES_NO_OPTIONS}
-              inline
-              defaultValue={value("termsUnchanged", data.defaults.termsUnchanged)}
-              error={error("termsUnchanged")}
-              registered={register("termsUnchanged")}
-            />
-            <ChoiceField
-              type="radio"
-              name="security"
-              legend="Security classification"
-              options={SECURITY_OPTIONS}
-              defaultValue={value("security", data.defaults.security)}
-              error={error("security")}
-              registered={register("security")}
-            />
-            <ChoiceField
-              type="radio"
-              name="nation"
-              legend="Which nation is your council in?"
-              options={NATION_OPTIONS}
-              defaultValue={value("nation", data.defaults.nation)}
-              error={error("nation")}
-              registered={register("nation")}
-            />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Continue
-            </button>
-          </Form>
-        </div>
-      </div>
-    </>
+    <StepPage back={<BackLink to="/projects" />} errors={form.errors}>
+      <p className="govuk-body">
+        Tell us about the purchase. On the next page you choose the buying route from the routes open to it. You can also{" "}
+        <Link className="govuk-link" to="/buy">
+          use the buying route guide
+        </Link>
+        , one question at a time.
+      </p>
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="intent" value="details" />
+        <TextField {...PROJECT_NAME} {...field("title", data.title)} />
+        <ChoiceField type="radio" legend="What are you buying?" options={CATEGORY_OPTIONS} {...field("category", data.defaults.category)} />
+        <TextField
+          label="Estimated whole-life value, including VAT"
+          prefix="£"
+          width="10"
+          inputMode="decimal"
+          spellCheck={false}
+          hint="Include the value of any extensions or options. For example, 150000."
+          {...field("value", data.defaults.value)}
+        />
+        <TextField
+          label="Contract length, including any extensions"
+          suffix="months"
+          width="3"
+          inputMode="numeric"
+          {...field("contractMonths", data.defaults.contractMonths)}
+        />
+        <DateInput
+          legend="When does the procurement start?"
+          hint="For example, 23 11 2026."
+          {...dateField("startDate", data.defaults.startDate)}
+        />
+        <ChoiceField
+          type="radio"
+          legend="Can you use the framework's call-off terms without changes?"
+          options={YES_NO_OPTIONS}
+          inline
+          {...field("termsUnchanged", data.defaults.termsUnchanged)}
+        />
+        <ChoiceField
+          type="radio"
+          legend="Security classification"
+          options={SECURITY_OPTIONS}
+          {...field("security", data.defaults.security)}
+        />
+        <ChoiceField
+          type="radio"
+          legend="Which nation is your council in?"
+          options={NATION_OPTIONS}
+          {...field("nation", data.defaults.nation)}
+        />
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          Continue
+        </button>
+      </Form>
+    </StepPage>
   );
 }

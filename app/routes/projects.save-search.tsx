@@ -1,11 +1,11 @@
 // /projects/save-search?<the /search query string>: a buyer picks one of their
 // council's open projects to save the search they were looking at.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { BackLink, SummaryList } from "~/components/buying";
+import { BackLink, InsetText, SummaryList } from "~/components/buying";
 import { ChoiceField, ErrorSummary } from "~/components/forms";
+import { VerifyEmailNotice } from "~/components/project";
 import { actorFrom, canEditProjects, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
 import { VERIFY_EMAIL_MESSAGE } from "~/auth/messages";
 import {
@@ -24,7 +24,7 @@ import { echoedText } from "~/utils/forms";
 import { invalid, ok } from "~/utils/result";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
-import { flash } from "~/auth/session.server";
+import { redirectWithFlash } from "~/utils/project-route.server";
 
 export const meta: MetaFunction = () => pageTitle("Save this search to a project");
 export const handle = { title: "Save this search to a project" };
@@ -67,8 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const saved = await saveSearch(projectId, search.params, actorFrom(user, context, request));
       return saved.ok ? ok({ projectId }) : saved;
     },
-    onSuccess: async ({ projectId }) =>
-      redirect(`/projects/${projectId}/freeze`, { headers: await flash(request, "Search saved to the project") }),
+    onSuccess: ({ projectId }) => redirectWithFlash(request, `/projects/${projectId}/freeze`, "Search saved to the project"),
   });
 }
 
@@ -107,15 +106,9 @@ export default function SaveSearchToProject() {
                 ]}
               />
               {!data.verified ? (
-                <div className="govuk-inset-text">
-                  {VERIFY_EMAIL_MESSAGE}{" "}
-                  <Link className="govuk-link" to="/verify-email">
-                    Find out how to confirm your email address
-                  </Link>
-                  .
-                </div>
+                <VerifyEmailNotice message={VERIFY_EMAIL_MESSAGE} />
               ) : !data.canEdit ? (
-                <div className="govuk-inset-text">Only council buyers can save searches to buying projects.</div>
+                <InsetText>Only council buyers can save searches to buying projects.</InsetText>
               ) : data.projects.length ? (
                 <Form method="post">
                   <input type="hidden" name="search" value={data.canonical} />
