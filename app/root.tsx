@@ -14,6 +14,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { LinkParagraph } from "~/components/buying";
 import { Form } from "~/components/form";
 import { useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
@@ -118,6 +119,17 @@ function DocumentHead() {
   );
 }
 
+/** The header's links; one with a role is shown only to users who have it. */
+const NAV_LINKS: { to: string; label: string; role?: string }[] = [
+  { to: "/search", label: "Search" },
+  { to: "/frameworks", label: "Frameworks" },
+  { to: "/case-studies", label: "Case studies" },
+  { to: "/buy", label: "Find a buying route" },
+  { to: "/projects", label: "Projects", role: "buyer" },
+  { to: "/supplier", label: "Supplier dashboard", role: "supplier" },
+  { to: "/admin", label: "Admin", role: "admin" },
+];
+
 function Header({ user }: { user: RootData["user"] }) {
   const roles = user?.roles ?? [];
   return (
@@ -135,47 +147,13 @@ function Header({ user }: { user: RootData["user"] }) {
               Menu
             </button>
             <ul id="navigation" className="govuk-header__navigation-list">
-              <li className="govuk-header__navigation-item">
-                <Link className="govuk-header__link" to="/search">
-                  Search
-                </Link>
-              </li>
-              <li className="govuk-header__navigation-item">
-                <Link className="govuk-header__link" to="/frameworks">
-                  Frameworks
-                </Link>
-              </li>
-              <li className="govuk-header__navigation-item">
-                <Link className="govuk-header__link" to="/case-studies">
-                  Case studies
-                </Link>
-              </li>
-              <li className="govuk-header__navigation-item">
-                <Link className="govuk-header__link" to="/buy">
-                  Find a buying route
-                </Link>
-              </li>
-              {roles.includes("buyer") ? (
-                <li className="govuk-header__navigation-item">
-                  <Link className="govuk-header__link" to="/projects">
-                    Projects
+              {NAV_LINKS.filter((link) => !link.role || roles.includes(link.role)).map((link) => (
+                <li className="govuk-header__navigation-item" key={link.to}>
+                  <Link className="govuk-header__link" to={link.to}>
+                    {link.label}
                   </Link>
                 </li>
-              ) : null}
-              {roles.includes("supplier") ? (
-                <li className="govuk-header__navigation-item">
-                  <Link className="govuk-header__link" to="/supplier">
-                    Supplier dashboard
-                  </Link>
-                </li>
-              ) : null}
-              {roles.includes("admin") ? (
-                <li className="govuk-header__navigation-item">
-                  <Link className="govuk-header__link" to="/admin">
-                    Admin
-                  </Link>
-                </li>
-              ) : null}
+              ))}
               {user ? (
                 <li className="govuk-header__navigation-item">
                   <Form method="post" action="/logout" className="govuk-!-display-inline">
@@ -199,6 +177,12 @@ function Header({ user }: { user: RootData["user"] }) {
   );
 }
 
+const FOOTER_LINKS = [
+  { to: "/accessibility", label: "Accessibility statement" },
+  { to: "/privacy", label: "Privacy" },
+  { to: "/cookies", label: "Cookies" },
+];
+
 function Footer() {
   return (
     <footer className="govuk-footer">
@@ -207,21 +191,13 @@ function Footer() {
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
             <h2 className="govuk-visually-hidden">Support links</h2>
             <ul className="govuk-footer__inline-list">
-              <li className="govuk-footer__inline-list-item">
-                <Link className="govuk-footer__link" to="/accessibility">
-                  Accessibility statement
-                </Link>
-              </li>
-              <li className="govuk-footer__inline-list-item">
-                <Link className="govuk-footer__link" to="/privacy">
-                  Privacy
-                </Link>
-              </li>
-              <li className="govuk-footer__inline-list-item">
-                <Link className="govuk-footer__link" to="/cookies">
-                  Cookies
-                </Link>
-              </li>
+              {FOOTER_LINKS.map((link) => (
+                <li className="govuk-footer__inline-list-item" key={link.to}>
+                  <Link className="govuk-footer__link" to={link.to}>
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
             </ul>
             <p className="govuk-body-s">
               Council data contains data from mySociety&apos;s UK local authority names and codes dataset (CC BY 4.0). Framework facts
@@ -376,11 +352,7 @@ export function ErrorBoundary() {
         <>
           <h1 className="govuk-heading-l">Confirm your email address first</h1>
           <p className="govuk-body">{typeof error.data === "string" ? error.data : "Confirm your email address to continue."}</p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/account">
-              Go to your account to send a new confirmation link
-            </Link>
-          </p>
+          <LinkParagraph to="/account">Go to your account to send a new confirmation link</LinkParagraph>
         </>
       );
     }

@@ -1,6 +1,6 @@
-// GOV.UK pieces used by the buying-route guide and buying projects that
-// app/components/forms.tsx does not have: back link, summary list, task list and tags
-// (the one date input is app/components/date-input.tsx).
+// GOV.UK pieces that app/components/forms.tsx does not have, first written for the buying-route
+// guide and buying projects and used across the portal: back link, a paragraph that is one
+// link, summary list, task list and tags (the one date input is app/components/date-input.tsx).
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
@@ -9,6 +9,17 @@ export function BackLink({ to, children = "Back" }: { to: string; children?: Rea
     <Link to={to} className="govuk-back-link">
       {children}
     </Link>
+  );
+}
+
+/** A paragraph that is only a link: "Back to sign in", "Go to the project". */
+export function LinkParagraph({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <p className="govuk-body">
+      <Link className="govuk-link" to={to}>
+        {children}
+      </Link>
+    </p>
   );
 }
 

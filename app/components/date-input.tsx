@@ -5,7 +5,7 @@
 import type { ReactNode } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import type { DateParts } from "~/utils/date-input";
-import { fieldId } from "./forms";
+import { FieldsetGroup, fieldId } from "./forms";
 
 const PARTS = [
   { key: "day", label: "Day", width: "2" },
@@ -32,47 +32,31 @@ export function DateInput({
   legendIsHeading?: boolean;
 }) {
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
-        <legend className={`govuk-fieldset__legend ${legendIsHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--s"}`}>
-          {legendIsHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
-        </legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
-        <div className="govuk-date-input">
-          {PARTS.map((part, i) => {
-            const field = `${name}-${part.key}`;
-            const inputId = i === 0 ? id : fieldId(field);
-            return (
-              <div className="govuk-date-input__item" key={part.key}>
-                <div className="govuk-form-group">
-                  <label className="govuk-label govuk-date-input__label" htmlFor={inputId}>
-                    {part.label}
-                  </label>
-                  <input
-                    className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${error ? " govuk-input--error" : ""}`}
-                    id={inputId}
-                    type="text"
-                    inputMode="numeric"
-                    defaultValue={values[part.key]}
-                    {...(register ? register(field) : { name: field })}
-                  />
-                </div>
+    <FieldsetGroup id={id} legend={legend} hint={hint} error={error} legendIsHeading={legendIsHeading} role="group">
+      <div className="govuk-date-input">
+        {PARTS.map((part, i) => {
+          const field = `${name}-${part.key}`;
+          const inputId = i === 0 ? id : fieldId(field);
+          return (
+            <div className="govuk-date-input__item" key={part.key}>
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-date-input__label" htmlFor={inputId}>
+                  {part.label}
+                </label>
+                <input
+                  className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${error ? " govuk-input--error" : ""}`}
+                  id={inputId}
+                  type="text"
+                  inputMode="numeric"
+                  defaultValue={values[part.key]}
+                  {...(register ? register(field) : { name: field })}
+                />
               </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetGroup>
   );
 }

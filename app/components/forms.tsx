@@ -5,6 +5,7 @@ import { useSubmit } from "@remix-run/react";
 import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { useForm, type FieldValues, type UseFormRegister } from "react-hook-form";
 import type { ZodTypeAny } from "zod";
+import { echoedText, type EchoedValues } from "~/utils/forms";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -67,6 +68,19 @@ function describedBy(id: string, hint?: ReactNode, error?: string): string | und
   return ids.length ? ids.join(" ") : undefined;
 }
 
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <div id={`${id}-hint`} className="govuk-hint">
+      {hint}
+    </div>
+  );
+}
+
+function formGroupClass(error?: string): string {
+  return `govuk-form-group${error ? " govuk-form-group--error" : ""}`;
+}
+
 type Registered = Partial<ReturnType<UseFormRegister<FieldValues>>>;
 
 interface BaseFieldProps {
@@ -80,58 +94,81 @@ interface BaseFieldProps {
   labelIsHeading?: boolean;
 }
 
+/** The control's id: the one given, else the name's. */
+function controlId(field: BaseFieldProps): string {
+  return field.id ?? fieldId(field.name);
+}
+
+/** The attributes every labelled control shares: id, name, what describes it, its error state and react-hook-form's registration. */
+function controlProps(field: BaseFieldProps) {
+  const { name, hint, error, registered } = field;
+  const id = controlId(field);
+  return {
+    id,
+    name,
+    "aria-describedby": describedBy(id, hint, error),
+    "aria-invalid": error ? true : undefined,
+    ...registered,
+  };
+}
+
 /** The GOV.UK form group around one labelled control: label, hint and error message. */
-function LabelledGroup({
-  id,
-  label,
-  hint,
-  error,
-  labelIsHeading,
-  children,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  labelIsHeading?: boolean;
-  children: ReactNode;
-}) {
+function LabelledGroup({ field, children }: { field: BaseFieldProps; children: ReactNode }) {
+  const { label, hint, error, labelIsHeading } = field;
+  const id = controlId(field);
   const labelEl = (
     <label className={`govuk-label${labelIsHeading ? " govuk-label--l" : ""}`} htmlFor={id}>
       {label}
     </label>
   );
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+    <div className={formGroupClass(error)}>
       {labelIsHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
+      <Hint id={id} hint={hint} />
       <ErrorMessage id={id} message={error} />
       {children}
     </div>
   );
 }
 
-export function TextField({
-  name,
-  id: idProp,
-  label,
+/**
+ * The GOV.UK form group around a set of controls (radios, checkboxes, a date): fieldset,
+ * legend (the page's h1 on a one-question page), hint and error message. `id` is the first
+ * control's, which the hint and error take theirs from.
+ */
+export function FieldsetGroup({
+  id,
+  legend,
   hint,
   error,
-  registered,
-  type = "text",
-  defaultValue,
-  autoComplete,
-  width,
-  inputMode,
-  spellCheck,
-  labelIsHeading,
-  prefix,
-  suffix,
-}: BaseFieldProps & {
+  legendIsHeading,
+  role,
+  children,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  legendIsHeading?: boolean;
+  /** "group" for a date input (GOV.UK's markup), none for radios and checkboxes. */
+  role?: "group";
+  children: ReactNode;
+}) {
+  return (
+    <div className={formGroupClass(error)}>
+      <fieldset className="govuk-fieldset" role={role} aria-describedby={describedBy(id, hint, error)}>
+        <legend className={`govuk-fieldset__legend ${legendIsHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--s"}`}>
+          {legendIsHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
+        </legend>
+        <Hint id={id} hint={hint} />
+        <ErrorMessage id={id} message={error} />
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
+export type TextFieldProps = BaseFieldProps & {
   type?: string;
   defaultValue?: string | number | null;
   autoComplete?: string;
@@ -140,25 +177,32 @@ export function TextField({
   spellCheck?: boolean;
   prefix?: string;
   suffix?: string;
-}) {
-  const id = idProp ?? fieldId(name);
+};
+
+export function TextField({
+  type = "text",
+  defaultValue,
+  autoComplete,
+  width,
+  inputMode,
+  spellCheck,
+  prefix,
+  suffix,
+  ...field
+}: TextFieldProps) {
   const input = (
     <input
-      className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${error ? " govuk-input--error" : ""}`}
-      id={id}
-      name={name}
+      className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${field.error ? " govuk-input--error" : ""}`}
       type={type}
       defaultValue={defaultValue ?? undefined}
       autoComplete={autoComplete}
       inputMode={inputMode}
       spellCheck={spellCheck}
-      aria-describedby={describedBy(id, hint, error)}
-      aria-invalid={error ? true : undefined}
-      {...registered}
+      {...controlProps(field)}
     />
   );
   return (
-    <LabelledGroup id={id} label={label} hint={hint} error={error} labelIsHeading={labelIsHeading}>
+    <LabelledGroup field={field}>
       {prefix || suffix ? (
         <div className="govuk-input__wrapper">
           {prefix ? (
@@ -180,54 +224,40 @@ export function TextField({
   );
 }
 
-export function TextareaField({
-  name,
-  id: idProp,
-  label,
-  hint,
-  error,
-  registered,
-  defaultValue,
-  rows = 5,
-}: BaseFieldProps & { defaultValue?: string | null; rows?: number }) {
-  const id = idProp ?? fieldId(name);
+/** GOV.UK's email address pattern: an email input the browser can fill in, not spell-checked. */
+export function EmailField(props: Omit<TextFieldProps, "type" | "autoComplete" | "spellCheck">) {
+  return <TextField type="email" autoComplete="email" spellCheck={false} {...props} />;
+}
+
+/** GOV.UK's names pattern: one box for the full name, filled in by the browser, not spell-checked. */
+export function NameField(props: Omit<TextFieldProps, "autoComplete" | "spellCheck">) {
+  return <TextField autoComplete="name" spellCheck={false} {...props} />;
+}
+
+export function TextareaField({ defaultValue, rows = 5, ...field }: BaseFieldProps & { defaultValue?: string | null; rows?: number }) {
   return (
-    <LabelledGroup id={id} label={label} hint={hint} error={error}>
+    <LabelledGroup field={field}>
       <textarea
-        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
-        id={id}
-        name={name}
+        className={`govuk-textarea${field.error ? " govuk-textarea--error" : ""}`}
         rows={rows}
         defaultValue={defaultValue ?? undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...registered}
+        {...controlProps(field)}
       />
     </LabelledGroup>
   );
 }
 
 export function SelectField({
-  name,
-  id: idProp,
-  label,
-  hint,
-  error,
-  registered,
   options,
   defaultValue,
+  ...field
 }: BaseFieldProps & { options: { value: string; label: string }[]; defaultValue?: string | null }) {
-  const id = idProp ?? fieldId(name);
   return (
-    <LabelledGroup id={id} label={label} hint={hint} error={error}>
+    <LabelledGroup field={field}>
       <select
-        className={`govuk-select${error ? " govuk-select--error" : ""}`}
-        id={id}
-        name={name}
+        className={`govuk-select${field.error ? " govuk-select--error" : ""}`}
         defaultValue={defaultValue ?? ""}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...registered}
+        {...controlProps(field)}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -268,49 +298,57 @@ export function ChoiceField({
   const selected = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
   const kind = type === "radio" ? "radios" : "checkboxes";
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend className={`govuk-fieldset__legend ${legendIsHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--s"}`}>
-          {legendIsHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
-        </legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        <ErrorMessage id={id} message={error} />
-        <div
-          className={`govuk-${kind}${inline ? ` govuk-${kind}--inline` : ""}${small ? ` govuk-${kind}--small` : ""}`}
-          data-module={`govuk-${kind}`}
-        >
-          {options.map((o, i) => {
-            const optionId = i === 0 ? id : `${id}-${i + 1}`;
-            return (
-              <div className={`govuk-${kind}__item`} key={o.value}>
-                <input
-                  className={`govuk-${kind}__input`}
-                  id={optionId}
-                  name={name}
-                  type={type}
-                  value={o.value}
-                  defaultChecked={selected.has(o.value)}
-                  aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
-                  {...registered}
-                />
-                <label className={`govuk-label govuk-${kind}__label`} htmlFor={optionId}>
-                  {o.label}
-                </label>
-                {o.hint ? (
-                  <div id={`${optionId}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
-                    {o.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetGroup id={id} legend={legend} hint={hint} error={error} legendIsHeading={legendIsHeading}>
+      <div
+        className={`govuk-${kind}${inline ? ` govuk-${kind}--inline` : ""}${small ? ` govuk-${kind}--small` : ""}`}
+        data-module={`govuk-${kind}`}
+      >
+        {options.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-${i + 1}`;
+          return (
+            <div className={`govuk-${kind}__item`} key={o.value}>
+              <input
+                className={`govuk-${kind}__input`}
+                id={optionId}
+                name={name}
+                type={type}
+                value={o.value}
+                defaultChecked={selected.has(o.value)}
+                aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
+                {...registered}
+              />
+              <label className={`govuk-label govuk-${kind}__label`} htmlFor={optionId}>
+                {o.label}
+              </label>
+              {o.hint ? (
+                <div id={`${optionId}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+                  {o.hint}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetGroup>
+  );
+}
+
+/** The GOV.UK button that submits its form; `variant` for a secondary or warning action. */
+export function SubmitButton({
+  children,
+  variant,
+  className,
+}: {
+  children: ReactNode;
+  variant?: "secondary" | "warning";
+  /** Extra classes, e.g. a margin override. */
+  className?: string;
+}) {
+  const classes = ["govuk-button", variant ? `govuk-button--${variant}` : null, className].filter(Boolean).join(" ");
+  return (
+    <button type="submit" className={classes} data-module="govuk-button">
+      {children}
+    </button>
   );
 }
 
@@ -319,7 +357,7 @@ export function ChoiceField({
  * with the same zod schema the server uses and only submits valid data; without it, the
  * form posts normally and the server answers with the same messages.
  */
-export function useZodForm<S extends ZodTypeAny>(schema: S, serverErrors: FieldErrors | undefined) {
+export function useZodForm<S extends ZodTypeAny>(schema: S, serverErrors: FieldErrors | undefined, serverValues?: EchoedValues) {
   const submit = useSubmit();
   // The error summary takes focus (GOV.UK pattern), not the first invalid field.
   const form = useForm({
@@ -339,7 +377,19 @@ export function useZodForm<S extends ZodTypeAny>(schema: S, serverErrors: FieldE
     if (submitter?.dataset.skipValidation === "true") return;
     void form.handleSubmit(() => submit(submitter ?? formElement, { method: "post" }))(event);
   };
-  return { register: form.register, errors, onSubmit, error: (name: string) => errors[name]?.[0] };
+  const error = (name: string) => errors[name]?.[0];
+  /**
+   * What a field component needs for one schema field, to spread into it: its name, error,
+   * registration and the text the server echoed back (passwords never are):
+   * `<TextField {...field("email")} label="Email address" />`.
+   */
+  const field = (name: string) => ({
+    name,
+    error: error(name),
+    registered: form.register(name),
+    defaultValue: echoedText(serverValues?.[name]),
+  });
+  return { register: form.register, errors, onSubmit, error, field };
 }
 
 function flattenErrors(errors: object, prefix = ""): Record<string, string> {

@@ -1,7 +1,8 @@
 // The "create a password" and "confirm password" pair that sign-up, supplier registration,
-// invitations and access-request set-up share (one copy, one hint, the same autocomplete).
+// invitations, access-request set-up and password changes share (one copy, one hint, the same
+// autocomplete), and the box for the password someone already has.
 import type { UseFormRegister, FieldValues } from "react-hook-form";
-import { TextField } from "./forms";
+import { TextField, type TextFieldProps } from "./forms";
 
 export const NEW_PASSWORD_HINT = "At least 12 characters. A few unrelated words work well.";
 
@@ -41,4 +42,9 @@ export function PasswordFields({
       />
     </>
   );
+}
+
+/** The password the user has now (signing in, or confirming a change): the browser may fill it in. */
+export function CurrentPasswordField(props: Omit<TextFieldProps, "type" | "autoComplete">) {
+  return <TextField type="password" autoComplete="current-password" {...props} />;
 }

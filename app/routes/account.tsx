@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { LinkParagraph, SummaryList } from "~/components/buying";
 import { Form } from "~/components/form";
-import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
-import { PasswordFields } from "~/components/password-fields";
+import { NarrowPage } from "~/components/form-page";
+import { ErrorSummary, SubmitButton, useZodForm } from "~/components/forms";
+import { CurrentPasswordField, PasswordFields } from "~/components/password-fields";
 import { changePasswordSchema } from "~/models/account.schema";
 import { changeOwnPassword, resendVerification } from "~/auth/account.server";
 import { failureData, handleForm } from "~/utils/form-action.server";
@@ -49,98 +51,68 @@ export default function Account() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sent = Boolean(actionData && "sent" in actionData);
-  const { register, errors, onSubmit, error } = useZodForm(
+  const { register, errors, onSubmit, error, field } = useZodForm(
     changePasswordSchema,
     actionData && "errors" in actionData ? actionData.errors : undefined,
   );
+  const links = [
+    { to: "/account/alerts", label: "Saved searches and alerts", shown: true },
+    { to: "/account/notifications", label: "Notifications", shown: true },
+    { to: "/account/follows", label: "Councils and service areas you follow", shown: data.canFollow },
+    { to: "/account/team", label: "Your council's team and approvers", shown: data.isLead },
+  ];
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Your account</h1>
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Name</dt>
-            <dd className="govuk-summary-list__value">{data.name}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Email</dt>
-            <dd className="govuk-summary-list__value">
-              {data.email}{" "}
-              {data.verified ? (
-                <strong className="govuk-tag govuk-tag--green">Confirmed</strong>
-              ) : (
-                <strong className="govuk-tag govuk-tag--yellow">Not confirmed</strong>
-              )}
-            </dd>
-          </div>
-          {data.organisation ? (
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Organisation</dt>
-              <dd className="govuk-summary-list__value">{data.organisation}</dd>
-            </div>
-          ) : null}
-        </dl>
-        {!data.verified ? (
-          sent ? (
-            <p className="govuk-body">We have sent a new link to {data.email}.</p>
-          ) : (
-            <Form method="post" action="/account?intent=resend-verification">
-              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                Send a new confirmation link
-              </button>
-            </Form>
-          )
-        ) : null}
-        <h2 className="govuk-heading-m">Your alerts and follows</h2>
-        <ul className="govuk-list">
-          <li>
-            <Link className="govuk-link" to="/account/alerts">
-              Saved searches and alerts
-            </Link>
-          </li>
-          <li>
-            <Link className="govuk-link" to="/account/notifications">
-              Notifications
-            </Link>
-          </li>
-          {data.canFollow ? (
-            <li>
-              <Link className="govuk-link" to="/account/follows">
-                Councils and service areas you follow
+    <NarrowPage>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Your account</h1>
+      <SummaryList
+        rows={[
+          { key: "Name", value: data.name },
+          {
+            key: "Email",
+            value: (
+              <>
+                {data.email}{" "}
+                {data.verified ? (
+                  <strong className="govuk-tag govuk-tag--green">Confirmed</strong>
+                ) : (
+                  <strong className="govuk-tag govuk-tag--yellow">Not confirmed</strong>
+                )}
+              </>
+            ),
+          },
+          ...(data.organisation ? [{ key: "Organisation", value: data.organisation }] : []),
+        ]}
+      />
+      {!data.verified ? (
+        sent ? (
+          <p className="govuk-body">We have sent a new link to {data.email}.</p>
+        ) : (
+          <Form method="post" action="/account?intent=resend-verification">
+            <SubmitButton variant="secondary">Send a new confirmation link</SubmitButton>
+          </Form>
+        )
+      ) : null}
+      <h2 className="govuk-heading-m">Your alerts and follows</h2>
+      <ul className="govuk-list">
+        {links
+          .filter((link) => link.shown)
+          .map((link) => (
+            <li key={link.to}>
+              <Link className="govuk-link" to={link.to}>
+                {link.label}
               </Link>
             </li>
-          ) : null}
-          {data.isLead ? (
-            <li>
-              <Link className="govuk-link" to="/account/team">
-                Your council&apos;s team and approvers
-              </Link>
-            </li>
-          ) : null}
-        </ul>
-        <h2 className="govuk-heading-m">Change your password</h2>
-        <p className="govuk-body">Changing your password signs you out everywhere else.</p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextField
-            name="currentPassword"
-            label="Current password"
-            type="password"
-            autoComplete="current-password"
-            error={error("currentPassword")}
-            registered={register("currentPassword")}
-          />
-          <PasswordFields register={register} error={error} name="newPassword" label="New password" confirmLabel="Confirm new password" />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Change password
-          </button>
-        </Form>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/">
-            Back to the home page
-          </Link>
-        </p>
-      </div>
-    </div>
+          ))}
+      </ul>
+      <h2 className="govuk-heading-m">Change your password</h2>
+      <p className="govuk-body">Changing your password signs you out everywhere else.</p>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <CurrentPasswordField {...field("currentPassword")} label="Current password" />
+        <PasswordFields register={register} error={error} name="newPassword" label="New password" confirmLabel="Confirm new password" />
+        <SubmitButton>Change password</SubmitButton>
+      </Form>
+      <LinkParagraph to="/">Back to the home page</LinkParagraph>
+    </NarrowPage>
   );
 }

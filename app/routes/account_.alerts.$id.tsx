@@ -3,17 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { BackLink, SummaryList } from "~/components/buying";
-import { ChoiceField, ErrorSummary, TextField } from "~/components/forms";
+import { AlertForm } from "~/components/account-alert-form";
+import { NarrowPage } from "~/components/form-page";
+import { BackLink } from "~/components/buying";
+import { SubmitButton } from "~/components/forms";
 import { deleteAlert, getAlertForUser, updateAlert } from "~/models/saved-search-alerts.server";
-import {
-  ALERT_FREQUENCIES,
-  deleteAlertSchema,
-  describeAlertSearch,
-  FREQUENCY_LABELS,
-  parseAlertSearch,
-  updateAlertSchema,
-} from "~/models/saved-search-alerts.schema";
+import { deleteAlertSchema, describeAlertSearch, parseAlertSearch, updateAlertSchema } from "~/models/saved-search-alerts.schema";
 import { requireUser } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
 import { handleForm } from "~/utils/form-action.server";
@@ -59,41 +54,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ChangeAlert() {
   const alert = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors ?? {};
-  const values = (actionData?.values ?? {}) as Record<string, string | undefined>;
   return (
     <>
       <BackLink to="/account/alerts">Back to saved searches</BackLink>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <h1 className="govuk-heading-l">Change “{alert.name}”</h1>
-          <SummaryList rows={[{ key: "Search", value: alert.description }]} />
-          <Form method="post" noValidate>
-            <input type="hidden" name="alertId" value={alert.id} />
-            <input type="hidden" name="version" value={alert.version} />
-            <TextField name="name" label="Name" defaultValue={values.name ?? alert.name} error={errors.name?.[0]} />
-            <ChoiceField
-              type="radio"
-              name="frequency"
-              legend="Email me new and changed matches"
-              options={ALERT_FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
-              defaultValue={values.frequency ?? alert.frequency}
-              error={errors.frequency?.[0]}
-            />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Save changes
-            </button>
-          </Form>
-          <h2 className="govuk-heading-m">Delete this saved search</h2>
-          <Form method="post" action={`/account/alerts/${alert.id}?intent=delete`}>
-            <input type="hidden" name="alertId" value={alert.id} />
-            <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-              Delete saved search
-            </button>
-          </Form>
-        </div>
-      </div>
+      <NarrowPage>
+        <AlertForm
+          posted={actionData}
+          title={`Change “${alert.name}”`}
+          description={alert.description}
+          nameLabel="Name"
+          name={alert.name}
+          frequency={alert.frequency}
+          submitLabel="Save changes"
+        >
+          <input type="hidden" name="alertId" value={alert.id} />
+          <input type="hidden" name="version" value={alert.version} />
+        </AlertForm>
+        <h2 className="govuk-heading-m">Delete this saved search</h2>
+        <Form method="post" action={`/account/alerts/${alert.id}?intent=delete`}>
+          <input type="hidden" name="alertId" value={alert.id} />
+          <SubmitButton variant="warning">Delete saved search</SubmitButton>
+        </Form>
+      </NarrowPage>
     </>
   );
 }

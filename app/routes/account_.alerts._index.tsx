@@ -1,7 +1,7 @@
 // /account/alerts: the searches a person saved, each with how often it emails them.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
 import { listAlertsForUser } from "~/models/saved-search-alerts.server";
 import { describeAlertSearch, FREQUENCY_LABELS, parseAlertSearch, type AlertFrequency } from "~/models/saved-search-alerts.schema";
 import { requireUser } from "~/auth/permissions.server";
@@ -44,53 +44,34 @@ export default function Alerts() {
         and choose “Save this search”. A daily or weekly email lists only what is new or changed since the last one, and none is sent when
         nothing changed.
       </p>
-      {alerts.length ? (
-        <TableContainer label="Your saved searches">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Your saved searches</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Search
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Emails
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Last email
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {alerts.map((a) => (
-                <tr className="govuk-table__row" key={a.id}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/search?${a.search}`}>
-                      {a.name}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">{a.description}</td>
-                  <td className="govuk-table__cell">{a.frequency}</td>
-                  <td className="govuk-table__cell">{a.lastSentAt ? formatDate(a.lastSentAt) : "None yet"}</td>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/account/alerts/${a.id}`}>
-                      Change<span className="govuk-visually-hidden"> {a.name}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
-      ) : (
-        <p className="govuk-body">You have no saved searches.</p>
-      )}
+      <DataTable
+        caption="Your saved searches"
+        rows={alerts}
+        rowKey={(a) => a.id}
+        empty={<p className="govuk-body">You have no saved searches.</p>}
+        columns={[
+          {
+            header: "Name",
+            cell: (a) => (
+              <Link className="govuk-link" to={`/search?${a.search}`}>
+                {a.name}
+              </Link>
+            ),
+          },
+          { header: "Search", cell: (a) => a.description },
+          { header: "Emails", cell: (a) => a.frequency },
+          { header: "Last email", cell: (a) => (a.lastSentAt ? formatDate(a.lastSentAt) : "None yet") },
+          {
+            header: "Actions",
+            hiddenHeader: true,
+            cell: (a) => (
+              <Link className="govuk-link" to={`/account/alerts/${a.id}`}>
+                Change<span className="govuk-visually-hidden"> {a.name}</span>
+              </Link>
+            ),
+          },
+        ]}
+      />
       <p className="govuk-body">
         <Link className="govuk-link" to="/account/notifications">
           Your notifications

@@ -2,19 +2,13 @@
 // and how often to email new and changed matches.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "~/components/form";
-import { BackLink, SummaryList } from "~/components/buying";
-import { ChoiceField, ErrorSummary, TextField } from "~/components/forms";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { AlertForm } from "~/components/account-alert-form";
+import { NarrowPage } from "~/components/form-page";
+import { BackLink, LinkParagraph } from "~/components/buying";
 import { currentMatches } from "~/jobs/alerts.server";
 import { createAlert } from "~/models/saved-search-alerts.server";
-import {
-  ALERT_FREQUENCIES,
-  createAlertSchema,
-  describeAlertSearch,
-  FREQUENCY_LABELS,
-  parseAlertSearch,
-} from "~/models/saved-search-alerts.schema";
+import { createAlertSchema, describeAlertSearch, parseAlertSearch } from "~/models/saved-search-alerts.schema";
 import { requireUser } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
 import { handleForm } from "~/utils/form-action.server";
@@ -54,8 +48,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SaveAlert() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors ?? {};
-  const values = (actionData?.values ?? {}) as Record<string, string | undefined>;
   if (data.invalid) {
     return (
       <>
@@ -66,45 +58,27 @@ export default function SaveAlert() {
             <li key={e}>{e}</li>
           ))}
         </ul>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/search">
-            Start a new search
-          </Link>
-        </p>
+        <LinkParagraph to="/search">Start a new search</LinkParagraph>
       </>
     );
   }
   return (
     <>
       <BackLink to={`/search?${data.search}`}>Back to the search</BackLink>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <h1 className="govuk-heading-l">Save this search</h1>
-          <SummaryList rows={[{ key: "Search", value: data.description }]} />
-          <Form method="post" noValidate>
-            <input type="hidden" name="search" value={data.search} />
-            <TextField
-              name="name"
-              label="Name this search"
-              hint="For example, the service you are looking for"
-              defaultValue={values.name ?? data.suggestedName}
-              error={errors.name?.[0] ?? errors.search?.[0]}
-            />
-            <ChoiceField
-              type="radio"
-              name="frequency"
-              legend="Email me new and changed matches"
-              options={ALERT_FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
-              defaultValue={values.frequency ?? "weekly"}
-              error={errors.frequency?.[0]}
-            />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Save search
-            </button>
-          </Form>
-        </div>
-      </div>
+      <NarrowPage>
+        <AlertForm
+          posted={actionData}
+          title="Save this search"
+          description={data.description}
+          nameLabel="Name this search"
+          nameHint="For example, the service you are looking for"
+          name={data.suggestedName}
+          frequency="weekly"
+          submitLabel="Save search"
+        >
+          <input type="hidden" name="search" value={data.search} />
+        </AlertForm>
+      </NarrowPage>
     </>
   );
 }

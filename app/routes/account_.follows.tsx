@@ -5,9 +5,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { z } from "zod";
 import { Form } from "~/components/form";
-import { ErrorSummary, SelectField } from "~/components/forms";
+import { NarrowPage } from "~/components/form-page";
+import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
 import { follow, listFollowChoices, listFollowsForUser, unfollow } from "~/models/follows.server";
 import { requireFollower } from "~/auth/follow-policy.server";
 import { flash } from "~/auth/session.server";
@@ -24,12 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { follows, choices };
 }
 
-const followCouncilSchema = z.object({
-  councilId: z.string({ required_error: "Select a council" }).trim().min(1, "Select a council").max(64),
-});
-const followAreaSchema = z.object({
-  serviceAreaId: z.string({ required_error: "Select a service area" }).trim().min(1, "Select a service area").max(64),
-});
+/** A choice from a select whose first option is "Select a …" (the empty value). */
+const chosen = (message: string) => z.string({ required_error: message }).trim().min(1, message).max(64);
+const followCouncilSchema = z.object({ councilId: chosen("Select a council") });
+const followAreaSchema = z.object({ serviceAreaId: chosen("Select a service area") });
 const unfollowSchema = z.object({ followId: z.string().trim().min(1).max(64) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -58,56 +58,49 @@ export default function Follows() {
   const { follows, choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
+  // One form for each kind of thing to follow.
+  const followForms = [
+    { intent: "council", name: "councilId", label: "Council", thing: "council", choices: choices.councils },
+    { intent: "service-area", name: "serviceAreaId", label: "Service area", thing: "service area", choices: choices.serviceAreas },
+  ];
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Councils and service areas you follow</h1>
-        <p className="govuk-body">
-          We tell you, here and by email, when a council you follow or a service area you follow gets a new case study.
-        </p>
-        {follows.length ? (
-          <ul className="govuk-list">
-            {follows.map((f) => (
-              <li key={f.id}>
-                <Form method="post" action="/account/follows?intent=unfollow" className="govuk-!-display-inline">
-                  <input type="hidden" name="followId" value={f.id} />
-                  {f.kind === "council" ? "Council" : "Service area"}: {f.name}{" "}
-                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button">
-                    Stop following<span className="govuk-visually-hidden"> {f.name}</span>
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="govuk-body">You do not follow any councils or service areas yet.</p>
-        )}
-        <h2 className="govuk-heading-m">Follow a council</h2>
-        <Form method="post" action="/account/follows?intent=council" noValidate>
-          <SelectField
-            name="councilId"
-            label="Council"
-            options={[{ value: "", label: "Select a council" }, ...choices.councils.map((c) => ({ value: c.id, label: c.name }))]}
-            error={errors.councilId?.[0]}
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Follow council
-          </button>
-        </Form>
-        <h2 className="govuk-heading-m">Follow a service area</h2>
-        <Form method="post" action="/account/follows?intent=service-area" noValidate>
-          <SelectField
-            name="serviceAreaId"
-            label="Service area"
-            options={[{ value: "", label: "Select a service area" }, ...choices.serviceAreas.map((a) => ({ value: a.id, label: a.name }))]}
-            error={errors.serviceAreaId?.[0]}
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Follow service area
-          </button>
-        </Form>
-      </div>
-    </div>
+    <NarrowPage>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Councils and service areas you follow</h1>
+      <p className="govuk-body">
+        We tell you, here and by email, when a council you follow or a service area you follow gets a new case study.
+      </p>
+      {follows.length ? (
+        <ul className="govuk-list">
+          {follows.map((f) => (
+            <li key={f.id}>
+              <Form method="post" action="/account/follows?intent=unfollow" className="govuk-!-display-inline">
+                <input type="hidden" name="followId" value={f.id} />
+                {f.kind === "council" ? "Council" : "Service area"}: {f.name}{" "}
+                <SubmitButton variant="secondary" className="govuk-!-margin-bottom-2">
+                  Stop following<span className="govuk-visually-hidden"> {f.name}</span>
+                </SubmitButton>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">You do not follow any councils or service areas yet.</p>
+      )}
+      {followForms.map((form) => (
+        <Fragment key={form.intent}>
+          <h2 className="govuk-heading-m">{`Follow a ${form.thing}`}</h2>
+          <Form method="post" action={`/account/follows?intent=${form.intent}`} noValidate>
+            <SelectField
+              name={form.name}
+              label={form.label}
+              options={[{ value: "", label: `Select a ${form.thing}` }, ...form.choices.map((c) => ({ value: c.id, label: c.name }))]}
+              error={errors[form.name]?.[0]}
+            />
+            <SubmitButton>{`Follow ${form.thing}`}</SubmitButton>
+          </Form>
+        </Fragment>
+      ))}
+    </NarrowPage>
   );
 }

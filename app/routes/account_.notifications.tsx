@@ -4,7 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { LinkParagraph } from "~/components/buying";
 import { Form } from "~/components/form";
+import { SubmitButton } from "~/components/forms";
 import { listNotificationsFor, markNotificationsRead } from "~/models/notifications.server";
 import { requireUser } from "~/auth/permissions.server";
 import { handleForm } from "~/utils/form-action.server";
@@ -48,9 +50,7 @@ export default function Notifications() {
       </p>
       {unread > 0 ? (
         <Form method="post">
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            Mark all as read
-          </button>
+          <SubmitButton variant="secondary">Mark all as read</SubmitButton>
         </Form>
       ) : null}
       {notifications.length ? (
@@ -79,11 +79,7 @@ export default function Notifications() {
           })}
         </ul>
       ) : null}
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/account/alerts">
-          Saved searches and alerts
-        </Link>
-      </p>
+      <LinkParagraph to="/account/alerts">Saved searches and alerts</LinkParagraph>
     </>
   );
 }

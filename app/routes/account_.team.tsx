@@ -2,7 +2,9 @@
 // award decisions (four eyes). Only the lead's own council; the role table grants it to council_lead.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { LinkParagraph } from "~/components/buying";
+import { StatusTag } from "~/components/case-study-list";
 import { ErrorSummary } from "~/components/forms";
 import { DataTable } from "~/components/data-table";
 import { RowAction } from "~/components/row-action";
@@ -77,36 +79,33 @@ export default function CouncilTeam() {
           },
         ]}
       />
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/account">
-          Back to your account
-        </Link>
-      </p>
+      <LinkParagraph to="/account">Back to your account</LinkParagraph>
     </>
   );
 }
 
 const isApprover = (u: { roles: { name: string }[] }) => u.roles.some((r) => r.name === "approver");
 
+const OFFICER_STATUS = {
+  deactivated: { label: "Deactivated", tag: "govuk-tag--red" },
+  unconfirmed: { label: "Email not confirmed", tag: "govuk-tag--grey" },
+};
+
 function OfficerCell({
   officer,
 }: {
   officer: { name: string; email: string; deactivatedAt: Date | string | null; emailVerifiedAt: Date | string | null };
 }) {
+  const status = officer.deactivatedAt ? "deactivated" : !officer.emailVerifiedAt ? "unconfirmed" : null;
   return (
     <>
       {officer.name}
       <br />
       <span className="govuk-body-s">{officer.email}</span>
-      {officer.deactivatedAt ? (
+      {status ? (
         <>
           <br />
-          <strong className="govuk-tag govuk-tag--red">Deactivated</strong>
-        </>
-      ) : !officer.emailVerifiedAt ? (
-        <>
-          <br />
-          <strong className="govuk-tag govuk-tag--grey">Email not confirmed</strong>
+          <StatusTag status={status} labels={OFFICER_STATUS} />
         </>
       ) : null}
     </>

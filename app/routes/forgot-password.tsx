@@ -3,13 +3,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "~/components/form";
-import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { LinkParagraph } from "~/components/buying";
+import { FormPage, MessagePage } from "~/components/form-page";
+import { EmailField, useZodForm } from "~/components/forms";
 import { forgotPasswordSchema } from "~/models/password-reset.schema";
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { handleForm } from "~/utils/form-action.server";
 import { clientIp } from "~/utils/http.server";
-import { echoedText } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 import { fail, ok } from "~/utils/result";
 
@@ -40,58 +40,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const { sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { register, errors, onSubmit, error } = useZodForm(forgotPasswordSchema, actionData?.errors);
+  const { errors, onSubmit, field } = useZodForm(forgotPasswordSchema, actionData?.errors, actionData?.values);
+  const backToSignIn = <LinkParagraph to="/login">Back to sign in</LinkParagraph>;
   if (sent) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Check your email</h1>
-          <p className="govuk-body">
-            If the address you entered has a Council Marketplace account, we have sent it a link to choose a new password.
-          </p>
-          <p className="govuk-body">
-            The link works once and expires in 1 hour. If nothing arrives, check your spam folder or{" "}
-            <Link className="govuk-link" to="/forgot-password">
-              ask for another link
-            </Link>
-            .
-          </p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/login">
-              Back to sign in
-            </Link>
-          </p>
-        </div>
-      </div>
+      <MessagePage title="Check your email">
+        <p className="govuk-body">
+          If the address you entered has a Council Marketplace account, we have sent it a link to choose a new password.
+        </p>
+        <p className="govuk-body">
+          The link works once and expires in 1 hour. If nothing arrives, check your spam folder or{" "}
+          <Link className="govuk-link" to="/forgot-password">
+            ask for another link
+          </Link>
+          .
+        </p>
+        {backToSignIn}
+      </MessagePage>
     );
   }
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Reset your password</h1>
-        <p className="govuk-body">Enter the email address you sign in with. We will send you a link to choose a new password.</p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextField
-            name="email"
-            label="Email address"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            defaultValue={echoedText(actionData?.values?.email)}
-            error={error("email")}
-            registered={register("email")}
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Send the link
-          </button>
-        </Form>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/login">
-            Back to sign in
-          </Link>
-        </p>
-      </div>
-    </div>
+    <FormPage
+      title="Reset your password"
+      errors={errors}
+      intro={<p className="govuk-body">Enter the email address you sign in with. We will send you a link to choose a new password.</p>}
+      onSubmit={onSubmit}
+      submitLabel="Send the link"
+      footer={backToSignIn}
+    >
+      <EmailField {...field("email")} label="Email address" />
+    </FormPage>
   );
 }

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "~/components/form";
-import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { FormPage, MessagePage } from "~/components/form-page";
+import { NameField, useZodForm } from "~/components/forms";
 import { PasswordFields } from "~/components/password-fields";
 import { acceptInvitationSchema } from "~/models/supplier-account.schema";
 import { acceptInvitation, getInvitation } from "~/models/supplier-account.server";
@@ -47,53 +47,39 @@ type LoaderData = { invitation: { email: string; supplierName: string; forCounci
 export default function AcceptInvitation() {
   const { invitation } = useLoaderData<LoaderData>();
   const actionData = useActionData<typeof action>();
-  const name = actionData?.values?.name;
-  const { register, errors, onSubmit, error } = useZodForm(acceptInvitationSchema, actionData?.errors);
+  const { register, errors, onSubmit, error, field } = useZodForm(acceptInvitationSchema, actionData?.errors, actionData?.values);
   if (!invitation) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">This invitation link is not valid</h1>
-          <p className="govuk-body">{EXPIRED_MESSAGE}</p>
-          <p className="govuk-body">
-            If you have already set your password,{" "}
-            <Link className="govuk-link" to="/login">
-              sign in
-            </Link>
-            .
-          </p>
-        </div>
-      </div>
+      <MessagePage title="This invitation link is not valid">
+        <p className="govuk-body">{EXPIRED_MESSAGE}</p>
+        <p className="govuk-body">
+          If you have already set your password,{" "}
+          <Link className="govuk-link" to="/login">
+            sign in
+          </Link>
+          .
+        </p>
+      </MessagePage>
     );
   }
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{invitation.supplierName}</span>
-        <h1 className="govuk-heading-l">Accept your invitation</h1>
+    <FormPage
+      caption={invitation.supplierName}
+      title="Accept your invitation"
+      errors={errors}
+      intro={
         <p className="govuk-body">
           {invitation.forCouncil
             ? `Your account for ${invitation.supplierName} on Council Marketplace is ready.`
             : `You have been invited to help manage ${invitation.supplierName} on Council Marketplace.`}{" "}
           You will sign in with <strong>{invitation.email}</strong>.
         </p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextField
-            name="name"
-            label="Your full name"
-            autoComplete="name"
-            spellCheck={false}
-            defaultValue={typeof name === "string" ? name : undefined}
-            error={error("name")}
-            registered={register("name")}
-          />
-          <PasswordFields register={register} error={error} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Accept invitation and sign in
-          </button>
-        </Form>
-      </div>
-    </div>
+      }
+      onSubmit={onSubmit}
+      submitLabel="Accept invitation and sign in"
+    >
+      <NameField {...field("name")} label="Your full name" />
+      <PasswordFields register={register} error={error} />
+    </FormPage>
   );
 }

@@ -3,10 +3,11 @@
 // anyone else gets 404 (an invitation's existence is the councils' business).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { SummaryList } from "~/components/buying";
-import { ChoiceField, ErrorSummary } from "~/components/forms";
+import { InsetText, LinkParagraph, SummaryList } from "~/components/buying";
+import { NarrowPage } from "~/components/form-page";
+import { ChoiceField, ErrorSummary, SubmitButton } from "~/components/forms";
 import { ParticipantStatusTag } from "~/components/joint-buying";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { actorFrom } from "~/auth/project-policy.server";
@@ -64,59 +65,51 @@ export default function JointInvitation() {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{inv.project.leadCouncil} buying project</span>
-        <h1 className="govuk-heading-l">Invitation to buy jointly: {inv.project.title}</h1>
-        <p className="govuk-body">
-          <ParticipantStatusTag status={inv.status} />
-        </p>
-        <SummaryList
-          rows={[
-            { key: "Lead council", value: inv.project.leadCouncil },
-            { key: "Invited council", value: inv.council },
-            { key: "Your council's share", value: `${formatPence(inv.sharePence)} including VAT` },
-            { key: "The whole project", value: `${formatPence(inv.project.wholePence)} including VAT` },
-            { key: "Contract length", value: `${inv.project.contractMonths} months` },
-            { key: "Invited", value: `${formatDate(inv.invitedAt)} by ${inv.invitedBy ?? "a former user"}` },
-            ...(inv.respondedAt
-              ? [{ key: "Answered", value: `${formatDate(inv.respondedAt)} by ${inv.respondedBy ?? "a former user"}` }]
-              : []),
-          ]}
-        />
-        <p className="govuk-body">{JOINT_BUYING_RULES.wholeValue}</p>
-        <p className="govuk-body">
-          If your council takes part, its buyers can read the project, its history and its printable record; {inv.project.leadCouncil}
-          &apos;s buyers run the procurement. The award makes a contract for your council for its share.
-        </p>
-        {canAnswer ? (
-          <Form method="post">
-            <ChoiceField
-              type="radio"
-              name="decision"
-              legend="Does your council take part?"
-              options={[
-                { value: "accept", label: "Yes, accept the invitation" },
-                { value: "decline", label: "No, decline it" },
-              ]}
-              defaultValue={null}
-              error={errors.decision?.[0]}
-            />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Send your answer
-            </button>
-          </Form>
-        ) : inv.status === "accepted" ? (
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/projects/${inv.project.id}`}>
-              Go to the project
-            </Link>
-          </p>
-        ) : (
-          <div className="govuk-inset-text">This invitation can no longer be answered.</div>
-        )}
-      </div>
-    </div>
+    <NarrowPage>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{inv.project.leadCouncil} buying project</span>
+      <h1 className="govuk-heading-l">Invitation to buy jointly: {inv.project.title}</h1>
+      <p className="govuk-body">
+        <ParticipantStatusTag status={inv.status} />
+      </p>
+      <SummaryList
+        rows={[
+          { key: "Lead council", value: inv.project.leadCouncil },
+          { key: "Invited council", value: inv.council },
+          { key: "Your council's share", value: `${formatPence(inv.sharePence)} including VAT` },
+          { key: "The whole project", value: `${formatPence(inv.project.wholePence)} including VAT` },
+          { key: "Contract length", value: `${inv.project.contractMonths} months` },
+          { key: "Invited", value: `${formatDate(inv.invitedAt)} by ${inv.invitedBy ?? "a former user"}` },
+          ...(inv.respondedAt
+            ? [{ key: "Answered", value: `${formatDate(inv.respondedAt)} by ${inv.respondedBy ?? "a former user"}` }]
+            : []),
+        ]}
+      />
+      <p className="govuk-body">{JOINT_BUYING_RULES.wholeValue}</p>
+      <p className="govuk-body">
+        If your council takes part, its buyers can read the project, its history and its printable record; {inv.project.leadCouncil}
+        &apos;s buyers run the procurement. The award makes a contract for your council for its share.
+      </p>
+      {canAnswer ? (
+        <Form method="post">
+          <ChoiceField
+            type="radio"
+            name="decision"
+            legend="Does your council take part?"
+            options={[
+              { value: "accept", label: "Yes, accept the invitation" },
+              { value: "decline", label: "No, decline it" },
+            ]}
+            defaultValue={null}
+            error={errors.decision?.[0]}
+          />
+          <SubmitButton>Send your answer</SubmitButton>
+        </Form>
+      ) : inv.status === "accepted" ? (
+        <LinkParagraph to={`/projects/${inv.project.id}`}>Go to the project</LinkParagraph>
+      ) : (
+        <InsetText>This invitation can no longer be answered.</InsetText>
+      )}
+    </NarrowPage>
   );
 }

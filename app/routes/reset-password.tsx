@@ -2,9 +2,11 @@
 // travels in a hidden field on the form; on success every session ends and the user signs in.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "~/components/form";
-import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { LinkParagraph } from "~/components/buying";
+import { FormPage, MessagePage } from "~/components/form-page";
+import { useZodForm } from "~/components/forms";
+import { PasswordFields } from "~/components/password-fields";
 import { resetPasswordSchema } from "~/models/password-reset.schema";
 import { isResetTokenLive, resetPassword } from "~/models/password-reset.server";
 import { failureData, handleForm } from "~/utils/form-action.server";
@@ -54,49 +56,22 @@ export default function ResetPassword() {
   const { register, errors, onSubmit, error } = useZodForm(resetPasswordSchema, actionData?.errors);
   if (!live || actionData?.errors.token) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">That link has expired or was already used</h1>
-          <p className="govuk-body">Reset links work once and expire after 1 hour.</p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/forgot-password">
-              Ask for a new link
-            </Link>
-          </p>
-        </div>
-      </div>
+      <MessagePage title="That link has expired or was already used">
+        <p className="govuk-body">Reset links work once and expire after 1 hour.</p>
+        <LinkParagraph to="/forgot-password">Ask for a new link</LinkParagraph>
+      </MessagePage>
     );
   }
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Choose a new password</h1>
-        <p className="govuk-body">Setting a new password signs you out everywhere.</p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <input type="hidden" {...register("token")} value={token} />
-          <TextField
-            name="password"
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 12 characters. A few unrelated words work well."
-            error={error("password")}
-            registered={register("password")}
-          />
-          <TextField
-            name="confirmPassword"
-            label="Confirm new password"
-            type="password"
-            autoComplete="new-password"
-            error={error("confirmPassword")}
-            registered={register("confirmPassword")}
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Change password
-          </button>
-        </Form>
-      </div>
-    </div>
+    <FormPage
+      title="Choose a new password"
+      errors={errors}
+      intro={<p className="govuk-body">Setting a new password signs you out everywhere.</p>}
+      onSubmit={onSubmit}
+      submitLabel="Change password"
+    >
+      <input type="hidden" {...register("token")} value={token} />
+      <PasswordFields register={register} error={error} label="New password" confirmLabel="Confirm new password" />
+    </FormPage>
   );
 }

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "~/components/form";
-import { ChoiceField, ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { InsetText } from "~/components/buying";
+import { FormPage } from "~/components/form-page";
+import { ChoiceField, EmailField, NameField, useZodForm } from "~/components/forms";
 import { PasswordFields } from "~/components/password-fields";
 import { buyerSignupSchema } from "~/models/auth.schema";
 import { isPublicSectorDomain } from "~/models/council-domain.schema";
@@ -11,6 +12,7 @@ import { withStrongPassword } from "~/auth/password-strength.server";
 import { signUpBuyer } from "~/auth/sign-up.server";
 import { handleForm } from "~/utils/form-action.server";
 import { clientIp } from "~/utils/http.server";
+import { echoedText } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Create a buyer account");
@@ -33,84 +35,68 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Signup() {
   const { sharedDomains } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const values = actionData?.values ?? {};
-  const text = (key: string) => (typeof values[key] === "string" ? values[key] : undefined);
-  const { register, errors, onSubmit, error } = useZodForm(buyerSignupSchema, actionData?.errors);
+  const { register, errors, onSubmit, error, field } = useZodForm(buyerSignupSchema, actionData?.errors, actionData?.values);
+  const postedEmail = echoedText(actionData?.values?.email) ?? "";
   // Worked out here, not with emailDomainOf: a .server module's exports do not reach the browser (issue 18 item 4).
-  const postedDomain = (text("email") ?? "").split("@")[1]?.trim().toLowerCase() ?? "";
+  const postedDomain = postedEmail.split("@")[1]?.trim().toLowerCase() ?? "";
   const councilChoices = sharedDomains[postedDomain] ?? [];
   const askForAccess = Boolean(actionData?.errors?.email) && isPublicSectorDomain(postedDomain) && councilChoices.length === 0;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} labels={{ councilCode: "Council" }} />
-        <h1 className="govuk-heading-l">Create a buyer account</h1>
-        <p className="govuk-body">
-          Buyer accounts are for council staff. Use your council email address: we check its domain and send you a link to confirm it before
-          you can see your council&apos;s buying projects or write case studies. Anyone can browse the marketplace without an account.
-        </p>
-        {askForAccess ? (
-          <div className="govuk-inset-text">
-            You work for a public body that is not a council?{" "}
-            <Link className="govuk-link" to={`/signup/access-request?email=${encodeURIComponent(text("email") ?? "")}`}>
-              Ask for access
-            </Link>{" "}
-            and an administrator will decide.
-          </div>
-        ) : null}
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextField
-            name="name"
-            label="Full name"
-            autoComplete="name"
-            spellCheck={false}
-            defaultValue={text("name")}
-            error={error("name")}
-            registered={register("name")}
-          />
-          <TextField
-            name="email"
-            label="Council email address"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            hint="For example, name@brighton-hove.gov.uk"
-            defaultValue={text("email")}
-            error={error("email")}
-            registered={register("email")}
-          />
-          {councilChoices.length > 1 ? (
-            <ChoiceField
-              type="radio"
-              name="councilCode"
-              legend="Which council do you work for?"
-              hint={`${postedDomain} is shared by more than one council.`}
-              error={error("councilCode")}
-              registered={register("councilCode")}
-              defaultValue={text("councilCode")}
-              options={councilChoices.map((c) => ({ value: c.code, label: c.name }))}
-            />
+    <FormPage
+      title="Create a buyer account"
+      errors={errors}
+      errorLabels={{ councilCode: "Council" }}
+      intro={
+        <>
+          <p className="govuk-body">
+            Buyer accounts are for council staff. Use your council email address: we check its domain and send you a link to confirm it
+            before you can see your council&apos;s buying projects or write case studies. Anyone can browse the marketplace without an
+            account.
+          </p>
+          {askForAccess ? (
+            <InsetText>
+              You work for a public body that is not a council?{" "}
+              <Link className="govuk-link" to={`/signup/access-request?email=${encodeURIComponent(postedEmail)}`}>
+                Ask for access
+              </Link>{" "}
+              and an administrator will decide.
+            </InsetText>
           ) : null}
-          <PasswordFields register={register} error={error} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Create account
-          </button>
-        </Form>
-        <p className="govuk-body">
-          Already have an account?{" "}
-          <Link className="govuk-link" to="/login">
-            Sign in
-          </Link>
-          .
-        </p>
-        <p className="govuk-body">
-          Work for a public body that is not a council, on a .gov.uk, .gov.scot or .gov.wales address?{" "}
-          <Link className="govuk-link" to="/signup/access-request">
-            Ask for access
-          </Link>
-          .
-        </p>
-      </div>
-    </div>
+        </>
+      }
+      onSubmit={onSubmit}
+      submitLabel="Create account"
+      footer={
+        <>
+          <p className="govuk-body">
+            Already have an account?{" "}
+            <Link className="govuk-link" to="/login">
+              Sign in
+            </Link>
+            .
+          </p>
+          <p className="govuk-body">
+            Work for a public body that is not a council, on a .gov.uk, .gov.scot or .gov.wales address?{" "}
+            <Link className="govuk-link" to="/signup/access-request">
+              Ask for access
+            </Link>
+            .
+          </p>
+        </>
+      }
+    >
+      <NameField {...field("name")} label="Full name" />
+      <EmailField {...field("email")} label="Council email address" hint="For example, name@brighton-hove.gov.uk" />
+      {councilChoices.length > 1 ? (
+        <ChoiceField
+          {...field("councilCode")}
+          type="radio"
+          legend="Which council do you work for?"
+          hint={`${postedDomain} is shared by more than one council.`}
+          options={councilChoices.map((c) => ({ value: c.code, label: c.name }))}
+        />
+      ) : null}
+      <PasswordFields register={register} error={error} />
+    </FormPage>
   );
 }

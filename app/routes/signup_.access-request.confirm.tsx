@@ -1,6 +1,8 @@
 // The link in the access-request email: confirms the address once, then the request waits for an admin.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { LinkParagraph } from "~/components/buying";
+import { MessagePage } from "~/components/form-page";
 import { confirmAccessRequest } from "~/models/access-request.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -19,29 +21,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function ConfirmAccessRequest() {
   const { confirmed, message } = useLoaderData<typeof loader>();
+  if (confirmed) {
+    return (
+      <MessagePage title="Your request has been sent">
+        <p className="govuk-body">
+          Thank you for confirming your email address. An administrator will check your request, usually within 2 working days, and email
+          you when they have decided.
+        </p>
+      </MessagePage>
+    );
+  }
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        {confirmed ? (
-          <>
-            <h1 className="govuk-heading-l">Your request has been sent</h1>
-            <p className="govuk-body">
-              Thank you for confirming your email address. An administrator will check your request, usually within 2 working days, and
-              email you when they have decided.
-            </p>
-          </>
-        ) : (
-          <>
-            <h1 className="govuk-heading-l">This link is not valid</h1>
-            <p className="govuk-body">{message}</p>
-            <p className="govuk-body">
-              <Link className="govuk-link" to="/signup/access-request">
-                Ask for access again
-              </Link>
-            </p>
-          </>
-        )}
-      </div>
-    </div>
+    <MessagePage title="This link is not valid">
+      <p className="govuk-body">{message}</p>
+      <LinkParagraph to="/signup/access-request">Ask for access again</LinkParagraph>
+    </MessagePage>
   );
 }

@@ -2,8 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "~/components/form";
-import { ErrorSummary, TextareaField, TextField, useZodForm } from "~/components/forms";
+import { FormPage, MessagePage } from "~/components/form-page";
+import { EmailField, NameField, TextareaField, TextField, useZodForm } from "~/components/forms";
 import { accessRequestSchema } from "~/models/access-request.schema";
 import { requestAccess } from "~/models/access-request.server";
 import { handleForm } from "~/utils/form-action.server";
@@ -30,27 +30,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AccessRequest() {
   const { sent, email } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const values = actionData?.values ?? {};
-  const text = (key: string) => (typeof values[key] === "string" ? values[key] : undefined);
-  const { register, errors, onSubmit, error } = useZodForm(accessRequestSchema, actionData?.errors);
+  const { errors, onSubmit, field } = useZodForm(accessRequestSchema, actionData?.errors, actionData?.values);
   if (sent) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Check your email</h1>
-          <p className="govuk-body">
-            We have sent you a link to confirm your email address. Your request goes to an administrator once you have opened it. The link
-            expires in 24 hours.
-          </p>
-        </div>
-      </div>
+      <MessagePage title="Check your email">
+        <p className="govuk-body">
+          We have sent you a link to confirm your email address. Your request goes to an administrator once you have opened it. The link
+          expires in 24 hours.
+        </p>
+      </MessagePage>
     );
   }
+  const emailField = field("email");
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Ask for a buyer account</h1>
+    <FormPage
+      title="Ask for a buyer account"
+      errors={errors}
+      intro={
         <p className="govuk-body">
           If you work for a public body on a .gov.uk, .gov.scot or .gov.wales address that is not a council&apos;s, an administrator can
           give you a buyer account for the council you buy for or with. Council staff can{" "}
@@ -59,55 +55,20 @@ export default function AccessRequest() {
           </Link>{" "}
           straight away.
         </p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextField
-            name="name"
-            label="Full name"
-            autoComplete="name"
-            spellCheck={false}
-            defaultValue={text("name")}
-            error={error("name")}
-            registered={register("name")}
-          />
-          <TextField
-            name="email"
-            label="Work email address"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            defaultValue={text("email") ?? (email || undefined)}
-            error={error("email")}
-            registered={register("email")}
-          />
-          <TextField
-            name="organisation"
-            label="Organisation"
-            autoComplete="organization"
-            defaultValue={text("organisation")}
-            error={error("organisation")}
-            registered={register("organisation")}
-          />
-          <TextField
-            name="jobTitle"
-            label="Job title (optional)"
-            autoComplete="organization-title"
-            defaultValue={text("jobTitle")}
-            error={error("jobTitle")}
-            registered={register("jobTitle")}
-          />
-          <TextareaField
-            name="reason"
-            label="Why do you need a buyer account?"
-            hint="For example, which council you buy with and what you are buying."
-            defaultValue={text("reason")}
-            error={error("reason")}
-            registered={register("reason")}
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Send request
-          </button>
-        </Form>
-      </div>
-    </div>
+      }
+      onSubmit={onSubmit}
+      submitLabel="Send request"
+    >
+      <NameField {...field("name")} label="Full name" />
+      {/* Prefilled from the sign-up page's "Ask for access" link. */}
+      <EmailField {...emailField} label="Work email address" defaultValue={emailField.defaultValue ?? (email || undefined)} />
+      <TextField {...field("organisation")} label="Organisation" autoComplete="organization" />
+      <TextField {...field("jobTitle")} label="Job title (optional)" autoComplete="organization-title" />
+      <TextareaField
+        {...field("reason")}
+        label="Why do you need a buyer account?"
+        hint="For example, which council you buy with and what you are buying."
+      />
+    </FormPage>
   );
 }

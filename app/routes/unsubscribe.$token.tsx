@@ -3,11 +3,11 @@
 // that fetch every link must not unsubscribe anyone; pressing the button stops the emails.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
-import { Link } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Form } from "~/components/form";
-import { ErrorSummary } from "~/components/forms";
+import { NarrowPage } from "~/components/form-page";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { readUnsubscribeToken } from "~/models/alerts-unsubscribe-token.server";
 import { unsubscribeAlert } from "~/models/saved-search-alerts.server";
 import { describeSubscription, unfollow } from "~/models/follows.server";
@@ -56,43 +56,39 @@ export default function Unsubscribe() {
   const done = actionData && "done" in actionData;
   const errors = actionData && "errors" in actionData ? actionData.errors : {};
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        {done ? (
-          <>
-            <h1 className="govuk-heading-l">You will not get these emails any more</h1>
-            <p className="govuk-body">
-              {kind === "alert"
-                ? `Your saved search ${description ?? ""} is kept, with its emails turned off.`
-                : `You no longer follow ${description ?? "this"}.`}{" "}
-              Sign in and go to{" "}
-              <Link className="govuk-link" to={kind === "alert" ? "/account/alerts" : "/account/follows"}>
-                {kind === "alert" ? "your saved searches" : "what you follow"}
-              </Link>{" "}
-              to change this.
-            </p>
-          </>
-        ) : (
-          <>
-            <h1 className="govuk-heading-l">Stop these emails</h1>
-            <p className="govuk-body">
-              {description === null
-                ? "This subscription no longer exists, so it sends no emails."
-                : kind === "alert"
-                  ? `Stop the emails for your saved search ${description}. The search stays saved.`
-                  : `Stop following ${description} and the emails about it.`}
-            </p>
-            {description === null ? null : (
-              <Form method="post">
-                <button type="submit" className="govuk-button" data-module="govuk-button">
-                  Stop these emails
-                </button>
-              </Form>
-            )}
-          </>
-        )}
-      </div>
-    </div>
+    <NarrowPage>
+      <ErrorSummary errors={errors} />
+      {done ? (
+        <>
+          <h1 className="govuk-heading-l">You will not get these emails any more</h1>
+          <p className="govuk-body">
+            {kind === "alert"
+              ? `Your saved search ${description ?? ""} is kept, with its emails turned off.`
+              : `You no longer follow ${description ?? "this"}.`}{" "}
+            Sign in and go to{" "}
+            <Link className="govuk-link" to={kind === "alert" ? "/account/alerts" : "/account/follows"}>
+              {kind === "alert" ? "your saved searches" : "what you follow"}
+            </Link>{" "}
+            to change this.
+          </p>
+        </>
+      ) : (
+        <>
+          <h1 className="govuk-heading-l">Stop these emails</h1>
+          <p className="govuk-body">
+            {description === null
+              ? "This subscription no longer exists, so it sends no emails."
+              : kind === "alert"
+                ? `Stop the emails for your saved search ${description}. The search stays saved.`
+                : `Stop following ${description} and the emails about it.`}
+          </p>
+          {description === null ? null : (
+            <Form method="post">
+              <SubmitButton>Stop these emails</SubmitButton>
+            </Form>
+          )}
+        </>
+      )}
+    </NarrowPage>
   );
 }
