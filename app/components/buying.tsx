@@ -30,10 +30,13 @@ export function SummaryList({
   rows: { key: ReactNode; value: ReactNode; action?: { href: string; label: string; hidden: string } }[];
   noBorder?: boolean;
 }) {
+  // As GOV.UK's macro: a row without actions is marked only when another row has some, so its
+  // value lines up with theirs (the modifier adds an empty cell on wider screens).
+  const anyActions = rows.some((row) => row.action);
   return (
     <dl className={`govuk-summary-list${noBorder ? " govuk-summary-list--no-border" : ""}`}>
       {rows.map((row, i) => (
-        <div className={`govuk-summary-list__row${row.action ? "" : " govuk-summary-list__row--no-actions"}`} key={i}>
+        <div className={`govuk-summary-list__row${anyActions && !row.action ? " govuk-summary-list__row--no-actions" : ""}`} key={i}>
           <dt className="govuk-summary-list__key">{row.key}</dt>
           <dd className="govuk-summary-list__value">{row.value}</dd>
           {row.action ? (
