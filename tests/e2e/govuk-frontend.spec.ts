@@ -37,6 +37,7 @@ test("on a desktop the navigation shows and there is no Menu toggle", async ({ p
 
 test("a link styled as a button starts with the Space key", async ({ page }) => {
   await page.goto("/buy");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true"); // GOV.UK Frontend and React start after the first paint (ADR 0022)
   const start = page.getByRole("button", { name: "Start now" });
   await start.focus();
   await page.keyboard.press("Space");

@@ -43,6 +43,7 @@ test("sign in with the keyboard alone", async ({ page }) => {
 
 test("search and filter with the keyboard alone", async ({ page }) => {
   await page.goto("/search");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true"); // GOV.UK Frontend and React start after the first paint (ADR 0022)
   await page.getByLabel("Search products, suppliers and case studies").focus();
   await page.keyboard.type("revenues");
   await page.keyboard.press("Enter");

@@ -26,6 +26,7 @@ test("the page runs with the CSP enforced: no violations while hydrating", async
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   await page.goto("/search?q=housing");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true"); // GOV.UK Frontend and React start after the first paint (ADR 0022)
   await page.getByLabel("Search products, suppliers and case studies").fill("housing management");
   await expect(page.locator("#result-count")).toContainText("housing management");
   expect(violations).toEqual([]);
