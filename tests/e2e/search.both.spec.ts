@@ -1,10 +1,11 @@
 // Search as an officer uses it, with and without JavaScript: query, facets with counts,
 // removable filters, real pagination links, typo tolerance and jargon, helpful empty state.
-import { test, expect, expectNoAxeViolations } from "./support";
+import { test, expect, expectNoAxeViolations, waitForHydration } from "./support";
 
 test("search, filter, remove the filter and page through results", async ({ page }, testInfo) => {
   const js = testInfo.project.name === "js";
   await page.goto("/search");
+  if (js) await waitForHydration(page); // without it the radio below is checked before live search is listening
   await page.getByLabel("Search products, suppliers and case studies").fill("revenues");
   await page.getByRole("radio", { name: "Products and services" }).check();
   if (!js) await page.getByRole("button", { name: "Search", exact: true }).click();

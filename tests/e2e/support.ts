@@ -23,6 +23,12 @@ export const test = base.extend<{ clientIp: string }>({
 
 export { expect };
 
+/** React and GOV.UK Frontend start after the first paint (ADR 0022): a JS journey that relies on what
+ * JavaScript adds (live search, client-side checks) waits for the root's mark before it acts. */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+}
+
 export type DemoRole = "admin" | "buyerA" | "approverA" | "buyerB" | "supplierA" | "supplierB";
 
 export function demoAccount(role: DemoRole) {
