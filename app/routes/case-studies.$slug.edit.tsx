@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/buying";
+import { NarrowPage } from "~/components/form-page";
 import { CaseStudyForm } from "~/components/case-study-form";
 import { StatusTag, VerifyEmailFirst } from "~/components/case-study-list";
 import { STATUS_LABELS } from "~/models/case-study.schema";
@@ -82,50 +84,46 @@ export default function EditCaseStudy() {
   const refused: (FormFailure & Partial<CaseStudyRefusal>) | undefined = actionData && "errors" in actionData ? actionData : undefined;
   const lockVersion = refused?.lockVersion ?? data.lockVersion;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={`/case-studies/${data.slug}`}>
-          Back to the case study
-        </Link>
-        <CaseStudyForm
-          key={lockVersion}
-          councilName={data.councilName}
-          values={actionData?.values ?? data.values}
-          serverErrors={refused?.errors}
-          adding={actionData && "adding" in actionData ? actionData.adding : null}
-          serviceAreas={data.options.serviceAreas}
-          lots={data.options.lots}
-          picker={(actionData && "picker" in actionData ? actionData.picker : undefined) ?? data.options.picker}
-          lockVersion={lockVersion}
-          conflict={refused?.conflict ?? null}
-          submitLabel={data.status === "submitted" ? "Save and keep in review" : "Submit for review"}
-        >
-          <span className="govuk-caption-l">{data.councilName}</span>
-          <h1 className="govuk-heading-l">Edit: {data.title}</h1>
-          <p className="govuk-body">
-            Status: <StatusTag status={data.status} labels={STATUS_LABELS} />
-          </p>
-          {data.status === "rejected" || data.status === "withdrawn" ? (
-            <div className="govuk-inset-text">
-              <h2 className="govuk-heading-s">
-                {data.status === "rejected" ? "An administrator asked for changes" : "An administrator unpublished this case study"}
-              </h2>
-              <p className="govuk-body">{data.rejectionReason}</p>
-            </div>
-          ) : null}
-          {data.status === "published" ? (
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                This case study is published. If you save changes, it will be hidden until an administrator approves them.
-              </strong>
-            </div>
-          ) : null}
-        </CaseStudyForm>
-      </div>
-    </div>
+    <NarrowPage>
+      <BackLink to={`/case-studies/${data.slug}`}>Back to the case study</BackLink>
+      <CaseStudyForm
+        key={lockVersion}
+        councilName={data.councilName}
+        values={actionData?.values ?? data.values}
+        serverErrors={refused?.errors}
+        adding={actionData && "adding" in actionData ? actionData.adding : null}
+        serviceAreas={data.options.serviceAreas}
+        lots={data.options.lots}
+        picker={(actionData && "picker" in actionData ? actionData.picker : undefined) ?? data.options.picker}
+        lockVersion={lockVersion}
+        conflict={refused?.conflict ?? null}
+        submitLabel={data.status === "submitted" ? "Save and keep in review" : "Submit for review"}
+      >
+        <span className="govuk-caption-l">{data.councilName}</span>
+        <h1 className="govuk-heading-l">Edit: {data.title}</h1>
+        <p className="govuk-body">
+          Status: <StatusTag status={data.status} labels={STATUS_LABELS} />
+        </p>
+        {data.status === "rejected" || data.status === "withdrawn" ? (
+          <div className="govuk-inset-text">
+            <h2 className="govuk-heading-s">
+              {data.status === "rejected" ? "An administrator asked for changes" : "An administrator unpublished this case study"}
+            </h2>
+            <p className="govuk-body">{data.rejectionReason}</p>
+          </div>
+        ) : null}
+        {data.status === "published" ? (
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              This case study is published. If you save changes, it will be hidden until an administrator approves them.
+            </strong>
+          </div>
+        ) : null}
+      </CaseStudyForm>
+    </NarrowPage>
   );
 }

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/buying";
+import { NarrowPage } from "~/components/form-page";
 import { CaseStudyForm } from "~/components/case-study-form";
 import { VerifyEmailFirst } from "~/components/case-study-list";
 import { createCaseStudy, loadFormOptions } from "~/models/case-study.server";
@@ -60,28 +62,24 @@ export default function NewCaseStudy() {
   const actionData = useActionData<typeof action>();
   if (data.needsVerification) return <VerifyEmailFirst action="write a case study" />;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/case-studies">
-          Back to case studies
-        </Link>
-        <CaseStudyForm
-          councilName={data.councilName}
-          values={actionData?.values ?? data.values}
-          serverErrors={actionData && "errors" in actionData ? actionData.errors : undefined}
-          adding={actionData && "adding" in actionData ? actionData.adding : null}
-          serviceAreas={data.options.serviceAreas}
-          lots={data.options.lots}
-          picker={(actionData && "picker" in actionData ? actionData.picker : undefined) ?? data.options.picker}
-        >
-          <span className="govuk-caption-l">{data.councilName}</span>
-          <h1 className="govuk-heading-l">Write a case study</h1>
-          <p className="govuk-body">
-            Tell other councils what you bought, how you bought it and whether it worked. You can save a draft at any time. When you submit
-            it, an administrator checks it before it is published.
-          </p>
-        </CaseStudyForm>
-      </div>
-    </div>
+    <NarrowPage>
+      <BackLink to="/case-studies">Back to case studies</BackLink>
+      <CaseStudyForm
+        councilName={data.councilName}
+        values={actionData?.values ?? data.values}
+        serverErrors={actionData && "errors" in actionData ? actionData.errors : undefined}
+        adding={actionData && "adding" in actionData ? actionData.adding : null}
+        serviceAreas={data.options.serviceAreas}
+        lots={data.options.lots}
+        picker={(actionData && "picker" in actionData ? actionData.picker : undefined) ?? data.options.picker}
+      >
+        <span className="govuk-caption-l">{data.councilName}</span>
+        <h1 className="govuk-heading-l">Write a case study</h1>
+        <p className="govuk-body">
+          Tell other councils what you bought, how you bought it and whether it worked. You can save a draft at any time. When you submit
+          it, an administrator checks it before it is published.
+        </p>
+      </CaseStudyForm>
+    </NarrowPage>
   );
 }

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/buying";
+import { NarrowPage } from "~/components/form-page";
 import { Form } from "~/components/form";
 import { ChoiceField, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { DateInput } from "~/components/date-input";
@@ -61,79 +63,70 @@ export default function NewContract() {
   const err = (k: string) => errors[k]?.[0];
   const field = plainFields(LABELS, errors, values);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/contracts">
-          Back to the register
+    <NarrowPage>
+      <BackLink to="/contracts">Back to the register</BackLink>
+      <ErrorSummary errors={errors} labels={LABELS} />
+      <h1 className="govuk-heading-l">Add a contract your council holds</h1>
+      <p className="govuk-body">
+        For contracts bought before the portal. Have many?{" "}
+        <Link className="govuk-link" to="/contracts/upload">
+          Upload them as a CSV file
         </Link>
-        <ErrorSummary errors={errors} labels={LABELS} />
-        <h1 className="govuk-heading-l">Add a contract your council holds</h1>
-        <p className="govuk-body">
-          For contracts bought before the portal. Have many?{" "}
-          <Link className="govuk-link" to="/contracts/upload">
-            Upload them as a CSV file
-          </Link>
-          .
-        </p>
-        <Form method="post" noValidate>
-          <TextField {...field("reference")} hint="Unique within your council: adding it again updates the contract" width="20" />
-          <TextField {...field("title")} />
-          <TextField {...field("supplierName")} />
-          <TextField {...field("supplierCompanyNumber")} hint="Optional, 8 characters" width="10" spellCheck={false} />
-          <TextField
-            {...field("agreement")}
-            hint="Optional, for example RM1557.15/2a. Leave empty for your own procedure"
-            width="20"
-            spellCheck={false}
+        .
+      </p>
+      <Form method="post" noValidate>
+        <TextField {...field("reference")} hint="Unique within your council: adding it again updates the contract" width="20" />
+        <TextField {...field("title")} />
+        <TextField {...field("supplierName")} />
+        <TextField {...field("supplierCompanyNumber")} hint="Optional, 8 characters" width="10" spellCheck={false} />
+        <TextField
+          {...field("agreement")}
+          hint="Optional, for example RM1557.15/2a. Leave empty for your own procedure"
+          width="20"
+          spellCheck={false}
+        />
+        <TextField {...field("procedure")} hint="Optional, for example open procedure" />
+        <TextField {...field("value")} hint="Optional, whole-life value in pounds" prefix="£" width="10" inputMode="decimal" />
+        <TextField {...field("valueExVat")} hint="Optional" prefix="£" width="10" inputMode="decimal" />
+        {[
+          { name: "startDate", hint: "For example, 1 4 2023" },
+          { name: "endDate", hint: "For example, 31 3 2027" },
+        ].map((d) => (
+          <DateInput
+            key={d.name}
+            name={d.name}
+            legend={LABELS[d.name]}
+            hint={d.hint}
+            error={err(d.name)}
+            values={dateInputValues(d.name, values)}
           />
-          <TextField {...field("procedure")} hint="Optional, for example open procedure" />
-          <TextField {...field("value")} hint="Optional, whole-life value in pounds" prefix="£" width="10" inputMode="decimal" />
-          <TextField {...field("valueExVat")} hint="Optional" prefix="£" width="10" inputMode="decimal" />
-          {[
-            { name: "startDate", hint: "For example, 1 4 2023" },
-            { name: "endDate", hint: "For example, 31 3 2027" },
-          ].map((d) => (
-            <DateInput
-              key={d.name}
-              name={d.name}
-              legend={LABELS[d.name]}
-              hint={d.hint}
-              error={err(d.name)}
-              values={dateInputValues(d.name, values)}
-            />
-          ))}
-          <TextField
-            {...field("extensions")}
-            hint="Optional: each extension's end date as YYYY-MM-DD, separated by |, for example 2028-03-31|2029-03-31"
-            spellCheck={false}
-          />
-          <TextField {...field("cpvCodes")} hint="Optional: 8-digit codes separated by |" spellCheck={false} />
-          <SelectField
-            {...field("serviceArea")}
-            options={[{ value: "", label: "Not recorded" }, ...areas.map((a) => ({ value: a.slug, label: a.name }))]}
-          />
-          <TextField
-            {...field("noticeUrl")}
-            hint="Optional: the contract details or award notice, https://"
-            type="url"
-            spellCheck={false}
-          />
-          <ChoiceField
-            type="radio"
-            name="visibility"
-            legend={LABELS.visibility}
-            error={err("visibility")}
-            defaultValue={values.visibility ?? "private"}
-            options={[
-              { value: "private", label: "Only my council (its notice is not published yet)" },
-              { value: "public", label: "Everyone (its contract details notice is published)" },
-            ]}
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Add contract
-          </button>
-        </Form>
-      </div>
-    </div>
+        ))}
+        <TextField
+          {...field("extensions")}
+          hint="Optional: each extension's end date as YYYY-MM-DD, separated by |, for example 2028-03-31|2029-03-31"
+          spellCheck={false}
+        />
+        <TextField {...field("cpvCodes")} hint="Optional: 8-digit codes separated by |" spellCheck={false} />
+        <SelectField
+          {...field("serviceArea")}
+          options={[{ value: "", label: "Not recorded" }, ...areas.map((a) => ({ value: a.slug, label: a.name }))]}
+        />
+        <TextField {...field("noticeUrl")} hint="Optional: the contract details or award notice, https://" type="url" spellCheck={false} />
+        <ChoiceField
+          type="radio"
+          name="visibility"
+          legend={LABELS.visibility}
+          error={err("visibility")}
+          defaultValue={values.visibility ?? "private"}
+          options={[
+            { value: "private", label: "Only my council (its notice is not published yet)" },
+            { value: "public", label: "Everyone (its contract details notice is published)" },
+          ]}
+        />
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          Add contract
+        </button>
+      </Form>
+    </NarrowPage>
   );
 }

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { BackLink } from "~/components/buying";
+import { NarrowPage } from "~/components/form-page";
 import { Form } from "~/components/form";
 import { ErrorSummary, SelectField } from "~/components/forms";
 import { formatMonth, PIPELINE_STAGES, pipelineLinkSchema, routeConsideredLabel } from "~/models/pipeline.schema";
@@ -77,171 +79,163 @@ export default function PipelineEntryPage() {
         ? "Changes saved"
         : null;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/pipeline">
-          Back to the pipeline
-        </Link>
-        <ErrorSummary errors={errors} labels={{ projectId: "Project", revision: "Forward plan", form: "Forward plan" }} />
-        {banner && !result ? (
-          <div
-            className="govuk-notification-banner govuk-notification-banner--success"
-            role="alert"
-            aria-labelledby="pipeline-banner-title"
-          >
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="pipeline-banner-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{banner}</p>
-            </div>
+    <NarrowPage>
+      <BackLink to="/pipeline">Back to the pipeline</BackLink>
+      <ErrorSummary errors={errors} labels={{ projectId: "Project", revision: "Forward plan", form: "Forward plan" }} />
+      {banner && !result ? (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="pipeline-banner-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="pipeline-banner-title">
+              Success
+            </h2>
           </div>
-        ) : null}
-        <span className="govuk-caption-l">{entry.council?.name ?? entry.buyerName}</span>
-        <h1 className="govuk-heading-l">{entry.title}</h1>
-        {entry.status === "withdrawn" ? (
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              The council withdrew this forward plan{entry.withdrawnAt ? ` on ${formatDate(entry.withdrawnAt)}` : ""}.
-            </strong>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{banner}</p>
           </div>
-        ) : null}
-        {entry.description ? <p className="govuk-body">{entry.description}</p> : null}
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Stage</dt>
-            <dd className="govuk-summary-list__value">{PIPELINE_STAGES[entry.stage as keyof typeof PIPELINE_STAGES] ?? entry.stage}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Service area</dt>
-            <dd className="govuk-summary-list__value">{entry.serviceArea?.name ?? "Not recorded"}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Expected to start</dt>
-            <dd className="govuk-summary-list__value">{formatMonth(entry.expectedDate)}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Estimated value</dt>
-            <dd className="govuk-summary-list__value">{formatPence(entry.estimatedValuePence)}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Route being considered</dt>
-            <dd className="govuk-summary-list__value">{routeConsideredLabel(entry.routeConsidered)}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">CPV codes</dt>
-            <dd className="govuk-summary-list__value">
-              {entry.cpvCodes.length ? (
-                <ul className="govuk-list govuk-!-margin-bottom-0">
-                  {entry.cpvCodes.map((code) => (
-                    <li key={code}>{cpvCodeText(code)}</li>
-                  ))}
-                </ul>
-              ) : (
-                "Not stated"
-              )}
-            </dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Contact</dt>
-            <dd className="govuk-summary-list__value">
-              {entry.contactEmail ? (
-                <>
-                  {entry.contactName ? `${entry.contactName}, ` : ""}
-                  <a className="govuk-link" href={`mailto:${entry.contactEmail}`}>
-                    {entry.contactEmail}
-                  </a>
-                </>
-              ) : (
-                "Through the published notice"
-              )}
-            </dd>
-          </div>
-          {entry.noticeUrl ? (
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Published notice</dt>
-              <dd className="govuk-summary-list__value">
-                <a className="govuk-link" href={entry.noticeUrl} rel="noreferrer">
-                  View the published notice
-                </a>
-              </dd>
-            </div>
-          ) : null}
-          {entry.ocid ? (
-            // The notice's public reference (its OCDS identifier), labelled as one: not a name.
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Notice ID</dt>
-              <dd className="govuk-summary-list__value">{entry.ocid}</dd>
-            </div>
-          ) : null}
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Buying project</dt>
-            <dd className="govuk-summary-list__value" data-testid="pipeline-project">
-              {entry.project ? (
-                <>
-                  {entry.project.title && isCouncilBuyer ? (
-                    <>
-                      <Link className="govuk-link" to={`/projects/${entry.project.id}`}>
-                        {entry.project.title}
-                      </Link>
-                      :{" "}
-                    </>
-                  ) : (
-                    "Started: "
-                  )}
-                  {PROJECT_STATUS[entry.project.status] ?? entry.project.status}
-                </>
-              ) : (
-                "Not started yet"
-              )}
-            </dd>
-          </div>
-        </dl>
-        {canEdit ? (
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/pipeline/${entry.id}/edit`}>
-              Change or withdraw this forward plan
-            </Link>
-          </p>
-        ) : null}
-        {isCouncilBuyer && entry.status === "published" ? (
-          <>
-            <h2 className="govuk-heading-m">Link to a project</h2>
-            {projects.length ? (
-              <Form method="post" noValidate>
-                <input type="hidden" name="revision" value={entry.revision} />
-                <SelectField
-                  name="projectId"
-                  label="Your council's buying project for this plan"
-                  error={errors.projectId?.[0]}
-                  defaultValue={entry.project?.id ?? ""}
-                  options={[
-                    { value: "", label: "Choose a project" },
-                    ...projects.map((p) => ({ value: p.id, label: `${p.title} (${PROJECT_STATUS[p.status] ?? p.status})` })),
-                  ]}
-                />
-                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                  Link project
-                </button>
-              </Form>
+        </div>
+      ) : null}
+      <span className="govuk-caption-l">{entry.council?.name ?? entry.buyerName}</span>
+      <h1 className="govuk-heading-l">{entry.title}</h1>
+      {entry.status === "withdrawn" ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            The council withdrew this forward plan{entry.withdrawnAt ? ` on ${formatDate(entry.withdrawnAt)}` : ""}.
+          </strong>
+        </div>
+      ) : null}
+      {entry.description ? <p className="govuk-body">{entry.description}</p> : null}
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Stage</dt>
+          <dd className="govuk-summary-list__value">{PIPELINE_STAGES[entry.stage as keyof typeof PIPELINE_STAGES] ?? entry.stage}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Service area</dt>
+          <dd className="govuk-summary-list__value">{entry.serviceArea?.name ?? "Not recorded"}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Expected to start</dt>
+          <dd className="govuk-summary-list__value">{formatMonth(entry.expectedDate)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Estimated value</dt>
+          <dd className="govuk-summary-list__value">{formatPence(entry.estimatedValuePence)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Route being considered</dt>
+          <dd className="govuk-summary-list__value">{routeConsideredLabel(entry.routeConsidered)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">CPV codes</dt>
+          <dd className="govuk-summary-list__value">
+            {entry.cpvCodes.length ? (
+              <ul className="govuk-list govuk-!-margin-bottom-0">
+                {entry.cpvCodes.map((code) => (
+                  <li key={code}>{cpvCodeText(code)}</li>
+                ))}
+              </ul>
             ) : (
-              <p className="govuk-body">
-                Your council has no buying projects yet.{" "}
-                <Link className="govuk-link" to="/projects/new">
-                  Start a buying project
-                </Link>{" "}
-                and link it here.
-              </p>
+              "Not stated"
             )}
-          </>
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Contact</dt>
+          <dd className="govuk-summary-list__value">
+            {entry.contactEmail ? (
+              <>
+                {entry.contactName ? `${entry.contactName}, ` : ""}
+                <a className="govuk-link" href={`mailto:${entry.contactEmail}`}>
+                  {entry.contactEmail}
+                </a>
+              </>
+            ) : (
+              "Through the published notice"
+            )}
+          </dd>
+        </div>
+        {entry.noticeUrl ? (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Published notice</dt>
+            <dd className="govuk-summary-list__value">
+              <a className="govuk-link" href={entry.noticeUrl} rel="noreferrer">
+                View the published notice
+              </a>
+            </dd>
+          </div>
         ) : null}
-      </div>
-    </div>
+        {entry.ocid ? (
+          // The notice's public reference (its OCDS identifier), labelled as one: not a name.
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Notice ID</dt>
+            <dd className="govuk-summary-list__value">{entry.ocid}</dd>
+          </div>
+        ) : null}
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Buying project</dt>
+          <dd className="govuk-summary-list__value" data-testid="pipeline-project">
+            {entry.project ? (
+              <>
+                {entry.project.title && isCouncilBuyer ? (
+                  <>
+                    <Link className="govuk-link" to={`/projects/${entry.project.id}`}>
+                      {entry.project.title}
+                    </Link>
+                    :{" "}
+                  </>
+                ) : (
+                  "Started: "
+                )}
+                {PROJECT_STATUS[entry.project.status] ?? entry.project.status}
+              </>
+            ) : (
+              "Not started yet"
+            )}
+          </dd>
+        </div>
+      </dl>
+      {canEdit ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/pipeline/${entry.id}/edit`}>
+            Change or withdraw this forward plan
+          </Link>
+        </p>
+      ) : null}
+      {isCouncilBuyer && entry.status === "published" ? (
+        <>
+          <h2 className="govuk-heading-m">Link to a project</h2>
+          {projects.length ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="revision" value={entry.revision} />
+              <SelectField
+                name="projectId"
+                label="Your council's buying project for this plan"
+                error={errors.projectId?.[0]}
+                defaultValue={entry.project?.id ?? ""}
+                options={[
+                  { value: "", label: "Choose a project" },
+                  ...projects.map((p) => ({ value: p.id, label: `${p.title} (${PROJECT_STATUS[p.status] ?? p.status})` })),
+                ]}
+              />
+              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                Link project
+              </button>
+            </Form>
+          ) : (
+            <p className="govuk-body">
+              Your council has no buying projects yet.{" "}
+              <Link className="govuk-link" to="/projects/new">
+                Start a buying project
+              </Link>{" "}
+              and link it here.
+            </p>
+          )}
+        </>
+      ) : null}
+    </NarrowPage>
   );
 }

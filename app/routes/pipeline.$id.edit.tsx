@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/buying";
+import { NarrowPage } from "~/components/form-page";
 import { Form } from "~/components/form";
 import { ErrorSummary, TextareaField } from "~/components/forms";
 import { PipelineForm } from "~/components/pipeline-form";
@@ -77,41 +79,37 @@ export default function EditPipelineEntry() {
   const posted = (result?.values ?? {}) as Record<string, string>;
   const withdrawing = "reason" in posted;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={`/pipeline/${d.id}`}>
-          Back to the forward plan
-        </Link>
-        <h1 className="govuk-heading-l">Change a forward plan</h1>
-        <PipelineForm
-          areas={d.areas}
-          errors={withdrawing ? {} : (result?.errors ?? {})}
-          values={withdrawing || !result ? d.values : posted}
-          submitLabel="Save changes"
-          revision={d.revision}
+    <NarrowPage>
+      <BackLink to={`/pipeline/${d.id}`}>Back to the forward plan</BackLink>
+      <h1 className="govuk-heading-l">Change a forward plan</h1>
+      <PipelineForm
+        areas={d.areas}
+        errors={withdrawing ? {} : (result?.errors ?? {})}
+        values={withdrawing || !result ? d.values : posted}
+        submitLabel="Save changes"
+        revision={d.revision}
+      />
+      <h2 className="govuk-heading-m">Withdraw this forward plan</h2>
+      <p className="govuk-body">The plan leaves the pipeline. Its page stays, marked as withdrawn.</p>
+      {withdrawing ? (
+        <ErrorSummary
+          errors={result?.errors ?? {}}
+          labels={{ reason: "Why it is withdrawn", revision: "Forward plan", form: "Forward plan" }}
         />
-        <h2 className="govuk-heading-m">Withdraw this forward plan</h2>
-        <p className="govuk-body">The plan leaves the pipeline. Its page stays, marked as withdrawn.</p>
-        {withdrawing ? (
-          <ErrorSummary
-            errors={result?.errors ?? {}}
-            labels={{ reason: "Why it is withdrawn", revision: "Forward plan", form: "Forward plan" }}
-          />
-        ) : null}
-        <Form method="post" action={`/pipeline/${d.id}/edit?intent=withdraw`} noValidate>
-          <input type="hidden" name="revision" value={d.revision} />
-          <TextareaField
-            name="reason"
-            label="Why it is withdrawn"
-            error={withdrawing ? result?.errors?.reason?.[0] : undefined}
-            defaultValue={posted.reason}
-            rows={3}
-          />
-          <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-            Withdraw forward plan
-          </button>
-        </Form>
-      </div>
-    </div>
+      ) : null}
+      <Form method="post" action={`/pipeline/${d.id}/edit?intent=withdraw`} noValidate>
+        <input type="hidden" name="revision" value={d.revision} />
+        <TextareaField
+          name="reason"
+          label="Why it is withdrawn"
+          error={withdrawing ? result?.errors?.reason?.[0] : undefined}
+          defaultValue={posted.reason}
+          rows={3}
+        />
+        <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+          Withdraw forward plan
+        </button>
+      </Form>
+    </NarrowPage>
   );
 }

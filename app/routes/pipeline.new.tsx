@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/buying";
+import { NarrowPage } from "~/components/form-page";
 import { PipelineForm } from "~/components/pipeline-form";
 import { pipelineInputSchema } from "~/models/pipeline.schema";
 import { publishPipelineEntry } from "~/models/pipeline.server";
@@ -37,17 +39,13 @@ export default function NewPipelineEntry() {
   const result = useActionData<typeof action>();
   const values = (result?.values ?? { contactName, contactEmail }) as Record<string, string>;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/pipeline">
-          Back to the pipeline
-        </Link>
-        <h1 className="govuk-heading-l">Publish a forward plan</h1>
-        <p className="govuk-body">
-          Tell suppliers and other councils what your council plans to buy and when. Anyone can see a published plan.
-        </p>
-        <PipelineForm areas={areas} errors={result?.errors ?? {}} values={values} submitLabel="Publish forward plan" />
-      </div>
-    </div>
+    <NarrowPage>
+      <BackLink to="/pipeline">Back to the pipeline</BackLink>
+      <h1 className="govuk-heading-l">Publish a forward plan</h1>
+      <p className="govuk-body">
+        Tell suppliers and other councils what your council plans to buy and when. Anyone can see a published plan.
+      </p>
+      <PipelineForm areas={areas} errors={result?.errors ?? {}} values={values} submitLabel="Publish forward plan" />
+    </NarrowPage>
   );
 }
