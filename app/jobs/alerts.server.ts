@@ -1,11 +1,13 @@
 // Timed work for saved-search alerts and follows (issue 15), run by the scheduler: each due
 // alert's search is run again through the search service and compared with what it last saw;
 // case studies published since the last run are told to the followers of their council and
-// service area.
+// service area, and so, again, are forward plans (told as they are published; this catches one
+// whose process stopped before it could tell them).
 import crypto from "node:crypto";
 import { listDueAlerts, recordAlertCheck, type AlertMatch } from "~/models/saved-search-alerts.server";
 import { parseAlertSearch } from "~/models/saved-search-alerts.schema";
 import { listCaseStudiesPublishedBetween, notifyFollowers } from "~/models/follows.server";
+import { listPublishedPlansBetween, tellPipelineFollowers } from "~/models/pipeline.server";
 import { searchIndex } from "~/services/search.server";
 import { type SearchParams, INDEX_NAMES, type IndexName, type SearchDocument } from "~/services/search";
 import { log } from "~/utils/log.server";
@@ -54,8 +56,12 @@ export async function runSearchAlerts(at: Date): Promise<{ checked: number; sent
   return counts;
 }
 
-/** New published case studies since the last run, to the followers of their council and service area. */
-export async function runFollowNews(at: Date, since: Date): Promise<{ caseStudies: number; told: number }> {
+/** A plan's row is stamped before its transaction commits: the window reaches back this far so one
+ * committed just after the last run's end is still in the next. */
+const PLAN_COMMIT_MARGIN_MS = 60_000;
+
+/** New published case studies and forward plans since the last run, to the followers of their council and service area. */
+export async function runFollowNews(at: Date, since: Date): Promise<{ caseStudies: number; pipelineEntries: number; told: number }> {
   const published = await listCaseStudiesPublishedBetween(since, at);
   let told = 0;
   for (const c of published) {
@@ -74,5 +80,7 @@ export async function runFollowNews(at: Date, since: Date): Promise<{ caseStudie
       path,
     });
   }
-  return { caseStudies: published.length, told };
+  const plans = await listPublishedPlansBetween(new Date(since.getTime() - PLAN_COMMIT_MARGIN_MS), at);
+  for (const plan of plans) told += await tellPipelineFollowers(plan.id);
+  return { caseStudies: published.length, pipelineEntries: plans.length, told };
 }

@@ -229,26 +229,37 @@ function planSnapshot(row: {
 
 /**
  * Suppliers following the entry's service area or its council hear of it once (the same item
- * key, so someone following both is told once). After commit; a failure is logged, never the
- * council's error: the entry is published either way.
+ * key, so someone following both, or told again by the follow job, is told once). Returns how
+ * many were told.
  */
-async function tellFollowers(entryId: string) {
-  try {
-    const entry = await prisma.pipelineEntry.findUnique({
-      where: { id: entryId },
-      select: { id: true, title: true, councilId: true, serviceAreaId: true, buyerName: true, council: { select: { name: true } } },
-    });
-    if (!entry) return;
-    const item = {
-      itemKey: `pipeline:${entry.id}`,
-      message: `New forward plan from ${entry.council?.name ?? entry.buyerName}: ${entry.title}`,
-      path: `/pipeline/${entry.id}`,
-    };
-    if (entry.serviceAreaId) await notifyFollowers("service-area", { ...item, subjectId: entry.serviceAreaId });
-    if (entry.councilId) await notifyFollowers("council", { ...item, subjectId: entry.councilId });
-  } catch (error) {
-    log.error({ err: error, pipelineEntryId: entryId }, "telling followers of a new forward plan failed");
-  }
+export async function tellPipelineFollowers(entryId: string): Promise<number> {
+  const entry = await prisma.pipelineEntry.findUnique({
+    where: { id: entryId },
+    select: { id: true, title: true, councilId: true, serviceAreaId: true, buyerName: true, council: { select: { name: true } } },
+  });
+  if (!entry) return 0;
+  const item = {
+    itemKey: `pipeline:${entry.id}`,
+    message: `New forward plan from ${entry.council?.name ?? entry.buyerName}: ${entry.title}`,
+    path: `/pipeline/${entry.id}`,
+  };
+  let told = 0;
+  if (entry.serviceAreaId) told += await notifyFollowers("service-area", { ...item, subjectId: entry.serviceAreaId });
+  if (entry.councilId) told += await notifyFollowers("council", { ...item, subjectId: entry.councilId });
+  return told;
+}
+
+/**
+ * Forward plans council buyers published in (from, to], for the follow job: it tells their
+ * followers again (a no-op for those already told), so a plan whose process stopped between the
+ * commit and telling them is not missed. Seeded and imported entries have no publisher.
+ */
+export function listPublishedPlansBetween(from: Date, to: Date) {
+  return prisma.pipelineEntry.findMany({
+    where: { source: "council", status: "published", createdById: { not: null }, createdAt: { gt: from, lte: to } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 /** A council buyer publishes a forward plan; followers are told once it has committed. */
@@ -272,7 +283,13 @@ export async function publishPipelineEntry(actor: PipelineActor, input: Pipeline
     await auditPipeline(tx, actor, row.id, "pipeline.published", { after: planSnapshot(row) });
     return row;
   });
-  await tellFollowers(created.id);
+  // After commit; a failure is logged, never the council's error: the entry is published either
+  // way, and the follow job tells its followers within the hour.
+  try {
+    await tellPipelineFollowers(created.id);
+  } catch (error) {
+    log.error({ err: error, pipelineEntryId: created.id }, "telling followers of a new forward plan failed");
+  }
   return ok({ id: created.id });
 }
 

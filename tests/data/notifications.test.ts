@@ -236,9 +236,9 @@ describe("follows", () => {
     await prisma.caseStudy.update({ where: { id: study.id }, data: { publishedAt } });
     const { runFollowNews } = await import("~/jobs/alerts.server");
     const at = new Date(since.getTime() + 3_600_000);
-    expect(await runFollowNews(at, since)).toEqual({ caseStudies: 1, told: 1 });
+    expect(await runFollowNews(at, since)).toEqual({ caseStudies: 1, pipelineEntries: 0, told: 1 });
     // A second run over the same window tells nobody again.
-    expect(await runFollowNews(at, since)).toEqual({ caseStudies: 1, told: 0 });
+    expect(await runFollowNews(at, since)).toEqual({ caseStudies: 1, pipelineEntries: 0, told: 0 });
     const mails = (await sentMail()).filter((m) => m.template === "follow-news");
     expect(mails.map((m) => [m.to, m.subject])).toEqual([[DEMO.supplierA, `New case study from ${leeds.name}: ${study.title}`]]);
     expect(mails[0].text).toContain(`/case-studies/${study.slug}`);

@@ -368,4 +368,37 @@ describe("followers", () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
+
+  it("a plan whose followers were never told (its process stopped after the commit) is told by the follow job, once", async () => {
+    const p = await db();
+    const { follow } = await import("~/models/follows.server");
+    const { runFollowNews } = await import("~/jobs/alerts.server");
+    const { now } = await import("~/utils/clock.server");
+    const brightwater = await p.user.findUniqueOrThrow({ where: { email: DEMO.supplierB } });
+    const area = await p.serviceArea.findUniqueOrThrow({ where: { slug: serviceAreaSlug } });
+    const r = await follow({ id: brightwater.id }, "service-area", area.id);
+    expect(r.ok || (!r.ok && r.failure.kind === "conflict")).toBe(true);
+
+    const since = new Date(now().getTime() - 1_000);
+    const id = idFrom(await publish(buyerA, { ...PLAN, title: "Residents' parking permits" }));
+    const key = `follow:pipeline:${id}:user:${brightwater.id}`;
+    expect(await p.notification.count({ where: { dedupeKey: key } })).toBe(1);
+    // The process that published it stopped before telling anyone: nothing was written for them.
+    await p.mailMessage.deleteMany({ where: { dedupeKey: key } });
+    await p.notification.deleteMany({ where: { link: `/pipeline/${id}` } });
+
+    const at = new Date(now().getTime() + 3_600_000);
+    const first = await runFollowNews(at, since);
+    expect(first.pipelineEntries).toBeGreaterThanOrEqual(1);
+    const notes = await p.notification.findMany({ where: { link: `/pipeline/${id}` } });
+    expect(notes.map((n) => [n.userId, n.message])).toContainEqual([
+      brightwater.id,
+      "New forward plan from Brighton and Hove: Residents' parking permits",
+    ]);
+    expect(await p.mailMessage.count({ where: { dedupeKey: key } })).toBe(1);
+    // A second run over the same window tells nobody again and queues no mail.
+    const [notesAfterFirst, mailAfterFirst] = [await p.notification.count(), await p.mailMessage.count()];
+    await runFollowNews(at, since);
+    expect([await p.notification.count(), await p.mailMessage.count()]).toEqual([notesAfterFirst, mailAfterFirst]);
+  });
 });
