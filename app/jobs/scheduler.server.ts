@@ -50,7 +50,7 @@ export const JOBS: JobDefinition[] = [
   },
   // Saved-search emails (issue 15): each alert is due a day or a week after its last check.
   { name: "alerts:saved-searches", everyMs: HOUR_MS, run: (at) => runSearchAlerts(at) },
-  // New published case studies since the last run, to followers (first run: the last day).
+  // New published case studies and forward plans since the last run, to followers (first run: the last day).
   {
     name: "alerts:follows",
     everyMs: HOUR_MS,
