@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { CsvColumnsHelp, CsvFileField, CsvRowErrors } from "~/components/csv-upload";
 import { data } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
+import { BackLink, LinkParagraph } from "~/components/buying";
 import { Form } from "~/components/form";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
+import { NotificationBanner } from "~/components/supplier-notification-banner";
 import { CONTRACT_CSV_COLUMNS } from "~/models/contract.schema";
 import { ContractCsvFileError, MAX_CONTRACT_CSV_BYTES, MAX_CONTRACT_CSV_ROWS, validateContractCsv } from "~/models/contract-csv";
 import { addCouncilContractsFromCsv } from "~/models/contract.server";
@@ -66,35 +68,18 @@ export default function UploadContracts() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link className="govuk-back-link" to="/contracts">
-          Back to the register
-        </Link>
+        <BackLink to="/contracts">Back to the register</BackLink>
         <ErrorSummary errors={errors} labels={{ file: "CSV file" }} />
         <h1 className="govuk-heading-l">Upload your council's contracts</h1>
         {report ? (
-          <div
-            className={`govuk-notification-banner${saved ? " govuk-notification-banner--success" : ""}`}
-            role="region"
-            aria-labelledby="upload-result"
-          >
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="upload-result">
-                Upload result
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">
-                {saved
-                  ? `${report.saved.created} added, ${report.saved.updated} updated, ${report.saved.unchanged} unchanged.`
-                  : `Nothing was saved: ${failed.length} ${failed.length === 1 ? "row has" : "rows have"} errors. Fix them in your file and upload it again.`}
-              </p>
-              <p className="govuk-body">
-                <Link className="govuk-link" to="/contracts">
-                  Go to the register
-                </Link>
-              </p>
-            </div>
-          </div>
+          <NotificationBanner id="upload-result" title="Upload result" success={saved > 0}>
+            <p className="govuk-notification-banner__heading">
+              {saved
+                ? `${report.saved.created} added, ${report.saved.updated} updated, ${report.saved.unchanged} unchanged.`
+                : `Nothing was saved: ${failed.length} ${failed.length === 1 ? "row has" : "rows have"} errors. Fix them in your file and upload it again.`}
+            </p>
+            <LinkParagraph to="/contracts">Go to the register</LinkParagraph>
+          </NotificationBanner>
         ) : null}
         <CsvRowErrors rows={report?.rows.map((r) => ({ ...r, name: r.reference })) ?? []} nameHeading="Reference" />
         <p className="govuk-body">
@@ -108,9 +93,7 @@ export default function UploadContracts() {
         <CsvColumnsHelp columns={CONTRACT_CSV_COLUMNS} />
         <Form method="post" encType="multipart/form-data" noValidate>
           <CsvFileField error={errors.file?.[0]} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Upload and check
-          </button>
+          <SubmitButton>Upload and check</SubmitButton>
         </Form>
       </div>
     </div>

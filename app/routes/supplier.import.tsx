@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { CsvColumnsHelp, CsvFileField, CsvRowErrors } from "~/components/csv-upload";
 import { data } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { BackLink } from "~/components/buying";
-import { ChoiceField, ErrorSummary } from "~/components/forms";
+import { BackLink, LinkParagraph } from "~/components/buying";
+import { ChoiceField, ErrorSummary, SubmitButton } from "~/components/forms";
 import { NotificationBanner } from "~/components/supplier-notification-banner";
 import { listListableLots } from "~/models/award.server";
 import { CSV_COLUMNS, CsvFileError, MAX_CSV_BYTES, MAX_CSV_ROWS, validateListingCsv, type RowResult } from "~/models/listing-csv";
@@ -94,11 +94,7 @@ export default function ImportListings() {
                 {failed.length} {failed.length === 1 ? "row has" : "rows have"} errors. Fix them in your file and upload it again.
               </p>
             ) : null}
-            <p className="govuk-body">
-              <Link className="govuk-link" to="/supplier">
-                Go to your listings
-              </Link>
-            </p>
+            <LinkParagraph to="/supplier">Go to your listings</LinkParagraph>
           </NotificationBanner>
         ) : null}
         <CsvRowErrors rows={report?.rows ?? []} nameHeading="Listing" />
@@ -120,9 +116,7 @@ export default function ImportListings() {
             options={MODE_OPTIONS}
             defaultValue="valid"
           />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Upload and check
-          </button>
+          <SubmitButton>Upload and check</SubmitButton>
         </Form>
       </div>
     </div>
