@@ -15,6 +15,7 @@ import { costBandForPence } from "~/utils/labels";
 import { dateInputNames, datePartsOf } from "~/utils/date-input";
 import { type CaseStudyInput, type ModerationInput, type ReuseQuery, type SupplierResponseInput } from "./case-study.schema";
 import { slugify } from "./service-area.schema";
+import { uniqueSlug } from "./unique-slug.server";
 import { penceToDbOrNull, withPence, type PenceFields } from "./pence";
 import { conflict, invalid, notFoundFailure, ok, type Result } from "~/utils/result";
 
@@ -266,14 +267,10 @@ async function checkReferences(input: CaseStudyInput, alreadyLinkedProductIds: s
   return { errors, productSuppliers: new Map(usable.map((p) => [p.id, p.supplierId])) };
 }
 
-async function uniqueSlug(title: string, tx: Tx): Promise<string> {
+function caseStudySlug(title: string, tx: Tx): Promise<string> {
   // "new" is a page of its own (/case-studies/new).
   const base = slugify(title).slice(0, 80).replace(/-+$/, "").replace(/^new$/, "new-case-study") || "case-study";
-  const taken = new Set(
-    (await tx.caseStudy.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((r) => r.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  return uniqueSlug(base, (prefix) => tx.caseStudy.findMany({ where: { slug: { startsWith: prefix } }, select: { slug: true } }));
 }
 
 function scalarData(input: CaseStudyInput) {
@@ -359,7 +356,7 @@ export async function createCaseStudy(input: CaseStudyInput, author: Actor & { c
     const created = await tx.caseStudy.create({
       data: {
         ...scalarData(input),
-        slug: await uniqueSlug(input.title, tx),
+        slug: await caseStudySlug(input.title, tx),
         councilId: author.councilId,
         authorId: author.id,
         status,

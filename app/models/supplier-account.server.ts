@@ -13,6 +13,7 @@ import { recordAudit } from "./audit.server";
 import { enqueueSearchUpdate, type OutboxEntity } from "./search-outbox.server";
 import { computeSupplierSize, isSme } from "./supplier-size";
 import { penceToDb, withPence } from "./pence";
+import { uniqueSlug } from "./unique-slug.server";
 import { penceToPounds } from "~/procurement/money";
 import type { SupplierProfileInput, SupplierRegistrationInput } from "./supplier-account.schema";
 import type { AccreditationKind } from "~/utils/labels";
@@ -55,11 +56,12 @@ export function slugify(text: string): string {
   return slug || "supplier";
 }
 
-async function uniqueSlug(tx: Tx, tradingName: string): Promise<string> {
-  const base = slugify(tradingName);
-  const taken = new Set((await tx.supplier.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((s) => s.slug));
-  if (!taken.has(base) && !RESERVED_SLUGS.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+function supplierSlug(tx: Tx, tradingName: string): Promise<string> {
+  return uniqueSlug(
+    slugify(tradingName),
+    (prefix) => tx.supplier.findMany({ where: { slug: { startsWith: prefix } }, select: { slug: true } }),
+    RESERVED_SLUGS,
+  );
 }
 
 function organisationData(input: SupplierProfileInput) {
@@ -138,7 +140,7 @@ export async function registerSupplier(
         await tx.supplier.create({
           data: {
             ...organisationData(input),
-            slug: await uniqueSlug(tx, input.tradingName),
+            slug: await supplierSlug(tx, input.tradingName),
             companyNumber: input.companyNumber,
             createdAt: at,
           },
