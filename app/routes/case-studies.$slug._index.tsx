@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Paragraphs, SummaryList } from "~/components/buying";
 import { StatusTag } from "~/components/case-study-list";
 import { MetricChart } from "~/components/metric-chart";
 import { ASSET_TYPE_LABELS, BUYING_ROUTE_LABELS, STATUS_LABELS, type AssetType } from "~/models/case-study.schema";
@@ -58,32 +59,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function Paragraphs({ text }: { text: string }) {
-  const parts = text
-    .split(/\n+/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  if (!parts.length) return <p className="govuk-body">Not stated.</p>;
-  return (
-    <>
-      {parts.map((p, i) => (
-        <p className="govuk-body" key={i}>
-          {p}
-        </p>
-      ))}
-    </>
-  );
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
-
 export default function CaseStudyPage() {
   const { caseStudy: cs, peers, related, otherCouncils, canEdit, canModerate } = useLoaderData<typeof loader>();
   const band = cs.costBand ? COST_BAND_LABELS[cs.costBand] : undefined;
@@ -131,43 +106,52 @@ export default function CaseStudyPage() {
       <p className="govuk-body-l">{cs.summary}</p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <dl className="govuk-summary-list">
-            <Row label="Council">
-              <Link className="govuk-link" to={`/councils/${cs.council.code}`}>
-                {cs.council.officialName}
-              </Link>{" "}
-              ({cs.council.typeName})
-            </Row>
-            <Row label="Service area">{cs.serviceArea.name}</Row>
-            <Row label="Dates">
-              {cs.startDate
-                ? `${formatDate(cs.startDate)} to ${cs.endDate ? formatDate(cs.endDate) : "now (still going on)"}`
-                : "Not stated"}
-            </Row>
-            <Row label="Total cost">{cs.costExactPence != null ? formatPence(cs.costExactPence) : (band ?? "Not stated")}</Row>
-            <Row label="Funding">{cs.funding || "Not stated"}</Row>
-            <Row label="Framework">
-              {cs.lot ? (
-                <>
-                  <Link className="govuk-link" to={`/frameworks/${cs.lot.agreement.number}`}>
-                    {cs.lot.agreement.name} ({cs.lot.agreement.number})
-                  </Link>
-                  , lot {cs.lot.number}: {cs.lot.name}
-                </>
-              ) : (
-                "No framework"
-              )}
-            </Row>
-            <Row label="Buying route">{cs.buyingRoute ? (BUYING_ROUTE_LABELS[cs.buyingRoute] ?? cs.buyingRoute) : "Not stated"}</Row>
-          </dl>
+          <SummaryList
+            rows={[
+              {
+                key: "Council",
+                value: (
+                  <>
+                    <Link className="govuk-link" to={`/councils/${cs.council.code}`}>
+                      {cs.council.officialName}
+                    </Link>{" "}
+                    ({cs.council.typeName})
+                  </>
+                ),
+              },
+              { key: "Service area", value: cs.serviceArea.name },
+              {
+                key: "Dates",
+                value: cs.startDate
+                  ? `${formatDate(cs.startDate)} to ${cs.endDate ? formatDate(cs.endDate) : "now (still going on)"}`
+                  : "Not stated",
+              },
+              { key: "Total cost", value: cs.costExactPence != null ? formatPence(cs.costExactPence) : (band ?? "Not stated") },
+              { key: "Funding", value: cs.funding || "Not stated" },
+              {
+                key: "Framework",
+                value: cs.lot ? (
+                  <>
+                    <Link className="govuk-link" to={`/frameworks/${cs.lot.agreement.number}`}>
+                      {cs.lot.agreement.name} ({cs.lot.agreement.number})
+                    </Link>
+                    , lot {cs.lot.number}: {cs.lot.name}
+                  </>
+                ) : (
+                  "No framework"
+                ),
+              },
+              { key: "Buying route", value: cs.buyingRoute ? (BUYING_ROUTE_LABELS[cs.buyingRoute] ?? cs.buyingRoute) : "Not stated" },
+            ]}
+          />
 
           <h2 className="govuk-heading-l">The problem</h2>
-          <Paragraphs text={cs.problem} />
+          <Paragraphs text={cs.problem} empty="Not stated." />
           <h2 className="govuk-heading-l">What we did</h2>
-          <Paragraphs text={cs.approach} />
+          <Paragraphs text={cs.approach} empty="Not stated." />
           <h2 className="govuk-heading-l">Did it work?</h2>
           <MetricChart id="outcomes" metrics={cs.metrics} />
-          <Paragraphs text={cs.outcomeNarrative} />
+          <Paragraphs text={cs.outcomeNarrative} empty="Not stated." />
 
           <h2 className="govuk-heading-l">Products and suppliers</h2>
           {cs.products.length ? (
@@ -230,7 +214,7 @@ export default function CaseStudyPage() {
           )}
 
           <h2 className="govuk-heading-l">Lessons learned</h2>
-          <Paragraphs text={cs.lessons} />
+          <Paragraphs text={cs.lessons} empty="Not stated." />
 
           <h2 className="govuk-heading-l">Contact</h2>
           {cs.contactEmail ? (
@@ -255,7 +239,7 @@ export default function CaseStudyPage() {
                   </Link>{" "}
                   (the supplier, not {cs.council.name})
                 </h3>
-                <Paragraphs text={s.response ?? ""} />
+                <Paragraphs text={s.response ?? ""} empty="Not stated." />
                 {s.respondedAt ? <p className="govuk-body-s">Written by the supplier on {formatDate(s.respondedAt)}</p> : null}
               </section>
             ))

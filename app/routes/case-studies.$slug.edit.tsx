@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BackLink } from "~/components/buying";
+import { BackLink, WarningText } from "~/components/buying";
 import { NarrowPage } from "~/components/form-page";
 import { CaseStudyForm } from "~/components/case-study-form";
 import { StatusTag, VerifyEmailFirst } from "~/components/case-study-list";
@@ -113,15 +113,9 @@ export default function EditCaseStudy() {
           </div>
         ) : null}
         {data.status === "published" ? (
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              This case study is published. If you save changes, it will be hidden until an administrator approves them.
-            </strong>
-          </div>
+          <WarningText>
+            This case study is published. If you save changes, it will be hidden until an administrator approves them.
+          </WarningText>
         ) : null}
       </CaseStudyForm>
     </NarrowPage>

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { BackLink } from "~/components/buying";
+import { BackLink, LinkParagraph, SummaryList, WarningText } from "~/components/buying";
 import { NarrowPage } from "~/components/form-page";
 import { Form } from "~/components/form";
-import { ErrorSummary, SelectField } from "~/components/forms";
+import { ErrorSummary, SelectField, SubmitButton } from "~/components/forms";
+import { SuccessBanner } from "~/components/success-banner";
 import { formatMonth, PIPELINE_STAGES, pipelineLinkSchema, routeConsideredLabel } from "~/models/pipeline.schema";
 import { getPipelineEntry, linkPipelineProject, listLinkableProjects } from "~/models/pipeline.server";
 import { getSessionUser } from "~/auth/session.server";
@@ -83,56 +84,27 @@ export default function PipelineEntryPage() {
       <BackLink to="/pipeline">Back to the pipeline</BackLink>
       <ErrorSummary errors={errors} labels={{ projectId: "Project", revision: "Forward plan", form: "Forward plan" }} />
       {banner && !result ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="pipeline-banner-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="pipeline-banner-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{banner}</p>
-          </div>
-        </div>
+        // Announced but not focused: this page has never moved focus to it.
+        <SuccessBanner id="pipeline-banner-title" disableAutoFocus>
+          {banner}
+        </SuccessBanner>
       ) : null}
       <span className="govuk-caption-l">{entry.council?.name ?? entry.buyerName}</span>
       <h1 className="govuk-heading-l">{entry.title}</h1>
       {entry.status === "withdrawn" ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            The council withdrew this forward plan{entry.withdrawnAt ? ` on ${formatDate(entry.withdrawnAt)}` : ""}.
-          </strong>
-        </div>
+        <WarningText>The council withdrew this forward plan{entry.withdrawnAt ? ` on ${formatDate(entry.withdrawnAt)}` : ""}.</WarningText>
       ) : null}
       {entry.description ? <p className="govuk-body">{entry.description}</p> : null}
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Stage</dt>
-          <dd className="govuk-summary-list__value">{PIPELINE_STAGES[entry.stage as keyof typeof PIPELINE_STAGES] ?? entry.stage}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Service area</dt>
-          <dd className="govuk-summary-list__value">{entry.serviceArea?.name ?? "Not recorded"}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Expected to start</dt>
-          <dd className="govuk-summary-list__value">{formatMonth(entry.expectedDate)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Estimated value</dt>
-          <dd className="govuk-summary-list__value">{formatPence(entry.estimatedValuePence)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Route being considered</dt>
-          <dd className="govuk-summary-list__value">{routeConsideredLabel(entry.routeConsidered)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">CPV codes</dt>
-          <dd className="govuk-summary-list__value">
-            {entry.cpvCodes.length ? (
+      <SummaryList
+        rows={[
+          { key: "Stage", value: PIPELINE_STAGES[entry.stage as keyof typeof PIPELINE_STAGES] ?? entry.stage },
+          { key: "Service area", value: entry.serviceArea?.name ?? "Not recorded" },
+          { key: "Expected to start", value: formatMonth(entry.expectedDate) },
+          { key: "Estimated value", value: formatPence(entry.estimatedValuePence) },
+          { key: "Route being considered", value: routeConsideredLabel(entry.routeConsidered) },
+          {
+            key: "CPV codes",
+            value: entry.cpvCodes.length ? (
               <ul className="govuk-list govuk-!-margin-bottom-0">
                 {entry.cpvCodes.map((code) => (
                   <li key={code}>{cpvCodeText(code)}</li>
@@ -140,13 +112,11 @@ export default function PipelineEntryPage() {
               </ul>
             ) : (
               "Not stated"
-            )}
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Contact</dt>
-          <dd className="govuk-summary-list__value">
-            {entry.contactEmail ? (
+            ),
+          },
+          {
+            key: "Contact",
+            value: entry.contactEmail ? (
               <>
                 {entry.contactName ? `${entry.contactName}, ` : ""}
                 <a className="govuk-link" href={`mailto:${entry.contactEmail}`}>
@@ -155,30 +125,25 @@ export default function PipelineEntryPage() {
               </>
             ) : (
               "Through the published notice"
-            )}
-          </dd>
-        </div>
-        {entry.noticeUrl ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Published notice</dt>
-            <dd className="govuk-summary-list__value">
-              <a className="govuk-link" href={entry.noticeUrl} rel="noreferrer">
-                View the published notice
-              </a>
-            </dd>
-          </div>
-        ) : null}
-        {entry.ocid ? (
+            ),
+          },
+          ...(entry.noticeUrl
+            ? [
+                {
+                  key: "Published notice",
+                  value: (
+                    <a className="govuk-link" href={entry.noticeUrl} rel="noreferrer">
+                      View the published notice
+                    </a>
+                  ),
+                },
+              ]
+            : []),
           // The notice's public reference (its OCDS identifier), labelled as one: not a name.
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Notice ID</dt>
-            <dd className="govuk-summary-list__value">{entry.ocid}</dd>
-          </div>
-        ) : null}
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Buying project</dt>
-          <dd className="govuk-summary-list__value" data-testid="pipeline-project">
-            {entry.project ? (
+          ...(entry.ocid ? [{ key: "Notice ID", value: entry.ocid }] : []),
+          {
+            key: "Buying project",
+            value: entry.project ? (
               <>
                 {entry.project.title && isCouncilBuyer ? (
                   <>
@@ -194,17 +159,11 @@ export default function PipelineEntryPage() {
               </>
             ) : (
               "Not started yet"
-            )}
-          </dd>
-        </div>
-      </dl>
-      {canEdit ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/pipeline/${entry.id}/edit`}>
-            Change or withdraw this forward plan
-          </Link>
-        </p>
-      ) : null}
+            ),
+          },
+        ]}
+      />
+      {canEdit ? <LinkParagraph to={`/pipeline/${entry.id}/edit`}>Change or withdraw this forward plan</LinkParagraph> : null}
       {isCouncilBuyer && entry.status === "published" ? (
         <>
           <h2 className="govuk-heading-m">Link to a project</h2>
@@ -221,9 +180,7 @@ export default function PipelineEntryPage() {
                   ...projects.map((p) => ({ value: p.id, label: `${p.title} (${PROJECT_STATUS[p.status] ?? p.status})` })),
                 ]}
               />
-              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                Link project
-              </button>
+              <SubmitButton variant="secondary">Link project</SubmitButton>
             </Form>
           ) : (
             <p className="govuk-body">
