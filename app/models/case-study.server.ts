@@ -47,6 +47,14 @@ export function listCaseStudiesForAgreement(agreementId: string, take = 50) {
 
 // ───────────────────────────── reading ───────────────────────────────────────
 
+/** What names a case study wherever it is listed or announced: its link, title, council and service area. */
+export const caseStudyNames = {
+  slug: true,
+  title: true,
+  council: { select: { name: true } },
+  serviceArea: { select: { name: true } },
+} satisfies Prisma.CaseStudySelect;
+
 /** Case-insensitive "contains" on both databases (SQLite LIKE is already case-insensitive for ASCII). */
 function containsText(q: string): Prisma.StringFilter {
   return (databaseKind() === "postgresql" ? { contains: q, mode: "insensitive" } : { contains: q }) as Prisma.StringFilter;
@@ -461,14 +469,7 @@ export function listModerationQueue() {
   return prisma.caseStudy.findMany({
     where: { status: "submitted" },
     orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-    select: {
-      slug: true,
-      title: true,
-      updatedAt: true,
-      publishedAt: true,
-      council: { select: { name: true } },
-      serviceArea: { select: { name: true } },
-    },
+    select: { ...caseStudyNames, updatedAt: true, publishedAt: true },
   });
 }
 
@@ -722,15 +723,7 @@ export function listRelatedCandidates(cs: { id: string; councilId: string; servi
     },
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
     take,
-    select: {
-      slug: true,
-      title: true,
-      councilId: true,
-      serviceAreaId: true,
-      publishedAt: true,
-      council: { select: { name: true } },
-      serviceArea: { select: { name: true } },
-    },
+    select: { ...caseStudyNames, councilId: true, serviceAreaId: true, publishedAt: true },
   });
 }
 

@@ -2,6 +2,7 @@
 // email, of new published case studies there; the contracts work calls notifyFollowers for
 // pipeline entries the same way. Each item reaches each follower once (dedupe key).
 import { recordAudit } from "~/models/audit.server";
+import { caseStudyNames } from "~/models/case-study.server";
 import { notifyOnce } from "~/models/notifications.server";
 import { unsubscribeToken } from "~/models/alerts-unsubscribe-token.server";
 import { prisma } from "~/utils/db.server";
@@ -144,15 +145,7 @@ export async function notifyFollowers(kind: FollowKind, item: FollowedItem): Pro
 export function listCaseStudiesPublishedBetween(from: Date, to: Date) {
   return prisma.caseStudy.findMany({
     where: { status: "published", publishedAt: { gt: from, lte: to } },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      councilId: true,
-      serviceAreaId: true,
-      council: { select: { name: true } },
-      serviceArea: { select: { name: true } },
-    },
+    select: { ...caseStudyNames, id: true, councilId: true, serviceAreaId: true },
     orderBy: { publishedAt: "asc" },
   });
 }
