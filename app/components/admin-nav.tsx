@@ -1,6 +1,8 @@
 // The admin area's navigation, shown once by the layout (app/routes/admin.tsx) on every admin page but the home page,
-// and the one shape of an area's sub-navigation, which the supplier area's (supplier-account.tsx) shares.
+// and the one shape of an area's sub-navigation, which the supplier area's (supplier-account.tsx) and a buying
+// project's (project.tsx) share.
 import { Link, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
 
 type NavLink = { to: string; label: string };
 
@@ -12,15 +14,22 @@ export function SectionNav({
   label,
   links,
   current,
+  small,
+  children,
 }: {
   /** The navigation landmark's name. */
   label: string;
   links: readonly NavLink[];
   current: (to: string) => "page" | "true" | undefined;
+  /** The links in small print. */
+  small?: boolean;
+  /** What stands above the links inside the landmark, e.g. what the area is. */
+  children?: ReactNode;
 }) {
   return (
     <nav aria-label={label} className="govuk-!-margin-bottom-6">
-      <ul className="govuk-list">
+      {children}
+      <ul className={small ? "govuk-list govuk-body-s" : "govuk-list"}>
         <li>
           {links.map((s, i) => {
             const marked = current(s.to);

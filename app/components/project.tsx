@@ -4,7 +4,9 @@ import type { ReactNode } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { PROJECT_STATUS_LABELS } from "~/models/project.schema";
 import { formatDateTime } from "~/utils/format";
+import { SectionNav } from "./admin-nav";
 import { BackLink, InsetText } from "./buying";
+import { ErrorSummary, type FieldErrors } from "./forms";
 import { formatBytes } from "./service-definition";
 
 export function ProjectStatusTag({ status }: { status: string }) {
@@ -40,32 +42,19 @@ const PROJECT_SECTIONS = [
 export function ProjectAreaHeader({ project }: ProjectHeaderData) {
   const { pathname } = useLocation();
   const base = `/projects/${project.id}`;
+  // The overview answers at its path with or without the trailing slash.
+  const here = pathname === `${base}/` ? base : pathname;
   return (
-    <nav aria-label="Project sections" className="govuk-!-margin-bottom-6">
+    <SectionNav
+      label="Project sections"
+      small
+      links={PROJECT_SECTIONS.map((s) => ({ to: `${base}${s.path}`, label: s.label }))}
+      current={(to) => (to === here ? "page" : undefined)}
+    >
       <p className="govuk-body-s govuk-!-margin-bottom-2">
         {project.council}: {project.route} <ProjectStatusTag status={project.status} />
       </p>
-      <ul className="govuk-list govuk-body-s">
-        <li>
-          {PROJECT_SECTIONS.map((s, i) => {
-            const to = `${base}${s.path}`;
-            const current = pathname === to || (s.path === "" && pathname === `${base}/`);
-            return (
-              <span key={s.path}>
-                {i > 0 ? " · " : null}
-                <Link
-                  className={`govuk-link govuk-link--no-visited-state${current ? " govuk-!-font-weight-bold" : ""}`}
-                  to={to}
-                  aria-current={current ? "page" : undefined}
-                >
-                  {s.label}
-                </Link>
-              </span>
-            );
-          })}
-        </li>
-      </ul>
-    </nav>
+    </SectionNav>
   );
 }
 
@@ -112,6 +101,34 @@ export function ReadOnlyNotice({ verified, canEdit, locked }: { verified: boolea
   if (locked)
     return <InsetText>The outcome of this project has been recorded, so this part of the record can no longer be changed.</InsetText>;
   return null;
+}
+
+/**
+ * The top of a project page with forms: the error summary, the caption, heading and back link,
+ * then why the forms are missing, if they are.
+ */
+export function ProjectFormHeader({
+  errors,
+  title,
+  project,
+  access,
+  locked,
+}: {
+  errors: FieldErrors;
+  title: ReactNode;
+  /** Only where a page is shown outside the layout route. */
+  project?: { id: string; title: string };
+  /** Whose page it is: loadProjectPage's `access`, in the loader's data. */
+  access: { verified: boolean; canEdit: boolean };
+  locked?: boolean;
+}) {
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <ProjectPageHeader project={project} title={title} />
+      <ReadOnlyNotice verified={access.verified} canEdit={access.canEdit} locked={locked} />
+    </>
+  );
 }
 
 /** The version of the project the page showed; registered with react-hook-form when the form uses it. */

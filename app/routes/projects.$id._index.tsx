@@ -3,8 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
+import { NarrowPage } from "~/components/form-page";
 import { BackLink, SummaryList, TaskList } from "~/components/buying";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { ReadOnlyNotice } from "~/components/project";
 import { presentProjectDetails } from "~/models/project-presenter";
 import { loadProjectPage, projectAction } from "~/utils/project-route.server";
@@ -79,102 +80,98 @@ export default function ProjectTaskList() {
       <span className="govuk-caption-l">{project.council} buying project</span>
       <h1 className="govuk-heading-l">{project.title}</h1>
       <ReadOnlyNotice verified={verified} canEdit={canEdit} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <SummaryList rows={project.details} />
+      <NarrowPage>
+        <SummaryList rows={project.details} />
 
-          {joint ? <JointBuyingPanel joint={joint} projectId={project.id} /> : null}
+        {joint ? <JointBuyingPanel joint={joint} projectId={project.id} /> : null}
 
-          <h2 className="govuk-heading-m">Buying steps</h2>
-          <TaskList
-            id="project-tasks"
-            tasks={[
-              { key: "requirements", title: "Requirements and budget approval", href: `${base}/requirements`, status: states.requirements },
-              { key: "search", title: "Save a search", href: `${base}/search`, hint: hints.search, status: states.search },
-              {
-                key: "freeze",
-                title: "Freeze the search results",
-                href: `${base}/freeze`,
-                hint: project.frozenCount ? `${project.frozenCount} frozen` : undefined,
-                status: states.freeze,
-              },
-              {
-                key: "shortlist",
-                title: "Shortlist services",
-                href: `${base}/shortlist`,
-                hint: project.shortlistCount ? `${project.shortlistCount} shortlisted` : undefined,
-                status: states.shortlist,
-              },
-              { key: "evaluation", title: "Evaluate the shortlist", href: `${base}/evaluation`, status: states.evaluation },
-              {
-                key: "outcome",
-                title: "Record the outcome",
-                href: `${base}/outcome`,
-                hint: project.outcome
-                  ? `${OUTCOME_LABELS[project.outcome.kind]}${project.outcome.productName ? `: ${project.outcome.productName}` : ""}`
-                  : undefined,
-                status: states.outcome,
-              },
-              {
-                key: "notices",
-                title: "Publish the notices",
-                href: `${base}/notices`,
-                hint: project.noticesTotal ? `${project.noticesDone} of ${project.noticesTotal} done` : "No notices for this route",
-                status: states.notices,
-              },
-            ]}
-          />
+        <h2 className="govuk-heading-m">Buying steps</h2>
+        <TaskList
+          id="project-tasks"
+          tasks={[
+            { key: "requirements", title: "Requirements and budget approval", href: `${base}/requirements`, status: states.requirements },
+            { key: "search", title: "Save a search", href: `${base}/search`, hint: hints.search, status: states.search },
+            {
+              key: "freeze",
+              title: "Freeze the search results",
+              href: `${base}/freeze`,
+              hint: project.frozenCount ? `${project.frozenCount} frozen` : undefined,
+              status: states.freeze,
+            },
+            {
+              key: "shortlist",
+              title: "Shortlist services",
+              href: `${base}/shortlist`,
+              hint: project.shortlistCount ? `${project.shortlistCount} shortlisted` : undefined,
+              status: states.shortlist,
+            },
+            { key: "evaluation", title: "Evaluate the shortlist", href: `${base}/evaluation`, status: states.evaluation },
+            {
+              key: "outcome",
+              title: "Record the outcome",
+              href: `${base}/outcome`,
+              hint: project.outcome
+                ? `${OUTCOME_LABELS[project.outcome.kind]}${project.outcome.productName ? `: ${project.outcome.productName}` : ""}`
+                : undefined,
+              status: states.outcome,
+            },
+            {
+              key: "notices",
+              title: "Publish the notices",
+              href: `${base}/notices`,
+              hint: project.noticesTotal ? `${project.noticesDone} of ${project.noticesTotal} done` : "No notices for this route",
+              status: states.notices,
+            },
+          ]}
+        />
 
-          <h2 className="govuk-heading-m">Records and exports</h2>
-          <ul className="govuk-list">
+        <h2 className="govuk-heading-m">Records and exports</h2>
+        <ul className="govuk-list">
+          <li>
+            <Link className="govuk-link" to={`${base}/history`}>
+              History: who did what and when
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" to={`${base}/record`}>
+              Printable record of the project
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" to={`${base}/approvals`}>
+              Approvals: budget and award decisions (four eyes)
+            </Link>
+          </li>
+          {project.outcome?.kind === "awarded" ? (
             <li>
-              <Link className="govuk-link" to={`${base}/history`}>
-                History: who did what and when
-              </Link>
+              <a className="govuk-link" href={`${base}/ocds.json`}>
+                Award as Open Contracting Data (OCDS JSON)
+              </a>
             </li>
-            <li>
-              <Link className="govuk-link" to={`${base}/record`}>
-                Printable record of the project
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to={`${base}/approvals`}>
-                Approvals: budget and award decisions (four eyes)
-              </Link>
-            </li>
-            {project.outcome?.kind === "awarded" ? (
-              <li>
-                <a className="govuk-link" href={`${base}/ocds.json`}>
-                  Award as Open Contracting Data (OCDS JSON)
-                </a>
-              </li>
-            ) : null}
-            {project.frozenCount ? (
-              <li>
-                <Link className="govuk-link" to={`${base}/freeze`}>
-                  Frozen search results (CSV downloads)
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-
-          {project.outcome?.kind === "awarded" && canEdit ? (
-            <>
-              <h2 className="govuk-heading-m">Share what you bought</h2>
-              <p className="govuk-body">
-                Turn this project into a draft case study for {project.council}, with the product, supplier, lot and buying route filled in.
-                Nothing is published until you submit it.
-              </p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="case-study" />
-                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                  Turn into a draft case study
-                </button>
-              </Form>
-            </>
           ) : null}
-        </div>
-      </div>
+          {project.frozenCount ? (
+            <li>
+              <Link className="govuk-link" to={`${base}/freeze`}>
+                Frozen search results (CSV downloads)
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+
+        {project.outcome?.kind === "awarded" && canEdit ? (
+          <>
+            <h2 className="govuk-heading-m">Share what you bought</h2>
+            <p className="govuk-body">
+              Turn this project into a draft case study for {project.council}, with the product, supplier, lot and buying route filled in.
+              Nothing is published until you submit it.
+            </p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="case-study" />
+              <SubmitButton variant="secondary">Turn into a draft case study</SubmitButton>
+            </Form>
+          </>
+        ) : null}
+      </NarrowPage>
     </>
   );
 }

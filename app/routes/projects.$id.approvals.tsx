@@ -3,8 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ChoiceField, ErrorSummary, TextareaField } from "~/components/forms";
-import { ApprovalStatusText, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { ChoiceField, SubmitButton, TextareaField } from "~/components/forms";
+import { ApprovalStatusText, ProjectFormHeader } from "~/components/project";
 import { DataTable } from "~/components/data-table";
 import { requireProjectAccess } from "~/auth/project-policy.server";
 import { projectAction } from "~/utils/project-route.server";
@@ -86,9 +86,7 @@ export default function Approvals() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <ErrorSummary errors={errors} />
-        <ProjectPageHeader title="Approvals" />
-        <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} />
+        <ProjectFormHeader errors={errors} title="Approvals" access={data} />
         <p className="govuk-body">{FOUR_EYES_RULE}</p>
         <dl className="govuk-summary-list">
           <div className="govuk-summary-list__row">
@@ -136,9 +134,9 @@ export default function Approvals() {
               error={errors.decision?.[0]}
             />
             <TextareaField name="note" label="Note for the record (optional)" rows={3} error={errors.note?.[0]} />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
+            <SubmitButton>
               Record the decision<span className="govuk-visually-hidden">: {SUBJECT_LABELS[a.subject]}</span>
-            </button>
+            </SubmitButton>
           </Form>
         ))}
 
@@ -165,9 +163,7 @@ export default function Approvals() {
               defaultValue={typeof actionData?.values?.reason === "string" ? actionData.values.reason : undefined}
               error={errors.reason?.[0]}
             />
-            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              Record that no second person was available
-            </button>
+            <SubmitButton variant="secondary">Record that no second person was available</SubmitButton>
           </Form>
         ) : null}
 

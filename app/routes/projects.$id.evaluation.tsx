@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorSummary, TextField, TextareaField, useZodForm, type FieldErrors } from "~/components/forms";
-import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { LinkParagraph } from "~/components/buying";
+import { NarrowPage } from "~/components/form-page";
+import { type FieldErrors, SubmitButton, TextareaField, TextField, useZodForm } from "~/components/forms";
+import { HiddenLock, ProjectFormHeader } from "~/components/project";
 import { bindFields } from "~/components/project-fields";
 import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import { MAX_CRITERIA, criteriaSchema, evaluationFormSchema, scoresSchema, weightedTotal } from "~/models/project.schema";
@@ -93,9 +95,7 @@ function CriteriaForm({ data, form, posted }: { data: Data; form: ZodForm; poste
           </fieldset>
         ))}
       </div>
-      <button type="submit" className="govuk-button" data-module="govuk-button">
-        Save criteria
-      </button>
+      <SubmitButton>Save criteria</SubmitButton>
     </Form>
   );
 }
@@ -152,9 +152,7 @@ function ScoresForm({ data, form, posted }: { data: Data; form: ZodForm; posted?
           })}
         </fieldset>
       ))}
-      <button type="submit" className="govuk-button" data-module="govuk-button">
-        Save scores
-      </button>
+      <SubmitButton>Save scores</SubmitButton>
     </Form>
   );
 }
@@ -175,9 +173,7 @@ export default function Evaluation() {
     editable && criteriaReady && data.entries.length ? <ScoresForm data={data} form={scores} posted={scoresState.posted} /> : null;
   return (
     <>
-      <ErrorSummary errors={errors} />
-      <ProjectPageHeader title="Evaluate the shortlist" />
-      <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={data.project.locked} />
+      <ProjectFormHeader errors={errors} title="Evaluate the shortlist" access={data} locked={data.project.locked} />
       {data.entries.length === 0 ? (
         <p className="govuk-body">
           Shortlist services before you evaluate them.{" "}
@@ -186,29 +182,27 @@ export default function Evaluation() {
           </Link>
         </p>
       ) : null}
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h2 className="govuk-heading-m">Criteria and weights</h2>
-          {criteriaForm ??
-            (data.criteria.length ? (
-              <ul className="govuk-list govuk-list--bullet">
-                {data.criteria.map((c) => (
-                  <li key={c.id}>
-                    {c.name}: {c.weight}%{c.description ? ` (${c.description})` : ""}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="govuk-body">No criteria set.</p>
-            ))}
-          {data.entries.length && criteriaReady ? (
-            <>
-              <h2 className="govuk-heading-m">Scores</h2>
-              {scoresForm ?? <p className="govuk-body">Scores are shown in the table below.</p>}
-            </>
-          ) : null}
-        </div>
-      </div>
+      <NarrowPage>
+        <h2 className="govuk-heading-m">Criteria and weights</h2>
+        {criteriaForm ??
+          (data.criteria.length ? (
+            <ul className="govuk-list govuk-list--bullet">
+              {data.criteria.map((c) => (
+                <li key={c.id}>
+                  {c.name}: {c.weight}%{c.description ? ` (${c.description})` : ""}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="govuk-body">No criteria set.</p>
+          ))}
+        {data.entries.length && criteriaReady ? (
+          <>
+            <h2 className="govuk-heading-m">Scores</h2>
+            {scoresForm ?? <p className="govuk-body">Scores are shown in the table below.</p>}
+          </>
+        ) : null}
+      </NarrowPage>
       {data.entries.length && criteriaReady ? (
         <TableContainer label="Weighted totals">
           <table className="govuk-table" id="totals">
@@ -248,13 +242,7 @@ export default function Evaluation() {
           </table>
         </TableContainer>
       ) : null}
-      {data.entries.length && criteriaReady ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`${base}/outcome`}>
-            Record the outcome
-          </Link>
-        </p>
-      ) : null}
+      {data.entries.length && criteriaReady ? <LinkParagraph to={`${base}/outcome`}>Record the outcome</LinkParagraph> : null}
     </>
   );
 }

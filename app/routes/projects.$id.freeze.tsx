@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { InsetText } from "~/components/buying";
-import { ErrorSummary, TextareaField } from "~/components/forms";
-import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { NarrowPage } from "~/components/form-page";
+import { InsetText, LinkParagraph } from "~/components/buying";
+import { SubmitButton, TextareaField } from "~/components/forms";
+import { ProjectFormHeader } from "~/components/project";
 import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import { abandonFreezeSchema, describeFilters, freezeSchema, isDirectAwardRoute, maxFrozenResults } from "~/models/project.schema";
 import { abandonFrozenSearch, freezeSavedSearch, getProjectSearches } from "~/models/project.server";
@@ -86,22 +87,16 @@ export default function Freeze() {
   const base = `/projects/${data.project.id}`;
   return (
     <>
-      <ErrorSummary errors={actionData?.errors ?? {}} />
-      <ProjectPageHeader title="Freeze the search results" />
-      <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={data.project.locked} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <p className="govuk-body">
-            Freezing a saved search records its results as they are now: each service&apos;s exact published version, supplier and price,
-            and the time. The frozen results never change, even if a supplier later edits or withdraws a listing. You shortlist from them.
-          </p>
-          {data.directAward ? (
-            <InsetText>
-              For a direct award you can only freeze a search with {data.max} results or fewer. Do not combine searches.
-            </InsetText>
-          ) : null}
-        </div>
-      </div>
+      <ProjectFormHeader errors={actionData?.errors ?? {}} title="Freeze the search results" access={data} locked={data.project.locked} />
+      <NarrowPage>
+        <p className="govuk-body">
+          Freezing a saved search records its results as they are now: each service&apos;s exact published version, supplier and price, and
+          the time. The frozen results never change, even if a supplier later edits or withdraws a listing. You shortlist from them.
+        </p>
+        {data.directAward ? (
+          <InsetText>For a direct award you can only freeze a search with {data.max} results or fewer. Do not combine searches.</InsetText>
+        ) : null}
+      </NarrowPage>
 
       <h2 className="govuk-heading-m">Saved searches</h2>
       <DataTable
@@ -129,9 +124,9 @@ export default function Freeze() {
             cell: (s, i) => (
               <Form method="post">
                 <input type="hidden" name="savedSearchId" value={s.id} />
-                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                <SubmitButton variant="secondary" className="govuk-!-margin-bottom-0">
                   Freeze these results<span className="govuk-visually-hidden"> (saved search {i + 1})</span>
-                </button>
+                </SubmitButton>
               </Form>
             ),
           },
@@ -186,9 +181,7 @@ export default function Freeze() {
                       rows={3}
                       error={actionData?.values?.frozenSearchId === f.id ? actionData.errors.reason?.[0] : undefined}
                     />
-                    <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-                      Abandon this frozen search
-                    </button>
+                    <SubmitButton variant="warning">Abandon this frozen search</SubmitButton>
                   </Form>
                 </div>
               </details>
@@ -198,13 +191,7 @@ export default function Freeze() {
       ) : (
         <p className="govuk-body">Nothing frozen yet.</p>
       )}
-      {data.frozen.length ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`${base}/shortlist`}>
-            Shortlist services from the frozen results
-          </Link>
-        </p>
-      ) : null}
+      {data.frozen.length ? <LinkParagraph to={`${base}/shortlist`}>Shortlist services from the frozen results</LinkParagraph> : null}
     </>
   );
 }

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorSummary, TextField } from "~/components/forms";
-import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { NarrowPage } from "~/components/form-page";
+import { SubmitButton, TextField } from "~/components/forms";
+import { HiddenLock, ProjectFormHeader } from "~/components/project";
 import { CheckboxItem } from "~/components/project-fields";
 import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import { noticePublicationSchema, noticesSchema } from "~/models/project.schema";
@@ -74,107 +75,101 @@ export default function Notices() {
     return typeof v === "string" ? v : undefined;
   };
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <ProjectPageHeader title="Publish the notices" />
-        <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} />
-        <p className="govuk-body">
-          The notices for {data.route}. Tick each one when you have published it, or when it does not apply to this purchase.
-        </p>
-        {data.notices.length === 0 ? (
-          <p className="govuk-body">This route needs no procurement notices.</p>
-        ) : data.canEdit ? (
-          <Form method="post">
-            <HiddenLock lockVersion={data.project.lockVersion} />
-            <div className="govuk-form-group">
-              <fieldset className="govuk-fieldset">
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Notices published or not needed</legend>
-                <div className="govuk-checkboxes" data-module="govuk-checkboxes">
-                  {data.notices.map((n) => (
-                    <CheckboxItem
-                      key={n.id}
-                      id={`notice-${n.code}`}
-                      name="done"
-                      value={n.code}
-                      label={n.title}
-                      defaultChecked={n.done}
-                      hint={
-                        n.done || n.dueAt
-                          ? `${n.dueAt ? `Due by ${formatDate(n.dueAt)}. ` : ""}${n.done ? `Ticked on ${formatDate(n.doneAt)}` : ""}`
-                          : undefined
-                      }
-                    />
-                  ))}
-                </div>
-              </fieldset>
-            </div>
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Save the checklist
-            </button>
-          </Form>
-        ) : (
-          <ul className="govuk-list govuk-list--bullet">
-            {data.notices.map((n) => (
-              <li key={n.id}>
-                {n.title}: {n.done ? `done ${formatDate(n.doneAt)}` : "not done"}
-                {n.dueAt ? ` (due by ${formatDate(n.dueAt)})` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
-
-        {data.notices.length ? <h2 className="govuk-heading-m">Where each notice was published</h2> : null}
-        {data.notices.length ? (
-          <p className="govuk-body">
-            Record the notice ID and the web address of each notice you published, on {NOTICE_PUBLISHERS.map((p) => p.name).join(", ")}. A
-            correction is added to the record; earlier entries stay.
-          </p>
-        ) : null}
-        {data.notices.map((n) => (
-          <section key={n.id} aria-labelledby={`publication-${n.code}-heading`} className="govuk-!-margin-bottom-6">
-            <h3 className="govuk-heading-s" id={`publication-${n.code}-heading`}>
-              {n.title}
-            </h3>
-            {n.publications.length ? (
-              <ul className="govuk-list">
-                {n.publications.map((p, i) => (
-                  <li key={p.id}>
-                    {i < n.publications.length - 1 ? "Earlier entry: " : ""}Notice {p.noticeId} on {p.publisher ?? "the notice service"} (
-                    <a className="govuk-link" href={p.url} rel="noreferrer noopener">
-                      {p.url}
-                    </a>
-                    ), recorded {formatDateTime(p.recordedAt)}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="govuk-body">Not recorded yet.</p>
-            )}
-            {data.canEdit ? (
-              <Form method="post" action={`/projects/${data.project.id}/notices?intent=publication`}>
-                <HiddenLock lockVersion={data.project.lockVersion} />
-                <input type="hidden" name="code" value={n.code} />
-                {PUBLICATION_FIELDS.map((f) => (
-                  <TextField
-                    key={f.name}
-                    id={`${f.name}-${n.code}`}
-                    name={f.name}
-                    label={f.label}
-                    hint={f.hint}
-                    spellCheck={false}
-                    defaultValue={posted(n.code, f.name)}
-                    error={postedCode === n.code ? errors[f.name]?.[0] : undefined}
+    <NarrowPage>
+      <ProjectFormHeader errors={errors} title="Publish the notices" access={data} />
+      <p className="govuk-body">
+        The notices for {data.route}. Tick each one when you have published it, or when it does not apply to this purchase.
+      </p>
+      {data.notices.length === 0 ? (
+        <p className="govuk-body">This route needs no procurement notices.</p>
+      ) : data.canEdit ? (
+        <Form method="post">
+          <HiddenLock lockVersion={data.project.lockVersion} />
+          <div className="govuk-form-group">
+            <fieldset className="govuk-fieldset">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Notices published or not needed</legend>
+              <div className="govuk-checkboxes" data-module="govuk-checkboxes">
+                {data.notices.map((n) => (
+                  <CheckboxItem
+                    key={n.id}
+                    id={`notice-${n.code}`}
+                    name="done"
+                    value={n.code}
+                    label={n.title}
+                    defaultChecked={n.done}
+                    hint={
+                      n.done || n.dueAt
+                        ? `${n.dueAt ? `Due by ${formatDate(n.dueAt)}. ` : ""}${n.done ? `Ticked on ${formatDate(n.doneAt)}` : ""}`
+                        : undefined
+                    }
                   />
                 ))}
-                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                  Record where it was published<span className="govuk-visually-hidden">: {n.title}</span>
-                </button>
-              </Form>
-            ) : null}
-          </section>
-        ))}
-      </div>
-    </div>
+              </div>
+            </fieldset>
+          </div>
+          <SubmitButton>Save the checklist</SubmitButton>
+        </Form>
+      ) : (
+        <ul className="govuk-list govuk-list--bullet">
+          {data.notices.map((n) => (
+            <li key={n.id}>
+              {n.title}: {n.done ? `done ${formatDate(n.doneAt)}` : "not done"}
+              {n.dueAt ? ` (due by ${formatDate(n.dueAt)})` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {data.notices.length ? <h2 className="govuk-heading-m">Where each notice was published</h2> : null}
+      {data.notices.length ? (
+        <p className="govuk-body">
+          Record the notice ID and the web address of each notice you published, on {NOTICE_PUBLISHERS.map((p) => p.name).join(", ")}. A
+          correction is added to the record; earlier entries stay.
+        </p>
+      ) : null}
+      {data.notices.map((n) => (
+        <section key={n.id} aria-labelledby={`publication-${n.code}-heading`} className="govuk-!-margin-bottom-6">
+          <h3 className="govuk-heading-s" id={`publication-${n.code}-heading`}>
+            {n.title}
+          </h3>
+          {n.publications.length ? (
+            <ul className="govuk-list">
+              {n.publications.map((p, i) => (
+                <li key={p.id}>
+                  {i < n.publications.length - 1 ? "Earlier entry: " : ""}Notice {p.noticeId} on {p.publisher ?? "the notice service"} (
+                  <a className="govuk-link" href={p.url} rel="noreferrer noopener">
+                    {p.url}
+                  </a>
+                  ), recorded {formatDateTime(p.recordedAt)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="govuk-body">Not recorded yet.</p>
+          )}
+          {data.canEdit ? (
+            <Form method="post" action={`/projects/${data.project.id}/notices?intent=publication`}>
+              <HiddenLock lockVersion={data.project.lockVersion} />
+              <input type="hidden" name="code" value={n.code} />
+              {PUBLICATION_FIELDS.map((f) => (
+                <TextField
+                  key={f.name}
+                  id={`${f.name}-${n.code}`}
+                  name={f.name}
+                  label={f.label}
+                  hint={f.hint}
+                  spellCheck={false}
+                  defaultValue={posted(n.code, f.name)}
+                  error={postedCode === n.code ? errors[f.name]?.[0] : undefined}
+                />
+              ))}
+              <SubmitButton variant="secondary">
+                Record where it was published<span className="govuk-visually-hidden">: {n.title}</span>
+              </SubmitButton>
+            </Form>
+          ) : null}
+        </section>
+      ))}
+    </NarrowPage>
   );
 }

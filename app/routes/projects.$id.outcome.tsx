@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
+import { NarrowPage } from "~/components/form-page";
 import { SummaryList } from "~/components/buying";
 import { DateInput } from "~/components/date-input";
-import { ChoiceField, ErrorSummary, TextField, TextareaField, useZodForm } from "~/components/forms";
-import { HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { ChoiceField, SubmitButton, TextareaField, TextField, useZodForm } from "~/components/forms";
+import { HiddenLock, ProjectFormHeader } from "~/components/project";
 import { bindFields } from "~/components/project-fields";
 import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import { OUTCOME_KINDS, OUTCOME_LABELS, outcomeSchema, weightedTotal, type OutcomeKind } from "~/models/project.schema";
@@ -74,86 +75,80 @@ export default function OutcomePage() {
   const { field, dateField } = bindFields(form, actionData?.values);
   const o = data.outcome;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={form.errors} />
-        <ProjectPageHeader title="Record the outcome" />
-        <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} />
-        {o ? (
-          <>
-            <h2 className="govuk-heading-m">Recorded outcome</h2>
-            <SummaryList
-              rows={[
-                { key: "Outcome", value: OUTCOME_LABELS[o.kind] ?? o.kind },
-                ...(o.kind === "awarded"
-                  ? [
-                      { key: "Awarded to", value: o.productName ?? "" },
-                      { key: "Contract value", value: formatPence(o.valuePence) },
-                      { key: "Contract period", value: `${formatDate(o.startDate)} to ${formatDate(o.endDate)}` },
-                    ]
-                  : []),
-                { key: "Reasons", value: o.justification },
-                { key: "Recorded", value: formatDateTime(o.decidedAt) },
-              ]}
+    <NarrowPage>
+      <ProjectFormHeader errors={form.errors} title="Record the outcome" access={data} />
+      {o ? (
+        <>
+          <h2 className="govuk-heading-m">Recorded outcome</h2>
+          <SummaryList
+            rows={[
+              { key: "Outcome", value: OUTCOME_LABELS[o.kind] ?? o.kind },
+              ...(o.kind === "awarded"
+                ? [
+                    { key: "Awarded to", value: o.productName ?? "" },
+                    { key: "Contract value", value: formatPence(o.valuePence) },
+                    { key: "Contract period", value: `${formatDate(o.startDate)} to ${formatDate(o.endDate)}` },
+                  ]
+                : []),
+              { key: "Reasons", value: o.justification },
+              { key: "Recorded", value: formatDateTime(o.decidedAt) },
+            ]}
+          />
+        </>
+      ) : null}
+      {data.canEdit ? (
+        <>
+          {o ? <h2 className="govuk-heading-m">Change the outcome</h2> : null}
+          {o ? <p className="govuk-body">The record keeps the earlier outcome in the project&apos;s history.</p> : null}
+          <Form method="post" noValidate onSubmit={form.onSubmit}>
+            <HiddenLock lockVersion={data.project.lockVersion} register={form.register} />
+            <ChoiceField
+              type="radio"
+              legend="What was the outcome?"
+              options={OUTCOME_KINDS.map((k) => ({ value: k, label: OUTCOME_LABELS[k] }))}
+              {...field("kind", o?.kind)}
             />
-          </>
-        ) : null}
-        {data.canEdit ? (
-          <>
-            {o ? <h2 className="govuk-heading-m">Change the outcome</h2> : null}
-            {o ? <p className="govuk-body">The record keeps the earlier outcome in the project&apos;s history.</p> : null}
-            <Form method="post" noValidate onSubmit={form.onSubmit}>
-              <HiddenLock lockVersion={data.project.lockVersion} register={form.register} />
+            <h2 className="govuk-heading-m">If you awarded the contract</h2>
+            {data.entries.length ? (
               <ChoiceField
                 type="radio"
-                legend="What was the outcome?"
-                options={OUTCOME_KINDS.map((k) => ({ value: k, label: OUTCOME_LABELS[k] }))}
-                {...field("kind", o?.kind)}
+                legend="Which shortlisted service did you award the contract to?"
+                options={data.entries.map((e) => ({
+                  value: e.id,
+                  label: e.productName,
+                  hint: `${e.supplierName}${e.total !== null ? `. Weighted total ${e.total.toFixed(1)} out of 100` : ""}`,
+                }))}
+                {...field("entryId", o?.entryId)}
               />
-              <h2 className="govuk-heading-m">If you awarded the contract</h2>
-              {data.entries.length ? (
-                <ChoiceField
-                  type="radio"
-                  legend="Which shortlisted service did you award the contract to?"
-                  options={data.entries.map((e) => ({
-                    value: e.id,
-                    label: e.productName,
-                    hint: `${e.supplierName}${e.total !== null ? `. Weighted total ${e.total.toFixed(1)} out of 100` : ""}`,
-                  }))}
-                  {...field("entryId", o?.entryId)}
-                />
-              ) : (
-                <p className="govuk-body" id="entryId">
-                  Nothing is shortlisted, so you cannot record an award yet.{" "}
-                  <Link className="govuk-link" to={`/projects/${data.project.id}/shortlist`}>
-                    Shortlist services
-                  </Link>
-                  .
-                </p>
-              )}
-              <TextField
-                label="Contract value, including VAT"
-                prefix="£"
-                width="10"
-                inputMode="decimal"
-                spellCheck={false}
-                {...field("value", o?.valueText)}
-              />
-              <DateInput legend="Contract start date" hint="For example, 5 1 2027" {...dateField("startDate", o?.startDate)} />
-              <DateInput legend="Contract end date" hint="For example, 4 1 2029" {...dateField("endDate", o?.endDate)} />
-              <h2 className="govuk-heading-m">Reasons</h2>
-              <TextareaField
-                label="Why did you make this decision?"
-                hint="For an award, explain why this service best meets your requirements. Otherwise, explain why no service was suitable or why the procurement was cancelled."
-                {...field("justification", o?.justification)}
-              />
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                Record the outcome
-              </button>
-            </Form>
-          </>
-        ) : null}
-      </div>
-    </div>
+            ) : (
+              <p className="govuk-body" id="entryId">
+                Nothing is shortlisted, so you cannot record an award yet.{" "}
+                <Link className="govuk-link" to={`/projects/${data.project.id}/shortlist`}>
+                  Shortlist services
+                </Link>
+                .
+              </p>
+            )}
+            <TextField
+              label="Contract value, including VAT"
+              prefix="£"
+              width="10"
+              inputMode="decimal"
+              spellCheck={false}
+              {...field("value", o?.valueText)}
+            />
+            <DateInput legend="Contract start date" hint="For example, 5 1 2027" {...dateField("startDate", o?.startDate)} />
+            <DateInput legend="Contract end date" hint="For example, 4 1 2029" {...dateField("endDate", o?.endDate)} />
+            <h2 className="govuk-heading-m">Reasons</h2>
+            <TextareaField
+              label="Why did you make this decision?"
+              hint="For an award, explain why this service best meets your requirements. Otherwise, explain why no service was suitable or why the procurement was cancelled."
+              {...field("justification", o?.justification)}
+            />
+            <SubmitButton>Record the outcome</SubmitButton>
+          </Form>
+        </>
+      ) : null}
+    </NarrowPage>
   );
 }

@@ -5,9 +5,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { InsetText } from "~/components/buying";
-import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { SelectField, SubmitButton, TextField } from "~/components/forms";
 import { ParticipantsTable, type ParticipantView } from "~/components/joint-buying";
-import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { ProjectFormHeader } from "~/components/project";
 import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import {
   JOINT_BUYING_RULES,
@@ -105,17 +105,17 @@ export default function Participants() {
                       />
                     </div>
                   </div>
-                  <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  <SubmitButton variant="secondary">
                     Change the share<span className="govuk-visually-hidden"> of {p.council.officialName}</span>
-                  </button>
+                  </SubmitButton>
                 </Form>
               ) : null}
               <Form method="post" action={`${base}?intent=withdraw`}>
                 <input type="hidden" name="participantId" value={p.id} />
                 <input type="hidden" name="lockVersion" value={p.lockVersion} />
-                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+                <SubmitButton variant="warning">
                   Withdraw<span className="govuk-visually-hidden"> {p.council.officialName}</span>
-                </button>
+                </SubmitButton>
               </Form>
             </>
           ) : null
@@ -123,9 +123,7 @@ export default function Participants() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <ErrorSummary errors={errors} />
-        <ProjectPageHeader project={data.project} title="Councils buying jointly" />
-        <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={!data.open} />
+        <ProjectFormHeader errors={errors} project={data.project} title="Councils buying jointly" access={data} locked={!data.open} />
         {rule ? <InsetText>{rule}</InsetText> : null}
         <p className="govuk-body">{JOINT_BUYING_RULES.wholeValue}</p>
         {data.threshold ? (
@@ -169,9 +167,7 @@ export default function Participants() {
               defaultValue={values.email ?? ""}
               error={errors.email?.[0]}
             />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Send the invitation
-            </button>
+            <SubmitButton>Send the invitation</SubmitButton>
           </Form>
         ) : null}
       </div>

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { Paragraphs } from "~/components/buying";
-import { ChoiceField, ErrorSummary, TextareaField, useZodForm } from "~/components/forms";
-import { ApprovalStatusText, HiddenLock, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { NarrowPage } from "~/components/form-page";
+import { LinkParagraph, Paragraphs } from "~/components/buying";
+import { ChoiceField, SubmitButton, TextareaField, useZodForm } from "~/components/forms";
+import { ApprovalStatusText, HiddenLock, ProjectFormHeader } from "~/components/project";
 import { bindFields } from "~/components/project-fields";
 import { requireProjectAccess } from "~/auth/project-policy.server";
 import { projectAction } from "~/utils/project-route.server";
@@ -53,53 +54,43 @@ export default function Requirements() {
   const editable = canEdit && !project.locked;
   const canAsk = !project.budgetApproved && budget?.status !== "requested";
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <ProjectPageHeader title="Requirements and budget approval" />
-        <ReadOnlyNotice verified={verified} canEdit={canEdit} locked={project.locked} />
-        {editable ? (
-          <Form method="post" noValidate onSubmit={onSubmit}>
-            <HiddenLock lockVersion={project.lockVersion} register={register} />
-            <TextareaField
-              label="What do you need?"
-              rows={10}
-              hint="Write down what the service must do, who will use it and any standards it must meet. You will assess services against this, without negotiating with suppliers."
-              {...field("requirements", project.requirements)}
+    <NarrowPage>
+      <ProjectFormHeader errors={errors} title="Requirements and budget approval" access={{ verified, canEdit }} locked={project.locked} />
+      {editable ? (
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <HiddenLock lockVersion={project.lockVersion} register={register} />
+          <TextareaField
+            label="What do you need?"
+            rows={10}
+            hint="Write down what the service must do, who will use it and any standards it must meet. You will assess services against this, without negotiating with suppliers."
+            {...field("requirements", project.requirements)}
+          />
+          {canAsk ? (
+            <ChoiceField
+              type="checkbox"
+              name="requestBudgetApproval"
+              legend="Budget approval"
+              hint="Another approver in your council decides it: you cannot approve your own budget."
+              small
+              options={[{ value: "yes", label: "Ask an approver to approve the budget" }]}
+              defaultValue={null}
+              error={error("requestBudgetApproval")}
+              registered={register("requestBudgetApproval")}
             />
-            {canAsk ? (
-              <ChoiceField
-                type="checkbox"
-                name="requestBudgetApproval"
-                legend="Budget approval"
-                hint="Another approver in your council decides it: you cannot approve your own budget."
-                small
-                options={[{ value: "yes", label: "Ask an approver to approve the budget" }]}
-                defaultValue={null}
-                error={error("requestBudgetApproval")}
-                registered={register("requestBudgetApproval")}
-              />
-            ) : null}
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Save and return to the project
-            </button>
-          </Form>
-        ) : (
-          <>
-            <h2 className="govuk-heading-m">Requirements</h2>
-            <Paragraphs text={project.requirements} empty="Not written yet." />
-          </>
-        )}
-        <h2 className="govuk-heading-m">Budget approval</h2>
-        <p className="govuk-body">
-          <ApprovalStatusText approval={budget} none="Not asked for yet." />
-        </p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/projects/${project.id}/approvals`}>
-            Approvals for this project
-          </Link>
-        </p>
-      </div>
-    </div>
+          ) : null}
+          <SubmitButton>Save and return to the project</SubmitButton>
+        </Form>
+      ) : (
+        <>
+          <h2 className="govuk-heading-m">Requirements</h2>
+          <Paragraphs text={project.requirements} empty="Not written yet." />
+        </>
+      )}
+      <h2 className="govuk-heading-m">Budget approval</h2>
+      <p className="govuk-body">
+        <ApprovalStatusText approval={budget} none="Not asked for yet." />
+      </p>
+      <LinkParagraph to={`/projects/${project.id}/approvals`}>Approvals for this project</LinkParagraph>
+    </NarrowPage>
   );
 }

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
+import { SubmitButton } from "~/components/forms";
+import { NarrowPage } from "~/components/form-page";
 import { FilterPanel } from "~/components/filter-panel";
-import { InsetText, WarningText } from "~/components/buying";
-import { ErrorSummary } from "~/components/forms";
-import { ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { InsetText, LinkParagraph, WarningText } from "~/components/buying";
+import { ProjectFormHeader } from "~/components/project";
 import { CheckboxItem } from "~/components/project-fields";
 import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import {
@@ -89,26 +90,22 @@ export default function ProjectSearch() {
   const facets = INDEX_DEFINITIONS.products.facets;
   return (
     <>
-      <ErrorSummary errors={actionData?.errors ?? {}} />
-      <ProjectPageHeader title="Save a search" />
-      <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={data.project.locked} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          {data.directAward ? (
-            <InsetText>
-              For a direct award, save one search that returns {DIRECT_AWARD_MAX_RESULTS} results or fewer. Do not combine searches: refine
-              this search with its words and filters until it describes your requirement.
-              {data.scope
-                ? ` The route is a direct award from ${data.scope.agreement}, so the search covers only its lots open for new call-offs: ${data.scope.liveLots.join(", ") || "none"}. Once you freeze it, the project's search is locked.`
-                : null}
-            </InsetText>
-          ) : (
-            <p className="govuk-body">
-              Search the catalogue and save the search to the project, so the record shows how you found the services you considered.
-            </p>
-          )}
-        </div>
-      </div>
+      <ProjectFormHeader errors={actionData?.errors ?? {}} title="Save a search" access={data} locked={data.project.locked} />
+      <NarrowPage>
+        {data.directAward ? (
+          <InsetText>
+            For a direct award, save one search that returns {DIRECT_AWARD_MAX_RESULTS} results or fewer. Do not combine searches: refine
+            this search with its words and filters until it describes your requirement.
+            {data.scope
+              ? ` The route is a direct award from ${data.scope.agreement}, so the search covers only its lots open for new call-offs: ${data.scope.liveLots.join(", ") || "none"}. Once you freeze it, the project's search is locked.`
+              : null}
+          </InsetText>
+        ) : (
+          <p className="govuk-body">
+            Search the catalogue and save the search to the project, so the record shows how you found the services you considered.
+          </p>
+        )}
+      </NarrowPage>
       {data.invalid ? (
         <>
           <h2 className="govuk-heading-m">There is a problem with this search</h2>
@@ -117,11 +114,7 @@ export default function ProjectSearch() {
               <li key={e}>{e}</li>
             ))}
           </ul>
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/projects/${data.project.id}/search`}>
-              Start a new search
-            </Link>
-          </p>
+          <LinkParagraph to={`/projects/${data.project.id}/search`}>Start a new search</LinkParagraph>
         </>
       ) : (
         <div className="govuk-grid-row">
@@ -195,9 +188,7 @@ export default function ProjectSearch() {
                   </div>
                 )}
               </FilterPanel>
-              <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                Search
-              </button>
+              <SubmitButton variant="secondary">Search</SubmitButton>
             </Form>
           </div>
           <div className="govuk-grid-column-two-thirds">
@@ -216,9 +207,7 @@ export default function ProjectSearch() {
             {editable ? (
               <Form method="post">
                 <input type="hidden" name="search" value={data.canonical} />
-                <button type="submit" className="govuk-button" data-module="govuk-button">
-                  Save this search to this project
-                </button>
+                <SubmitButton>Save this search to this project</SubmitButton>
               </Form>
             ) : null}
             <ul className="govuk-list">
@@ -254,11 +243,7 @@ export default function ProjectSearch() {
               </li>
             ))}
           </ul>
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/projects/${data.project.id}/freeze`}>
-              Freeze the results of a saved search
-            </Link>
-          </p>
+          <LinkParagraph to={`/projects/${data.project.id}/freeze`}>Freeze the results of a saved search</LinkParagraph>
         </>
       ) : null}
     </>

@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import { Form } from "~/components/form";
-import { InsetText } from "~/components/buying";
-import { ErrorSummary, useZodForm, type FieldErrors } from "~/components/forms";
-import { FrozenResultDocuments, ProjectPageHeader, ReadOnlyNotice } from "~/components/project";
+import { NarrowPage } from "~/components/form-page";
+import { InsetText, LinkParagraph } from "~/components/buying";
+import { type FieldErrors, SubmitButton, useZodForm } from "~/components/forms";
+import { FrozenResultDocuments, ProjectFormHeader } from "~/components/project";
 import { CheckboxItem } from "~/components/project-fields";
 import { DataTable } from "~/components/data-table";
 import { loadProjectPage, projectAction } from "~/utils/project-route.server";
@@ -109,9 +110,9 @@ function AddRow({
           {...register("reason")}
         />
       </div>
-      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+      <SubmitButton variant="secondary" className="govuk-!-margin-bottom-0">
         Add to shortlist<span className="govuk-visually-hidden">: {result.name}</span>
-      </button>
+      </SubmitButton>
     </Form>
   );
 }
@@ -142,20 +143,16 @@ export default function Shortlist() {
   for (const [rowId, message] of Object.entries(rowErrors)) summaryErrors[`reason-${rowId}`] = [message];
   return (
     <>
-      <ErrorSummary errors={summaryErrors} />
-      <ProjectPageHeader title="Shortlist services" />
-      <ReadOnlyNotice verified={data.verified} canEdit={data.canEdit} locked={data.project.locked} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <p className="govuk-body">Choose the services that best meet your requirements from the frozen results, and record why.</p>
-          {data.directAward ? (
-            <InsetText>
-              For a direct award, shortlist from one frozen search only, and assess without negotiating. You can ask suppliers clarification
-              questions.
-            </InsetText>
-          ) : null}
-        </div>
-      </div>
+      <ProjectFormHeader errors={summaryErrors} title="Shortlist services" access={data} locked={data.project.locked} />
+      <NarrowPage>
+        <p className="govuk-body">Choose the services that best meet your requirements from the frozen results, and record why.</p>
+        {data.directAward ? (
+          <InsetText>
+            For a direct award, shortlist from one frozen search only, and assess without negotiating. You can ask suppliers clarification
+            questions.
+          </InsetText>
+        ) : null}
+      </NarrowPage>
 
       <h2 className="govuk-heading-m">Shortlist ({data.shortlist.length})</h2>
       <DataTable
@@ -175,21 +172,15 @@ export default function Shortlist() {
               <Form method="post">
                 <input type="hidden" name="intent" value="remove" />
                 <input type="hidden" name="entryId" value={e.id} />
-                <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
+                <SubmitButton variant="warning" className="govuk-!-margin-bottom-0">
                   Remove<span className="govuk-visually-hidden"> {e.productName} from the shortlist</span>
-                </button>
+                </SubmitButton>
               </Form>
             ),
           },
         ]}
       />
-      {data.shortlist.length ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`${base}/evaluation`}>
-            Evaluate the shortlist
-          </Link>
-        </p>
-      ) : null}
+      {data.shortlist.length ? <LinkParagraph to={`${base}/evaluation`}>Evaluate the shortlist</LinkParagraph> : null}
 
       {editable && data.frozen && data.frozen.results.some((r) => !r.shortlisted && !r.setAsideReason) ? (
         <Form method="post" className="govuk-!-margin-bottom-6">
@@ -222,9 +213,7 @@ export default function Shortlist() {
             </label>
             <input className="govuk-input" id="set-aside-reason" name="reason" type="text" maxLength={1000} />
           </div>
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            Set aside
-          </button>
+          <SubmitButton variant="secondary">Set aside</SubmitButton>
         </Form>
       ) : null}
 

@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { BackLink, InsetText, SummaryList } from "~/components/buying";
+import { NarrowPage } from "~/components/form-page";
+import { BackLink, InsetText, LinkParagraph, SummaryList } from "~/components/buying";
 import { DateInput } from "~/components/date-input";
 import type { ReactNode } from "react";
-import { ChoiceField, ErrorSummary, TextField, useZodForm, type FieldErrors } from "~/components/forms";
+import { ChoiceField, ErrorSummary, type FieldErrors, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { VerifyEmailNotice } from "~/components/project";
 import { bindFields } from "~/components/project-fields";
 import { findBuyingRoutes, getCouncilGuideSettings } from "~/models/buying-guide.server";
@@ -134,14 +135,12 @@ function StepPage({ back, errors, children }: { back: ReactNode; errors: FieldEr
   return (
     <>
       {back}
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <span className="govuk-caption-l">{data.councilName}</span>
-          <h1 className="govuk-heading-l">Start a buying project</h1>
-          {children}
-        </div>
-      </div>
+      <NarrowPage>
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{data.councilName}</span>
+        <h1 className="govuk-heading-l">Start a buying project</h1>
+        {children}
+      </NarrowPage>
     </>
   );
 }
@@ -159,11 +158,7 @@ function ChooseRoute() {
     <StepPage back={<BackLink to={`/buy/result?${data.query}`}>Back to your buying routes</BackLink>} errors={form.errors}>
       <h2 className="govuk-heading-m">Your answers</h2>
       <SummaryList rows={data.summary} />
-      <p className="govuk-body">
-        <Link className="govuk-link" to={`/buy/check?${data.query}`}>
-          Change your answers in the buying route guide
-        </Link>
-      </p>
+      <LinkParagraph to={`/buy/check?${data.query}`}>Change your answers in the buying route guide</LinkParagraph>
       {data.warnings.map((w) => (
         <InsetText key={w}>{w}</InsetText>
       ))}
@@ -180,9 +175,7 @@ function ChooseRoute() {
             options={data.routes.map((r) => ({ value: r.id, label: r.title, hint: r.summary }))}
             {...field("routeId", data.selectedRoute)}
           />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Start the project
-          </button>
+          <SubmitButton>Start the project</SubmitButton>
         </Form>
       ) : (
         <p className="govuk-body">
@@ -252,9 +245,7 @@ function Details() {
           options={NATION_OPTIONS}
           {...field("nation", data.defaults.nation)}
         />
-        <button type="submit" className="govuk-button" data-module="govuk-button">
-          Continue
-        </button>
+        <SubmitButton>Continue</SubmitButton>
       </Form>
     </StepPage>
   );
