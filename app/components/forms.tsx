@@ -1,7 +1,7 @@
 // GOV.UK form components with accessible error handling, plus a hook that adds
 // react-hook-form validation (same zod schema as the server) on top of a real <Form>.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useSubmit } from "@remix-run/react";
+import { Link, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { useForm, type FieldValues, type UseFormRegister } from "react-hook-form";
 import type { ZodTypeAny } from "zod";
@@ -333,22 +333,34 @@ export function ChoiceField({
   );
 }
 
-/** The GOV.UK button that submits its form; `variant` for a secondary or warning action. */
-export function SubmitButton({
-  children,
-  variant,
-  className,
-}: {
+type SubmitButtonProps = {
   children: ReactNode;
   variant?: "secondary" | "warning";
   /** Extra classes, e.g. a margin override. */
   className?: string;
-}) {
+  /** Posted as name="intent" with this value, where one action tells its buttons apart that way. */
+  intent?: string;
+};
+
+/** The GOV.UK button that submits its form; `variant` for a secondary or warning action. */
+export function SubmitButton({ children, variant, className, intent }: SubmitButtonProps) {
   const classes = ["govuk-button", variant ? `govuk-button--${variant}` : null, className].filter(Boolean).join(" ");
   return (
-    <button type="submit" className={classes} data-module="govuk-button">
+    <button type="submit" name={intent ? "intent" : undefined} value={intent} className={classes} data-module="govuk-button">
       {children}
     </button>
+  );
+}
+
+/** GOV.UK's button group: the submit button, then a Cancel link back to `cancelTo` that saves nothing. */
+export function SubmitOrCancel({ cancelTo, ...button }: SubmitButtonProps & { cancelTo: string }) {
+  return (
+    <div className="govuk-button-group">
+      <SubmitButton {...button} />
+      <Link className="govuk-link" to={cancelTo}>
+        Cancel
+      </Link>
+    </div>
   );
 }
 

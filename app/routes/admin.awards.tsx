@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorSummary, TextareaField, useZodForm } from "~/components/forms";
+import { ErrorSummary, SubmitOrCancel, TextareaField, useZodForm } from "~/components/forms";
 import { awardDecisionSchema, rejectAwardSchema } from "~/models/award.schema";
 import { getUnverifiedAward, listUnverifiedAwards, rejectAward, verifyAward } from "~/models/award.server";
 import { now } from "~/utils/clock.server";
@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminAwards() {
   const { rejecting, queue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { register, errors, onSubmit, error } = useZodForm(rejectAwardSchema, actionData?.errors);
+  const { errors, onSubmit, field } = useZodForm(rejectAwardSchema, actionData?.errors, actionData?.values);
 
   if (rejecting) {
     return (
@@ -74,21 +74,13 @@ export default function AdminAwards() {
           <Form method="post" noValidate onSubmit={onSubmit}>
             <input type="hidden" name="awardId" value={rejecting.id} />
             <TextareaField
-              name="reason"
+              {...field("reason")}
               label="Why are you rejecting it?"
               hint="For example, the reference does not match the framework owner's list of awarded suppliers"
-              defaultValue={actionData?.values?.reason as string | undefined}
-              error={error("reason")}
-              registered={register("reason")}
             />
-            <div className="govuk-button-group">
-              <button type="submit" name="intent" value="reject" className="govuk-button govuk-button--warning" data-module="govuk-button">
-                Reject award
-              </button>
-              <Link className="govuk-link" to="/admin/awards">
-                Cancel
-              </Link>
-            </div>
+            <SubmitOrCancel variant="warning" intent="reject" cancelTo="/admin/awards">
+              Reject award
+            </SubmitOrCancel>
           </Form>
         </div>
       </div>

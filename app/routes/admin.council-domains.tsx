@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorSummary, SelectField, TextField, useZodForm } from "~/components/forms";
+import { ErrorSummary, SelectField, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { addCouncilDomainSchema, removeCouncilDomainSchema } from "~/models/council-domain.schema";
 import { listCouncilsForSelect } from "~/models/council.server";
 import { addCouncilDomain, listCouncilDomains, removeCouncilDomain } from "~/models/council-domain.server";
@@ -46,8 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function CouncilDomains() {
   const { domains, councils } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const values = actionData?.values ?? {};
-  const { register, errors, onSubmit, error } = useZodForm(addCouncilDomainSchema, actionData?.errors);
+  const { errors, onSubmit, field } = useZodForm(addCouncilDomainSchema, actionData?.errors, actionData?.values);
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -79,26 +78,13 @@ export default function CouncilDomains() {
       />
       <h2 className="govuk-heading-m">Add a domain</h2>
       <Form method="post" noValidate onSubmit={onSubmit}>
-        <TextField
-          name="domain"
-          label="Email domain"
-          hint="For example, leeds.gov.uk"
-          spellCheck={false}
-          defaultValue={typeof values.domain === "string" ? values.domain : undefined}
-          error={error("domain")}
-          registered={register("domain")}
-        />
+        <TextField {...field("domain")} label="Email domain" hint="For example, leeds.gov.uk" spellCheck={false} />
         <SelectField
-          name="councilCode"
+          {...field("councilCode")}
           label="Council"
-          defaultValue={typeof values.councilCode === "string" ? values.councilCode : undefined}
-          error={error("councilCode")}
-          registered={register("councilCode")}
           options={[{ value: "", label: "Select a council" }, ...councils.map((c) => ({ value: c.code, label: c.name }))]}
         />
-        <button type="submit" className="govuk-button" data-module="govuk-button">
-          Add domain
-        </button>
+        <SubmitButton>Add domain</SubmitButton>
       </Form>
     </>
   );

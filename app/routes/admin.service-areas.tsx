@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { ErrorSummary, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { serviceAreaSchema } from "~/models/service-area.schema";
 import { createServiceArea, listServiceAreasWithCounts } from "~/models/service-area.server";
 import { handleForm } from "~/utils/form-action.server";
@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ServiceAreas() {
   const { areas } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { register, errors, onSubmit, error } = useZodForm(serviceAreaSchema, actionData?.errors);
+  const { errors, onSubmit, field } = useZodForm(serviceAreaSchema, actionData?.errors, actionData?.values);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -57,17 +57,8 @@ export default function ServiceAreas() {
         />
         <h2 className="govuk-heading-m">Add a service area</h2>
         <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextField
-            name="name"
-            label="Name"
-            hint="For example, Coroners and registration"
-            defaultValue={actionData?.values?.name as string | undefined}
-            error={error("name")}
-            registered={register("name")}
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Add service area
-          </button>
+          <TextField {...field("name")} label="Name" hint="For example, Coroners and registration" />
+          <SubmitButton>Add service area</SubmitButton>
         </Form>
       </div>
     </div>

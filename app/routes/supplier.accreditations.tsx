@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { FieldTable, type FieldSpec } from "~/components/field-table";
-import { ErrorSummary, useZodForm } from "~/components/forms";
+import { ErrorSummary, SubmitButton, useZodForm } from "~/components/forms";
 import { orderErrors, useSupplierOrganisation } from "~/components/supplier-account";
 import { accreditationActionSchema, accreditationSchema } from "~/models/supplier-account.schema";
 import { addAccreditation, getAccreditationOwner, listAccreditations, removeAccreditation } from "~/models/supplier-account.server";
@@ -114,9 +114,7 @@ export default function Accreditations() {
           <h2 className="govuk-heading-m">Add an accreditation</h2>
           <Form method="post" noValidate onSubmit={onSubmit}>
             <FieldTable fields={ACCREDITATION_QUESTIONS} values={values} error={error} register={register} />
-            <button type="submit" name="intent" value="add" className="govuk-button" data-module="govuk-button">
-              Add accreditation
-            </button>
+            <SubmitButton intent="add">Add accreditation</SubmitButton>
           </Form>
         </div>
       </div>

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { FieldTable, type FieldSpec } from "~/components/field-table";
-import { ErrorSummary, useZodForm } from "~/components/forms";
+import { ErrorSummary, SubmitButton, useZodForm } from "~/components/forms";
 import { orderErrors, useSupplierOrganisation } from "~/components/supplier-account";
 import { awardActionSchema, declareAwardSchema } from "~/models/award.schema";
 import { declareAward, getAwardOwner, listDeclarableLots, listSupplierAwards, withdrawAward } from "~/models/award.server";
@@ -143,9 +143,7 @@ export default function SupplierAwards() {
           {lots.length ? (
             <Form method="post" noValidate onSubmit={onSubmit}>
               <FieldTable fields={questions} values={values} error={error} register={register} />
-              <button type="submit" name="intent" value="declare" className="govuk-button" data-module="govuk-button">
-                Declare award
-              </button>
+              <SubmitButton intent="declare">Declare award</SubmitButton>
             </Form>
           ) : (
             <p className="govuk-body">You have declared an award on every lot that is open.</p>

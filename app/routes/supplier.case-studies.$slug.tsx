@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/buying";
 import { Form } from "~/components/form";
-import { ErrorSummary, TextareaField, useZodForm } from "~/components/forms";
+import { ErrorSummary, SubmitButton, TextareaField, useZodForm } from "~/components/forms";
 import { supplierResponseSchema } from "~/models/case-study.schema";
 import { getCaseStudyAccess, respondToCaseStudy } from "~/models/case-study.server";
 import { getSupplierResponseContext } from "~/models/case-study.server";
@@ -54,7 +54,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function RespondToCaseStudy() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { register, errors, onSubmit, error } = useZodForm(supplierResponseSchema, actionData?.errors);
+  const { errors, onSubmit, field } = useZodForm(supplierResponseSchema, actionData?.errors, actionData?.values);
+  const response = field("response");
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -75,17 +76,13 @@ export default function RespondToCaseStudy() {
         <Form method="post" noValidate onSubmit={onSubmit}>
           <input type="hidden" name="respondedAt" value={d.respondedAt} key={d.respondedAt} />
           <TextareaField
-            name="response"
+            {...response}
+            defaultValue={response.defaultValue ?? d.response}
             label={`Response from ${d.supplierName}`}
             hint="For example, what you learned, or what has changed since. Up to 3,000 characters."
             rows={8}
-            defaultValue={String(actionData?.values?.response ?? d.response)}
-            error={error("response")}
-            registered={register("response")}
           />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Publish response
-          </button>
+          <SubmitButton>Publish response</SubmitButton>
         </Form>
       </div>
     </div>

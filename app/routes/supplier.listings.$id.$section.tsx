@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { BackLink } from "~/components/buying";
 import { Form } from "~/components/form";
 import { type z } from "zod";
-import { ErrorSummary, useZodForm } from "~/components/forms";
+import { ErrorSummary, SubmitOrCancel, useZodForm } from "~/components/forms";
 import { ListingSectionFields, type ListingFormValues } from "~/components/listing-fields";
 import { listListableLots } from "~/models/award.server";
 import { LISTING_FIELD_LABELS } from "~/models/listing-display";
@@ -135,14 +135,7 @@ export default function ListingSectionPage() {
           <Form method="post" noValidate onSubmit={onSubmit} key={data.lockVersion}>
             <input type="hidden" name="lockVersion" value={data.lockVersion} />
             <ListingSectionFields section={data.section} values={values} errors={errors} register={register} lots={data.lots} />
-            <div className="govuk-button-group">
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                Save and return to the listing
-              </button>
-              <Link className="govuk-link" to={`/supplier/listings/${data.productId}`}>
-                Cancel
-              </Link>
-            </div>
+            <SubmitOrCancel cancelTo={`/supplier/listings/${data.productId}`}>Save and return to the listing</SubmitOrCancel>
           </Form>
         )}
       </div>

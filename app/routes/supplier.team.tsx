@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { ErrorSummary, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { useSupplierOrganisation } from "~/components/supplier-account";
 import { inviteColleagueSchema } from "~/models/supplier-account.schema";
 import { inviteColleague, listTeam, type TeamMemberStatus } from "~/models/supplier-account.server";
@@ -63,7 +63,7 @@ export default function Team() {
   const { team, currentUserId } = useLoaderData<typeof loader>();
   const organisation = useSupplierOrganisation();
   const actionData = useActionData<typeof action>();
-  const { register, errors, onSubmit, error } = useZodForm(inviteColleagueSchema, actionData?.errors);
+  const { errors, onSubmit, field } = useZodForm(inviteColleagueSchema, actionData?.errors, actionData?.values);
   return (
     <>
       <div className="govuk-grid-row">
@@ -92,19 +92,8 @@ export default function Team() {
             the profile, awards, accreditations and listings.
           </p>
           <Form method="post" noValidate onSubmit={onSubmit}>
-            <TextField
-              name="email"
-              label="Colleague's email address"
-              type="email"
-              autoComplete="off"
-              spellCheck={false}
-              defaultValue={actionData?.values?.email as string | undefined}
-              error={error("email")}
-              registered={register("email")}
-            />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Send invitation
-            </button>
+            <TextField {...field("email")} label="Colleague's email address" type="email" autoComplete="off" spellCheck={false} />
+            <SubmitButton>Send invitation</SubmitButton>
           </Form>
         </div>
       </div>

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { FieldTable, type FieldSpec } from "~/components/field-table";
-import { ErrorSummary, useZodForm } from "~/components/forms";
+import { ErrorSummary, SubmitButton, useZodForm } from "~/components/forms";
 import { PasswordFields } from "~/components/password-fields";
 import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors } from "~/components/supplier-account";
 import { supplierRegistrationSchema } from "~/models/supplier-account.schema";
@@ -97,9 +97,7 @@ export default function RegisterSupplier() {
           <h2 className="govuk-heading-m">Your account</h2>
           <FieldTable fields={ACCOUNT_QUESTIONS} values={values} error={error} register={register} />
           <PasswordFields register={register} error={error} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Register organisation
-          </button>
+          <SubmitButton>Register organisation</SubmitButton>
         </Form>
         <p className="govuk-body">
           Already registered?{" "}
