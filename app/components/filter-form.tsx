@@ -167,41 +167,59 @@ export function filterQuery(filters: object, page = 1): string {
 }
 
 /**
- * A filtered, paged list: the count (a polite status region: "1 contract", "2,045 contracts"),
- * the rows (or `empty` when there are none) and the page links, which keep the filters.
+ * A filtered list page's body: the filter form in the one-third column; in the two-thirds
+ * column the count (a polite status region: "1 contract", "2,045 contracts"), the rows (or a
+ * line saying none match) and the page links, which keep the filters, then what follows them.
  */
-export function FilteredResults({
+export function FilteredList({
   path,
+  noun,
+  controls,
   filters,
   page,
   pageSize,
   total,
   shown,
-  noun,
-  pagesLabel,
-  empty,
+  after,
   children,
 }: {
+  /** The list's own address, where the form goes and the page links point: "/contracts". */
   path: string;
+  /** The thing listed, one and many: ["contract", "contracts"]. It names the form and the page links. */
+  noun: readonly [string, string];
+  /** The form's filters: FilterText, FilterSelect, FilterRange. */
+  controls: ReactNode;
   filters: object;
   page: number;
   pageSize: number;
   total: number;
-  /** How many rows this page shows: none shows `empty` instead of the rows. */
+  /** How many rows this page shows: none shows "No contracts match these filters." instead of the rows. */
   shown: number;
-  /** The thing counted, one and many: ["contract", "contracts"]. */
-  noun: readonly [string, string];
-  pagesLabel: string;
-  empty: ReactNode;
+  /** Below the results: downloads, a summary of the matching rows. */
+  after?: ReactNode;
   children: ReactNode;
 }) {
   return (
-    <>
-      <p className="govuk-body" role="status">
-        {formatNumber(total)} {total === 1 ? noun[0] : noun[1]}
-      </p>
-      {shown > 0 ? children : <p className="govuk-body">{empty}</p>}
-      <PageLinks page={page} pageSize={pageSize} total={total} href={(p) => `${path}${filterQuery(filters, p)}`} label={pagesLabel} />
-    </>
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-one-third">
+        <FilterForm action={path} label={`Filter ${noun[1]}`}>
+          {controls}
+        </FilterForm>
+      </div>
+      <div className="govuk-grid-column-two-thirds">
+        <p className="govuk-body" role="status">
+          {formatNumber(total)} {total === 1 ? noun[0] : noun[1]}
+        </p>
+        {shown > 0 ? children : <p className="govuk-body">{`No ${noun[1]} match these filters.`}</p>}
+        <PageLinks
+          page={page}
+          pageSize={pageSize}
+          total={total}
+          href={(p) => `${path}${filterQuery(filters, p)}`}
+          label={`Pages of ${noun[1]}`}
+        />
+        {after}
+      </div>
+    </div>
   );
 }

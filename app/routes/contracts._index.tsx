@@ -1,14 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import {
-  FilteredResults,
-  FilterForm,
-  filterQuery,
-  FilterRange,
-  FilterSelect,
-  FilterText,
-  ServiceAreaSelect,
-} from "~/components/filter-form";
+import { FilteredList, filterQuery, FilterRange, FilterSelect, FilterText, ServiceAreaSelect } from "~/components/filter-form";
 import { ContractTable } from "~/components/contract-table";
 import { contractFacetOptions, listContracts, parseContractFilters } from "~/models/contract.server";
 import { contractPriceRanges } from "~/models/contract-prices.server";
@@ -52,9 +44,16 @@ export default function ContractsRegister() {
           .
         </p>
       ) : null}
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-third">
-          <FilterForm action="/contracts" label="Filter contracts">
+      <FilteredList
+        path="/contracts"
+        noun={["contract", "contracts"]}
+        filters={f}
+        page={d.page}
+        pageSize={d.pageSize}
+        total={d.total}
+        shown={d.contracts.length}
+        controls={
+          <>
             <FilterText name="q" label="Words" type="search" value={f.q} />
             <ServiceAreaSelect areas={d.options.serviceAreas} value={f.serviceArea} any="Any" />
             <FilterSelect name="councilType" label="Council type" value={f.councilType} options={d.options.councilTypes} />
@@ -77,38 +76,29 @@ export default function ContractsRegister() {
               from={{ name: "endFrom", value: f.endFrom }}
               to={{ name: "endTo", value: f.endTo }}
             />
-          </FilterForm>
-        </div>
-        <div className="govuk-grid-column-two-thirds">
-          <FilteredResults
-            path="/contracts"
-            filters={f}
-            page={d.page}
-            pageSize={d.pageSize}
-            total={d.total}
-            shown={d.contracts.length}
-            noun={["contract", "contracts"]}
-            pagesLabel="Pages of contracts"
-            empty="No contracts match these filters."
-          >
-            <ContractTable contracts={d.contracts} caption="Contracts, soonest ending first" />
-          </FilteredResults>
-          {d.prices ? <PriceRanges ranges={d.prices} heading="What councils paid in this service area" /> : null}
-          <h2 className="govuk-heading-s">Download</h2>
-          <ul className="govuk-list">
-            <li>
-              <a className="govuk-link" href={`/contracts.csv${exportQuery}`} download>
-                These contracts as CSV
-              </a>
-            </li>
-            <li>
-              <a className="govuk-link" href={`/contracts.json${exportQuery}`} download>
-                These contracts as an OCDS 1.1 release package
-              </a>
-            </li>
-          </ul>
-        </div>
-      </div>
+          </>
+        }
+        after={
+          <>
+            {d.prices ? <PriceRanges ranges={d.prices} heading="What councils paid in this service area" /> : null}
+            <h2 className="govuk-heading-s">Download</h2>
+            <ul className="govuk-list">
+              <li>
+                <a className="govuk-link" href={`/contracts.csv${exportQuery}`} download>
+                  These contracts as CSV
+                </a>
+              </li>
+              <li>
+                <a className="govuk-link" href={`/contracts.json${exportQuery}`} download>
+                  These contracts as an OCDS 1.1 release package
+                </a>
+              </li>
+            </ul>
+          </>
+        }
+      >
+        <ContractTable contracts={d.contracts} caption="Contracts, soonest ending first" />
+      </FilteredList>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { LinkParagraph } from "~/components/buying";
 import { DataTable } from "~/components/data-table";
-import { FilteredResults, FilterForm, FilterRange, FilterSelect, ServiceAreaSelect } from "~/components/filter-form";
+import { FilteredList, FilterRange, FilterSelect, ServiceAreaSelect } from "~/components/filter-form";
 import { listPipeline, parsePipelineFilters, pipelineFilterOptions } from "~/models/pipeline.server";
 import { formatMonth, PIPELINE_STAGES, routeConsideredLabel, VALUE_BANDS } from "~/models/pipeline.schema";
 import { getSessionUser } from "~/auth/session.server";
@@ -27,13 +28,7 @@ export default function Pipeline() {
     <>
       <h1 className="govuk-heading-xl">Pipeline and opportunities</h1>
       <p className="govuk-body-l">What councils plan to buy, and when: their own forward plans and published planning notices.</p>
-      {d.canPublish ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/pipeline/new">
-            Publish a forward plan for your council
-          </Link>
-        </p>
-      ) : null}
+      {d.canPublish ? <LinkParagraph to="/pipeline/new">Publish a forward plan for your council</LinkParagraph> : null}
       <p className="govuk-body">
         Suppliers and council buyers can{" "}
         <Link className="govuk-link" to="/account/follows">
@@ -41,9 +36,16 @@ export default function Pipeline() {
         </Link>{" "}
         to be told of new plans.
       </p>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-third">
-          <FilterForm action="/pipeline" label="Filter forward plans">
+      <FilteredList
+        path="/pipeline"
+        noun={["forward plan", "forward plans"]}
+        filters={f}
+        page={d.page}
+        pageSize={d.pageSize}
+        total={d.total}
+        shown={d.entries.length}
+        controls={
+          <>
             <ServiceAreaSelect areas={d.options.serviceAreas} value={f.serviceArea} any="Any" />
             <FilterSelect name="region" label="Region" value={f.region} options={d.options.regions.map((r) => ({ value: r, label: r }))} />
             <FilterSelect name="councilType" label="Council type" value={f.councilType} options={d.options.councilTypes} />
@@ -54,51 +56,38 @@ export default function Pipeline() {
               to={{ name: "startTo", value: f.startTo }}
             />
             <FilterSelect name="value" label="Estimated value" value={f.value} options={VALUE_BANDS} />
-          </FilterForm>
-        </div>
-        <div className="govuk-grid-column-two-thirds">
-          <FilteredResults
-            path="/pipeline"
-            filters={f}
-            page={d.page}
-            pageSize={d.pageSize}
-            total={d.total}
-            shown={d.entries.length}
-            noun={["forward plan", "forward plans"]}
-            pagesLabel="Pages of forward plans"
-            empty="No forward plans match these filters."
-          >
-            <DataTable
-              caption="Forward plans, soonest first"
-              label="Forward plans"
-              rows={d.entries}
-              rowKey={(e) => e.id}
-              columns={[
-                {
-                  header: "What",
-                  cell: (e) => (
-                    <>
-                      <Link className="govuk-link" to={`/pipeline/${e.id}`}>
-                        {e.title}
-                      </Link>
-                      <br />
-                      <span className="govuk-body-s">
-                        {e.serviceArea?.name ?? "Service area not recorded"} ·{" "}
-                        {PIPELINE_STAGES[e.stage as keyof typeof PIPELINE_STAGES] ?? e.stage}
-                        {e.project ? " · project started" : ""}
-                      </span>
-                    </>
-                  ),
-                },
-                { header: "Council", cell: (e) => e.council?.name ?? e.buyerName },
-                { header: "Expected", cell: (e) => formatMonth(e.expectedDate) },
-                { header: "Estimated value", numeric: true, cell: (e) => formatPence(e.estimatedValuePence) },
-                { header: "Route considered", cell: (e) => routeConsideredLabel(e.routeConsidered) },
-              ]}
-            />
-          </FilteredResults>
-        </div>
-      </div>
+          </>
+        }
+      >
+        <DataTable
+          caption="Forward plans, soonest first"
+          label="Forward plans"
+          rows={d.entries}
+          rowKey={(e) => e.id}
+          columns={[
+            {
+              header: "What",
+              cell: (e) => (
+                <>
+                  <Link className="govuk-link" to={`/pipeline/${e.id}`}>
+                    {e.title}
+                  </Link>
+                  <br />
+                  <span className="govuk-body-s">
+                    {e.serviceArea?.name ?? "Service area not recorded"} ·{" "}
+                    {PIPELINE_STAGES[e.stage as keyof typeof PIPELINE_STAGES] ?? e.stage}
+                    {e.project ? " · project started" : ""}
+                  </span>
+                </>
+              ),
+            },
+            { header: "Council", cell: (e) => e.council?.name ?? e.buyerName },
+            { header: "Expected", cell: (e) => formatMonth(e.expectedDate) },
+            { header: "Estimated value", numeric: true, cell: (e) => formatPence(e.estimatedValuePence) },
+            { header: "Route considered", cell: (e) => routeConsideredLabel(e.routeConsidered) },
+          ]}
+        />
+      </FilteredList>
     </>
   );
 }
