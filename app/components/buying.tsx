@@ -1,6 +1,7 @@
 // GOV.UK pieces that app/components/forms.tsx does not have, first written for the buying-route
 // guide and buying projects and used across the portal: back link, a paragraph that is one
-// link, summary list, task list and tags (the one date input is app/components/date-input.tsx).
+// link, lists of links and of sentences, summary list, task list and tags (the one date input
+// is app/components/date-input.tsx).
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
@@ -20,6 +21,48 @@ export function LinkParagraph({ to, children }: { to: string; children: ReactNod
         {children}
       </Link>
     </p>
+  );
+}
+
+/** Links, one a line, each followed by a short note in small print: "Title (Service area)". */
+export function LinkList({
+  items,
+  empty,
+  className,
+  children,
+}: {
+  items: { key: string; to: string; text: ReactNode; note: ReactNode }[];
+  /** Said in a paragraph instead of the list when there are no links. */
+  empty?: ReactNode;
+  /** Extra classes for the list, e.g. a margin. */
+  className?: string;
+  /** Items after the links, such as "and 3 more". */
+  children?: ReactNode;
+}) {
+  if (!items.length && empty !== undefined) return <p className="govuk-body">{empty}</p>;
+  return (
+    <ul className={className ? `govuk-list ${className}` : "govuk-list"}>
+      {items.map((item) => (
+        <li key={item.key}>
+          <Link className="govuk-link" to={item.to}>
+            {item.text}
+          </Link>{" "}
+          <span className="govuk-body-s">{item.note}</span>
+        </li>
+      ))}
+      {children}
+    </ul>
+  );
+}
+
+/** A bulleted list of sentences: reasons, steps, problems with a search. */
+export function BulletList({ items }: { items: readonly string[] }) {
+  return (
+    <ul className="govuk-list govuk-list--bullet">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
   );
 }
 

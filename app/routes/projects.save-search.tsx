@@ -4,8 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { BackLink, InsetText, SummaryList } from "~/components/buying";
-import { ChoiceField, ErrorSummary } from "~/components/forms";
+import { ChoiceField, ErrorSummary, SubmitButton } from "~/components/forms";
 import { VerifyEmailNotice } from "~/components/project";
+import { SearchErrors } from "~/components/search-errors";
 import { actorFrom, canEditProjects, requireProjectAccess, unverifiedFailure } from "~/auth/project-policy.server";
 import { VERIFY_EMAIL_MESSAGE } from "~/auth/messages";
 import {
@@ -85,16 +86,7 @@ export default function SaveSearchToProject() {
           {data.invalid ? (
             <>
               <p className="govuk-body">This search cannot be saved:</p>
-              <ul className="govuk-list govuk-list--bullet">
-                {data.errors.map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
-              <p className="govuk-body">
-                <Link className="govuk-link" to="/search">
-                  Start a new search
-                </Link>
-              </p>
+              <SearchErrors errors={data.errors} />
             </>
           ) : (
             <>
@@ -124,9 +116,7 @@ export default function SaveSearchToProject() {
                     defaultValue={echoedText(actionData?.values?.projectId) ?? (data.projects.length === 1 ? data.projects[0].id : null)}
                     error={actionData?.errors?.projectId?.[0]}
                   />
-                  <button type="submit" className="govuk-button" data-module="govuk-button">
-                    Save search
-                  </button>
+                  <SubmitButton>Save search</SubmitButton>
                 </Form>
               ) : (
                 <p className="govuk-body">

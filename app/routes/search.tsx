@@ -19,6 +19,8 @@ import { asPence, formatPence } from "~/procurement/money";
 import { plural } from "~/procurement/explain";
 import { SIZE_LABELS } from "~/utils/labels";
 import { PageLinks } from "~/components/case-study-list";
+import { SearchErrors } from "~/components/search-errors";
+import { LinkParagraph } from "~/components/buying";
 import { useOptionalUser } from "~/utils/root-data";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/http.server";
@@ -194,16 +196,7 @@ export default function SearchPage() {
     return (
       <>
         <h1 className="govuk-heading-l">There is a problem with this search</h1>
-        <ul className="govuk-list govuk-list--bullet">
-          {data.errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/search">
-            Start a new search
-          </Link>
-        </p>
+        <SearchErrors errors={data.errors} />
       </>
     );
   }
@@ -341,11 +334,9 @@ export default function SearchPage() {
                 : `${total.toLocaleString("en-GB")} ${total === 1 ? "result" : "results"}${params.q ? ` for “${params.q}”` : ""}`}
             </div>
             {user?.roles.includes("buyer") && type === "products" ? (
-              <p className="govuk-body">
-                <Link className="govuk-link" to={`/projects/save-search?${location.search.replace(/^\?/, "")}`}>
-                  Save this search to a buying project
-                </Link>
-              </p>
+              <LinkParagraph to={`/projects/save-search?${location.search.replace(/^\?/, "")}`}>
+                Save this search to a buying project
+              </LinkParagraph>
             ) : null}
             {user ? (
               <p className="govuk-body">
@@ -389,11 +380,9 @@ export default function SearchPage() {
                     <p className="govuk-body">No {TYPE_LABELS[index].toLowerCase()} match.</p>
                   )}
                   {combined[index].total > combined[index].hits.length ? (
-                    <p className="govuk-body">
-                      <Link className="govuk-link" to={hrefWith(params, { type: index })}>
-                        See all {combined[index].total.toLocaleString("en-GB")} {TYPE_LABELS[index].toLowerCase()}
-                      </Link>
-                    </p>
+                    <LinkParagraph to={hrefWith(params, { type: index })}>
+                      See all {combined[index].total.toLocaleString("en-GB")} {TYPE_LABELS[index].toLowerCase()}
+                    </LinkParagraph>
                   ) : null}
                 </section>
               ))
