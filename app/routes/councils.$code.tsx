@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Form } from "~/components/form";
 import { ErrorSummary } from "~/components/forms";
+import { LinkList, LinkParagraph, SummaryList } from "~/components/buying";
 import { findCouncilByCode, getCouncilByCode } from "~/models/council.server";
 import { follow, listFollowsForUser, unfollow } from "~/models/follows.server";
 import { councilContractsPanel } from "~/models/contract.server";
@@ -104,60 +105,29 @@ export default function CouncilPage() {
       <span className="govuk-caption-l">{council.typeName}</span>
       <h1 className="govuk-heading-xl">{council.officialName}</h1>
       <FollowCouncil code={council.code} name={council.name} {...follow} />
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Code</dt>
-          <dd className="govuk-summary-list__value">
-            {council.code}
-            {council.gssCode ? ` (GSS ${council.gssCode})` : ""}
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Nation and region</dt>
-          <dd className="govuk-summary-list__value">
-            {council.nation === council.region ? council.nation : `${council.region}, ${council.nation}`}
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Population (2020)</dt>
-          <dd className="govuk-summary-list__value">{formatNumber(council.population)}</dd>
-        </div>
-      </dl>
-      <p className="govuk-body">
-        <Link className="govuk-link" to={`/councils/${council.code}/peers`}>
-          Councils like {council.name}
-        </Link>
-      </p>
+      <SummaryList
+        rows={[
+          { key: "Code", value: `${council.code}${council.gssCode ? ` (GSS ${council.gssCode})` : ""}` },
+          { key: "Nation and region", value: council.nation === council.region ? council.nation : `${council.region}, ${council.nation}` },
+          { key: "Population (2020)", value: formatNumber(council.population) },
+        ]}
+      />
+      <LinkParagraph to={`/councils/${council.code}/peers`}>Councils like {council.name}</LinkParagraph>
       <h2 className="govuk-heading-m">Case studies</h2>
-      {council.caseStudies.length ? (
-        <ul className="govuk-list">
-          {council.caseStudies.map((c) => (
-            <li key={c.id}>
-              <Link className="govuk-link" to={`/case-studies/${c.slug}`}>
-                {c.title}
-              </Link>{" "}
-              <span className="govuk-body-s">({c.serviceArea.name})</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="govuk-body">{council.name} has not published a case study yet.</p>
-      )}
+      <LinkList
+        items={council.caseStudies.map((c) => ({
+          key: c.id,
+          to: `/case-studies/${c.slug}`,
+          text: c.title,
+          note: `(${c.serviceArea.name})`,
+        }))}
+        empty={`${council.name} has not published a case study yet.`}
+      />
       <h2 className="govuk-heading-m">Products it uses</h2>
-      {products.length ? (
-        <ul className="govuk-list">
-          {products.map((p) => (
-            <li key={p.id}>
-              <Link className="govuk-link" to={`/products/${p.id}`}>
-                {p.name}
-              </Link>{" "}
-              <span className="govuk-body-s">from {p.supplier.tradingName}</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="govuk-body">No products recorded yet.</p>
-      )}
+      <LinkList
+        items={products.map((p) => ({ key: p.id, to: `/products/${p.id}`, text: p.name, note: `from ${p.supplier.tradingName}` }))}
+        empty="No products recorded yet."
+      />
       <ContractsPanel
         heading="Contracts"
         total={contracts.total}
@@ -180,11 +150,7 @@ export default function CouncilPage() {
               </li>
             ))}
           </ul>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/radar">
-              Open the renewal radar
-            </Link>
-          </p>
+          <LinkParagraph to="/radar">Open the renewal radar</LinkParagraph>
         </section>
       ) : null}
       <p className="govuk-body-s">Contains data from mySociety&apos;s UK local authority names and codes dataset (CC BY 4.0).</p>

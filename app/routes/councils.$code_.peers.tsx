@@ -7,7 +7,8 @@ import { listPeersForCouncil } from "~/models/peers.server";
 import { formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
+import { BackLink, LinkList } from "~/components/buying";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Councils like ${data.council.name}` : "Council not found");
 
@@ -23,9 +24,7 @@ export default function CouncilPeers() {
   const { council, peers } = useLoaderData<typeof loader>();
   return (
     <>
-      <Link className="govuk-back-link" to={`/councils/${council.code}`}>
-        Back to {council.name}
-      </Link>
+      <BackLink to={`/councils/${council.code}`}>Back to {council.name}</BackLink>
       <span className="govuk-caption-l">
         {council.typeName} · {council.nation === council.region ? council.nation : `${council.region}, ${council.nation}`} · population{" "}
         {formatNumber(council.population)}
@@ -56,59 +55,45 @@ export default function CouncilPeers() {
           <p className="govuk-body">Councils with the same score are listed alphabetically.</p>
         </div>
       </details>
-      <TableContainer label="Most similar first">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Most similar first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Council
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Similarity
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Why
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Their case studies
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {peers.map((p) => (
-              <tr className="govuk-table__row" key={p.code}>
-                <th scope="row" className="govuk-table__header">
-                  <Link className="govuk-link" to={`/councils/${p.code}`}>
-                    {p.name}
-                  </Link>
-                </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{scorePercent(p.score)}</td>
-                <td className="govuk-table__cell">{p.reasons.length ? p.reasons.join("; ") : "Little in common"}</td>
-                <td className="govuk-table__cell">
-                  {p.caseStudies.length ? (
-                    <ul className="govuk-list govuk-!-margin-bottom-0">
-                      {p.caseStudies.map((c) => (
-                        <li key={c.slug}>
-                          <Link className="govuk-link" to={`/case-studies/${c.slug}`}>
-                            {c.title}
-                          </Link>{" "}
-                          <span className="govuk-body-s">({c.serviceArea})</span>
-                        </li>
-                      ))}
-                      {p.caseStudyCount > p.caseStudies.length ? (
-                        <li className="govuk-body-s">and {p.caseStudyCount - p.caseStudies.length} more</li>
-                      ) : null}
-                    </ul>
-                  ) : (
-                    "None published yet"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableContainer>
+      <DataTable
+        caption="Most similar first"
+        rows={peers}
+        rowKey={(p) => p.code}
+        columns={[
+          {
+            header: "Council",
+            rowHeader: true,
+            cell: (p) => (
+              <Link className="govuk-link" to={`/councils/${p.code}`}>
+                {p.name}
+              </Link>
+            ),
+          },
+          { header: "Similarity", numeric: true, cell: (p) => scorePercent(p.score) },
+          { header: "Why", cell: (p) => (p.reasons.length ? p.reasons.join("; ") : "Little in common") },
+          {
+            header: "Their case studies",
+            cell: (p) =>
+              p.caseStudies.length ? (
+                <LinkList
+                  className="govuk-!-margin-bottom-0"
+                  items={p.caseStudies.map((c) => ({
+                    key: c.slug,
+                    to: `/case-studies/${c.slug}`,
+                    text: c.title,
+                    note: `(${c.serviceArea})`,
+                  }))}
+                >
+                  {p.caseStudyCount > p.caseStudies.length ? (
+                    <li className="govuk-body-s">and {p.caseStudyCount - p.caseStudies.length} more</li>
+                  ) : null}
+                </LinkList>
+              ) : (
+                "None published yet"
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

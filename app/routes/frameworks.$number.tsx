@@ -7,7 +7,8 @@ import { FRAMEWORK_STATUS_LABELS, SIZE_LABELS } from "~/utils/labels";
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { TableContainer } from "~/components/table-container";
+import { DataTable } from "~/components/data-table";
+import { LinkList, SummaryList, WarningText } from "~/components/buying";
 import { PageLinks } from "~/components/case-study-list";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -56,35 +57,22 @@ export default function FrameworkPage() {
         {agreement.verified ? null : <strong className="govuk-tag govuk-tag--orange">Some facts unverified</strong>}
       </p>
       <p className="govuk-body">{agreement.description}</p>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Dates</dt>
-          <dd className="govuk-summary-list__value">
-            {formatDate(agreement.startDate)} to {formatDate(agreement.endDate)}
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Owner</dt>
-          <dd className="govuk-summary-list__value">{agreement.owner}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Who may use it</dt>
-          <dd className="govuk-summary-list__value">{agreement.eligibility || "Not recorded: check with the owner."}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Regulation</dt>
-          <dd className="govuk-summary-list__value">{REGULATION_LABELS[agreement.regulation] ?? agreement.regulation}</dd>
-        </div>
-        {(
-          [
-            ["Replaces", agreement.predecessors],
-            ["Replaced by", agreement.successors],
-          ] as const
-        ).map(([key, related]) =>
-          related.length ? (
-            <div className="govuk-summary-list__row" key={key}>
-              <dt className="govuk-summary-list__key">{key}</dt>
-              <dd className="govuk-summary-list__value">
+      <SummaryList
+        rows={[
+          { key: "Dates", value: `${formatDate(agreement.startDate)} to ${formatDate(agreement.endDate)}` },
+          { key: "Owner", value: agreement.owner },
+          { key: "Who may use it", value: agreement.eligibility || "Not recorded: check with the owner." },
+          { key: "Regulation", value: REGULATION_LABELS[agreement.regulation] ?? agreement.regulation },
+          ...(
+            [
+              ["Replaces", agreement.predecessors],
+              ["Replaced by", agreement.successors],
+            ] as const
+          )
+            .filter(([, related]) => related.length)
+            .map(([key, related]) => ({
+              key,
+              value: (
                 <ul className="govuk-list">
                   {related.map((p) => (
                     <li key={p.number}>
@@ -94,39 +82,22 @@ export default function FrameworkPage() {
                     </li>
                   ))}
                 </ul>
-              </dd>
-            </div>
-          ) : null,
-        )}
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Type</dt>
-          <dd className="govuk-summary-list__value">{agreement.type.replace(/-/g, " ")}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Source</dt>
-          <dd className="govuk-summary-list__value">
-            <a className="govuk-link" href={agreement.sourceUrl} rel="noreferrer">
-              Agreement page (opens the publisher&apos;s site)
-            </a>
-          </dd>
-        </div>
-        {agreement.notes ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Notes</dt>
-            <dd className="govuk-summary-list__value">{agreement.notes}</dd>
-          </div>
-        ) : null}
-      </dl>
+              ),
+            })),
+          { key: "Type", value: agreement.type.replace(/-/g, " ") },
+          {
+            key: "Source",
+            value: (
+              <a className="govuk-link" href={agreement.sourceUrl} rel="noreferrer">
+                Agreement page (opens the publisher&apos;s site)
+              </a>
+            ),
+          },
+          ...(agreement.notes ? [{ key: "Notes", value: agreement.notes }] : []),
+        ]}
+      />
       {agreement.status === "expired" ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            This agreement has expired. It is shown for history and is not offered for new purchases.
-          </strong>
-        </div>
+        <WarningText>This agreement has expired. It is shown for history and is not offered for new purchases.</WarningText>
       ) : null}
       {agreement.terms.length ? (
         <>
@@ -139,52 +110,46 @@ export default function FrameworkPage() {
               ? ` It next re-opens to new suppliers on ${formatDate(agreement.nextReopening.startDate)}${agreement.nextReopening.verified ? "" : " (not confirmed)"}.`
               : ""}
           </p>
-          <TableContainer label="Framework terms">
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Framework terms</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Term
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Dates
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Re-opens to new suppliers
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Source
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {agreement.terms.map((t) => (
-                  <tr className="govuk-table__row" key={t.id}>
-                    <td className="govuk-table__cell">
-                      Term {t.number}
-                      {t.verified ? null : (
-                        <>
-                          {" "}
-                          <strong className="govuk-tag govuk-tag--orange">Unverified</strong>
-                        </>
-                      )}
-                    </td>
-                    <td className="govuk-table__cell">
-                      {formatDate(t.startDate)} to {formatDate(t.endDate)}
-                      {t.note ? <span className="govuk-body-s govuk-!-display-block">{t.note}</span> : null}
-                    </td>
-                    <td className="govuk-table__cell">{t.reopens ? "Yes" : "No"}</td>
-                    <td className="govuk-table__cell">
-                      <a className="govuk-link" href={t.sourceUrl} rel="noreferrer">
-                        Source for term {t.number}
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableContainer>
+          <DataTable
+            caption="Framework terms"
+            captionSize="s"
+            rows={agreement.terms}
+            rowKey={(t) => t.id}
+            columns={[
+              {
+                header: "Term",
+                cell: (t) => (
+                  <>
+                    Term {t.number}
+                    {t.verified ? null : (
+                      <>
+                        {" "}
+                        <strong className="govuk-tag govuk-tag--orange">Unverified</strong>
+                      </>
+                    )}
+                  </>
+                ),
+              },
+              {
+                header: "Dates",
+                cell: (t) => (
+                  <>
+                    {formatDate(t.startDate)} to {formatDate(t.endDate)}
+                    {t.note ? <span className="govuk-body-s govuk-!-display-block">{t.note}</span> : null}
+                  </>
+                ),
+              },
+              { header: "Re-opens to new suppliers", cell: (t) => (t.reopens ? "Yes" : "No") },
+              {
+                header: "Source",
+                cell: (t) => (
+                  <a className="govuk-link" href={t.sourceUrl} rel="noreferrer">
+                    Source for term {t.number}
+                  </a>
+                ),
+              },
+            ]}
+          />
         </>
       ) : null}
       <h2 className="govuk-heading-l">Facts and their sources</h2>
@@ -192,55 +157,45 @@ export default function FrameworkPage() {
         Each fact is marked verified only where the owner&apos;s page, an official notice or legislation states it. Unverified facts come
         from secondary sources or copies of notices: confirm them with the owner before relying on them.
       </p>
-      {agreement.facts.length ? (
-        <TableContainer label="Facts and their sources">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">Facts and their sources</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Fact
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  What the sources say
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Sources
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {agreement.facts.map((f) => (
-                <tr className="govuk-table__row" key={f.group}>
-                  <th scope="row" className="govuk-table__header">
-                    {FACT_LABELS[f.group] ?? f.group}
-                    <br />
-                    {f.verified ? (
-                      <strong className="govuk-tag govuk-tag--green">Verified</strong>
-                    ) : (
-                      <strong className="govuk-tag govuk-tag--orange">Unverified</strong>
-                    )}
-                  </th>
-                  <td className="govuk-table__cell">{f.note}</td>
-                  <td className="govuk-table__cell">
-                    <ul className="govuk-list govuk-body-s">
-                      {f.sources.map((source) => (
-                        <li key={source.url}>
-                          <a className="govuk-link" href={source.url} rel="noreferrer">
-                            {source.title}
-                          </a>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
-      ) : (
-        <p className="govuk-body">No sourced facts are recorded for this agreement yet.</p>
-      )}
+      <DataTable
+        caption="Facts and their sources"
+        captionSize="s"
+        rows={agreement.facts}
+        rowKey={(f) => f.group}
+        empty={<p className="govuk-body">No sourced facts are recorded for this agreement yet.</p>}
+        columns={[
+          {
+            header: "Fact",
+            rowHeader: true,
+            cell: (f) => (
+              <>
+                {FACT_LABELS[f.group] ?? f.group}
+                <br />
+                {f.verified ? (
+                  <strong className="govuk-tag govuk-tag--green">Verified</strong>
+                ) : (
+                  <strong className="govuk-tag govuk-tag--orange">Unverified</strong>
+                )}
+              </>
+            ),
+          },
+          { header: "What the sources say", cell: (f) => f.note },
+          {
+            header: "Sources",
+            cell: (f) => (
+              <ul className="govuk-list govuk-body-s">
+                {f.sources.map((source) => (
+                  <li key={source.url}>
+                    <a className="govuk-link" href={source.url} rel="noreferrer">
+                      {source.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
       <h2 className="govuk-heading-l">Lots</h2>
       {agreement.lots.length === 0 ? (
         <p className="govuk-body">The sources read do not name this agreement&apos;s lots, so the buying-route guide does not offer it.</p>
@@ -257,46 +212,26 @@ export default function FrameworkPage() {
               <strong className="govuk-tag govuk-tag--orange">Unverified</strong> Lot details come from a single secondary source.
             </p>
           )}
-          {lot.routes.length === 0 ? (
-            <p className="govuk-body">
-              The sources read do not say how this lot is called off or for how long, so the buying-route guide does not offer it.
-            </p>
-          ) : (
-            <TableContainer label={`Routes to market on lot ${lot.number}`}>
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--s">Routes to market on lot {lot.number}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Route
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Minimum value
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Maximum value
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Maximum contract length
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {lot.routes.map((r) => (
-                    <tr className="govuk-table__row" key={r.id}>
-                      <td className="govuk-table__cell">
-                        {METHOD_LABELS[r.method] ?? r.method}
-                        {r.verified ? "" : " (unverified)"}
-                      </td>
-                      <td className="govuk-table__cell">{formatPence(r.minValuePence, "No minimum")}</td>
-                      <td className="govuk-table__cell">{formatPence(r.maxValuePence, "No maximum")}</td>
-                      <td className="govuk-table__cell">{r.maxContractMonths == null ? "Not stated" : `${r.maxContractMonths} months`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableContainer>
-          )}
+          <DataTable
+            caption={`Routes to market on lot ${lot.number}`}
+            captionSize="s"
+            rows={lot.routes}
+            rowKey={(r) => r.id}
+            empty={
+              <p className="govuk-body">
+                The sources read do not say how this lot is called off or for how long, so the buying-route guide does not offer it.
+              </p>
+            }
+            columns={[
+              { header: "Route", cell: (r) => `${METHOD_LABELS[r.method] ?? r.method}${r.verified ? "" : " (unverified)"}` },
+              { header: "Minimum value", cell: (r) => formatPence(r.minValuePence, "No minimum") },
+              { header: "Maximum value", cell: (r) => formatPence(r.maxValuePence, "No maximum") },
+              {
+                header: "Maximum contract length",
+                cell: (r) => (r.maxContractMonths == null ? "Not stated" : `${r.maxContractMonths} months`),
+              },
+            ]}
+          />
           <h4 className="govuk-heading-s" id={`lot-${lot.id}-suppliers`}>
             {lot.supplierCount === 1 ? "1 supplier" : `${lot.supplierCount.toLocaleString("en-GB")} suppliers`} verified on lot {lot.number}
           </h4>
@@ -308,19 +243,14 @@ export default function FrameworkPage() {
                   {((lot.supplierPage - 1) * pageSize + lot.awards.length).toLocaleString("en-GB")}, in alphabetical order.
                 </p>
               ) : null}
-              <ul className="govuk-list">
-                {lot.awards.map((a) => (
-                  <li key={a.id}>
-                    <Link className="govuk-link" to={`/suppliers/${a.supplier.slug}`}>
-                      {a.supplier.tradingName}
-                    </Link>{" "}
-                    <span className="govuk-body-s">
-                      ({SIZE_LABELS[a.supplier.computedSize] ?? a.supplier.computedSize}
-                      {a.termNumber === null ? "" : `, framework term ${a.termNumber}`})
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <LinkList
+                items={lot.awards.map((a) => ({
+                  key: a.id,
+                  to: `/suppliers/${a.supplier.slug}`,
+                  text: a.supplier.tradingName,
+                  note: `(${SIZE_LABELS[a.supplier.computedSize] ?? a.supplier.computedSize}${a.termNumber === null ? "" : `, framework term ${a.termNumber}`})`,
+                }))}
+              />
               <PageLinks
                 page={lot.supplierPage}
                 pageSize={pageSize}
@@ -339,20 +269,10 @@ export default function FrameworkPage() {
         </section>
       ))}
       <h2 className="govuk-heading-l">Case studies bought through this agreement</h2>
-      {caseStudies.length ? (
-        <ul className="govuk-list">
-          {caseStudies.map((c) => (
-            <li key={c.slug}>
-              <Link className="govuk-link" to={`/case-studies/${c.slug}`}>
-                {c.title}
-              </Link>{" "}
-              <span className="govuk-body-s">({c.council.name})</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="govuk-body">No published case studies name this agreement yet.</p>
-      )}
+      <LinkList
+        items={caseStudies.map((c) => ({ key: c.slug, to: `/case-studies/${c.slug}`, text: c.title, note: `(${c.council.name})` }))}
+        empty="No published case studies name this agreement yet."
+      />
     </>
   );
 }

@@ -65,20 +65,8 @@ export default function ProductPage() {
               { key: "Version", value: v.versionNumber },
             ]}
           />
-          {v.accessibilityStatementUrl ? (
-            <p className="govuk-body">
-              <a className="govuk-link" href={v.accessibilityStatementUrl} rel="noreferrer">
-                Accessibility statement
-              </a>
-            </p>
-          ) : null}
-          {v.pricingDocumentUrl ? (
-            <p className="govuk-body">
-              <a className="govuk-link" href={v.pricingDocumentUrl} rel="noreferrer">
-                Pricing document
-              </a>
-            </p>
-          ) : null}
+          <DocumentLink href={v.accessibilityStatementUrl}>Accessibility statement</DocumentLink>
+          <DocumentLink href={v.pricingDocumentUrl}>Pricing document</DocumentLink>
           <h2 className="govuk-heading-s">Available on</h2>
           <ul className="govuk-list">
             {v.lots.map((lot) => (
@@ -106,5 +94,17 @@ export default function ProductPage() {
       <PriceRanges ranges={productPrices} heading="What councils paid for this product" />
       <PriceRanges ranges={categoryPrices} heading={`What councils paid in ${v.category}`} />
     </>
+  );
+}
+
+/** A link to one of the supplier's documents for this listing, on their site, if they gave one. */
+function DocumentLink({ href, children }: { href: string | null; children: string }) {
+  if (!href) return null;
+  return (
+    <p className="govuk-body">
+      <a className="govuk-link" href={href} rel="noreferrer">
+        {children}
+      </a>
+    </p>
   );
 }
