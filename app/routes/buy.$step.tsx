@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { BackLink } from "~/components/buying";
 import { DateInput } from "~/components/date-input";
-import { ChoiceField, ErrorSummary, TextField, useZodForm, type FieldErrors } from "~/components/forms";
+import { ChoiceField, ErrorSummary, SubmitButton, TextField, useZodForm, type FieldErrors, type TextFieldProps } from "~/components/forms";
 import { getCouncilGuideSettings } from "~/models/buying-guide.server";
 import {
   CATEGORY_OPTIONS,
@@ -20,6 +20,7 @@ import {
   firstUnanswered,
   readAnswers,
   stepBySlug,
+  type AnswerKey,
   type GuideStep,
   type RawAnswers,
 } from "~/models/buying-guide-steps";
@@ -93,6 +94,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+type Options = { value: string; label: string; hint?: string }[];
+
+/**
+ * How each question but the start date (a date input) is asked: radios from a list of options,
+ * or a text box for a number.
+ */
+const QUESTION_FIELDS: Record<
+  Exclude<AnswerKey, "startDate">,
+  { hint?: string } & ({ options: Options } | { number: Pick<TextFieldProps, "prefix" | "suffix" | "width" | "inputMode"> })
+> = {
+  category: { options: CATEGORY_OPTIONS, hint: "Choose the closest match. Choose ‘Other services’ if none fits." },
+  value: {
+    number: { prefix: "£", width: "10", inputMode: "decimal" },
+    hint: "Include VAT and the value of any extensions or options over the whole life of the contract. For example, 150000.",
+  },
+  contractMonths: { number: { suffix: "months", width: "3", inputMode: "numeric" }, hint: "Include any extensions. For example, 24." },
+  termsUnchanged: {
+    options: YES_NO_OPTIONS,
+    hint: "A direct award from a framework must use the framework's call-off terms as they are. Further competition allows some refinement within the framework's rules.",
+  },
+  security: { options: SECURITY_OPTIONS },
+  nation: {
+    options: NATION_OPTIONS,
+    hint: "Councils in England, Wales and Northern Ireland buy under the Procurement Act 2023, with differences the guide shows for each nation. Scottish councils follow Scottish procurement law (Public Contracts Scotland from £50,000 excluding VAT), except when they call off a UK framework.",
+  },
+};
+
 // Keyed by question so each page gets a fresh form state with its own schema.
 export default function GuideQuestionPage() {
   const data = useLoaderData<typeof loader>();
@@ -106,172 +134,54 @@ function GuideQuestion() {
   const serverErrors: FieldErrors | undefined = actionData?.errors ?? (data.error ? { [step.field]: [data.error] } : undefined);
   const { register, errors, onSubmit, error } = useZodForm(STEP_SCHEMAS[step.field], serverErrors);
   const posted = actionData?.values ?? {};
-  const value = (name: string) => (name in posted ? String(posted[name] ?? "") : data.current);
-  const caption = (
-    <span className="govuk-caption-l">
-      Find a buying route: question {data.position} of {GUIDE_STEPS.length}
-    </span>
+  const heading = (
+    <>
+      <span className="govuk-caption-l">
+        Find a buying route: question {data.position} of {GUIDE_STEPS.length}
+      </span>
+      {step.question}
+    </>
   );
 
   let field: JSX.Element;
-  switch (step.field) {
-    case "category":
-      field = (
-        <ChoiceField
-          type="radio"
-          name="category"
-          legendIsHeading
-          legend={
-            <>
-              {caption}
-              {step.question}
-            </>
+  if (step.field === "startDate") {
+    const parts =
+      "startDate-day" in posted
+        ? {
+            day: String(posted["startDate-day"] ?? ""),
+            month: String(posted["startDate-month"] ?? ""),
+            year: String(posted["startDate-year"] ?? ""),
           }
-          options={CATEGORY_OPTIONS}
-          hint="Choose the closest match. Choose ‘Other services’ if none fits."
-          defaultValue={value("category")}
-          error={error("category")}
-          registered={register("category")}
-        />
+        : dateParts(data.current);
+    field = (
+      <DateInput
+        name="startDate"
+        legendIsHeading
+        legend={heading}
+        values={parts}
+        hint={
+          <>The threshold that applies depends on this date. For example, 23 11 2026.{data.defaultNote ? <> {data.defaultNote}</> : null}</>
+        }
+        error={error("startDate")}
+        register={register}
+      />
+    );
+  } else {
+    const asked = QUESTION_FIELDS[step.field];
+    const answer = {
+      name: step.field,
+      // What the guide filled in (the council's nation) is said in place of the hint.
+      hint: data.defaultNote ?? asked.hint,
+      defaultValue: step.field in posted ? String(posted[step.field] ?? "") : data.current,
+      error: error(step.field),
+      registered: register(step.field),
+    };
+    field =
+      "options" in asked ? (
+        <ChoiceField type="radio" legendIsHeading legend={heading} options={asked.options} {...answer} />
+      ) : (
+        <TextField labelIsHeading label={heading} {...asked.number} spellCheck={false} {...answer} />
       );
-      break;
-    case "value":
-      field = (
-        <TextField
-          name="value"
-          labelIsHeading
-          label={
-            <>
-              {caption}
-              {step.question}
-            </>
-          }
-          prefix="£"
-          width="10"
-          inputMode="decimal"
-          spellCheck={false}
-          hint="Include VAT and the value of any extensions or options over the whole life of the contract. For example, 150000."
-          defaultValue={value("value")}
-          error={error("value")}
-          registered={register("value")}
-        />
-      );
-      break;
-    case "contractMonths":
-      field = (
-        <TextField
-          name="contractMonths"
-          labelIsHeading
-          label={
-            <>
-              {caption}
-              {step.question}
-            </>
-          }
-          suffix="months"
-          width="3"
-          inputMode="numeric"
-          spellCheck={false}
-          hint="Include any extensions. For example, 24."
-          defaultValue={value("contractMonths")}
-          error={error("contractMonths")}
-          registered={register("contractMonths")}
-        />
-      );
-      break;
-    case "startDate": {
-      const parts =
-        "startDate-day" in posted
-          ? {
-              day: String(posted["startDate-day"] ?? ""),
-              month: String(posted["startDate-month"] ?? ""),
-              year: String(posted["startDate-year"] ?? ""),
-            }
-          : dateParts(data.current);
-      field = (
-        <DateInput
-          name="startDate"
-          legendIsHeading
-          legend={
-            <>
-              {caption}
-              {step.question}
-            </>
-          }
-          values={parts}
-          hint={
-            <>
-              The threshold that applies depends on this date. For example, 23 11 2026.{data.defaultNote ? <> {data.defaultNote}</> : null}
-            </>
-          }
-          error={error("startDate")}
-          register={register}
-        />
-      );
-      break;
-    }
-    case "termsUnchanged":
-      field = (
-        <ChoiceField
-          type="radio"
-          name="termsUnchanged"
-          legendIsHeading
-          legend={
-            <>
-              {caption}
-              {step.question}
-            </>
-          }
-          options={YES_NO_OPTIONS}
-          hint="A direct award from a framework must use the framework's call-off terms as they are. Further competition allows some refinement within the framework's rules."
-          defaultValue={value("termsUnchanged")}
-          error={error("termsUnchanged")}
-          registered={register("termsUnchanged")}
-        />
-      );
-      break;
-    case "security":
-      field = (
-        <ChoiceField
-          type="radio"
-          name="security"
-          legendIsHeading
-          legend={
-            <>
-              {caption}
-              {step.question}
-            </>
-          }
-          options={SECURITY_OPTIONS}
-          defaultValue={value("security")}
-          error={error("security")}
-          registered={register("security")}
-        />
-      );
-      break;
-    case "nation":
-      field = (
-        <ChoiceField
-          type="radio"
-          name="nation"
-          legendIsHeading
-          legend={
-            <>
-              {caption}
-              {step.question}
-            </>
-          }
-          options={NATION_OPTIONS}
-          hint={
-            data.defaultNote ??
-            "Councils in England, Wales and Northern Ireland buy under the Procurement Act 2023, with differences the guide shows for each nation. Scottish councils follow Scottish procurement law (Public Contracts Scotland from £50,000 excluding VAT), except when they call off a UK framework."
-          }
-          defaultValue={value("nation")}
-          error={error("nation")}
-          registered={register("nation")}
-        />
-      );
-      break;
   }
 
   return (
@@ -282,9 +192,7 @@ function GuideQuestion() {
           <ErrorSummary errors={errors} />
           <Form method="post" noValidate onSubmit={onSubmit}>
             {field}
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Continue
-            </button>
+            <SubmitButton>Continue</SubmitButton>
           </Form>
         </div>
       </div>

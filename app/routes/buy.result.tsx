@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { BackLink, SummaryList, WarningText } from "~/components/buying";
+import { SubmitButton } from "~/components/forms";
+import { BackLink, BulletList, LinkParagraph, SummaryList, WarningText } from "~/components/buying";
+import { DataTable } from "~/components/data-table";
+import { NotificationBanner } from "~/components/supplier-notification-banner";
 import { findBuyingRoutes } from "~/models/buying-guide.server";
 import {
   ANSWER_KEYS,
@@ -17,7 +20,6 @@ import { formatDate, formatPence, type EligibleRoute, type Notice, type Source }
 import { pageTitle } from "~/utils/meta";
 import { hasRole } from "~/auth/permissions.server";
 import { getSessionUser } from "~/auth/session.server";
-import { TableContainer } from "~/components/table-container";
 
 export const meta: MetaFunction = () => pageTitle("Your buying routes");
 export const handle = { title: "Your buying routes" };
@@ -86,11 +88,7 @@ function RouteSection({
       <p className="govuk-body-l">{route.summary}</p>
 
       <h3 className="govuk-heading-m">Why you can use this route</h3>
-      <ul className="govuk-list govuk-list--bullet">
-        {route.whyEligible.map((w) => (
-          <li key={w}>{w}</li>
-        ))}
-      </ul>
+      <BulletList items={route.whyEligible} />
 
       {route.lots.length ? (
         <>
@@ -127,46 +125,32 @@ function RouteSection({
       </ol>
 
       <h3 className="govuk-heading-m">Notices to publish</h3>
-      {route.notices.length ? (
-        <TableContainer label={`Notices for ${route.title}`}>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Notices for {route.title}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Notice
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Where
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  When
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Needed
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {route.notices.map((n) => (
-                <tr className="govuk-table__row" key={n.code}>
-                  <td className="govuk-table__cell">
-                    {n.name}
-                    {/^UK\d+$/.test(n.code) ? <> ({n.code})</> : null}
-                  </td>
-                  <td className="govuk-table__cell">{n.where}</td>
-                  <td className="govuk-table__cell">{n.when}</td>
-                  <td className="govuk-table__cell">
-                    <strong className={`govuk-tag ${REQUIREMENT_TAGS[n.requirement].tag}`}>{REQUIREMENT_TAGS[n.requirement].label}</strong>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
-      ) : (
-        <p className="govuk-body">No procurement notice is needed for this route.</p>
-      )}
+      <DataTable
+        caption={`Notices for ${route.title}`}
+        captionSize="none"
+        rows={route.notices}
+        rowKey={(n) => n.code}
+        empty={<p className="govuk-body">No procurement notice is needed for this route.</p>}
+        columns={[
+          {
+            header: "Notice",
+            cell: (n) => (
+              <>
+                {n.name}
+                {/^UK\d+$/.test(n.code) ? <> ({n.code})</> : null}
+              </>
+            ),
+          },
+          { header: "Where", cell: (n) => n.where },
+          { header: "When", cell: (n) => n.when },
+          {
+            header: "Needed",
+            cell: (n) => (
+              <strong className={`govuk-tag ${REQUIREMENT_TAGS[n.requirement].tag}`}>{REQUIREMENT_TAGS[n.requirement].label}</strong>
+            ),
+          },
+        ]}
+      />
 
       <h3 className="govuk-heading-m">The rule applied</h3>
       <p className="govuk-body">{route.rule.summary}</p>
@@ -189,11 +173,7 @@ function RouteSection({
       />
 
       <h3 className="govuk-heading-m">What would change the answer</h3>
-      <ul className="govuk-list govuk-list--bullet">
-        {route.whatWouldChange.map((w) => (
-          <li key={w}>{w}</li>
-        ))}
-      </ul>
+      <BulletList items={route.whatWouldChange} />
 
       {route.caveats.map((c) => (
         <WarningText key={c}>{c}</WarningText>
@@ -205,9 +185,9 @@ function RouteSection({
             <input type="hidden" name={key} value={data.answers[key] ?? ""} key={key} />
           ))}
           <input type="hidden" name="route" value={route.id} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
+          <SubmitButton>
             Start a buying project with this route<span className="govuk-visually-hidden">: {route.title}</span>
-          </button>
+          </SubmitButton>
         </Form>
       ) : null}
     </section>
@@ -224,26 +204,14 @@ export default function BuyResult() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {result.warnings.length ? (
-            <div
-              className="govuk-notification-banner"
-              role="region"
-              aria-labelledby="guide-warnings-title"
-              data-module="govuk-notification-banner"
-            >
-              <div className="govuk-notification-banner__header">
-                <h2 className="govuk-notification-banner__title" id="guide-warnings-title">
-                  Important
-                </h2>
-              </div>
-              <div className="govuk-notification-banner__content">
-                {result.warnings.map((w) => (
-                  <div key={w.code + w.message}>
-                    <p className="govuk-body">{w.message}</p>
-                    <Sources sources={w.sources} />
-                  </div>
-                ))}
-              </div>
-            </div>
+            <NotificationBanner id="guide-warnings-title" title="Important">
+              {result.warnings.map((w) => (
+                <div key={w.code + w.message}>
+                  <p className="govuk-body">{w.message}</p>
+                  <Sources sources={w.sources} />
+                </div>
+              ))}
+            </NotificationBanner>
           ) : null}
 
           {result.routes.length ? (
@@ -290,21 +258,13 @@ export default function BuyResult() {
 
           <h2 className="govuk-heading-m">Your answers</h2>
           <SummaryList rows={data.summary} />
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/buy/check?${data.query}`}>
-              Change your answers
-            </Link>
-          </p>
+          <LinkParagraph to={`/buy/check?${data.query}`}>Change your answers</LinkParagraph>
           <details className="govuk-details">
             <summary className="govuk-details__summary">
               <span className="govuk-details__summary-text">What the guide assumed</span>
             </summary>
             <div className="govuk-details__text">
-              <ul className="govuk-list govuk-list--bullet">
-                {result.assumptions.map((a) => (
-                  <li key={a}>{a}</li>
-                ))}
-              </ul>
+              <BulletList items={result.assumptions} />
             </div>
           </details>
         </div>
@@ -327,19 +287,11 @@ export default function BuyResult() {
             {result.notEligible.map((r) => (
               <div key={r.id} className="govuk-!-margin-bottom-4">
                 <h3 className="govuk-heading-s">{r.title}</h3>
-                <ul className="govuk-list govuk-list--bullet">
-                  {r.reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
-                  ))}
-                </ul>
+                <BulletList items={r.reasons} />
                 {r.whatWouldChange.length ? (
                   <>
                     <p className="govuk-body govuk-!-margin-bottom-1">What would change this:</p>
-                    <ul className="govuk-list govuk-list--bullet">
-                      {r.whatWouldChange.map((c) => (
-                        <li key={c}>{c}</li>
-                      ))}
-                    </ul>
+                    <BulletList items={r.whatWouldChange} />
                   </>
                 ) : null}
               </div>
