@@ -168,6 +168,20 @@ export async function withdrawAward(input: { supplierId: string; awardId: string
 
 // ── admin verification ───────────────────────────────────────────────────
 
+type AwardWithLot = LotAward & { lot: Prisma.LotGetPayload<typeof lotWithAgreement> };
+
+/** A declared award as the admin's verification pages show it. */
+function awardToVerify<S>(a: AwardWithLot & { supplier: S }, onDate: Date) {
+  return {
+    id: a.id,
+    reference: a.reference,
+    awardedAt: a.awardedAt,
+    supplier: a.supplier,
+    lotLabel: lotLabel(a.lot.agreement, a.lot),
+    status: statusOfLot(a.lot.agreement, a.lot, onDate),
+  };
+}
+
 export async function listUnverifiedAwards(onDate: Date) {
   const awards = await prisma.lotAward.findMany({
     where: { verified: false },
@@ -177,15 +191,7 @@ export async function listUnverifiedAwards(onDate: Date) {
     },
     orderBy: { createdAt: "asc" },
   });
-  return awards.map((a) => ({
-    id: a.id,
-    reference: a.reference,
-    awardedAt: a.awardedAt,
-    declaredAt: a.createdAt,
-    supplier: a.supplier,
-    lotLabel: lotLabel(a.lot.agreement, a.lot),
-    status: statusOfLot(a.lot.agreement, a.lot, onDate),
-  }));
+  return awards.map((a) => ({ ...awardToVerify(a, onDate), declaredAt: a.createdAt }));
 }
 
 export function countUnverifiedAwards() {
@@ -239,13 +245,5 @@ export async function getUnverifiedAward(awardId: string, onDate: Date) {
     where: { id: awardId, verified: false },
     include: { lot: lotWithAgreement, supplier: { select: { id: true, slug: true, tradingName: true } } },
   });
-  if (!a) return null;
-  return {
-    id: a.id,
-    reference: a.reference,
-    awardedAt: a.awardedAt,
-    supplier: a.supplier,
-    lotLabel: lotLabel(a.lot.agreement, a.lot),
-    status: statusOfLot(a.lot.agreement, a.lot, onDate),
-  };
+  return a ? awardToVerify(a, onDate) : null;
 }
