@@ -5,7 +5,7 @@ import { joinList, thresholdComparison, unique } from "./explain";
 import { formatPence } from "./money";
 import { EXPIRING_WITHIN_DAYS, isOpenForNewCallOffs, lotDates, lotStatus, type FrameworkStatus } from "./framework-status";
 import type { NationRule } from "./nations";
-import { frameworkNoticeRules, transparencyCodeChanges, transparencyCodeNotices } from "./notices";
+import { frameworkNoticeRules, transparencyCodeCaveats, transparencyCodeChanges, transparencyCodeNotices } from "./notices";
 import type {
   AgreementSummary,
   EligibleRoute,
@@ -363,9 +363,7 @@ export function frameworkRoutes(
           warnings.push({ code: "framework-expiring", message, sources: [{ title: agreement.name, url: agreement.sourceUrl }] });
         }
       }
-      if (!nation.transparencyCode) {
-        caveats.push("The Local Government Transparency Code applies to councils in England. Check your own nation's transparency rules.");
-      }
+      caveats.push(...transparencyCodeCaveats(nation));
 
       const lotList = `${lots.length === 1 ? "lot" : "lots"} ${joinList(lots.map((l) => `${l.lotNumber} (${l.lotName})`))}`;
       const summary =

@@ -139,6 +139,15 @@ export function transparencyCodeNotices(valuePence: number, nation: NationRule):
   return notices;
 }
 
+/** Outside England the Transparency Code does not apply, so the council checks its own nation's rules. */
+export const TRANSPARENCY_CODE_ELSEWHERE =
+  "The Local Government Transparency Code applies to councils in England. Check your own nation's transparency rules.";
+
+/** A route's caveat where the Transparency Code does not apply; none in England. */
+export function transparencyCodeCaveats(nation: NationRule): string[] {
+  return nation.transparencyCode ? [] : [TRANSPARENCY_CODE_ELSEWHERE];
+}
+
 export function transparencyCodeChanges(valuePence: number, nation: NationRule): string[] {
   if (!nation.transparencyCode || valuePence > LIMITS.transparencyCodeContract.pence) return [];
   return ["If the value were more than £5,000, you would also have to publish the contract under the Local Government Transparency Code."];

@@ -14,7 +14,15 @@ import { otherPeriodChanges, plural, thresholdComparison } from "./explain";
 import { frameworkRoutes } from "./framework-routes";
 import { assertPence, formatPence } from "./money";
 import { NATION_RULES, SCOTLAND_REGULATED_THRESHOLDS, type NationRule } from "./nations";
-import { afterContractNotices, contractAwardNotice, kpiChange, transparencyCodeChanges, transparencyCodeNotices } from "./notices";
+import {
+  TRANSPARENCY_CODE_ELSEWHERE,
+  afterContractNotices,
+  contractAwardNotice,
+  kpiChange,
+  transparencyCodeCaveats,
+  transparencyCodeChanges,
+  transparencyCodeNotices,
+} from "./notices";
 import type {
   AppliedRule,
   EligibleRoute,
@@ -46,10 +54,6 @@ export function valueBand(valuePence: number, threshold: ThresholdEntry): ValueB
 // ---------------------------------------------------------------------------
 
 function underThirtyThousandRoute(input: NormalisedInput, threshold: ThresholdEntry, nation: NationRule, quotes: number): EligibleRoute {
-  const caveats: string[] = [];
-  if (!nation.transparencyCode) {
-    caveats.push("The Local Government Transparency Code applies to councils in England. Check your own nation's transparency rules.");
-  }
   return {
     id: "own-rules-under-30k",
     kind: "own-rules-under-30k",
@@ -82,18 +86,12 @@ function underThirtyThousandRoute(input: NormalisedInput, threshold: ThresholdEn
       "If the value were £30,000 or more including VAT, the contract would be a notifiable below-threshold contract: you would publish a contract details notice after award, and a below-threshold tender notice first if you advertise it.",
       ...transparencyCodeChanges(input.valuePence, nation),
     ],
-    caveats,
+    caveats: transparencyCodeCaveats(nation),
     verified: true,
   };
 }
 
 function belowThresholdRoute(input: NormalisedInput, threshold: ThresholdEntry, nation: NationRule): EligibleRoute {
-  const caveats = [
-    "If you invite tenders, you cannot shortlist suppliers by assessing their suitability before they tender (section 85), though you can check suitability as part of assessing tenders.",
-  ];
-  if (!nation.transparencyCode) {
-    caveats.push("The Local Government Transparency Code applies to councils in England. Check your own nation's transparency rules.");
-  }
   return {
     id: "notifiable-below-threshold",
     kind: "notifiable-below-threshold",
@@ -151,7 +149,10 @@ function belowThresholdRoute(input: NormalisedInput, threshold: ThresholdEntry, 
       "If the value were under £30,000, no procurement notice would be needed and your council's rules for low-value contracts would apply.",
       ...otherPeriodChanges(input.valuePence, threshold),
     ],
-    caveats,
+    caveats: [
+      "If you invite tenders, you cannot shortlist suppliers by assessing their suitability before they tender (section 85), though you can check suitability as part of assessing tenders.",
+      ...transparencyCodeCaveats(nation),
+    ],
     verified: true,
   };
 }
@@ -237,9 +238,7 @@ function ownProcedureRoutes(input: NormalisedInput, threshold: ThresholdEntry, n
       SOURCES.actGuidance,
     ],
   };
-  const caveats = nation.transparencyCode
-    ? []
-    : ["The Local Government Transparency Code applies to councils in England. Check your own nation's transparency rules."];
+  const caveats = transparencyCodeCaveats(nation);
 
   // The two procedures differ only in how the tendering runs: the same eligibility, rule, notices and award steps.
   const both = {
@@ -338,9 +337,7 @@ function scheduleFiveDirectAwardRoute(input: NormalisedInput, threshold: Thresho
     ],
     caveats: [
       "Exceptional route: a direct award can be challenged by suppliers. Only use it where a Schedule 5 justification genuinely applies, keep the evidence, and take legal advice first.",
-      ...(nation.transparencyCode
-        ? []
-        : ["The Local Government Transparency Code applies to councils in England. Check your own nation's transparency rules."]),
+      ...transparencyCodeCaveats(nation),
     ],
     verified: true,
   };
@@ -387,7 +384,7 @@ function scotlandBelowRegulatedRoute(input: NormalisedInput, threshold: Threshol
       `If the value were ${formatPence(limit)} or more excluding VAT, it would be a regulated procurement: you would advertise it and publicise the award on Public Contracts Scotland.`,
     ],
     caveats: [
-      "The Local Government Transparency Code applies to councils in England. Check your own nation's transparency rules.",
+      TRANSPARENCY_CODE_ELSEWHERE,
       `The Scottish thresholds were under review (consultation closed 8 January 2026); check they have not changed.`,
     ],
     verified: true,
@@ -454,7 +451,7 @@ function scotlandRegulatedRoute(input: NormalisedInput, threshold: ThresholdEntr
       "If a UK framework let under the Procurement Act 2023 covered it, you could call off that framework under the Act's call-off rules instead.",
     ],
     caveats: [
-      "The Local Government Transparency Code applies to councils in England. Check your own nation's transparency rules.",
+      TRANSPARENCY_CODE_ELSEWHERE,
       "The Scottish thresholds were under review (consultation closed 8 January 2026); check they have not changed.",
     ],
     verified: true,
