@@ -21,6 +21,7 @@ import { SIZE_LABELS } from "~/utils/labels";
 import { PageLinks } from "~/components/case-study-list";
 import { SearchErrors } from "~/components/search-errors";
 import { LinkParagraph } from "~/components/buying";
+import { CheckboxItem } from "~/components/project-fields";
 import { useOptionalUser } from "~/utils/root-data";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/http.server";
@@ -268,19 +269,14 @@ export default function SearchPage() {
                         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{facet.label}</legend>
                         <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
                           {values.map(({ value, count }, i) => (
-                            <div className="govuk-checkboxes__item" key={value}>
-                              <input
-                                className="govuk-checkboxes__input"
-                                id={`${facet.name}-${i}`}
-                                name={facet.name}
-                                type="checkbox"
-                                value={value}
-                                defaultChecked={params.filters[facet.name]?.includes(value)}
-                              />
-                              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${facet.name}-${i}`}>
-                                {facetLabel(facet, value)} ({count})
-                              </label>
-                            </div>
+                            <CheckboxItem
+                              key={value}
+                              id={`${facet.name}-${i}`}
+                              name={facet.name}
+                              value={value}
+                              label={`${facetLabel(facet, value)} (${count})`}
+                              defaultChecked={params.filters[facet.name]?.includes(value)}
+                            />
                           ))}
                         </div>
                       </fieldset>
@@ -290,19 +286,13 @@ export default function SearchPage() {
                 {type === "products" ? (
                   <div className="govuk-form-group">
                     <div className="govuk-checkboxes govuk-checkboxes--small">
-                      <div className="govuk-checkboxes__item">
-                        <input
-                          className="govuk-checkboxes__input"
-                          id="frameworks-all"
-                          name="frameworks"
-                          type="checkbox"
-                          value="all"
-                          defaultChecked={params.frameworks === "all"}
-                        />
-                        <label className="govuk-label govuk-checkboxes__label" htmlFor="frameworks-all">
-                          Include products only on expired frameworks
-                        </label>
-                      </div>
+                      <CheckboxItem
+                        id="frameworks-all"
+                        name="frameworks"
+                        value="all"
+                        label="Include products only on expired frameworks"
+                        defaultChecked={params.frameworks === "all"}
+                      />
                     </div>
                   </div>
                 ) : null}
