@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { PaginationStep } from "./page-links";
 import { measureSummary, type Measure } from "~/models/case-study-measure";
 
 export interface CaseStudyListItem {
@@ -9,8 +10,17 @@ export interface CaseStudyListItem {
   metrics?: Measure[];
 }
 
-/** Case studies with their headline outcome, for product, supplier and council pages. */
-export function CaseStudyList({ items, empty }: { items: CaseStudyListItem[]; empty: string }) {
+/** Case studies with their headline outcome, for the home, product, supplier and council pages. */
+export function CaseStudyList<Item extends CaseStudyListItem>({
+  items,
+  empty,
+  detail = (c) => c.council.name,
+}: {
+  items: Item[];
+  empty: string;
+  /** The line under each title: the council's name unless given. */
+  detail?: (item: Item) => string;
+}) {
   if (!items.length) return <p className="govuk-body">{empty}</p>;
   return (
     <ul className="govuk-list">
@@ -20,7 +30,7 @@ export function CaseStudyList({ items, empty }: { items: CaseStudyListItem[]; em
             {c.title}
           </Link>
           <br />
-          <span className="govuk-body-s">{c.council.name}</span>
+          <span className="govuk-body-s">{detail(c)}</span>
           {c.metrics?.[0] ? (
             <>
               <br />
@@ -80,13 +90,9 @@ export function PageLinks({
   return (
     <nav className="govuk-pagination" aria-label={label}>
       {page > 1 ? (
-        <div className="govuk-pagination__prev">
-          <Link className="govuk-link govuk-pagination__link" to={href(page - 1)} rel="prev">
-            <span className="govuk-pagination__link-title">
-              Previous<span className="govuk-visually-hidden"> page</span>
-            </span>
-          </Link>
-        </div>
+        <PaginationStep rel="prev" to={href(page - 1)}>
+          Previous<span className="govuk-visually-hidden"> page</span>
+        </PaginationStep>
       ) : null}
       <ul className="govuk-pagination__list">
         {shown.map((p, i) => (
@@ -104,13 +110,9 @@ export function PageLinks({
         ))}
       </ul>
       {page < pages ? (
-        <div className="govuk-pagination__next">
-          <Link className="govuk-link govuk-pagination__link" to={href(page + 1)} rel="next">
-            <span className="govuk-pagination__link-title">
-              Next<span className="govuk-visually-hidden"> page</span>
-            </span>
-          </Link>
-        </div>
+        <PaginationStep rel="next" to={href(page + 1)}>
+          Next<span className="govuk-visually-hidden"> page</span>
+        </PaginationStep>
       ) : null}
     </nav>
   );

@@ -1,6 +1,9 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { LinkParagraph } from "~/components/buying";
+import { CaseStudyList } from "~/components/case-study-list";
 import { Form } from "~/components/form";
+import { SubmitButton } from "~/components/forms";
 import { listAgreements } from "~/models/agreement.server";
 import { recentCaseStudies } from "~/models/case-study-page.server";
 import { formatDate } from "~/utils/format";
@@ -42,9 +45,7 @@ export default function Home() {
               type="search"
               aria-describedby="home-search-hint"
             />{" "}
-            <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">
-              Search
-            </button>
+            <SubmitButton className="govuk-!-margin-bottom-0">Search</SubmitButton>
           </div>
         </Form>
       </div>
@@ -63,32 +64,16 @@ export default function Home() {
               </li>
             ))}
           </ul>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/frameworks">
-              All frameworks, including expired ones
-            </Link>
-          </p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/buy">
-              Work out which buying routes you can use
-            </Link>
-          </p>
+          <LinkParagraph to="/frameworks">All frameworks, including expired ones</LinkParagraph>
+          <LinkParagraph to="/buy">Work out which buying routes you can use</LinkParagraph>
         </div>
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">Recent case studies</h2>
-          <ul className="govuk-list">
-            {caseStudies.map((c) => (
-              <li key={c.slug} className="govuk-!-margin-bottom-4">
-                <Link className="govuk-link govuk-!-font-weight-bold" to={`/case-studies/${c.slug}`}>
-                  {c.title}
-                </Link>
-                <br />
-                <span className="govuk-body-s">
-                  {c.council.name} · {c.serviceArea.name}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <CaseStudyList
+            items={caseStudies}
+            empty="No case studies have been published yet."
+            detail={(c) => `${c.council.name} · ${c.serviceArea.name}`}
+          />
         </div>
       </div>
     </>
