@@ -1,7 +1,7 @@
 // The forward-plan form (/pipeline/new and /pipeline/:id/edit): plain fields that post without
 // JavaScript; the server's messages come back in the GOV.UK error summary with the values kept.
 import { Form } from "~/components/form";
-import { ErrorSummary, fieldId, SelectField, TextareaField, TextField } from "~/components/forms";
+import { ErrorSummary, FieldsetGroup, fieldId, SelectField, TextareaField, TextField } from "~/components/forms";
 import { plainFields } from "~/components/browse-form-fields";
 import { ROUTE_CONSIDERED, ROUTE_CONSIDERED_LABELS } from "~/models/pipeline.schema";
 
@@ -53,37 +53,32 @@ export function PipelineForm({
           options={[{ value: "", label: "Choose a service area" }, ...areas.map((a) => ({ value: a.slug, label: a.name }))]}
         />
         <TextField {...field("cpvCodes")} hint="Optional: 8-digit codes separated by |, for example 72000000|48000000" spellCheck={false} />
-        <div className={`govuk-form-group${startError ? " govuk-form-group--error" : ""}`}>
-          <fieldset className="govuk-fieldset" role="group" aria-describedby={`${startId}-hint${startError ? ` ${startId}-error` : ""}`}>
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{PIPELINE_LABELS.expectedStartMonth}</legend>
-            <div id={`${startId}-hint`} className="govuk-hint">
-              The month you expect to go to market, for example 4 2027
-            </div>
-            {startError ? (
-              <p id={`${startId}-error`} className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {startError}
-              </p>
-            ) : null}
-            <div className="govuk-date-input">
-              {startParts.map((part) => (
-                <div className="govuk-date-input__item" key={part.name}>
-                  <div className="govuk-form-group">
-                    <label className="govuk-label govuk-date-input__label" htmlFor={part.id}>
-                      {part.label}
-                    </label>
-                    <input
-                      className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${startError ? " govuk-input--error" : ""}`}
-                      id={part.id}
-                      name={part.name}
-                      inputMode="numeric"
-                      defaultValue={values[part.name]}
-                    />
-                  </div>
+        <FieldsetGroup
+          id={startId}
+          legend={PIPELINE_LABELS.expectedStartMonth}
+          hint="The month you expect to go to market, for example 4 2027"
+          error={startError}
+          role="group"
+        >
+          <div className="govuk-date-input">
+            {startParts.map((part) => (
+              <div className="govuk-date-input__item" key={part.name}>
+                <div className="govuk-form-group">
+                  <label className="govuk-label govuk-date-input__label" htmlFor={part.id}>
+                    {part.label}
+                  </label>
+                  <input
+                    className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${startError ? " govuk-input--error" : ""}`}
+                    id={part.id}
+                    name={part.name}
+                    inputMode="numeric"
+                    defaultValue={values[part.name]}
+                  />
                 </div>
-              ))}
-            </div>
-          </fieldset>
-        </div>
+              </div>
+            ))}
+          </div>
+        </FieldsetGroup>
         <TextField {...field("estimatedValue")} hint="Optional: whole-life value in pounds" prefix="£" width="10" inputMode="decimal" />
         <SelectField
           {...field("routeConsidered")}
