@@ -17,6 +17,7 @@ import { flash } from "~/auth/session.server";
 import { BackLink, SummaryList } from "~/components/buying";
 import { DataTable } from "~/components/data-table";
 import { RowAction } from "~/components/row-action";
+import { NarrowPage } from "~/components/form-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.rejecting ? "Reject an award" : "Awards to verify");
 export const handle = { title: "Awards to verify" };
@@ -57,33 +58,31 @@ export default function AdminAwards() {
 
   if (rejecting) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <BackLink to="/admin/awards">Back to awards to verify</BackLink>
-          <h1 className="govuk-heading-l">Reject this award</h1>
-          <SummaryList
-            rows={[
-              { key: "Supplier", value: rejecting.supplier.tradingName },
-              { key: "Framework lot", value: rejecting.lotLabel },
-              { key: "Reference", value: rejecting.reference },
-              { key: "Award date", value: formatDate(rejecting.awardedAt) },
-            ]}
+      <NarrowPage>
+        <ErrorSummary errors={errors} />
+        <BackLink to="/admin/awards">Back to awards to verify</BackLink>
+        <h1 className="govuk-heading-l">Reject this award</h1>
+        <SummaryList
+          rows={[
+            { key: "Supplier", value: rejecting.supplier.tradingName },
+            { key: "Framework lot", value: rejecting.lotLabel },
+            { key: "Reference", value: rejecting.reference },
+            { key: "Award date", value: formatDate(rejecting.awardedAt) },
+          ]}
+        />
+        <p className="govuk-body">Rejecting removes the declaration. The reason is kept in the audit log.</p>
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <input type="hidden" name="awardId" value={rejecting.id} />
+          <TextareaField
+            {...field("reason")}
+            label="Why are you rejecting it?"
+            hint="For example, the reference does not match the framework owner's list of awarded suppliers"
           />
-          <p className="govuk-body">Rejecting removes the declaration. The reason is kept in the audit log.</p>
-          <Form method="post" noValidate onSubmit={onSubmit}>
-            <input type="hidden" name="awardId" value={rejecting.id} />
-            <TextareaField
-              {...field("reason")}
-              label="Why are you rejecting it?"
-              hint="For example, the reference does not match the framework owner's list of awarded suppliers"
-            />
-            <SubmitOrCancel variant="warning" intent="reject" cancelTo="/admin/awards">
-              Reject award
-            </SubmitOrCancel>
-          </Form>
-        </div>
-      </div>
+          <SubmitOrCancel variant="warning" intent="reject" cancelTo="/admin/awards">
+            Reject award
+          </SubmitOrCancel>
+        </Form>
+      </NarrowPage>
     );
   }
 

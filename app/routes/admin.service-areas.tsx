@@ -11,6 +11,7 @@ import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
 import { DataTable } from "~/components/data-table";
+import { NarrowPage } from "~/components/form-page";
 
 export const meta: MetaFunction = () => pageTitle("Service areas");
 export const handle = { title: "Service areas" };
@@ -34,33 +35,31 @@ export default function ServiceAreas() {
   const actionData = useActionData<typeof action>();
   const { errors, onSubmit, field } = useZodForm(serviceAreaSchema, actionData?.errors, actionData?.values);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Service areas</h1>
-        <p className="govuk-body">Case studies are filed under one service area. Councils choose from this list.</p>
-        <DataTable
-          caption={`${areas.length} service areas`}
-          rows={areas}
-          rowKey={(a) => a.id}
-          columns={[
-            {
-              header: "Name",
-              cell: (a) => (
-                <Link className="govuk-link" to={`/case-studies?serviceArea=${a.slug}`}>
-                  {a.name}
-                </Link>
-              ),
-            },
-            { header: "Published case studies", numeric: true, cell: (a) => a._count.caseStudies },
-          ]}
-        />
-        <h2 className="govuk-heading-m">Add a service area</h2>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextField {...field("name")} label="Name" hint="For example, Coroners and registration" />
-          <SubmitButton>Add service area</SubmitButton>
-        </Form>
-      </div>
-    </div>
+    <NarrowPage>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Service areas</h1>
+      <p className="govuk-body">Case studies are filed under one service area. Councils choose from this list.</p>
+      <DataTable
+        caption={`${areas.length} service areas`}
+        rows={areas}
+        rowKey={(a) => a.id}
+        columns={[
+          {
+            header: "Name",
+            cell: (a) => (
+              <Link className="govuk-link" to={`/case-studies?serviceArea=${a.slug}`}>
+                {a.name}
+              </Link>
+            ),
+          },
+          { header: "Published case studies", numeric: true, cell: (a) => a._count.caseStudies },
+        ]}
+      />
+      <h2 className="govuk-heading-m">Add a service area</h2>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <TextField {...field("name")} label="Name" hint="For example, Coroners and registration" />
+        <SubmitButton>Add service area</SubmitButton>
+      </Form>
+    </NarrowPage>
   );
 }

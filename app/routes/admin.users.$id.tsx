@@ -20,6 +20,7 @@ import { formatDateTime } from "~/utils/format";
 import { ok, refused } from "~/utils/result";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
+import { NarrowPage } from "~/components/form-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.user.name : "User");
 
@@ -101,79 +102,77 @@ export default function AdminUser() {
   const roles = user.roles.map((r) => r.name);
   const organisation = user.council ? user.council.name : user.supplier ? user.supplier.tradingName : "Portal staff";
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} labels={{ reason: "Reason", roles: "Roles" }} />
-        <p className="govuk-body">
-          <Link className="govuk-back-link" to="/admin/users">
-            All users
-          </Link>
-        </p>
-        <h1 className="govuk-heading-l">{user.name}</h1>
-        <SummaryList
-          rows={[
-            { key: "Email", value: user.email },
-            { key: "Organisation", value: organisation },
-            {
-              key: "Status",
-              value: user.deactivatedAt ? (
-                <>
-                  <strong className="govuk-tag govuk-tag--red">Deactivated</strong> on {formatDateTime(user.deactivatedAt)}:{" "}
-                  {user.deactivationReason}
-                </>
-              ) : user.emailVerifiedAt ? (
-                <strong className="govuk-tag govuk-tag--green">Active</strong>
-              ) : (
-                <strong className="govuk-tag govuk-tag--grey">Email not confirmed</strong>
-              ),
-            },
-            { key: "Active sessions", value: user._count.sessions },
-          ]}
-        />
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/admin/audit?object=${encodeURIComponent(user.id)}`}>
-            This account&apos;s audit log
-          </Link>
-        </p>
+    <NarrowPage>
+      <ErrorSummary errors={errors} labels={{ reason: "Reason", roles: "Roles" }} />
+      <p className="govuk-body">
+        <Link className="govuk-back-link" to="/admin/users">
+          All users
+        </Link>
+      </p>
+      <h1 className="govuk-heading-l">{user.name}</h1>
+      <SummaryList
+        rows={[
+          { key: "Email", value: user.email },
+          { key: "Organisation", value: organisation },
+          {
+            key: "Status",
+            value: user.deactivatedAt ? (
+              <>
+                <strong className="govuk-tag govuk-tag--red">Deactivated</strong> on {formatDateTime(user.deactivatedAt)}:{" "}
+                {user.deactivationReason}
+              </>
+            ) : user.emailVerifiedAt ? (
+              <strong className="govuk-tag govuk-tag--green">Active</strong>
+            ) : (
+              <strong className="govuk-tag govuk-tag--grey">Email not confirmed</strong>
+            ),
+          },
+          { key: "Active sessions", value: user._count.sessions },
+        ]}
+      />
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/admin/audit?object=${encodeURIComponent(user.id)}`}>
+          This account&apos;s audit log
+        </Link>
+      </p>
 
-        <h2 className="govuk-heading-m">Roles</h2>
-        <UserForm userId={user.id} intent="roles" submit="Save roles">
-          {roles.map((r) => (
-            <input key={r} type="hidden" name="expected" value={r} />
-          ))}
-          <ChoiceField
-            type="checkbox"
-            name="roles"
-            legend="What this account can do"
-            hint={ROLE_RULE}
-            error={errors.roles?.[0]}
-            options={allowedRoles.map((r) => ({ value: r, label: ROLE_DESCRIPTIONS[r] ?? r }))}
-            defaultValue={roles}
+      <h2 className="govuk-heading-m">Roles</h2>
+      <UserForm userId={user.id} intent="roles" submit="Save roles">
+        {roles.map((r) => (
+          <input key={r} type="hidden" name="expected" value={r} />
+        ))}
+        <ChoiceField
+          type="checkbox"
+          name="roles"
+          legend="What this account can do"
+          hint={ROLE_RULE}
+          error={errors.roles?.[0]}
+          options={allowedRoles.map((r) => ({ value: r, label: ROLE_DESCRIPTIONS[r] ?? r }))}
+          defaultValue={roles}
+        />
+      </UserForm>
+
+      <h2 className="govuk-heading-m">Password</h2>
+      <UserForm userId={user.id} intent="force-reset" submit="Force a password reset" variant="secondary">
+        <p className="govuk-body">Their current password stops working, they are signed out and emailed a link to choose a new one.</p>
+      </UserForm>
+
+      <h2 className="govuk-heading-m">{user.deactivatedAt ? "Reactivate" : "Deactivate"}</h2>
+      {user.deactivatedAt ? (
+        <UserForm userId={user.id} intent="reactivate" submit="Reactivate account">
+          <p className="govuk-body">They will be able to sign in again, and are told by email.</p>
+        </UserForm>
+      ) : (
+        <UserForm userId={user.id} intent="deactivate" submit="Deactivate account" variant="warning">
+          <TextareaField
+            name="reason"
+            label="Why are you deactivating this account?"
+            hint="They are told this by email. It is kept in the audit log."
+            error={errors.reason?.[0]}
+            defaultValue={typeof actionData?.values?.reason === "string" ? actionData.values.reason : undefined}
           />
         </UserForm>
-
-        <h2 className="govuk-heading-m">Password</h2>
-        <UserForm userId={user.id} intent="force-reset" submit="Force a password reset" variant="secondary">
-          <p className="govuk-body">Their current password stops working, they are signed out and emailed a link to choose a new one.</p>
-        </UserForm>
-
-        <h2 className="govuk-heading-m">{user.deactivatedAt ? "Reactivate" : "Deactivate"}</h2>
-        {user.deactivatedAt ? (
-          <UserForm userId={user.id} intent="reactivate" submit="Reactivate account">
-            <p className="govuk-body">They will be able to sign in again, and are told by email.</p>
-          </UserForm>
-        ) : (
-          <UserForm userId={user.id} intent="deactivate" submit="Deactivate account" variant="warning">
-            <TextareaField
-              name="reason"
-              label="Why are you deactivating this account?"
-              hint="They are told this by email. It is kept in the audit log."
-              error={errors.reason?.[0]}
-              defaultValue={typeof actionData?.values?.reason === "string" ? actionData.values.reason : undefined}
-            />
-          </UserForm>
-        )}
-      </div>
-    </div>
+      )}
+    </NarrowPage>
   );
 }

@@ -18,6 +18,7 @@ import { requireOwnSupplierObject, requireSupplierOrganisation } from "~/auth/su
 import { flash } from "~/auth/session.server";
 import { DataTable } from "~/components/data-table";
 import { RowAction } from "~/components/row-action";
+import { NarrowPage } from "~/components/form-page";
 
 export const meta: MetaFunction = () => pageTitle("Accreditations");
 export const handle = { title: "Accreditations" };
@@ -70,54 +71,50 @@ export default function Accreditations() {
   const { register, errors, onSubmit, error } = useZodForm(accreditationSchema, actionData?.errors);
   const values = actionData?.values;
   return (
-    <>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={orderErrors(errors, FIELD_ORDER)} />
-          <span className="govuk-caption-l">{organisation?.tradingName}</span>
-          <h1 className="govuk-heading-l">Accreditations</h1>
-          <p className="govuk-body">Buyers can filter suppliers by accreditations that have not expired.</p>
-          <DataTable
-            caption="Your accreditations"
-            rows={accreditations}
-            rowKey={(a) => a.id}
-            empty={<p className="govuk-body">You have not added any accreditations.</p>}
-            columns={[
-              { header: "Accreditation", cell: (a) => ACCREDITATION_LABELS[a.kind] ?? a.kind },
-              { header: "Certificate number", cell: (a) => a.certificateNumber ?? "Not given" },
-              {
-                header: "Expires",
-                cell: (a) => (
-                  <>
-                    {a.expiresAt ? formatDate(a.expiresAt) : "Not given"}{" "}
-                    {a.expired ? <strong className="govuk-tag govuk-tag--grey">Expired</strong> : null}
-                  </>
-                ),
-              },
-              {
-                header: "Action",
-                hiddenHeader: true,
-                cell: (a) => (
-                  <RowAction
-                    fields={{ accreditationId: a.id }}
-                    intent="remove"
-                    label="Remove"
-                    about={`${ACCREDITATION_LABELS[a.kind] ?? a.kind} ${a.certificateNumber ?? ""}`}
-                    plainAbout
-                    className="govuk-button--warning govuk-!-margin-bottom-0"
-                  />
-                ),
-              },
-            ]}
-          />
+    <NarrowPage>
+      <ErrorSummary errors={orderErrors(errors, FIELD_ORDER)} />
+      <span className="govuk-caption-l">{organisation?.tradingName}</span>
+      <h1 className="govuk-heading-l">Accreditations</h1>
+      <p className="govuk-body">Buyers can filter suppliers by accreditations that have not expired.</p>
+      <DataTable
+        caption="Your accreditations"
+        rows={accreditations}
+        rowKey={(a) => a.id}
+        empty={<p className="govuk-body">You have not added any accreditations.</p>}
+        columns={[
+          { header: "Accreditation", cell: (a) => ACCREDITATION_LABELS[a.kind] ?? a.kind },
+          { header: "Certificate number", cell: (a) => a.certificateNumber ?? "Not given" },
+          {
+            header: "Expires",
+            cell: (a) => (
+              <>
+                {a.expiresAt ? formatDate(a.expiresAt) : "Not given"}{" "}
+                {a.expired ? <strong className="govuk-tag govuk-tag--grey">Expired</strong> : null}
+              </>
+            ),
+          },
+          {
+            header: "Action",
+            hiddenHeader: true,
+            cell: (a) => (
+              <RowAction
+                fields={{ accreditationId: a.id }}
+                intent="remove"
+                label="Remove"
+                about={`${ACCREDITATION_LABELS[a.kind] ?? a.kind} ${a.certificateNumber ?? ""}`}
+                plainAbout
+                className="govuk-button--warning govuk-!-margin-bottom-0"
+              />
+            ),
+          },
+        ]}
+      />
 
-          <h2 className="govuk-heading-m">Add an accreditation</h2>
-          <Form method="post" noValidate onSubmit={onSubmit}>
-            <FieldTable fields={ACCREDITATION_QUESTIONS} values={values} error={error} register={register} />
-            <SubmitButton intent="add">Add accreditation</SubmitButton>
-          </Form>
-        </div>
-      </div>
-    </>
+      <h2 className="govuk-heading-m">Add an accreditation</h2>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <FieldTable fields={ACCREDITATION_QUESTIONS} values={values} error={error} register={register} />
+        <SubmitButton intent="add">Add accreditation</SubmitButton>
+      </Form>
+    </NarrowPage>
   );
 }

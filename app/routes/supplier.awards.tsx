@@ -18,6 +18,7 @@ import { requireOwnSupplierObject, requireSupplierOrganisation } from "~/auth/su
 import { flash } from "~/auth/session.server";
 import { DataTable } from "~/components/data-table";
 import { RowAction } from "~/components/row-action";
+import { NarrowPage } from "~/components/form-page";
 
 export const meta: MetaFunction = () => pageTitle("Framework awards");
 export const handle = { title: "Framework awards" };
@@ -137,19 +138,17 @@ export default function SupplierAwards() {
         ]}
       />
 
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h2 className="govuk-heading-m">Declare an award</h2>
-          {lots.length ? (
-            <Form method="post" noValidate onSubmit={onSubmit}>
-              <FieldTable fields={questions} values={values} error={error} register={register} />
-              <SubmitButton intent="declare">Declare award</SubmitButton>
-            </Form>
-          ) : (
-            <p className="govuk-body">You have declared an award on every lot that is open.</p>
-          )}
-        </div>
-      </div>
+      <NarrowPage>
+        <h2 className="govuk-heading-m">Declare an award</h2>
+        {lots.length ? (
+          <Form method="post" noValidate onSubmit={onSubmit}>
+            <FieldTable fields={questions} values={values} error={error} register={register} />
+            <SubmitButton intent="declare">Declare award</SubmitButton>
+          </Form>
+        ) : (
+          <p className="govuk-body">You have declared an award on every lot that is open.</p>
+        )}
+      </NarrowPage>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { clientIp, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
+import { NarrowPage } from "~/components/form-page";
 
 export const meta: MetaFunction = () => pageTitle("Respond to a case study");
 export const handle = { title: "Respond to a case study" };
@@ -57,34 +58,32 @@ export default function RespondToCaseStudy() {
   const { errors, onSubmit, field } = useZodForm(supplierResponseSchema, actionData?.errors, actionData?.values);
   const response = field("response");
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to="/supplier/case-studies">Back to case studies that name you</BackLink>
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{d.caseStudy.council.name}</span>
-        <h1 className="govuk-heading-l">Respond to “{d.caseStudy.title}”</h1>
-        <p className="govuk-body">{d.caseStudy.summary}</p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/case-studies/${d.caseStudy.slug}`}>
-            Read the whole case study
-          </Link>
-        </p>
-        <div className="govuk-inset-text">
-          Your response is published under the case study, labelled as coming from {d.supplierName}. The council&apos;s text stays as they
-          wrote it.
-        </div>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <input type="hidden" name="respondedAt" value={d.respondedAt} key={d.respondedAt} />
-          <TextareaField
-            {...response}
-            defaultValue={response.defaultValue ?? d.response}
-            label={`Response from ${d.supplierName}`}
-            hint="For example, what you learned, or what has changed since. Up to 3,000 characters."
-            rows={8}
-          />
-          <SubmitButton>Publish response</SubmitButton>
-        </Form>
+    <NarrowPage>
+      <BackLink to="/supplier/case-studies">Back to case studies that name you</BackLink>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{d.caseStudy.council.name}</span>
+      <h1 className="govuk-heading-l">Respond to “{d.caseStudy.title}”</h1>
+      <p className="govuk-body">{d.caseStudy.summary}</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/case-studies/${d.caseStudy.slug}`}>
+          Read the whole case study
+        </Link>
+      </p>
+      <div className="govuk-inset-text">
+        Your response is published under the case study, labelled as coming from {d.supplierName}. The council&apos;s text stays as they
+        wrote it.
       </div>
-    </div>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <input type="hidden" name="respondedAt" value={d.respondedAt} key={d.respondedAt} />
+        <TextareaField
+          {...response}
+          defaultValue={response.defaultValue ?? d.response}
+          label={`Response from ${d.supplierName}`}
+          hint="For example, what you learned, or what has changed since. Up to 3,000 characters."
+          rows={8}
+        />
+        <SubmitButton>Publish response</SubmitButton>
+      </Form>
+    </NarrowPage>
   );
 }

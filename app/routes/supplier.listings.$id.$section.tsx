@@ -24,6 +24,7 @@ import { clientIp, notFound } from "~/utils/http.server";
 import { requireListingAccess } from "~/auth/listing-policy.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/auth/session.server";
+import { NarrowPage } from "~/components/form-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.title : "Listing section");
 export const handle = { title: "Edit listing" };
@@ -122,23 +123,21 @@ export default function ListingSectionPage() {
   const values = (actionData?.values ?? data.values) as ListingFormValues;
   const isConflict = actionData?.failure?.kind === "conflict";
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to={`/supplier/listings/${data.productId}`}>Back to the listing</BackLink>
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{data.listingName}</span>
-        <h1 className="govuk-heading-l">{data.title}</h1>
-        {isConflict ? <ConflictSummary current={data.values} fields={Object.keys(section.schema.shape)} /> : null}
-        {data.withdrawn ? (
-          <p className="govuk-body">This listing has been withdrawn and cannot be edited.</p>
-        ) : (
-          <Form method="post" noValidate onSubmit={onSubmit} key={data.lockVersion}>
-            <input type="hidden" name="lockVersion" value={data.lockVersion} />
-            <ListingSectionFields section={data.section} values={values} errors={errors} register={register} lots={data.lots} />
-            <SubmitOrCancel cancelTo={`/supplier/listings/${data.productId}`}>Save and return to the listing</SubmitOrCancel>
-          </Form>
-        )}
-      </div>
-    </div>
+    <NarrowPage>
+      <BackLink to={`/supplier/listings/${data.productId}`}>Back to the listing</BackLink>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{data.listingName}</span>
+      <h1 className="govuk-heading-l">{data.title}</h1>
+      {isConflict ? <ConflictSummary current={data.values} fields={Object.keys(section.schema.shape)} /> : null}
+      {data.withdrawn ? (
+        <p className="govuk-body">This listing has been withdrawn and cannot be edited.</p>
+      ) : (
+        <Form method="post" noValidate onSubmit={onSubmit} key={data.lockVersion}>
+          <input type="hidden" name="lockVersion" value={data.lockVersion} />
+          <ListingSectionFields section={data.section} values={values} errors={errors} register={register} lots={data.lots} />
+          <SubmitOrCancel cancelTo={`/supplier/listings/${data.productId}`}>Save and return to the listing</SubmitOrCancel>
+        </Form>
+      )}
+    </NarrowPage>
   );
 }

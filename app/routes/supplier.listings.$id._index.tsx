@@ -18,6 +18,7 @@ import { clientIp, notFound } from "~/utils/http.server";
 import { requireListingAccess } from "~/auth/listing-policy.server";
 import { pageTitle } from "~/utils/meta";
 import { flash } from "~/auth/session.server";
+import { NarrowPage } from "~/components/form-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Listing: ${data.name}` : "Listing");
 export const handle = { title: "Listing" };
@@ -102,96 +103,94 @@ export default function ListingTaskList() {
     },
   ];
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to="/supplier">Back to your dashboard</BackLink>
-        <ErrorSummary errors={actionData?.errors ?? {}} />
-        <span className="govuk-caption-l">Listing</span>
-        <h1 className="govuk-heading-l">{data.name}</h1>
-        <p className="govuk-body">
-          <strong className={`govuk-tag ${status.tag}`}>{status.label}</strong>
-          {data.published && data.working ? (
-            <>
-              {" "}
-              · Version {data.published.versionNumber} stays live until version {data.working.versionNumber} is approved.
-            </>
-          ) : null}
-        </p>
-        {data.working?.status === "rejected" && data.working.rejectionReason ? (
-          <NotificationBanner id="rejected-title" title="Changes needed">
-            <p className="govuk-body">An administrator asked for changes:</p>
-            <p className="govuk-body">{data.working.rejectionReason}</p>
-          </NotificationBanner>
-        ) : null}
-        <h2 className="govuk-heading-m">Sections</h2>
-        <ul className="govuk-task-list">
-          {tasks.map((t) => (
-            <li className="govuk-task-list__item govuk-task-list__item--with-link" key={t.key}>
-              <div className="govuk-task-list__name-and-hint">
-                {editable ? (
-                  <Link
-                    className="govuk-link govuk-task-list__link"
-                    to={`/supplier/listings/${data.productId}/${t.key}`}
-                    aria-describedby={`status-${t.key}`}
-                  >
-                    {t.title}
-                  </Link>
-                ) : (
-                  <span>{t.title}</span>
-                )}
-                {t.hint ? <div className="govuk-task-list__hint">{t.hint}</div> : null}
-              </div>
-              <div className="govuk-task-list__status" id={`status-${t.key}`}>
-                {t.status}
-              </div>
-            </li>
-          ))}
-        </ul>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/supplier/listings/${data.productId}/preview`}>
-            Preview how buyers will see it
-          </Link>{" "}
-          ·{" "}
-          <Link className="govuk-link" to={`/supplier/listings/${data.productId}/history`}>
-            History
-          </Link>
-        </p>
-        {data.canEdit ? (
+    <NarrowPage>
+      <BackLink to="/supplier">Back to your dashboard</BackLink>
+      <ErrorSummary errors={actionData?.errors ?? {}} />
+      <span className="govuk-caption-l">Listing</span>
+      <h1 className="govuk-heading-l">{data.name}</h1>
+      <p className="govuk-body">
+        <strong className={`govuk-tag ${status.tag}`}>{status.label}</strong>
+        {data.published && data.working ? (
           <>
-            {canSubmit ? (
-              <Form method="post">
-                <input type="hidden" name="lockVersion" value={data.lockVersion} />
-                <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">
-                  Submit for review
-                </button>
-              </Form>
-            ) : data.working?.status === "submitted" ? (
-              <p className="govuk-body">
-                Submitted {data.working.submittedAt ? formatDateTime(data.working.submittedAt) : ""}. An administrator will review it. If
-                you change a section now, this version is taken out of review and you will need to submit the listing again.
-              </p>
-            ) : data.working?.status === "rejected" ? (
-              <p className="govuk-body">Change the sections the administrator asked about, then submit the listing again.</p>
-            ) : !allComplete ? (
-              <p className="govuk-body">Complete every section to submit the listing for review.</p>
-            ) : null}
-            {data.productStatus !== "withdrawn" && data.published ? (
-              <Form method="post">
-                <input type="hidden" name="lockVersion" value={data.lockVersion} />
-                <button
-                  type="submit"
-                  name="intent"
-                  value="withdraw"
-                  className="govuk-button govuk-button--warning"
-                  data-module="govuk-button"
-                >
-                  Withdraw this listing
-                </button>
-              </Form>
-            ) : null}
+            {" "}
+            · Version {data.published.versionNumber} stays live until version {data.working.versionNumber} is approved.
           </>
         ) : null}
-      </div>
-    </div>
+      </p>
+      {data.working?.status === "rejected" && data.working.rejectionReason ? (
+        <NotificationBanner id="rejected-title" title="Changes needed">
+          <p className="govuk-body">An administrator asked for changes:</p>
+          <p className="govuk-body">{data.working.rejectionReason}</p>
+        </NotificationBanner>
+      ) : null}
+      <h2 className="govuk-heading-m">Sections</h2>
+      <ul className="govuk-task-list">
+        {tasks.map((t) => (
+          <li className="govuk-task-list__item govuk-task-list__item--with-link" key={t.key}>
+            <div className="govuk-task-list__name-and-hint">
+              {editable ? (
+                <Link
+                  className="govuk-link govuk-task-list__link"
+                  to={`/supplier/listings/${data.productId}/${t.key}`}
+                  aria-describedby={`status-${t.key}`}
+                >
+                  {t.title}
+                </Link>
+              ) : (
+                <span>{t.title}</span>
+              )}
+              {t.hint ? <div className="govuk-task-list__hint">{t.hint}</div> : null}
+            </div>
+            <div className="govuk-task-list__status" id={`status-${t.key}`}>
+              {t.status}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/supplier/listings/${data.productId}/preview`}>
+          Preview how buyers will see it
+        </Link>{" "}
+        ·{" "}
+        <Link className="govuk-link" to={`/supplier/listings/${data.productId}/history`}>
+          History
+        </Link>
+      </p>
+      {data.canEdit ? (
+        <>
+          {canSubmit ? (
+            <Form method="post">
+              <input type="hidden" name="lockVersion" value={data.lockVersion} />
+              <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">
+                Submit for review
+              </button>
+            </Form>
+          ) : data.working?.status === "submitted" ? (
+            <p className="govuk-body">
+              Submitted {data.working.submittedAt ? formatDateTime(data.working.submittedAt) : ""}. An administrator will review it. If you
+              change a section now, this version is taken out of review and you will need to submit the listing again.
+            </p>
+          ) : data.working?.status === "rejected" ? (
+            <p className="govuk-body">Change the sections the administrator asked about, then submit the listing again.</p>
+          ) : !allComplete ? (
+            <p className="govuk-body">Complete every section to submit the listing for review.</p>
+          ) : null}
+          {data.productStatus !== "withdrawn" && data.published ? (
+            <Form method="post">
+              <input type="hidden" name="lockVersion" value={data.lockVersion} />
+              <button
+                type="submit"
+                name="intent"
+                value="withdraw"
+                className="govuk-button govuk-button--warning"
+                data-module="govuk-button"
+              >
+                Withdraw this listing
+              </button>
+            </Form>
+          ) : null}
+        </>
+      ) : null}
+    </NarrowPage>
   );
 }

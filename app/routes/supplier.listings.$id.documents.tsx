@@ -16,6 +16,7 @@ import { pageTitle } from "~/utils/meta";
 import { flash } from "~/auth/session.server";
 import { DataTable } from "~/components/data-table";
 import { RowAction } from "~/components/row-action";
+import { NarrowPage } from "~/components/form-page";
 
 export const meta: MetaFunction = () => pageTitle("Listing documents");
 export const handle = { title: "Listing documents" };
@@ -63,93 +64,91 @@ export default function ListingDocumentsPage() {
   const errors = actionData?.errors ?? {};
   const posted = actionData?.values as { kind?: string } | undefined;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to={`/supplier/listings/${data.productId}`}>Back to the listing</BackLink>
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{data.listingName}</span>
-        <h1 className="govuk-heading-l">Documents</h1>
-        <p className="govuk-body">
-          Buyers download these from the listing, as they would a G-Cloud service definition. Upload a PDF, OpenDocument text (ODT) or Word
-          (DOCX) file of up to {MAX_DOCUMENT_BYTES / 1_000_000} MB. A new upload goes into your draft: the published listing, and any buying
-          record that saved it, keep the documents they had until an administrator approves the new version.
-        </p>
-        <DataTable
-          caption="Documents in this version"
-          rows={data.documents}
-          rowKey={(d) => d.id}
-          empty={<p className="govuk-body">No documents yet.</p>}
-          columns={[
-            { header: "Document", cell: (d) => d.kindLabel },
-            {
-              header: "File",
-              cell: (d) => (
-                <>
-                  <a className="govuk-link" href={`/documents/${d.id}`} download>
-                    {d.fileName}
-                  </a>{" "}
-                  ({d.typeLabel}, {formatBytes(d.sizeBytes)})
-                </>
-              ),
-            },
-            !data.withdrawn && {
-              header: "Action",
-              hiddenHeader: true,
-              cell: (d) => (
-                <RowAction
-                  fields={{ lockVersion: data.lockVersion, kind: d.kind }}
-                  intent="remove"
-                  label="Remove"
-                  about={d.kindLabel}
-                  plainAbout
-                  className="govuk-button--warning govuk-!-margin-bottom-0"
-                />
-              ),
-            },
-          ]}
-        />
-        {data.withdrawn ? (
-          <p className="govuk-body">This listing has been withdrawn and cannot be edited.</p>
-        ) : (
-          <Form method="post" encType="multipart/form-data" noValidate key={data.lockVersion}>
-            <h2 className="govuk-heading-m">Upload a document</h2>
-            <input type="hidden" name="lockVersion" value={data.lockVersion} />
-            <ChoiceField
-              type="radio"
-              name="kind"
-              legend="Which document is it?"
-              hint="A new file replaces the draft's document of the same kind"
-              defaultValue={posted?.kind}
-              error={errors.kind?.[0]}
-              options={DOCUMENT_KINDS.map((k) => ({ value: k.value, label: k.label, hint: k.hint }))}
-            />
-            <div className={`govuk-form-group${errors.file ? " govuk-form-group--error" : ""}`}>
-              <label className="govuk-label govuk-label--s" htmlFor="file">
-                Upload a file
-              </label>
-              <div id="file-hint" className="govuk-hint">
-                PDF, ODT or DOCX, up to {MAX_DOCUMENT_BYTES / 1_000_000} MB
-              </div>
-              {errors.file ? (
-                <p id="file-error" className="govuk-error-message">
-                  <span className="govuk-visually-hidden">Error:</span> {errors.file[0]}
-                </p>
-              ) : null}
-              <input
-                className={`govuk-file-upload${errors.file ? " govuk-file-upload--error" : ""}`}
-                id="file"
-                name="file"
-                type="file"
-                accept=".pdf,.odt,.docx,application/pdf,application/vnd.oasis.opendocument.text,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                aria-describedby={errors.file ? "file-hint file-error" : "file-hint"}
+    <NarrowPage>
+      <BackLink to={`/supplier/listings/${data.productId}`}>Back to the listing</BackLink>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{data.listingName}</span>
+      <h1 className="govuk-heading-l">Documents</h1>
+      <p className="govuk-body">
+        Buyers download these from the listing, as they would a G-Cloud service definition. Upload a PDF, OpenDocument text (ODT) or Word
+        (DOCX) file of up to {MAX_DOCUMENT_BYTES / 1_000_000} MB. A new upload goes into your draft: the published listing, and any buying
+        record that saved it, keep the documents they had until an administrator approves the new version.
+      </p>
+      <DataTable
+        caption="Documents in this version"
+        rows={data.documents}
+        rowKey={(d) => d.id}
+        empty={<p className="govuk-body">No documents yet.</p>}
+        columns={[
+          { header: "Document", cell: (d) => d.kindLabel },
+          {
+            header: "File",
+            cell: (d) => (
+              <>
+                <a className="govuk-link" href={`/documents/${d.id}`} download>
+                  {d.fileName}
+                </a>{" "}
+                ({d.typeLabel}, {formatBytes(d.sizeBytes)})
+              </>
+            ),
+          },
+          !data.withdrawn && {
+            header: "Action",
+            hiddenHeader: true,
+            cell: (d) => (
+              <RowAction
+                fields={{ lockVersion: data.lockVersion, kind: d.kind }}
+                intent="remove"
+                label="Remove"
+                about={d.kindLabel}
+                plainAbout
+                className="govuk-button--warning govuk-!-margin-bottom-0"
               />
+            ),
+          },
+        ]}
+      />
+      {data.withdrawn ? (
+        <p className="govuk-body">This listing has been withdrawn and cannot be edited.</p>
+      ) : (
+        <Form method="post" encType="multipart/form-data" noValidate key={data.lockVersion}>
+          <h2 className="govuk-heading-m">Upload a document</h2>
+          <input type="hidden" name="lockVersion" value={data.lockVersion} />
+          <ChoiceField
+            type="radio"
+            name="kind"
+            legend="Which document is it?"
+            hint="A new file replaces the draft's document of the same kind"
+            defaultValue={posted?.kind}
+            error={errors.kind?.[0]}
+            options={DOCUMENT_KINDS.map((k) => ({ value: k.value, label: k.label, hint: k.hint }))}
+          />
+          <div className={`govuk-form-group${errors.file ? " govuk-form-group--error" : ""}`}>
+            <label className="govuk-label govuk-label--s" htmlFor="file">
+              Upload a file
+            </label>
+            <div id="file-hint" className="govuk-hint">
+              PDF, ODT or DOCX, up to {MAX_DOCUMENT_BYTES / 1_000_000} MB
             </div>
-            <button type="submit" name="intent" value="upload" className="govuk-button" data-module="govuk-button">
-              Upload
-            </button>
-          </Form>
-        )}
-      </div>
-    </div>
+            {errors.file ? (
+              <p id="file-error" className="govuk-error-message">
+                <span className="govuk-visually-hidden">Error:</span> {errors.file[0]}
+              </p>
+            ) : null}
+            <input
+              className={`govuk-file-upload${errors.file ? " govuk-file-upload--error" : ""}`}
+              id="file"
+              name="file"
+              type="file"
+              accept=".pdf,.odt,.docx,application/pdf,application/vnd.oasis.opendocument.text,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              aria-describedby={errors.file ? "file-hint file-error" : "file-hint"}
+            />
+          </div>
+          <button type="submit" name="intent" value="upload" className="govuk-button" data-module="govuk-button">
+            Upload
+          </button>
+        </Form>
+      )}
+    </NarrowPage>
   );
 }

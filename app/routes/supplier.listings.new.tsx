@@ -7,6 +7,7 @@ import { createDraftListing } from "~/models/listing.server";
 import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { NarrowPage } from "~/components/form-page";
 
 export const meta: MetaFunction = () => pageTitle("Create a listing");
 
@@ -25,27 +26,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewListing() {
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to="/supplier">Back to your dashboard</BackLink>
-        <h1 className="govuk-heading-l">Create a listing</h1>
-        <p className="govuk-body">
-          A listing describes one product or service. You fill it in section by section and can save a draft at any point. When every
-          section is complete, submit it: an administrator checks it before buyers can see it.
-        </p>
-        <p className="govuk-body">
-          To list many products at once,{" "}
-          <Link className="govuk-link" to="/supplier/import">
-            upload a CSV file
-          </Link>
-          .
-        </p>
-        <Form method="post">
-          <button type="submit" className="govuk-button govuk-button--start" data-module="govuk-button">
-            Start a new listing
-          </button>
-        </Form>
-      </div>
-    </div>
+    <NarrowPage>
+      <BackLink to="/supplier">Back to your dashboard</BackLink>
+      <h1 className="govuk-heading-l">Create a listing</h1>
+      <p className="govuk-body">
+        A listing describes one product or service. You fill it in section by section and can save a draft at any point. When every section
+        is complete, submit it: an administrator checks it before buyers can see it.
+      </p>
+      <p className="govuk-body">
+        To list many products at once,{" "}
+        <Link className="govuk-link" to="/supplier/import">
+          upload a CSV file
+        </Link>
+        .
+      </p>
+      <Form method="post">
+        <button type="submit" className="govuk-button govuk-button--start" data-module="govuk-button">
+          Start a new listing
+        </button>
+      </Form>
+    </NarrowPage>
   );
 }

@@ -16,6 +16,7 @@ import { limitsFor, takeAttempt } from "~/utils/rate-limit.server";
 import { fail, ok } from "~/utils/result";
 import { flash } from "~/auth/session.server";
 import { DataTable } from "~/components/data-table";
+import { NarrowPage } from "~/components/form-page";
 
 export const meta: MetaFunction = () => pageTitle("Team");
 export const handle = { title: "Team" };
@@ -65,38 +66,34 @@ export default function Team() {
   const actionData = useActionData<typeof action>();
   const { errors, onSubmit, field } = useZodForm(inviteColleagueSchema, actionData?.errors, actionData?.values);
   return (
-    <>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <span className="govuk-caption-l">{organisation?.tradingName}</span>
-          <h1 className="govuk-heading-l">Team</h1>
-          <DataTable
-            caption={`People who manage ${organisation?.tradingName ?? "your organisation"}`}
-            rows={team}
-            rowKey={(m) => m.id}
-            columns={[
-              {
-                header: "Name",
-                cell: (m) => `${m.status === "active" ? m.name : "Not yet known"}${m.id === currentUserId ? " (you)" : ""}`,
-              },
-              { header: "Email address", cell: (m) => m.email },
-              { header: "Added", cell: (m) => formatDate(m.createdAt) },
-              { header: "Status", cell: (m) => <strong className={`govuk-tag ${STATUS[m.status].tag}`}>{STATUS[m.status].label}</strong> },
-            ]}
-          />
+    <NarrowPage>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{organisation?.tradingName}</span>
+      <h1 className="govuk-heading-l">Team</h1>
+      <DataTable
+        caption={`People who manage ${organisation?.tradingName ?? "your organisation"}`}
+        rows={team}
+        rowKey={(m) => m.id}
+        columns={[
+          {
+            header: "Name",
+            cell: (m) => `${m.status === "active" ? m.name : "Not yet known"}${m.id === currentUserId ? " (you)" : ""}`,
+          },
+          { header: "Email address", cell: (m) => m.email },
+          { header: "Added", cell: (m) => formatDate(m.createdAt) },
+          { header: "Status", cell: (m) => <strong className={`govuk-tag ${STATUS[m.status].tag}`}>{STATUS[m.status].label}</strong> },
+        ]}
+      />
 
-          <h2 className="govuk-heading-m">Invite a colleague</h2>
-          <p className="govuk-body">
-            We email them a link to set their name and password. The link works once and expires in 7 days. Everyone in the team can change
-            the profile, awards, accreditations and listings.
-          </p>
-          <Form method="post" noValidate onSubmit={onSubmit}>
-            <TextField {...field("email")} label="Colleague's email address" type="email" autoComplete="off" spellCheck={false} />
-            <SubmitButton>Send invitation</SubmitButton>
-          </Form>
-        </div>
-      </div>
-    </>
+      <h2 className="govuk-heading-m">Invite a colleague</h2>
+      <p className="govuk-body">
+        We email them a link to set their name and password. The link works once and expires in 7 days. Everyone in the team can change the
+        profile, awards, accreditations and listings.
+      </p>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <TextField {...field("email")} label="Colleague's email address" type="email" autoComplete="off" spellCheck={false} />
+        <SubmitButton>Send invitation</SubmitButton>
+      </Form>
+    </NarrowPage>
   );
 }

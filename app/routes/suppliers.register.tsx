@@ -16,6 +16,7 @@ import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { limitsFor, takeAttempt } from "~/utils/rate-limit.server";
 import { sendAccountExistsEmail } from "~/auth/verification.server";
+import { NarrowPage } from "~/components/form-page";
 
 export const meta: MetaFunction = () => pageTitle("Register your organisation");
 export const handle = { title: "Register your organisation" };
@@ -80,33 +81,31 @@ export default function RegisterSupplier() {
   const { register, errors, onSubmit, error } = useZodForm(supplierRegistrationSchema, actionData?.errors);
   const values = actionData?.values;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={orderErrors(errors, FIELD_ORDER)} />
-        <h1 className="govuk-heading-l">Register your organisation</h1>
-        <p className="govuk-body">
-          Register to manage your organisation&apos;s profile, framework awards and listings. Councils can then find you when they search
-          the marketplace.
-        </p>
-        <p className="govuk-body">
-          If your organisation is already registered, ask a colleague who uses Council Marketplace to invite you from their team page.
-        </p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <OrganisationFields values={values} error={error} register={register} withCompanyNumber />
+    <NarrowPage>
+      <ErrorSummary errors={orderErrors(errors, FIELD_ORDER)} />
+      <h1 className="govuk-heading-l">Register your organisation</h1>
+      <p className="govuk-body">
+        Register to manage your organisation&apos;s profile, framework awards and listings. Councils can then find you when they search the
+        marketplace.
+      </p>
+      <p className="govuk-body">
+        If your organisation is already registered, ask a colleague who uses Council Marketplace to invite you from their team page.
+      </p>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <OrganisationFields values={values} error={error} register={register} withCompanyNumber />
 
-          <h2 className="govuk-heading-m">Your account</h2>
-          <FieldTable fields={ACCOUNT_QUESTIONS} values={values} error={error} register={register} />
-          <PasswordFields register={register} error={error} />
-          <SubmitButton>Register organisation</SubmitButton>
-        </Form>
-        <p className="govuk-body">
-          Already registered?{" "}
-          <Link className="govuk-link" to="/login">
-            Sign in
-          </Link>
-          .
-        </p>
-      </div>
-    </div>
+        <h2 className="govuk-heading-m">Your account</h2>
+        <FieldTable fields={ACCOUNT_QUESTIONS} values={values} error={error} register={register} />
+        <PasswordFields register={register} error={error} />
+        <SubmitButton>Register organisation</SubmitButton>
+      </Form>
+      <p className="govuk-body">
+        Already registered?{" "}
+        <Link className="govuk-link" to="/login">
+          Sign in
+        </Link>
+        .
+      </p>
+    </NarrowPage>
   );
 }
