@@ -19,6 +19,14 @@ import { uniqueSlug } from "./unique-slug.server";
 import { penceToDbOrNull, withPence, type PenceFields } from "./pence";
 import { conflict, invalid, notFoundFailure, ok, type Result } from "~/utils/result";
 
+/** What names a case study wherever it is listed or announced: its link, title, council and service area. */
+export const caseStudyNames = {
+  slug: true,
+  title: true,
+  council: { select: { name: true } },
+  serviceArea: { select: { name: true } },
+} satisfies Prisma.CaseStudySelect;
+
 // ───────────────────────────── used by the home and framework pages ──────────
 
 export function listRecentCaseStudies(take = 6) {
@@ -26,13 +34,7 @@ export function listRecentCaseStudies(take = 6) {
     where: { status: "published" },
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
     take,
-    select: {
-      slug: true,
-      title: true,
-      summary: true,
-      council: { select: { code: true, name: true } },
-      serviceArea: { select: { name: true } },
-    },
+    select: { ...caseStudyNames, summary: true },
   });
 }
 
@@ -46,14 +48,6 @@ export function listCaseStudiesForAgreement(agreementId: string, take = 50) {
 }
 
 // ───────────────────────────── reading ───────────────────────────────────────
-
-/** What names a case study wherever it is listed or announced: its link, title, council and service area. */
-export const caseStudyNames = {
-  slug: true,
-  title: true,
-  council: { select: { name: true } },
-  serviceArea: { select: { name: true } },
-} satisfies Prisma.CaseStudySelect;
 
 /** Case-insensitive "contains" on both databases (SQLite LIKE is already case-insensitive for ASCII). */
 function containsText(q: string): Prisma.StringFilter {
@@ -185,12 +179,9 @@ export async function listPublishedCaseStudies({
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: {
-        slug: true,
-        title: true,
+        ...caseStudyNames,
         summary: true,
         publishedAt: true,
-        council: { select: { code: true, name: true } },
-        serviceArea: { select: { name: true } },
         metrics: {
           orderBy: { position: "asc" },
           take: 1,
