@@ -317,55 +317,75 @@ export async function inviteParticipant(
   return result;
 }
 
-/** The lead council changes a council's share: before the freeze only, and within the whole. */
-export async function changeParticipantShare(
+type Place = NonNullable<Awaited<ReturnType<typeof lockParticipant>>>;
+
+/**
+ * A lead council's change to one council's place, in one transaction: the place locked and read
+ * first, 404 when it is not this project's.
+ */
+function changePlace(
   projectId: string,
-  input: ChangeShareInput,
-  actor: ParticipantActor,
+  participantId: string,
+  change: (tx: Tx, participant: Place) => Promise<Result<{ council: string }>>,
 ): Promise<Result<{ council: string }>> {
-  return prisma.$transaction(async (tx): Promise<Result<{ council: string }>> => {
-    const participant = await lockParticipant(tx, projectId, input.participantId);
-    if (!participant) return notFoundFailure("That council is not taking part in this project");
+  return prisma.$transaction(async (tx) => {
+    const participant = await lockParticipant(tx, projectId, participantId);
+    return participant ? change(tx, participant) : notFoundFailure("That council is not taking part in this project");
+  });
+}
+
+/**
+ * Writes the change to a place nobody changed since `lockVersion` was read (409 otherwise), audits it
+ * on the project with the place before and after, and answers with the council's name.
+ */
+async function writePlaceChange(
+  tx: Tx,
+  actor: ParticipantActor,
+  projectId: string,
+  participant: Place,
+  lockVersion: number,
+  change: { action: string; data: Prisma.ProjectParticipantUpdateManyMutationInput; before: object; after?: object },
+): Promise<Result<{ council: string }>> {
+  if (!(await changeHeldPlace(tx, participant.id, lockVersion, change.data))) return conflict(PLACE_CHANGED_MESSAGE);
+  const council = participant.council.officialName;
+  await audit(
+    tx,
+    actor,
+    projectId,
+    change.action,
+    { participantId: participant.id, ...change.before },
+    { participantId: participant.id, council, ...change.after },
+  );
+  return ok({ council });
+}
+
+/** The lead council changes a council's share: before the freeze only, and within the whole. */
+export function changeParticipantShare(projectId: string, input: ChangeShareInput, actor: ParticipantActor) {
+  return changePlace(projectId, input.participantId, async (tx, participant) => {
     const blocked = await shareChangeProblem(tx, projectId);
     if (blocked) return blocked;
     if (!(HOLDING_SHARE as readonly string[]).includes(participant.status))
       return conflict(`${participant.council.officialName} is no longer taking part, so its share cannot change.`);
     const tooMuch = await totalProblem(tx, projectId, participant.id, input.share);
     if (tooMuch) return tooMuch;
-    if (!(await changeHeldPlace(tx, participant.id, input.lockVersion, { sharePence: penceToDb(input.share, "share") })))
-      return conflict(PLACE_CHANGED_MESSAGE);
-    await audit(
-      tx,
-      actor,
-      projectId,
-      "participant-share-changed",
-      { participantId: participant.id, sharePence: penceFromDb(participant.sharePence) },
-      { participantId: participant.id, council: participant.council.officialName, sharePence: input.share },
-    );
-    return ok({ council: participant.council.officialName });
+    return writePlaceChange(tx, actor, projectId, participant, input.lockVersion, {
+      action: "participant-share-changed",
+      data: { sharePence: penceToDb(input.share, "share") },
+      before: { sharePence: penceFromDb(participant.sharePence) },
+      after: { sharePence: input.share },
+    });
   });
 }
 
 /** The lead council withdraws a council (invited or accepted) while the project is open; its share returns to the lead. */
-export async function withdrawParticipant(
-  projectId: string,
-  input: WithdrawParticipantInput,
-  actor: ParticipantActor,
-): Promise<Result<{ council: string }>> {
-  return prisma.$transaction(async (tx): Promise<Result<{ council: string }>> => {
-    const participant = await lockParticipant(tx, projectId, input.participantId);
-    if (!participant) return notFoundFailure("That council is not taking part in this project");
+export function withdrawParticipant(projectId: string, input: WithdrawParticipantInput, actor: ParticipantActor) {
+  return changePlace(projectId, input.participantId, async (tx, participant) => {
     if (participant.project.status !== "open") return conflict(JOINT_BUYING_RULES.decided);
-    if (!(await changeHeldPlace(tx, participant.id, input.lockVersion, { status: "withdrawn" }))) return conflict(PLACE_CHANGED_MESSAGE);
-    await audit(
-      tx,
-      actor,
-      projectId,
-      "participant-withdrawn",
-      { participantId: participant.id, status: participant.status },
-      { participantId: participant.id, council: participant.council.officialName },
-    );
-    return ok({ council: participant.council.officialName });
+    return writePlaceChange(tx, actor, projectId, participant, input.lockVersion, {
+      action: "participant-withdrawn",
+      data: { status: "withdrawn" },
+      before: { status: participant.status },
+    });
   });
 }
 
