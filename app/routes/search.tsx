@@ -21,7 +21,7 @@ import { SIZE_LABELS } from "~/utils/labels";
 import { PageLinks } from "~/components/case-study-list";
 import { SearchErrors } from "~/components/search-errors";
 import { LinkParagraph } from "~/components/buying";
-import { CheckboxItem } from "~/components/project-fields";
+import { ExpiredFrameworksCheckbox, FacetCheckboxes, facetLabel } from "~/components/search-facets";
 import { useOptionalUser } from "~/utils/root-data";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/http.server";
@@ -84,10 +84,6 @@ function hrefWith(params: SearchParams, changes: { type?: string; page?: number;
   const page = changes.page ?? 1;
   if (page > 1) sp.set("page", String(page));
   return `/search?${sp.toString()}`;
-}
-
-function facetLabel(def: FacetDefinition, value: string) {
-  return def.labels?.[value] ?? value;
 }
 
 function sortedFacetValues(def: FacetDefinition, counts: Record<string, number>, selected: string[]) {
@@ -264,38 +260,16 @@ export default function SearchPage() {
                   const values = sortedFacetValues(facet, result.facets[facet.name] ?? {}, params.filters[facet.name] ?? []);
                   if (!values.length) return null;
                   return (
-                    <div className="govuk-form-group cm-facet" key={facet.name}>
-                      <fieldset className="govuk-fieldset">
-                        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{facet.label}</legend>
-                        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                          {values.map(({ value, count }, i) => (
-                            <CheckboxItem
-                              key={value}
-                              id={`${facet.name}-${i}`}
-                              name={facet.name}
-                              value={value}
-                              label={`${facetLabel(facet, value)} (${count})`}
-                              defaultChecked={params.filters[facet.name]?.includes(value)}
-                            />
-                          ))}
-                        </div>
-                      </fieldset>
-                    </div>
+                    <FacetCheckboxes
+                      key={facet.name}
+                      facet={facet}
+                      values={values}
+                      selected={params.filters[facet.name] ?? []}
+                      className="cm-facet"
+                    />
                   );
                 })}
-                {type === "products" ? (
-                  <div className="govuk-form-group">
-                    <div className="govuk-checkboxes govuk-checkboxes--small">
-                      <CheckboxItem
-                        id="frameworks-all"
-                        name="frameworks"
-                        value="all"
-                        label="Include products only on expired frameworks"
-                        defaultChecked={params.frameworks === "all"}
-                      />
-                    </div>
-                  </div>
-                ) : null}
+                {type === "products" ? <ExpiredFrameworksCheckbox checked={params.frameworks === "all"} /> : null}
                 <div className="govuk-form-group">
                   <label className="govuk-label govuk-label--s" htmlFor="sort">
                     Sort by
