@@ -10,8 +10,7 @@ import { plainFields } from "~/components/browse-form-fields";
 import { contractFormSchema } from "~/models/contract.schema";
 import { addCouncilContract } from "~/models/contract.server";
 import { listServiceAreas } from "~/models/service-area.server";
-import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
-import { requireConfirmedForContracts } from "~/auth/contract-policy.server";
+import { requireCouncilBuyer } from "~/auth/council-buyer.server";
 import { handleForm } from "~/utils/form-action.server";
 import { dateInputValues } from "~/utils/date-input";
 import { clientIp } from "~/utils/http.server";
@@ -20,16 +19,12 @@ import { pageTitle } from "~/utils/meta";
 export const meta: MetaFunction = () => pageTitle("Add a contract your council holds");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "create:contract:own");
-  if (!user.councilId) throw forbidden();
+  await requireCouncilBuyer(request, "create:contract:own");
   return { areas: await listServiceAreas() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, "create:contract:own");
-  if (!user.councilId) throw forbidden();
-  requireConfirmedForContracts(user);
-  const councilId = user.councilId;
+  const { user, councilId } = await requireCouncilBuyer(request, "create:contract:own", { posting: true });
   return handleForm(request, {
     schema: contractFormSchema,
     run: (input) => addCouncilContract({ id: user.id, councilId, ip: clientIp(context, request) }, input),

@@ -9,8 +9,7 @@ import { NotificationBanner } from "~/components/supplier-notification-banner";
 import { CONTRACT_CSV_COLUMNS } from "~/models/contract.schema";
 import { ContractCsvFileError, MAX_CONTRACT_CSV_BYTES, MAX_CONTRACT_CSV_ROWS, validateContractCsv } from "~/models/contract-csv";
 import { addCouncilContractsFromCsv } from "~/models/contract.server";
-import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
-import { requireConfirmedForContracts } from "~/auth/contract-policy.server";
+import { requireCouncilBuyer } from "~/auth/council-buyer.server";
 import { FAILURE_STATUS, failureErrors } from "~/utils/result";
 import { readCsvUpload } from "~/utils/csv-upload.server";
 import { clientIp } from "~/utils/http.server";
@@ -19,8 +18,7 @@ import { pageTitle } from "~/utils/meta";
 export const meta: MetaFunction = () => pageTitle("Upload your council's contracts");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "create:contract:own");
-  if (!user.councilId) throw forbidden();
+  await requireCouncilBuyer(request, "create:contract:own");
   return null;
 }
 
@@ -34,9 +32,7 @@ const answer = (body: UploadData, status: number) => data<UploadData>(body, { st
 const fileError = (message: string, status = 400) => answer({ errors: { file: [message] }, report: null }, status);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, "create:contract:own");
-  if (!user.councilId) throw forbidden();
-  requireConfirmedForContracts(user);
+  const { user, councilId } = await requireCouncilBuyer(request, "create:contract:own", { posting: true });
   const upload = await readCsvUpload(request, MAX_CONTRACT_CSV_BYTES);
   if (!upload.ok) return fileError(upload.message, upload.status);
   let rows;
@@ -46,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof ContractCsvFileError) return fileError(error.message);
     throw error;
   }
-  const result = await addCouncilContractsFromCsv({ id: user.id, councilId: user.councilId, ip: clientIp(context, request) }, rows);
+  const result = await addCouncilContractsFromCsv({ id: user.id, councilId, ip: clientIp(context, request) }, rows);
   if (!result.ok) return answer({ errors: failureErrors(result.failure), report: null }, FAILURE_STATUS[result.failure.kind]);
   const failed = result.value.rows.filter((r) => r.errors.length);
   return answer(

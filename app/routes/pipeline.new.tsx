@@ -7,8 +7,7 @@ import { PipelineForm } from "~/components/pipeline-form";
 import { pipelineInputSchema } from "~/models/pipeline.schema";
 import { publishPipelineEntry } from "~/models/pipeline.server";
 import { listServiceAreas } from "~/models/service-area.server";
-import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
-import { requireConfirmedForContracts } from "~/auth/contract-policy.server";
+import { requireCouncilBuyer } from "~/auth/council-buyer.server";
 import { handleForm } from "~/utils/form-action.server";
 import { clientIp } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -16,17 +15,12 @@ import { pageTitle } from "~/utils/meta";
 export const meta: MetaFunction = () => pageTitle("Publish a forward plan");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "create:pipeline:own");
-  if (!user.councilId) throw forbidden();
+  const { user } = await requireCouncilBuyer(request, "create:pipeline:own");
   return { areas: await listServiceAreas(), contactName: user.name ?? "", contactEmail: user.email };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, "create:pipeline:own");
-  if (!user.councilId) throw forbidden();
-  // Published plans speak for the council: a confirmed address first, as for contracts.
-  requireConfirmedForContracts(user);
-  const councilId = user.councilId;
+  const { user, councilId } = await requireCouncilBuyer(request, "create:pipeline:own", { posting: true });
   return handleForm(request, {
     schema: pipelineInputSchema,
     run: (input) => publishPipelineEntry({ id: user.id, councilId, ip: clientIp(context, request) }, input),
