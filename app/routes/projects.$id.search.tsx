@@ -7,6 +7,7 @@ import { FilterPanel } from "~/components/filter-panel";
 import { InsetText, LinkParagraph, WarningText } from "~/components/buying";
 import { ProjectFormHeader } from "~/components/project";
 import { CheckboxItem } from "~/components/project-fields";
+import { SearchErrors } from "~/components/search-errors";
 import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import {
   DIRECT_AWARD_MAX_RESULTS,
@@ -109,12 +110,7 @@ export default function ProjectSearch() {
       {data.invalid ? (
         <>
           <h2 className="govuk-heading-m">There is a problem with this search</h2>
-          <ul className="govuk-list govuk-list--bullet">
-            {data.errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-          <LinkParagraph to={`/projects/${data.project.id}/search`}>Start a new search</LinkParagraph>
+          <SearchErrors errors={data.errors} startAgain={`/projects/${data.project.id}/search`} />
         </>
       ) : (
         <div className="govuk-grid-row">
