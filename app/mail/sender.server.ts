@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
-import { claimDueMail, markMailFailed, markMailSent, type ClaimedMail } from "~/models/mail.server";
+import { claimDueMail, markMailFailed, markMailSent, renewMailLease, type ClaimedMail } from "~/models/mail.server";
 import { onCommitted } from "~/utils/after-commit.server";
 import { now } from "~/utils/clock.server";
 import { isProduction, mailSettings } from "~/utils/env.server";
@@ -75,6 +75,8 @@ export async function drainMailQueue({
     const claimed = await claimDueMail(holder, now(), batch);
     if (claimed.length === 0) return result;
     for (const message of claimed) {
+      // Another sender took it after this batch's lease lapsed (a slow mail server): it sends it.
+      if (!(await renewMailLease(message.id, holder))) continue;
       try {
         const transport = await deliver(message);
         if (await markMailSent(message.id, holder, transport)) result.sent += 1;

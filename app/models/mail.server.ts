@@ -93,6 +93,20 @@ export async function claimDueMail(holder: string, at: Date = now(), limit = 20)
 }
 
 /**
+ * Renews the holder's lease on one claimed message just before it is sent: a batch is claimed
+ * at once, and with a slow mail server the later messages' leases could lapse while the first
+ * are sent, letting another sender claim and send them too. Conditional on still holding it
+ * (a claim by another sender changes lockedBy), so of the two exactly one goes on to send.
+ */
+export async function renewMailLease(id: string, holder: string, at: Date = now()): Promise<boolean> {
+  const renewed = await prisma.mailMessage.updateMany({
+    where: { id, status: "queued", lockedBy: holder },
+    data: { lockedUntil: new Date(at.getTime() + MAIL_LEASE_MS) },
+  });
+  return renewed.count === 1;
+}
+
+/**
  * Records delivery by the holder of the lease. Delivered through SMTP, the body is cleared:
  * links in it carry bearer tokens that only their hashes may keep in the database. Kept in
  * the outbox (no SMTP server, outside production) it stays for admins to read.

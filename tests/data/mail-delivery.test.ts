@@ -1,7 +1,8 @@
 // Issue 15 item 1, against a real SMTP server in this process (smtp-server, read back with
 // mailparser): the password-reset mail arrives once and its link works once; two queue runners
-// started together send each message once; with the mail server down the user's action still
-// succeeds, and the message goes when the server is back.
+// started together send each message once, and so does a slow mail server whose batch outlasts
+// its lease; with the mail server down the user's action still succeeds, and the message goes
+// when the server is back.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/test-db";
 import { context, DEMO, makeRequest, responseOf } from "../support/session";
@@ -163,6 +164,56 @@ describe("the queue with several runners", () => {
     advanceClock(MAIL_LEASE_MS + 1_000);
     expect(await drain("live-runner")).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(smtp.received.filter((m) => m.to.includes("orphan@leeds.gov.uk"))).toHaveLength(1);
+  });
+});
+
+describe("with a slow mail server", () => {
+  it("a message whose batch lease lapsed while earlier ones were sent is sent once, by the runner that took it over", async () => {
+    const { enqueueMail, MAIL_LEASE_MS } = await import("~/models/mail.server");
+    const { advanceClock } = await import("~/utils/clock.server");
+    const { SMTPServer } = await import("smtp-server");
+    const { simpleParser } = await import("mailparser");
+    const prisma = await db();
+    const recipients = ["slow.0@leeds.gov.uk", "slow.1@leeds.gov.uk", "slow.2@leeds.gov.uk"];
+    const delivered: string[] = [];
+    let received = 0;
+    const runnerB: { drain?: ReturnType<typeof drain> } = {};
+    // Each message takes three quarters of the lease (the fake clock moves on while it is being
+    // received): within the lease one by one, but the batch's third lease lapses while the
+    // second is sent, and a second runner starts then.
+    const server = new SMTPServer({
+      disabledCommands: ["STARTTLS"],
+      authOptional: true,
+      logger: false,
+      onData(stream, session, callback) {
+        void simpleParser(stream).then(async () => {
+          delivered.push(...session.envelope.rcptTo.map((r) => r.address));
+          received += 1;
+          if (received <= 2) advanceClock((MAIL_LEASE_MS * 3) / 4);
+          if (received === 2) {
+            runnerB.drain = drain("runner-b");
+            await runnerB.drain;
+          }
+          callback();
+        }, callback);
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
+      await prisma.$transaction(async (tx) => {
+        for (const to of recipients)
+          await enqueueMail(tx, { to, template: "account-reactivated", data: { name: to, loginLink: "http://localhost:3000/login" } });
+      });
+      const a = await drain("runner-a");
+      const b = await runnerB.drain!;
+      expect(a.sent + b.sent).toBe(3);
+      expect(b.sent).toBeGreaterThan(0);
+      expect(delivered.filter((to) => to.startsWith("slow.")).sort()).toEqual(recipients);
+      expect(await prisma.mailMessage.count({ where: { recipient: { in: recipients }, status: "sent" } })).toBe(3);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
