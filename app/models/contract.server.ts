@@ -12,6 +12,7 @@ import { agreementSlugOf, routeKindOf } from "./project.schema";
 import { CONTRACT_CSV_COLUMNS, type ContractInput, type ContractSource } from "./contract.schema";
 import type { ContractRowResult } from "./contract-csv";
 import type { ExportContract } from "./contract-export";
+import { placeWhere, queryPage, queryText, type PlaceFilters } from "./list-filters";
 
 export { CONTRACT_SOURCES, type ContractSource } from "./contract.schema";
 
@@ -579,31 +580,23 @@ export async function addCouncilContract(
 
 export const CONTRACTS_PAGE_SIZE = 25;
 
-export interface ContractFilters {
+export interface ContractFilters extends PlaceFilters {
   q?: string;
-  serviceArea?: string; // slug
-  councilType?: string;
-  region?: string;
   supplier?: string; // slug
   agreement?: string; // number
   endFrom?: string; // YYYY-MM-DD
   endTo?: string;
-  council?: string; // code
   page: number;
 }
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parseContractFilters(search: URLSearchParams): ContractFilters {
-  const text = (k: string, max = 100) => {
-    const v = (search.get(k) ?? "").trim().slice(0, max);
-    return v || undefined;
-  };
+  const text = queryText(search);
   const day = (k: string) => {
     const v = text(k, 10);
     return v && isoDay.test(v) && !Number.isNaN(new Date(v).getTime()) ? v : undefined;
   };
-  const page = Number.parseInt(search.get("page") ?? "1", 10);
   return {
     q: text("q", 200),
     serviceArea: text("serviceArea"),
@@ -614,7 +607,7 @@ export function parseContractFilters(search: URLSearchParams): ContractFilters {
     endFrom: day("endFrom"),
     endTo: day("endTo"),
     council: text("council"),
-    page: Number.isSafeInteger(page) && page > 0 && page <= 10_000 ? page : 1,
+    page: queryPage(search),
   };
 }
 
@@ -624,12 +617,9 @@ export function contractWhere(filters: ContractFilters, viewer: ContractViewer |
     and.push({
       OR: [{ title: { contains: filters.q } }, { supplierName: { contains: filters.q } }, { buyerName: { contains: filters.q } }],
     });
-  if (filters.serviceArea) and.push({ serviceArea: { slug: filters.serviceArea } });
-  if (filters.councilType) and.push({ council: { type: filters.councilType } });
-  if (filters.region) and.push({ council: { region: filters.region } });
+  and.push(...placeWhere(filters));
   if (filters.supplier) and.push({ supplier: { slug: filters.supplier } });
   if (filters.agreement) and.push({ agreement: { number: filters.agreement } });
-  if (filters.council) and.push({ council: { code: filters.council.toUpperCase() } });
   if (filters.endFrom || filters.endTo)
     and.push({
       endDate: {
