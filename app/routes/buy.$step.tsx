@@ -94,16 +94,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-type Options = { value: string; label: string; hint?: string }[];
+/** How a question is asked: radios from a list of options, or a text box for a number. */
+type QuestionField = { hint?: string } & (
+  | { options: { value: string; label: string; hint?: string }[] }
+  | { number: Pick<TextFieldProps, "prefix" | "suffix" | "width" | "inputMode"> }
+);
 
-/**
- * How each question but the start date (a date input) is asked: radios from a list of options,
- * or a text box for a number.
- */
-const QUESTION_FIELDS: Record<
-  Exclude<AnswerKey, "startDate">,
-  { hint?: string } & ({ options: Options } | { number: Pick<TextFieldProps, "prefix" | "suffix" | "width" | "inputMode"> })
-> = {
+/** Every question's field but the start date's (a date input, below). */
+const QUESTION_FIELDS: Record<Exclude<AnswerKey, "startDate">, QuestionField> = {
   category: { options: CATEGORY_OPTIONS, hint: "Choose the closest match. Choose ‘Other services’ if none fits." },
   value: {
     number: { prefix: "£", width: "10", inputMode: "decimal" },
