@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { MessagePage } from "./form-page";
 import { PaginationStep } from "./page-links";
 import { measureSummary, type Measure } from "~/models/case-study-measure";
 
@@ -46,22 +47,19 @@ export function CaseStudyList<Item extends CaseStudyListItem>({
 /** Shown instead of a form when the officer has not confirmed their email address yet. */
 export function VerifyEmailFirst({ action }: { action: string }) {
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">Confirm your email address first</h1>
-        <p className="govuk-body">
-          You need to confirm your council email address before you can {action}. This shows other councils that a real officer at your
-          council wrote it.
-        </p>
-        <p className="govuk-body">
-          Use the link in the email we sent you when you created your account. If you cannot find it,{" "}
-          <Link className="govuk-link" to="/verify-email">
-            find out how to confirm your email address
-          </Link>
-          .
-        </p>
-      </div>
-    </div>
+    <MessagePage title="Confirm your email address first">
+      <p className="govuk-body">
+        You need to confirm your council email address before you can {action}. This shows other councils that a real officer at your
+        council wrote it.
+      </p>
+      <p className="govuk-body">
+        Use the link in the email we sent you when you created your account. If you cannot find it,{" "}
+        <Link className="govuk-link" to="/verify-email">
+          find out how to confirm your email address
+        </Link>
+        .
+      </p>
+    </MessagePage>
   );
 }
 
