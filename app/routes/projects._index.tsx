@@ -8,6 +8,7 @@ import { formatPence } from "~/procurement/money";
 import { pageTitle } from "~/utils/meta";
 import { hasPermission, requireUserWithPermission } from "~/auth/permissions.server";
 import { DataTable } from "~/components/data-table";
+import { NarrowPage } from "~/components/form-page";
 
 export const meta: MetaFunction = () => pageTitle("Buying projects");
 export const handle = { title: "Buying projects" };
@@ -33,30 +34,28 @@ export default function Projects() {
     <>
       <span className="govuk-caption-l">{data.all ? "All councils" : data.councilName}</span>
       <h1 className="govuk-heading-l">Buying projects</h1>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <p className="govuk-body">
-            A buying project keeps the record of one purchase: requirements and budget approval, the saved and frozen search, the shortlist,
-            the evaluation, the outcome and the notices published. Everything you do is recorded with who did it and when.
-          </p>
-          {data.canCreate ? (
-            <>
-              <p className="govuk-body">
-                Not sure which route to use?{" "}
-                <Link className="govuk-link" to="/buy">
-                  Find a compliant buying route
-                </Link>{" "}
-                first, then start a project from the result.
-              </p>
-              <Link to="/projects/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">
-                Start a project
-              </Link>
-            </>
-          ) : data.isBuyer && !data.verified ? (
-            <VerifyEmailNotice message="You need to confirm your email address before you can start a buying project." />
-          ) : null}
-        </div>
-      </div>
+      <NarrowPage>
+        <p className="govuk-body">
+          A buying project keeps the record of one purchase: requirements and budget approval, the saved and frozen search, the shortlist,
+          the evaluation, the outcome and the notices published. Everything you do is recorded with who did it and when.
+        </p>
+        {data.canCreate ? (
+          <>
+            <p className="govuk-body">
+              Not sure which route to use?{" "}
+              <Link className="govuk-link" to="/buy">
+                Find a compliant buying route
+              </Link>{" "}
+              first, then start a project from the result.
+            </p>
+            <Link to="/projects/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+              Start a project
+            </Link>
+          </>
+        ) : data.isBuyer && !data.verified ? (
+          <VerifyEmailNotice message="You need to confirm your email address before you can start a buying project." />
+        ) : null}
+      </NarrowPage>
       <DataTable
         caption={data.all ? "Projects" : `${data.councilName}'s projects`}
         rows={data.projects}
