@@ -1,14 +1,12 @@
 import { z } from "zod";
 import { isCommonPassword } from "./common-passwords";
+import { requiredText } from "./text-field.schema";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-export const emailField = z
-  .string({ required_error: "Enter your email address" })
-  .trim()
-  .min(1, "Enter your email address")
-  .max(254, "Email address must be 254 characters or fewer")
-  .email("Enter an email address in the correct format, like name@example.gov.uk");
+export const emailField = requiredText("Email address", 254, "Enter your email address").email(
+  "Enter an email address in the correct format, like name@example.gov.uk",
+);
 
 export const newPasswordField = z
   .string({ required_error: "Enter a password" })
@@ -32,12 +30,7 @@ export const loginSchema = z.object({
 
 export const buyerSignupSchema = z
   .object({
-    name: z
-      .string({ required_error: "Enter your full name" })
-      .trim()
-      .min(1, "Enter your full name")
-      .max(100, "Full name must be 100 characters or fewer")
-      .refine((v) => !/[<>]/.test(v), "Full name must not contain < or >"),
+    name: requiredText("Full name", 100, "Enter your full name").refine((v) => !/[<>]/.test(v), "Full name must not contain < or >"),
     email: emailField,
     // Only asked for when the address's domain serves more than one council (shared services).
     councilCode: z.string().trim().max(10).optional(),

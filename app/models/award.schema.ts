@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { collectDateInputs, dateInputField } from "~/utils/date-input";
 import { withDefaultIntent } from "./supplier-account.schema";
+import { requiredText } from "./text-field.schema";
 
 const id = z.string().min(1).max(50);
 
@@ -12,15 +13,10 @@ const declareShape = {
     .min(1, "Select the framework lot you are awarded on")
     .max(50, "Select the framework lot you are awarded on"),
   awarded: dateInputField("Award date"),
-  reference: z
-    .string({ required_error: "Enter the award reference" })
-    .trim()
-    .min(1, "Enter the award reference")
-    .max(60, "Award reference must be 60 characters or fewer")
-    .regex(
-      /^(?:[A-Za-z0-9][A-Za-z0-9./_ -]*)?$/,
-      "Award reference must only include letters, numbers, full stops, hyphens, slashes and spaces",
-    ),
+  reference: requiredText("Award reference", 60, "Enter the award reference").regex(
+    /^(?:[A-Za-z0-9][A-Za-z0-9./_ -]*)?$/,
+    "Award reference must only include letters, numbers, full stops, hyphens, slashes and spaces",
+  ),
 };
 
 // The organisation is the signed-in user's (app/auth/supplier-policy.server.ts), never a form field.
@@ -36,11 +32,7 @@ export const awardActionSchema = z.preprocess(
 );
 
 export const rejectAwardSchema = z.object({
-  reason: z
-    .string({ required_error: "Enter the reason for rejecting the award" })
-    .trim()
-    .min(1, "Enter the reason for rejecting the award")
-    .max(1000, "Reason must be 1000 characters or fewer"),
+  reason: requiredText("Reason", 1000, "Enter the reason for rejecting the award"),
 });
 
 /** The admin's two forms: verify (the default intent) and reject with a reason. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredText } from "./text-field.schema";
 
 export function slugify(text: string): string {
   return text
@@ -11,11 +12,7 @@ export function slugify(text: string): string {
 }
 
 export const serviceAreaSchema = z.object({
-  name: z
-    .string({ required_error: "Enter the name of the service area" })
-    .trim()
-    .min(1, "Enter the name of the service area")
-    .max(80, "Name must be 80 characters or fewer")
+  name: requiredText("Name", 80, "Enter the name of the service area")
     .refine((v) => !/[<>]/.test(v), "Name must not contain < or >")
     .refine((v) => v.length > 80 || slugify(v).length > 0, "Name must include letters or numbers"),
 });

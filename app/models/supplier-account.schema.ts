@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { emailField, newPasswordField } from "./auth.schema";
 import { poundsField } from "./money.schema";
+import { requiredText } from "./text-field.schema";
 import type { SupplierSize } from "./supplier-size";
 import { ACCREDITATION_KINDS, SIZE_LABELS } from "~/utils/labels";
 import { formatPence } from "~/procurement/money";
@@ -61,10 +62,6 @@ export const companyNumberField = z
   .transform((value) => value.trim().toUpperCase());
 
 // ── small field builders ─────────────────────────────────────────────────
-
-function requiredText(label: string, max: number, missing = `Enter ${label.toLowerCase()}`) {
-  return z.string({ required_error: missing }).trim().min(1, missing).max(max, `${label} must be ${max} characters or fewer`);
-}
 
 /** An optional text field: absent or blank becomes null. */
 function optionalText(label: string, max: number, check?: { test: (v: string) => boolean; message: string }) {
@@ -275,12 +272,9 @@ export function withDefaultIntent(input: unknown, intent: string): unknown {
 // ── team ─────────────────────────────────────────────────────────────────
 
 export const inviteColleagueSchema = z.object({
-  email: z
-    .string({ required_error: "Enter your colleague's email address" })
-    .trim()
-    .min(1, "Enter your colleague's email address")
-    .max(254, "Email address must be 254 characters or fewer")
-    .email("Enter an email address in the correct format, like name@example.co.uk"),
+  email: requiredText("Email address", 254, "Enter your colleague's email address").email(
+    "Enter an email address in the correct format, like name@example.co.uk",
+  ),
 });
 
 export const acceptInvitationSchema = z

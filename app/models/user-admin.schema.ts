@@ -1,14 +1,11 @@
 import { z } from "zod";
+import { requiredText } from "./text-field.schema";
 
 const userId = z.string({ required_error: "Choose a user" }).min(1, "Choose a user").max(40);
 
 export const deactivateUserSchema = z.object({
   userId,
-  reason: z
-    .string({ required_error: "Enter why you are deactivating this account" })
-    .trim()
-    .min(1, "Enter why you are deactivating this account")
-    .max(500, "The reason must be 500 characters or fewer"),
+  reason: requiredText("The reason", 500, "Enter why you are deactivating this account"),
 });
 
 export const reactivateUserSchema = z.object({ userId });
