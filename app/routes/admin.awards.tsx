@@ -54,37 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminAwards() {
   const { rejecting, queue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { errors, onSubmit, field } = useZodForm(rejectAwardSchema, actionData?.errors, actionData?.values);
-
-  if (rejecting) {
-    return (
-      <NarrowPage>
-        <ErrorSummary errors={errors} />
-        <BackLink to="/admin/awards">Back to awards to verify</BackLink>
-        <h1 className="govuk-heading-l">Reject this award</h1>
-        <SummaryList
-          rows={[
-            { key: "Supplier", value: rejecting.supplier.tradingName },
-            { key: "Framework lot", value: rejecting.lotLabel },
-            { key: "Reference", value: rejecting.reference },
-            { key: "Award date", value: formatDate(rejecting.awardedAt) },
-          ]}
-        />
-        <p className="govuk-body">Rejecting removes the declaration. The reason is kept in the audit log.</p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <input type="hidden" name="awardId" value={rejecting.id} />
-          <TextareaField
-            {...field("reason")}
-            label="Why are you rejecting it?"
-            hint="For example, the reference does not match the framework owner's list of awarded suppliers"
-          />
-          <SubmitOrCancel variant="warning" intent="reject" cancelTo="/admin/awards">
-            Reject award
-          </SubmitOrCancel>
-        </Form>
-      </NarrowPage>
-    );
-  }
+  if (rejecting) return <RejectAward award={rejecting} />;
 
   return (
     <>
@@ -153,5 +123,40 @@ export default function AdminAwards() {
         ]}
       />
     </>
+  );
+}
+
+type UnverifiedAward = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["rejecting"]>;
+
+/** ?reject=<id>: the award's details and the reason for rejecting it, which the audit log keeps. */
+function RejectAward({ award }: { award: UnverifiedAward }) {
+  const actionData = useActionData<typeof action>();
+  const { errors, onSubmit, field } = useZodForm(rejectAwardSchema, actionData?.errors, actionData?.values);
+  return (
+    <NarrowPage>
+      <ErrorSummary errors={errors} />
+      <BackLink to="/admin/awards">Back to awards to verify</BackLink>
+      <h1 className="govuk-heading-l">Reject this award</h1>
+      <SummaryList
+        rows={[
+          { key: "Supplier", value: award.supplier.tradingName },
+          { key: "Framework lot", value: award.lotLabel },
+          { key: "Reference", value: award.reference },
+          { key: "Award date", value: formatDate(award.awardedAt) },
+        ]}
+      />
+      <p className="govuk-body">Rejecting removes the declaration. The reason is kept in the audit log.</p>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <input type="hidden" name="awardId" value={award.id} />
+        <TextareaField
+          {...field("reason")}
+          label="Why are you rejecting it?"
+          hint="For example, the reference does not match the framework owner's list of awarded suppliers"
+        />
+        <SubmitOrCancel variant="warning" intent="reject" cancelTo="/admin/awards">
+          Reject award
+        </SubmitOrCancel>
+      </Form>
+    </NarrowPage>
   );
 }
