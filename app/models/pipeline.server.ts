@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
+import { placeWhere, queryPage, queryText } from "./list-filters";
 import { conflict, invalid, notFoundFailure, ok, refused, type Result } from "~/utils/result";
 import { auditWriterFor, recordAudits } from "./audit.server";
 import { insertRows, newRowId } from "./bulk-insert.server";
@@ -396,16 +397,12 @@ export interface PipelineFilters {
 const yearMonth = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export function parsePipelineFilters(search: URLSearchParams): PipelineFilters {
-  const text = (k: string, max = 100) => {
-    const v = (search.get(k) ?? "").trim().slice(0, max);
-    return v || undefined;
-  };
+  const text = queryText(search);
   const month = (k: string) => {
     const v = text(k, 7);
     return v && yearMonth.test(v) ? v : undefined;
   };
   const band = text("value");
-  const page = Number.parseInt(search.get("page") ?? "1", 10);
   return {
     serviceArea: text("serviceArea"),
     region: text("region"),
@@ -414,16 +411,12 @@ export function parsePipelineFilters(search: URLSearchParams): PipelineFilters {
     startTo: month("startTo"),
     value: VALUE_BANDS.find((b) => b.value === band)?.value,
     council: text("council"),
-    page: Number.isSafeInteger(page) && page > 0 && page <= 10_000 ? page : 1,
+    page: queryPage(search),
   };
 }
 
 export function pipelineWhere(filters: PipelineFilters): Prisma.PipelineEntryWhereInput {
-  const and: Prisma.PipelineEntryWhereInput[] = [{ status: "published" }];
-  if (filters.serviceArea) and.push({ serviceArea: { slug: filters.serviceArea } });
-  if (filters.region) and.push({ council: { region: filters.region } });
-  if (filters.councilType) and.push({ council: { type: filters.councilType } });
-  if (filters.council) and.push({ council: { code: filters.council.toUpperCase() } });
+  const and: Prisma.PipelineEntryWhereInput[] = [{ status: "published" }, ...placeWhere(filters)];
   if (filters.startFrom || filters.startTo) {
     const to = filters.startTo ? monthStart(filters.startTo) : null;
     and.push({
