@@ -3,6 +3,7 @@
 // hydrated). The root sets html[data-hydrated] in an effect once React has taken over.
 import type { Page } from "@playwright/test";
 import { test, expect, login, type DemoRole } from "./support";
+import { aProject, firstLink } from "./main-pages";
 
 const ROUTES: Record<"anonymous" | DemoRole, string[]> = {
   anonymous: [
@@ -118,6 +119,41 @@ test("the review pages an administrator opens from the queues hydrate", async ({
     const review = hrefs.find((h) => pattern.test(h));
     expect(review, `a review link on ${queue}`).toBeTruthy();
     expect.soft(await problemsOn(page, review!), `errors on ${review}`).toEqual([]);
+  }
+});
+
+test("the pages found from a list hydrate too: a product, a case study, a contract, a forward plan", async ({ page }) => {
+  test.setTimeout(90_000);
+  const found: [string, RegExp][] = [
+    ["/search?q=housing&type=products", /^\/products\/[^/?#]+$/],
+    ["/case-studies", /^\/case-studies\/(?!new$)[^/?#]+$/],
+    ["/contracts", /^\/contracts\/(?!new$|upload$)[^/?#.]+$/],
+    ["/pipeline", /^\/pipeline\/(?!new$)[^/?#]+$/],
+  ];
+  for (const [list, pattern] of found) {
+    const path = await firstLink(list, pattern)(page);
+    expect.soft(await problemsOn(page, path), `errors on ${path}`).toEqual([]);
+  }
+});
+
+test("every page of a buying project hydrates", async ({ page }) => {
+  test.setTimeout(150_000);
+  await login(page, "buyerA");
+  const project = await aProject(page);
+  const pages = ["", "/requirements", "/search", "/freeze", "/shortlist", "/evaluation", "/outcome", "/notices", "/approvals"];
+  for (const step of [...pages, "/participants", "/history", "/record"].map((p) => (p === "/record" ? `${project}/record` : project + p))) {
+    expect.soft(await problemsOn(page, step), `errors on ${step}`).toEqual([]);
+  }
+});
+
+test("a supplier's listing and its sections hydrate", async ({ page }) => {
+  test.setTimeout(90_000);
+  await login(page, "supplierA");
+  const listing = await firstLink("/supplier", /^\/supplier\/listings\/(?!new$)[^/?#]+$/)(page);
+  expect.soft(await problemsOn(page, listing), `errors on ${listing}`).toEqual([]);
+  const section = await firstLink(listing, new RegExp(`^${listing}/(?!history$|preview$|documents$)[^/?#]+$`))(page);
+  for (const path of [section, `${listing}/documents`, `${listing}/history`, `${listing}/preview`]) {
+    expect.soft(await problemsOn(page, path), `errors on ${path}`).toEqual([]);
   }
 });
 
