@@ -250,6 +250,18 @@ const S = {
     url: "https://d3tenders.com/contract/?ocid=ocds-h6vhtk-04eac3",
   },
   ts4BidAtlas: { title: "BidAtlas: Technology Services 4 (Find a Tender 001978-2026)", url: "https://bidatlas.co.uk/tenders/001978-2026" },
+  ts4FtsRecord: {
+    title: "Find a Tender OCDS record ocds-h6vhtk-04eac3: award and contract release 001978-2026 (Cabinet Office, 9 January 2026)",
+    url: "https://www.find-tender.service.gov.uk/api/1.0/ocdsReleasePackages/ocds-h6vhtk-04eac3",
+  },
+  ts4FtsTender: {
+    title: "Find a Tender OCDS release 011531-2025 (ocid ocds-h6vhtk-04eac3): tender notice, 27 March 2025",
+    url: "https://www.find-tender.service.gov.uk/Notice/011531-2025/OCDS/ReleasePackage",
+  },
+  ts3Lot1CallOff: {
+    title: "D3 Tenders OCDS: PDSCN-258-2023 'Design Report Resource' (a buyer's direct call-off under Technology Services 3 lot 1)",
+    url: "https://d3tenders.com/contract/download.php?ocid=ocds-h6vhtk-03c3d8",
+  },
   ns3CallOff: {
     title: "D3 Tenders OCDS: PB2024-01589 Telephony via RM6116 CCS Framework (a buyer's call-off notice)",
     url: "https://d3tenders.com/contract/download.php?ocid=ocds-h6vhtk-02ed16",
@@ -1235,7 +1247,7 @@ const ts3: AgreementSeed = {
   verified: false,
   sourceUrl: S.ts3Modification.url,
   notes:
-    "Unverified (copies of notices only): the dates (16 June 2021 to 14 June 2026; a modification of 10 March 2026 extends lots 3a to 3d and 4, but the new end date was not seen, so the lots are recorded as ending with the agreement); the lot names and routes (not found, so the guide never offers it); the succession by Technology Services 4.",
+    "Unverified (copies of notices only): the dates (16 June 2021 to 14 June 2026; a modification of 10 March 2026 extends lots 3a to 3d and 4, but the new end date was not seen, so the lots are recorded as ending with the agreement); the names and routes of lots 3a to 3d and 4 (not found, so the guide never offers it); lot 1's name and its direct call-off, known only from a buyer's 2023 call-off notice (read through a copy), with no call-off length recorded; the succession by Technology Services 4.",
   owner: GCA,
   eligibility: "UK public sector bodies, including central government, NHS bodies and local authorities.",
   facts: [
@@ -1250,8 +1262,14 @@ const ts3: AgreementSeed = {
     fact(
       "lots",
       false,
-      [S.ts3Modification, S.ts3Lots],
-      "Lot numbers 3a, 3b, 3c, 3d and 4 appear in notice titles; names, other lots and routes not found.",
+      [S.ts3Modification, S.ts3Lots, S.ts3Lot1CallOff],
+      "Lot numbers 3a, 3b, 3c, 3d and 4 appear in notice titles; their names and routes not found. A buyer's call-off notice (2023) uses the 'direct call-off option' under lot 1 for technology strategy and service design. Other lots not found.",
+    ),
+    fact(
+      "callOff",
+      false,
+      [S.ts3Lot1CallOff],
+      "Lot 1: a direct call-off, as one buyer's notice describes it; no framework limit on value or length seen. Other lots' routes not found.",
     ),
     fact(
       "regulation",
@@ -1264,10 +1282,44 @@ const ts3: AgreementSeed = {
   ],
   replacedBy: ["TS4"],
   terms: [],
-  lots: ["3a", "3b", "3c", "3d", "4"].map((n) =>
-    lotWithoutRoutes(n, `Lot ${n} (name not found)`, "Named only by number in the notices read."),
-  ),
+  lots: [
+    {
+      number: "1",
+      name: "Technology Strategy and Service Design",
+      description: "Technology strategy advice and support, and service design (as a buyer's call-off notice describes the lot).",
+      categories: ["technology-services"],
+      securityAboveOfficial: false,
+      verified: false,
+      routes: [historicRoute("direct-award", null, false, S.ts3Lot1CallOff.url)],
+    },
+    ...["3a", "3b", "3c", "3d", "4"].map((n) =>
+      lotWithoutRoutes(n, `Lot ${n} (name not found)`, "Named only by number in the notices read."),
+    ),
+  ],
 };
+
+/**
+ * Technology Services 4 call-offs: a summary of the Find a Tender notice (D3 Tenders copy) says the open framework
+ * allows competitive selection and direct awards. The notice's per-lot award method, value limits and maximum
+ * call-off length were not seen, so both methods are recorded on each named lot, unverified, with no limits.
+ */
+const ts4Routes: RouteSeed[] = (["direct-award", "further-competition"] as const).map((method) => ({
+  method,
+  minValuePence: null,
+  maxValuePence: null,
+  maxContractMonths: null,
+  verified: false,
+  sourceUrl: S.ts4Copy.url,
+}));
+const ts4Lot = (number: string, name: string, description: string): LotSeed => ({
+  number,
+  name,
+  description,
+  categories: ["technology-services"],
+  securityAboveOfficial: false,
+  verified: false,
+  routes: ts4Routes,
+});
 
 const ts4: AgreementSeed = {
   number: "TS4",
@@ -1281,19 +1333,25 @@ const ts4: AgreementSeed = {
   startDate: "2025-12-12",
   endDate: "2028-06-11",
   verified: false,
-  sourceUrl: S.ts4BidAtlas.url,
+  sourceUrl: S.ts4FtsRecord.url,
   notes:
-    "Unverified: the agreement number (no RM number found in any source: recorded as TS4 until the agency confirms it); the dates (12 December 2025 to 11 June 2028, the first 30-month framework term, with renewal possible to December 2030); the lot names (lot 6's title is cut off); the call-off routes and lengths (not found, so the guide never offers it).",
+    "Unverified: the Find a Tender record was read only as far as its header (award and contract release 001978-2026 of 9 January 2026; tender release 011531-2025 of 27 March 2025 naming Crown Commercial Service); everything else comes from third-party copies of the notice. Unverified in particular: the agreement number (no RM number found: recorded as TS4 until the agency confirms it); the dates (12 December 2025 to 11 June 2028, the first 30-month framework of the scheme, with renewal possible to December 2030); who may use it (the wider UK public sector, per a summary of the notice; whether local authorities are named was not seen); the call-off routes (a summary of the notice says the framework allows both competitive selection and direct awards; each lot's method, value limits and longest call-off were not seen, so none are recorded); lot 6, whose title is cut off in every copy, so the guide does not offer it; the succession from Technology Services 3 (inferred from the scope).",
   owner: GCA,
-  eligibility: "",
+  eligibility:
+    "The UK public sector, as a summary of the notice puts it; the notice's list of bodies that may use it (and whether it names local authorities) was not seen.",
   facts: [
     fact(
       "identity",
       false,
-      [S.ts4Copy, S.ts4BidAtlas],
-      "Award notice 001978-2026 (9 January 2026). The RM number was not found: do not guess it. " + MIRROR_NOTE,
+      [S.ts4FtsRecord, S.ts4FtsTender, S.ts4Copy, S.ts4BidAtlas],
+      "Find a Tender record ocds-h6vhtk-04eac3: award and contract release 001978-2026 (9 January 2026) and tender release 011531-2025 (27 March 2025). The title 'Technology Services 4' was read in the copies, not in the part of the record read. The RM number was not found: do not guess it.",
     ),
-    fact("owner", false, [S.ts4Copy], "Cabinet Office / Crown Commercial Service as publisher. " + MIRROR_NOTE),
+    fact(
+      "owner",
+      false,
+      [S.ts4FtsTender, S.ts4Copy, S.ts4BidAtlas],
+      "The Find a Tender tender release names Crown Commercial Service as a party (its role was not in the part read); the copies give it as the buyer. The Government Commercial Agency since 1 April 2026.",
+    ),
     fact(
       "dates",
       false,
@@ -1303,12 +1361,24 @@ const ts4: AgreementSeed = {
     fact(
       "lots",
       false,
-      [S.ts4BidAtlas],
-      "1, 2, 3, 3a, 4, 4a, 5, 5a and 6 (title cut off: 'Major Techno…'). Matrix lots pair component lots.",
+      [S.ts4BidAtlas, S.ts4Copy],
+      "1, 2, 3, 3a, 4, 4a, 5 and 5a (names from the contract titles in the BidAtlas copy; lots 1, 2, 3 and 3a also described in the D3 copy) and 6 (title cut off: 'Major Techno…'). Matrix lots (1.2, 1.3, … 4a.5a) pair two component lots, whose suppliers were added to them automatically; not seeded as separate lots.",
+    ),
+    fact(
+      "eligibility",
+      false,
+      [S.ts4Copy],
+      "'Wide-ranging public sector technology needs' across the UK and several overseas territories (a summary of the notice). The notice's list of bodies that may use it was not seen: check that local authorities are included.",
+    ),
+    fact(
+      "callOff",
+      false,
+      [S.ts4Copy],
+      "A summary of the notice: the open framework 'allows flexibility in competitive selection and direct awards'. Each lot's award method, value limits and maximum call-off length were not seen, so no limits are recorded.",
     ),
     fact("regulation", false, [S.ts4Copy], "'Open framework', 'competitive selection and direct awards': Procurement Act 2023 wording."),
     fact("terms", false, [S.ts4Copy], "'The duration of framework 1 in this scheme is 30 months'."),
-    fact("lineage", false, [S.ts4Copy], "Inferred successor of Technology Services 3 (RM6100)."),
+    fact("lineage", false, [S.ts4Copy], "Inferred successor of Technology Services 3 (RM6100); no source states the succession."),
   ],
   replacedBy: [],
   terms: [
@@ -1323,30 +1393,18 @@ const ts4: AgreementSeed = {
     },
   ],
   lots: [
-    lotWithoutRoutes(
-      "1",
-      "Technology and Digital Consultancy Services",
-      "Technology and digital strategy, service design and other consultancy.",
-      ["technology-services"],
-    ),
-    lotWithoutRoutes(
+    ts4Lot("1", "Technology and Digital Consultancy Services", "Technology and digital strategy, service design and other consultancy."),
+    ts4Lot(
       "2",
       "Transition & Service Integration and Management (SIAM)",
       "Programme management, service transition, post-transition review, risk and knowledge transfer.",
-      ["technology-services"],
     ),
-    lotWithoutRoutes("3", "End User Services", "End user support, end user computing and device management.", ["technology-services"]),
-    lotWithoutRoutes("3a", "End User Services (lower value and complexity)", "As lot 3, for lower value and complexity.", [
-      "technology-services",
-    ]),
-    lotWithoutRoutes("4", "Infrastructure Management", "Infrastructure management services.", ["technology-services"]),
-    lotWithoutRoutes("4a", "Infrastructure Management (lower value and complexity)", "As lot 4, for lower value and complexity.", [
-      "technology-services",
-    ]),
-    lotWithoutRoutes("5", "Application and Data Management", "Application and data management services.", ["technology-services"]),
-    lotWithoutRoutes("5a", "Application and Data Management (lower value and complexity)", "As lot 5, for lower value and complexity.", [
-      "technology-services",
-    ]),
+    ts4Lot("3", "End User Services", "End user support, end user computing and device management."),
+    ts4Lot("3a", "End User Services (lower value and complexity)", "As lot 3, for lower value and complexity."),
+    ts4Lot("4", "Infrastructure Management", "Infrastructure management services."),
+    ts4Lot("4a", "Infrastructure Management (lower value and complexity)", "As lot 4, for lower value and complexity."),
+    ts4Lot("5", "Application and Data Management", "Application and data management services."),
+    ts4Lot("5a", "Application and Data Management (lower value and complexity)", "As lot 5, for lower value and complexity."),
     lotWithoutRoutes("6", "Major technology transformation (title cut off in the source)", "Title not confirmed.", ["technology-services"]),
   ],
 };

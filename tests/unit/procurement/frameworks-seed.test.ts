@@ -76,6 +76,26 @@ describe("framework reference data", () => {
     expect(byNumber("RM6292")).toMatchObject({ verified: false, startDate: null, endDate: null, lots: [] });
   });
 
+  it("records Technology Services 4's call-offs as unverified, with no limits the sources do not give (issue 19)", () => {
+    const ts4 = byNumber("TS4");
+    expect(ts4).toMatchObject({ startDate: "2025-12-12", endDate: "2028-06-11", regulation: "PA2023", verified: false });
+    expect(ts4.sourceUrl).toBe("https://www.find-tender.service.gov.uk/api/1.0/ocdsReleasePackages/ocds-h6vhtk-04eac3");
+    expect(ts4.facts.every((f) => !f.verified)).toBe(true);
+    const offered = ts4.lots.filter((l) => l.routes.length > 0);
+    expect(offered.map((l) => l.number)).toEqual(["1", "2", "3", "3a", "4", "4a", "5", "5a"]);
+    for (const lot of offered) {
+      expect(lot.routes.map((r) => r.method)).toEqual(["direct-award", "further-competition"]);
+      for (const r of lot.routes) {
+        expect(r).toMatchObject({ minValuePence: null, maxValuePence: null, maxContractMonths: null, verified: false });
+        expect(r.sourceUrl).toMatch(/^https:\/\//);
+      }
+    }
+    // Lot 6's title is cut off in every copy: never offered.
+    expect(ts4.lots.find((l) => l.number === "6")?.routes).toEqual([]);
+    expect(ts4.eligibility).not.toBe("");
+    expect(byNumber("RM6100").replacedBy).toEqual(["TS4"]);
+  });
+
   it("flags only G-Cloud 15 lot 1b for above OFFICIAL", () => {
     const above = agreements.flatMap((a) => a.lots.filter((l) => l.securityAboveOfficial).map((l) => `${a.number}/${l.number}`));
     expect(above).toEqual(["RM1557.15/1b"]);
