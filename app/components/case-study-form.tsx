@@ -17,6 +17,7 @@ import {
 import { COST_BANDS } from "~/utils/labels";
 import { dateInputValues } from "~/utils/date-input";
 import { DateInput } from "./date-input";
+import { SummaryList } from "./buying";
 import { ChangesTable } from "~/components/changes-table";
 
 export type FormValues = Record<string, unknown>;
@@ -66,11 +67,49 @@ function AddRowButton({ group, label }: { group: RepeatableGroup; label: string 
   );
 }
 
+/** A repeatable group's rows, a fieldset each with its fields named `${group}.${i}.…`, then the button that adds a row. */
+function RepeatedRows({
+  group,
+  count,
+  legend,
+  addLabel,
+  sideBySide,
+  children,
+}: {
+  group: RepeatableGroup;
+  count: number;
+  /** Each row's legend, numbered: "Measure" gives "Measure 1". */
+  legend: string;
+  addLabel: string;
+  /** Short rows of fields side by side: no space between them, a legend for screen readers only. */
+  sideBySide?: boolean;
+  children: (base: string, i: number) => ReactNode;
+}) {
+  return (
+    <>
+      {Array.from({ length: count }, (_, i) => {
+        const base = `${group}.${i}`;
+        return (
+          <fieldset className={sideBySide ? "govuk-fieldset" : "govuk-fieldset govuk-!-margin-bottom-6"} key={base}>
+            <legend className={`govuk-fieldset__legend govuk-fieldset__legend--s${sideBySide ? " govuk-visually-hidden" : ""}`}>
+              {`${legend} ${i + 1}`}
+            </legend>
+            {children(base, i)}
+          </fieldset>
+        );
+      })}
+      <AddRowButton group={group} label={addLabel} />
+    </>
+  );
+}
+
 export function CaseStudyForm(props: CaseStudyFormProps) {
   const { values, serverErrors, adding, serviceAreas, lots, picker, councilName } = props;
   const { register, errors, onSubmit, error } = useZodForm(caseStudyFormSchema, serverErrors);
   /** A field's name, shown value, error and registration, for a TextField, TextareaField or SelectField. */
   const field = (name: string) => ({ name, defaultValue: str(values, name), error: error(name), registered: register(name) });
+  /** The same for a DateInput: its three boxes' shown values. */
+  const dateField = (name: string) => ({ name, values: dateInputValues(name, values), error: error(name), register });
   const metricRows = rowCount("metrics", values, adding === "metrics");
   const unlistedRows = rowCount("unlisted", values, adding === "unlisted");
   const assetRows = rowCount("assets", values, adding === "assets");
@@ -132,12 +171,7 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
           label="Title"
           hint="Say what you did and what changed, for example, “Online council tax accounts cut calls by a third”"
         />
-        <dl className="govuk-summary-list govuk-summary-list--no-border">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Council</dt>
-            <dd className="govuk-summary-list__value">{councilName}</dd>
-          </div>
-        </dl>
+        <SummaryList noBorder rows={[{ key: "Council", value: councilName }]} />
         <SelectField
           {...field("serviceAreaId")}
           label="Service area"
@@ -158,11 +192,9 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
         <p className="govuk-body">
           Add the measures that show whether it worked, with the figure before and after. Leave unused rows blank.
         </p>
-        {Array.from({ length: metricRows }, (_, i) => {
-          const base = `metrics.${i}`;
-          return (
-            <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={base}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Measure {i + 1}</legend>
+        <RepeatedRows group="metrics" count={metricRows} legend="Measure" addLabel="Add another measure">
+          {(base, i) => (
+            <>
               <TextField {...field(`${base}.name`)} label="What did you measure?" hint="For example, days to process a new benefit claim" />
               <div className="govuk-grid-row">
                 <div className="govuk-grid-column-one-third">
@@ -190,10 +222,9 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
                 defaultValue={str(values, `${base}.higherIsBetter`) === "true" || values[`${base}.higherIsBetter`] === true ? "true" : null}
                 registered={register(`${base}.higherIsBetter`)}
               />
-            </fieldset>
-          );
-        })}
-        <AddRowButton group="metrics" label="Add another measure" />
+            </>
+          )}
+        </RepeatedRows>
         <TextareaField
           {...field("outcomeNarrative")}
           label="What happened as a result?"
@@ -223,21 +254,11 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
         />
 
         <h2 className="govuk-heading-m">Dates</h2>
+        <DateInput {...dateField("startDate")} legend="When did the work start?" hint="For example, 27 3 2024" />
         <DateInput
-          name="startDate"
-          legend="When did the work start?"
-          hint="For example, 27 3 2024"
-          values={dateInputValues("startDate", values)}
-          error={error("startDate")}
-          register={register}
-        />
-        <DateInput
-          name="endDate"
+          {...dateField("endDate")}
           legend="When did it finish?"
           hint="For example, 31 1 2025. Leave blank if it is still going on"
-          values={dateInputValues("endDate", values)}
-          error={error("endDate")}
-          register={register}
         />
 
         <h2 className="govuk-heading-m">Products and suppliers</h2>
@@ -300,11 +321,9 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
           </div>
         )}
         <h3 className="govuk-heading-s">Products that are not listed</h3>
-        {Array.from({ length: unlistedRows }, (_, i) => {
-          const base = `unlisted.${i}`;
-          return (
-            <fieldset className="govuk-fieldset" key={base}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s govuk-visually-hidden">Unlisted product {i + 1}</legend>
+        <RepeatedRows group="unlisted" count={unlistedRows} legend="Unlisted product" addLabel="Add another unlisted product" sideBySide>
+          {(base, i) => (
+            <>
               <div className="govuk-grid-row">
                 <div className="govuk-grid-column-one-half">
                   <TextField {...field(`${base}.name`)} label={`Product name${unlistedRows > 1 ? ` ${i + 1}` : ""}`} />
@@ -317,10 +336,9 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
                   />
                 </div>
               </div>
-            </fieldset>
-          );
-        })}
-        <AddRowButton group="unlisted" label="Add another unlisted product" />
+            </>
+          )}
+        </RepeatedRows>
 
         <h2 className="govuk-heading-m">How you bought it</h2>
         <SelectField
@@ -339,11 +357,9 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
         <p className="govuk-body">
           Share code, design patterns or research other councils can reuse. Leave blank if there is nothing to share.
         </p>
-        {Array.from({ length: assetRows }, (_, i) => {
-          const base = `assets.${i}`;
-          return (
-            <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={base}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Asset {i + 1}</legend>
+        <RepeatedRows group="assets" count={assetRows} legend="Asset" addLabel="Add another asset">
+          {(base) => (
+            <>
               <TextField {...field(`${base}.title`)} label="Title" />
               <SelectField
                 {...field(`${base}.type`)}
@@ -354,10 +370,9 @@ export function CaseStudyForm(props: CaseStudyFormProps) {
               <TextField {...field(`${base}.url`)} label="Web address" hint="Must start with https://" type="url" spellCheck={false} />
               <TextField {...field(`${base}.licence`)} label="Licence" hint="For example, MIT, Apache-2.0 or OGL v3.0" width="20" />
               <TextareaField {...field(`${base}.description`)} label="Description (optional)" rows={3} />
-            </fieldset>
-          );
-        })}
-        <AddRowButton group="assets" label="Add another asset" />
+            </>
+          )}
+        </RepeatedRows>
 
         <h2 className="govuk-heading-m">Lessons learned</h2>
         <TextareaField {...field("lessons")} label="What would you tell another council doing the same thing? (optional)" />
