@@ -14,6 +14,7 @@ import { ContractsPanel } from "~/components/contract-table";
 import { PriceRanges } from "~/components/price-ranges";
 import { ListingBody, ListingFacts } from "~/components/service-definition";
 import { getVersionDetails } from "~/models/listing-document.server";
+import { usedBySentence } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.product.version.name : "Product not found");
 
@@ -47,10 +48,7 @@ export default function ProductPage() {
       </span>
       <h1 className="govuk-heading-xl">{v.name}</h1>
       <p className="govuk-body-l">{v.summary}</p>
-      <p className="govuk-body">
-        Used by {councilsUsing} {councilsUsing === 1 ? "council" : "councils"}
-        {similar != null ? `, including ${similar} similar to yours` : ""}.
-      </p>
+      <p className="govuk-body">{usedBySentence(councilsUsing, similar)}</p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ListingBody listing={v} definition={details.definition} documents={details.documents} />

@@ -36,3 +36,12 @@ export function formatNumber(value: number | null | undefined): string {
 // The labels moved to app/utils/labels.ts (the one label registry); re-exported only until the
 // projects pages (app/routes/projects*) import them from there.
 export { ACCREDITATION_LABELS, FRAMEWORK_STATUS_LABELS, SIZE_LABELS } from "./labels";
+
+/** "Used by 3 councils, including 1 similar to yours." on a product page; in words when there are none (docs/content.md: never "0 councils"). */
+export function usedBySentence(councils: number, similar: number | null | undefined): string {
+  if (councils === 0) return "No council has published a case study or an award for this product yet.";
+  const used = `Used by ${councils.toLocaleString("en-GB")} ${councils === 1 ? "council" : "councils"}`;
+  if (similar == null) return `${used}.`;
+  if (similar === 0) return `${used}, none of them similar to yours.`;
+  return `${used}, including ${similar.toLocaleString("en-GB")} similar to yours.`;
+}

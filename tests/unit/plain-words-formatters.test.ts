@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cpvCodeText } from "~/utils/cpv";
+import { usedBySentence } from "~/utils/format";
 import { AUDIT_ACTION_CHOICES, auditActionField, auditEventLabel } from "~/models/audit-actions";
 import { AUDIT_ACTION_LABELS } from "~/utils/labels";
 
@@ -50,5 +51,18 @@ describe("the audit log's action choices", () => {
   it("names a project's event as its history does and any other from the registry", () => {
     expect(auditEventLabel("project.created")).toBe("Started the project");
     expect(auditEventLabel("product.section-saved:pricing")).toBe("Saved a section of a listing");
+  });
+});
+
+describe("usedBySentence (a product page)", () => {
+  it("never says 0 councils, nor 0 similar", () => {
+    expect(usedBySentence(0, null)).toBe("No council has published a case study or an award for this product yet.");
+    expect(usedBySentence(0, 0)).toBe("No council has published a case study or an award for this product yet.");
+    expect(usedBySentence(3, 0)).toBe("Used by 3 councils, none of them similar to yours.");
+  });
+
+  it("counts councils and similar ones with singulars and thousands separators", () => {
+    expect(usedBySentence(1, null)).toBe("Used by 1 council.");
+    expect(usedBySentence(1_204, 1)).toBe("Used by 1,204 councils, including 1 similar to yours.");
   });
 });
