@@ -127,9 +127,10 @@ describe("every framework whose scope covers the need is offered", () => {
     expect(agreementsOffered(result)).toEqual(["RM1557.15", "RM6285"]);
   });
 
-  it("says plainly when a covering lot's routes are not confirmed (Technology Services 4)", () => {
+  it("offers Technology Services 4 for technology services, and says plainly which covering lot's routes are not confirmed", () => {
     const result = run({ category: "technology-services", valuePence: 50_000_000 });
-    expect(agreementsOffered(result)).toEqual([]);
+    // Lots 1 to 5a carry (unverified) call-off routes; lot 6's are not known, so it is not offered.
+    expect(agreementsOffered(result)).toEqual(["TS4"]);
     expect(result.warnings.find((w) => w.code === "framework-routes-unconfirmed")?.message).toMatch(/Technology Services 4 \(TS4\)/);
   });
 });
