@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { LinkParagraph } from "~/components/buying";
 import { Form } from "~/components/form";
+import { filterQuery, ServiceAreaSelect } from "~/components/filter-form";
+import { SubmitButton } from "~/components/forms";
 import { PageLinks, StatusTag } from "~/components/case-study-list";
 import { caseStudyIndexSchema, STATUS_LABELS } from "~/models/case-study.schema";
 import { listCaseStudiesForCouncil, listPublishedCaseStudies } from "~/models/case-study.server";
@@ -44,13 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CaseStudyIndex() {
   const d = useLoaderData<typeof loader>();
-  const href = (page: number) => {
-    const sp = new URLSearchParams();
-    if (d.serviceArea) sp.set("serviceArea", d.serviceArea.slug);
-    if (page > 1) sp.set("page", String(page));
-    const qs = sp.toString();
-    return `/case-studies${qs ? `?${qs}` : ""}`;
-  };
+  const href = (page: number) => `/case-studies${filterQuery({ serviceArea: d.serviceArea?.slug }, page)}`;
   const searchHref = `/search?type=case-studies${d.serviceArea ? `&serviceArea=${encodeURIComponent(d.serviceArea.name)}` : ""}`;
   const first = (d.page - 1) * d.pageSize + 1;
   const last = Math.min(d.total, d.page * d.pageSize);
@@ -90,22 +87,8 @@ export default function CaseStudyIndex() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
           <Form method="get" action="/case-studies">
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="serviceArea">
-                Service area
-              </label>
-              <select className="govuk-select" id="serviceArea" name="serviceArea" defaultValue={d.serviceArea?.slug ?? ""}>
-                <option value="">All service areas</option>
-                {d.areas.map((a) => (
-                  <option key={a.slug} value={a.slug}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              Apply filter
-            </button>
+            <ServiceAreaSelect areas={d.areas} value={d.serviceArea?.slug} id="serviceArea" />
+            <SubmitButton variant="secondary">Apply filter</SubmitButton>
           </Form>
           <p className="govuk-body">
             <Link className="govuk-link" to={searchHref}>
@@ -119,13 +102,7 @@ export default function CaseStudyIndex() {
             </Link>{" "}
             shared by councils.
           </p>
-          {d.councilCode ? (
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`/councils/${d.councilCode}/peers`}>
-                Councils like {d.councilName}
-              </Link>
-            </p>
-          ) : null}
+          {d.councilCode ? <LinkParagraph to={`/councils/${d.councilCode}/peers`}>Councils like {d.councilName}</LinkParagraph> : null}
         </div>
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body govuk-!-font-weight-bold" aria-live="polite">
