@@ -6,7 +6,7 @@ import { NarrowPage } from "~/components/form-page";
 import { FilterPanel } from "~/components/filter-panel";
 import { InsetText, LinkParagraph, WarningText } from "~/components/buying";
 import { ProjectFormHeader } from "~/components/project";
-import { CheckboxItem } from "~/components/project-fields";
+import { ExpiredFrameworksCheckbox, FacetCheckboxes } from "~/components/search-facets";
 import { SearchErrors } from "~/components/search-errors";
 import { loadProjectPage, projectAction } from "~/utils/project-route.server";
 import {
@@ -151,38 +151,15 @@ export default function ProjectSearch() {
                     .slice(0, 25);
                   if (!values.length) return null;
                   return (
-                    <div className="govuk-form-group" key={facet.name}>
-                      <fieldset className="govuk-fieldset">
-                        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{facet.label}</legend>
-                        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                          {values.map((value, i) => (
-                            <CheckboxItem
-                              key={value}
-                              id={`${facet.name}-${i}`}
-                              name={facet.name}
-                              value={value}
-                              label={`${facet.labels?.[value] ?? value} (${counts[value] ?? 0})`}
-                              defaultChecked={selected.includes(value)}
-                            />
-                          ))}
-                        </div>
-                      </fieldset>
-                    </div>
+                    <FacetCheckboxes
+                      key={facet.name}
+                      facet={facet}
+                      values={values.map((value) => ({ value, count: counts[value] ?? 0 }))}
+                      selected={selected}
+                    />
                   );
                 })}
-                {data.scope ? null : (
-                  <div className="govuk-form-group">
-                    <div className="govuk-checkboxes govuk-checkboxes--small">
-                      <CheckboxItem
-                        id="frameworks-all"
-                        name="frameworks"
-                        value="all"
-                        label="Include products only on expired frameworks"
-                        defaultChecked={data.params.frameworks === "all"}
-                      />
-                    </div>
-                  </div>
-                )}
+                {data.scope ? null : <ExpiredFrameworksCheckbox checked={data.params.frameworks === "all"} />}
               </FilterPanel>
               <SubmitButton variant="secondary">Search</SubmitButton>
             </Form>
