@@ -1,5 +1,6 @@
 // The register's table of contracts (register, council, supplier and product pages).
 import { Link } from "@remix-run/react";
+import { LinkParagraph } from "~/components/buying";
 import { DataTable } from "~/components/data-table";
 import { formatPence } from "~/procurement/money";
 import { formatDate } from "~/utils/format";
@@ -106,11 +107,7 @@ export function ContractsPanel({
         <>
           <ContractTable contracts={contracts} caption={`${heading}: ${total} in the register`} hide={hide} />
           {total > contracts.length ? (
-            <p className="govuk-body">
-              <Link className="govuk-link" to={moreHref}>
-                See all {total} contracts in the register
-              </Link>
-            </p>
+            <LinkParagraph to={moreHref}>See all {total} contracts in the register</LinkParagraph>
           ) : null}
         </>
       ) : (
