@@ -106,9 +106,7 @@ export function ContractsPanel({
       {contracts.length ? (
         <>
           <ContractTable contracts={contracts} caption={`${heading}: ${total} in the register`} hide={hide} />
-          {total > contracts.length ? (
-            <LinkParagraph to={moreHref}>See all {total} contracts in the register</LinkParagraph>
-          ) : null}
+          {total > contracts.length ? <LinkParagraph to={moreHref}>See all {total} contracts in the register</LinkParagraph> : null}
         </>
       ) : (
         <p className="govuk-body">No contracts in the register yet.</p>
