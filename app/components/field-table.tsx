@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { dateInputValues } from "~/utils/date-input";
 import { DateInput } from "./date-input";
-import { ChoiceField, SelectField, TextareaField, TextField } from "./forms";
+import { ChoiceField, SelectField, TextareaField, TextField, type TextFieldProps } from "./forms";
 
 type Option = { value: string; label: string; hint?: string };
 type Values = Record<string, unknown>;
@@ -19,16 +19,10 @@ interface Common {
 }
 
 export type FieldSpec =
-  | (Common & {
-      kind: "text";
-      label: string;
-      type?: string;
-      width?: "2" | "3" | "4" | "5" | "10" | "20" | "30";
-      inputMode?: "numeric" | "decimal" | "email" | "text" | "url";
-      autoComplete?: string;
-      spellCheck?: boolean;
-      prefix?: string;
-    })
+  | (Common & { kind: "text"; label: string } & Pick<
+        TextFieldProps,
+        "type" | "width" | "inputMode" | "autoComplete" | "spellCheck" | "prefix"
+      >)
   | (Common & { kind: "textarea"; label: string; rows?: number })
   | (Common & { kind: "select"; label: string; options: Option[] })
   | (Common & { kind: "radio" | "checkbox"; legend: string; options: Option[]; inline?: boolean })
@@ -39,6 +33,16 @@ export const YES_NO_OPTIONS: Option[] = [
   { value: "yes", label: "Yes" },
   { value: "no", label: "No" },
 ];
+
+/** GOV.UK's names pattern as a question: NameField's attributes (forms.tsx). */
+export function nameQuestion(name: string, label: string): FieldSpec {
+  return { kind: "text", name, label, autoComplete: "name", spellCheck: false };
+}
+
+/** GOV.UK's email address pattern as a question: EmailField's attributes (forms.tsx). */
+export function emailQuestion(name: string, label: string, hint?: string): FieldSpec {
+  return { kind: "text", name, label, type: "email", autoComplete: "email", spellCheck: false, hint };
+}
 
 /** A saved or posted value as a field shows it: lists one item per line, nothing for null. */
 export function fieldText(value: unknown): string | undefined {
@@ -62,6 +66,12 @@ function shownValue(spec: FieldSpec, values: Values): string | string[] | undefi
   if (spec.value) return spec.value(values);
   const raw = values[spec.name];
   return spec.kind === "checkbox" ? fieldList(raw) : fieldText(raw);
+}
+
+/** What a spec passes straight to its component: label or legend, hint, options, widths. */
+function ownProps<S extends FieldSpec>(spec: S): Omit<S, "kind" | "name" | "value"> {
+  const { kind: _kind, name: _name, value: _value, ...props } = spec;
+  return props;
 }
 
 export function FieldTable({
@@ -89,41 +99,18 @@ export function FieldTable({
         />
       );
     const value = shownValue(spec, values ?? {});
-    const common = { name: spec.name, hint: spec.hint, error: error(spec.name), registered: register(spec.name) };
+    const common = { name: spec.name, error: error(spec.name), registered: register(spec.name) };
     const single = Array.isArray(value) ? value.join("\n") : value;
     switch (spec.kind) {
       case "text":
-        return (
-          <TextField
-            key={spec.name}
-            {...common}
-            label={spec.label}
-            type={spec.type}
-            width={spec.width}
-            inputMode={spec.inputMode}
-            autoComplete={spec.autoComplete}
-            spellCheck={spec.spellCheck}
-            prefix={spec.prefix}
-            defaultValue={single}
-          />
-        );
+        return <TextField key={spec.name} {...common} {...ownProps(spec)} defaultValue={single} />;
       case "textarea":
-        return <TextareaField key={spec.name} {...common} label={spec.label} rows={spec.rows} defaultValue={single} />;
+        return <TextareaField key={spec.name} {...common} {...ownProps(spec)} defaultValue={single} />;
       case "select":
-        return <SelectField key={spec.name} {...common} label={spec.label} options={spec.options} defaultValue={single} />;
+        return <SelectField key={spec.name} {...common} {...ownProps(spec)} defaultValue={single} />;
       case "radio":
       case "checkbox":
-        return (
-          <ChoiceField
-            key={spec.name}
-            {...common}
-            type={spec.kind}
-            legend={spec.legend}
-            inline={spec.inline}
-            options={spec.options}
-            defaultValue={value}
-          />
-        );
+        return <ChoiceField key={spec.name} {...common} {...ownProps(spec)} type={spec.kind} defaultValue={value} />;
     }
   });
 }

@@ -3,7 +3,7 @@
 import { useLocation, useRouteLoaderData } from "@remix-run/react";
 import { SectionNav } from "./admin-nav";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
-import { FieldTable, type FieldSpec } from "./field-table";
+import { emailQuestion, FieldTable, nameQuestion, type FieldSpec } from "./field-table";
 import { UK_REGIONS } from "~/models/supplier-account.schema";
 import { SIZE_LABELS, SUPPLIER_SIZE_OPTIONS } from "~/utils/labels";
 
@@ -116,16 +116,8 @@ const SIZE_QUESTIONS: readonly FieldSpec[] = [
 ];
 
 const CONTACT_QUESTIONS: readonly FieldSpec[] = [
-  { kind: "text", name: "contactName", label: "Contact name", autoComplete: "name", spellCheck: false },
-  {
-    kind: "text",
-    name: "contactEmail",
-    label: "Contact email address",
-    type: "email",
-    autoComplete: "email",
-    spellCheck: false,
-    hint: "A shared address such as sales@ works best",
-  },
+  nameQuestion("contactName", "Contact name"),
+  emailQuestion("contactEmail", "Contact email address", "A shared address such as sales@ works best"),
   {
     kind: "text",
     name: "contactPhone",

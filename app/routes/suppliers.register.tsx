@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { FieldTable, type FieldSpec } from "~/components/field-table";
+import { emailQuestion, FieldTable, nameQuestion, type FieldSpec } from "~/components/field-table";
 import { ErrorSummary, SubmitButton, useZodForm } from "~/components/forms";
 import { PasswordFields } from "~/components/password-fields";
 import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors } from "~/components/supplier-account";
@@ -22,16 +22,8 @@ export const meta: MetaFunction = () => pageTitle("Register your organisation");
 export const handle = { title: "Register your organisation" };
 
 const ACCOUNT_QUESTIONS: readonly FieldSpec[] = [
-  { kind: "text", name: "name", label: "Your full name", autoComplete: "name", spellCheck: false },
-  {
-    kind: "text",
-    name: "email",
-    label: "Your email address",
-    type: "email",
-    autoComplete: "email",
-    spellCheck: false,
-    hint: "You sign in with this. We will send a link to confirm it.",
-  },
+  nameQuestion("name", "Your full name"),
+  emailQuestion("email", "Your email address", "You sign in with this. We will send a link to confirm it."),
 ];
 
 const FIELD_ORDER = [...ORGANISATION_FIELD_ORDER, "name", "email", "password", "confirmPassword"];
