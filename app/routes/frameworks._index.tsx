@@ -51,7 +51,7 @@ export default function Frameworks() {
             cell: (a) =>
               a.regulation === "PA2023" ? "Procurement Act 2023" : a.regulation === "PCSR2015" ? "PCR (Scotland) 2015" : "PCR 2015",
           },
-          { header: "Dates", cell: (a) => `${formatDate(a.startDate)} to ${formatDate(a.endDate)}` },
+          { header: "Dates", cell: (a) => agreementDates(a.startDate, a.endDate) },
           {
             header: "Status",
             cell: (a) => (
@@ -62,4 +62,12 @@ export default function Frameworks() {
       />
     </>
   );
+}
+
+/** "1 May 2024 to 30 April 2028"; an agreement with no dates recorded says so once, not "Not known to Not known". */
+function agreementDates(start: string | Date | null, end: string | Date | null): string {
+  if (!start && !end) return "Not known";
+  if (!end) return `From ${formatDate(start)}, end not known`;
+  if (!start) return `Start not known, until ${formatDate(end)}`;
+  return `${formatDate(start)} to ${formatDate(end)}`;
 }
