@@ -15,7 +15,7 @@ import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { flash } from "~/auth/session.server";
 import { BackLink, SummaryList } from "~/components/buying";
-import { DataTable } from "~/components/data-table";
+import { QueueTable } from "~/components/queue-table";
 import { RowAction } from "~/components/row-action";
 import { NarrowPage } from "~/components/form-page";
 
@@ -65,11 +65,10 @@ export default function AdminAwards() {
         Check each declaration against the framework owner&apos;s list of awarded suppliers. Only verified awards on live frameworks can
         carry listings.
       </p>
-      <DataTable
-        caption={`${queue.length} waiting, oldest first`}
+      <QueueTable
         rows={queue}
         rowKey={(a) => a.id}
-        empty={<p className="govuk-body">No awards are waiting to be verified.</p>}
+        empty="No awards are waiting to be verified."
         columns={[
           {
             header: "Supplier",

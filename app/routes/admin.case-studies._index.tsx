@@ -4,7 +4,7 @@ import { listModerationQueue } from "~/models/case-study.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
-import { DataTable } from "~/components/data-table";
+import { QueueTable } from "~/components/queue-table";
 
 export const meta: MetaFunction = () => pageTitle("Case studies to review");
 
@@ -22,11 +22,9 @@ export default function CaseStudyQueue() {
         Check each case study is about real work, names products fairly and shares nothing personal, then approve it or ask the council for
         changes.
       </p>
-      <DataTable
-        caption={`${queue.length} waiting, oldest first`}
+      <QueueTable
         rows={queue}
         rowKey={(c) => c.slug}
-        empty={<p className="govuk-body">Nothing is waiting for review.</p>}
         columns={[
           {
             header: "Case study",

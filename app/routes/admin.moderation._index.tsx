@@ -4,7 +4,7 @@ import { listModerationQueue } from "~/models/listing.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
-import { DataTable } from "~/components/data-table";
+import { QueueTable } from "~/components/queue-table";
 
 export const meta: MetaFunction = () => pageTitle("Listings to review");
 
@@ -18,11 +18,9 @@ export default function ModerationQueue() {
   return (
     <>
       <h1 className="govuk-heading-l">Listings to review</h1>
-      <DataTable
-        caption={`${queue.length} waiting, oldest first`}
+      <QueueTable
         rows={queue}
         rowKey={(v) => v.id}
-        empty={<p className="govuk-body">Nothing is waiting for review.</p>}
         columns={[
           {
             header: "Listing",
