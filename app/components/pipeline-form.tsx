@@ -1,7 +1,7 @@
 // The forward-plan form (/pipeline/new and /pipeline/:id/edit): plain fields that post without
 // JavaScript; the server's messages come back in the GOV.UK error summary with the values kept.
 import { Form } from "~/components/form";
-import { ErrorSummary, FieldsetGroup, fieldId, SelectField, TextareaField, TextField } from "~/components/forms";
+import { ErrorSummary, FieldsetGroup, fieldId, SelectField, SubmitButton, TextareaField, TextField } from "~/components/forms";
 import { plainFields } from "~/components/browse-form-fields";
 import { ROUTE_CONSIDERED, ROUTE_CONSIDERED_LABELS } from "~/models/pipeline.schema";
 
@@ -93,9 +93,7 @@ export function PipelineForm({
           autoComplete="email"
           spellCheck={false}
         />
-        <button type="submit" className="govuk-button" data-module="govuk-button" name="intent" value="save">
-          {submitLabel}
-        </button>
+        <SubmitButton intent="save">{submitLabel}</SubmitButton>
       </Form>
     </>
   );

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/buying";
 import { NarrowPage } from "~/components/form-page";
 import { Form } from "~/components/form";
-import { ChoiceField, ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { ChoiceField, ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { DateInput } from "~/components/date-input";
 import { plainFields } from "~/components/browse-form-fields";
 import { contractFormSchema } from "~/models/contract.schema";
@@ -118,9 +118,7 @@ export default function NewContract() {
             { value: "public", label: "Everyone (its contract details notice is published)" },
           ]}
         />
-        <button type="submit" className="govuk-button" data-module="govuk-button">
-          Add contract
-        </button>
+        <SubmitButton>Add contract</SubmitButton>
       </Form>
     </NarrowPage>
   );

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/buying";
 import { NarrowPage } from "~/components/form-page";
 import { Form } from "~/components/form";
-import { ErrorSummary, TextareaField } from "~/components/forms";
+import { ErrorSummary, SubmitButton, TextareaField } from "~/components/forms";
 import { PipelineForm } from "~/components/pipeline-form";
 import { pipelineEditSchema, pipelineWithdrawSchema } from "~/models/pipeline.schema";
 import { getPipelineEntry, revisePipelineEntry, withdrawPipelineEntry } from "~/models/pipeline.server";
@@ -106,9 +106,7 @@ export default function EditPipelineEntry() {
           defaultValue={posted.reason}
           rows={3}
         />
-        <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-          Withdraw forward plan
-        </button>
+        <SubmitButton variant="warning">Withdraw forward plan</SubmitButton>
       </Form>
     </NarrowPage>
   );
