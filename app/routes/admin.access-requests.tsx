@@ -5,7 +5,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SummaryList } from "~/components/buying";
 import { Form } from "~/components/form";
-import { ErrorSummary, fieldId, SelectField, TextareaField } from "~/components/forms";
+import { ErrorSummary, fieldId, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { approveAccessRequestSchema, refuseAccessRequestSchema } from "~/models/access-request.schema";
 import { approveAccessRequest, listPendingAccessRequests, refuseAccessRequest } from "~/models/access-request.server";
 import { listCouncilsForSelect } from "~/models/council.server";
@@ -94,9 +94,9 @@ export default function AdminAccessRequests() {
           <Form method="post" action="/admin/access-requests?intent=approve">
             <input type="hidden" name="requestId" value={r.id} />
             <SelectField {...requestField(r, "councilCode", "Council the account is for")} options={councilOptions} />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
+            <SubmitButton>
               Approve<span className="govuk-visually-hidden"> {r.email}</span>
-            </button>
+            </SubmitButton>
           </Form>
           <Form method="post" action="/admin/access-requests?intent=refuse">
             <input type="hidden" name="requestId" value={r.id} />
@@ -105,9 +105,9 @@ export default function AdminAccessRequests() {
               hint="At least 10 characters. It is emailed to them."
               rows={3}
             />
-            <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+            <SubmitButton variant="warning">
               Refuse<span className="govuk-visually-hidden"> {r.email}</span>
-            </button>
+            </SubmitButton>
           </Form>
         </section>
       ))}

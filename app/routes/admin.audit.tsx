@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { PageLinks } from "~/components/page-links";
-import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { DataTable } from "~/components/data-table";
 import { AUDIT_PAGE_SIZE, auditFilterSchema, listAuditLog } from "~/models/audit-log.server";
 import { AUDIT_ACTION_CHOICES, auditEventLabel } from "~/models/audit-actions";
@@ -82,9 +82,7 @@ export default function AuditLog() {
             <TextField name="to" label="To" hint="Up to the end of this day" width="10" defaultValue={values.to} error={errors.to?.[0]} />
           </div>
         </div>
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          Apply filters
-        </button>
+        <SubmitButton variant="secondary">Apply filters</SubmitButton>
       </Form>
       <p className="govuk-body" aria-live="polite">
         {total} {total === 1 ? "event" : "events"}

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/buying";
 import { Form } from "~/components/form";
 import type { ReactNode } from "react";
-import { ErrorSummary, TextareaField } from "~/components/forms";
+import { ErrorSummary, SubmitButton, TextareaField } from "~/components/forms";
 import { StatusTag } from "~/components/case-study-list";
 import { moderationSchema, STATUS_LABELS } from "~/models/case-study.schema";
 import { getModerationView, moderateCaseStudy } from "~/models/case-study.server";
@@ -95,15 +95,9 @@ function DecisionForm({
       <input type="hidden" name="lockVersion" value={caseStudy.lockVersion} />
       <input type="hidden" name="contentToken" value={caseStudy.contentToken} />
       {children}
-      <button
-        type="submit"
-        name="intent"
-        value={intent}
-        className={`govuk-button${warning ? " govuk-button--warning" : ""}`}
-        data-module="govuk-button"
-      >
+      <SubmitButton intent={intent} variant={warning ? "warning" : undefined}>
         {submit}
-      </button>
+      </SubmitButton>
     </Form>
   );
 }

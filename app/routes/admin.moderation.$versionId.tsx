@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorSummary, TextareaField } from "~/components/forms";
+import { ErrorSummary, SubmitButton, TextareaField } from "~/components/forms";
 import { moderationDecisionSchema } from "~/models/listing.schema";
 import { decideListingVersion, getVersionForModeration, type ListingValues } from "~/models/listing.server";
 import { handleForm } from "~/utils/form-action.server";
@@ -194,9 +194,7 @@ export default function ReviewListing() {
             </fieldset>
           </div>
           <TextareaField name="reason" label="Reason for rejecting (the supplier sees this)" error={actionData?.errors?.reason?.[0]} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Save decision
-          </button>
+          <SubmitButton>Save decision</SubmitButton>
         </Form>
       ) : (
         <p className="govuk-body">This version is {d.status}; there is nothing to decide.</p>

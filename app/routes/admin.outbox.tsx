@@ -4,6 +4,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
+import { SubmitButton } from "~/components/forms";
 import { PageLinks } from "~/components/page-links";
 import { DataTable } from "~/components/data-table";
 import { listOutbox, mailQueueCounts, type MailStatus } from "~/models/mail.server";
@@ -71,9 +72,7 @@ export default function Outbox() {
             ))}
           </select>
         </div>
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          Apply filters
-        </button>
+        <SubmitButton variant="secondary">Apply filters</SubmitButton>
       </Form>
       <DataTable
         caption={`${total} ${total === 1 ? "message" : "messages"}`}

@@ -7,7 +7,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SummaryList } from "~/components/buying";
 import { Form } from "~/components/form";
 import type { ReactNode } from "react";
-import { ChoiceField, ErrorSummary, TextareaField } from "~/components/forms";
+import { ChoiceField, ErrorSummary, SubmitButton, TextareaField } from "~/components/forms";
 import { deactivateUserSchema, reactivateUserSchema, setRolesSchema } from "~/models/user-admin.schema";
 import { deactivateUser, getUserForAdmin, reactivateUser, setUserRoles } from "~/models/user.server";
 import { forcePasswordReset } from "~/models/password-reset.server";
@@ -88,9 +88,7 @@ function UserForm({
     <Form method="post" action={`/admin/users/${userId}?intent=${intent}`}>
       <input type="hidden" name="userId" value={userId} />
       {children}
-      <button type="submit" className={`govuk-button${variant ? ` govuk-button--${variant}` : ""}`} data-module="govuk-button">
-        {submit}
-      </button>
+      <SubmitButton variant={variant}>{submit}</SubmitButton>
     </Form>
   );
 }

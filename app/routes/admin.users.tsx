@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { revokeSessionsSchema } from "~/models/account.schema";
 import { forcePasswordReset } from "~/models/password-reset.server";
 import { listUsersForAdmin, revokeUserSessions } from "~/models/user.server";
@@ -69,9 +69,9 @@ export default function AdminUsers() {
             Capital letters do not matter.
           </div>
           <input className="govuk-input govuk-!-width-one-half" id="q" name="q" type="search" aria-describedby="q-hint" defaultValue={q} />{" "}
-          <button className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit" data-module="govuk-button">
+          <SubmitButton variant="secondary" className="govuk-!-margin-bottom-0">
             Search
-          </button>
+          </SubmitButton>
         </div>
       </Form>
       <DataTable

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { BackLink } from "~/components/buying";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { NotificationBanner } from "~/components/supplier-notification-banner";
 import type { ReactNode } from "react";
 import { z } from "zod";
@@ -161,9 +161,7 @@ export default function ListingTaskList() {
           {canSubmit ? (
             <Form method="post">
               <input type="hidden" name="lockVersion" value={data.lockVersion} />
-              <button type="submit" name="intent" value="submit" className="govuk-button" data-module="govuk-button">
-                Submit for review
-              </button>
+              <SubmitButton intent="submit">Submit for review</SubmitButton>
             </Form>
           ) : data.working?.status === "submitted" ? (
             <p className="govuk-body">
@@ -178,15 +176,9 @@ export default function ListingTaskList() {
           {data.productStatus !== "withdrawn" && data.published ? (
             <Form method="post">
               <input type="hidden" name="lockVersion" value={data.lockVersion} />
-              <button
-                type="submit"
-                name="intent"
-                value="withdraw"
-                className="govuk-button govuk-button--warning"
-                data-module="govuk-button"
-              >
+              <SubmitButton variant="warning" intent="withdraw">
                 Withdraw this listing
-              </button>
+              </SubmitButton>
             </Form>
           ) : null}
         </>

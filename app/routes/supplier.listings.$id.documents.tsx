@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/buying";
 import { Form } from "~/components/form";
-import { ChoiceField, ErrorSummary } from "~/components/forms";
+import { ChoiceField, ErrorSummary, SubmitButton } from "~/components/forms";
 import { formatBytes } from "~/components/service-definition";
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, documentActionSchema, MAX_DOCUMENT_BYTES } from "~/models/listing-document.schema";
 import { checkDocument, listVersionDocuments, removeListingDocument, uploadListingDocument } from "~/models/listing-document.server";
@@ -144,9 +144,7 @@ export default function ListingDocumentsPage() {
               aria-describedby={errors.file ? "file-hint file-error" : "file-hint"}
             />
           </div>
-          <button type="submit" name="intent" value="upload" className="govuk-button" data-module="govuk-button">
-            Upload
-          </button>
+          <SubmitButton intent="upload">Upload</SubmitButton>
         </Form>
       )}
     </NarrowPage>

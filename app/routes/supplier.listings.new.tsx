@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { BackLink } from "~/components/buying";
 import { Form } from "~/components/form";
+import { SubmitButton } from "~/components/forms";
 import { createDraftListing } from "~/models/listing.server";
 import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
 import { clientIp } from "~/utils/http.server";
@@ -41,9 +42,7 @@ export default function NewListing() {
         .
       </p>
       <Form method="post">
-        <button type="submit" className="govuk-button govuk-button--start" data-module="govuk-button">
-          Start a new listing
-        </button>
+        <SubmitButton className="govuk-button--start">Start a new listing</SubmitButton>
       </Form>
     </NarrowPage>
   );

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SummaryList } from "~/components/buying";
 import { Form } from "~/components/form";
-import { ErrorSummary, useZodForm } from "~/components/forms";
+import { ErrorSummary, SubmitButton, useZodForm } from "~/components/forms";
 import { DataTable } from "~/components/data-table";
 import { OrganisationFields, ORGANISATION_FIELD_ORDER, orderErrors, SizeSummary } from "~/components/supplier-account";
 import { profileDifferences, supplierProfileSchema, supplierProfileServerSchema } from "~/models/supplier-account.schema";
@@ -139,9 +139,7 @@ export default function SupplierProfile() {
       <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="version" value={supplier.version} />
         <OrganisationFields values={values as Record<string, unknown>} error={error} register={register} withCompanyNumber={false} />
-        <button type="submit" className="govuk-button" data-module="govuk-button">
-          Save profile
-        </button>
+        <SubmitButton>Save profile</SubmitButton>
       </Form>
     </NarrowPage>
   );
