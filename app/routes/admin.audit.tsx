@@ -47,6 +47,8 @@ function pageLink(query: string, page: number) {
 
 export default function AuditLog() {
   const { errors, values, events, total, pages, page, query } = useLoaderData<typeof loader>();
+  // A filter's field: its name, what the URL asked for and its error (as useZodForm's field() gives a form).
+  const filter = (name: (typeof FIELDS)[number]) => ({ name, defaultValue: values[name], error: errors[name]?.[0] });
   return (
     <>
       <ErrorSummary errors={errors} labels={{ what: "What", from: "From", to: "To" }} />
@@ -54,32 +56,13 @@ export default function AuditLog() {
       <Form method="get" role="search" aria-label="Filter the audit log">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
-            <TextField
-              name="who"
-              label="Who"
-              hint="Part of an email address, a user id, or system"
-              defaultValue={values.who}
-              error={errors.who?.[0]}
-            />
-            <SelectField name="what" label="What" options={WHAT_OPTIONS} defaultValue={values.what} error={errors.what?.[0]} />
-            <TextField
-              name="object"
-              label="Object"
-              hint="An id, a type like project, or type:id"
-              defaultValue={values.object}
-              error={errors.object?.[0]}
-            />
+            <TextField {...filter("who")} label="Who" hint="Part of an email address, a user id, or system" />
+            <SelectField {...filter("what")} label="What" options={WHAT_OPTIONS} />
+            <TextField {...filter("object")} label="Object" hint="An id, a type like project, or type:id" />
           </div>
           <div className="govuk-grid-column-one-half">
-            <TextField
-              name="from"
-              label="From"
-              hint="For example, 2026-11-01"
-              width="10"
-              defaultValue={values.from}
-              error={errors.from?.[0]}
-            />
-            <TextField name="to" label="To" hint="Up to the end of this day" width="10" defaultValue={values.to} error={errors.to?.[0]} />
+            <TextField {...filter("from")} label="From" hint="For example, 2026-11-01" width="10" />
+            <TextField {...filter("to")} label="To" hint="Up to the end of this day" width="10" />
           </div>
         </div>
         <SubmitButton variant="secondary">Apply filters</SubmitButton>
