@@ -401,7 +401,9 @@ export function useZodForm<S extends ZodTypeAny>(schema: S, serverErrors: FieldE
     registered: form.register(name),
     defaultValue: echoedText(serverValues?.[name]),
   });
-  return { register: form.register, errors, onSubmit, error, field };
+  /** What a FieldTable needs for the whole form: `<FieldTable fields={QUESTIONS} {...table} />`. */
+  const table = { values: serverValues, error, register: form.register };
+  return { register: form.register, errors, onSubmit, error, field, table };
 }
 
 function flattenErrors(errors: object, prefix = ""): Record<string, string> {

@@ -68,8 +68,7 @@ export default function Accreditations() {
   const { accreditations } = useLoaderData<typeof loader>();
   const organisation = useSupplierOrganisation();
   const actionData = useActionData<typeof action>();
-  const { register, errors, onSubmit, error } = useZodForm(accreditationSchema, actionData?.errors);
-  const values = actionData?.values;
+  const { errors, onSubmit, table } = useZodForm(accreditationSchema, actionData?.errors, actionData?.values);
   return (
     <NarrowPage>
       <ErrorSummary errors={orderErrors(errors, FIELD_ORDER)} />
@@ -112,7 +111,7 @@ export default function Accreditations() {
 
       <h2 className="govuk-heading-m">Add an accreditation</h2>
       <Form method="post" noValidate onSubmit={onSubmit}>
-        <FieldTable fields={ACCREDITATION_QUESTIONS} values={values} error={error} register={register} />
+        <FieldTable fields={ACCREDITATION_QUESTIONS} {...table} />
         <SubmitButton intent="add">Add accreditation</SubmitButton>
       </Form>
     </NarrowPage>

@@ -63,8 +63,7 @@ export default function SupplierAwards() {
   const { awards, lots } = useLoaderData<typeof loader>();
   const organisation = useSupplierOrganisation();
   const actionData = useActionData<typeof action>();
-  const { register, errors, onSubmit, error } = useZodForm(declareAwardSchema, actionData?.errors);
-  const values = actionData?.values;
+  const { errors, onSubmit, table } = useZodForm(declareAwardSchema, actionData?.errors, actionData?.values);
   const questions: FieldSpec[] = [
     {
       kind: "select",
@@ -142,7 +141,7 @@ export default function SupplierAwards() {
         <h2 className="govuk-heading-m">Declare an award</h2>
         {lots.length ? (
           <Form method="post" noValidate onSubmit={onSubmit}>
-            <FieldTable fields={questions} values={values} error={error} register={register} />
+            <FieldTable fields={questions} {...table} />
             <SubmitButton intent="declare">Declare award</SubmitButton>
           </Form>
         ) : (

@@ -70,8 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RegisterSupplier() {
   const actionData = useActionData<typeof action>();
-  const { register, errors, onSubmit, error } = useZodForm(supplierRegistrationSchema, actionData?.errors);
-  const values = actionData?.values;
+  const { register, errors, onSubmit, error, table } = useZodForm(supplierRegistrationSchema, actionData?.errors, actionData?.values);
   return (
     <NarrowPage>
       <ErrorSummary errors={orderErrors(errors, FIELD_ORDER)} />
@@ -84,10 +83,10 @@ export default function RegisterSupplier() {
         If your organisation is already registered, ask a colleague who uses Council Marketplace to invite you from their team page.
       </p>
       <Form method="post" noValidate onSubmit={onSubmit}>
-        <OrganisationFields values={values} error={error} register={register} withCompanyNumber />
+        <OrganisationFields {...table} withCompanyNumber />
 
         <h2 className="govuk-heading-m">Your account</h2>
-        <FieldTable fields={ACCOUNT_QUESTIONS} values={values} error={error} register={register} />
+        <FieldTable fields={ACCOUNT_QUESTIONS} {...table} />
         <PasswordFields register={register} error={error} />
         <SubmitButton>Register organisation</SubmitButton>
       </Form>
