@@ -6,6 +6,7 @@ import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { ok, conflict, invalid, notFoundFailure, type Result } from "~/utils/result";
 import { recordAudit, recordAudits } from "./audit.server";
+import { CONTRACT_PUBLICATION_NOTICES } from "./published-awards";
 import { insertRows, newRowId } from "./bulk-insert.server";
 import { penceFromDb, penceFromDbOrNull, penceToDbOrNull } from "./pence";
 import { agreementSlugOf, routeKindOf } from "./project.schema";
@@ -280,6 +281,44 @@ export async function createContracts(tx: Tx, items: NewContract[]): Promise<voi
  * contract; a later outcome that is not an award withdraws it. Private until the council publishes
  * its contract details notice.
  */
+/**
+ * A portal award's contracts (the lead's and each joint participant's) become public once the
+ * council records that a notice publishing the contract is out (./published-awards: UK6, UK7,
+ * Contracts Finder, the Transparency Code's): ticked on the checklist, or recorded with its ID
+ * and address, which the contract then lists. Each change is a revision, audited; a contract
+ * already public with that notice listed is unchanged. Never made private again: the notice is.
+ */
+export async function publishAwardContracts(
+  tx: Tx,
+  projectId: string,
+  notice: { id: string; url: string } | null,
+  actor: { id: string | null; ip?: string | null },
+): Promise<number> {
+  const rows = await tx.contract.findMany({
+    where: { projectId, source: "portal", status: "active" },
+    include: { products: { select: { productId: true } } },
+  });
+  let changed = 0;
+  for (const row of rows) {
+    const fields = fieldsOfRow(row);
+    const notices = notice && !fields.notices.some((n) => n.id === notice.id) ? [...fields.notices, notice] : fields.notices;
+    const written = await writeContract(
+      tx,
+      row.sourceKey,
+      "portal",
+      { ...fields, visibility: "public", notices },
+      {
+        reason: notice ? `Notice ${notice.id} published` : "The council recorded the contract's notice as published",
+        actorId: actor.id,
+        ip: actor.ip,
+      },
+      row,
+    );
+    if (written.change !== "unchanged") changed += 1;
+  }
+  return changed;
+}
+
 export async function contractFromAward(tx: Tx, projectId: string, actor: { id: string | null; ip?: string | null }) {
   const project = await tx.buyingProject.findUniqueOrThrow({
     where: { id: projectId },
@@ -348,6 +387,9 @@ export async function contractFromAward(tx: Tx, projectId: string, actor: { id: 
   const lotId = agreement?.lots.find((l) => listingLots.has(l.id))?.id ?? null;
   const serviceArea = await tx.serviceArea.findFirst({ where: { name: project.category }, select: { id: true } });
   const previous = await tx.contract.findUnique({ where: { sourceKey }, select: { visibility: true, notices: true } });
+  // A notice publishing the contract already recorded (a revised award): public from the start.
+  const noticeOut =
+    (await tx.noticeChecklistItem.count({ where: { projectId, code: { in: [...CONTRACT_PUBLICATION_NOTICES] }, done: true } })) > 0;
   const awardPence = penceFromDbOrNull(outcome.valuePence);
   const shares = jointShares(
     awardPence,
@@ -382,7 +424,7 @@ export async function contractFromAward(tx: Tx, projectId: string, actor: { id: 
       ocid: null,
       releaseId: null,
       releaseDate: null,
-      visibility: previous?.visibility === "public" ? "public" : "private",
+      visibility: previous?.visibility === "public" || noticeOut ? "public" : "private",
       status: "active",
       projectId,
       productIds: outcome.productVersion ? [outcome.productVersion.productId] : [],
@@ -407,7 +449,7 @@ export async function contractFromAward(tx: Tx, projectId: string, actor: { id: 
         buyerName: p.council.officialName,
         valuePence: shares.participantPence[i],
         notices: mine ? (JSON.parse(mine.notices) as { id: string; url: string }[]) : [],
-        visibility: mine?.visibility === "public" ? "public" : "private",
+        visibility: mine?.visibility === "public" || noticeOut ? "public" : "private",
         status: "active",
       },
       {

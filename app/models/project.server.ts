@@ -9,7 +9,8 @@ import { afterCommit } from "~/utils/after-commit.server";
 import { conflict, invalid, notFoundFailure, ok, refused, type Failure, type Result } from "~/utils/result";
 import { parseSearchParams, type SearchParams } from "~/services/search";
 import { recordAudit } from "./audit.server";
-import { contractFromAward } from "./contract.server";
+import { contractFromAward, publishAwardContracts } from "./contract.server";
+import { CONTRACT_PUBLICATION_NOTICES } from "./published-awards";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { penceFromDbOrNull, penceToDb, penceToDbOrNull, withPence } from "./pence";
 import { findBuyingRoutes } from "./buying-guide.server";
@@ -1164,6 +1165,10 @@ export async function setAsideResults(
 
 // ───────────────────────────── (g) notices ───────────────────────────────────
 
+function isContractPublication(code: string): boolean {
+  return (CONTRACT_PUBLICATION_NOTICES as readonly string[]).includes(code);
+}
+
 export async function saveNotices(projectId: string, input: { lockVersion: number; done: string[] }, actor: Actor): Promise<Result<void>> {
   const result = await inTransaction(async (tx): Promise<Result<void>> => {
     const items = await tx.noticeChecklistItem.findMany({ where: { projectId } });
@@ -1192,6 +1197,9 @@ export async function saveNotices(projectId: string, input: { lockVersion: numbe
     if (outcome?.kind === "awarded" && outcome.productVersion) {
       await enqueueSearchUpdate(tx, [{ entityType: "product" as const, entityId: outcome.productVersion.productId }]);
     }
+    // ... and its contracts join the public register.
+    if (outcome?.kind === "awarded" && items.some((i) => !i.done && done.has(i.code) && isContractPublication(i.code)))
+      await publishAwardContracts(tx, projectId, null, actor);
     return ok();
   });
   if (result.ok) await afterCommit();
@@ -1220,6 +1228,10 @@ export async function recordNoticePublication(
       data: { noticeItemId: item.id, noticeId: input.noticeId, url: input.url, recordedById: actor.id, recordedAt: at },
     });
     if (!item.done) await tx.noticeChecklistItem.updateMany({ where: { id: item.id, done: false }, data: { done: true, doneAt: at } });
+    if (isContractPublication(item.code)) {
+      const outcome = await tx.projectOutcome.findUnique({ where: { projectId }, select: { kind: true } });
+      if (outcome?.kind === "awarded") await publishAwardContracts(tx, projectId, { id: input.noticeId, url: input.url }, actor);
+    }
     const previous = item.publications[0];
     await audit(
       tx,

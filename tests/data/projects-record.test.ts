@@ -4,7 +4,7 @@
 // through the route actions (no chain of dependent tests).
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/test-db";
-import { cookieFor, DEMO } from "../support/session";
+import { context, cookieFor, DEMO, makeRequest, responseOf } from "../support/session";
 import { PROJECT_ROUTES, json, routeCaller } from "../support/route-call";
 import { validateOcdsRelease } from "../support/ocds-schema";
 
@@ -508,5 +508,56 @@ describe("where each notice was published", () => {
     const notice = record.notices.find((n: { title: string }) => /contract details/i.test(n.title));
     expect(notice.publications.map((p: { publisher: string }) => p.publisher)).toEqual(["Find a Tender", "Contracts Finder"]);
     expect(await prisma.auditEvent.count({ where: { entityId: projectId, action: "project.notice-published" } })).toBe(2);
+  });
+
+  it("puts an award's contract on the public register once its contract notice is recorded as published, listing the notice", async () => {
+    const { prisma } = await import("~/utils/db.server");
+    const { projectId, entries } = await projectReadyToAward("Award made public by its notice");
+    const awarded = await call("outcome", "action", `/projects/${projectId}/outcome`, {
+      cookie: buyerA,
+      params: { id: projectId },
+      form: awardForm(await lockOf(projectId), entries[0].id),
+    });
+    expect(awarded.status).toBe(302);
+    const request = await prisma.projectApproval.findFirstOrThrow({ where: { projectId, subject: "award" } });
+    const approved = await call("approvals", "action", `/projects/${projectId}/approvals?intent=decide`, {
+      cookie: approver,
+      params: { id: projectId },
+      form: { approvalId: request.id, decision: "approve" },
+    });
+    expect(approved.status).toBe(302);
+    const contract = await prisma.contract.findUniqueOrThrow({ where: { sourceKey: `project:${projectId}` } });
+    expect(contract.visibility).toBe("private");
+    const contractPage = await import("~/routes/contracts.$id");
+    const anonymousView = () =>
+      responseOf(() => contractPage.loader({ request: makeRequest(`/contracts/${contract.id}`), params: { id: contract.id }, context }));
+    expect((await anonymousView()).status).toBe(404);
+
+    const code = "BELOW_THRESHOLD_CONTRACT_DETAILS";
+    const url = "https://www.find-tender.service.gov.uk/Notice/054321-2026";
+    const recorded = await call("notices", "action", `/projects/${projectId}/notices?intent=publication`, {
+      cookie: buyerA,
+      params: { id: projectId },
+      form: { lockVersion: await lockOf(projectId), code, noticeId: "054321-2026", url },
+    });
+    expect(recorded.status).toBe(302);
+    const published = await prisma.contract.findUniqueOrThrow({
+      where: { id: contract.id },
+      include: { revisions: { orderBy: { sequence: "asc" } } },
+    });
+    expect(published.visibility).toBe("public");
+    expect(JSON.parse(published.notices)).toEqual([{ id: "054321-2026", url }]);
+    expect(published.revisions.at(-1)?.reason).toBe("Notice 054321-2026 published");
+    expect(await prisma.auditEvent.count({ where: { entityId: contract.id, action: "contract.revised" } })).toBe(1);
+    expect((await anonymousView()).status).toBe(200);
+
+    // The same notice recorded again (a correction of its address) changes nothing on the contract.
+    const again = await call("notices", "action", `/projects/${projectId}/notices?intent=publication`, {
+      cookie: buyerA,
+      params: { id: projectId },
+      form: { lockVersion: await lockOf(projectId), code, noticeId: "054321-2026", url },
+    });
+    expect(again.status).toBe(302);
+    expect((await prisma.contract.findUniqueOrThrow({ where: { id: contract.id } })).revision).toBe(published.revision);
   });
 });

@@ -693,12 +693,17 @@ describe("a direct award from start to finish", () => {
 
     // The decision is private until the council records the contract notice as published (issue 12 finding 20).
     expect(await listCouncilsUsingProduct(awardedProductId)).toEqual(usedBefore);
+    const contractVisibility = async () =>
+      (await prisma.contract.findUniqueOrThrow({ where: { sourceKey: `project:${projectId}` } })).visibility;
+    expect(await contractVisibility()).toBe("private");
     const ticked = await call("notices", "action", `/projects/${projectId}/notices`, {
       cookie: buyerA,
       params: { id: projectId },
       form: { lockVersion: String(await currentLock()), done: ["BELOW_THRESHOLD_CONTRACT_DETAILS"] },
     });
     expect(ticked.status).toBe(302);
+    // Ticked as published, its contract joins the public register.
+    expect(await contractVisibility()).toBe("public");
 
     const usedAfter = await listCouncilsUsingProduct(awardedProductId);
     expect(usedAfter).toContain(council.id);
