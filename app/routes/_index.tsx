@@ -59,8 +59,14 @@ export default function Home() {
                   {a.name} ({a.number})
                 </Link>{" "}
                 <strong className={`govuk-tag ${FRAMEWORK_STATUS_LABELS[a.status].tag}`}>{FRAMEWORK_STATUS_LABELS[a.status].label}</strong>
+                {a.verified ? null : (
+                  <>
+                    {" "}
+                    <strong className="govuk-tag govuk-tag--orange">Unverified</strong>
+                  </>
+                )}
                 <br />
-                <span className="govuk-body-s">Ends {formatDate(a.endDate)}</span>
+                <span className="govuk-body-s">{a.endDate ? `Ends ${formatDate(a.endDate)}` : "End date not known"}</span>
               </li>
             ))}
           </ul>
