@@ -6,6 +6,7 @@ import { formatDate } from "~/utils/format";
 import { ACCREDITATION_LABELS } from "~/utils/labels";
 import { forbidden, requireUserWithPermission } from "~/auth/permissions.server";
 import { pageTitle } from "~/utils/meta";
+import { NotificationList } from "~/components/notification-list";
 
 export const meta: MetaFunction = () => pageTitle("Supplier dashboard");
 
@@ -116,20 +117,7 @@ export default function SupplierDashboard() {
       {notifications.length ? (
         <>
           <h2 className="govuk-heading-m">Notifications</h2>
-          <ul className="govuk-list">
-            {notifications.map((n) => (
-              <li key={n.id}>
-                {n.link ? (
-                  <Link className="govuk-link" to={n.link}>
-                    {n.message}
-                  </Link>
-                ) : (
-                  n.message
-                )}{" "}
-                <span className="govuk-body-s">({formatDate(n.createdAt)})</span>
-              </li>
-            ))}
-          </ul>
+          <NotificationList notifications={notifications} when={formatDate} />
         </>
       ) : null}
       <h2 className="govuk-heading-m">Your listings</h2>

@@ -6,6 +6,7 @@ import { pageTitle } from "~/utils/meta";
 import { requireUserWithPermission } from "~/auth/permissions.server";
 import { DataTable } from "~/components/data-table";
 import { NotificationBanner } from "~/components/supplier-notification-banner";
+import { NotificationList } from "~/components/notification-list";
 
 export const meta: MetaFunction = () => pageTitle("Case studies that name you");
 
@@ -31,20 +32,7 @@ export default function SupplierCaseStudies() {
       </p>
       {unread.length ? (
         <NotificationBanner id="new-mentions-title" title="New">
-          <ul className="govuk-list">
-            {unread.map((n) => (
-              <li key={n.id}>
-                {n.link ? (
-                  <Link className="govuk-notification-banner__link" to={n.link}>
-                    {n.message}
-                  </Link>
-                ) : (
-                  n.message
-                )}{" "}
-                <span className="govuk-body-s">({formatDateTime(n.createdAt)})</span>
-              </li>
-            ))}
-          </ul>
+          <NotificationList notifications={unread} when={formatDateTime} linkClassName="govuk-notification-banner__link" />
         </NotificationBanner>
       ) : null}
       <DataTable
