@@ -93,10 +93,7 @@ export default function SupplierDashboard() {
         <ul className="govuk-list govuk-list--bullet">
           {rejected.map((l) => (
             <li key={l.id}>
-              <Link className="govuk-link" to={`/supplier/listings/${l.id}`}>
-                {l.name}
-              </Link>
-              : changes requested{l.rejectionReason ? ` – ${l.rejectionReason}` : ""}
+              <ListingLink listing={l} />: changes requested{l.rejectionReason ? ` – ${l.rejectionReason}` : ""}
             </li>
           ))}
           {supplier?.accreditations.map((a) => (
@@ -132,9 +129,7 @@ export default function SupplierDashboard() {
             <ul className="govuk-list">
               {items.map((l) => (
                 <li key={l.id}>
-                  <Link className="govuk-link" to={`/supplier/listings/${l.id}`}>
-                    {l.name}
-                  </Link>
+                  <ListingLink listing={l} />
                   {l.pendingEdit ? (
                     <span className="govuk-body-s"> (an edit is {l.pendingEdit === "submitted" ? "waiting for review" : "in draft"})</span>
                   ) : null}{" "}
@@ -150,5 +145,14 @@ export default function SupplierDashboard() {
       })}
       {!listings.length ? <p className="govuk-body">You have no listings yet.</p> : null}
     </>
+  );
+}
+
+/** A listing's name, linking to its page in the supplier area. */
+function ListingLink({ listing }: { listing: { id: string; name: string } }) {
+  return (
+    <Link className="govuk-link" to={`/supplier/listings/${listing.id}`}>
+      {listing.name}
+    </Link>
   );
 }
