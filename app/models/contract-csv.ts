@@ -1,7 +1,8 @@
 // CSV upload of the contracts a council already holds: the documented columns, each row checked
 // with the same zod schema as the form, every problem in every row reported by row and column
 // in one pass (as listing-csv.ts). The upload saves all rows or none.
-import { choiceError, CsvFormatError, readCsvTable, type CsvCellError } from "./csv-records";
+import { choiceError, type CsvCellError } from "./csv-records";
+import { readCsvFile } from "./csv-file";
 import {
   checkContractFields,
   CONTRACT_CSV_COLUMNS,
@@ -27,13 +28,7 @@ const crossFieldSchema = contractFieldsSchema
 const columnFor = (field: string) => CONTRACT_CSV_COLUMNS.find((c) => c.field === field)?.column ?? field;
 
 export function validateContractCsv(text: string): ContractRowResult[] {
-  let table;
-  try {
-    table = readCsvTable(text);
-  } catch (error) {
-    if (error instanceof CsvFormatError) throw new ContractCsvFileError(error.message);
-    throw error;
-  }
+  const table = readCsvFile(text, ContractCsvFileError);
   if (!table.rows.length)
     throw new ContractCsvFileError("The file has no contracts in it: add one row for each contract below the header row");
   const required = ["reference", "title", "supplier_name", "start_date", "end_date", "visibility"];

@@ -2,6 +2,7 @@
 // schema, so a CSV row's errors read exactly like the form's.
 import { z } from "zod";
 import { optionalPoundsField } from "./money.schema";
+import { csvTemplateOf } from "./csv-file";
 
 /** Where a contract came from, as its page says it (shared by pages and models, so not in a .server module). */
 export const CONTRACT_SOURCES = {
@@ -146,8 +147,7 @@ export const CONTRACT_CSV_COLUMNS = [
 ] as const;
 
 export function contractCsvTemplate(): string {
-  const header = CONTRACT_CSV_COLUMNS.map((c) => c.column).join(",");
-  const example = [
+  return csvTemplateOf(CONTRACT_CSV_COLUMNS, [
     "REV-2022-01",
     "Revenues and benefits system",
     "Kestrel Civic Software Ltd",
@@ -163,8 +163,7 @@ export function contractCsvTemplate(): string {
     "Revenues and benefits",
     "",
     "public",
-  ];
-  return `${header}\n${example.join(",")}\n`;
+  ]);
 }
 
 /** The form posts dates as GOV.UK day/month/year boxes: joined into YYYY-MM-DD for the shared schema. */

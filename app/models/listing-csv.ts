@@ -1,6 +1,7 @@
 // CSV bulk import of listings: the documented columns, each row validated with the same
 // zod schema as the listing form, errors reported by row and column.
-import { canonicalChoice, choiceError, CsvFormatError, listOfChoices, readCsvTable } from "./csv-records";
+import { canonicalChoice, choiceError, listOfChoices } from "./csv-records";
+import { csvTemplateOf, readCsvFile } from "./csv-file";
 import { DATA_LOCATIONS, LISTING_CATEGORIES, listingSchema, PRICE_UNITS, SECURITY_OPTIONS, type ListingInput } from "./listing.schema";
 
 export const CSV_COLUMNS = [
@@ -29,8 +30,7 @@ export const MAX_CSV_ROWS = 500;
 export type RowResult = { row: number; name: string; errors: { column: string; message: string }[]; data?: ListingInput };
 
 export function csvTemplate(): string {
-  const header = CSV_COLUMNS.map((c) => c.column).join(",");
-  const example = [
+  return csvTemplateOf(CSV_COLUMNS, [
     "Planning Portal Connect",
     "Lets residents submit and track planning applications online.",
     "A cloud service for planning and building control teams.",
@@ -48,8 +48,7 @@ export function csvTemplate(): string {
     "https://example.co.uk/accessibility",
     "GOV.UK Design System|OpenAPI 3",
     "GOV.UK Notify|REST API",
-  ].map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v));
-  return `${header}\n${example.join(",")}\n`;
+  ]);
 }
 
 const split = (v: string | undefined) =>
@@ -79,13 +78,7 @@ const CHOICE_COLUMNS: { column: string; choices: readonly string[]; what: string
  * `lotCodes` are the codes it accepts, named in the message for one it does not.
  */
 export function validateListingCsv(text: string, lotIdFor: (code: string) => string | null, lotCodes: readonly string[] = []): RowResult[] {
-  let table;
-  try {
-    table = readCsvTable(text);
-  } catch (error) {
-    if (error instanceof CsvFormatError) throw new CsvFileError(error.message);
-    throw error;
-  }
+  const table = readCsvFile(text, CsvFileError);
   if (!table.rows.length) throw new CsvFileError("The file has no listings in it: add one row for each listing below the header row");
   const missing = CSV_COLUMNS.filter((c) => !table.columns.includes(c.column)).map((c) => c.column);
   if (missing.length)
