@@ -128,7 +128,8 @@ export default function Radar() {
             <Link className="govuk-link" to="/projects/new">
               Start a buying project
             </Link>{" "}
-            and contact the councils above through their council pages.
+            and invite the councils above to buy with you from its &ldquo;Councils buying jointly&rdquo; page (joint buying: the thresholds
+            apply to the whole value).
           </p>
         </>
       ) : null}
