@@ -94,6 +94,13 @@ export default function ContractsRegister() {
                 </a>
               </li>
             </ul>
+            <p className="govuk-body-s">
+              Contracts imported from Contracts Finder and Find a Tender contain public sector information licensed under the{" "}
+              <a className="govuk-link" href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">
+                Open Government Licence v3.0
+              </a>
+              .
+            </p>
           </>
         }
       >
