@@ -25,7 +25,13 @@ import { useNonce } from "~/utils/nonce-provider";
 import { REQUEST_ID_ELEMENT, useRequestId } from "~/utils/request-id";
 import type { RootData } from "~/utils/root-data";
 
-export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.ico", sizes: "16x16 32x32" }];
+// GOV.UK's template links this set of icons; ours are drawn by scripts/build-favicon.ts (no crown).
+export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.ico", sizes: "16x16 32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+  { rel: "manifest", href: "/manifest.json" },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
