@@ -22,6 +22,10 @@ const SHOTS: { file: string; path: string; role?: DemoRole; open?: string }[] = 
   { file: "supplier-dashboard", path: "/supplier", role: "supplierA" },
   { file: "supplier-import", path: "/supplier/import", role: "supplierA" },
   { file: "admin", path: "/admin", role: "admin" },
+  { file: "council", path: "/councils/bnh" },
+  { file: "contracts", path: "/contracts" },
+  { file: "radar", path: "/radar", role: "buyerA" },
+  { file: "pipeline", path: "/pipeline" },
   { file: "page-not-found", path: "/no-such-page" },
 ];
 
