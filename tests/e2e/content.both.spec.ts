@@ -4,7 +4,7 @@
 // Runs with JavaScript and without (the no-JS page is the server's rendering, the JS page what
 // hydration leaves).
 import type { Page } from "@playwright/test";
-import { test, expect, login } from "./support";
+import { test, expect, expectNoAxeViolations, login } from "./support";
 import { MAIN_PAGES, aListingToReview, aListingWithHistory, aProject, firstLink, type Target } from "./main-pages";
 import { LISTING_SECTIONS } from "../../app/models/listing.schema";
 import { LISTING_CODE_OPTIONS } from "../../app/models/listing-history";
@@ -17,12 +17,9 @@ const PAGES: Target[] = [
   { name: "search, suppliers", path: "/search?q=software&type=suppliers" },
   // A seeded supplier with one published product (seed/generate.ts is deterministic): "1 published product".
   { name: "search, a supplier with one product", path: "/search?q=Marshgate&type=suppliers" },
-  { name: "contracts", path: "/contracts" },
-  { name: "a contract", role: "buyerA", path: firstLink("/contracts", /^\/contracts\/(?!new$|upload$)[^/?#.]+$/) },
-  { name: "pipeline", path: "/pipeline" },
+  { name: "a contract, as a council buyer", role: "buyerA", path: firstLink("/contracts", /^\/contracts\/(?!new$|upload$)[^/?#.]+$/) },
   { name: "a council's forward plan", path: "/pipeline/seedpipelinebnh00001" },
   { name: "a planning notice in the pipeline", path: firstLink("/pipeline", /^\/pipeline\/(?!new$|seedpipeline)[^/?#]+$/) },
-  { name: "renewal radar", role: "buyerA", path: "/radar" },
   { name: "a project's history", role: "buyerA", path: async (page) => `${await aProject(page)}/history` },
   { name: "a project's notices", role: "buyerA", path: async (page) => `${await aProject(page)}/notices` },
   { name: "notifications", role: "buyerA", path: "/account/notifications" },
@@ -179,11 +176,13 @@ test("the content rules catch the wrong forms and pass the right ones", () => {
 });
 
 for (const target of PAGES) {
-  test(`content follows the style guide: ${target.name}`, async ({ page }) => {
+  test(`content follows the style guide and axe finds nothing: ${target.name}`, async ({ page }) => {
     if (target.role) await login(page, target.role);
     const path = typeof target.path === "string" ? target.path : await target.path(page);
     await page.goto(path);
     expect(contentFindings(await visibleMainText(page)), `content on ${path}`).toEqual([]);
+    // And the page as a whole passes axe with GOV.UK's tag set, with JavaScript and without.
+    await expectNoAxeViolations(page);
   });
 }
 
