@@ -187,8 +187,13 @@ export interface CaseStudyInput {
  */
 export const unflattenFormValues = (input: unknown): unknown => nestFormFields(input, { maxIndex: 60, depth: 4 });
 
+/** A measure's number as people type it: "14", "1,250", "95.1%", "£212,000", "-3". */
 export function parseMetricNumber(value: string): number | null {
-  const cleaned = value.replace(/,/g, "").replace(/%$/, "").trim();
+  const cleaned = value
+    .replace(/,/g, "")
+    .replace(/%\s*$/, "")
+    .trim()
+    .replace(/^(-?)\s*£\s*/, "$1");
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
   const n = Number(cleaned);
   return Number.isFinite(n) ? n : null;
@@ -238,13 +243,16 @@ export const caseStudyFormSchema = z.preprocess(
       const name = row.name ?? "";
       if (!name) issue(["metrics", i, "name"], "Enter what you measured, like days to process a new claim");
       else if (name.length > LIMITS.short) issue(["metrics", i, "name"], `Measure must be ${LIMITS.short} characters or fewer`);
+      // Which measure, when it has a name: a case study can have several.
+      const of = name ? ` for “${name.slice(0, 60)}”` : "";
       const before = parseMetricNumber(row.before ?? "");
-      if (!row.before) issue(["metrics", i, "before"], "Enter the value before, like 14");
-      else if (before == null) issue(["metrics", i, "before"], "Enter the value before as a number, like 14");
+      if (!row.before) issue(["metrics", i, "before"], `Enter the value before${of}, like 14`);
+      else if (before == null) issue(["metrics", i, "before"], `Enter the value before${of} as a number, like 14`);
       const after = parseMetricNumber(row.after ?? "");
-      if (!row.after) issue(["metrics", i, "after"], "Enter the value after, like 9");
-      else if (after == null) issue(["metrics", i, "after"], "Enter the value after as a number, like 9");
-      const unit = row.unit ?? "";
+      if (!row.after) issue(["metrics", i, "after"], `Enter the value after${of}, like 9`);
+      else if (after == null) issue(["metrics", i, "after"], `Enter the value after${of} as a number, like 9`);
+      // "£212,000" says the unit: pounds, when none is given.
+      const unit = row.unit || (/£/.test(`${row.before ?? ""}${row.after ?? ""}`) ? "£" : "");
       if (unit.length > 40) issue(["metrics", i, "unit"], "Unit must be 40 characters or fewer");
       if (name && before != null && after != null) metrics.push({ name, before, after, unit, higherIsBetter: Boolean(row.higherIsBetter) });
     });

@@ -63,7 +63,7 @@ describe("writing a case study", () => {
     );
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(body.errors["metrics.0.before"]).toEqual(["Enter the value before as a number, like 14"]);
+    expect(body.errors["metrics.0.before"]).toEqual(["Enter the value before for “Days from report to repair” as a number, like 14"]);
     expect(body.values.title).toBe(title);
     expect(body.picker.selected.map((p: { id: string }) => p.id)).toEqual([fx.kestrelProduct.id, fx.otherProduct.id]);
     expect(await prisma.caseStudy.count({ where: { title } })).toBe(0);

@@ -22,10 +22,12 @@ test("writing a case study works without JavaScript, including the error summary
   await expect(page).toHaveTitle(/^Error: Write a case study/);
   const summary = page.locator(".govuk-error-summary");
   await expect(summary.getByRole("heading", { name: "There is a problem" })).toBeVisible();
-  const numberError = summary.getByRole("link", { name: "Enter the value before as a number, like 14" });
+  const numberError = summary.getByRole("link", { name: "Enter the value before for “Days to issue a permit” as a number, like 14" });
   await expect(numberError).toHaveAttribute("href", "#metrics-0-before");
   await expect(summary.getByRole("link", { name: "Enter the problem you set out to solve" })).toBeVisible();
-  await expect(page.locator("#metrics-0-before-error")).toContainText("Enter the value before as a number, like 14");
+  await expect(page.locator("#metrics-0-before-error")).toContainText(
+    "Enter the value before for “Days to issue a permit” as a number, like 14",
+  );
   await expect(page.locator("#metrics-0-before")).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#title")).toHaveValue("Parking permits went online without JavaScript");
   await expectNoAxeViolations(page);

@@ -58,7 +58,7 @@ test("a council officer's case study is published and appears on product pages, 
   await page.locator("#metrics-0-after").fill("4");
   await page.locator("#metrics-0-unit").fill("minutes");
   await page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(summary).toContainText("Enter the value before as a number, like 14");
+  await expect(summary).toContainText("Enter the value before for “Average queue at the counter” as a number, like 14");
   await page.locator("#metrics-0-before").fill("12");
   await page.locator("#metrics-1-name").fill("Members joining online");
   await page.locator("#metrics-1-before").fill("5");

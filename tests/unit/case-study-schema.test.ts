@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   CASE_STUDY_ARRAY_KEYS,
   caseStudyFormSchema,
+  parseMetricNumber,
   pickerInputs,
   readFormOnlyPost,
   rowCount,
@@ -85,9 +86,20 @@ describe("case study form schema", () => {
     if (result.success) expect(result.data.metrics[0].higherIsBetter).toBe(true);
   });
 
+  it("takes a measure typed as money, like £212,000, and counts it in pounds when no unit is given", () => {
+    const result = caseStudyFormSchema.safeParse(
+      unflattenFormValues({ ...complete, "metrics.0.before": "£212,000", "metrics.0.after": "£ 135,500.50", "metrics.0.unit": "" }),
+    );
+    expect(result.success).toBe(true);
+    if (result.success) expect(result.data.metrics[0]).toMatchObject({ before: 212000, after: 135500.5, unit: "£" });
+    expect(parseMetricNumber("-£40")).toBe(-40);
+    expect(parseMetricNumber("95.1 %")).toBe(95.1);
+    expect(parseMetricNumber("£twelve")).toBeNull();
+  });
+
   it("rejects non-numeric measures with a clear message on the right row", () => {
     const errors = errorsOf({ ...complete, "metrics.1.name": "Satisfaction", "metrics.1.before": "fourteen", "metrics.1.after": "9" });
-    expect(errors["metrics.1.before"]).toEqual(["Enter the value before as a number, like 14"]);
+    expect(errors["metrics.1.before"]).toEqual(["Enter the value before for “Satisfaction” as a number, like 14"]);
     expect(errors["metrics.0.before"]).toBeUndefined();
   });
 
@@ -135,7 +147,7 @@ describe("case study form schema", () => {
         "metrics.0.after": "2",
       }),
     ).toEqual({
-      "metrics.0.before": ["Enter the value before as a number, like 14"],
+      "metrics.0.before": ["Enter the value before for “Days” as a number, like 14"],
     });
   });
 
