@@ -1,6 +1,7 @@
 // Notifications as a short list (the supplier dashboard, the case studies naming a supplier):
 // each message, a link when it has one, then when it came in small print.
 import { Link } from "@remix-run/react";
+import { internalLink } from "~/utils/internal-link";
 
 export function NotificationList({
   notifications,
@@ -15,18 +16,21 @@ export function NotificationList({
 }) {
   return (
     <ul className="govuk-list">
-      {notifications.map((n) => (
-        <li key={n.id}>
-          {n.link ? (
-            <Link className={linkClassName} to={n.link}>
-              {n.message}
-            </Link>
-          ) : (
-            n.message
-          )}{" "}
-          <span className="govuk-body-s">({when(n.createdAt)})</span>
-        </li>
-      ))}
+      {notifications.map((n) => {
+        const link = internalLink(n.link);
+        return (
+          <li key={n.id}>
+            {link ? (
+              <Link className={linkClassName} to={link}>
+                {n.message}
+              </Link>
+            ) : (
+              n.message
+            )}{" "}
+            <span className="govuk-body-s">({when(n.createdAt)})</span>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -11,6 +11,7 @@ import { listNotificationsFor, markNotificationsRead } from "~/models/notificati
 import { requireUser } from "~/auth/permissions.server";
 import { handleForm } from "~/utils/form-action.server";
 import { formatDateTime } from "~/utils/format";
+import { internalLink } from "~/utils/internal-link";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Notifications");
@@ -33,11 +34,6 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
-/** Only links into the portal are followed from a notification. */
-function safeLink(link: string | null): string | null {
-  return link && link.startsWith("/") && !link.startsWith("//") ? link : null;
-}
-
 export default function Notifications() {
   const { notifications, unread } = useLoaderData<typeof loader>();
   return (
@@ -56,7 +52,7 @@ export default function Notifications() {
       {notifications.length ? (
         <ul className="govuk-list">
           {notifications.map((n) => {
-            const link = safeLink(n.link);
+            const link = internalLink(n.link);
             return (
               <li key={n.id} className="govuk-!-margin-bottom-4">
                 <p className="govuk-body govuk-!-margin-bottom-1">

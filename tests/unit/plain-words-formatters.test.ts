@@ -4,6 +4,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cpvCodeText } from "~/utils/cpv";
 import { usedBySentence } from "~/utils/format";
+import { internalLink } from "~/utils/internal-link";
 import { AUDIT_ACTION_CHOICES, auditActionField, auditEventLabel } from "~/models/audit-actions";
 import { AUDIT_ACTION_LABELS } from "~/utils/labels";
 
@@ -64,5 +65,13 @@ describe("usedBySentence (a product page)", () => {
   it("counts councils and similar ones with singulars and thousands separators", () => {
     expect(usedBySentence(1, null)).toBe("Used by 1 council.");
     expect(usedBySentence(1_204, 1)).toBe("Used by 1,204 councils, including 1 similar to yours.");
+  });
+});
+
+describe("internalLink (every list of notifications)", () => {
+  it("follows a path in the portal and nothing else", () => {
+    expect(internalLink("/pipeline/abc")).toBe("/pipeline/abc");
+    for (const bad of ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "", null, undefined])
+      expect(internalLink(bad), String(bad)).toBeNull();
   });
 });
