@@ -65,9 +65,13 @@ export interface DrainResult {
   failed: number;
 }
 
-/** Sends every due message this holder can claim, batch by batch, until none is left. */
+/**
+ * Sends every due message this holder can claim, batch by batch, until none is left. Each drain
+ * is its own holder (the scheduler's and the one a commit wakes can run at once in a process),
+ * so a lease renewed by one is never taken for the other's.
+ */
 export async function drainMailQueue({
-  holder = processHolder,
+  holder = `${processHolder}:${crypto.randomUUID()}`,
   batch = 20,
 }: { holder?: string; batch?: number } = {}): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
