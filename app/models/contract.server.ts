@@ -6,7 +6,7 @@ import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { ok, conflict, invalid, notFoundFailure, type Result } from "~/utils/result";
 import { recordAudit, recordAudits } from "./audit.server";
-import { CONTRACT_PUBLICATION_NOTICES } from "./published-awards";
+import { CONTRACT_REGISTER_NOTICES } from "./published-awards";
 import { insertRows, newRowId } from "./bulk-insert.server";
 import { penceFromDb, penceFromDbOrNull, penceToDbOrNull } from "./pence";
 import { agreementSlugOf, routeKindOf } from "./project.schema";
@@ -276,16 +276,11 @@ export async function createContracts(tx: Tx, items: NewContract[]): Promise<voi
 // ───────────────────────────── from a portal award ───────────────────────────
 
 /**
- * The contract for a buying project's latest outcome: called inside the transaction that records
- * the outcome, so the contract and the outcome commit together. An award makes (or revises) the
- * contract; a later outcome that is not an award withdraws it. Private until the council publishes
- * its contract details notice.
- */
-/**
  * A portal award's contracts (the lead's and each joint participant's) become public once the
- * council records that a notice publishing the contract is out (./published-awards: UK6, UK7,
- * Contracts Finder, the Transparency Code's): ticked on the checklist, or recorded with its ID
- * and address, which the contract then lists. Each change is a revision, audited; a contract
+ * council records that a notice publishing the contract is out (./published-awards'
+ * CONTRACT_REGISTER_NOTICES: UK7, Contracts Finder, the below-threshold contract details, the
+ * Transparency Code's record, Public Contracts Scotland's award notice): ticked on the checklist,
+ * or recorded with its ID and address, which the contract then lists. Each change is a revision, audited; a contract
  * already public with that notice listed is unchanged. Never made private again: the notice is.
  */
 export async function publishAwardContracts(
@@ -319,6 +314,12 @@ export async function publishAwardContracts(
   return changed;
 }
 
+/**
+ * The contract for a buying project's latest outcome: called inside the transaction that records
+ * the outcome, so the contract and the outcome commit together. An award makes (or revises) the
+ * contract; a later outcome that is not an award withdraws it. Private until the council publishes
+ * its contract details notice.
+ */
 export async function contractFromAward(tx: Tx, projectId: string, actor: { id: string | null; ip?: string | null }) {
   const project = await tx.buyingProject.findUniqueOrThrow({
     where: { id: projectId },
@@ -389,7 +390,7 @@ export async function contractFromAward(tx: Tx, projectId: string, actor: { id: 
   const previous = await tx.contract.findUnique({ where: { sourceKey }, select: { visibility: true, notices: true } });
   // A notice publishing the contract already recorded (a revised award): public from the start.
   const noticeOut =
-    (await tx.noticeChecklistItem.count({ where: { projectId, code: { in: [...CONTRACT_PUBLICATION_NOTICES] }, done: true } })) > 0;
+    (await tx.noticeChecklistItem.count({ where: { projectId, code: { in: [...CONTRACT_REGISTER_NOTICES] }, done: true } })) > 0;
   const awardPence = penceFromDbOrNull(outcome.valuePence);
   const shares = jointShares(
     awardPence,

@@ -10,7 +10,7 @@ import { conflict, invalid, notFoundFailure, ok, refused, type Failure, type Res
 import { parseSearchParams, type SearchParams } from "~/services/search";
 import { recordAudit } from "./audit.server";
 import { contractFromAward, publishAwardContracts } from "./contract.server";
-import { CONTRACT_PUBLICATION_NOTICES } from "./published-awards";
+import { CONTRACT_REGISTER_NOTICES } from "./published-awards";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { penceFromDbOrNull, penceToDb, penceToDbOrNull, withPence } from "./pence";
 import { findBuyingRoutes } from "./buying-guide.server";
@@ -1166,7 +1166,7 @@ export async function setAsideResults(
 // ───────────────────────────── (g) notices ───────────────────────────────────
 
 function isContractPublication(code: string): boolean {
-  return (CONTRACT_PUBLICATION_NOTICES as readonly string[]).includes(code);
+  return (CONTRACT_REGISTER_NOTICES as readonly string[]).includes(code);
 }
 
 export async function saveNotices(projectId: string, input: { lockVersion: number; done: string[] }, actor: Actor): Promise<Result<void>> {
@@ -1197,8 +1197,9 @@ export async function saveNotices(projectId: string, input: { lockVersion: numbe
     if (outcome?.kind === "awarded" && outcome.productVersion) {
       await enqueueSearchUpdate(tx, [{ entityType: "product" as const, entityId: outcome.productVersion.productId }]);
     }
-    // ... and its contracts join the public register.
-    if (outcome?.kind === "awarded" && items.some((i) => !i.done && done.has(i.code) && isContractPublication(i.code)))
+    // ... and its contracts join the public register (also for a notice ticked before that rule
+    // existed: publishing is a no-op for a contract already public).
+    if (outcome?.kind === "awarded" && items.some((i) => done.has(i.code) && isContractPublication(i.code)))
       await publishAwardContracts(tx, projectId, null, actor);
     return ok();
   });

@@ -8,7 +8,14 @@ export const CONTRACT_PUBLICATION_NOTICES = [
   "CONTRACTS_FINDER_AWARD",
   "BELOW_THRESHOLD_CONTRACT_DETAILS",
   "TRANSPARENCY_CODE_CONTRACT",
+  "PCS_AWARD_NOTICE", // Scotland's own procedure: the award notice on Public Contracts Scotland
 ] as const;
+
+/**
+ * The notices after which a portal award's contract joins the public register (ADR 0023): those
+ * above except UK6, which is published before the standstill period, when no contract exists yet.
+ */
+export const CONTRACT_REGISTER_NOTICES = CONTRACT_PUBLICATION_NOTICES.filter((code) => code !== "UK6");
 
 /** Prisma `where` for ProjectOutcome rows that count publicly as a council using the product. */
 export function publishedAwardWhere() {
