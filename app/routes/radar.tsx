@@ -123,14 +123,16 @@ export default function Radar() {
           ) : (
             <p className="govuk-body">None of your peers' contracts in the register end in this period.</p>
           )}
-          <p className="govuk-body">
-            Going to market at the same time?{" "}
-            <Link className="govuk-link" to="/projects/new">
-              Start a buying project
-            </Link>{" "}
-            and invite the councils above to buy with you from its &ldquo;Councils buying jointly&rdquo; page (joint buying: the thresholds
-            apply to the whole value).
-          </p>
+          {d.radar.contracts.length ? (
+            <p className="govuk-body">
+              Going to market at the same time?{" "}
+              <Link className="govuk-link" to="/projects/new">
+                Start a buying project
+              </Link>{" "}
+              and invite the councils above to buy with you from its &ldquo;Councils buying jointly&rdquo; page (joint buying: the
+              thresholds apply to the whole value).
+            </p>
+          ) : null}
         </>
       ) : null}
 

@@ -42,6 +42,6 @@ export function usedBySentence(councils: number, similar: number | null | undefi
   if (councils === 0) return "No council has published a case study or an award for this product yet.";
   const used = `Used by ${councils.toLocaleString("en-GB")} ${councils === 1 ? "council" : "councils"}`;
   if (similar == null) return `${used}.`;
-  if (similar === 0) return `${used}, none of them similar to yours.`;
+  if (similar === 0) return councils === 1 ? `${used}, which is not similar to yours.` : `${used}, none of them similar to yours.`;
   return `${used}, including ${similar.toLocaleString("en-GB")} similar to yours.`;
 }

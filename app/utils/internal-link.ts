@@ -3,5 +3,7 @@
 
 /** The link when it is a path in the portal, else null (the message is then shown without one). */
 export function internalLink(link: string | null | undefined): string | null {
-  return link && link.startsWith("/") && !link.startsWith("//") && !link.startsWith("/\\") ? link : null;
+  // A path: one slash, then no second slash or backslash, and no whitespace or control character
+  // (browsers drop tabs and newlines, so "/\t/evil.example" would become "//evil.example").
+  return link && /^\/(?![/\\])[^\s\u0000-\u001f\u007f]*$/.test(link) ? link : null;
 }

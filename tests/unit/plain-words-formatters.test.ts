@@ -60,6 +60,7 @@ describe("usedBySentence (a product page)", () => {
     expect(usedBySentence(0, null)).toBe("No council has published a case study or an award for this product yet.");
     expect(usedBySentence(0, 0)).toBe("No council has published a case study or an award for this product yet.");
     expect(usedBySentence(3, 0)).toBe("Used by 3 councils, none of them similar to yours.");
+    expect(usedBySentence(1, 0)).toBe("Used by 1 council, which is not similar to yours.");
   });
 
   it("counts councils and similar ones with singulars and thousands separators", () => {
@@ -71,7 +72,17 @@ describe("usedBySentence (a product page)", () => {
 describe("internalLink (every list of notifications)", () => {
   it("follows a path in the portal and nothing else", () => {
     expect(internalLink("/pipeline/abc")).toBe("/pipeline/abc");
-    for (const bad of ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "", null, undefined])
+    for (const bad of [
+      "https://evil.example/",
+      "//evil.example/x",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "",
+      null,
+      undefined,
+    ])
       expect(internalLink(bad), String(bad)).toBeNull();
   });
 });
