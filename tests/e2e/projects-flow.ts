@@ -2,12 +2,16 @@
 // journeys: a direct-award project from the buying guide, then one small lot's search saved
 // and frozen. Each journey starts its own project, so none depends on another.
 import type { Page } from "@playwright/test";
-import { expect } from "./support";
+import { test, expect, waitForHydration } from "./support";
 
 /** Starts a £150,000, 24-month G-Cloud 15 direct-award project for cloud software; returns its path. */
 export async function startDirectAwardProject(page: Page, title: string): Promise<string> {
   await page.goto("/projects");
   await page.getByRole("button", { name: "Start a project" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Start a buying project");
+  // With JavaScript, answer once React has taken the form over (ADR 0022): a radio checked
+  // before hydration was lost in CI, and the form came back with "Select what you are buying".
+  if (test.info().project.use.javaScriptEnabled !== false) await waitForHydration(page);
   await page.getByLabel("Project name").fill(title);
   await page.getByLabel("Cloud software").check();
   await page.getByLabel("Estimated whole-life value, including VAT").fill("150000");
