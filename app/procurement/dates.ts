@@ -60,3 +60,14 @@ export function formatDate(value: IsoDate | Date | null | undefined, missing = "
   const [y, m, d] = iso.split("-").map(Number);
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
+
+/**
+ * "1 May 2024 to 30 April 2028" for an agreement's or a lot's dates; where one or both are not
+ * recorded it says so once ("Not known", "From …, end not known"), never "Not known to Not known".
+ */
+export function formatDateRange(start: IsoDate | Date | null | undefined, end: IsoDate | Date | null | undefined): string {
+  if (!start && !end) return "Not known";
+  if (!end) return `From ${formatDate(start)}, end not known`;
+  if (!start) return `Start not known, until ${formatDate(end)}`;
+  return `${formatDate(start)} to ${formatDate(end)}`;
+}

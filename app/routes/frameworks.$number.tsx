@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getAgreementByNumber, LOT_SUPPLIERS_PAGE_SIZE } from "~/models/agreement.server";
 import { caseStudiesForAgreement } from "~/models/case-study-page.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatDateRange } from "~/utils/format";
 import { FRAMEWORK_STATUS_LABELS, SIZE_LABELS } from "~/utils/labels";
 import { formatPence } from "~/procurement/money";
 import { notFound } from "~/utils/http.server";
@@ -59,7 +59,7 @@ export default function FrameworkPage() {
       <p className="govuk-body">{agreement.description}</p>
       <SummaryList
         rows={[
-          { key: "Dates", value: `${formatDate(agreement.startDate)} to ${formatDate(agreement.endDate)}` },
+          { key: "Dates", value: formatDateRange(agreement.startDate, agreement.endDate) },
           { key: "Owner", value: agreement.owner },
           { key: "Who may use it", value: agreement.eligibility || "Not recorded: check with the owner." },
           { key: "Regulation", value: REGULATION_LABELS[agreement.regulation] ?? agreement.regulation },

@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listAgreements } from "~/models/agreement.server";
-import { formatDate } from "~/utils/format";
+import { formatDateRange } from "~/utils/format";
 import { FRAMEWORK_STATUS_LABELS } from "~/utils/labels";
 import { pageTitle } from "~/utils/meta";
 import { DataTable } from "~/components/data-table";
@@ -51,7 +51,7 @@ export default function Frameworks() {
             cell: (a) =>
               a.regulation === "PA2023" ? "Procurement Act 2023" : a.regulation === "PCSR2015" ? "PCR (Scotland) 2015" : "PCR 2015",
           },
-          { header: "Dates", cell: (a) => agreementDates(a.startDate, a.endDate) },
+          { header: "Dates", cell: (a) => formatDateRange(a.startDate, a.endDate) },
           {
             header: "Status",
             cell: (a) => (
@@ -62,12 +62,4 @@ export default function Frameworks() {
       />
     </>
   );
-}
-
-/** "1 May 2024 to 30 April 2028"; an agreement with no dates recorded says so once, not "Not known to Not known". */
-function agreementDates(start: string | Date | null, end: string | Date | null): string {
-  if (!start && !end) return "Not known";
-  if (!end) return `From ${formatDate(start)}, end not known`;
-  if (!start) return `Start not known, until ${formatDate(end)}`;
-  return `${formatDate(start)} to ${formatDate(end)}`;
 }

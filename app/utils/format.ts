@@ -12,7 +12,7 @@ const dateTimeFmt = new Intl.DateTimeFormat("en-GB", {
 const num = new Intl.NumberFormat("en-GB");
 
 // The one date formatter (pure, shared with the procurement explanations).
-export { formatDate } from "~/procurement/dates";
+export { formatDate, formatDateRange } from "~/procurement/dates";
 
 /**
  * "1 December 2026 at 9:30am", "at 9am", "at midday", "at midnight" (GOV.UK style: 12-hour clock,

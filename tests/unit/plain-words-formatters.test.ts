@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cpvCodeText } from "~/utils/cpv";
-import { usedBySentence } from "~/utils/format";
+import { formatDateRange, usedBySentence } from "~/utils/format";
 import { internalLink } from "~/utils/internal-link";
 import { AUDIT_ACTION_CHOICES, auditActionField, auditEventLabel } from "~/models/audit-actions";
 import { AUDIT_ACTION_LABELS } from "~/utils/labels";
@@ -84,5 +84,14 @@ describe("internalLink (every list of notifications)", () => {
       undefined,
     ])
       expect(internalLink(bad), String(bad)).toBeNull();
+  });
+});
+
+describe("formatDateRange (the frameworks list and a framework's page)", () => {
+  it("says once what is not known, never 'Not known to Not known'", () => {
+    expect(formatDateRange("2024-05-01", "2028-04-30")).toBe("1 May 2024 to 30 April 2028");
+    expect(formatDateRange(null, null)).toBe("Not known");
+    expect(formatDateRange("2024-05-01", null)).toBe("From 1 May 2024, end not known");
+    expect(formatDateRange(null, "2028-04-30")).toBe("Start not known, until 30 April 2028");
   });
 });
