@@ -279,25 +279,25 @@ export async function createContracts(tx: Tx, items: NewContract[]): Promise<voi
  * A portal award's contracts (the lead's and each joint participant's) become public once the
  * council records that a notice publishing the contract is out (./published-awards'
  * CONTRACT_REGISTER_NOTICES: UK7, Contracts Finder, the below-threshold contract details, the
- * Transparency Code's record, Public Contracts Scotland's award notice): ticked on the checklist,
- * or recorded with its ID and address, which the contract then lists. Each change is a revision, audited; a contract
- * already public with that notice listed is unchanged. Never made private again: the notice is.
+ * Transparency Code's record, Public Contracts Scotland's award notice): ticked on the
+ * checklist, or recorded with its ID and address, which the contract then lists. Each change is
+ * a revision, audited; a contract already public with that notice listed is unchanged. Never
+ * made private again: the notice is public.
  */
 export async function publishAwardContracts(
   tx: Tx,
   projectId: string,
   notice: { id: string; url: string } | null,
   actor: { id: string | null; ip?: string | null },
-): Promise<number> {
+): Promise<void> {
   const rows = await tx.contract.findMany({
     where: { projectId, source: "portal", status: "active" },
     include: { products: { select: { productId: true } } },
   });
-  let changed = 0;
   for (const row of rows) {
     const fields = fieldsOfRow(row);
     const notices = notice && !fields.notices.some((n) => n.id === notice.id) ? [...fields.notices, notice] : fields.notices;
-    const written = await writeContract(
+    await writeContract(
       tx,
       row.sourceKey,
       "portal",
@@ -309,9 +309,7 @@ export async function publishAwardContracts(
       },
       row,
     );
-    if (written.change !== "unchanged") changed += 1;
   }
-  return changed;
 }
 
 /**

@@ -10,7 +10,7 @@ import { conflict, invalid, notFoundFailure, ok, refused, type Failure, type Res
 import { parseSearchParams, type SearchParams } from "~/services/search";
 import { recordAudit } from "./audit.server";
 import { contractFromAward, publishAwardContracts } from "./contract.server";
-import { CONTRACT_REGISTER_NOTICES } from "./published-awards";
+import { isContractRegisterNotice } from "./published-awards";
 import { enqueueSearchUpdate } from "./search-outbox.server";
 import { penceFromDbOrNull, penceToDb, penceToDbOrNull, withPence } from "./pence";
 import { findBuyingRoutes } from "./buying-guide.server";
@@ -1165,10 +1165,6 @@ export async function setAsideResults(
 
 // ───────────────────────────── (g) notices ───────────────────────────────────
 
-function isContractPublication(code: string): boolean {
-  return (CONTRACT_REGISTER_NOTICES as readonly string[]).includes(code);
-}
-
 export async function saveNotices(projectId: string, input: { lockVersion: number; done: string[] }, actor: Actor): Promise<Result<void>> {
   const result = await inTransaction(async (tx): Promise<Result<void>> => {
     const items = await tx.noticeChecklistItem.findMany({ where: { projectId } });
@@ -1199,7 +1195,7 @@ export async function saveNotices(projectId: string, input: { lockVersion: numbe
     }
     // ... and its contracts join the public register (also for a notice ticked before that rule
     // existed: publishing is a no-op for a contract already public).
-    if (outcome?.kind === "awarded" && items.some((i) => done.has(i.code) && isContractPublication(i.code)))
+    if (outcome?.kind === "awarded" && items.some((i) => done.has(i.code) && isContractRegisterNotice(i.code)))
       await publishAwardContracts(tx, projectId, null, actor);
     return ok();
   });
@@ -1229,7 +1225,7 @@ export async function recordNoticePublication(
       data: { noticeItemId: item.id, noticeId: input.noticeId, url: input.url, recordedById: actor.id, recordedAt: at },
     });
     if (!item.done) await tx.noticeChecklistItem.updateMany({ where: { id: item.id, done: false }, data: { done: true, doneAt: at } });
-    if (isContractPublication(item.code)) {
+    if (isContractRegisterNotice(item.code)) {
       const outcome = await tx.projectOutcome.findUnique({ where: { projectId }, select: { kind: true } });
       if (outcome?.kind === "awarded") await publishAwardContracts(tx, projectId, { id: input.noticeId, url: input.url }, actor);
     }

@@ -17,6 +17,11 @@ export const CONTRACT_PUBLICATION_NOTICES = [
  */
 export const CONTRACT_REGISTER_NOTICES = CONTRACT_PUBLICATION_NOTICES.filter((code) => code !== "UK6");
 
+/** Whether ticking or recording this checklist notice puts the award's contracts on the register. */
+export function isContractRegisterNotice(code: string): boolean {
+  return (CONTRACT_REGISTER_NOTICES as readonly string[]).includes(code);
+}
+
 /** Prisma `where` for ProjectOutcome rows that count publicly as a council using the product. */
 export function publishedAwardWhere() {
   return {
