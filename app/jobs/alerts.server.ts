@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { listDueAlerts, recordAlertCheck, type AlertMatch } from "~/models/saved-search-alerts.server";
 import { parseAlertSearch } from "~/models/saved-search-alerts.schema";
 import { listCaseStudiesPublishedBetween, notifyFollowers } from "~/models/follows.server";
-import { listPublishedPlansBetween, tellPipelineFollowers } from "~/models/pipeline.server";
+import { listPublishedPlansBetween, tellPlanFollowers } from "~/models/pipeline.server";
 import { searchIndex } from "~/services/search.server";
 import { type SearchParams, INDEX_NAMES, type IndexName, type SearchDocument } from "~/services/search";
 import { log } from "~/utils/log.server";
@@ -81,6 +81,6 @@ export async function runFollowNews(at: Date, since: Date): Promise<{ caseStudie
     });
   }
   const plans = await listPublishedPlansBetween(new Date(since.getTime() - PLAN_COMMIT_MARGIN_MS), at);
-  for (const plan of plans) told += await tellPipelineFollowers(plan.id);
+  for (const plan of plans) told += await tellPlanFollowers(plan);
   return { caseStudies: published.length, pipelineEntries: plans.length, told };
 }

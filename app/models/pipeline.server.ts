@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
-import { placeWhere, queryPage, queryText } from "./list-filters";
+import { placeWhere, queryPage, queryText, type PlaceFilters } from "./list-filters";
 import { conflict, invalid, notFoundFailure, ok, refused, type Result } from "~/utils/result";
 import { auditWriterFor, recordAudits } from "./audit.server";
 import { insertRows, newRowId } from "./bulk-insert.server";
@@ -228,17 +228,24 @@ function planSnapshot(row: {
   };
 }
 
+/** What telling a plan's followers needs of it. */
+const planNewsSelect = {
+  id: true,
+  title: true,
+  councilId: true,
+  serviceAreaId: true,
+  buyerName: true,
+  council: { select: { name: true } },
+} satisfies Prisma.PipelineEntrySelect;
+
+type PlanNews = Prisma.PipelineEntryGetPayload<{ select: typeof planNewsSelect }>;
+
 /**
- * Suppliers following the entry's service area or its council hear of it once (the same item
+ * Suppliers following the plan's service area or its council hear of it once (the same item
  * key, so someone following both, or told again by the follow job, is told once). Returns how
  * many were told.
  */
-export async function tellPipelineFollowers(entryId: string): Promise<number> {
-  const entry = await prisma.pipelineEntry.findUnique({
-    where: { id: entryId },
-    select: { id: true, title: true, councilId: true, serviceAreaId: true, buyerName: true, council: { select: { name: true } } },
-  });
-  if (!entry) return 0;
+export async function tellPlanFollowers(entry: PlanNews): Promise<number> {
   const item = {
     itemKey: `pipeline:${entry.id}`,
     message: `New forward plan from ${entry.council?.name ?? entry.buyerName}: ${entry.title}`,
@@ -255,10 +262,10 @@ export async function tellPipelineFollowers(entryId: string): Promise<number> {
  * followers again (a no-op for those already told), so a plan whose process stopped between the
  * commit and telling them is not missed. Seeded and imported entries have no publisher.
  */
-export function listPublishedPlansBetween(from: Date, to: Date) {
+export function listPublishedPlansBetween(from: Date, to: Date): Promise<PlanNews[]> {
   return prisma.pipelineEntry.findMany({
     where: { source: "council", status: "published", createdById: { not: null }, createdAt: { gt: from, lte: to } },
-    select: { id: true },
+    select: planNewsSelect,
     orderBy: { createdAt: "asc" },
   });
 }
@@ -287,7 +294,8 @@ export async function publishPipelineEntry(actor: PipelineActor, input: Pipeline
   // After commit; a failure is logged, never the council's error: the entry is published either
   // way, and the follow job tells its followers within the hour.
   try {
-    await tellPipelineFollowers(created.id);
+    const entry = await prisma.pipelineEntry.findUnique({ where: { id: created.id }, select: planNewsSelect });
+    if (entry) await tellPlanFollowers(entry);
   } catch (error) {
     log.error({ err: error, pipelineEntryId: created.id }, "telling followers of a new forward plan failed");
   }
@@ -383,14 +391,10 @@ export function listLinkableProjects(councilId: string) {
 
 export const PIPELINE_PAGE_SIZE = 25;
 
-export interface PipelineFilters {
-  serviceArea?: string; // slug
-  region?: string;
-  councilType?: string;
+export interface PipelineFilters extends PlaceFilters {
   startFrom?: string; // YYYY-MM
   startTo?: string; // YYYY-MM
   value?: ValueBandKey;
-  council?: string; // code
   page: number;
 }
 
