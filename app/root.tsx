@@ -23,6 +23,7 @@ import { readFlash } from "~/auth/session.server";
 import { DEFERRED_HYDRATION_SCRIPT } from "~/utils/deferred-hydration";
 import { useNonce } from "~/utils/nonce-provider";
 import { REQUEST_ID_ELEMENT, useRequestId } from "~/utils/request-id";
+import { SuccessBanner } from "~/components/success-banner";
 import type { RootData } from "~/utils/root-data";
 
 // GOV.UK's template links this set of icons; ours are drawn by scripts/build-favicon.ts (no crown).
@@ -261,23 +262,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </header>
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">
-            {data?.flash ? (
-              <div
-                className="govuk-notification-banner govuk-notification-banner--success"
-                role="alert"
-                aria-labelledby="flash-title"
-                data-module="govuk-notification-banner"
-              >
-                <div className="govuk-notification-banner__header">
-                  <h2 className="govuk-notification-banner__title" id="flash-title">
-                    Success
-                  </h2>
-                </div>
-                <div className="govuk-notification-banner__content">
-                  <p className="govuk-notification-banner__heading">{data.flash}</p>
-                </div>
-              </div>
-            ) : null}
+            {data?.flash ? <SuccessBanner id="flash-title">{data.flash}</SuccessBanner> : null}
             {children}
           </main>
         </div>
